@@ -1,0 +1,98 @@
+//! The one `Article` type every loader produces, whatever the file format.
+//!
+//! Extraction (entities, dates) runs over `text`, so every byte offset the
+//! library reports points into it. Passages cover `text[body_start..]`: for a
+//! `.txt` file whose first line is a title, the title is part of `text` (the
+//! `extract` contract counts offsets from the first byte of the file) but not
+//! part of any passage.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// One news article, as loaded from any supported format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The file the article came from.
+    pub path: PathBuf,
+    /// Position of the article inside its file: 0 for single-article files,
+    /// the record number for JSON arrays and JSON Lines.
+    pub record: usize,
+    /// The article's own identifier (`id` in JSON), when it has one.
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Publication date: from the article's metadata, else from its path.
+    pub published: Option<NaiveDate>,
+    /// Plain text that passages and extraction see.
+    pub text: String,
+    /// Byte offset in `text` where the body starts (after a `.txt` title).
+    pub body_start: usize,
+    /// Maps byte offsets of `text` back to 1-based lines of the source file,
+    /// sorted by offset. A passage's line is that of the last anchor at or
+    /// before its start.
+    pub line_anchors: Vec<LineAnchor>,
+}
+
+/// "The text from byte `offset` on comes from source line `line`."
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineAnchor {
+    pub offset: usize,
+    pub line: usize,
+}
+
+impl Article {
+    /// A plain article with no metadata, whose text starts at line 1.
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Article {
+        Article {
+            path: path.into(),
+            record: 0,
+            id: None,
+            title: None,
+            url: None,
+            author: None,
+            published: None,
+            text: text.into(),
+            body_start: 0,
+            line_anchors: vec![LineAnchor { offset: 0, line: 1 }],
+        }
+    }
+
+    /// The body: the part of `text` that is split into passages.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The 1-based source line of byte `offset` of `text`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let idx = self.line_anchors.partition_point(|a| a.offset <= offset);
+        match idx.checked_sub(1).map(|i| self.line_anchors[i]) {
+            Some(anchor) => {
+                // Within one anchored stretch the text keeps the source's
+                // line breaks, so count them.
+                let end = offset.min(self.text.len());
+                let start = anchor.offset.min(end);
+                anchor.line
+                    + self.text.as_bytes()[start..end]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+            }
+            None => 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_at_counts_newlines_after_the_anchor() {
+        let a = Article::from_text("a.txt", "one\ntwo\n\nfour");
+        assert_eq!(a.line_at(0), 1);
+        assert_eq!(a.line_at(4), 2);
+        assert_eq!(a.line_at(9), 4);
+    }
+}

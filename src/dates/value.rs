@@ -1,0 +1,153 @@
+//! Turning a TIMEX3 value into the calendar it covers, for date filters.
+//!
+//! The index stores each mentioned date at the granularity it was written
+//! with (a day, a month or a year), so a range filter can ask "does any
+//! mention overlap this range" exactly: a month mention overlaps every day
+//! of its month. Coarser values are widened into the next finer unit
+//! (a quarter into its three months, a decade into its ten years, a week
+//! into its seven days).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// One calendar unit a mention covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CalendarPoint {
+    Day(NaiveDate),
+    /// The month, as its first day.
+    Month(NaiveDate),
+    /// The year, as its 1 January.
+    Year(NaiveDate),
+}
+
+/// The calendar units a TIMEX3 value covers; empty for values without a
+/// concrete anchor (`XXXX-12-25`, `PAST_REF`, durations).
+pub fn calendar_points(value: &str) -> Vec<CalendarPoint> {
+    parse(value).unwrap_or_default()
+}
+
+fn parse(value: &str) -> Option<Vec<CalendarPoint>> {
+    // Times such as 2024-12-25T15:00 mention their day.
+    let value = value.split('T').next()?;
+    let mut parts = value.split('-');
+    let head = parts.next()?;
+    if !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest: Vec<&str> = parts.collect();
+    match (head.len(), rest.as_slice()) {
+        // Decade (199) and century (19).
+        (3, []) => {
+            let decade: i32 = head.parse().ok()?;
+            (0..10).map(|y| year(decade * 10 + y)).collect()
+        }
+        (2, []) => None,
+        (4, []) => Some(vec![year(head.parse().ok()?)?]),
+        (4, [second]) => {
+            let y: i32 = head.parse().ok()?;
+            if let Some(q) = second.strip_prefix('Q') {
+                let q: u32 = q.parse().ok()?;
+                if !(1..=4).contains(&q) {
+                    return None;
+                }
+                (1..=3).map(|m| month(y, (q - 1) * 3 + m)).collect()
+            } else if let Some(h) = second.strip_prefix('H') {
+                let h: u32 = h.parse().ok()?;
+                if !(1..=2).contains(&h) {
+                    return None;
+                }
+                (1..=6).map(|m| month(y, (h - 1) * 6 + m)).collect()
+            } else if let Some(w) = second.strip_prefix('W') {
+                let w: u32 = w.parse().ok()?;
+                let monday = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+                Some(
+                    (0..7)
+                        .map(|d| CalendarPoint::Day(monday + Duration::days(d)))
+                        .collect(),
+                )
+            } else if let Some(months) = season_months(second) {
+                months.iter().map(|&m| month(y, m)).collect()
+            } else {
+                Some(vec![month(y, second.parse().ok()?)?])
+            }
+        }
+        (4, [m, d]) => {
+            let y: i32 = head.parse().ok()?;
+            if m.starts_with('W') {
+                // 2024-W52-WE: the weekend of a week; its week is close enough.
+                return parse(&format!("{head}-{m}"));
+            }
+            let date = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
+            Some(vec![CalendarPoint::Day(date)])
+        }
+        _ => None,
+    }
+}
+
+fn season_months(code: &str) -> Option<&'static [u32]> {
+    match code {
+        "SP" => Some(&[3, 4, 5]),
+        "SU" => Some(&[6, 7, 8]),
+        "FA" => Some(&[9, 10, 11]),
+        "WI" => Some(&[12, 1, 2]),
+        _ => None,
+    }
+}
+
+fn year(y: i32) -> Option<CalendarPoint> {
+    NaiveDate::from_ymd_opt(y, 1, 1).map(CalendarPoint::Year)
+}
+
+fn month(y: i32, m: u32) -> Option<CalendarPoint> {
+    NaiveDate::from_ymd_opt(y, m, 1).map(CalendarPoint::Month)
+}
+
+/// The first day of the month of `date`.
+pub fn month_start(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).expect("day 1 exists in every month")
+}
+
+/// 1 January of the year of `date`.
+pub fn year_start(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(date.year(), 1, 1).expect("1 January exists in every year")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CalendarPoint::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn values_map_to_their_calendar_units() {
+        let cases: &[(&str, Vec<CalendarPoint>)] = &[
+            ("2024-12-25", vec![Day(d(2024, 12, 25))]),
+            ("2024-12-25T15:00", vec![Day(d(2024, 12, 25))]),
+            ("2024-12", vec![Month(d(2024, 12, 1))]),
+            ("2024", vec![Year(d(2024, 1, 1))]),
+            (
+                "2024-Q1",
+                vec![
+                    Month(d(2024, 1, 1)),
+                    Month(d(2024, 2, 1)),
+                    Month(d(2024, 3, 1)),
+                ],
+            ),
+            ("XXXX-12-25", vec![]),
+            ("PAST_REF", vec![]),
+            ("P3Y", vec![]),
+            ("2024-02-30", vec![]),
+        ];
+        for (value, want) in cases {
+            assert_eq!(&calendar_points(value), want, "{value}");
+        }
+    }
+
+    #[test]
+    fn weeks_and_decades_widen() {
+        assert_eq!(calendar_points("2024-W52").len(), 7);
+        assert_eq!(calendar_points("199").len(), 10);
+    }
+}

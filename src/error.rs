@@ -1,0 +1,61 @@
+//! The library's error type.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a newsdex operation. Per-file problems during
+/// indexing are not errors: they are [`crate::corpus::Warning`]s.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no index at {path}: run `newsdex index` first")]
+    IndexMissing { path: PathBuf },
+
+    #[error(
+        "the index at {path} was built by {found}, but this newsdex needs schema version {expected}: \
+         rebuild it with `newsdex index --rebuild --index {path}`"
+    )]
+    SchemaMismatch {
+        path: PathBuf,
+        found: String,
+        expected: u32,
+    },
+
+    #[error("index at {path} is in use by another newsdex process; wait for it to finish")]
+    IndexLocked { path: PathBuf },
+
+    #[error("cannot open the index at {path}: {source}; rebuild it with `newsdex index --rebuild`")]
+    IndexCorrupt {
+        path: PathBuf,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+
+    #[error("corpus folder {path} does not exist")]
+    CorpusMissing { path: PathBuf },
+
+    #[error("invalid query {query:?}: {reason}")]
+    InvalidQuery { query: String, reason: String },
+
+    #[error("invalid date {input:?}: expected YYYY-MM-DD, YYYY-MM or YYYY")]
+    InvalidDate { input: String },
+
+    #[error(transparent)]
+    Tantivy(#[from] tantivy::TantivyError),
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! newsdex: a search engine for folders of news.
+//!
+//! The pipeline, one module per step:
+//!
+//! walk ([`corpus`]) → load ([`corpus`], into [`article::Article`]) →
+//! passages ([`passage`]) → entities ([`entities`]) and dates ([`dates`]) →
+//! index ([`indexer`], fields named in [`schema`]) → query ([`search`]) →
+//! output ([`output`]).
+//!
+//! Everything up to the index is pure: text in, data out.
+
+pub mod article;
+pub mod corpus;
+pub mod dates;
+pub mod entities;
+pub mod error;
+pub mod extract;
+pub mod indexer;
+pub mod output;
+pub mod passage;
+pub mod schema;
+pub mod search;
+
+pub use error::{Error, Result};

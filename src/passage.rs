@@ -1,0 +1,279 @@
+//! Splitting an article into passages: the unit newsdex indexes and returns.
+//!
+//! A passage is a paragraph; a paragraph longer than [`MAX_WORDS`] words is
+//! cut at sentence boundaries into pieces of at most about that many words.
+//! Paragraphs end at blank lines and at indented lines (wire copy indents
+//! its paragraphs); a text without blank lines whose lines mostly end a
+//! sentence has one paragraph a line, while hard-wrapped text does not.
+
+use std::ops::Range;
+
+/// Paragraphs longer than this many words are cut at sentence boundaries.
+pub const MAX_WORDS: usize = 150;
+
+/// One passage of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// 0-based position of the passage in its article.
+    pub ordinal: usize,
+    /// Byte range in the article's text.
+    pub range: Range<usize>,
+}
+
+/// Splits `text[body_start..]` into passages whose ranges index `text`.
+pub fn split(text: &str, body_start: usize) -> Vec<Passage> {
+    let body_start = floor_char_boundary(text, body_start);
+    let mut passages = Vec::new();
+    for paragraph in paragraphs(text, body_start) {
+        for range in cut_long_paragraph(text, paragraph) {
+            passages.push(Passage {
+                ordinal: passages.len(),
+                range,
+            });
+        }
+    }
+    passages
+}
+
+/// Byte ranges of the paragraphs of `text[from..]`, trimmed, never empty.
+fn paragraphs(text: &str, from: usize) -> Vec<Range<usize>> {
+    let body = &text[from..];
+    let line_per_paragraph = is_line_per_paragraph(body);
+    let mut out = Vec::new();
+    let mut start = from;
+    let mut offset = from;
+    for line in body.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.trim().is_empty();
+        let indented = content.starts_with("  ") || content.starts_with('\t');
+        if blank || (indented && offset > start) {
+            push_trimmed(text, start..offset, &mut out);
+            start = offset;
+        }
+        offset += line.len();
+        if line_per_paragraph {
+            push_trimmed(text, start..offset, &mut out);
+            start = offset;
+        }
+    }
+    push_trimmed(text, start..offset, &mut out);
+    out
+}
+
+/// True for text with no blank lines whose lines are mostly whole
+/// paragraphs (they end a sentence), false for hard-wrapped text.
+fn is_line_per_paragraph(body: &str) -> bool {
+    let mut lines = 0usize;
+    let mut ending_a_sentence = 0usize;
+    for line in body.lines() {
+        if line.starts_with("  ") || line.starts_with('\t') {
+            return false;
+        }
+        let line = line.trim();
+        if line.is_empty() {
+            return false;
+        }
+        lines += 1;
+        if line.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', ':']) {
+            ending_a_sentence += 1;
+        }
+    }
+    lines > 1 && ending_a_sentence * 4 >= lines * 3
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Cuts a paragraph of more than [`MAX_WORDS`] words into runs of whole
+/// sentences of at most about that many words.
+fn cut_long_paragraph(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[paragraph.clone()];
+    if word_count(slice) <= MAX_WORDS {
+        return vec![paragraph];
+    }
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    let mut words = 0;
+    let mut sentence_start = 0;
+    for end in sentence_ends(slice).into_iter().chain([slice.len()]) {
+        let sentence_words = word_count(&slice[sentence_start..end]);
+        if words > 0 && words + sentence_words > MAX_WORDS {
+            pieces.push(piece_start..sentence_start);
+            piece_start = sentence_start;
+            words = 0;
+        }
+        words += sentence_words;
+        sentence_start = end;
+    }
+    pieces.push(piece_start..slice.len());
+    let mut out = Vec::new();
+    for piece in pieces {
+        push_trimmed(
+            text,
+            paragraph.start + piece.start..paragraph.start + piece.end,
+            &mut out,
+        );
+    }
+    out
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Words that a period does not end a sentence after.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "st", "mt",
+    "ft", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "approx", "dept",
+    "est", "fig", "rev", "hon", "pres", "supt", "ave", "blvd", "rd",
+];
+
+/// Byte offsets (into `text`) just after each sentence-ending punctuation
+/// run, where the next sentence begins with whitespace and then an upper-case
+/// letter, a digit or an opening quote.
+pub fn sentence_ends(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            // Closing quotes and brackets belong to the sentence they close.
+            loop {
+                let rest = &text[end..];
+                match rest.chars().next() {
+                    Some(
+                        c @ ('"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '.' | '!' | '?'),
+                    ) => end += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            let rest = &text[end..];
+            let after_space = rest.trim_start();
+            let has_space = after_space.len() < rest.len();
+            let next_starts_sentence = after_space.chars().next().is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || "\"'\u{201c}\u{2018}(".contains(c)
+            });
+            if has_space && next_starts_sentence && !(b == b'.' && is_abbreviation(&text[..i])) {
+                ends.push(end);
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    ends
+}
+
+/// Whether the word just before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // "U.S", "a.m", "e.g": periods inside the word.
+    if word.contains('.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    // A single capital is an initial ("John F. Kennedy").
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text, 0).into_iter().map(|p| &text[p.range]).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        assert_eq!(
+            texts("One para.\nstill one.\n\nTwo.\n"),
+            ["One para.\nstill one.", "Two."]
+        );
+    }
+
+    #[test]
+    fn lines_that_end_sentences_are_paragraphs() {
+        assert_eq!(
+            texts("First line.\nSecond line.\nThird."),
+            ["First line.", "Second line.", "Third."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_one_paragraph_until_an_indent() {
+        let text = "Showers continued throughout\nthe week in the zone.\n    The dry period\nmeans it is late.";
+        assert_eq!(
+            texts(text),
+            [
+                "Showers continued throughout\nthe week in the zone.",
+                "The dry period\nmeans it is late."
+            ]
+        );
+    }
+
+    #[test]
+    fn body_start_skips_the_title() {
+        let text = "Title\n\nBody here.";
+        let passages = split(text, 7);
+        assert_eq!(passages.len(), 1);
+        assert_eq!(&text[passages[0].range.clone()], "Body here.");
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_at_sentences_not_abbreviations() {
+        let sentence =
+            "On Dec. 25 the U.S. team met Mr. Smith in a long meeting that went on and on and on. ";
+        let text = sentence.repeat(12);
+        let passages = texts(&text);
+        assert!(passages.len() >= 2, "{passages:?}");
+        for p in &passages {
+            assert!(p.starts_with("On Dec. 25"), "{p:?}");
+            assert!(p.ends_with("on."), "{p:?}");
+            assert!(word_count(p) <= MAX_WORDS);
+        }
+    }
+
+    #[test]
+    fn sentence_ends_skip_abbreviations_and_initials() {
+        let text = "He met Mr. Smith and John F. Kennedy in the U.S. Army. Then he left! \"Why?\" Nobody knew.";
+        let ends: Vec<&str> = sentence_ends(text).iter().map(|&e| &text[..e]).collect();
+        assert_eq!(ends.len(), 3, "{ends:?}");
+        assert!(ends[0].ends_with("Army."));
+    }
+
+    #[test]
+    fn ordinals_count_up() {
+        let ords: Vec<usize> = split("a.\n\nb.\n\nc.", 0)
+            .iter()
+            .map(|p| p.ordinal)
+            .collect();
+        assert_eq!(ords, [0, 1, 2]);
+    }
+}
