@@ -20,5 +20,6 @@ pub mod output;
 pub mod passage;
 pub mod schema;
 pub mod search;
+pub mod store;
 
 pub use error::{Error, Result};

@@ -37,31 +37,38 @@ pub fn split(text: &str, body_start: usize) -> Vec<Passage> {
 
 /// Byte ranges of the paragraphs of `text[from..]`, trimmed, never empty.
 fn paragraphs(text: &str, from: usize) -> Vec<Range<usize>> {
-    let body = &text[from..];
-    let line_per_paragraph = is_line_per_paragraph(body);
-    let mut out = Vec::new();
+    let mut blocks = Vec::new();
     let mut start = from;
     let mut offset = from;
-    for line in body.split_inclusive('\n') {
+    for line in text[from..].split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let blank = content.trim().is_empty();
         let indented = content.starts_with("  ") || content.starts_with('\t');
         if blank || (indented && offset > start) {
-            push_trimmed(text, start..offset, &mut out);
+            push_trimmed(text, start..offset, &mut blocks);
             start = offset;
         }
         offset += line.len();
-        if line_per_paragraph {
-            push_trimmed(text, start..offset, &mut out);
-            start = offset;
+    }
+    push_trimmed(text, start..offset, &mut blocks);
+
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if is_line_per_paragraph(&text[block.clone()]) {
+            let mut at = block.start;
+            for line in text[block.clone()].split_inclusive('\n') {
+                push_trimmed(text, at..at + line.len(), &mut out);
+                at += line.len();
+            }
+        } else {
+            out.push(block);
         }
     }
-    push_trimmed(text, start..offset, &mut out);
     out
 }
 
-/// True for text with no blank lines whose lines are mostly whole
-/// paragraphs (they end a sentence), false for hard-wrapped text.
+/// True for a block of lines that are mostly whole paragraphs (they end a
+/// sentence), false for hard-wrapped text.
 fn is_line_per_paragraph(body: &str) -> bool {
     let mut lines = 0usize;
     let mut ending_a_sentence = 0usize;
@@ -213,8 +220,8 @@ mod tests {
     #[test]
     fn blank_lines_separate_paragraphs() {
         assert_eq!(
-            texts("One para.\nstill one.\n\nTwo.\n"),
-            ["One para.\nstill one.", "Two."]
+            texts("One paragraph\nstill one.\n\nTwo.\n"),
+            ["One paragraph\nstill one.", "Two."]
         );
     }
 

@@ -1,1 +1,156 @@
-//! (in progress)
+//! The one place that names the index's fields and tokenizers.
+//!
+//! One tantivy document is one passage. Article-level facts (title, url,
+//! publication date, source file) are repeated on each of its passages so a
+//! hit needs no second lookup.
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Bumped whenever the fields or their analysis change; an index of another
+/// version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Tokenizer for prose: lower-cased, accents folded, English stems.
+pub const PROSE_TOKENIZER: &str = "newsdex_prose";
+/// Tokenizer for names: lower-cased, accents folded, no stemming.
+pub const NAME_TOKENIZER: &str = "newsdex_name";
+
+/// Handles to every field, resolved once per opened index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Passage text: searched, highlighted, returned.
+    pub text: Field,
+    pub title: Field,
+    /// The source file relative to the corpus root: the key that incremental
+    /// indexing replaces or deletes by.
+    pub source: Field,
+    /// The path as shown to users.
+    pub path: Field,
+    /// The article's own id, or `path#record` when it has none.
+    pub article: Field,
+    pub url: Field,
+    pub published: Field,
+    /// Size and modification time of the source file when it was indexed.
+    pub fingerprint: Field,
+    pub ordinal: Field,
+    pub start: Field,
+    pub end: Field,
+    pub line: Field,
+    /// Canonical names of the entities the passage mentions, one field per type.
+    pub person: Field,
+    pub org: Field,
+    pub place: Field,
+    pub misc: Field,
+    /// Mentioned dates at the granularity they were written with.
+    pub mentioned_day: Field,
+    pub mentioned_month: Field,
+    pub mentioned_year: Field,
+    /// The passage's entity and date mentions as JSON, for display.
+    pub mentions: Field,
+}
+
+impl Fields {
+    /// Builds the schema and the handles into it.
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let prose = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(PROSE_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let names = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(NAME_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let day = DateOptions::from(INDEXED)
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds);
+        let fields = Fields {
+            text: b.add_text_field("text", prose.clone()),
+            title: b.add_text_field("title", prose),
+            source: b.add_text_field("source", STRING | FAST | STORED),
+            path: b.add_text_field("path", STORED),
+            article: b.add_text_field("article", STRING | STORED),
+            url: b.add_text_field("url", STORED),
+            published: b.add_date_field("published", day.clone().set_stored()),
+            fingerprint: b.add_u64_field("fingerprint", FAST | STORED),
+            ordinal: b.add_u64_field("passage", INDEXED | FAST | STORED),
+            start: b.add_u64_field("start", STORED),
+            end: b.add_u64_field("end", STORED),
+            line: b.add_u64_field("line", STORED),
+            person: b.add_text_field("person", names.clone()),
+            org: b.add_text_field("org", names.clone()),
+            place: b.add_text_field("place", names.clone()),
+            misc: b.add_text_field("misc", names),
+            mentioned_day: b.add_date_field("date_day", day.clone()),
+            mentioned_month: b.add_date_field("date_month", day.clone()),
+            mentioned_year: b.add_date_field("date_year", day),
+            mentions: b.add_text_field("mentions", STORED),
+        };
+        (b.build(), fields)
+    }
+
+    /// Resolves the handles in an opened index's schema.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            text: f("text")?,
+            title: f("title")?,
+            source: f("source")?,
+            path: f("path")?,
+            article: f("article")?,
+            url: f("url")?,
+            published: f("published")?,
+            fingerprint: f("fingerprint")?,
+            ordinal: f("passage")?,
+            start: f("start")?,
+            end: f("end")?,
+            line: f("line")?,
+            person: f("person")?,
+            org: f("org")?,
+            place: f("place")?,
+            misc: f("misc")?,
+            mentioned_day: f("date_day")?,
+            mentioned_month: f("date_month")?,
+            mentioned_year: f("date_year")?,
+            mentions: f("mentions")?,
+        })
+    }
+
+    /// The entity field for a label.
+    pub fn entity(&self, label: crate::entities::EntityLabel) -> Field {
+        use crate::entities::EntityLabel::*;
+        match label {
+            Person => self.person,
+            Organization => self.org,
+            Location => self.place,
+            Misc => self.misc,
+        }
+    }
+}
+
+/// Registers newsdex's tokenizers; call on every opened or created index.
+pub fn register_tokenizers(index: &Index) {
+    let prose = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let names = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(PROSE_TOKENIZER, prose);
+    index.tokenizers().register(NAME_TOKENIZER, names);
+}

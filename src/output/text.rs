@@ -1,0 +1,102 @@
+//! Search results as text for a person at a terminal.
+
+use std::io::{self, Write};
+
+use super::snippet::snippet;
+use super::{SNIPPET_BYTES, Style};
+use crate::search::{Hit, SearchResults};
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes each hit as a header line (where, when, score), the title, the
+/// snippet with highlights, and the entities and dates it mentions.
+pub fn write_text(out: &mut dyn Write, style: Style, results: &SearchResults) -> io::Result<()> {
+    let (bold, dim, reset) = match style {
+        Style::Ansi => (BOLD, DIM, RESET),
+        Style::Plain => ("", "", ""),
+    };
+    for (rank, hit) in results.hits.iter().enumerate() {
+        if rank > 0 {
+            writeln!(out)?;
+        }
+        let published = hit
+            .published
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        writeln!(
+            out,
+            "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {} · {published} · score {:.2}{reset}",
+            rank + 1,
+            hit.path,
+            hit.line,
+            hit.passage,
+            hit.score
+        )?;
+        if let Some(title) = &hit.title {
+            writeln!(out, "   {bold}{title}{reset}")?;
+        }
+        writeln!(out, "   {}", render_snippet(hit, style))?;
+        let facts = facts(hit);
+        if !facts.is_empty() {
+            writeln!(out, "   {dim}{facts}{reset}")?;
+        }
+    }
+    Ok(())
+}
+
+fn render_snippet(hit: &Hit, style: Style) -> String {
+    let snip = snippet(&hit.text, &hit.highlights, SNIPPET_BYTES);
+    let mut rendered = String::with_capacity(snip.text.len() + 32);
+    if snip.cut_before {
+        rendered.push_str("… ");
+    }
+    let mut at = 0;
+    for h in &snip.highlights {
+        rendered.push_str(&snip.text[at..h.start]);
+        match style {
+            Style::Ansi => {
+                rendered.push_str(BOLD);
+                rendered.push_str(&snip.text[h.clone()]);
+                rendered.push_str(RESET);
+            }
+            Style::Plain => rendered.push_str(&snip.text[h.clone()]),
+        }
+        at = h.end;
+    }
+    rendered.push_str(&snip.text[at..]);
+    if snip.cut_after {
+        rendered.push_str(" …");
+    }
+    // One line per hit: passages of hard-wrapped text keep their newlines.
+    rendered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "PER Ilham Aliyev, Vladimir Putin · LOC Baku · dates 2024-12-25"
+fn facts(hit: &Hit) -> String {
+    let mut parts = Vec::new();
+    for label in ["PER", "ORG", "LOC", "MISC"] {
+        let mut names: Vec<&str> = hit
+            .entities
+            .iter()
+            .filter(|e| e.label == label)
+            .map(|e| e.canonical.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        if !names.is_empty() {
+            parts.push(format!("{label} {}", names.join(", ")));
+        }
+    }
+    let mut dates: Vec<String> = hit
+        .dates
+        .iter()
+        .filter(|d| d.kind == "DATE" || d.kind == "TIME")
+        .map(|d| d.value.clone())
+        .collect();
+    dates.dedup();
+    if !dates.is_empty() {
+        parts.push(format!("dates {}", dates.join(", ")));
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,159 @@
+//! Opening and creating the on-disk index, and the metadata newsdex keeps
+//! with every commit (schema version, corpus root).
+//!
+//! The metadata rides in tantivy's commit payload, so it changes atomically
+//! with the documents it describes.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+
+use crate::error::{Error, Result};
+use crate::schema::{self, Fields, SCHEMA_VERSION};
+
+/// A newsdex index: the tantivy index plus handles to its fields.
+#[derive(Clone)]
+pub struct NewsIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+/// What newsdex records with each commit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CommitMeta {
+    pub newsdex_schema: u32,
+    /// The corpus folder the index was built from.
+    pub corpus: Option<PathBuf>,
+}
+
+impl CommitMeta {
+    pub fn new(corpus: &Path) -> CommitMeta {
+        CommitMeta {
+            newsdex_schema: SCHEMA_VERSION,
+            corpus: Some(corpus.to_path_buf()),
+        }
+    }
+}
+
+/// Whether a directory holds a tantivy index at all.
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+impl NewsIndex {
+    /// Opens an existing index, checking that this newsdex can read it.
+    pub fn open(dir: &Path) -> Result<NewsIndex> {
+        if !exists(dir) {
+            return Err(Error::IndexMissing {
+                path: dir.to_path_buf(),
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        check_version(dir, &index)?;
+        NewsIndex::wrap(dir, index)
+    }
+
+    /// Opens the index in `dir`, creating an empty one when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
+        if exists(dir) {
+            return NewsIndex::open(dir);
+        }
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create index folder {}", dir.display()), e))?;
+        let (schema, _) = Fields::build();
+        let index = Index::create_in_dir(dir, schema).map_err(|e| corrupt(dir, e))?;
+        NewsIndex::wrap(dir, index)
+    }
+
+    /// Deletes the index files in `dir` (only tantivy's own files and
+    /// newsdex's, never anything else a user keeps there) and creates a new
+    /// index. Used by `--rebuild` when the old index cannot be opened.
+    pub fn recreate(dir: &Path) -> Result<NewsIndex> {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let ours = name == "meta.json"
+                    || name == ".managed.json"
+                    || name.ends_with(".lock")
+                    || is_segment_file(&name);
+                if ours {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        NewsIndex::open_or_create(dir)
+    }
+
+    fn wrap(dir: &Path, index: Index) -> Result<NewsIndex> {
+        schema::register_tokenizers(&index);
+        let fields = Fields::from_schema(&index.schema()).map_err(|_| Error::SchemaMismatch {
+            path: dir.to_path_buf(),
+            found: "another schema".into(),
+            expected: SCHEMA_VERSION,
+        })?;
+        Ok(NewsIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// A reader on the last commit. Searches never see a half-written run.
+    pub fn reader(&self) -> Result<IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| corrupt(&self.dir, e))
+    }
+
+    /// The metadata of the last commit, if newsdex made one.
+    pub fn commit_meta(&self) -> Option<CommitMeta> {
+        let metas = self.index.load_metas().ok()?;
+        serde_json::from_str(metas.payload.as_deref()?).ok()
+    }
+}
+
+fn check_version(dir: &Path, index: &Index) -> Result<()> {
+    let metas = index.load_metas().map_err(|e| corrupt(dir, e))?;
+    let mismatch = |found: String| Error::SchemaMismatch {
+        path: dir.to_path_buf(),
+        found,
+        expected: SCHEMA_VERSION,
+    };
+    match metas.payload.as_deref() {
+        // A fresh index that never finished its first commit.
+        None if metas.segments.is_empty() => Ok(()),
+        None => Err(mismatch("another tool (no newsdex metadata)".into())),
+        Some(payload) => match serde_json::from_str::<CommitMeta>(payload) {
+            Ok(meta) if meta.newsdex_schema == SCHEMA_VERSION => Ok(()),
+            Ok(meta) => Err(mismatch(format!(
+                "newsdex schema version {}",
+                meta.newsdex_schema
+            ))),
+            Err(_) => Err(mismatch("another tool (unknown metadata)".into())),
+        },
+    }
+}
+
+/// Maps tantivy's errors on open to what the user should do.
+pub(crate) fn corrupt(dir: &Path, err: TantivyError) -> Error {
+    match err {
+        TantivyError::LockFailure(LockError::LockBusy, _) => Error::IndexLocked {
+            path: dir.to_path_buf(),
+        },
+        other => Error::IndexCorrupt {
+            path: dir.to_path_buf(),
+            source: other,
+        },
+    }
+}
+
+/// Tantivy segment files are named `<32 hex digits>.<ext>`.
+fn is_segment_file(name: &str) -> bool {
+    let (stem, _) = name.split_once('.').unwrap_or((name, ""));
+    stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit())
+}

@@ -1,0 +1,115 @@
+//! `newsdex index`: formats, incremental updates, bad input.
+
+use crate::harness::Env;
+
+#[test]
+fn every_format_is_indexed_and_searchable() {
+    let env = Env::new();
+    env.write("a.txt", "Txt title\n\nThe zeppelin landed in Hamburg.\n")
+        .write("b.md", "---\ntitle: Md title\ndate: 2024-12-30\n---\n\nA **walrus** swam past.\n")
+        .write(
+            "c.html",
+            "<html><head><title>Html title</title></head><body><article><p>The pelican flew.</p></article></body></html>",
+        )
+        .write("d.json", r#"{"title": "Json title", "body": "An ocelot escaped."}"#)
+        .write("e.jsonl", "{\"title\": \"L1\", \"text\": \"A narwhal surfaced.\"}\n{\"title\": \"L2\", \"text\": \"A quokka smiled.\"}\n");
+    env.index();
+    let cases = [
+        ("zeppelin", "a.txt"),
+        ("walrus", "b.md"),
+        ("pelican", "c.html"),
+        ("ocelot", "d.json"),
+        ("narwhal", "e.jsonl"),
+        ("quokka", "e.jsonl"),
+    ];
+    for (word, file) in cases {
+        assert_eq!(env.hit_files(word, &[]), [file], "{word}");
+    }
+}
+
+#[test]
+fn txt_title_line_is_the_title_not_a_passage() {
+    let env = Env::new();
+    env.write("a.txt", "Storm hits coast\n\nHeavy rain fell overnight.\n");
+    env.index();
+    let hits = env.hits("storm", &[]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["title"], "Storm hits coast");
+    assert_eq!(hits[0]["text"], "Heavy rain fell overnight.");
+    assert_eq!(hits[0]["line"], 3);
+}
+
+#[test]
+fn unchanged_folder_reindexes_nothing() {
+    let env = Env::new();
+    env.write("a.txt", "Alpha story.\n").write("b.txt", "Beta story.\n");
+    let first = env.index();
+    assert!(first.stderr.contains("2 added"), "{}", first.stderr);
+    let second = env.index();
+    assert!(second.stderr.contains("0 added, 0 updated, 0 removed, 2 unchanged"), "{}", second.stderr);
+}
+
+#[test]
+fn edited_files_are_replaced_and_removed_files_deleted() {
+    let env = Env::new();
+    env.write("a.txt", "The walrus slept.\n").write("b.txt", "The pelican ate.\n");
+    env.index();
+    // A different size guarantees the change is seen even on coarse clocks.
+    env.write("a.txt", "The narwhal woke up early.\n");
+    env.remove("b.txt");
+    let run = env.index();
+    assert!(run.stderr.contains("1 updated, 1 removed"), "{}", run.stderr);
+    assert!(env.hits("walrus", &[]).is_empty());
+    assert!(env.hits("pelican", &[]).is_empty());
+    assert_eq!(env.hit_files("narwhal", &[]), ["a.txt"]);
+    assert_eq!(env.hits("narwhal", &[]).len(), 1, "no duplicate passages after an update");
+}
+
+#[test]
+fn rebuild_starts_over() {
+    let env = Env::new();
+    env.write("a.txt", "The walrus slept.\n");
+    env.index();
+    let run = env.run(&["index", "corpus", "--rebuild"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 added"), "{}", run.stderr);
+    assert_eq!(env.hits("walrus", &[]).len(), 1);
+}
+
+#[test]
+fn broken_input_is_reported_and_the_rest_indexed() {
+    let env = Env::new();
+    env.write("good.txt", "The walrus slept.\n")
+        .write("feed.jsonl", "{\"text\": \"A narwhal surfaced.\"}\n{not json\n{\"text\": \"A quokka smiled.\"}\n")
+        .write("blob.txt", [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0])
+        .write("notes.pdf", "%PDF-1.4");
+    let run = env.run(&["index", "corpus"]);
+    assert_eq!(run.status, 3, "some files failed: {}", run.stderr);
+    assert!(run.stderr.contains("feed.jsonl:2:"), "bad line named with its number: {}", run.stderr);
+    assert!(run.stderr.contains("blob.txt:"), "binary file named: {}", run.stderr);
+    assert!(run.stderr.contains("1 files failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 of unknown type skipped"), "{}", run.stderr);
+    for word in ["walrus", "narwhal", "quokka"] {
+        assert_eq!(env.hits(word, &[]).len(), 1, "{word}");
+    }
+}
+
+#[test]
+fn hidden_files_and_the_index_folder_are_not_read() {
+    let env = Env::new();
+    env.write(".hidden/secret.txt", "The walrus hid.\n").write("a.txt", "The pelican flew.\n");
+    let run = env.run(&["index", "corpus", "--index", "corpus/index"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let again = env.run(&["index", "corpus", "--index", "corpus/index"]);
+    assert!(again.stderr.contains("0 added, 0 updated, 0 removed, 1 unchanged"), "{}", again.stderr);
+    let search = env.run(&["search", "walrus", "--index", "corpus/index"]);
+    assert_eq!(search.status, 1);
+}
+
+#[test]
+fn missing_corpus_is_an_error_that_names_it() {
+    let env = Env::new();
+    let run = env.run(&["index", "nowhere"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
+}

@@ -1,0 +1,7 @@
+//! Integration tests: the real binary on small corpora in temporary folders.
+
+mod harness;
+
+mod extract;
+mod index;
+mod search;

@@ -1,0 +1,108 @@
+//! `newsdex search`: ranking, filters, output formats, exit codes.
+
+use crate::harness::Env;
+
+const SEED: &str = include_str!("../fixtures/seed.txt");
+
+#[test]
+fn hits_are_ranked_passages_with_every_field() {
+    let env = Env::new();
+    env.write("seed/2024-12-30/aliyev.txt", SEED).write("other.txt", "Markets rose on Tuesday.\n");
+    env.index();
+    let hits = env.hits("Aliyev", &[]);
+    assert!(hits.len() >= 3, "{hits:?}");
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "ranked by score: {scores:?}");
+    let hit = &hits[0];
+    for key in
+        ["score", "path", "title", "url", "published", "passage", "line", "text", "snippet", "highlights", "entities", "dates"]
+    {
+        assert!(hit.get(key).is_some(), "missing {key}: {hit}");
+    }
+    assert_eq!(hit["published"], "2024-12-30", "date from the path");
+    let text = hit["text"].as_str().unwrap();
+    let highlight = &hit["highlights"][0];
+    let (start, end) = (highlight["start"].as_u64().unwrap() as usize, highlight["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "Aliyev");
+}
+
+#[test]
+fn title_matches_rank_first() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus returns\n\nA large animal came back to the bay.\n")
+        .write("b.txt", "Harbour news\n\nA walrus was seen near the harbour among the boats.\n");
+    env.index();
+    assert_eq!(env.hit_files("walrus", &[]), ["a.txt", "b.txt"]);
+}
+
+#[test]
+fn all_words_must_match_unless_or_is_given() {
+    let env = Env::new();
+    env.write("a.txt", "The plane crash shocked Baku.\n").write("b.txt", "The plane landed safely.\n");
+    env.index();
+    assert_eq!(env.hit_files("plane crash", &[]), ["a.txt"]);
+    assert_eq!(env.hit_files("crash OR landed", &[]).len(), 2);
+    assert_eq!(env.hit_files("plane -crash", &[]), ["b.txt"]);
+    assert_eq!(env.hit_files("\"plane landed\"", &[]), ["b.txt"]);
+}
+
+#[test]
+fn jsonl_prints_one_hit_per_line() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus one.\n\nWalrus two.\n");
+    env.index();
+    let run = env.run(&["search", "walrus", "--format", "jsonl", "--index", "index"]);
+    assert_eq!(run.status, 0);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|l| l["text"].as_str().unwrap().starts_with("Walrus")));
+}
+
+#[test]
+fn limit_caps_the_hits() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus one.\n\nWalrus two.\n\nWalrus three.\n");
+    env.index();
+    assert_eq!(env.hits("walrus", &["--limit", "2"]).len(), 2);
+}
+
+#[test]
+fn exit_status_tells_hits_from_none_from_errors() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus.\n");
+    env.index();
+    let statuses = [
+        (vec!["search", "walrus", "--index", "index"], 0),
+        (vec!["search", "zebra", "--index", "index"], 1),
+        (vec!["search", "title:(", "--index", "index"], 2),
+        (vec!["search", "walrus", "--index", "missing"], 2),
+        (vec!["search", "walrus", "--index", "index", "--since", "yesterday"], 2),
+    ];
+    for (args, want) in statuses {
+        let run = env.run(&args);
+        assert_eq!(run.status, want, "{args:?}: {}", run.stderr);
+        if want == 2 {
+            assert!(run.stderr.starts_with("newsdex: error:"), "{}", run.stderr);
+            assert!(run.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn a_missing_index_tells_what_to_run() {
+    let env = Env::new();
+    let run = env.run(&["search", "walrus", "--index", "nothing-here"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("newsdex index"), "{}", run.stderr);
+}
+
+#[test]
+fn the_default_index_is_built_from_corpus_on_first_search() {
+    let env = Env::new();
+    env.write("a.txt", "The walrus slept.\n");
+    let run = env.run(&["search", "walrus", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("building"), "{}", run.stderr);
+    assert_eq!(run.json()["hits"].as_array().unwrap().len(), 1);
+    assert!(env.root().join("index/meta.json").exists());
+}
