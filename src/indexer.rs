@@ -25,6 +25,8 @@ use crate::article::Article;
 use crate::corpus::{self, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
 use crate::dates::value::{CalendarPoint, calendar_points};
+use crate::dedup;
+use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
 use crate::schema::Fields;
@@ -303,6 +305,7 @@ fn passage_document(
         (None, record) => format!("{}#{record}", job.source),
     };
     doc.add_text(fields.article, &article_id);
+    doc.add_u64(fields.article_hash, fnv1a(article_id.as_bytes()));
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
@@ -319,13 +322,32 @@ fn passage_document(
     for entity in &passage.entities {
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);
+            doc.add_text(
+                fields.entity_key,
+                entity_key(entity.label, &entity.canonical),
+            );
         }
+    }
+    let simhash = dedup::simhash(&passage.text);
+    doc.add_u64(fields.simhash, simhash);
+    for band in dedup::bands(simhash) {
+        doc.add_u64(fields.simhash_band, band);
     }
     let mut points = HashSet::new();
     for date in &passage.dates {
         if matches!(date.kind, TimexType::Date | TimexType::Time) {
             points.extend(calendar_points(&date.value));
         }
+    }
+    let latest_day = points
+        .iter()
+        .filter_map(|p| match p {
+            CalendarPoint::Day(d) => Some(*d),
+            _ => None,
+        })
+        .max();
+    if let Some(latest) = latest_day {
+        doc.add_date(fields.latest_mention, day(latest));
     }
     for point in points {
         let (field, date) = match point {
@@ -338,6 +360,11 @@ fn passage_document(
     let mentions = json!({ "entities": passage.entities, "dates": passage.dates });
     doc.add_text(fields.mentions, mentions.to_string());
     doc
+}
+
+/// The facet key of an entity: `PER:Vladimir Putin`.
+pub fn entity_key(label: EntityLabel, canonical: &str) -> String {
+    format!("{}:{canonical}", label.as_str())
 }
 
 /// Midnight UTC of a calendar day, the way every date is stored.
@@ -368,18 +395,21 @@ fn source_key(root: &Path, path: &Path) -> String {
 /// FNV-1a over the file's size and modification time and the analysis
 /// version: stable across runs and Rust versions.
 fn fingerprint(file: &SourceFile) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let bytes = file
+    let bytes: Vec<u8> = file
         .size
         .to_le_bytes()
         .into_iter()
         .chain(file.modified_ns.to_le_bytes())
-        .chain(ANALYSIS_VERSION.to_le_bytes());
-    for b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+        .chain(ANALYSIS_VERSION.to_le_bytes())
+        .collect();
+    fnv1a(&bytes)
+}
+
+/// 64-bit FNV-1a: stable across runs, platforms and Rust versions.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The files the last commit holds, with their fingerprints.
