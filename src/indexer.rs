@@ -414,7 +414,7 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The files the last commit holds, with their fingerprints.
 fn indexed_files(news: &NewsIndex) -> Result<HashMap<String, u64>> {
-    let searcher = news.reader()?.searcher();
+    let searcher = news.searcher()?;
     let mut files = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();

@@ -30,7 +30,7 @@ pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> 
             )
         })
         .collect();
-    let searcher = news.reader()?.searcher();
+    let searcher = news.searcher()?;
     let found = searcher.search(
         &BooleanQuery::new(any_of),
         &TopDocs::with_limit(MAX_PASSAGES).order_by_score(),

@@ -34,7 +34,7 @@ pub fn entity_counts(
     top: usize,
 ) -> Result<Vec<EntityCount>> {
     let built = build_query(news, filter)?;
-    let searcher = news.reader()?.searcher();
+    let searcher = news.searcher()?;
     let counts = searcher.search(&*built.query, &EntityCollector)?;
     let mut out: Vec<EntityCount> = counts
         .into_iter()

@@ -104,7 +104,7 @@ pub struct SearchResults {
 pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let fields = news.fields;
     let built = build_query(news, &request.filter)?;
-    let searcher = news.reader()?.searcher();
+    let searcher = news.searcher()?;
     let limit = request.limit.max(1);
 
     // Capping and collapsing drop candidates, so fetch more than asked for

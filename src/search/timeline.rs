@@ -63,7 +63,7 @@ pub fn timeline(
     field: TimeField,
 ) -> Result<Vec<Bucket>> {
     let built = build_query(news, filter)?;
-    let searcher = news.reader()?.searcher();
+    let searcher = news.searcher()?;
     let counts = searcher.search(&*built.query, &TimelineCollector { by, field })?;
     let mut buckets: Vec<Bucket> = counts
         .into_iter()
