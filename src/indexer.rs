@@ -25,7 +25,7 @@ use crate::article::Article;
 use crate::corpus::{self, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
 use crate::dates::value::{CalendarPoint, calendar_points};
-use crate::dedup;
+use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
@@ -328,10 +328,10 @@ fn passage_document(
             );
         }
     }
-    let simhash = dedup::simhash(&passage.text);
-    doc.add_u64(fields.simhash, simhash);
-    for band in dedup::bands(simhash) {
-        doc.add_u64(fields.simhash_band, band);
+    let signature = Signature::of(&passage.text);
+    doc.add_bytes(fields.minhash, &signature.to_bytes());
+    for band in signature.bands() {
+        doc.add_u64(fields.minhash_band, band);
     }
     let mut points = HashSet::new();
     for date in &passage.dates {

@@ -59,11 +59,11 @@ pub struct Fields {
     pub entity_key: Field,
     /// The latest day the passage mentions, for sorting by mentioned date.
     pub latest_mention: Field,
-    /// 64-bit SimHash of the passage's word shingles (near-duplicate key).
-    pub simhash: Field,
-    /// The SimHash's eight 8-bit bands, tagged with their position: passages
-    /// within the near-duplicate distance share at least one band.
-    pub simhash_band: Field,
+    /// The passage's MinHash signature (`dedup::Signature`), to confirm
+    /// near-duplicates.
+    pub minhash: Field,
+    /// The signature's band keys: near-duplicates share at least one.
+    pub minhash_band: Field,
     /// The passage's entity and date mentions as JSON, for display.
     pub mentions: Field,
 }
@@ -108,8 +108,8 @@ impl Fields {
             mentioned_year: b.add_date_field("date_year", day),
             entity_key: b.add_text_field("entity", STRING | FAST),
             latest_mention: b.add_date_field("latest_mention", DateOptions::from(FAST)),
-            simhash: b.add_u64_field("simhash", FAST | STORED),
-            simhash_band: b.add_u64_field("simhash_band", INDEXED),
+            minhash: b.add_bytes_field("minhash", STORED),
+            minhash_band: b.add_u64_field("minhash_band", INDEXED),
             mentions: b.add_text_field("mentions", STORED),
         };
         (b.build(), fields)
@@ -141,8 +141,8 @@ impl Fields {
             mentioned_year: f("date_year")?,
             entity_key: f("entity")?,
             latest_mention: f("latest_mention")?,
-            simhash: f("simhash")?,
-            simhash_band: f("simhash_band")?,
+            minhash: f("minhash")?,
+            minhash_band: f("minhash_band")?,
             mentions: f("mentions")?,
         })
     }

@@ -6,16 +6,14 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value as _};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{
-    DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
-};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::{SearchRequest, Sort, build_query};
-use crate::dedup;
+use crate::dedup::Signature;
 use crate::error::Result;
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
@@ -24,6 +22,8 @@ use crate::store::NewsIndex;
 
 /// Most copies listed for one hit.
 const MAX_DUPLICATES: usize = 100;
+/// Most band-sharing passages checked for one hit.
+const MAX_CANDIDATES: usize = 400;
 
 /// A ranked passage.
 #[derive(Debug, Clone, Serialize)]
@@ -192,24 +192,22 @@ fn select(
 ) -> Result<Vec<(f32, DocAddress, TantivyDocument)>> {
     let mut kept = Vec::new();
     let mut per_article: HashMap<String, usize> = HashMap::new();
-    let mut kept_hashes: Vec<u64> = Vec::new();
+    let mut kept_signatures: Vec<Signature> = Vec::new();
     for &(score, address) in candidates {
         if kept.len() >= limit {
             break;
         }
         let doc: TantivyDocument = searcher.doc(address)?;
-        if request.collapse {
-            let hash = doc
-                .get_first(fields.simhash)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            if kept_hashes
+        if request.collapse
+            && let Some(signature) = signature(fields, &doc)
+        {
+            if kept_signatures
                 .iter()
-                .any(|&k| dedup::is_near_duplicate(k, hash))
+                .any(|k| k.is_near_duplicate(&signature))
             {
                 continue;
             }
-            kept_hashes.push(hash);
+            kept_signatures.push(signature);
         }
         if request.per_article > 0 {
             let article = stored_text(&doc, fields.article)
@@ -226,35 +224,48 @@ fn select(
     Ok(kept)
 }
 
-/// Every other passage in the index within the near-duplicate distance of
-/// this one: the SimHash bands find candidates, the fast field confirms.
+fn signature(fields: &Fields, doc: &TantivyDocument) -> Option<Signature> {
+    doc.get_first(fields.minhash)
+        .and_then(|v| v.as_bytes())
+        .and_then(Signature::from_bytes)
+}
+
+/// Every other passage in the index that is a near-duplicate of this one:
+/// the MinHash bands find candidates, their signatures confirm them.
 fn duplicates(
     searcher: &Searcher,
     fields: &Fields,
     address: DocAddress,
     doc: &TantivyDocument,
 ) -> Result<Vec<Location>> {
-    let Some(hash) = doc.get_first(fields.simhash).and_then(|v| v.as_u64()) else {
+    let Some(own) = signature(fields, doc) else {
         return Ok(Vec::new());
     };
-    let bands: Vec<(Occur, Box<dyn Query>)> = dedup::bands(hash)
+    let bands: Vec<(Occur, Box<dyn Query>)> = own
+        .bands()
         .into_iter()
         .map(|band| {
-            let term = Term::from_field_u64(fields.simhash_band, band);
+            let term = Term::from_field_u64(fields.minhash_band, band);
             (
                 Occur::Should,
                 Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
             )
         })
         .collect();
-    let found = searcher.search(&BooleanQuery::new(bands), &NearDuplicates { hash })?;
+    // More band matches mean more similar: look at the likeliest first.
+    let found = searcher.search(
+        &BooleanQuery::new(bands),
+        &TopDocs::with_limit(MAX_CANDIDATES).order_by_score(),
+    )?;
     let mut copies = Vec::new();
-    for other in found
-        .into_iter()
-        .filter(|a| *a != address)
-        .take(MAX_DUPLICATES)
-    {
+    for (_, other) in found {
+        if other == address {
+            continue;
+        }
         let copy: TantivyDocument = searcher.doc(other)?;
+        if !signature(fields, &copy).is_some_and(|s| s.is_near_duplicate(&own)) {
+            continue;
+        }
         copies.push(Location {
             path: stored_text(&copy, fields.path)
                 .unwrap_or_default()
@@ -268,67 +279,12 @@ fn duplicates(
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
         });
+        if copies.len() >= MAX_DUPLICATES {
+            break;
+        }
     }
     copies.sort_by(|a, b| (&a.path, a.passage).cmp(&(&b.path, b.passage)));
     Ok(copies)
-}
-
-/// Collects the documents whose SimHash is near `hash`.
-struct NearDuplicates {
-    hash: u64,
-}
-
-impl Collector for NearDuplicates {
-    type Fruit = Vec<DocAddress>;
-    type Child = NearDuplicatesInSegment;
-
-    fn for_segment(
-        &self,
-        segment_ord: SegmentOrdinal,
-        segment: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        Ok(NearDuplicatesInSegment {
-            hash: self.hash,
-            segment_ord,
-            hashes: segment.fast_fields().u64("simhash")?,
-            found: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<DocAddress>>) -> tantivy::Result<Vec<DocAddress>> {
-        Ok(fruits.concat())
-    }
-}
-
-struct NearDuplicatesInSegment {
-    hash: u64,
-    segment_ord: SegmentOrdinal,
-    hashes: tantivy::columnar::Column<u64>,
-    found: Vec<DocAddress>,
-}
-
-impl SegmentCollector for NearDuplicatesInSegment {
-    type Fruit = Vec<DocAddress>;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        // Enough copies to list, plus the passage itself.
-        if self.found.len() <= MAX_DUPLICATES
-            && self
-                .hashes
-                .first(doc)
-                .is_some_and(|h| dedup::is_near_duplicate(h, self.hash))
-        {
-            self.found.push(DocAddress::new(self.segment_ord, doc));
-        }
-    }
-
-    fn harvest(self) -> Vec<DocAddress> {
-        self.found
-    }
 }
 
 /// The `n` passages before and after a hit in its article.

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod analyst;
 mod extract;
 mod index;
 mod search;
