@@ -85,6 +85,10 @@ pub struct IndexArgs {
     /// Print no progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Commit after every BYTES of input: smaller loses less to an
+    /// interruption, larger indexes faster.
+    #[arg(long, value_name = "BYTES", default_value_t = indexer::COMMIT_EVERY_BYTES, hide_short_help = true)]
+    pub commit_every: u64,
 }
 
 /// The query language, shown in `--help`.
@@ -333,6 +337,7 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
             default_date: args.default_date,
         },
         threads: args.threads,
+        commit_every: args.commit_every,
     };
     let summary = build_index(&config, args.quiet)?;
     // 3: the run finished, but some files could not be indexed at all.
@@ -562,6 +567,7 @@ fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
         mode: Mode::Incremental,
         load: LoadOptions::default(),
         threads: 0,
+        commit_every: indexer::COMMIT_EVERY_BYTES,
     };
     build_index(&config, false)?;
     Ok(())

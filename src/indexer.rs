@@ -36,9 +36,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// unchanged files are analysed again by a newer newsdex.
 const ANALYSIS_VERSION: u64 = 1;
 
-/// Commit after this many bytes of input, so an interrupted run keeps most
-/// of its work.
-const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
+/// Commit after this many bytes of input by default, so an interrupted run
+/// keeps most of its work.
+pub const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Whether to keep what the index holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +59,8 @@ pub struct IndexConfig {
     pub load: LoadOptions,
     /// Worker threads for loading and extraction (0: one per core).
     pub threads: usize,
+    /// Commit after this many bytes of input (and at the end).
+    pub commit_every: u64,
 }
 
 /// Progress and problems, reported while the run goes on.
@@ -214,7 +216,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                 writer.add_document(doc)?;
             }
             since_commit += job.file.size;
-            if since_commit >= COMMIT_EVERY_BYTES {
+            if since_commit >= config.commit_every {
                 commit(&mut writer, &meta)?;
                 since_commit = 0;
             }

@@ -374,3 +374,22 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn rewriting_never_panics(query in "\\PC{0,120}") {
+            let _ = rewrite(&query);
+        }
+
+        #[test]
+        fn rewriting_query_like_text_never_panics(query in "[a-z:\\[\\]{}()\"~*+\\- 0-9TO]{0,60}") {
+            let _ = rewrite(&query);
+        }
+    }
+}

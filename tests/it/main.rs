@@ -3,6 +3,7 @@
 mod harness;
 
 mod analyst;
+mod crash;
 mod extract;
 mod index;
 mod search;
