@@ -67,13 +67,13 @@ fn killed_runs_never_lose_or_duplicate_passages() {
     for (id, _) in versions.iter().enumerate() {
         env.write(&format!("d{}/s{id}.txt", id % 7), story(id as u64, 0));
     }
-    for round in 0..20 {
+    for _round in 0..20 {
         // Edit, delete and re-add files between runs, as a newsroom does.
         for _ in 0..6 {
             let id = rng.next(versions.len() as u64) as usize;
             let path = format!("d{}/s{id}.txt", id % 7);
             match versions[id] {
-                Some(v) if rng.next(4) == 0 => {
+                Some(_) if rng.next(4) == 0 => {
                     env.remove(&path);
                     versions[id] = None;
                 }
@@ -104,7 +104,6 @@ fn killed_runs_never_lose_or_duplicate_passages() {
             // Opens and answers, whatever moment the kill hit.
             let _ = passages(&env, "index");
         }
-        let _ = round;
     }
     let finish = env.run(&["index", "corpus", "--quiet"]);
     assert_eq!(finish.status, 0, "{}", finish.stderr);
