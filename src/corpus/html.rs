@@ -1,0 +1,381 @@
+//! HTML articles (`.html`, `.htm`), read with a real HTML parser (scraper).
+//!
+//! Metadata: title from `og:title`, else the `<h1>` of the `<article>`,
+//! else `<title>`; publication date from `article:published_time`, JSON-LD
+//! `datePublished`, meta `date`/`pubdate`/`DC.date`, then the first
+//! `<time datetime>`; url from `og:url` or the canonical link; author from
+//! meta `author` or JSON-LD.
+//!
+//! Text: the first `<article>`, else `<main>`, else `<body>`, without page
+//! chrome (script, style, nav, header, footer, aside, form, ...). Block
+//! elements become paragraphs separated by blank lines; whitespace inside a
+//! paragraph collapses to single spaces. The tree walk is iterative, so
+//! deeply nested markup cannot overflow the stack.
+//!
+//! Line anchors are best effort: the parser keeps no source positions, so
+//! each paragraph's opening words are searched for in the source, moving
+//! forward from where the main element's tag appears.
+
+use std::path::Path;
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use super::fields;
+use super::metadate::parse_date;
+use super::{Loaded, Warning};
+use crate::article::{Article, LineAnchor};
+
+/// Elements whose content is not article text.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "iframe", "svg", "button", "select", "textarea", "head", "object", "canvas", "dialog",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "br",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "fieldset",
+    "body",
+];
+
+/// Meta names that carry a publication date, after `article:published_time`.
+const DATE_META_NAMES: &[&str] = &[
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "sailthru.date",
+];
+
+/// Loads an HTML article.
+pub fn load(path: &Path, source: String) -> Loaded {
+    let doc = Html::parse_document(&source);
+    let mut warnings = Vec::new();
+    let json_ld = json_ld_objects(&doc);
+
+    let (root, root_tag) = main_element(&doc);
+    let paragraphs = paragraphs(root);
+    let title = meta_content(&doc, "property", "og:title")
+        .or_else(|| first_text(&doc, "article h1"))
+        .or_else(|| first_text(&doc, "title"))
+        .or_else(|| first_text(&doc, "h1"));
+
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(paragraphs.len());
+    for paragraph in &paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        starts.push(text.len());
+        text.push_str(paragraph);
+    }
+    // The headline repeated as the first paragraph is not body text.
+    let body_start = match (&title, paragraphs.first()) {
+        (Some(t), Some(first)) if first == t => starts.get(1).copied().unwrap_or(text.len()),
+        _ => 0,
+    };
+    let line_anchors = anchors(&source, root_tag, &paragraphs, &starts);
+
+    let mut article = Article::from_text(path, text);
+    article.title = title;
+    article.body_start = body_start;
+    article.line_anchors = line_anchors;
+    article.published = published(&doc, &json_ld, path, &mut warnings);
+    article.url = meta_content(&doc, "property", "og:url")
+        .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
+    article.author = meta_content(&doc, "name", "author")
+        .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.author));
+    Loaded {
+        articles: vec![article],
+        warnings,
+    }
+}
+
+/// The element holding the article text, and its tag name.
+fn main_element(doc: &Html) -> (ElementRef<'_>, &'static str) {
+    for tag in ["article", "main", "body"] {
+        if let Some(element) = doc.select(&selector(tag)).next() {
+            return (element, tag);
+        }
+    }
+    (doc.root_element(), "html")
+}
+
+/// The paragraphs of `root`'s text, whitespace collapsed.
+fn paragraphs(root: ElementRef<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut space = false;
+    // Depth inside dropped elements: their whole subtree is skipped.
+    let mut dropped = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if dropped > 0 || DROPPED.contains(&name) {
+                        dropped += 1;
+                    } else if BLOCKS.contains(&name) {
+                        finish(&mut current, &mut out);
+                        space = false;
+                    }
+                }
+                Node::Text(t) if dropped == 0 => {
+                    for c in t.chars() {
+                        if c.is_whitespace() {
+                            space = !current.is_empty();
+                        } else {
+                            if space {
+                                current.push(' ');
+                                space = false;
+                            }
+                            current.push(c);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if dropped > 0 {
+                        dropped -= 1;
+                    } else if BLOCKS.contains(&el.name()) {
+                        finish(&mut current, &mut out);
+                        space = false;
+                    }
+                }
+            }
+        }
+    }
+    finish(&mut current, &mut out);
+    out
+}
+
+fn finish(current: &mut String, out: &mut Vec<String>) {
+    if !current.is_empty() {
+        out.push(std::mem::take(current));
+    }
+}
+
+/// One anchor per paragraph: the source line where its opening words are
+/// found, searching forward; a paragraph not found keeps the previous line.
+fn anchors(
+    source: &str,
+    root_tag: &str,
+    paragraphs: &[String],
+    starts: &[usize],
+) -> Vec<LineAnchor> {
+    let bytes = source.as_bytes();
+    let mut cursor = find_tag(bytes, root_tag).unwrap_or(0);
+    let mut line = 1 + bytes[..cursor].iter().filter(|&&b| b == b'\n').count();
+    let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
+    for (paragraph, &offset) in paragraphs.iter().zip(starts) {
+        if let Some(found) = find_words(bytes, cursor, &opening_words(paragraph)) {
+            line += bytes[cursor..found].iter().filter(|&&b| b == b'\n').count();
+            cursor = found;
+        }
+        anchors.push(LineAnchor { offset, line });
+    }
+    if anchors.is_empty() {
+        anchors.push(LineAnchor { offset: 0, line: 1 });
+    }
+    anchors
+}
+
+/// The start of a paragraph as it is likely spelled in the source: up to
+/// 40 bytes of plain characters (entities and markup could spell others
+/// differently).
+fn opening_words(paragraph: &str) -> String {
+    paragraph
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | ':' | ';'))
+        .take(40)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+/// Where `<tag` (any case) first appears in `source`.
+fn find_tag(source: &[u8], tag: &str) -> Option<usize> {
+    let needle = format!("<{tag}");
+    source
+        .windows(needle.len())
+        .enumerate()
+        .find(|(i, w)| {
+            w.eq_ignore_ascii_case(needle.as_bytes())
+                && source
+                    .get(i + needle.len())
+                    .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
+        })
+        .map(|(i, _)| i)
+}
+
+/// How far ahead of the previous paragraph the next one is searched for;
+/// bounds the work when a paragraph is spelled differently in the source.
+const SEARCH_WINDOW: usize = 256 * 1024;
+
+/// Where `words` appear in `source` from `from` on (within
+/// [`SEARCH_WINDOW`]), any run of whitespace in the source matching a
+/// space in `words`.
+fn find_words(source: &[u8], from: usize, words: &str) -> Option<usize> {
+    let words = words.as_bytes();
+    let first = *words.first()?;
+    let end = source.len().min(from.saturating_add(SEARCH_WINDOW));
+    (from..end).find(|&start| {
+        if source[start] != first {
+            return false;
+        }
+        let mut i = start;
+        for &w in words {
+            if w == b' ' {
+                let run = source[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_whitespace())
+                    .count();
+                if run == 0 {
+                    return false;
+                }
+                i += run;
+            } else if source.get(i) == Some(&w) {
+                i += 1;
+            } else {
+                return false;
+            }
+        }
+        true
+    })
+}
+
+/// The publication date, from the most specific source that has one.
+fn published(
+    doc: &Html,
+    json_ld: &[serde_json::Map<String, Value>],
+    path: &Path,
+    warnings: &mut Vec<Warning>,
+) -> Option<chrono::NaiveDate> {
+    let mut candidates: Vec<(String, String)> = Vec::new();
+    if let Some(v) = meta_content(doc, "property", "article:published_time") {
+        candidates.push(("meta article:published_time".into(), v));
+    }
+    for object in json_ld {
+        if let Some(Value::String(v)) = object.get("datePublished") {
+            candidates.push(("JSON-LD datePublished".into(), v.clone()));
+        }
+    }
+    for name in DATE_META_NAMES {
+        for attr in ["name", "property", "itemprop"] {
+            if let Some(v) = meta_content(doc, attr, name) {
+                candidates.push((format!("meta {name}"), v));
+            }
+        }
+    }
+    if let Some(v) = first_attr(doc, "time[datetime]", "datetime") {
+        candidates.push(("<time datetime>".into(), v));
+    }
+    for (source, value) in candidates {
+        match parse_date(&value) {
+            Some(date) => return Some(date),
+            None => warnings.push(Warning::new(
+                path,
+                format!("unrecognised date {value:?} in {source}; ignored"),
+            )),
+        }
+    }
+    None
+}
+
+/// Objects in the page's JSON-LD scripts, including those in lists and
+/// `@graph`. Scripts that are not valid JSON are ignored: pages often carry
+/// broken JSON-LD, and it is not the article.
+fn json_ld_objects(doc: &Html) -> Vec<serde_json::Map<String, Value>> {
+    let mut out = Vec::new();
+    for script in doc.select(&selector("script[type=\"application/ld+json\"]")) {
+        let raw: String = script.text().collect();
+        if let Ok(value) = serde_json::from_str::<Value>(&raw) {
+            collect_objects(value, &mut out);
+        }
+    }
+    out
+}
+
+fn collect_objects(value: Value, out: &mut Vec<serde_json::Map<String, Value>>) {
+    // serde_json's recursion limit bounds the depth, so plain recursion is safe.
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| collect_objects(v, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                collect_objects(graph, out);
+            }
+            out.push(map);
+        }
+        _ => {}
+    }
+}
+
+/// `<meta {attr}="{value}" content="...">`, matched case-insensitively.
+fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
+    doc.select(&selector("meta[content]"))
+        .find(|m| m.attr(attr).is_some_and(|v| v.eq_ignore_ascii_case(value)))
+        .and_then(|m| m.attr("content"))
+        .map(collapse)
+        .filter(|s| !s.is_empty())
+}
+
+fn first_text(doc: &Html, css: &str) -> Option<String> {
+    doc.select(&selector(css))
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .find(|s| !s.is_empty())
+}
+
+fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
+    doc.select(&selector(css))
+        .filter_map(|e| e.attr(attr))
+        .map(collapse)
+        .find(|s| !s.is_empty())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Selectors here are constants, so a parse failure is a bug.
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("valid CSS selector")
+}
