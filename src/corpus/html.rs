@@ -84,8 +84,21 @@ const DATE_META_NAMES: &[&str] = &[
     "sailthru.date",
 ];
 
-/// Loads an HTML article.
-pub fn load(path: &Path, source: String) -> Loaded {
+/// Deepest element nesting (as estimated by [`nesting_estimate`]) that is
+/// parsed. html5ever's scope checks walk the stack of open elements, so
+/// parse time grows with the square of the depth: a few megabytes of
+/// `<div>` would take hours. Real pages nest a few dozen deep.
+pub const MAX_NESTING: usize = 4096;
+
+/// Loads an HTML article. `Err` when the page nests too deeply to parse in
+/// reasonable time.
+pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
+    if nesting_estimate(&source) > MAX_NESTING {
+        return Err(Warning::new(
+            path,
+            format!("HTML nested more than {MAX_NESTING} elements deep; skipped"),
+        ));
+    }
     let doc = Html::parse_document(&source);
     let mut warnings = Vec::new();
     let json_ld = json_ld_objects(&doc);
@@ -122,10 +135,57 @@ pub fn load(path: &Path, source: String) -> Loaded {
         .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
     article.author = meta_content(&doc, "name", "author")
         .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.author));
-    Loaded {
+    Ok(Loaded {
         articles: vec![article],
         warnings,
+    })
+}
+
+/// An upper estimate of how deeply `source` nests elements: start tags
+/// minus end tags, ignoring void elements, elements whose end tag may be
+/// left out, self-closing tags, comments and declarations. Only a guard
+/// before parsing; text is never extracted this way.
+fn nesting_estimate(source: &str) -> usize {
+    /// Void elements, and elements a following sibling closes implicitly.
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    ];
+    let b = source.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+        i += lt + 1;
+        if b[i..].starts_with(b"!--") {
+            // Markup inside a comment is not markup.
+            match source[i..].find("-->") {
+                Some(end) => i += end + 3,
+                None => break,
+            }
+            continue;
+        }
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_len = b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                let name = &b[i..i + name_len];
+                let end = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
+                let self_closing = end.is_some_and(|e| b[e - 1] == b'/');
+                let nests = !NOT_NESTING
+                    .iter()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
+                if nests && !self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
     }
+    deepest
 }
 
 /// The element holding the article text, and its tag name.
@@ -378,4 +438,247 @@ fn collapse(s: &str) -> String {
 /// Selectors here are constants, so a parse failure is a bug.
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("valid CSS selector")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn html(source: &str) -> Loaded {
+        load(Path::new("a.html"), source.to_string()).unwrap()
+    }
+
+    #[test]
+    fn metadata_sources() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        // (name, head, body, title, published)
+        let cases: &[(&str, &str, &str, Option<&str>, Option<NaiveDate>)] = &[
+            (
+                "og:title",
+                r#"<meta property="og:title" content="OG"><title>T</title>"#,
+                "<article><h1>H</h1><p>x</p></article>",
+                Some("OG"),
+                None,
+            ),
+            (
+                "article h1",
+                "<title>T</title>",
+                "<h1>Site</h1><article><h1>H</h1><p>x</p></article>",
+                Some("H"),
+                None,
+            ),
+            (
+                "title tag",
+                "<title> T  t </title>",
+                "<p>x</p>",
+                Some("T t"),
+                None,
+            ),
+            (
+                "published_time",
+                r#"<meta property="article:published_time" content="2024-12-30T10:00:00+04:00">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "json-ld",
+                r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-12-30"}</script>"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "json-ld graph",
+                r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"datePublished":"December 30, 2024"}]}</script>"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "meta date",
+                r#"<meta name="date" content="2024-12-30">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "meta pubdate",
+                r#"<meta name="pubdate" content="20241230">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "meta DC.date",
+                r#"<meta name="DC.date" content="2024/12/30">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "time element",
+                "",
+                r#"<article><time datetime="2024-12-30T09:00Z">Monday</time><p>x</p></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "published_time before time",
+                r#"<meta property="article:published_time" content="2024-12-30">"#,
+                r#"<time datetime="2020-01-01">x</time>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            ("no date", "", "<p>On December 30, 2024.</p>", None, None),
+        ];
+        for (name, head, body, title, published) in cases {
+            let source =
+                format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>");
+            let loaded = html(&source);
+            assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+            let a = &loaded.articles[0];
+            assert_eq!(a.title.as_deref(), *title, "{name}");
+            assert_eq!(a.published, *published, "{name}");
+        }
+    }
+
+    #[test]
+    fn url_and_author() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                r#"<meta property="og:url" content="http://a/x"><link rel="canonical" href="http://a/y">"#,
+                Some("http://a/x"),
+                None,
+            ),
+            (
+                r#"<link rel="canonical" href="http://a/y"><meta name="author" content="Jane Doe">"#,
+                Some("http://a/y"),
+                Some("Jane Doe"),
+            ),
+            (
+                r#"<script type="application/ld+json">[{"author":[{"@type":"Person","name":"A"},{"name":"B"}]}]</script>"#,
+                None,
+                Some("A, B"),
+            ),
+            (
+                r#"<script type="application/ld+json">{not json</script>"#,
+                None,
+                None,
+            ),
+        ];
+        for (head, url, author) in cases {
+            let a = &html(&format!(
+                "<html><head>{head}</head><body><p>x</p></body></html>"
+            ))
+            .articles[0];
+            assert_eq!(a.url.as_deref(), *url, "{head}");
+            assert_eq!(a.author.as_deref(), *author, "{head}");
+        }
+    }
+
+    #[test]
+    fn main_text() {
+        // (name, body, text, body())
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "article preferred",
+                "<nav>Menu</nav><main><p>Main</p><article><h1>T</h1><p>One\n  two.</p><p>Three &amp; four.</p></article></main>",
+                "T\n\nOne two.\n\nThree & four.",
+                "One two.\n\nThree & four.",
+            ),
+            (
+                "main",
+                "<header>Site</header><main><p>A</p><aside>Ad</aside><p>B</p></main><footer>(c)</footer>",
+                "A\n\nB",
+                "A\n\nB",
+            ),
+            (
+                "body",
+                "<p>A <b>bold</b> <a href=x>link</a>.</p><script>var x = 1;</script><style>p{}</style>",
+                "A bold link.",
+                "A bold link.",
+            ),
+            (
+                "blocks",
+                "<div>A<br>B</div><ul><li>C</li><li>D</li></ul><blockquote>E</blockquote><h2>F</h2>",
+                "A\n\nB\n\nC\n\nD\n\nE\n\nF",
+                "A\n\nB\n\nC\n\nD\n\nE\n\nF",
+            ),
+            (
+                "forms and chrome dropped",
+                "<form><input value=q><button>Go</button></form><p>Kept</p><noscript>Enable JS</noscript>",
+                "Kept",
+                "Kept",
+            ),
+            (
+                "nbsp and entities",
+                "<p>Baku&nbsp;&ndash; Moscow&#x21;</p>",
+                "Baku – Moscow!",
+                "Baku – Moscow!",
+            ),
+            ("empty", "", "", ""),
+        ];
+        for (name, body, text, body_text) in cases {
+            let a = &html(&format!("<html><head></head><body>{body}</body></html>")).articles[0];
+            assert_eq!(a.text, *text, "{name}");
+            assert_eq!(a.body(), *body_text, "{name}");
+        }
+    }
+
+    #[test]
+    fn line_anchors_find_paragraphs() {
+        let source = "<html>\n<head><title>A first</title></head>\n<body>\n<article>\n<h1>A first</h1>\n<p>A first paragraph\nwrapped.</p>\n\n<p>Second &amp; last.</p>\n</article>\n</body>\n</html>\n";
+        let a = &html(source).articles[0];
+        assert_eq!(
+            a.text,
+            "A first\n\nA first paragraph wrapped.\n\nSecond & last."
+        );
+        let cases = [("A first\n", 5), ("A first paragraph", 6), ("Second", 9)];
+        for (needle, line) in cases {
+            let offset = a.text.find(needle).unwrap();
+            assert_eq!(a.line_at(offset), line, "{needle:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_limits() {
+        let nested =
+            |depth: usize| format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        // Deep but allowed: the iterative walk does not overflow the stack.
+        let a = &html(&nested(MAX_NESTING - 10)).articles[0];
+        assert_eq!(a.text, "deep");
+        let err = load(Path::new("a.html"), nested(MAX_NESTING + 1)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.html: HTML nested more than 4096 elements deep; skipped"
+        );
+        // Siblings, void and implicitly closed elements do not count as depth.
+        let cases: &[(&str, usize)] = &[
+            ("<div><p>a<p>b<br><img src=x/></div>", 1),
+            ("<div><div></div></div><div></div>", 2),
+            ("<!-- <div><div> --><x-y/>", 0),
+        ];
+        for (source, depth) in cases {
+            assert_eq!(nesting_estimate(source), *depth, "{source}");
+        }
+        let siblings = "<div>x</div>".repeat(MAX_NESTING * 2);
+        assert!(load(Path::new("a.html"), siblings).is_ok());
+    }
+
+    #[test]
+    fn bad_dates_warn_and_fall_through() {
+        let source = r#"<html><head><meta property="article:published_time" content="soon"><meta name="date" content="2024-12-30"></head><body><p>x</p></body></html>"#;
+        let loaded = html(source);
+        assert_eq!(
+            loaded.articles[0].published,
+            NaiveDate::from_ymd_opt(2024, 12, 30)
+        );
+        let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["a.html: unrecognised date \"soon\" in meta article:published_time; ignored"]
+        );
+    }
 }

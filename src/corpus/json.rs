@@ -164,3 +164,194 @@ fn line_starts(source: &str) -> Vec<usize> {
         .chain(source.match_indices('\n').map(|(i, _)| i + 1))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn warnings(loaded: &Loaded) -> Vec<String> {
+        loaded.warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn json_shapes() {
+        // (name, source, [(record, title, line)])
+        let cases: &[(&str, &str, &[(usize, &str, usize)])] = &[
+            (
+                "one object",
+                r#"{"title": "A", "body": "x"}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "array",
+                "[\n{\"title\": \"A\", \"text\": \"x\"},\n\n{\"title\": \"B\", \"text\": \"y\"}\n]",
+                &[(0, "A", 2), (1, "B", 4)],
+            ),
+            (
+                "articles key",
+                "{\"status\": \"ok\", \"articles\": [\n  {\"title\": \"A\", \"content\": \"x\"}\n]}",
+                &[(0, "A", 2)],
+            ),
+            (
+                "items key",
+                r#"{"items": [{"title": "A", "text": "x"}]}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "data key",
+                r#"{"data": [{"title": "A", "text": "x"}, {"title": "B", "text": "y"}]}"#,
+                &[(0, "A", 1), (1, "B", 1)],
+            ),
+            (
+                "article with a data field",
+                r#"{"title": "A", "text": "x", "data": [1, 2]}"#,
+                &[(0, "A", 1)],
+            ),
+            ("empty array", "[]", &[]),
+        ];
+        for (name, source, want) in cases {
+            let loaded = load_json(Path::new("a.json"), source).unwrap();
+            assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+            let got: Vec<(usize, &str, usize)> = loaded
+                .articles
+                .iter()
+                .map(|a| (a.record, a.title.as_deref().unwrap(), a.line_at(0)))
+                .collect();
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn json_fields() {
+        let source = r#"[{"id": 12, "headline": "H", "body": "Line one.\nLine two.", "publishedAt": "2024-12-30T10:00:00Z", "link": "http://x", "byline": {"name": "A"}}]"#;
+        let a = &load_json(Path::new("a.json"), source).unwrap().articles[0];
+        assert_eq!(a.id.as_deref(), Some("12"));
+        assert_eq!(a.title.as_deref(), Some("H"));
+        assert_eq!(a.text, "Line one.\nLine two.");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2024, 12, 30));
+        assert_eq!(a.url.as_deref(), Some("http://x"));
+        assert_eq!(a.author.as_deref(), Some("A"));
+        // Every line of the text maps to the record's source line.
+        assert_eq!(a.line_at(a.text.find("two").unwrap()), 1);
+    }
+
+    #[test]
+    fn json_warnings() {
+        // (name, source, kept records, warnings)
+        let cases: &[(&str, &str, &[usize], &[&str])] = &[
+            (
+                "wrong type",
+                "[{\"text\": \"x\"},\n{\"body\": 42},\n{\"text\": \"z\"}]",
+                &[0, 2],
+                &["a.json:2: record 1: field `body` is a number, expected a string; skipped"],
+            ),
+            (
+                "not an object",
+                "[{\"text\": \"x\"}, 3]",
+                &[0],
+                &["a.json:1: record 1: not a JSON object; skipped"],
+            ),
+            (
+                "no text",
+                r#"[{"title": "only"}]"#,
+                &[],
+                &[
+                    "a.json:1: record 0: no text (text, body, content, article or description); skipped",
+                ],
+            ),
+            (
+                "blank text",
+                r#"[{"text": "  "}]"#,
+                &[],
+                &[
+                    "a.json:1: record 0: no text (text, body, content, article or description); skipped",
+                ],
+            ),
+            (
+                "bad date kept",
+                r#"[{"text": "x", "date": "soon"}]"#,
+                &[0],
+                &["a.json:1: record 0: unrecognised date \"soon\" in field `date`; ignored"],
+            ),
+        ];
+        for (name, source, kept, want) in cases {
+            let loaded = load_json(Path::new("a.json"), source).unwrap();
+            let records: Vec<usize> = loaded.articles.iter().map(|a| a.record).collect();
+            assert_eq!(records, *kept, "{name}");
+            assert_eq!(warnings(&loaded), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn json_files_skipped() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep_record = format!("[{}{}]", "[".repeat(1_000), "]".repeat(1_000));
+        let cases: &[(&str, &str)] = &[
+            (
+                "{\"text\": \"x\",\n",
+                "a.json:2: invalid JSON: EOF while parsing an object (column 0); skipped",
+            ),
+            (
+                "42",
+                "a.json: top level is neither an article object nor an array; skipped",
+            ),
+            (
+                "\"text\"",
+                "a.json: top level is neither an article object nor an array; skipped",
+            ),
+        ];
+        for (source, want) in cases {
+            let got = load_json(Path::new("a.json"), source).unwrap_err();
+            assert_eq!(got.to_string(), *want, "{source:?}");
+        }
+        // Nesting beyond serde_json's recursion limit is a warning, not a crash.
+        let loaded = load_json(Path::new("a.json"), &deep).unwrap();
+        assert!(loaded.articles.is_empty());
+        assert!(
+            warnings(&loaded)[0].contains("recursion limit exceeded"),
+            "{:?}",
+            loaded.warnings
+        );
+        let loaded = load_json(Path::new("a.json"), &deep_record).unwrap();
+        assert!(
+            warnings(&loaded)[0].contains("recursion limit exceeded"),
+            "{:?}",
+            loaded.warnings
+        );
+    }
+
+    #[test]
+    fn json_lines() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let source = format!(
+            "{{\"title\": \"A\", \"text\": \"x\", \"date\": \"2024-12-30\"}}\n\n{{not json}}\n{{\"title\": \"B\", \"text\": \"y\"}}\r\n{deep}\n{{\"text\": true}}\n{{\"title\": \"C\", \"body\": \"z\"}}"
+        );
+        let loaded = load_json_lines(Path::new("a.jsonl"), &source);
+        let got: Vec<(usize, &str, usize)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.record, a.title.as_deref().unwrap(), a.line_at(0)))
+            .collect();
+        assert_eq!(got, [(0, "A", 1), (2, "B", 4), (5, "C", 7)]);
+        assert_eq!(
+            loaded.articles[0].published,
+            NaiveDate::from_ymd_opt(2024, 12, 30)
+        );
+        let w = warnings(&loaded);
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(
+            w[0],
+            "a.jsonl:3: invalid JSON: key must be a string (column 2); line skipped"
+        );
+        assert!(
+            w[1].starts_with("a.jsonl:5: invalid JSON: recursion limit exceeded"),
+            "{}",
+            w[1]
+        );
+        assert_eq!(
+            w[2],
+            "a.jsonl:6: record 4: field `text` is a boolean, expected a string; skipped"
+        );
+    }
+}

@@ -394,3 +394,247 @@ fn render(source: &str, body: Range<usize>, line_starts: &[usize]) -> Rendered {
         anchors: out.anchors,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn md(source: &str) -> Loaded {
+        load(Path::new("a.md"), source.to_string())
+    }
+
+    #[test]
+    fn front_matter_and_title() {
+        let d = NaiveDate::from_ymd_opt;
+        // (name, source, title, published, url, author)
+        let cases: &[(
+            &str,
+            &str,
+            Option<&str>,
+            Option<NaiveDate>,
+            Option<&str>,
+            Option<&str>,
+        )] = &[
+            (
+                "yaml",
+                "---\ntitle: T\ndate: 2024-12-30\nurl: http://x\nauthor: A\n---\nBody.\n",
+                Some("T"),
+                d(2024, 12, 30),
+                Some("http://x"),
+                Some("A"),
+            ),
+            (
+                "yaml quoted",
+                "---\ntitle: \"Azerbaijan's Leader\"\npublished: \"2024-12-30T10:00:00Z\"\n---\nBody.",
+                Some("Azerbaijan's Leader"),
+                d(2024, 12, 30),
+                None,
+                None,
+            ),
+            (
+                "yaml authors list",
+                "---\nauthors: [A, B]\n...\nBody.",
+                None,
+                None,
+                None,
+                Some("A, B"),
+            ),
+            (
+                "toml",
+                "+++\ntitle = \"T \\\"q\\\"\"\ndate = 2024-12-30T10:00:00Z\nauthor = ['A', \"B\"]\n[extra]\nx = 1\n+++\nBody.",
+                Some("T \"q\""),
+                d(2024, 12, 30),
+                None,
+                Some("A, B"),
+            ),
+            (
+                "h1 title",
+                "# Heading\n\nBody.",
+                Some("Heading"),
+                None,
+                None,
+                None,
+            ),
+            (
+                "front matter wins over h1",
+                "---\ntitle: T\n---\n# Other\n\nBody.",
+                Some("T"),
+                None,
+                None,
+                None,
+            ),
+            (
+                "h2 is not a title",
+                "## Section\n\nBody.",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "h1 not first",
+                "Intro.\n\n# Heading\n",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "unclosed front matter",
+                "---\ntitle: T\nBody.",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "crlf front matter",
+                "---\r\ntitle: T\r\n---\r\nBody.",
+                Some("T"),
+                None,
+                None,
+                None,
+            ),
+        ];
+        for (name, source, title, published, url, author) in cases {
+            let loaded = md(source);
+            let a = &loaded.articles[0];
+            assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+            assert_eq!(a.title.as_deref(), *title, "{name}");
+            assert_eq!(a.published, *published, "{name}");
+            assert_eq!(a.url.as_deref(), *url, "{name}");
+            assert_eq!(a.author.as_deref(), *author, "{name}");
+        }
+    }
+
+    #[test]
+    fn body_to_plain_text() {
+        // (name, source, text, body)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "paragraphs",
+                "One\ntwo.\n\nThree.\n",
+                "One\ntwo.\n\nThree.",
+                "One\ntwo.\n\nThree.",
+            ),
+            (
+                "emphasis and links",
+                "Some *very* **bold** [link text](http://x) and `code`.",
+                "Some very bold link text and code.",
+                "Some very bold link text and code.",
+            ),
+            (
+                "escapes",
+                "Price \\*5\\* \\`x\\` GB \\# 20 &amp; more",
+                "Price *5* `x` GB # 20 & more",
+                "Price *5* `x` GB # 20 & more",
+            ),
+            (
+                "heading is a paragraph",
+                "Intro.\n## Part\nText.",
+                "Intro.\n\nPart\n\nText.",
+                "Intro.\n\nPart\n\nText.",
+            ),
+            (
+                "h1 title left out of the body",
+                "# Title\n\nBody.",
+                "Title\n\nBody.",
+                "Body.",
+            ),
+            (
+                "lists",
+                "- one\n- two\n\n1. three",
+                "one\n\ntwo\n\nthree",
+                "one\n\ntwo\n\nthree",
+            ),
+            ("quote", "> quoted\n> text", "quoted\ntext", "quoted\ntext"),
+            (
+                "code block dropped",
+                "Before.\n\n```\nlet x = 1;\n```\n\nAfter.",
+                "Before.\n\nAfter.",
+                "Before.\n\nAfter.",
+            ),
+            (
+                "html dropped, text kept",
+                "<div class=\"ad\">\nbuy\n</div>\n\nText <b>bold</b>.",
+                "Text bold.",
+                "Text bold.",
+            ),
+            (
+                "image dropped",
+                "See ![a chart](c.png) here.",
+                "See  here.",
+                "See  here.",
+            ),
+            (
+                "table rows",
+                "| a | b |\n|---|---|\n| c | d |",
+                "a b\n\nc d",
+                "a b\n\nc d",
+            ),
+            (
+                "rule",
+                "One.\n\n---\n\nTwo.",
+                "One.\n\nTwo.",
+                "One.\n\nTwo.",
+            ),
+            ("hard break", "One  \nTwo.", "One\nTwo.", "One\nTwo."),
+        ];
+        for (name, source, text, body) in cases {
+            let a = &md(source).articles[0];
+            assert_eq!(a.text, *text, "{name}");
+            assert_eq!(a.body(), *body, "{name}");
+        }
+    }
+
+    #[test]
+    fn passages_report_source_lines() {
+        let source = "---\ntitle: T\n---\nFirst line\nsecond line.\n\n\n## Part\n\n- item\n";
+        let a = &md(source).articles[0];
+        assert_eq!(a.text, "First line\nsecond line.\n\nPart\n\nitem");
+        // (text, source line)
+        let cases = [("First", 4), ("second", 5), ("Part", 8), ("item", 10)];
+        for (needle, line) in cases {
+            let offset = a.text.find(needle).unwrap();
+            assert_eq!(a.line_at(offset), line, "{needle}");
+        }
+    }
+
+    #[test]
+    fn front_matter_warnings() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "---\ntitle: [unclosed\n---\nBody.",
+                "a.md:1: front matter is not valid YAML: ",
+            ),
+            (
+                "---\n- a\n- b\n---\nBody.",
+                "a.md:1: front matter is not a YAML mapping; ignored",
+            ),
+            (
+                "---\ntitle: 42\n---\nBody.",
+                "a.md:1: front matter: field `title` is a number, expected a string; ignored",
+            ),
+            (
+                "---\ndate: soon\n---\nBody.",
+                "a.md:1: front matter: unrecognised date \"soon\" in field `date`; ignored",
+            ),
+            (
+                "+++\ntitle\n+++\nBody.",
+                "a.md:1: front matter line 2: expected `key = value`; ignored",
+            ),
+            (
+                "+++\ntitle = \"open\n+++\nBody.",
+                "a.md:1: front matter line 2: cannot read TOML value; ignored",
+            ),
+        ];
+        for (source, want) in cases {
+            let loaded = md(source);
+            assert_eq!(loaded.warnings.len(), 1, "{source:?}");
+            let got = loaded.warnings[0].to_string();
+            assert!(got.starts_with(want), "{source:?}: {got}");
+            assert_eq!(loaded.articles[0].body(), "Body.", "{source:?}");
+        }
+    }
+}

@@ -171,7 +171,7 @@ fn load_bytes_with_limit(
             warnings: Vec::new(),
         },
         Format::Markdown => markdown::load(path, text),
-        Format::Html => html::load(path, text),
+        Format::Html => html::load(path, text)?,
         Format::Json => json::load_json(path, &text).map_err(|mut skipped| {
             // Only one warning survives a skipped file; keep the earlier
             // notes in it, since truncation is a likely cause.
