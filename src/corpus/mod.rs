@@ -222,3 +222,156 @@ fn size(bytes: usize) -> String {
         format!("{bytes} bytes")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    fn messages(loaded: &Loaded) -> Vec<String> {
+        loaded.warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn dispatches_on_extension() {
+        // (path, bytes, title)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("a.txt", "T\n\nBody.", Some("T")),
+            ("a.TXT", "T\n\nBody.", Some("T")),
+            ("a.md", "---\ntitle: T\n---\nBody.", Some("T")),
+            ("a.html", "<title>T</title><p>Body.</p>", Some("T")),
+            ("a.htm", "<title>T</title><p>Body.</p>", Some("T")),
+            ("a.json", r#"{"title": "T", "body": "Body."}"#, Some("T")),
+            ("a.jsonl", r#"{"title": "T", "body": "Body."}"#, Some("T")),
+            ("a.ndjson", r#"{"title": "T", "body": "Body."}"#, Some("T")),
+            ("a.unknown", "T\n\nBody.", Some("T")),
+        ];
+        for (path, bytes, title) in cases {
+            let loaded =
+                load_bytes(Path::new(path), bytes.as_bytes(), &LoadOptions::default()).unwrap();
+            assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
+            assert_eq!(loaded.articles[0].title.as_deref(), *title, "{path}");
+            assert!(loaded.articles[0].body().contains("Body."), "{path}");
+        }
+    }
+
+    #[test]
+    fn publication_date_sources() {
+        let default = LoadOptions {
+            default_date: ymd(2000, 1, 1),
+        };
+        // (path, bytes, options, published): metadata, then path, then default.
+        let cases: &[(&str, &str, &LoadOptions, Option<NaiveDate>)] = &[
+            (
+                "2023-01-01/a.md",
+                "---\ndate: 2024-12-30\n---\nx",
+                &default,
+                ymd(2024, 12, 30),
+            ),
+            ("2024/12/30/a.txt", "x", &default, ymd(2024, 12, 30)),
+            ("2024_12_30_a.html", "<p>x</p>", &default, ymd(2024, 12, 30)),
+            (
+                "20241230.jsonl",
+                r#"{"text": "x"}"#,
+                &default,
+                ymd(2024, 12, 30),
+            ),
+            ("a.txt", "x", &default, ymd(2000, 1, 1)),
+            ("a.txt", "x", &LoadOptions::default(), None),
+            ("a.md", "---\ndate: soon\n---\nx", &default, ymd(2000, 1, 1)),
+        ];
+        for (path, bytes, options, published) in cases {
+            let loaded = load_bytes(Path::new(path), bytes.as_bytes(), options).unwrap();
+            assert_eq!(loaded.articles[0].published, *published, "{path}");
+        }
+    }
+
+    #[test]
+    fn file_level_warnings() {
+        let windows_1252 =
+            b"Caf\xe9 cr\xe8me, na\xefve \x93quotes\x94 and \x80 signs in this sentence.";
+        // (path, bytes, articles, warnings)
+        let cases: &[(&str, &[u8], usize, &[&str])] = &[
+            ("a.txt", b"", 0, &["a.txt: empty file"]),
+            ("a.txt", b"\xEF\xBB\xBF \n\t\n", 0, &["a.txt: empty file"]),
+            ("a.txt", b"\xEF\xBB\xBFT\n\nBody.", 1, &[]),
+            ("a.txt", b"\xFF\xFET\0\n\0\n\0B\0", 1, &[]),
+            (
+                "a.txt",
+                windows_1252,
+                1,
+                &["a.txt: not valid UTF-8; decoded as windows-1252"],
+            ),
+        ];
+        for (path, bytes, articles, want) in cases {
+            let loaded = load_bytes(Path::new(path), bytes, &LoadOptions::default()).unwrap();
+            assert_eq!(loaded.articles.len(), *articles, "{bytes:?}");
+            assert_eq!(messages(&loaded), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn skipped_files() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            (
+                "a.txt",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+                "a.txt: binary file; skipped",
+            ),
+            (
+                "a.json",
+                b"{\"text\": ",
+                "a.json:1: invalid JSON: EOF while parsing a value (column 9); skipped",
+            ),
+            (
+                "a.json",
+                b"{\"text\": \x80",
+                "a.json:1: invalid JSON: expected value (column 10); skipped (not valid UTF-8; decoded as windows-1252)",
+            ),
+        ];
+        for (path, bytes, want) in cases {
+            let err = load_bytes(Path::new(path), bytes, &LoadOptions::default()).unwrap_err();
+            assert_eq!(err.to_string(), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn large_files_are_truncated() {
+        let options = LoadOptions::default();
+        // (path, bytes, limit, text)
+        let cases: &[(&str, &str, usize, &str)] = &[
+            ("a.txt", "one\ntwo\nthree\n", 10, "one\ntwo\n"),
+            ("a.txt", "onetwothree", 5, "onetw"),
+            ("a.txt", "aé", 2, "a"),
+            ("a.txt", "a€b", 3, "a"),
+            ("a.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n", 20, "a"),
+        ];
+        for (path, bytes, limit, text) in cases {
+            let loaded =
+                load_bytes_with_limit(Path::new(path), bytes.as_bytes(), &options, *limit).unwrap();
+            assert_eq!(loaded.articles[0].text, *text, "{bytes:?}");
+            let want = format!(
+                "{path}: file larger than {limit} bytes; only the first {limit} bytes loaded"
+            );
+            assert_eq!(messages(&loaded), [want], "{bytes:?}");
+        }
+        assert_eq!(size(MAX_FILE_BYTES), "64 MiB");
+    }
+
+    #[test]
+    fn load_file_reads_from_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024-12-30").join("a.txt");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "Title\n\nBody.").unwrap();
+        let loaded = load_file(&path, &LoadOptions::default()).unwrap();
+        assert_eq!(loaded.articles[0].title.as_deref(), Some("Title"));
+        assert_eq!(loaded.articles[0].published, ymd(2024, 12, 30));
+        let missing =
+            load_file(&dir.path().join("missing.txt"), &LoadOptions::default()).unwrap_err();
+        assert!(missing.message.starts_with("cannot read: "), "{missing}");
+    }
+}

@@ -90,3 +90,71 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_supported_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let files = [
+            "a.txt",
+            "b.md",
+            "sub/c.html",
+            "sub/deeper/d.jsonl",
+            "e.png",
+            "notes.docx",
+            ".hidden.txt",
+            ".git/config.txt",
+            "index/meta.json",
+        ];
+        for f in files {
+            let path = root.join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let walk = walk(root, Some(&root.join("index")));
+        let found: Vec<String> = walk
+            .files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(found, ["a.txt", "b.md", "sub/c.html", "sub/deeper/d.jsonl"]);
+        assert_eq!(walk.skipped_unknown, 2);
+        assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
+        assert_eq!(walk.files[0].format, Format::Text);
+        assert_eq!(walk.files[0].size, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_warns_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("broken.txt")).unwrap();
+        let walk = walk(root, None);
+        assert_eq!(walk.files.len(), 1);
+        let messages: Vec<String> = walk.warnings.iter().map(|w| w.message.clone()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m == "symbolic link loop; not followed"),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("No such file")),
+            "{messages:?}"
+        );
+    }
+}
