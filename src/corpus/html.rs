@@ -445,6 +445,15 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// (name, head, body, title, published)
+    type MetaCase = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<NaiveDate>,
+    );
+
     fn html(source: &str) -> Loaded {
         load(Path::new("a.html"), source.to_string()).unwrap()
     }
@@ -453,7 +462,7 @@ mod tests {
     fn metadata_sources() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
         // (name, head, body, title, published)
-        let cases: &[(&str, &str, &str, Option<&str>, Option<NaiveDate>)] = &[
+        let cases: &[MetaCase] = &[
             (
                 "og:title",
                 r#"<meta property="og:title" content="OG"><title>T</title>"#,

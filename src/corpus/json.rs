@@ -170,6 +170,13 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// (name, source, [(record, title, line)])
+    type ShapeCase = (
+        &'static str,
+        &'static str,
+        &'static [(usize, &'static str, usize)],
+    );
+
     fn warnings(loaded: &Loaded) -> Vec<String> {
         loaded.warnings.iter().map(ToString::to_string).collect()
     }
@@ -177,7 +184,7 @@ mod tests {
     #[test]
     fn json_shapes() {
         // (name, source, [(record, title, line)])
-        let cases: &[(&str, &str, &[(usize, &str, usize)])] = &[
+        let cases: &[ShapeCase] = &[
             (
                 "one object",
                 r#"{"title": "A", "body": "x"}"#,

@@ -109,10 +109,10 @@ fn split_front_matter(source: &str) -> Option<FrontMatter<'_>> {
     let content_start = first_end + 1;
     let mut offset = content_start;
     for line in source[content_start..].split_inclusive('\n') {
-        let closes = match (line.trim_end(), &kind) {
-            ("---" | "...", FrontKind::Yaml) | ("+++", FrontKind::Toml) => true,
-            _ => false,
-        };
+        let closes = matches!(
+            (line.trim_end(), &kind),
+            ("---" | "...", FrontKind::Yaml) | ("+++", FrontKind::Toml)
+        );
         if closes {
             return Some(FrontMatter {
                 kind,
@@ -400,6 +400,16 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// (name, source, title, published, url, author)
+    type FrontCase = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<NaiveDate>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
     fn md(source: &str) -> Loaded {
         load(Path::new("a.md"), source.to_string())
     }
@@ -408,14 +418,7 @@ mod tests {
     fn front_matter_and_title() {
         let d = NaiveDate::from_ymd_opt;
         // (name, source, title, published, url, author)
-        let cases: &[(
-            &str,
-            &str,
-            Option<&str>,
-            Option<NaiveDate>,
-            Option<&str>,
-            Option<&str>,
-        )] = &[
+        let cases: &[FrontCase] = &[
             (
                 "yaml",
                 "---\ntitle: T\ndate: 2024-12-30\nurl: http://x\nauthor: A\n---\nBody.\n",

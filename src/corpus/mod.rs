@@ -216,7 +216,7 @@ fn truncate(bytes: &[u8], limit: usize) -> &[u8] {
 /// `64 MiB` for whole mebibytes, else bytes.
 fn size(bytes: usize) -> String {
     const MIB: usize = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{bytes} bytes")
