@@ -267,11 +267,23 @@ fn anchors(
     let mut line = 1 + bytes[..cursor].iter().filter(|&&b| b == b'\n').count();
     let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
     for (paragraph, &offset) in paragraphs.iter().zip(starts) {
-        if let Some(found) = find_words(bytes, cursor, &opening_words(paragraph)) {
-            line += bytes[cursor..found].iter().filter(|&&b| b == b'\n').count();
-            cursor = found;
+        let words = opening_words(paragraph);
+        // A paragraph's text follows markup (`>`), an entity (`;`) or a
+        // non-ASCII quote; prefer such a match over the same words inside
+        // the previous paragraph.
+        let found = find_words(bytes, cursor, &words, true)
+            .or_else(|| find_words(bytes, cursor, &words, false));
+        match found {
+            Some((found, end)) => {
+                line += newlines(&bytes[cursor..found]);
+                anchors.push(LineAnchor { offset, line });
+                // Past the match, so a next paragraph opening with the same
+                // words is not found here again.
+                line += newlines(&bytes[found..end]);
+                cursor = end;
+            }
+            None => anchors.push(LineAnchor { offset, line }),
         }
-        anchors.push(LineAnchor { offset, line });
     }
     if anchors.is_empty() {
         anchors.push(LineAnchor { offset: 0, line: 1 });
@@ -279,17 +291,22 @@ fn anchors(
     anchors
 }
 
-/// The start of a paragraph as it is likely spelled in the source: up to
-/// 40 bytes of plain characters (entities and markup could spell others
-/// differently).
+/// The start of a paragraph as it is likely spelled in the source: from
+/// its first letter or digit, up to 40 plain characters (entities and
+/// markup could spell others, like a leading quote, differently).
 fn opening_words(paragraph: &str) -> String {
     paragraph
         .chars()
+        .skip_while(|c| !c.is_ascii_alphanumeric())
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | ':' | ';'))
         .take(40)
         .collect::<String>()
         .trim_end()
         .to_string()
+}
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Where `<tag` (any case) first appears in `source`.
@@ -313,14 +330,30 @@ const SEARCH_WINDOW: usize = 256 * 1024;
 
 /// Where `words` appear in `source` from `from` on (within
 /// [`SEARCH_WINDOW`]), any run of whitespace in the source matching a
-/// space in `words`.
-fn find_words(source: &[u8], from: usize, words: &str) -> Option<usize> {
+/// space in `words`: the start and end of the match. With `after_markup`
+/// only a match that opens a text node counts.
+fn find_words(
+    source: &[u8],
+    from: usize,
+    words: &str,
+    after_markup: bool,
+) -> Option<(usize, usize)> {
     let words = words.as_bytes();
     let first = *words.first()?;
     let end = source.len().min(from.saturating_add(SEARCH_WINDOW));
-    (from..end).find(|&start| {
+    (from..end).find_map(|start| {
         if source[start] != first {
-            return false;
+            return None;
+        }
+        if after_markup {
+            let before = source[..start]
+                .iter()
+                .rev()
+                .find(|c| !c.is_ascii_whitespace());
+            if !before.is_none_or(|&c| matches!(c, b'>' | b';' | b'"' | b'\'' | b'(') || c >= 0x80)
+            {
+                return None;
+            }
         }
         let mut i = start;
         for &w in words {
@@ -330,16 +363,16 @@ fn find_words(source: &[u8], from: usize, words: &str) -> Option<usize> {
                     .take_while(|c| c.is_ascii_whitespace())
                     .count();
                 if run == 0 {
-                    return false;
+                    return None;
                 }
                 i += run;
             } else if source.get(i) == Some(&w) {
                 i += 1;
             } else {
-                return false;
+                return None;
             }
         }
-        true
+        Some((start, i))
     })
 }
 
@@ -638,13 +671,18 @@ mod tests {
 
     #[test]
     fn line_anchors_find_paragraphs() {
-        let source = "<html>\n<head><title>A first</title></head>\n<body>\n<article>\n<h1>A first</h1>\n<p>A first paragraph\nwrapped.</p>\n\n<p>Second &amp; last.</p>\n</article>\n</body>\n</html>\n";
+        let source = "<html>\n<head><title>A first</title></head>\n<body>\n<article>\n<h1>A first</h1>\n<p>A first paragraph\nwrapped. Second try.</p>\n\n<p>Second &amp; last.</p>\n<p>&quot;Quoted,&quot; he said.</p>\n</article>\n</body>\n</html>\n";
         let a = &html(source).articles[0];
         assert_eq!(
             a.text,
-            "A first\n\nA first paragraph wrapped.\n\nSecond & last."
+            "A first\n\nA first paragraph wrapped. Second try.\n\nSecond & last.\n\n\"Quoted,\" he said."
         );
-        let cases = [("A first\n", 5), ("A first paragraph", 6), ("Second", 9)];
+        let cases = [
+            ("A first\n", 5),
+            ("A first paragraph", 6),
+            ("Second &", 9),
+            ("\"Quoted", 10),
+        ];
         for (needle, line) in cases {
             let offset = a.text.find(needle).unwrap();
             assert_eq!(a.line_at(offset), line, "{needle:?}");

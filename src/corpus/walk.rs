@@ -15,11 +15,25 @@ pub struct SourceFile {
     pub modified_ns: u128,
 }
 
+/// `README.md`, `LICENSE.txt` and the like describe the folder; they are not
+/// news, so they are skipped like files of an unknown type.
+fn is_folder_doc(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG"
+    )
+}
+
 /// Everything the walk found.
 #[derive(Debug, Default)]
 pub struct Walk {
     pub files: Vec<SourceFile>,
-    /// Files of a type newsdex does not read.
+    /// Files of a type newsdex does not read, and folder documentation
+    /// (`README.md`, `LICENSE.txt`).
     pub skipped_unknown: usize,
     pub warnings: Vec<Warning>,
 }
@@ -62,7 +76,8 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Some(format) = Format::from_path(entry.path()) else {
+        let Some(format) = Format::from_path(entry.path()).filter(|_| !is_folder_doc(entry.path()))
+        else {
             out.skipped_unknown += 1;
             continue;
         };
@@ -106,6 +121,8 @@ mod tests {
             "sub/deeper/d.jsonl",
             "e.png",
             "notes.docx",
+            "README.md",
+            "sub/LICENSE.txt",
             ".hidden.txt",
             ".git/config.txt",
             "index/meta.json",
@@ -128,7 +145,7 @@ mod tests {
             })
             .collect();
         assert_eq!(found, ["a.txt", "b.md", "sub/c.html", "sub/deeper/d.jsonl"]);
-        assert_eq!(walk.skipped_unknown, 2);
+        assert_eq!(walk.skipped_unknown, 4);
         assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
         assert_eq!(walk.files[0].format, Format::Text);
         assert_eq!(walk.files[0].size, 1);
