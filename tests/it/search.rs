@@ -74,7 +74,7 @@ fn all_words_must_match_unless_or_is_given() {
 #[test]
 fn jsonl_prints_one_hit_per_line() {
     let env = Env::new();
-    env.write("a.txt", "Walrus one.\n\nWalrus two.\n");
+    env.write("a.txt", "Title\n\nWalrus one.\n\nWalrus two, again.\n");
     env.index();
     let run = env.run(&["search", "walrus", "--format", "jsonl", "--index", "index"]);
     assert_eq!(run.status, 0);
@@ -90,7 +90,10 @@ fn jsonl_prints_one_hit_per_line() {
 #[test]
 fn limit_caps_the_hits() {
     let env = Env::new();
-    env.write("a.txt", "Walrus one.\n\nWalrus two.\n\nWalrus three.\n");
+    env.write(
+        "a.txt",
+        "Title\n\nWalrus one.\n\nWalrus two, again.\n\nWalrus three, once more.\n",
+    );
     env.index();
     assert_eq!(env.hits("walrus", &["--limit", "2"]).len(), 2);
 }
