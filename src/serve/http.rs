@@ -77,6 +77,9 @@ impl Response {
 pub fn read_request(stream: &mut impl Read) -> Result<Request, ReadError> {
     let mut buf = [0u8; MAX_HEAD_BYTES];
     let mut len = 0;
+    // The socket's timeout bounds each read; this bounds them all, so a
+    // client dripping a byte at a time cannot hold a worker for long.
+    let started = std::time::Instant::now();
     let head_end = loop {
         if let Some(end) = find_head_end(&buf[..len]) {
             break end;
@@ -98,6 +101,9 @@ pub fn read_request(stream: &mut impl Read) -> Result<Request, ReadError> {
             return Err(ReadError::Io(io::ErrorKind::UnexpectedEof.into()));
         }
         len += n;
+        if started.elapsed() > IO_TIMEOUT {
+            return Err(ReadError::Io(io::ErrorKind::TimedOut.into()));
+        }
     };
     parse_head(&buf[..head_end])
 }

@@ -10,7 +10,7 @@
 //! `http.rs` reads requests and writes answers; `api.rs` turns parameters
 //! into searches and JSON; the page is in `assets/`, embedded at build time.
 
-use std::io::Write;
+use std::io::Read;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +38,10 @@ const STYLE_CSS: &str = include_str!("assets/style.css");
 const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
                         connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; \
                         frame-ancestors 'none'";
+
+/// How long, and how much, to read off a refused request before closing.
+const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
+const LINGER_BYTES: u64 = 1 << 20;
 
 /// Connections waiting for a worker before new ones get a 503.
 const QUEUE: usize = 64;
@@ -129,11 +133,36 @@ fn handle_connection(news: &NewsIndex, mut stream: TcpStream) {
                     .unwrap_or_else(|_| Response::error(500, "internal error"));
             (response, method)
         }
-        Err(ReadError::Reply(response)) => (response, Method::Get),
+        Err(ReadError::Reply(response)) => {
+            // The client may still be sending what was refused; answer,
+            // then read off a bounded amount of it so that closing does not
+            // reset the connection before the answer is read.
+            if http::write_response(&mut stream, &response, Method::Get).is_ok() {
+                let _ = stream.shutdown(std::net::Shutdown::Write);
+                linger(&mut stream);
+            }
+            return;
+        }
         Err(ReadError::Io(_)) => return,
     };
-    if http::write_response(&mut stream, &response, method).is_ok() {
-        let _ = stream.flush();
+    let _ = http::write_response(&mut stream, &response, method);
+}
+
+/// Reads and drops what a client still sends, for at most [`LINGER`] and
+/// [`LINGER_BYTES`] in all, however slowly it sends.
+fn linger(stream: &mut TcpStream) {
+    let deadline = std::time::Instant::now() + LINGER;
+    let mut buf = [0u8; 8192];
+    let mut total = 0u64;
+    while total < LINGER_BYTES {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => total += n as u64,
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 
 mod harness;
 
+mod export;
 mod extract;
 mod index;
 mod search;
+mod serve;
