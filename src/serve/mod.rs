@@ -177,6 +177,8 @@ pub fn route(news: &NewsIndex, request: &Request) -> Response {
             "/" | "/article" => return page("text/html; charset=utf-8", INDEX_HTML),
             "/app.js" => return page("text/javascript; charset=utf-8", APP_JS),
             "/style.css" => return page("text/css; charset=utf-8", STYLE_CSS),
+            // Browsers ask for it unprompted; there is none.
+            "/favicon.ico" => return Response::new(204, "image/x-icon", Vec::new()),
             "/api/search" => api::search,
             "/api/entities" => api::entities,
             "/api/timeline" => api::timeline,

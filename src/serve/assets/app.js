@@ -113,6 +113,11 @@ function articleHref(path, passage) {
   return `/article?${params.toString()}#p-${passage ?? 0}`;
 }
 
+/** The last part of a path: the heading of an article without a title. */
+function fileName(path) {
+  return path.split('/').pop() || path;
+}
+
 /** A link only for web addresses: a `javascript:` URL stays text. */
 function safeUrl(url) {
   try {
@@ -225,7 +230,7 @@ function drawHit(state, hit) {
     }, e.canonical));
   }
   return el('li', { class: 'hit' },
-    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage), text: hit.title || hit.path })),
+    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage), text: hit.title || fileName(hit.path) })),
     meta,
     el('p', { class: 'text' }, highlighted(hit.text, hit.highlights)),
     seen.size ? names : null);
@@ -328,7 +333,7 @@ async function showArticle() {
     return;
   }
   const first = data.hits[0];
-  const title = (first && first.title) || path;
+  const title = (first && first.title) || fileName(path);
   document.title = `${title} · newsdex`;
   const url = first && first.url ? safeUrl(first.url) : null;
   box.append(
