@@ -53,6 +53,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Print the entities and dates found in files, as JSON Lines.
     Extract(ExtractArgs),
+    /// Serve the JSON API and the search page.
+    Serve(newsdex::serve::ServeArgs),
+    /// Write the index as NDJSON for Elasticsearch or Quickwit.
+    Export(newsdex::export::ExportArgs),
     /// Train the entity model from CoNLL-2003 data.
     TrainNer(entities::train::TrainNerArgs),
     /// Score entity extraction CoNLL-style.
@@ -318,6 +322,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
         Command::Extract(args) => run_extract(args),
+        Command::Serve(args) => newsdex::serve::run(&args),
+        Command::Export(args) => newsdex::export::run(&args),
         Command::TrainNer(args) => entities::train::run(&args).map(|()| ExitCode::SUCCESS),
         Command::EvalNer(args) => entities::eval::run(&args).map(|()| ExitCode::SUCCESS),
         Command::EvalDates(args) => dates::eval::run(&args).map(|()| ExitCode::SUCCESS),

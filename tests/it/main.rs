@@ -4,6 +4,8 @@ mod harness;
 
 mod analyst;
 mod crash;
+mod export;
 mod extract;
 mod index;
 mod search;
+mod serve;
