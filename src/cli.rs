@@ -93,6 +93,9 @@ pub struct IndexArgs {
     /// interruption, larger indexes faster.
     #[arg(long, value_name = "BYTES", default_value_t = indexer::COMMIT_EVERY_BYTES, hide_short_help = true)]
     pub commit_every: u64,
+    /// Index only the first BYTES of larger files (with a warning).
+    #[arg(long, value_name = "BYTES", default_value_t = corpus::MAX_FILE_BYTES, hide_short_help = true)]
+    pub max_file_size: usize,
 }
 
 /// The query language, shown in `--help`.
@@ -341,6 +344,7 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
         },
         load: LoadOptions {
             default_date: args.default_date,
+            max_file_bytes: args.max_file_size,
         },
         threads: args.threads,
         commit_every: args.commit_every,
@@ -590,7 +594,7 @@ struct ExtractRecord<'a> {
 }
 
 fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let options = LoadOptions { default_date: None };
+    let options = LoadOptions::default();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;

@@ -103,10 +103,22 @@ pub struct Loaded {
 }
 
 /// Settings that apply to every file of a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Publication date for articles that have none in their metadata or path.
     pub default_date: Option<NaiveDate>,
+    /// Larger files are cut to this many bytes, with a warning, so that one
+    /// huge file cannot exhaust memory.
+    pub max_file_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            default_date: None,
+            max_file_bytes: MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// Reads and loads one file. `Err` means the whole file was skipped.
@@ -117,7 +129,7 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, Warning> 
     // One byte past the limit tells `load_bytes` the file was larger,
     // without reading (or holding) the rest of it.
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1)
+    file.take(options.max_file_bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot_read)?;
     load_bytes(path, &bytes, options)
@@ -126,7 +138,7 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, Warning> 
 /// Loads one file's bytes, choosing the format from `path` (plain text for
 /// an unknown extension). `Err` means the whole file was skipped.
 pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Loaded, Warning> {
-    load_bytes_with_limit(path, bytes, options, MAX_FILE_BYTES)
+    load_bytes_with_limit(path, bytes, options, options.max_file_bytes)
 }
 
 /// [`load_bytes`] with the size limit as a parameter, so tests need not
@@ -262,6 +274,7 @@ mod tests {
     fn publication_date_sources() {
         let default = LoadOptions {
             default_date: ymd(2000, 1, 1),
+            ..LoadOptions::default()
         };
         // (path, bytes, options, published): metadata, then path, then default.
         let cases: &[(&str, &str, &LoadOptions, Option<NaiveDate>)] = &[

@@ -6,6 +6,7 @@ mod analyst;
 mod crash;
 mod export;
 mod extract;
+mod hostile;
 mod index;
 mod search;
 mod serve;
