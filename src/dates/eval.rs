@@ -24,6 +24,10 @@ pub struct EvalDatesArgs {
     /// Also print every missed, spurious and mis-valued expression.
     #[arg(long)]
     pub errors: bool,
+    /// Score only the first N lines of each text: MEANTIME annotates just
+    /// the title, the date line and the first four sentences (`--max-lines 6`).
+    #[arg(long)]
+    pub max_lines: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,8 +113,11 @@ pub fn run(args: &EvalDatesArgs) -> anyhow::Result<()> {
             .with_context(|| format!("{}:{}", args.gold.display(), line_no + 1))?;
         let text = read_doc_text(base, &doc.file)?;
         let dct = doc.dct.as_deref().and_then(parse_dct);
-        let gold = gold_spans(&text, &doc.timex3);
-        let system = tag(&text, dct);
+        let limit = args.max_lines.map_or(text.len(), |n| end_of_line(&text, n));
+        let mut gold = gold_spans(&text, &doc.timex3);
+        gold.retain(|g| g.start < limit);
+        let mut system = tag(&text, dct);
+        system.retain(|e| e.start < limit);
         let counts = score(&gold, &system);
         if args.errors {
             describe_errors(&mut report, &doc.file, &text, &gold, &system);
@@ -133,6 +140,13 @@ fn read_doc_text(base: &Path, file: &str) -> anyhow::Result<String> {
         }
     }
     anyhow::bail!("text {file} not found next to the gold file")
+}
+
+/// The byte offset where line `n` (counted from 1) ends.
+fn end_of_line(text: &str, n: usize) -> usize {
+    text.match_indices('\n')
+        .nth(n.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// DCTs come as `1998-08-07`, `1998-02-27T08:17:00` or `03-02-2009`.

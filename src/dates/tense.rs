@@ -77,12 +77,19 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "will" | "shall" | "wo" | "going" | "scheduled" | "plans" | "plan" | "planned"
         | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),
+        // Modals and a bare "be" look forward from the reported moment.
+        "be" | "must" | "would" | "should" | "might" | "may" => Some(Tense::Future),
         "is" | "are" | "am" => Some(Tense::Present),
         "was" | "were" | "had" | "did" | "said" | "has" | "have" | "told" | "made" | "came"
         | "went" | "took" | "gave" | "began" | "got" | "met" | "won" | "lost" | "left" | "fell"
         | "rose" | "sent" | "held" | "ago" | "saw" | "found" | "brought" | "became" | "ran"
         | "hit" | "paid" | "sold" | "bought" => Some(Tense::Past),
-        _ if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
+        // A participle after "be"/"been" is passive, not past: "must be returned".
+        _ if w.len() > 4 && w.ends_with("ed") => {
+            let passive =
+                i > 0 && matches!(&lower[toks[i - 1].start..toks[i - 1].end], "be" | "being");
+            (!passive).then_some(Tense::Past)
+        }
         _ => None,
     }
 }
