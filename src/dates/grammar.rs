@@ -16,6 +16,9 @@ use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
 use super::tense::tense_around;
 
+/// How far (in tokens) a named quarter keeps "a year earlier" a quarter.
+const QUARTER_CONTEXT_TOKENS: usize = 120;
+
 /// One recognised expression: tokens `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -34,6 +37,8 @@ pub struct Grammar<'a> {
     /// The last quarter the document named, so that "a year earlier" and
     /// "the year-ago quarter" in earnings reports refer to its counterpart.
     last_quarter: Option<(i32, u32)>,
+    /// The token where `last_quarter` was named.
+    last_quarter_at: usize,
 }
 
 /// What a rule found: its end token, type and value.
@@ -58,6 +63,7 @@ impl<'a> Grammar<'a> {
             toks,
             dct,
             last_quarter: None,
+            last_quarter_at: 0,
         }
     }
 
@@ -67,8 +73,14 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (end, kind, value) = self.longest_with_prefix(i)?;
-        if let Some(q) = parse_quarter_value(&value) {
+        // Only a quarter named as such anchors later "a year earlier"s;
+        // "the year-ago quarter" is itself derived from one.
+        let derived = (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier));
+        if let Some(q) = parse_quarter_value(&value)
+            && !derived
+        {
             self.last_quarter = Some(q);
+            self.last_quarter_at = i;
         }
         Some(Match {
             start: i,
@@ -352,7 +364,10 @@ impl<'a> Grammar<'a> {
         match self.kind(i) {
             Some(Kind::Number { value, digits }) if digits <= 2 && (1..=31).contains(&value) => {
                 // "Dec. 25 1/2" or "June 3:30" are not days.
-                if self.punct(i + 1, b':') || self.punct(i + 1, b'/') {
+                let clock = self.punct(i + 1, b':')
+                    && self.glued(i + 1)
+                    && matches!(self.number(i + 2), Some((_, 2)));
+                if clock || self.punct(i + 1, b'/') {
                     return None;
                 }
                 Some((value, i + 1))
@@ -421,10 +436,17 @@ impl<'a> Grammar<'a> {
             if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
                 return None;
             }
+            let weekday = match self.lex(i) {
+                Lex::Weekday { day, .. } if j != i => Some(day),
+                _ => None,
+            };
             let value = match self.dct {
                 Some(dct) => {
                     let tense = self.tense(i, end);
-                    let year = r::year_of_month_day(dct, month, day, tense)?;
+                    // A weekday written with the date picks the year.
+                    let year = weekday
+                        .and_then(|w| r::year_with_weekday(dct, month, day, w))
+                        .or_else(|| r::year_of_month_day(dct, month, day, tense))?;
                     r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
                 }
                 None => format!("XXXX-{month:02}-{day:02}"),
@@ -1086,7 +1108,7 @@ impl<'a> Grammar<'a> {
         if unit == Unit::Year
             && n == 1
             && let Some((y, q)) = self.last_quarter
-            && self.sentence_mentions_quarter(i)
+            && i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS
         {
             return date(end + 1, r::quarter_value(y - 1, q));
         }
@@ -1133,13 +1155,6 @@ impl<'a> Grammar<'a> {
         let year = value.get(..4).and_then(|y| y.parse::<i32>().ok());
         let plausible = year.is_none_or(|y| r::YEARS.contains(&y));
         plausible.then_some((end + 1, TimexType::Date, value))
-    }
-
-    fn sentence_mentions_quarter(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(25);
-        let hi = (i + 25).min(self.toks.len());
-        (lo..hi)
-            .any(|k| matches!(self.unit(k), Some((Unit::Quarter, _))) || self.word(k) == "quarter")
     }
 
     /// Sets: "every Monday", "each year", "annually", "daily", "every

@@ -78,3 +78,6 @@ pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests;
