@@ -234,9 +234,10 @@ impl<'a> Grammar<'a> {
             &|i| self.year(i),
             &|i| self.relative(i),
             &|i| self.quarter(i),
+            // Sets before durations: "a year" after an amount is a rate.
+            &|i| self.set(i),
             &|i| self.duration(i),
             &|i| self.ago(i),
-            &|i| self.set(i),
             &|i| self.clock_time(i),
             &|i| self.holiday(i),
         ];
@@ -433,9 +434,7 @@ impl<'a> Grammar<'a> {
             if self.punct(end, b',') && self.number(end + 1).is_some() {
                 // "Dec. 25, 12 people": the comma belongs to the sentence.
             }
-            if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
-                return None;
-            }
+            NaiveDate::from_ymd_opt(2000, month, day)?;
             let weekday = match self.lex(i) {
                 Lex::Weekday { day, .. } if j != i => Some(day),
                 _ => None,
@@ -659,6 +658,14 @@ impl<'a> Grammar<'a> {
         {
             return false;
         }
+        // "555-1234": a number glued to a number by a hyphen.
+        if i > 1
+            && !self.toks[i].space_before
+            && self.punct(i - 1, b'-')
+            && self.number(i - 2).is_some()
+        {
+            return false;
+        }
         if matches!(self.kind(end), Some(Kind::Punct(b'%'))) {
             return false;
         }
@@ -823,11 +830,10 @@ impl<'a> Grammar<'a> {
             if self.is(end, W::Fiscal) {
                 end += 1;
             }
-            if let Lex::Ordinal(n) = self.lex(end) {
-                if (1..=4).contains(&n) {
-                    end += 1;
-                    end = self.hyphen(end);
-                }
+            if let Lex::Ordinal(n) = self.lex(end)
+                && (1..=4).contains(&n)
+            {
+                end = self.hyphen(end + 1);
             }
             if matches!(self.unit(end), Some((Unit::Quarter, false))) || self.is(end, W::Period) {
                 end += 1;
@@ -1050,7 +1056,7 @@ impl<'a> Grammar<'a> {
         let (unit, plural) = self.unit(k)?;
         // Bare "years" or "the past years": a plural unit without a count.
         if after_count == j {
-            if !plural || !(framed || !the) {
+            if !plural || (the && !framed) {
                 return None;
             }
             if j == i && matches!(unit, Unit::Second | Unit::Quarter) {

@@ -263,9 +263,7 @@ fn lookup_digit_word(word: &str) -> Lex {
         return Lex::Unknown;
     };
     match suffix {
-        "s" if (digits.len() == 4 && n % 10 == 0) || (digits.len() == 2 && n % 10 == 0) => {
-            Lex::Decades(n)
-        }
+        "s" if matches!(digits.len(), 2 | 4) && n % 10 == 0 => Lex::Decades(n),
         "st" | "nd" | "rd" | "th" if (1..=31).contains(&n) => Lex::Ordinal(n),
         _ => Lex::Unknown,
     }
