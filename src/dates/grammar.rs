@@ -283,7 +283,10 @@ impl<'a> Grammar<'a> {
                 if !self.is(k, W::End) {
                     return None;
                 }
-                date(k + 1, dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())))
+                date(
+                    k + 1,
+                    dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                )
             }
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
             Lex::Word(W::Yesterday) => self.day_with_part(i + 1, day(-1)),
@@ -325,7 +328,10 @@ impl<'a> Grammar<'a> {
                     if self.fiscal_year_end(i + 1).is_some() =>
                 {
                     let end = self.fiscal_year_end(i + 1)?;
-                    date(end, dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())))
+                    date(
+                        end,
+                        dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                    )
                 }
                 Lex::Word(W::Past) => date(i + 2, "PAST_REF".into()),
                 Lex::Word(W::Future) => date(i + 2, "FUTURE_REF".into()),
@@ -1285,7 +1291,12 @@ impl<'a> Grammar<'a> {
     /// "noon Saturday", "midnight", "18:00 UTC".
     fn clock_time(&self, i: usize) -> Found {
         let (clock, mut end) = self.clock(i)?;
+        // Universal time is written with a "Z" in TIMEX3 values.
+        let mut zulu = "";
         if self.is(end, W::TimeZone) {
+            if matches!(self.word(end), "utc" | "gmt") {
+                zulu = "Z";
+            }
             end += 1;
         }
         // Optional day after the clock: "Friday", "today", "Nov. 9".
@@ -1307,7 +1318,7 @@ impl<'a> Grammar<'a> {
         } else {
             format!("{:02}:{:02}", clock.hour, clock.minute)
         };
-        Some((end, TimexType::Time, format!("{day_value}T{time}")))
+        Some((end, TimexType::Time, format!("{day_value}T{time}{zulu}")))
     }
 
     /// A clock reading at `i` and the token after it.

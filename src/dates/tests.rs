@@ -123,6 +123,18 @@ fn relative_dates() {
     check("is now open", DCT, &[("now", "DATE", "PRESENT_REF")]);
     check("It recently fell", DCT, &[("recently", "DATE", "PAST_REF")]);
     check(
+        "It met Wednesday night.",
+        DCT,
+        &[("Wednesday night", "DATE", "2024-12-25TNI")],
+    );
+    check("by year-end", DCT, &[("year-end", "DATE", "2024")]);
+    check(
+        "during the fiscal year",
+        DCT,
+        &[("the fiscal year", "DATE", "2024")],
+    );
+    check("for the year", DCT, &[("the year", "DURATION", "P1Y")]);
+    check(
         "at Christmas we",
         DCT,
         &[("Christmas", "DATE", "2024-12-25")],
@@ -195,7 +207,7 @@ fn times() {
     check(
         "at 18:00 UTC",
         DCT,
-        &[("18:00 UTC", "TIME", "2024-12-30T18:00")],
+        &[("18:00 UTC", "TIME", "2024-12-30T18:00Z")],
     );
 }
 
