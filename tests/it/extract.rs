@@ -66,7 +66,6 @@ fn seed_dates_resolve_against_the_publication_date_with_byte_offsets() {
 
 #[test]
 fn standard_input_is_read_as_plain_text() {
-    let env = Env::new();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
         .args(["extract", "--published", "2024-12-30", "-"])
         .stdin(std::process::Stdio::piped())
