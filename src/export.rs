@@ -153,6 +153,10 @@ pub fn export(
         let ordinal = u32::try_from(ordinal).context("too many segments")?;
         for doc_id in segment.doc_ids_alive() {
             let doc: TantivyDocument = searcher.doc(DocAddress::new(ordinal, doc_id))?;
+            // The marker of a file without passages is bookkeeping, not content.
+            if doc.get_first(news.fields.text).is_none() {
+                continue;
+            }
             let source = document(&news.fields, &doc);
             if format == ExportFormat::Elasticsearch {
                 let action = json!({ "index": { "_index": index_name, "_id": source["id"] } });

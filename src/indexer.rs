@@ -160,6 +160,11 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         writer.delete_term(Term::from_field_text(news.fields.source, source));
         summary.removed += 1;
     }
+    if todo.is_empty() && summary.removed == 0 && config.mode == Mode::Incremental {
+        // Nothing changed: a commit now would only wake the merger.
+        summary.elapsed = started.elapsed();
+        return Ok(summary);
+    }
     on_event(Event::Planned {
         files: todo.len(),
         bytes: todo.iter().map(|j| j.file.size).sum(),
@@ -208,7 +213,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                 summary.added += 1;
             }
             summary.articles += loaded.articles;
-            summary.passages += docs.len();
+            summary.passages += loaded.passages;
             summary.entities += loaded.entities;
             summary.dates += loaded.dates;
             summary.bytes += job.file.size;
@@ -254,6 +259,7 @@ struct Loaded {
     docs: Option<Vec<TantivyDocument>>,
     warnings: Vec<Warning>,
     articles: usize,
+    passages: usize,
     entities: usize,
     dates: usize,
 }
@@ -264,6 +270,7 @@ fn load_and_analyze(index: usize, job: &Job, fields: &Fields, options: &LoadOpti
         docs: None,
         warnings: Vec::new(),
         articles: 0,
+        passages: 0,
         entities: 0,
         dates: 0,
     };
@@ -279,13 +286,28 @@ fn load_and_analyze(index: usize, job: &Job, fields: &Fields, options: &LoadOpti
     for article in &loaded.articles {
         out.articles += 1;
         for passage in analyze(article) {
+            out.passages += 1;
             out.entities += passage.entities.len();
             out.dates += passage.dates.len();
             docs.push(passage_document(fields, job, article, &passage));
         }
     }
+    if docs.is_empty() {
+        docs.push(marker_document(fields, job));
+    }
     out.docs = Some(docs);
     out
+}
+
+/// A document for a file that yielded no passages (empty, or no record
+/// with text): it has no passage fields, so no search finds it, but it
+/// tells the next run that the file was seen and need not be read again.
+fn marker_document(fields: &Fields, job: &Job) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.source, &job.source);
+    doc.add_text(fields.path, job.file.path.to_string_lossy());
+    doc.add_u64(fields.fingerprint, job.fingerprint);
+    doc
 }
 
 fn passage_document(

@@ -38,7 +38,10 @@ pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> 
     let mut passages = Vec::with_capacity(found.len());
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;
-        passages.push(hit_from_doc(&f, &doc, 0.0));
+        // Skip the marker of a file that has no passages.
+        if doc.get_first(f.text).is_some() {
+            passages.push(hit_from_doc(&f, &doc, 0.0));
+        }
     }
     passages.sort_by(|a, b| (&a.article, a.passage).cmp(&(&b.article, b.passage)));
     Ok(passages)

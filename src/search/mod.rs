@@ -11,7 +11,7 @@ use std::ops::Bound;
 use chrono::{Datelike, NaiveDate};
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    BooleanQuery, ExistsQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
@@ -107,7 +107,9 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     };
     let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
     let text_query: Box<dyn Query> = if rewritten.tantivy.is_empty() || rewritten.tantivy == "*" {
-        Box::new(AllQuery)
+        // Every passage: files without passages have a marker document
+        // without a passage ordinal, which this leaves out.
+        Box::new(ExistsQuery::new("passage".to_string(), false))
     } else {
         query_parser(news)
             .parse_query(&rewritten.tantivy)

@@ -151,3 +151,22 @@ fn missing_corpus_is_an_error_that_names_it() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
 }
+
+#[test]
+fn files_without_passages_are_remembered_not_reread() {
+    let env = Env::new();
+    env.write("empty.txt", "")
+        .write("a.txt", "The walrus slept.\n");
+    let first = env.run(&["index", "corpus"]);
+    assert!(first.stderr.contains("empty.txt"), "{}", first.stderr);
+    let second = env.run(&["index", "corpus"]);
+    assert!(
+        !second.stderr.contains("empty.txt"),
+        "not read again: {}",
+        second.stderr
+    );
+    assert!(second.stderr.contains("2 unchanged"), "{}", second.stderr);
+    assert_eq!(env.hits("", &[]).len(), 1, "only real passages are listed");
+    let show = env.run(&["show", "corpus/empty.txt", "--index", "index"]);
+    assert_eq!(show.status, 2);
+}
