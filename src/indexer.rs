@@ -453,16 +453,20 @@ fn indexed_files(news: &NewsIndex) -> Result<HashMap<String, u64>> {
                 ords.entry(ord).or_insert(fp);
             }
         }
-        let mut name = String::new();
-        for (ord, fp) in ords {
-            name.clear();
-            if sources
-                .ord_to_str(ord, &mut name)
-                .map_err(|e| Error::io("reading the index", e))?
-            {
-                files.insert(name.clone(), fp);
-            }
-        }
+        // One pass over the sorted ordinals decompresses each dictionary
+        // block once; a lookup per ordinal would decompress it every time.
+        let mut sorted: Vec<(u64, u64)> = ords.into_iter().collect();
+        sorted.sort_unstable();
+        let ordinals: Vec<u64> = sorted.iter().map(|(ord, _)| *ord).collect();
+        let mut fingerprints = sorted.into_iter().map(|(_, fp)| fp);
+        sources
+            .dictionary()
+            .sorted_ords_to_term_cb(&ordinals, |name| {
+                if let Some(fp) = fingerprints.next() {
+                    files.insert(String::from_utf8_lossy(name).into_owned(), fp);
+                }
+            })
+            .map_err(|e| Error::io("reading the index", e))?;
     }
     Ok(files)
 }
