@@ -524,14 +524,19 @@ impl<'a> Grammar<'a> {
         if let Some((year, after_year)) = self.year_number(k) {
             return date(after_year, r::month_value(year, month));
         }
-        // "June last year", "January this year".
-        if self.lex(after_month + 1)
+        // "June last year", "January this year", "October of next year".
+        let rel = if self.is(after_month, W::Of) && self.capitalized(j) {
+            after_month + 1
+        } else {
+            after_month
+        };
+        if self.lex(rel + 1)
             == (Lex::Unit {
                 unit: Unit::Year,
                 plural: false,
             })
         {
-            let shift = match self.lex(after_month) {
+            let shift = match self.lex(rel) {
                 Lex::Word(W::Last) => Some(-1),
                 Lex::Word(W::This) => Some(0),
                 Lex::Word(W::Next) => Some(1),
@@ -542,7 +547,13 @@ impl<'a> Grammar<'a> {
                     Some(d) => r::month_value(d.year() + shift, month),
                     None => format!("XXXX-{month:02}"),
                 };
-                return date(after_month + 2, value);
+                // With "of", TimeML tags the month and the year apart.
+                let end = if rel == after_month {
+                    rel + 2
+                } else {
+                    after_month
+                };
+                return date(end, value);
             }
         }
         if j != i {

@@ -107,6 +107,11 @@ fn past_perfect_near(lower: &str, toks: &[Token], start: usize, end: usize) -> b
     false
 }
 
+/// Whether the word at `i` follows "be"/"being": a passive participle.
+fn after_be(lower: &str, toks: &[Token], i: usize) -> bool {
+    i > 0 && matches!(word(lower, toks, i - 1), "be" | "being")
+}
+
 fn word<'a>(lower: &'a str, toks: &[Token], i: usize) -> &'a str {
     toks.get(i).map_or("", |t| &lower[t.start..t.end])
 }
@@ -134,13 +139,15 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "was" | "were" | "had" | "did" | "said" | "has" | "have" | "told" | "made" | "came"
         | "went" | "took" | "gave" | "began" | "got" | "met" | "won" | "lost" | "left" | "fell"
         | "rose" | "sent" | "held" | "ago" | "saw" | "found" | "brought" | "became" | "ran"
-        | "hit" | "paid" | "sold" | "bought" => Some(Tense::Past),
-        // A participle after "be"/"been" is passive, not past: "must be returned".
-        _ if w.len() > 4 && w.ends_with("ed") => {
-            let passive =
-                i > 0 && matches!(&lower[toks[i - 1].start..toks[i - 1].end], "be" | "being");
-            (!passive).then_some(Tense::Past)
+        | "hit" | "paid" | "sold" | "bought" => {
+            // "will be paid", "would be held": passive, not past.
+            (!after_be(lower, toks, i)).then_some(Tense::Past)
         }
+        // A participle after "be"/"been" is passive, not past: "must be returned".
+        // Words in -ed that are no past forms.
+        "succeed" | "proceed" | "exceed" | "indeed" | "speed" | "hundred" | "united"
+        | "limited" => None,
+        _ if w.len() > 4 && w.ends_with("ed") => (!after_be(lower, toks, i)).then_some(Tense::Past),
         _ => None,
     }
 }

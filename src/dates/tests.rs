@@ -269,3 +269,92 @@ fn not_times() {
     check("call 555-1234", DCT, &[]);
     check("a second opinion", DCT, &[]);
 }
+
+/// A publication date in the middle of a year, far from both year ends.
+const MID: Option<NaiveDate> = NaiveDate::from_ymd_opt(1999, 5, 6);
+
+#[test]
+fn deadlines_and_expectations_look_forward() {
+    // A Thursday DCT: "until"/"by"/"as soon as" and "expected"/"set to"
+    // point at the coming weekday or month, whatever the verb's tense.
+    let thursday = NaiveDate::from_ymd_opt(2008, 9, 18);
+    check(
+        "Markets were closed until Friday.",
+        thursday,
+        &[("Friday", "DATE", "2008-09-19")],
+    );
+    check(
+        "They left as soon as Tuesday, officials said.",
+        thursday,
+        &[("Tuesday", "DATE", "2008-09-23")],
+    );
+    check(
+        "The trial is set to begin on Wednesday.",
+        thursday,
+        &[("Wednesday", "DATE", "2008-09-24")],
+    );
+    check(
+        "The three were expected to join in April.",
+        NaiveDate::from_ymd_opt(1998, 12, 5),
+        &[("April", "DATE", "1999-04")],
+    );
+    check(
+        "Flights doubled by August.",
+        NaiveDate::from_ymd_opt(1998, 2, 13),
+        &[("August", "DATE", "1998-08")],
+    );
+    // ... but not in the past perfect.
+    check(
+        "Two members had filed reports by Wednesday.",
+        thursday,
+        &[("Wednesday", "DATE", "2008-09-17")],
+    );
+    check(
+        "It had been due to expire Friday.",
+        thursday,
+        &[("Friday", "DATE", "2008-09-12")],
+    );
+}
+
+#[test]
+fn year_less_days_lean_to_the_past() {
+    // Half a year ahead or half a year back: news reports the past.
+    check(
+        "since shortly after the Oct. 23 slaying",
+        MID,
+        &[("Oct. 23", "DATE", "1998-10-23")],
+    );
+    check(
+        "He was last seen Nov. 3, officials say",
+        MID,
+        &[("Nov. 3", "DATE", "1998-11-03")],
+    );
+    // A near date ahead stays ahead, and a future tense looks forward.
+    check(
+        "The meeting on June 20 is open",
+        MID,
+        &[("June 20", "DATE", "1999-06-20")],
+    );
+    check(
+        "He will succeed him on Oct. 23",
+        MID,
+        &[("Oct. 23", "DATE", "1999-10-23")],
+    );
+}
+
+#[test]
+fn month_of_a_relative_year() {
+    check(
+        "renewed after October of next year",
+        MID,
+        &[
+            ("October", "DATE", "2000-10"),
+            ("next year", "DATE", "2000"),
+        ],
+    );
+    check(
+        "In July last year, he",
+        MID,
+        &[("July last year", "DATE", "1998-07")],
+    );
+}
