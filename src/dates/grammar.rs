@@ -39,6 +39,9 @@ pub struct Grammar<'a> {
     last_quarter: Option<(i32, u32)>,
     /// The token where `last_quarter` was named.
     last_quarter_at: usize,
+    /// The last day the document named ("October 10, 2008", "Monday"):
+    /// "the day" of a narrative refers to it.
+    reference_day: Option<NaiveDate>,
 }
 
 /// What a rule found: its end token, type and value.
@@ -64,6 +67,7 @@ impl<'a> Grammar<'a> {
             dct,
             last_quarter: None,
             last_quarter_at: 0,
+            reference_day: None,
         }
     }
 
@@ -82,12 +86,22 @@ impl<'a> Grammar<'a> {
             self.last_quarter = Some(q);
             self.last_quarter_at = i;
         }
+        if kind == TimexType::Date
+            && let Some(day) = Self::day_of(&value)
+        {
+            self.reference_day = Some(day);
+        }
         Some(Match {
             start: i,
             end,
             kind,
             value,
         })
+    }
+
+    /// The day a day-granular date value names.
+    fn day_of(value: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
     }
 
     /// A cheap filter: most tokens cannot start an expression.
@@ -317,7 +331,12 @@ impl<'a> Grammar<'a> {
                     if span && unit == Unit::Year {
                         return Some((i + 2, TimexType::Duration, "P1Y".into()));
                     }
-                    let value = match dct {
+                    // "the day" in a story is that of the last day named.
+                    let anchor = match unit {
+                        Unit::Day => self.reference_day.or(dct),
+                        _ => dct,
+                    };
+                    let value = match anchor {
                         Some(d) => relative_unit_value(d, unit, 0)?,
                         None => x_value(unit)?,
                     };

@@ -358,3 +358,29 @@ fn month_of_a_relative_year() {
         &[("July last year", "DATE", "1998-07")],
     );
 }
+
+#[test]
+fn the_day_is_the_last_day_named() {
+    check(
+        "Stocks fell on Monday. The Dow ended the day lower.",
+        NaiveDate::from_ymd_opt(2009, 2, 24),
+        &[
+            ("Monday", "DATE", "2009-02-23"),
+            ("the day", "DATE", "2009-02-23"),
+        ],
+    );
+    check(
+        "October 10, 2008\nAfter a fall at the start of the day, stocks rose.",
+        NaiveDate::from_ymd_opt(2008, 10, 20),
+        &[
+            ("October 10, 2008", "DATE", "2008-10-10"),
+            ("the start of the day", "DATE", "2008-10-10"),
+        ],
+    );
+    // Without a day named before, the DCT's.
+    check(
+        "The Dow ended the day lower.",
+        NaiveDate::from_ymd_opt(2009, 2, 24),
+        &[("the day", "DATE", "2009-02-24")],
+    );
+}
