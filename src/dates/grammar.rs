@@ -320,15 +320,13 @@ impl<'a> Grammar<'a> {
                 _ => None,
             },
             Lex::Word(W::The) => match self.lex(i + 1) {
-                // "the year", "the week", "the day": the DCT's, except after
-                // "for"/"during"/"over", where the year is a span.
+                // "the year", "the week", "the day": the DCT's, except for a
+                // span: "during the year", "the year ended March 31".
                 Lex::Unit {
                     unit: unit @ (Unit::Year | Unit::Week | Unit::Day | Unit::Month),
                     plural: false,
                 } => {
-                    let span = i > 0
-                        && matches!(self.word(i - 1), "for" | "during" | "over" | "throughout");
-                    if span && unit == Unit::Year {
+                    if unit == Unit::Year && self.year_span(i, i + 2) {
                         return Some((i + 2, TimexType::Duration, "P1Y".into()));
                     }
                     // "the day" in a story is that of the last day named.
@@ -347,6 +345,9 @@ impl<'a> Grammar<'a> {
                     if self.fiscal_year_end(i + 1).is_some() =>
                 {
                     let end = self.fiscal_year_end(i + 1)?;
+                    if matches!(self.word(end), "ended" | "ending") {
+                        return Some((end, TimexType::Duration, "P1Y".into()));
+                    }
                     date(
                         end,
                         dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
@@ -363,6 +364,14 @@ impl<'a> Grammar<'a> {
             },
             _ => None,
         }
+    }
+
+    /// Whether "the year" at tokens `i..end` is a span of a year: after
+    /// "during"/"over"/"throughout", or closed by a day ("the fiscal year
+    /// ended Jan. 31"). "For the year" reports on the year itself.
+    fn year_span(&self, i: usize, end: usize) -> bool {
+        let before = i > 0 && matches!(self.word(i - 1), "during" | "over" | "throughout");
+        before || matches!(self.word(end), "ended" | "ending")
     }
 
     /// The end of "[latest|current|full] [fiscal] year" at `j`, when at

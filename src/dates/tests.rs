@@ -133,7 +133,23 @@ fn relative_dates() {
         DCT,
         &[("the fiscal year", "DATE", "2024")],
     );
-    check("for the year", DCT, &[("the year", "DURATION", "P1Y")]);
+    check("for the year", DCT, &[("the year", "DATE", "2024")]);
+    check(
+        "in the year ended March 31",
+        MID,
+        &[
+            ("the year", "DURATION", "P1Y"),
+            ("March 31", "DATE", "1999-03-31"),
+        ],
+    );
+    check(
+        "in the fiscal year ending June 30",
+        MID,
+        &[
+            ("the fiscal year", "DURATION", "P1Y"),
+            ("June 30", "DATE", "1999-06-30"),
+        ],
+    );
     check(
         "at Christmas we",
         DCT,
