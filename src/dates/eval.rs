@@ -120,7 +120,11 @@ pub fn run(args: &EvalDatesArgs) -> anyhow::Result<()> {
         system.retain(|e| e.start < limit);
         let counts = score(&gold, &system);
         if args.errors {
-            describe_errors(&mut report, &doc.file, &text, &gold, &system);
+            let label = match dct {
+                Some(d) => format!("{} {d}", doc.file),
+                None => doc.file.clone(),
+            };
+            describe_errors(&mut report, &label, &text, &gold, &system);
         }
         total = add(total, counts);
     }
@@ -254,15 +258,18 @@ fn describe_errors(
         let (gs, ss) = (&gold[g], &system[s]);
         let strict = gs.start == ss.start && gs.end == ss.end;
         if !strict || gs.value != ss.value || gs.kind != ss.kind.as_str() {
+            let ctx_start = text.floor_char_boundary(gs.start.saturating_sub(60));
+            let ctx_end = text.ceil_char_boundary((gs.end + 60).min(text.len()));
             let _ = writeln!(
                 out,
-                "DIFF\t{file}\t{:?} {} {}\t=> {:?} {} {}",
+                "DIFF\t{file}\t{:?} {} {}\t=> {:?} {} {}\t| {:?}",
                 &text[gs.start..gs.end],
                 gs.kind,
                 gs.value,
                 ss.text,
                 ss.kind.as_str(),
-                ss.value
+                ss.value,
+                &text[ctx_start..ctx_end]
             );
         }
     }

@@ -39,6 +39,9 @@ pub struct Grammar<'a> {
     last_quarter: Option<(i32, u32)>,
     /// The token where `last_quarter` was named.
     last_quarter_at: usize,
+    /// The last day the document named ("October 10, 2008", "Monday"):
+    /// "the day" of a narrative refers to it.
+    reference_day: Option<NaiveDate>,
 }
 
 /// What a rule found: its end token, type and value.
@@ -64,6 +67,7 @@ impl<'a> Grammar<'a> {
             dct,
             last_quarter: None,
             last_quarter_at: 0,
+            reference_day: None,
         }
     }
 
@@ -82,12 +86,22 @@ impl<'a> Grammar<'a> {
             self.last_quarter = Some(q);
             self.last_quarter_at = i;
         }
+        if kind == TimexType::Date
+            && let Some(day) = Self::day_of(&value)
+        {
+            self.reference_day = Some(day);
+        }
         Some(Match {
             start: i,
             end,
             kind,
             value,
         })
+    }
+
+    /// The day a day-granular date value names.
+    fn day_of(value: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
     }
 
     /// A cheap filter: most tokens cannot start an expression.
@@ -306,18 +320,21 @@ impl<'a> Grammar<'a> {
                 _ => None,
             },
             Lex::Word(W::The) => match self.lex(i + 1) {
-                // "the year", "the week", "the day": the DCT's, except after
-                // "for"/"during"/"over", where the year is a span.
+                // "the year", "the week", "the day": the DCT's, except for a
+                // span: "during the year", "the year ended March 31".
                 Lex::Unit {
                     unit: unit @ (Unit::Year | Unit::Week | Unit::Day | Unit::Month),
                     plural: false,
                 } => {
-                    let span = i > 0
-                        && matches!(self.word(i - 1), "for" | "during" | "over" | "throughout");
-                    if span && unit == Unit::Year {
+                    if unit == Unit::Year && self.year_span(i, i + 2) {
                         return Some((i + 2, TimexType::Duration, "P1Y".into()));
                     }
-                    let value = match dct {
+                    // "the day" in a story is that of the last day named.
+                    let anchor = match unit {
+                        Unit::Day => self.reference_day.or(dct),
+                        _ => dct,
+                    };
+                    let value = match anchor {
                         Some(d) => relative_unit_value(d, unit, 0)?,
                         None => x_value(unit)?,
                     };
@@ -328,6 +345,9 @@ impl<'a> Grammar<'a> {
                     if self.fiscal_year_end(i + 1).is_some() =>
                 {
                     let end = self.fiscal_year_end(i + 1)?;
+                    if matches!(self.word(end), "ended" | "ending") {
+                        return Some((end, TimexType::Duration, "P1Y".into()));
+                    }
                     date(
                         end,
                         dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
@@ -344,6 +364,14 @@ impl<'a> Grammar<'a> {
             },
             _ => None,
         }
+    }
+
+    /// Whether "the year" at tokens `i..end` is a span of a year: after
+    /// "during"/"over"/"throughout", or closed by a day ("the fiscal year
+    /// ended Jan. 31"). "For the year" reports on the year itself.
+    fn year_span(&self, i: usize, end: usize) -> bool {
+        let before = i > 0 && matches!(self.word(i - 1), "during" | "over" | "throughout");
+        before || matches!(self.word(end), "ended" | "ending")
     }
 
     /// The end of "[latest|current|full] [fiscal] year" at `j`, when at
@@ -524,14 +552,19 @@ impl<'a> Grammar<'a> {
         if let Some((year, after_year)) = self.year_number(k) {
             return date(after_year, r::month_value(year, month));
         }
-        // "June last year", "January this year".
-        if self.lex(after_month + 1)
+        // "June last year", "January this year", "October of next year".
+        let rel = if self.is(after_month, W::Of) && self.capitalized(j) {
+            after_month + 1
+        } else {
+            after_month
+        };
+        if self.lex(rel + 1)
             == (Lex::Unit {
                 unit: Unit::Year,
                 plural: false,
             })
         {
-            let shift = match self.lex(after_month) {
+            let shift = match self.lex(rel) {
                 Lex::Word(W::Last) => Some(-1),
                 Lex::Word(W::This) => Some(0),
                 Lex::Word(W::Next) => Some(1),
@@ -542,7 +575,13 @@ impl<'a> Grammar<'a> {
                     Some(d) => r::month_value(d.year() + shift, month),
                     None => format!("XXXX-{month:02}"),
                 };
-                return date(after_month + 2, value);
+                // With "of", TimeML tags the month and the year apart.
+                let end = if rel == after_month {
+                    rel + 2
+                } else {
+                    after_month
+                };
+                return date(end, value);
             }
         }
         if j != i {

@@ -137,10 +137,15 @@ pub fn year_of_month_day(dct: NaiveDate, month: u32, day: u32, tense: Tense) -> 
     // Dates in the news cluster around publication: the nearest occurrence
     // wins. The sentence tense proved a worse guide on TempEval-3 news
     // ("payable Dec. 7" reads as past tense), so it only breaks ties.
-    let _ = tense;
-    let pick = candidates
-        .iter()
-        .min_by_key(|d| (**d - dct).num_days().abs());
+    let future_weight = if tense == Tense::Future { 1 } else { 2 };
+    let pick = candidates.iter().min_by_key(|d| {
+        let days = (**d - dct).num_days();
+        if days > 0 {
+            days * future_weight
+        } else {
+            -days
+        }
+    });
     pick.or(candidates.last()).map(|d| d.year())
 }
 

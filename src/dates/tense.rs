@@ -15,6 +15,21 @@ const WINDOW: usize = 40;
 /// The tense of the sentence containing tokens `start..end`, judged by the
 /// cue closest to the expression (nearer cues usually govern it).
 pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
+    // A deadline preposition looks forward whatever the verb's tense:
+    // "until Friday", "by August", "as soon as Tuesday".
+    let mut k = start;
+    while k > 0 && matches!(word(lower, toks, k - 1), "early" | "mid" | "late" | "-") {
+        k -= 1;
+    }
+    if k > 0 {
+        let before = word(lower, toks, k - 1);
+        let as_soon_as = before == "as" && k > 2 && word(lower, toks, k - 2) == "soon";
+        if (matches!(before, "until" | "till" | "by") || as_soon_as)
+            && !past_perfect_near(lower, toks, start, end)
+        {
+            return Tense::Future;
+        }
+    }
     let mut best: Option<(usize, Tense)> = None;
     // Leftwards, stopping at a sentence boundary.
     let lo = start.saturating_sub(WINDOW);
@@ -66,6 +81,41 @@ fn ends_sentence(toks: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether a "had" in the same sentence near `start..end` puts the
+/// deadline in the past ("had filed reports by Wednesday").
+fn past_perfect_near(lower: &str, toks: &[Token], start: usize, end: usize) -> bool {
+    let lo = start.saturating_sub(12);
+    let mut i = start;
+    while i > lo {
+        i -= 1;
+        if ends_sentence(toks, i) {
+            break;
+        }
+        if word(lower, toks, i) == "had" {
+            return true;
+        }
+    }
+    let hi = (end + 12).min(toks.len());
+    for j in end..hi {
+        if ends_sentence(toks, j) {
+            break;
+        }
+        if word(lower, toks, j) == "had" {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word at `i` follows "be"/"being": a passive participle.
+fn after_be(lower: &str, toks: &[Token], i: usize) -> bool {
+    i > 0 && matches!(word(lower, toks, i - 1), "be" | "being")
+}
+
+fn word<'a>(lower: &'a str, toks: &[Token], i: usize) -> &'a str {
+    toks.get(i).map_or("", |t| &lower[t.start..t.end])
+}
+
 fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let tok = &toks[i];
     if !matches!(tok.kind, Kind::Word(Lex::Unknown | Lex::Word(_))) {
@@ -77,19 +127,27 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "will" | "shall" | "wo" | "going" | "scheduled" | "plans" | "plan" | "planned"
         | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),
+        // "is expected to", "is due to", "is set to", "are to resume".
+        "expected" | "due" | "planning" => {
+            let had = (i.saturating_sub(2)..i).any(|k| word(lower, toks, k) == "had");
+            Some(if had { Tense::Past } else { Tense::Future })
+        }
+        "set" if word(lower, toks, i + 1) == "to" => Some(Tense::Future),
         // Modals and a bare "be" look forward from the reported moment.
         "be" | "must" | "would" | "should" | "might" | "may" => Some(Tense::Future),
         "is" | "are" | "am" => Some(Tense::Present),
         "was" | "were" | "had" | "did" | "said" | "has" | "have" | "told" | "made" | "came"
         | "went" | "took" | "gave" | "began" | "got" | "met" | "won" | "lost" | "left" | "fell"
         | "rose" | "sent" | "held" | "ago" | "saw" | "found" | "brought" | "became" | "ran"
-        | "hit" | "paid" | "sold" | "bought" => Some(Tense::Past),
-        // A participle after "be"/"been" is passive, not past: "must be returned".
-        _ if w.len() > 4 && w.ends_with("ed") => {
-            let passive =
-                i > 0 && matches!(&lower[toks[i - 1].start..toks[i - 1].end], "be" | "being");
-            (!passive).then_some(Tense::Past)
+        | "hit" | "paid" | "sold" | "bought" => {
+            // "will be paid", "would be held": passive, not past.
+            (!after_be(lower, toks, i)).then_some(Tense::Past)
         }
+        // A participle after "be"/"been" is passive, not past: "must be returned".
+        // Words in -ed that are no past forms.
+        "succeed" | "proceed" | "exceed" | "indeed" | "speed" | "hundred" | "united"
+        | "limited" => None,
+        _ if w.len() > 4 && w.ends_with("ed") => (!after_be(lower, toks, i)).then_some(Tense::Past),
         _ => None,
     }
 }

@@ -133,7 +133,23 @@ fn relative_dates() {
         DCT,
         &[("the fiscal year", "DATE", "2024")],
     );
-    check("for the year", DCT, &[("the year", "DURATION", "P1Y")]);
+    check("for the year", DCT, &[("the year", "DATE", "2024")]);
+    check(
+        "in the year ended March 31",
+        MID,
+        &[
+            ("the year", "DURATION", "P1Y"),
+            ("March 31", "DATE", "1999-03-31"),
+        ],
+    );
+    check(
+        "in the fiscal year ending June 30",
+        MID,
+        &[
+            ("the fiscal year", "DURATION", "P1Y"),
+            ("June 30", "DATE", "1999-06-30"),
+        ],
+    );
     check(
         "at Christmas we",
         DCT,
@@ -268,4 +284,269 @@ fn not_times() {
     check("sold 1,995 cars", DCT, &[]);
     check("call 555-1234", DCT, &[]);
     check("a second opinion", DCT, &[]);
+}
+
+/// A publication date in the middle of a year, far from both year ends.
+const MID: Option<NaiveDate> = NaiveDate::from_ymd_opt(1999, 5, 6);
+
+#[test]
+fn deadlines_and_expectations_look_forward() {
+    // A Thursday DCT: "until"/"by"/"as soon as" and "expected"/"set to"
+    // point at the coming weekday or month, whatever the verb's tense.
+    let thursday = NaiveDate::from_ymd_opt(2008, 9, 18);
+    check(
+        "Markets were closed until Friday.",
+        thursday,
+        &[("Friday", "DATE", "2008-09-19")],
+    );
+    check(
+        "They left as soon as Tuesday, officials said.",
+        thursday,
+        &[("Tuesday", "DATE", "2008-09-23")],
+    );
+    check(
+        "The trial is set to begin on Wednesday.",
+        thursday,
+        &[("Wednesday", "DATE", "2008-09-24")],
+    );
+    check(
+        "The three were expected to join in April.",
+        NaiveDate::from_ymd_opt(1998, 12, 5),
+        &[("April", "DATE", "1999-04")],
+    );
+    check(
+        "Flights doubled by August.",
+        NaiveDate::from_ymd_opt(1998, 2, 13),
+        &[("August", "DATE", "1998-08")],
+    );
+    // ... but not in the past perfect.
+    check(
+        "Two members had filed reports by Wednesday.",
+        thursday,
+        &[("Wednesday", "DATE", "2008-09-17")],
+    );
+    check(
+        "It had been due to expire Friday.",
+        thursday,
+        &[("Friday", "DATE", "2008-09-12")],
+    );
+}
+
+#[test]
+fn year_less_days_lean_to_the_past() {
+    // Half a year ahead or half a year back: news reports the past.
+    check(
+        "since shortly after the Oct. 23 slaying",
+        MID,
+        &[("Oct. 23", "DATE", "1998-10-23")],
+    );
+    check(
+        "He was last seen Nov. 3, officials say",
+        MID,
+        &[("Nov. 3", "DATE", "1998-11-03")],
+    );
+    // A near date ahead stays ahead, and a future tense looks forward.
+    check(
+        "The meeting on June 20 is open",
+        MID,
+        &[("June 20", "DATE", "1999-06-20")],
+    );
+    check(
+        "He will succeed him on Oct. 23",
+        MID,
+        &[("Oct. 23", "DATE", "1999-10-23")],
+    );
+}
+
+#[test]
+fn month_of_a_relative_year() {
+    check(
+        "renewed after October of next year",
+        MID,
+        &[
+            ("October", "DATE", "2000-10"),
+            ("next year", "DATE", "2000"),
+        ],
+    );
+    check(
+        "In July last year, he",
+        MID,
+        &[("July last year", "DATE", "1998-07")],
+    );
+}
+
+#[test]
+fn the_day_is_the_last_day_named() {
+    check(
+        "Stocks fell on Monday. The Dow ended the day lower.",
+        NaiveDate::from_ymd_opt(2009, 2, 24),
+        &[
+            ("Monday", "DATE", "2009-02-23"),
+            ("the day", "DATE", "2009-02-23"),
+        ],
+    );
+    check(
+        "October 10, 2008\nAfter a fall at the start of the day, stocks rose.",
+        NaiveDate::from_ymd_opt(2008, 10, 20),
+        &[
+            ("October 10, 2008", "DATE", "2008-10-10"),
+            ("the start of the day", "DATE", "2008-10-10"),
+        ],
+    );
+    // Without a day named before, the DCT's.
+    check(
+        "The Dow ended the day lower.",
+        NaiveDate::from_ymd_opt(2009, 2, 24),
+        &[("the day", "DATE", "2009-02-24")],
+    );
+}
+
+/// Property tests: no input panics, and every expression is a well-formed,
+/// in-bounds, ordered span of its text.
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check_spans(text: &str, published: Option<NaiveDate>) {
+        let found = tag(text, published);
+        let mut last_end = 0;
+        for e in &found {
+            assert!(e.start < e.end, "{e:?}");
+            assert!(e.end <= text.len(), "{e:?}");
+            assert!(
+                text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+                "{e:?}"
+            );
+            assert!(e.start >= last_end, "overlapping or unordered: {e:?}");
+            assert_eq!(&text[e.start..e.end], e.text);
+            assert!(!e.value.is_empty(), "{e:?}");
+            last_end = e.end;
+        }
+    }
+
+    /// Words that steer the grammar, so random text reaches deep into the rules.
+    const VOCAB: &[&str] = &[
+        "the",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "-",
+        ".",
+        ",",
+        "'",
+        ":",
+        "/",
+        "December",
+        "Dec",
+        "May",
+        "Friday",
+        "Fri",
+        "25",
+        "2024",
+        "99999",
+        "0",
+        "31",
+        "30",
+        "February",
+        "quarter",
+        "third",
+        "year",
+        "years",
+        "ago",
+        "earlier",
+        "a",
+        "p.m.",
+        "a.m.",
+        "12",
+        "00",
+        "every",
+        "each",
+        "nearly",
+        "more",
+        "than",
+        "week",
+        "weekend",
+        "1990s",
+        "'80s",
+        "nineties",
+        "twenty",
+        "four",
+        "hours",
+        "fiscal",
+        "of",
+        "Christmas",
+        "New",
+        "Year's",
+        "Day",
+        "Eve",
+        "summer",
+        "morning",
+        "tonight",
+        "now",
+        "\u{e9}",
+        "\u{1F600}",
+        "\n",
+        " ",
+        "year-ago",
+    ];
+
+    fn vocab_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(VOCAB), 0..40).prop_map(|words| {
+            let mut s = String::new();
+            for (i, w) in words.iter().enumerate() {
+                // Glue some tokens, space others, to cover both paths.
+                if i % 3 != 0 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            s
+        })
+    }
+
+    fn dct() -> impl Strategy<Value = Option<NaiveDate>> {
+        prop_oneof![
+            Just(None),
+            (1i32..=9999, 1u32..=12, 1u32..=28)
+                .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            Just(NaiveDate::MIN.into()),
+            Just(NaiveDate::MAX.into()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn arbitrary_strings_never_panic(text in any::<String>(), published in dct()) {
+            check_spans(&text, published);
+        }
+
+        #[test]
+        fn time_vocabulary_never_panics(text in vocab_text(), published in dct()) {
+            check_spans(&text, published);
+        }
+    }
+
+    #[test]
+    fn absurd_dates_are_rejected_or_clamped() {
+        let published = NaiveDate::from_ymd_opt(2024, 12, 30);
+        for text in [
+            "February 30",
+            "Feb. 30, 2024",
+            "2024-02-30",
+            "year 99999",
+            "99999-12-25",
+            "31/31/2024",
+            "25:99 p.m.",
+        ] {
+            for e in tag(text, published) {
+                assert!(!e.value.contains("-02-30"), "{text}: {e:?}");
+                assert!(!e.value.contains("99999"), "{text}: {e:?}");
+            }
+        }
+    }
 }
