@@ -12,8 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use newsdex::corpus::{self, LoadOptions};
 use newsdex::entities::EntityLabel;
 use newsdex::indexer::{self, Event, IndexConfig, IndexSummary, Mode};
-use newsdex::output::{self, Format, Style};
-use newsdex::search::{self, DateSide, SearchRequest};
+use newsdex::output::{self, Format, HitOptions, Style};
+use newsdex::search::{self, DateSide, Filter, Granularity, SearchRequest, Sort, TimeField};
 use newsdex::store::{self, NewsIndex};
 use newsdex::{dates, entities, extract};
 
@@ -45,6 +45,12 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index for ranked passages.
     Search(SearchArgs),
+    /// The most mentioned entities in the matching passages.
+    Entities(EntitiesArgs),
+    /// How the matching passages spread over time.
+    Timeline(TimelineArgs),
+    /// An article, or one passage with its neighbours, from the index.
+    Show(ShowArgs),
     /// Print the entities and dates found in files, as JSON Lines.
     Extract(ExtractArgs),
     /// Train the entity model from CoNLL-2003 data.
@@ -79,25 +85,24 @@ pub struct IndexArgs {
     /// Print no progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Commit after every BYTES of input: smaller loses less to an
+    /// interruption, larger indexes faster.
+    #[arg(long, value_name = "BYTES", default_value_t = indexer::COMMIT_EVERY_BYTES, hide_short_help = true)]
+    pub commit_every: u64,
 }
 
+/// The query language, shown in `--help`.
+const QUERY_HELP: &str = "Query syntax: words (all must match), \"exact phrases\" (\"a b\"~2 allows 2 words between), \
+    a OR b, -excluded, (groups), fuzzy words (Aliev~1, Aliev~2), title:word, person:name, org:name, \
+    place:name, misc:name, published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
+    date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open).";
+
+/// Which passages: the filters every query command shares.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Query syntax: words (all must match), \"exact phrases\", OR, -excluded, \
-                        title:word, person:name, org:name, place:name, misc:name.\n\n\
-                        Examples:\n  newsdex search Aliyev\n  newsdex search '\"plane crash\"' --person Putin\n  \
-                        newsdex search crash --since 2024-12 --until 2024-12 --format jsonl | jq .path\n\n\
-                        Exit status: 0 hits found, 1 no hits, 2 error."
-)]
-pub struct SearchArgs {
-    /// The query (tantivy syntax); empty lists passages by the filters alone.
-    pub query: String,
+pub struct FilterArgs {
     /// Index folder [default: index, built from corpus/ when missing].
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// Most hits to return.
-    #[arg(long, short = 'n', default_value_t = 10)]
-    pub limit: usize,
     /// Only passages mentioning this person (repeatable; all must match).
     #[arg(long, value_name = "NAME")]
     pub person: Vec<String>,
@@ -107,12 +112,176 @@ pub struct SearchArgs {
     /// Only passages mentioning this place (repeatable).
     #[arg(long, value_name = "NAME")]
     pub place: Vec<String>,
+    /// Only passages mentioning this other name: event, nationality, product (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub misc: Vec<String>,
     /// Only passages mentioning a date on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Only passages mentioning a date on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+}
+
+impl FilterArgs {
+    fn to_filter(&self, query: &str) -> anyhow::Result<Filter> {
+        let since = self
+            .since
+            .as_deref()
+            .map(|d| search::parse_user_date(d, DateSide::First))
+            .transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|d| search::parse_user_date(d, DateSide::Last))
+            .transpose()?;
+        let mut entities = Vec::new();
+        for (label, names) in [
+            (EntityLabel::Person, &self.person),
+            (EntityLabel::Organization, &self.org),
+            (EntityLabel::Location, &self.place),
+            (EntityLabel::Misc, &self.misc),
+        ] {
+            entities.extend(names.iter().map(|n| (label, n.clone())));
+        }
+        Ok(Filter {
+            query: query.to_string(),
+            entities,
+            since,
+            until,
+        })
+    }
+
+    /// Opens the index, building the default one on first use.
+    fn open(&self) -> anyhow::Result<NewsIndex> {
+        let dir = match &self.index {
+            Some(dir) => dir.clone(),
+            None => {
+                let dir = PathBuf::from(DEFAULT_INDEX);
+                ensure_default_index(&dir)?;
+                dir
+            }
+        };
+        Ok(NewsIndex::open(&dir)?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    /// Most relevant first.
+    Score,
+    /// Newest publication first.
+    Published,
+    /// Latest mentioned date first.
+    Date,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = concat!(
+    "Examples:\n  newsdex search Aliyev\n  newsdex search '\"plane crash\"' --person Putin\n  ",
+    "newsdex search crash --since 2024-12 --until 2024-12 --format jsonl | jq .path\n  ",
+    "newsdex search 'Aliev~1' --sort published --format csv --fields path,published,snippet\n\n",
+    "Exit status: 0 hits found, 1 no hits, 2 error."
+))]
+pub struct SearchArgs {
+    /// The query (`--help` shows the syntax); empty lists passages by the filters alone.
+    #[arg(long_help = QUERY_HELP)]
+    pub query: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Most hits to return.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// At most N passages of one article (0: no cap).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub per_article: usize,
+    /// Order of the hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Score)]
+    pub sort: SortArg,
+    /// Add the N passages before and after each hit.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub context: usize,
+    /// Show near-duplicate passages separately instead of once with their copies.
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Keys (JSON) or columns (CSV) to print, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD,...")]
+    pub fields: Vec<String>,
+    /// Wrap highlights in the snippet in <mark>…</mark>.
+    #[arg(long)]
+    pub mark: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EntityTypeArg {
+    Person,
+    Org,
+    Place,
+    Misc,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  newsdex entities crash\n  newsdex entities --type person --top 5\n  \
+                        newsdex entities 'plane crash' --format csv > who.csv"
+)]
+pub struct EntitiesArgs {
+    /// Count only in passages matching this query (default: the whole index).
+    #[arg(default_value = "", long_help = QUERY_HELP)]
+    pub query: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Only entities of this type.
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<EntityTypeArg>,
+    /// How many entities to list.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  newsdex timeline crash\n  newsdex timeline Aliyev --by day --field mentioned\n  \
+                        newsdex timeline 'oil prices' --by year --field published --format csv"
+)]
+pub struct TimelineArgs {
+    /// The query (`''` for every passage).
+    #[arg(long_help = QUERY_HELP)]
+    pub query: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Bucket width.
+    #[arg(long, value_enum, default_value_t = Granularity::Month)]
+    pub by: Granularity,
+    /// Count dates the passages mention, or publication dates.
+    #[arg(long, value_enum, default_value_t = TimeField::Mentioned)]
+    pub field: TimeField,
+    /// Output format (text draws a bar chart).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  newsdex show corpus/seed/aliyev-challenges-putin-plane-crash.md\n  \
+                        newsdex show corpus/seed/aliyev-challenges-putin-plane-crash.md:3 --format json"
+)]
+pub struct ShowArgs {
+    /// PATH (as search prints it, or relative to the corpus) or article id;
+    /// PATH:N shows passage N with its neighbours.
+    pub target: String,
+    /// Index folder [default: index].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// Neighbours to show on each side of PATH:N.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub context: u64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -145,6 +314,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Entities(args) => run_entities(args),
+        Command::Timeline(args) => run_timeline(args),
+        Command::Show(args) => run_show(args),
         Command::Extract(args) => run_extract(args),
         Command::TrainNer(args) => entities::train::run(&args).map(|()| ExitCode::SUCCESS),
         Command::EvalNer(args) => entities::eval::run(&args).map(|()| ExitCode::SUCCESS),
@@ -165,6 +337,7 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
             default_date: args.default_date,
         },
         threads: args.threads,
+        commit_every: args.commit_every,
     };
     let summary = build_index(&config, args.quiet)?;
     // 3: the run finished, but some files could not be indexed at all.
@@ -233,42 +406,129 @@ fn print_summary(s: &IndexSummary) {
 }
 
 fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let since = args
-        .since
-        .as_deref()
-        .map(|d| search::parse_user_date(d, DateSide::First))
-        .transpose()?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|d| search::parse_user_date(d, DateSide::Last))
-        .transpose()?;
-    let mut entities = Vec::new();
-    for (label, names) in [
-        (EntityLabel::Person, &args.person),
-        (EntityLabel::Organization, &args.org),
-        (EntityLabel::Location, &args.place),
-    ] {
-        entities.extend(names.iter().map(|n| (label, n.clone())));
+    for field in &args.fields {
+        if !output::HIT_FIELDS.contains(&field.as_str()) {
+            anyhow::bail!(
+                "--fields: there is no field {field:?}; choose from {}",
+                output::HIT_FIELDS.join(",")
+            );
+        }
     }
     let request = SearchRequest {
-        query: args.query.clone(),
+        filter: args.filter.to_filter(&args.query)?,
         limit: args.limit,
-        entities,
-        since,
-        until,
+        per_article: args.per_article,
+        sort: match args.sort {
+            SortArg::Score => Sort::Score,
+            SortArg::Published => Sort::Published,
+            SortArg::Date => Sort::Mentioned,
+        },
+        collapse: !args.no_collapse,
+        context: args.context,
     };
-
-    let index_dir = match &args.index {
-        Some(dir) => dir.clone(),
-        None => {
-            let dir = PathBuf::from(DEFAULT_INDEX);
-            ensure_default_index(&dir)?;
-            dir
-        }
-    };
-    let news = NewsIndex::open(&index_dir)?;
+    let news = args.filter.open()?;
     let results = search::search(&news, &request)?;
+    let options = HitOptions {
+        fields: args.fields,
+        mark: args.mark,
+    };
+    with_stdout(|out, style| {
+        output::write_hits(out, args.format, style, &options, &args.query, &results)
+    })?;
+    Ok(if results.hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    let filter = args.filter.to_filter(&args.query)?;
+    let label = args.kind.map(|k| match k {
+        EntityTypeArg::Person => EntityLabel::Person,
+        EntityTypeArg::Org => EntityLabel::Organization,
+        EntityTypeArg::Place => EntityLabel::Location,
+        EntityTypeArg::Misc => EntityLabel::Misc,
+    });
+    let news = args.filter.open()?;
+    let counts = search::entity_counts(&news, &filter, label, args.top)?;
+    with_stdout(|out, _| output::write_entities(out, args.format, &args.query, &counts))?;
+    Ok(if counts.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
+    let filter = args.filter.to_filter(&args.query)?;
+    let news = args.filter.open()?;
+    let buckets = search::timeline(&news, &filter, args.by, args.field)?;
+    with_stdout(|out, style| {
+        output::write_timeline(
+            out,
+            args.format,
+            style,
+            &args.query,
+            args.by,
+            args.field,
+            &buckets,
+        )
+    })?;
+    Ok(if buckets.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let dir = args
+        .index
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX));
+    let news = NewsIndex::open(&dir)?;
+    // PATH:N names a passage; a path may itself contain colons.
+    let (key, passage) = match args.target.rsplit_once(':') {
+        Some((path, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (path, Some(n.parse::<u64>()?))
+        }
+        _ => (args.target.as_str(), None),
+    };
+    let mut passages = search::read_article(&news, key)?;
+    if passages.is_empty() {
+        anyhow::bail!(
+            "{key:?} is not in the index at {}: give a path as `newsdex search` prints it",
+            dir.display()
+        );
+    }
+    if let Some(n) = passage {
+        if !passages.iter().any(|p| p.passage == n) {
+            let last = passages.iter().map(|p| p.passage).max().unwrap_or(0);
+            anyhow::bail!("{key} has no passage {n}: its passages are 0 to {last}");
+        }
+        passages.retain(|p| p.passage.abs_diff(n) <= args.context);
+    }
+    let results = search::SearchResults {
+        total: passages.len(),
+        hits: passages,
+    };
+    with_stdout(|out, style| match args.format {
+        Format::Text => output::write_article(out, style, &results.hits),
+        format => output::write_hits(
+            out,
+            format,
+            style,
+            &HitOptions::default(),
+            &args.target,
+            &results,
+        ),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a printer on buffered stdout, styled when stdout is a terminal.
+fn with_stdout(print: impl FnOnce(&mut dyn Write, Style) -> io::Result<()>) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let style = if stdout.is_terminal() {
         Style::Ansi
@@ -276,13 +536,9 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         Style::Plain
     };
     let mut out = io::BufWriter::new(stdout.lock());
-    output::write_results(&mut out, args.format, style, &args.query, &results)?;
+    print(&mut out, style)?;
     out.flush()?;
-    Ok(if results.hits.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 /// Builds the default index from the default corpus the first time a user
@@ -311,6 +567,7 @@ fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
         mode: Mode::Incremental,
         load: LoadOptions::default(),
         threads: 0,
+        commit_every: indexer::COMMIT_EVERY_BYTES,
     };
     build_index(&config, false)?;
     Ok(())

@@ -38,25 +38,23 @@ pub struct AnalyzedPassage {
 
 /// Splits an article into passages and gives each the mentions inside it.
 pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
-    let extraction = extract(article);
+    let mut extraction = extract(article);
+    // Both lists come in text order; sorting is a no-op then, and makes
+    // the per-passage lookups below binary searches whatever a model does.
+    extraction.entities.sort_by_key(|e| (e.start, e.end));
+    extraction.dates.sort_by_key(|d| (d.start, d.end));
     passage::split(&article.text, article.body_start)
         .into_iter()
         .map(|p| {
             let range = p.range;
-            let entities = extraction
-                .entities
-                .iter()
-                .filter(|e| range.start <= e.start && e.end <= range.end)
+            let entities = within(&extraction.entities, &range, |e| (e.start, e.end))
                 .map(|e| Entity {
                     start: e.start - range.start,
                     end: e.end - range.start,
                     ..e.clone()
                 })
                 .collect();
-            let dates = extraction
-                .dates
-                .iter()
-                .filter(|d| range.start <= d.start && d.end <= range.end)
+            let dates = within(&extraction.dates, &range, |d| (d.start, d.end))
                 .map(|d| TimeExpression {
                     start: d.start - range.start,
                     end: d.end - range.start,
@@ -73,4 +71,17 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
             }
         })
         .collect()
+}
+
+/// The spans of a list sorted by start that lie wholly inside `range`.
+fn within<'a, T>(
+    spans: &'a [T],
+    range: &'a Range<usize>,
+    bounds: impl Fn(&T) -> (usize, usize) + Copy + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    let first = spans.partition_point(|s| bounds(s).0 < range.start);
+    spans[first..]
+        .iter()
+        .take_while(move |s| bounds(s).0 < range.end)
+        .filter(move |s| bounds(s).1 <= range.end)
 }

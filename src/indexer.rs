@@ -25,6 +25,8 @@ use crate::article::Article;
 use crate::corpus::{self, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
 use crate::dates::value::{CalendarPoint, calendar_points};
+use crate::dedup::Signature;
+use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
 use crate::schema::Fields;
@@ -34,9 +36,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// unchanged files are analysed again by a newer newsdex.
 const ANALYSIS_VERSION: u64 = 1;
 
-/// Commit after this many bytes of input, so an interrupted run keeps most
-/// of its work.
-const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
+/// Commit after this many bytes of input by default, so an interrupted run
+/// keeps most of its work.
+pub const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Whether to keep what the index holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,6 +59,8 @@ pub struct IndexConfig {
     pub load: LoadOptions,
     /// Worker threads for loading and extraction (0: one per core).
     pub threads: usize,
+    /// Commit after this many bytes of input (and at the end).
+    pub commit_every: u64,
 }
 
 /// Progress and problems, reported while the run goes on.
@@ -212,7 +216,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                 writer.add_document(doc)?;
             }
             since_commit += job.file.size;
-            if since_commit >= COMMIT_EVERY_BYTES {
+            if since_commit >= config.commit_every {
                 commit(&mut writer, &meta)?;
                 since_commit = 0;
             }
@@ -303,6 +307,7 @@ fn passage_document(
         (None, record) => format!("{}#{record}", job.source),
     };
     doc.add_text(fields.article, &article_id);
+    doc.add_u64(fields.article_hash, fnv1a(article_id.as_bytes()));
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
@@ -319,13 +324,32 @@ fn passage_document(
     for entity in &passage.entities {
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);
+            doc.add_text(
+                fields.entity_key,
+                entity_key(entity.label, &entity.canonical),
+            );
         }
+    }
+    let signature = Signature::of(&passage.text);
+    doc.add_bytes(fields.minhash, &signature.to_bytes());
+    for band in signature.bands() {
+        doc.add_u64(fields.minhash_band, band);
     }
     let mut points = HashSet::new();
     for date in &passage.dates {
         if matches!(date.kind, TimexType::Date | TimexType::Time) {
             points.extend(calendar_points(&date.value));
         }
+    }
+    let latest_day = points
+        .iter()
+        .filter_map(|p| match p {
+            CalendarPoint::Day(d) => Some(*d),
+            _ => None,
+        })
+        .max();
+    if let Some(latest) = latest_day {
+        doc.add_date(fields.latest_mention, day(latest));
     }
     for point in points {
         let (field, date) = match point {
@@ -338,6 +362,11 @@ fn passage_document(
     let mentions = json!({ "entities": passage.entities, "dates": passage.dates });
     doc.add_text(fields.mentions, mentions.to_string());
     doc
+}
+
+/// The facet key of an entity: `PER:Vladimir Putin`.
+pub fn entity_key(label: EntityLabel, canonical: &str) -> String {
+    format!("{}:{canonical}", label.as_str())
 }
 
 /// Midnight UTC of a calendar day, the way every date is stored.
@@ -368,23 +397,26 @@ fn source_key(root: &Path, path: &Path) -> String {
 /// FNV-1a over the file's size and modification time and the analysis
 /// version: stable across runs and Rust versions.
 fn fingerprint(file: &SourceFile) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let bytes = file
+    let bytes: Vec<u8> = file
         .size
         .to_le_bytes()
         .into_iter()
         .chain(file.modified_ns.to_le_bytes())
-        .chain(ANALYSIS_VERSION.to_le_bytes());
-    for b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+        .chain(ANALYSIS_VERSION.to_le_bytes())
+        .collect();
+    fnv1a(&bytes)
+}
+
+/// 64-bit FNV-1a: stable across runs, platforms and Rust versions.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The files the last commit holds, with their fingerprints.
 fn indexed_files(news: &NewsIndex) -> Result<HashMap<String, u64>> {
-    let searcher = news.reader()?.searcher();
+    let searcher = news.searcher()?;
     let mut files = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();

@@ -12,12 +12,14 @@
 pub mod article;
 pub mod corpus;
 pub mod dates;
+pub mod dedup;
 pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod indexer;
 pub mod output;
 pub mod passage;
+pub mod query;
 pub mod schema;
 pub mod search;
 pub mod store;

@@ -284,3 +284,34 @@ mod tests {
         assert_eq!(ords, [0, 1, 2]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn passages_lie_in_the_text_in_order_on_char_boundaries(text in "\\PC{0,400}", skip in 0usize..50) {
+            let body_start = skip.min(text.len());
+            let passages = split(&text, body_start);
+            let mut previous_end = 0;
+            for (i, p) in passages.iter().enumerate() {
+                prop_assert_eq!(p.ordinal, i);
+                prop_assert!(p.range.start < p.range.end && p.range.end <= text.len());
+                prop_assert!(text.is_char_boundary(p.range.start) && text.is_char_boundary(p.range.end));
+                prop_assert!(p.range.start >= previous_end);
+                prop_assert!(!text[p.range.clone()].trim().is_empty());
+                previous_end = p.range.end;
+            }
+        }
+
+        #[test]
+        fn sentence_ends_are_char_boundaries(text in "\\PC{0,300}") {
+            for end in sentence_ends(&text) {
+                prop_assert!(end <= text.len() && text.is_char_boundary(end));
+            }
+        }
+    }
+}

@@ -36,6 +36,8 @@ pub struct Fields {
     pub path: Field,
     /// The article's own id, or `path#record` when it has none.
     pub article: Field,
+    /// A 64-bit hash of `article`, for counting distinct articles fast.
+    pub article_hash: Field,
     pub url: Field,
     pub published: Field,
     /// Size and modification time of the source file when it was indexed.
@@ -53,6 +55,15 @@ pub struct Fields {
     pub mentioned_day: Field,
     pub mentioned_month: Field,
     pub mentioned_year: Field,
+    /// `LABEL:Canonical Name` of each entity, untokenized, for facet counts.
+    pub entity_key: Field,
+    /// The latest day the passage mentions, for sorting by mentioned date.
+    pub latest_mention: Field,
+    /// The passage's MinHash signature (`dedup::Signature`), to confirm
+    /// near-duplicates.
+    pub minhash: Field,
+    /// The signature's band keys: near-duplicates share at least one.
+    pub minhash_band: Field,
     /// The passage's entity and date mentions as JSON, for display.
     pub mentions: Field,
 }
@@ -78,8 +89,9 @@ impl Fields {
             text: b.add_text_field("text", prose.clone()),
             title: b.add_text_field("title", prose),
             source: b.add_text_field("source", STRING | FAST | STORED),
-            path: b.add_text_field("path", STORED),
-            article: b.add_text_field("article", STRING | STORED),
+            path: b.add_text_field("path", STRING | STORED),
+            article: b.add_text_field("article", STRING | FAST | STORED),
+            article_hash: b.add_u64_field("article_hash", FAST),
             url: b.add_text_field("url", STORED),
             published: b.add_date_field("published", day.clone().set_stored()),
             fingerprint: b.add_u64_field("fingerprint", FAST | STORED),
@@ -94,6 +106,10 @@ impl Fields {
             mentioned_day: b.add_date_field("date_day", day.clone()),
             mentioned_month: b.add_date_field("date_month", day.clone()),
             mentioned_year: b.add_date_field("date_year", day),
+            entity_key: b.add_text_field("entity", STRING | FAST),
+            latest_mention: b.add_date_field("latest_mention", DateOptions::from(FAST)),
+            minhash: b.add_bytes_field("minhash", STORED),
+            minhash_band: b.add_u64_field("minhash_band", INDEXED),
             mentions: b.add_text_field("mentions", STORED),
         };
         (b.build(), fields)
@@ -108,6 +124,7 @@ impl Fields {
             source: f("source")?,
             path: f("path")?,
             article: f("article")?,
+            article_hash: f("article_hash")?,
             url: f("url")?,
             published: f("published")?,
             fingerprint: f("fingerprint")?,
@@ -122,6 +139,10 @@ impl Fields {
             mentioned_day: f("date_day")?,
             mentioned_month: f("date_month")?,
             mentioned_year: f("date_year")?,
+            entity_key: f("entity")?,
+            latest_mention: f("latest_mention")?,
+            minhash: f("minhash")?,
+            minhash_band: f("minhash_band")?,
             mentions: f("mentions")?,
         })
     }

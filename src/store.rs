@@ -19,6 +19,9 @@ pub struct NewsIndex {
     pub index: Index,
     pub fields: Fields,
     pub dir: PathBuf,
+    /// One reader per opened index, made on first use; it follows new
+    /// commits by itself, so a long-running server sees fresh results.
+    reader: std::sync::Arc<std::sync::OnceLock<IndexReader>>,
 }
 
 /// What newsdex records with each commit.
@@ -98,16 +101,27 @@ impl NewsIndex {
             index,
             fields,
             dir: dir.to_path_buf(),
+            reader: Default::default(),
         })
     }
 
-    /// A reader on the last commit. Searches never see a half-written run.
-    pub fn reader(&self) -> Result<IndexReader> {
-        self.index
+    /// The shared reader: it sees the last commit, never a half-written run.
+    pub fn reader(&self) -> Result<&IndexReader> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader);
+        }
+        let reader = self
+            .index
             .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()
-            .map_err(|e| corrupt(&self.dir, e))
+            .map_err(|e| corrupt(&self.dir, e))?;
+        Ok(self.reader.get_or_init(|| reader))
+    }
+
+    /// A searcher on the last commit.
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        Ok(self.reader()?.searcher())
     }
 
     /// The metadata of the last commit, if newsdex made one.

@@ -92,9 +92,9 @@ mod tests {
 
     #[test]
     fn short_text_is_kept_whole() {
-        let s = snippet("short text", &[0..5], 100);
+        let s = snippet("short text", &[Range { start: 0, end: 5 }], 100);
         assert_eq!(s.text, "short text");
-        assert_eq!(s.highlights, [0..5]);
+        assert_eq!(s.highlights, vec![Range { start: 0, end: 5 }]);
     }
 
     #[test]
@@ -105,7 +105,14 @@ mod tests {
             "more ".repeat(100)
         );
         let at = text.find("Aliyev").unwrap();
-        let s = snippet(&text, &[at..at + 6], 60);
+        let s = snippet(
+            &text,
+            &[Range {
+                start: at,
+                end: at + 6,
+            }],
+            60,
+        );
         assert!(s.text.contains("Aliyev spoke"), "{:?}", s.text);
         assert!(s.cut_before && s.cut_after);
         assert!(!s.text.starts_with(' ') && !s.text.ends_with(' '));

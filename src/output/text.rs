@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::snippet::snippet;
 use super::{SNIPPET_BYTES, Style};
-use crate::search::{Hit, SearchResults};
+use crate::search::{ArticlePassage, Hit, SearchResults};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -12,7 +12,7 @@ const RESET: &str = "\x1b[0m";
 
 /// Writes each hit as a header line (where, when, score), the title, the
 /// snippet with highlights, and the entities and dates it mentions.
-pub fn write_text(out: &mut dyn Write, style: Style, results: &SearchResults) -> io::Result<()> {
+pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) -> io::Result<()> {
     let (bold, dim, reset) = match style {
         Style::Ansi => (BOLD, DIM, RESET),
         Style::Plain => ("", "", ""),
@@ -40,6 +40,83 @@ pub fn write_text(out: &mut dyn Write, style: Style, results: &SearchResults) ->
         let facts = facts(hit);
         if !facts.is_empty() {
             writeln!(out, "   {dim}{facts}{reset}")?;
+        }
+        if !hit.duplicates.is_empty() {
+            let places: Vec<String> = hit
+                .duplicates
+                .iter()
+                .take(3)
+                .map(|d| format!("{}:{}", d.path, d.line))
+                .collect();
+            let more = hit.duplicates.len().saturating_sub(places.len());
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            writeln!(out, "   {dim}also at {}{more}{reset}", places.join(", "))?;
+        }
+        for neighbour in &hit.context {
+            let text: String = neighbour
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            writeln!(out, "   {dim}[{}] {text}{reset}", neighbour.passage)?;
+        }
+    }
+    if results.total > results.hits.len() {
+        writeln!(
+            out,
+            "\n{dim}{} of {} matching passages shown{reset}",
+            results.hits.len(),
+            results.total
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes an article's passages in order, each with its entities and dates.
+pub fn write_article(
+    out: &mut dyn Write,
+    style: Style,
+    passages: &[ArticlePassage],
+) -> io::Result<()> {
+    let (bold, dim, reset) = match style {
+        Style::Ansi => (BOLD, DIM, RESET),
+        Style::Plain => ("", "", ""),
+    };
+    let mut current_article = None;
+    for p in passages {
+        if current_article != Some(&p.article) {
+            if current_article.is_some() {
+                writeln!(out)?;
+            }
+            current_article = Some(&p.article);
+            let published = p
+                .published
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            writeln!(
+                out,
+                "{bold}{}{reset}",
+                p.title.as_deref().unwrap_or("(untitled)")
+            )?;
+            writeln!(
+                out,
+                "{dim}{} · {published}{}{reset}",
+                p.path,
+                p.url
+                    .as_deref()
+                    .map(|u| format!(" · {u}"))
+                    .unwrap_or_default()
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{dim}[{}] line {}{reset}", p.passage, p.line)?;
+        writeln!(out, "{}", p.text)?;
+        let facts = facts(p);
+        if !facts.is_empty() {
+            writeln!(out, "{dim}{facts}{reset}")?;
         }
     }
     Ok(())

@@ -5,7 +5,8 @@ use crate::harness::Env;
 #[test]
 fn prints_one_object_per_file_with_the_contract_fields() {
     let env = Env::new();
-    env.write("a.txt", "Title\n\nSome text.\n").write("b.txt", "More text.\n");
+    env.write("a.txt", "Title\n\nSome text.\n")
+        .write("b.txt", "More text.\n");
     let run = env.run(&["extract", "corpus/a.txt", "corpus/b.txt"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let records = run.json_lines();

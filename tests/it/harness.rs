@@ -21,14 +21,17 @@ pub struct Run {
 impl Run {
     /// The stdout as one JSON value.
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
     }
 
     /// The stdout as JSON Lines.
     pub fn json_lines(&self) -> Vec<Value> {
         self.stdout
             .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}")))
+            .map(|l| {
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}"))
+            })
             .collect()
     }
 }
@@ -86,7 +89,11 @@ impl Env {
         let mut args = vec!["search", query, "--format", "json", "--index", "index"];
         args.extend_from_slice(extra);
         let run = self.run(&args);
-        assert!(run.status == 0 || run.status == 1, "search failed: {}", run.stderr);
+        assert!(
+            run.status == 0 || run.status == 1,
+            "search failed: {}",
+            run.stderr
+        );
         run.json()["hits"].as_array().cloned().unwrap_or_default()
     }
 

@@ -42,27 +42,43 @@ fn txt_title_line_is_the_title_not_a_passage() {
 #[test]
 fn unchanged_folder_reindexes_nothing() {
     let env = Env::new();
-    env.write("a.txt", "Alpha story.\n").write("b.txt", "Beta story.\n");
+    env.write("a.txt", "Alpha story.\n")
+        .write("b.txt", "Beta story.\n");
     let first = env.index();
     assert!(first.stderr.contains("2 added"), "{}", first.stderr);
     let second = env.index();
-    assert!(second.stderr.contains("0 added, 0 updated, 0 removed, 2 unchanged"), "{}", second.stderr);
+    assert!(
+        second
+            .stderr
+            .contains("0 added, 0 updated, 0 removed, 2 unchanged"),
+        "{}",
+        second.stderr
+    );
 }
 
 #[test]
 fn edited_files_are_replaced_and_removed_files_deleted() {
     let env = Env::new();
-    env.write("a.txt", "The walrus slept.\n").write("b.txt", "The pelican ate.\n");
+    env.write("a.txt", "The walrus slept.\n")
+        .write("b.txt", "The pelican ate.\n");
     env.index();
     // A different size guarantees the change is seen even on coarse clocks.
     env.write("a.txt", "The narwhal woke up early.\n");
     env.remove("b.txt");
     let run = env.index();
-    assert!(run.stderr.contains("1 updated, 1 removed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 updated, 1 removed"),
+        "{}",
+        run.stderr
+    );
     assert!(env.hits("walrus", &[]).is_empty());
     assert!(env.hits("pelican", &[]).is_empty());
     assert_eq!(env.hit_files("narwhal", &[]), ["a.txt"]);
-    assert_eq!(env.hits("narwhal", &[]).len(), 1, "no duplicate passages after an update");
+    assert_eq!(
+        env.hits("narwhal", &[]).len(),
+        1,
+        "no duplicate passages after an update"
+    );
 }
 
 #[test]
@@ -80,15 +96,30 @@ fn rebuild_starts_over() {
 fn broken_input_is_reported_and_the_rest_indexed() {
     let env = Env::new();
     env.write("good.txt", "The walrus slept.\n")
-        .write("feed.jsonl", "{\"text\": \"A narwhal surfaced.\"}\n{not json\n{\"text\": \"A quokka smiled.\"}\n")
+        .write(
+            "feed.jsonl",
+            "{\"text\": \"A narwhal surfaced.\"}\n{not json\n{\"text\": \"A quokka smiled.\"}\n",
+        )
         .write("blob.txt", [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0])
         .write("notes.pdf", "%PDF-1.4");
     let run = env.run(&["index", "corpus"]);
     assert_eq!(run.status, 3, "some files failed: {}", run.stderr);
-    assert!(run.stderr.contains("feed.jsonl:2:"), "bad line named with its number: {}", run.stderr);
-    assert!(run.stderr.contains("blob.txt:"), "binary file named: {}", run.stderr);
+    assert!(
+        run.stderr.contains("feed.jsonl:2:"),
+        "bad line named with its number: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("blob.txt:"),
+        "binary file named: {}",
+        run.stderr
+    );
     assert!(run.stderr.contains("1 files failed"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 of unknown type skipped"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 of unknown type skipped"),
+        "{}",
+        run.stderr
+    );
     for word in ["walrus", "narwhal", "quokka"] {
         assert_eq!(env.hits(word, &[]).len(), 1, "{word}");
     }
@@ -97,11 +128,18 @@ fn broken_input_is_reported_and_the_rest_indexed() {
 #[test]
 fn hidden_files_and_the_index_folder_are_not_read() {
     let env = Env::new();
-    env.write(".hidden/secret.txt", "The walrus hid.\n").write("a.txt", "The pelican flew.\n");
+    env.write(".hidden/secret.txt", "The walrus hid.\n")
+        .write("a.txt", "The pelican flew.\n");
     let run = env.run(&["index", "corpus", "--index", "corpus/index"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let again = env.run(&["index", "corpus", "--index", "corpus/index"]);
-    assert!(again.stderr.contains("0 added, 0 updated, 0 removed, 1 unchanged"), "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains("0 added, 0 updated, 0 removed, 1 unchanged"),
+        "{}",
+        again.stderr
+    );
     let search = env.run(&["search", "walrus", "--index", "corpus/index"]);
     assert_eq!(search.status, 1);
 }

@@ -2,6 +2,8 @@
 
 mod harness;
 
+mod analyst;
+mod crash;
 mod extract;
 mod index;
 mod search;

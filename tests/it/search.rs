@@ -7,30 +7,54 @@ const SEED: &str = include_str!("../fixtures/seed.txt");
 #[test]
 fn hits_are_ranked_passages_with_every_field() {
     let env = Env::new();
-    env.write("seed/2024-12-30/aliyev.txt", SEED).write("other.txt", "Markets rose on Tuesday.\n");
+    env.write("seed/2024-12-30/aliyev.txt", SEED)
+        .write("other.txt", "Markets rose on Tuesday.\n");
     env.index();
     let hits = env.hits("Aliyev", &[]);
     assert!(hits.len() >= 3, "{hits:?}");
     let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "ranked by score: {scores:?}");
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "ranked by score: {scores:?}"
+    );
     let hit = &hits[0];
-    for key in
-        ["score", "path", "title", "url", "published", "passage", "line", "text", "snippet", "highlights", "entities", "dates"]
-    {
+    for key in [
+        "score",
+        "path",
+        "title",
+        "url",
+        "published",
+        "passage",
+        "line",
+        "text",
+        "snippet",
+        "highlights",
+        "entities",
+        "dates",
+    ] {
         assert!(hit.get(key).is_some(), "missing {key}: {hit}");
     }
     assert_eq!(hit["published"], "2024-12-30", "date from the path");
     let text = hit["text"].as_str().unwrap();
     let highlight = &hit["highlights"][0];
-    let (start, end) = (highlight["start"].as_u64().unwrap() as usize, highlight["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        highlight["start"].as_u64().unwrap() as usize,
+        highlight["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[start..end], "Aliyev");
 }
 
 #[test]
 fn title_matches_rank_first() {
     let env = Env::new();
-    env.write("a.txt", "Walrus returns\n\nA large animal came back to the bay.\n")
-        .write("b.txt", "Harbour news\n\nA walrus was seen near the harbour among the boats.\n");
+    env.write(
+        "a.txt",
+        "Walrus returns\n\nA large animal came back to the bay.\n",
+    )
+    .write(
+        "b.txt",
+        "Harbour news\n\nA walrus was seen near the harbour among the boats.\n",
+    );
     env.index();
     assert_eq!(env.hit_files("walrus", &[]), ["a.txt", "b.txt"]);
 }
@@ -38,7 +62,8 @@ fn title_matches_rank_first() {
 #[test]
 fn all_words_must_match_unless_or_is_given() {
     let env = Env::new();
-    env.write("a.txt", "The plane crash shocked Baku.\n").write("b.txt", "The plane landed safely.\n");
+    env.write("a.txt", "The plane crash shocked Baku.\n")
+        .write("b.txt", "The plane landed safely.\n");
     env.index();
     assert_eq!(env.hit_files("plane crash", &[]), ["a.txt"]);
     assert_eq!(env.hit_files("crash OR landed", &[]).len(), 2);
@@ -55,7 +80,11 @@ fn jsonl_prints_one_hit_per_line() {
     assert_eq!(run.status, 0);
     let lines = run.json_lines();
     assert_eq!(lines.len(), 2);
-    assert!(lines.iter().all(|l| l["text"].as_str().unwrap().starts_with("Walrus")));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["text"].as_str().unwrap().starts_with("Walrus"))
+    );
 }
 
 #[test]
@@ -76,7 +105,17 @@ fn exit_status_tells_hits_from_none_from_errors() {
         (vec!["search", "zebra", "--index", "index"], 1),
         (vec!["search", "title:(", "--index", "index"], 2),
         (vec!["search", "walrus", "--index", "missing"], 2),
-        (vec!["search", "walrus", "--index", "index", "--since", "yesterday"], 2),
+        (
+            vec![
+                "search",
+                "walrus",
+                "--index",
+                "index",
+                "--since",
+                "yesterday",
+            ],
+            2,
+        ),
     ];
     for (args, want) in statuses {
         let run = env.run(&args);

@@ -1,0 +1,395 @@
+//! The user's query language, on top of tantivy's: what tantivy's parser
+//! does not know is rewritten here before it sees the query.
+//!
+//! - Plain dates in ranges: `published:[2024-12-01 TO 2024-12-31]`,
+//!   `published:2024-12`, and `date:[...]` for mentioned dates, which
+//!   becomes a range over the day, month and year fields the indexer
+//!   writes (so a month mention overlaps every day of its month).
+//! - Fuzzy words: `Aliev~1` (edit distance 1 or 2), since names are spelt
+//!   many ways. They are taken out of the query and searched separately;
+//!   the rest of the query must match too.
+//!
+//! Pure: strings in, strings and terms out.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::search::{DateSide, parse_user_date};
+
+/// A query ready for tantivy's parser, plus the fuzzy words taken out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rewritten {
+    pub tantivy: String,
+    pub fuzzy: Vec<FuzzyWord>,
+}
+
+/// `field:word~distance` (field optional).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FuzzyWord {
+    pub field: Option<String>,
+    pub word: String,
+    pub distance: u8,
+}
+
+/// A query the user must fix: what is wrong and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryProblem {
+    pub message: String,
+}
+
+/// Fields whose values are dates the user writes as plain dates.
+const PUBLISHED: &str = "published";
+const MENTIONED: &str = "date";
+
+/// The field names users may put before a colon.
+pub const USER_FIELDS: &[&str] = &[
+    "title", "text", "person", "org", "place", "misc", PUBLISHED, MENTIONED,
+];
+
+/// Rewrites a user's query for tantivy's parser.
+pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
+    check_balanced(query)?;
+    let mut out = Rewritten::default();
+    let mut rest = query;
+    let mut pieces: Vec<String> = Vec::new();
+    while !rest.is_empty() {
+        let (token, after) = next_token(rest);
+        rest = after;
+        if token.trim().is_empty() {
+            pieces.push(token.to_string());
+            continue;
+        }
+        if let Some(rewritten) = rewrite_date_clause(token)? {
+            pieces.push(rewritten);
+        } else if let Some(fuzzy) = fuzzy_word(token)? {
+            out.fuzzy.push(fuzzy);
+        } else {
+            pieces.push(token.to_string());
+        }
+    }
+    out.tantivy = pieces.concat().trim().to_string();
+    Ok(out)
+}
+
+/// Splits off the next whitespace run or token; a token keeps quoted
+/// phrases and bracketed ranges whole.
+fn next_token(input: &str) -> (&str, &str) {
+    let first = input.chars().next().expect("input is not empty");
+    if first.is_whitespace() {
+        let end = input
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(input.len());
+        return input.split_at(end);
+    }
+    let mut in_quotes = false;
+    let mut depth = 0i32;
+    for (i, c) in input.char_indices() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '[' | '{' if !in_quotes => depth += 1,
+            ']' | '}' if !in_quotes => depth -= 1,
+            c if c.is_whitespace() && !in_quotes && depth <= 0 => return input.split_at(i),
+            _ => {}
+        }
+    }
+    (input, "")
+}
+
+fn check_balanced(query: &str) -> Result<(), QueryProblem> {
+    let quotes = query.matches('"').count();
+    if quotes % 2 == 1 {
+        return Err(problem(
+            "a quote is not closed: close the phrase with a second `\"`",
+        ));
+    }
+    let mut depth = 0i32;
+    let mut in_quotes = false;
+    for c in query.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '(' if !in_quotes => depth += 1,
+            ')' if !in_quotes => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return Err(problem(
+                "a `)` has no matching `(`: remove it or add the `(`",
+            ));
+        }
+    }
+    if depth > 0 {
+        return Err(problem("a `(` is not closed: add the `)`"));
+    }
+    Ok(())
+}
+
+fn problem(message: impl Into<String>) -> QueryProblem {
+    QueryProblem {
+        message: message.into(),
+    }
+}
+
+/// `published:…` and `date:…` with plain dates, rewritten with RFC 3339
+/// bounds; `None` for any other token.
+fn rewrite_date_clause(token: &str) -> Result<Option<String>, QueryProblem> {
+    let (prefix, body) = match token.split_once(':') {
+        Some((field, body)) => (field, body),
+        None => return Ok(None),
+    };
+    let sign = if prefix.starts_with(['+', '-']) {
+        &prefix[..1]
+    } else {
+        ""
+    };
+    let field = &prefix[sign.len()..];
+    if field != PUBLISHED && field != MENTIONED {
+        return Ok(None);
+    }
+    let (since, until) = parse_date_range(field, body)?;
+    let bound = |d: Option<NaiveDate>| d.map_or_else(|| "*".to_string(), rfc3339);
+    let clause = if field == PUBLISHED {
+        format!("published:[{} TO {}]", bound(since), bound(until))
+    } else {
+        use crate::dates::value::{month_start, year_start};
+        format!(
+            "(date_day:[{} TO {}] OR date_month:[{} TO {}] OR date_year:[{} TO {}])",
+            bound(since),
+            bound(until),
+            bound(since.map(month_start)),
+            bound(until.map(month_start)),
+            bound(since.map(year_start)),
+            bound(until.map(year_start)),
+        )
+    };
+    Ok(Some(format!("{sign}{clause}")))
+}
+
+/// `[A TO B]`, `{A TO B}` (exclusive), or a single date meaning its whole
+/// day, month or year; `*` leaves a side open.
+fn parse_date_range(
+    field: &str,
+    body: &str,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), QueryProblem> {
+    let hint = || {
+        problem(format!(
+            "`{field}:{body}` is not a date range: write `{field}:2024-12-25`, `{field}:2024-12` or \
+             `{field}:[2024-12-01 TO 2024-12-31]` (`*` leaves a side open)"
+        ))
+    };
+    let date = |s: &str, side| -> Result<Option<NaiveDate>, QueryProblem> {
+        match s.trim() {
+            "*" => Ok(None),
+            s => parse_user_date(s, side).map(Some).map_err(|_| hint()),
+        }
+    };
+    let (open, close) = (body.chars().next(), body.chars().last());
+    match (open, close) {
+        (Some(o @ ('[' | '{')), Some(c @ (']' | '}'))) if body.len() >= 2 => {
+            let inner = &body[1..body.len() - 1];
+            let (a, b) = inner.split_once(" TO ").ok_or_else(hint)?;
+            let mut since = date(a, DateSide::First)?;
+            let mut until = date(b, DateSide::Last)?;
+            // Exclusive bounds leave out the whole unit written.
+            if o == '{' {
+                since = date(a, DateSide::Last)?.map(|d| d + Duration::days(1));
+            }
+            if c == '}' {
+                until = date(b, DateSide::First)?.map(|d| d - Duration::days(1));
+            }
+            Ok((since, until))
+        }
+        _ => Ok((date(body, DateSide::First)?, date(body, DateSide::Last)?)),
+    }
+}
+
+fn rfc3339(date: NaiveDate) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// `word~N` or `field:word~N` outside quotes; `None` for other tokens.
+fn fuzzy_word(token: &str) -> Result<Option<FuzzyWord>, QueryProblem> {
+    let Some((head, distance)) = token.rsplit_once('~') else {
+        return Ok(None);
+    };
+    if head.contains(['"', '(', ')', '[', ']', '{', '}', '*']) || head.starts_with(['+', '-']) {
+        return Ok(None);
+    }
+    let (field, word) = match head.split_once(':') {
+        Some((field, word)) => (Some(field.to_string()), word),
+        None => (None, head),
+    };
+    if word.is_empty()
+        || !word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '\'' || c == '-')
+    {
+        return Ok(None);
+    }
+    let distance = match distance {
+        "" => 1,
+        d => d.parse::<u8>().map_err(|_| {
+            problem(format!(
+                "in `{token}`, `~` takes an edit distance of 1 or 2"
+            ))
+        })?,
+    };
+    if !(1..=2).contains(&distance) {
+        return Err(problem(format!(
+            "in `{token}`, the edit distance must be 1 or 2"
+        )));
+    }
+    Ok(Some(FuzzyWord {
+        field,
+        word: word.to_string(),
+        distance,
+    }))
+}
+
+/// A message for tantivy's parser errors that says how to fix the query.
+pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match error {
+        E::FieldDoesNotExist(field) => format!(
+            "there is no field `{field}:`; use one of {}, or put the words in quotes",
+            USER_FIELDS
+                .iter()
+                .map(|f| format!("{f}:"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        E::AllButQueryForbidden => {
+            "a query cannot only exclude (`-word`): add a word to search for".into()
+        }
+        E::DateFormatError(_) => "dates are written 2024-12-25, 2024-12 or 2024".into(),
+        E::SyntaxError(detail) => {
+            format!(
+                "the query does not parse ({detail}); check quotes, parentheses and `field:` prefixes"
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tantivy(query: &str) -> String {
+        rewrite(query).unwrap().tantivy
+    }
+
+    #[test]
+    fn plain_words_pass_through() {
+        for q in [
+            "Aliyev",
+            "plane crash",
+            "\"plane crash\"~2",
+            "a OR b -c",
+            "title:crash",
+            "(a OR b) c",
+        ] {
+            assert_eq!(tantivy(q), q);
+        }
+    }
+
+    #[test]
+    fn published_ranges_take_plain_dates() {
+        let cases = [
+            (
+                "published:[2024-12-01 TO 2024-12-31]",
+                "published:[2024-12-01T00:00:00Z TO 2024-12-31T00:00:00Z]",
+            ),
+            (
+                "published:2024-12",
+                "published:[2024-12-01T00:00:00Z TO 2024-12-31T00:00:00Z]",
+            ),
+            (
+                "published:[2024 TO *]",
+                "published:[2024-01-01T00:00:00Z TO *]",
+            ),
+            (
+                "-published:2024",
+                "-published:[2024-01-01T00:00:00Z TO 2024-12-31T00:00:00Z]",
+            ),
+            (
+                "published:{2024-12-01 TO 2024-12-31}",
+                "published:[2024-12-02T00:00:00Z TO 2024-12-30T00:00:00Z]",
+            ),
+        ];
+        for (q, want) in cases {
+            assert_eq!(tantivy(q), want, "{q}");
+        }
+    }
+
+    #[test]
+    fn mentioned_date_ranges_cover_days_months_and_years() {
+        let q = tantivy("crash date:[2024-12-20 TO 2024-12-31]");
+        assert!(
+            q.starts_with("crash (date_day:[2024-12-20T00:00:00Z TO 2024-12-31T00:00:00Z] OR "),
+            "{q}"
+        );
+        assert!(
+            q.contains("date_month:[2024-12-01T00:00:00Z TO 2024-12-01T00:00:00Z]"),
+            "{q}"
+        );
+        assert!(
+            q.contains("date_year:[2024-01-01T00:00:00Z TO 2024-01-01T00:00:00Z]"),
+            "{q}"
+        );
+    }
+
+    #[test]
+    fn fuzzy_words_are_taken_out() {
+        let r = rewrite("Aliev~1 crash person:Putn~2").unwrap();
+        assert_eq!(r.tantivy, "crash");
+        assert_eq!(
+            r.fuzzy,
+            [
+                FuzzyWord {
+                    field: None,
+                    word: "Aliev".into(),
+                    distance: 1
+                },
+                FuzzyWord {
+                    field: Some("person".into()),
+                    word: "Putn".into(),
+                    distance: 2
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_say_how_to_fix_them() {
+        let cases = [
+            ("\"plane crash", "quote"),
+            ("(a OR b", "`(`"),
+            ("a)", "`)`"),
+            ("date:[2024-13 TO 2024-12]", "date:2024-12-25"),
+            ("published:yesterday", "not a date range"),
+            ("Aliev~5", "1 or 2"),
+        ];
+        for (q, hint) in cases {
+            let err = rewrite(q).unwrap_err();
+            assert!(err.message.contains(hint), "{q}: {}", err.message);
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn rewriting_never_panics(query in "\\PC{0,120}") {
+            let _ = rewrite(&query);
+        }
+
+        #[test]
+        fn rewriting_query_like_text_never_panics(query in "[a-z:\\[\\]{}()\"~*+\\- 0-9TO]{0,60}") {
+            let _ = rewrite(&query);
+        }
+    }
+}

@@ -1,0 +1,470 @@
+//! Ranked passages: collect candidates, cap passages per article, collapse
+//! near-duplicates, then dress each hit with highlights, copies and context.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value as _};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use super::{SearchRequest, Sort, build_query};
+use crate::dedup::Signature;
+use crate::error::Result;
+use crate::indexer::{stored_text, to_day};
+use crate::query::FuzzyWord;
+use crate::schema::Fields;
+use crate::store::NewsIndex;
+
+/// Most copies listed for one hit.
+const MAX_DUPLICATES: usize = 100;
+/// Most band-sharing passages checked for one hit.
+const MAX_CANDIDATES: usize = 400;
+
+/// A ranked passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub score: f32,
+    pub path: String,
+    pub article: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub passage: u64,
+    pub line: u64,
+    /// Byte range of the passage in its article's text.
+    pub start: u64,
+    pub end: u64,
+    pub text: String,
+    /// Byte ranges of `text` that matched the query.
+    pub highlights: Vec<Range<usize>>,
+    pub entities: Vec<Mention>,
+    pub dates: Vec<DateMention>,
+    /// Other places the same (or nearly the same) passage appears.
+    pub duplicates: Vec<Location>,
+    /// Neighbouring passages of the same article, in order.
+    pub context: Vec<ContextPassage>,
+}
+
+/// An entity mention in a hit; offsets are relative to the passage text.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub label: String,
+    pub canonical: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A time expression in a hit; offsets are relative to the passage text.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where a copy of a passage is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub path: String,
+    pub passage: u64,
+    pub line: u64,
+}
+
+/// A passage next to a hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContextPassage {
+    pub passage: u64,
+    pub line: u64,
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+struct StoredMentions {
+    entities: Vec<Mention>,
+    dates: Vec<DateMention>,
+}
+
+/// The hits and how many passages matched in all.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// Runs a search on the last commit of the index.
+pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let fields = news.fields;
+    let built = build_query(news, &request.filter)?;
+    let searcher = news.searcher()?;
+    let limit = request.limit.max(1);
+
+    // Capping and collapsing drop candidates, so fetch more than asked for
+    // and fetch again, wider, when too few survive.
+    let mut want = (limit * 4).max(40);
+    let (hits, total) = loop {
+        let (candidates, total) = candidates(&searcher, &*built.query, request.sort, want)?;
+        let exhausted = candidates.len() < want;
+        let hits = select(&searcher, &fields, &candidates, request, limit)?;
+        if hits.len() >= limit || exhausted {
+            break (hits, total);
+        }
+        want *= 4;
+    };
+
+    let highlight_terms = highlight_terms(&*built.text_query, &fields);
+    let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
+    let mut out = Vec::with_capacity(hits.len());
+    for (score, address, doc) in hits {
+        let mut hit = hit_from_doc(&fields, &doc, score);
+        if request.sort != Sort::Score {
+            hit.score = built
+                .query
+                .explain(&searcher, address)
+                .map_or(0.0, |e| e.value());
+        }
+        hit.highlights = highlight(
+            &mut analyzer,
+            &hit.text,
+            &highlight_terms,
+            &fuzzy_words(news, &built.fuzzy),
+        );
+        if request.collapse {
+            hit.duplicates = duplicates(&searcher, &fields, address, &doc)?;
+        }
+        if request.context > 0 {
+            hit.context = context(&searcher, &fields, &hit, request.context)?;
+        }
+        out.push(hit);
+    }
+    Ok(SearchResults { hits: out, total })
+}
+
+/// The best `want` matches in the requested order, and the match count.
+fn candidates(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    want: usize,
+) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+    let top = TopDocs::with_limit(want);
+    Ok(match sort {
+        Sort::Score => searcher.search(query, &(top.order_by_score(), Count))?,
+        Sort::Published | Sort::Mentioned => {
+            let field = if sort == Sort::Published {
+                "published"
+            } else {
+                "latest_mention"
+            };
+            let (docs, total) = searcher.search(
+                query,
+                &(
+                    top.order_by_fast_field::<tantivy::DateTime>(field, Order::Desc),
+                    Count,
+                ),
+            )?;
+            (
+                docs.into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect(),
+                total,
+            )
+        }
+    })
+}
+
+/// Walks candidates in rank order, keeping at most `per_article` passages
+/// of an article and the first of each group of near-duplicates.
+fn select(
+    searcher: &Searcher,
+    fields: &Fields,
+    candidates: &[(f32, DocAddress)],
+    request: &SearchRequest,
+    limit: usize,
+) -> Result<Vec<(f32, DocAddress, TantivyDocument)>> {
+    let mut kept = Vec::new();
+    let mut per_article: HashMap<String, usize> = HashMap::new();
+    let mut kept_signatures: Vec<Signature> = Vec::new();
+    for &(score, address) in candidates {
+        if kept.len() >= limit {
+            break;
+        }
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if request.collapse
+            && let Some(signature) = signature(fields, &doc)
+        {
+            if kept_signatures
+                .iter()
+                .any(|k| k.is_near_duplicate(&signature))
+            {
+                continue;
+            }
+            kept_signatures.push(signature);
+        }
+        if request.per_article > 0 {
+            let article = stored_text(&doc, fields.article)
+                .unwrap_or_default()
+                .to_string();
+            let count = per_article.entry(article).or_default();
+            if *count >= request.per_article {
+                continue;
+            }
+            *count += 1;
+        }
+        kept.push((score, address, doc));
+    }
+    Ok(kept)
+}
+
+fn signature(fields: &Fields, doc: &TantivyDocument) -> Option<Signature> {
+    doc.get_first(fields.minhash)
+        .and_then(|v| v.as_bytes())
+        .and_then(Signature::from_bytes)
+}
+
+/// Every other passage in the index that is a near-duplicate of this one:
+/// the MinHash bands find candidates, their signatures confirm them.
+fn duplicates(
+    searcher: &Searcher,
+    fields: &Fields,
+    address: DocAddress,
+    doc: &TantivyDocument,
+) -> Result<Vec<Location>> {
+    let Some(own) = signature(fields, doc) else {
+        return Ok(Vec::new());
+    };
+    let bands: Vec<(Occur, Box<dyn Query>)> = own
+        .bands()
+        .into_iter()
+        .map(|band| {
+            let term = Term::from_field_u64(fields.minhash_band, band);
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    // More band matches mean more similar: look at the likeliest first.
+    let found = searcher.search(
+        &BooleanQuery::new(bands),
+        &TopDocs::with_limit(MAX_CANDIDATES).order_by_score(),
+    )?;
+    let mut copies = Vec::new();
+    for (_, other) in found {
+        if other == address {
+            continue;
+        }
+        let copy: TantivyDocument = searcher.doc(other)?;
+        if !signature(fields, &copy).is_some_and(|s| s.is_near_duplicate(&own)) {
+            continue;
+        }
+        copies.push(Location {
+            path: stored_text(&copy, fields.path)
+                .unwrap_or_default()
+                .to_string(),
+            passage: copy
+                .get_first(fields.ordinal)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            line: copy
+                .get_first(fields.line)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+        });
+        if copies.len() >= MAX_DUPLICATES {
+            break;
+        }
+    }
+    copies.sort_by(|a, b| (&a.path, a.passage).cmp(&(&b.path, b.passage)));
+    Ok(copies)
+}
+
+/// The `n` passages before and after a hit in its article.
+fn context(
+    searcher: &Searcher,
+    fields: &Fields,
+    hit: &Hit,
+    n: usize,
+) -> Result<Vec<ContextPassage>> {
+    let n = n as u64;
+    let lower = Term::from_field_u64(fields.ordinal, hit.passage.saturating_sub(n));
+    let upper = Term::from_field_u64(fields.ordinal, hit.passage + n);
+    let query = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.article, &hit.article),
+                IndexRecordOption::Basic,
+            )),
+        ),
+        (
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                std::ops::Bound::Included(lower),
+                std::ops::Bound::Included(upper),
+            )),
+        ),
+    ]);
+    let found = searcher.search(
+        &query,
+        &TopDocs::with_limit(2 * n as usize + 1).order_by_score(),
+    )?;
+    let mut passages = Vec::new();
+    for (_, address) in found {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let passage = doc
+            .get_first(fields.ordinal)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+        if passage != hit.passage {
+            passages.push(ContextPassage {
+                passage,
+                line: doc
+                    .get_first(fields.line)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0),
+                text: stored_text(&doc, fields.text)
+                    .unwrap_or_default()
+                    .to_string(),
+            });
+        }
+    }
+    passages.sort_by_key(|p| p.passage);
+    Ok(passages)
+}
+
+/// The indexed terms of the passage-text field that the query looks for.
+fn highlight_terms(query: &dyn Query, fields: &Fields) -> HashSet<String> {
+    let mut terms = HashSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == fields.text
+            && let Some(text) = term.value().as_str()
+        {
+            terms.insert(text.to_string());
+        }
+    });
+    terms
+}
+
+/// Fuzzy words as the text field indexes them, with their distances.
+fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(String, u8)> {
+    fuzzy
+        .iter()
+        .flat_map(|w| {
+            super::analyze(news, news.fields.text, &w.word)
+                .into_iter()
+                .map(move |t| (t, w.distance))
+        })
+        .collect()
+}
+
+/// Byte ranges of the tokens of `text` that are among `terms` or within a
+/// fuzzy word's distance, merged when only whitespace separates them.
+fn highlight(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    terms: &HashSet<String>,
+    fuzzy: &[(String, u8)],
+) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    if terms.is_empty() && fuzzy.is_empty() {
+        return ranges;
+    }
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        let matched = terms.contains(&token.text)
+            || fuzzy
+                .iter()
+                .any(|(word, distance)| edit_distance(word, &token.text) <= usize::from(*distance));
+        if matched {
+            let (start, end) = (token.offset_from, token.offset_to);
+            match ranges.last_mut() {
+                Some(last) if text[last.end..start].trim().is_empty() => last.end = end,
+                _ => ranges.push(start..end),
+            }
+        }
+    }
+    ranges
+}
+
+/// Levenshtein distance with transpositions counted as one edit (optimal
+/// string alignment), as tantivy's fuzzy queries count them.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit {
+    let text_of = |field| stored_text(doc, field).map(str::to_string);
+    let u64_of = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+    let mentions: Option<StoredMentions> =
+        stored_text(doc, f.mentions).and_then(|s| serde_json::from_str(s).ok());
+    let (entities, dates) = mentions.map_or_else(Default::default, |m| (m.entities, m.dates));
+    Hit {
+        score,
+        path: text_of(f.path).unwrap_or_default(),
+        article: text_of(f.article).unwrap_or_default(),
+        title: text_of(f.title),
+        url: text_of(f.url),
+        published: doc
+            .get_first(f.published)
+            .and_then(|v| v.as_datetime())
+            .and_then(to_day),
+        passage: u64_of(f.ordinal),
+        line: u64_of(f.line),
+        start: u64_of(f.start),
+        end: u64_of(f.end),
+        text: text_of(f.text).unwrap_or_default(),
+        highlights: Vec::new(),
+        entities,
+        dates,
+        duplicates: Vec::new(),
+        context: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        let cases = [
+            ("aliyev", "aliev", 1),
+            ("putin", "ptuin", 1),
+            ("baku", "baku", 0),
+            ("moscow", "moskva", 3),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(edit_distance(a, b), want, "{a} {b}");
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! How the passages matching a filter spread over time: counts per day,
+//! week, month or year of the dates they mention or of their publication.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::{Filter, build_query};
+use crate::error::Result;
+use crate::indexer::to_day;
+use crate::store::NewsIndex;
+
+/// The width of a timeline bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+/// Which dates a timeline counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeField {
+    /// Dates the passages mention ("on December 25").
+    #[default]
+    Mentioned,
+    /// The articles' publication dates.
+    Published,
+}
+
+/// One bar of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bucket {
+    /// First day of the bucket.
+    pub start: NaiveDate,
+    /// `2024-12-25`, `2024-W52`, `2024-12` or `2024`.
+    pub label: String,
+    pub passages: u64,
+    pub articles: u64,
+}
+
+/// Buckets with gaps filled up to this many; beyond it only non-empty
+/// buckets are listed.
+const MAX_FILLED_BUCKETS: usize = 2000;
+
+/// The timeline of the passages matching `filter`, oldest bucket first.
+///
+/// A mention counts in buckets at least as wide as it was written: a
+/// mention of "December 2024" counts for its month and year, not for a day
+/// or week.
+pub fn timeline(
+    news: &NewsIndex,
+    filter: &Filter,
+    by: Granularity,
+    field: TimeField,
+) -> Result<Vec<Bucket>> {
+    let built = build_query(news, filter)?;
+    let searcher = news.searcher()?;
+    let counts = searcher.search(&*built.query, &TimelineCollector { by, field })?;
+    let mut buckets: Vec<Bucket> = counts
+        .into_iter()
+        .map(|(start, (passages, articles))| Bucket {
+            start,
+            label: label(start, by),
+            passages,
+            articles: articles.len() as u64,
+        })
+        .collect();
+    buckets.sort_by_key(|b| b.start);
+    Ok(fill_gaps(buckets, by))
+}
+
+/// The first day of the bucket holding `date`.
+pub fn bucket_start(date: NaiveDate, by: Granularity) -> NaiveDate {
+    match by {
+        Granularity::Day => date,
+        Granularity::Week => {
+            date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+        }
+        Granularity::Month => date.with_day(1).unwrap_or(date),
+        Granularity::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date),
+    }
+}
+
+fn next_bucket(start: NaiveDate, by: Granularity) -> Option<NaiveDate> {
+    match by {
+        Granularity::Day => start.succ_opt(),
+        Granularity::Week => start.checked_add_signed(Duration::days(7)),
+        Granularity::Month => start.checked_add_months(chrono::Months::new(1)),
+        Granularity::Year => start.checked_add_months(chrono::Months::new(12)),
+    }
+}
+
+fn label(start: NaiveDate, by: Granularity) -> String {
+    match by {
+        Granularity::Day => start.to_string(),
+        Granularity::Week => {
+            let week = start.iso_week();
+            format!("{}-W{:02}", week.year(), week.week())
+        }
+        Granularity::Month => start.format("%Y-%m").to_string(),
+        Granularity::Year => start.year().to_string(),
+    }
+}
+
+/// Adds empty buckets between the first and last, so the series plots as
+/// time; a series spanning too many buckets is left sparse.
+fn fill_gaps(buckets: Vec<Bucket>, by: Granularity) -> Vec<Bucket> {
+    let (Some(first), Some(last)) = (
+        buckets.first().map(|b| b.start),
+        buckets.last().map(|b| b.start),
+    ) else {
+        return buckets;
+    };
+    let mut filled = Vec::new();
+    let mut existing = buckets.iter().peekable();
+    let mut at = Some(first);
+    while let Some(start) = at.filter(|s| *s <= last) {
+        if filled.len() > MAX_FILLED_BUCKETS {
+            return buckets;
+        }
+        match existing.peek() {
+            Some(b) if b.start == start => filled.push(existing.next().expect("peeked").clone()),
+            _ => filled.push(Bucket {
+                start,
+                label: label(start, by),
+                passages: 0,
+                articles: 0,
+            }),
+        }
+        at = next_bucket(start, by);
+    }
+    filled
+}
+
+/// Bucket start -> (passages, hashes of distinct articles).
+type Counts = HashMap<NaiveDate, (u64, HashSet<u64>)>;
+
+struct TimelineCollector {
+    by: Granularity,
+    field: TimeField,
+}
+
+impl Collector for TimelineCollector {
+    type Fruit = Counts;
+    type Child = TimelineSegmentCollector;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<TimelineSegmentCollector> {
+        let fast = segment.fast_fields();
+        // Which stored granularities may count at this bucket width.
+        let names: &[&str] = match (self.field, self.by) {
+            (TimeField::Published, _) => &["published"],
+            (TimeField::Mentioned, Granularity::Day | Granularity::Week) => &["date_day"],
+            (TimeField::Mentioned, Granularity::Month) => &["date_day", "date_month"],
+            (TimeField::Mentioned, Granularity::Year) => &["date_day", "date_month", "date_year"],
+        };
+        let columns = names
+            .iter()
+            .map(|name| fast.date(name))
+            .collect::<tantivy::Result<_>>()?;
+        Ok(TimelineSegmentCollector {
+            by: self.by,
+            columns,
+            articles: fast.u64("article_hash")?,
+            counts: Counts::new(),
+            seen: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+        let mut merged = Counts::new();
+        for fruit in fruits {
+            for (start, (passages, articles)) in fruit {
+                let entry = merged.entry(start).or_default();
+                entry.0 += passages;
+                entry.1.extend(articles);
+            }
+        }
+        Ok(merged)
+    }
+}
+
+struct TimelineSegmentCollector {
+    by: Granularity,
+    columns: Vec<Column<DateTime>>,
+    articles: Column<u64>,
+    counts: Counts,
+    /// Buckets already counted for the current document.
+    seen: Vec<NaiveDate>,
+}
+
+impl SegmentCollector for TimelineSegmentCollector {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.seen.clear();
+        for column in &self.columns {
+            for value in column.values_for_doc(doc) {
+                if let Some(date) = to_day(value) {
+                    let start = bucket_start(date, self.by);
+                    if !self.seen.contains(&start) {
+                        self.seen.push(start);
+                    }
+                }
+            }
+        }
+        let article = self.articles.first(doc);
+        for start in &self.seen {
+            let entry = self.counts.entry(*start).or_default();
+            entry.0 += 1;
+            entry.1.extend(article);
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        self.counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn buckets_start_where_their_unit_does() {
+        let cases = [
+            (Granularity::Day, d(2024, 12, 25), "2024-12-25"),
+            (Granularity::Week, d(2024, 12, 25), "2024-W52"),
+            (Granularity::Month, d(2024, 12, 25), "2024-12"),
+            (Granularity::Year, d(2024, 12, 25), "2024"),
+        ];
+        for (by, date, want) in cases {
+            assert_eq!(label(bucket_start(date, by), by), want);
+        }
+        assert_eq!(
+            bucket_start(d(2024, 12, 25), Granularity::Week),
+            d(2024, 12, 23)
+        );
+    }
+
+    #[test]
+    fn gaps_are_filled_with_empty_buckets() {
+        let bucket = |start, passages| Bucket {
+            start,
+            label: label(start, Granularity::Month),
+            passages,
+            articles: 1,
+        };
+        let filled = fill_gaps(
+            vec![bucket(d(2024, 10, 1), 2), bucket(d(2024, 12, 1), 3)],
+            Granularity::Month,
+        );
+        let labels: Vec<(&str, u64)> = filled
+            .iter()
+            .map(|b| (b.label.as_str(), b.passages))
+            .collect();
+        assert_eq!(labels, [("2024-10", 2), ("2024-11", 0), ("2024-12", 3)]);
+    }
+}

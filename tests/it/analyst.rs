@@ -1,0 +1,307 @@
+//! The analyst's flags: duplicates, caps, sorting, context, overviews and
+//! export formats.
+
+use crate::harness::Env;
+
+const SEED: &str = include_str!("../fixtures/seed.txt");
+
+fn seed_env() -> Env {
+    let env = Env::new();
+    env.write(
+        "seed/aliyev.md",
+        format!("---\ntitle: Azerbaijan's Leader Challenges Putin After Deadly Plane Crash\ndate: 2024-12-30\n---\n\n{SEED}"),
+    );
+    env.index();
+    env
+}
+
+#[test]
+fn the_seed_articles_repeated_paragraphs_collapse_into_one_hit() {
+    let env = seed_env();
+    let hits = env.hits("\"shot down\"", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    let copies = hits[0]["duplicates"].as_array().unwrap();
+    assert_eq!(copies.len(), 1);
+    assert!(copies[0]["path"].as_str().unwrap().ends_with("aliyev.md"));
+    assert!(copies[0]["passage"].as_u64().unwrap() != hits[0]["passage"].as_u64().unwrap());
+    assert!(copies[0]["line"].as_u64().unwrap() > hits[0]["line"].as_u64().unwrap());
+    let all = env.hits("\"shot down\"", &["--no-collapse"]);
+    assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn near_duplicate_wire_copies_collapse_across_files() {
+    let env = Env::new();
+    let story = "The central bank raised its main interest rate by half a point on Tuesday, \
+                 citing inflation that has stayed above its target for most of the year.";
+    env.write("paper1.txt", story)
+        .write("paper2.txt", story.replace("Tuesday", "Wednesday"))
+        .write(
+            "other.txt",
+            "The central bank is expected to hold rates when its board meets next month.",
+        );
+    env.index();
+    let hits = env.hits("central bank", &[]);
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    let with_copy = hits
+        .iter()
+        .find(|h| !h["duplicates"].as_array().unwrap().is_empty())
+        .expect("a collapsed hit");
+    assert_eq!(with_copy["duplicates"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn per_article_caps_passages_of_one_article() {
+    let env = Env::new();
+    let sightings = [
+        "near the pier",
+        "on the beach at dawn",
+        "by fishermen",
+        "from a ferry",
+        "in the harbour mouth",
+        "off the lighthouse",
+    ];
+    let long: String = sightings
+        .iter()
+        .map(|s| format!("A walrus was seen {s}.\n\n"))
+        .collect();
+    env.write("long.txt", long)
+        .write("short.txt", "One walrus here.\n");
+    env.index();
+    let capped = env.hits("walrus", &["--per-article", "2"]);
+    assert_eq!(
+        capped
+            .iter()
+            .filter(|h| h["path"].as_str().unwrap().ends_with("long.txt"))
+            .count(),
+        2
+    );
+    assert_eq!(capped.len(), 3);
+    assert_eq!(env.hits("walrus", &["--per-article", "0"]).len(), 7);
+}
+
+#[test]
+fn sort_by_published_puts_the_newest_first() {
+    let env = Env::new();
+    env.write("2020-01-05/a.txt", "Walrus news, old.\n")
+        .write(
+            "2024-06-01/b.txt",
+            "Walrus news, new. Walrus walrus walrus.\n",
+        )
+        .write("2022-03-03/c.txt", "Walrus news, middle.\n");
+    env.index();
+    let dates: Vec<String> = env
+        .hits("walrus", &["--sort", "published"])
+        .iter()
+        .map(|h| h["published"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(dates, ["2024-06-01", "2022-03-03", "2020-01-05"]);
+}
+
+#[test]
+fn context_adds_neighbouring_passages() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "First para.\n\nThe walrus para.\n\nThird para.\n\nFourth para.\n",
+    );
+    env.index();
+    let hits = env.hits("walrus", &["--context", "1"]);
+    let context: Vec<&str> = hits[0]["context"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(context, ["First para.", "Third para."]);
+}
+
+#[test]
+fn fuzzy_words_find_other_spellings() {
+    let env = seed_env();
+    assert!(env.hits("Aliev", &[]).is_empty());
+    let hits = env.hits("Aliev~1", &[]);
+    assert!(!hits.is_empty());
+    assert!(
+        hits[0]["highlights"]
+            .as_array()
+            .is_some_and(|h| !h.is_empty()),
+        "fuzzy matches are highlighted"
+    );
+}
+
+#[test]
+fn published_ranges_take_plain_dates() {
+    let env = seed_env();
+    assert!(
+        !env.hits("crash published:[2024-12-01 TO 2024-12-31]", &[])
+            .is_empty()
+    );
+    assert!(!env.hits("crash published:2024-12", &[]).is_empty());
+    assert!(
+        env.hits("crash published:[2025-01-01 TO *]", &[])
+            .is_empty()
+    );
+}
+
+#[test]
+fn bad_queries_exit_2_and_say_how_to_fix_them() {
+    let env = seed_env();
+    let cases = [
+        ("\"plane crash", "quote"),
+        ("nosuchfield:crash", "no field"),
+        ("published:[2024-12-01 TO soon]", "published:2024-12-25"),
+        ("Aliev~7", "1 or 2"),
+    ];
+    for (query, hint) in cases {
+        let run = env.run(&["search", query, "--index", "index"]);
+        assert_eq!(run.status, 2, "{query}");
+        assert!(run.stderr.contains(hint), "{query}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_hit() {
+    let env = seed_env();
+    let run = env.run(&[
+        "search", "Aliyev", "--format", "csv", "--index", "index", "--limit", "3",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "score");
+    assert!(headers.iter().any(|h| h == "person"));
+    assert_eq!(reader.records().count(), 3);
+}
+
+#[test]
+fn fields_choose_the_keys_and_mark_marks_highlights() {
+    let env = seed_env();
+    let run = env.run(&[
+        "search",
+        "Baku",
+        "--format",
+        "jsonl",
+        "--index",
+        "index",
+        "--fields",
+        "path,snippet",
+        "--mark",
+    ]);
+    let first = &run.json_lines()[0];
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["path", "snippet"]);
+    assert!(
+        first["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Baku</mark>")
+    );
+    let bad = env.run(&["search", "Baku", "--index", "index", "--fields", "nope"]);
+    assert_eq!(bad.status, 2);
+}
+
+#[test]
+fn timeline_by_published_month_counts_passages() {
+    let env = Env::new();
+    env.write("2024-11-02/a.txt", "Walrus one.\n\nWalrus two.\n")
+        .write("2024-12-10/b.txt", "Walrus three.\n")
+        .write("2025-01-03/c.txt", "No match here.\n");
+    env.index();
+    let run = env.run(&[
+        "timeline",
+        "walrus",
+        "--by",
+        "month",
+        "--field",
+        "published",
+        "--format",
+        "json",
+        "--index",
+        "index",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let buckets = run.json()["buckets"].as_array().unwrap().clone();
+    let counts: Vec<(String, u64)> = buckets
+        .iter()
+        .map(|b| {
+            (
+                b["label"].as_str().unwrap().to_string(),
+                b["passages"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("2024-11".to_string(), 2), ("2024-12".to_string(), 1)]
+    );
+    let text = env.run(&[
+        "timeline",
+        "walrus",
+        "--field",
+        "published",
+        "--index",
+        "index",
+    ]);
+    assert!(
+        text.stdout.contains("2024-11") && text.stdout.contains('█'),
+        "{}",
+        text.stdout
+    );
+    let csv = env.run(&[
+        "timeline",
+        "walrus",
+        "--field",
+        "published",
+        "--format",
+        "csv",
+        "--index",
+        "index",
+    ]);
+    assert!(
+        csv.stdout.starts_with("start,label,passages,articles\n"),
+        "{}",
+        csv.stdout
+    );
+}
+
+#[test]
+fn show_prints_an_article_or_a_passage_with_its_neighbours() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Title line\n\nZero.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n",
+    );
+    env.index();
+    let run = env.run(&["show", "corpus/a.txt", "--index", "index"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Title line") && run.stdout.contains("Four."),
+        "{}",
+        run.stdout
+    );
+    let one = env.run(&[
+        "show",
+        "corpus/a.txt:3",
+        "--context",
+        "1",
+        "--index",
+        "index",
+        "--format",
+        "json",
+    ]);
+    let passages: Vec<u64> = one.json()["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["passage"].as_u64().unwrap())
+        .collect();
+    assert_eq!(passages, [2, 3, 4]);
+    let missing = env.run(&["show", "corpus/nope.txt", "--index", "index"]);
+    assert_eq!(missing.status, 2);
+    assert!(
+        missing.stderr.contains("not in the index"),
+        "{}",
+        missing.stderr
+    );
+}
