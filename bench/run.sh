@@ -122,7 +122,11 @@ rm -rf "${OUT:?}"/*
   echo "loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "newsdex_commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet -- src 2>/dev/null || echo '+dirty')"
   echo "newsdex_bin=$NEWSDEX"
-  echo "tantivy_cli=$( [ "$SKIP_TANTIVY" = 0 ] && (cargo install --list | grep -m1 '^tantivy-cli' | tr -d ':') || echo skipped)"
+  if [ "$SKIP_TANTIVY" = 0 ]; then
+    echo "tantivy_cli=$(cargo install --list 2>/dev/null | sed -n 's/^\(tantivy-cli v[^ :]*\).*/\1/p')"
+  else
+    echo "tantivy_cli=skipped"
+  fi
   echo "rg=$(rg --version | head -1)"
   echo "hyperfine=$(hyperfine --version)"
   echo "runs=$RUNS"
