@@ -40,21 +40,41 @@ case "$TOOL" in
     echo "profile: $(find "$P/subset" -type f | wc -l) files, $(du -sb "$P/subset" | cut -f1) bytes" >&2
     valgrind --tool=callgrind --callgrind-out-file="$P/callgrind.out" \
       "$NEWSDEX" index "$P/subset" --index "$P/index-cg" --rebuild --threads 1 2>"$P/callgrind.err"
-    callgrind_annotate --inclusive=no "$P/callgrind.out" 2>/dev/null | head -60 >"$P/self.txt"
-    callgrind_annotate --inclusive=yes "$P/callgrind.out" 2>/dev/null | head -80 >"$P/inclusive.txt"
-    echo "== self (exclusive) instructions"; cat "$P/self.txt"
-    echo "== inclusive instructions"; cat "$P/inclusive.txt"
+    for kind in no yes; do
+      callgrind_annotate --auto=no --threshold=100 --inclusive=$kind "$P/callgrind.out" 2>/dev/null |
+        python3 -c '
+import collections, re, sys
+total, by_fn = None, collections.Counter()
+for line in sys.stdin:
+    m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$", line)
+    if not m:
+        continue
+    n, rest = int(m.group(1).replace(",", "")), re.sub(r" \[[^\]]*\]$", "", m.group(2))
+    if rest.startswith("PROGRAM TOTALS"):
+        total = n
+        continue
+    # file:function; inlined code is listed per source file, so add up by function
+    fn = rest.split(":", 1)[1] if ":" in rest else rest
+    by_fn[fn] = by_fn[fn] + n if sys.argv[1] == "no" else max(by_fn[fn], n)
+for fn, n in by_fn.most_common(40):
+    print(f"{100 * n / total:6.2f}%  {fn[:200]}")
+' "$kind" >"$P/callgrind-$kind.txt"
+    done
+    echo "== self (exclusive) instructions by function"; cat "$P/callgrind-no.txt"
+    echo "== inclusive instructions by function (max over the source files it was inlined from)"
+    cat "$P/callgrind-yes.txt"
     ;;
   perf)
+    # self time by function (no call graphs: release builds have no frame pointers)
     rm -rf "$P/index-perf"
-    perf record -e cpu-clock -F 999 -g --call-graph dwarf,16384 -o "$P/perf.data" \
+    perf record -e cpu-clock -F 999 -o "$P/perf.data" \
       "$NEWSDEX" index "$WORK/x1/news" --index "$P/index-perf" --rebuild 2>"$P/perf.err"
-    perf report -i "$P/perf.data" --no-children --sort symbol --stdio 2>/dev/null |
-      grep -E '^ +[0-9.]+%' | head -40 >"$P/perf-self.txt"
-    perf report -i "$P/perf.data" --children --sort symbol --stdio 2>/dev/null |
-      grep -E '^ +[0-9.]+%' | head -60 >"$P/perf-children.txt"
-    echo "== self"; cat "$P/perf-self.txt"
-    echo "== children (inclusive)"; cat "$P/perf-children.txt"
+    perf report -i "$P/perf.data" --sort symbol --stdio 2>/dev/null |
+      awk '/^ +[0-9.]+%/ && ++n <= 40' >"$P/perf-self.txt"
+    perf report -i "$P/perf.data" --sort dso --stdio 2>/dev/null |
+      awk '/^ +[0-9.]+%/ && ++n <= 10' >"$P/perf-dso.txt"
+    echo "== self time by function"; cat "$P/perf-self.txt"
+    echo "== by binary"; cat "$P/perf-dso.txt"
     ;;
   *) echo "profile.sh: --tool callgrind|perf" >&2; exit 2 ;;
 esac
