@@ -53,6 +53,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Print the entities and dates found in files, as JSON Lines.
     Extract(ExtractArgs),
+    /// Serve the JSON API and the search page.
+    Serve(newsdex::serve::ServeArgs),
+    /// Write the index as NDJSON for Elasticsearch or Quickwit.
+    Export(newsdex::export::ExportArgs),
     /// Train the entity model from CoNLL-2003 data.
     TrainNer(entities::train::TrainNerArgs),
     /// Score entity extraction CoNLL-style.
@@ -89,6 +93,9 @@ pub struct IndexArgs {
     /// interruption, larger indexes faster.
     #[arg(long, value_name = "BYTES", default_value_t = indexer::COMMIT_EVERY_BYTES, hide_short_help = true)]
     pub commit_every: u64,
+    /// Index only the first BYTES of larger files (with a warning).
+    #[arg(long, value_name = "BYTES", default_value_t = corpus::MAX_FILE_BYTES, hide_short_help = true)]
+    pub max_file_size: usize,
 }
 
 /// The query language, shown in `--help`.
@@ -318,6 +325,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
         Command::Extract(args) => run_extract(args),
+        Command::Serve(args) => newsdex::serve::run(&args),
+        Command::Export(args) => newsdex::export::run(&args),
         Command::TrainNer(args) => entities::train::run(&args).map(|()| ExitCode::SUCCESS),
         Command::EvalNer(args) => entities::eval::run(&args).map(|()| ExitCode::SUCCESS),
         Command::EvalDates(args) => dates::eval::run(&args).map(|()| ExitCode::SUCCESS),
@@ -335,6 +344,7 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
         },
         load: LoadOptions {
             default_date: args.default_date,
+            max_file_bytes: args.max_file_size,
         },
         threads: args.threads,
         commit_every: args.commit_every,
@@ -584,7 +594,7 @@ struct ExtractRecord<'a> {
 }
 
 fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let options = LoadOptions { default_date: None };
+    let options = LoadOptions::default();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;

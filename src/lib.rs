@@ -15,6 +15,7 @@ pub mod dates;
 pub mod dedup;
 pub mod entities;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod indexer;
 pub mod output;
@@ -22,6 +23,7 @@ pub mod passage;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -11,6 +11,10 @@ use std::ops::Range;
 /// Paragraphs longer than this many words are cut at sentence boundaries.
 pub const MAX_WORDS: usize = 150;
 
+/// A piece still longer than this (text without sentence ends, such as a
+/// table flattened into one line) is cut at spaces, or anywhere.
+pub const MAX_PASSAGE_BYTES: usize = 4000;
+
 /// One passage of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
@@ -121,12 +125,32 @@ fn cut_long_paragraph(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> 
     pieces.push(piece_start..slice.len());
     let mut out = Vec::new();
     for piece in pieces {
-        push_trimmed(
-            text,
-            paragraph.start + piece.start..paragraph.start + piece.end,
-            &mut out,
-        );
+        for cut in cut_at_spaces(slice, piece) {
+            push_trimmed(
+                text,
+                paragraph.start + cut.start..paragraph.start + cut.end,
+                &mut out,
+            );
+        }
     }
+    out
+}
+
+/// Cuts a range of `text` into pieces of at most [`MAX_PASSAGE_BYTES`],
+/// at the last whitespace before the limit where there is one.
+fn cut_at_spaces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_PASSAGE_BYTES {
+        let limit = floor_char_boundary(text, start + MAX_PASSAGE_BYTES);
+        let end = match text[start..limit].rfind(char::is_whitespace) {
+            Some(space) if space > 0 => start + space,
+            _ => limit,
+        };
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..range.end);
     out
 }
 
@@ -182,6 +206,9 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
 
 /// Whether the word just before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
+    // Only the last few bytes matter; looking no further keeps a long run
+    // of periods without spaces linear.
+    let before = &before[floor_char_boundary(before, before.len().saturating_sub(24))..];
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
         .next()
@@ -273,6 +300,29 @@ mod tests {
         let ends: Vec<&str> = sentence_ends(text).iter().map(|&e| &text[..e]).collect();
         assert_eq!(ends.len(), 3, "{ends:?}");
         assert!(ends[0].ends_with("Army."));
+    }
+
+    #[test]
+    fn text_without_sentence_ends_is_cut_to_bounded_pieces() {
+        let text = "word ".repeat(5000) + &"x".repeat(9000);
+        let passages = texts(&text);
+        assert!(
+            passages.len() > 5,
+            "{:?}",
+            passages.iter().map(|p| p.len()).collect::<Vec<_>>()
+        );
+        assert!(
+            passages.iter().all(|p| p.len() <= MAX_PASSAGE_BYTES),
+            "{:?}",
+            passages.iter().map(|p| p.len()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            passages
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum::<usize>(),
+            5000 + 3
+        );
     }
 
     #[test]

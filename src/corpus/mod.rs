@@ -2,6 +2,13 @@
 //!
 //! Loading never fails the run: a file that cannot be read becomes a
 //! [`Warning`] naming its path and the reason, and the walk goes on.
+//!
+//! [`load_bytes`] is pure (bytes in, [`Loaded`] out): it bounds the size,
+//! decodes the text ([`encoding`]), hands it to the loader of the file's
+//! format (one module each: [`text`], [`markdown`], [`html`], [`json`]) and
+//! fills in publication dates the metadata lacks, from the path
+//! ([`pathdate`]) or [`LoadOptions::default_date`]; never from the file's
+//! modification time, which says when it was copied, not published.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -10,9 +17,21 @@ use chrono::NaiveDate;
 
 use crate::article::Article;
 
+pub mod encoding;
+mod fields;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod metadate;
+pub mod pathdate;
+pub mod text;
 mod walk;
 
 pub use walk::{SourceFile, Walk, walk};
+
+/// Files larger than this are loaded only up to it (memory stays bounded);
+/// a warning says so.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The file formats newsdex reads, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,30 +103,288 @@ pub struct Loaded {
 }
 
 /// Settings that apply to every file of a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Publication date for articles that have none in their metadata or path.
     pub default_date: Option<NaiveDate>,
+    /// Larger files are cut to this many bytes, with a warning, so that one
+    /// huge file cannot exhaust memory.
+    pub max_file_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            default_date: None,
+            max_file_bytes: MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// Reads and loads one file. `Err` means the whole file was skipped.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, Warning> {
-    let bytes = std::fs::read(path).map_err(|e| Warning::new(path, format!("cannot read: {e}")))?;
+    use std::io::Read;
+    let cannot_read = |e: std::io::Error| Warning::new(path, format!("cannot read: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    // One byte past the limit tells `load_bytes` the file was larger,
+    // without reading (or holding) the rest of it.
+    let mut bytes = Vec::new();
+    file.take(options.max_file_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
     load_bytes(path, &bytes, options)
 }
 
-/// Loads one file's bytes, choosing the format from `path`.
+/// Loads one file's bytes, choosing the format from `path` (plain text for
+/// an unknown extension). `Err` means the whole file was skipped.
 pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Loaded, Warning> {
+    load_bytes_with_limit(path, bytes, options, options.max_file_bytes)
+}
+
+/// [`load_bytes`] with the size limit as a parameter, so tests need not
+/// build 64 MB inputs.
+fn load_bytes_with_limit(
+    path: &Path,
+    bytes: &[u8],
+    options: &LoadOptions,
+    limit: usize,
+) -> Result<Loaded, Warning> {
     let format = Format::from_path(path).unwrap_or(Format::Text);
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|_| Warning::new(path, "not valid UTF-8; skipped"))?;
-    let mut article = Article::from_text(path, text);
-    let _ = format;
-    if article.published.is_none() {
-        article.published = options.default_date;
+    let mut warnings = Vec::new();
+    let bytes = if bytes.len() > limit {
+        warnings.push(Warning::new(
+            path,
+            format!(
+                "file larger than {}; only the first {} loaded",
+                size(limit),
+                size(limit)
+            ),
+        ));
+        truncate(bytes, limit)
+    } else {
+        bytes
+    };
+    let decoded = encoding::decode(bytes)
+        .map_err(|encoding::NotText::Binary| Warning::new(path, "binary file; skipped"))?;
+    if let Some(note) = decoded.note {
+        warnings.push(Warning::new(path, note));
     }
-    Ok(Loaded {
-        articles: vec![article],
-        warnings: Vec::new(),
-    })
+    let text = decoded.text;
+    if text.trim().is_empty() {
+        warnings.push(Warning::new(path, "empty file"));
+        return Ok(Loaded {
+            articles: Vec::new(),
+            warnings,
+        });
+    }
+    let mut loaded = match format {
+        Format::Text => Loaded {
+            articles: vec![text::load(path, text)],
+            warnings: Vec::new(),
+        },
+        Format::Markdown => markdown::load(path, text),
+        Format::Html => html::load(path, text)?,
+        Format::Json => json::load_json(path, &text).map_err(|mut skipped| {
+            // Only one warning survives a skipped file; keep the earlier
+            // notes in it, since truncation is a likely cause.
+            for note in &warnings {
+                skipped.message = format!("{} ({})", skipped.message, note.message);
+            }
+            skipped
+        })?,
+        Format::JsonLines => json::load_json_lines(path, &text),
+    };
+    let path_date = pathdate::date_from_path(path);
+    for article in &mut loaded.articles {
+        if article.published.is_none() {
+            article.published = path_date.or(options.default_date);
+        }
+    }
+    warnings.append(&mut loaded.warnings);
+    loaded.warnings = warnings;
+    Ok(loaded)
+}
+
+/// The first `limit` bytes, cut back to the last line break when there is
+/// one (a `.txt` must not end in half a line, a JSON Lines file in half a
+/// record), else to a UTF-8 character boundary.
+fn truncate(bytes: &[u8], limit: usize) -> &[u8] {
+    let head = &bytes[..limit];
+    if let Some(newline) = head.iter().rposition(|&b| b == b'\n') {
+        return &head[..=newline];
+    }
+    let mut end = limit;
+    while end > 0 && end > limit.saturating_sub(4) && (head[end - 1] & 0xC0) == 0x80 {
+        end -= 1;
+    }
+    // `end - 1` is now a lead byte or ASCII; drop a lead byte whose
+    // character was cut.
+    if end > 0 && head[end - 1] >= 0xC0 {
+        end -= 1;
+    }
+    &head[..end]
+}
+
+/// `64 MiB` for whole mebibytes, else bytes.
+fn size(bytes: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    fn messages(loaded: &Loaded) -> Vec<String> {
+        loaded.warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn dispatches_on_extension() {
+        // (path, bytes, title)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("a.txt", "T\n\nBody.", Some("T")),
+            ("a.TXT", "T\n\nBody.", Some("T")),
+            ("a.md", "---\ntitle: T\n---\nBody.", Some("T")),
+            ("a.html", "<title>T</title><p>Body.</p>", Some("T")),
+            ("a.htm", "<title>T</title><p>Body.</p>", Some("T")),
+            ("a.json", r#"{"title": "T", "body": "Body."}"#, Some("T")),
+            ("a.jsonl", r#"{"title": "T", "body": "Body."}"#, Some("T")),
+            ("a.ndjson", r#"{"title": "T", "body": "Body."}"#, Some("T")),
+            ("a.unknown", "T\n\nBody.", Some("T")),
+        ];
+        for (path, bytes, title) in cases {
+            let loaded =
+                load_bytes(Path::new(path), bytes.as_bytes(), &LoadOptions::default()).unwrap();
+            assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
+            assert_eq!(loaded.articles[0].title.as_deref(), *title, "{path}");
+            assert!(loaded.articles[0].body().contains("Body."), "{path}");
+        }
+    }
+
+    #[test]
+    fn publication_date_sources() {
+        let default = LoadOptions {
+            default_date: ymd(2000, 1, 1),
+            ..LoadOptions::default()
+        };
+        // (path, bytes, options, published): metadata, then path, then default.
+        let cases: &[(&str, &str, &LoadOptions, Option<NaiveDate>)] = &[
+            (
+                "2023-01-01/a.md",
+                "---\ndate: 2024-12-30\n---\nx",
+                &default,
+                ymd(2024, 12, 30),
+            ),
+            ("2024/12/30/a.txt", "x", &default, ymd(2024, 12, 30)),
+            ("2024_12_30_a.html", "<p>x</p>", &default, ymd(2024, 12, 30)),
+            (
+                "20241230.jsonl",
+                r#"{"text": "x"}"#,
+                &default,
+                ymd(2024, 12, 30),
+            ),
+            ("a.txt", "x", &default, ymd(2000, 1, 1)),
+            ("a.txt", "x", &LoadOptions::default(), None),
+            ("a.md", "---\ndate: soon\n---\nx", &default, ymd(2000, 1, 1)),
+        ];
+        for (path, bytes, options, published) in cases {
+            let loaded = load_bytes(Path::new(path), bytes.as_bytes(), options).unwrap();
+            assert_eq!(loaded.articles[0].published, *published, "{path}");
+        }
+    }
+
+    #[test]
+    fn file_level_warnings() {
+        let windows_1252 =
+            b"Caf\xe9 cr\xe8me, na\xefve \x93quotes\x94 and \x80 signs in this sentence.";
+        // (path, bytes, articles, warnings)
+        let cases: &[(&str, &[u8], usize, &[&str])] = &[
+            ("a.txt", b"", 0, &["a.txt: empty file"]),
+            ("a.txt", b"\xEF\xBB\xBF \n\t\n", 0, &["a.txt: empty file"]),
+            ("a.txt", b"\xEF\xBB\xBFT\n\nBody.", 1, &[]),
+            ("a.txt", b"\xFF\xFET\0\n\0\n\0B\0", 1, &[]),
+            (
+                "a.txt",
+                windows_1252,
+                1,
+                &["a.txt: not valid UTF-8; decoded as windows-1252"],
+            ),
+        ];
+        for (path, bytes, articles, want) in cases {
+            let loaded = load_bytes(Path::new(path), bytes, &LoadOptions::default()).unwrap();
+            assert_eq!(loaded.articles.len(), *articles, "{bytes:?}");
+            assert_eq!(messages(&loaded), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn skipped_files() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            (
+                "a.txt",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+                "a.txt: binary file; skipped",
+            ),
+            (
+                "a.json",
+                b"{\"text\": ",
+                "a.json:1: invalid JSON: EOF while parsing a value (column 9); skipped",
+            ),
+            (
+                "a.json",
+                b"{\"text\": \x80",
+                "a.json:1: invalid JSON: expected value (column 10); skipped (not valid UTF-8; decoded as windows-1252)",
+            ),
+        ];
+        for (path, bytes, want) in cases {
+            let err = load_bytes(Path::new(path), bytes, &LoadOptions::default()).unwrap_err();
+            assert_eq!(err.to_string(), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn large_files_are_truncated() {
+        let options = LoadOptions::default();
+        // (path, bytes, limit, text)
+        let cases: &[(&str, &str, usize, &str)] = &[
+            ("a.txt", "one\ntwo\nthree\n", 10, "one\ntwo\n"),
+            ("a.txt", "onetwothree", 5, "onetw"),
+            ("a.txt", "aé", 2, "a"),
+            ("a.txt", "a€b", 3, "a"),
+            ("a.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n", 20, "a"),
+        ];
+        for (path, bytes, limit, text) in cases {
+            let loaded =
+                load_bytes_with_limit(Path::new(path), bytes.as_bytes(), &options, *limit).unwrap();
+            assert_eq!(loaded.articles[0].text, *text, "{bytes:?}");
+            let want = format!(
+                "{path}: file larger than {limit} bytes; only the first {limit} bytes loaded"
+            );
+            assert_eq!(messages(&loaded), [want], "{bytes:?}");
+        }
+        assert_eq!(size(MAX_FILE_BYTES), "64 MiB");
+    }
+
+    #[test]
+    fn load_file_reads_from_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024-12-30").join("a.txt");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "Title\n\nBody.").unwrap();
+        let loaded = load_file(&path, &LoadOptions::default()).unwrap();
+        assert_eq!(loaded.articles[0].title.as_deref(), Some("Title"));
+        assert_eq!(loaded.articles[0].published, ymd(2024, 12, 30));
+        let missing =
+            load_file(&dir.path().join("missing.txt"), &LoadOptions::default()).unwrap_err();
+        assert!(missing.message.starts_with("cannot read: "), "{missing}");
+    }
 }

@@ -15,11 +15,25 @@ pub struct SourceFile {
     pub modified_ns: u128,
 }
 
+/// `README.md`, `LICENSE.txt` and the like describe the folder; they are not
+/// news, so they are skipped like files of an unknown type.
+fn is_folder_doc(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG"
+    )
+}
+
 /// Everything the walk found.
 #[derive(Debug, Default)]
 pub struct Walk {
     pub files: Vec<SourceFile>,
-    /// Files of a type newsdex does not read.
+    /// Files of a type newsdex does not read, and folder documentation
+    /// (`README.md`, `LICENSE.txt`).
     pub skipped_unknown: usize,
     pub warnings: Vec<Warning>,
 }
@@ -62,7 +76,8 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Some(format) = Format::from_path(entry.path()) else {
+        let Some(format) = Format::from_path(entry.path()).filter(|_| !is_folder_doc(entry.path()))
+        else {
             out.skipped_unknown += 1;
             continue;
         };
@@ -89,4 +104,74 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_supported_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let files = [
+            "a.txt",
+            "b.md",
+            "sub/c.html",
+            "sub/deeper/d.jsonl",
+            "e.png",
+            "notes.docx",
+            "README.md",
+            "sub/LICENSE.txt",
+            ".hidden.txt",
+            ".git/config.txt",
+            "index/meta.json",
+        ];
+        for f in files {
+            let path = root.join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let walk = walk(root, Some(&root.join("index")));
+        let found: Vec<String> = walk
+            .files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(found, ["a.txt", "b.md", "sub/c.html", "sub/deeper/d.jsonl"]);
+        assert_eq!(walk.skipped_unknown, 4);
+        assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
+        assert_eq!(walk.files[0].format, Format::Text);
+        assert_eq!(walk.files[0].size, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_warns_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("broken.txt")).unwrap();
+        let walk = walk(root, None);
+        assert_eq!(walk.files.len(), 1);
+        let messages: Vec<String> = walk.warnings.iter().map(|w| w.message.clone()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m == "symbolic link loop; not followed"),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("No such file")),
+            "{messages:?}"
+        );
+    }
 }

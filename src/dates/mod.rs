@@ -7,6 +7,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub mod eval;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod scan;
+mod tense;
 pub mod value;
 
 /// The four TIMEX3 types.
@@ -47,6 +52,32 @@ pub struct TimeExpression {
 /// Finds the time expressions in one article's text, in text order, and
 /// resolves relative ones against `published` (the document creation time).
 pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
-    let _ = (text, published);
-    Vec::new()
+    // ASCII lowercasing keeps every byte offset, so tokens index both texts.
+    let lower = text.to_ascii_lowercase();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    scan::tokenize(&lower, &mut tokens);
+    let mut grammar = grammar::Grammar::new(text, &lower, &tokens, published);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match grammar.match_at(i) {
+            Some(m) if m.end > m.start && m.end <= tokens.len() => {
+                let start = tokens[m.start].start;
+                let end = tokens[m.end - 1].end;
+                found.push(TimeExpression {
+                    text: text[start..end].to_string(),
+                    kind: m.kind,
+                    value: m.value,
+                    start,
+                    end,
+                });
+                i = m.end;
+            }
+            _ => i += 1,
+        }
+    }
+    found
 }
+
+#[cfg(test)]
+mod tests;

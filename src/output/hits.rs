@@ -108,8 +108,9 @@ pub fn write_hits(
     }
 }
 
-/// The record of a hit with only the chosen keys.
-fn record(hit: &Hit, options: &HitOptions) -> Value {
+/// The record of a hit with only the chosen keys: the JSON shape the CLI
+/// prints and the server's `/api/search` answers with.
+pub fn record(hit: &Hit, options: &HitOptions) -> Value {
     let mut full = full_record(hit, options.mark);
     if options.fields.is_empty() {
         return Value::Object(full);

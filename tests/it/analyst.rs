@@ -61,10 +61,11 @@ fn per_article_caps_passages_of_one_article() {
         "in the harbour mouth",
         "off the lighthouse",
     ];
-    let long: String = sightings
+    let paragraphs: String = sightings
         .iter()
         .map(|s| format!("A walrus was seen {s}.\n\n"))
         .collect();
+    let long = format!("Sightings\n\n{paragraphs}");
     env.write("long.txt", long)
         .write("short.txt", "One walrus here.\n");
     env.index();
@@ -103,7 +104,7 @@ fn context_adds_neighbouring_passages() {
     let env = Env::new();
     env.write(
         "a.txt",
-        "First para.\n\nThe walrus para.\n\nThird para.\n\nFourth para.\n",
+        "Title\n\nFirst para.\n\nThe walrus para.\n\nThird para.\n\nFourth para.\n",
     );
     env.index();
     let hits = env.hits("walrus", &["--context", "1"]);
@@ -204,9 +205,12 @@ fn fields_choose_the_keys_and_mark_marks_highlights() {
 #[test]
 fn timeline_by_published_month_counts_passages() {
     let env = Env::new();
-    env.write("2024-11-02/a.txt", "Walrus one.\n\nWalrus two.\n")
-        .write("2024-12-10/b.txt", "Walrus three.\n")
-        .write("2025-01-03/c.txt", "No match here.\n");
+    env.write(
+        "2024-11-02/a.txt",
+        "Title\n\nWalrus one.\n\nWalrus two, again.\n",
+    )
+    .write("2024-12-10/b.txt", "Walrus three.\n")
+    .write("2025-01-03/c.txt", "No match here.\n");
     env.index();
     let run = env.run(&[
         "timeline",

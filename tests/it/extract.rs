@@ -38,3 +38,49 @@ fn unreadable_files_warn_and_the_rest_are_printed() {
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
     assert_eq!(run.json_lines().len(), 1);
 }
+
+const SEED: &str = include_str!("../fixtures/seed.txt");
+
+#[test]
+fn seed_dates_resolve_against_the_publication_date_with_byte_offsets() {
+    let env = Env::new();
+    env.write("seed.txt", SEED);
+    let run = env.run(&["extract", "--published", "2024-12-30", "corpus/seed.txt"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let record = &run.json_lines()[0];
+    let dates = record["dates"].as_array().unwrap();
+    for (text, value) in [("December 25", "2024-12-25"), ("December 29", "2024-12-29")] {
+        let date = dates
+            .iter()
+            .find(|d| d["text"] == text)
+            .unwrap_or_else(|| panic!("{text} missing: {dates:?}"));
+        assert_eq!(date["type"], "DATE");
+        assert_eq!(date["value"], value);
+        let (start, end) = (
+            date["start"].as_u64().unwrap() as usize,
+            date["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&SEED[start..end], text, "offsets are bytes of the file");
+    }
+}
+
+#[test]
+fn standard_input_is_read_as_plain_text() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(["extract", "--published", "2024-12-30", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"The talks ended on December 25.")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(record["path"], "-");
+    assert_eq!(record["dates"][0]["value"], "2024-12-25");
+}

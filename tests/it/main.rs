@@ -4,6 +4,9 @@ mod harness;
 
 mod analyst;
 mod crash;
+mod export;
 mod extract;
+mod hostile;
 mod index;
 mod search;
+mod serve;

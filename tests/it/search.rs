@@ -74,7 +74,7 @@ fn all_words_must_match_unless_or_is_given() {
 #[test]
 fn jsonl_prints_one_hit_per_line() {
     let env = Env::new();
-    env.write("a.txt", "Walrus one.\n\nWalrus two.\n");
+    env.write("a.txt", "Title\n\nWalrus one.\n\nWalrus two, again.\n");
     env.index();
     let run = env.run(&["search", "walrus", "--format", "jsonl", "--index", "index"]);
     assert_eq!(run.status, 0);
@@ -90,7 +90,10 @@ fn jsonl_prints_one_hit_per_line() {
 #[test]
 fn limit_caps_the_hits() {
     let env = Env::new();
-    env.write("a.txt", "Walrus one.\n\nWalrus two.\n\nWalrus three.\n");
+    env.write(
+        "a.txt",
+        "Title\n\nWalrus one.\n\nWalrus two, again.\n\nWalrus three, once more.\n",
+    );
     env.index();
     assert_eq!(env.hits("walrus", &["--limit", "2"]).len(), 2);
 }
@@ -144,4 +147,57 @@ fn the_default_index_is_built_from_corpus_on_first_search() {
     assert!(run.stderr.contains("building"), "{}", run.stderr);
     assert_eq!(run.json()["hits"].as_array().unwrap().len(), 1);
     assert!(env.root().join("index/meta.json").exists());
+}
+
+#[test]
+fn since_and_until_filter_on_mentioned_dates() {
+    let env = Env::new();
+    env.write("2024-12-30/seed.txt", SEED).write(
+        "2024-12-30/other.txt",
+        "Other news\n\nThe plane crash inquiry opened in March 2023.\n",
+    );
+    env.index();
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["--since", "2024-12-25", "--until", "2024-12-25"],
+            &["2024-12-30/seed.txt"],
+        ),
+        (&["--since", "2024-12"], &["2024-12-30/seed.txt"]),
+        (&["--until", "2023-12-31"], &["2024-12-30/other.txt"]),
+        (
+            &["--since", "2023-03-15", "--until", "2023-03-15"],
+            &["2024-12-30/other.txt"],
+        ),
+        (&["--since", "2025-01-01"], &[]),
+    ];
+    for (flags, want) in cases {
+        let mut got = env.hit_files("crash", flags);
+        got.sort();
+        got.dedup();
+        assert_eq!(&got, want, "{flags:?}");
+    }
+    let by_query = env.hit_files("crash date:[2024-12-25 TO 2024-12-26]", &[]);
+    assert_eq!(by_query, ["2024-12-30/seed.txt"]);
+}
+
+#[test]
+fn timeline_counts_mentioned_days() {
+    let env = Env::new();
+    env.write("2024-12-30/seed.txt", SEED);
+    env.index();
+    let run = env.run(&[
+        "timeline", "Aliyev", "--by", "day", "--format", "json", "--index", "index",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let buckets = run.json()["buckets"].as_array().unwrap().clone();
+    let days: Vec<&str> = buckets
+        .iter()
+        .filter(|b| b["passages"].as_u64() > Some(0))
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        days,
+        ["2024-12-25", "2024-12-29"],
+        "Aliyev's passages mention December 25 and 29"
+    );
 }

@@ -1,0 +1,203 @@
+//! Turning a file's bytes into text: UTF-8 (BOM stripped), UTF-16 (with a
+//! BOM, or without one when the zero bytes give it away), and anything else
+//! guessed with chardetng and decoded with encoding_rs. Binary files are
+//! refused so that an image named `.txt` does not fill the index with noise.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+
+/// How much of the start of a file the binary sniff looks at.
+pub const SNIFF_BYTES: usize = 8 * 1024;
+
+/// How much chardetng reads to guess an encoding; more rarely changes the
+/// guess and would cost time on big files.
+const DETECT_BYTES: usize = 1024 * 1024;
+
+/// Decoded text, and a note for the user when the encoding was not UTF-8
+/// (`decoded as windows-1252`) or bytes had to be replaced.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub note: Option<String>,
+}
+
+/// Why a file cannot be read as text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotText {
+    /// NUL bytes that are not UTF-16, or mostly control characters.
+    Binary,
+}
+
+/// Decodes `bytes` as text, or says why it is not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(decode_with(encoding, &bytes[bom_len..], None));
+    }
+    let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if sniff.contains(&0) {
+        return match bomless_utf16(sniff) {
+            Some(encoding) => Ok(decode_with(
+                encoding,
+                bytes,
+                Some(format!(
+                    "no byte order mark; decoded as {}",
+                    encoding.name()
+                )),
+            )),
+            None => Err(NotText::Binary),
+        };
+    }
+    if mostly_control(sniff) {
+        return Err(NotText::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            note: None,
+        }),
+        Err(_) => {
+            let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+            let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
+            detector.feed(sample, sample.len() == bytes.len());
+            let encoding = detector.guess(None, Utf8Detection::Deny);
+            let note = format!("not valid UTF-8; decoded as {}", encoding.name());
+            Ok(decode_with(encoding, bytes, Some(note)))
+        }
+    }
+}
+
+fn decode_with(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let note = match (note, had_errors) {
+        (Some(note), true) => Some(format!("{note}; invalid bytes replaced")),
+        (None, true) => Some(format!(
+            "invalid {} bytes replaced with U+FFFD",
+            encoding.name()
+        )),
+        (note, false) => note,
+    };
+    Decoded {
+        text: text.into_owned(),
+        note,
+    }
+}
+
+/// UTF-16 without a BOM: text in Latin script has a zero in every other
+/// byte. Requires most of one parity to be zero and almost none of the
+/// other, so binary data with scattered NULs is not mistaken for it.
+fn bomless_utf16(sniff: &[u8]) -> Option<&'static Encoding> {
+    let pairs = sniff.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        sniff
+            .chunks_exact(2)
+            .filter(|pair| pair[parity] == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let most = pairs * 9 / 10;
+    let few = pairs / 20;
+    if odd >= most && even <= few {
+        Some(UTF_16LE)
+    } else if even >= most && odd <= few {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// More than 30% control bytes (other than tab, newline, form feed and
+/// carriage return): no text encoding looks like that.
+fn mostly_control(sniff: &[u8]) -> bool {
+    let control = sniff
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    control * 10 > sniff.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str) -> Vec<u8> {
+        s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    }
+
+    fn utf16be(s: &str) -> Vec<u8> {
+        s.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    }
+
+    #[test]
+    fn decodes_text_encodings() {
+        let with_bom = |bom: &[u8], body: Vec<u8>| [bom.to_vec(), body].concat();
+        let cases: Vec<(&str, Vec<u8>, &str, Option<&str>)> = vec![
+            ("utf-8", "Baku – Moscow".into(), "Baku – Moscow", None),
+            (
+                "utf-8 bom",
+                with_bom(b"\xEF\xBB\xBF", "Baku".into()),
+                "Baku",
+                None,
+            ),
+            (
+                "utf-16le bom",
+                with_bom(b"\xFF\xFE", utf16le("Bakı")),
+                "Bakı",
+                None,
+            ),
+            (
+                "utf-16be bom",
+                with_bom(b"\xFE\xFF", utf16be("Bakı")),
+                "Bakı",
+                None,
+            ),
+            (
+                "utf-16le no bom",
+                utf16le("Azerbaijan Airlines"),
+                "Azerbaijan Airlines",
+                Some("no byte order mark; decoded as UTF-16LE"),
+            ),
+            (
+                "utf-16be no bom",
+                utf16be("Azerbaijan Airlines"),
+                "Azerbaijan Airlines",
+                Some("no byte order mark; decoded as UTF-16BE"),
+            ),
+            (
+                "windows-1252",
+                b"Caf\xe9 cr\xe8me, na\xefve \x93quotes\x94 and \x80 signs in this sentence."
+                    .to_vec(),
+                "Café crème, naïve \u{201c}quotes\u{201d} and € signs in this sentence.",
+                Some("not valid UTF-8; decoded as windows-1252"),
+            ),
+            (
+                "bad utf-8 after bom",
+                with_bom(b"\xEF\xBB\xBF", b"a\xffb".to_vec()),
+                "a\u{fffd}b",
+                Some("invalid UTF-8 bytes replaced with U+FFFD"),
+            ),
+        ];
+        for (name, bytes, text, note) in cases {
+            let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(decoded.text, text, "{name}");
+            assert_eq!(decoded.note.as_deref(), note, "{name}");
+        }
+    }
+
+    #[test]
+    fn refuses_binary() {
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            (
+                "png header",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec(),
+            ),
+            ("nul in text", b"hello\0world, this is not text".to_vec()),
+            ("control chars", vec![1, 2, 3, 4, 5, 6, b'a', 7, 8, 0x0e]),
+        ];
+        for (name, bytes) in cases {
+            assert_eq!(decode(&bytes), Err(NotText::Binary), "{name}");
+        }
+    }
+}

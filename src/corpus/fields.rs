@@ -1,0 +1,348 @@
+//! Article metadata from a JSON-like object: a JSON record, Markdown front
+//! matter (YAML and TOML are converted to JSON values first) or an HTML
+//! page's JSON-LD.
+//!
+//! Exports name the same thing many ways (`publishedAt`, `published_at`,
+//! `pubDate`, ...), so keys are compared after lower-casing and dropping
+//! `_`, `-` and spaces, and each field takes the first name of its list that
+//! the object has with a non-null value.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::metadate::{date_from_timestamp, parse_date};
+
+const TITLE_KEYS: &[&str] = &["title", "headline"];
+/// Body keys in order of preference; the summary-like ones come last so a
+/// record with both a body and a description uses the body.
+const TEXT_KEYS: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "article",
+    "articlebody",
+    "description",
+    "summary",
+];
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "publishedat",
+    "pubdate",
+    "datepublished",
+    "publicationdate",
+    "publishdate",
+    "publishedtime",
+    "createdat",
+    "created",
+];
+const URL_KEYS: &[&str] = &["url", "link", "permalink", "canonicalurl"];
+const ID_KEYS: &[&str] = &["id", "guid", "docid", "uuid"];
+const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline", "creator"];
+
+/// The metadata fields found in one object.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub text: Option<String>,
+}
+
+/// Something wrong with one field. The caller decides what it costs: a JSON
+/// record with a wrongly typed field is skipped, front matter just loses
+/// the field.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `field \`body\` is a number, expected a string`
+    WrongType(String),
+    /// `unrecognised date "next week" in field \`date\``
+    BadDate(String),
+}
+
+impl Problem {
+    pub fn message(&self) -> &str {
+        match self {
+            Problem::WrongType(m) | Problem::BadDate(m) => m,
+        }
+    }
+}
+
+/// True if `key` names one of the body fields.
+pub fn is_text_key(key: &str) -> bool {
+    TEXT_KEYS.contains(&normalize(key).as_str())
+}
+
+/// Reads the recognised fields of `object`.
+pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut fields = Fields::default();
+    if let Some((key, value)) = lookup(object, TITLE_KEYS) {
+        fields.title = string(key, value, &mut problems);
+    }
+    if let Some((key, value)) = lookup(object, TEXT_KEYS) {
+        fields.text = string(key, value, &mut problems);
+    }
+    if let Some((key, value)) = lookup(object, URL_KEYS) {
+        fields.url = string(key, value, &mut problems);
+    }
+    if let Some((key, value)) = lookup(object, ID_KEYS) {
+        fields.id = match value {
+            Value::String(s) => Some(s.clone()),
+            // Numeric ids are common and unambiguous.
+            Value::Number(n) => Some(n.to_string()),
+            other => {
+                problems.push(wrong_type(key, other, "a string or number"));
+                None
+            }
+        };
+    }
+    if let Some((key, value)) = lookup(object, AUTHOR_KEYS) {
+        fields.author = author(value).or_else(|| {
+            problems.push(wrong_type(
+                key,
+                value,
+                "a name, a list of names or an object with a name",
+            ));
+            None
+        });
+    }
+    if let Some((key, value)) = lookup(object, DATE_KEYS) {
+        fields.published = match value {
+            Value::String(s) => parse_date(s).or_else(|| {
+                problems.push(Problem::BadDate(format!(
+                    "unrecognised date {s:?} in field `{key}`"
+                )));
+                None
+            }),
+            Value::Number(n) => n.as_f64().and_then(date_from_timestamp).or_else(|| {
+                problems.push(Problem::BadDate(format!(
+                    "timestamp {n} in field `{key}` is out of range"
+                )));
+                None
+            }),
+            other => {
+                problems.push(wrong_type(key, other, "a date string or unix timestamp"));
+                None
+            }
+        };
+    }
+    // Blank strings say nothing; keep them from becoming empty titles.
+    for value in [
+        &mut fields.title,
+        &mut fields.url,
+        &mut fields.author,
+        &mut fields.id,
+    ] {
+        if let Some(s) = value {
+            let trimmed = s.trim();
+            *value = (!trimmed.is_empty()).then(|| trimmed.to_string());
+        }
+    }
+    (fields, problems)
+}
+
+/// `publishedAt`, `published_at` and `Published-At` all become `publishedat`.
+fn normalize(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The first of `names` that `object` has with a non-null value.
+fn lookup<'a>(object: &'a Map<String, Value>, names: &[&str]) -> Option<(&'a str, &'a Value)> {
+    names.iter().find_map(|name| {
+        object
+            .iter()
+            .find(|(key, value)| !value.is_null() && normalize(key) == *name)
+            .map(|(key, value)| (key.as_str(), value))
+    })
+}
+
+fn string(key: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        other => {
+            problems.push(wrong_type(key, other, "a string"));
+            None
+        }
+    }
+}
+
+/// `"Jane Doe"`, `["Jane Doe", {"name": "John Roe"}]` or `{"name": "Jane Doe"}`.
+fn author(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(map) => match map.get("name") {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        },
+        Value::Array(items) => {
+            let names: Option<Vec<String>> = items
+                .iter()
+                .map(|item| match item {
+                    Value::Array(_) => None,
+                    other => author(other),
+                })
+                .collect();
+            names.filter(|n| !n.is_empty()).map(|n| n.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn wrong_type(key: &str, value: &Value, expected: &str) -> Problem {
+    Problem::WrongType(format!(
+        "field `{key}` is {}, expected {expected}",
+        type_name(value)
+    ))
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn read_json(value: Value) -> (Fields, Vec<Problem>) {
+        match value {
+            Value::Object(map) => read(&map),
+            _ => panic!("not an object"),
+        }
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn recognises_field_names() {
+        let cases: Vec<(Value, Fields)> = vec![
+            (
+                json!({"title": "T", "text": "B", "date": "2024-12-30", "url": "u", "id": "a1", "author": "A"}),
+                Fields {
+                    id: Some("a1".into()),
+                    title: Some("T".into()),
+                    url: Some("u".into()),
+                    author: Some("A".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                },
+            ),
+            (
+                json!({"headline": "T", "body": "B", "publishedAt": "2024-12-30T10:00:00Z", "link": "u", "_id": 7, "byline": ["A", {"name": "C"}]}),
+                Fields {
+                    id: Some("7".into()),
+                    title: Some("T".into()),
+                    url: Some("u".into()),
+                    author: Some("A, C".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                },
+            ),
+            (
+                json!({"content": "B", "published_at": 1735552800, "guid": "g", "author": {"name": "A"}}),
+                Fields {
+                    id: Some("g".into()),
+                    author: Some("A".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"article": "B", "pubDate": "Mon, 30 Dec 2024 10:00:00 GMT"}),
+                Fields {
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"description": "D", "datePublished": "December 30, 2024"}),
+                Fields {
+                    published: ymd(2024, 12, 30),
+                    text: Some("D".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"description": "D", "body": "B", "date_published": "30 Dec 2024"}),
+                Fields {
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"text": null, "body": "B", "created_at": "2024/12/30", "title": "  "}),
+                Fields {
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+        ];
+        for (input, want) in cases {
+            let (fields, problems) = read_json(input.clone());
+            assert_eq!(fields, want, "{input}");
+            assert!(problems.is_empty(), "{input}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn reports_problems() {
+        let cases: Vec<(Value, Problem)> = vec![
+            (
+                json!({"body": 42}),
+                Problem::WrongType("field `body` is a number, expected a string".into()),
+            ),
+            (
+                json!({"title": ["a"]}),
+                Problem::WrongType("field `title` is an array, expected a string".into()),
+            ),
+            (
+                json!({"id": true}),
+                Problem::WrongType("field `id` is a boolean, expected a string or number".into()),
+            ),
+            (
+                json!({"author": 3}),
+                Problem::WrongType(
+                    "field `author` is a number, expected a name, a list of names or an object with a name"
+                        .into(),
+                ),
+            ),
+            (
+                json!({"date": {"y": 2024}}),
+                Problem::WrongType(
+                    "field `date` is an object, expected a date string or unix timestamp".into(),
+                ),
+            ),
+            (
+                json!({"date": "next week"}),
+                Problem::BadDate("unrecognised date \"next week\" in field `date`".into()),
+            ),
+            (
+                json!({"date": 1e300}),
+                Problem::BadDate("timestamp 1e+300 in field `date` is out of range".into()),
+            ),
+        ];
+        for (input, want) in cases {
+            let (_, problems) = read_json(input.clone());
+            assert_eq!(problems, vec![want], "{input}");
+        }
+    }
+}

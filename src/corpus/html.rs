@@ -1,0 +1,731 @@
+//! HTML articles (`.html`, `.htm`), read with a real HTML parser (scraper).
+//!
+//! Metadata: title from `og:title`, else the `<h1>` of the `<article>`,
+//! else `<title>`; publication date from `article:published_time`, JSON-LD
+//! `datePublished`, meta `date`/`pubdate`/`DC.date`, then the first
+//! `<time datetime>`; url from `og:url` or the canonical link; author from
+//! meta `author` or JSON-LD.
+//!
+//! Text: the first `<article>`, else `<main>`, else `<body>`, without page
+//! chrome (script, style, nav, header, footer, aside, form, ...). Block
+//! elements become paragraphs separated by blank lines; whitespace inside a
+//! paragraph collapses to single spaces. The tree walk is iterative, so
+//! deeply nested markup cannot overflow the stack.
+//!
+//! Line anchors are best effort: the parser keeps no source positions, so
+//! each paragraph's opening words are searched for in the source, moving
+//! forward from where the main element's tag appears.
+
+use std::path::Path;
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use super::fields;
+use super::metadate::parse_date;
+use super::{Loaded, Warning};
+use crate::article::{Article, LineAnchor};
+
+/// Elements whose content is not article text.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "iframe", "svg", "button", "select", "textarea", "head", "object", "canvas", "dialog",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "br",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "fieldset",
+    "body",
+];
+
+/// Meta names that carry a publication date, after `article:published_time`.
+const DATE_META_NAMES: &[&str] = &[
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "sailthru.date",
+];
+
+/// Deepest element nesting (as estimated by [`nesting_estimate`]) that is
+/// parsed. html5ever's scope checks walk the stack of open elements, so
+/// parse time grows with the square of the depth: a few megabytes of
+/// `<div>` would take hours. Real pages nest a few dozen deep.
+pub const MAX_NESTING: usize = 4096;
+
+/// Loads an HTML article. `Err` when the page nests too deeply to parse in
+/// reasonable time.
+pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
+    if nesting_estimate(&source) > MAX_NESTING {
+        return Err(Warning::new(
+            path,
+            format!("HTML nested more than {MAX_NESTING} elements deep; skipped"),
+        ));
+    }
+    let doc = Html::parse_document(&source);
+    let mut warnings = Vec::new();
+    let json_ld = json_ld_objects(&doc);
+
+    let (root, root_tag) = main_element(&doc);
+    let paragraphs = paragraphs(root);
+    let title = meta_content(&doc, "property", "og:title")
+        .or_else(|| first_text(&doc, "article h1"))
+        .or_else(|| first_text(&doc, "title"))
+        .or_else(|| first_text(&doc, "h1"));
+
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(paragraphs.len());
+    for paragraph in &paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        starts.push(text.len());
+        text.push_str(paragraph);
+    }
+    // The headline repeated as the first paragraph is not body text.
+    let body_start = match (&title, paragraphs.first()) {
+        (Some(t), Some(first)) if first == t => starts.get(1).copied().unwrap_or(text.len()),
+        _ => 0,
+    };
+    let line_anchors = anchors(&source, root_tag, &paragraphs, &starts);
+
+    let mut article = Article::from_text(path, text);
+    article.title = title;
+    article.body_start = body_start;
+    article.line_anchors = line_anchors;
+    article.published = published(&doc, &json_ld, path, &mut warnings);
+    article.url = meta_content(&doc, "property", "og:url")
+        .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
+    article.author = meta_content(&doc, "name", "author")
+        .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.author));
+    Ok(Loaded {
+        articles: vec![article],
+        warnings,
+    })
+}
+
+/// An upper estimate of how deeply `source` nests elements: start tags
+/// minus end tags, ignoring void elements, elements whose end tag may be
+/// left out, self-closing tags, comments and declarations. Only a guard
+/// before parsing; text is never extracted this way.
+fn nesting_estimate(source: &str) -> usize {
+    /// Void elements, and elements a following sibling closes implicitly.
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    ];
+    let b = source.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+        i += lt + 1;
+        if b[i..].starts_with(b"!--") {
+            // Markup inside a comment is not markup.
+            match source[i..].find("-->") {
+                Some(end) => i += end + 3,
+                None => break,
+            }
+            continue;
+        }
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_len = b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                let name = &b[i..i + name_len];
+                let end = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
+                let self_closing = end.is_some_and(|e| b[e - 1] == b'/');
+                let nests = !NOT_NESTING
+                    .iter()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
+                if nests && !self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The element holding the article text, and its tag name.
+fn main_element(doc: &Html) -> (ElementRef<'_>, &'static str) {
+    for tag in ["article", "main", "body"] {
+        if let Some(element) = doc.select(&selector(tag)).next() {
+            return (element, tag);
+        }
+    }
+    (doc.root_element(), "html")
+}
+
+/// The paragraphs of `root`'s text, whitespace collapsed.
+fn paragraphs(root: ElementRef<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut space = false;
+    // Depth inside dropped elements: their whole subtree is skipped.
+    let mut dropped = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if dropped > 0 || DROPPED.contains(&name) {
+                        dropped += 1;
+                    } else if BLOCKS.contains(&name) {
+                        finish(&mut current, &mut out);
+                        space = false;
+                    }
+                }
+                Node::Text(t) if dropped == 0 => {
+                    for c in t.chars() {
+                        if c.is_whitespace() {
+                            space = !current.is_empty();
+                        } else {
+                            if space {
+                                current.push(' ');
+                                space = false;
+                            }
+                            current.push(c);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if dropped > 0 {
+                        dropped -= 1;
+                    } else if BLOCKS.contains(&el.name()) {
+                        finish(&mut current, &mut out);
+                        space = false;
+                    }
+                }
+            }
+        }
+    }
+    finish(&mut current, &mut out);
+    out
+}
+
+fn finish(current: &mut String, out: &mut Vec<String>) {
+    if !current.is_empty() {
+        out.push(std::mem::take(current));
+    }
+}
+
+/// One anchor per paragraph: the source line where its opening words are
+/// found, searching forward; a paragraph not found keeps the previous line.
+fn anchors(
+    source: &str,
+    root_tag: &str,
+    paragraphs: &[String],
+    starts: &[usize],
+) -> Vec<LineAnchor> {
+    let bytes = source.as_bytes();
+    let mut cursor = find_tag(bytes, root_tag).unwrap_or(0);
+    let mut line = 1 + bytes[..cursor].iter().filter(|&&b| b == b'\n').count();
+    let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
+    for (paragraph, &offset) in paragraphs.iter().zip(starts) {
+        let words = opening_words(paragraph);
+        // A paragraph's text follows markup (`>`), an entity (`;`) or a
+        // non-ASCII quote; prefer such a match over the same words inside
+        // the previous paragraph.
+        let found = find_words(bytes, cursor, &words, true)
+            .or_else(|| find_words(bytes, cursor, &words, false));
+        match found {
+            Some((found, end)) => {
+                line += newlines(&bytes[cursor..found]);
+                anchors.push(LineAnchor { offset, line });
+                // Past the match, so a next paragraph opening with the same
+                // words is not found here again.
+                line += newlines(&bytes[found..end]);
+                cursor = end;
+            }
+            None => anchors.push(LineAnchor { offset, line }),
+        }
+    }
+    if anchors.is_empty() {
+        anchors.push(LineAnchor { offset: 0, line: 1 });
+    }
+    anchors
+}
+
+/// The start of a paragraph as it is likely spelled in the source: from
+/// its first letter or digit, up to 40 plain characters (entities and
+/// markup could spell others, like a leading quote, differently).
+fn opening_words(paragraph: &str) -> String {
+    paragraph
+        .chars()
+        .skip_while(|c| !c.is_ascii_alphanumeric())
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | ':' | ';'))
+        .take(40)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Where `<tag` (any case) first appears in `source`.
+fn find_tag(source: &[u8], tag: &str) -> Option<usize> {
+    let needle = format!("<{tag}");
+    source
+        .windows(needle.len())
+        .enumerate()
+        .find(|(i, w)| {
+            w.eq_ignore_ascii_case(needle.as_bytes())
+                && source
+                    .get(i + needle.len())
+                    .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
+        })
+        .map(|(i, _)| i)
+}
+
+/// How far ahead of the previous paragraph the next one is searched for;
+/// bounds the work when a paragraph is spelled differently in the source.
+const SEARCH_WINDOW: usize = 256 * 1024;
+
+/// Where `words` appear in `source` from `from` on (within
+/// [`SEARCH_WINDOW`]), any run of whitespace in the source matching a
+/// space in `words`: the start and end of the match. With `after_markup`
+/// only a match that opens a text node counts.
+fn find_words(
+    source: &[u8],
+    from: usize,
+    words: &str,
+    after_markup: bool,
+) -> Option<(usize, usize)> {
+    let words = words.as_bytes();
+    let first = *words.first()?;
+    let end = source.len().min(from.saturating_add(SEARCH_WINDOW));
+    (from..end).find_map(|start| {
+        if source[start] != first {
+            return None;
+        }
+        if after_markup {
+            let before = source[..start]
+                .iter()
+                .rev()
+                .find(|c| !c.is_ascii_whitespace());
+            if !before.is_none_or(|&c| matches!(c, b'>' | b';' | b'"' | b'\'' | b'(') || c >= 0x80)
+            {
+                return None;
+            }
+        }
+        let mut i = start;
+        for &w in words {
+            if w == b' ' {
+                let run = source[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_whitespace())
+                    .count();
+                if run == 0 {
+                    return None;
+                }
+                i += run;
+            } else if source.get(i) == Some(&w) {
+                i += 1;
+            } else {
+                return None;
+            }
+        }
+        Some((start, i))
+    })
+}
+
+/// The publication date, from the most specific source that has one.
+fn published(
+    doc: &Html,
+    json_ld: &[serde_json::Map<String, Value>],
+    path: &Path,
+    warnings: &mut Vec<Warning>,
+) -> Option<chrono::NaiveDate> {
+    let mut candidates: Vec<(String, String)> = Vec::new();
+    if let Some(v) = meta_content(doc, "property", "article:published_time") {
+        candidates.push(("meta article:published_time".into(), v));
+    }
+    for object in json_ld {
+        if let Some(Value::String(v)) = object.get("datePublished") {
+            candidates.push(("JSON-LD datePublished".into(), v.clone()));
+        }
+    }
+    for name in DATE_META_NAMES {
+        for attr in ["name", "property", "itemprop"] {
+            if let Some(v) = meta_content(doc, attr, name) {
+                candidates.push((format!("meta {name}"), v));
+            }
+        }
+    }
+    if let Some(v) = first_attr(doc, "time[datetime]", "datetime") {
+        candidates.push(("<time datetime>".into(), v));
+    }
+    for (source, value) in candidates {
+        match parse_date(&value) {
+            Some(date) => return Some(date),
+            None => warnings.push(Warning::new(
+                path,
+                format!("unrecognised date {value:?} in {source}; ignored"),
+            )),
+        }
+    }
+    None
+}
+
+/// Objects in the page's JSON-LD scripts, including those in lists and
+/// `@graph`. Scripts that are not valid JSON are ignored: pages often carry
+/// broken JSON-LD, and it is not the article.
+fn json_ld_objects(doc: &Html) -> Vec<serde_json::Map<String, Value>> {
+    let mut out = Vec::new();
+    for script in doc.select(&selector("script[type=\"application/ld+json\"]")) {
+        let raw: String = script.text().collect();
+        if let Ok(value) = serde_json::from_str::<Value>(&raw) {
+            collect_objects(value, &mut out);
+        }
+    }
+    out
+}
+
+fn collect_objects(value: Value, out: &mut Vec<serde_json::Map<String, Value>>) {
+    // serde_json's recursion limit bounds the depth, so plain recursion is safe.
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| collect_objects(v, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                collect_objects(graph, out);
+            }
+            out.push(map);
+        }
+        _ => {}
+    }
+}
+
+/// `<meta {attr}="{value}" content="...">`, matched case-insensitively.
+fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
+    doc.select(&selector("meta[content]"))
+        .find(|m| m.attr(attr).is_some_and(|v| v.eq_ignore_ascii_case(value)))
+        .and_then(|m| m.attr("content"))
+        .map(collapse)
+        .filter(|s| !s.is_empty())
+}
+
+fn first_text(doc: &Html, css: &str) -> Option<String> {
+    doc.select(&selector(css))
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .find(|s| !s.is_empty())
+}
+
+fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
+    doc.select(&selector(css))
+        .filter_map(|e| e.attr(attr))
+        .map(collapse)
+        .find(|s| !s.is_empty())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Selectors here are constants, so a parse failure is a bug.
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("valid CSS selector")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// (name, head, body, title, published)
+    type MetaCase = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<NaiveDate>,
+    );
+
+    fn html(source: &str) -> Loaded {
+        load(Path::new("a.html"), source.to_string()).unwrap()
+    }
+
+    #[test]
+    fn metadata_sources() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        // (name, head, body, title, published)
+        let cases: &[MetaCase] = &[
+            (
+                "og:title",
+                r#"<meta property="og:title" content="OG"><title>T</title>"#,
+                "<article><h1>H</h1><p>x</p></article>",
+                Some("OG"),
+                None,
+            ),
+            (
+                "article h1",
+                "<title>T</title>",
+                "<h1>Site</h1><article><h1>H</h1><p>x</p></article>",
+                Some("H"),
+                None,
+            ),
+            (
+                "title tag",
+                "<title> T  t </title>",
+                "<p>x</p>",
+                Some("T t"),
+                None,
+            ),
+            (
+                "published_time",
+                r#"<meta property="article:published_time" content="2024-12-30T10:00:00+04:00">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "json-ld",
+                r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-12-30"}</script>"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "json-ld graph",
+                r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"datePublished":"December 30, 2024"}]}</script>"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "meta date",
+                r#"<meta name="date" content="2024-12-30">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "meta pubdate",
+                r#"<meta name="pubdate" content="20241230">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "meta DC.date",
+                r#"<meta name="DC.date" content="2024/12/30">"#,
+                "<p>x</p>",
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "time element",
+                "",
+                r#"<article><time datetime="2024-12-30T09:00Z">Monday</time><p>x</p></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "published_time before time",
+                r#"<meta property="article:published_time" content="2024-12-30">"#,
+                r#"<time datetime="2020-01-01">x</time>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            ("no date", "", "<p>On December 30, 2024.</p>", None, None),
+        ];
+        for (name, head, body, title, published) in cases {
+            let source =
+                format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>");
+            let loaded = html(&source);
+            assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+            let a = &loaded.articles[0];
+            assert_eq!(a.title.as_deref(), *title, "{name}");
+            assert_eq!(a.published, *published, "{name}");
+        }
+    }
+
+    #[test]
+    fn url_and_author() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                r#"<meta property="og:url" content="http://a/x"><link rel="canonical" href="http://a/y">"#,
+                Some("http://a/x"),
+                None,
+            ),
+            (
+                r#"<link rel="canonical" href="http://a/y"><meta name="author" content="Jane Doe">"#,
+                Some("http://a/y"),
+                Some("Jane Doe"),
+            ),
+            (
+                r#"<script type="application/ld+json">[{"author":[{"@type":"Person","name":"A"},{"name":"B"}]}]</script>"#,
+                None,
+                Some("A, B"),
+            ),
+            (
+                r#"<script type="application/ld+json">{not json</script>"#,
+                None,
+                None,
+            ),
+        ];
+        for (head, url, author) in cases {
+            let a = &html(&format!(
+                "<html><head>{head}</head><body><p>x</p></body></html>"
+            ))
+            .articles[0];
+            assert_eq!(a.url.as_deref(), *url, "{head}");
+            assert_eq!(a.author.as_deref(), *author, "{head}");
+        }
+    }
+
+    #[test]
+    fn main_text() {
+        // (name, body, text, body())
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "article preferred",
+                "<nav>Menu</nav><main><p>Main</p><article><h1>T</h1><p>One\n  two.</p><p>Three &amp; four.</p></article></main>",
+                "T\n\nOne two.\n\nThree & four.",
+                "One two.\n\nThree & four.",
+            ),
+            (
+                "main",
+                "<header>Site</header><main><p>A</p><aside>Ad</aside><p>B</p></main><footer>(c)</footer>",
+                "A\n\nB",
+                "A\n\nB",
+            ),
+            (
+                "body",
+                "<p>A <b>bold</b> <a href=x>link</a>.</p><script>var x = 1;</script><style>p{}</style>",
+                "A bold link.",
+                "A bold link.",
+            ),
+            (
+                "blocks",
+                "<div>A<br>B</div><ul><li>C</li><li>D</li></ul><blockquote>E</blockquote><h2>F</h2>",
+                "A\n\nB\n\nC\n\nD\n\nE\n\nF",
+                "A\n\nB\n\nC\n\nD\n\nE\n\nF",
+            ),
+            (
+                "forms and chrome dropped",
+                "<form><input value=q><button>Go</button></form><p>Kept</p><noscript>Enable JS</noscript>",
+                "Kept",
+                "Kept",
+            ),
+            (
+                "nbsp and entities",
+                "<p>Baku&nbsp;&ndash; Moscow&#x21;</p>",
+                "Baku – Moscow!",
+                "Baku – Moscow!",
+            ),
+            ("empty", "", "", ""),
+        ];
+        for (name, body, text, body_text) in cases {
+            let a = &html(&format!("<html><head></head><body>{body}</body></html>")).articles[0];
+            assert_eq!(a.text, *text, "{name}");
+            assert_eq!(a.body(), *body_text, "{name}");
+        }
+    }
+
+    #[test]
+    fn line_anchors_find_paragraphs() {
+        let source = "<html>\n<head><title>A first</title></head>\n<body>\n<article>\n<h1>A first</h1>\n<p>A first paragraph\nwrapped. Second try.</p>\n\n<p>Second &amp; last.</p>\n<p>&quot;Quoted,&quot; he said.</p>\n</article>\n</body>\n</html>\n";
+        let a = &html(source).articles[0];
+        assert_eq!(
+            a.text,
+            "A first\n\nA first paragraph wrapped. Second try.\n\nSecond & last.\n\n\"Quoted,\" he said."
+        );
+        let cases = [
+            ("A first\n", 5),
+            ("A first paragraph", 6),
+            ("Second &", 9),
+            ("\"Quoted", 10),
+        ];
+        for (needle, line) in cases {
+            let offset = a.text.find(needle).unwrap();
+            assert_eq!(a.line_at(offset), line, "{needle:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_limits() {
+        let nested =
+            |depth: usize| format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        // Deep but allowed: the iterative walk does not overflow the stack.
+        let a = &html(&nested(MAX_NESTING - 10)).articles[0];
+        assert_eq!(a.text, "deep");
+        let err = load(Path::new("a.html"), nested(MAX_NESTING + 1)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.html: HTML nested more than 4096 elements deep; skipped"
+        );
+        // Siblings, void and implicitly closed elements do not count as depth.
+        let cases: &[(&str, usize)] = &[
+            ("<div><p>a<p>b<br><img src=x/></div>", 1),
+            ("<div><div></div></div><div></div>", 2),
+            ("<!-- <div><div> --><x-y/>", 0),
+        ];
+        for (source, depth) in cases {
+            assert_eq!(nesting_estimate(source), *depth, "{source}");
+        }
+        let siblings = "<div>x</div>".repeat(MAX_NESTING * 2);
+        assert!(load(Path::new("a.html"), siblings).is_ok());
+    }
+
+    #[test]
+    fn bad_dates_warn_and_fall_through() {
+        let source = r#"<html><head><meta property="article:published_time" content="soon"><meta name="date" content="2024-12-30"></head><body><p>x</p></body></html>"#;
+        let loaded = html(source);
+        assert_eq!(
+            loaded.articles[0].published,
+            NaiveDate::from_ymd_opt(2024, 12, 30)
+        );
+        let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["a.html: unrecognised date \"soon\" in meta article:published_time; ignored"]
+        );
+    }
+}

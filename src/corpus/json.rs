@@ -1,0 +1,364 @@
+//! JSON articles: `.json` (one article object, an array of them, or an
+//! object holding the array under `articles`, `items`, `data`, `results`,
+//! `posts` or `entries`) and JSON Lines (`.jsonl`, `.ndjson`: one article a
+//! line).
+//!
+//! Field names are read by [`super::fields`]. A record whose recognised
+//! field has the wrong type, or which has no text, is skipped with a
+//! warning; the other records are kept. `record` is the position of the
+//! record in the file (its index in the array, or among non-blank lines),
+//! skipped records included, so it names the same record on every run.
+//!
+//! Line anchors pin every line of a record's text to the line where the
+//! record starts (JSON values carry their text on one source line). For
+//! `.json` the start is found from serde_json's raw values, which borrow the
+//! source, so it costs no second parse. serde_json's recursion limit turns
+//! absurdly nested input into an error (a warning), never a stack overflow.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::fields::{self, Problem};
+use super::{Loaded, Warning};
+use crate::article::{Article, LineAnchor};
+
+/// Keys under which a `.json` object may hold its list of articles.
+const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "posts", "entries"];
+
+/// Loads a `.json` file. `Err` when the file is not valid JSON at all.
+pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
+    let top: &RawValue = serde_json::from_str(source).map_err(|e| {
+        Warning::at_line(
+            path,
+            e.line().max(1),
+            format!("{}; skipped", json_error(&e)),
+        )
+    })?;
+    let records = records(top).map_err(|reason| Warning::new(path, reason))?;
+    let line_starts = line_starts(source);
+    let mut loaded = Loaded::default();
+    for (record, raw) in records.into_iter().enumerate() {
+        // `raw` borrows `source`, so its address gives its offset.
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
+        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        match serde_json::from_str::<Value>(raw.get()) {
+            Ok(value) => load_record(path, record, line, value, &mut loaded),
+            Err(e) => loaded.warnings.push(Warning::at_line(
+                path,
+                line,
+                format!("record {record}: {}; skipped", json_error(&e)),
+            )),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Loads a JSON Lines file: each non-blank line one record.
+pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut record = 0;
+    for (i, line) in source.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => load_record(path, record, i + 1, value, &mut loaded),
+            Err(e) => loaded.warnings.push(Warning::at_line(
+                path,
+                i + 1,
+                format!("{}; line skipped", json_error(&e)),
+            )),
+        }
+        record += 1;
+    }
+    loaded
+}
+
+/// The article records of a `.json` document.
+fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
+    let raw = top.get().trim_start();
+    let not_records = || "top level is neither an article object nor an array; skipped".to_string();
+    match raw.as_bytes().first() {
+        Some(b'[') => serde_json::from_str(raw).map_err(|e| json_error(&e)),
+        Some(b'{') => {
+            let object: BTreeMap<String, &RawValue> =
+                serde_json::from_str(raw).map_err(|e| json_error(&e))?;
+            // An object with its own body is an article even if it has a
+            // `data` list; otherwise a list under a known key holds them.
+            if object.keys().any(|k| fields::is_text_key(k)) {
+                return Ok(vec![top]);
+            }
+            let list = LIST_KEYS.iter().find_map(|key| {
+                object
+                    .get(*key)
+                    .filter(|v| v.get().trim_start().starts_with('['))
+            });
+            match list {
+                Some(list) => serde_json::from_str(list.get()).map_err(|e| json_error(&e)),
+                None => Ok(vec![top]),
+            }
+        }
+        _ => Err(not_records()),
+    }
+}
+
+/// Turns one parsed record into an article, or a warning saying why not.
+fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &mut Loaded) {
+    let warn =
+        |message: String| Warning::at_line(path, line, format!("record {record}: {message}"));
+    let Value::Object(object) = value else {
+        loaded
+            .warnings
+            .push(warn("not a JSON object; skipped".to_string()));
+        return;
+    };
+    let (fields, problems) = fields::read(&object);
+    if let Some(Problem::WrongType(message)) =
+        problems.iter().find(|p| matches!(p, Problem::WrongType(_)))
+    {
+        loaded.warnings.push(warn(format!("{message}; skipped")));
+        return;
+    }
+    for problem in &problems {
+        loaded
+            .warnings
+            .push(warn(format!("{}; ignored", problem.message())));
+    }
+    let Some(text) = fields.text.filter(|t| !t.trim().is_empty()) else {
+        loaded.warnings.push(warn(
+            "no text (text, body, content, article or description); skipped".to_string(),
+        ));
+        return;
+    };
+    let mut article = Article::from_text(path, text);
+    article.record = record;
+    article.id = fields.id;
+    article.title = fields.title;
+    article.url = fields.url;
+    article.author = fields.author;
+    article.published = fields.published;
+    // Every line of the text comes from the record's one source line.
+    article.line_anchors = std::iter::once(0)
+        .chain(article.text.match_indices('\n').map(|(i, _)| i + 1))
+        .map(|offset| LineAnchor { offset, line })
+        .collect();
+    loaded.articles.push(article);
+}
+
+/// serde_json's message without its ` at line L column C` suffix (the
+/// warning has its own line), keeping the column.
+fn json_error(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&suffix) {
+        Some(reason) => format!("invalid JSON: {reason} (column {})", e.column()),
+        None => format!("invalid JSON: {message}"),
+    }
+}
+
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// (name, source, [(record, title, line)])
+    type ShapeCase = (
+        &'static str,
+        &'static str,
+        &'static [(usize, &'static str, usize)],
+    );
+
+    fn warnings(loaded: &Loaded) -> Vec<String> {
+        loaded.warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn json_shapes() {
+        // (name, source, [(record, title, line)])
+        let cases: &[ShapeCase] = &[
+            (
+                "one object",
+                r#"{"title": "A", "body": "x"}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "array",
+                "[\n{\"title\": \"A\", \"text\": \"x\"},\n\n{\"title\": \"B\", \"text\": \"y\"}\n]",
+                &[(0, "A", 2), (1, "B", 4)],
+            ),
+            (
+                "articles key",
+                "{\"status\": \"ok\", \"articles\": [\n  {\"title\": \"A\", \"content\": \"x\"}\n]}",
+                &[(0, "A", 2)],
+            ),
+            (
+                "items key",
+                r#"{"items": [{"title": "A", "text": "x"}]}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "data key",
+                r#"{"data": [{"title": "A", "text": "x"}, {"title": "B", "text": "y"}]}"#,
+                &[(0, "A", 1), (1, "B", 1)],
+            ),
+            (
+                "article with a data field",
+                r#"{"title": "A", "text": "x", "data": [1, 2]}"#,
+                &[(0, "A", 1)],
+            ),
+            ("empty array", "[]", &[]),
+        ];
+        for (name, source, want) in cases {
+            let loaded = load_json(Path::new("a.json"), source).unwrap();
+            assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+            let got: Vec<(usize, &str, usize)> = loaded
+                .articles
+                .iter()
+                .map(|a| (a.record, a.title.as_deref().unwrap(), a.line_at(0)))
+                .collect();
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn json_fields() {
+        let source = r#"[{"id": 12, "headline": "H", "body": "Line one.\nLine two.", "publishedAt": "2024-12-30T10:00:00Z", "link": "http://x", "byline": {"name": "A"}}]"#;
+        let a = &load_json(Path::new("a.json"), source).unwrap().articles[0];
+        assert_eq!(a.id.as_deref(), Some("12"));
+        assert_eq!(a.title.as_deref(), Some("H"));
+        assert_eq!(a.text, "Line one.\nLine two.");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2024, 12, 30));
+        assert_eq!(a.url.as_deref(), Some("http://x"));
+        assert_eq!(a.author.as_deref(), Some("A"));
+        // Every line of the text maps to the record's source line.
+        assert_eq!(a.line_at(a.text.find("two").unwrap()), 1);
+    }
+
+    #[test]
+    fn json_warnings() {
+        // (name, source, kept records, warnings)
+        let cases: &[(&str, &str, &[usize], &[&str])] = &[
+            (
+                "wrong type",
+                "[{\"text\": \"x\"},\n{\"body\": 42},\n{\"text\": \"z\"}]",
+                &[0, 2],
+                &["a.json:2: record 1: field `body` is a number, expected a string; skipped"],
+            ),
+            (
+                "not an object",
+                "[{\"text\": \"x\"}, 3]",
+                &[0],
+                &["a.json:1: record 1: not a JSON object; skipped"],
+            ),
+            (
+                "no text",
+                r#"[{"title": "only"}]"#,
+                &[],
+                &[
+                    "a.json:1: record 0: no text (text, body, content, article or description); skipped",
+                ],
+            ),
+            (
+                "blank text",
+                r#"[{"text": "  "}]"#,
+                &[],
+                &[
+                    "a.json:1: record 0: no text (text, body, content, article or description); skipped",
+                ],
+            ),
+            (
+                "bad date kept",
+                r#"[{"text": "x", "date": "soon"}]"#,
+                &[0],
+                &["a.json:1: record 0: unrecognised date \"soon\" in field `date`; ignored"],
+            ),
+        ];
+        for (name, source, kept, want) in cases {
+            let loaded = load_json(Path::new("a.json"), source).unwrap();
+            let records: Vec<usize> = loaded.articles.iter().map(|a| a.record).collect();
+            assert_eq!(records, *kept, "{name}");
+            assert_eq!(warnings(&loaded), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn json_files_skipped() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep_record = format!("[{}{}]", "[".repeat(1_000), "]".repeat(1_000));
+        let cases: &[(&str, &str)] = &[
+            (
+                "{\"text\": \"x\",\n",
+                "a.json:2: invalid JSON: EOF while parsing an object (column 0); skipped",
+            ),
+            (
+                "42",
+                "a.json: top level is neither an article object nor an array; skipped",
+            ),
+            (
+                "\"text\"",
+                "a.json: top level is neither an article object nor an array; skipped",
+            ),
+        ];
+        for (source, want) in cases {
+            let got = load_json(Path::new("a.json"), source).unwrap_err();
+            assert_eq!(got.to_string(), *want, "{source:?}");
+        }
+        // Nesting beyond serde_json's recursion limit is a warning, not a crash.
+        let loaded = load_json(Path::new("a.json"), &deep).unwrap();
+        assert!(loaded.articles.is_empty());
+        assert!(
+            warnings(&loaded)[0].contains("recursion limit exceeded"),
+            "{:?}",
+            loaded.warnings
+        );
+        let loaded = load_json(Path::new("a.json"), &deep_record).unwrap();
+        assert!(
+            warnings(&loaded)[0].contains("recursion limit exceeded"),
+            "{:?}",
+            loaded.warnings
+        );
+    }
+
+    #[test]
+    fn json_lines() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let source = format!(
+            "{{\"title\": \"A\", \"text\": \"x\", \"date\": \"2024-12-30\"}}\n\n{{not json}}\n{{\"title\": \"B\", \"text\": \"y\"}}\r\n{deep}\n{{\"text\": true}}\n{{\"title\": \"C\", \"body\": \"z\"}}"
+        );
+        let loaded = load_json_lines(Path::new("a.jsonl"), &source);
+        let got: Vec<(usize, &str, usize)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.record, a.title.as_deref().unwrap(), a.line_at(0)))
+            .collect();
+        assert_eq!(got, [(0, "A", 1), (2, "B", 4), (5, "C", 7)]);
+        assert_eq!(
+            loaded.articles[0].published,
+            NaiveDate::from_ymd_opt(2024, 12, 30)
+        );
+        let w = warnings(&loaded);
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(
+            w[0],
+            "a.jsonl:3: invalid JSON: key must be a string (column 2); line skipped"
+        );
+        assert!(
+            w[1].starts_with("a.jsonl:5: invalid JSON: recursion limit exceeded"),
+            "{}",
+            w[1]
+        );
+        assert_eq!(
+            w[2],
+            "a.jsonl:6: record 4: field `text` is a boolean, expected a string; skipped"
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! Reading a publication date out of a metadata value (front matter, JSON
+//! fields, HTML meta tags).
+//!
+//! Feeds and exports write dates in many ways; this accepts the common ones
+//! and nothing ambiguous: `30/12/2024` vs `12/30/2024` cannot be told apart,
+//! so numeric day-first or month-first dates are refused rather than guessed.
+//! Timestamps with an offset keep the date as the publisher wrote it (the
+//! local calendar day), not the UTC day.
+
+use chrono::{DateTime, NaiveDate};
+
+/// Unix timestamps above this are taken as milliseconds (1e11 seconds is
+/// the year 5138, so no real second count gets there).
+const MILLIS_THRESHOLD: f64 = 1e11;
+
+/// The calendar date written in `value`, or `None` if it is not a date this
+/// recognises.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let s = value.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        // Eight digits read as YYYYMMDD before a (1970) unix timestamp.
+        if s.len() == 8
+            && let Some(date) = compact_date(s)
+        {
+            return Some(date);
+        }
+        return s.parse::<f64>().ok().and_then(date_from_timestamp);
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt.date_naive());
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return Some(dt.date_naive());
+    }
+    numeric_prefix(s).or_else(|| textual_date(s))
+}
+
+/// The UTC date of a unix timestamp in seconds or milliseconds.
+pub fn date_from_timestamp(value: f64) -> Option<NaiveDate> {
+    if !value.is_finite() {
+        return None;
+    }
+    let secs = if value.abs() > MILLIS_THRESHOLD {
+        value / 1000.0
+    } else {
+        value
+    };
+    // The cast saturates; out-of-range values are then refused by chrono.
+    DateTime::from_timestamp(secs.floor() as i64, 0).map(|dt| dt.date_naive())
+}
+
+/// `YYYYMMDD`.
+fn compact_date(s: &str) -> Option<NaiveDate> {
+    let year = s.get(0..4)?.parse().ok()?;
+    let month = s.get(4..6)?.parse().ok()?;
+    let day = s.get(6..8)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD`, optionally followed by a time
+/// (`2024-12-30 10:00`, `2024-12-30T10:00:00` without an offset).
+fn numeric_prefix(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let sep = b[4];
+    if !matches!(sep, b'-' | b'/' | b'.') || b[7] != sep {
+        return None;
+    }
+    if let Some(&next) = b.get(10)
+        && !matches!(next, b'T' | b't' | b' ' | b',')
+    {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
+/// `December 30, 2024`, `Dec. 30 2024`, `30 Dec 2024`, `Monday, 30th
+/// December 2024 10:00`: a day, a month name and a four-digit year in the
+/// first tokens, after an optional weekday. Anything after the year (a
+/// time) is ignored.
+fn textual_date(s: &str) -> Option<NaiveDate> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| t.trim_end_matches('.'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut rest = tokens.as_slice();
+    if let Some(first) = rest.first()
+        && is_weekday(first)
+    {
+        rest = &rest[1..];
+    }
+    let [a, b, c, ..] = rest else {
+        return None;
+    };
+    let (month, day) = match (month_number(a), month_number(b)) {
+        (Some(m), None) => (m, day_number(b)?),
+        (None, Some(m)) => (m, day_number(a)?),
+        _ => return None,
+    };
+    if c.len() != 4 || !c.bytes().all(|x| x.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(c.parse().ok()?, month, day)
+}
+
+/// `30`, `30th`, `1st`, `2nd`, `3rd`.
+fn day_number(token: &str) -> Option<u32> {
+    let digits = token
+        .strip_suffix("st")
+        .or_else(|| token.strip_suffix("nd"))
+        .or_else(|| token.strip_suffix("rd"))
+        .or_else(|| token.strip_suffix("th"))
+        .unwrap_or(token);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// 1 to 12 for an English month name or its three-letter abbreviation
+/// (also `Sept`).
+fn month_number(token: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let t = token.to_ascii_lowercase();
+    if t.len() < 3 {
+        return None;
+    }
+    if t == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == t || (t.len() == 3 && m.starts_with(&t)))
+        .map(|i| i as u32 + 1)
+}
+
+fn is_weekday(token: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let t = token.to_ascii_lowercase();
+    t.len() >= 3 && DAYS.iter().any(|d| *d == t || d.starts_with(&t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn parses_the_usual_formats() {
+        let cases: &[(&str, Option<NaiveDate>)] = &[
+            ("2024-12-30", ymd(2024, 12, 30)),
+            ("  2024-12-30\n", ymd(2024, 12, 30)),
+            ("2024-12-30T10:00:00Z", ymd(2024, 12, 30)),
+            ("2024-12-30T23:30:00-05:00", ymd(2024, 12, 30)),
+            ("2024-12-30T10:00:00.123+01:00", ymd(2024, 12, 30)),
+            ("2024-12-30T10:00:00", ymd(2024, 12, 30)),
+            ("2024-12-30 10:00:00", ymd(2024, 12, 30)),
+            ("Mon, 30 Dec 2024 10:00:00 GMT", ymd(2024, 12, 30)),
+            ("Mon, 30 Dec 2024 10:00:00 +0000", ymd(2024, 12, 30)),
+            ("2024/12/30", ymd(2024, 12, 30)),
+            ("2024.12.30", ymd(2024, 12, 30)),
+            ("20241230", ymd(2024, 12, 30)),
+            ("December 30, 2024", ymd(2024, 12, 30)),
+            ("Dec. 30, 2024", ymd(2024, 12, 30)),
+            ("Sept 3 2024", ymd(2024, 9, 3)),
+            ("30 Dec 2024", ymd(2024, 12, 30)),
+            ("30th December 2024", ymd(2024, 12, 30)),
+            ("Monday, December 30, 2024 10:00 AM", ymd(2024, 12, 30)),
+            ("March 01 , 2008", ymd(2008, 3, 1)),
+            ("1735552800", ymd(2024, 12, 30)),
+            ("1735552800000", ymd(2024, 12, 30)),
+            ("", None),
+            ("yesterday", None),
+            ("2024-13-01", None),
+            ("2024-02-30", None),
+            ("30/12/2024", None),
+            ("12/30/2024", None),
+            ("2024-12-30x", None),
+            ("December 2024", None),
+            ("May 5, 24", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn timestamps_in_seconds_and_milliseconds() {
+        let cases: &[(f64, Option<NaiveDate>)] = &[
+            (0.0, ymd(1970, 1, 1)),
+            (1735552800.0, ymd(2024, 12, 30)),
+            (1735552800.5, ymd(2024, 12, 30)),
+            (1735552800000.0, ymd(2024, 12, 30)),
+            (f64::NAN, None),
+            (f64::INFINITY, None),
+            (1e300, None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(date_from_timestamp(*input), *want, "{input}");
+        }
+    }
+}

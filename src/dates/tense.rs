@@ -1,0 +1,127 @@
+//! The tense of the sentence around an expression, from cue words.
+//!
+//! A full POS tagger is not needed to resolve "Friday": the nearest verb-like
+//! cue in the same sentence ("will", "was", "said", any "-ed" form) decides
+//! whether it is the coming or the past Friday. The search is bounded to a
+//! window of tokens, so it costs O(1) per expression.
+
+use super::lexicon::Lex;
+use super::resolve::Tense;
+use super::scan::{Kind, Token};
+
+/// How far (in tokens) the cue search reaches on either side.
+const WINDOW: usize = 40;
+
+/// The tense of the sentence containing tokens `start..end`, judged by the
+/// cue closest to the expression (nearer cues usually govern it).
+pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    // Leftwards, stopping at a sentence boundary.
+    let lo = start.saturating_sub(WINDOW);
+    let mut i = start;
+    while i > lo {
+        i -= 1;
+        if ends_sentence(toks, i) {
+            break;
+        }
+        if let Some(t) = cue(lower, toks, i) {
+            best = Some((start - i, t));
+            break;
+        }
+    }
+    let hi = (end + WINDOW).min(toks.len());
+    for (j, tok) in toks.iter().enumerate().take(hi).skip(end) {
+        if tok.newline_before && j > end || ends_sentence(toks, j) {
+            break;
+        }
+        if let Some(t) = cue(lower, toks, j) {
+            let distance = j + 1 - end;
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, t));
+            }
+            break;
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.
+fn ends_sentence(toks: &[Token], i: usize) -> bool {
+    let tok = &toks[i];
+    match tok.kind {
+        Kind::Punct(b'!' | b'?' | b';') => true,
+        Kind::Punct(b'.') => {
+            // "Dec. 25" and "U.S." do not end sentences: a period right after
+            // a short word followed by a number or lowercase word is an
+            // abbreviation; that is approximated by requiring the previous
+            // token to be longer than four bytes or a number.
+            let next_is_break = toks.get(i + 1).is_none_or(|n| n.space_before);
+            let prev_long = i > 0
+                && matches!(toks[i - 1].kind, Kind::Word(_) | Kind::Number { .. })
+                && (toks[i - 1].end - toks[i - 1].start > 4
+                    || matches!(toks[i - 1].kind, Kind::Number { .. }));
+            next_is_break && prev_long
+        }
+        _ => tok.newline_before && i > 0 && toks[i - 1].end + 1 < tok.start,
+    }
+}
+
+fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
+    let tok = &toks[i];
+    if !matches!(tok.kind, Kind::Word(Lex::Unknown | Lex::Word(_))) {
+        return None;
+    }
+    let w = &lower[tok.start..tok.end];
+    let apostrophe_before = i > 0 && matches!(toks[i - 1].kind, Kind::Punct(b'\''));
+    match w {
+        "will" | "shall" | "wo" | "going" | "scheduled" | "plans" | "plan" | "planned"
+        | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
+        "ll" if apostrophe_before => Some(Tense::Future),
+        // Modals and a bare "be" look forward from the reported moment.
+        "be" | "must" | "would" | "should" | "might" | "may" => Some(Tense::Future),
+        "is" | "are" | "am" => Some(Tense::Present),
+        "was" | "were" | "had" | "did" | "said" | "has" | "have" | "told" | "made" | "came"
+        | "went" | "took" | "gave" | "began" | "got" | "met" | "won" | "lost" | "left" | "fell"
+        | "rose" | "sent" | "held" | "ago" | "saw" | "found" | "brought" | "became" | "ran"
+        | "hit" | "paid" | "sold" | "bought" => Some(Tense::Past),
+        // A participle after "be"/"been" is passive, not past: "must be returned".
+        _ if w.len() > 4 && w.ends_with("ed") => {
+            let passive =
+                i > 0 && matches!(&lower[toks[i - 1].start..toks[i - 1].end], "be" | "being");
+            (!passive).then_some(Tense::Past)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::scan::tokenize;
+
+    fn tense_of(text: &str, word: &str) -> Tense {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        tokenize(&lower, &mut toks);
+        let at = toks
+            .iter()
+            .position(|t| &lower[t.start..t.end] == word)
+            .unwrap();
+        tense_around(&lower, &toks, at, at + 1)
+    }
+
+    #[test]
+    fn nearest_cue_decides() {
+        let cases = [
+            ("The talks will resume Friday.", Tense::Future),
+            ("The talks resumed Friday.", Tense::Past),
+            ("He said Friday that talks will resume.", Tense::Past),
+            ("Talks resume Friday", Tense::Unknown),
+            ("It rained. Talks resume Friday", Tense::Unknown),
+            ("Talks are on Friday", Tense::Present),
+        ];
+        for (text, want) in cases {
+            assert_eq!(tense_of(text, "friday"), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! `newsdex export`: every passage of the index as NDJSON for Elasticsearch
+//! (`_bulk` format) or Quickwit (one document a line), with the index
+//! mapping (Elasticsearch) or index config (Quickwit) that matches it.
+//!
+//! Documents are read segment by segment and written as they are read, so
+//! memory stays flat however large the index. Mentioned dates are not
+//! stored in the index (they are indexed only), so they are recomputed from
+//! the stored mentions exactly as the indexer computes them.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde_json::{Map, Value, json};
+use tantivy::schema::{Field, Value as _};
+use tantivy::{DocAddress, TantivyDocument};
+
+use crate::dates::value::{CalendarPoint, calendar_points};
+use crate::indexer::to_day;
+use crate::schema::Fields;
+use crate::store::NewsIndex;
+
+/// Where the documents go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// `_bulk` NDJSON (an action line, then the document) and an index mapping.
+    Elasticsearch,
+    /// One JSON document a line and a Quickwit index config (YAML).
+    Quickwit,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Writes NDJSON to --out (or stdout) and the mapping next to it:\n  \
+                  FILE.mapping.json (elasticsearch) or FILE.index-config.yaml (quickwit);\n  \
+                  without --out, newsdex-mapping.json or newsdex-index-config.yaml in the current folder.\n\n\
+                  Examples:\n  newsdex export --format elasticsearch --out news.ndjson\n  \
+                  newsdex export --format quickwit --index ~/news-index --out news.ndjson"
+)]
+pub struct ExportArgs {
+    /// Target system.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// NDJSON file to write (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Name of the index to create in the cluster.
+    #[arg(long, default_value = "newsdex", value_parser = parse_index_name)]
+    pub name: String,
+}
+
+/// Names both Elasticsearch and Quickwit accept.
+fn parse_index_name(name: &str) -> Result<String, String> {
+    let ok = (3..=100).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(format!(
+            "{name:?}: use 3 to 100 lower-case letters, digits, - or _, starting with a letter"
+        ))
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub passages: u64,
+}
+
+pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let news = NewsIndex::open(&args.index)?;
+    let mapping_path = mapping_path(args.format, args.out.as_deref());
+    let mapping = match args.format {
+        ExportFormat::Elasticsearch => serde_json::to_string_pretty(&elasticsearch_mapping())?,
+        ExportFormat::Quickwit => serde_yaml_ng::to_string(&quickwit_config(&args.name))?,
+    };
+    std::fs::write(&mapping_path, mapping + "\n")
+        .with_context(|| format!("cannot write {}", mapping_path.display()))?;
+
+    let summary = match &args.out {
+        Some(path) => {
+            let file =
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            let mut out = BufWriter::new(file);
+            let summary = export(&news, args.format, &args.name, &mut out)?;
+            out.flush()
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            summary
+        }
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            let summary = export(&news, args.format, &args.name, &mut out)?;
+            out.flush()?;
+            summary
+        }
+    };
+    eprintln!(
+        "newsdex: exported {} passages to {}; {} in {}",
+        summary.passages,
+        args.out.as_deref().map_or_else(
+            || "standard output".to_string(),
+            |p| p.display().to_string()
+        ),
+        match args.format {
+            ExportFormat::Elasticsearch => "index mapping",
+            ExportFormat::Quickwit => "index config",
+        },
+        mapping_path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `FILE.mapping.json` / `FILE.index-config.yaml` beside the output, or a
+/// fixed name in the current folder when the documents go to stdout.
+pub fn mapping_path(format: ExportFormat, out: Option<&Path>) -> PathBuf {
+    let suffix = match format {
+        ExportFormat::Elasticsearch => "mapping.json",
+        ExportFormat::Quickwit => "index-config.yaml",
+    };
+    match out {
+        Some(path) => {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(suffix);
+            PathBuf::from(name)
+        }
+        None => PathBuf::from(format!("newsdex-{suffix}")),
+    }
+}
+
+/// Writes every live passage of the last commit as NDJSON.
+pub fn export(
+    news: &NewsIndex,
+    format: ExportFormat,
+    index_name: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExportSummary> {
+    let searcher = news.searcher()?;
+    let mut summary = ExportSummary::default();
+    for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+        let ordinal = u32::try_from(ordinal).context("too many segments")?;
+        for doc_id in segment.doc_ids_alive() {
+            let doc: TantivyDocument = searcher.doc(DocAddress::new(ordinal, doc_id))?;
+            let source = document(&news.fields, &doc);
+            if format == ExportFormat::Elasticsearch {
+                let action = json!({ "index": { "_index": index_name, "_id": source["id"] } });
+                serde_json::to_writer(&mut *out, &action)?;
+                out.write_all(b"\n")?;
+            }
+            serde_json::to_writer(&mut *out, &source)?;
+            out.write_all(b"\n")?;
+            summary.passages += 1;
+        }
+    }
+    Ok(summary)
+}
+
+/// One passage as a flat JSON document with every field.
+fn document(f: &Fields, doc: &TantivyDocument) -> Value {
+    let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str());
+    let number = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
+    let names = |field: Field| {
+        let set: BTreeSet<&str> = doc.get_all(field).filter_map(|v| v.as_str()).collect();
+        json!(set)
+    };
+    let article = text(f.article).unwrap_or_default();
+    let passage = number(f.ordinal).unwrap_or(0);
+    let published = doc
+        .get_first(f.published)
+        .and_then(|v| v.as_datetime())
+        .and_then(to_day);
+    let mentions: Value = text(f.mentions)
+        .and_then(|m| serde_json::from_str(m).ok())
+        .unwrap_or_else(|| json!({}));
+    let entities = mentions.get("entities").cloned().unwrap_or(json!([]));
+    let dates = mentions.get("dates").cloned().unwrap_or(json!([]));
+    let (days, months, years) = mentioned_dates(&dates);
+
+    let mut d = Map::new();
+    d.insert("id".into(), json!(format!("{article}#{passage}")));
+    d.insert("article".into(), json!(article));
+    d.insert("path".into(), json!(text(f.path)));
+    d.insert("source".into(), json!(text(f.source)));
+    d.insert("title".into(), json!(text(f.title)));
+    d.insert("url".into(), json!(text(f.url)));
+    d.insert("published".into(), json!(published.map(timestamp)));
+    d.insert("passage".into(), json!(passage));
+    d.insert("line".into(), json!(number(f.line)));
+    d.insert("start".into(), json!(number(f.start)));
+    d.insert("end".into(), json!(number(f.end)));
+    d.insert("text".into(), json!(text(f.text).unwrap_or_default()));
+    d.insert("person".into(), names(f.person));
+    d.insert("org".into(), names(f.org));
+    d.insert("place".into(), names(f.place));
+    d.insert("misc".into(), names(f.misc));
+    d.insert("date_day".into(), json!(days));
+    d.insert("date_month".into(), json!(months));
+    d.insert("date_year".into(), json!(years));
+    d.insert("entities".into(), entities);
+    d.insert("dates".into(), dates);
+    Value::Object(d)
+}
+
+/// The days, months and years the passage's dates cover, as the indexer
+/// fills `date_day`, `date_month` and `date_year` (dates and times only).
+fn mentioned_dates(dates: &Value) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let mut points = BTreeSet::new();
+    for date in dates.as_array().into_iter().flatten() {
+        let kind = date.get("type").and_then(Value::as_str).unwrap_or_default();
+        if kind == "DATE" || kind == "TIME" {
+            let value = date
+                .get("value")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            points.extend(calendar_points(value));
+        }
+    }
+    let (mut days, mut months, mut years) = (Vec::new(), Vec::new(), Vec::new());
+    for point in points {
+        match point {
+            CalendarPoint::Day(d) => days.push(timestamp(d)),
+            CalendarPoint::Month(d) => months.push(timestamp(d)),
+            CalendarPoint::Year(d) => years.push(timestamp(d)),
+        }
+    }
+    (days, months, years)
+}
+
+/// A day as an RFC 3339 timestamp at midnight UTC: both targets parse it
+/// without a custom format.
+fn timestamp(day: NaiveDate) -> String {
+    format!("{day}T00:00:00Z")
+}
+
+/// The Elasticsearch index mapping: prose as `text` with the english
+/// analyzer (positions and norms kept, for phrases and BM25), names as
+/// `keyword` for aggregations with a `.text` sub-field for matching, and
+/// the mention objects kept in `_source` only.
+pub fn elasticsearch_mapping() -> Value {
+    let prose = json!({
+        "type": "text", "analyzer": "english", "index_options": "positions", "norms": true
+    });
+    let keyword = json!({ "type": "keyword" });
+    let name = json!({
+        "type": "keyword",
+        "fields": { "text": { "type": "text", "analyzer": "standard" } }
+    });
+    let date = json!({ "type": "date", "format": "strict_date_optional_time" });
+    let integer = json!({ "type": "long" });
+    let kept = json!({ "type": "object", "enabled": false });
+    json!({
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "id": keyword, "article": keyword, "path": keyword, "source": keyword,
+                "title": prose, "url": { "type": "keyword", "index": false },
+                "published": date,
+                "passage": integer, "line": integer, "start": integer, "end": integer,
+                "text": prose,
+                "person": name, "org": name, "place": name, "misc": name,
+                "date_day": date, "date_month": date, "date_year": date,
+                "entities": kept, "dates": kept
+            }
+        }
+    })
+}
+
+/// The Quickwit index config: `en_stem` prose with positions and field
+/// norms, raw fast names for aggregations, fast datetimes; fields it does
+/// not map (the mention objects) are stored but not indexed.
+pub fn quickwit_config(index_id: &str) -> Value {
+    let prose = |name: &str| {
+        json!({ "name": name, "type": "text", "tokenizer": "en_stem", "record": "position",
+                "fieldnorms": true, "stored": true })
+    };
+    let raw = |name: &str, kind: &str| json!({ "name": name, "type": kind, "tokenizer": "raw", "fast": true, "stored": true });
+    let date = |name: &str, kind: &str| {
+        json!({ "name": name, "type": kind, "input_formats": ["rfc3339"],
+                "output_format": "rfc3339", "fast": true, "fast_precision": "seconds" })
+    };
+    let number = |name: &str| json!({ "name": name, "type": "u64", "fast": true });
+    json!({
+        "version": "0.8",
+        "index_id": index_id,
+        "doc_mapping": {
+            "mode": "dynamic",
+            "dynamic_mapping": { "indexed": false, "stored": true },
+            "field_mappings": [
+                raw("id", "text"), raw("article", "text"), raw("path", "text"),
+                raw("source", "text"),
+                prose("title"),
+                { "name": "url", "type": "text", "indexed": false, "stored": true },
+                date("published", "datetime"),
+                number("passage"), number("line"), number("start"), number("end"),
+                prose("text"),
+                raw("person", "array<text>"), raw("org", "array<text>"),
+                raw("place", "array<text>"), raw("misc", "array<text>"),
+                date("date_day", "array<datetime>"), date("date_month", "array<datetime>"),
+                date("date_year", "array<datetime>")
+            ]
+        },
+        "search_settings": { "default_search_fields": ["title", "text"] }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentioned_dates_follow_the_indexer() {
+        let dates = json!([
+            { "type": "DATE", "value": "2024-12-25" },
+            { "type": "DATE", "value": "2024-12" },
+            { "type": "DURATION", "value": "2024" },
+            { "type": "DATE", "value": "XXXX-12-25" }
+        ]);
+        let (days, months, years) = mentioned_dates(&dates);
+        assert_eq!(days, ["2024-12-25T00:00:00Z"]);
+        assert_eq!(months, ["2024-12-01T00:00:00Z"]);
+        assert!(years.is_empty());
+    }
+
+    #[test]
+    fn mapping_files_sit_beside_the_output() {
+        assert_eq!(
+            mapping_path(
+                ExportFormat::Elasticsearch,
+                Some(Path::new("out/news.ndjson"))
+            ),
+            PathBuf::from("out/news.ndjson.mapping.json")
+        );
+        assert_eq!(
+            mapping_path(ExportFormat::Quickwit, None),
+            PathBuf::from("newsdex-index-config.yaml")
+        );
+        assert!(parse_index_name("News").is_err());
+        assert!(parse_index_name("news-2024").is_ok());
+    }
+}

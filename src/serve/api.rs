@@ -1,0 +1,403 @@
+//! The JSON API: query-string parameters → the same [`Filter`] and
+//! requests the CLI builds → the same JSON the CLI prints.
+//!
+//! Parameters mirror the CLI's flags (`q` is the query). Every limit is
+//! checked here, before the index is touched, and every mistake is a 400
+//! with a message saying what to send instead.
+
+use clap::ValueEnum;
+use serde_json::{Value, json};
+
+use super::http::percent_decode;
+use crate::entities::EntityLabel;
+use crate::error::Error;
+use crate::output::{self, HitOptions};
+use crate::search::{self, DateSide, Filter, Granularity, SearchRequest, Sort, TimeField};
+use crate::store::NewsIndex;
+
+/// Longest query, in bytes.
+pub const MAX_QUERY_BYTES: usize = 1000;
+/// Longest entity name or article path, in bytes.
+pub const MAX_NAME_BYTES: usize = 1000;
+/// Most entity filters in one request.
+pub const MAX_ENTITY_FILTERS: usize = 20;
+/// Most hits one search returns.
+pub const MAX_LIMIT: usize = 100;
+/// Most entities one count returns.
+pub const MAX_TOP: usize = 200;
+/// Most neighbouring passages on each side.
+pub const MAX_CONTEXT: usize = 10;
+/// Most passages of one article in a search.
+pub const MAX_PER_ARTICLE: usize = 100;
+
+/// A failed API call: an HTTP status and a message for `{"error": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub status: u16,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn bad(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: 400,
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: 404,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(err: Error) -> ApiError {
+        match err {
+            // The caller's mistakes.
+            Error::InvalidQuery { .. } | Error::InvalidDate { .. } => {
+                ApiError::bad(err.to_string())
+            }
+            // The server's: the index, the disk.
+            other => ApiError {
+                status: 500,
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+type ApiResult = Result<Value, ApiError>;
+
+/// Decoded query parameters, in order; names may repeat.
+#[derive(Debug, Default)]
+pub struct Params(Vec<(String, String)>);
+
+/// The parameters every query endpoint shares.
+const FILTER_PARAMS: &[&str] = &["q", "person", "org", "place", "misc", "since", "until"];
+
+impl Params {
+    /// Parses a raw query string.
+    pub fn parse(query: &str) -> Result<Params, ApiError> {
+        let mut pairs = Vec::new();
+        for part in query.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = part.split_once('=').unwrap_or((part, ""));
+            let decode = |s: &str| {
+                percent_decode(s).ok_or_else(|| {
+                    ApiError::bad(format!(
+                        "parameter {name:?} is not valid percent-encoded UTF-8"
+                    ))
+                })
+            };
+            pairs.push((decode(name)?, decode(value)?));
+        }
+        Ok(Params(pairs))
+    }
+
+    /// Refuses parameters the endpoint does not know: a typo should not
+    /// silently return unfiltered results.
+    fn only(&self, known: &[&[&str]]) -> Result<(), ApiError> {
+        for (name, _) in &self.0 {
+            if !known.iter().any(|k| k.contains(&name.as_str())) {
+                let all: Vec<&str> = known.iter().flat_map(|k| k.iter().copied()).collect();
+                return Err(ApiError::bad(format!(
+                    "unknown parameter {name:?}; this endpoint takes {}",
+                    all.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn all(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.0
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A parameter given at most once; an empty value counts as absent.
+    fn one(&self, name: &str) -> Result<Option<&str>, ApiError> {
+        let mut values = self.all(name);
+        let first = values.next();
+        if values.next().is_some() {
+            return Err(ApiError::bad(format!("give {name:?} at most once")));
+        }
+        Ok(first.filter(|v| !v.trim().is_empty()))
+    }
+
+    /// A number in `range`, or `default` when absent.
+    fn number(
+        &self,
+        name: &str,
+        default: usize,
+        range: std::ops::RangeInclusive<usize>,
+    ) -> Result<usize, ApiError> {
+        let Some(raw) = self.one(name)? else {
+            return Ok(default);
+        };
+        raw.trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| {
+                ApiError::bad(format!(
+                    "{name} must be a whole number from {} to {}, not {raw:?}",
+                    range.start(),
+                    range.end()
+                ))
+            })
+    }
+
+    fn flag(&self, name: &str, default: bool) -> Result<bool, ApiError> {
+        match self.one(name)?.map(str::to_ascii_lowercase).as_deref() {
+            None => Ok(default),
+            Some("true" | "1" | "yes" | "on") => Ok(true),
+            Some("false" | "0" | "no" | "off") => Ok(false),
+            Some(other) => Err(ApiError::bad(format!(
+                "{name} must be true or false, not {other:?}"
+            ))),
+        }
+    }
+
+    /// One of a clap value enum's names (the CLI's spelling).
+    fn choice<T: ValueEnum>(&self, name: &str, default: T) -> Result<T, ApiError> {
+        let Some(raw) = self.one(name)? else {
+            return Ok(default);
+        };
+        T::from_str(raw.trim(), true).map_err(|_| {
+            let names: Vec<String> = T::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+                .collect();
+            ApiError::bad(format!(
+                "{name} must be one of {}, not {raw:?}",
+                names.join(", ")
+            ))
+        })
+    }
+
+    /// The query text (`q`, possibly empty) and the filters.
+    fn filter(&self) -> Result<Filter, ApiError> {
+        let query = self.one("q")?.unwrap_or_default();
+        if query.len() > MAX_QUERY_BYTES {
+            return Err(ApiError::bad(format!(
+                "q is too long ({} bytes; the limit is {MAX_QUERY_BYTES})",
+                query.len()
+            )));
+        }
+        let date = |name: &str, side: DateSide| -> Result<_, ApiError> {
+            self.one(name)?
+                .map(|d| search::parse_user_date(d, side))
+                .transpose()
+                .map_err(|e| ApiError::bad(format!("{name}: {e}")))
+        };
+        let mut entities = Vec::new();
+        for (label, name) in [
+            (EntityLabel::Person, "person"),
+            (EntityLabel::Organization, "org"),
+            (EntityLabel::Location, "place"),
+            (EntityLabel::Misc, "misc"),
+        ] {
+            for value in self.all(name).filter(|v| !v.trim().is_empty()) {
+                if value.len() > MAX_NAME_BYTES {
+                    return Err(ApiError::bad(format!("{name} is too long")));
+                }
+                entities.push((label, value.trim().to_string()));
+            }
+        }
+        if entities.len() > MAX_ENTITY_FILTERS {
+            return Err(ApiError::bad(format!(
+                "at most {MAX_ENTITY_FILTERS} entity filters"
+            )));
+        }
+        Ok(Filter {
+            query: query.to_string(),
+            entities,
+            since: date("since", DateSide::First)?,
+            until: date("until", DateSide::Last)?,
+        })
+    }
+}
+
+/// The sort names of `newsdex search --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SortParam {
+    Score,
+    Published,
+    Date,
+}
+
+/// The type names of `newsdex entities --type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TypeParam {
+    Any,
+    Person,
+    Org,
+    Place,
+    Misc,
+}
+
+/// `/api/search`: `{"query", "total", "hits": [HIT]}` as `search --format json`.
+pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
+    params.only(&[
+        FILTER_PARAMS,
+        &[
+            "limit",
+            "per_article",
+            "sort",
+            "context",
+            "collapse",
+            "fields",
+            "mark",
+        ],
+    ])?;
+    let filter = params.filter()?;
+    let mut fields = Vec::new();
+    for value in params.all("fields") {
+        for field in value.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            if !output::HIT_FIELDS.contains(&field) {
+                return Err(ApiError::bad(format!(
+                    "fields: there is no field {field:?}; choose from {}",
+                    output::HIT_FIELDS.join(",")
+                )));
+            }
+            fields.push(field.to_string());
+        }
+    }
+    let request = SearchRequest {
+        limit: params.number("limit", 10, 1..=MAX_LIMIT)?,
+        per_article: params.number("per_article", 3, 0..=MAX_PER_ARTICLE)?,
+        sort: match params.choice("sort", SortParam::Score)? {
+            SortParam::Score => Sort::Score,
+            SortParam::Published => Sort::Published,
+            SortParam::Date => Sort::Mentioned,
+        },
+        context: params.number("context", 0, 0..=MAX_CONTEXT)?,
+        collapse: params.flag("collapse", true)?,
+        filter,
+    };
+    let options = HitOptions {
+        fields,
+        mark: params.flag("mark", false)?,
+    };
+    let results = search::search(news, &request)?;
+    let hits: Vec<Value> = results
+        .hits
+        .iter()
+        .map(|h| output::record(h, &options))
+        .collect();
+    Ok(json!({ "query": request.filter.query, "total": results.total, "hits": hits }))
+}
+
+/// `/api/entities`: `{"query", "entities": [{label, name, passages, articles}]}`.
+pub fn entities(news: &NewsIndex, params: &Params) -> ApiResult {
+    params.only(&[FILTER_PARAMS, &["type", "top"]])?;
+    let filter = params.filter()?;
+    let label = match params.choice("type", TypeParam::Any)? {
+        TypeParam::Any => None,
+        TypeParam::Person => Some(EntityLabel::Person),
+        TypeParam::Org => Some(EntityLabel::Organization),
+        TypeParam::Place => Some(EntityLabel::Location),
+        TypeParam::Misc => Some(EntityLabel::Misc),
+    };
+    let top = params.number("top", 20, 1..=MAX_TOP)?;
+    let counts = search::entity_counts(news, &filter, label, top)?;
+    Ok(json!({ "query": filter.query, "entities": counts }))
+}
+
+/// `/api/timeline`: `{"query", "by", "field", "buckets": [{start, label, passages, articles}]}`.
+pub fn timeline(news: &NewsIndex, params: &Params) -> ApiResult {
+    params.only(&[FILTER_PARAMS, &["by", "field"]])?;
+    let filter = params.filter()?;
+    let by = params.choice("by", Granularity::Month)?;
+    let field = params.choice("field", TimeField::Mentioned)?;
+    let buckets = search::timeline(news, &filter, by, field)?;
+    Ok(json!({ "query": filter.query, "by": by, "field": field, "buckets": buckets }))
+}
+
+/// `/api/article`: the passages of one article, as `show --format json`:
+/// `{"query": path, "total", "hits": [HIT]}`; with `passage`, that passage
+/// and `context` (default 2) neighbours on each side.
+///
+/// The path is only ever looked up as a term in the index, never opened
+/// on disk, so `../` leads nowhere.
+pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
+    params.only(&[&["path", "passage", "context"]])?;
+    let path = params
+        .one("path")?
+        .ok_or_else(|| ApiError::bad("path is required: give a path as /api/search returns it"))?;
+    if path.len() > MAX_NAME_BYTES {
+        return Err(ApiError::bad("path is too long"));
+    }
+    let passage =
+        match params.one("passage")? {
+            None => None,
+            Some(raw) => Some(raw.trim().parse::<u64>().map_err(|_| {
+                ApiError::bad(format!("passage must be a whole number, not {raw:?}"))
+            })?),
+        };
+    let context = params.number("context", 2, 0..=MAX_CONTEXT)? as u64;
+    let mut passages = search::read_article(news, path)?;
+    if passages.is_empty() {
+        return Err(ApiError::not_found(format!(
+            "{path:?} is not in the index: give a path as /api/search returns it"
+        )));
+    }
+    if let Some(n) = passage {
+        if !passages.iter().any(|p| p.passage == n) {
+            let last = passages.iter().map(|p| p.passage).max().unwrap_or(0);
+            return Err(ApiError::not_found(format!(
+                "{path} has no passage {n}: its passages are 0 to {last}"
+            )));
+        }
+        passages.retain(|p| p.passage.abs_diff(n) <= context);
+    }
+    let options = HitOptions::default();
+    let hits: Vec<Value> = passages
+        .iter()
+        .map(|h| output::record(h, &options))
+        .collect();
+    Ok(json!({ "query": path, "total": hits.len(), "hits": hits }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_decode_and_repeat() {
+        let p = Params::parse("q=plane+crash&person=Ilham%20Aliyev&person=Putin&limit=5").unwrap();
+        let filter = p.filter().unwrap();
+        assert_eq!(filter.query, "plane crash");
+        assert_eq!(filter.entities.len(), 2);
+        assert_eq!(p.number("limit", 10, 1..=MAX_LIMIT).unwrap(), 5);
+    }
+
+    #[test]
+    fn mistakes_are_400s() {
+        let status = |query: &str| {
+            let p = Params::parse(query).unwrap();
+            p.only(&[FILTER_PARAMS, &["limit", "sort"]])
+                .and_then(|()| p.filter())
+                .and_then(|_| p.number("limit", 10, 1..=MAX_LIMIT))
+                .and_then(|_| p.choice("sort", SortParam::Score).map(|_| 0))
+                .map_err(|e| e.status)
+        };
+        assert_eq!(status("limit=101"), Err(400));
+        assert_eq!(status("limit=-1"), Err(400));
+        assert_eq!(status("limit=x"), Err(400));
+        assert_eq!(status("sort=best"), Err(400));
+        assert_eq!(status("since=yesterday"), Err(400));
+        assert_eq!(status("q=a&q=b"), Err(400));
+        assert_eq!(status("colour=red"), Err(400));
+        assert_eq!(
+            status(&format!("q={}", "a".repeat(MAX_QUERY_BYTES + 1))),
+            Err(400)
+        );
+        assert_eq!(status("sort=DATE&limit=100"), Ok(0));
+        assert!(Params::parse("q=%E2%28").is_err());
+    }
+}

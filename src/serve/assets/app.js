@@ -1,0 +1,402 @@
+// newsdex search page: the search view at / and the article view at
+// /article, both drawn from the JSON API.
+//
+// Everything that comes from the corpus or from the address bar is put on
+// the page with textContent or createElement, never as HTML: a story
+// titled <script> shows as the word <script>.
+'use strict';
+
+// Filter parameters, their entity labels and how the page names them.
+const FILTERS = [
+  { param: 'person', label: 'PER', name: 'Person' },
+  { param: 'org', label: 'ORG', name: 'Organisation' },
+  { param: 'place', label: 'LOC', name: 'Place' },
+  { param: 'misc', label: 'MISC', name: 'Other' },
+];
+const BY_LABEL = Object.fromEntries(FILTERS.map((f) => [f.label, f]));
+const BY_PARAM = Object.fromEntries(FILTERS.map((f) => [f.param, f]));
+const LIMIT = 20;
+const TOP_ENTITIES = 24;
+const LAST_SEARCH = 'newsdex:last-search';
+
+const $ = (id) => document.getElementById(id);
+
+/** An element with attributes and children (strings become text nodes). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child !== undefined && child !== null && child !== false) node.append(child);
+  }
+  return node;
+}
+
+/** The search state in the address bar: query, dates and entity filters. */
+function readState(search = location.search) {
+  const params = new URLSearchParams(search);
+  const state = { q: params.get('q') || '', since: params.get('since') || '',
+    until: params.get('until') || '', filters: [] };
+  for (const f of FILTERS) {
+    for (const value of params.getAll(f.param)) {
+      if (value.trim()) state.filters.push({ param: f.param, value: value.trim() });
+    }
+  }
+  return state;
+}
+
+/** The API parameters of a state. */
+function toParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.since) params.set('since', state.since);
+  if (state.until) params.set('until', state.until);
+  for (const f of state.filters) params.append(f.param, f.value);
+  return params;
+}
+
+/** Goes to a new search state (a new history entry) and draws it. */
+function navigate(state) {
+  const query = toParams(state).toString();
+  history.pushState(null, '', query ? `/?${query}` : '/');
+  showSearch();
+}
+
+async function getJSON(path, params) {
+  const response = await fetch(`${path}?${params.toString()}`, { headers: { Accept: 'application/json' } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (_) {
+    // Fall through with no body: the status says enough.
+  }
+  if (!response.ok) {
+    throw new Error((body && body.error) || `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The text with its highlights marked. The server's ranges are UTF-8 byte
+ * offsets and JavaScript strings count UTF-16 units, so the ranges are cut
+ * from the encoded bytes and decoded back.
+ */
+function highlighted(text, ranges) {
+  const bytes = encoder.encode(text);
+  const out = document.createDocumentFragment();
+  let at = 0;
+  const sorted = [...(ranges || [])].sort((a, b) => a.start - b.start);
+  for (const range of sorted) {
+    const start = Math.max(range.start, at);
+    const end = Math.min(range.end, bytes.length);
+    if (!(end > start)) continue;
+    if (start > at) out.append(decoder.decode(bytes.subarray(at, start)));
+    out.append(el('mark', { text: decoder.decode(bytes.subarray(start, end)) }));
+    at = end;
+  }
+  if (at < bytes.length) out.append(decoder.decode(bytes.subarray(at)));
+  return out;
+}
+
+/** A link to the article view of a passage. */
+function articleHref(path, passage) {
+  const params = new URLSearchParams({ path });
+  if (passage !== undefined) params.set('passage', String(passage));
+  return `/article?${params.toString()}#p-${passage ?? 0}`;
+}
+
+/** The last part of a path: the heading of an article without a title. */
+function fileName(path) {
+  return path.split('/').pop() || path;
+}
+
+/** A link only for web addresses: a `javascript:` URL stays text. */
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+function showError(box, message) {
+  box.hidden = !message;
+  box.textContent = message || '';
+}
+
+// ---- search view ----
+
+let generation = 0;
+
+async function showSearch() {
+  $('article-view').hidden = true;
+  $('search-view').hidden = false;
+  const state = readState();
+  $('q').value = state.q;
+  $('since').value = state.since;
+  $('until').value = state.until;
+  document.title = state.q ? `${state.q} · newsdex` : 'newsdex';
+  sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
+  drawActiveFilters(state);
+
+  // A slow answer to an older search must not overwrite a newer one.
+  const mine = ++generation;
+  const params = toParams(state);
+  const searchParams = new URLSearchParams(params);
+  searchParams.set('limit', String(LIMIT));
+  const entityParams = new URLSearchParams(params);
+  entityParams.set('top', String(TOP_ENTITIES));
+  $('results').setAttribute('aria-busy', 'true');
+  showError($('error'), '');
+  try {
+    const [results, entities] = await Promise.all([
+      getJSON('/api/search', searchParams),
+      getJSON('/api/entities', entityParams),
+    ]);
+    if (mine !== generation) return;
+    drawResults(state, results);
+    drawFacets(state, entities.entities);
+  } catch (err) {
+    if (mine !== generation) return;
+    showError($('error'), err.message);
+    $('status').textContent = '';
+    $('results').replaceChildren();
+    $('facets').replaceChildren();
+  } finally {
+    if (mine === generation) $('results').removeAttribute('aria-busy');
+  }
+  drawTimeline(state, mine);
+}
+
+function addFilter(state, param, value) {
+  if (state.filters.some((f) => f.param === param && f.value === value)) return;
+  navigate({ ...state, filters: [...state.filters, { param, value }] });
+}
+
+function drawActiveFilters(state) {
+  const box = $('active');
+  box.replaceChildren();
+  for (const [i, f] of state.filters.entries()) {
+    const kind = BY_PARAM[f.param];
+    box.append(el('button', {
+      type: 'button',
+      class: `chip active ${kind.param}`,
+      'aria-label': `Remove filter ${kind.name}: ${f.value}`,
+      onclick: () => navigate({ ...state, filters: state.filters.filter((_, j) => j !== i) }),
+    }, el('span', { class: 'kind', text: kind.name }), f.value, el('span', { class: 'x', 'aria-hidden': 'true', text: '×' })));
+  }
+  box.hidden = state.filters.length === 0;
+}
+
+function drawResults(state, results) {
+  const list = $('results');
+  list.replaceChildren();
+  const shown = results.hits.length;
+  $('status').textContent = shown === 0
+    ? 'No passages match.'
+    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the best ${shown}` : ''}.`;
+  for (const hit of results.hits) list.append(drawHit(state, hit));
+}
+
+function drawHit(state, hit) {
+  const meta = el('p', { class: 'meta' },
+    el('span', { class: 'path', text: `${hit.path}:${hit.line}` }),
+    hit.published ? el('span', { text: hit.published }) : null,
+    el('span', { text: `passage ${hit.passage}` }));
+  if (hit.duplicates && hit.duplicates.length) {
+    meta.append(el('span', { text: `also in ${hit.duplicates.length} other place${hit.duplicates.length === 1 ? '' : 's'}` }));
+  }
+  const names = el('div', { class: 'chips small' });
+  const seen = new Set();
+  for (const e of hit.entities || []) {
+    const kind = BY_LABEL[e.label];
+    const key = `${e.label}:${e.canonical}`;
+    if (!kind || seen.has(key)) continue;
+    seen.add(key);
+    names.append(el('button', {
+      type: 'button',
+      class: `chip ${kind.param}`,
+      title: `Filter by ${kind.name.toLowerCase()} ${e.canonical}`,
+      onclick: () => addFilter(state, kind.param, e.canonical),
+    }, e.canonical));
+  }
+  return el('li', { class: 'hit' },
+    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage), text: hit.title || fileName(hit.path) })),
+    meta,
+    el('p', { class: 'text' }, highlighted(hit.text, hit.highlights)),
+    seen.size ? names : null);
+}
+
+function drawFacets(state, entities) {
+  const box = $('facets');
+  box.replaceChildren();
+  const active = new Set(state.filters.map((f) => `${f.param}:${f.value}`));
+  const shown = entities.filter((e) => BY_LABEL[e.label] && !active.has(`${BY_LABEL[e.label].param}:${e.name}`));
+  if (!shown.length) {
+    box.append(el('p', { class: 'hint', text: 'No names in these passages.' }));
+    return;
+  }
+  for (const e of shown) {
+    const kind = BY_LABEL[e.label];
+    box.append(el('button', {
+      type: 'button',
+      class: `chip ${kind.param}`,
+      'aria-label': `Filter by ${kind.name.toLowerCase()} ${e.name} (${e.passages} passages)`,
+      onclick: () => addFilter(state, kind.param, e.name),
+    }, e.name, el('span', { class: 'count', text: String(e.passages) })));
+  }
+}
+
+async function drawTimeline(state, mine) {
+  const box = $('timeline');
+  const params = toParams(state);
+  params.set('by', $('tl-by').value);
+  params.set('field', $('tl-field').value);
+  let data;
+  try {
+    data = await getJSON('/api/timeline', params);
+  } catch (err) {
+    if (mine === generation) box.replaceChildren(el('p', { class: 'hint', text: err.message }));
+    return;
+  }
+  if (mine !== generation) return;
+  box.replaceChildren();
+  const buckets = data.buckets;
+  if (!buckets.length) {
+    box.append(el('p', { class: 'hint', text: 'No dates in these passages.' }));
+    return;
+  }
+  const max = Math.max(...buckets.map((b) => b.passages), 1);
+  const bars = el('div', { class: 'bars', role: 'list' });
+  for (const b of buckets) {
+    const range = bucketRange(b, data.by);
+    const bar = el('button', {
+      type: 'button',
+      class: 'bar',
+      role: 'listitem',
+      title: `${b.label}: ${b.passages} passage${b.passages === 1 ? '' : 's'}`,
+      'aria-label': `${b.label}: ${b.passages} passages; show passages mentioning ${b.label}`,
+      onclick: () => {
+        if (data.field === 'mentioned') navigate({ ...state, since: range[0], until: range[1] });
+      },
+      disabled: data.field !== 'mentioned' || b.passages === 0,
+    }, el('span', { class: 'fill' }));
+    bar.firstChild.style.height = `${Math.max(2, (b.passages / max) * 100)}%`;
+    bars.append(bar);
+  }
+  box.append(bars, el('div', { class: 'axis' },
+    el('span', { text: buckets[0].label }),
+    el('span', { text: buckets[buckets.length - 1].label })));
+}
+
+/** The first and last day of a bucket, for since/until. */
+function bucketRange(bucket, by) {
+  if (by === 'week') {
+    const end = new Date(`${bucket.start}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 6);
+    return [bucket.start, end.toISOString().slice(0, 10)];
+  }
+  // Days, months and years are dates the API reads as they are.
+  return [bucket.label, bucket.label];
+}
+
+// ---- article view ----
+
+async function showArticle() {
+  $('search-view').hidden = true;
+  $('article-view').hidden = false;
+  $('back').setAttribute('href', sessionStorage.getItem(LAST_SEARCH) || '/');
+  const params = new URLSearchParams(location.search);
+  const path = params.get('path') || '';
+  const current = params.get('passage');
+  const box = $('article');
+  box.replaceChildren();
+  showError($('article-error'), '');
+  if (!path) {
+    showError($('article-error'), 'No article given.');
+    return;
+  }
+  let data;
+  try {
+    data = await getJSON('/api/article', new URLSearchParams({ path }));
+  } catch (err) {
+    showError($('article-error'), err.message);
+    return;
+  }
+  const first = data.hits[0];
+  const title = (first && first.title) || fileName(path);
+  document.title = `${title} · newsdex`;
+  const url = first && first.url ? safeUrl(first.url) : null;
+  box.append(
+    el('h1', { text: title }),
+    el('p', { class: 'meta' },
+      el('span', { class: 'path', text: path }),
+      first && first.published ? el('span', { text: `published ${first.published}` }) : null,
+      first && first.url ? (url ? el('a', { href: url, rel: 'noopener noreferrer', text: 'original' })
+        : el('span', { text: first.url })) : null));
+
+  const names = new Map();
+  for (const hit of data.hits) {
+    for (const e of hit.entities || []) {
+      if (BY_LABEL[e.label]) names.set(`${e.label}:${e.canonical}`, e);
+    }
+  }
+  if (names.size) {
+    const chips = el('div', { class: 'chips small' });
+    for (const e of names.values()) {
+      const kind = BY_LABEL[e.label];
+      const href = `/?${new URLSearchParams({ [kind.param]: e.canonical }).toString()}`;
+      chips.append(el('a', { class: `chip ${kind.param}`, href, text: e.canonical }));
+    }
+    box.append(chips);
+  }
+
+  let target = null;
+  for (const hit of data.hits) {
+    const p = el('p', { id: `p-${hit.passage}`, class: 'passage', tabindex: '-1' },
+      el('span', { class: 'line', 'aria-hidden': 'true', text: String(hit.line) }),
+      el('span', { class: 'body', text: hit.text }));
+    if (current !== null && String(hit.passage) === current) {
+      p.classList.add('current');
+      target = p;
+    }
+    box.append(p);
+  }
+  if (target) {
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }
+}
+
+// ---- wiring ----
+
+function route() {
+  if (location.pathname === '/article') showArticle();
+  else showSearch();
+}
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const state = readState();
+  navigate({ ...state, q: $('q').value.trim(), since: $('since').value.trim(), until: $('until').value.trim() });
+});
+$('clear-dates').addEventListener('click', () => {
+  const state = readState();
+  if (location.pathname === '/article') return;
+  navigate({ ...state, since: '', until: '' });
+});
+for (const id of ['tl-by', 'tl-field']) {
+  $(id).addEventListener('change', () => drawTimeline(readState(), generation));
+}
+// The search form on the article page starts a new search.
+window.addEventListener('popstate', route);
+route();

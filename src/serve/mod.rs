@@ -1,0 +1,208 @@
+//! `newsdex serve`: the JSON API and the search page over one shared index.
+//!
+//! One thread accepts connections and hands them to a fixed pool of
+//! workers through a bounded queue; when the queue is full the acceptor
+//! answers 503 itself, so a burst costs neither threads nor memory. Every
+//! worker searches the same [`NewsIndex`], whose one reader follows new
+//! commits, so re-running `newsdex index` while serving is seen without a
+//! restart.
+//!
+//! `http.rs` reads requests and writes answers; `api.rs` turns parameters
+//! into searches and JSON; the page is in `assets/`, embedded at build time.
+
+use std::io::Read;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::thread;
+
+use anyhow::Context;
+use clap::Args;
+use crossbeam_channel::TrySendError;
+
+use crate::store::NewsIndex;
+
+pub mod api;
+pub mod http;
+
+use http::{Method, ReadError, Request, Response};
+
+const INDEX_HTML: &str = include_str!("assets/index.html");
+const APP_JS: &str = include_str!("assets/app.js");
+const STYLE_CSS: &str = include_str!("assets/style.css");
+
+/// The page loads only its own script, style and API: nothing inline,
+/// nothing from elsewhere. A second wall behind building the DOM with
+/// `textContent`.
+const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+                        connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; \
+                        frame-ancestors 'none'";
+
+/// How long, and how much, to read off a refused request before closing.
+const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
+const LINGER_BYTES: u64 = 1 << 20;
+
+/// Connections waiting for a worker before new ones get a 503.
+const QUEUE: usize = 64;
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Endpoints (GET, JSON, same parameters and shapes as the CLI):\n  \
+                  /api/search?q=Aliyev&person=Putin&since=2024-12&limit=10\n  \
+                  /api/entities?q=crash&type=person&top=20\n  \
+                  /api/timeline?q=crash&by=month&field=mentioned\n  \
+                  /api/article?path=corpus/story.txt&passage=3\n\
+                  The search page is at /.\n\nExamples:\n  newsdex serve\n  \
+                  newsdex serve --index ~/news-index --addr 127.0.0.1:9000"
+)]
+pub struct ServeArgs {
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Address to listen on (port 0 picks a free one). Keep it on loopback:
+    /// there is no authentication.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Worker threads answering requests.
+    #[arg(long, default_value_t = 4)]
+    pub threads: usize,
+}
+
+/// Serves until the process is stopped.
+pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let news = NewsIndex::open(&args.index)?;
+    // Open the shared reader now, so a broken index fails here and not on
+    // the first request.
+    news.reader()?;
+    let listener =
+        TcpListener::bind(args.addr).with_context(|| format!("cannot listen on {}", args.addr))?;
+    let bound = listener.local_addr()?;
+    if !bound.ip().is_loopback() {
+        eprintln!(
+            "newsdex: warning: listening on {bound}, reachable from other machines; \
+             the API has no authentication"
+        );
+    }
+    // Tests and scripts read this line to find the port.
+    eprintln!("newsdex: serving on http://{bound}");
+
+    let (sender, receiver) = crossbeam_channel::bounded::<TcpStream>(QUEUE);
+    let news = Arc::new(news);
+    for n in 0..args.threads.max(1) {
+        let receiver = receiver.clone();
+        let news = Arc::clone(&news);
+        thread::Builder::new()
+            .name(format!("newsdex-serve-{n}"))
+            .spawn(move || {
+                for stream in receiver {
+                    handle_connection(&news, stream);
+                }
+            })
+            .context("cannot start a worker thread")?;
+    }
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else {
+            // A connection reset before accept: nothing to answer.
+            continue;
+        };
+        match sender.try_send(stream) {
+            Ok(()) => {}
+            Err(TrySendError::Full(mut stream)) => {
+                let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
+                let busy = Response::error(503, "busy: try again in a moment")
+                    .with_header("Retry-After", "1");
+                let _ = http::write_response(&mut stream, &busy, Method::Get);
+            }
+            Err(TrySendError::Disconnected(_)) => break,
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads one request, answers it, closes the connection.
+fn handle_connection(news: &NewsIndex, mut stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(http::IO_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
+    let (response, method) = match http::read_request(&mut stream) {
+        Ok(request) => {
+            let method = request.method;
+            // A bug must cost one request a 500, not the worker thread.
+            let response =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, &request)))
+                    .unwrap_or_else(|_| Response::error(500, "internal error"));
+            (response, method)
+        }
+        Err(ReadError::Reply(response)) => {
+            // The client may still be sending what was refused; answer,
+            // then read off a bounded amount of it so that closing does not
+            // reset the connection before the answer is read.
+            if http::write_response(&mut stream, &response, Method::Get).is_ok() {
+                let _ = stream.shutdown(std::net::Shutdown::Write);
+                linger(&mut stream);
+            }
+            return;
+        }
+        Err(ReadError::Io(_)) => return,
+    };
+    let _ = http::write_response(&mut stream, &response, method);
+}
+
+/// Reads and drops what a client still sends, for at most [`LINGER`] and
+/// [`LINGER_BYTES`] in all, however slowly it sends.
+fn linger(stream: &mut TcpStream) {
+    let deadline = std::time::Instant::now() + LINGER;
+    let mut buf = [0u8; 8192];
+    let mut total = 0u64;
+    while total < LINGER_BYTES {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => total += n as u64,
+        }
+    }
+}
+
+/// The answer to one request.
+pub fn route(news: &NewsIndex, request: &Request) -> Response {
+    let page = |content_type: &'static str, body: &'static str| {
+        Response::new(200, content_type, body).with_header("Content-Security-Policy", PAGE_CSP)
+    };
+    let handler: fn(&NewsIndex, &api::Params) -> Result<serde_json::Value, api::ApiError> =
+        match request.path.as_str() {
+            // The article view is the same page; app.js reads the path.
+            "/" | "/article" => return page("text/html; charset=utf-8", INDEX_HTML),
+            "/app.js" => return page("text/javascript; charset=utf-8", APP_JS),
+            "/style.css" => return page("text/css; charset=utf-8", STYLE_CSS),
+            // Browsers ask for it unprompted; there is none.
+            "/favicon.ico" => return Response::new(204, "image/x-icon", Vec::new()),
+            "/api/search" => api::search,
+            "/api/entities" => api::entities,
+            "/api/timeline" => api::timeline,
+            "/api/article" => api::article,
+            other => {
+                return Response::error(
+                    404,
+                    format!(
+                        "no such page {other:?}: the API is /api/search, /api/entities, \
+                         /api/timeline and /api/article"
+                    ),
+                );
+            }
+        };
+    let result = api::Params::parse(&request.query).and_then(|params| handler(news, &params));
+    match result {
+        Ok(value) => Response::json(200, &value),
+        Err(err) => Response::error(err.status, err.message),
+    }
+}
+
+/// The index handle is shared by every worker; this fails to compile if
+/// it ever stops being shareable.
+const _: fn() = || {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<NewsIndex>();
+};

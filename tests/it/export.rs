@@ -1,0 +1,141 @@
+//! `newsdex export`: NDJSON that a cluster's bulk loader takes, and the
+//! mapping that goes with it.
+
+use serde_json::Value;
+
+use crate::harness::Env;
+
+fn indexed_env() -> Env {
+    let env = Env::new();
+    env.write(
+        "aliyev.txt",
+        "Aliyev blames Russia for plane crash\n\n\
+         Azerbaijani President Ilham Aliyev spoke on December 29.\n\n\
+         Vladimir Putin apologised to Aliyev.\n",
+    );
+    env.write("snow.txt", "Snow in Baku\n\nHeavy snow closed schools.\n");
+    let run = env.run(&["index", "corpus", "--default-date", "2024-12-30", "-q"]);
+    assert_eq!(run.status, 0, "index failed: {}", run.stderr);
+    env
+}
+
+fn lines(env: &Env, file: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(env.root().join(file)).expect("the export exists");
+    assert!(text.ends_with('\n'), "bulk files end with a newline");
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn passage_count(env: &Env) -> usize {
+    let run = env.run(&[
+        "search", "", "--limit", "1", "--format", "json", "--index", "index",
+    ]);
+    run.json()["total"].as_u64().unwrap() as usize
+}
+
+#[test]
+fn elasticsearch_export_is_bulk_pairs_with_a_mapping() {
+    let env = indexed_env();
+    let run = env.run(&[
+        "export",
+        "--format",
+        "elasticsearch",
+        "--out",
+        "news.ndjson",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("news.ndjson.mapping.json"),
+        "{}",
+        run.stderr
+    );
+
+    let lines = lines(&env, "news.ndjson");
+    assert_eq!(lines.len() % 2, 0, "action/source pairs");
+    assert_eq!(lines.len() / 2, passage_count(&env));
+    let mut ids = std::collections::HashSet::new();
+    for pair in lines.chunks(2) {
+        let (action, source) = (&pair[0], &pair[1]);
+        assert_eq!(action["index"]["_index"], "newsdex");
+        let id = action["index"]["_id"].as_str().unwrap();
+        assert_eq!(
+            id,
+            format!(
+                "{}#{}",
+                source["article"].as_str().unwrap(),
+                source["passage"]
+            )
+        );
+        assert!(ids.insert(id.to_string()), "ids are unique");
+        assert_eq!(source["published"], "2024-12-30T00:00:00Z");
+        for key in [
+            "text",
+            "title",
+            "path",
+            "article",
+            "person",
+            "org",
+            "place",
+            "misc",
+            "date_day",
+            "date_month",
+            "date_year",
+            "entities",
+            "dates",
+        ] {
+            assert!(source.get(key).is_some(), "source lacks {key}: {source}");
+        }
+        assert!(source["person"].is_array() && source["date_day"].is_array());
+    }
+
+    let mapping: Value = serde_json::from_str(
+        &std::fs::read_to_string(env.root().join("news.ndjson.mapping.json")).unwrap(),
+    )
+    .expect("the mapping is JSON");
+    let properties = &mapping["mappings"]["properties"];
+    assert_eq!(properties["text"]["analyzer"], "english");
+    assert_eq!(properties["person"]["type"], "keyword");
+    assert_eq!(properties["date_day"]["type"], "date");
+    // Every field of a document is mapped: the mapping is strict.
+    for key in lines[1].as_object().unwrap().keys() {
+        assert!(properties.get(key).is_some(), "{key} is not mapped");
+    }
+}
+
+#[test]
+fn quickwit_export_is_one_document_a_line_with_an_index_config() {
+    let env = indexed_env();
+    let run = env.run(&["export", "--format", "quickwit", "--out", "news.ndjson"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let docs = lines(&env, "news.ndjson");
+    assert_eq!(docs.len(), passage_count(&env));
+    assert!(
+        docs.iter()
+            .all(|d| d.get("text").is_some() && d.get("index").is_none())
+    );
+
+    let yaml = std::fs::read_to_string(env.root().join("news.ndjson.index-config.yaml")).unwrap();
+    let config: Value = serde_yaml_ng::from_str(&yaml).expect("the config is YAML");
+    assert_eq!(config["index_id"], "newsdex");
+    let fields = config["doc_mapping"]["field_mappings"].as_array().unwrap();
+    let text = fields.iter().find(|f| f["name"] == "text").unwrap();
+    assert_eq!(text["tokenizer"], "en_stem");
+    assert_eq!(text["record"], "position");
+    assert_eq!(text["fieldnorms"], true);
+    let person = fields.iter().find(|f| f["name"] == "person").unwrap();
+    assert_eq!(person["type"], "array<text>");
+    assert_eq!(person["fast"], true);
+}
+
+#[test]
+fn export_without_out_writes_to_stdout_and_the_mapping_to_the_current_folder() {
+    let env = indexed_env();
+    let run = env.run(&["export", "--format", "elasticsearch", "--name", "news-2024"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let first: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["index"]["_index"], "news-2024");
+    assert!(env.root().join("newsdex-mapping.json").is_file());
+    let bad = env.run(&["export", "--format", "elasticsearch", "--name", "Bad Name"]);
+    assert_eq!(bad.status, 2);
+}

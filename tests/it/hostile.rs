@@ -1,0 +1,184 @@
+//! Hostile input: every broken file gets a one-line warning naming it, the
+//! rest of the corpus is indexed, and the summary counts the failures.
+
+use crate::harness::Env;
+
+/// What must happen to one file.
+struct Case {
+    file: &'static str,
+    bytes: Vec<u8>,
+    /// A piece of the warning about this file, if it gets one.
+    warning: Option<&'static str>,
+    /// A word that must be searchable afterwards, if the file is indexed.
+    word: Option<&'static str>,
+}
+
+fn case(
+    file: &'static str,
+    bytes: impl Into<Vec<u8>>,
+    warning: Option<&'static str>,
+    word: Option<&'static str>,
+) -> Case {
+    Case {
+        file,
+        bytes: bytes.into(),
+        warning,
+        word,
+    }
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+#[test]
+fn broken_files_warn_and_everything_else_is_indexed() {
+    let deep_json = "[".repeat(100_000) + &"]".repeat(100_000);
+    let huge_line = "The capybara grazed. ".repeat(150_000); // about 3 MB on one line
+    let cases = [
+        case(
+            "good.txt",
+            "Good title\n\nThe walrus slept.\n",
+            None,
+            Some("walrus"),
+        ),
+        case(
+            "invalid-utf8.txt",
+            b"The narwhal \xff\xfe surfaced.\n".to_vec(),
+            Some("decoded as"),
+            Some("narwhal"),
+        ),
+        case(
+            "latin1.txt",
+            b"Caf\xe9 owner saw a pelican in M\xfcnchen.\n".to_vec(),
+            Some("decoded as"),
+            Some("pelican"),
+        ),
+        case(
+            "utf16.txt",
+            utf16le("The ocelot escaped from the zoo.\n"),
+            None,
+            Some("ocelot"),
+        ),
+        case(
+            "nul.txt",
+            b"The lynx\0\0\0 prowled.\0\0".to_vec(),
+            Some("binary"),
+            None,
+        ),
+        case("empty.txt", "", Some("empty"), None),
+        case(
+            "huge-line.txt",
+            huge_line,
+            Some("only the first"),
+            Some("capybara"),
+        ),
+        case(
+            "malformed.html",
+            "<html><body><p>The quokka <b>smiled <i>widely</p></div></span><p>again",
+            None,
+            Some("quokka"),
+        ),
+        case(
+            "types.json",
+            r#"[{"title": 5, "body": 12}, {"title": "Ok", "body": "The tapir swam."}]"#,
+            Some("record"),
+            Some("tapir"),
+        ),
+        case("deep.json", deep_json, Some("recursion limit"), None),
+        case(
+            "feed.jsonl",
+            "{\"text\": \"The okapi hid.\"}\n{broken\n{\"text\": \"The dingo ran.\"}\n",
+            Some("feed.jsonl:2:"),
+            Some("dingo"),
+        ),
+    ];
+    let env = Env::new();
+    for c in &cases {
+        env.write(c.file, &c.bytes);
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(env.corpus_path(""), env.corpus_path("loop")).unwrap();
+
+    let run = env.run(&["index", "corpus", "--max-file-size", "500000"]);
+    assert_eq!(
+        run.status, 3,
+        "exit 3: finished, some files skipped\n{}",
+        run.stderr
+    );
+    for c in &cases {
+        let lines: Vec<&str> = run.stderr.lines().filter(|l| l.contains(c.file)).collect();
+        match c.warning {
+            Some(piece) => {
+                assert!(
+                    lines.iter().any(|l| l.contains(piece)),
+                    "{}: wanted a warning with {piece:?}:\n{}",
+                    c.file,
+                    run.stderr
+                )
+            }
+            None => assert!(
+                lines.is_empty(),
+                "{}: no warning expected:\n{}",
+                c.file,
+                run.stderr
+            ),
+        }
+        if let Some(word) = c.word {
+            assert!(
+                env.hit_files(word, &[]).iter().any(|f| f == c.file),
+                "{}: {word} not found",
+                c.file
+            );
+        }
+    }
+    assert!(
+        run.stderr.lines().all(|l| l.starts_with("newsdex: ")),
+        "one line each:\n{}",
+        run.stderr
+    );
+    #[cfg(unix)]
+    assert!(
+        run.stderr.contains("loop"),
+        "symlink loop reported:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("1 files failed"),
+        "the binary file skipped whole:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("9 warnings"),
+        "every warning counted:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_reported() {
+    let env = Env::new();
+    env.write("good.txt", "The walrus slept.\n")
+        .write("secret.txt", "The narwhal hid.\n");
+    let secret = env.corpus_path("secret.txt");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    if std::fs::read(&secret).is_ok() {
+        // Running as root (or on a system without permissions): every file
+        // is readable, so there is nothing to refuse.
+        return;
+    }
+    let run = env.run(&["index", "corpus"]);
+    assert_eq!(run.status, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("secret.txt") && run.stderr.contains("cannot read"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.hit_files("walrus", &[]), ["good.txt"]);
+}

@@ -1,0 +1,328 @@
+//! `newsdex serve`: the real binary on a free port, asked with plain
+//! HTTP/1.0 over a TcpStream.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::harness::Env;
+
+/// A running server, killed when dropped (also when a test fails).
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Starts `newsdex serve` on port 0 and reads the bound address from
+    /// its stderr.
+    fn start(env: &Env) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args(["serve", "--index", "index", "--addr", "127.0.0.1:0"])
+            .current_dir(env.root())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("newsdex serve starts");
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let mut server = Server {
+            child,
+            addr: String::new(),
+        };
+        let mut line = String::new();
+        BufReader::new(stderr)
+            .read_line(&mut line)
+            .expect("serve prints a line");
+        server.addr = line
+            .trim()
+            .strip_prefix("newsdex: serving on http://")
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+            .to_string();
+        server
+    }
+
+    /// Sends raw bytes and returns (status, body).
+    fn raw(&self, request: &[u8]) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        stream.write_all(request).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("reads the answer");
+        let response = String::from_utf8(response).expect("UTF-8 answer");
+        let (head, body) = response.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {head}"));
+        (status, body.to_string())
+    }
+
+    fn get(&self, target: &str) -> (u16, String) {
+        self.raw(format!("GET {target} HTTP/1.0\r\nHost: test\r\n\r\n").as_bytes())
+    }
+
+    /// A GET whose body must be JSON.
+    fn json(&self, target: &str) -> (u16, Value) {
+        let (status, body) = self.get(target);
+        let value = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{target}: not JSON ({e}): {body}"));
+        (status, value)
+    }
+}
+
+fn indexed_env() -> Env {
+    let env = Env::new();
+    env.write(
+        "aliyev.txt",
+        "Aliyev blames Russia for plane crash\n\n\
+         Azerbaijani President Ilham Aliyev said on December 29 that the plane was shot down.\n\n\
+         Vladimir Putin apologised to Aliyev for the tragic incident in Russian airspace.\n",
+    );
+    env.write(
+        "weather.txt",
+        "Snow in Baku\n\nHeavy snow closed schools in Baku on Monday.\n",
+    );
+    let run = env.run(&["index", "corpus", "--default-date", "2024-12-30", "-q"]);
+    assert_eq!(run.status, 0, "index failed: {}", run.stderr);
+    env
+}
+
+fn error_of(value: &Value) -> &str {
+    value["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error in {value}"))
+}
+
+#[test]
+fn serves_search_entities_timeline_and_article_as_json() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+
+    let (status, search) = server.json("/api/search?q=Aliyev&limit=5");
+    assert_eq!(status, 200, "{search}");
+    assert_eq!(search["query"], "Aliyev");
+    assert!(search["total"].as_u64().unwrap() >= 2);
+    let hits = search["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    for key in newsdex::output::HIT_FIELDS {
+        assert!(hits[0].get(*key).is_some(), "hit lacks {key}: {}", hits[0]);
+    }
+    assert!(hits.iter().all(|h| h["path"] == "corpus/aliyev.txt"));
+    let highlight = &hits[0]["highlights"][0];
+    let text = hits[0]["text"].as_str().unwrap();
+    let (start, end) = (
+        highlight["start"].as_u64().unwrap() as usize,
+        highlight["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "Aliyev");
+
+    // `fields` picks keys, as `--fields` does; the CLI prints the same shape.
+    let (_, picked) = server.json("/api/search?q=Aliyev&fields=path,passage&limit=1");
+    let keys: Vec<&String> = picked["hits"][0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["passage", "path"]);
+    let cli = env.hits("Aliyev", &["--limit", "5"]);
+    assert_eq!(cli.len(), hits.len());
+    assert_eq!(cli[0]["text"], hits[0]["text"]);
+
+    let (status, entities) = server.json("/api/entities?q=Aliyev&type=person&top=5");
+    assert_eq!(status, 200);
+    assert_eq!(entities["query"], "Aliyev");
+    assert!(entities["entities"].is_array());
+
+    let (status, timeline) = server.json("/api/timeline?q=snow&by=month&field=published");
+    assert_eq!(status, 200);
+    assert_eq!(timeline["by"], "month");
+    assert_eq!(timeline["field"], "published");
+    assert_eq!(timeline["buckets"][0]["label"], "2024-12");
+    assert!(timeline["buckets"][0]["passages"].as_u64().unwrap() >= 1);
+
+    let (status, article) = server.json("/api/article?path=corpus/aliyev.txt");
+    assert_eq!(status, 200);
+    let passages: Vec<u64> = article["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["passage"].as_u64().unwrap())
+        .collect();
+    // In order, all of them (how many depends on whether the loader takes
+    // the first line as the title).
+    assert!(passages.len() >= 2);
+    assert!(passages.iter().enumerate().all(|(i, p)| *p == i as u64));
+    let (_, one) = server.json("/api/article?path=corpus%2Faliyev.txt&passage=1&context=0");
+    assert_eq!(one["total"], 1);
+    assert_eq!(one["hits"][0]["passage"], 1);
+
+    // Filters narrow; a person filter on a name nobody mentions finds nothing.
+    let (status, none) = server.json("/api/search?q=Aliyev&person=Nobody+Here");
+    assert_eq!(status, 200);
+    assert_eq!(none["total"], 0);
+    let (_, dated) = server.json("/api/search?q=snow&since=2030&until=2031");
+    assert_eq!(dated["total"], 0);
+}
+
+#[test]
+fn serves_the_page_and_its_assets() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    for (target, needle) in [
+        ("/", "<form id=\"search-form\""),
+        ("/article?path=x", "<form id=\"search-form\""),
+        ("/app.js", "textContent"),
+        ("/style.css", ":focus-visible"),
+    ] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 200, "{target}");
+        assert!(body.contains(needle), "{target}");
+    }
+    let (_, head) = server.raw(b"HEAD / HTTP/1.0\r\n\r\n");
+    assert!(head.is_empty(), "HEAD has no body");
+}
+
+#[test]
+fn refuses_bad_requests_with_json_errors() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    for target in [
+        "/api/search?q=Aliyev&limit=101",
+        "/api/search?q=Aliyev&limit=0",
+        "/api/search?q=Aliyev&limit=ten",
+        "/api/search?sort=best",
+        "/api/search?collapse=maybe",
+        "/api/search?fields=path,nonsense",
+        "/api/search?since=yesterday",
+        "/api/search?q=a&q=b",
+        "/api/search?colour=red",
+        "/api/search?q=%E2%28",
+        "/api/search?q=%zz",
+        "/api/search?q=%22unclosed",
+        "/api/search?person=%21%21",
+        "/api/entities?type=animal",
+        "/api/entities?top=201",
+        "/api/timeline?by=century",
+        "/api/timeline?field=written",
+        "/api/article",
+        "/api/article?path=corpus/aliyev.txt&passage=two",
+    ] {
+        let (status, value) = server.json(target);
+        assert_eq!(status, 400, "{target}: {value}");
+        assert!(!error_of(&value).is_empty());
+    }
+    let long_query = format!("/api/search?q={}", "a".repeat(1001));
+    let (status, value) = server.json(&long_query);
+    assert_eq!(status, 400);
+    assert!(error_of(&value).contains("too long"));
+}
+
+#[test]
+fn unknown_routes_and_paths_outside_the_index_are_404() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    for target in [
+        "/nope",
+        "/api/nope",
+        "/../../etc/passwd",
+        "/api/article?path=../../etc/passwd",
+        "/api/article?path=%2Fetc%2Fpasswd",
+        "/api/article?path=corpus/../corpus/aliyev.txt",
+        "/api/article?path=corpus/aliyev.txt&passage=99",
+    ] {
+        let (status, value) = server.json(target);
+        assert_eq!(status, 404, "{target}: {value}");
+        assert!(!error_of(&value).is_empty());
+        assert!(
+            !value.to_string().contains("root:"),
+            "{target} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn refuses_bodies_other_methods_and_long_urls() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    let (status, body) = server.raw(b"POST /api/search HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}");
+    assert_eq!(status, 405, "{body}");
+    let (status, _) = server.raw(b"GET /api/search HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}");
+    assert_eq!(status, 413);
+    let long = format!("/api/search?q={}", "a".repeat(5000));
+    let (status, body) = server.get(&long);
+    assert_eq!(status, 414, "{body}");
+    let endless = format!("GET /{}", "a".repeat(20_000));
+    let (status, _) = server.raw(endless.as_bytes());
+    assert_eq!(status, 414);
+    // The server is still there after all that.
+    let (status, _) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn answers_concurrent_requests() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..16)
+            .map(|i| {
+                let server = &server;
+                scope.spawn(move || {
+                    let target = if i % 2 == 0 {
+                        "/api/search?q=Aliyev"
+                    } else {
+                        "/api/timeline?q=snow&field=published"
+                    };
+                    server.json(target).0
+                })
+            })
+            .collect();
+        for handle in handles {
+            assert_eq!(handle.join().unwrap(), 200);
+        }
+    });
+}
+
+#[test]
+fn sees_a_reindex_without_a_restart() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    let (_, before) = server.json("/api/search?q=volcano");
+    assert_eq!(before["total"], 0);
+    env.write(
+        "volcano.txt",
+        "Volcano erupts\n\nA volcano erupted in Iceland.\n",
+    );
+    let run = env.run(&["index", "corpus", "--default-date", "2024-12-30", "-q"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    // The shared reader reloads shortly after a commit.
+    let mut found = 0;
+    for _ in 0..50 {
+        found = server.json("/api/search?q=volcano").1["total"]
+            .as_u64()
+            .unwrap();
+        if found > 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(found > 0, "the server never saw the new article");
+}
+
+#[test]
+fn fails_clearly_without_an_index() {
+    let env = Env::new();
+    let run = env.run(&["serve", "--index", "missing", "--addr", "127.0.0.1:0"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("no index"), "{}", run.stderr);
+}
