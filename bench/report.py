@@ -74,7 +74,11 @@ def summary_line(path):
     except OSError:
         return ""
     lines = [re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", l) for l in lines if "\r" not in l]
-    return " / ".join(lines[-4:])
+    summary = [l for l in lines if "indexed in" in l]
+    warnings = sum(1 for l in lines if "warning:" in l)
+    if summary:
+        return summary[-1] + (f" ({warnings} warning lines on stderr)" if warnings else "")
+    return " / ".join(lines[-2:])
 
 
 def f_s(x):

@@ -127,7 +127,7 @@ rm -rf "${OUT:?}"/*
   else
     echo "tantivy_cli=skipped"
   fi
-  echo "rg=$(rg --version | head -1)"
+  echo "rg=$(rg --version | sed -n 1p)"
   echo "hyperfine=$(hyperfine --version)"
   echo "runs=$RUNS"
   echo "scales=${SCALES[*]}"
@@ -207,6 +207,8 @@ echo "total_seconds=$(( $(date +%s) - T0 ))" >>"$OUT/env.txt"
 # ---------------------------------------------------------------- report
 name="$(date +%Y-%m-%d)-$(hostname -s)-${THREADS}c"
 [ "$SCALE" = both ] || name="$name-x$SCALE"
+# a second run on the same day keeps the first: suffix with the start time
+[ -e "$HERE/results/$name.md" ] && name="$name-$(date -d "$RUN_ID" +%H%M 2>/dev/null || date +%H%M)"
 if [ "$SAVE" = 1 ]; then
   python3 "$HERE/report.py" "$OUT" | tee "$HERE/results/$name.md"
   log "written to bench/results/$name.md"
