@@ -1,0 +1,367 @@
+//! Word clusters learned from unlabelled news: loading, lookup and training.
+//!
+//! Classic NER taggers use Brown-cluster path prefixes as features (Ratinov
+//! & Roth 2009). Exact Brown clustering is slow, so this builds a comparable
+//! binary hierarchy quickly: each frequent word gets a vector of positive
+//! PMI with its left and right neighbours, randomly projected to a few
+//! dozen dimensions, and the vectors are split recursively by spherical
+//! 2-means. A word's path of left/right choices plays the role of its Brown
+//! bit string, and its prefixes give coarse-to-fine classes.
+//!
+//! Everything is deterministic: fixed seeds, sorted vocabularies, no
+//! threads in the numeric parts.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::hashing::{hash_str, mix};
+use super::tokenizer;
+use super::wordform::fold_typography;
+
+/// Word -> cluster path (leading 1 bit, then the path bits).
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    paths: HashMap<u64, u32>,
+}
+
+/// The clusters shipped in the binary.
+pub const EMBEDDED: &str = include_str!("../../models/clusters.tsv");
+
+impl Clusters {
+    /// The form a word is clustered under: typography folded, digits as 0,
+    /// case kept (case carries most of the signal for names).
+    pub fn form(folded: &str, out: &mut String) {
+        out.clear();
+        out.extend(folded.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }));
+    }
+
+    /// Parses `path<TAB>word` lines (path as a string of 0s and 1s).
+    pub fn parse(text: &str) -> Clusters {
+        let mut paths = HashMap::new();
+        for line in text.lines() {
+            let Some((bits, word)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut path = 1u32;
+            for bit in bits.bytes().take(30) {
+                path = (path << 1) | u32::from(bit == b'1');
+            }
+            paths.insert(hash_str(word), path);
+        }
+        Clusters { paths }
+    }
+
+    pub fn embedded() -> Clusters {
+        Clusters::parse(EMBEDDED)
+    }
+
+    /// The path of a word by the hash of its [`Clusters::form`], 0 if unknown.
+    pub fn path(&self, form_hash: u64) -> u32 {
+        self.paths.get(&form_hash).copied().unwrap_or(0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
+/// Settings of cluster training.
+#[derive(Debug, Clone, Copy)]
+pub struct ClusterSettings {
+    /// Words seen fewer times get no cluster.
+    pub min_count: u32,
+    /// At most this many words are clustered (most frequent first).
+    pub max_words: usize,
+    /// Neighbour words used as context dimensions.
+    pub context_words: usize,
+    /// Dimensions of the random projection.
+    pub dimensions: usize,
+    /// Depth of the binary hierarchy.
+    pub depth: usize,
+}
+
+impl Default for ClusterSettings {
+    fn default() -> ClusterSettings {
+        ClusterSettings { min_count: 4, max_words: 60_000, context_words: 2_000, dimensions: 128, depth: 14 }
+    }
+}
+
+/// Reads the texts of a news folder: `*.jsonl` (fields `title` and `body`)
+/// and `*.txt` files, in sorted path order.
+pub fn read_news(folder: &Path) -> anyhow::Result<Vec<String>> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let mut texts = Vec::new();
+    for file in files {
+        let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let content = match std::fs::read(&file) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(_) => continue,
+        };
+        match extension {
+            "jsonl" => {
+                for line in content.lines() {
+                    let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                        continue;
+                    };
+                    for field in ["title", "body"] {
+                        if let Some(text) = value.get(field).and_then(|v| v.as_str()) {
+                            texts.push(text.to_string());
+                        }
+                    }
+                }
+            }
+            "txt" => texts.push(content),
+            _ => {}
+        }
+    }
+    Ok(texts)
+}
+
+/// Deterministic pseudo-random numbers (splitmix64).
+fn random_unit(seed: u64, index: u64) -> f32 {
+    let value = mix(seed, index);
+    // Uniform in [-1, 1): sums of these are close enough to Gaussian for a
+    // random projection.
+    (value >> 40) as f32 / (1u64 << 23) as f32 - 1.0
+}
+
+/// Trains clusters on `texts` and returns them as `path<TAB>word` lines,
+/// sorted by path then word.
+pub fn train(texts: &[String], settings: ClusterSettings) -> String {
+    let sentences = tokenised(texts);
+    let vocabulary = vocabulary(&sentences, settings);
+    let index: HashMap<&str, usize> = vocabulary.iter().enumerate().map(|(i, w)| (w.as_str(), i)).collect();
+    let vectors = context_vectors(&sentences, &index, settings);
+    let paths = bisect(&vectors, settings);
+    let mut lines: Vec<(String, &str)> = paths
+        .into_iter()
+        .zip(&vocabulary)
+        .map(|(path, word)| (path, word.as_str()))
+        .collect();
+    lines.sort();
+    let mut out = String::new();
+    for (path, word) in lines {
+        let _ = writeln!(out, "{path}\t{word}");
+    }
+    out
+}
+
+fn tokenised(texts: &[String]) -> Vec<Vec<String>> {
+    let mut folded = String::new();
+    let mut form = String::new();
+    let mut sentences = Vec::new();
+    for text in texts {
+        for sentence in tokenizer::sentences(text) {
+            let words = sentence
+                .iter()
+                .map(|span| {
+                    fold_typography(&text[span.start..span.end], &mut folded);
+                    Clusters::form(&folded, &mut form);
+                    form.clone()
+                })
+                .collect();
+            sentences.push(words);
+        }
+    }
+    sentences
+}
+
+/// Words to cluster, most frequent first (ties alphabetical).
+fn vocabulary(sentences: &[Vec<String>], settings: ClusterSettings) -> Vec<String> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for word in sentences.iter().flatten() {
+        *counts.entry(word.as_str()).or_default() += 1;
+    }
+    let mut words: Vec<(&str, u32)> = counts.into_iter().filter(|&(_, c)| c >= settings.min_count).collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words.truncate(settings.max_words);
+    words.into_iter().map(|(w, _)| w.to_string()).collect()
+}
+
+/// Randomly projected PPMI vectors of left/right neighbour counts,
+/// L2-normalised.
+fn context_vectors(sentences: &[Vec<String>], index: &HashMap<&str, usize>, settings: ClusterSettings) -> Vec<Vec<f32>> {
+    // Context ids: 0 = sentence boundary, 1 = rare word, 2.. = frequent words;
+    // left contexts first, right contexts offset by `half`.
+    let half = settings.context_words + 2;
+    let context_id = |word: Option<&String>| match word {
+        None => 0,
+        Some(w) => match index.get(w.as_str()) {
+            Some(&i) if i < settings.context_words => i + 2,
+            _ => 1,
+        },
+    };
+    let mut pair_counts: Vec<HashMap<u32, u32>> = vec![HashMap::new(); index.len()];
+    let mut context_totals = vec![0f64; 2 * half];
+    for sentence in sentences {
+        for (position, word) in sentence.iter().enumerate() {
+            let Some(&row) = index.get(word.as_str()) else {
+                continue;
+            };
+            let left = context_id(position.checked_sub(1).map(|p| &sentence[p]));
+            let right = half + context_id(sentence.get(position + 1));
+            for context in [left, right] {
+                *pair_counts[row].entry(context as u32).or_default() += 1;
+                context_totals[context] += 1.0;
+            }
+        }
+    }
+    // Context distribution smoothing (Levy et al. 2015) keeps rare contexts
+    // from dominating PMI.
+    let smoothed: Vec<f64> = context_totals.iter().map(|c| c.powf(0.75)).collect();
+    let smoothed_total: f64 = smoothed.iter().sum();
+    let projection: Vec<Vec<f32>> = (0..2 * half)
+        .map(|context| (0..settings.dimensions).map(|d| random_unit(context as u64, d as u64)).collect())
+        .collect();
+    let mut vectors: Vec<Vec<f32>> = pair_counts
+        .iter()
+        .map(|contexts| {
+            let word_total: f64 = contexts.values().map(|&c| f64::from(c)).sum();
+            let mut vector = vec![0f32; settings.dimensions];
+            let mut sorted: Vec<(&u32, &u32)> = contexts.iter().collect();
+            sorted.sort();
+            for (&context, &count) in sorted {
+                let probability_context = smoothed[context as usize] / smoothed_total;
+                let pmi = (f64::from(count) / word_total / probability_context).ln();
+                if pmi > 0.0 {
+                    for (slot, r) in vector.iter_mut().zip(&projection[context as usize]) {
+                        *slot += pmi as f32 * r;
+                    }
+                }
+            }
+            normalise(&mut vector);
+            vector
+        })
+        .collect();
+    // PPMI vectors are all positive, so they share one dominant direction;
+    // removing the mean leaves what tells words apart.
+    let mut mean = vec![0f32; settings.dimensions];
+    for vector in &vectors {
+        mean.iter_mut().zip(vector).for_each(|(m, v)| *m += v / vectors.len() as f32);
+    }
+    for vector in &mut vectors {
+        vector.iter_mut().zip(&mean).for_each(|(v, m)| *v -= m);
+        normalise(vector);
+    }
+    vectors
+}
+
+fn normalise(vector: &mut [f32]) {
+    let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        vector.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Paths of a recursive spherical 2-means split, as strings of 0/1.
+fn bisect(vectors: &[Vec<f32>], settings: ClusterSettings) -> Vec<String> {
+    let mut paths = vec![String::new(); vectors.len()];
+    let mut pending: Vec<Vec<usize>> = vec![(0..vectors.len()).collect()];
+    for _ in 0..settings.depth {
+        let mut next = Vec::new();
+        for members in pending {
+            if members.len() < 8 {
+                continue;
+            }
+            let (left, right) = split_two(vectors, &members);
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            for &m in &left {
+                paths[m].push('0');
+            }
+            for &m in &right {
+                paths[m].push('1');
+            }
+            next.push(left);
+            next.push(right);
+        }
+        pending = next;
+    }
+    paths
+}
+
+/// Splits members in two by spherical k-means with k = 2, seeded by the
+/// member least similar to the group's centroid and the member least similar
+/// to that one (a deterministic k-means++-like start).
+fn split_two(vectors: &[Vec<f32>], members: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let mut centre = vec![0f32; vectors[members[0]].len()];
+    for &m in members {
+        centre.iter_mut().zip(&vectors[m]).for_each(|(c, v)| *c += v);
+    }
+    let least_similar = |to: &[f32]| {
+        *members
+            .iter()
+            .min_by(|&&a, &&b| dot(&vectors[a], to).total_cmp(&dot(&vectors[b], to)))
+            .expect("non-empty")
+    };
+    let first = least_similar(&centre);
+    let second = least_similar(&vectors[first]);
+    let mut centroids = [vectors[first].clone(), vectors[second].clone()];
+    let mut assignment = vec![false; members.len()];
+    for _ in 0..12 {
+        for (slot, &m) in assignment.iter_mut().zip(members) {
+            *slot = dot(&vectors[m], &centroids[1]) > dot(&vectors[m], &centroids[0]);
+        }
+        for (side, centroid) in centroids.iter_mut().enumerate() {
+            centroid.iter_mut().for_each(|x| *x = 0.0);
+            for (&is_right, &m) in assignment.iter().zip(members) {
+                if usize::from(is_right) == side {
+                    centroid.iter_mut().zip(&vectors[m]).for_each(|(c, v)| *c += v);
+                }
+            }
+            normalise(centroid);
+        }
+    }
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for (&is_right, &m) in assignment.iter().zip(members) {
+        if is_right { right.push(m) } else { left.push(m) }
+    }
+    (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_paths_with_a_leading_one_bit() {
+        let clusters = Clusters::parse("0110\tMoscow\n1\tsaid\n");
+        assert_eq!(clusters.path(hash_str("Moscow")), 0b1_0110);
+        assert_eq!(clusters.path(hash_str("said")), 0b11);
+        assert_eq!(clusters.path(hash_str("Baku")), 0);
+    }
+
+    #[test]
+    fn training_groups_words_in_the_same_contexts() {
+        let mut texts = Vec::new();
+        for city in ["Paris", "London", "Rome", "Berlin", "Madrid", "Vienna"] {
+            for verb in ["said", "told", "added", "noted", "stated", "claimed"] {
+                texts.push(format!("He flew to {city} on Monday. The minister {verb} that it rained."));
+            }
+        }
+        let settings = ClusterSettings { min_count: 1, context_words: 20, depth: 1, ..ClusterSettings::default() };
+        let clusters = Clusters::parse(&train(&texts, settings));
+        let path = |w: &str| clusters.path(hash_str(w));
+        assert_eq!(path("Paris"), path("Rome"));
+        assert_eq!(path("said"), path("told"));
+        assert_ne!(path("Paris"), path("said"));
+        assert_eq!(train(&texts, settings), train(&texts, settings));
+    }
+}

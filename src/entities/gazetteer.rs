@@ -1,0 +1,130 @@
+//! Gazetteer membership as model features.
+//!
+//! Lists live in `models/gazetteers/` (see its README for sources and
+//! licences) and are embedded in the binary. A token sequence matching an
+//! entry gets a feature naming the list and the token's position in the
+//! match; the model learns how much to trust each list.
+
+use std::collections::HashMap;
+
+use super::hashing::{EMPTY, hash_str, mix};
+use super::wordform::{fold_typography, lower_key};
+
+/// The gazetteer lists, one bit each in a membership mask.
+pub const LISTS: [(&str, &str); 7] = [
+    ("countries", include_str!("../../models/gazetteers/countries.txt")),
+    ("places", include_str!("../../models/gazetteers/places.txt")),
+    ("first_names", include_str!("../../models/gazetteers/first_names.txt")),
+    ("last_names", include_str!("../../models/gazetteers/last_names.txt")),
+    ("nationalities", include_str!("../../models/gazetteers/nationalities.txt")),
+    ("org_cues", include_str!("../../models/gazetteers/org_cues.txt")),
+    ("person_titles", include_str!("../../models/gazetteers/person_titles.txt")),
+];
+
+/// Longest entry matched, in tokens.
+const MAX_ENTRY_TOKENS: usize = 5;
+
+/// Entries keyed by the hash of their lower-cased tokens.
+pub struct Gazetteer {
+    entries: HashMap<u64, u8>,
+}
+
+/// The hash key of a token sequence, from each token's [`lower_key`] hash.
+pub fn sequence_key(token_hashes: &[u64]) -> u64 {
+    token_hashes.iter().fold(EMPTY, |acc, &h| mix(acc, h))
+}
+
+impl Gazetteer {
+    /// Builds the lookup from list texts (one entry a line).
+    pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
+        let mut entries: HashMap<u64, u8> = HashMap::new();
+        let mut folded = String::new();
+        let mut lower = String::new();
+        for (bit, (_, text)) in lists.iter().enumerate() {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let hashes: Vec<u64> = super::tokenizer::sentences(line)
+                    .concat()
+                    .iter()
+                    .map(|span| {
+                        fold_typography(&line[span.start..span.end], &mut folded);
+                        lower_key(&folded, &mut lower);
+                        hash_str(&lower)
+                    })
+                    .collect();
+                if hashes.is_empty() || hashes.len() > MAX_ENTRY_TOKENS {
+                    continue;
+                }
+                *entries.entry(sequence_key(&hashes)).or_default() |= 1 << bit;
+            }
+        }
+        Gazetteer { entries }
+    }
+
+    /// The embedded lists.
+    pub fn embedded() -> Gazetteer {
+        Gazetteer::from_lists(&LISTS)
+    }
+
+    /// For each token, a mask per list position: bit `4*list + p` is set when
+    /// the token is at position p (0 begin, 1 inside, 2 last, 3 unit) of a
+    /// match of `list`. Longest matches win at each start.
+    pub fn annotate(&self, lower_hashes: &[u64]) -> Vec<u32> {
+        let mut marks = vec![0u32; lower_hashes.len()];
+        for start in 0..lower_hashes.len() {
+            let longest = MAX_ENTRY_TOKENS.min(lower_hashes.len() - start);
+            let mut key = EMPTY;
+            let mut keys = [0u64; MAX_ENTRY_TOKENS];
+            for (offset, &h) in lower_hashes[start..start + longest].iter().enumerate() {
+                key = mix(key, h);
+                keys[offset] = key;
+            }
+            for length in (1..=longest).rev() {
+                let Some(&mask) = self.entries.get(&keys[length - 1]) else {
+                    continue;
+                };
+                for list in 0..LISTS.len() {
+                    if mask & (1 << list) == 0 {
+                        continue;
+                    }
+                    for (offset, mark) in marks[start..start + length].iter_mut().enumerate() {
+                        let position = match (offset, length) {
+                            (_, 1) => 3,
+                            (0, _) => 0,
+                            (o, l) if o + 1 == l => 2,
+                            _ => 1,
+                        };
+                        *mark |= 1 << (4 * list + position);
+                    }
+                }
+                break;
+            }
+        }
+        marks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| hash_str(&w.to_lowercase())).collect()
+    }
+
+    #[test]
+    fn marks_longest_matches_with_positions() {
+        let gazetteer = Gazetteer::from_lists(&[("places", "New York\nYork\n"), ("names", "John\n")]);
+        let marks = gazetteer.annotate(&hashes(&["John", "flew", "to", "NEW", "YORK"]));
+        assert_eq!(marks, vec![1 << (4 + 3), 0, 0, 1 << 0, 1 << 2]);
+    }
+
+    #[test]
+    fn embedded_lists_know_common_names() {
+        let gazetteer = Gazetteer::embedded();
+        let cases: &[(&[&str], usize)] = &[(&["Russia"], 0), (&["Moscow"], 1), (&["Vladimir"], 2), (&["Azerbaijani"], 4)];
+        for (words, list) in cases {
+            let marks = gazetteer.annotate(&hashes(words));
+            assert_ne!(marks[0] & (0xf << (4 * list)), 0, "{words:?}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Tags a prepared document with the two-pass model.
+//!
+//! Pass one tags each sentence from local features. Pass two adds what pass
+//! one decided about the same words elsewhere in the document, so a name
+//! recognised in a clear context is tagged consistently in unclear ones
+//! (all-caps headlines, sentence starts).
+
+use super::decode::viterbi;
+use super::features::{history_features, token_features, Document, History};
+use super::labels::{Tag, TAG_COUNT};
+use super::model::{Model, RowSum, ROW};
+
+/// Tags for every token of the document, in order.
+pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
+    let mut sums: Vec<RowSum> = vec![[0; ROW]; document.tokens.len()];
+    let mut keys = Vec::with_capacity(64);
+    for sentence in 0..document.sentence_count() {
+        for index in document.sentence(sentence) {
+            keys.clear();
+            token_features(document, sentence, index, &mut keys);
+            model.accumulate(&keys, &mut sums[index]);
+        }
+    }
+    let first_pass = decode_pass(model, document, &sums, 0);
+    let history = History::new(document, &first_pass);
+    for sentence in 0..document.sentence_count() {
+        for index in document.sentence(sentence) {
+            keys.clear();
+            history_features(document, &history, &first_pass, sentence, index, &mut keys);
+            model.accumulate(&keys, &mut sums[index]);
+        }
+    }
+    decode_pass(model, document, &sums, 1)
+}
+
+fn decode_pass(model: &Model, document: &Document, sums: &[RowSum], pass: usize) -> Vec<Tag> {
+    let mut tags = Vec::with_capacity(sums.len());
+    let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::new();
+    for sentence in 0..document.sentence_count() {
+        emissions.clear();
+        emissions.extend(document.sentence(sentence).map(|i| model.emissions(pass, &sums[i])));
+        tags.extend(viterbi(&emissions, &model.transitions[pass]));
+    }
+    tags
+}
