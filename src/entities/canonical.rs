@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::wordform::{casing, fold_typography, Casing};
+use super::wordform::{Casing, casing, fold_typography};
 use super::{Entity, EntityLabel};
 
 /// The mention as a clean name: typography folded, possessive stripped,
@@ -17,7 +17,10 @@ pub fn clean_mention(text: &str) -> String {
     fold_typography(text, &mut folded);
     let mut words: Vec<&str> = folded.split_whitespace().collect();
     if let Some(last) = words.last_mut() {
-        let trimmed = last.strip_suffix("'s").or_else(|| last.strip_suffix("'S")).unwrap_or(last);
+        let trimmed = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("'S"))
+            .unwrap_or(last);
         *last = trimmed.strip_suffix('\'').unwrap_or(trimmed);
         if last.is_empty() {
             words.pop();
@@ -28,7 +31,9 @@ pub fn clean_mention(text: &str) -> String {
 
 fn is_all_caps(name: &str) -> bool {
     name.split_whitespace().any(|w| casing(w) == Casing::Upper)
-        && name.split_whitespace().all(|w| matches!(casing(w), Casing::Upper | Casing::Other))
+        && name
+            .split_whitespace()
+            .all(|w| matches!(casing(w), Casing::Upper | Casing::Other))
 }
 
 /// Sets `canonical` on every entity of one article.
@@ -54,8 +59,14 @@ pub fn resolve(entities: &mut [Entity]) {
     for (index, words) in lowered.iter().enumerate() {
         if words.len() > 1 {
             let label = entities[index].label;
-            by_edge.entry((label, words[0].as_str())).or_default().push(index);
-            by_edge.entry((label, words[words.len() - 1].as_str())).or_default().push(index);
+            by_edge
+                .entry((label, words[0].as_str()))
+                .or_default()
+                .push(index);
+            by_edge
+                .entry((label, words[words.len() - 1].as_str()))
+                .or_default()
+                .push(index);
         }
     }
     let mut canonical = Vec::with_capacity(entities.len());
@@ -92,7 +103,13 @@ mod tests {
     use EntityLabel::*;
 
     fn entity(text: &str, label: EntityLabel) -> Entity {
-        Entity { text: text.into(), label, start: 0, end: 0, canonical: String::new() }
+        Entity {
+            text: text.into(),
+            label,
+            start: 0,
+            end: 0,
+            canonical: String::new(),
+        }
     }
 
     #[test]

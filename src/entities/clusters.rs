@@ -3,26 +3,27 @@
 //! Classic NER taggers use Brown-cluster path prefixes as features (Ratinov
 //! & Roth 2009). Exact Brown clustering is slow, so this builds a comparable
 //! binary hierarchy quickly: each frequent word gets a vector of positive
-//! PMI with its left and right neighbours, randomly projected to a few
-//! dozen dimensions, and the vectors are split recursively by spherical
-//! 2-means. A word's path of left/right choices plays the role of its Brown
-//! bit string, and its prefixes give coarse-to-fine classes.
+//! PMI with its left and right neighbours, randomly projected to 128
+//! dimensions and centred; spherical k-means groups the words and Ward's
+//! agglomerative clustering joins the groups into a binary tree. A word's
+//! path of left/right turns plays the role of its Brown bit string, and its
+//! prefixes give coarse-to-fine classes.
 //!
-//! Everything is deterministic: fixed seeds, sorted vocabularies, no
-//! threads in the numeric parts.
+//! Everything is deterministic: fixed seeds, sorted vocabularies, and the
+//! only parallel step (nearest-centroid search) is a pure map.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::hashing::{hash_str, mix};
+use super::hashing::{PrehashedMap, hash_str, mix};
 use super::tokenizer;
 use super::wordform::fold_typography;
 
 /// Word -> cluster path (leading 1 bit, then the path bits).
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
-    paths: HashMap<u64, u32>,
+    paths: PrehashedMap<u32>,
 }
 
 /// The clusters shipped in the binary.
@@ -33,12 +34,16 @@ impl Clusters {
     /// case kept (case carries most of the signal for names).
     pub fn form(folded: &str, out: &mut String) {
         out.clear();
-        out.extend(folded.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }));
+        out.extend(
+            folded
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+        );
     }
 
     /// Parses `path<TAB>word` lines (path as a string of 0s and 1s).
     pub fn parse(text: &str) -> Clusters {
-        let mut paths = HashMap::new();
+        let mut paths = PrehashedMap::default();
         for line in text.lines() {
             let Some((bits, word)) = line.split_once('\t') else {
                 continue;
@@ -81,13 +86,19 @@ pub struct ClusterSettings {
     pub context_words: usize,
     /// Dimensions of the random projection.
     pub dimensions: usize,
-    /// Depth of the binary hierarchy.
-    pub depth: usize,
+    /// Groups of the flat clustering (leaves of the hierarchy).
+    pub groups: usize,
 }
 
 impl Default for ClusterSettings {
     fn default() -> ClusterSettings {
-        ClusterSettings { min_count: 4, max_words: 60_000, context_words: 2_000, dimensions: 128, depth: 14 }
+        ClusterSettings {
+            min_count: 3,
+            max_words: 80_000,
+            context_words: 2_000,
+            dimensions: 128,
+            groups: 1_000,
+        }
     }
 }
 
@@ -141,9 +152,13 @@ fn random_unit(seed: u64, index: u64) -> f32 {
 pub fn train(texts: &[String], settings: ClusterSettings) -> String {
     let sentences = tokenised(texts);
     let vocabulary = vocabulary(&sentences, settings);
-    let index: HashMap<&str, usize> = vocabulary.iter().enumerate().map(|(i, w)| (w.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.as_str(), i))
+        .collect();
     let vectors = context_vectors(&sentences, &index, settings);
-    let paths = bisect(&vectors, settings);
+    let paths = hierarchy(&vectors, settings);
     let mut lines: Vec<(String, &str)> = paths
         .into_iter()
         .zip(&vocabulary)
@@ -183,7 +198,10 @@ fn vocabulary(sentences: &[Vec<String>], settings: ClusterSettings) -> Vec<Strin
     for word in sentences.iter().flatten() {
         *counts.entry(word.as_str()).or_default() += 1;
     }
-    let mut words: Vec<(&str, u32)> = counts.into_iter().filter(|&(_, c)| c >= settings.min_count).collect();
+    let mut words: Vec<(&str, u32)> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= settings.min_count)
+        .collect();
     words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     words.truncate(settings.max_words);
     words.into_iter().map(|(w, _)| w.to_string()).collect()
@@ -191,7 +209,11 @@ fn vocabulary(sentences: &[Vec<String>], settings: ClusterSettings) -> Vec<Strin
 
 /// Randomly projected PPMI vectors of left/right neighbour counts,
 /// L2-normalised.
-fn context_vectors(sentences: &[Vec<String>], index: &HashMap<&str, usize>, settings: ClusterSettings) -> Vec<Vec<f32>> {
+fn context_vectors(
+    sentences: &[Vec<String>],
+    index: &HashMap<&str, usize>,
+    settings: ClusterSettings,
+) -> Vec<Vec<f32>> {
     // Context ids: 0 = sentence boundary, 1 = rare word, 2.. = frequent words;
     // left contexts first, right contexts offset by `half`.
     let half = settings.context_words + 2;
@@ -222,7 +244,11 @@ fn context_vectors(sentences: &[Vec<String>], index: &HashMap<&str, usize>, sett
     let smoothed: Vec<f64> = context_totals.iter().map(|c| c.powf(0.75)).collect();
     let smoothed_total: f64 = smoothed.iter().sum();
     let projection: Vec<Vec<f32>> = (0..2 * half)
-        .map(|context| (0..settings.dimensions).map(|d| random_unit(context as u64, d as u64)).collect())
+        .map(|context| {
+            (0..settings.dimensions)
+                .map(|d| random_unit(context as u64, d as u64))
+                .collect()
+        })
         .collect();
     let mut vectors: Vec<Vec<f32>> = pair_counts
         .iter()
@@ -248,7 +274,9 @@ fn context_vectors(sentences: &[Vec<String>], index: &HashMap<&str, usize>, sett
     // removing the mean leaves what tells words apart.
     let mut mean = vec![0f32; settings.dimensions];
     for vector in &vectors {
-        mean.iter_mut().zip(vector).for_each(|(m, v)| *m += v / vectors.len() as f32);
+        mean.iter_mut()
+            .zip(vector)
+            .for_each(|(m, v)| *m += v / vectors.len() as f32);
     }
     for vector in &mut vectors {
         vector.iter_mut().zip(&mean).for_each(|(v, m)| *v -= m);
@@ -268,72 +296,132 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Paths of a recursive spherical 2-means split, as strings of 0/1.
-fn bisect(vectors: &[Vec<f32>], settings: ClusterSettings) -> Vec<String> {
-    let mut paths = vec![String::new(); vectors.len()];
-    let mut pending: Vec<Vec<usize>> = vec![(0..vectors.len()).collect()];
-    for _ in 0..settings.depth {
-        let mut next = Vec::new();
-        for members in pending {
-            if members.len() < 8 {
-                continue;
-            }
-            let (left, right) = split_two(vectors, &members);
-            if left.is_empty() || right.is_empty() {
-                continue;
-            }
-            for &m in &left {
-                paths[m].push('0');
-            }
-            for &m in &right {
-                paths[m].push('1');
-            }
-            next.push(left);
-            next.push(right);
-        }
-        pending = next;
-    }
-    paths
+/// Paths in a binary hierarchy: flat spherical k-means groups the words,
+/// then Ward's agglomerative clustering joins the groups into a tree, like
+/// the merge tree of Brown clustering. A word's path is the string of
+/// left (0) / right (1) turns from the root to its group.
+fn hierarchy(vectors: &[Vec<f32>], settings: ClusterSettings) -> Vec<String> {
+    let groups = settings.groups.min(vectors.len()).max(1);
+    let (assignment, centroids, sizes) = kmeans(vectors, groups);
+    let group_paths = ward_tree_paths(&centroids, &sizes);
+    assignment
+        .into_iter()
+        .map(|g| group_paths[g].clone())
+        .collect()
 }
 
-/// Splits members in two by spherical k-means with k = 2, seeded by the
-/// member least similar to the group's centroid and the member least similar
-/// to that one (a deterministic k-means++-like start).
-fn split_two(vectors: &[Vec<f32>], members: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    let mut centre = vec![0f32; vectors[members[0]].len()];
-    for &m in members {
-        centre.iter_mut().zip(&vectors[m]).for_each(|(c, v)| *c += v);
-    }
-    let least_similar = |to: &[f32]| {
-        *members
-            .iter()
-            .min_by(|&&a, &&b| dot(&vectors[a], to).total_cmp(&dot(&vectors[b], to)))
-            .expect("non-empty")
-    };
-    let first = least_similar(&centre);
-    let second = least_similar(&vectors[first]);
-    let mut centroids = [vectors[first].clone(), vectors[second].clone()];
-    let mut assignment = vec![false; members.len()];
-    for _ in 0..12 {
-        for (slot, &m) in assignment.iter_mut().zip(members) {
-            *slot = dot(&vectors[m], &centroids[1]) > dot(&vectors[m], &centroids[0]);
+/// Spherical k-means with a seeded, deterministic start. Returns each
+/// vector's group, group mean vectors (not normalised) and group sizes.
+fn kmeans(vectors: &[Vec<f32>], groups: usize) -> (Vec<usize>, Vec<Vec<f32>>, Vec<usize>) {
+    use rayon::prelude::*;
+    let mut order: Vec<usize> = (0..vectors.len()).collect();
+    order.sort_by_key(|&i| mix(0x6b6d_6561_6e73, i as u64));
+    let mut centroids: Vec<Vec<f32>> = order[..groups]
+        .iter()
+        .map(|&i| vectors[i].clone())
+        .collect();
+    let mut assignment = vec![0usize; vectors.len()];
+    let dimensions = vectors[0].len();
+    let mut means = vec![vec![0f32; dimensions]; groups];
+    let mut sizes = vec![0usize; groups];
+    for _ in 0..15 {
+        // Each vector's nearest centroid is independent of the others, so the
+        // parallel map is deterministic.
+        assignment = vectors
+            .par_iter()
+            .map(|v| {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for (g, c) in centroids.iter().enumerate() {
+                    let similarity = dot(v, c);
+                    if similarity > best.0 {
+                        best = (similarity, g);
+                    }
+                }
+                best.1
+            })
+            .collect();
+        means = vec![vec![0f32; dimensions]; groups];
+        sizes = vec![0; groups];
+        for (v, &g) in vectors.iter().zip(&assignment) {
+            means[g].iter_mut().zip(v).for_each(|(m, x)| *m += x);
+            sizes[g] += 1;
         }
-        for (side, centroid) in centroids.iter_mut().enumerate() {
-            centroid.iter_mut().for_each(|x| *x = 0.0);
-            for (&is_right, &m) in assignment.iter().zip(members) {
-                if usize::from(is_right) == side {
-                    centroid.iter_mut().zip(&vectors[m]).for_each(|(c, v)| *c += v);
+        for ((centroid, mean), &size) in centroids.iter_mut().zip(&means).zip(&sizes) {
+            if size > 0 {
+                centroid.clone_from(mean);
+                normalise(centroid);
+            }
+        }
+    }
+    for (mean, &size) in means.iter_mut().zip(&sizes) {
+        mean.iter_mut().for_each(|m| *m /= size.max(1) as f32);
+    }
+    (assignment, means, sizes)
+}
+
+/// Ward's agglomerative clustering of group means (Lance-Williams updates);
+/// returns each group's path from the root.
+fn ward_tree_paths(means: &[Vec<f32>], sizes: &[usize]) -> Vec<String> {
+    let count = means.len();
+    let squared =
+        |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum::<f32>();
+    let mut size: Vec<f64> = sizes.iter().map(|&s| s.max(1) as f64).collect();
+    // Ward distance between singletons i and j.
+    let mut distance = vec![vec![0f64; count]; count];
+    for i in 0..count {
+        for j in 0..i {
+            let d =
+                size[i] * size[j] / (size[i] + size[j]) * f64::from(squared(&means[i], &means[j]));
+            distance[i][j] = d;
+            distance[j][i] = d;
+        }
+    }
+    // Tree nodes: leaves 0..count, then merges; children per merged node.
+    let mut children: Vec<(usize, usize)> = Vec::new();
+    let mut node_of: Vec<usize> = (0..count).collect();
+    let mut active: Vec<bool> = vec![true; count];
+    for _ in 1..count {
+        let mut best = (f64::INFINITY, 0, 0);
+        for i in 0..count {
+            if !active[i] {
+                continue;
+            }
+            for j in 0..i {
+                if active[j] && distance[i][j] < best.0 {
+                    best = (distance[i][j], i, j);
                 }
             }
-            normalise(centroid);
         }
+        let (merged_distance, i, j) = best;
+        for k in 0..count {
+            if !active[k] || k == i || k == j {
+                continue;
+            }
+            let total = size[i] + size[j] + size[k];
+            let d = ((size[i] + size[k]) * distance[k][i] + (size[j] + size[k]) * distance[k][j]
+                - size[k] * merged_distance)
+                / total;
+            distance[k][j] = d;
+            distance[j][k] = d;
+        }
+        active[i] = false;
+        size[j] += size[i];
+        children.push((node_of[j], node_of[i]));
+        node_of[j] = count + children.len() - 1;
     }
-    let mut left = Vec::new();
-    let mut right = Vec::new();
-    for (&is_right, &m) in assignment.iter().zip(members) {
-        if is_right { right.push(m) } else { left.push(m) }
+    let mut paths = vec![String::new(); count];
+    let root = count + children.len().saturating_sub(1);
+    let mut stack = vec![(if children.is_empty() { 0 } else { root }, String::new())];
+    while let Some((node, path)) = stack.pop() {
+        if node < count {
+            paths[node] = path;
+            continue;
+        }
+        let (left, right) = children[node - count];
+        stack.push((left, format!("{path}0")));
+        stack.push((right, format!("{path}1")));
     }
-    (left, right)
+    paths
 }
 
 #[cfg(test)]
@@ -353,10 +441,17 @@ mod tests {
         let mut texts = Vec::new();
         for city in ["Paris", "London", "Rome", "Berlin", "Madrid", "Vienna"] {
             for verb in ["said", "told", "added", "noted", "stated", "claimed"] {
-                texts.push(format!("He flew to {city} on Monday. The minister {verb} that it rained."));
+                texts.push(format!(
+                    "He flew to {city} on Monday. The minister {verb} that it rained."
+                ));
             }
         }
-        let settings = ClusterSettings { min_count: 1, context_words: 20, depth: 1, ..ClusterSettings::default() };
+        let settings = ClusterSettings {
+            min_count: 1,
+            context_words: 20,
+            groups: 2,
+            ..ClusterSettings::default()
+        };
         let clusters = Clusters::parse(&train(&texts, settings));
         let path = |w: &str| clusters.path(hash_str(w));
         assert_eq!(path("Paris"), path("Rome"));

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::labels::{from_spans, iob1_spans, Tag};
+use super::labels::{Tag, from_spans, iob1_spans};
 
 /// One sentence: words and BILOU gold tags.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,7 +21,10 @@ pub struct ConllDocument {
 impl ConllDocument {
     /// Words of each sentence, borrowed.
     pub fn words(&self) -> Vec<Vec<&str>> {
-        self.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect()
+        self.sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect()
     }
 }
 
@@ -30,14 +33,19 @@ pub fn parse(text: &str) -> Vec<ConllDocument> {
     let mut documents = vec![ConllDocument::default()];
     let mut words: Vec<String> = Vec::new();
     let mut raw_tags: Vec<String> = Vec::new();
-    let finish_sentence = |documents: &mut Vec<ConllDocument>, words: &mut Vec<String>, raw_tags: &mut Vec<String>| {
+    let finish_sentence = |documents: &mut Vec<ConllDocument>,
+                           words: &mut Vec<String>,
+                           raw_tags: &mut Vec<String>| {
         if words.is_empty() {
             return;
         }
         let tag_refs: Vec<&str> = raw_tags.iter().map(String::as_str).collect();
         let tags = from_spans(words.len(), &iob1_spans(&tag_refs));
         let document = documents.last_mut().expect("at least one document");
-        document.sentences.push(ConllSentence { words: std::mem::take(words), tags });
+        document.sentences.push(ConllSentence {
+            words: std::mem::take(words),
+            tags,
+        });
         raw_tags.clear();
     };
     for line in text.lines() {
@@ -63,14 +71,15 @@ pub fn parse(text: &str) -> Vec<ConllDocument> {
 
 /// Reads and parses a CoNLL-2003 file.
 pub fn read(path: &Path) -> anyhow::Result<Vec<ConllDocument>> {
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
     Ok(parse(&text))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::labels::spans;
     use super::super::EntityLabel;
+    use super::super::labels::spans;
     use super::*;
 
     #[test]
@@ -79,7 +88,10 @@ mod tests {
         let documents = parse(text);
         assert_eq!(documents.len(), 2);
         assert_eq!(documents[0].sentences.len(), 2);
-        assert_eq!(spans(&documents[0].sentences[1].tags), vec![(0, 2, EntityLabel::Person)]);
+        assert_eq!(
+            spans(&documents[0].sentences[1].tags),
+            vec![(0, 2, EntityLabel::Person)]
+        );
         assert_eq!(documents[1].words(), vec![vec!["Bonn"]]);
     }
 }

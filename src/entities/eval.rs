@@ -7,13 +7,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::EntityLabel;
 use super::conll::{self, ConllDocument};
 use super::features::{Document, Resources};
 use super::labels::spans;
 use super::model::Model;
 use super::scoring::Scores;
 use super::tagger::tag_document;
-use super::EntityLabel;
 
 /// Arguments of `newsdex eval-ner`.
 #[derive(Debug, Clone, clap::Args)]
@@ -63,32 +63,54 @@ pub fn score_articles(gold: &Path, split: Option<&str>) -> anyhow::Result<(Score
     let folder = gold.parent().unwrap_or(Path::new("."));
     let mut scores = Scores::default();
     let mut bytes = 0;
-    for line in std::fs::read_to_string(gold)?.lines().filter(|l| !l.trim().is_empty()) {
+    for line in std::fs::read_to_string(gold)?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         let record: serde_json::Value = serde_json::from_str(line)?;
         if split.is_some_and(|s| record.get("split").and_then(|v| v.as_str()) != Some(s)) {
             continue;
         }
-        let file = record.get("file").and_then(|v| v.as_str()).ok_or_else(|| anyhow::anyhow!("record without file"))?;
+        let file = record
+            .get("file")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| anyhow::anyhow!("record without file"))?;
         let text = std::fs::read_to_string(folder.join(file))?;
         bytes += text.len();
         let mut expected = Vec::new();
-        for entity in record.get("entities").and_then(|v| v.as_array()).into_iter().flatten() {
-            let field = |name: &str| entity.get(name).and_then(|v| v.as_u64()).map(|v| v as usize);
-            let label = entity.get("type").and_then(|v| v.as_str()).and_then(EntityLabel::from_tag);
+        for entity in record
+            .get("entities")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let field = |name: &str| {
+                entity
+                    .get(name)
+                    .and_then(|v| v.as_u64())
+                    .map(|v| v as usize)
+            };
+            let label = entity
+                .get("type")
+                .and_then(|v| v.as_str())
+                .and_then(EntityLabel::from_tag);
             if let (Some(start), Some(end), Some(label)) = (field("start"), field("end"), label) {
                 expected.push((start, end, label));
             }
         }
         let table = char_offsets(&text);
-        let predicted: Vec<_> =
-            super::recognize(&text).into_iter().map(|e| (table[e.start], table[e.end], e.label)).collect();
+        let predicted: Vec<_> = super::recognize(&text)
+            .into_iter()
+            .map(|e| (table[e.start], table[e.end], e.label))
+            .collect();
         scores.add(&expected, &predicted);
     }
     Ok((scores, bytes))
 }
 
 pub fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
-    let engine = super::engine().ok_or_else(|| anyhow::anyhow!("this binary has no embedded NER model"))?;
+    let engine =
+        super::engine().ok_or_else(|| anyhow::anyhow!("this binary has no embedded NER model"))?;
     let started = std::time::Instant::now();
     if args.gold.extension().is_some_and(|e| e == "txt") {
         // A plain article: print what recognize() finds, one JSON object a line.
@@ -101,7 +123,10 @@ pub fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
     let is_jsonl = args.gold.extension().is_some_and(|e| e == "jsonl");
     let scores = if is_jsonl {
         let (scores, bytes) = score_articles(&args.gold, args.split.as_deref())?;
-        println!("raw-text path via recognize(): {bytes} bytes in {:.2?}", started.elapsed());
+        println!(
+            "raw-text path via recognize(): {bytes} bytes in {:.2?}",
+            started.elapsed()
+        );
         scores
     } else {
         let documents = conll::read(&args.gold)?;

@@ -7,13 +7,11 @@
 //! lower-cased elsewhere in the article?) help all-caps headlines and
 //! sentence-initial words.
 
-use std::collections::HashMap;
-
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
-use super::hashing::{extend, hash_str, mix, EMPTY};
+use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
 use super::labels::{self, Tag};
-use super::wordform::{casing, fold_typography, lower_key, shape, short_shape, title_case, Casing};
+use super::wordform::{Casing, casing, fold_typography, lower_key, shape, short_shape, title_case};
 
 /// Gazetteers and word clusters: the model's external knowledge.
 pub struct Resources {
@@ -24,7 +22,7 @@ pub struct Resources {
 /// Number of prefix and suffix lengths used.
 const AFFIX_LENGTHS: usize = 4;
 /// Cluster path prefix lengths (bits) used as features, as in Ratinov & Roth.
-const CLUSTER_PREFIXES: [u32; 4] = [4, 8, 12, 16];
+const CLUSTER_PREFIXES: [u32; 4] = [4, 8, 12, 31];
 
 /// Hashed forms of one token.
 #[derive(Debug, Clone)]
@@ -68,13 +66,20 @@ impl Document {
                 tokens.push(token_forms(resources, word, &mut scratch));
             }
             let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
-            for (token, mark) in tokens[first..].iter_mut().zip(resources.gazetteer.annotate(&lower_hashes)) {
+            for (token, mark) in tokens[first..]
+                .iter_mut()
+                .zip(resources.gazetteer.annotate(&lower_hashes))
+            {
                 token.gazetteer = mark;
             }
             all_caps.push(is_all_caps(sentence));
         }
         sentence_starts.push(tokens.len());
-        let mut document = Document { tokens, sentence_starts, all_caps };
+        let mut document = Document {
+            tokens,
+            sentence_starts,
+            all_caps,
+        };
         document.mark_document_casing();
         document
     }
@@ -90,14 +95,15 @@ impl Document {
     /// Sets the document-level casing flags: a word seen capitalised
     /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
     fn mark_document_casing(&mut self) {
-        let mut title_mid: HashMap<u64, u32> = HashMap::new();
-        let mut lower_seen: HashMap<u64, u32> = HashMap::new();
+        let mut title_mid: PrehashedMap<u32> = PrehashedMap::default();
+        let mut lower_seen: PrehashedMap<u32> = PrehashedMap::default();
         let mut is_title_mid = vec![false; self.tokens.len()];
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
                 let token = &self.tokens[index];
-                if token.casing == Casing::Title && index != range.start && !self.all_caps[sentence] {
+                if token.casing == Casing::Title && index != range.start && !self.all_caps[sentence]
+                {
                     *title_mid.entry(token.lower).or_default() += 1;
                     is_title_mid[index] = true;
                 }
@@ -246,13 +252,28 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
     let this = &tokens[index];
     let at = |offset: isize| -> Option<&TokenForms> {
         let position = index as isize + offset;
-        (position >= range.start as isize && position < range.end as isize).then(|| &tokens[position as usize])
+        (position >= range.start as isize && position < range.end as isize)
+            .then(|| &tokens[position as usize])
     };
     let lower_at = |offset: isize| {
-        at(offset).map_or(if offset < 0 { SENTENCE_START } else { SENTENCE_END }, |t| t.lower)
+        at(offset).map_or(
+            if offset < 0 {
+                SENTENCE_START
+            } else {
+                SENTENCE_END
+            },
+            |t| t.lower,
+        )
     };
     let short_at = |offset: isize| {
-        at(offset).map_or(if offset < 0 { SENTENCE_START } else { SENTENCE_END }, |t| t.short_shape)
+        at(offset).map_or(
+            if offset < 0 {
+                SENTENCE_START
+            } else {
+                SENTENCE_END
+            },
+            |t| t.short_shape,
+        )
     };
     let mut push = |template: u64, value: u64| out.push(mix(template, value));
     push(BIAS, 0);
@@ -267,7 +288,10 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
     push(SHAPE_NEXT, at(1).map_or(SENTENCE_END, |t| t.shape));
     push(SHORT_PREV_THIS, mix(short_at(-1), this.short_shape));
     push(SHORT_THIS_NEXT, mix(this.short_shape, short_at(1)));
-    push(SHORT_TRIGRAM, mix(mix(short_at(-1), this.short_shape), short_at(1)));
+    push(
+        SHORT_TRIGRAM,
+        mix(mix(short_at(-1), this.short_shape), short_at(1)),
+    );
     for (k, (&prefix, &suffix)) in this.prefixes.iter().zip(&this.suffixes).enumerate() {
         if prefix != 0 {
             push(PREFIX + k as u64, prefix);
@@ -282,9 +306,18 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
             break;
         }
     }
-    push(CLUSTER_PREV, at(-1).map_or(SENTENCE_START, |t| cluster_prefix(t.cluster, 8)));
-    push(CLUSTER_NEXT, at(1).map_or(SENTENCE_END, |t| cluster_prefix(t.cluster, 8)));
-    push(CLUSTER_LOWER_PREV, mix(cluster_prefix(this.cluster, 12), lower_at(-1)));
+    push(
+        CLUSTER_PREV,
+        at(-1).map_or(SENTENCE_START, |t| cluster_prefix(t.cluster, 8)),
+    );
+    push(
+        CLUSTER_NEXT,
+        at(1).map_or(SENTENCE_END, |t| cluster_prefix(t.cluster, 8)),
+    );
+    push(
+        CLUSTER_LOWER_PREV,
+        mix(cluster_prefix(this.cluster, 12), lower_at(-1)),
+    );
     let mut marks = this.gazetteer;
     while marks != 0 {
         let bit = marks.trailing_zeros();
@@ -327,12 +360,12 @@ fn type_of(tag: Tag) -> u64 {
 /// First-pass predictions of one document, aggregated per word: how often
 /// each word (capitalised, by lower-case form) was tagged with each type.
 pub struct History {
-    counts: HashMap<u64, [u32; 5]>,
+    counts: PrehashedMap<[u32; 5]>,
 }
 
 impl History {
     pub fn new(document: &Document, first_pass: &[Tag]) -> History {
-        let mut counts: HashMap<u64, [u32; 5]> = HashMap::new();
+        let mut counts: PrehashedMap<[u32; 5]> = PrehashedMap::default();
         for (token, &tag) in document.tokens.iter().zip(first_pass) {
             if matches!(token.casing, Casing::Title | Casing::Upper) {
                 counts.entry(token.lower).or_default()[type_of(tag) as usize] += 1;
@@ -356,8 +389,16 @@ pub fn history_features(
     use template::*;
     let range = document.sentence(sentence);
     let this_tag = first_pass[index];
-    let previous_type = if index > range.start { type_of(first_pass[index - 1]) } else { 9 };
-    let next_type = if index + 1 < range.end { type_of(first_pass[index + 1]) } else { 9 };
+    let previous_type = if index > range.start {
+        type_of(first_pass[index - 1])
+    } else {
+        9
+    };
+    let next_type = if index + 1 < range.end {
+        type_of(first_pass[index + 1])
+    } else {
+        9
+    };
     out.push(mix(FIRST_PASS_TAG, u64::from(this_tag)));
     out.push(mix(FIRST_PASS_NEIGHBOURS, previous_type * 16 + next_type));
     let token = &document.tokens[index];
@@ -375,7 +416,10 @@ pub fn history_features(
     }
     let majority = (0..5).max_by_key(|&t| (others[t], 5 - t)).unwrap_or(0) as u64;
     out.push(mix(HISTORY_MAJORITY, majority));
-    out.push(mix(HISTORY_MAJORITY_TAG, majority * 32 + u64::from(this_tag)));
+    out.push(mix(
+        HISTORY_MAJORITY_TAG,
+        majority * 32 + u64::from(this_tag),
+    ));
     for (entity_type, &count) in others.iter().enumerate().skip(1) {
         if count > 0 {
             out.push(mix(HISTORY_HAS, entity_type as u64));
@@ -388,22 +432,37 @@ mod tests {
     use super::*;
 
     fn resources() -> Resources {
-        Resources { gazetteer: Gazetteer::from_lists(&[]), clusters: Clusters::default() }
+        Resources {
+            gazetteer: Gazetteer::from_lists(&[]),
+            clusters: Clusters::default(),
+        }
     }
 
     #[test]
     fn document_flags_track_casing_elsewhere() {
-        let sentences = vec![vec!["TALKS", "IN", "BAKU"], vec!["Officials", "met", "in", "Baku", "."]];
+        let sentences = vec![
+            vec!["TALKS", "IN", "BAKU"],
+            vec!["Officials", "met", "in", "Baku", "."],
+        ];
         let document = Document::prepare(&resources(), &sentences);
         assert_eq!(document.all_caps, vec![true, false]);
         assert!(document.tokens[2].title_elsewhere, "BAKU is Baku elsewhere");
-        assert!(document.tokens[1].lower_elsewhere, "IN is lower-case elsewhere");
-        assert!(!document.tokens[6].title_elsewhere, "only one mid-sentence Baku");
+        assert!(
+            document.tokens[1].lower_elsewhere,
+            "IN is lower-case elsewhere"
+        );
+        assert!(
+            !document.tokens[6].title_elsewhere,
+            "only one mid-sentence Baku"
+        );
     }
 
     #[test]
     fn features_are_deterministic_and_context_sensitive() {
-        let document = Document::prepare(&resources(), &[vec!["Mr", "Putin", "said"], vec!["Putin", "said"]]);
+        let document = Document::prepare(
+            &resources(),
+            &[vec!["Mr", "Putin", "said"], vec!["Putin", "said"]],
+        );
         let features = |sentence, index| {
             let mut out = Vec::new();
             token_features(&document, sentence, index, &mut out);

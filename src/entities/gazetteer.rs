@@ -5,20 +5,36 @@
 //! entry gets a feature naming the list and the token's position in the
 //! match; the model learns how much to trust each list.
 
-use std::collections::HashMap;
-
-use super::hashing::{EMPTY, hash_str, mix};
+use super::hashing::{EMPTY, PrehashedMap, hash_str, mix};
 use super::wordform::{fold_typography, lower_key};
 
 /// The gazetteer lists, one bit each in a membership mask.
 pub const LISTS: [(&str, &str); 7] = [
-    ("countries", include_str!("../../models/gazetteers/countries.txt")),
+    (
+        "countries",
+        include_str!("../../models/gazetteers/countries.txt"),
+    ),
     ("places", include_str!("../../models/gazetteers/places.txt")),
-    ("first_names", include_str!("../../models/gazetteers/first_names.txt")),
-    ("last_names", include_str!("../../models/gazetteers/last_names.txt")),
-    ("nationalities", include_str!("../../models/gazetteers/nationalities.txt")),
-    ("org_cues", include_str!("../../models/gazetteers/org_cues.txt")),
-    ("person_titles", include_str!("../../models/gazetteers/person_titles.txt")),
+    (
+        "first_names",
+        include_str!("../../models/gazetteers/first_names.txt"),
+    ),
+    (
+        "last_names",
+        include_str!("../../models/gazetteers/last_names.txt"),
+    ),
+    (
+        "nationalities",
+        include_str!("../../models/gazetteers/nationalities.txt"),
+    ),
+    (
+        "org_cues",
+        include_str!("../../models/gazetteers/org_cues.txt"),
+    ),
+    (
+        "person_titles",
+        include_str!("../../models/gazetteers/person_titles.txt"),
+    ),
 ];
 
 /// Longest entry matched, in tokens.
@@ -26,7 +42,11 @@ const MAX_ENTRY_TOKENS: usize = 5;
 
 /// Entries keyed by the hash of their lower-cased tokens.
 pub struct Gazetteer {
-    entries: HashMap<u64, u8>,
+    /// List membership mask of each entry.
+    entries: PrehashedMap<u8>,
+    /// Keys of proper prefixes of multi-token entries: matching stops as
+    /// soon as the tokens so far start no entry.
+    prefixes: PrehashedMap<()>,
 }
 
 /// The hash key of a token sequence, from each token's [`lower_key`] hash.
@@ -37,7 +57,8 @@ pub fn sequence_key(token_hashes: &[u64]) -> u64 {
 impl Gazetteer {
     /// Builds the lookup from list texts (one entry a line).
     pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
-        let mut entries: HashMap<u64, u8> = HashMap::new();
+        let mut entries: PrehashedMap<u8> = PrehashedMap::default();
+        let mut prefixes: PrehashedMap<()> = PrehashedMap::default();
         let mut folded = String::new();
         let mut lower = String::new();
         for (bit, (_, text)) in lists.iter().enumerate() {
@@ -55,9 +76,12 @@ impl Gazetteer {
                     continue;
                 }
                 *entries.entry(sequence_key(&hashes)).or_default() |= 1 << bit;
+                for length in 1..hashes.len() {
+                    prefixes.insert(sequence_key(&hashes[..length]), ());
+                }
             }
         }
-        Gazetteer { entries }
+        Gazetteer { entries, prefixes }
     }
 
     /// The embedded lists.
@@ -71,32 +95,39 @@ impl Gazetteer {
     pub fn annotate(&self, lower_hashes: &[u64]) -> Vec<u32> {
         let mut marks = vec![0u32; lower_hashes.len()];
         for start in 0..lower_hashes.len() {
-            let longest = MAX_ENTRY_TOKENS.min(lower_hashes.len() - start);
+            // Extend the match while the tokens so far begin some entry,
+            // remembering the longest complete entry seen.
             let mut key = EMPTY;
-            let mut keys = [0u64; MAX_ENTRY_TOKENS];
-            for (offset, &h) in lower_hashes[start..start + longest].iter().enumerate() {
+            let mut longest: Option<(usize, u8)> = None;
+            for (offset, &h) in lower_hashes[start..]
+                .iter()
+                .take(MAX_ENTRY_TOKENS)
+                .enumerate()
+            {
                 key = mix(key, h);
-                keys[offset] = key;
-            }
-            for length in (1..=longest).rev() {
-                let Some(&mask) = self.entries.get(&keys[length - 1]) else {
-                    continue;
-                };
-                for list in 0..LISTS.len() {
-                    if mask & (1 << list) == 0 {
-                        continue;
-                    }
-                    for (offset, mark) in marks[start..start + length].iter_mut().enumerate() {
-                        let position = match (offset, length) {
-                            (_, 1) => 3,
-                            (0, _) => 0,
-                            (o, l) if o + 1 == l => 2,
-                            _ => 1,
-                        };
-                        *mark |= 1 << (4 * list + position);
-                    }
+                if let Some(&mask) = self.entries.get(&key) {
+                    longest = Some((offset + 1, mask));
                 }
-                break;
+                if !self.prefixes.contains_key(&key) {
+                    break;
+                }
+            }
+            let Some((length, mask)) = longest else {
+                continue;
+            };
+            for list in 0..LISTS.len() {
+                if mask & (1 << list) == 0 {
+                    continue;
+                }
+                for (offset, mark) in marks[start..start + length].iter_mut().enumerate() {
+                    let position = match (offset, length) {
+                        (_, 1) => 3,
+                        (0, _) => 0,
+                        (o, l) if o + 1 == l => 2,
+                        _ => 1,
+                    };
+                    *mark |= 1 << (4 * list + position);
+                }
             }
         }
         marks
@@ -113,7 +144,8 @@ mod tests {
 
     #[test]
     fn marks_longest_matches_with_positions() {
-        let gazetteer = Gazetteer::from_lists(&[("places", "New York\nYork\n"), ("names", "John\n")]);
+        let gazetteer =
+            Gazetteer::from_lists(&[("places", "New York\nYork\n"), ("names", "John\n")]);
         let marks = gazetteer.annotate(&hashes(&["John", "flew", "to", "NEW", "YORK"]));
         assert_eq!(marks, vec![1 << (4 + 3), 0, 0, 1 << 0, 1 << 2]);
     }
@@ -121,7 +153,12 @@ mod tests {
     #[test]
     fn embedded_lists_know_common_names() {
         let gazetteer = Gazetteer::embedded();
-        let cases: &[(&[&str], usize)] = &[(&["Russia"], 0), (&["Moscow"], 1), (&["Vladimir"], 2), (&["Azerbaijani"], 4)];
+        let cases: &[(&[&str], usize)] = &[
+            (&["Russia"], 0),
+            (&["Moscow"], 1),
+            (&["Vladimir"], 2),
+            (&["Azerbaijani"], 4),
+        ];
         for (words, list) in cases {
             let marks = gazetteer.annotate(&hashes(words));
             assert_ne!(marks[0] & (0xf << (4 * list)), 0, "{words:?}");

@@ -32,6 +32,30 @@ pub fn mix(a: u64, b: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// A `Hasher` for keys that are already well-mixed 64-bit hashes: hashing
+/// them again (std's SipHash) would only cost time.
+#[derive(Default, Clone, Copy)]
+pub struct PrehashedHasher(u64);
+
+impl std::hash::Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only reached for non-u64 keys; fold them in FNV-style.
+        self.0 = extend(self.0 ^ EMPTY, bytes);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// Hash map keyed by precomputed hashes.
+pub type PrehashedMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PrehashedHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,10 +73,7 @@ pub fn transition_allowed(previous: Option<Tag>, next: Tag) -> bool {
 
 /// Whether a sentence may end after `last`.
 pub fn may_end(last: Tag) -> bool {
-    !matches!(
-        split(last),
-        Some((_, Position::Begin | Position::Inside))
-    )
+    !matches!(split(last), Some((_, Position::Begin | Position::Inside)))
 }
 
 /// Entity spans `(start_token, end_token_exclusive, label)` in a tag sequence.
@@ -97,7 +94,11 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityLabel)> {
             None => {}
             Some((label, Position::Unit)) => found.push((index, index + 1, label)),
             Some((label, Position::Last)) => {
-                let start = if continues { open.map_or(index, |(s, _)| s) } else { index };
+                let start = if continues {
+                    open.map_or(index, |(s, _)| s)
+                } else {
+                    index
+                };
                 found.push((start, index + 1, label));
                 open = None;
             }
@@ -143,7 +144,8 @@ pub fn iob1_spans(tags: &[&str]) -> Vec<(usize, usize, EntityLabel)> {
             Some((prefix, name)) => (prefix, EntityLabel::from_tag(name)),
             None => ("O", None),
         };
-        let continues = matches!((open, label), (Some((_, l)), Some(nl)) if l == nl && prefix == "I");
+        let continues =
+            matches!((open, label), (Some((_, l)), Some(nl)) if l == nl && prefix == "I");
         if !continues {
             if let Some((start, l)) = open.take() {
                 found.push((start, index, l));
@@ -189,7 +191,10 @@ mod tests {
         let cases: &[(&[&str], &[(usize, usize, EntityLabel)])] = &[
             (&["I-PER", "I-PER", "O"], &[(0, 2, Person)]),
             (&["I-PER", "B-PER"], &[(0, 1, Person), (1, 2, Person)]),
-            (&["I-LOC", "I-ORG"], &[(0, 1, Location), (1, 2, Organization)]),
+            (
+                &["I-LOC", "I-ORG"],
+                &[(0, 1, Location), (1, 2, Organization)],
+            ),
             (&["O", "B-MISC"], &[(1, 2, Misc)]),
         ];
         for (tags, expected) in cases {

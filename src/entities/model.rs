@@ -18,8 +18,13 @@ const MAGIC: &[u8; 8] = b"NDXNER02";
 
 /// A trained, quantised model ready for tagging.
 pub struct Model {
-    /// Open-addressing table of (feature key, row); key 0 marks a free slot.
-    slots: Vec<(u64, u32)>,
+    /// Open-addressing table of (key fingerprint, row + 1); row 0 marks a
+    /// free slot. 8-byte slots keep the table small enough for the cache;
+    /// the slot index uses the key's low bits and the fingerprint its high
+    /// 32, so a false match needs a 64-bit collision.
+    slots: Vec<(u32, u32)>,
+    /// Full keys by row, kept only to write the model file.
+    keys: Vec<u64>,
     slot_mask: usize,
     weights: Vec<i16>,
     pub scales: [f32; PASSES],
@@ -29,23 +34,31 @@ pub struct Model {
 /// Accumulated integer weights of both passes for one token.
 pub type RowSum = [i32; ROW];
 
-/// Key 0 marks free slots, so a (vanishingly unlikely) real 0 is remapped.
-fn stored_key(key: u64) -> u64 {
-    if key == 0 { 1 } else { key }
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32
 }
 
 fn slot_of(key: u64, mask: usize) -> usize {
-    ((key ^ (key >> 29)) as usize) & mask
+    (key as usize) & mask
 }
 
 impl Model {
     /// Quantises float weights (`keys.len()` rows of `TAG_COUNT` per pass)
     /// and drops rows whose weights all round to at most `min_quantum`.
-    pub fn from_weights(keys: &[u64], weights: [&[f32]; PASSES], transitions: [Transitions; PASSES], min_quantum: i16) -> Model {
+    pub fn from_weights(
+        keys: &[u64],
+        weights: [&[f32]; PASSES],
+        transitions: [Transitions; PASSES],
+        min_quantum: i16,
+    ) -> Model {
         let mut scales = [0f32; PASSES];
         for (scale, pass_weights) in scales.iter_mut().zip(weights) {
             let largest = pass_weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-            *scale = if largest > 0.0 { largest / f32::from(i16::MAX) } else { 1.0 };
+            *scale = if largest > 0.0 {
+                largest / f32::from(i16::MAX)
+            } else {
+                1.0
+            };
         }
         let mut kept_keys = Vec::new();
         let mut kept_weights = Vec::new();
@@ -53,7 +66,10 @@ impl Model {
             let mut quantised = [0i16; ROW];
             for pass in 0..PASSES {
                 for tag in 0..TAG_COUNT {
-                    let value = weights[pass].get(row * TAG_COUNT + tag).copied().unwrap_or(0.0);
+                    let value = weights[pass]
+                        .get(row * TAG_COUNT + tag)
+                        .copied()
+                        .unwrap_or(0.0);
                     quantised[pass * TAG_COUNT + tag] = (value / scales[pass]).round() as i16;
                 }
             }
@@ -65,49 +81,78 @@ impl Model {
         Model::assemble(kept_keys, kept_weights, scales, transitions)
     }
 
-    fn assemble(keys: Vec<u64>, weights: Vec<i16>, scales: [f32; PASSES], transitions: [Transitions; PASSES]) -> Model {
+    fn assemble(
+        keys: Vec<u64>,
+        weights: Vec<i16>,
+        scales: [f32; PASSES],
+        transitions: [Transitions; PASSES],
+    ) -> Model {
         let capacity = (keys.len() * 2).next_power_of_two().max(16);
         let slot_mask = capacity - 1;
-        let mut slots = vec![(0u64, 0u32); capacity];
+        let mut slots = vec![(0u32, 0u32); capacity];
         for (row, &key) in keys.iter().enumerate() {
-            let key = stored_key(key);
             let mut slot = slot_of(key, slot_mask);
-            while slots[slot].0 != 0 && slots[slot].0 != key {
+            while slots[slot].1 != 0 {
                 slot = (slot + 1) & slot_mask;
             }
-            slots[slot] = (key, row as u32);
+            slots[slot] = (fingerprint(key), row as u32 + 1);
         }
-        Model { slots, slot_mask, weights, scales, transitions }
+        Model {
+            slots,
+            keys,
+            slot_mask,
+            weights,
+            scales,
+            transitions,
+        }
     }
 
     pub fn row_count(&self) -> usize {
         self.weights.len() / ROW
     }
 
-    /// The weight row of a feature key, if the model knows it.
-    fn row(&self, key: u64) -> Option<&[i16]> {
-        let key = stored_key(key);
-        let mut slot = slot_of(key, self.slot_mask);
-        loop {
-            let (stored, row) = self.slots[slot];
-            if stored == key {
-                let start = row as usize * ROW;
-                return Some(&self.weights[start..start + ROW]);
+    /// Adds the rows of `keys` to `sum`.
+    ///
+    /// Looking features up is bound by memory latency, so it runs in phases
+    /// whose loads do not depend on each other and overlap in the memory
+    /// system: first every key's home slot, then the (rare) further probes,
+    /// then the weight rows.
+    pub fn accumulate(&self, keys: &[u64], sum: &mut RowSum) {
+        const BATCH: usize = 64;
+        let mut home = [(0u32, 0u32); BATCH];
+        let mut rows = [0u32; BATCH];
+        for chunk in keys.chunks(BATCH) {
+            for (entry, &key) in home.iter_mut().zip(chunk) {
+                *entry = self.slots[slot_of(key, self.slot_mask)];
             }
-            if stored == 0 {
-                return None;
+            let mut found = 0;
+            for (&(stored, row), &key) in home.iter().zip(chunk) {
+                let row = if row == 0 || stored == fingerprint(key) {
+                    row
+                } else {
+                    self.probe(key)
+                };
+                rows[found] = row;
+                found += usize::from(row != 0);
             }
-            slot = (slot + 1) & self.slot_mask;
+            for &row in &rows[..found] {
+                let start = (row as usize - 1) * ROW;
+                for (total, &weight) in sum.iter_mut().zip(&self.weights[start..start + ROW]) {
+                    *total += i32::from(weight);
+                }
+            }
         }
     }
 
-    /// Adds the rows of `keys` to `sum`.
-    pub fn accumulate(&self, keys: &[u64], sum: &mut RowSum) {
-        for &key in keys {
-            if let Some(row) = self.row(key) {
-                for (total, &weight) in sum.iter_mut().zip(row) {
-                    *total += i32::from(weight);
-                }
+    /// Row + 1 of a key past its home slot, 0 if absent.
+    fn probe(&self, key: u64) -> u32 {
+        let wanted = fingerprint(key);
+        let mut slot = slot_of(key, self.slot_mask);
+        loop {
+            slot = (slot + 1) & self.slot_mask;
+            let (stored, row) = self.slots[slot];
+            if row == 0 || stored == wanted {
+                return row;
             }
         }
     }
@@ -124,10 +169,6 @@ impl Model {
     /// Serialises to the model file format (little-endian).
     pub fn to_bytes(&self) -> Vec<u8> {
         let rows = self.row_count();
-        let mut keys = vec![0u64; rows];
-        for &(key, row) in self.slots.iter().filter(|(key, _)| *key != 0) {
-            keys[row as usize] = key;
-        }
         let mut out = Vec::with_capacity(16 + rows * (8 + ROW * 2));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(rows as u32).to_le_bytes());
@@ -138,7 +179,7 @@ impl Model {
                 out.extend_from_slice(&value.to_le_bytes());
             }
         }
-        for key in keys {
+        for key in &self.keys {
             out.extend_from_slice(&key.to_le_bytes());
         }
         for weight in &self.weights {
@@ -161,7 +202,9 @@ impl Model {
         let mut transitions: [Transitions; PASSES] = Default::default();
         for pass in 0..PASSES {
             scales[pass] = reader.f32()?;
-            let values: Vec<f32> = (0..Transitions::LEN).map(|_| reader.f32()).collect::<Option<_>>()?;
+            let values: Vec<f32> = (0..Transitions::LEN)
+                .map(|_| reader.f32())
+                .collect::<Option<_>>()?;
             transitions[pass] = Transitions::from_slice(&values);
         }
         let keys: Vec<u64> = reader

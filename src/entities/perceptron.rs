@@ -4,9 +4,9 @@
 //! tuning, and is exactly reproducible: single-threaded updates in an order
 //! fixed by a seeded shuffle.
 
-use super::decode::{viterbi, Transitions};
+use super::decode::{Transitions, viterbi};
 use super::hashing::mix;
-use super::labels::{Tag, TAG_COUNT};
+use super::labels::{TAG_COUNT, Tag};
 
 /// A training sentence: feature indices per token and gold tags.
 #[derive(Debug, Clone, Default)]
@@ -90,7 +90,9 @@ impl Perceptron {
 
     fn update(&mut self, sentence: &Sentence, predicted: &[Tag]) {
         let step = self.step;
-        for ((features, &gold), &guess) in sentence.features.iter().zip(&sentence.gold).zip(predicted) {
+        for ((features, &gold), &guess) in
+            sentence.features.iter().zip(&sentence.gold).zip(predicted)
+        {
             if gold == guess {
                 continue;
             }
@@ -137,7 +139,10 @@ mod tests {
     #[test]
     fn learns_a_separable_toy_problem_reproducibly() {
         // Feature 0 marks a person token, feature 1 an ordinary word.
-        let sentence = Sentence { features: vec![vec![0], vec![1], vec![0]], gold: vec![4, 0, 4] };
+        let sentence = Sentence {
+            features: vec![vec![0], vec![1], vec![0]],
+            gold: vec![4, 0, 4],
+        };
         let train = || {
             let mut perceptron = Perceptron::new(2);
             for epoch in 0..3 {

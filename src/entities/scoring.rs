@@ -16,16 +16,32 @@ pub struct Scores {
 pub type Prf = (f64, f64, f64);
 
 fn prf([tp, fp, fn_]: [usize; 3]) -> Prf {
-    let precision = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-    let recall = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let precision = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else {
+        0.0
+    };
+    let recall = if tp + fn_ > 0 {
+        tp as f64 / (tp + fn_) as f64
+    } else {
+        0.0
+    };
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
     (precision, recall, f1)
 }
 
 impl Scores {
     /// Counts one unit (a sentence or a document) of gold and predicted
     /// entities, each `(start, end, label)` in any coordinates.
-    pub fn add(&mut self, gold: &[(usize, usize, EntityLabel)], predicted: &[(usize, usize, EntityLabel)]) {
+    pub fn add(
+        &mut self,
+        gold: &[(usize, usize, EntityLabel)],
+        predicted: &[(usize, usize, EntityLabel)],
+    ) {
         for entity in predicted {
             let slot = if gold.contains(entity) { 0 } else { 1 };
             self.counts[label_index(entity.2)][slot] += 1;
@@ -65,11 +81,23 @@ impl Scores {
         for label in EntityLabel::ALL {
             let (p, r, f) = self.label(label);
             let [tp, _, fn_] = self.counts[label_index(label)];
-            let _ = writeln!(out, "{:<5} {:>10.4} {:>7.4} {:>7.4} {:>6}", label.as_str(), p, r, f, tp + fn_);
+            let _ = writeln!(
+                out,
+                "{:<5} {:>10.4} {:>7.4} {:>7.4} {:>6}",
+                label.as_str(),
+                p,
+                r,
+                f,
+                tp + fn_
+            );
         }
         let (p, r, f) = self.micro();
         let gold: usize = self.counts.iter().map(|[tp, _, fn_]| tp + fn_).sum();
-        let _ = writeln!(out, "{:<5} {:>10.4} {:>7.4} {:>7.4} {:>6}", "ALL", p, r, f, gold);
+        let _ = writeln!(
+            out,
+            "{:<5} {:>10.4} {:>7.4} {:>7.4} {:>6}",
+            "ALL", p, r, f, gold
+        );
         out
     }
 }
@@ -82,7 +110,10 @@ mod tests {
     #[test]
     fn counts_exact_matches_only() {
         let mut scores = Scores::default();
-        scores.add(&[(0, 2, Person), (3, 4, Location)], &[(0, 2, Person), (3, 4, Organization)]);
+        scores.add(
+            &[(0, 2, Person), (3, 4, Location)],
+            &[(0, 2, Person), (3, 4, Organization)],
+        );
         let (p, r, f) = scores.micro();
         assert_eq!((p, r, f), (0.5, 0.5, 0.5));
         assert_eq!(scores.label(Person), (1.0, 1.0, 1.0));

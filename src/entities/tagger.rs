@@ -6,9 +6,9 @@
 //! (all-caps headlines, sentence starts).
 
 use super::decode::viterbi;
-use super::features::{history_features, token_features, Document, History};
-use super::labels::{Tag, TAG_COUNT};
-use super::model::{Model, RowSum, ROW};
+use super::features::{Document, History, history_features, token_features};
+use super::labels::{TAG_COUNT, Tag};
+use super::model::{Model, ROW, RowSum};
 
 /// Tags for every token of the document, in order.
 pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
@@ -38,7 +38,11 @@ fn decode_pass(model: &Model, document: &Document, sums: &[RowSum], pass: usize)
     let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::new();
     for sentence in 0..document.sentence_count() {
         emissions.clear();
-        emissions.extend(document.sentence(sentence).map(|i| model.emissions(pass, &sums[i])));
+        emissions.extend(
+            document
+                .sentence(sentence)
+                .map(|i| model.emissions(pass, &sums[i])),
+        );
         tags.extend(viterbi(&emissions, &model.transitions[pass]));
     }
     tags

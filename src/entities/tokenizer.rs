@@ -26,7 +26,10 @@ const ABBREVIATIONS: &[&str] = &[
 const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "n't"];
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '`' | '„')
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '`' | '„'
+    )
 }
 
 fn is_closing(c: char) -> bool {
@@ -76,7 +79,10 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
         if !is_opening(c) || CLITICS.contains(&fold_apostrophes(&chunk[start..end]).as_str()) {
             break;
         }
-        out.push(Span { start: offset + start, end: offset + start + c.len_utf8() });
+        out.push(Span {
+            start: offset + start,
+            end: offset + start + c.len_utf8(),
+        });
         start += c.len_utf8();
     }
     let mut trailing = Vec::new();
@@ -86,19 +92,28 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
             let word = &chunk[start..end - 1];
             if word.ends_with("..") {
                 let dots_start = word.trim_end_matches('.').len() + start;
-                trailing.push(Span { start: offset + dots_start, end: offset + end });
+                trailing.push(Span {
+                    start: offset + dots_start,
+                    end: offset + end,
+                });
                 end = dots_start;
                 continue;
             }
             if !keeps_period(word, at_line_start && start == 0) {
-                trailing.push(Span { start: offset + end - 1, end: offset + end });
+                trailing.push(Span {
+                    start: offset + end - 1,
+                    end: offset + end,
+                });
                 end -= 1;
                 continue;
             }
             break;
         }
         if is_closing(c) && !CLITICS.contains(&fold_apostrophes(&chunk[start..end]).as_str()) {
-            trailing.push(Span { start: offset + end - c.len_utf8(), end: offset + end });
+            trailing.push(Span {
+                start: offset + end - c.len_utf8(),
+                end: offset + end,
+            });
             end -= c.len_utf8();
             continue;
         }
@@ -113,11 +128,17 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
 fn split_punctuation_run(chunk: &str, offset: usize, out: &mut Vec<Span>) {
     let first = chunk.chars().next();
     if chunk.chars().all(|c| Some(c) == first) {
-        out.push(Span { start: offset, end: offset + chunk.len() });
+        out.push(Span {
+            start: offset,
+            end: offset + chunk.len(),
+        });
         return;
     }
     for (index, c) in chunk.char_indices() {
-        out.push(Span { start: offset + index, end: offset + index + c.len_utf8() });
+        out.push(Span {
+            start: offset + index,
+            end: offset + index + c.len_utf8(),
+        });
     }
 }
 
@@ -127,7 +148,10 @@ fn split_word(word: &str, offset: usize, out: &mut Vec<Span>) {
     for (index, c) in word.char_indices() {
         if is_separating_dash(c) {
             split_clitic(&word[piece_start..index], offset + piece_start, out);
-            out.push(Span { start: offset + index, end: offset + index + c.len_utf8() });
+            out.push(Span {
+                start: offset + index,
+                end: offset + index + c.len_utf8(),
+            });
             piece_start = index + c.len_utf8();
         }
     }
@@ -150,13 +174,22 @@ fn split_clitic(word: &str, offset: usize, out: &mut Vec<Span>) {
                 .nth(clitic_chars - 1)
                 .map_or(0, |(i, _)| i);
             if split_at > 0 {
-                out.push(Span { start: offset, end: offset + split_at });
-                out.push(Span { start: offset + split_at, end: offset + word.len() });
+                out.push(Span {
+                    start: offset,
+                    end: offset + split_at,
+                });
+                out.push(Span {
+                    start: offset + split_at,
+                    end: offset + word.len(),
+                });
                 return;
             }
         }
     }
-    out.push(Span { start: offset, end: offset + word.len() });
+    out.push(Span {
+        start: offset,
+        end: offset + word.len(),
+    });
 }
 
 /// Tokens of `text` with, for each, how many line breaks precede it.
@@ -166,7 +199,11 @@ fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
     let mut line_start = true;
     let mut chunk_start: Option<usize> = None;
     let mut scratch = Vec::new();
-    let mut flush = |start: usize, end: usize, newlines: usize, line_start: bool, tokens: &mut Vec<(Span, usize)>| {
+    let mut flush = |start: usize,
+                     end: usize,
+                     newlines: usize,
+                     line_start: bool,
+                     tokens: &mut Vec<(Span, usize)>| {
         scratch.clear();
         split_chunk(&text[start..end], start, line_start, &mut scratch);
         for (index, span) in scratch.iter().enumerate() {
@@ -218,7 +255,8 @@ pub fn sentences(text: &str) -> Vec<Vec<Span>> {
         let break_here = !current.is_empty()
             && (newlines >= 2
                 || (newlines == 1 && !next_char.is_lowercase())
-                || (ends_sentence(text, &current) && !next_char.is_lowercase()
+                || (ends_sentence(text, &current)
+                    && !next_char.is_lowercase()
                     && !is_closing(next_char)));
         if break_here {
             sentences.push(std::mem::take(&mut current));
@@ -239,7 +277,8 @@ fn ends_sentence(text: &str, tokens: &[Span]) -> bool {
         if is_terminal(token) {
             return true;
         }
-        let closer = token.chars().count() == 1 && matches!(first_char(text, *span), ')' | '"' | '\'' | '”' | '’' | '»');
+        let closer = token.chars().count() == 1
+            && matches!(first_char(text, *span), ')' | '"' | '\'' | '”' | '’' | '»');
         if !closer {
             return false;
         }
@@ -265,7 +304,10 @@ mod tests {
             ("Aliyev’s condemnation", &["Aliyev", "’s", "condemnation"]),
             ("the U.S. and", &["the", "U.S.", "and"]),
             ("on Dec. 25,", &["on", "Dec.", "25", ","]),
-            ("“Attempts to deny.”", &["“", "Attempts", "to", "deny", ".", "”"]),
+            (
+                "“Attempts to deny.”",
+                &["“", "Attempts", "to", "deny", ".", "”"],
+            ),
             ("post-Soviet dynamics", &["post-Soviet", "dynamics"]),
             ("Airlines' plane", &["Airlines", "'", "plane"]),
             ("don't", &["do", "n't"]),
@@ -297,6 +339,9 @@ mod tests {
 
     #[test]
     fn keeps_list_numbers_at_line_start() {
-        assert_eq!(words("1. Smith (Britain) 10.5"), vec![vec!["1.", "Smith", "(", "Britain", ")", "10.5"]]);
+        assert_eq!(
+            words("1. Smith (Britain) 10.5"),
+            vec![vec!["1.", "Smith", "(", "Britain", ")", "10.5"]]
+        );
     }
 }

@@ -17,11 +17,11 @@ use std::time::Instant;
 use super::clusters::{self, ClusterSettings, Clusters};
 use super::conll::{self, ConllDocument};
 use super::decode::Transitions;
-use super::features::{history_features, token_features, Document, History, Resources};
+use super::features::{Document, History, Resources, history_features, token_features};
 use super::gazetteer::Gazetteer;
-use super::labels::{spans, Tag};
+use super::labels::{Tag, spans};
 use super::model::Model;
-use super::perceptron::{predict, Perceptron, Sentence};
+use super::perceptron::{Perceptron, Sentence, predict};
 use super::scoring::Scores;
 
 /// Arguments of `newsdex train-ner`.
@@ -80,7 +80,12 @@ impl FeatureIndex {
     }
 }
 
-fn prepare(resources: &Resources, documents: &[ConllDocument], index: &mut FeatureIndex, grow: bool) -> Vec<Prepared> {
+fn prepare(
+    resources: &Resources,
+    documents: &[ConllDocument],
+    index: &mut FeatureIndex,
+    grow: bool,
+) -> Vec<Prepared> {
     let mut keys = Vec::new();
     documents
         .iter()
@@ -96,23 +101,38 @@ fn prepare(resources: &Resources, documents: &[ConllDocument], index: &mut Featu
                             keys.iter().filter_map(|&k| index.index(k, grow)).collect()
                         })
                         .collect();
-                    Sentence { features, gold: conll_document.sentences[s].tags.clone() }
+                    Sentence {
+                        features,
+                        gold: conll_document.sentences[s].tags.clone(),
+                    }
                 })
                 .collect();
-            Prepared { document, sentences }
+            Prepared {
+                document,
+                sentences,
+            }
         })
         .collect()
 }
 
 /// Adds second-pass history features given first-pass tags per document.
-fn with_history(prepared: &[Prepared], first_pass: &[Vec<Tag>], index: &mut FeatureIndex, grow: bool) -> Vec<Sentence> {
+fn with_history(
+    prepared: &[Prepared],
+    first_pass: &[Vec<Tag>],
+    index: &mut FeatureIndex,
+    grow: bool,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut keys = Vec::new();
     for (document, tags) in prepared.iter().zip(first_pass) {
         let history = History::new(&document.document, tags);
         for (s, sentence) in document.sentences.iter().enumerate() {
             let mut sentence = sentence.clone();
-            for (features, i) in sentence.features.iter_mut().zip(document.document.sentence(s)) {
+            for (features, i) in sentence
+                .features
+                .iter_mut()
+                .zip(document.document.sentence(s))
+            {
                 keys.clear();
                 history_features(&document.document, &history, tags, s, i, &mut keys);
                 features.extend(keys.iter().filter_map(|&k| index.index(k, grow)));
@@ -126,14 +146,23 @@ fn with_history(prepared: &[Prepared], first_pass: &[Vec<Tag>], index: &mut Feat
 fn f1(weights: &[f32], transitions: &Transitions, sentences: &[Sentence]) -> f64 {
     let mut scores = Scores::default();
     for sentence in sentences {
-        scores.add(&spans(&sentence.gold), &spans(&predict(weights, transitions, sentence)));
+        scores.add(
+            &spans(&sentence.gold),
+            &spans(&predict(weights, transitions, sentence)),
+        );
     }
     scores.micro().2
 }
 
 /// Trains for up to `epochs`, keeping the averaged weights best on `dev`
 /// (or the last epoch's without dev). Returns weights, transitions, epochs.
-fn train_pass(name: &str, features: usize, train: &[Sentence], dev: &[Sentence], epochs: usize) -> (Vec<f32>, Transitions, usize) {
+fn train_pass(
+    name: &str,
+    features: usize,
+    train: &[Sentence],
+    dev: &[Sentence],
+    epochs: usize,
+) -> (Vec<f32>, Transitions, usize) {
     let mut perceptron = Perceptron::new(features);
     let mut best: Option<(f64, Vec<f32>, Transitions, usize)> = None;
     for epoch in 1..=epochs {
@@ -156,7 +185,12 @@ fn train_pass(name: &str, features: usize, train: &[Sentence], dev: &[Sentence],
 fn tag_all(weights: &[f32], transitions: &Transitions, prepared: &[Prepared]) -> Vec<Vec<Tag>> {
     prepared
         .iter()
-        .map(|p| p.sentences.iter().flat_map(|s| predict(weights, transitions, s)).collect())
+        .map(|p| {
+            p.sentences
+                .iter()
+                .flat_map(|s| predict(weights, transitions, s))
+                .collect()
+        })
         .collect()
 }
 
@@ -167,11 +201,18 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
         eprintln!("clusters: {} texts from {}", texts.len(), folder.display());
         let lines = clusters::train(&texts, ClusterSettings::default());
         std::fs::write(&args.clusters, lines)?;
-        eprintln!("clusters: wrote {} ({:.1?})", args.clusters.display(), started.elapsed());
+        eprintln!(
+            "clusters: wrote {} ({:.1?})",
+            args.clusters.display(),
+            started.elapsed()
+        );
     }
     let clusters = Clusters::parse(&std::fs::read_to_string(&args.clusters).unwrap_or_default());
     eprintln!("clusters: {} words", clusters.len());
-    let resources = Resources { gazetteer: Gazetteer::embedded(), clusters };
+    let resources = Resources {
+        gazetteer: Gazetteer::embedded(),
+        clusters,
+    };
     let train_documents = conll::read(&args.train)?;
     let dev_documents = match &args.dev {
         Some(path) => conll::read(path)?,
@@ -182,10 +223,18 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
     let dev = prepare(&resources, &dev_documents, &mut index, false);
     let first_features = index.keys.len();
     eprintln!("features: {first_features} ({:.1?})", started.elapsed());
-    let flat = |prepared: &[Prepared]| -> Vec<Sentence> { prepared.iter().flat_map(|p| p.sentences.clone()).collect() };
+    let flat = |prepared: &[Prepared]| -> Vec<Sentence> {
+        prepared.iter().flat_map(|p| p.sentences.clone()).collect()
+    };
     let (train_flat, dev_flat) = (flat(&train), flat(&dev));
 
-    let (first_weights, first_transitions, epochs) = train_pass("pass 1", first_features, &train_flat, &dev_flat, args.epochs);
+    let (first_weights, first_transitions, epochs) = train_pass(
+        "pass 1",
+        first_features,
+        &train_flat,
+        &dev_flat,
+        args.epochs,
+    );
 
     // Jackknife: each half of the training documents tagged by a model
     // trained on the other half.
@@ -211,8 +260,13 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
 
     let second_train = with_history(&train, &train_first_pass, &mut index, true);
     let second_dev = with_history(&dev, &dev_first_pass, &mut index, false);
-    let (second_weights, second_transitions, _) =
-        train_pass("pass 2", index.keys.len(), &second_train, &second_dev, args.epochs);
+    let (second_weights, second_transitions, _) = train_pass(
+        "pass 2",
+        index.keys.len(),
+        &second_train,
+        &second_dev,
+        args.epochs,
+    );
 
     let model = Model::from_weights(
         &index.keys,
