@@ -3,7 +3,7 @@
 //! Classic NER taggers use Brown-cluster path prefixes as features (Ratinov
 //! & Roth 2009). Exact Brown clustering is slow, so this builds a comparable
 //! binary hierarchy quickly: each frequent word gets a vector of positive
-//! PMI with its left and right neighbours, randomly projected to 128
+//! PMI with its neighbours (two words each side), randomly projected to 128
 //! dimensions and centred; spherical k-means groups the words and Ward's
 //! agglomerative clustering joins the groups into a binary tree. A word's
 //! path of left/right turns plays the role of its Brown bit string, and its
@@ -214,26 +214,43 @@ fn context_vectors(
     index: &HashMap<&str, usize>,
     settings: ClusterSettings,
 ) -> Vec<Vec<f32>> {
-    // Context ids: 0 = sentence boundary, 1 = rare word, 2.. = frequent words;
-    // left contexts first, right contexts offset by `half`.
-    let half = settings.context_words + 2;
+    // Context ids per window slot: 0 = sentence boundary, 1..=4 = a rare
+    // word by shape (capitalised, lower-case, with digits, other: a rare
+    // capitalised neighbour such as a first name says a lot), then frequent
+    // words. Slots: two words left, one left, one right, two right.
+    const RARE_CLASSES: usize = 4;
+    let slot_size = settings.context_words + 1 + RARE_CLASSES;
     let context_id = |word: Option<&String>| match word {
         None => 0,
         Some(w) => match index.get(w.as_str()) {
-            Some(&i) if i < settings.context_words => i + 2,
-            _ => 1,
+            Some(&i) if i < settings.context_words => i + 1 + RARE_CLASSES,
+            _ => {
+                let first = w.chars().next().unwrap_or(' ');
+                1 + if first.is_uppercase() {
+                    0
+                } else if first.is_lowercase() {
+                    1
+                } else if w.chars().any(|c| c.is_ascii_digit()) {
+                    2
+                } else {
+                    3
+                }
+            }
         },
     };
+    let offsets: [isize; 4] = [-2, -1, 1, 2];
     let mut pair_counts: Vec<HashMap<u32, u32>> = vec![HashMap::new(); index.len()];
-    let mut context_totals = vec![0f64; 2 * half];
+    let mut context_totals = vec![0f64; offsets.len() * slot_size];
     for sentence in sentences {
         for (position, word) in sentence.iter().enumerate() {
             let Some(&row) = index.get(word.as_str()) else {
                 continue;
             };
-            let left = context_id(position.checked_sub(1).map(|p| &sentence[p]));
-            let right = half + context_id(sentence.get(position + 1));
-            for context in [left, right] {
+            for (slot, offset) in offsets.iter().enumerate() {
+                let neighbour = position
+                    .checked_add_signed(*offset)
+                    .and_then(|p| sentence.get(p));
+                let context = slot * slot_size + context_id(neighbour);
                 *pair_counts[row].entry(context as u32).or_default() += 1;
                 context_totals[context] += 1.0;
             }
@@ -243,7 +260,7 @@ fn context_vectors(
     // from dominating PMI.
     let smoothed: Vec<f64> = context_totals.iter().map(|c| c.powf(0.75)).collect();
     let smoothed_total: f64 = smoothed.iter().sum();
-    let projection: Vec<Vec<f32>> = (0..2 * half)
+    let projection: Vec<Vec<f32>> = (0..context_totals.len())
         .map(|context| {
             (0..settings.dimensions)
                 .map(|d| random_unit(context as u64, d as u64))

@@ -115,9 +115,9 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
     }
     let mut last = 0u8;
     let mut best = f32::NEG_INFINITY;
-    for tag in 0..TAG_COUNT {
+    for (tag, (&tag_score, &end_score)) in score.iter().zip(&transitions.end).enumerate() {
         let candidate = if allowed.end[tag] {
-            score[tag] + transitions.end[tag]
+            tag_score + end_score
         } else {
             f32::NEG_INFINITY
         };

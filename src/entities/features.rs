@@ -59,11 +59,27 @@ impl Document {
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut all_caps = Vec::with_capacity(sentences.len());
         let mut scratch = Scratch::default();
+        let lower_words: PrehashedMap<()> = sentences
+            .iter()
+            .flatten()
+            .filter(|w| casing(w) == Casing::Lower)
+            .map(|w| (hash_str(w), ()))
+            .collect();
+        let mut upper = String::new();
         for sentence in sentences {
             sentence_starts.push(tokens.len());
             let first = tokens.len();
+            // A title-case headline ("Leader Challenges Putin After Crash")
+            // is shown to the model as the all-caps headline CoNLL has.
+            let headline = is_title_case_headline(sentence, &lower_words);
             for word in sentence {
-                tokens.push(token_forms(resources, word, &mut scratch));
+                if headline {
+                    upper.clear();
+                    upper.extend(word.chars().flat_map(char::to_uppercase));
+                    tokens.push(token_forms(resources, &upper, &mut scratch));
+                } else {
+                    tokens.push(token_forms(resources, word, &mut scratch));
+                }
             }
             let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
             for (token, mark) in tokens[first..]
@@ -72,7 +88,7 @@ impl Document {
             {
                 token.gazetteer = mark;
             }
-            all_caps.push(is_all_caps(sentence));
+            all_caps.push(headline || is_all_caps(sentence));
         }
         sentence_starts.push(tokens.len());
         let mut document = Document {
@@ -119,6 +135,41 @@ impl Document {
             token.lower_elsewhere = lower_seen.get(&token.lower).copied().unwrap_or(0) > own_lower;
         }
     }
+}
+
+/// Short words a title-case headline may leave in lower case.
+const HEADLINE_MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "the", "to", "vs", "with",
+];
+
+/// Whether a sentence is a title-case headline: at least three content
+/// words, all capitalised, of which at least two are common words (seen in
+/// lower case elsewhere in the document) — which tells it from a list of
+/// names such as a sports results line.
+fn is_title_case_headline(sentence: &[&str], lower_words: &PrehashedMap<()>) -> bool {
+    let mut content = 0;
+    let mut common = 0;
+    let mut title = 0;
+    for word in sentence {
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        let lowered = word.to_lowercase();
+        if HEADLINE_MINOR_WORDS.contains(&lowered.as_str()) {
+            continue;
+        }
+        content += 1;
+        match casing(word) {
+            Casing::Title => title += 1,
+            Casing::Upper => {}
+            Casing::Lower | Casing::Other => return false,
+        }
+        if lower_words.contains_key(&hash_str(&lowered)) {
+            common += 1;
+        }
+    }
+    content >= 3 && common >= 2 && title > 0
 }
 
 /// Whether a sentence is an all-caps headline: some all-caps words, no
@@ -455,6 +506,27 @@ mod tests {
             !document.tokens[6].title_elsewhere,
             "only one mid-sentence Baku"
         );
+    }
+
+    #[test]
+    fn title_case_headlines_are_read_as_all_caps() {
+        let sentences = vec![
+            vec!["Leader", "Challenges", "Putin", "After", "Plane", "Crash"],
+            vec![
+                "The",
+                "leader",
+                "challenges",
+                "the",
+                "plane",
+                "crash",
+                "story",
+                ".",
+            ],
+            vec!["Vladimir", "Putin", "Meets", "Ilham", "Aliyev"],
+        ];
+        let document = Document::prepare(&resources(), &sentences);
+        assert_eq!(document.all_caps, vec![true, false, false]);
+        assert_eq!(document.tokens[2].casing, Casing::Upper);
     }
 
     #[test]

@@ -102,11 +102,10 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityLabel)> {
                 found.push((start, index + 1, label));
                 open = None;
             }
-            Some((label, Position::Begin | Position::Inside)) => {
-                if !continues {
-                    open = Some((index, label));
-                }
+            Some((label, Position::Begin | Position::Inside)) if !continues => {
+                open = Some((index, label));
             }
+            Some((_, Position::Begin | Position::Inside)) => {}
         }
     }
     if let Some((start, label)) = open {
@@ -164,6 +163,8 @@ mod tests {
     use super::*;
     use EntityLabel::*;
 
+    type Spans = [(usize, usize, EntityLabel)];
+
     #[test]
     fn tags_round_trip_through_split() {
         for t in 1..TAG_COUNT as Tag {
@@ -175,7 +176,7 @@ mod tests {
 
     #[test]
     fn spans_round_trip_through_bilou() {
-        let cases: &[(usize, &[(usize, usize, EntityLabel)])] = &[
+        let cases: &[(usize, &Spans)] = &[
             (5, &[(0, 2, Person), (2, 3, Location)]),
             (4, &[(1, 4, Organization)]),
             (3, &[]),
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn iob1_starts_a_new_entity_only_on_b_or_type_change() {
-        let cases: &[(&[&str], &[(usize, usize, EntityLabel)])] = &[
+        let cases: &[(&[&str], &Spans)] = &[
             (&["I-PER", "I-PER", "O"], &[(0, 2, Person)]),
             (&["I-PER", "B-PER"], &[(0, 1, Person), (1, 2, Person)]),
             (

@@ -124,15 +124,17 @@ pub fn title_case(word: &str) -> String {
 mod tests {
     use super::*;
 
-    fn apply(f: fn(&str, &mut String), input: &str) -> String {
+    fn apply(f: Normaliser, input: &str) -> String {
         let mut out = String::new();
         f(input, &mut out);
         out
     }
 
+    type Normaliser = fn(&str, &mut String);
+
     #[test]
     fn normalises_forms() {
-        let cases: &[(fn(&str, &mut String), &str, &str)] = &[
+        let cases: &[(Normaliser, &str, &str)] = &[
             (fold_typography, "Aliyev’s", "Aliyev's"),
             (fold_typography, "“", "\""),
             (lower_key, "Putin", "putin"),
