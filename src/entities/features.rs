@@ -19,6 +19,9 @@ pub struct Resources {
     pub clusters: Clusters,
 }
 
+/// Other occurrences of a word whose contexts are aggregated.
+const MAX_OTHER_OCCURRENCES: usize = 6;
+
 /// Number of prefix and suffix lengths used.
 const AFFIX_LENGTHS: usize = 4;
 /// Cluster path prefix lengths (bits) used as features, as in Ratinov & Roth.
@@ -41,6 +44,10 @@ pub struct TokenForms {
     pub title_elsewhere: bool,
     /// Lower-cased elsewhere in the document.
     pub lower_elsewhere: bool,
+    /// Lower-case forms of the neighbours in its sentence (boundary markers
+    /// at the edges), for context aggregation over the document.
+    pub previous_lower: u64,
+    pub next_lower: u64,
 }
 
 /// A document ready for tagging: token forms and sentence boundaries.
@@ -50,6 +57,8 @@ pub struct Document {
     /// Sentence k covers tokens `sentence_starts[k]..sentence_starts[k+1]`.
     pub sentence_starts: Vec<usize>,
     pub all_caps: Vec<bool>,
+    /// Token indices of the capitalised occurrences of each lower-case form.
+    pub capitalised_occurrences: PrehashedMap<Vec<u32>>,
 }
 
 impl Document {
@@ -95,6 +104,7 @@ impl Document {
             tokens,
             sentence_starts,
             all_caps,
+            capitalised_occurrences: PrehashedMap::default(),
         };
         document.mark_document_casing();
         document
@@ -111,6 +121,30 @@ impl Document {
     /// Sets the document-level casing flags: a word seen capitalised
     /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
     fn mark_document_casing(&mut self) {
+        for sentence in 0..self.sentence_count() {
+            let range = self.sentence(sentence);
+            for index in range.clone() {
+                let previous = if index > range.start {
+                    self.tokens[index - 1].lower
+                } else {
+                    SENTENCE_START
+                };
+                let next = if index + 1 < range.end {
+                    self.tokens[index + 1].lower
+                } else {
+                    SENTENCE_END
+                };
+                let token = &mut self.tokens[index];
+                token.previous_lower = previous;
+                token.next_lower = next;
+                if is_capitalised(token) {
+                    self.capitalised_occurrences
+                        .entry(token.lower)
+                        .or_default()
+                        .push(index as u32);
+                }
+            }
+        }
         let mut title_mid: PrehashedMap<u32> = PrehashedMap::default();
         let mut lower_seen: PrehashedMap<u32> = PrehashedMap::default();
         let mut is_title_mid = vec![false; self.tokens.len()];
@@ -241,6 +275,8 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
         casing: word_casing,
         title_elsewhere: false,
         lower_elsewhere: false,
+        previous_lower: 0,
+        next_lower: 0,
     }
 }
 
@@ -274,6 +310,12 @@ mod template {
     pub const TITLE_ELSEWHERE: u64 = 35;
     pub const LOWER_ELSEWHERE: u64 = 36;
     pub const CLUSTER_LOWER_PREV: u64 = 37;
+    pub const EXACT_PREV: u64 = 38;
+    pub const EXACT_NEXT: u64 = 39;
+    pub const CAPITALISED_RUN: u64 = 40;
+    pub const HISTORY_COUNTS: u64 = 55;
+    pub const OTHER_OCCURRENCE_PREV: u64 = 41;
+    pub const OTHER_OCCURRENCE_NEXT: u64 = 42;
     // Second pass: first-pass predictions in the document.
     pub const FIRST_PASS_TAG: u64 = 50;
     pub const FIRST_PASS_NEIGHBOURS: u64 = 51;
@@ -384,8 +426,33 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
             }
         }
     }
+    push(EXACT_PREV, at(-1).map_or(SENTENCE_START, |t| t.exact));
+    push(EXACT_NEXT, at(1).map_or(SENTENCE_END, |t| t.exact));
     let sentence_initial = index == range.start;
     let all_caps = document.all_caps[sentence];
+    if is_capitalised(this) {
+        // Where the token sits in its run of capitalised words, and how long
+        // the run is: multi-word names are such runs.
+        let mut run_start = index;
+        while run_start > range.start && is_capitalised(&tokens[run_start - 1]) {
+            run_start -= 1;
+        }
+        let mut run_end = index + 1;
+        while run_end < range.end && is_capitalised(&tokens[run_end]) {
+            run_end += 1;
+        }
+        let length = (run_end - run_start).min(5) as u64;
+        let position = match (index == run_start, index + 1 == run_end) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (false, false) => 3,
+        };
+        push(
+            CAPITALISED_RUN,
+            (length * 4 + position) * 2 + u64::from(all_caps),
+        );
+    }
     if sentence_initial {
         push(FIRST_SHAPE, this.short_shape);
     }
@@ -401,6 +468,28 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
             push(LOWER_ELSEWHERE, context);
         }
     }
+    // Context aggregation (Ratinov & Roth): the words around the other
+    // occurrences of this word in the document, e.g. "President" before
+    // "Putin" three sentences earlier.
+    if let Some(occurrences) = document.capitalised_occurrences.get(&this.lower) {
+        let first_new = out.len();
+        let others = occurrences.iter().filter(|&&o| o as usize != index);
+        for &other in others.take(MAX_OTHER_OCCURRENCES) {
+            let other = &tokens[other as usize];
+            for key in [
+                mix(OTHER_OCCURRENCE_PREV, other.previous_lower),
+                mix(OTHER_OCCURRENCE_NEXT, other.next_lower),
+            ] {
+                if !out[first_new..].contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+    }
+}
+
+fn is_capitalised(token: &TokenForms) -> bool {
+    matches!(token.casing, Casing::Title | Casing::Upper)
 }
 
 /// Entity type index of a tag: 0 for `O`, 1..=4 for PER/ORG/LOC/MISC.
@@ -471,10 +560,17 @@ pub fn history_features(
         HISTORY_MAJORITY_TAG,
         majority * 32 + u64::from(this_tag),
     ));
-    for (entity_type, &count) in others.iter().enumerate().skip(1) {
-        if count > 0 {
+    for (entity_type, &count) in others.iter().enumerate() {
+        if count > 0 && entity_type > 0 {
             out.push(mix(HISTORY_HAS, entity_type as u64));
         }
+        let bucket = match count {
+            0 => 0,
+            1 => 1,
+            2..=3 => 2,
+            _ => 3,
+        };
+        out.push(mix(HISTORY_COUNTS, entity_type as u64 * 4 + bucket));
     }
 }
 

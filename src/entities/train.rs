@@ -47,6 +47,10 @@ pub struct TrainNerArgs {
     /// Most epochs per pass; the best on `--dev` is kept.
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
+    /// Margin of cost-augmented training (bonus of wrong tags while
+    /// training; 0 is the plain perceptron).
+    #[arg(long, default_value_t = 20.0)]
+    pub margin: f32,
     /// Drop feature rows whose quantised weights are all within this bound.
     #[arg(long, default_value_t = 40)]
     pub prune: i16,
@@ -162,8 +166,10 @@ fn train_pass(
     train: &[Sentence],
     dev: &[Sentence],
     epochs: usize,
+    margin: f32,
 ) -> (Vec<f32>, Transitions, usize) {
     let mut perceptron = Perceptron::new(features);
+    perceptron.margin = margin;
     let mut best: Option<(f64, Vec<f32>, Transitions, usize)> = None;
     for epoch in 1..=epochs {
         perceptron.epoch(train, epoch as u64);
@@ -234,6 +240,7 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
         &train_flat,
         &dev_flat,
         args.epochs,
+        args.margin,
     );
 
     // Jackknife: each half of the training documents tagged by a model
@@ -244,7 +251,8 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
             .filter(|i| !held_out.contains(i))
             .flat_map(|i| train[i].sentences.clone())
             .collect();
-        let (weights, transitions, _) = train_pass("fold", first_features, &training, &[], epochs);
+        let (weights, transitions, _) =
+            train_pass("fold", first_features, &training, &[], epochs, args.margin);
         held_out
             .iter()
             .map(|&i| (i, tag_all(&weights, &transitions, &train[i..=i]).remove(0)))
@@ -266,6 +274,7 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
         &second_train,
         &second_dev,
         args.epochs,
+        args.margin,
     );
 
     let model = Model::from_weights(
