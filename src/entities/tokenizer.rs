@@ -63,7 +63,11 @@ fn keeps_period(word: &str, at_line_start: bool) -> bool {
     let dotted = word.contains('.') && word.chars().any(char::is_alphanumeric);
     // "1." numbering a list line, as in sports results tables.
     let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
-    single_letter || dotted || list_number || ABBREVIATIONS.contains(&word)
+    // All-caps headlines write "ST. LOUIS", "GOV."; compare title-cased.
+    let shouted = word.len() > 1
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && ABBREVIATIONS.contains(&super::wordform::title_case(word).as_str());
+    single_letter || dotted || list_number || shouted || ABBREVIATIONS.contains(&word)
 }
 
 /// Splits one whitespace-free chunk into tokens.
@@ -316,6 +320,8 @@ mod tests {
             ("17,000 --", &["17,000", "--"]),
             ("People 's Daily", &["People", "'s", "Daily"]),
             ("wait...", &["wait", "..."]),
+            ("ST. LOUIS", &["ST.", "LOUIS"]),
+            ("fell ill.", &["fell", "ill", "."]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text).concat(), expected.to_vec(), "{text}");
