@@ -39,7 +39,17 @@ cities = json.loads((gc / "cities15000.json").read_text())
 states = json.loads((gc / "us_states.json").read_text())
 continents = json.loads((gc / "continents.json").read_text())
 
-countries_out = [c["name"] for c in countries.values()]
+# Everyday short forms news uses for countries; written by the project.
+COUNTRY_ALIASES = [
+    "Britain", "Great Britain", "U.K.", "UK", "U.S.", "US", "U.S.A.", "USA", "America",
+    "United States of America", "Holland", "Burma", "Ivory Coast", "Zaire", "Yugoslavia",
+    "Soviet Union", "USSR", "Czechoslovakia", "East Germany", "West Germany", "South Korea",
+    "North Korea", "Korea", "Taiwan", "Palestine", "Vatican", "Macedonia", "Bosnia",
+    "Herzegovina", "Congo", "Russia", "Iran", "Syria", "Laos", "Vietnam", "Moldova",
+    "Tanzania", "Bolivia", "Venezuela", "Czech Republic", "Czechia", "Scotland", "England",
+    "Wales", "Northern Ireland", "Hong Kong", "Macau", "Gaza", "West Bank", "Kosovo", "Chechnya",
+]
+countries_out = [c["name"] for c in countries.values()] + COUNTRY_ALIASES
 write("countries.txt", countries_out)
 
 places = [c["capital"] for c in countries.values()]
@@ -59,5 +69,9 @@ def census(file: str, limit: int):
     return [r.split()[0].title() for r in rows if r.strip()]
 
 
+# Cities of at least 5,000 people add many smaller places news mentions.
+cities5000 = json.loads((gc / "cities5000.json").read_text())
+city_names = {c["name"] for c in cities.values()}
+write("towns.txt", [c["name"] for c in cities5000.values() if c["name"] not in city_names])
 write("first_names.txt", census("dist.male.first", 5000) + census("dist.female.first", 5000))
 write("last_names.txt", census("dist.all.last", 20000))

@@ -38,7 +38,7 @@ pub struct TokenForms {
     pub suffixes: [u64; AFFIX_LENGTHS],
     /// Cluster path with a leading 1 bit, 0 when unknown.
     pub cluster: u32,
-    pub gazetteer: u32,
+    pub gazetteer: u64,
     pub casing: Casing,
     /// Capitalised mid-sentence elsewhere in the document.
     pub title_elsewhere: bool,
@@ -420,7 +420,7 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
     for (template, neighbour) in [(GAZETTEER_PREV, at(-1)), (GAZETTEER_NEXT, at(1))] {
         if let Some(t) = neighbour {
             for list in 0..LISTS.len() {
-                if t.gazetteer & (0xf << (4 * list)) != 0 {
+                if t.gazetteer & (0xf_u64 << (4 * list)) != 0 {
                     push(template, list as u64);
                 }
             }

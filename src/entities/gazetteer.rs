@@ -9,7 +9,7 @@ use super::hashing::{EMPTY, PrehashedMap, hash_str, mix};
 use super::wordform::{fold_typography, lower_key};
 
 /// The gazetteer lists, one bit each in a membership mask.
-pub const LISTS: [(&str, &str); 7] = [
+pub const LISTS: [(&str, &str); 9] = [
     (
         "countries",
         include_str!("../../models/gazetteers/countries.txt"),
@@ -35,6 +35,12 @@ pub const LISTS: [(&str, &str); 7] = [
         "person_titles",
         include_str!("../../models/gazetteers/person_titles.txt"),
     ),
+    // Appended, never inserted: a list's position is part of the model.
+    ("towns", include_str!("../../models/gazetteers/towns.txt")),
+    (
+        "organisations",
+        include_str!("../../models/gazetteers/organisations.txt"),
+    ),
 ];
 
 /// Longest entry matched, in tokens.
@@ -43,7 +49,7 @@ const MAX_ENTRY_TOKENS: usize = 5;
 /// Entries keyed by the hash of their lower-cased tokens.
 pub struct Gazetteer {
     /// List membership mask of each entry.
-    entries: PrehashedMap<u8>,
+    entries: PrehashedMap<u16>,
     /// Keys of proper prefixes of multi-token entries: matching stops as
     /// soon as the tokens so far start no entry.
     prefixes: PrehashedMap<()>,
@@ -57,7 +63,7 @@ pub fn sequence_key(token_hashes: &[u64]) -> u64 {
 impl Gazetteer {
     /// Builds the lookup from list texts (one entry a line).
     pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
-        let mut entries: PrehashedMap<u8> = PrehashedMap::default();
+        let mut entries: PrehashedMap<u16> = PrehashedMap::default();
         let mut prefixes: PrehashedMap<()> = PrehashedMap::default();
         let mut folded = String::new();
         let mut lower = String::new();
@@ -92,14 +98,14 @@ impl Gazetteer {
     /// For each token, a mask per list position: bit `4*list + p` is set when
     /// the token is at position p (0 begin, 1 inside, 2 last, 3 unit) of a
     /// match of `list`. Matching is greedy left to right, longest first.
-    pub fn annotate(&self, lower_hashes: &[u64]) -> Vec<u32> {
-        let mut marks = vec![0u32; lower_hashes.len()];
+    pub fn annotate(&self, lower_hashes: &[u64]) -> Vec<u64> {
+        let mut marks = vec![0u64; lower_hashes.len()];
         let mut start = 0;
         while start < lower_hashes.len() {
             // Extend the match while the tokens so far begin some entry,
             // remembering the longest complete entry seen.
             let mut key = EMPTY;
-            let mut longest: Option<(usize, u8)> = None;
+            let mut longest: Option<(usize, u16)> = None;
             for (offset, &h) in lower_hashes[start..]
                 .iter()
                 .take(MAX_ENTRY_TOKENS)
@@ -128,7 +134,7 @@ impl Gazetteer {
                         (o, l) if o + 1 == l => 2,
                         _ => 1,
                     };
-                    *mark |= 1 << (4 * list + position);
+                    *mark |= 1u64 << (4 * list + position);
                 }
             }
             // Greedy left-to-right: tokens inside a match start no other.
@@ -165,7 +171,7 @@ mod tests {
         ];
         for (words, list) in cases {
             let marks = gazetteer.annotate(&hashes(words));
-            assert_ne!(marks[0] & (0xf << (4 * list)), 0, "{words:?}");
+            assert_ne!(marks[0] & (0xf_u64 << (4 * list)), 0, "{words:?}");
         }
     }
 }
