@@ -10,7 +10,7 @@
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
 use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
-use super::labels::{self, Tag};
+use super::labels::{self, TAG_COUNT, Tag};
 use super::wordform::{Casing, casing, fold_typography, lower_key, shape, short_shape, title_case};
 
 /// Gazetteers and word clusters: the model's external knowledge.
@@ -314,6 +314,7 @@ mod template {
     pub const EXACT_NEXT: u64 = 39;
     pub const CAPITALISED_RUN: u64 = 40;
     pub const HISTORY_COUNTS: u64 = 55;
+    pub const HISTORY_TAG: u64 = 56;
     pub const OTHER_OCCURRENCE_PREV: u64 = 41;
     pub const OTHER_OCCURRENCE_NEXT: u64 = 42;
     // Second pass: first-pass predictions in the document.
@@ -500,18 +501,19 @@ fn type_of(tag: Tag) -> u64 {
 /// First-pass predictions of one document, aggregated per word: how often
 /// each word (capitalised, by lower-case form) was tagged with each type.
 pub struct History {
-    counts: PrehashedMap<[u32; 5]>,
+    /// Per word: how often each BILOU tag was given to it.
+    tag_counts: PrehashedMap<[u32; TAG_COUNT]>,
 }
 
 impl History {
     pub fn new(document: &Document, first_pass: &[Tag]) -> History {
-        let mut counts: PrehashedMap<[u32; 5]> = PrehashedMap::default();
+        let mut tag_counts: PrehashedMap<[u32; TAG_COUNT]> = PrehashedMap::default();
         for (token, &tag) in document.tokens.iter().zip(first_pass) {
-            if matches!(token.casing, Casing::Title | Casing::Upper) {
-                counts.entry(token.lower).or_default()[type_of(tag) as usize] += 1;
+            if is_capitalised(token) {
+                tag_counts.entry(token.lower).or_default()[tag as usize] += 1;
             }
         }
-        History { counts }
+        History { tag_counts }
     }
 }
 
@@ -545,11 +547,20 @@ pub fn history_features(
     if !matches!(token.casing, Casing::Title | Casing::Upper) {
         return;
     }
-    let Some(counts) = history.counts.get(&token.lower) else {
+    let Some(tag_counts) = history.tag_counts.get(&token.lower) else {
         return;
     };
-    let mut others = *counts;
-    others[type_of(this_tag) as usize] -= 1;
+    let mut other_tags = *tag_counts;
+    other_tags[this_tag as usize] -= 1;
+    let mut others = [0u32; 5];
+    for (tag, &count) in other_tags.iter().enumerate() {
+        others[type_of(tag as Tag) as usize] += count;
+        // Where in entities the word stood elsewhere: "Aliyev" as the last
+        // word of a person's name says "person" even when alone.
+        if count > 0 && tag != 0 {
+            out.push(mix(HISTORY_TAG, tag as u64));
+        }
+    }
     let total: u32 = others.iter().sum();
     if total == 0 {
         return;
