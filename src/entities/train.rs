@@ -49,7 +49,7 @@ pub struct TrainNerArgs {
     pub epochs: usize,
     /// Margin of cost-augmented training (bonus of wrong tags while
     /// training; 0 is the plain perceptron).
-    #[arg(long, default_value_t = 20.0)]
+    #[arg(long, default_value_t = 60.0)]
     pub margin: f32,
     /// Drop feature rows whose quantised weights are all within this bound.
     #[arg(long, default_value_t = 40)]
