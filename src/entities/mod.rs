@@ -2,6 +2,15 @@
 //!
 //! This is the narrow interface the rest of newsdex depends on; the model
 //! behind it can change without touching callers.
+//!
+//! Pipeline: [`tokenizer`] (raw text to sentences of byte-offset tokens) ->
+//! [`features`] (hashed word, shape, affix, cluster and gazetteer features)
+//! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
+//! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
+//! decisions) -> spans -> [`canonical`] names. The model is trained by
+//! `newsdex train-ner` ([`train`]) and embedded from `models/ner.bin`.
+
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -62,14 +71,89 @@ pub struct Entity {
     pub canonical: String,
 }
 
+/// The embedded model file (see `newsdex train-ner`).
+const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+
+/// Model and resources, loaded once per process on first use.
+pub struct Engine {
+    pub model: model::Model,
+    pub resources: features::Resources,
+}
+
+static ENGINE: LazyLock<Option<Engine>> = LazyLock::new(|| {
+    Some(Engine {
+        model: model::Model::from_bytes(MODEL_BYTES)?,
+        resources: features::Resources {
+            gazetteer: gazetteer::Gazetteer::embedded(),
+            clusters: clusters::Clusters::embedded(),
+        },
+    })
+});
+
+/// The embedded engine; `None` only if the binary was built without a model.
+pub fn engine() -> Option<&'static Engine> {
+    ENGINE.as_ref()
+}
+
+impl Engine {
+    /// Tags pre-tokenised sentences of one document.
+    pub fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<labels::Tag> {
+        let document = features::Document::prepare(&self.resources, sentences);
+        tagger::tag_document(&self.model, &document)
+    }
+
+    /// Entity mentions of one article's raw text.
+    pub fn recognize(&self, text: &str) -> Vec<Entity> {
+        let sentences = tokenizer::sentences(text);
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| &text[t.start..t.end]).collect())
+            .collect();
+        let tags = self.tag_sentences(&words);
+        let mut entities = Vec::new();
+        let mut offset = 0;
+        for sentence in &sentences {
+            let sentence_tags = &tags[offset..offset + sentence.len()];
+            offset += sentence.len();
+            for (first, last, label) in labels::spans(sentence_tags) {
+                let start = sentence[first].start;
+                let end = sentence[last - 1].end;
+                entities.push(Entity {
+                    text: text[start..end].to_string(),
+                    label,
+                    start,
+                    end,
+                    canonical: String::new(),
+                });
+            }
+        }
+        canonical::resolve(&mut entities);
+        entities
+    }
+}
+
 /// Finds the entity mentions in one article's text, in text order.
 ///
 /// Give it a whole article at a time: canonical names are resolved within
-/// the text it is given.
+/// the text it is given, and a name recognised in one sentence helps tag it
+/// in others. Thread-safe; the model loads once, on first call.
 pub fn recognize(text: &str) -> Vec<Entity> {
-    let _ = text;
-    Vec::new()
+    engine().map_or_else(Vec::new, |engine| engine.recognize(text))
 }
 
+pub mod canonical;
+pub mod clusters;
+pub mod conll;
+pub mod decode;
 pub mod eval;
+pub mod features;
+pub mod gazetteer;
+pub mod hashing;
+pub mod labels;
+pub mod model;
+pub mod perceptron;
+pub mod scoring;
+pub mod tagger;
+pub mod tokenizer;
 pub mod train;
+pub mod wordform;

@@ -1,0 +1,165 @@
+//! Viterbi decoding of BILOU tag sequences under first-order transitions.
+//!
+//! Ill-formed sequences (an `I-PER` after `O`, a sentence ending inside an
+//! entity) are excluded outright, so every decoded sequence maps to spans.
+
+use std::sync::LazyLock;
+
+use super::labels::{TAG_COUNT, Tag, may_end, transition_allowed};
+
+/// Transition scores: sentence start, tag-to-tag, sentence end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transitions {
+    pub start: [f32; TAG_COUNT],
+    pub between: [[f32; TAG_COUNT]; TAG_COUNT],
+    pub end: [f32; TAG_COUNT],
+}
+
+impl Default for Transitions {
+    fn default() -> Transitions {
+        Transitions {
+            start: [0.0; TAG_COUNT],
+            between: [[0.0; TAG_COUNT]; TAG_COUNT],
+            end: [0.0; TAG_COUNT],
+        }
+    }
+}
+
+impl Transitions {
+    /// Number of scores, for (de)serialisation.
+    pub const LEN: usize = TAG_COUNT * (TAG_COUNT + 2);
+
+    pub fn to_vec(&self) -> Vec<f32> {
+        let mut out = Vec::with_capacity(Self::LEN);
+        out.extend_from_slice(&self.start);
+        self.between
+            .iter()
+            .for_each(|row| out.extend_from_slice(row));
+        out.extend_from_slice(&self.end);
+        out
+    }
+
+    pub fn from_slice(values: &[f32]) -> Transitions {
+        let mut transitions = Transitions::default();
+        transitions.start.copy_from_slice(&values[..TAG_COUNT]);
+        for (row, chunk) in transitions
+            .between
+            .iter_mut()
+            .zip(values[TAG_COUNT..].chunks(TAG_COUNT))
+        {
+            row.copy_from_slice(chunk);
+        }
+        transitions
+            .end
+            .copy_from_slice(&values[TAG_COUNT * (TAG_COUNT + 1)..Self::LEN]);
+        transitions
+    }
+}
+
+/// Which transitions keep the BILOU sequence well formed.
+struct Allowed {
+    start: [bool; TAG_COUNT],
+    /// For each tag, the tags that may precede it: 2 for inside/last tags,
+    /// 9 otherwise, so decoding scans 97 pairs instead of 289.
+    previous: [Vec<u8>; TAG_COUNT],
+    end: [bool; TAG_COUNT],
+}
+
+static ALLOWED: LazyLock<Allowed> = LazyLock::new(|| {
+    let mut allowed = Allowed {
+        start: [false; TAG_COUNT],
+        previous: Default::default(),
+        end: [false; TAG_COUNT],
+    };
+    for next in 0..TAG_COUNT {
+        allowed.start[next] = transition_allowed(None, next as Tag);
+        allowed.end[next] = may_end(next as Tag);
+        allowed.previous[next] = (0..TAG_COUNT as Tag)
+            .filter(|&previous| transition_allowed(Some(previous), next as Tag))
+            .collect();
+    }
+    allowed
+});
+
+/// The best-scoring well-formed tag sequence for per-token emission scores.
+pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec<Tag> {
+    let allowed = &*ALLOWED;
+    let length = emissions.len();
+    if length == 0 {
+        return Vec::new();
+    }
+    let mut backpointers = vec![[0u8; TAG_COUNT]; length];
+    let mut score = [f32::NEG_INFINITY; TAG_COUNT];
+    for tag in 0..TAG_COUNT {
+        if allowed.start[tag] {
+            score[tag] = transitions.start[tag] + emissions[0][tag];
+        }
+    }
+    for (position, emission) in emissions.iter().enumerate().skip(1) {
+        let mut next = [f32::NEG_INFINITY; TAG_COUNT];
+        for tag in 0..TAG_COUNT {
+            let mut best = f32::NEG_INFINITY;
+            let mut best_previous = 0u8;
+            for &previous in &allowed.previous[tag] {
+                let candidate =
+                    score[previous as usize] + transitions.between[previous as usize][tag];
+                if candidate > best {
+                    best = candidate;
+                    best_previous = previous;
+                }
+            }
+            next[tag] = best + emission[tag];
+            backpointers[position][tag] = best_previous;
+        }
+        score = next;
+    }
+    let mut last = 0u8;
+    let mut best = f32::NEG_INFINITY;
+    for (tag, (&tag_score, &end_score)) in score.iter().zip(&transitions.end).enumerate() {
+        let candidate = if allowed.end[tag] {
+            tag_score + end_score
+        } else {
+            f32::NEG_INFINITY
+        };
+        if candidate > best {
+            best = candidate;
+            last = tag as u8;
+        }
+    }
+    let mut tags = vec![0u8; length];
+    tags[length - 1] = last;
+    for position in (1..length).rev() {
+        tags[position - 1] = backpointers[position][tags[position] as usize];
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::EntityLabel;
+    use super::super::labels::{Position, spans, tag};
+    use super::*;
+
+    #[test]
+    fn picks_the_best_well_formed_sequence() {
+        let b_per = tag(EntityLabel::Person, Position::Begin) as usize;
+        let l_per = tag(EntityLabel::Person, Position::Last) as usize;
+        let i_org = tag(EntityLabel::Organization, Position::Inside) as usize;
+        let mut emissions = vec![[0.0; TAG_COUNT]; 3];
+        emissions[0][b_per] = 2.0;
+        emissions[1][l_per] = 2.0;
+        // Strong but ill-formed: I-ORG cannot follow L-PER.
+        emissions[2][i_org] = 5.0;
+        let tags = viterbi(&emissions, &Transitions::default());
+        assert_eq!(spans(&tags), vec![(0, 2, EntityLabel::Person)]);
+        assert!(viterbi(&[], &Transitions::default()).is_empty());
+    }
+
+    #[test]
+    fn transitions_round_trip_through_a_slice() {
+        let mut transitions = Transitions::default();
+        transitions.between[3][4] = 1.5;
+        transitions.end[2] = -1.0;
+        assert_eq!(Transitions::from_slice(&transitions.to_vec()), transitions);
+    }
+}

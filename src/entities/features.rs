@@ -1,0 +1,660 @@
+//! Feature extraction: each token becomes a list of 64-bit feature keys.
+//!
+//! Per-token forms (word, lower case, shape, affixes, cluster path, gazetteer
+//! marks) are hashed once in [`Document::prepare`]; templates combine them
+//! with neighbours' forms by cheap hash mixing, so no strings are built per
+//! feature. Document-level flags (is this word capitalised mid-sentence or
+//! lower-cased elsewhere in the article?) help all-caps headlines and
+//! sentence-initial words.
+
+use super::clusters::Clusters;
+use super::gazetteer::{Gazetteer, LISTS};
+use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
+use super::labels::{self, TAG_COUNT, Tag};
+use super::wordform::{Casing, casing, fold_typography, lower_key, shape, short_shape, title_case};
+
+/// Gazetteers and word clusters: the model's external knowledge.
+pub struct Resources {
+    pub gazetteer: Gazetteer,
+    pub clusters: Clusters,
+}
+
+/// Other occurrences of a word whose contexts are aggregated.
+const MAX_OTHER_OCCURRENCES: usize = 6;
+
+/// Number of prefix and suffix lengths used.
+const AFFIX_LENGTHS: usize = 4;
+/// Cluster path prefix lengths (bits) used as features, as in Ratinov & Roth.
+const CLUSTER_PREFIXES: [u32; 4] = [4, 8, 12, 31];
+
+/// Hashed forms of one token.
+#[derive(Debug, Clone)]
+pub struct TokenForms {
+    pub exact: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub prefixes: [u64; AFFIX_LENGTHS],
+    pub suffixes: [u64; AFFIX_LENGTHS],
+    /// Cluster path with a leading 1 bit, 0 when unknown.
+    pub cluster: u32,
+    pub gazetteer: u64,
+    pub casing: Casing,
+    /// Capitalised mid-sentence elsewhere in the document.
+    pub title_elsewhere: bool,
+    /// Lower-cased elsewhere in the document.
+    pub lower_elsewhere: bool,
+    /// Lower-case forms of the neighbours in its sentence (boundary markers
+    /// at the edges), for context aggregation over the document.
+    pub previous_lower: u64,
+    pub next_lower: u64,
+}
+
+/// A document ready for tagging: token forms and sentence boundaries.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub tokens: Vec<TokenForms>,
+    /// Sentence k covers tokens `sentence_starts[k]..sentence_starts[k+1]`.
+    pub sentence_starts: Vec<usize>,
+    pub all_caps: Vec<bool>,
+    /// Token indices of the capitalised occurrences of each lower-case form.
+    pub capitalised_occurrences: PrehashedMap<Vec<u32>>,
+}
+
+impl Document {
+    /// Hashes the forms of every token of `sentences` (words as written).
+    pub fn prepare(resources: &Resources, sentences: &[Vec<&str>]) -> Document {
+        let mut tokens = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+        let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
+        let mut all_caps = Vec::with_capacity(sentences.len());
+        let mut scratch = Scratch::default();
+        let lower_words: PrehashedMap<()> = sentences
+            .iter()
+            .flatten()
+            .filter(|w| casing(w) == Casing::Lower)
+            .map(|w| (hash_str(w), ()))
+            .collect();
+        let mut upper = String::new();
+        for sentence in sentences {
+            sentence_starts.push(tokens.len());
+            let first = tokens.len();
+            // A title-case headline ("Leader Challenges Putin After Crash")
+            // is shown to the model as the all-caps headline CoNLL has.
+            let headline = is_title_case_headline(sentence, &lower_words);
+            for word in sentence {
+                if headline {
+                    upper.clear();
+                    upper.extend(word.chars().flat_map(char::to_uppercase));
+                    tokens.push(token_forms(resources, &upper, &mut scratch));
+                } else {
+                    tokens.push(token_forms(resources, word, &mut scratch));
+                }
+            }
+            let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
+            for (token, mark) in tokens[first..]
+                .iter_mut()
+                .zip(resources.gazetteer.annotate(&lower_hashes))
+            {
+                token.gazetteer = mark;
+            }
+            all_caps.push(headline || is_all_caps(sentence));
+        }
+        sentence_starts.push(tokens.len());
+        let mut document = Document {
+            tokens,
+            sentence_starts,
+            all_caps,
+            capitalised_occurrences: PrehashedMap::default(),
+        };
+        document.mark_document_casing();
+        document
+    }
+
+    pub fn sentence_count(&self) -> usize {
+        self.sentence_starts.len() - 1
+    }
+
+    pub fn sentence(&self, index: usize) -> std::ops::Range<usize> {
+        self.sentence_starts[index]..self.sentence_starts[index + 1]
+    }
+
+    /// Sets the document-level casing flags: a word seen capitalised
+    /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
+    fn mark_document_casing(&mut self) {
+        for sentence in 0..self.sentence_count() {
+            let range = self.sentence(sentence);
+            for index in range.clone() {
+                let previous = if index > range.start {
+                    self.tokens[index - 1].lower
+                } else {
+                    SENTENCE_START
+                };
+                let next = if index + 1 < range.end {
+                    self.tokens[index + 1].lower
+                } else {
+                    SENTENCE_END
+                };
+                let token = &mut self.tokens[index];
+                token.previous_lower = previous;
+                token.next_lower = next;
+                if is_capitalised(token) {
+                    self.capitalised_occurrences
+                        .entry(token.lower)
+                        .or_default()
+                        .push(index as u32);
+                }
+            }
+        }
+        let mut title_mid: PrehashedMap<u32> = PrehashedMap::default();
+        let mut lower_seen: PrehashedMap<u32> = PrehashedMap::default();
+        let mut is_title_mid = vec![false; self.tokens.len()];
+        for sentence in 0..self.sentence_count() {
+            let range = self.sentence(sentence);
+            for index in range.clone() {
+                let token = &self.tokens[index];
+                if token.casing == Casing::Title && index != range.start && !self.all_caps[sentence]
+                {
+                    *title_mid.entry(token.lower).or_default() += 1;
+                    is_title_mid[index] = true;
+                }
+                if token.casing == Casing::Lower {
+                    *lower_seen.entry(token.lower).or_default() += 1;
+                }
+            }
+        }
+        for (index, token) in self.tokens.iter_mut().enumerate() {
+            let own_title = u32::from(is_title_mid[index]);
+            let own_lower = u32::from(token.casing == Casing::Lower);
+            token.title_elsewhere = title_mid.get(&token.lower).copied().unwrap_or(0) > own_title;
+            token.lower_elsewhere = lower_seen.get(&token.lower).copied().unwrap_or(0) > own_lower;
+        }
+    }
+}
+
+/// Short words a title-case headline may leave in lower case.
+const HEADLINE_MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "the", "to", "vs", "with",
+];
+
+/// Whether a sentence is a title-case headline: at least three content
+/// words, all capitalised, of which at least two are common words (seen in
+/// lower case elsewhere in the document) — which tells it from a list of
+/// names such as a sports results line.
+fn is_title_case_headline(sentence: &[&str], lower_words: &PrehashedMap<()>) -> bool {
+    let mut content = 0;
+    let mut common = 0;
+    let mut title = 0;
+    for word in sentence {
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        let lowered = word.to_lowercase();
+        if HEADLINE_MINOR_WORDS.contains(&lowered.as_str()) {
+            continue;
+        }
+        content += 1;
+        match casing(word) {
+            Casing::Title => title += 1,
+            Casing::Upper => {}
+            Casing::Lower | Casing::Other => return false,
+        }
+        if lower_words.contains_key(&hash_str(&lowered)) {
+            common += 1;
+        }
+    }
+    content >= 3 && common >= 2 && title > 0
+}
+
+/// Whether a sentence is an all-caps headline: some all-caps words, no
+/// lower-case or title-case words.
+fn is_all_caps(sentence: &[&str]) -> bool {
+    let mut upper = 0;
+    for word in sentence {
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        match casing(word) {
+            Casing::Upper => upper += 1,
+            Casing::Title | Casing::Lower => return false,
+            Casing::Other => {}
+        }
+    }
+    upper > 0
+}
+
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    lower: String,
+    shape: String,
+    cluster_form: String,
+}
+
+fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> TokenForms {
+    fold_typography(word, &mut scratch.folded);
+    lower_key(&scratch.folded, &mut scratch.lower);
+    let lower = hash_str(&scratch.lower);
+    let exact = hash_str(&scratch.folded);
+    shape(&scratch.folded, &mut scratch.shape);
+    let shape_hash = hash_str(&scratch.shape);
+    short_shape(&scratch.folded, &mut scratch.shape);
+    let short_hash = hash_str(&scratch.shape);
+    let mut prefixes = [0; AFFIX_LENGTHS];
+    let mut suffixes = [0; AFFIX_LENGTHS];
+    let mut hash = EMPTY;
+    let mut buffer = [0u8; 4];
+    for (slot, c) in prefixes.iter_mut().zip(scratch.lower.chars()) {
+        hash = extend(hash, c.encode_utf8(&mut buffer).as_bytes());
+        *slot = hash;
+    }
+    hash = EMPTY;
+    for (slot, c) in suffixes.iter_mut().zip(scratch.lower.chars().rev()) {
+        hash = extend(hash, c.encode_utf8(&mut buffer).as_bytes());
+        *slot = hash;
+    }
+    let word_casing = casing(&scratch.folded);
+    Clusters::form(&scratch.folded, &mut scratch.cluster_form);
+    let mut cluster = resources.clusters.path(hash_str(&scratch.cluster_form));
+    if cluster == 0 && word_casing == Casing::Upper {
+        let titled = title_case(&scratch.cluster_form);
+        cluster = resources.clusters.path(hash_str(&titled));
+    }
+    if cluster == 0 {
+        cluster = resources.clusters.path(lower);
+    }
+    TokenForms {
+        exact,
+        lower,
+        shape: shape_hash,
+        short_shape: short_hash,
+        prefixes,
+        suffixes,
+        cluster,
+        gazetteer: 0,
+        casing: word_casing,
+        title_elsewhere: false,
+        lower_elsewhere: false,
+        previous_lower: 0,
+        next_lower: 0,
+    }
+}
+
+/// Feature template identifiers (part of the model format: never renumber).
+mod template {
+    pub const BIAS: u64 = 1;
+    pub const LOWER: u64 = 2;
+    pub const EXACT: u64 = 3;
+    pub const LOWER_PREV: u64 = 4;
+    pub const LOWER_NEXT: u64 = 5;
+    pub const LOWER_PREV2: u64 = 6;
+    pub const LOWER_NEXT2: u64 = 7;
+    pub const SHAPE: u64 = 8;
+    pub const SHAPE_PREV: u64 = 9;
+    pub const SHAPE_NEXT: u64 = 10;
+    pub const SHORT_PREV_THIS: u64 = 11;
+    pub const SHORT_THIS_NEXT: u64 = 12;
+    pub const SHORT_TRIGRAM: u64 = 13;
+    pub const PREFIX: u64 = 14;
+    pub const SUFFIX: u64 = 18;
+    pub const BIGRAM_PREV: u64 = 22;
+    pub const BIGRAM_NEXT: u64 = 23;
+    pub const CLUSTER: u64 = 24;
+    pub const CLUSTER_PREV: u64 = 28;
+    pub const CLUSTER_NEXT: u64 = 29;
+    pub const GAZETTEER: u64 = 30;
+    pub const GAZETTEER_PREV: u64 = 31;
+    pub const GAZETTEER_NEXT: u64 = 32;
+    pub const FIRST_SHAPE: u64 = 33;
+    pub const ALL_CAPS_SHAPE: u64 = 34;
+    pub const TITLE_ELSEWHERE: u64 = 35;
+    pub const LOWER_ELSEWHERE: u64 = 36;
+    pub const CLUSTER_LOWER_PREV: u64 = 37;
+    pub const EXACT_PREV: u64 = 38;
+    pub const EXACT_NEXT: u64 = 39;
+    pub const CAPITALISED_RUN: u64 = 40;
+    pub const HISTORY_COUNTS: u64 = 55;
+    pub const HISTORY_TAG: u64 = 56;
+    pub const OTHER_OCCURRENCE_PREV: u64 = 41;
+    pub const OTHER_OCCURRENCE_NEXT: u64 = 42;
+    // Second pass: first-pass predictions in the document.
+    pub const FIRST_PASS_TAG: u64 = 50;
+    pub const FIRST_PASS_NEIGHBOURS: u64 = 51;
+    pub const HISTORY_MAJORITY: u64 = 52;
+    pub const HISTORY_HAS: u64 = 53;
+    pub const HISTORY_MAJORITY_TAG: u64 = 54;
+}
+
+const SENTENCE_START: u64 = 0x5354_4152_5400;
+const SENTENCE_END: u64 = 0x454e_4400;
+
+fn cluster_prefix(path: u32, bits: u32) -> u64 {
+    if path == 0 {
+        return 0;
+    }
+    let length = 31 - path.leading_zeros();
+    let kept = bits.min(length);
+    u64::from(path >> (length - kept)) | (u64::from(kept) << 40)
+}
+
+/// Appends the first-pass feature keys of token `index` (in sentence
+/// `sentence`) to `out`.
+pub fn token_features(document: &Document, sentence: usize, index: usize, out: &mut Vec<u64>) {
+    use template::*;
+    let range = document.sentence(sentence);
+    let tokens = &document.tokens;
+    let this = &tokens[index];
+    let at = |offset: isize| -> Option<&TokenForms> {
+        let position = index as isize + offset;
+        (position >= range.start as isize && position < range.end as isize)
+            .then(|| &tokens[position as usize])
+    };
+    let lower_at = |offset: isize| {
+        at(offset).map_or(
+            if offset < 0 {
+                SENTENCE_START
+            } else {
+                SENTENCE_END
+            },
+            |t| t.lower,
+        )
+    };
+    let short_at = |offset: isize| {
+        at(offset).map_or(
+            if offset < 0 {
+                SENTENCE_START
+            } else {
+                SENTENCE_END
+            },
+            |t| t.short_shape,
+        )
+    };
+    let mut push = |template: u64, value: u64| out.push(mix(template, value));
+    push(BIAS, 0);
+    push(LOWER, this.lower);
+    push(EXACT, this.exact);
+    push(LOWER_PREV, lower_at(-1));
+    push(LOWER_NEXT, lower_at(1));
+    push(LOWER_PREV2, lower_at(-2));
+    push(LOWER_NEXT2, lower_at(2));
+    push(SHAPE, this.shape);
+    push(SHAPE_PREV, at(-1).map_or(SENTENCE_START, |t| t.shape));
+    push(SHAPE_NEXT, at(1).map_or(SENTENCE_END, |t| t.shape));
+    push(SHORT_PREV_THIS, mix(short_at(-1), this.short_shape));
+    push(SHORT_THIS_NEXT, mix(this.short_shape, short_at(1)));
+    push(
+        SHORT_TRIGRAM,
+        mix(mix(short_at(-1), this.short_shape), short_at(1)),
+    );
+    for (k, (&prefix, &suffix)) in this.prefixes.iter().zip(&this.suffixes).enumerate() {
+        if prefix != 0 {
+            push(PREFIX + k as u64, prefix);
+            push(SUFFIX + k as u64, suffix);
+        }
+    }
+    push(BIGRAM_PREV, mix(lower_at(-1), this.lower));
+    push(BIGRAM_NEXT, mix(this.lower, lower_at(1)));
+    for (k, &bits) in CLUSTER_PREFIXES.iter().enumerate() {
+        push(CLUSTER + k as u64, cluster_prefix(this.cluster, bits));
+        if this.cluster == 0 {
+            break;
+        }
+    }
+    push(
+        CLUSTER_PREV,
+        at(-1).map_or(SENTENCE_START, |t| cluster_prefix(t.cluster, 8)),
+    );
+    push(
+        CLUSTER_NEXT,
+        at(1).map_or(SENTENCE_END, |t| cluster_prefix(t.cluster, 8)),
+    );
+    push(
+        CLUSTER_LOWER_PREV,
+        mix(cluster_prefix(this.cluster, 12), lower_at(-1)),
+    );
+    let mut marks = this.gazetteer;
+    while marks != 0 {
+        let bit = marks.trailing_zeros();
+        push(GAZETTEER, u64::from(bit));
+        marks &= marks - 1;
+    }
+    for (template, neighbour) in [(GAZETTEER_PREV, at(-1)), (GAZETTEER_NEXT, at(1))] {
+        if let Some(t) = neighbour {
+            for list in 0..LISTS.len() {
+                if t.gazetteer & (0xf_u64 << (4 * list)) != 0 {
+                    push(template, list as u64);
+                }
+            }
+        }
+    }
+    push(EXACT_PREV, at(-1).map_or(SENTENCE_START, |t| t.exact));
+    push(EXACT_NEXT, at(1).map_or(SENTENCE_END, |t| t.exact));
+    let sentence_initial = index == range.start;
+    let all_caps = document.all_caps[sentence];
+    if is_capitalised(this) {
+        // Where the token sits in its run of capitalised words, and how long
+        // the run is: multi-word names are such runs.
+        let mut run_start = index;
+        while run_start > range.start && is_capitalised(&tokens[run_start - 1]) {
+            run_start -= 1;
+        }
+        let mut run_end = index + 1;
+        while run_end < range.end && is_capitalised(&tokens[run_end]) {
+            run_end += 1;
+        }
+        let length = (run_end - run_start).min(5) as u64;
+        let position = match (index == run_start, index + 1 == run_end) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (false, false) => 3,
+        };
+        push(
+            CAPITALISED_RUN,
+            (length * 4 + position) * 2 + u64::from(all_caps),
+        );
+    }
+    if sentence_initial {
+        push(FIRST_SHAPE, this.short_shape);
+    }
+    if all_caps {
+        push(ALL_CAPS_SHAPE, this.short_shape);
+    }
+    if this.casing != Casing::Lower && this.casing != Casing::Other {
+        let context = u64::from(sentence_initial) * 2 + u64::from(all_caps);
+        if this.title_elsewhere {
+            push(TITLE_ELSEWHERE, context);
+        }
+        if this.lower_elsewhere {
+            push(LOWER_ELSEWHERE, context);
+        }
+    }
+    // Context aggregation (Ratinov & Roth): the words around the other
+    // occurrences of this word in the document, e.g. "President" before
+    // "Putin" three sentences earlier.
+    if let Some(occurrences) = document.capitalised_occurrences.get(&this.lower) {
+        let first_new = out.len();
+        let others = occurrences.iter().filter(|&&o| o as usize != index);
+        for &other in others.take(MAX_OTHER_OCCURRENCES) {
+            let other = &tokens[other as usize];
+            for key in [
+                mix(OTHER_OCCURRENCE_PREV, other.previous_lower),
+                mix(OTHER_OCCURRENCE_NEXT, other.next_lower),
+            ] {
+                if !out[first_new..].contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+    }
+}
+
+fn is_capitalised(token: &TokenForms) -> bool {
+    matches!(token.casing, Casing::Title | Casing::Upper)
+}
+
+/// Entity type index of a tag: 0 for `O`, 1..=4 for PER/ORG/LOC/MISC.
+fn type_of(tag: Tag) -> u64 {
+    labels::split(tag).map_or(0, |(label, _)| labels::label_index(label) as u64 + 1)
+}
+
+/// First-pass predictions of one document, aggregated per word: how often
+/// each word (capitalised, by lower-case form) was tagged with each type.
+pub struct History {
+    /// Per word: how often each BILOU tag was given to it.
+    tag_counts: PrehashedMap<[u32; TAG_COUNT]>,
+}
+
+impl History {
+    pub fn new(document: &Document, first_pass: &[Tag]) -> History {
+        let mut tag_counts: PrehashedMap<[u32; TAG_COUNT]> = PrehashedMap::default();
+        for (token, &tag) in document.tokens.iter().zip(first_pass) {
+            if is_capitalised(token) {
+                tag_counts.entry(token.lower).or_default()[tag as usize] += 1;
+            }
+        }
+        History { tag_counts }
+    }
+}
+
+/// Appends the second-pass feature keys of token `index`: its first-pass tag,
+/// its neighbours' types, and the document's majority type for the word
+/// (excluding this occurrence) — Ratinov & Roth's extended prediction history.
+pub fn history_features(
+    document: &Document,
+    history: &History,
+    first_pass: &[Tag],
+    sentence: usize,
+    index: usize,
+    out: &mut Vec<u64>,
+) {
+    use template::*;
+    let range = document.sentence(sentence);
+    let this_tag = first_pass[index];
+    let previous_type = if index > range.start {
+        type_of(first_pass[index - 1])
+    } else {
+        9
+    };
+    let next_type = if index + 1 < range.end {
+        type_of(first_pass[index + 1])
+    } else {
+        9
+    };
+    out.push(mix(FIRST_PASS_TAG, u64::from(this_tag)));
+    out.push(mix(FIRST_PASS_NEIGHBOURS, previous_type * 16 + next_type));
+    let token = &document.tokens[index];
+    if !matches!(token.casing, Casing::Title | Casing::Upper) {
+        return;
+    }
+    let Some(tag_counts) = history.tag_counts.get(&token.lower) else {
+        return;
+    };
+    let mut other_tags = *tag_counts;
+    other_tags[this_tag as usize] -= 1;
+    let mut others = [0u32; 5];
+    for (tag, &count) in other_tags.iter().enumerate() {
+        others[type_of(tag as Tag) as usize] += count;
+        // Where in entities the word stood elsewhere: "Aliyev" as the last
+        // word of a person's name says "person" even when alone.
+        if count > 0 && tag != 0 {
+            out.push(mix(HISTORY_TAG, tag as u64));
+        }
+    }
+    let total: u32 = others.iter().sum();
+    if total == 0 {
+        return;
+    }
+    let majority = (0..5).max_by_key(|&t| (others[t], 5 - t)).unwrap_or(0) as u64;
+    out.push(mix(HISTORY_MAJORITY, majority));
+    out.push(mix(
+        HISTORY_MAJORITY_TAG,
+        majority * 32 + u64::from(this_tag),
+    ));
+    for (entity_type, &count) in others.iter().enumerate() {
+        if count > 0 && entity_type > 0 {
+            out.push(mix(HISTORY_HAS, entity_type as u64));
+        }
+        let bucket = match count {
+            0 => 0,
+            1 => 1,
+            2..=3 => 2,
+            _ => 3,
+        };
+        out.push(mix(HISTORY_COUNTS, entity_type as u64 * 4 + bucket));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resources() -> Resources {
+        Resources {
+            gazetteer: Gazetteer::from_lists(&[]),
+            clusters: Clusters::default(),
+        }
+    }
+
+    #[test]
+    fn document_flags_track_casing_elsewhere() {
+        let sentences = vec![
+            vec!["TALKS", "IN", "BAKU"],
+            vec!["Officials", "met", "in", "Baku", "."],
+        ];
+        let document = Document::prepare(&resources(), &sentences);
+        assert_eq!(document.all_caps, vec![true, false]);
+        assert!(document.tokens[2].title_elsewhere, "BAKU is Baku elsewhere");
+        assert!(
+            document.tokens[1].lower_elsewhere,
+            "IN is lower-case elsewhere"
+        );
+        assert!(
+            !document.tokens[6].title_elsewhere,
+            "only one mid-sentence Baku"
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_are_read_as_all_caps() {
+        let sentences = vec![
+            vec!["Leader", "Challenges", "Putin", "After", "Plane", "Crash"],
+            vec![
+                "The",
+                "leader",
+                "challenges",
+                "the",
+                "plane",
+                "crash",
+                "story",
+                ".",
+            ],
+            vec!["Vladimir", "Putin", "Meets", "Ilham", "Aliyev"],
+        ];
+        let document = Document::prepare(&resources(), &sentences);
+        assert_eq!(document.all_caps, vec![true, false, false]);
+        assert_eq!(document.tokens[2].casing, Casing::Upper);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_context_sensitive() {
+        let document = Document::prepare(
+            &resources(),
+            &[vec!["Mr", "Putin", "said"], vec!["Putin", "said"]],
+        );
+        let features = |sentence, index| {
+            let mut out = Vec::new();
+            token_features(&document, sentence, index, &mut out);
+            out
+        };
+        assert_eq!(features(0, 1), features(0, 1));
+        assert_ne!(features(0, 1), features(1, 3));
+    }
+
+    #[test]
+    fn cluster_prefixes_truncate_paths() {
+        assert_eq!(cluster_prefix(0b1_0110, 2), 0b101 | (2 << 40));
+        assert_eq!(cluster_prefix(0b1_0110, 8), 0b1_0110 | (4 << 40));
+        assert_eq!(cluster_prefix(0, 8), 0);
+    }
+}

@@ -1,0 +1,177 @@
+//! Gazetteer membership as model features.
+//!
+//! Lists live in `models/gazetteers/` (see its README for sources and
+//! licences) and are embedded in the binary. A token sequence matching an
+//! entry gets a feature naming the list and the token's position in the
+//! match; the model learns how much to trust each list.
+
+use super::hashing::{EMPTY, PrehashedMap, hash_str, mix};
+use super::wordform::{fold_typography, lower_key};
+
+/// The gazetteer lists, one bit each in a membership mask.
+pub const LISTS: [(&str, &str); 9] = [
+    (
+        "countries",
+        include_str!("../../models/gazetteers/countries.txt"),
+    ),
+    ("places", include_str!("../../models/gazetteers/places.txt")),
+    (
+        "first_names",
+        include_str!("../../models/gazetteers/first_names.txt"),
+    ),
+    (
+        "last_names",
+        include_str!("../../models/gazetteers/last_names.txt"),
+    ),
+    (
+        "nationalities",
+        include_str!("../../models/gazetteers/nationalities.txt"),
+    ),
+    (
+        "org_cues",
+        include_str!("../../models/gazetteers/org_cues.txt"),
+    ),
+    (
+        "person_titles",
+        include_str!("../../models/gazetteers/person_titles.txt"),
+    ),
+    // Appended, never inserted: a list's position is part of the model.
+    ("towns", include_str!("../../models/gazetteers/towns.txt")),
+    (
+        "organisations",
+        include_str!("../../models/gazetteers/organisations.txt"),
+    ),
+];
+
+/// Longest entry matched, in tokens.
+const MAX_ENTRY_TOKENS: usize = 5;
+
+/// Entries keyed by the hash of their lower-cased tokens.
+pub struct Gazetteer {
+    /// List membership mask of each entry.
+    entries: PrehashedMap<u16>,
+    /// Keys of proper prefixes of multi-token entries: matching stops as
+    /// soon as the tokens so far start no entry.
+    prefixes: PrehashedMap<()>,
+}
+
+/// The hash key of a token sequence, from each token's [`lower_key`] hash.
+pub fn sequence_key(token_hashes: &[u64]) -> u64 {
+    token_hashes.iter().fold(EMPTY, |acc, &h| mix(acc, h))
+}
+
+impl Gazetteer {
+    /// Builds the lookup from list texts (one entry a line).
+    pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
+        let mut entries: PrehashedMap<u16> = PrehashedMap::default();
+        let mut prefixes: PrehashedMap<()> = PrehashedMap::default();
+        let mut folded = String::new();
+        let mut lower = String::new();
+        for (bit, (_, text)) in lists.iter().enumerate() {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let hashes: Vec<u64> = super::tokenizer::sentences(line)
+                    .concat()
+                    .iter()
+                    .map(|span| {
+                        fold_typography(&line[span.start..span.end], &mut folded);
+                        lower_key(&folded, &mut lower);
+                        hash_str(&lower)
+                    })
+                    .collect();
+                if hashes.is_empty() || hashes.len() > MAX_ENTRY_TOKENS {
+                    continue;
+                }
+                *entries.entry(sequence_key(&hashes)).or_default() |= 1 << bit;
+                for length in 1..hashes.len() {
+                    prefixes.insert(sequence_key(&hashes[..length]), ());
+                }
+            }
+        }
+        Gazetteer { entries, prefixes }
+    }
+
+    /// The embedded lists.
+    pub fn embedded() -> Gazetteer {
+        Gazetteer::from_lists(&LISTS)
+    }
+
+    /// For each token, a mask per list position: bit `4*list + p` is set when
+    /// the token is at position p (0 begin, 1 inside, 2 last, 3 unit) of a
+    /// match of `list`. Matching is greedy left to right, longest first.
+    pub fn annotate(&self, lower_hashes: &[u64]) -> Vec<u64> {
+        let mut marks = vec![0u64; lower_hashes.len()];
+        let mut start = 0;
+        while start < lower_hashes.len() {
+            // Extend the match while the tokens so far begin some entry,
+            // remembering the longest complete entry seen.
+            let mut key = EMPTY;
+            let mut longest: Option<(usize, u16)> = None;
+            for (offset, &h) in lower_hashes[start..]
+                .iter()
+                .take(MAX_ENTRY_TOKENS)
+                .enumerate()
+            {
+                key = mix(key, h);
+                if let Some(&mask) = self.entries.get(&key) {
+                    longest = Some((offset + 1, mask));
+                }
+                if !self.prefixes.contains_key(&key) {
+                    break;
+                }
+            }
+            let Some((length, mask)) = longest else {
+                start += 1;
+                continue;
+            };
+            for list in 0..LISTS.len() {
+                if mask & (1 << list) == 0 {
+                    continue;
+                }
+                for (offset, mark) in marks[start..start + length].iter_mut().enumerate() {
+                    let position = match (offset, length) {
+                        (_, 1) => 3,
+                        (0, _) => 0,
+                        (o, l) if o + 1 == l => 2,
+                        _ => 1,
+                    };
+                    *mark |= 1u64 << (4 * list + position);
+                }
+            }
+            // Greedy left-to-right: tokens inside a match start no other.
+            start += length;
+        }
+        marks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| hash_str(&w.to_lowercase())).collect()
+    }
+
+    #[test]
+    fn marks_longest_matches_with_positions() {
+        let gazetteer =
+            Gazetteer::from_lists(&[("places", "New York\nYork\n"), ("names", "John\n")]);
+        let marks = gazetteer.annotate(&hashes(&["John", "flew", "to", "NEW", "YORK"]));
+        assert_eq!(marks, vec![1 << (4 + 3), 0, 0, 1 << 0, 1 << 2]);
+    }
+
+    #[test]
+    fn embedded_lists_know_common_names() {
+        let gazetteer = Gazetteer::embedded();
+        let cases: &[(&[&str], usize)] = &[
+            (&["Russia"], 0),
+            (&["Moscow"], 1),
+            (&["Boris"], 2),
+            (&["Azerbaijani"], 4),
+        ];
+        for (words, list) in cases {
+            let marks = gazetteer.annotate(&hashes(words));
+            assert_ne!(marks[0] & (0xf_u64 << (4 * list)), 0, "{words:?}");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The shipped model: quantised feature weights for both passes, transition
+//! scores, and its compact binary file format.
+//!
+//! Each feature key maps to one row holding the weights of both passes, so
+//! one hash-table probe serves both. Weights are 16-bit integers with a
+//! per-pass scale: 16 bits lose nothing measurable and halve the file.
+
+use super::decode::Transitions;
+use super::labels::TAG_COUNT;
+
+/// Tagging passes: the first tags sentence by sentence, the second adds the
+/// document's first-pass predictions as features.
+pub const PASSES: usize = 2;
+/// Weights per feature row.
+pub const ROW: usize = PASSES * TAG_COUNT;
+
+const MAGIC: &[u8; 8] = b"NDXNER02";
+
+/// A trained, quantised model ready for tagging.
+pub struct Model {
+    /// Open-addressing table of (key fingerprint, row + 1); row 0 marks a
+    /// free slot. 8-byte slots keep the table small enough for the cache;
+    /// the slot index uses the key's low bits and the fingerprint its high
+    /// 32, so a false match needs a 64-bit collision.
+    slots: Vec<(u32, u32)>,
+    /// Full keys by row, kept only to write the model file.
+    keys: Vec<u64>,
+    slot_mask: usize,
+    weights: Vec<i16>,
+    pub scales: [f32; PASSES],
+    pub transitions: [Transitions; PASSES],
+}
+
+/// Accumulated integer weights of both passes for one token.
+pub type RowSum = [i32; ROW];
+
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32
+}
+
+fn slot_of(key: u64, mask: usize) -> usize {
+    (key as usize) & mask
+}
+
+impl Model {
+    /// Quantises float weights (`keys.len()` rows of `TAG_COUNT` per pass)
+    /// and drops rows whose weights all round to at most `min_quantum`.
+    pub fn from_weights(
+        keys: &[u64],
+        weights: [&[f32]; PASSES],
+        transitions: [Transitions; PASSES],
+        min_quantum: i16,
+    ) -> Model {
+        let mut scales = [0f32; PASSES];
+        for (scale, pass_weights) in scales.iter_mut().zip(weights) {
+            let largest = pass_weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+            *scale = if largest > 0.0 {
+                largest / f32::from(i16::MAX)
+            } else {
+                1.0
+            };
+        }
+        let mut kept_keys = Vec::new();
+        let mut kept_weights = Vec::new();
+        for (row, &key) in keys.iter().enumerate() {
+            let mut quantised = [0i16; ROW];
+            for pass in 0..PASSES {
+                for tag in 0..TAG_COUNT {
+                    let value = weights[pass]
+                        .get(row * TAG_COUNT + tag)
+                        .copied()
+                        .unwrap_or(0.0);
+                    quantised[pass * TAG_COUNT + tag] = (value / scales[pass]).round() as i16;
+                }
+            }
+            if quantised.iter().any(|q| q.abs() > min_quantum) {
+                kept_keys.push(key);
+                kept_weights.extend_from_slice(&quantised);
+            }
+        }
+        Model::assemble(kept_keys, kept_weights, scales, transitions)
+    }
+
+    fn assemble(
+        keys: Vec<u64>,
+        weights: Vec<i16>,
+        scales: [f32; PASSES],
+        transitions: [Transitions; PASSES],
+    ) -> Model {
+        let capacity = (keys.len() * 2).next_power_of_two().max(16);
+        let slot_mask = capacity - 1;
+        let mut slots = vec![(0u32, 0u32); capacity];
+        for (row, &key) in keys.iter().enumerate() {
+            let mut slot = slot_of(key, slot_mask);
+            while slots[slot].1 != 0 {
+                slot = (slot + 1) & slot_mask;
+            }
+            slots[slot] = (fingerprint(key), row as u32 + 1);
+        }
+        Model {
+            slots,
+            keys,
+            slot_mask,
+            weights,
+            scales,
+            transitions,
+        }
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.weights.len() / ROW
+    }
+
+    /// Adds the rows of `keys` to `sum`.
+    ///
+    /// Looking features up is bound by memory latency, so it runs in phases
+    /// whose loads do not depend on each other and overlap in the memory
+    /// system: first every key's home slot, then the (rare) further probes,
+    /// then the weight rows.
+    pub fn accumulate(&self, keys: &[u64], sum: &mut RowSum) {
+        const BATCH: usize = 64;
+        let mut home = [(0u32, 0u32); BATCH];
+        let mut rows = [0u32; BATCH];
+        for chunk in keys.chunks(BATCH) {
+            for (entry, &key) in home.iter_mut().zip(chunk) {
+                *entry = self.slots[slot_of(key, self.slot_mask)];
+            }
+            let mut found = 0;
+            for (&(stored, row), &key) in home.iter().zip(chunk) {
+                let row = if row == 0 || stored == fingerprint(key) {
+                    row
+                } else {
+                    self.probe(key)
+                };
+                rows[found] = row;
+                found += usize::from(row != 0);
+            }
+            for &row in &rows[..found] {
+                let start = (row as usize - 1) * ROW;
+                for (total, &weight) in sum.iter_mut().zip(&self.weights[start..start + ROW]) {
+                    *total += i32::from(weight);
+                }
+            }
+        }
+    }
+
+    /// Row + 1 of a key past its home slot, 0 if absent.
+    fn probe(&self, key: u64) -> u32 {
+        let wanted = fingerprint(key);
+        let mut slot = slot_of(key, self.slot_mask);
+        loop {
+            slot = (slot + 1) & self.slot_mask;
+            let (stored, row) = self.slots[slot];
+            if row == 0 || stored == wanted {
+                return row;
+            }
+        }
+    }
+
+    /// Emission scores of one pass from accumulated rows.
+    pub fn emissions(&self, pass: usize, sum: &RowSum) -> [f32; TAG_COUNT] {
+        let mut scores = [0f32; TAG_COUNT];
+        for (score, &total) in scores.iter_mut().zip(&sum[pass * TAG_COUNT..]) {
+            *score = total as f32 * self.scales[pass];
+        }
+        scores
+    }
+
+    /// Serialises to the model file format (little-endian).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let rows = self.row_count();
+        let mut out = Vec::with_capacity(16 + rows * (8 + ROW * 2));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(rows as u32).to_le_bytes());
+        out.extend_from_slice(&(ROW as u32).to_le_bytes());
+        for pass in 0..PASSES {
+            out.extend_from_slice(&self.scales[pass].to_le_bytes());
+            for value in self.transitions[pass].to_vec() {
+                out.extend_from_slice(&value.to_le_bytes());
+            }
+        }
+        for key in &self.keys {
+            out.extend_from_slice(&key.to_le_bytes());
+        }
+        for weight in &self.weights {
+            out.extend_from_slice(&weight.to_le_bytes());
+        }
+        out
+    }
+
+    /// Parses the model file format; `None` if it is not a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let mut reader = Reader { bytes, at: 0 };
+        if reader.take(8)? != MAGIC {
+            return None;
+        }
+        let rows = reader.u32()? as usize;
+        if reader.u32()? as usize != ROW {
+            return None;
+        }
+        let mut scales = [0f32; PASSES];
+        let mut transitions: [Transitions; PASSES] = Default::default();
+        for pass in 0..PASSES {
+            scales[pass] = reader.f32()?;
+            let values: Vec<f32> = (0..Transitions::LEN)
+                .map(|_| reader.f32())
+                .collect::<Option<_>>()?;
+            transitions[pass] = Transitions::from_slice(&values);
+        }
+        let keys: Vec<u64> = reader
+            .take(rows * 8)?
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let weights: Vec<i16> = reader
+            .take(rows * ROW * 2)?
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Some(Model::assemble(keys, weights, scales, transitions))
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, count: usize) -> Option<&'a [u8]> {
+        let slice = self.bytes.get(self.at..self.at.checked_add(count)?)?;
+        self.at += count;
+        Some(slice)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_prunes_small_rows() {
+        let keys = [7u64, 0, 99];
+        let mut first = vec![0f32; 3 * TAG_COUNT];
+        let second = vec![0f32; 3 * TAG_COUNT];
+        first[2] = 4.0;
+        first[TAG_COUNT + 1] = -2.0;
+        let mut transitions: [Transitions; PASSES] = Default::default();
+        transitions[1].start[3] = 0.5;
+        let model = Model::from_weights(&keys, [&first, &second], transitions, 0);
+        assert_eq!(model.row_count(), 2, "the all-zero row is pruned");
+        let reloaded = Model::from_bytes(&model.to_bytes()).expect("valid file");
+        let mut sum = [0; ROW];
+        reloaded.accumulate(&[7, 0, 99, 12345], &mut sum);
+        let scores = reloaded.emissions(0, &sum);
+        assert!((scores[2] - 4.0).abs() < 1e-3 && (scores[1] + 2.0).abs() < 1e-3);
+        assert_eq!(reloaded.transitions[1].start[3], 0.5);
+        assert!(Model::from_bytes(b"not a model").is_none());
+    }
+}

@@ -1,0 +1,353 @@
+//! Tokeniser and sentence splitter for raw news text.
+//!
+//! Produces CoNLL-2003-like tokens (the model is trained on those) from real
+//! typography: curly quotes, possessive `’s`, `n't`, abbreviations such as
+//! "U.S." and "Dec.", hyphenated words kept whole. Every token is a byte range
+//! of the original text, so entity offsets map straight back.
+
+/// A token: byte range `start..end` of the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Abbreviations that keep their trailing period (compared without it).
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr",
+    "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Gen", "Col", "Lt", "Capt",
+    "Sgt", "Maj", "Gov", "Sen", "Rep", "Rev", "Inc", "Corp", "Co", "Ltd", "Bros", "Bhd", "Cie",
+    "No", "Nos", "vs", "vol", "etc", "approx", "Ave", "Blvd", "Calif", "Fla", "Mass", "Conn",
+    "Ill", "Ind", "Md", "Mich", "Minn", "Mo", "Nev", "Ore", "Pa", "Tenn", "Tex", "Va", "Wash",
+    "Wis", "Ariz", "Colo", "Ga", "Ky", "La", "Okla", "Del", "Neb", "Kan", "Ala", "Ark", "Miss",
+];
+
+/// Clitics split off the end of a word, CoNLL/Penn style.
+const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "n't"];
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '`' | '„'
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | '}' | '"' | '\'' | '”' | '’' | '»' | ',' | ';' | ':' | '!' | '?'
+    )
+}
+
+/// Dashes that separate words even without spaces ("Baku—Moscow").
+fn is_separating_dash(c: char) -> bool {
+    matches!(c, '—' | '–')
+}
+
+/// Lower-cased ASCII form of a clitic candidate, curly apostrophes folded.
+fn fold_apostrophes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether `word` (without its final period) keeps the period.
+fn keeps_period(word: &str, at_line_start: bool) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let dotted = word.contains('.') && word.chars().any(char::is_alphanumeric);
+    // "1." numbering a list line, as in sports results tables.
+    let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
+    // All-caps headlines write "ST. LOUIS", "GOV."; compare title-cased.
+    let shouted = word.len() > 1
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && ABBREVIATIONS.contains(&super::wordform::title_case(word).as_str());
+    single_letter || dotted || list_number || shouted || ABBREVIATIONS.contains(&word)
+}
+
+/// Splits one whitespace-free chunk into tokens.
+fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Span>) {
+    if !chunk.chars().any(char::is_alphanumeric) {
+        split_punctuation_run(chunk, offset, out);
+        return;
+    }
+    let mut start = 0;
+    let mut end = chunk.len();
+    // Leading punctuation, unless the rest is a clitic written apart ("'s").
+    while let Some(c) = chunk[start..end].chars().next() {
+        if !is_opening(c) || CLITICS.contains(&fold_apostrophes(&chunk[start..end]).as_str()) {
+            break;
+        }
+        out.push(Span {
+            start: offset + start,
+            end: offset + start + c.len_utf8(),
+        });
+        start += c.len_utf8();
+    }
+    let mut trailing = Vec::new();
+    while end > start {
+        let c = chunk[start..end].chars().next_back().expect("non-empty");
+        if c == '.' {
+            let word = &chunk[start..end - 1];
+            if word.ends_with("..") {
+                let dots_start = word.trim_end_matches('.').len() + start;
+                trailing.push(Span {
+                    start: offset + dots_start,
+                    end: offset + end,
+                });
+                end = dots_start;
+                continue;
+            }
+            if !keeps_period(word, at_line_start && start == 0) {
+                trailing.push(Span {
+                    start: offset + end - 1,
+                    end: offset + end,
+                });
+                end -= 1;
+                continue;
+            }
+            break;
+        }
+        if is_closing(c) && !CLITICS.contains(&fold_apostrophes(&chunk[start..end]).as_str()) {
+            trailing.push(Span {
+                start: offset + end - c.len_utf8(),
+                end: offset + end,
+            });
+            end -= c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    split_word(&chunk[start..end], offset + start, out);
+    out.extend(trailing.into_iter().rev());
+}
+
+/// Splits a run of punctuation: a repeated character ("--", "...") stays one
+/// token, mixed punctuation (`."`) becomes one token per character.
+fn split_punctuation_run(chunk: &str, offset: usize, out: &mut Vec<Span>) {
+    let first = chunk.chars().next();
+    if chunk.chars().all(|c| Some(c) == first) {
+        out.push(Span {
+            start: offset,
+            end: offset + chunk.len(),
+        });
+        return;
+    }
+    for (index, c) in chunk.char_indices() {
+        out.push(Span {
+            start: offset + index,
+            end: offset + index + c.len_utf8(),
+        });
+    }
+}
+
+/// Splits the core of a chunk at separating dashes and off clitics.
+fn split_word(word: &str, offset: usize, out: &mut Vec<Span>) {
+    let mut piece_start = 0;
+    for (index, c) in word.char_indices() {
+        if is_separating_dash(c) {
+            split_clitic(&word[piece_start..index], offset + piece_start, out);
+            out.push(Span {
+                start: offset + index,
+                end: offset + index + c.len_utf8(),
+            });
+            piece_start = index + c.len_utf8();
+        }
+    }
+    split_clitic(&word[piece_start..], offset + piece_start, out);
+}
+
+fn split_clitic(word: &str, offset: usize, out: &mut Vec<Span>) {
+    if word.is_empty() {
+        return;
+    }
+    let folded = fold_apostrophes(word);
+    for clitic in CLITICS {
+        if folded.len() > clitic.len() && folded.ends_with(clitic) {
+            // `folded` may be shorter than `word` in bytes (’ is 3 bytes), so
+            // find the clitic's start by characters.
+            let clitic_chars = clitic.chars().count();
+            let split_at = word
+                .char_indices()
+                .rev()
+                .nth(clitic_chars - 1)
+                .map_or(0, |(i, _)| i);
+            if split_at > 0 {
+                out.push(Span {
+                    start: offset,
+                    end: offset + split_at,
+                });
+                out.push(Span {
+                    start: offset + split_at,
+                    end: offset + word.len(),
+                });
+                return;
+            }
+        }
+    }
+    out.push(Span {
+        start: offset,
+        end: offset + word.len(),
+    });
+}
+
+/// Tokens of `text` with, for each, how many line breaks precede it.
+fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
+    let mut tokens = Vec::new();
+    let mut newlines = 0;
+    let mut line_start = true;
+    let mut chunk_start: Option<usize> = None;
+    let mut scratch = Vec::new();
+    let mut flush = |start: usize,
+                     end: usize,
+                     newlines: usize,
+                     line_start: bool,
+                     tokens: &mut Vec<(Span, usize)>| {
+        scratch.clear();
+        split_chunk(&text[start..end], start, line_start, &mut scratch);
+        for (index, span) in scratch.iter().enumerate() {
+            tokens.push((*span, if index == 0 { newlines } else { 0 }));
+        }
+    };
+    for (index, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(start) = chunk_start.take() {
+                flush(start, index, newlines, line_start, &mut tokens);
+                newlines = 0;
+                line_start = false;
+            }
+            if c == '\n' {
+                newlines += 1;
+                line_start = true;
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(index);
+        }
+    }
+    if let Some(start) = chunk_start {
+        flush(start, text.len(), newlines, line_start, &mut tokens);
+    }
+    tokens
+}
+
+fn first_char(text: &str, span: Span) -> char {
+    text[span.start..span.end].chars().next().unwrap_or(' ')
+}
+
+fn is_terminal(token: &str) -> bool {
+    matches!(token, "." | "!" | "?" | "..." | "…")
+}
+
+/// Splits `text` into sentences of tokens.
+///
+/// A line break ends a sentence unless the next line starts in lower case
+/// (a hard-wrapped paragraph); CoNLL-style files put one sentence a line and
+/// headlines carry no final period, so line breaks matter. Otherwise a
+/// sentence ends after `.`, `!` or `?` (optionally followed by closing
+/// quotes or brackets) when the next token does not start in lower case.
+pub fn sentences(text: &str) -> Vec<Vec<Span>> {
+    let tokens = tokens_with_breaks(text);
+    let mut sentences: Vec<Vec<Span>> = Vec::new();
+    let mut current: Vec<Span> = Vec::new();
+    for (span, newlines) in tokens {
+        let next_char = first_char(text, span);
+        let break_here = !current.is_empty()
+            && (newlines >= 2
+                || (newlines == 1 && !next_char.is_lowercase())
+                || (ends_sentence(text, &current)
+                    && !next_char.is_lowercase()
+                    && !is_closing(next_char)));
+        if break_here {
+            sentences.push(std::mem::take(&mut current));
+        }
+        current.push(span);
+    }
+    if !current.is_empty() {
+        sentences.push(current);
+    }
+    sentences
+}
+
+/// Whether the tokens so far end with terminal punctuation, possibly
+/// followed by closing quotes or brackets.
+fn ends_sentence(text: &str, tokens: &[Span]) -> bool {
+    for span in tokens.iter().rev().take(3) {
+        let token = &text[span.start..span.end];
+        if is_terminal(token) {
+            return true;
+        }
+        let closer = token.chars().count() == 1
+            && matches!(first_char(text, *span), ')' | '"' | '\'' | '”' | '’' | '»');
+        if !closer {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Vec<&str>> {
+        sentences(text)
+            .into_iter()
+            .map(|s| s.into_iter().map(|t| &text[t.start..t.end]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn tokenises_real_typography() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia's role", &["Russia", "'s", "role"]),
+            ("Aliyev’s condemnation", &["Aliyev", "’s", "condemnation"]),
+            ("the U.S. and", &["the", "U.S.", "and"]),
+            ("on Dec. 25,", &["on", "Dec.", "25", ","]),
+            (
+                "“Attempts to deny.”",
+                &["“", "Attempts", "to", "deny", ".", "”"],
+            ),
+            ("post-Soviet dynamics", &["post-Soviet", "dynamics"]),
+            ("Airlines' plane", &["Airlines", "'", "plane"]),
+            ("don't", &["do", "n't"]),
+            ("(Britain)", &["(", "Britain", ")"]),
+            ("Baku—Moscow", &["Baku", "—", "Moscow"]),
+            ("17,000 --", &["17,000", "--"]),
+            ("People 's Daily", &["People", "'s", "Daily"]),
+            ("wait...", &["wait", "..."]),
+            ("ST. LOUIS", &["ST.", "LOUIS"]),
+            ("fell ill.", &["fell", "ill", "."]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(words(text).concat(), expected.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn splits_sentences_at_periods_and_lines() {
+        let cases: &[(&str, usize)] = &[
+            ("He left. She stayed.", 2),
+            ("Mr. Smith met Dr. Jones.", 1),
+            ("HEADLINE WITHOUT PERIOD\nBRUSSELS 1996-08-22", 2),
+            ("a wrapped\nline continues", 1),
+            ("He said \"no.\" Then left.", 2),
+            ("", 0),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sentences(text).len(), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn keeps_list_numbers_at_line_start() {
+        assert_eq!(
+            words("1. Smith (Britain) 10.5"),
+            vec![vec!["1.", "Smith", "(", "Britain", ")", "10.5"]]
+        );
+    }
+}

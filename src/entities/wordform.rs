@@ -1,0 +1,167 @@
+//! Normalised forms of a token: typography folded, lower-cased, word shape.
+//!
+//! Folding curly quotes and dashes makes raw news look like the CoNLL text the
+//! model was trained on, so "Aliyev’s" and "Aliyev's" share features.
+
+/// Folds typographic variants to the ASCII CoNLL uses.
+pub fn fold_typography(token: &str, out: &mut String) {
+    out.clear();
+    for c in token.chars() {
+        match c {
+            '’' | '‘' | '‛' | '′' | '`' => out.push('\''),
+            '“' | '”' | '„' | '″' | '«' | '»' => out.push('"'),
+            '—' | '–' | '‐' | '‑' | '−' => out.push('-'),
+            '…' => out.push_str("..."),
+            other => out.push(other),
+        }
+    }
+}
+
+/// Lower-cased folded form with digits mapped to `0`, so numbers share
+/// features ("1996" and "2024" look alike to the model).
+pub fn lower_key(folded: &str, out: &mut String) {
+    out.clear();
+    for c in folded.chars() {
+        if c.is_ascii_digit() {
+            out.push('0');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Character class used by word shapes.
+fn class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+/// Word shape with runs capped at two ("Putin" -> "Xxx", "U.S." -> "X.X.").
+pub fn shape(folded: &str, out: &mut String) {
+    out.clear();
+    let mut previous = '\0';
+    let mut run = 0;
+    for c in folded.chars().map(class) {
+        run = if c == previous { run + 1 } else { 1 };
+        previous = c;
+        if run <= 2 {
+            out.push(c);
+        }
+    }
+}
+
+/// Word shape with every run collapsed ("Putin" -> "Xx", "1996-08-22" -> "d-d-d").
+pub fn short_shape(folded: &str, out: &mut String) {
+    out.clear();
+    let mut previous = '\0';
+    for c in folded.chars().map(class) {
+        if c != previous {
+            out.push(c);
+        }
+        previous = c;
+    }
+}
+
+/// Casing of a token, as used by document-level features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casing {
+    /// "Putin", "McDonald"
+    Title,
+    /// "NATO", "BRUSSELS"
+    Upper,
+    /// "said"
+    Lower,
+    /// digits, punctuation, mixed
+    Other,
+}
+
+pub fn casing(token: &str) -> Casing {
+    let mut letters = token.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Casing::Other;
+    };
+    let rest: Vec<char> = letters.collect();
+    if first.is_uppercase() {
+        if rest.iter().all(|c| c.is_uppercase()) && !rest.is_empty() {
+            Casing::Upper
+        } else {
+            Casing::Title
+        }
+    } else if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
+        Casing::Lower
+    } else {
+        Casing::Other
+    }
+}
+
+/// Title-cases an all-caps word ("BRUSSELS" -> "Brussels").
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut at_start = true;
+    for c in word.chars() {
+        if at_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        at_start = !c.is_alphanumeric();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(f: Normaliser, input: &str) -> String {
+        let mut out = String::new();
+        f(input, &mut out);
+        out
+    }
+
+    type Normaliser = fn(&str, &mut String);
+
+    #[test]
+    fn normalises_forms() {
+        let cases: &[(Normaliser, &str, &str)] = &[
+            (fold_typography, "Aliyev’s", "Aliyev's"),
+            (fold_typography, "“", "\""),
+            (lower_key, "Putin", "putin"),
+            (lower_key, "1996-08-22", "0000-00-00"),
+            (shape, "Putin", "Xxx"),
+            (shape, "U.S.", "X.X."),
+            (short_shape, "1996-08-22", "d-d-d"),
+            (short_shape, "McDonald", "XxXx"),
+        ];
+        for (f, input, expected) in cases {
+            assert_eq!(apply(*f, input), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn classifies_casing() {
+        let cases = [
+            ("Putin", Casing::Title),
+            ("NATO", Casing::Upper),
+            ("said", Casing::Lower),
+            ("1996", Casing::Other),
+            ("A", Casing::Title),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(casing(input), expected, "{input}");
+        }
+        assert_eq!(title_case("BRUSSELS"), "Brussels");
+        assert_eq!(title_case("NEW YORK"), "New York");
+    }
+}
