@@ -201,3 +201,88 @@ fn timeline_counts_mentioned_days() {
         "Aliyev's passages mention December 25 and 29"
     );
 }
+
+#[test]
+fn entity_filters_match_canonical_names() {
+    let env = Env::new();
+    env.write("2024-12-30/seed.txt", SEED);
+    env.index();
+    // The passage that says only "Putin" ("Attempts by Putin to persuade
+    // Aliyev") is found by the short and the full name alike.
+    for name in ["Putin", "Vladimir Putin", "putin"] {
+        let hits = env.hits("persuade", &["--person", name]);
+        assert_eq!(hits.len(), 1, "--person {name}");
+        assert!(
+            hits[0]["person"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == "Vladimir Putin"),
+            "{}",
+            hits[0]
+        );
+    }
+    assert_eq!(env.hits("persuade", &["--person", "Medvedev"]).len(), 0);
+    assert!(
+        !env.hits("shrapnel", &["--place", "Baku"]).is_empty()
+            || env.hits("capital", &["--place", "Baku"]).len() == 1
+    );
+    assert_eq!(env.hits("", &["--org", "Azerbaijan Airlines"]).len(), 1);
+    assert!(!env.hits("person:Aliyev", &[]).is_empty());
+    let hit = &env.hits("capital", &[])[0];
+    let labels: Vec<(&str, &str)> = hit["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["canonical"].as_str().unwrap(),
+                e["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    for want in [
+        ("Baku", "LOC"),
+        ("Azerbaijan", "LOC"),
+        ("Ilham Aliyev", "PER"),
+        ("Vladimir Putin", "PER"),
+        ("Russia", "LOC"),
+    ] {
+        assert!(labels.contains(&want), "{want:?} in {labels:?}");
+    }
+}
+
+#[test]
+fn entities_lists_who_is_mentioned_with_a_query() {
+    let env = Env::new();
+    env.write("2024-12-30/seed.txt", SEED).write(
+        "other.txt",
+        "Markets\n\nShares rose in London on Tuesday.\n",
+    );
+    env.index();
+    let run = env.run(&["entities", "crash", "--format", "json", "--index", "index"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let entities = run.json()["entities"].as_array().unwrap().clone();
+    let names: Vec<&str> = entities
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    for want in ["Ilham Aliyev", "Vladimir Putin", "Baku"] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    assert!(
+        !names.contains(&"London"),
+        "only passages matching the query count"
+    );
+    let people = env.run(&[
+        "entities", "--type", "person", "--top", "1", "--format", "csv", "--index", "index",
+    ]);
+    let rows: Vec<&str> = people.stdout.lines().collect();
+    assert_eq!(rows[0], "label,name,passages,articles");
+    assert!(
+        rows[1].starts_with("PER,Ilham Aliyev,"),
+        "{}",
+        people.stdout
+    );
+    assert_eq!(rows.len(), 2);
+}
