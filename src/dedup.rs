@@ -42,10 +42,14 @@ impl Signature {
             })
             .collect();
         let mut mins = [u32::MAX; SIGNATURE_LEN];
+        // The i-th hash function is h1 + i * h2 over one 64-bit hash of the
+        // shingle (Kirsch & Mitzenmacher's double hashing): one mix per
+        // shingle instead of one per signature position.
         let mut add = |shingle: u64| {
+            let h = mix(shingle);
+            let (h1, h2) = (h as u32, (h >> 32) as u32 | 1);
             for (i, min) in mins.iter_mut().enumerate() {
-                let h = (mix(shingle ^ SEEDS[i]) >> 32) as u32;
-                *min = (*min).min(h);
+                *min = (*min).min(h1.wrapping_add((i as u32).wrapping_mul(h2)));
             }
         };
         match words.as_slice() {
@@ -92,19 +96,6 @@ impl Signature {
         Some(Signature(hashes))
     }
 }
-
-/// One seed per signature position: the hash functions are `mix(x ^ seed)`.
-const SEEDS: [u64; SIGNATURE_LEN] = {
-    let mut seeds = [0u64; SIGNATURE_LEN];
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut i = 0;
-    while i < SIGNATURE_LEN {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        seeds[i] = state;
-        i += 1;
-    }
-    seeds
-};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 

@@ -40,6 +40,21 @@ const ANALYSIS_VERSION: u64 = 1;
 /// keeps most of its work.
 pub const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Memory for tantivy's in-memory segments, per indexing thread.
+const WRITER_MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
+
+/// Segments with more passages than this are not merged further. Merging
+/// maps both inputs into memory, so unbounded merges would make a run's
+/// peak memory grow with the corpus; a few large segments search about as
+/// fast as one.
+const MAX_DOCS_BEFORE_MERGE: usize = 200_000;
+
+fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
+    policy
+}
+
 /// Whether to keep what the index holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -121,8 +136,12 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
     };
     let mut writer: IndexWriter<TantivyDocument> = news
         .index
-        .writer_with_num_threads(threads.clamp(1, 4), 64 * 1024 * 1024 * threads.clamp(1, 4))
+        .writer_with_num_threads(
+            threads.clamp(1, 4),
+            WRITER_MEMORY_PER_THREAD * threads.clamp(1, 4),
+        )
         .map_err(|e| store::corrupt(&news.dir, e))?;
+    writer.set_merge_policy(Box::new(merge_policy()));
 
     let mut summary = IndexSummary::default();
     let indexed = match config.mode {

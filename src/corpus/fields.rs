@@ -152,12 +152,29 @@ fn normalize(key: &str) -> String {
         .collect()
 }
 
+/// Whether `key` normalises to `name` (already normalised), without
+/// allocating: this runs for every key of every record.
+fn key_matches(key: &str, name: &str) -> bool {
+    let mut key_chars = key
+        .chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .flat_map(char::to_lowercase);
+    let mut name_chars = name.chars();
+    loop {
+        match (key_chars.next(), name_chars.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => continue,
+            _ => return false,
+        }
+    }
+}
+
 /// The first of `names` that `object` has with a non-null value.
 fn lookup<'a>(object: &'a Map<String, Value>, names: &[&str]) -> Option<(&'a str, &'a Value)> {
     names.iter().find_map(|name| {
         object
             .iter()
-            .find(|(key, value)| !value.is_null() && normalize(key) == *name)
+            .find(|(key, value)| !value.is_null() && key_matches(key, name))
             .map(|(key, value)| (key.as_str(), value))
     })
 }
