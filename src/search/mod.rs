@@ -308,3 +308,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever a user types, building the query returns a query or a
+        /// typed error; tantivy's parser included, nothing panics.
+        #[test]
+        fn any_query_builds_or_is_refused(query in "[\\PC\"():\\[\\]{}~*+\\-^ ]{0,60}") {
+            let dir = tempfile::tempdir().unwrap();
+            let news = NewsIndex::open_or_create(dir.path()).unwrap();
+            let filter = Filter { query, ..Filter::default() };
+            match build_query(&news, &filter) {
+                Ok(_) | Err(Error::InvalidQuery { .. }) => {}
+                Err(other) => prop_assert!(false, "unexpected error {other}"),
+            }
+        }
+    }
+}
