@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::json;
 use tantivy::schema::Value as _;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
@@ -353,7 +353,9 @@ fn passage_document(
         doc.add_text(fields.url, url);
     }
     if let Some(published) = article.published {
-        doc.add_date(fields.published, day(published));
+        if is_storable(published) {
+            doc.add_date(fields.published, day(published));
+        }
     }
     doc.add_u64(fields.fingerprint, job.fingerprint);
     doc.add_u64(fields.ordinal, passage.ordinal as u64);
@@ -382,6 +384,10 @@ fn passage_document(
             points.extend(calendar_points(&date.value));
         }
     }
+    // A mention of the year 1066 is real but cannot be stored as a date.
+    points.retain(|p| match p {
+        CalendarPoint::Day(d) | CalendarPoint::Month(d) | CalendarPoint::Year(d) => is_storable(*d),
+    });
     let latest_day = points
         .iter()
         .filter_map(|p| match p {
@@ -410,9 +416,20 @@ pub fn entity_key(label: EntityLabel, canonical: &str) -> String {
     format!("{}:{canonical}", label.as_str())
 }
 
-/// Midnight UTC of a calendar day, the way every date is stored.
+/// The years a stored date can hold: tantivy keeps dates as nanoseconds
+/// since 1970 in an i64, which reaches from 1677 to 2262.
+pub fn is_storable(date: NaiveDate) -> bool {
+    (1678..=2261).contains(&date.year())
+}
+
+/// Midnight UTC of a calendar day, the way every date is stored; days
+/// outside the storable years are clamped to its ends (which is what a
+/// range bound such as `--until 9999` means anyway).
 pub fn day(date: NaiveDate) -> DateTime {
+    let first = NaiveDate::from_ymd_opt(1678, 1, 1).expect("a valid date");
+    let last = NaiveDate::from_ymd_opt(2261, 12, 31).expect("a valid date");
     let seconds = date
+        .clamp(first, last)
         .and_hms_opt(0, 0, 0)
         .expect("midnight exists")
         .and_utc()

@@ -170,3 +170,33 @@ fn files_without_passages_are_remembered_not_reread() {
     let show = env.run(&["show", "corpus/empty.txt", "--index", "index"]);
     assert_eq!(show.status, 2);
 }
+
+#[test]
+fn dates_beyond_the_storable_years_do_not_break_indexing() {
+    let env = Env::new();
+    env.write(
+        "history.md",
+        "---\ntitle: Hastings\ndate: 1066-10-14\n---\n\nThe battle of 1066 and a plan for the year 2500 were discussed in 1999.\n",
+    );
+    env.index();
+    let hits = env.hits("battle", &[]);
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0]["published"].is_null(),
+        "1066 cannot be stored as a date: {}",
+        hits[0]
+    );
+    assert_eq!(
+        env.hits("battle", &["--since", "1999", "--until", "1999"])
+            .len(),
+        1
+    );
+    assert_eq!(
+        env.hits(
+            "battle",
+            &["--since", "0001-01-01", "--until", "9999-12-31"]
+        )
+        .len(),
+        1
+    );
+}
