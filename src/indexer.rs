@@ -352,10 +352,8 @@ fn passage_document(
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
-    if let Some(published) = article.published {
-        if is_storable(published) {
-            doc.add_date(fields.published, day(published));
-        }
+    if let Some(published) = article.published.filter(|d| is_storable(*d)) {
+        doc.add_date(fields.published, day(published));
     }
     doc.add_u64(fields.fingerprint, job.fingerprint);
     doc.add_u64(fields.ordinal, passage.ordinal as u64);
