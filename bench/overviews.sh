@@ -10,7 +10,7 @@ command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
 commands=(
     "search Reagan"
     "search '\"oil prices\"' --since 1987-03 --until 1987-04"
-    "search 'Aliev~1 OR Thatcher' --sort published --format json"
+    "search 'Regan~1' --sort published --format json"
     "entities"
     "entities crash"
     "entities --type person --top 50 --format csv"

@@ -61,6 +61,16 @@ pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
         if let Some(rewritten) = rewrite_date_clause(token)? {
             pieces.push(rewritten);
         } else if let Some(fuzzy) = fuzzy_word(token)? {
+            // Fuzzy words are searched beside the rest, joined by AND; next
+            // to OR they would change the query's meaning silently.
+            let last_word = pieces.iter().rev().find(|p| !p.trim().is_empty());
+            let next_word = rest.split_whitespace().next();
+            if last_word.is_some_and(|w| w == "OR") || next_word == Some("OR") {
+                return Err(problem(format!(
+                    "`{token}` cannot be combined with OR: fuzzy words must all match; \
+                     search for the alternatives separately, or drop the `~`"
+                )));
+            }
             out.fuzzy.push(fuzzy);
         } else {
             pieces.push(token.to_string());
@@ -367,6 +377,8 @@ mod tests {
             ("date:[2024-13 TO 2024-12]", "date:2024-12-25"),
             ("published:yesterday", "not a date range"),
             ("Aliev~5", "1 or 2"),
+            ("Aliev~1 OR Thatcher", "cannot be combined with OR"),
+            ("Thatcher OR Aliev~1", "cannot be combined with OR"),
         ];
         for (q, hint) in cases {
             let err = rewrite(q).unwrap_err();
