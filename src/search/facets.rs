@@ -1,8 +1,6 @@
 //! "Who is mentioned with the crash?": entity counts over the passages that
 //! match a filter, read from fast fields without loading documents.
 
-use rustc_hash::FxHashMap;
-
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -35,33 +33,33 @@ pub fn entity_counts(
 ) -> Result<Vec<EntityCount>> {
     let built = build_query(news, filter)?;
     let searcher = news.searcher()?;
-    let counts = searcher.search(&*built.query, &EntityCollector)?;
-    let mut candidates: Vec<(EntityLabel, String, u64, Vec<u64>)> = counts
-        .into_iter()
-        .filter_map(|(mut key, (passages, articles))| {
-            let (tag, _) = key.split_once(':')?;
-            let entity_label = EntityLabel::from_tag(tag)?;
-            if label.is_some() && label != Some(entity_label) {
-                return None;
-            }
-            key.drain(..tag.len() + 1);
-            Some((entity_label, key, passages, articles))
-        })
-        .collect();
+    let segments = searcher.search(&*built.query, &EntityCollector)?;
+    let totals = merge_sorted(&segments, label);
     // Only entities with at least as many passages as the top-th can make
     // the list: count distinct articles for those alone.
+    let mut candidates: Vec<&Total> = totals.iter().collect();
     if top > 0 && candidates.len() > top {
-        let (_, nth, _) = candidates.select_nth_unstable_by(top - 1, |a, b| b.2.cmp(&a.2));
-        let threshold = nth.2;
-        candidates.retain(|c| c.2 >= threshold);
+        let (_, nth, _) =
+            candidates.select_nth_unstable_by(top - 1, |a, b| b.passages.cmp(&a.passages));
+        let threshold = nth.passages;
+        candidates.retain(|c| c.passages >= threshold);
     }
     let mut out: Vec<EntityCount> = candidates
         .into_iter()
-        .map(|(label, name, passages, articles)| EntityCount {
-            label,
-            name,
-            passages,
-            articles: distinct(articles),
+        .map(|total| {
+            let mut articles: Vec<u64> = total
+                .places
+                .iter()
+                .flat_map(|&(segment, entry)| segments[segment].articles(entry).iter().copied())
+                .collect();
+            articles.sort_unstable();
+            articles.dedup();
+            EntityCount {
+                label: total.label,
+                name: total.name.to_string(),
+                passages: total.passages,
+                articles: articles.len() as u64,
+            }
         })
         .collect();
     out.sort_by(|a, b| {
@@ -74,14 +72,99 @@ pub fn entity_counts(
     Ok(out)
 }
 
-/// Entity key -> (passages, hashes of the articles of those passages,
-/// sorted, possibly repeated across segments).
-type Counts = FxHashMap<String, (u64, Vec<u64>)>;
+/// One entity's totals over all segments.
+struct Total<'a> {
+    label: EntityLabel,
+    name: &'a str,
+    passages: u64,
+    /// (segment, entry) of each segment that counted it.
+    places: Vec<(usize, usize)>,
+}
+
+/// Merges the segments' lists, each sorted by key, into totals per key:
+/// a k-way merge, with no hashing of names.
+fn merge_sorted(segments: &[SegmentCounts], label: Option<EntityLabel>) -> Vec<Total<'_>> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut heap: BinaryHeap<Reverse<(&str, usize, usize)>> = segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.len() > 0)
+        .map(|(i, s)| Reverse((s.key(0), i, 0)))
+        .collect();
+    let mut totals: Vec<Total> = Vec::new();
+    while let Some(Reverse((key, segment, entry))) = heap.pop() {
+        let passages = u64::from(segments[segment].passages[entry]);
+        match totals.last_mut() {
+            Some(last) if segments_key_eq(last, key) => {
+                last.passages += passages;
+                last.places.push((segment, entry));
+            }
+            _ => {
+                if let Some((tag, name)) = key.split_once(':')
+                    && let Some(entity_label) = EntityLabel::from_tag(tag)
+                    && label.is_none_or(|l| l == entity_label)
+                {
+                    totals.push(Total {
+                        label: entity_label,
+                        name,
+                        passages,
+                        places: vec![(segment, entry)],
+                    });
+                }
+            }
+        }
+        if entry + 1 < segments[segment].len() {
+            heap.push(Reverse((
+                segments[segment].key(entry + 1),
+                segment,
+                entry + 1,
+            )));
+        }
+    }
+    totals
+}
+
+/// Whether `key` (`LABEL:name`) is the key of `total`.
+fn segments_key_eq(total: &Total, key: &str) -> bool {
+    key.split_once(':')
+        .is_some_and(|(tag, name)| name == total.name && tag == total.label.as_str())
+}
+
+/// One segment's counts, sorted by key (term order), kept flat: a
+/// whole-index overview touches every entity, so no per-entity allocation.
+#[derive(Default)]
+struct SegmentCounts {
+    /// All keys, concatenated; `key_ends[i]` ends the i-th.
+    keys: String,
+    key_ends: Vec<usize>,
+    passages: Vec<u32>,
+    /// Article hashes of all entries, deduplicated per entry;
+    /// `article_ends[i]` ends the i-th entry's.
+    articles: Vec<u64>,
+    article_ends: Vec<usize>,
+}
+
+impl SegmentCounts {
+    fn len(&self) -> usize {
+        self.key_ends.len()
+    }
+
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.key_ends[i - 1] };
+        &self.keys[start..self.key_ends[i]]
+    }
+
+    fn articles(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.article_ends[i - 1] };
+        &self.articles[start..self.article_ends[i]]
+    }
+}
 
 struct EntityCollector;
 
 impl Collector for EntityCollector {
-    type Fruit = Counts;
+    type Fruit = Vec<SegmentCounts>;
     type Child = EntitySegmentCollector;
 
     fn for_segment(
@@ -97,6 +180,7 @@ impl Collector for EntityCollector {
             articles: fast.u64("article_hash")?,
             passages: vec![0; terms],
             pairs: Vec::new(),
+            last_article: vec![None; terms],
         })
     }
 
@@ -104,22 +188,12 @@ impl Collector for EntityCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut fruits = fruits.into_iter();
-        let mut merged = fruits.next().unwrap_or_default();
-        for fruit in fruits {
-            for (key, (passages, articles)) in fruit {
-                let entry = merged.entry(key).or_default();
-                entry.0 += passages;
-                entry.1.extend(articles);
-            }
-        }
-        Ok(merged)
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Vec<SegmentCounts>> {
+        Ok(fruits)
     }
 }
 
-/// Counts by term ordinal in flat arrays: a whole-index overview touches
-/// every passage, so no per-entity maps or sets on the hot path.
+/// Counts by term ordinal in flat arrays.
 struct EntitySegmentCollector {
     entities: Option<StrColumn>,
     articles: Column<u64>,
@@ -127,10 +201,12 @@ struct EntitySegmentCollector {
     passages: Vec<u32>,
     /// (entity ordinal, article hash) for every mention, deduplicated at harvest.
     pairs: Vec<(u32, u64)>,
+    /// The article of the last passage counted for each ordinal.
+    last_article: Vec<Option<u64>>,
 }
 
 impl SegmentCollector for EntitySegmentCollector {
-    type Fruit = Counts;
+    type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         let Some(entities) = &self.entities else {
@@ -140,49 +216,47 @@ impl SegmentCollector for EntitySegmentCollector {
         for ord in entities.term_ords(doc) {
             if let Some(count) = self.passages.get_mut(ord as usize) {
                 *count += 1;
-                self.pairs.push((ord as u32, article));
+                // An article's passages sit together, so most repeats are
+                // caught here, before the sort at harvest.
+                let last = &mut self.last_article[ord as usize];
+                if *last != Some(article) {
+                    *last = Some(article);
+                    self.pairs.push((ord as u32, article));
+                }
             }
         }
     }
 
-    fn harvest(mut self) -> Counts {
+    fn harvest(mut self) -> SegmentCounts {
         let Some(entities) = self.entities else {
-            return Counts::default();
+            return SegmentCounts::default();
         };
         self.pairs.sort_unstable();
         self.pairs.dedup();
-        // One sequential pass over the sorted ordinals reads each name once.
+        // Term ordinals follow the keys' sort order, so the list comes out
+        // sorted; one sequential pass reads each key once.
         let ords: Vec<u64> = (0..self.passages.len() as u64)
             .filter(|&o| self.passages[o as usize] > 0)
             .collect();
-        let mut names = Vec::with_capacity(ords.len());
+        let mut out = SegmentCounts::default();
         let found = entities
             .dictionary()
             .sorted_ords_to_term_cb(&ords, |bytes| {
-                names.push(
-                    String::from_utf8(bytes.to_vec())
-                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                );
+                out.keys.push_str(&String::from_utf8_lossy(bytes));
+                out.key_ends.push(out.keys.len());
             });
-        if !matches!(found, Ok(true)) || names.len() != ords.len() {
-            return Counts::default();
+        if !matches!(found, Ok(true)) || out.key_ends.len() != ords.len() {
+            return SegmentCounts::default();
         }
-        let mut out = Counts::with_capacity_and_hasher(ords.len(), Default::default());
         let mut pairs = self.pairs.as_slice();
-        for (ord, name) in ords.into_iter().zip(names) {
+        for ord in ords {
             let split = pairs.partition_point(|(o, _)| u64::from(*o) <= ord);
             let (these, rest) = pairs.split_at(split);
             pairs = rest;
-            let articles = these.iter().map(|(_, a)| *a).collect();
-            out.insert(name, (u64::from(self.passages[ord as usize]), articles));
+            out.articles.extend(these.iter().map(|(_, a)| *a));
+            out.article_ends.push(out.articles.len());
+            out.passages.push(self.passages[ord as usize]);
         }
         out
     }
-}
-
-/// How many different values a list holds (it may repeat across segments).
-fn distinct(mut values: Vec<u64>) -> u64 {
-    values.sort_unstable();
-    values.dedup();
-    values.len() as u64
 }
