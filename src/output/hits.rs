@@ -125,17 +125,7 @@ pub fn record(hit: &Hit, options: &HitOptions) -> Value {
 }
 
 fn full_record(hit: &Hit, mark: bool) -> Map<String, Value> {
-    let names = |label: &str| {
-        let mut names: Vec<&str> = hit
-            .entities
-            .iter()
-            .filter(|e| e.label == label)
-            .map(|e| e.canonical.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        json!(names)
-    };
+    let names = |label: &str| json!(hit.names(label));
     let mut rec = Map::new();
     rec.insert("score".into(), json!(hit.score));
     rec.insert("path".into(), json!(hit.path));
@@ -171,26 +161,12 @@ fn full_record(hit: &Hit, mark: bool) -> Map<String, Value> {
 
 /// The snippet, with `…` where it was cut and, if asked, marked highlights.
 fn snippet_text(hit: &Hit, mark: bool) -> String {
-    let snip = snippet(&hit.text, &hit.highlights, SNIPPET_BYTES);
-    let mut s = String::with_capacity(snip.text.len() + 16);
-    if snip.cut_before {
-        s.push_str("… ");
-    }
-    let mut at = 0;
-    if mark {
-        for h in &snip.highlights {
-            s.push_str(&snip.text[at..h.start]);
-            s.push_str("<mark>");
-            s.push_str(&snip.text[h.clone()]);
-            s.push_str("</mark>");
-            at = h.end;
-        }
-    }
-    s.push_str(&snip.text[at..]);
-    if snip.cut_after {
-        s.push_str(" …");
-    }
-    s
+    let (open, close) = if mark {
+        ("<mark>", "</mark>")
+    } else {
+        ("", "")
+    };
+    snippet(&hit.text, &hit.highlights, SNIPPET_BYTES).render(open, close)
 }
 
 /// One CSV cell: scalars as they are, lists joined with "; ".

@@ -13,6 +13,32 @@ pub struct Snippet {
     pub cut_after: bool,
 }
 
+impl Snippet {
+    /// The window as one string: `…` where text was cut, each highlight
+    /// between `open` and `close` (terminal bold, `<mark>`, or nothing).
+    pub fn render(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(
+            self.text.len() + 8 + self.highlights.len() * (open.len() + close.len()),
+        );
+        if self.cut_before {
+            out.push_str("… ");
+        }
+        let mut at = 0;
+        for h in &self.highlights {
+            out.push_str(&self.text[at..h.start]);
+            out.push_str(open);
+            out.push_str(&self.text[h.clone()]);
+            out.push_str(close);
+            at = h.end;
+        }
+        out.push_str(&self.text[at..]);
+        if self.cut_after {
+            out.push_str(" …");
+        }
+        out
+    }
+}
+
 /// At most about `max_bytes` of `text`, placed so that it holds as many
 /// highlights as possible, starting and ending at whitespace.
 pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Snippet {

@@ -123,28 +123,11 @@ pub fn write_article(
 }
 
 fn render_snippet(hit: &Hit, style: Style) -> String {
-    let snip = snippet(&hit.text, &hit.highlights, SNIPPET_BYTES);
-    let mut rendered = String::with_capacity(snip.text.len() + 32);
-    if snip.cut_before {
-        rendered.push_str("… ");
-    }
-    let mut at = 0;
-    for h in &snip.highlights {
-        rendered.push_str(&snip.text[at..h.start]);
-        match style {
-            Style::Ansi => {
-                rendered.push_str(BOLD);
-                rendered.push_str(&snip.text[h.clone()]);
-                rendered.push_str(RESET);
-            }
-            Style::Plain => rendered.push_str(&snip.text[h.clone()]),
-        }
-        at = h.end;
-    }
-    rendered.push_str(&snip.text[at..]);
-    if snip.cut_after {
-        rendered.push_str(" …");
-    }
+    let (open, close) = match style {
+        Style::Ansi => (BOLD, RESET),
+        Style::Plain => ("", ""),
+    };
+    let rendered = snippet(&hit.text, &hit.highlights, SNIPPET_BYTES).render(open, close);
     // One line per hit: passages of hard-wrapped text keep their newlines.
     rendered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -153,14 +136,7 @@ fn render_snippet(hit: &Hit, style: Style) -> String {
 fn facts(hit: &Hit) -> String {
     let mut parts = Vec::new();
     for label in ["PER", "ORG", "LOC", "MISC"] {
-        let mut names: Vec<&str> = hit
-            .entities
-            .iter()
-            .filter(|e| e.label == label)
-            .map(|e| e.canonical.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
+        let names = hit.names(label);
         if !names.is_empty() {
             parts.push(format!("{label} {}", names.join(", ")));
         }

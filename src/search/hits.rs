@@ -50,6 +50,22 @@ pub struct Hit {
     pub context: Vec<ContextPassage>,
 }
 
+impl Hit {
+    /// The canonical names of one label (`PER`, `ORG`, `LOC`, `MISC`) the
+    /// passage mentions, sorted, each once.
+    pub fn names(&self, label: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .entities
+            .iter()
+            .filter(|e| e.label == label)
+            .map(|e| e.canonical.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+}
+
 /// An entity mention in a hit; offsets are relative to the passage text.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Mention {
