@@ -141,6 +141,8 @@ pub fn recognize(text: &str) -> Vec<Entity> {
     engine().map_or_else(Vec::new, |engine| engine.recognize(text))
 }
 
+#[cfg(test)]
+mod acceptance;
 pub mod canonical;
 pub mod clusters;
 pub mod conll;

@@ -1,12 +1,12 @@
 //! End-to-end checks of the embedded entity model through `recognize`.
 //!
-//! The seed article (`tests/fixtures/`, shipped with permission; see the
-//! data README) is the project's acceptance example for modern news.
+//! The seed article (`tests/fixtures/seed.txt`, which may ship) is the
+//! project's acceptance example for modern news.
 
-use newsdex::entities::{Entity, EntityLabel, recognize};
+use super::{Entity, EntityLabel, recognize};
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("fixtures/aliyev-challenges-putin-plane-crash.txt");
+const SEED: &str = include_str!("../../tests/fixtures/seed.txt");
 
 fn found(entities: &[Entity], text: &str, label: EntityLabel) -> bool {
     entities.iter().any(|e| e.text == text && e.label == label)
