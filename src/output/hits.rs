@@ -182,42 +182,27 @@ fn cell(value: &Value) -> String {
 /// A list element in a CSV cell: entities as `name (LABEL)`, dates as
 /// `value (text)`, places as `path:line`, ranges as `start-end`.
 fn list_item(value: &Value) -> String {
-    let s = |key: &str| {
-        value
-            .get(key)
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+    // (key that identifies the kind, first key, separator, second key, closing)
+    const SHAPES: [(&str, &str, &str, &str, &str); 4] = [
+        ("canonical", "canonical", " (", "label", ")"),
+        ("value", "value", " (", "text", ")"),
+        ("path", "path", ":", "line", ""),
+        ("start", "start", "-", "end", ""),
+    ];
+    let field = |key: &str| {
+        value.get(key).map_or_else(String::new, |v| {
+            v.as_str().map_or_else(|| v.to_string(), str::to_string)
+        })
     };
     match value {
         Value::String(text) => text.clone(),
-        Value::Object(o) if o.contains_key("canonical") => {
-            format!(
-                "{} ({})",
-                s("canonical").unwrap_or_default(),
-                s("label").unwrap_or_default()
-            )
-        }
-        Value::Object(o) if o.contains_key("value") => {
-            format!(
-                "{} ({})",
-                s("value").unwrap_or_default(),
-                s("text").unwrap_or_default()
-            )
-        }
-        Value::Object(o) if o.contains_key("path") => {
-            format!(
-                "{}:{}",
-                s("path").unwrap_or_default(),
-                s("line").unwrap_or_default()
-            )
-        }
-        Value::Object(o) if o.contains_key("start") => {
-            format!(
-                "{}-{}",
-                s("start").unwrap_or_default(),
-                s("end").unwrap_or_default()
-            )
-        }
-        Value::Object(o) if o.contains_key("text") => s("text").unwrap_or_default(),
+        Value::Object(o) => match SHAPES.iter().find(|shape| o.contains_key(shape.0)) {
+            Some(&(_, first, separator, second, closing)) => {
+                format!("{}{separator}{}{closing}", field(first), field(second))
+            }
+            None if o.contains_key("text") => field("text"),
+            None => value.to_string(),
+        },
         other => other.to_string(),
     }
 }
