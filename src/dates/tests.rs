@@ -356,6 +356,17 @@ fn year_less_days_lean_to_the_past() {
         MID,
         &[("Oct. 23", "DATE", "1999-10-23")],
     );
+    // A bare month one or two ahead stays ahead even in a past sentence.
+    check(
+        "It announced a cutback in June.",
+        MID,
+        &[("June", "DATE", "1999-06")],
+    );
+    check(
+        "It announced a cutback in August.",
+        MID,
+        &[("August", "DATE", "1998-08")],
+    );
 }
 
 #[test]
