@@ -1161,6 +1161,11 @@ impl<'a> Grammar<'a> {
             if j == i && matches!(unit, Unit::Second | Unit::Quarter) {
                 return None;
             }
+            // "in recent years" is annotated as a vague past date, unlike
+            // "recent weeks" or "the past years".
+            if framed && self.is(j - 1, W::Recent) && matches!(unit, Unit::Year | Unit::Decade) {
+                return date(k + 1, "PAST_REF".into());
+            }
             // "the past week", "last year" are dates; handled by `relative`.
             return Some((k + 1, TimexType::Duration, duration_value(None, unit)));
         }

@@ -261,6 +261,16 @@ fn durations() {
         &[("the first nine months", "DURATION", "P9M")],
     );
     check("for years", DCT, &[("years", "DURATION", "PXY")]);
+    check(
+        "in recent years it",
+        DCT,
+        &[("recent years", "DATE", "PAST_REF")],
+    );
+    check(
+        "in recent weeks it",
+        DCT,
+        &[("recent weeks", "DURATION", "PXW")],
+    );
     check("a 6-year-old boy", DCT, &[]);
 }
 
