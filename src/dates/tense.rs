@@ -112,6 +112,25 @@ fn after_be(lower: &str, toks: &[Token], i: usize) -> bool {
     i > 0 && matches!(word(lower, toks, i - 1), "be" | "being")
 }
 
+/// Whether the word at `i` follows a determiner: an adjective in -ed
+/// ("a still unspecified date", "the proposed merger"), not a past verb.
+fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    if k > 0
+        && matches!(
+            word(lower, toks, k - 1),
+            "still" | "newly" | "recently" | "long"
+        )
+    {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            word(lower, toks, k - 1),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+        )
+}
+
 fn word<'a>(lower: &'a str, toks: &[Token], i: usize) -> &'a str {
     toks.get(i).map_or("", |t| &lower[t.start..t.end])
 }
@@ -147,7 +166,9 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         // Words in -ed that are no past forms.
         "succeed" | "proceed" | "exceed" | "indeed" | "speed" | "hundred" | "united"
         | "limited" => None,
-        _ if w.len() > 4 && w.ends_with("ed") => (!after_be(lower, toks, i)).then_some(Tense::Past),
+        _ if w.len() > 4 && w.ends_with("ed") => {
+            (!after_be(lower, toks, i) && !after_determiner(lower, toks, i)).then_some(Tense::Past)
+        }
         _ => None,
     }
 }
@@ -177,6 +198,10 @@ mod tests {
             ("Talks resume Friday", Tense::Unknown),
             ("It rained. Talks resume Friday", Tense::Unknown),
             ("Talks are on Friday", Tense::Present),
+            (
+                "It would be paid on a still unspecified date Friday",
+                Tense::Future,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "friday"), want, "{text}");
