@@ -950,6 +950,24 @@ impl<'a> Grammar<'a> {
             explicit_year = Some(year);
             j = after;
         }
+        // "this year's third quarter", "next year's first quarter".
+        let mut possessed = false;
+        if !the
+            && let Lex::Word(w @ (W::Last | W::This | W::Next)) = self.lex(j)
+            && self.unit(j + 1) == Some((Unit::Year, false))
+            && self.punct(j + 2, b'\'')
+            && self.word(j + 3) == "s"
+            && let Some(dct) = self.dct
+        {
+            let shift = match w {
+                W::Last => -1,
+                W::Next => 1,
+                _ => 0,
+            };
+            explicit_year = Some(dct.year() + shift);
+            possessed = true;
+            j += 4;
+        }
         if self.is(j, W::Fiscal) {
             j += 1;
         }
@@ -990,8 +1008,15 @@ impl<'a> Grammar<'a> {
             Which::Nth(n) if half => Which::Half(n),
             other => other,
         };
-        // Without "the" only the hyphenated adjective counts: "third-quarter".
-        if !the && k == j + 1 {
+        // Without "the" the hyphenated adjective counts ("third-quarter"),
+        // and "fourth quarter" after a possessive or adjective ("its fourth
+        // quarter", "the seasonally slow third quarter"), but not a
+        // fraction ("a third quarter", "one fourth quarter").
+        if !the
+            && !possessed
+            && k == j + 1
+            && (!matches!(which, Which::Nth(_)) || self.fraction_before(i))
+        {
             return None;
         }
         let mut end = k + 1;
@@ -1051,6 +1076,20 @@ impl<'a> Grammar<'a> {
             },
         };
         date(end, value)
+    }
+
+    /// Whether the word before `i` would make an ordinal a fraction or a
+    /// count ("a third", "one fourth", "every first") or leave it bare.
+    fn fraction_before(&self, i: usize) -> bool {
+        i == 0
+            || matches!(
+                self.kind(i - 1),
+                Some(Kind::Number { .. }) | Some(Kind::Punct(_))
+            )
+            || matches!(
+                self.word(i - 1),
+                "a" | "an" | "one" | "two" | "three" | "every" | "each" | "per" | "and" | "or"
+            )
     }
 
     /// A count: "three", "24", "twenty-four", "a", "several", "a few".

@@ -182,6 +182,17 @@ fn decades_quarters_and_centuries() {
         &[("the fourth quarter of 2005", "DATE", "2005-Q4")],
     );
     check(
+        "earnings for its fourth quarter fell",
+        DCT,
+        &[("fourth quarter", "DATE", "2024-Q4")],
+    );
+    check(
+        "as early as next year's first quarter.",
+        DCT,
+        &[("next year's first quarter", "DATE", "2025-Q1")],
+    );
+    check("won a third quarter of the vote", DCT, &[]);
+    check(
         "in the 20th century",
         DCT,
         &[("the 20th century", "DATE", "19")],
