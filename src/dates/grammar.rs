@@ -481,8 +481,62 @@ impl<'a> Grammar<'a> {
                 }
                 _ => None,
             },
+            Some(Kind::Word(Lex::Num(_))) => self.spelled_year(i),
             _ => None,
         }
+    }
+
+    /// A year read out in words, as broadcast transcripts write them:
+    /// "nineteen ninety-six", "eighteen twelve", "two thousand and eight".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let Lex::Num(first) = self.lex(i) else {
+            return None;
+        };
+        let (year, end) = match first {
+            18 | 19 => {
+                // "nineteen oh five" is not handled; "nineteen five" is no year.
+                let (rest, end) = self.spelled_two_digits(i + 1).filter(|(r, _)| *r >= 10)?;
+                ((first * 100 + rest) as i32, end)
+            }
+            2 if self.is(i + 1, W::Thousand) => {
+                let k = if self.word(i + 2) == "and" {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let (rest, end) = self.spelled_two_digits(k)?;
+                if rest >= 30 {
+                    return None;
+                }
+                ((2000 + rest) as i32, end)
+            }
+            _ => return None,
+        };
+        // "nineteen ninety-six years" would be a count, not a year.
+        if self.unit(end).is_some() {
+            return None;
+        }
+        Some((year, end))
+    }
+
+    /// "ninety-six", "twelve", "eight": a number below a hundred in words.
+    fn spelled_two_digits(&self, i: usize) -> Option<(u32, usize)> {
+        let Lex::Num(n) = self.lex(i) else {
+            return None;
+        };
+        if self.word(i) == "dozen" {
+            return None;
+        }
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            let k = self.hyphen(i + 1);
+            if let Lex::Num(units) = self.lex(k)
+                && (1..=9).contains(&units)
+            {
+                return Some((n + units, k + 1));
+            }
+            return Some((n, i + 1));
+        }
+        (1..=19).contains(&n).then_some((n, i + 1))
     }
 
     /// The century of a two-digit year: the one that puts it nearest the DCT.

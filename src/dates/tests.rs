@@ -57,6 +57,26 @@ fn absolute_dates() {
     );
     check("in 1995 the", DCT, &[("1995", "DATE", "1995")]);
     check(
+        "In nineteen ninety-one Keating",
+        DCT,
+        &[("nineteen ninety-one", "DATE", "1991")],
+    );
+    check(
+        "January nineteen ninety-seven. Atlanta",
+        DCT,
+        &[("January nineteen ninety-seven", "DATE", "1997-01")],
+    );
+    check(
+        "in two thousand and eight the",
+        DCT,
+        &[("two thousand and eight", "DATE", "2008")],
+    );
+    check(
+        "nineteen five-year plans",
+        DCT,
+        &[("five-year", "DURATION", "P5Y")],
+    );
+    check(
         "in fiscal 1989 the",
         DCT,
         &[("fiscal 1989", "DATE", "1989")],
