@@ -21,6 +21,14 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
     while k > 0 && matches!(word(lower, toks, k - 1), "early" | "mid" | "late" | "-") {
         k -= 1;
     }
+    // A clock reading before a weekday belongs to it: "until 9 a.m. Tuesday".
+    let mut clock = k;
+    while clock > 0 && k - clock < 8 && clock_part(lower, toks, clock - 1) {
+        clock -= 1;
+    }
+    if clock < k && matches!(toks[clock].kind, Kind::Number { .. }) {
+        k = clock;
+    }
     if k > 0 {
         let before = word(lower, toks, k - 1);
         let as_soon_as = before == "as" && k > 2 && word(lower, toks, k - 2) == "soon";
@@ -58,6 +66,29 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Whether the token at `i` can be part of a clock reading ("9", ":",
+/// "30", "a.m.", "EST", "noon").
+fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
+    match toks[i].kind {
+        Kind::Number { .. } | Kind::Punct(b'.' | b':' | b',') => true,
+        _ => matches!(
+            word(lower, toks, i),
+            "a" | "p"
+                | "m"
+                | "am"
+                | "pm"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "pst"
+                | "pdt"
+                | "gmt"
+                | "utc"
+        ),
+    }
 }
 
 /// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.

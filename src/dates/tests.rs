@@ -341,6 +341,11 @@ fn deadlines_and_expectations_look_forward() {
         &[("Friday", "DATE", "2008-09-19")],
     );
     check(
+        "INS extended its deadline until 9 a.m. EST Tuesday.",
+        thursday,
+        &[("9 a.m. EST Tuesday", "TIME", "2008-09-23T09:00")],
+    );
+    check(
         "They left as soon as Tuesday, officials said.",
         thursday,
         &[("Tuesday", "DATE", "2008-09-23")],
