@@ -42,6 +42,9 @@ pub struct Grammar<'a> {
     /// The last day the document named ("October 10, 2008", "Monday"):
     /// "the day" of a narrative refers to it.
     reference_day: Option<NaiveDate>,
+    /// The last month the document named ("sales rose in February"):
+    /// "the same period last year" compares with its counterpart.
+    last_month: Option<(i32, u32)>,
 }
 
 /// What a rule found: its end token, type and value.
@@ -68,6 +71,7 @@ impl<'a> Grammar<'a> {
             last_quarter: None,
             last_quarter_at: 0,
             reference_day: None,
+            last_month: None,
         }
     }
 
@@ -90,6 +94,12 @@ impl<'a> Grammar<'a> {
             && let Some(day) = Self::day_of(&value)
         {
             self.reference_day = Some(day);
+        }
+        if kind == TimexType::Date
+            && value.len() == 7
+            && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
+        {
+            self.last_month = Some((y, m));
         }
         Some(Match {
             start: i,
@@ -239,7 +249,7 @@ impl<'a> Grammar<'a> {
     // ---- core rules ------------------------------------------------------
 
     fn core(&self, i: usize) -> Found {
-        let rules: [&dyn Fn(usize) -> Found; 13] = [
+        let rules: [&dyn Fn(usize) -> Found; 14] = [
             &|i| self.deictic(i),
             &|i| self.weekday(i),
             &|i| self.month_date(i),
@@ -254,6 +264,7 @@ impl<'a> Grammar<'a> {
             &|i| self.ago(i),
             &|i| self.clock_time(i),
             &|i| self.holiday(i),
+            &|i| self.same_period(i),
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -1144,6 +1155,50 @@ impl<'a> Grammar<'a> {
                 self.word(i - 1),
                 "a" | "an" | "one" | "two" | "three" | "every" | "each" | "per" | "and" | "or"
             )
+    }
+
+    /// "the same period last year", "the corresponding quarter a year
+    /// ago", "the same month a year earlier": the counterpart, a year
+    /// back, of the quarter or month the document is reporting on.
+    fn same_period(&self, i: usize) -> Found {
+        if !self.is(i, W::The)
+            || !matches!(self.word(i + 1), "same" | "corresponding" | "comparable")
+        {
+            return None;
+        }
+        let period = self.is(i + 2, W::Period);
+        let unit = self
+            .unit(i + 2)
+            .filter(|(_, plural)| !plural)
+            .map(|(u, _)| u);
+        if !period && !matches!(unit, Some(Unit::Month | Unit::Quarter)) {
+            return None;
+        }
+        let k = i + 3;
+        let end = if self.is(k, W::Last) && self.unit(k + 1) == Some((Unit::Year, false)) {
+            k + 2
+        } else if self.is(k, W::A)
+            && self.unit(k + 1) == Some((Unit::Year, false))
+            && (self.is(k + 2, W::Ago) || self.is(k + 2, W::Earlier))
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        let quarter_context = self
+            .last_quarter
+            .filter(|_| i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS);
+        let value = match (unit, quarter_context, self.last_month) {
+            (Some(Unit::Quarter), Some((y, q)), _) | (None, Some((y, q)), _) => {
+                r::quarter_value(y - 1, q)
+            }
+            (Some(Unit::Month) | None, _, Some((y, m))) => r::month_value(y - 1, m),
+            _ => match self.dct {
+                Some(d) => r::year_value(d.year() - 1),
+                None => "XXXX".into(),
+            },
+        };
+        date(end, value)
     }
 
     /// A count: "three", "24", "twenty-four", "a", "several", "a few".

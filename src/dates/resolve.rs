@@ -177,12 +177,12 @@ pub fn year_of_month(dct: NaiveDate, month: u32, tense: Tense) -> i32 {
     }
     // A tense tilts the choice rather than forcing it: "cut its supply in
     // September" written in August is still the coming September, so in a
-    // past sentence a month ahead costs three times its distance, and in a
+    // past sentence a month ahead costs five times its distance, and in a
     // future sentence a month behind costs the same.
     let (ahead_weight, behind_weight) = if tense == Tense::Future {
-        (1, 3)
+        (1, 5)
     } else {
-        (3, 1)
+        (5, 1)
     };
     (dct.year() - 1..=dct.year() + 1)
         .min_by_key(|&y| {

@@ -213,6 +213,22 @@ fn decades_quarters_and_centuries() {
     );
     check("won a third quarter of the vote", DCT, &[]);
     check(
+        "Sales rose in February from the same period last year.",
+        DCT,
+        &[
+            ("February", "DATE", "2024-02"),
+            ("the same period last year", "DATE", "2023-02"),
+        ],
+    );
+    check(
+        "the third quarter, up from the corresponding quarter a year ago",
+        DCT,
+        &[
+            ("the third quarter", "DATE", "2024-Q3"),
+            ("the corresponding quarter a year ago", "DATE", "2023-Q3"),
+        ],
+    );
+    check(
         "in the 20th century",
         DCT,
         &[("the 20th century", "DATE", "19")],
