@@ -283,6 +283,8 @@ impl<'a> Grammar<'a> {
         let dct = self.dct;
         let day = |offset: i64| dct.and_then(|d| r::add_days(d, offset));
         match self.lex(i) {
+            // "the now-cancelled deal": an adjective prefix, not a time.
+            Lex::Word(W::Now) if self.punct(i + 1, b'-') && self.glued(i + 1) => None,
             Lex::Word(W::Now) => date(i + 1, "PRESENT_REF".into()),
             Lex::Word(W::Right) if self.is(i + 1, W::Now) => date(i + 2, "PRESENT_REF".into()),
             Lex::Word(W::Currently | W::Nowadays) => date(i + 1, "PRESENT_REF".into()),
@@ -1307,6 +1309,10 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             if j == i && matches!(unit, Unit::Second | Unit::Quarter) {
+                return None;
+            }
+            // The tail of an age whose count was rejected: "52 years old".
+            if self.is(k + 1, W::Old) {
                 return None;
             }
             // "in recent years" is annotated as a vague past date, unlike

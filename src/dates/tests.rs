@@ -341,6 +341,8 @@ fn not_times() {
     check("sold 1,995 cars", DCT, &[]);
     check("call 555-1234", DCT, &[]);
     check("a second opinion", DCT, &[]);
+    check("the now-cancelled deal", DCT, &[]);
+    check("Mr. Schwarz, 52 years old, will", DCT, &[]);
 }
 
 /// A publication date in the middle of a year, far from both year ends.
