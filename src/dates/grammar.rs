@@ -1293,6 +1293,15 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut k = after_count;
+        // "2 1/2 years", "5 1/2 hours": a count and a half.
+        let half = count.is_some()
+            && matches!(self.kind(j), Some(Kind::Number { .. }))
+            && matches!(self.number(k), Some((1, 1)))
+            && self.punct(k + 1, b'/')
+            && matches!(self.number(k + 2), Some((2, 1)));
+        if half {
+            k += 3;
+        }
         let hyphenated = self.punct(k, b'-') && after_count > j;
         k = self.hyphen(k);
         // "eight trading days", "six straight days", "two consecutive quarters".
@@ -1345,6 +1354,17 @@ impl<'a> Grammar<'a> {
             && !hyphenated
         {
             return None;
+        }
+        if half {
+            let n = count.unwrap_or(0);
+            let value = match unit {
+                Unit::Year => format!("P{n}Y6M"),
+                Unit::Day => format!("P{n}DT12H"),
+                Unit::Hour => format!("PT{n}H30M"),
+                Unit::Minute => format!("PT{n}M30S"),
+                _ => return None,
+            };
+            return Some((end, TimexType::Duration, value));
         }
         Some((end, TimexType::Duration, duration_value(count, unit)))
     }

@@ -309,6 +309,16 @@ fn durations() {
     );
     check("for years", DCT, &[("years", "DURATION", "PXY")]);
     check(
+        "in camps for 2 1/2 years.",
+        DCT,
+        &[("2 1/2 years", "DURATION", "P2Y6M")],
+    );
+    check(
+        "about 5 1/2 hours in Nairobi",
+        DCT,
+        &[("5 1/2 hours", "DURATION", "PT5H30M")],
+    );
+    check(
         "in recent years it",
         DCT,
         &[("recent years", "DATE", "PAST_REF")],
