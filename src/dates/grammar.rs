@@ -1302,6 +1302,10 @@ impl<'a> Grammar<'a> {
         if half {
             k += 3;
         }
+        // "20 more years", "two additional weeks".
+        if count.is_some() && k > j && matches!(self.word(k), "more" | "additional" | "extra") {
+            k += 1;
+        }
         let hyphenated = self.punct(k, b'-') && after_count > j;
         k = self.hyphen(k);
         // "eight trading days", "six straight days", "two consecutive quarters".

@@ -319,6 +319,11 @@ fn durations() {
         &[("5 1/2 hours", "DURATION", "PT5H30M")],
     );
     check(
+        "stay for two more weeks",
+        DCT,
+        &[("two more weeks", "DURATION", "P2W")],
+    );
+    check(
         "in recent years it",
         DCT,
         &[("recent years", "DATE", "PAST_REF")],
