@@ -1240,7 +1240,9 @@ impl<'a> Grammar<'a> {
             }
             Kind::Word(Lex::Word(W::A)) => match self.lex(i + 1) {
                 Lex::Word(W::Few) => Some((None, i + 2)),
-                Lex::Word(W::Couple) if self.is(i + 2, W::Of) => Some((None, i + 3)),
+                // TimeBank reads "a couple of years" as two (P2Y).
+                Lex::Word(W::Couple) if self.is(i + 2, W::Of) => Some((Some(2), i + 3)),
+                Lex::Word(W::Hundred) => Some((Some(100), i + 2)),
                 Lex::Num(12) if self.word(i + 1) == "dozen" => Some((Some(12), i + 2)),
                 _ => Some((Some(1), i + 1)),
             },

@@ -324,6 +324,16 @@ fn durations() {
         &[("two more weeks", "DURATION", "P2W")],
     );
     check(
+        "for a couple of years",
+        DCT,
+        &[("a couple of years", "DURATION", "P2Y")],
+    );
+    check(
+        "for almost a hundred years",
+        DCT,
+        &[("almost a hundred years", "DURATION", "P100Y")],
+    );
+    check(
         "in recent years it",
         DCT,
         &[("recent years", "DATE", "PAST_REF")],
