@@ -1049,6 +1049,18 @@ impl<'a> Grammar<'a> {
             Lex::Word(W::Final) => Which::Nth(4),
             Lex::Word(W::Latest) if the => Which::Latest,
             Lex::Word(W::Current) if the => Which::Current,
+            // "last year's quarter": the reported quarter, in that year.
+            Lex::Unit {
+                unit: Unit::Quarter,
+                plural: false,
+            } if possessed => {
+                let q = self.last_quarter.or_else(|| self.dct.map(previous_quarter));
+                let value = match (explicit_year, q) {
+                    (Some(y), Some((_, q))) => r::quarter_value(y, q),
+                    _ => "XXXX-QX".into(),
+                };
+                return date(j + 1, value);
+            }
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,

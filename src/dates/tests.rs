@@ -211,6 +211,14 @@ fn decades_quarters_and_centuries() {
         DCT,
         &[("next year's first quarter", "DATE", "2025-Q1")],
     );
+    check(
+        "profit in the third quarter fell from last year's quarter",
+        DCT,
+        &[
+            ("the third quarter", "DATE", "2024-Q3"),
+            ("last year's quarter", "DATE", "2023-Q3"),
+        ],
+    );
     check("won a third quarter of the vote", DCT, &[]);
     check(
         "Sales rose in February from the same period last year.",
