@@ -42,6 +42,9 @@ pub struct Grammar<'a> {
     /// The last day the document named ("October 10, 2008", "Monday"):
     /// "the day" of a narrative refers to it.
     reference_day: Option<NaiveDate>,
+    /// The last month the document named ("sales rose in February"):
+    /// "the same period last year" compares with its counterpart.
+    last_month: Option<(i32, u32)>,
 }
 
 /// What a rule found: its end token, type and value.
@@ -68,6 +71,7 @@ impl<'a> Grammar<'a> {
             last_quarter: None,
             last_quarter_at: 0,
             reference_day: None,
+            last_month: None,
         }
     }
 
@@ -90,6 +94,12 @@ impl<'a> Grammar<'a> {
             && let Some(day) = Self::day_of(&value)
         {
             self.reference_day = Some(day);
+        }
+        if kind == TimexType::Date
+            && value.len() == 7
+            && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
+        {
+            self.last_month = Some((y, m));
         }
         Some(Match {
             start: i,
@@ -239,7 +249,7 @@ impl<'a> Grammar<'a> {
     // ---- core rules ------------------------------------------------------
 
     fn core(&self, i: usize) -> Found {
-        let rules: [&dyn Fn(usize) -> Found; 13] = [
+        let rules: [&dyn Fn(usize) -> Found; 14] = [
             &|i| self.deictic(i),
             &|i| self.weekday(i),
             &|i| self.month_date(i),
@@ -254,6 +264,7 @@ impl<'a> Grammar<'a> {
             &|i| self.ago(i),
             &|i| self.clock_time(i),
             &|i| self.holiday(i),
+            &|i| self.same_period(i),
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -272,6 +283,8 @@ impl<'a> Grammar<'a> {
         let dct = self.dct;
         let day = |offset: i64| dct.and_then(|d| r::add_days(d, offset));
         match self.lex(i) {
+            // "the now-cancelled deal": an adjective prefix, not a time.
+            Lex::Word(W::Now) if self.punct(i + 1, b'-') && self.glued(i + 1) => None,
             Lex::Word(W::Now) => date(i + 1, "PRESENT_REF".into()),
             Lex::Word(W::Right) if self.is(i + 1, W::Now) => date(i + 2, "PRESENT_REF".into()),
             Lex::Word(W::Currently | W::Nowadays) => date(i + 1, "PRESENT_REF".into()),
@@ -481,8 +494,62 @@ impl<'a> Grammar<'a> {
                 }
                 _ => None,
             },
+            Some(Kind::Word(Lex::Num(_))) => self.spelled_year(i),
             _ => None,
         }
+    }
+
+    /// A year read out in words, as broadcast transcripts write them:
+    /// "nineteen ninety-six", "eighteen twelve", "two thousand and eight".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let Lex::Num(first) = self.lex(i) else {
+            return None;
+        };
+        let (year, end) = match first {
+            18 | 19 => {
+                // "nineteen oh five" is not handled; "nineteen five" is no year.
+                let (rest, end) = self.spelled_two_digits(i + 1).filter(|(r, _)| *r >= 10)?;
+                ((first * 100 + rest) as i32, end)
+            }
+            2 if self.is(i + 1, W::Thousand) => {
+                let k = if self.word(i + 2) == "and" {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let (rest, end) = self.spelled_two_digits(k)?;
+                if rest >= 30 {
+                    return None;
+                }
+                ((2000 + rest) as i32, end)
+            }
+            _ => return None,
+        };
+        // "nineteen ninety-six years" would be a count, not a year.
+        if self.unit(end).is_some() {
+            return None;
+        }
+        Some((year, end))
+    }
+
+    /// "ninety-six", "twelve", "eight": a number below a hundred in words.
+    fn spelled_two_digits(&self, i: usize) -> Option<(u32, usize)> {
+        let Lex::Num(n) = self.lex(i) else {
+            return None;
+        };
+        if self.word(i) == "dozen" {
+            return None;
+        }
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            let k = self.hyphen(i + 1);
+            if let Lex::Num(units) = self.lex(k)
+                && (1..=9).contains(&units)
+            {
+                return Some((n + units, k + 1));
+            }
+            return Some((n, i + 1));
+        }
+        (1..=19).contains(&n).then_some((n, i + 1))
     }
 
     /// The century of a two-digit year: the one that puts it nearest the DCT.
@@ -950,6 +1017,24 @@ impl<'a> Grammar<'a> {
             explicit_year = Some(year);
             j = after;
         }
+        // "this year's third quarter", "next year's first quarter".
+        let mut possessed = false;
+        if !the
+            && let Lex::Word(w @ (W::Last | W::This | W::Next)) = self.lex(j)
+            && self.unit(j + 1) == Some((Unit::Year, false))
+            && self.punct(j + 2, b'\'')
+            && self.word(j + 3) == "s"
+            && let Some(dct) = self.dct
+        {
+            let shift = match w {
+                W::Last => -1,
+                W::Next => 1,
+                _ => 0,
+            };
+            explicit_year = Some(dct.year() + shift);
+            possessed = true;
+            j += 4;
+        }
         if self.is(j, W::Fiscal) {
             j += 1;
         }
@@ -964,6 +1049,18 @@ impl<'a> Grammar<'a> {
             Lex::Word(W::Final) => Which::Nth(4),
             Lex::Word(W::Latest) if the => Which::Latest,
             Lex::Word(W::Current) if the => Which::Current,
+            // "last year's quarter": the reported quarter, in that year.
+            Lex::Unit {
+                unit: Unit::Quarter,
+                plural: false,
+            } if possessed => {
+                let q = self.last_quarter.or_else(|| self.dct.map(previous_quarter));
+                let value = match (explicit_year, q) {
+                    (Some(y), Some((_, q))) => r::quarter_value(y, q),
+                    _ => "XXXX-QX".into(),
+                };
+                return date(j + 1, value);
+            }
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,
@@ -990,8 +1087,15 @@ impl<'a> Grammar<'a> {
             Which::Nth(n) if half => Which::Half(n),
             other => other,
         };
-        // Without "the" only the hyphenated adjective counts: "third-quarter".
-        if !the && k == j + 1 {
+        // Without "the" the hyphenated adjective counts ("third-quarter"),
+        // and "fourth quarter" after a possessive or adjective ("its fourth
+        // quarter", "the seasonally slow third quarter"), but not a
+        // fraction ("a third quarter", "one fourth quarter").
+        if !the
+            && !possessed
+            && k == j + 1
+            && (!matches!(which, Which::Nth(_)) || self.fraction_before(i))
+        {
             return None;
         }
         let mut end = k + 1;
@@ -1053,6 +1157,64 @@ impl<'a> Grammar<'a> {
         date(end, value)
     }
 
+    /// Whether the word before `i` would make an ordinal a fraction or a
+    /// count ("a third", "one fourth", "every first") or leave it bare.
+    fn fraction_before(&self, i: usize) -> bool {
+        i == 0
+            || matches!(
+                self.kind(i - 1),
+                Some(Kind::Number { .. }) | Some(Kind::Punct(_))
+            )
+            || matches!(
+                self.word(i - 1),
+                "a" | "an" | "one" | "two" | "three" | "every" | "each" | "per" | "and" | "or"
+            )
+    }
+
+    /// "the same period last year", "the corresponding quarter a year
+    /// ago", "the same month a year earlier": the counterpart, a year
+    /// back, of the quarter or month the document is reporting on.
+    fn same_period(&self, i: usize) -> Found {
+        if !self.is(i, W::The)
+            || !matches!(self.word(i + 1), "same" | "corresponding" | "comparable")
+        {
+            return None;
+        }
+        let period = self.is(i + 2, W::Period);
+        let unit = self
+            .unit(i + 2)
+            .filter(|(_, plural)| !plural)
+            .map(|(u, _)| u);
+        if !period && !matches!(unit, Some(Unit::Month | Unit::Quarter)) {
+            return None;
+        }
+        let k = i + 3;
+        let end = if self.is(k, W::Last) && self.unit(k + 1) == Some((Unit::Year, false)) {
+            k + 2
+        } else if self.is(k, W::A)
+            && self.unit(k + 1) == Some((Unit::Year, false))
+            && (self.is(k + 2, W::Ago) || self.is(k + 2, W::Earlier))
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        let quarter_context = self
+            .last_quarter
+            .filter(|_| i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS);
+        let value = match (unit, quarter_context, self.last_month) {
+            (Some(Unit::Quarter), Some((y, q)), _) | (None, Some((y, q)), _) => {
+                r::quarter_value(y - 1, q)
+            }
+            (Some(Unit::Month) | None, _, Some((y, m))) => r::month_value(y - 1, m),
+            _ => match self.dct {
+                Some(d) => r::year_value(d.year() - 1),
+                None => "XXXX".into(),
+            },
+        };
+        date(end, value)
+    }
+
     /// A count: "three", "24", "twenty-four", "a", "several", "a few".
     /// `None` as the count means an unspecified number (`PXY`).
     fn quantity(&self, i: usize) -> Option<(Option<u32>, usize)> {
@@ -1090,7 +1252,9 @@ impl<'a> Grammar<'a> {
             }
             Kind::Word(Lex::Word(W::A)) => match self.lex(i + 1) {
                 Lex::Word(W::Few) => Some((None, i + 2)),
-                Lex::Word(W::Couple) if self.is(i + 2, W::Of) => Some((None, i + 3)),
+                // TimeBank reads "a couple of years" as two (P2Y).
+                Lex::Word(W::Couple) if self.is(i + 2, W::Of) => Some((Some(2), i + 3)),
+                Lex::Word(W::Hundred) => Some((Some(100), i + 2)),
                 Lex::Num(12) if self.word(i + 1) == "dozen" => Some((Some(12), i + 2)),
                 _ => Some((Some(1), i + 1)),
             },
@@ -1143,6 +1307,19 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut k = after_count;
+        // "2 1/2 years", "5 1/2 hours": a count and a half.
+        let half = count.is_some()
+            && matches!(self.kind(j), Some(Kind::Number { .. }))
+            && matches!(self.number(k), Some((1, 1)))
+            && self.punct(k + 1, b'/')
+            && matches!(self.number(k + 2), Some((2, 1)));
+        if half {
+            k += 3;
+        }
+        // "20 more years", "two additional weeks".
+        if count.is_some() && k > j && matches!(self.word(k), "more" | "additional" | "extra") {
+            k += 1;
+        }
         let hyphenated = self.punct(k, b'-') && after_count > j;
         k = self.hyphen(k);
         // "eight trading days", "six straight days", "two consecutive quarters".
@@ -1160,6 +1337,15 @@ impl<'a> Grammar<'a> {
             }
             if j == i && matches!(unit, Unit::Second | Unit::Quarter) {
                 return None;
+            }
+            // The tail of an age whose count was rejected: "52 years old".
+            if self.is(k + 1, W::Old) {
+                return None;
+            }
+            // "in recent years" is annotated as a vague past date, unlike
+            // "recent weeks" or "the past years".
+            if framed && self.is(j - 1, W::Recent) && matches!(unit, Unit::Year | Unit::Decade) {
+                return date(k + 1, "PAST_REF".into());
             }
             // "the past week", "last year" are dates; handled by `relative`.
             return Some((k + 1, TimexType::Duration, duration_value(None, unit)));
@@ -1186,6 +1372,17 @@ impl<'a> Grammar<'a> {
             && !hyphenated
         {
             return None;
+        }
+        if half {
+            let n = count.unwrap_or(0);
+            let value = match unit {
+                Unit::Year => format!("P{n}Y6M"),
+                Unit::Day => format!("P{n}DT12H"),
+                Unit::Hour => format!("PT{n}H30M"),
+                Unit::Minute => format!("PT{n}M30S"),
+                _ => return None,
+            };
+            return Some((end, TimexType::Duration, value));
         }
         Some((end, TimexType::Duration, duration_value(count, unit)))
     }

@@ -175,12 +175,25 @@ pub fn year_of_month(dct: NaiveDate, month: u32, tense: Tense) -> i32 {
             _ => dct.year(),
         };
     }
-    match tense {
-        Tense::Future if month < current => dct.year() + 1,
-        Tense::Future => dct.year(),
-        _ if month <= current => dct.year(),
-        _ => dct.year() - 1,
-    }
+    // A tense tilts the choice rather than forcing it: "cut its supply in
+    // September" written in August is still the coming September, so in a
+    // past sentence a month ahead costs five times its distance, and in a
+    // future sentence a month behind costs the same.
+    let (ahead_weight, behind_weight) = if tense == Tense::Future {
+        (1, 5)
+    } else {
+        (5, 1)
+    };
+    (dct.year() - 1..=dct.year() + 1)
+        .min_by_key(|&y| {
+            let months = (y - dct.year()) * 12 + month as i32 - current as i32;
+            if months > 0 {
+                months * ahead_weight
+            } else {
+                -months * behind_weight
+            }
+        })
+        .unwrap_or(dct.year())
 }
 
 /// Easter Sunday of a year (anonymous Gregorian algorithm).

@@ -21,6 +21,14 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
     while k > 0 && matches!(word(lower, toks, k - 1), "early" | "mid" | "late" | "-") {
         k -= 1;
     }
+    // A clock reading before a weekday belongs to it: "until 9 a.m. Tuesday".
+    let mut clock = k;
+    while clock > 0 && k - clock < 8 && clock_part(lower, toks, clock - 1) {
+        clock -= 1;
+    }
+    if clock < k && matches!(toks[clock].kind, Kind::Number { .. }) {
+        k = clock;
+    }
     if k > 0 {
         let before = word(lower, toks, k - 1);
         let as_soon_as = before == "as" && k > 2 && word(lower, toks, k - 2) == "soon";
@@ -58,6 +66,29 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Whether the token at `i` can be part of a clock reading ("9", ":",
+/// "30", "a.m.", "EST", "noon").
+fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
+    match toks[i].kind {
+        Kind::Number { .. } | Kind::Punct(b'.' | b':' | b',') => true,
+        _ => matches!(
+            word(lower, toks, i),
+            "a" | "p"
+                | "m"
+                | "am"
+                | "pm"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "pst"
+                | "pdt"
+                | "gmt"
+                | "utc"
+        ),
+    }
 }
 
 /// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.
@@ -112,6 +143,25 @@ fn after_be(lower: &str, toks: &[Token], i: usize) -> bool {
     i > 0 && matches!(word(lower, toks, i - 1), "be" | "being")
 }
 
+/// Whether the word at `i` follows a determiner: an adjective in -ed
+/// ("a still unspecified date", "the proposed merger"), not a past verb.
+fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    if k > 0
+        && matches!(
+            word(lower, toks, k - 1),
+            "still" | "newly" | "recently" | "long"
+        )
+    {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            word(lower, toks, k - 1),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+        )
+}
+
 fn word<'a>(lower: &'a str, toks: &[Token], i: usize) -> &'a str {
     toks.get(i).map_or("", |t| &lower[t.start..t.end])
 }
@@ -147,7 +197,9 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         // Words in -ed that are no past forms.
         "succeed" | "proceed" | "exceed" | "indeed" | "speed" | "hundred" | "united"
         | "limited" => None,
-        _ if w.len() > 4 && w.ends_with("ed") => (!after_be(lower, toks, i)).then_some(Tense::Past),
+        _ if w.len() > 4 && w.ends_with("ed") => {
+            (!after_be(lower, toks, i) && !after_determiner(lower, toks, i)).then_some(Tense::Past)
+        }
         _ => None,
     }
 }
@@ -177,6 +229,10 @@ mod tests {
             ("Talks resume Friday", Tense::Unknown),
             ("It rained. Talks resume Friday", Tense::Unknown),
             ("Talks are on Friday", Tense::Present),
+            (
+                "It would be paid on a still unspecified date Friday",
+                Tense::Future,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "friday"), want, "{text}");

@@ -57,6 +57,26 @@ fn absolute_dates() {
     );
     check("in 1995 the", DCT, &[("1995", "DATE", "1995")]);
     check(
+        "In nineteen ninety-one Keating",
+        DCT,
+        &[("nineteen ninety-one", "DATE", "1991")],
+    );
+    check(
+        "January nineteen ninety-seven. Atlanta",
+        DCT,
+        &[("January nineteen ninety-seven", "DATE", "1997-01")],
+    );
+    check(
+        "in two thousand and eight the",
+        DCT,
+        &[("two thousand and eight", "DATE", "2008")],
+    );
+    check(
+        "nineteen five-year plans",
+        DCT,
+        &[("five-year", "DURATION", "P5Y")],
+    );
+    check(
         "in fiscal 1989 the",
         DCT,
         &[("fiscal 1989", "DATE", "1989")],
@@ -182,6 +202,41 @@ fn decades_quarters_and_centuries() {
         &[("the fourth quarter of 2005", "DATE", "2005-Q4")],
     );
     check(
+        "earnings for its fourth quarter fell",
+        DCT,
+        &[("fourth quarter", "DATE", "2024-Q4")],
+    );
+    check(
+        "as early as next year's first quarter.",
+        DCT,
+        &[("next year's first quarter", "DATE", "2025-Q1")],
+    );
+    check(
+        "profit in the third quarter fell from last year's quarter",
+        DCT,
+        &[
+            ("the third quarter", "DATE", "2024-Q3"),
+            ("last year's quarter", "DATE", "2023-Q3"),
+        ],
+    );
+    check("won a third quarter of the vote", DCT, &[]);
+    check(
+        "Sales rose in February from the same period last year.",
+        DCT,
+        &[
+            ("February", "DATE", "2024-02"),
+            ("the same period last year", "DATE", "2023-02"),
+        ],
+    );
+    check(
+        "the third quarter, up from the corresponding quarter a year ago",
+        DCT,
+        &[
+            ("the third quarter", "DATE", "2024-Q3"),
+            ("the corresponding quarter a year ago", "DATE", "2023-Q3"),
+        ],
+    );
+    check(
         "in the 20th century",
         DCT,
         &[("the 20th century", "DATE", "19")],
@@ -261,6 +316,41 @@ fn durations() {
         &[("the first nine months", "DURATION", "P9M")],
     );
     check("for years", DCT, &[("years", "DURATION", "PXY")]);
+    check(
+        "in camps for 2 1/2 years.",
+        DCT,
+        &[("2 1/2 years", "DURATION", "P2Y6M")],
+    );
+    check(
+        "about 5 1/2 hours in Nairobi",
+        DCT,
+        &[("5 1/2 hours", "DURATION", "PT5H30M")],
+    );
+    check(
+        "stay for two more weeks",
+        DCT,
+        &[("two more weeks", "DURATION", "P2W")],
+    );
+    check(
+        "for a couple of years",
+        DCT,
+        &[("a couple of years", "DURATION", "P2Y")],
+    );
+    check(
+        "for almost a hundred years",
+        DCT,
+        &[("almost a hundred years", "DURATION", "P100Y")],
+    );
+    check(
+        "in recent years it",
+        DCT,
+        &[("recent years", "DATE", "PAST_REF")],
+    );
+    check(
+        "in recent weeks it",
+        DCT,
+        &[("recent weeks", "DURATION", "PXW")],
+    );
     check("a 6-year-old boy", DCT, &[]);
 }
 
@@ -284,6 +374,8 @@ fn not_times() {
     check("sold 1,995 cars", DCT, &[]);
     check("call 555-1234", DCT, &[]);
     check("a second opinion", DCT, &[]);
+    check("the now-cancelled deal", DCT, &[]);
+    check("Mr. Schwarz, 52 years old, will", DCT, &[]);
 }
 
 /// A publication date in the middle of a year, far from both year ends.
@@ -298,6 +390,11 @@ fn deadlines_and_expectations_look_forward() {
         "Markets were closed until Friday.",
         thursday,
         &[("Friday", "DATE", "2008-09-19")],
+    );
+    check(
+        "INS extended its deadline until 9 a.m. EST Tuesday.",
+        thursday,
+        &[("9 a.m. EST Tuesday", "TIME", "2008-09-23T09:00")],
     );
     check(
         "They left as soon as Tuesday, officials said.",
@@ -355,6 +452,17 @@ fn year_less_days_lean_to_the_past() {
         "He will succeed him on Oct. 23",
         MID,
         &[("Oct. 23", "DATE", "1999-10-23")],
+    );
+    // A bare month one or two ahead stays ahead even in a past sentence.
+    check(
+        "It announced a cutback in June.",
+        MID,
+        &[("June", "DATE", "1999-06")],
+    );
+    check(
+        "It announced a cutback in August.",
+        MID,
+        &[("August", "DATE", "1998-08")],
     );
 }
 
