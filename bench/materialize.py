@@ -29,29 +29,24 @@ VERSION = 2
 PER_DIR = 1000  # files per leaf folder
 
 
-def load_reuters(news):
-    path = os.path.join(news, "reuters21578.jsonl")
-    out = []
+def read_jsonl(path):
+    """The records of a JSON Lines file, skipping blank lines."""
     with open(path, encoding="utf-8") as f:
         for line in f:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            out.append(r)
-    return out
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_reuters(news):
+    return list(read_jsonl(os.path.join(news, "reuters21578.jsonl")))
 
 
 def load_bbc(news):
-    path = os.path.join(news, "bbc_news_2005.jsonl")
     out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            ident = r.get("id") or str(len(out))
-            out.append((ident, r.get("category") or "misc", r.get("title") or "",
-                        r.get("body") or ""))
+    for r in read_jsonl(os.path.join(news, "bbc_news_2005.jsonl")):
+        ident = r.get("id") or str(len(out))
+        out.append((ident, r.get("category") or "misc", r.get("title") or "",
+                    r.get("body") or ""))
     return out
 
 

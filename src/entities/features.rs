@@ -349,26 +349,19 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
         (position >= range.start as isize && position < range.end as isize)
             .then(|| &tokens[position as usize])
     };
-    let lower_at = |offset: isize| {
+    // A neighbour's value, or the sentence boundary it would be past.
+    let neighbour = |offset: isize, value: fn(&TokenForms) -> u64| {
         at(offset).map_or(
             if offset < 0 {
                 SENTENCE_START
             } else {
                 SENTENCE_END
             },
-            |t| t.lower,
+            value,
         )
     };
-    let short_at = |offset: isize| {
-        at(offset).map_or(
-            if offset < 0 {
-                SENTENCE_START
-            } else {
-                SENTENCE_END
-            },
-            |t| t.short_shape,
-        )
-    };
+    let lower_at = |offset: isize| neighbour(offset, |t| t.lower);
+    let short_at = |offset: isize| neighbour(offset, |t| t.short_shape);
     let mut push = |template: u64, value: u64| out.push(mix(template, value));
     push(BIAS, 0);
     push(LOWER, this.lower);
