@@ -29,7 +29,7 @@ pub enum Error {
         source: tantivy::TantivyError,
     },
 
-    #[error("corpus folder {path} does not exist")]
+    #[error("corpus folder {path} does not exist: give the folder of news articles to index")]
     CorpusMissing { path: PathBuf },
 
     #[error("invalid query {query:?}: {reason}")]

@@ -137,6 +137,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     };
 
     let highlight_terms = highlight_terms(&*built.text_query, &fields);
+    let fuzzy = fuzzy_words(news, &built.fuzzy);
     let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
     let mut out = Vec::with_capacity(hits.len());
     for (score, address, doc) in hits {
@@ -147,12 +148,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
                 .explain(&searcher, address)
                 .map_or(0.0, |e| e.value());
         }
-        hit.highlights = highlight(
-            &mut analyzer,
-            &hit.text,
-            &highlight_terms,
-            &fuzzy_words(news, &built.fuzzy),
-        );
+        hit.highlights = highlight(&mut analyzer, &hit.text, &highlight_terms, &fuzzy);
         if request.collapse {
             hit.duplicates = duplicates(&searcher, &fields, address, &doc)?;
         }
