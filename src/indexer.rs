@@ -22,7 +22,7 @@ use tantivy::schema::Value as _;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::article::Article;
-use crate::corpus::{self, LoadOptions, SourceFile, Warning};
+use crate::corpus::{self, Found, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
 use crate::dates::value::{CalendarPoint, calendar_points};
 use crate::dedup::Signature;
@@ -83,9 +83,9 @@ pub struct IndexConfig {
 /// Progress and problems, reported while the run goes on.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// The walk is done: this many files (bytes) need loading.
-    Planned {
-        files: usize,
+    /// The walk found a new or changed file of this many bytes to load; the
+    /// walk runs ahead of loading, so these come early.
+    Queued {
         bytes: u64,
     },
     /// One more file was loaded and indexed.
@@ -154,108 +154,165 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         }
     };
 
-    let walk = corpus::walk(&config.corpus, Some(&config.index_dir));
-    summary.skipped_unknown = walk.skipped_unknown;
-    for warning in &walk.warnings {
-        summary.warnings += 1;
-        on_event(Event::Warning(warning));
-    }
-
-    let mut seen = HashSet::with_capacity(walk.files.len());
-    let mut todo = Vec::new();
-    for file in walk.files {
-        let source = source_key(&config.corpus, &file.path);
-        let fingerprint = fingerprint(&file);
-        match indexed.get(&source) {
-            Some(&old) if old == fingerprint => summary.unchanged += 1,
-            previous => todo.push(Job {
-                file,
-                source: source.clone(),
-                fingerprint,
-                replaces: previous.is_some(),
-            }),
-        }
-        seen.insert(source);
-    }
-    for source in indexed.keys().filter(|s| !seen.contains(*s)) {
-        writer.delete_term(Term::from_field_text(news.fields.source, source));
-        summary.removed += 1;
-    }
-    if todo.is_empty() && summary.removed == 0 && config.mode == Mode::Incremental {
-        // Nothing changed: a commit now would only wake the merger.
-        summary.elapsed = started.elapsed();
-        return Ok(summary);
-    }
-    on_event(Event::Planned {
-        files: todo.len(),
-        bytes: todo.iter().map(|j| j.file.size).sum(),
-    });
-
     let meta = CommitMeta::new(&config.corpus);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .expect("a thread pool with a positive thread count always builds");
-    let (tx, rx) = crossbeam_channel::bounded::<Loaded>(threads * 4);
+    // Both queues are bounded, so neither the walk nor the workers can run
+    // far ahead of the writer: memory stays flat however large the corpus.
+    let (job_sender, jobs) = crossbeam_channel::bounded::<Job>(QUEUED_FILES);
+    let (sender, messages) = crossbeam_channel::bounded::<Message>(threads * 4);
     let fields = news.fields;
     let load_options = &config.load;
     let mut since_commit = 0u64;
+    let mut changed = config.mode == Mode::Rebuild;
     std::thread::scope(|scope| -> Result<()> {
-        let jobs = &todo;
+        let walk_sender = sender.clone();
+        scope.spawn(move || walk_corpus(config, indexed, &job_sender, &walk_sender));
         scope.spawn(move || {
             use rayon::prelude::*;
             pool.install(|| {
-                jobs.par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (index, job)| {
-                        // The receiver only goes away when the writer failed,
-                        // and then the run is over anyway.
-                        let _ = tx.send(load_and_analyze(index, job, &fields, load_options));
-                    });
+                // A failed send means the writer gave up: stop loading.
+                let _ = jobs.into_iter().par_bridge().try_for_each_with(sender, |sender, job| {
+                    sender.send(Message::Loaded(load_and_analyze(job, &fields, load_options)))
+                });
             });
         });
-        for loaded in rx {
-            for warning in &loaded.warnings {
-                summary.warnings += 1;
-                on_event(Event::Warning(warning));
+        for message in messages {
+            match message {
+                Message::Queued { bytes } => {
+                    changed = true;
+                    on_event(Event::Queued { bytes });
+                }
+                Message::Unchanged => summary.unchanged += 1,
+                Message::Unknown => summary.skipped_unknown += 1,
+                Message::Problem(warning) => {
+                    summary.warnings += 1;
+                    on_event(Event::Warning(&warning));
+                }
+                Message::Removed(source) => {
+                    writer.delete_term(Term::from_field_text(fields.source, &source));
+                    summary.removed += 1;
+                    changed = true;
+                }
+                Message::Loaded(loaded) => {
+                    let bytes = loaded.job.file.size;
+                    if add_file(&mut writer, &fields, loaded, &mut summary, on_event)? {
+                        since_commit += bytes;
+                    }
+                    if since_commit >= config.commit_every {
+                        commit(&mut writer, &meta)?;
+                        since_commit = 0;
+                    }
+                    on_event(Event::FileDone { bytes });
+                }
             }
-            let job = &todo[loaded.job];
-            let Some(docs) = loaded.docs else {
-                summary.failed += 1;
-                on_event(Event::FileDone {
-                    bytes: job.file.size,
-                });
-                continue;
-            };
-            if job.replaces {
-                writer.delete_term(Term::from_field_text(fields.source, &job.source));
-                summary.updated += 1;
-            } else {
-                summary.added += 1;
-            }
-            summary.articles += loaded.articles;
-            summary.passages += loaded.passages;
-            summary.entities += loaded.entities;
-            summary.dates += loaded.dates;
-            summary.bytes += job.file.size;
-            for doc in docs {
-                writer.add_document(doc)?;
-            }
-            since_commit += job.file.size;
-            if since_commit >= config.commit_every {
-                commit(&mut writer, &meta)?;
-                since_commit = 0;
-            }
-            on_event(Event::FileDone {
-                bytes: job.file.size,
-            });
         }
         Ok(())
     })?;
-    commit(&mut writer, &meta)?;
-    writer.wait_merging_threads()?;
+    // When nothing changed, a commit would only wake the merger.
+    if changed {
+        commit(&mut writer, &meta)?;
+        writer.wait_merging_threads()?;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Files the walk may queue ahead of the workers.
+const QUEUED_FILES: usize = 1024;
+
+/// What the walk and the workers tell the writer's thread.
+enum Message {
+    /// A new or changed file was queued for loading.
+    Queued { bytes: u64 },
+    Unchanged,
+    Unknown,
+    Problem(Warning),
+    /// A file the index holds is gone from the corpus.
+    Removed(String),
+    Loaded(Loaded),
+}
+
+/// Walks the corpus on its own thread: queues new and changed files for the
+/// workers, and when the walk is over, reports the indexed files it did not
+/// see. Stops early when the writer is gone.
+fn walk_corpus(
+    config: &IndexConfig,
+    mut indexed: HashMap<String, u64>,
+    jobs: &crossbeam_channel::Sender<Job>,
+    messages: &crossbeam_channel::Sender<Message>,
+) {
+    for found in corpus::walk(&config.corpus, Some(&config.index_dir)) {
+        let message = match found {
+            Found::Unknown => Message::Unknown,
+            Found::Problem(warning) => Message::Problem(warning),
+            Found::File(file) => {
+                let source = source_key(&config.corpus, &file.path);
+                let fingerprint = fingerprint(&file);
+                match indexed.remove(&source) {
+                    Some(old) if old == fingerprint => Message::Unchanged,
+                    previous => {
+                        let bytes = file.size;
+                        let job = Job {
+                            file,
+                            source,
+                            fingerprint,
+                            replaces: previous.is_some(),
+                        };
+                        if jobs.send(job).is_err() {
+                            return;
+                        }
+                        Message::Queued { bytes }
+                    }
+                }
+            }
+        };
+        if messages.send(message).is_err() {
+            return;
+        }
+    }
+    for source in indexed.into_keys() {
+        if messages.send(Message::Removed(source)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Adds one loaded file's documents (replacing its old ones) and counts
+/// them; false when the file was skipped whole.
+fn add_file(
+    writer: &mut IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    loaded: Loaded,
+    summary: &mut IndexSummary,
+    on_event: &mut dyn FnMut(Event),
+) -> Result<bool> {
+    for warning in &loaded.warnings {
+        summary.warnings += 1;
+        on_event(Event::Warning(warning));
+    }
+    let job = &loaded.job;
+    let Some(docs) = loaded.docs else {
+        summary.failed += 1;
+        return Ok(false);
+    };
+    if job.replaces {
+        writer.delete_term(Term::from_field_text(fields.source, &job.source));
+        summary.updated += 1;
+    } else {
+        summary.added += 1;
+    }
+    summary.articles += loaded.articles;
+    summary.passages += loaded.passages;
+    summary.entities += loaded.entities;
+    summary.dates += loaded.dates;
+    summary.bytes += job.file.size;
+    for doc in docs {
+        writer.add_document(doc)?;
+    }
+    Ok(true)
 }
 
 fn commit(writer: &mut IndexWriter<TantivyDocument>, meta: &CommitMeta) -> Result<()> {
@@ -275,7 +332,7 @@ struct Job {
 
 /// One file's documents, made on a worker thread.
 struct Loaded {
-    job: usize,
+    job: Job,
     /// `None` when the whole file was skipped.
     docs: Option<Vec<TantivyDocument>>,
     warnings: Vec<Warning>,
@@ -285,16 +342,17 @@ struct Loaded {
     dates: usize,
 }
 
-fn load_and_analyze(index: usize, job: &Job, fields: &Fields, options: &LoadOptions) -> Loaded {
+fn load_and_analyze(job: Job, fields: &Fields, options: &LoadOptions) -> Loaded {
     let mut out = Loaded {
-        job: index,
         docs: None,
         warnings: Vec::new(),
         articles: 0,
         passages: 0,
         entities: 0,
         dates: 0,
+        job,
     };
+    let job = &out.job;
     let loaded = match corpus::load_file(&job.file.path, options) {
         Ok(loaded) => loaded,
         Err(warning) => {
@@ -302,22 +360,29 @@ fn load_and_analyze(index: usize, job: &Job, fields: &Fields, options: &LoadOpti
             return out;
         }
     };
-    out.warnings = loaded.warnings;
     let mut docs = Vec::new();
+    let (mut articles, mut passages, mut entities, mut dates) = (0, 0, 0, 0);
     for article in &loaded.articles {
-        out.articles += 1;
+        articles += 1;
         for passage in analyze(article) {
-            out.passages += 1;
-            out.entities += passage.entities.len();
-            out.dates += passage.dates.len();
+            passages += 1;
+            entities += passage.entities.len();
+            dates += passage.dates.len();
             docs.push(passage_document(fields, job, article, &passage));
         }
     }
     if docs.is_empty() {
         docs.push(marker_document(fields, job));
     }
-    out.docs = Some(docs);
-    out
+    Loaded {
+        docs: Some(docs),
+        warnings: loaded.warnings,
+        articles,
+        passages,
+        entities,
+        dates,
+        ..out
+    }
 }
 
 /// A document for a file that yielded no passages (empty, or no record

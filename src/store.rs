@@ -22,6 +22,9 @@ pub struct NewsIndex {
     /// One reader per opened index, made on first use; it follows new
     /// commits by itself, so a long-running server sees fresh results.
     reader: std::sync::Arc<std::sync::OnceLock<IndexReader>>,
+    /// Whether the reader follows new commits. A one-shot command answers
+    /// from the commit it opened and needs no file watcher thread.
+    follow_commits: bool,
 }
 
 /// What newsdex records with each commit.
@@ -102,7 +105,15 @@ impl NewsIndex {
             fields,
             dir: dir.to_path_buf(),
             reader: Default::default(),
+            follow_commits: false,
         })
+    }
+
+    /// Makes the reader follow new commits, for a long-running server; call
+    /// before the first search.
+    pub fn following_commits(mut self) -> NewsIndex {
+        self.follow_commits = true;
+        self
     }
 
     /// The shared reader: it sees the last commit, never a half-written run.
@@ -113,7 +124,11 @@ impl NewsIndex {
         let reader = self
             .index
             .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .reload_policy(if self.follow_commits {
+                ReloadPolicy::OnCommitWithDelay
+            } else {
+                ReloadPolicy::Manual
+            })
             .try_into()
             .map_err(|e| corrupt(&self.dir, e))?;
         Ok(self.reader.get_or_init(|| reader))

@@ -27,7 +27,7 @@ pub mod pathdate;
 pub mod text;
 mod walk;
 
-pub use walk::{SourceFile, Walk, walk};
+pub use walk::{Found, SourceFile, Walk, walk};
 
 /// Files larger than this are loaded only up to it (memory stays bounded);
 /// a warning says so.

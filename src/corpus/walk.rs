@@ -28,82 +28,101 @@ fn is_folder_doc(path: &Path) -> bool {
     )
 }
 
-/// Everything the walk found.
+/// One thing the walk came across.
+#[derive(Debug)]
+pub enum Found {
+    File(SourceFile),
+    /// A file of a type newsdex does not read, or folder documentation
+    /// (`README.md`, `LICENSE.txt`).
+    Unknown,
+    /// An entry that could not be read.
+    Problem(Warning),
+}
+
+/// Everything a walk found, collected (`walk(..).collect::<Walk>()`).
 #[derive(Debug, Default)]
 pub struct Walk {
     pub files: Vec<SourceFile>,
-    /// Files of a type newsdex does not read, and folder documentation
-    /// (`README.md`, `LICENSE.txt`).
     pub skipped_unknown: usize,
     pub warnings: Vec<Warning>,
 }
 
+impl FromIterator<Found> for Walk {
+    fn from_iter<I: IntoIterator<Item = Found>>(found: I) -> Walk {
+        let mut walk = Walk::default();
+        for item in found {
+            match item {
+                Found::File(file) => walk.files.push(file),
+                Found::Unknown => walk.skipped_unknown += 1,
+                Found::Problem(warning) => walk.warnings.push(warning),
+            }
+        }
+        walk
+    }
+}
+
 /// Walks `root` recursively, skipping hidden entries and the folder `exclude`
 /// (the index, when it lives inside the corpus). Files come sorted by path so
-/// runs are reproducible.
-pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
+/// runs are reproducible. The walk is lazy: only the folder being read is
+/// held in memory, so a corpus of millions of files costs no more to start
+/// than a small one.
+pub fn walk(root: &Path, exclude: Option<&Path>) -> impl Iterator<Item = Found> {
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
-    let mut out = Walk::default();
-    let entries = walkdir::WalkDir::new(root)
+    let root = root.to_path_buf();
+    walkdir::WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| {
+        .filter_entry(move |entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
             let excluded = exclude.as_ref().is_some_and(|ex| {
                 entry.file_type().is_dir() && entry.path().canonicalize().ok().as_ref() == Some(ex)
             });
             !hidden && !excluded
-        });
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| root.to_path_buf());
-                let reason = match err.loop_ancestor() {
-                    Some(_) => "symbolic link loop; not followed".to_string(),
-                    None => err
-                        .io_error()
-                        .map_or_else(|| err.to_string(), |e| e.to_string()),
-                };
-                out.warnings.push(Warning::new(path, reason));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
+        })
+        .filter_map(move |entry| classify(&root, entry))
+}
+
+/// What a walk entry is; `None` for folders.
+fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found> {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            let path = err
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| root.to_path_buf());
+            let reason = match err.loop_ancestor() {
+                Some(_) => "symbolic link loop; not followed".to_string(),
+                None => err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), |e| e.to_string()),
+            };
+            return Some(Found::Problem(Warning::new(path, reason)));
         }
-        let Some(format) = Format::from_path(entry.path()).filter(|_| !is_folder_doc(entry.path()))
-        else {
-            out.skipped_unknown += 1;
-            continue;
-        };
-        let (size, modified_ns) = match entry.metadata() {
-            Ok(meta) => {
-                let modified = meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                (meta.len(), modified)
-            }
-            Err(err) => {
-                out.warnings
-                    .push(Warning::new(entry.path(), err.to_string()));
-                continue;
-            }
-        };
-        out.files.push(SourceFile {
-            path: entry.into_path(),
-            format,
-            size,
-            modified_ns,
-        });
+    };
+    if !entry.file_type().is_file() {
+        return None;
     }
-    out
+    let Some(format) = Format::from_path(entry.path()).filter(|_| !is_folder_doc(entry.path()))
+    else {
+        return Some(Found::Unknown);
+    };
+    let meta = match entry.metadata() {
+        Ok(meta) => meta,
+        Err(err) => return Some(Found::Problem(Warning::new(entry.path(), err.to_string()))),
+    };
+    let modified_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Some(Found::File(SourceFile {
+        path: entry.into_path(),
+        format,
+        size: meta.len(),
+        modified_ns,
+    }))
 }
 
 #[cfg(test)]
@@ -132,7 +151,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
-        let walk = walk(root, Some(&root.join("index")));
+        let walk: Walk = walk(root, Some(&root.join("index"))).collect();
         let found: Vec<String> = walk
             .files
             .iter()
@@ -160,7 +179,7 @@ mod tests {
         std::fs::write(root.join("sub/a.txt"), "x").unwrap();
         std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
         std::os::unix::fs::symlink(root.join("nowhere"), root.join("broken.txt")).unwrap();
-        let walk = walk(root, None);
+        let walk: Walk = walk(root, None).collect();
         assert_eq!(walk.files.len(), 1);
         let messages: Vec<String> = walk.warnings.iter().map(|w| w.message.clone()).collect();
         assert!(

@@ -10,11 +10,11 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value as _};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Order, Searcher, TERMINATED, TantivyDocument, Term};
 
 use super::{SearchRequest, Sort, build_query};
 use crate::dedup::Signature;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
 use crate::schema::Fields;
@@ -253,24 +253,8 @@ fn duplicates(
     let Some(own) = signature(fields, doc) else {
         return Ok(Vec::new());
     };
-    let bands: Vec<(Occur, Box<dyn Query>)> = own
-        .bands()
-        .into_iter()
-        .map(|band| {
-            let term = Term::from_field_u64(fields.minhash_band, band);
-            (
-                Occur::Should,
-                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-            )
-        })
-        .collect();
-    // More band matches mean more similar: look at the likeliest first.
-    let found = searcher.search(
-        &BooleanQuery::new(bands),
-        &TopDocs::with_limit(MAX_CANDIDATES).order_by_score(),
-    )?;
     let mut copies = Vec::new();
-    for (_, other) in found {
+    for (_, other) in band_sharers(searcher, fields, &own)? {
         if other == address {
             continue;
         }
@@ -297,6 +281,49 @@ fn duplicates(
     }
     copies.sort_by(|a, b| (&a.path, a.passage).cmp(&(&b.path, b.passage)));
     Ok(copies)
+}
+
+/// The live passages sharing at least one band with `signature`, most
+/// shared bands first, at most [`MAX_CANDIDATES`].
+///
+/// The band postings are read directly, one dictionary lookup per band and
+/// segment: a scored query would look every band up twice (once for its
+/// statistics, once for its postings), and the scores are not needed.
+fn band_sharers(
+    searcher: &Searcher,
+    fields: &Fields,
+    signature: &Signature,
+) -> Result<Vec<(u32, DocAddress)>> {
+    let bands = signature.bands();
+    let mut shared: Vec<(u32, DocAddress)> = Vec::new();
+    for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+        let inverted = segment.inverted_index(fields.minhash_band)?;
+        let mut docs: Vec<u32> = Vec::new();
+        for band in bands {
+            let term = Term::from_field_u64(fields.minhash_band, band);
+            let postings = inverted
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(|e| Error::io("reading the near-duplicate bands", e))?;
+            if let Some(mut postings) = postings {
+                while postings.doc() != TERMINATED {
+                    docs.push(postings.doc());
+                    postings.advance();
+                }
+            }
+        }
+        docs.sort_unstable();
+        let alive = segment.alive_bitset();
+        for group in docs.chunk_by(|a, b| a == b) {
+            let doc = group[0];
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                shared.push((group.len() as u32, DocAddress::new(ordinal as u32, doc)));
+            }
+        }
+    }
+    // More shared bands mean more similar: confirm the likeliest first.
+    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    shared.truncate(MAX_CANDIDATES);
+    Ok(shared)
 }
 
 /// The `n` passages before and after a hit in its article.

@@ -71,7 +71,7 @@ pub struct ServeArgs {
 
 /// Serves until the process is stopped.
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let news = NewsIndex::open(&args.index)?;
+    let news = NewsIndex::open(&args.index)?.following_commits();
     // Open the shared reader now, so a broken index fails here and not on
     // the first request.
     news.reader()?;
