@@ -565,7 +565,15 @@ fn with_stdout(print: impl FnOnce(&mut dyn Write, Style) -> io::Result<()>) -> a
 /// Builds the default index from the default corpus the first time a user
 /// searches, so `newsdex search Aliyev` works on a fresh clone.
 fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
-    if store::exists(dir) {
+    // The default index is built from the bundled corpus in a fraction of a
+    // second, so one made by an older newsdex is simply rebuilt.
+    let mode = match NewsIndex::open(dir) {
+        Ok(_) => return Ok(()),
+        Err(newsdex::Error::SchemaMismatch { .. }) => Mode::Rebuild,
+        Err(_) => Mode::Incremental,
+    };
+    if mode == Mode::Incremental && store::exists(dir) {
+        // Damaged or locked: let opening it again report what to do.
         return Ok(());
     }
     let corpus = PathBuf::from(DEFAULT_CORPUS);
@@ -577,15 +585,20 @@ fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
             corpus.display()
         );
     }
+    let what = if mode == Mode::Rebuild {
+        "the index was made by another newsdex; rebuilding"
+    } else {
+        "no index yet; building"
+    };
     eprintln!(
-        "newsdex: no index yet; building {} from {}/",
+        "newsdex: {what} {} from {}/",
         dir.display(),
         corpus.display()
     );
     let config = IndexConfig {
         corpus,
         index_dir: dir.to_path_buf(),
-        mode: Mode::Incremental,
+        mode,
         load: LoadOptions::default(),
         threads: 0,
         commit_every: indexer::COMMIT_EVERY_BYTES,

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use serde_json::json;
 use tantivy::schema::Value as _;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
@@ -43,18 +42,81 @@ pub const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
 /// Memory for tantivy's in-memory segments, per indexing thread.
 const WRITER_MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
 
-/// Segments with more passages than this are not merged further. A bulk
-/// run flushes segments of about 60,000 passages (one writer arena's
-/// worth), which then stay as they are: merging them is what made a large
-/// run's peak memory grow with the corpus (812 MB against 534 MB without
-/// merges at 10x). The small segments of incremental updates still merge,
-/// so an index updated daily does not splinter.
-const MAX_DOCS_BEFORE_MERGE: usize = 50_000;
+/// Segments with more passages than this are not merged while indexing:
+/// only the small segments of incremental updates are, so an index updated
+/// daily does not splinter. A bulk run's arena-sized segments are left to
+/// [`compact`]: merging them in the background, next to the writer's arena,
+/// made a large run's peak memory grow with the corpus.
+const MAX_DOCS_BEFORE_MERGE: usize = 10_000;
 
 fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     let mut policy = tantivy::indexer::LogMergePolicy::default();
     policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
     policy
+}
+
+/// The passages a segment grows to by [`compact`]'s merges: at most about
+/// 200 MB of index, which bounds the memory a merge maps.
+const COMPACT_SEGMENT_DOCS: u32 = 300_000;
+/// [`compact`] merges once this many segments are under half that size; it
+/// runs after runs that added at least half a merged segment's passages.
+const COMPACT_MIN_SEGMENTS: usize = 4;
+
+/// Merges the many arena-sized segments a large run leaves into a few
+/// large ones, one bounded merge at a time after indexing is over (so the
+/// writer's arena and a merge never need memory at the same time). Every
+/// search and near-duplicate lookup costs a dictionary lookup per segment:
+/// at 10x, 32 segments made a search three times slower than 5 would.
+fn compact(news: &NewsIndex) -> Result<()> {
+    let segments: Vec<(tantivy::index::SegmentId, u32)> = news
+        .index
+        .searchable_segment_metas()?
+        .into_iter()
+        .map(|m| (m.id(), m.num_docs()))
+        .collect();
+    let groups = compaction_groups(segments);
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let mut writer: IndexWriter<TantivyDocument> = news
+        .index
+        .writer_with_num_threads(1, 15_000_000)
+        .map_err(|e| store::corrupt(&news.dir, e))?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    for group in groups {
+        writer.merge(&group).wait()?;
+    }
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// The merges [`compact`] makes of segments (id, passages): the small ones,
+/// smallest first, in groups of at most [`COMPACT_SEGMENT_DOCS`] passages;
+/// nothing unless [`COMPACT_MIN_SEGMENTS`] are small.
+fn compaction_groups<Id>(segments: Vec<(Id, u32)>) -> Vec<Vec<Id>> {
+    let mut small: Vec<(Id, u32)> = segments
+        .into_iter()
+        .filter(|(_, docs)| *docs < COMPACT_SEGMENT_DOCS / 2)
+        .collect();
+    if small.len() < COMPACT_MIN_SEGMENTS {
+        return Vec::new();
+    }
+    small.sort_by_key(|(_, docs)| *docs);
+    let mut groups = Vec::new();
+    let mut group = Vec::new();
+    let mut total = 0;
+    for (id, docs) in small {
+        if total + docs > COMPACT_SEGMENT_DOCS && group.len() > 1 {
+            groups.push(std::mem::take(&mut group));
+            total = 0;
+        }
+        total += docs;
+        group.push(id);
+    }
+    if group.len() > 1 {
+        groups.push(group);
+    }
+    groups
 }
 
 /// Whether to keep what the index holds.
@@ -174,9 +236,13 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
             use rayon::prelude::*;
             pool.install(|| {
                 // A failed send means the writer gave up: stop loading.
-                let _ = jobs.into_iter().par_bridge().try_for_each_with(sender, |sender, job| {
-                    sender.send(Message::Loaded(load_and_analyze(job, &fields, load_options)))
-                });
+                let _ = jobs
+                    .into_iter()
+                    .par_bridge()
+                    .try_for_each_with(sender, |sender, job| {
+                        let loaded = load_and_analyze(job, &fields, load_options);
+                        sender.send(Message::Loaded(loaded)).map_err(drop)
+                    });
             });
         });
         for message in messages {
@@ -215,6 +281,9 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
     if changed {
         commit(&mut writer, &meta)?;
         writer.wait_merging_threads()?;
+        if summary.passages >= COMPACT_SEGMENT_DOCS as usize / 2 {
+            compact(&news)?;
+        }
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
@@ -226,7 +295,9 @@ const QUEUED_FILES: usize = 1024;
 /// What the walk and the workers tell the writer's thread.
 enum Message {
     /// A new or changed file was queued for loading.
-    Queued { bytes: u64 },
+    Queued {
+        bytes: u64,
+    },
     Unchanged,
     Unknown,
     Problem(Warning),
@@ -439,10 +510,10 @@ fn passage_document(
         }
     }
     let signature = Signature::of(&passage.text);
-    doc.add_bytes(fields.minhash, &signature.to_bytes());
     for band in signature.bands() {
         doc.add_u64(fields.minhash_band, band);
     }
+    doc.add_u64(fields.minhash, signature.sketch().0);
     let mut points = HashSet::new();
     for date in &passage.dates {
         if matches!(date.kind, TimexType::Date | TimexType::Time) {
@@ -471,9 +542,22 @@ fn passage_document(
         };
         doc.add_date(field, day(date));
     }
-    let mentions = json!({ "entities": passage.entities, "dates": passage.dates });
-    doc.add_text(fields.mentions, mentions.to_string());
+    let mentions = StoredMentions {
+        entities: &passage.entities,
+        dates: &passage.dates,
+    };
+    doc.add_text(
+        fields.mentions,
+        serde_json::to_string(&mentions).expect("mentions serialise"),
+    );
     doc
+}
+
+/// The stored `mentions` field: what a hit shows without analysing again.
+#[derive(serde::Serialize)]
+struct StoredMentions<'a> {
+    entities: &'a [crate::entities::Entity],
+    dates: &'a [crate::dates::TimeExpression],
 }
 
 /// The facet key of an entity: `PER:Vladimir Putin`.
@@ -575,4 +659,27 @@ fn indexed_files(news: &NewsIndex) -> Result<HashMap<String, u64>> {
 /// Reads a stored text value of a document, for callers that show hits.
 pub fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compaction_merges_many_small_segments_in_bounded_groups() {
+        let sizes =
+            |groups: Vec<Vec<u32>>| -> Vec<u32> { groups.iter().map(|g| g.iter().sum()).collect() };
+        // Eighteen arena-sized segments of a large run: a few big merges.
+        let run: Vec<(u32, u32)> = (0..18).map(|_| (110_000, 110_000)).collect();
+        assert_eq!(sizes(compaction_groups(run)), vec![220_000; 9]);
+        let run: Vec<(u32, u32)> = (0..12).map(|_| (60_000, 60_000)).collect();
+        assert_eq!(
+            sizes(compaction_groups(run)),
+            vec![300_000, 300_000, 120_000]
+        );
+        // Too few small segments, or only large ones: nothing to do.
+        assert!(compaction_groups(vec![(5, 5), (7, 7), (9, 9)]).is_empty());
+        let large: Vec<(u32, u32)> = (0..8).map(|_| (290_000, 290_000)).collect();
+        assert!(compaction_groups(large).is_empty());
+    }
 }

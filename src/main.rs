@@ -29,3 +29,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// jemalloc keeps a long indexing run's memory flat. With glibc's malloc,
+/// tantivy's large, short-lived writer buffers raise its dynamic mmap
+/// threshold, later ones come from heaps that only grow, and a 10x corpus
+/// peaked at 444 MB against 177 MB at 1x; with jemalloc, 200 MB and 177 MB.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

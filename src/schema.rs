@@ -16,7 +16,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the fields or their analysis change; an index of another
 /// version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Tokenizer for prose: lower-cased, accents folded, English stems.
 pub const PROSE_TOKENIZER: &str = "newsdex_prose";
@@ -59,11 +59,12 @@ pub struct Fields {
     pub entity_key: Field,
     /// The latest day the passage mentions, for sorting by mentioned date.
     pub latest_mention: Field,
-    /// The passage's MinHash signature (`dedup::Signature`), to confirm
-    /// near-duplicates.
-    pub minhash: Field,
-    /// The signature's band keys: near-duplicates share at least one.
+    /// The bucketed band keys of the passage's MinHash signature
+    /// (`dedup::Signature`): near-duplicates share at least one.
     pub minhash_band: Field,
+    /// The signature's `dedup::Sketch`, in a column: it rules out band
+    /// candidates without reading their stored documents.
+    pub minhash: Field,
     /// The passage's entity and date mentions as JSON, for display.
     pub mentions: Field,
 }
@@ -108,8 +109,8 @@ impl Fields {
             mentioned_year: b.add_date_field("date_year", day),
             entity_key: b.add_text_field("entity", STRING | FAST),
             latest_mention: b.add_date_field("latest_mention", DateOptions::from(FAST)),
-            minhash: b.add_bytes_field("minhash", STORED),
             minhash_band: b.add_u64_field("minhash_band", INDEXED),
+            minhash: b.add_u64_field("minhash", FAST),
             mentions: b.add_text_field("mentions", STORED),
         };
         (b.build(), fields)
@@ -141,8 +142,8 @@ impl Fields {
             mentioned_year: f("date_year")?,
             entity_key: f("entity")?,
             latest_mention: f("latest_mention")?,
-            minhash: f("minhash")?,
             minhash_band: f("minhash_band")?,
+            minhash: f("minhash")?,
             mentions: f("mentions")?,
         })
     }

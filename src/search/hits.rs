@@ -13,7 +13,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocSet, Order, Searcher, TERMINATED, TantivyDocument, Term};
 
 use super::{SearchRequest, Sort, build_query};
-use crate::dedup::Signature;
+use crate::dedup::{Signature, Sketch};
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
@@ -22,8 +22,6 @@ use crate::store::NewsIndex;
 
 /// Most copies listed for one hit.
 const MAX_DUPLICATES: usize = 100;
-/// Most band-sharing passages checked for one hit.
-const MAX_CANDIDATES: usize = 400;
 
 /// A ranked passage.
 #[derive(Debug, Clone, Serialize)]
@@ -237,13 +235,12 @@ fn select(
 }
 
 fn signature(fields: &Fields, doc: &TantivyDocument) -> Option<Signature> {
-    doc.get_first(fields.minhash)
-        .and_then(|v| v.as_bytes())
-        .and_then(Signature::from_bytes)
+    stored_text(doc, fields.text).map(Signature::of)
 }
 
 /// Every other passage in the index that is a near-duplicate of this one:
-/// the MinHash bands find candidates, their signatures confirm them.
+/// the MinHash bands find candidates, their sketches rule most out, and
+/// their signatures confirm the rest.
 fn duplicates(
     searcher: &Searcher,
     fields: &Fields,
@@ -254,7 +251,7 @@ fn duplicates(
         return Ok(Vec::new());
     };
     let mut copies = Vec::new();
-    for (_, other) in band_sharers(searcher, fields, &own)? {
+    for other in band_candidates(searcher, fields, &own)? {
         if other == address {
             continue;
         }
@@ -283,47 +280,50 @@ fn duplicates(
     Ok(copies)
 }
 
-/// The live passages sharing at least one band with `signature`, most
-/// shared bands first, at most [`MAX_CANDIDATES`].
+/// The live passages that share a band bucket with `signature` and whose
+/// sketch may match it.
 ///
 /// The band postings are read directly, one dictionary lookup per band and
 /// segment: a scored query would look every band up twice (once for its
 /// statistics, once for its postings), and the scores are not needed.
-fn band_sharers(
+fn band_candidates(
     searcher: &Searcher,
     fields: &Fields,
     signature: &Signature,
-) -> Result<Vec<(u32, DocAddress)>> {
-    let bands = signature.bands();
-    let mut shared: Vec<(u32, DocAddress)> = Vec::new();
+) -> Result<Vec<DocAddress>> {
+    let own = signature.sketch();
+    let mut found = Vec::new();
     for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
         let inverted = segment.inverted_index(fields.minhash_band)?;
-        let mut docs: Vec<u32> = Vec::new();
-        for band in bands {
+        let sketches = segment.fast_fields().u64("minhash")?;
+        let mut candidates: Vec<u32> = Vec::new();
+        for band in signature.bands() {
             let term = Term::from_field_u64(fields.minhash_band, band);
             let postings = inverted
                 .read_postings(&term, IndexRecordOption::Basic)
                 .map_err(|e| Error::io("reading the near-duplicate bands", e))?;
             if let Some(mut postings) = postings {
                 while postings.doc() != TERMINATED {
-                    docs.push(postings.doc());
+                    candidates.push(postings.doc());
                     postings.advance();
                 }
             }
         }
-        docs.sort_unstable();
+        candidates.sort_unstable();
+        candidates.dedup();
         let alive = segment.alive_bitset();
-        for group in docs.chunk_by(|a, b| a == b) {
-            let doc = group[0];
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                shared.push((group.len() as u32, DocAddress::new(ordinal as u32, doc)));
+        for doc in candidates {
+            let live = alive.is_none_or(|a| a.is_alive(doc));
+            if live
+                && sketches
+                    .first(doc)
+                    .is_some_and(|s| own.may_match(&Sketch(s)))
+            {
+                found.push(DocAddress::new(ordinal as u32, doc));
             }
         }
     }
-    // More shared bands mean more similar: confirm the likeliest first.
-    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    shared.truncate(MAX_CANDIDATES);
-    Ok(shared)
+    Ok(found)
 }
 
 /// The `n` passages before and after a hit in its article.
