@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::labels::{TAG_COUNT, Tag, may_end, transition_allowed};
+use super::labels::{OUTSIDE, TAG_COUNT, Tag, may_end, transition_allowed};
 
 /// Transition scores: sentence start, tag-to-tag, sentence end.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,18 +81,59 @@ static ALLOWED: LazyLock<Allowed> = LazyLock::new(|| {
     allowed
 });
 
+/// What lies just outside a stretch of tokens being decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The sentence boundary: scored by the start and end transitions.
+    Sentence,
+    /// A token tagged `O`: scored by the transitions from and to `O`.
+    Outside,
+}
+
 /// The best-scoring well-formed tag sequence for per-token emission scores.
 pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec<Tag> {
+    let mut tags = vec![OUTSIDE; emissions.len()];
+    viterbi_between(
+        emissions,
+        transitions,
+        Edge::Sentence,
+        Edge::Sentence,
+        &mut tags,
+    );
+    tags
+}
+
+/// Writes to `tags` the best-scoring well-formed tag sequence for a stretch
+/// of tokens with `before` and `after` it (one tag per emission row).
+///
+/// `O` may precede any tag that may start a sentence and follow any tag that
+/// may end one, so the two edges allow the same tags and differ only in
+/// their scores.
+pub fn viterbi_between(
+    emissions: &[[f32; TAG_COUNT]],
+    transitions: &Transitions,
+    before: Edge,
+    after: Edge,
+    tags: &mut [Tag],
+) {
     let allowed = &*ALLOWED;
     let length = emissions.len();
     if length == 0 {
-        return Vec::new();
+        return;
     }
+    let start_scores = match before {
+        Edge::Sentence => transitions.start,
+        Edge::Outside => transitions.between[OUTSIDE as usize],
+    };
+    let end_scores = match after {
+        Edge::Sentence => transitions.end,
+        Edge::Outside => std::array::from_fn(|tag| transitions.between[tag][OUTSIDE as usize]),
+    };
     let mut backpointers = vec![[0u8; TAG_COUNT]; length];
     let mut score = [f32::NEG_INFINITY; TAG_COUNT];
     for tag in 0..TAG_COUNT {
         if allowed.start[tag] {
-            score[tag] = transitions.start[tag] + emissions[0][tag];
+            score[tag] = start_scores[tag] + emissions[0][tag];
         }
     }
     for (position, emission) in emissions.iter().enumerate().skip(1) {
@@ -115,7 +156,7 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
     }
     let mut last = 0u8;
     let mut best = f32::NEG_INFINITY;
-    for (tag, (&tag_score, &end_score)) in score.iter().zip(&transitions.end).enumerate() {
+    for (tag, (&tag_score, &end_score)) in score.iter().zip(&end_scores).enumerate() {
         let candidate = if allowed.end[tag] {
             tag_score + end_score
         } else {
@@ -126,12 +167,10 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
             last = tag as u8;
         }
     }
-    let mut tags = vec![0u8; length];
     tags[length - 1] = last;
     for position in (1..length).rev() {
         tags[position - 1] = backpointers[position][tags[position] as usize];
     }
-    tags
 }
 
 #[cfg(test)]
@@ -153,6 +192,37 @@ mod tests {
         let tags = viterbi(&emissions, &Transitions::default());
         assert_eq!(spans(&tags), vec![(0, 2, EntityLabel::Person)]);
         assert!(viterbi(&[], &Transitions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_stretch_between_outside_tokens_decodes_as_in_its_sentence() {
+        let mut transitions = Transitions::default();
+        for (previous, row) in transitions.between.iter_mut().enumerate() {
+            for (next, score) in row.iter_mut().enumerate() {
+                *score = ((previous * 7 + next * 3) % 5) as f32 - 2.0;
+            }
+        }
+        let emissions: Vec<[f32; TAG_COUNT]> = (0..6)
+            .map(|position| std::array::from_fn(|tag| ((position * 5 + tag * 11) % 9) as f32))
+            .collect();
+        // The whole sentence with tokens 0 and 5 forced to O...
+        let mut forced = emissions.clone();
+        for position in [0, 5] {
+            forced[position] = [-1e6; TAG_COUNT];
+            forced[position][OUTSIDE as usize] = 0.0;
+        }
+        let whole = viterbi(&forced, &transitions);
+        // ...has the tags of tokens 1..5 decoded between two O edges.
+        let mut stretch = vec![OUTSIDE; 4];
+        viterbi_between(
+            &emissions[1..5],
+            &transitions,
+            Edge::Outside,
+            Edge::Outside,
+            &mut stretch,
+        );
+        assert_eq!(whole[1..5], stretch);
+        assert_ne!(stretch, [OUTSIDE; 4], "the test decodes some entity");
     }
 
     #[test]

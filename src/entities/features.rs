@@ -40,6 +40,10 @@ pub struct TokenForms {
     pub cluster: u32,
     pub gazetteer: u64,
     pub casing: Casing,
+    /// Written without capital or caseless letters: a lower-case word, a
+    /// number, punctuation. Such a token is part of a name only next to one
+    /// that is not (see [`super::focus`]).
+    pub uncapitalised: bool,
     /// Capitalised mid-sentence elsewhere in the document.
     pub title_elsewhere: bool,
     /// Lower-cased elsewhere in the document.
@@ -254,6 +258,10 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
         *slot = hash;
     }
     let word_casing = casing(&scratch.folded);
+    let uncapitalised = !scratch
+        .folded
+        .chars()
+        .any(|c| c.is_alphabetic() && !c.is_lowercase());
     Clusters::form(&scratch.folded, &mut scratch.cluster_form);
     let mut cluster = resources.clusters.path(hash_str(&scratch.cluster_form));
     if cluster == 0 && word_casing == Casing::Upper {
@@ -273,6 +281,7 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
         cluster,
         gazetteer: 0,
         casing: word_casing,
+        uncapitalised,
         title_elsewhere: false,
         lower_elsewhere: false,
         previous_lower: 0,

@@ -43,6 +43,15 @@ pub const LISTS: [(&str, &str); 9] = [
     ),
 ];
 
+/// The [`Gazetteer::annotate`] marks of any position in the named lists.
+pub fn list_marks(names: &[&str]) -> u64 {
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| names.contains(name))
+        .fold(0, |marks, (list, _)| marks | 0xf << (4 * list))
+}
+
 /// Longest entry matched, in tokens.
 const MAX_ENTRY_TOKENS: usize = 5;
 

@@ -149,6 +149,7 @@ pub mod conll;
 pub mod decode;
 pub mod eval;
 pub mod features;
+pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
 pub mod labels;
