@@ -93,7 +93,7 @@ pub enum Edge {
 /// The best-scoring well-formed tag sequence for per-token emission scores.
 pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec<Tag> {
     let mut tags = vec![OUTSIDE; emissions.len()];
-    viterbi_between(
+    Viterbi::default().decode(
         emissions,
         transitions,
         Edge::Sentence,
@@ -103,73 +103,85 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
     tags
 }
 
-/// Writes to `tags` the best-scoring well-formed tag sequence for a stretch
-/// of tokens with `before` and `after` it (one tag per emission row).
-///
-/// `O` may precede any tag that may start a sentence and follow any tag that
-/// may end one, so the two edges allow the same tags and differ only in
-/// their scores.
-pub fn viterbi_between(
-    emissions: &[[f32; TAG_COUNT]],
-    transitions: &Transitions,
-    before: Edge,
-    after: Edge,
-    tags: &mut [Tag],
-) {
-    let allowed = &*ALLOWED;
-    let length = emissions.len();
-    if length == 0 {
-        return;
-    }
-    let start_scores = match before {
-        Edge::Sentence => transitions.start,
-        Edge::Outside => transitions.between[OUTSIDE as usize],
-    };
-    let end_scores = match after {
-        Edge::Sentence => transitions.end,
-        Edge::Outside => std::array::from_fn(|tag| transitions.between[tag][OUTSIDE as usize]),
-    };
-    let mut backpointers = vec![[0u8; TAG_COUNT]; length];
-    let mut score = [f32::NEG_INFINITY; TAG_COUNT];
-    for tag in 0..TAG_COUNT {
-        if allowed.start[tag] {
-            score[tag] = start_scores[tag] + emissions[0][tag];
+/// A Viterbi decoder whose buffers are reused from one call to the next.
+#[derive(Default)]
+pub struct Viterbi {
+    backpointers: Vec<[u8; TAG_COUNT]>,
+}
+
+impl Viterbi {
+    /// Writes to `tags` the best-scoring well-formed tag sequence for a
+    /// stretch of tokens with `before` and `after` it (one tag per emission
+    /// row).
+    ///
+    /// `O` may precede any tag that may start a sentence and follow any tag
+    /// that may end one, so the two edges allow the same tags and differ
+    /// only in their scores.
+    pub fn decode(
+        &mut self,
+        emissions: &[[f32; TAG_COUNT]],
+        transitions: &Transitions,
+        before: Edge,
+        after: Edge,
+        tags: &mut [Tag],
+    ) {
+        let allowed = &*ALLOWED;
+        let length = emissions.len();
+        if length == 0 {
+            return;
         }
-    }
-    for (position, emission) in emissions.iter().enumerate().skip(1) {
-        let mut next = [f32::NEG_INFINITY; TAG_COUNT];
-        for tag in 0..TAG_COUNT {
-            let mut best = f32::NEG_INFINITY;
-            let mut best_previous = 0u8;
-            for &previous in &allowed.previous[tag] {
-                let candidate =
-                    score[previous as usize] + transitions.between[previous as usize][tag];
-                if candidate > best {
-                    best = candidate;
-                    best_previous = previous;
-                }
-            }
-            next[tag] = best + emission[tag];
-            backpointers[position][tag] = best_previous;
-        }
-        score = next;
-    }
-    let mut last = 0u8;
-    let mut best = f32::NEG_INFINITY;
-    for (tag, (&tag_score, &end_score)) in score.iter().zip(&end_scores).enumerate() {
-        let candidate = if allowed.end[tag] {
-            tag_score + end_score
-        } else {
-            f32::NEG_INFINITY
+        let start_scores = match before {
+            Edge::Sentence => transitions.start,
+            Edge::Outside => transitions.between[OUTSIDE as usize],
         };
-        if candidate > best {
-            best = candidate;
-            last = tag as u8;
+        let end_scores = match after {
+            Edge::Sentence => transitions.end,
+            Edge::Outside => std::array::from_fn(|tag| transitions.between[tag][OUTSIDE as usize]),
+        };
+        let backpointers = &mut self.backpointers;
+        backpointers.clear();
+        backpointers.resize(length, [0; TAG_COUNT]);
+        let mut score = [f32::NEG_INFINITY; TAG_COUNT];
+        for tag in 0..TAG_COUNT {
+            if allowed.start[tag] {
+                score[tag] = start_scores[tag] + emissions[0][tag];
+            }
         }
-    }
-    tags[length - 1] = last;
-    for position in (1..length).rev() {
-        tags[position - 1] = backpointers[position][tags[position] as usize];
+        for (position, emission) in emissions.iter().enumerate().skip(1) {
+            let mut next = [f32::NEG_INFINITY; TAG_COUNT];
+            for tag in 0..TAG_COUNT {
+                let mut best = f32::NEG_INFINITY;
+                let mut best_previous = 0u8;
+                for &previous in &allowed.previous[tag] {
+                    let candidate =
+                        score[previous as usize] + transitions.between[previous as usize][tag];
+                    if candidate > best {
+                        best = candidate;
+                        best_previous = previous;
+                    }
+                }
+                next[tag] = best + emission[tag];
+                backpointers[position][tag] = best_previous;
+            }
+            score = next;
+        }
+        let mut last = 0u8;
+        let mut best = f32::NEG_INFINITY;
+        for (tag, (&tag_score, &end_score)) in score.iter().zip(&end_scores).enumerate() {
+            let candidate = if allowed.end[tag] {
+                tag_score + end_score
+            } else {
+                f32::NEG_INFINITY
+            };
+            if candidate > best {
+                best = candidate;
+                last = tag as u8;
+            }
+        }
+        tags[length - 1] = last;
+        for position in (1..length).rev() {
+            tags[position - 1] = backpointers[position][tags[position] as usize];
+        }
     }
 }
 
@@ -214,7 +226,7 @@ mod tests {
         let whole = viterbi(&forced, &transitions);
         // ...has the tags of tokens 1..5 decoded between two O edges.
         let mut stretch = vec![OUTSIDE; 4];
-        viterbi_between(
+        Viterbi::default().decode(
             &emissions[1..5],
             &transitions,
             Edge::Outside,

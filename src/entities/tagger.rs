@@ -6,7 +6,7 @@
 //! (all-caps headlines, sentence starts). Only the [`focus`] windows are
 //! scored; every other token is `O`.
 
-use super::decode::viterbi_between;
+use super::decode::Viterbi;
 use super::features::{Document, History, history_features, token_features};
 use super::focus::{self, Window};
 use super::hashing::PrehashedMap;
@@ -107,6 +107,7 @@ fn windows_with_new_inputs(
 #[derive(Default)]
 struct Decoder {
     emissions: Vec<[f32; TAG_COUNT]>,
+    viterbi: Viterbi,
 }
 
 impl Decoder {
@@ -123,7 +124,7 @@ impl Decoder {
         self.emissions.clear();
         self.emissions
             .extend(sums.iter().map(|sum| model.emissions(pass, sum)));
-        viterbi_between(
+        self.viterbi.decode(
             &self.emissions,
             &model.transitions[pass],
             window.before,
