@@ -3,8 +3,6 @@
 //! Ill-formed sequences (an `I-PER` after `O`, a sentence ending inside an
 //! entity) are excluded outright, so every decoded sequence maps to spans.
 
-use std::sync::LazyLock;
-
 use super::labels::{OUTSIDE, TAG_COUNT, Tag, may_end, transition_allowed};
 
 /// Transition scores: sentence start, tag-to-tag, sentence end.
@@ -56,31 +54,6 @@ impl Transitions {
     }
 }
 
-/// Which transitions keep the BILOU sequence well formed.
-struct Allowed {
-    start: [bool; TAG_COUNT],
-    /// For each tag, the tags that may precede it: 2 for inside/last tags,
-    /// 9 otherwise, so decoding scans 97 pairs instead of 289.
-    previous: [Vec<u8>; TAG_COUNT],
-    end: [bool; TAG_COUNT],
-}
-
-static ALLOWED: LazyLock<Allowed> = LazyLock::new(|| {
-    let mut allowed = Allowed {
-        start: [false; TAG_COUNT],
-        previous: Default::default(),
-        end: [false; TAG_COUNT],
-    };
-    for next in 0..TAG_COUNT {
-        allowed.start[next] = transition_allowed(None, next as Tag);
-        allowed.end[next] = may_end(next as Tag);
-        allowed.previous[next] = (0..TAG_COUNT as Tag)
-            .filter(|&previous| transition_allowed(Some(previous), next as Tag))
-            .collect();
-    }
-    allowed
-});
-
 /// What lies just outside a stretch of tokens being decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {
@@ -93,23 +66,56 @@ pub enum Edge {
 /// The best-scoring well-formed tag sequence for per-token emission scores.
 pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec<Tag> {
     let mut tags = vec![OUTSIDE; emissions.len()];
-    Viterbi::default().decode(
-        emissions,
-        transitions,
-        Edge::Sentence,
-        Edge::Sentence,
-        &mut tags,
-    );
+    Viterbi::new(transitions).decode(emissions, Edge::Sentence, Edge::Sentence, &mut tags);
     tags
 }
 
-/// A Viterbi decoder whose buffers are reused from one call to the next.
-#[derive(Default)]
+/// A Viterbi decoder for one set of transitions, reusable from one stretch
+/// of tokens to the next.
+///
+/// Ill-formed transitions score minus infinity, so they are never chosen
+/// and decoding is a dense, branch-free (vectorisable) loop over all pairs
+/// of tags.
 pub struct Viterbi {
-    backpointers: Vec<[u8; TAG_COUNT]>,
+    /// Start scores after each [`Edge`].
+    start: [[f32; TAG_COUNT]; 2],
+    between: [[f32; TAG_COUNT]; TAG_COUNT],
+    /// End scores before each [`Edge`].
+    end: [[f32; TAG_COUNT]; 2],
+    backpointers: Vec<[Tag; TAG_COUNT]>,
 }
 
 impl Viterbi {
+    pub fn new(transitions: &Transitions) -> Viterbi {
+        let outside = OUTSIDE as usize;
+        let or_never = |allowed: bool, score: f32| if allowed { score } else { f32::NEG_INFINITY };
+        let start = |scores: &[f32; TAG_COUNT]| -> [f32; TAG_COUNT] {
+            std::array::from_fn(|tag| or_never(transition_allowed(None, tag as Tag), scores[tag]))
+        };
+        let end = |score: &dyn Fn(usize) -> f32| -> [f32; TAG_COUNT] {
+            std::array::from_fn(|tag| or_never(may_end(tag as Tag), score(tag)))
+        };
+        Viterbi {
+            start: [
+                start(&transitions.start),
+                start(&transitions.between[outside]),
+            ],
+            between: std::array::from_fn(|previous| {
+                std::array::from_fn(|next| {
+                    or_never(
+                        transition_allowed(Some(previous as Tag), next as Tag),
+                        transitions.between[previous][next],
+                    )
+                })
+            }),
+            end: [
+                end(&|tag| transitions.end[tag]),
+                end(&|tag| transitions.between[tag][outside]),
+            ],
+            backpointers: Vec::new(),
+        }
+    }
+
     /// Writes to `tags` the best-scoring well-formed tag sequence for a
     /// stretch of tokens with `before` and `after` it (one tag per emission
     /// row).
@@ -120,67 +126,52 @@ impl Viterbi {
     pub fn decode(
         &mut self,
         emissions: &[[f32; TAG_COUNT]],
-        transitions: &Transitions,
         before: Edge,
         after: Edge,
         tags: &mut [Tag],
     ) {
-        let allowed = &*ALLOWED;
-        let length = emissions.len();
-        if length == 0 {
+        let Some(first) = emissions.first() else {
             return;
-        }
-        let start_scores = match before {
-            Edge::Sentence => transitions.start,
-            Edge::Outside => transitions.between[OUTSIDE as usize],
         };
-        let end_scores = match after {
-            Edge::Sentence => transitions.end,
-            Edge::Outside => std::array::from_fn(|tag| transitions.between[tag][OUTSIDE as usize]),
-        };
-        let backpointers = &mut self.backpointers;
-        backpointers.clear();
-        backpointers.resize(length, [0; TAG_COUNT]);
-        let mut score = [f32::NEG_INFINITY; TAG_COUNT];
-        for tag in 0..TAG_COUNT {
-            if allowed.start[tag] {
-                score[tag] = start_scores[tag] + emissions[0][tag];
-            }
-        }
-        for (position, emission) in emissions.iter().enumerate().skip(1) {
-            let mut next = [f32::NEG_INFINITY; TAG_COUNT];
-            for tag in 0..TAG_COUNT {
-                let mut best = f32::NEG_INFINITY;
-                let mut best_previous = 0u8;
-                for &previous in &allowed.previous[tag] {
-                    let candidate =
-                        score[previous as usize] + transitions.between[previous as usize][tag];
-                    if candidate > best {
-                        best = candidate;
-                        best_previous = previous;
+        let start = &self.start[before as usize];
+        let mut score: [f32; TAG_COUNT] = std::array::from_fn(|tag| start[tag] + first[tag]);
+        self.backpointers.clear();
+        self.backpointers.push([0; TAG_COUNT]);
+        for emission in &emissions[1..] {
+            let mut best = [f32::NEG_INFINITY; TAG_COUNT];
+            let mut best_previous = [0 as Tag; TAG_COUNT];
+            for (previous, (&previous_score, row)) in score.iter().zip(&self.between).enumerate() {
+                if previous_score == f32::NEG_INFINITY {
+                    continue;
+                }
+                for ((best, best_previous), &transition) in
+                    best.iter_mut().zip(&mut best_previous).zip(row)
+                {
+                    let candidate = previous_score + transition;
+                    if candidate > *best {
+                        *best = candidate;
+                        *best_previous = previous as Tag;
                     }
                 }
-                next[tag] = best + emission[tag];
-                backpointers[position][tag] = best_previous;
             }
-            score = next;
+            for ((score, best), &emission) in score.iter_mut().zip(best).zip(emission) {
+                *score = best + emission;
+            }
+            self.backpointers.push(best_previous);
         }
-        let mut last = 0u8;
+        let end = &self.end[after as usize];
+        let mut last = 0;
         let mut best = f32::NEG_INFINITY;
-        for (tag, (&tag_score, &end_score)) in score.iter().zip(&end_scores).enumerate() {
-            let candidate = if allowed.end[tag] {
-                tag_score + end_score
-            } else {
-                f32::NEG_INFINITY
-            };
-            if candidate > best {
-                best = candidate;
-                last = tag as u8;
+        for (tag, (&tag_score, &end_score)) in score.iter().zip(end).enumerate() {
+            if tag_score + end_score > best {
+                best = tag_score + end_score;
+                last = tag as Tag;
             }
         }
+        let length = emissions.len();
         tags[length - 1] = last;
         for position in (1..length).rev() {
-            tags[position - 1] = backpointers[position][tags[position] as usize];
+            tags[position - 1] = self.backpointers[position][tags[position] as usize];
         }
     }
 }
@@ -226,9 +217,8 @@ mod tests {
         let whole = viterbi(&forced, &transitions);
         // ...has the tags of tokens 1..5 decoded between two O edges.
         let mut stretch = vec![OUTSIDE; 4];
-        Viterbi::default().decode(
+        Viterbi::new(&transitions).decode(
             &emissions[1..5],
-            &transitions,
             Edge::Outside,
             Edge::Outside,
             &mut stretch,
