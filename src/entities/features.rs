@@ -7,6 +7,8 @@
 //! lower-cased elsewhere in the article?) help all-caps headlines and
 //! sentence-initial words.
 
+use std::collections::hash_map::Entry;
+
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
 use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
@@ -68,7 +70,7 @@ pub struct Document {
 impl Document {
     /// Hashes the forms of every token of `sentences` (words as written).
     pub fn prepare(resources: &Resources, sentences: &[Vec<&str>]) -> Document {
-        let mut tokens = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+        let mut tokens: Vec<TokenForms> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut all_caps = Vec::with_capacity(sentences.len());
         let mut scratch = Scratch::default();
@@ -79,6 +81,9 @@ impl Document {
             .map(|w| (hash_str(w), ()))
             .collect();
         let mut upper = String::new();
+        // Forms depend only on the word: a word seen before in the document
+        // copies them from its first occurrence.
+        let mut first_occurrences: PrehashedMap<usize> = PrehashedMap::default();
         for sentence in sentences {
             sentence_starts.push(tokens.len());
             let first = tokens.len();
@@ -86,13 +91,21 @@ impl Document {
             // is shown to the model as the all-caps headline CoNLL has.
             let headline = is_title_case_headline(sentence, &lower_words);
             for word in sentence {
-                if headline {
+                let word = if headline {
                     upper.clear();
                     upper.extend(word.chars().flat_map(char::to_uppercase));
-                    tokens.push(token_forms(resources, &upper, &mut scratch));
+                    upper.as_str()
                 } else {
-                    tokens.push(token_forms(resources, word, &mut scratch));
-                }
+                    word
+                };
+                let forms = match first_occurrences.entry(hash_str(word)) {
+                    Entry::Occupied(seen) => tokens[*seen.get()].clone(),
+                    Entry::Vacant(unseen) => {
+                        unseen.insert(tokens.len());
+                        token_forms(resources, word, &mut scratch)
+                    }
+                };
+                tokens.push(forms);
             }
             let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
             for (token, mark) in tokens[first..]
