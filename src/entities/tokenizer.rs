@@ -166,6 +166,14 @@ fn split_clitic(word: &str, offset: usize, out: &mut Vec<Span>) {
     if word.is_empty() {
         return;
     }
+    // Every clitic has an apostrophe; most words have none.
+    if !word.contains(['\'', '’', '‘', '`']) {
+        out.push(Span {
+            start: offset,
+            end: offset + word.len(),
+        });
+        return;
+    }
     let folded = fold_apostrophes(word);
     for clitic in CLITICS {
         if folded.len() > clitic.len() && folded.ends_with(clitic) {
