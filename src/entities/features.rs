@@ -7,7 +7,10 @@
 //! lower-cased elsewhere in the article?) help all-caps headlines and
 //! sentence-initial words.
 
+use std::borrow::Cow;
+use std::cell::LazyCell;
 use std::collections::hash_map::Entry;
+use std::ops::Deref;
 
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
@@ -74,12 +77,15 @@ impl Document {
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut all_caps = Vec::with_capacity(sentences.len());
         let mut scratch = Scratch::default();
-        let lower_words: PrehashedMap<()> = sentences
-            .iter()
-            .flatten()
-            .filter(|w| casing(w) == Casing::Lower)
-            .map(|w| (hash_str(w), ()))
-            .collect();
+        // Needed only for sentences that look like title-case headlines.
+        let lower_words: LazyCell<PrehashedMap<()>, _> = LazyCell::new(|| {
+            sentences
+                .iter()
+                .flatten()
+                .filter(|w| casing(w) == Casing::Lower)
+                .map(|w| (hash_str(w), ()))
+                .collect()
+        });
         let mut upper = String::new();
         // Forms depend only on the word: a word seen before in the document
         // copies them from its first occurrence.
@@ -198,29 +204,41 @@ const HEADLINE_MINOR_WORDS: &[&str] = &[
 /// words, all capitalised, of which at least two are common words (seen in
 /// lower case elsewhere in the document) — which tells it from a list of
 /// names such as a sports results line.
-fn is_title_case_headline(sentence: &[&str], lower_words: &PrehashedMap<()>) -> bool {
-    let mut content = 0;
-    let mut common = 0;
+fn is_title_case_headline(
+    sentence: &[&str],
+    lower_words: &impl Deref<Target = PrehashedMap<()>>,
+) -> bool {
+    // Casing first: most sentences have a lower-case content word, and then
+    // `lower_words` is not needed.
+    let mut content = Vec::new();
     let mut title = 0;
     for word in sentence {
         if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
-        let lowered = word.to_lowercase();
-        if HEADLINE_MINOR_WORDS.contains(&lowered.as_str()) {
+        let word_casing = casing(word);
+        let lowered = if word_casing == Casing::Lower {
+            Cow::Borrowed(*word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        };
+        if HEADLINE_MINOR_WORDS.contains(&lowered.as_ref()) {
             continue;
         }
-        content += 1;
-        match casing(word) {
+        match word_casing {
             Casing::Title => title += 1,
             Casing::Upper => {}
             Casing::Lower | Casing::Other => return false,
         }
-        if lower_words.contains_key(&hash_str(&lowered)) {
-            common += 1;
-        }
+        content.push(hash_str(&lowered));
     }
-    content >= 3 && common >= 2 && title > 0
+    let common = || {
+        content
+            .iter()
+            .filter(|h| lower_words.contains_key(h))
+            .count()
+    };
+    content.len() >= 3 && title > 0 && common() >= 2
 }
 
 /// Whether a sentence is an all-caps headline: some all-caps words, no
