@@ -77,11 +77,11 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
 /// and decoding is a dense, branch-free (vectorisable) loop over all pairs
 /// of tags.
 pub struct Viterbi {
-    /// Start scores after each [`Edge`].
-    start: [[f32; TAG_COUNT]; 2],
+    start_after_sentence_start: [f32; TAG_COUNT],
+    start_after_outside: [f32; TAG_COUNT],
     between: [[f32; TAG_COUNT]; TAG_COUNT],
-    /// End scores before each [`Edge`].
-    end: [[f32; TAG_COUNT]; 2],
+    end_before_sentence_end: [f32; TAG_COUNT],
+    end_before_outside: [f32; TAG_COUNT],
     backpointers: Vec<[Tag; TAG_COUNT]>,
 }
 
@@ -96,10 +96,8 @@ impl Viterbi {
             std::array::from_fn(|tag| or_never(may_end(tag as Tag), score(tag)))
         };
         Viterbi {
-            start: [
-                start(&transitions.start),
-                start(&transitions.between[outside]),
-            ],
+            start_after_sentence_start: start(&transitions.start),
+            start_after_outside: start(&transitions.between[outside]),
             between: std::array::from_fn(|previous| {
                 std::array::from_fn(|next| {
                     or_never(
@@ -108,10 +106,8 @@ impl Viterbi {
                     )
                 })
             }),
-            end: [
-                end(&|tag| transitions.end[tag]),
-                end(&|tag| transitions.between[tag][outside]),
-            ],
+            end_before_sentence_end: end(&|tag| transitions.end[tag]),
+            end_before_outside: end(&|tag| transitions.between[tag][outside]),
             backpointers: Vec::new(),
         }
     }
@@ -133,7 +129,10 @@ impl Viterbi {
         let Some(first) = emissions.first() else {
             return;
         };
-        let start = &self.start[before as usize];
+        let start = match before {
+            Edge::Sentence => &self.start_after_sentence_start,
+            Edge::Outside => &self.start_after_outside,
+        };
         let mut score: [f32; TAG_COUNT] = std::array::from_fn(|tag| start[tag] + first[tag]);
         self.backpointers.clear();
         self.backpointers.push([0; TAG_COUNT]);
@@ -159,7 +158,10 @@ impl Viterbi {
             }
             self.backpointers.push(best_previous);
         }
-        let end = &self.end[after as usize];
+        let end = match after {
+            Edge::Sentence => &self.end_before_sentence_end,
+            Edge::Outside => &self.end_before_outside,
+        };
         let mut last = 0;
         let mut best = f32::NEG_INFINITY;
         for (tag, (&tag_score, &end_score)) in score.iter().zip(end).enumerate() {

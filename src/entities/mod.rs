@@ -7,7 +7,8 @@
 //! [`features`] (hashed word, shape, affix, cluster and gazetteer features)
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
-//! decisions) -> spans -> [`canonical`] names. The model is trained by
+//! decisions; only the [`focus`] windows around possible names are scored)
+//! -> spans -> [`canonical`] names. The model is trained by
 //! `newsdex train-ner` ([`train`]) and embedded from `models/ner.bin`.
 
 use std::sync::LazyLock;
