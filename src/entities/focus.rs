@@ -6,7 +6,7 @@
 //! to a capitalised word ("Bank of England", "Ludwig van Beethoven",
 //! "Ministry of the Interior"), or if it is a country or organisation name
 //! written in lower case. So every sentence is cut into windows, each such
-//! token with [`MARGIN`] tokens either side, merged where they touch, and
+//! token with two tokens either side, merged where they touch, and
 //! every token outside a window is tagged `O` without looking up its
 //! features. Most tokens of news text are outside, and looking up features
 //! is most of the cost of tagging.
