@@ -3,9 +3,7 @@
 //! Ill-formed sequences (an `I-PER` after `O`, a sentence ending inside an
 //! entity) are excluded outright, so every decoded sequence maps to spans.
 
-use std::sync::LazyLock;
-
-use super::labels::{TAG_COUNT, Tag, may_end, transition_allowed};
+use super::labels::{OUTSIDE, TAG_COUNT, Tag, may_end, transition_allowed};
 
 /// Transition scores: sentence start, tag-to-tag, sentence end.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,82 +54,128 @@ impl Transitions {
     }
 }
 
-/// Which transitions keep the BILOU sequence well formed.
-struct Allowed {
-    start: [bool; TAG_COUNT],
-    /// For each tag, the tags that may precede it: 2 for inside/last tags,
-    /// 9 otherwise, so decoding scans 97 pairs instead of 289.
-    previous: [Vec<u8>; TAG_COUNT],
-    end: [bool; TAG_COUNT],
+/// What lies just outside a stretch of tokens being decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The sentence boundary: scored by the start and end transitions.
+    Sentence,
+    /// A token tagged `O`: scored by the transitions from and to `O`.
+    Outside,
 }
-
-static ALLOWED: LazyLock<Allowed> = LazyLock::new(|| {
-    let mut allowed = Allowed {
-        start: [false; TAG_COUNT],
-        previous: Default::default(),
-        end: [false; TAG_COUNT],
-    };
-    for next in 0..TAG_COUNT {
-        allowed.start[next] = transition_allowed(None, next as Tag);
-        allowed.end[next] = may_end(next as Tag);
-        allowed.previous[next] = (0..TAG_COUNT as Tag)
-            .filter(|&previous| transition_allowed(Some(previous), next as Tag))
-            .collect();
-    }
-    allowed
-});
 
 /// The best-scoring well-formed tag sequence for per-token emission scores.
 pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec<Tag> {
-    let allowed = &*ALLOWED;
-    let length = emissions.len();
-    if length == 0 {
-        return Vec::new();
-    }
-    let mut backpointers = vec![[0u8; TAG_COUNT]; length];
-    let mut score = [f32::NEG_INFINITY; TAG_COUNT];
-    for tag in 0..TAG_COUNT {
-        if allowed.start[tag] {
-            score[tag] = transitions.start[tag] + emissions[0][tag];
+    let mut tags = vec![OUTSIDE; emissions.len()];
+    Viterbi::new(transitions).decode(emissions, Edge::Sentence, Edge::Sentence, &mut tags);
+    tags
+}
+
+/// A Viterbi decoder for one set of transitions, reusable from one stretch
+/// of tokens to the next.
+///
+/// Ill-formed transitions score minus infinity, so they are never chosen
+/// and decoding is a dense, branch-free (vectorisable) loop over all pairs
+/// of tags.
+pub struct Viterbi {
+    start_after_sentence_start: [f32; TAG_COUNT],
+    start_after_outside: [f32; TAG_COUNT],
+    between: [[f32; TAG_COUNT]; TAG_COUNT],
+    end_before_sentence_end: [f32; TAG_COUNT],
+    end_before_outside: [f32; TAG_COUNT],
+    backpointers: Vec<[Tag; TAG_COUNT]>,
+}
+
+impl Viterbi {
+    pub fn new(transitions: &Transitions) -> Viterbi {
+        let outside = OUTSIDE as usize;
+        let or_never = |allowed: bool, score: f32| if allowed { score } else { f32::NEG_INFINITY };
+        let start = |scores: &[f32; TAG_COUNT]| -> [f32; TAG_COUNT] {
+            std::array::from_fn(|tag| or_never(transition_allowed(None, tag as Tag), scores[tag]))
+        };
+        let end = |score: &dyn Fn(usize) -> f32| -> [f32; TAG_COUNT] {
+            std::array::from_fn(|tag| or_never(may_end(tag as Tag), score(tag)))
+        };
+        Viterbi {
+            start_after_sentence_start: start(&transitions.start),
+            start_after_outside: start(&transitions.between[outside]),
+            between: std::array::from_fn(|previous| {
+                std::array::from_fn(|next| {
+                    or_never(
+                        transition_allowed(Some(previous as Tag), next as Tag),
+                        transitions.between[previous][next],
+                    )
+                })
+            }),
+            end_before_sentence_end: end(&|tag| transitions.end[tag]),
+            end_before_outside: end(&|tag| transitions.between[tag][outside]),
+            backpointers: Vec::new(),
         }
     }
-    for (position, emission) in emissions.iter().enumerate().skip(1) {
-        let mut next = [f32::NEG_INFINITY; TAG_COUNT];
-        for tag in 0..TAG_COUNT {
-            let mut best = f32::NEG_INFINITY;
-            let mut best_previous = 0u8;
-            for &previous in &allowed.previous[tag] {
-                let candidate =
-                    score[previous as usize] + transitions.between[previous as usize][tag];
-                if candidate > best {
-                    best = candidate;
-                    best_previous = previous;
+
+    /// Writes to `tags` the best-scoring well-formed tag sequence for a
+    /// stretch of tokens with `before` and `after` it (one tag per emission
+    /// row).
+    ///
+    /// `O` may precede any tag that may start a sentence and follow any tag
+    /// that may end one, so the two edges allow the same tags and differ
+    /// only in their scores.
+    pub fn decode(
+        &mut self,
+        emissions: &[[f32; TAG_COUNT]],
+        before: Edge,
+        after: Edge,
+        tags: &mut [Tag],
+    ) {
+        let Some(first) = emissions.first() else {
+            return;
+        };
+        let start = match before {
+            Edge::Sentence => &self.start_after_sentence_start,
+            Edge::Outside => &self.start_after_outside,
+        };
+        let mut score: [f32; TAG_COUNT] = std::array::from_fn(|tag| start[tag] + first[tag]);
+        self.backpointers.clear();
+        self.backpointers.push([0; TAG_COUNT]);
+        for emission in &emissions[1..] {
+            let mut best = [f32::NEG_INFINITY; TAG_COUNT];
+            let mut best_previous = [0 as Tag; TAG_COUNT];
+            for (previous, (&previous_score, row)) in score.iter().zip(&self.between).enumerate() {
+                if previous_score == f32::NEG_INFINITY {
+                    continue;
+                }
+                for ((best, best_previous), &transition) in
+                    best.iter_mut().zip(&mut best_previous).zip(row)
+                {
+                    let candidate = previous_score + transition;
+                    if candidate > *best {
+                        *best = candidate;
+                        *best_previous = previous as Tag;
+                    }
                 }
             }
-            next[tag] = best + emission[tag];
-            backpointers[position][tag] = best_previous;
+            for ((score, best), &emission) in score.iter_mut().zip(best).zip(emission) {
+                *score = best + emission;
+            }
+            self.backpointers.push(best_previous);
         }
-        score = next;
-    }
-    let mut last = 0u8;
-    let mut best = f32::NEG_INFINITY;
-    for (tag, (&tag_score, &end_score)) in score.iter().zip(&transitions.end).enumerate() {
-        let candidate = if allowed.end[tag] {
-            tag_score + end_score
-        } else {
-            f32::NEG_INFINITY
+        let end = match after {
+            Edge::Sentence => &self.end_before_sentence_end,
+            Edge::Outside => &self.end_before_outside,
         };
-        if candidate > best {
-            best = candidate;
-            last = tag as u8;
+        let mut last = 0;
+        let mut best = f32::NEG_INFINITY;
+        for (tag, (&tag_score, &end_score)) in score.iter().zip(end).enumerate() {
+            if tag_score + end_score > best {
+                best = tag_score + end_score;
+                last = tag as Tag;
+            }
+        }
+        let length = emissions.len();
+        tags[length - 1] = last;
+        for position in (1..length).rev() {
+            tags[position - 1] = self.backpointers[position][tags[position] as usize];
         }
     }
-    let mut tags = vec![0u8; length];
-    tags[length - 1] = last;
-    for position in (1..length).rev() {
-        tags[position - 1] = backpointers[position][tags[position] as usize];
-    }
-    tags
 }
 
 #[cfg(test)]
@@ -153,6 +197,36 @@ mod tests {
         let tags = viterbi(&emissions, &Transitions::default());
         assert_eq!(spans(&tags), vec![(0, 2, EntityLabel::Person)]);
         assert!(viterbi(&[], &Transitions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_stretch_between_outside_tokens_decodes_as_in_its_sentence() {
+        let mut transitions = Transitions::default();
+        for (previous, row) in transitions.between.iter_mut().enumerate() {
+            for (next, score) in row.iter_mut().enumerate() {
+                *score = ((previous * 7 + next * 3) % 5) as f32 - 2.0;
+            }
+        }
+        let emissions: Vec<[f32; TAG_COUNT]> = (0..6)
+            .map(|position| std::array::from_fn(|tag| ((position * 5 + tag * 11) % 9) as f32))
+            .collect();
+        // The whole sentence with tokens 0 and 5 forced to O...
+        let mut forced = emissions.clone();
+        for position in [0, 5] {
+            forced[position] = [-1e6; TAG_COUNT];
+            forced[position][OUTSIDE as usize] = 0.0;
+        }
+        let whole = viterbi(&forced, &transitions);
+        // ...has the tags of tokens 1..5 decoded between two O edges.
+        let mut stretch = vec![OUTSIDE; 4];
+        Viterbi::new(&transitions).decode(
+            &emissions[1..5],
+            Edge::Outside,
+            Edge::Outside,
+            &mut stretch,
+        );
+        assert_eq!(whole[1..5], stretch);
+        assert_ne!(stretch, [OUTSIDE; 4], "the test decodes some entity");
     }
 
     #[test]

@@ -7,6 +7,11 @@
 //! lower-cased elsewhere in the article?) help all-caps headlines and
 //! sentence-initial words.
 
+use std::borrow::Cow;
+use std::cell::LazyCell;
+use std::collections::hash_map::Entry;
+use std::ops::Deref;
+
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
 use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
@@ -40,6 +45,10 @@ pub struct TokenForms {
     pub cluster: u32,
     pub gazetteer: u64,
     pub casing: Casing,
+    /// Written without capital or caseless letters: a lower-case word, a
+    /// number, punctuation. Such a token is part of a name only next to one
+    /// that is not (see [`super::focus`]).
+    pub uncapitalised: bool,
     /// Capitalised mid-sentence elsewhere in the document.
     pub title_elsewhere: bool,
     /// Lower-cased elsewhere in the document.
@@ -64,17 +73,23 @@ pub struct Document {
 impl Document {
     /// Hashes the forms of every token of `sentences` (words as written).
     pub fn prepare(resources: &Resources, sentences: &[Vec<&str>]) -> Document {
-        let mut tokens = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+        let mut tokens: Vec<TokenForms> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut all_caps = Vec::with_capacity(sentences.len());
         let mut scratch = Scratch::default();
-        let lower_words: PrehashedMap<()> = sentences
-            .iter()
-            .flatten()
-            .filter(|w| casing(w) == Casing::Lower)
-            .map(|w| (hash_str(w), ()))
-            .collect();
+        // Needed only for sentences that look like title-case headlines.
+        let lower_words: LazyCell<PrehashedMap<()>, _> = LazyCell::new(|| {
+            sentences
+                .iter()
+                .flatten()
+                .filter(|w| casing(w) == Casing::Lower)
+                .map(|w| (hash_str(w), ()))
+                .collect()
+        });
         let mut upper = String::new();
+        // Forms depend only on the word: a word seen before in the document
+        // copies them from its first occurrence.
+        let mut first_occurrences: PrehashedMap<usize> = PrehashedMap::default();
         for sentence in sentences {
             sentence_starts.push(tokens.len());
             let first = tokens.len();
@@ -82,13 +97,21 @@ impl Document {
             // is shown to the model as the all-caps headline CoNLL has.
             let headline = is_title_case_headline(sentence, &lower_words);
             for word in sentence {
-                if headline {
+                let word = if headline {
                     upper.clear();
                     upper.extend(word.chars().flat_map(char::to_uppercase));
-                    tokens.push(token_forms(resources, &upper, &mut scratch));
+                    upper.as_str()
                 } else {
-                    tokens.push(token_forms(resources, word, &mut scratch));
-                }
+                    word
+                };
+                let forms = match first_occurrences.entry(hash_str(word)) {
+                    Entry::Occupied(seen) => tokens[*seen.get()].clone(),
+                    Entry::Vacant(unseen) => {
+                        unseen.insert(tokens.len());
+                        token_forms(resources, word, &mut scratch)
+                    }
+                };
+                tokens.push(forms);
             }
             let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
             for (token, mark) in tokens[first..]
@@ -181,29 +204,41 @@ const HEADLINE_MINOR_WORDS: &[&str] = &[
 /// words, all capitalised, of which at least two are common words (seen in
 /// lower case elsewhere in the document) — which tells it from a list of
 /// names such as a sports results line.
-fn is_title_case_headline(sentence: &[&str], lower_words: &PrehashedMap<()>) -> bool {
-    let mut content = 0;
-    let mut common = 0;
+fn is_title_case_headline(
+    sentence: &[&str],
+    lower_words: &impl Deref<Target = PrehashedMap<()>>,
+) -> bool {
+    // Casing first: most sentences have a lower-case content word, and then
+    // `lower_words` is not needed.
+    let mut content = Vec::new();
     let mut title = 0;
     for word in sentence {
         if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
-        let lowered = word.to_lowercase();
-        if HEADLINE_MINOR_WORDS.contains(&lowered.as_str()) {
+        let word_casing = casing(word);
+        let lowered = if word_casing == Casing::Lower {
+            Cow::Borrowed(*word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        };
+        if HEADLINE_MINOR_WORDS.contains(&lowered.as_ref()) {
             continue;
         }
-        content += 1;
-        match casing(word) {
+        match word_casing {
             Casing::Title => title += 1,
             Casing::Upper => {}
             Casing::Lower | Casing::Other => return false,
         }
-        if lower_words.contains_key(&hash_str(&lowered)) {
-            common += 1;
-        }
+        content.push(hash_str(&lowered));
     }
-    content >= 3 && common >= 2 && title > 0
+    let common = || {
+        content
+            .iter()
+            .filter(|h| lower_words.contains_key(h))
+            .count()
+    };
+    content.len() >= 3 && title > 0 && common() >= 2
 }
 
 /// Whether a sentence is an all-caps headline: some all-caps words, no
@@ -254,6 +289,10 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
         *slot = hash;
     }
     let word_casing = casing(&scratch.folded);
+    let uncapitalised = !scratch
+        .folded
+        .chars()
+        .any(|c| c.is_alphabetic() && !c.is_lowercase());
     Clusters::form(&scratch.folded, &mut scratch.cluster_form);
     let mut cluster = resources.clusters.path(hash_str(&scratch.cluster_form));
     if cluster == 0 && word_casing == Casing::Upper {
@@ -273,6 +312,7 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
         cluster,
         gazetteer: 0,
         casing: word_casing,
+        uncapitalised,
         title_elsewhere: false,
         lower_elsewhere: false,
         previous_lower: 0,

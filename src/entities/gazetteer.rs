@@ -43,16 +43,32 @@ pub const LISTS: [(&str, &str); 9] = [
     ),
 ];
 
+/// The [`Gazetteer::annotate`] marks of any position in the named lists.
+pub fn list_marks(names: &[&str]) -> u64 {
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| names.contains(name))
+        .fold(0, |marks, (list, _)| marks | 0xf << (4 * list))
+}
+
 /// Longest entry matched, in tokens.
 const MAX_ENTRY_TOKENS: usize = 5;
 
 /// Entries keyed by the hash of their lower-cased tokens.
 pub struct Gazetteer {
-    /// List membership mask of each entry.
-    entries: PrehashedMap<u16>,
-    /// Keys of proper prefixes of multi-token entries: matching stops as
-    /// soon as the tokens so far start no entry.
-    prefixes: PrehashedMap<()>,
+    /// Every entry and every proper prefix of a multi-token entry, so one
+    /// lookup per token both finds entries and tells when to stop.
+    sequences: PrehashedMap<Sequence>,
+}
+
+/// What a token sequence is in the lists.
+#[derive(Debug, Default, Clone, Copy)]
+struct Sequence {
+    /// List membership mask of the entry of exactly these tokens (0: none).
+    lists: u16,
+    /// Whether some longer entry starts with these tokens.
+    extends: bool,
 }
 
 /// The hash key of a token sequence, from each token's [`lower_key`] hash.
@@ -63,8 +79,7 @@ pub fn sequence_key(token_hashes: &[u64]) -> u64 {
 impl Gazetteer {
     /// Builds the lookup from list texts (one entry a line).
     pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
-        let mut entries: PrehashedMap<u16> = PrehashedMap::default();
-        let mut prefixes: PrehashedMap<()> = PrehashedMap::default();
+        let mut sequences: PrehashedMap<Sequence> = PrehashedMap::default();
         let mut folded = String::new();
         let mut lower = String::new();
         for (bit, (_, text)) in lists.iter().enumerate() {
@@ -81,13 +96,16 @@ impl Gazetteer {
                 if hashes.is_empty() || hashes.len() > MAX_ENTRY_TOKENS {
                     continue;
                 }
-                *entries.entry(sequence_key(&hashes)).or_default() |= 1 << bit;
+                sequences.entry(sequence_key(&hashes)).or_default().lists |= 1 << bit;
                 for length in 1..hashes.len() {
-                    prefixes.insert(sequence_key(&hashes[..length]), ());
+                    sequences
+                        .entry(sequence_key(&hashes[..length]))
+                        .or_default()
+                        .extends = true;
                 }
             }
         }
-        Gazetteer { entries, prefixes }
+        Gazetteer { sequences }
     }
 
     /// The embedded lists.
@@ -112,10 +130,13 @@ impl Gazetteer {
                 .enumerate()
             {
                 key = mix(key, h);
-                if let Some(&mask) = self.entries.get(&key) {
-                    longest = Some((offset + 1, mask));
+                let Some(sequence) = self.sequences.get(&key) else {
+                    break;
+                };
+                if sequence.lists != 0 {
+                    longest = Some((offset + 1, sequence.lists));
                 }
-                if !self.prefixes.contains_key(&key) {
+                if !sequence.extends {
                     break;
                 }
             }

@@ -7,7 +7,8 @@
 //! [`features`] (hashed word, shape, affix, cluster and gazetteer features)
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
-//! decisions) -> spans -> [`canonical`] names. The model is trained by
+//! decisions; only the [`focus`] windows around possible names are scored)
+//! -> spans -> [`canonical`] names. The model is trained by
 //! `newsdex train-ner` ([`train`]) and embedded from `models/ner.bin`.
 
 use std::sync::LazyLock;
@@ -149,6 +150,7 @@ pub mod conll;
 pub mod decode;
 pub mod eval;
 pub mod features;
+pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
 pub mod labels;

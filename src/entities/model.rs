@@ -135,11 +135,18 @@ impl Model {
                 rows[found] = row;
                 found += usize::from(row != 0);
             }
-            for &row in &rows[..found] {
-                let start = (row as usize - 1) * ROW;
-                for (total, &weight) in sum.iter_mut().zip(&self.weights[start..start + ROW]) {
-                    *total += i32::from(weight);
-                }
+            self.add_rows(&rows[..found], sum);
+        }
+    }
+
+    /// Adds rows (numbered from 1) to `sum`. Kept out of line: inlined into
+    /// [`Model::accumulate`], the additions are not vectorised.
+    #[inline(never)]
+    fn add_rows(&self, rows: &[u32], sum: &mut RowSum) {
+        for &row in rows {
+            let start = (row as usize - 1) * ROW;
+            for (total, &weight) in sum.iter_mut().zip(&self.weights[start..start + ROW]) {
+                *total += i32::from(weight);
             }
         }
     }

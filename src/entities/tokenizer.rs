@@ -44,14 +44,25 @@ fn is_separating_dash(c: char) -> bool {
     matches!(c, '—' | '–')
 }
 
+/// A clitic candidate's character with curly apostrophes folded, ASCII
+/// lower-cased.
+fn fold_apostrophe(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' => '\'',
+        other => other.to_ascii_lowercase(),
+    }
+}
+
 /// Lower-cased ASCII form of a clitic candidate, curly apostrophes folded.
 fn fold_apostrophes(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            other => other.to_ascii_lowercase(),
-        })
-        .collect()
+    text.chars().map(fold_apostrophe).collect()
+}
+
+/// Whether `text` is a clitic written apart ("'s", "n’t").
+fn is_clitic(text: &str) -> bool {
+    CLITICS
+        .iter()
+        .any(|clitic| text.chars().map(fold_apostrophe).eq(clitic.chars()))
 }
 
 /// Whether `word` (without its final period) keeps the period.
@@ -80,7 +91,7 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
     let mut end = chunk.len();
     // Leading punctuation, unless the rest is a clitic written apart ("'s").
     while let Some(c) = chunk[start..end].chars().next() {
-        if !is_opening(c) || CLITICS.contains(&fold_apostrophes(&chunk[start..end]).as_str()) {
+        if !is_opening(c) || is_clitic(&chunk[start..end]) {
             break;
         }
         out.push(Span {
@@ -113,7 +124,7 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
             }
             break;
         }
-        if is_closing(c) && !CLITICS.contains(&fold_apostrophes(&chunk[start..end]).as_str()) {
+        if is_closing(c) && !is_clitic(&chunk[start..end]) {
             trailing.push(Span {
                 start: offset + end - c.len_utf8(),
                 end: offset + end,
@@ -164,6 +175,14 @@ fn split_word(word: &str, offset: usize, out: &mut Vec<Span>) {
 
 fn split_clitic(word: &str, offset: usize, out: &mut Vec<Span>) {
     if word.is_empty() {
+        return;
+    }
+    // Every clitic has an apostrophe; most words have none.
+    if !word.contains(['\'', '’', '‘', '`']) {
+        out.push(Span {
+            start: offset,
+            end: offset + word.len(),
+        });
         return;
     }
     let folded = fold_apostrophes(word);

@@ -91,14 +91,19 @@ pub fn casing(token: &str) -> Casing {
     let Some(first) = letters.next() else {
         return Casing::Other;
     };
-    let rest: Vec<char> = letters.collect();
+    let (mut more, mut rest_upper, mut rest_lower) = (false, true, true);
+    for c in letters {
+        more = true;
+        rest_upper &= c.is_uppercase();
+        rest_lower &= c.is_lowercase();
+    }
     if first.is_uppercase() {
-        if rest.iter().all(|c| c.is_uppercase()) && !rest.is_empty() {
+        if rest_upper && more {
             Casing::Upper
         } else {
             Casing::Title
         }
-    } else if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
+    } else if first.is_lowercase() && rest_lower {
         Casing::Lower
     } else {
         Casing::Other
