@@ -137,6 +137,11 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let highlight_terms = highlight_terms(&*built.text_query, &fields);
     let fuzzy = fuzzy_words(news, &built.fuzzy);
     let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
+    let bands = if request.collapse {
+        BandIndex::open(&searcher, &fields)?
+    } else {
+        BandIndex::default()
+    };
     let mut out = Vec::with_capacity(hits.len());
     for (score, address, doc) in hits {
         let mut hit = hit_from_doc(&fields, &doc, score);
@@ -148,7 +153,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
         }
         hit.highlights = highlight(&mut analyzer, &hit.text, &highlight_terms, &fuzzy);
         if request.collapse {
-            hit.duplicates = duplicates(&searcher, &fields, address, &doc)?;
+            hit.duplicates = duplicates(&searcher, &fields, &bands, address, &doc)?;
         }
         if request.context > 0 {
             hit.context = context(&searcher, &fields, &hit, request.context)?;
@@ -244,6 +249,7 @@ fn signature(fields: &Fields, doc: &TantivyDocument) -> Option<Signature> {
 fn duplicates(
     searcher: &Searcher,
     fields: &Fields,
+    bands: &BandIndex,
     address: DocAddress,
     doc: &TantivyDocument,
 ) -> Result<Vec<Location>> {
@@ -251,7 +257,7 @@ fn duplicates(
         return Ok(Vec::new());
     };
     let mut copies = Vec::new();
-    for other in band_candidates(searcher, fields, &own)? {
+    for other in bands.candidates(fields, &own)? {
         if other == address {
             continue;
         }
@@ -280,50 +286,68 @@ fn duplicates(
     Ok(copies)
 }
 
-/// The live passages that share a band bucket with `signature` and whose
-/// sketch may match it.
-///
-/// The band postings are read directly, one dictionary lookup per band and
-/// segment: a scored query would look every band up twice (once for its
-/// statistics, once for its postings), and the scores are not needed.
-fn band_candidates(
-    searcher: &Searcher,
-    fields: &Fields,
-    signature: &Signature,
-) -> Result<Vec<DocAddress>> {
-    let own = signature.sketch();
-    let mut found = Vec::new();
-    for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
-        let inverted = segment.inverted_index(fields.minhash_band)?;
-        let sketches = segment.fast_fields().u64("minhash")?;
-        let mut candidates: Vec<u32> = Vec::new();
-        for band in signature.bands() {
-            let term = Term::from_field_u64(fields.minhash_band, band);
-            let postings = inverted
-                .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(|e| Error::io("reading the near-duplicate bands", e))?;
-            if let Some(mut postings) = postings {
-                while postings.doc() != TERMINATED {
-                    candidates.push(postings.doc());
-                    postings.advance();
+/// Each segment's near-duplicate bands and sketches, opened once per search.
+#[derive(Default)]
+struct BandIndex {
+    segments: Vec<SegmentBands>,
+}
+
+struct SegmentBands {
+    bands: std::sync::Arc<tantivy::InvertedIndexReader>,
+    sketches: tantivy::columnar::Column<u64>,
+    alive: Option<tantivy::fastfield::AliveBitSet>,
+}
+
+impl BandIndex {
+    fn open(searcher: &Searcher, fields: &Fields) -> Result<BandIndex> {
+        let mut segments = Vec::new();
+        for segment in searcher.segment_readers() {
+            segments.push(SegmentBands {
+                bands: segment.inverted_index(fields.minhash_band)?,
+                sketches: segment.fast_fields().u64("minhash")?,
+                alive: segment.alive_bitset().cloned(),
+            });
+        }
+        Ok(BandIndex { segments })
+    }
+
+    /// The live passages that share a band bucket with `signature` and
+    /// whose sketch may match it.
+    ///
+    /// The band postings are read directly, one dictionary lookup per band
+    /// and segment: a scored query would look every band up twice (once
+    /// for its statistics, once for its postings), and the scores are not
+    /// needed.
+    fn candidates(&self, fields: &Fields, signature: &Signature) -> Result<Vec<DocAddress>> {
+        let own = signature.sketch();
+        let mut found = Vec::new();
+        for (ordinal, segment) in self.segments.iter().enumerate() {
+            let mut candidates: Vec<u32> = Vec::new();
+            for band in signature.bands() {
+                let term = Term::from_field_u64(fields.minhash_band, band);
+                let postings = segment
+                    .bands
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(|e| Error::io("reading the near-duplicate bands", e))?;
+                if let Some(mut postings) = postings {
+                    while postings.doc() != TERMINATED {
+                        candidates.push(postings.doc());
+                        postings.advance();
+                    }
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for doc in candidates {
+                let live = segment.alive.as_ref().is_none_or(|a| a.is_alive(doc));
+                let sketch = segment.sketches.first(doc);
+                if live && sketch.is_some_and(|s| own.may_match(&Sketch(s))) {
+                    found.push(DocAddress::new(ordinal as u32, doc));
                 }
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let alive = segment.alive_bitset();
-        for doc in candidates {
-            let live = alive.is_none_or(|a| a.is_alive(doc));
-            if live
-                && sketches
-                    .first(doc)
-                    .is_some_and(|s| own.may_match(&Sketch(s)))
-            {
-                found.push(DocAddress::new(ordinal as u32, doc));
-            }
-        }
+        Ok(found)
     }
-    Ok(found)
 }
 
 /// The `n` passages before and after a hit in its article.
