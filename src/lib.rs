@@ -24,6 +24,7 @@ pub mod query;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod stemmer;
 pub mod store;
 
 pub use error::{Error, Result};
