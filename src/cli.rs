@@ -14,7 +14,7 @@ use newsdex::entities::EntityLabel;
 use newsdex::indexer::{self, Event, IndexConfig, IndexSummary, Mode};
 use newsdex::output::{self, Format, HitOptions, Style};
 use newsdex::search::{self, DateSide, Filter, Granularity, SearchRequest, Sort, TimeField};
-use newsdex::store::{self, NewsIndex};
+use newsdex::store::NewsIndex;
 use newsdex::{dates, entities, extract};
 
 /// The index folder used when `--index` is not given.
@@ -161,15 +161,10 @@ impl FilterArgs {
 
     /// Opens the index, building the default one on first use.
     fn open(&self) -> anyhow::Result<NewsIndex> {
-        let dir = match &self.index {
-            Some(dir) => dir.clone(),
-            None => {
-                let dir = PathBuf::from(DEFAULT_INDEX);
-                ensure_default_index(&dir)?;
-                dir
-            }
-        };
-        Ok(NewsIndex::open(&dir)?)
+        match &self.index {
+            Some(dir) => Ok(NewsIndex::open(dir)?),
+            None => open_default_index(Path::new(DEFAULT_INDEX)),
+        }
     }
 }
 
@@ -562,20 +557,17 @@ fn with_stdout(print: impl FnOnce(&mut dyn Write, Style) -> io::Result<()>) -> a
     Ok(())
 }
 
-/// Builds the default index from the default corpus the first time a user
-/// searches, so `newsdex search Aliyev` works on a fresh clone.
-fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
+/// Opens the default index, building it from the default corpus the first
+/// time a user searches, so `newsdex search Aliyev` works on a fresh clone.
+fn open_default_index(dir: &Path) -> anyhow::Result<NewsIndex> {
     // The default index is built from the bundled corpus in a fraction of a
     // second, so one made by an older newsdex is simply rebuilt.
     let mode = match NewsIndex::open(dir) {
-        Ok(_) => return Ok(()),
+        Ok(news) => return Ok(news),
         Err(newsdex::Error::SchemaMismatch { .. }) => Mode::Rebuild,
-        Err(_) => Mode::Incremental,
+        Err(newsdex::Error::IndexMissing { .. }) => Mode::Incremental,
+        Err(other) => return Err(other.into()),
     };
-    if mode == Mode::Incremental && store::exists(dir) {
-        // Damaged or locked: let opening it again report what to do.
-        return Ok(());
-    }
     let corpus = PathBuf::from(DEFAULT_CORPUS);
     if !corpus.is_dir() {
         anyhow::bail!(
@@ -604,7 +596,7 @@ fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
         commit_every: indexer::COMMIT_EVERY_BYTES,
     };
     build_index(&config, false)?;
-    Ok(())
+    Ok(NewsIndex::open(dir)?)
 }
 
 /// The wire format of `extract`: one object per article.

@@ -19,8 +19,9 @@ pub struct NewsIndex {
     pub index: Index,
     pub fields: Fields,
     pub dir: PathBuf,
-    /// One reader per opened index, made on first use; it follows new
-    /// commits by itself, so a long-running server sees fresh results.
+    /// One reader per opened index, made on first use; with
+    /// [`NewsIndex::following_commits`] it follows new commits by itself,
+    /// so a long-running server sees fresh results.
     reader: std::sync::Arc<std::sync::OnceLock<IndexReader>>,
     /// Whether the reader follows new commits. A one-shot command answers
     /// from the commit it opened and needs no file watcher thread.
