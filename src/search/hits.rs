@@ -137,13 +137,18 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let highlight_terms = highlight_terms(&*built.text_query, &fields);
     let fuzzy = fuzzy_words(news, &built.fuzzy);
     let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
-    let bands = if request.collapse {
-        BandIndex::open(&searcher, &fields)?
-    } else {
-        BandIndex::default()
-    };
+    let bands = request
+        .collapse
+        .then(|| BandIndex::open(&searcher, &fields))
+        .transpose()?;
     let mut out = Vec::with_capacity(hits.len());
-    for (score, address, doc) in hits {
+    for Selected {
+        score,
+        address,
+        doc,
+        signature,
+    } in hits
+    {
         let mut hit = hit_from_doc(&fields, &doc, score);
         if request.sort != Sort::Score {
             hit.score = built
@@ -152,8 +157,8 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
                 .map_or(0.0, |e| e.value());
         }
         hit.highlights = highlight(&mut analyzer, &hit.text, &highlight_terms, &fuzzy);
-        if request.collapse {
-            hit.duplicates = duplicates(&searcher, &fields, &bands, address, &doc)?;
+        if let (Some(bands), Some(own)) = (&bands, &signature) {
+            hit.duplicates = duplicates(&searcher, &fields, bands, address, own)?;
         }
         if request.context > 0 {
             hit.context = context(&searcher, &fields, &hit, request.context)?;
@@ -204,7 +209,7 @@ fn select(
     candidates: &[(f32, DocAddress)],
     request: &SearchRequest,
     limit: usize,
-) -> Result<Vec<(f32, DocAddress, TantivyDocument)>> {
+) -> Result<Vec<Selected>> {
     let mut kept = Vec::new();
     let mut per_article: HashMap<String, usize> = HashMap::new();
     let mut kept_signatures: Vec<Signature> = Vec::new();
@@ -213,9 +218,11 @@ fn select(
             break;
         }
         let doc: TantivyDocument = searcher.doc(address)?;
-        if request.collapse
-            && let Some(signature) = signature(fields, &doc)
-        {
+        let signature = request
+            .collapse
+            .then(|| signature(fields, &doc))
+            .flatten();
+        if let Some(signature) = signature {
             if kept_signatures
                 .iter()
                 .any(|k| k.is_near_duplicate(&signature))
@@ -234,9 +241,24 @@ fn select(
             }
             *count += 1;
         }
-        kept.push((score, address, doc));
+        kept.push(Selected {
+            score,
+            address,
+            doc,
+            signature,
+        });
     }
     Ok(kept)
+}
+
+/// A candidate kept for the hits.
+struct Selected {
+    score: f32,
+    address: DocAddress,
+    doc: TantivyDocument,
+    /// Its MinHash signature, when near-duplicates are collapsed: the copy
+    /// lookup starts from it.
+    signature: Option<Signature>,
 }
 
 fn signature(fields: &Fields, doc: &TantivyDocument) -> Option<Signature> {
@@ -251,18 +273,15 @@ fn duplicates(
     fields: &Fields,
     bands: &BandIndex,
     address: DocAddress,
-    doc: &TantivyDocument,
+    own: &Signature,
 ) -> Result<Vec<Location>> {
-    let Some(own) = signature(fields, doc) else {
-        return Ok(Vec::new());
-    };
     let mut copies = Vec::new();
-    for other in bands.candidates(fields, &own)? {
+    for other in bands.candidates(fields, own)? {
         if other == address {
             continue;
         }
         let copy: TantivyDocument = searcher.doc(other)?;
-        if !signature(fields, &copy).is_some_and(|s| s.is_near_duplicate(&own)) {
+        if !signature(fields, &copy).is_some_and(|s| s.is_near_duplicate(own)) {
             continue;
         }
         copies.push(Location {
@@ -287,7 +306,6 @@ fn duplicates(
 }
 
 /// Each segment's near-duplicate bands and sketches, opened once per search.
-#[derive(Default)]
 struct BandIndex {
     segments: Vec<SegmentBands>,
 }
