@@ -27,7 +27,7 @@ pub mod pathdate;
 pub mod text;
 mod walk;
 
-pub use walk::{Found, SourceFile, Walk, walk};
+pub use walk::{Found, SourceFile, walk};
 
 /// Files larger than this are loaded only up to it (memory stays bounded);
 /// a warning says so.

@@ -39,28 +39,6 @@ pub enum Found {
     Problem(Warning),
 }
 
-/// Everything a walk found, collected (`walk(..).collect::<Walk>()`).
-#[derive(Debug, Default)]
-pub struct Walk {
-    pub files: Vec<SourceFile>,
-    pub skipped_unknown: usize,
-    pub warnings: Vec<Warning>,
-}
-
-impl FromIterator<Found> for Walk {
-    fn from_iter<I: IntoIterator<Item = Found>>(found: I) -> Walk {
-        let mut walk = Walk::default();
-        for item in found {
-            match item {
-                Found::File(file) => walk.files.push(file),
-                Found::Unknown => walk.skipped_unknown += 1,
-                Found::Problem(warning) => walk.warnings.push(warning),
-            }
-        }
-        walk
-    }
-}
-
 /// Walks `root` recursively, skipping hidden entries and the folder `exclude`
 /// (the index, when it lives inside the corpus). Files come sorted by path so
 /// runs are reproducible. The walk is lazy: only the folder being read is
@@ -128,6 +106,28 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Everything a walk found, collected (`walk(..).collect::<Walk>()`).
+    #[derive(Debug, Default)]
+    struct Walk {
+        files: Vec<SourceFile>,
+        skipped_unknown: usize,
+        warnings: Vec<Warning>,
+    }
+
+    impl FromIterator<Found> for Walk {
+        fn from_iter<I: IntoIterator<Item = Found>>(found: I) -> Walk {
+            let mut walk = Walk::default();
+            for item in found {
+                match item {
+                    Found::File(file) => walk.files.push(file),
+                    Found::Unknown => walk.skipped_unknown += 1,
+                    Found::Problem(warning) => walk.warnings.push(warning),
+                }
+            }
+            walk
+        }
+    }
 
     #[test]
     fn walks_supported_files() {
