@@ -26,6 +26,7 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
             stems: HashMap::new(),
         }
     }
@@ -34,6 +35,7 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
+    stemmer: frostem::Stemmer,
     stems: HashMap<String, String>,
 }
 
@@ -44,7 +46,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stems: &mut self.stems,
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            stemmer: self.stemmer,
         }
     }
 }
