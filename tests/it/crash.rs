@@ -182,11 +182,7 @@ fn an_index_of_another_version_asks_for_a_rebuild() {
     let env = Env::new();
     env.write("a.txt", "The walrus slept.\n");
     env.index();
-    let meta_path = env.root().join("index/meta.json");
-    let meta = std::fs::read_to_string(&meta_path).unwrap();
-    let mut json: serde_json::Value = serde_json::from_str(&meta).unwrap();
-    json["payload"] = serde_json::Value::String(r#"{"newsdex_schema":0,"corpus":null}"#.into());
-    std::fs::write(&meta_path, json.to_string()).unwrap();
+    env.set_commit_payload(r#"{"newsdex_schema":0,"corpus":null}"#);
     for args in [
         vec!["search", "walrus", "--index", "index"],
         vec!["index", "corpus"],

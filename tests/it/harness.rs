@@ -77,6 +77,16 @@ impl Env {
         }
     }
 
+    /// Makes `index/` look like the work of another newsdex: its last commit
+    /// carries `payload` instead of this version's metadata.
+    pub fn set_commit_payload(&self, payload: &str) {
+        let meta_path = self.root().join("index/meta.json");
+        let mut meta: Value =
+            serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+        meta["payload"] = payload.into();
+        std::fs::write(&meta_path, meta.to_string()).unwrap();
+    }
+
     /// `newsdex index corpus`, which must succeed.
     pub fn index(&self) -> Run {
         let run = self.run(&["index", "corpus"]);

@@ -154,11 +154,7 @@ fn a_default_index_of_an_older_newsdex_is_rebuilt_from_corpus() {
     let env = Env::new();
     env.write("a.txt", "The walrus slept.\n");
     env.index();
-    let meta_path = env.root().join("index/meta.json");
-    let mut meta: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
-    meta["payload"] = r#"{"newsdex_schema":1,"corpus":"corpus"}"#.into();
-    std::fs::write(&meta_path, meta.to_string()).unwrap();
+    env.set_commit_payload(r#"{"newsdex_schema":1,"corpus":"corpus"}"#);
     let run = env.run(&["search", "walrus", "--format", "json"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(run.stderr.contains("rebuilding"), "{}", run.stderr);
