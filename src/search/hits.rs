@@ -218,10 +218,7 @@ fn select(
             break;
         }
         let doc: TantivyDocument = searcher.doc(address)?;
-        let signature = request
-            .collapse
-            .then(|| signature(fields, &doc))
-            .flatten();
+        let signature = request.collapse.then(|| signature(fields, &doc)).flatten();
         if let Some(signature) = signature {
             if kept_signatures
                 .iter()
