@@ -441,12 +441,13 @@ fn load_and_analyze(job: Job, fields: &Fields, options: &LoadOptions) -> Loaded 
     let mut docs = Vec::new();
     let (mut articles, mut passages, mut entities, mut dates) = (0, 0, 0, 0);
     for article in &loaded.articles {
+        let keys = ArticleKeys::of(job, article);
         articles += 1;
         for passage in analyze(article) {
             passages += 1;
             entities += passage.entities.len();
             dates += passage.dates.len();
-            docs.push(passage_document(fields, job, article, &passage));
+            docs.push(passage_document(fields, job, article, &keys, &passage));
         }
     }
     if docs.is_empty() {
@@ -474,10 +475,36 @@ fn marker_document(fields: &Fields, job: &Job) -> TantivyDocument {
     doc
 }
 
+/// What every passage document of one article repeats, worked out once.
+struct ArticleKeys {
+    /// The article's own id, or `source#record` when it has none.
+    id: String,
+    id_hash: u64,
+    path: String,
+    published: Option<DateTime>,
+}
+
+impl ArticleKeys {
+    fn of(job: &Job, article: &Article) -> ArticleKeys {
+        let id = match (&article.id, article.record) {
+            (Some(id), _) => id.clone(),
+            (None, 0) => job.source.clone(),
+            (None, record) => format!("{}#{record}", job.source),
+        };
+        ArticleKeys {
+            id_hash: fnv1a(id.as_bytes()),
+            id,
+            path: article.path.to_string_lossy().into_owned(),
+            published: article.published.filter(|d| is_storable(*d)).map(day),
+        }
+    }
+}
+
 fn passage_document(
     fields: &Fields,
     job: &Job,
     article: &Article,
+    keys: &ArticleKeys,
     passage: &AnalyzedPassage,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
@@ -486,19 +513,14 @@ fn passage_document(
         doc.add_text(fields.title, title);
     }
     doc.add_text(fields.source, &job.source);
-    doc.add_text(fields.path, article.path.to_string_lossy());
-    let article_id = match (&article.id, article.record) {
-        (Some(id), _) => id.clone(),
-        (None, 0) => job.source.clone(),
-        (None, record) => format!("{}#{record}", job.source),
-    };
-    doc.add_text(fields.article, &article_id);
-    doc.add_u64(fields.article_hash, fnv1a(article_id.as_bytes()));
+    doc.add_text(fields.path, &keys.path);
+    doc.add_text(fields.article, &keys.id);
+    doc.add_u64(fields.article_hash, keys.id_hash);
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
-    if let Some(published) = article.published.filter(|d| is_storable(*d)) {
-        doc.add_date(fields.published, day(published));
+    if let Some(published) = keys.published {
+        doc.add_date(fields.published, published);
     }
     doc.add_u64(fields.fingerprint, job.fingerprint);
     doc.add_u64(fields.ordinal, passage.ordinal as u64);
