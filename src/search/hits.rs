@@ -122,17 +122,20 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let limit = request.limit.max(1);
 
     // Capping and collapsing drop candidates, so fetch more than asked for
-    // and fetch again, wider, when too few survive.
+    // and fetch again, wider, when too few survive. A wider search ranks the
+    // narrower one's candidates first, so only the new ones are read.
     let mut want = (limit * 4).max(40);
-    let (hits, total) = loop {
+    let mut selection = Selection::new(request, limit);
+    let total = loop {
         let (candidates, total) = candidates(&searcher, &*built.query, request.sort, want)?;
         let exhausted = candidates.len() < want;
-        let hits = select(&searcher, &fields, &candidates, request, limit)?;
-        if hits.len() >= limit || exhausted {
-            break (hits, total);
+        selection.extend(&searcher, &fields, &candidates)?;
+        if selection.is_full() || exhausted {
+            break total;
         }
         want *= 4;
     };
+    let hits = selection.kept;
 
     let highlight_terms = highlight_terms(&*built.text_query, &fields);
     let fuzzy = fuzzy_words(news, &built.fuzzy);
@@ -201,51 +204,81 @@ fn candidates(
     })
 }
 
-/// Walks candidates in rank order, keeping at most `per_article` passages
+/// Candidates walked in rank order, keeping at most `per_article` passages
 /// of an article and the first of each group of near-duplicates.
-fn select(
-    searcher: &Searcher,
-    fields: &Fields,
-    candidates: &[(f32, DocAddress)],
-    request: &SearchRequest,
+struct Selection<'a> {
+    request: &'a SearchRequest,
     limit: usize,
-) -> Result<Vec<Selected>> {
-    let mut kept = Vec::new();
-    let mut per_article: HashMap<String, usize> = HashMap::new();
-    let mut kept_signatures: Vec<Signature> = Vec::new();
-    for &(score, address) in candidates {
-        if kept.len() >= limit {
-            break;
+    kept: Vec<Selected>,
+    per_article: HashMap<String, usize>,
+    kept_signatures: Vec<Signature>,
+    /// Candidates walked so far.
+    walked: usize,
+}
+
+impl<'a> Selection<'a> {
+    fn new(request: &'a SearchRequest, limit: usize) -> Selection<'a> {
+        Selection {
+            request,
+            limit,
+            kept: Vec::new(),
+            per_article: HashMap::new(),
+            kept_signatures: Vec::new(),
+            walked: 0,
         }
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let signature = request.collapse.then(|| signature(fields, &doc)).flatten();
-        if let Some(signature) = signature {
-            if kept_signatures
-                .iter()
-                .any(|k| k.is_near_duplicate(&signature))
-            {
-                continue;
-            }
-            kept_signatures.push(signature);
-        }
-        if request.per_article > 0 {
-            let article = stored_text(&doc, fields.article)
-                .unwrap_or_default()
-                .to_string();
-            let count = per_article.entry(article).or_default();
-            if *count >= request.per_article {
-                continue;
-            }
-            *count += 1;
-        }
-        kept.push(Selected {
-            score,
-            address,
-            doc,
-            signature,
-        });
     }
-    Ok(kept)
+
+    fn is_full(&self) -> bool {
+        self.kept.len() >= self.limit
+    }
+
+    /// Walks the candidates past those already walked, until full.
+    fn extend(
+        &mut self,
+        searcher: &Searcher,
+        fields: &Fields,
+        candidates: &[(f32, DocAddress)],
+    ) -> Result<()> {
+        for &(score, address) in candidates.get(self.walked..).unwrap_or_default() {
+            if self.is_full() {
+                break;
+            }
+            self.walked += 1;
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let signature = self
+                .request
+                .collapse
+                .then(|| signature(fields, &doc))
+                .flatten();
+            if let Some(signature) = signature {
+                if self
+                    .kept_signatures
+                    .iter()
+                    .any(|k| k.is_near_duplicate(&signature))
+                {
+                    continue;
+                }
+                self.kept_signatures.push(signature);
+            }
+            if self.request.per_article > 0 {
+                let article = stored_text(&doc, fields.article)
+                    .unwrap_or_default()
+                    .to_string();
+                let count = self.per_article.entry(article).or_default();
+                if *count >= self.request.per_article {
+                    continue;
+                }
+                *count += 1;
+            }
+            self.kept.push(Selected {
+                score,
+                address,
+                doc,
+                signature,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A candidate kept for the hits.
