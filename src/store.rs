@@ -139,12 +139,6 @@ impl NewsIndex {
     pub fn searcher(&self) -> Result<tantivy::Searcher> {
         Ok(self.reader()?.searcher())
     }
-
-    /// The metadata of the last commit, if newsdex made one.
-    pub fn commit_meta(&self) -> Option<CommitMeta> {
-        let metas = self.index.load_metas().ok()?;
-        serde_json::from_str(metas.payload.as_deref()?).ok()
-    }
 }
 
 fn check_version(dir: &Path, index: &Index) -> Result<()> {
