@@ -28,6 +28,7 @@ use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
+use crate::merge_directory::MergeDirectory;
 use crate::schema::Fields;
 use crate::store::{self, CommitMeta, NewsIndex};
 
@@ -55,9 +56,12 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     policy
 }
 
-/// The passages a segment grows to by [`compact`]'s merges: at most about
-/// 200 MB of index, which bounds the memory a merge maps.
-const COMPACT_SEGMENT_DOCS: u32 = 300_000;
+/// The passages a segment grows to by [`compact`]'s merges: about 270 MB
+/// of index. A merge maps its inputs' postings, terms and columns (about
+/// 40 % of that) and reads their document stores one at a time
+/// ([`MergeDirectory`]), so this bounds its memory. At 10x a run ends with
+/// 3 segments.
+const COMPACT_SEGMENT_DOCS: u32 = 600_000;
 /// [`compact`] merges once this many segments are under half that size; it
 /// runs after runs that added at least half a merged segment's passages.
 const COMPACT_MIN_SEGMENTS: usize = 4;
@@ -66,7 +70,7 @@ const COMPACT_MIN_SEGMENTS: usize = 4;
 /// large ones, one bounded merge at a time after indexing is over (so the
 /// writer's arena and a merge never need memory at the same time). Every
 /// query term and near-duplicate band costs a dictionary lookup and a
-/// postings read per segment: at 10x, 6 of each instead of the 15 to 32 of
+/// postings read per segment: at 10x, 3 of each instead of the 15 to 32 of
 /// the segments the run flushed.
 fn compact(news: &NewsIndex) -> Result<()> {
     let segments: Vec<(tantivy::index::SegmentId, u32)> = news
@@ -79,8 +83,9 @@ fn compact(news: &NewsIndex) -> Result<()> {
     if groups.is_empty() {
         return Ok(());
     }
-    let mut writer: IndexWriter<TantivyDocument> = news
-        .index
+    let directory = MergeDirectory::open(&news.dir).map_err(|e| store::corrupt(&news.dir, e))?;
+    let index = tantivy::Index::open(directory).map_err(|e| store::corrupt(&news.dir, e))?;
+    let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(1, 15_000_000)
         .map_err(|e| store::corrupt(&news.dir, e))?;
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
@@ -700,15 +705,50 @@ mod tests {
             |groups: Vec<Vec<u32>>| -> Vec<u32> { groups.iter().map(|g| g.iter().sum()).collect() };
         // Eighteen arena-sized segments of a large run: a few big merges.
         let run: Vec<(u32, u32)> = (0..18).map(|_| (110_000, 110_000)).collect();
-        assert_eq!(sizes(compaction_groups(run)), vec![220_000; 9]);
-        let run: Vec<(u32, u32)> = (0..12).map(|_| (60_000, 60_000)).collect();
         assert_eq!(
             sizes(compaction_groups(run)),
-            vec![300_000, 300_000, 120_000]
+            vec![550_000, 550_000, 550_000, 330_000]
         );
+        let run: Vec<(u32, u32)> = (0..12).map(|_| (60_000, 60_000)).collect();
+        assert_eq!(sizes(compaction_groups(run)), vec![600_000, 120_000]);
         // Too few small segments, or only large ones: nothing to do.
         assert!(compaction_groups(vec![(5, 5), (7, 7), (9, 9)]).is_empty());
-        let large: Vec<(u32, u32)> = (0..8).map(|_| (290_000, 290_000)).collect();
+        let large: Vec<(u32, u32)> = (0..8).map(|_| (310_000, 310_000)).collect();
         assert!(compaction_groups(large).is_empty());
+    }
+
+    #[test]
+    fn compaction_merges_segments_into_one_that_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let mut writer: IndexWriter<TantivyDocument> = news.index.writer(15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        for segment in 0..COMPACT_MIN_SEGMENTS {
+            for passage in 0..3 {
+                let mut doc = TantivyDocument::new();
+                doc.add_text(
+                    news.fields.text,
+                    format!("segment {segment} passage {passage}"),
+                );
+                writer.add_document(doc).unwrap();
+            }
+            commit(&mut writer, &CommitMeta::new(dir.path())).unwrap();
+        }
+        drop(writer);
+        compact(&news).unwrap();
+
+        let reopened = NewsIndex::open_or_create(dir.path()).unwrap();
+        let searcher = reopened.searcher().unwrap();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        let mut texts: Vec<String> = (0..searcher.num_docs() as u32)
+            .map(|doc| {
+                let doc: TantivyDocument = searcher.doc(tantivy::DocAddress::new(0, doc)).unwrap();
+                stored_text(&doc, reopened.fields.text).unwrap().to_string()
+            })
+            .collect();
+        texts.sort();
+        assert_eq!(texts.len(), 3 * COMPACT_MIN_SEGMENTS);
+        assert_eq!(texts[0], "segment 0 passage 0");
+        assert_eq!(texts[texts.len() - 1], "segment 3 passage 2");
     }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod indexer;
+pub mod merge_directory;
 pub mod output;
 pub mod passage;
 pub mod query;

@@ -10,7 +10,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value as _};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, DocSet, Order, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::{SearchRequest, Sort, build_query};
 use crate::dedup::{Signature, Sketch};
@@ -124,8 +124,12 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     // Capping and collapsing drop candidates, so fetch more than asked for
     // and fetch again, wider, when too few survive. A wider search ranks the
     // narrower one's candidates first, so only the new ones are read.
+    let bands = request
+        .collapse
+        .then(|| BandIndex::open(&searcher, &fields))
+        .transpose()?;
     let mut want = (limit * 4).max(40);
-    let mut selection = Selection::new(request, limit);
+    let mut selection = Selection::new(request, limit, bands.as_ref());
     let total = loop {
         let (candidates, total) = candidates(&searcher, &*built.query, request.sort, want)?;
         let exhausted = candidates.len() < want;
@@ -140,17 +144,24 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let highlight_terms = highlight_terms(&*built.text_query, &fields);
     let fuzzy = fuzzy_words(news, &built.fuzzy);
     let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
-    let bands = request
-        .collapse
-        .then(|| BandIndex::open(&searcher, &fields))
-        .transpose()?;
+    let mut copy_candidates = match &bands {
+        Some(bands) => {
+            let signatures: Vec<Option<&Signature>> =
+                hits.iter().map(|h| h.signature.as_ref()).collect();
+            bands.candidates(&fields, &signatures)?
+        }
+        None => vec![Vec::new(); hits.len()],
+    };
     let mut out = Vec::with_capacity(hits.len());
-    for Selected {
-        score,
-        address,
-        doc,
-        signature,
-    } in hits
+    for (
+        Selected {
+            score,
+            address,
+            doc,
+            signature,
+        },
+        copy_candidates,
+    ) in hits.into_iter().zip(copy_candidates.iter_mut())
     {
         let mut hit = hit_from_doc(&fields, &doc, score);
         if request.sort != Sort::Score {
@@ -160,8 +171,9 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
                 .map_or(0.0, |e| e.value());
         }
         hit.highlights = highlight(&mut analyzer, &hit.text, &highlight_terms, &fuzzy);
-        if let (Some(bands), Some(own)) = (&bands, &signature) {
-            hit.duplicates = duplicates(&searcher, &fields, bands, address, own)?;
+        if let Some(own) = &signature {
+            copy_candidates.retain(|&other| other != address);
+            hit.duplicates = duplicates(&searcher, &fields, copy_candidates, own)?;
         }
         if request.context > 0 {
             hit.context = context(&searcher, &fields, &hit, request.context)?;
@@ -209,21 +221,32 @@ fn candidates(
 struct Selection<'a> {
     request: &'a SearchRequest,
     limit: usize,
+    /// The near-duplicate bands and sketches, when copies are collapsed.
+    bands: Option<&'a BandIndex>,
     kept: Vec<Selected>,
     per_article: HashMap<String, usize>,
     kept_signatures: Vec<Signature>,
+    /// The sketches of `kept_signatures`: a candidate with one of them is a
+    /// copy, and is passed over without reading it.
+    kept_sketches: HashSet<Sketch>,
     /// Candidates walked so far.
     walked: usize,
 }
 
 impl<'a> Selection<'a> {
-    fn new(request: &'a SearchRequest, limit: usize) -> Selection<'a> {
+    fn new(
+        request: &'a SearchRequest,
+        limit: usize,
+        bands: Option<&'a BandIndex>,
+    ) -> Selection<'a> {
         Selection {
             request,
             limit,
+            bands,
             kept: Vec::new(),
             per_article: HashMap::new(),
             kept_signatures: Vec::new(),
+            kept_sketches: HashSet::new(),
             walked: 0,
         }
     }
@@ -244,12 +267,15 @@ impl<'a> Selection<'a> {
                 break;
             }
             self.walked += 1;
+            // A sketch equal to a kept one's is a copy without reading it:
+            // passages just under the copy threshold have equal sketches a
+            // few times in a thousand, unrelated ones practically never.
+            let sketch = self.bands.and_then(|b| b.sketch(address));
+            if sketch.is_some_and(|s| self.kept_sketches.contains(&s)) {
+                continue;
+            }
             let doc: TantivyDocument = searcher.doc(address)?;
-            let signature = self
-                .request
-                .collapse
-                .then(|| signature(fields, &doc))
-                .flatten();
+            let signature = self.bands.and_then(|_| signature(fields, &doc));
             if let Some(signature) = signature {
                 if self
                     .kept_signatures
@@ -259,6 +285,7 @@ impl<'a> Selection<'a> {
                     continue;
                 }
                 self.kept_signatures.push(signature);
+                self.kept_sketches.insert(signature.sketch());
             }
             if self.request.per_article > 0 {
                 let article = stored_text(&doc, fields.article)
@@ -295,21 +322,16 @@ fn signature(fields: &Fields, doc: &TantivyDocument) -> Option<Signature> {
     stored_text(doc, fields.text).map(Signature::of)
 }
 
-/// Every other passage in the index that is a near-duplicate of this one:
-/// the MinHash bands find candidates, their sketches rule most out, and
-/// their signatures confirm the rest.
+/// Of a hit's band candidates, the near-duplicates its signature confirms,
+/// as locations.
 fn duplicates(
     searcher: &Searcher,
     fields: &Fields,
-    bands: &BandIndex,
-    address: DocAddress,
+    candidates: &[DocAddress],
     own: &Signature,
 ) -> Result<Vec<Location>> {
     let mut copies = Vec::new();
-    for other in bands.candidates(fields, own)? {
-        if other == address {
-            continue;
-        }
+    for &other in candidates {
         let copy: TantivyDocument = searcher.doc(other)?;
         if !signature(fields, &copy).is_some_and(|s| s.is_near_duplicate(own)) {
             continue;
@@ -359,39 +381,68 @@ impl BandIndex {
         Ok(BandIndex { segments })
     }
 
-    /// The live passages that share a band bucket with `signature` and
-    /// whose sketch may match it.
+    /// A passage's sketch; `None` for a document without one (a marker).
+    fn sketch(&self, address: DocAddress) -> Option<Sketch> {
+        let segment = &self.segments[address.segment_ord as usize];
+        segment.sketches.first(address.doc_id).map(Sketch)
+    }
+
+    /// For each signature, the live passages that share a band bucket with
+    /// it and whose sketch may match it, in index order.
     ///
-    /// The band postings are read directly, one dictionary lookup per band
-    /// and segment: a scored query would look every band up twice (once
-    /// for its statistics, once for its postings), and the scores are not
-    /// needed.
-    fn candidates(&self, fields: &Fields, signature: &Signature) -> Result<Vec<DocAddress>> {
-        let own = signature.sketch();
-        let mut found = Vec::new();
+    /// All the signatures' bands are looked up together, in term order, one
+    /// dictionary lookup per distinct band and segment, and their postings
+    /// are read block by block: scoring is not needed, and a scored query
+    /// would look every band up twice.
+    fn candidates(
+        &self,
+        fields: &Fields,
+        signatures: &[Option<&Signature>],
+    ) -> Result<Vec<Vec<DocAddress>>> {
+        let mut found = vec![Vec::new(); signatures.len()];
+        let mut bands: Vec<(u64, usize)> = signatures
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (i, s)))
+            .flat_map(|(i, s)| s.bands().map(|band| (band, i)))
+            .collect();
+        bands.sort_unstable();
+        let sketches: Vec<Option<Sketch>> =
+            signatures.iter().map(|s| s.map(|s| s.sketch())).collect();
+        let mut shared: Vec<Vec<u32>> = vec![Vec::new(); signatures.len()];
         for (ordinal, segment) in self.segments.iter().enumerate() {
-            let mut candidates: Vec<u32> = Vec::new();
-            for band in signature.bands() {
-                let term = Term::from_field_u64(fields.minhash_band, band);
-                let postings = segment
+            for group in bands.chunk_by(|a, b| a.0 == b.0) {
+                let term = Term::from_field_u64(fields.minhash_band, group[0].0);
+                let term_info = segment
                     .bands
-                    .read_postings(&term, IndexRecordOption::Basic)
+                    .get_term_info(&term)
                     .map_err(|e| Error::io("reading the near-duplicate bands", e))?;
-                if let Some(mut postings) = postings {
-                    while postings.doc() != TERMINATED {
-                        candidates.push(postings.doc());
-                        postings.advance();
+                let Some(term_info) = term_info else {
+                    continue;
+                };
+                let mut postings = segment
+                    .bands
+                    .read_block_postings_from_terminfo(&term_info, IndexRecordOption::Basic)
+                    .map_err(|e| Error::io("reading the near-duplicate bands", e))?;
+                while !postings.docs().is_empty() {
+                    for &(_, i) in group {
+                        shared[i].extend_from_slice(postings.docs());
                     }
+                    postings.advance();
                 }
             }
-            candidates.sort_unstable();
-            candidates.dedup();
-            for doc in candidates {
-                let live = segment.alive.as_ref().is_none_or(|a| a.is_alive(doc));
-                let sketch = segment.sketches.first(doc);
-                if live && sketch.is_some_and(|s| own.may_match(&Sketch(s))) {
-                    found.push(DocAddress::new(ordinal as u32, doc));
+            for (i, docs) in shared.iter_mut().enumerate() {
+                let Some(own) = sketches[i] else { continue };
+                docs.sort_unstable();
+                docs.dedup();
+                for &doc in docs.iter() {
+                    let live = segment.alive.as_ref().is_none_or(|a| a.is_alive(doc));
+                    let sketch = segment.sketches.first(doc);
+                    if live && sketch.is_some_and(|s| own.may_match(&Sketch(s))) {
+                        found[i].push(DocAddress::new(ordinal as u32, doc));
+                    }
                 }
+                docs.clear();
             }
         }
         Ok(found)
