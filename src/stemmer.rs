@@ -8,8 +8,7 @@
 //! English stems tantivy's own `Stemmer` produces, so queries and indexes
 //! agree whichever of the two made them.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Words a cache remembers; past that, new words are stemmed every time.
@@ -27,7 +26,7 @@ impl TokenFilter for CachedStemmer {
         CachedStemmerFilter {
             inner: tokenizer,
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
-            stems: HashMap::new(),
+            stems: FxHashMap::default(),
         }
     }
 }
@@ -36,7 +35,7 @@ impl TokenFilter for CachedStemmer {
 pub struct CachedStemmerFilter<T> {
     inner: T,
     stemmer: frostem::Stemmer,
-    stems: HashMap<String, String>,
+    stems: FxHashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -53,7 +52,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
-    stems: &'a mut HashMap<String, String>,
+    stems: &'a mut FxHashMap<String, String>,
     stemmer: frostem::Stemmer,
 }
 

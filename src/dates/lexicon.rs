@@ -5,8 +5,9 @@
 //! Lookup is one hash probe per word, done once by the tokenizer, so the
 //! grammar compares small enum values instead of strings.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// A calendar unit, as in "three *years*".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -269,10 +270,12 @@ fn lookup_digit_word(word: &str) -> Lex {
     }
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(build);
+// Looked up once per token of every article: a fast hasher, not SipHash
+// (no untrusted keys are inserted).
+static LEXICON: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(build);
 
-fn build() -> HashMap<&'static str, Lex> {
-    let mut m = HashMap::with_capacity(512);
+fn build() -> FxHashMap<&'static str, Lex> {
+    let mut m = FxHashMap::with_capacity_and_hasher(512, Default::default());
     let months: [(&[&str], &[&str]); 12] = [
         (&["january"], &["jan"]),
         (&["february"], &["feb"]),
