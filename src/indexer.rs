@@ -28,7 +28,6 @@ use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
-use crate::merge_directory::MergeDirectory;
 use crate::schema::Fields;
 use crate::store::{self, CommitMeta, NewsIndex};
 
@@ -69,7 +68,7 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 /// The passages a segment grows to by [`compact`]'s merges: about 270 MB
 /// of index. A merge maps its inputs' postings, terms and columns (about
 /// 40 % of that) and reads their document stores one at a time
-/// ([`MergeDirectory`]), so this bounds its memory: at 10x its peak is
+/// ([`crate::directory`]), so this bounds its memory: at 10x its peak is
 /// about that of indexing, and the run ends with 3 segments.
 const COMPACT_SEGMENT_DOCS: u32 = 600_000;
 /// [`compact`] merges once this many segments are under half that size; it
@@ -93,9 +92,8 @@ fn compact(news: &NewsIndex) -> Result<()> {
     if groups.is_empty() {
         return Ok(());
     }
-    let directory = MergeDirectory::open(&news.dir).map_err(|e| store::corrupt(&news.dir, e))?;
-    let index = tantivy::Index::open(directory).map_err(|e| store::corrupt(&news.dir, e))?;
-    let mut writer: IndexWriter<TantivyDocument> = index
+    let mut writer: IndexWriter<TantivyDocument> = news
+        .index
         .writer_with_num_threads(1, 15_000_000)
         .map_err(|e| store::corrupt(&news.dir, e))?;
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
+use crate::directory::IndexDirectory;
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields, SCHEMA_VERSION};
 
@@ -58,7 +59,9 @@ impl NewsIndex {
                 path: dir.to_path_buf(),
             });
         }
-        let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        let index = IndexDirectory::open(dir)
+            .and_then(Index::open)
+            .map_err(|e| corrupt(dir, e))?;
         check_version(dir, &index)?;
         NewsIndex::wrap(dir, index)
     }
@@ -71,7 +74,9 @@ impl NewsIndex {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("cannot create index folder {}", dir.display()), e))?;
         let (schema, _) = Fields::build();
-        let index = Index::create_in_dir(dir, schema).map_err(|e| corrupt(dir, e))?;
+        let index = IndexDirectory::open(dir)
+            .and_then(|d| Index::create(d, schema, IndexSettings::default()))
+            .map_err(|e| corrupt(dir, e))?;
         NewsIndex::wrap(dir, index)
     }
 
