@@ -66,10 +66,11 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 }
 
 /// The passages a segment grows to by [`compact`]'s merges: about 270 MB
-/// of index. A merge maps its inputs' postings, terms and columns (about
-/// 40 % of that) and reads their document stores one at a time
-/// ([`crate::directory`]), so this bounds its memory: at 10x its peak is
-/// about that of indexing, and the run ends with 3 segments.
+/// of index. A merge maps its inputs' dictionaries, columns, norms and
+/// positions (about a quarter of that) and reads their postings and
+/// document stores piece by piece ([`crate::directory`]), so this bounds
+/// its memory: at 10x its peak stays under that of indexing, and the run
+/// ends with 3 segments.
 const COMPACT_SEGMENT_DOCS: u32 = 600_000;
 /// [`compact`] merges once this many segments are under half that size; it
 /// runs after runs that added at least half a merged segment's passages.
