@@ -19,8 +19,9 @@ const SECOND_PASS_ROUNDS: usize = 2;
 /// Tags for every token of the document, in order.
 pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
     let windows = focus::windows(document);
-    // Accumulated rows of the windows' tokens, window after window.
-    let mut base: Vec<RowSum> = Vec::new();
+    // Accumulated rows of the windows' tokens, window after window (sized
+    // up front: growing it copied every row again, 0.5 % of an index).
+    let mut base: Vec<RowSum> = Vec::with_capacity(windows.iter().map(|w| w.tokens.len()).sum());
     let mut keys = Vec::with_capacity(64);
     for window in &windows {
         for index in window.tokens.clone() {
