@@ -147,7 +147,7 @@ fn full_record(hit: &Hit, mark: bool) -> Map<String, Value> {
         .iter()
         .map(|r| json!({ "start": r.start, "end": r.end }))
         .collect();
-    rec.insert("highlights".into(), json!(highlights));
+    rec.insert("highlights".into(), Value::Array(highlights));
     rec.insert("entities".into(), json!(hit.entities));
     rec.insert("person".into(), names("PER"));
     rec.insert("org".into(), names("ORG"));
