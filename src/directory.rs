@@ -10,7 +10,7 @@
 //! mapped up to 2 MB. At 10x a search held 160 to 240 MB that way, and a
 //! merge the stores of all its inputs at once. Read into buffers, a search
 //! holds 35 to 60 MB, a merge one input's store at a time, and searches
-//! take 5 % less CPU. Large reads go to anonymous memory maps, which return
+//! take the same or up to 8 % less CPU. Large reads go to anonymous memory maps, which return
 //! to the system the moment they are dropped. Term dictionaries, columns,
 //! field norms and positions stay mapped: they are opened whole and read
 //! in place.
