@@ -117,7 +117,7 @@ impl Signature {
 
 /// A 64-bit summary of a [`Signature`], stored in a column, that rules out
 /// passages which cannot be near-duplicates without reading them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sketch(pub u64);
 
 impl Sketch {

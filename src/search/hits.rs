@@ -226,9 +226,6 @@ struct Selection<'a> {
     kept: Vec<Selected>,
     per_article: HashMap<String, usize>,
     kept_signatures: Vec<Signature>,
-    /// The sketches of `kept_signatures`: a candidate with one of them is a
-    /// copy, and is passed over without reading it.
-    kept_sketches: HashSet<Sketch>,
     /// Candidates walked so far.
     walked: usize,
 }
@@ -246,7 +243,6 @@ impl<'a> Selection<'a> {
             kept: Vec::new(),
             per_article: HashMap::new(),
             kept_signatures: Vec::new(),
-            kept_sketches: HashSet::new(),
             walked: 0,
         }
     }
@@ -271,7 +267,7 @@ impl<'a> Selection<'a> {
             // passages just under the copy threshold have equal sketches a
             // few times in a thousand, unrelated ones practically never.
             let sketch = self.bands.and_then(|b| b.sketch(address));
-            if sketch.is_some_and(|s| self.kept_sketches.contains(&s)) {
+            if sketch.is_some_and(|s| self.kept_signatures.iter().any(|k| k.sketch() == s)) {
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -285,7 +281,6 @@ impl<'a> Selection<'a> {
                     continue;
                 }
                 self.kept_signatures.push(signature);
-                self.kept_sketches.insert(signature.sketch());
             }
             if self.request.per_article > 0 {
                 let article = stored_text(&doc, fields.article)
