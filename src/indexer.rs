@@ -268,10 +268,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                 }
                 Message::Unchanged => summary.unchanged += 1,
                 Message::Unknown => summary.skipped_unknown += 1,
-                Message::Problem(warning) => {
-                    summary.warnings += 1;
-                    on_event(Event::Warning(&warning));
-                }
+                Message::Problem(warning) => warn(&mut summary, on_event, &warning),
                 Message::Removed(source) => {
                     writer.delete_term(Term::from_field_text(fields.source, &source));
                     summary.removed += 1;
@@ -301,9 +298,8 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         if summary.passages >= COMPACT_SEGMENT_DOCS as usize / 2
             && let Err(err) = compact(&news)
         {
-            summary.warnings += 1;
             let message = format!("could not merge segments ({err}); the index is complete");
-            on_event(Event::Warning(&Warning::new(&news.dir, message)));
+            warn(&mut summary, on_event, &Warning::new(&news.dir, message));
         }
     }
     summary.elapsed = started.elapsed();
@@ -372,6 +368,12 @@ fn walk_corpus(
     }
 }
 
+/// Reports a warning and counts it in the summary.
+fn warn(summary: &mut IndexSummary, on_event: &mut dyn FnMut(Event), warning: &Warning) {
+    summary.warnings += 1;
+    on_event(Event::Warning(warning));
+}
+
 /// Adds one loaded file's documents (replacing its old ones) and counts
 /// them; false when the file was skipped whole.
 fn add_file(
@@ -382,8 +384,7 @@ fn add_file(
     on_event: &mut dyn FnMut(Event),
 ) -> Result<bool> {
     for warning in &loaded.warnings {
-        summary.warnings += 1;
-        on_event(Event::Warning(warning));
+        warn(summary, on_event, warning);
     }
     let job = &loaded.job;
     let Some(docs) = loaded.docs else {
