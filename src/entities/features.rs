@@ -8,9 +8,10 @@
 //! sentence-initial words.
 
 use std::borrow::Cow;
-use std::cell::LazyCell;
+use std::cell::{LazyCell, RefCell};
 use std::collections::hash_map::Entry;
 use std::ops::Deref;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
@@ -22,6 +23,61 @@ use super::wordform::{Casing, casing, fold_typography, lower_key, shape, short_s
 pub struct Resources {
     pub gazetteer: Gazetteer,
     pub clusters: Clusters,
+    /// Tells these resources from any others in the process, so that forms
+    /// remembered under one set are never served under another.
+    id: u64,
+}
+
+impl Resources {
+    pub fn new(gazetteer: Gazetteer, clusters: Clusters) -> Resources {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        Resources {
+            gazetteer,
+            clusters,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+}
+
+/// Distinct words whose forms a thread remembers across documents; past
+/// that, a new word's forms are worked out once per document. News repeats
+/// its vocabulary, so this covers nearly every token, at about 7 MB a thread.
+const MAX_REMEMBERED_WORDS: usize = 50_000;
+
+/// Forms of the words seen in earlier documents on this thread, by the hash
+/// of the word as given: working them out (folding, shapes, affixes, up to
+/// three cluster probes) was most of [`Document::prepare`].
+#[derive(Default)]
+struct RememberedForms {
+    resources: u64,
+    forms: PrehashedMap<TokenForms>,
+}
+
+thread_local! {
+    static REMEMBERED_FORMS: RefCell<RememberedForms> = RefCell::default();
+}
+
+impl RememberedForms {
+    fn forms_of(
+        &mut self,
+        resources: &Resources,
+        key: u64,
+        word: &str,
+        scratch: &mut Scratch,
+    ) -> TokenForms {
+        if self.resources != resources.id {
+            self.forms.clear();
+            self.resources = resources.id;
+        }
+        if let Some(forms) = self.forms.get(&key) {
+            return forms.clone();
+        }
+        let forms = token_forms(resources, word, scratch);
+        if self.forms.len() < MAX_REMEMBERED_WORDS {
+            self.forms.insert(key, forms.clone());
+        }
+        forms
+    }
 }
 
 /// Other occurrences of a word whose contexts are aggregated.
@@ -88,8 +144,10 @@ impl Document {
         });
         let mut upper = String::new();
         // Forms depend only on the word: a word seen before in the document
-        // copies them from its first occurrence.
+        // copies them from its first occurrence, one seen in an earlier
+        // document from what this thread remembers.
         let mut first_occurrences: PrehashedMap<usize> = PrehashedMap::default();
+        let mut remembered = REMEMBERED_FORMS.with_borrow_mut(std::mem::take);
         for sentence in sentences {
             sentence_starts.push(tokens.len());
             let first = tokens.len();
@@ -104,11 +162,12 @@ impl Document {
                 } else {
                     word
                 };
-                let forms = match first_occurrences.entry(hash_str(word)) {
+                let key = hash_str(word);
+                let forms = match first_occurrences.entry(key) {
                     Entry::Occupied(seen) => tokens[*seen.get()].clone(),
                     Entry::Vacant(unseen) => {
                         unseen.insert(tokens.len());
-                        token_forms(resources, word, &mut scratch)
+                        remembered.forms_of(resources, key, word, &mut scratch)
                     }
                 };
                 tokens.push(forms);
@@ -122,6 +181,7 @@ impl Document {
             }
             all_caps.push(headline || is_all_caps(sentence));
         }
+        REMEMBERED_FORMS.set(remembered);
         sentence_starts.push(tokens.len());
         let mut document = Document {
             tokens,
@@ -623,10 +683,7 @@ mod tests {
     use super::*;
 
     fn resources() -> Resources {
-        Resources {
-            gazetteer: Gazetteer::from_lists(&[]),
-            clusters: Clusters::default(),
-        }
+        Resources::new(Gazetteer::from_lists(&[]), Clusters::default())
     }
 
     #[test]
@@ -682,6 +739,20 @@ mod tests {
         };
         assert_eq!(features(0, 1), features(0, 1));
         assert_ne!(features(0, 1), features(1, 3));
+    }
+
+    #[test]
+    fn remembered_forms_match_fresh_ones_and_follow_the_resources() {
+        let with_cluster =
+            Resources::new(Gazetteer::from_lists(&[]), Clusters::parse("0110\tBaku\n"));
+        let sentences = [vec!["Officials", "met", "in", "Baku", "."]];
+        let first = Document::prepare(&with_cluster, &sentences);
+        let again = Document::prepare(&with_cluster, &sentences);
+        assert_eq!(again.tokens[3].cluster, 0b1_0110);
+        assert_eq!(format!("{:?}", again.tokens), format!("{:?}", first.tokens));
+        // Other resources on the same thread: nothing remembered leaks in.
+        let without = Document::prepare(&resources(), &sentences);
+        assert_eq!(without.tokens[3].cluster, 0);
     }
 
     #[test]

@@ -97,10 +97,7 @@ mod tests {
     use super::*;
 
     fn windows_of(sentences: &[Vec<&str>]) -> Vec<Window> {
-        let resources = Resources {
-            gazetteer: Gazetteer::embedded(),
-            clusters: Clusters::default(),
-        };
+        let resources = Resources::new(Gazetteer::embedded(), Clusters::default());
         windows(&Document::prepare(&resources, sentences))
     }
 

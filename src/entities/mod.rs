@@ -84,10 +84,10 @@ pub struct Engine {
 static ENGINE: LazyLock<Option<Engine>> = LazyLock::new(|| {
     Some(Engine {
         model: model::Model::from_bytes(MODEL_BYTES)?,
-        resources: features::Resources {
-            gazetteer: gazetteer::Gazetteer::embedded(),
-            clusters: clusters::Clusters::embedded(),
-        },
+        resources: features::Resources::new(
+            gazetteer::Gazetteer::embedded(),
+            clusters::Clusters::embedded(),
+        ),
     })
 });
 

@@ -215,10 +215,7 @@ pub fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
     }
     let clusters = Clusters::parse(&std::fs::read_to_string(&args.clusters).unwrap_or_default());
     eprintln!("clusters: {} words", clusters.len());
-    let resources = Resources {
-        gazetteer: Gazetteer::embedded(),
-        clusters,
-    };
+    let resources = Resources::new(Gazetteer::embedded(), clusters);
     let train_documents = conll::read(&args.train)?;
     let dev_documents = match &args.dev {
         Some(path) => conll::read(path)?,
