@@ -59,6 +59,25 @@ impl Article {
         }
     }
 
+    /// Makes a headline-only story (a wire "brief", a page with a title and
+    /// no paragraphs) searchable: with a blank body, its title becomes its
+    /// one passage, taken from `text` when the title is there, else set as
+    /// the text. Without either it stays an article with no passages.
+    pub fn use_headline_when_bodiless(&mut self) {
+        if !self.body().trim().is_empty() {
+            return;
+        }
+        if !self.text.trim().is_empty() {
+            self.body_start = 0;
+            return;
+        }
+        if let Some(title) = self.title.as_ref().filter(|t| !t.trim().is_empty()) {
+            self.text.clone_from(title);
+            self.body_start = 0;
+            self.line_anchors.truncate(1);
+        }
+    }
+
     /// The body: the part of `text` that is split into passages.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]

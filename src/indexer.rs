@@ -32,8 +32,9 @@ use crate::schema::Fields;
 use crate::store::{self, CommitMeta, NewsIndex};
 
 /// Bumped when loading or extraction changes what a file yields, so that
-/// unchanged files are analysed again by a newer newsdex.
-const ANALYSIS_VERSION: u64 = 1;
+/// unchanged files are analysed again by a newer newsdex. 2: headline-only
+/// stories get their headline as a passage.
+const ANALYSIS_VERSION: u64 = 2;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.

@@ -4,8 +4,10 @@
 //! line).
 //!
 //! Field names are read by [`super::fields`]. A record whose recognised
-//! field has the wrong type, or which has no text, is skipped with a
-//! warning; the other records are kept. `record` is the position of the
+//! field has the wrong type, or which has neither text nor a title, is
+//! skipped with a warning; the other records are kept. A record with a title
+//! and no text is a headline-only story (a wire "brief"): its headline is its
+//! text. `record` is the position of the
 //! record in the file (its index in the array, or among non-blank lines),
 //! skipped records included, so it names the same record on every run.
 //!
@@ -127,13 +129,17 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
             .warnings
             .push(warn(format!("{}; ignored", problem.message())));
     }
-    let Some(text) = fields.text.filter(|t| !t.trim().is_empty()) else {
+    // A headline-only record is kept: loading makes its title its text
+    // (`Article::use_headline_when_bodiless`).
+    let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
+    if blank(&fields.text) && blank(&fields.title) {
         loaded.warnings.push(warn(
-            "no text (text, body, content, article or description); skipped".to_string(),
+            "no text and no title (text, body, content, article, description or title); skipped"
+                .to_string(),
         ));
         return;
-    };
-    let mut article = Article::from_text(path, text);
+    }
+    let mut article = Article::from_text(path, fields.text.unwrap_or_default());
     article.record = record;
     article.id = fields.id;
     article.title = fields.title;
@@ -260,11 +266,17 @@ mod tests {
                 &["a.json:1: record 1: not a JSON object; skipped"],
             ),
             (
-                "no text",
-                r#"[{"title": "only"}]"#,
+                "headline only",
+                r#"[{"title": "Telecom splits stock", "body": ""}]"#,
+                &[0],
+                &[],
+            ),
+            (
+                "no text, no title",
+                r#"[{"title": " ", "url": "https://example.org/a"}]"#,
                 &[],
                 &[
-                    "a.json:1: record 0: no text (text, body, content, article or description); skipped",
+                    "a.json:1: record 0: no text and no title (text, body, content, article, description or title); skipped",
                 ],
             ),
             (
@@ -272,7 +284,7 @@ mod tests {
                 r#"[{"text": "  "}]"#,
                 &[],
                 &[
-                    "a.json:1: record 0: no text (text, body, content, article or description); skipped",
+                    "a.json:1: record 0: no text and no title (text, body, content, article, description or title); skipped",
                 ],
             ),
             (

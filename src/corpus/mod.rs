@@ -196,6 +196,7 @@ fn load_bytes_with_limit(
     };
     let path_date = pathdate::date_from_path(path);
     for article in &mut loaded.articles {
+        article.use_headline_when_bodiless();
         if article.published.is_none() {
             article.published = path_date.or(options.default_date);
         }
@@ -267,6 +268,29 @@ mod tests {
             assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
             assert_eq!(loaded.articles[0].title.as_deref(), *title, "{path}");
             assert!(loaded.articles[0].body().contains("Body."), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_headline_only_story_is_its_headline() {
+        // (path, bytes): a title and no body, in every format that has titles.
+        let cases: &[(&str, &str)] = &[
+            ("a.json", r#"{"title": "Telecom splits stock", "body": ""}"#),
+            ("a.jsonl", r#"{"title": "Telecom splits stock"}"#),
+            ("a.md", "---\ntitle: Telecom splits stock\n---\n"),
+            ("a.md", "# Telecom splits stock\n"),
+            ("a.html", "<title>Telecom splits stock</title><body></body>"),
+            ("a.txt", "Telecom splits stock\n"),
+        ];
+        for (path, bytes) in cases {
+            let loaded =
+                load_bytes(Path::new(path), bytes.as_bytes(), &LoadOptions::default()).unwrap();
+            assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
+            assert_eq!(
+                loaded.articles[0].body().trim(),
+                "Telecom splits stock",
+                "{bytes}"
+            );
         }
     }
 

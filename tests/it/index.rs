@@ -28,6 +28,29 @@ fn every_format_is_indexed_and_searchable() {
 }
 
 #[test]
+fn headline_only_stories_are_searchable_by_their_headline() {
+    let env = Env::new();
+    env.write(
+        "a.json",
+        r#"{"title": "Zeppelin lands in Hamburg", "body": ""}"#,
+    )
+    .write(
+        "b.html",
+        "<html><head><title>Walrus escapes zoo</title></head><body></body></html>",
+    )
+    .write("c.md", "---\ntitle: Pelican wins prize\n---\n");
+    let run = env.run(&["index", "corpus"]);
+    assert!(run.stderr.contains("0 warnings"), "{}", run.stderr);
+    for (word, file) in [
+        ("zeppelin", "a.json"),
+        ("walrus", "b.html"),
+        ("pelican", "c.md"),
+    ] {
+        assert_eq!(env.hit_files(word, &[]), [file], "{word}");
+    }
+}
+
+#[test]
 fn txt_title_line_is_the_title_not_a_passage() {
     let env = Env::new();
     env.write("a.txt", "Storm hits coast\n\nHeavy rain fell overnight.\n");
