@@ -33,7 +33,9 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             hit.passage,
             hit.score
         )?;
-        if let Some(title) = &hit.title {
+        // A headline-only story's passage is its title: show it once, as
+        // the snippet, which carries the highlights.
+        if let Some(title) = hit.title.as_ref().filter(|t| t.trim() != hit.text.trim()) {
             writeln!(out, "   {bold}{title}{reset}")?;
         }
         writeln!(out, "   {}", render_snippet(hit, style))?;

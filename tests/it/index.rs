@@ -48,6 +48,12 @@ fn headline_only_stories_are_searchable_by_their_headline() {
     ] {
         assert_eq!(env.hit_files(word, &[]), [file], "{word}");
     }
+    let text = env.run(&["search", "zeppelin", "--index", "index"]).stdout;
+    assert_eq!(
+        text.matches("Zeppelin lands").count(),
+        1,
+        "the headline once: {text}"
+    );
 }
 
 #[test]
