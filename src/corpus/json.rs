@@ -7,9 +7,9 @@
 //! field has the wrong type, or which has neither text nor a title, is
 //! skipped with a warning; the other records are kept. A record with a title
 //! and no text is a headline-only story (a wire "brief"): its headline is its
-//! text. `record` is the position of the
-//! record in the file (its index in the array, or among non-blank lines),
-//! skipped records included, so it names the same record on every run.
+//! text. `record` is the position of the record in the file (its index in
+//! the array, or among non-blank lines), skipped records included, so it
+//! names the same record on every run.
 //!
 //! Line anchors pin every line of a record's text to the line where the
 //! record starts (JSON values carry their text on one source line). For
