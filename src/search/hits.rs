@@ -363,6 +363,12 @@ struct SegmentBands {
     alive: Option<tantivy::fastfield::AliveBitSet>,
 }
 
+impl SegmentBands {
+    fn sketch(&self, doc: tantivy::DocId) -> Option<Sketch> {
+        self.sketches.first(doc).map(Sketch)
+    }
+}
+
 impl BandIndex {
     fn open(searcher: &Searcher, fields: &Fields) -> Result<BandIndex> {
         let mut segments = Vec::new();
@@ -378,8 +384,7 @@ impl BandIndex {
 
     /// A passage's sketch; `None` for a document without one (a marker).
     fn sketch(&self, address: DocAddress) -> Option<Sketch> {
-        let segment = &self.segments[address.segment_ord as usize];
-        segment.sketches.first(address.doc_id).map(Sketch)
+        self.segments[address.segment_ord as usize].sketch(address.doc_id)
     }
 
     /// For each signature, the live passages that share a band bucket with
@@ -432,8 +437,7 @@ impl BandIndex {
                 docs.dedup();
                 for &doc in docs.iter() {
                     let live = segment.alive.as_ref().is_none_or(|a| a.is_alive(doc));
-                    let sketch = segment.sketches.first(doc);
-                    if live && sketch.is_some_and(|s| own.may_match(&Sketch(s))) {
+                    if live && segment.sketch(doc).is_some_and(|s| own.may_match(&s)) {
                         found[i].push(DocAddress::new(ordinal as u32, doc));
                     }
                 }
