@@ -58,6 +58,22 @@ thread_local! {
 }
 
 impl RememberedForms {
+    /// This thread's remembered forms, emptied if they were made with
+    /// other resources.
+    fn take_for(resources: &Resources) -> RememberedForms {
+        let mut remembered = REMEMBERED_FORMS.with_borrow_mut(std::mem::take);
+        if remembered.resources != resources.id {
+            remembered.forms.clear();
+            remembered.resources = resources.id;
+        }
+        remembered
+    }
+
+    /// Hands the forms back to this thread for its next document.
+    fn put_back(self) {
+        REMEMBERED_FORMS.set(self);
+    }
+
     fn forms_of(
         &mut self,
         resources: &Resources,
@@ -65,10 +81,6 @@ impl RememberedForms {
         word: &str,
         scratch: &mut Scratch,
     ) -> TokenForms {
-        if self.resources != resources.id {
-            self.forms.clear();
-            self.resources = resources.id;
-        }
         if let Some(forms) = self.forms.get(&key) {
             return forms.clone();
         }
@@ -147,7 +159,7 @@ impl Document {
         // copies them from its first occurrence, one seen in an earlier
         // document from what this thread remembers.
         let mut first_occurrences: PrehashedMap<usize> = PrehashedMap::default();
-        let mut remembered = REMEMBERED_FORMS.with_borrow_mut(std::mem::take);
+        let mut remembered = RememberedForms::take_for(resources);
         for sentence in sentences {
             sentence_starts.push(tokens.len());
             let first = tokens.len();
@@ -181,7 +193,7 @@ impl Document {
             }
             all_caps.push(headline || is_all_caps(sentence));
         }
-        REMEMBERED_FORMS.set(remembered);
+        remembered.put_back();
         sentence_starts.push(tokens.len());
         let mut document = Document {
             tokens,
