@@ -161,17 +161,25 @@ impl Fields {
 
 /// Registers newsdex's tokenizers; call on every opened or created index.
 pub fn register_tokenizers(index: &Index) {
-    let prose = TextAnalyzer::builder(SimpleTokenizer::default())
+    index.tokenizers().register(PROSE_TOKENIZER, prose_analyzer());
+    index.tokenizers().register(NAME_TOKENIZER, name_analyzer());
+}
+
+/// The analyzer of [`PROSE_TOKENIZER`]: lower-cased, accents folded, stemmed.
+pub fn prose_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(crate::stemmer::CachedStemmer)
-        .build();
-    let names = TextAnalyzer::builder(SimpleTokenizer::default())
+        .build()
+}
+
+/// The analyzer of [`NAME_TOKENIZER`]: lower-cased, accents folded.
+pub fn name_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .build();
-    index.tokenizers().register(PROSE_TOKENIZER, prose);
-    index.tokenizers().register(NAME_TOKENIZER, names);
+        .build()
 }
