@@ -18,7 +18,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::schema::Value as _;
-use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::article::Article;
@@ -393,12 +392,8 @@ fn add_file(
         summary.failed += 1;
         return Ok(false);
     };
-    // One batch a file: the writer's thread is woken once per file, not
-    // once per passage, and the file's old passages go in the same batch.
-    let mut operations = Vec::with_capacity(docs.len() + 1);
     if job.replaces {
-        let old = Term::from_field_text(fields.source, &job.source);
-        operations.push(UserOperation::Delete(old));
+        writer.delete_term(Term::from_field_text(fields.source, &job.source));
         summary.updated += 1;
     } else {
         summary.added += 1;
@@ -408,8 +403,9 @@ fn add_file(
     summary.entities += loaded.entities;
     summary.dates += loaded.dates;
     summary.bytes += job.file.size;
-    operations.extend(docs.into_iter().map(UserOperation::Add));
-    writer.run(operations)?;
+    for doc in docs {
+        writer.add_document(doc)?;
+    }
     Ok(true)
 }
 

@@ -161,7 +161,9 @@ impl Fields {
 
 /// Registers newsdex's tokenizers; call on every opened or created index.
 pub fn register_tokenizers(index: &Index) {
-    index.tokenizers().register(PROSE_TOKENIZER, prose_analyzer());
+    index
+        .tokenizers()
+        .register(PROSE_TOKENIZER, prose_analyzer());
     index.tokenizers().register(NAME_TOKENIZER, name_analyzer());
 }
 

@@ -4,10 +4,7 @@
 //! News repeats its vocabulary: a few tens of thousands of distinct words
 //! make up nearly every token, and the Snowball algorithm was 5 % of a full
 //! index's CPU. Each indexing thread's analyzer keeps its own cache, so a
-//! word is stemmed about once per segment. Words and stems are kept inline
-//! in the cache's table ([`Word`]): with `String` keys, following each
-//! key's and stem's heap pointer was two cache misses a token, most of a
-//! lookup's cost. The stems are the Snowball
+//! word is stemmed about once per segment. The stems are the Snowball
 //! English stems tantivy's own `Stemmer` produces, so queries and indexes
 //! agree whichever of the two made them.
 
@@ -34,43 +31,11 @@ impl TokenFilter for CachedStemmer {
     }
 }
 
-/// The longest word (in bytes) the cache remembers; longer ones are rare
-/// and stemmed every time.
-const INLINE_BYTES: usize = 23;
-
-/// A short word stored in place, zero-padded, so comparing two is a
-/// fixed-size comparison of memory that is already in cache.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Word {
-    len: u8,
-    bytes: [u8; INLINE_BYTES],
-}
-
-impl Word {
-    fn new(text: &str) -> Option<Word> {
-        let len = text.len();
-        if len > INLINE_BYTES {
-            return None;
-        }
-        let mut bytes = [0; INLINE_BYTES];
-        bytes[..len].copy_from_slice(text.as_bytes());
-        Some(Word {
-            len: len as u8,
-            bytes,
-        })
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)])
-            .expect("a Word is only ever made from a whole str")
-    }
-}
-
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
     stemmer: frostem::Stemmer,
-    stems: FxHashMap<Word, Word>,
+    stems: FxHashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -87,7 +52,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
-    stems: &'a mut FxHashMap<Word, Word>,
+    stems: &'a mut FxHashMap<String, String>,
     stemmer: frostem::Stemmer,
 }
 
@@ -97,20 +62,14 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        let Some(word) = Word::new(&token.text) else {
-            token.text = self.stemmer.stem(&token.text).into_owned();
-            return true;
-        };
-        if let Some(stem) = self.stems.get(&word) {
-            token.text.clear();
-            token.text.push_str(stem.as_str());
+        if let Some(stem) = self.stems.get(&token.text) {
+            token.text.clone_from(stem);
             return true;
         }
         let stem = self.stemmer.stem(&token.text).into_owned();
-        if self.stems.len() < MAX_CACHED_WORDS
-            && let Some(inline) = Word::new(&stem)
-        {
-            self.stems.insert(word, inline);
+        if self.stems.len() < MAX_CACHED_WORDS {
+            self.stems
+                .insert(std::mem::take(&mut token.text), stem.clone());
         }
         token.text = stem;
         true
