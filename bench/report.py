@@ -110,7 +110,7 @@ def main():
     p(f"# newsdex benchmark, {env.get('run_id', '?')} on {env.get('host', '?')} "
       f"({env.get('cores', '?')} cores)")
     p()
-    p(f"- newsdex: `{env.get('newsdex_commit', '?')}`; peers: {env.get('tantivy_cli', '?')}, "
+    p(f"- newsdex: `{env.get('newsdex_commit', '?')}` ({env.get('newsdex_linking', '?')}); peers: {env.get('tantivy_cli', '?')}, "
       f"{env.get('rg', '?')}; timing: {env.get('hyperfine', '?')}, median of {env.get('runs', '?')} "
       "runs after 1 warm-up (rg at 10x: 3), whole processes, warm page cache")
     p(f"- machine: {env.get('cpu', '?')}, {env.get('cores', '?')} cores, {env.get('mem_gib', '?')} GiB; "

@@ -65,8 +65,14 @@ fi
 
 NEWSDEX=${NEWSDEX:-$ROOT/target/release/newsdex}
 if [ "$BUILD" = 1 ]; then
-  log "building newsdex (cargo build --release)"
-  (cd "$ROOT" && cargo build --release --quiet)
+  # The static build (see .cargo/config.toml) where glibc supports it.
+  if [ "$(uname -sm)" = "Linux x86_64" ]; then
+    log "building newsdex (cargo build-static: the release binary, statically linked)"
+    (cd "$ROOT" && cargo build-static --quiet)
+  else
+    log "building newsdex (cargo build --release)"
+    (cd "$ROOT" && cargo build --release --quiet)
+  fi
 fi
 [ -x "$NEWSDEX" ] || { echo "run.sh: $NEWSDEX is missing (build it or set NEWSDEX)" >&2; exit 2; }
 
@@ -122,6 +128,7 @@ rm -rf "${OUT:?}"/*
   echo "loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "newsdex_commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet -- src 2>/dev/null || echo '+dirty')"
   echo "newsdex_bin=$NEWSDEX"
+  echo "newsdex_linking=$(file -b "$NEWSDEX" 2>/dev/null | grep -o -m1 '[a-z]*ally linked' || echo unknown)"
   if [ "$SKIP_TANTIVY" = 0 ]; then
     echo "tantivy_cli=$(cargo install --list 2>/dev/null | sed -n 's/^\(tantivy-cli v[^ :]*\).*/\1/p')"
   else
