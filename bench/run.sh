@@ -68,7 +68,7 @@ if [ "$BUILD" = 1 ]; then
   # The static build (see .cargo/config.toml) where glibc supports it.
   if [ "$(uname -sm)" = "Linux x86_64" ]; then
     log "building newsdex (cargo build-static: the release binary, statically linked)"
-    (cd "$ROOT" && cargo build-static --quiet)
+    (cd "$ROOT" && cargo --quiet build-static)
   else
     log "building newsdex (cargo build --release)"
     (cd "$ROOT" && cargo build --release --quiet)
