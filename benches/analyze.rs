@@ -6,7 +6,8 @@
 //! folder of them. Not a test: CI has no data. On a full index this
 //! analysis runs on tantivy's indexing thread, which sets the pace.
 
-use std::path::PathBuf;
+mod support;
+
 use std::time::Instant;
 
 use newsdex::entities::clusters;
@@ -18,21 +19,8 @@ const BUDGET_BYTES: usize = 40_000_000;
 /// stories of a segment do; the best of the others is reported.
 const PASSES: usize = 4;
 
-/// CPU time this thread has run, from Linux's schedstat (None elsewhere):
-/// the machine is shared, so wall time alone understates per-core speed.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanoseconds: f64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanoseconds / 1e9)
-}
-
 fn main() {
-    let path = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with("--"))
-        .or_else(|| std::env::var("NEWSDEX_BENCH_NEWS").ok())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/data/news"));
+    let path = support::news_path();
     let mut texts = clusters::read_news(&path).expect("readable news");
     let mut bytes = 0;
     texts.retain(|text| {
@@ -47,7 +35,7 @@ fn main() {
     let mut tokens = 0;
     for pass in 0..PASSES {
         let started = Instant::now();
-        let cpu_before = cpu_seconds();
+        let cpu_before = support::cpu_seconds();
         tokens = 0;
         for text in &texts {
             let mut stream = analyzer.token_stream(text);
@@ -55,7 +43,7 @@ fn main() {
                 tokens += 1;
             }
         }
-        let seconds = cpu_seconds()
+        let seconds = support::cpu_seconds()
             .zip(cpu_before)
             .map_or(started.elapsed().as_secs_f64(), |(a, b)| a - b);
         println!(

@@ -5,7 +5,8 @@
 //! `NEWSDEX_BENCH_NEWS`). The path is a `.jsonl` file (fields `title` and
 //! `body`), a `.txt` file, or a folder of them. Not a test: CI has no data.
 
-use std::path::PathBuf;
+mod support;
+
 use std::time::Instant;
 
 use newsdex::entities::{clusters, engine, recognize};
@@ -13,21 +14,8 @@ use newsdex::entities::{clusters, engine, recognize};
 /// Texts to tag: at most this many bytes, so a run stays short.
 const BUDGET_BYTES: usize = 8_000_000;
 
-/// CPU time this thread has run, from Linux's schedstat (None elsewhere):
-/// the machine is shared, so wall time alone understates per-core speed.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanoseconds: f64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanoseconds / 1e9)
-}
-
 fn main() {
-    let path = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with("--"))
-        .or_else(|| std::env::var("NEWSDEX_BENCH_NEWS").ok())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/data/news"));
+    let path = support::news_path();
     let texts = if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
         vec![std::fs::read_to_string(&path).expect("readable text file")]
     } else {
@@ -45,11 +33,11 @@ fn main() {
     assert!(!chosen.is_empty(), "no texts under {}", path.display());
 
     let started = Instant::now();
-    let cpu_before_load = cpu_seconds();
+    let cpu_before_load = support::cpu_seconds();
     let loaded = engine().is_some();
     let load = started.elapsed();
     assert!(loaded, "binary has no model");
-    let load_cpu = cpu_seconds()
+    let load_cpu = support::cpu_seconds()
         .zip(cpu_before_load)
         .map_or(f64::NAN, |(a, b)| a - b);
     println!(
@@ -60,13 +48,13 @@ fn main() {
 
     let words: usize = chosen.iter().map(|t| t.split_whitespace().count()).sum();
     let started = Instant::now();
-    let cpu_before = cpu_seconds();
+    let cpu_before = support::cpu_seconds();
     let mut entities = 0;
     for text in &chosen {
         entities += recognize(text).len();
     }
     let seconds = started.elapsed().as_secs_f64();
-    if let Some(cpu) = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b) {
+    if let Some(cpu) = support::cpu_seconds().zip(cpu_before).map(|(a, b)| a - b) {
         println!(
             "CPU time {:.2} s: {:.2} MB/s, {:.0} words/s per core",
             cpu,
