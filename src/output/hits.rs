@@ -75,7 +75,7 @@ pub fn write_hits(
     match format {
         Format::Text => text::write_hits(out, style, results),
         // Without `--fields`, records are written as they are made: building
-        // `serde_json::Value` maps first was a tenth of a search's time.
+        // `serde_json::Value` maps first cost up to a tenth of a search.
         Format::Json if options.fields.is_empty() => {
             let hits: Vec<HitRecord> = results
                 .hits
