@@ -39,7 +39,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Each subcommand's arguments are built only when it runs: building all
+/// of them, help texts included, was most of what a one-shot command spent
+/// before `main`'s work began.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Build or update the index from a folder of news.
     Index(IndexArgs),
@@ -104,7 +108,9 @@ const QUERY_HELP: &str = "Query syntax: words (all must match), \"exact phrases\
     place:name, misc:name, published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
     date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open).";
 
-/// Which passages: the filters every query command shares.
+// Which passages: the filters every query command shares.
+// Not a doc comment: clap would show it as the subcommand's description,
+// in place of the one `Command` gives.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Index folder [default: index, built from corpus/ when missing].
@@ -661,4 +667,30 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn each_subcommands_help_opens_with_its_line_in_the_command_list() {
+        // Subcommands are built when they run (`defer`): a doc comment on
+        // an arguments struct would then replace the description.
+        for sub in Cli::command().get_subcommands() {
+            let name = sub.get_name();
+            let listed = sub.get_about().expect("every subcommand is described");
+            let help = Cli::command()
+                .try_get_matches_from(["newsdex", name, "--help"])
+                .expect_err("--help stops parsing")
+                .to_string();
+            assert_eq!(
+                help.lines().next(),
+                Some(listed.to_string().as_str()),
+                "{name}"
+            );
+        }
+    }
 }

@@ -16,7 +16,9 @@ use serde::Deserialize;
 
 use super::{TimeExpression, tag};
 
-/// Arguments of `newsdex eval-dates`.
+// Arguments of `newsdex eval-dates`.
+// Not a doc comment: clap would show it as the subcommand's description,
+// in place of the one `cli::Command` gives.
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvalDatesArgs {
     /// A `*.gold.jsonl` file of TempEval-3 gold TIMEX3 annotations.

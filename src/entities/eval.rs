@@ -15,7 +15,9 @@ use super::model::Model;
 use super::scoring::Scores;
 use super::tagger::tag_document;
 
-/// Arguments of `newsdex eval-ner`.
+// Arguments of `newsdex eval-ner`.
+// Not a doc comment: clap would show it as the subcommand's description,
+// in place of the one `cli::Command` gives.
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvalNerArgs {
     /// CoNLL-2003 file with gold tags, or a `gold_entities.jsonl` (entities

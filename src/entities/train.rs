@@ -24,7 +24,9 @@ use super::model::Model;
 use super::perceptron::{Perceptron, Sentence, predict};
 use super::scoring::Scores;
 
-/// Arguments of `newsdex train-ner`.
+// Arguments of `newsdex train-ner`.
+// Not a doc comment: clap would show it as the subcommand's description,
+// in place of the one `cli::Command` gives.
 #[derive(Debug, Clone, clap::Args)]
 pub struct TrainNerArgs {
     /// CoNLL-2003 training file.
