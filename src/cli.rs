@@ -40,8 +40,8 @@ pub struct Cli {
 }
 
 /// Each subcommand's arguments are built only when it runs: building all
-/// of them, help texts included, was most of what a one-shot command spent
-/// before `main`'s work began.
+/// of them, help texts included, was a fifth of a one-shot command's start
+/// (0.19 of the 0.87 ms a `--version` took).
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
