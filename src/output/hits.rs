@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::snippet::snippet;
 use super::{Format, SNIPPET_BYTES, Style, text, write_json};
@@ -74,34 +74,13 @@ pub fn write_hits(
 ) -> io::Result<()> {
     match format {
         Format::Text => text::write_hits(out, style, results),
-        // Without `--fields`, records are written as they are made: building
-        // `serde_json::Value` maps first cost up to a tenth of a search.
-        Format::Json if options.fields.is_empty() => {
-            let hits: Vec<HitRecord> = results
-                .hits
-                .iter()
-                .map(|h| HitRecord::new(h, options.mark))
-                .collect();
+        Format::Json => {
             let results = ResultsRecord {
-                hits,
+                hits: results.hits.iter().map(|h| record(h, options)).collect(),
                 query,
                 total: results.total,
             };
             write_json(out, &results, true)
-        }
-        Format::Json => {
-            let hits: Vec<Value> = results.hits.iter().map(|h| record(h, options)).collect();
-            write_json(
-                out,
-                &json!({ "query": query, "total": results.total, "hits": hits }),
-                true,
-            )
-        }
-        Format::Jsonl if options.fields.is_empty() => {
-            for hit in &results.hits {
-                write_json(out, &HitRecord::new(hit, options.mark), false)?;
-            }
-            Ok(())
         }
         Format::Jsonl => {
             for hit in &results.hits {
@@ -118,7 +97,7 @@ pub fn write_hits(
             let mut writer = csv::Writer::from_writer(out);
             writer.write_record(&columns)?;
             for hit in &results.hits {
-                let rec = full_record(hit, options.mark);
+                let rec = object(HitRecord::new(hit, options.mark));
                 writer.write_record(
                     columns
                         .iter()
@@ -130,34 +109,47 @@ pub fn write_hits(
     }
 }
 
-/// The record of a hit with only the chosen keys: the JSON shape the CLI
-/// prints and the server's `/api/search` answers with.
-pub fn record(hit: &Hit, options: &HitOptions) -> Value {
-    let mut full = full_record(hit, options.mark);
+/// A hit as printed: the JSON shape the CLI prints and the server's
+/// `/api/search` answers with.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Record<'a> {
+    /// Every key, written as it is made: building `serde_json::Value` maps
+    /// first cost up to a tenth of a search.
+    All(Box<HitRecord<'a>>),
+    /// The keys `--fields` chose.
+    Chosen(Map<String, Value>),
+}
+
+/// The record of a hit with only the chosen keys (all when none are).
+pub fn record<'a>(hit: &'a Hit, options: &HitOptions) -> Record<'a> {
+    let all = HitRecord::new(hit, options.mark);
     if options.fields.is_empty() {
-        return Value::Object(full);
+        return Record::All(Box::new(all));
     }
+    let mut full = object(all);
     let mut chosen = Map::new();
     for key in &options.fields {
         if let Some(value) = full.remove(key) {
             chosen.insert(key.clone(), value);
         }
     }
-    Value::Object(chosen)
+    Record::Chosen(chosen)
 }
 
-fn full_record(hit: &Hit, mark: bool) -> Map<String, Value> {
-    match serde_json::to_value(HitRecord::new(hit, mark)) {
-        Ok(Value::Object(record)) => record,
+/// A record as a map, for picking and joining its keys.
+fn object(record: HitRecord) -> Map<String, Value> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map,
         _ => unreachable!("a struct of strings, numbers and lists serialises to an object"),
     }
 }
 
-/// `--format json` without `--fields`: keys in alphabetical order, as
-/// `json!` writes them.
+/// `--format json`: keys in alphabetical order, as the server's `json!`
+/// writes them.
 #[derive(Serialize)]
 struct ResultsRecord<'a> {
-    hits: Vec<HitRecord<'a>>,
+    hits: Vec<Record<'a>>,
     query: &'a str,
     total: usize,
 }
@@ -167,7 +159,7 @@ struct ResultsRecord<'a> {
 /// directly and writing it through a `Value` (for `--fields`, CSV and the
 /// server) print the same bytes; nested records likewise.
 #[derive(Serialize)]
-struct HitRecord<'a> {
+pub struct HitRecord<'a> {
     article: &'a str,
     context: Vec<ContextRecord<'a>>,
     dates: Vec<DateRecord<'a>>,
@@ -360,6 +352,8 @@ fn list_item(value: &Value) -> String {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
 
     fn hit() -> Hit {

@@ -11,7 +11,7 @@ pub mod overview;
 pub mod snippet;
 mod text;
 
-pub use hits::{HIT_FIELDS, HitOptions, record, write_hits};
+pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits};
 pub use overview::{write_entities, write_timeline};
 pub use text::write_article;
 

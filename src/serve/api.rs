@@ -284,7 +284,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         mark: params.flag("mark", false)?,
     };
     let results = search::search(news, &request)?;
-    let hits: Vec<Value> = results
+    let hits: Vec<output::Record> = results
         .hits
         .iter()
         .map(|h| output::record(h, &options))
@@ -356,7 +356,7 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
         passages.retain(|p| p.passage.abs_diff(n) <= context);
     }
     let options = HitOptions::default();
-    let hits: Vec<Value> = passages
+    let hits: Vec<output::Record> = passages
         .iter()
         .map(|h| output::record(h, &options))
         .collect();
