@@ -11,6 +11,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TextAnalyzerBuilder, Tokenizer,
 };
 
 /// Bumped whenever the fields or their analysis change; an index of another
@@ -169,19 +170,19 @@ pub fn register_tokenizers(index: &Index) {
 
 /// The analyzer of [`PROSE_TOKENIZER`]: lower-cased, accents folded, stemmed.
 pub fn prose_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(crate::stemmer::CachedStemmer)
-        .build()
+    folded_words().filter(crate::stemmer::CachedStemmer).build()
 }
 
 /// The analyzer of [`NAME_TOKENIZER`]: lower-cased, accents folded.
 pub fn name_analyzer() -> TextAnalyzer {
+    folded_words().build()
+}
+
+/// Words shorter than 40 bytes, lower-cased, accents folded: what both
+/// analyzers start with.
+fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .build()
 }
