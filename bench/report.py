@@ -40,6 +40,28 @@ def read_time(prefix):
         return None
 
 
+def read_runs(prefix):
+    """The runs of one index command (`prefix.rN.time`; older results: `prefix.time`), as
+    (median seconds, peak MB over the runs, worst exit code, [seconds of each run]), or None."""
+    paths = sorted(glob.glob(prefix + ".r*.time"), key=lambda x: int(re.search(r"\.r(\d+)\.time$", x).group(1)))
+    runs = [t for t in (read_time(x[: -len(".time")]) for x in paths) if t] or \
+        [t for t in [read_time(prefix)] if t]
+    if not runs:
+        return None
+    secs = sorted(t[0] for t in runs)
+    mid = len(secs) // 2
+    median = secs[mid] if len(secs) % 2 else (secs[mid - 1] + secs[mid]) / 2
+    return median, max(t[1] for t in runs), max(t[2] for t in runs), [t[0] for t in runs]
+
+
+def last_run(prefix, ext):
+    """The file `ext` of the last run of an index command."""
+    paths = glob.glob(prefix + ".r*" + ext)
+    if not paths:
+        return prefix + ext
+    return max(paths, key=lambda x: int(re.search(r"\.r(\d+)\.", x).group(1)))
+
+
 def hf_medians(path):
     """{command name: (median s, runs)} from a hyperfine --export-json file."""
     try:
@@ -129,10 +151,10 @@ def main():
         d = {
             "files": files,
             "mb": nbytes / 1e6 if nbytes else None,
-            "full": read_time(os.path.join(r, "newsdex_full")),
-            "tantivy": read_time(os.path.join(r, "tantivy_index")),
+            "full": read_runs(os.path.join(r, "newsdex_full")),
+            "tantivy": read_runs(os.path.join(r, "tantivy_index")),
             "reindex": read_time(os.path.join(r, "newsdex_reindex")),
-            "summary": summary_line(os.path.join(r, "newsdex_full.err")),
+            "summary": summary_line(last_run(os.path.join(r, "newsdex_full"), ".err")),
             "queries": [],
         }
         for lab in sorted(glob.glob(os.path.join(r, "q*.label"))):
@@ -169,7 +191,8 @@ def main():
         def secs(t):
             if not t:
                 return "n/a"
-            return f_s(t[0]) + ("" if t[2] == 0 else f" (exit {t[2]})")
+            each = f" ({', '.join(f_s(x) for x in t[3])})" if len(t) > 3 and len(t[3]) > 1 else ""
+            return f_s(t[0]) + each + ("" if t[2] == 0 else f" (exit {t[2]})")
 
         ratio = full[0] / tan[0] if (full and tan and tan[0] > 0) else None
         pct = 100 * re_[0] / full[0] if (full and re_ and full[0] > 0) else None
@@ -177,6 +200,10 @@ def main():
         p(f"| {s}x | {d['files'] or 'n/a'} | {f_x(mb, 1)} | {secs(full)} | {rate(full)} | {secs(tan)} | "
           f"{rate(tan)} | {f_x(ratio)} | {secs(re_)} | {f_x(pct, 1)} |")
     p()
+    if int(env.get("index_runs", "1")) > 1:
+        p(f"Full index times: the median of {env['index_runs']} runs below 10x (each run in brackets), one run "
+          "at 10x; newsdex and tantivy-cli alternate. The ratio and the re-index % use the medians.")
+        p()
     p("MB: bytes of the news folder's files (what newsdex and rg read); tantivy-cli reads the same "
       "stories as one JSON document {title, body} a line. newsdex's summary: ")
     for s, d in data.items():
