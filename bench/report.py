@@ -32,26 +32,35 @@ def read_env(out):
 
 
 def read_time(prefix):
-    """(seconds, peak MB, exit code) of one /usr/bin/time -v run, or None."""
+    """(seconds, peak MB, exit code, CPU seconds or None) of one /usr/bin/time -v run, or None.
+    Older results have no CPU seconds."""
     try:
-        secs, rss, rc = open(prefix + ".time").read().split()
-        return float(secs), int(rss) / 1024.0, int(rc)
+        fields = open(prefix + ".time").read().split()
+        secs, rss, rc = fields[:3]
+        cpu = float(fields[3]) if len(fields) > 3 else None
+        return float(secs), int(rss) / 1024.0, int(rc), cpu
     except (OSError, ValueError):
         return None
 
 
+def median(xs):
+    xs = sorted(xs)
+    mid = len(xs) // 2
+    return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
+
+
 def read_runs(prefix):
     """The runs of one index command (`prefix.rN.time`; older results: `prefix.time`), as
-    (median seconds, peak MB over the runs, worst exit code, [seconds of each run]), or None."""
+    (median seconds, peak MB over the runs, worst exit code, median CPU seconds or None,
+    [seconds of each run]), or None."""
     paths = sorted(glob.glob(prefix + ".r*.time"), key=lambda x: int(re.search(r"\.r(\d+)\.time$", x).group(1)))
     runs = [t for t in (read_time(x[: -len(".time")]) for x in paths) if t] or \
         [t for t in [read_time(prefix)] if t]
     if not runs:
         return None
-    secs = sorted(t[0] for t in runs)
-    mid = len(secs) // 2
-    median = secs[mid] if len(secs) % 2 else (secs[mid - 1] + secs[mid]) / 2
-    return median, max(t[1] for t in runs), max(t[2] for t in runs), [t[0] for t in runs]
+    cpus = [t[3] for t in runs if t[3] is not None]
+    return (median([t[0] for t in runs]), max(t[1] for t in runs), max(t[2] for t in runs),
+            median(cpus) if cpus else None, [t[0] for t in runs])
 
 
 def last_run(prefix, ext):
@@ -191,7 +200,7 @@ def main():
         def secs(t):
             if not t:
                 return "n/a"
-            each = f" ({', '.join(f_s(x) for x in t[3])})" if len(t) > 3 and len(t[3]) > 1 else ""
+            each = f" ({', '.join(f_s(x) for x in t[4])})" if len(t) > 4 and len(t[4]) > 1 else ""
             return f_s(t[0]) + each + ("" if t[2] == 0 else f" (exit {t[2]})")
 
         ratio = full[0] / tan[0] if (full and tan and tan[0] > 0) else None
@@ -203,6 +212,19 @@ def main():
     if int(env.get("index_runs", "1")) > 1:
         p(f"Full index times: the median of {env['index_runs']} runs below 10x (each run in brackets), one run "
           "at 10x; newsdex and tantivy-cli alternate. The ratio and the re-index % use the medians.")
+        p()
+    cpu_lines = []
+    for s, d in data.items():
+        full, tan = d["full"], d["tantivy"]
+        if full and full[3] is not None:
+            line = f"- {s}x: newsdex {f_s(full[3])} s"
+            if tan and tan[3]:
+                line += f", tantivy-cli {f_s(tan[3])} s, ratio {f_x(full[3] / tan[3])}"
+            cpu_lines.append(line)
+    if cpu_lines:
+        p("CPU time of the full index (user + system, medians), steadier than wall time on a shared machine:")
+        for line in cpu_lines:
+            p(line)
         p()
     p("MB: bytes of the news folder's files (what newsdex and rg read); tantivy-cli reads the same "
       "stories as one JSON document {title, body} a line. newsdex's summary: ")

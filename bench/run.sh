@@ -80,7 +80,8 @@ fi
 
 # ---------------------------------------------------------------- helpers
 # timed OUT_PREFIX CMD...: runs CMD once under /usr/bin/time -v; writes
-# OUT_PREFIX.time (wall seconds, peak RSS KiB) and OUT_PREFIX.out/.err.
+# OUT_PREFIX.time (wall seconds, peak RSS KiB, exit code, CPU seconds) and
+# OUT_PREFIX.out/.err.
 timed() {
   local out=$1; shift
   local rc=0
@@ -93,7 +94,8 @@ secs = 0.0
 for part in wall.split(":"):
     secs = secs * 60 + float(part)
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-print(f"{secs:.3f} {rss} {sys.argv[2]}")
+cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", text).group(1)) for kind in ("User", "System"))
+print(f"{secs:.3f} {rss} {sys.argv[2]} {cpu:.2f}")
 EOF
   return 0
 }
