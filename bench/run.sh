@@ -167,20 +167,20 @@ for S in "${SCALES[@]}"; do
     rm -rf "$D/newsdex-index"
     log "x$S: newsdex index --rebuild (full), run $run of $index_runs"
     timed "$R/newsdex_full.r$run" "$NEWSDEX" index "$D/news" --index "$D/newsdex-index" --rebuild
-    log "x$S:   $(cat "$R/newsdex_full.r$run.time") (s, KiB, rc); $(tail -n 3 "$R/newsdex_full.r$run.err" | tr '\n' ' ')"
+    log "x$S:   $(cat "$R/newsdex_full.r$run.time") (s, KiB, rc, CPU s); $(tail -n 3 "$R/newsdex_full.r$run.err" | tr '\n' ' ')"
     if [ "$SKIP_TANTIVY" = 0 ]; then
       rm -rf "$D/tantivy-index"
       write_tantivy_meta "$D/tantivy-index"
       log "x$S: tantivy index -t $THREADS, run $run of $index_runs"
       timed "$R/tantivy_index.r$run" tantivy index -i "$D/tantivy-index" -f "$D/tantivy-docs.jsonl" -t "$THREADS"
-      log "x$S:   $(cat "$R/tantivy_index.r$run.time") (s, KiB, rc)"
+      log "x$S:   $(cat "$R/tantivy_index.r$run.time") (s, KiB, rc, CPU s)"
     fi
   done
 
   # -- newsdex re-index of the unchanged folder
   log "x$S: newsdex index (unchanged folder)"
   timed "$R/newsdex_reindex" "$NEWSDEX" index "$D/news" --index "$D/newsdex-index"
-  log "x$S:   $(cat "$R/newsdex_reindex.time") (s, KiB, rc)"
+  log "x$S:   $(cat "$R/newsdex_reindex.time") (s, KiB, rc, CPU s)"
 
   # -- queries: one run each under /usr/bin/time (hits, peak memory), then hyperfine
   warm "$D/newsdex-index"; [ "$SKIP_TANTIVY" = 0 ] && warm "$D/tantivy-index"
