@@ -157,15 +157,16 @@ struct ResultsRecord<'a> {
 /// The record of a hit: every key of [`HIT_FIELDS`]. The fields are in
 /// alphabetical order, the order of a `serde_json::Map`, so that writing it
 /// directly and writing it through a `Value` (for `--fields`, CSV and the
-/// server) print the same bytes; nested records likewise.
+/// server) print the same bytes; the nested records' own fields are
+/// declared in that order too (`crate::search::Mention` and its kind).
 #[derive(Serialize)]
 pub struct HitRecord<'a> {
     article: &'a str,
-    context: Vec<ContextRecord<'a>>,
-    dates: Vec<DateRecord<'a>>,
-    duplicates: Vec<LocationRecord<'a>>,
+    context: &'a [ContextPassage],
+    dates: &'a [DateMention],
+    duplicates: &'a [Location],
     end: u64,
-    entities: Vec<MentionRecord<'a>>,
+    entities: &'a [Mention],
     highlights: Vec<RangeRecord>,
     line: u64,
     misc: Vec<&'a str>,
@@ -188,11 +189,11 @@ impl<'a> HitRecord<'a> {
     fn new(hit: &'a Hit, mark: bool) -> HitRecord<'a> {
         HitRecord {
             article: &hit.article,
-            context: hit.context.iter().map(ContextRecord::from).collect(),
-            dates: hit.dates.iter().map(DateRecord::from).collect(),
-            duplicates: hit.duplicates.iter().map(LocationRecord::from).collect(),
+            context: &hit.context,
+            dates: &hit.dates,
+            duplicates: &hit.duplicates,
             end: hit.end,
-            entities: hit.entities.iter().map(MentionRecord::from).collect(),
+            entities: &hit.entities,
             highlights: hit
                 .highlights
                 .iter()
@@ -215,83 +216,6 @@ impl<'a> HitRecord<'a> {
             text: &hit.text,
             title: hit.title.as_deref(),
             url: hit.url.as_deref(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ContextRecord<'a> {
-    line: u64,
-    passage: u64,
-    text: &'a str,
-}
-
-impl<'a> From<&'a ContextPassage> for ContextRecord<'a> {
-    fn from(c: &'a ContextPassage) -> Self {
-        ContextRecord {
-            line: c.line,
-            passage: c.passage,
-            text: &c.text,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct DateRecord<'a> {
-    end: usize,
-    start: usize,
-    text: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    value: &'a str,
-}
-
-impl<'a> From<&'a DateMention> for DateRecord<'a> {
-    fn from(d: &'a DateMention) -> Self {
-        DateRecord {
-            end: d.end,
-            start: d.start,
-            text: &d.text,
-            kind: &d.kind,
-            value: &d.value,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct LocationRecord<'a> {
-    line: u64,
-    passage: u64,
-    path: &'a str,
-}
-
-impl<'a> From<&'a Location> for LocationRecord<'a> {
-    fn from(l: &'a Location) -> Self {
-        LocationRecord {
-            line: l.line,
-            passage: l.passage,
-            path: &l.path,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct MentionRecord<'a> {
-    canonical: &'a str,
-    end: usize,
-    label: &'a str,
-    start: usize,
-    text: &'a str,
-}
-
-impl<'a> From<&'a Mention> for MentionRecord<'a> {
-    fn from(m: &'a Mention) -> Self {
-        MentionRecord {
-            canonical: &m.canonical,
-            end: m.end,
-            label: &m.label,
-            start: m.start,
-            text: &m.text,
         }
     }
 }

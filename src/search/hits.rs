@@ -24,7 +24,7 @@ use crate::store::NewsIndex;
 const MAX_DUPLICATES: usize = 100;
 
 /// A ranked passage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Hit {
     pub score: f32,
     pub path: String,
@@ -64,40 +64,45 @@ impl Hit {
     }
 }
 
+// The records below serialise into hit records (`output::hits`) with their
+// fields in the order declared here, which is alphabetical (by serialised
+// name): the order `--fields` output gets from `serde_json` maps, so both
+// print the same bytes. A unit test there holds it.
+
 /// An entity mention in a hit; offsets are relative to the passage text.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Mention {
-    pub text: String,
-    pub label: String,
     pub canonical: String,
-    pub start: usize,
     pub end: usize,
+    pub label: String,
+    pub start: usize,
+    pub text: String,
 }
 
 /// A time expression in a hit; offsets are relative to the passage text.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct DateMention {
+    pub end: usize,
+    pub start: usize,
     pub text: String,
     #[serde(rename = "type")]
     pub kind: String,
     pub value: String,
-    pub start: usize,
-    pub end: usize,
 }
 
 /// Where a copy of a passage is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
-    pub path: String,
-    pub passage: u64,
     pub line: u64,
+    pub passage: u64,
+    pub path: String,
 }
 
 /// A passage next to a hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContextPassage {
-    pub passage: u64,
     pub line: u64,
+    pub passage: u64,
     pub text: String,
 }
 
