@@ -49,26 +49,23 @@ def median(xs):
     return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
 
 
+def run_prefixes(prefix):
+    """The prefixes of one index command's runs in order (`prefix.r1`, `prefix.r2`, ...); older
+    results have one run, `prefix` itself."""
+    runs = glob.glob(prefix + ".r*.time")
+    runs = sorted((x[: -len(".time")] for x in runs), key=lambda x: int(x.rsplit(".r", 1)[1]))
+    return runs or [prefix]
+
+
 def read_runs(prefix):
-    """The runs of one index command (`prefix.rN.time`; older results: `prefix.time`), as
-    (median seconds, peak MB over the runs, worst exit code, median CPU seconds or None,
-    [seconds of each run]), or None."""
-    paths = sorted(glob.glob(prefix + ".r*.time"), key=lambda x: int(re.search(r"\.r(\d+)\.time$", x).group(1)))
-    runs = [t for t in (read_time(x[: -len(".time")]) for x in paths) if t] or \
-        [t for t in [read_time(prefix)] if t]
+    """The runs of one index command, as (median seconds, peak MB over the runs, worst exit
+    code, median CPU seconds or None, [seconds of each run]), or None."""
+    runs = [t for t in map(read_time, run_prefixes(prefix)) if t]
     if not runs:
         return None
     cpus = [t[3] for t in runs if t[3] is not None]
     return (median([t[0] for t in runs]), max(t[1] for t in runs), max(t[2] for t in runs),
             median(cpus) if cpus else None, [t[0] for t in runs])
-
-
-def last_run(prefix, ext):
-    """The file `ext` of the last run of an index command."""
-    paths = glob.glob(prefix + ".r*" + ext)
-    if not paths:
-        return prefix + ext
-    return max(paths, key=lambda x: int(re.search(r"\.r(\d+)\.", x).group(1)))
 
 
 def hf_medians(path):
@@ -163,7 +160,7 @@ def main():
             "full": read_runs(os.path.join(r, "newsdex_full")),
             "tantivy": read_runs(os.path.join(r, "tantivy_index")),
             "reindex": read_time(os.path.join(r, "newsdex_reindex")),
-            "summary": summary_line(last_run(os.path.join(r, "newsdex_full"), ".err")),
+            "summary": summary_line(run_prefixes(os.path.join(r, "newsdex_full"))[-1] + ".err"),
             "queries": [],
         }
         for lab in sorted(glob.glob(os.path.join(r, "q*.label"))):
