@@ -70,7 +70,9 @@ fn keeps_period(word: &str, at_line_start: bool) -> bool {
     if word.is_empty() {
         return false;
     }
-    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let mut chars = word.chars();
+    let single_letter =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     let dotted = word.contains('.') && word.chars().any(char::is_alphanumeric);
     // "1." numbering a list line, as in sports results tables.
     let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
@@ -83,6 +85,14 @@ fn keeps_period(word: &str, at_line_start: bool) -> bool {
 
 /// Splits one whitespace-free chunk into tokens.
 fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Span>) {
+    // Most chunks are plain ASCII words or numbers: one token, no rule applies.
+    if chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push(Span {
+            start: offset,
+            end: offset + chunk.len(),
+        });
+        return;
+    }
     if !chunk.chars().any(char::is_alphanumeric) {
         split_punctuation_run(chunk, offset, out);
         return;
@@ -217,7 +227,8 @@ fn split_clitic(word: &str, offset: usize, out: &mut Vec<Span>) {
 
 /// Tokens of `text` with, for each, how many line breaks precede it.
 fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
-    let mut tokens = Vec::new();
+    // News prose averages a token every five to six bytes.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut newlines = 0;
     let mut line_start = true;
     let mut chunk_start: Option<usize> = None;
@@ -233,20 +244,34 @@ fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
             tokens.push((*span, if index == 0 { newlines } else { 0 }));
         }
     };
-    for (index, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        // Bytes below 0x80 are whole characters; only the rest need decoding.
+        let (is_whitespace, width) = match bytes[index] {
+            byte if byte.is_ascii() => (matches!(byte, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = text[index..]
+                    .chars()
+                    .next()
+                    .expect("index is on a char boundary");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if is_whitespace {
             if let Some(start) = chunk_start.take() {
                 flush(start, index, newlines, line_start, &mut tokens);
                 newlines = 0;
                 line_start = false;
             }
-            if c == '\n' {
+            if bytes[index] == b'\n' {
                 newlines += 1;
                 line_start = true;
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(index);
         }
+        index += width;
     }
     if let Some(start) = chunk_start {
         flush(start, text.len(), newlines, line_start, &mut tokens);
@@ -271,37 +296,46 @@ fn is_terminal(token: &str) -> bool {
 /// quotes or brackets) when the next token does not start in lower case.
 pub fn sentences(text: &str) -> Vec<Vec<Span>> {
     let tokens = tokens_with_breaks(text);
-    let mut sentences: Vec<Vec<Span>> = Vec::new();
-    let mut current: Vec<Span> = Vec::new();
-    for (span, newlines) in tokens {
+    let mut sentences = Vec::new();
+    // Each sentence is copied out once, at its final length.
+    let mut start = 0;
+    for (index, &(span, newlines)) in tokens.iter().enumerate() {
+        let current = &tokens[start..index];
         let next_char = first_char(text, span);
         let break_here = !current.is_empty()
             && (newlines >= 2
                 || (newlines == 1 && !next_char.is_lowercase())
-                || (ends_sentence(text, &current)
+                || (ends_sentence(text, current)
                     && !next_char.is_lowercase()
                     && !is_closing(next_char)));
         if break_here {
-            sentences.push(std::mem::take(&mut current));
+            sentences.push(spans(current));
+            start = index;
         }
-        current.push(span);
     }
-    if !current.is_empty() {
-        sentences.push(current);
+    if start < tokens.len() {
+        sentences.push(spans(&tokens[start..]));
     }
     sentences
 }
 
+fn spans(tokens: &[(Span, usize)]) -> Vec<Span> {
+    tokens.iter().map(|&(span, _)| span).collect()
+}
+
 /// Whether the tokens so far end with terminal punctuation, possibly
 /// followed by closing quotes or brackets.
-fn ends_sentence(text: &str, tokens: &[Span]) -> bool {
-    for span in tokens.iter().rev().take(3) {
+fn ends_sentence(text: &str, tokens: &[(Span, usize)]) -> bool {
+    for (span, _) in tokens.iter().rev().take(3) {
         let token = &text[span.start..span.end];
         if is_terminal(token) {
             return true;
         }
-        let closer = token.chars().count() == 1
-            && matches!(first_char(text, *span), ')' | '"' | '\'' | '”' | '’' | '»');
+        let mut chars = token.chars();
+        let closer = matches!(
+            (chars.next(), chars.next()),
+            (Some(')' | '"' | '\'' | '”' | '’' | '»'), None)
+        );
         if !closer {
             return false;
         }
@@ -341,6 +375,8 @@ mod tests {
             ("wait...", &["wait", "..."]),
             ("ST. LOUIS", &["ST.", "LOUIS"]),
             ("fell ill.", &["fell", "ill", "."]),
+            ("Mr.\u{a0}Aliyev\tsaid", &["Mr.", "Aliyev", "said"]),
+            ("Café Bürger’s", &["Café", "Bürger", "’s"]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text).concat(), expected.to_vec(), "{text}");
