@@ -6,6 +6,12 @@
 /// Folds typographic variants to the ASCII CoNLL uses.
 pub fn fold_typography(token: &str, out: &mut String) {
     out.clear();
+    // Plain ASCII has nothing to fold but the backtick.
+    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
+        out.push_str(token);
+        return;
+    }
+    out.reserve(token.len());
     for c in token.chars() {
         match c {
             '’' | '‘' | '‛' | '′' | '`' => out.push('\''),
