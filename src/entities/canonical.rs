@@ -5,7 +5,9 @@
 //! stripped, whitespace collapsed, and an all-caps form (a headline) takes
 //! the mixed-case spelling of the same name where the article has one.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use super::wordform::{Casing, casing, fold_typography};
 use super::{Entity, EntityLabel};
@@ -39,57 +41,59 @@ fn is_all_caps(name: &str) -> bool {
 /// Sets `canonical` on every entity of one article.
 pub fn resolve(entities: &mut [Entity]) {
     let names: Vec<String> = entities.iter().map(|e| clean_mention(&e.text)).collect();
-    let lowered: Vec<Vec<String>> = names
+    // A clean name's words are separated by single spaces, so lower-casing
+    // it whole lower-cases each word.
+    let lowered: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let words: Vec<Vec<&str>> = lowered
         .iter()
-        .map(|n| n.split_whitespace().map(str::to_lowercase).collect())
+        .map(|n| n.split_whitespace().collect())
         .collect();
     // Preferred spelling per (label, lower-case name): the first mixed-case one.
-    let mut spelling: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut spelling: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
     for (index, entity) in entities.iter().enumerate() {
-        let key = (entity.label, lowered[index].join(" "));
-        match spelling.get(&key) {
-            Some(&existing) if !is_all_caps(&names[existing]) || is_all_caps(&names[index]) => {}
-            _ => {
-                spelling.insert(key, index);
+        match spelling.entry((entity.label, lowered[index].as_str())) {
+            Entry::Occupied(mut existing) => {
+                if is_all_caps(&names[*existing.get()]) && !is_all_caps(&names[index]) {
+                    existing.insert(index);
+                }
+            }
+            Entry::Vacant(vacant) => {
+                vacant.insert(index);
             }
         }
     }
     // Multi-word names indexed by (label, first word) and (label, last word).
-    let mut by_edge: HashMap<(EntityLabel, &str), Vec<usize>> = HashMap::new();
-    for (index, words) in lowered.iter().enumerate() {
-        if words.len() > 1 {
+    let mut by_edge: FxHashMap<(EntityLabel, &str), Vec<usize>> = FxHashMap::default();
+    for (index, name_words) in words.iter().enumerate() {
+        if let [first, .., last] = name_words.as_slice() {
             let label = entities[index].label;
-            by_edge
-                .entry((label, words[0].as_str()))
-                .or_default()
-                .push(index);
-            by_edge
-                .entry((label, words[words.len() - 1].as_str()))
-                .or_default()
-                .push(index);
+            by_edge.entry((label, first)).or_default().push(index);
+            by_edge.entry((label, last)).or_default().push(index);
         }
     }
     let mut canonical = Vec::with_capacity(entities.len());
     for (index, entity) in entities.iter().enumerate() {
-        let words = &lowered[index];
+        let name_words = &words[index];
         let mut best = index;
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        if let (Some(first), Some(last)) = (name_words.first(), name_words.last()) {
             let candidates = by_edge
-                .get(&(entity.label, first.as_str()))
+                .get(&(entity.label, *first))
                 .into_iter()
-                .chain(by_edge.get(&(entity.label, last.as_str())))
+                .chain(by_edge.get(&(entity.label, *last)))
                 .flatten();
             for &candidate in candidates {
-                let longer = &lowered[candidate];
-                let contains = longer.len() > lowered[best].len()
-                    && (longer.starts_with(words) || longer.ends_with(words));
+                let longer = &words[candidate];
+                let contains = longer.len() > words[best].len()
+                    && (longer.starts_with(name_words) || longer.ends_with(name_words));
                 if contains {
                     best = candidate;
                 }
             }
         }
-        let key = (entity.label, lowered[best].join(" "));
-        let chosen = spelling.get(&key).copied().unwrap_or(best);
+        let chosen = spelling
+            .get(&(entity.label, lowered[best].as_str()))
+            .copied()
+            .unwrap_or(best);
         canonical.push(names[chosen].clone());
     }
     for (entity, name) in entities.iter_mut().zip(canonical) {
