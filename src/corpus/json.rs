@@ -32,6 +32,16 @@ const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "posts", "e
 
 /// Loads a `.json` file. `Err` when the file is not valid JSON at all.
 pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
+    let line_starts = line_starts(source);
+    // The common shape, one article object, is parsed once; every other
+    // shape, and invalid JSON, takes the general path, which explains it.
+    if let Some(object) = single_article(source) {
+        let offset = source.len() - source.trim_start().len();
+        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        let mut loaded = Loaded::default();
+        load_record(path, 0, line, Value::Object(object), &mut loaded);
+        return Ok(loaded);
+    }
     let top: &RawValue = serde_json::from_str(source).map_err(|e| {
         Warning::at_line(
             path,
@@ -40,7 +50,6 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
         )
     })?;
     let records = records(top).map_err(|reason| Warning::new(path, reason))?;
-    let line_starts = line_starts(source);
     let mut loaded = Loaded::default();
     for (record, raw) in records.into_iter().enumerate() {
         // `raw` borrows `source`, so its address gives its offset.
@@ -77,6 +86,18 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
         record += 1;
     }
     loaded
+}
+
+/// The top-level object of `source` when it is an article itself (it has a
+/// text field), parsed in one pass.
+fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
+    if !source.trim_start().starts_with('{') {
+        return None;
+    }
+    match serde_json::from_str(source).ok()? {
+        Value::Object(object) if object.keys().any(|k| fields::is_text_key(k)) => Some(object),
+        _ => None,
+    }
 }
 
 /// The article records of a `.json` document.
@@ -194,6 +215,16 @@ mod tests {
             (
                 "one object",
                 r#"{"title": "A", "body": "x"}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "one object after blank lines",
+                "\n\n  {\"title\": \"A\",\n \"body\": \"x\"}\n",
+                &[(0, "A", 3)],
+            ),
+            (
+                "one headline-only object",
+                r#"{"title": "A"}"#,
                 &[(0, "A", 1)],
             ),
             (
