@@ -287,6 +287,11 @@ fn is_terminal(token: &str) -> bool {
     matches!(token, "." | "!" | "?" | "..." | "…")
 }
 
+/// The tokens of `text`, without sentence boundaries, appended to `out`.
+pub fn tokens(text: &str, out: &mut Vec<Span>) {
+    out.extend(tokens_with_breaks(text).into_iter().map(|(span, _)| span));
+}
+
 /// Splits `text` into sentences of tokens.
 ///
 /// A line break ends a sentence unless the next line starts in lower case
