@@ -82,7 +82,10 @@ impl Gazetteer {
         // Built at every start of a command that tags entities, so the
         // table is sized up front (one entry a line; the prefixes of
         // multi-word entries add about 6 %) and buffers are reused.
-        let lines: usize = lists.iter().map(|(_, text)| text.lines().count()).sum();
+        let lines = lists
+            .iter()
+            .map(|(_, text)| text.bytes().filter(|&b| b == b'\n').count())
+            .sum();
         let mut sequences: PrehashedMap<Sequence> =
             PrehashedMap::with_capacity_and_hasher(lines, Default::default());
         let mut folded = String::new();

@@ -27,6 +27,13 @@ pub fn fold_typography(token: &str, out: &mut String) {
 /// features ("1996" and "2024" look alike to the model).
 pub fn lower_key(folded: &str, out: &mut String) {
     out.clear();
+    if folded.is_ascii() {
+        out.extend(folded.bytes().map(|b| match b {
+            b'0'..=b'9' => '0',
+            _ => char::from(b.to_ascii_lowercase()),
+        }));
+        return;
+    }
     for c in folded.chars() {
         if c.is_ascii_digit() {
             out.push('0');
