@@ -225,23 +225,18 @@ fn split_clitic(word: &str, offset: usize, out: &mut Vec<Span>) {
     });
 }
 
-/// Tokens of `text` with, for each, how many line breaks precede it.
-fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
-    // News prose averages a token every five to six bytes.
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+/// Calls `emit` with each token of `text`, in order, and how many line
+/// breaks precede it.
+fn each_token(text: &str, mut emit: impl FnMut(Span, usize)) {
     let mut newlines = 0;
     let mut line_start = true;
     let mut chunk_start: Option<usize> = None;
     let mut scratch = Vec::new();
-    let mut flush = |start: usize,
-                     end: usize,
-                     newlines: usize,
-                     line_start: bool,
-                     tokens: &mut Vec<(Span, usize)>| {
+    let mut flush = |start: usize, end: usize, newlines: usize, line_start: bool| {
         scratch.clear();
         split_chunk(&text[start..end], start, line_start, &mut scratch);
         for (index, span) in scratch.iter().enumerate() {
-            tokens.push((*span, if index == 0 { newlines } else { 0 }));
+            emit(*span, if index == 0 { newlines } else { 0 });
         }
     };
     let bytes = text.as_bytes();
@@ -260,7 +255,7 @@ fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
         };
         if is_whitespace {
             if let Some(start) = chunk_start.take() {
-                flush(start, index, newlines, line_start, &mut tokens);
+                flush(start, index, newlines, line_start);
                 newlines = 0;
                 line_start = false;
             }
@@ -274,9 +269,8 @@ fn tokens_with_breaks(text: &str) -> Vec<(Span, usize)> {
         index += width;
     }
     if let Some(start) = chunk_start {
-        flush(start, text.len(), newlines, line_start, &mut tokens);
+        flush(start, text.len(), newlines, line_start);
     }
-    tokens
 }
 
 fn first_char(text: &str, span: Span) -> char {
@@ -289,7 +283,7 @@ fn is_terminal(token: &str) -> bool {
 
 /// The tokens of `text`, without sentence boundaries, appended to `out`.
 pub fn tokens(text: &str, out: &mut Vec<Span>) {
-    out.extend(tokens_with_breaks(text).into_iter().map(|(span, _)| span));
+    each_token(text, |span, _| out.push(span));
 }
 
 /// Splits `text` into sentences of tokens.
@@ -300,7 +294,9 @@ pub fn tokens(text: &str, out: &mut Vec<Span>) {
 /// sentence ends after `.`, `!` or `?` (optionally followed by closing
 /// quotes or brackets) when the next token does not start in lower case.
 pub fn sentences(text: &str) -> Vec<Vec<Span>> {
-    let tokens = tokens_with_breaks(text);
+    // News prose averages a token every five to six bytes.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    each_token(text, |span, newlines| tokens.push((span, newlines)));
     let mut sentences = Vec::new();
     // Each sentence is copied out once, at its final length.
     let mut start = 0;
