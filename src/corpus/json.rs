@@ -32,12 +32,11 @@ const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "posts", "e
 
 /// Loads a `.json` file. `Err` when the file is not valid JSON at all.
 pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
-    let line_starts = line_starts(source);
     // The common shape, one article object, is parsed once; every other
     // shape, and invalid JSON, takes the general path, which explains it.
     if let Some(object) = single_article(source) {
-        let offset = source.len() - source.trim_start().len();
-        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        let leading = &source[..source.len() - source.trim_start().len()];
+        let line = 1 + leading.matches('\n').count();
         let mut loaded = Loaded::default();
         load_record(path, 0, line, Value::Object(object), &mut loaded);
         return Ok(loaded);
@@ -50,6 +49,7 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
         )
     })?;
     let records = records(top).map_err(|reason| Warning::new(path, reason))?;
+    let line_starts = line_starts(source);
     let mut loaded = Loaded::default();
     for (record, raw) in records.into_iter().enumerate() {
         // `raw` borrows `source`, so its address gives its offset.
