@@ -159,7 +159,7 @@ def main():
             "mb": nbytes / 1e6 if nbytes else None,
             "full": read_runs(os.path.join(r, "newsdex_full")),
             "tantivy": read_runs(os.path.join(r, "tantivy_index")),
-            "reindex": read_time(os.path.join(r, "newsdex_reindex")),
+            "reindex": read_runs(os.path.join(r, "newsdex_reindex")),
             "summary": summary_line(run_prefixes(os.path.join(r, "newsdex_full"))[-1] + ".err"),
             "queries": [],
         }
@@ -197,7 +197,7 @@ def main():
         def secs(t):
             if not t:
                 return "n/a"
-            each = f" ({', '.join(f_s(x) for x in t[4])})" if len(t) > 4 and len(t[4]) > 1 else ""
+            each = f" ({', '.join(f_s(x) for x in t[4])})" if len(t[4]) > 1 else ""
             return f_s(t[0]) + each + ("" if t[2] == 0 else f" (exit {t[2]})")
 
         ratio = full[0] / tan[0] if (full and tan and tan[0] > 0) else None
