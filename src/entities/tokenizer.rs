@@ -65,14 +65,18 @@ fn is_clitic(text: &str) -> bool {
         .any(|clitic| text.chars().map(fold_apostrophe).eq(clitic.chars()))
 }
 
+/// The character of a one-character string.
+fn only_char(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
 /// Whether `word` (without its final period) keeps the period.
 fn keeps_period(word: &str, at_line_start: bool) -> bool {
     if word.is_empty() {
         return false;
     }
-    let mut chars = word.chars();
-    let single_letter =
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let single_letter = only_char(word).is_some_and(char::is_alphabetic);
     let dotted = word.contains('.') && word.chars().any(char::is_alphanumeric);
     // "1." numbering a list line, as in sports results tables.
     let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
@@ -332,11 +336,7 @@ fn ends_sentence(text: &str, tokens: &[(Span, usize)]) -> bool {
         if is_terminal(token) {
             return true;
         }
-        let mut chars = token.chars();
-        let closer = matches!(
-            (chars.next(), chars.next()),
-            (Some(')' | '"' | '\'' | '”' | '’' | '»'), None)
-        );
+        let closer = matches!(only_char(token), Some(')' | '"' | '\'' | '”' | '’' | '»'));
         if !closer {
             return false;
         }
