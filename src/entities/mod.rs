@@ -82,12 +82,18 @@ pub struct Engine {
 }
 
 static ENGINE: LazyLock<Option<Engine>> = LazyLock::new(|| {
-    Some(Engine {
-        model: model::Model::from_bytes(MODEL_BYTES)?,
-        resources: features::Resources::new(
-            gazetteer::Gazetteer::embedded(),
-            clusters::Clusters::embedded(),
-        ),
+    // The gazetteer's table takes as long to build as the model and the
+    // clusters take to read, so it gets a thread of its own: every command
+    // that tags entities waits for this before its first article.
+    std::thread::scope(|scope| {
+        let gazetteer = scope.spawn(gazetteer::Gazetteer::embedded);
+        let model = model::Model::from_bytes(MODEL_BYTES);
+        let clusters = clusters::Clusters::embedded();
+        let gazetteer = gazetteer.join().expect("building the gazetteer panicked");
+        Some(Engine {
+            model: model?,
+            resources: features::Resources::new(gazetteer, clusters),
+        })
     })
 });
 
