@@ -87,7 +87,7 @@ static ENGINE: LazyLock<Option<Engine>> = LazyLock::new(|| {
     // that tags entities waits for this before its first article.
     std::thread::scope(|scope| {
         let gazetteer = scope.spawn(gazetteer::Gazetteer::embedded);
-        let model = model::Model::from_bytes(MODEL_BYTES);
+        let model = model::Model::from_static(MODEL_BYTES);
         let clusters = clusters::Clusters::embedded();
         let gazetteer = gazetteer.join().expect("building the gazetteer panicked");
         Some(Engine {
