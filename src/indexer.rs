@@ -12,14 +12,13 @@
 //! and because a file's documents are always committed together the next
 //! run picks up exactly where the last commit left off.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use tantivy::index::SegmentMeta;
 use tantivy::schema::Value as _;
-use tantivy::{DateTime, FutureResult, IndexWriter, TantivyDocument, Term};
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::corpus::{self, Found, LoadOptions, SourceFile, Warning};
@@ -79,17 +78,13 @@ const COMPACT_SEGMENT_DOCS: u32 = 600_000;
 /// runs after runs that added at least half a merged segment's passages.
 const COMPACT_MIN_SEGMENTS: usize = 4;
 
-/// Merges [`compact`] runs at once, when there are threads for them. A
-/// merge keeps one core busy, and after indexing nothing else does.
-const COMPACT_CONCURRENT_MERGES: usize = 2;
-
 /// Merges the many arena-sized segments a large run leaves into a few
-/// large ones, bounded merges after indexing is over (so the writer's arena
-/// and a merge never need memory at the same time), at most `concurrent`
-/// at a time. Every query term and near-duplicate band costs a dictionary
-/// lookup and a postings read per segment: at 10x, 3 of each instead of the
-/// 15 to 32 of the segments the run flushed.
-fn compact(news: &NewsIndex, concurrent: usize) -> Result<()> {
+/// large ones, one bounded merge at a time after indexing is over (so the
+/// writer's arena and a merge never need memory at the same time). Every
+/// query term and near-duplicate band costs a dictionary lookup and a
+/// postings read per segment: at 10x, 3 of each instead of the 15 to 32 of
+/// the segments the run flushed.
+fn compact(news: &NewsIndex) -> Result<()> {
     let segments: Vec<(tantivy::index::SegmentId, u32)> = news
         .index
         .searchable_segment_metas()?
@@ -105,19 +100,8 @@ fn compact(news: &NewsIndex, concurrent: usize) -> Result<()> {
         .writer_with_num_threads(1, 15_000_000)
         .map_err(|e| store::corrupt(&news.dir, e))?;
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    // Groups are of about the same size, so the oldest merge is the one to
-    // wait for before starting another.
-    let mut running: VecDeque<FutureResult<Option<SegmentMeta>>> = VecDeque::new();
     for group in groups {
-        if running.len() >= concurrent.max(1)
-            && let Some(oldest) = running.pop_front()
-        {
-            oldest.wait()?;
-        }
-        running.push_back(writer.merge(&group));
-    }
-    for merge in running {
-        merge.wait()?;
+        writer.merge(&group).wait()?;
     }
     writer.wait_merging_threads()?;
     Ok(())
@@ -314,7 +298,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         // Everything is committed by now: a failed merge leaves a complete
         // index with more segments, which is worth a warning, not an error.
         if summary.passages >= COMPACT_SEGMENT_DOCS as usize / 2
-            && let Err(err) = compact(&news, threads.min(COMPACT_CONCURRENT_MERGES))
+            && let Err(err) = compact(&news)
         {
             let message = format!("could not merge segments ({err}); the index is complete");
             warn(&mut summary, on_event, &Warning::new(&news.dir, message));
@@ -769,7 +753,7 @@ mod tests {
             commit(&mut writer, &CommitMeta::new(dir.path())).unwrap();
         }
         drop(writer);
-        compact(&news, COMPACT_CONCURRENT_MERGES).unwrap();
+        compact(&news).unwrap();
 
         let reopened = NewsIndex::open_or_create(dir.path()).unwrap();
         let searcher = reopened.searcher().unwrap();
