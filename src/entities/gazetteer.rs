@@ -110,9 +110,9 @@ impl EntryKeys {
 /// The token hashes of an entry of ASCII letters in words between single
 /// spaces ("Springfield", "New York": four entries in five), in one pass
 /// over its bytes: each word is one token, already folded, whose key is its
-/// lower case. False, with `hashes` partly filled, for any other entry. The
-/// tokenizer's path costs ten times more and ran at every start of a tagging
-/// command.
+/// lower case. False, with `hashes` partly filled, for any other entry.
+/// The table is built at every start of a tagging command: with every entry
+/// through the tokenizer that took 162M instructions, with this 89M.
 fn plain_hashes(entry: &str, hashes: &mut Vec<u64>) -> bool {
     let mut hash = EMPTY;
     let mut word_bytes = 0;
