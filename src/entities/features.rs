@@ -158,7 +158,10 @@ impl Document {
         // Forms depend only on the word: a word seen before in the document
         // copies them from its first occurrence, one seen in an earlier
         // document from what this thread remembers.
-        let mut first_occurrences: PrehashedMap<usize> = PrehashedMap::default();
+        // Sized for every token to be new, so it never grows (growing it
+        // was 0.8 % of an index's instructions).
+        let mut first_occurrences: PrehashedMap<usize> =
+            PrehashedMap::with_capacity_and_hasher(tokens.capacity(), Default::default());
         let mut remembered = RememberedForms::take_for(resources);
         for sentence in sentences {
             sentence_starts.push(tokens.len());
@@ -612,7 +615,11 @@ pub struct History {
 
 impl History {
     pub fn new(document: &Document, first_pass: &[Tag]) -> History {
-        let mut tag_counts: PrehashedMap<[u32; TAG_COUNT]> = PrehashedMap::default();
+        // Its words are those of `capitalised_occurrences`.
+        let mut tag_counts: PrehashedMap<[u32; TAG_COUNT]> = PrehashedMap::with_capacity_and_hasher(
+            document.capitalised_occurrences.len(),
+            Default::default(),
+        );
         for (token, &tag) in document.tokens.iter().zip(first_pass) {
             if is_capitalised(token) {
                 tag_counts.entry(token.lower).or_default()[tag as usize] += 1;
