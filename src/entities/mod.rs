@@ -82,9 +82,9 @@ pub struct Engine {
 }
 
 static ENGINE: LazyLock<Option<Engine>> = LazyLock::new(|| {
-    // The gazetteer's table takes as long to build as the model and the
-    // clusters take to read, so it gets a thread of its own: every command
-    // that tags entities waits for this before its first article.
+    // Building the gazetteer's table takes longer than reading the model
+    // and the clusters together, so it gets a thread of its own: every
+    // command that tags entities waits for this before its first article.
     std::thread::scope(|scope| {
         let gazetteer = scope.spawn(gazetteer::Gazetteer::embedded);
         let model = model::Model::from_static(MODEL_BYTES);
