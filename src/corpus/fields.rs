@@ -74,7 +74,7 @@ impl Problem {
 
 /// True if `key` names one of the body fields.
 pub fn is_text_key(key: &str) -> bool {
-    TEXT_KEYS.contains(&normalize(key).as_str())
+    TEXT_KEYS.contains(&normalize(key).as_ref())
 }
 
 /// Reads the recognised fields of `object`.
@@ -148,7 +148,11 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
 }
 
 /// `publishedAt`, `published_at` and `Published-At` all become `publishedat`.
-fn normalize(key: &str) -> String {
+/// Most keys ("body", "date") are normal already and are borrowed.
+fn normalize(key: &str) -> Cow<'_, str> {
+    if key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(key);
+    }
     key.chars()
         .filter(|c| !matches!(c, '_' | '-' | ' '))
         .flat_map(char::to_lowercase)
@@ -168,15 +172,7 @@ impl<'a> NormalizedKeys<'a> {
             keys: object
                 .iter()
                 .filter(|(_, value)| !value.is_null())
-                .map(|(key, value)| {
-                    // Most keys ("body", "date") are normalised already.
-                    let normalized = if key.bytes().all(|b| b.is_ascii_lowercase()) {
-                        Cow::Borrowed(key.as_str())
-                    } else {
-                        Cow::Owned(normalize(key))
-                    };
-                    (normalized, key.as_str(), value)
-                })
+                .map(|(key, value)| (normalize(key), key.as_str(), value))
                 .collect(),
         }
     }
