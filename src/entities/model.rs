@@ -31,7 +31,8 @@ pub struct Model {
     /// 32, so a false match needs a 64-bit collision.
     slots: Vec<(u32, u32)>,
     slot_mask: usize,
-    /// The model file, which [`Model::to_bytes`] gives back.
+    /// The model file, which [`Model::to_bytes`] gives back (up to the end
+    /// of `weights`).
     file: Cow<'static, [u8]>,
     /// Where in `file` the rows' weights are: `ROW` little-endian `i16`s a row.
     weights: Range<usize>,
@@ -168,7 +169,8 @@ impl Model {
 
     /// The model file format (little-endian).
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.file.to_vec()
+        // The weights end the format; anything after them is not the model's.
+        self.file[..self.weights.end].to_vec()
     }
 
     /// Parses the model file format; `None` if it is not a model file.
@@ -218,13 +220,6 @@ impl Model {
             }
             slots[slot] = (fingerprint(key), row as u32 + 1);
         }
-        let file = match file {
-            Cow::Borrowed(bytes) => Cow::Borrowed(&bytes[..weights.end]),
-            Cow::Owned(mut bytes) => {
-                bytes.truncate(weights.end);
-                Cow::Owned(bytes)
-            }
-        };
         Some(Model {
             slots,
             slot_mask,
