@@ -141,7 +141,8 @@ pub struct Document {
 impl Document {
     /// Hashes the forms of every token of `sentences` (words as written).
     pub fn prepare(resources: &Resources, sentences: &[Vec<&str>]) -> Document {
-        let mut tokens: Vec<TokenForms> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+        let token_count = sentences.iter().map(Vec::len).sum();
+        let mut tokens: Vec<TokenForms> = Vec::with_capacity(token_count);
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut all_caps = Vec::with_capacity(sentences.len());
         let mut scratch = Scratch::default();
@@ -161,7 +162,7 @@ impl Document {
         // Sized for every token to be new, so it never grows (growing it
         // was 0.8 % of an index's instructions).
         let mut first_occurrences: PrehashedMap<usize> =
-            PrehashedMap::with_capacity_and_hasher(tokens.capacity(), Default::default());
+            PrehashedMap::with_capacity_and_hasher(token_count, Default::default());
         let mut remembered = RememberedForms::take_for(resources);
         for sentence in sentences {
             sentence_starts.push(tokens.len());
