@@ -16,7 +16,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the fields or their analysis change; an index of another
 /// version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Tokenizer for prose: lower-cased, accents folded, English stems.
 pub const PROSE_TOKENIZER: &str = "newsdex_prose";
@@ -32,9 +32,12 @@ pub struct Fields {
     /// The source file relative to the corpus root: the key that incremental
     /// indexing replaces or deletes by.
     pub source: Field,
-    /// The path as shown to users.
+    /// The path as shown to users. Stored only: it ends with `source`, so
+    /// a lookup by path goes through `source` (`search::read_article`);
+    /// indexing it was another term and posting for every passage.
     pub path: Field,
-    /// The article's own id, or `path#record` when it has none.
+    /// The article's own id, or `source#record` when it has none. Not a
+    /// column: whatever counts or groups articles reads `article_hash`.
     pub article: Field,
     /// A 64-bit hash of `article`, for counting distinct articles fast.
     pub article_hash: Field,
@@ -90,8 +93,8 @@ impl Fields {
             text: b.add_text_field("text", prose.clone()),
             title: b.add_text_field("title", prose),
             source: b.add_text_field("source", STRING | FAST | STORED),
-            path: b.add_text_field("path", STRING | STORED),
-            article: b.add_text_field("article", STRING | FAST | STORED),
+            path: b.add_text_field("path", STORED),
+            article: b.add_text_field("article", STRING | STORED),
             article_hash: b.add_u64_field("article_hash", FAST),
             url: b.add_text_field("url", STORED),
             published: b.add_date_field("published", day.clone().set_stored()),

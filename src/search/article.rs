@@ -8,6 +8,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::hits::{Hit, hit_from_doc};
 use crate::error::Result;
+use crate::indexer::stored_text;
 use crate::store::NewsIndex;
 
 /// Passages listed for one article at most.
@@ -18,12 +19,20 @@ pub type ArticlePassage = Hit;
 
 /// The passages of the article(s) at `key` — a path as search prints it, a
 /// path relative to the corpus root, or an article id — in order.
+///
+/// Paths are not indexed, but a passage's path ends with its `source` (the
+/// path relative to the corpus root), so the sources that `key` may end
+/// with are looked up, and the passages whose path, source or article id
+/// is `key` itself are kept.
 pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> {
     let f = news.fields;
-    let any_of: Vec<(Occur, Box<dyn Query>)> = [f.path, f.source, f.article]
-        .into_iter()
-        .map(|field| {
-            let term = Term::from_field_text(field, key);
+    // Sources separate their components with `/` on every system.
+    let slashed = key.replace(std::path::MAIN_SEPARATOR, "/");
+    let terms = source_suffixes(&slashed)
+        .map(|suffix| Term::from_field_text(f.source, suffix))
+        .chain([Term::from_field_text(f.article, key)]);
+    let any_of: Vec<(Occur, Box<dyn Query>)> = terms
+        .map(|term| {
             (
                 Occur::Should,
                 Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
@@ -38,11 +47,41 @@ pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> 
     let mut passages = Vec::with_capacity(found.len());
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;
+        let named = [f.path, f.source, f.article]
+            .into_iter()
+            .any(|field| stored_text(&doc, field) == Some(key));
         // Skip the marker of a file that has no passages.
-        if doc.get_first(f.text).is_some() {
+        if named && doc.get_first(f.text).is_some() {
             passages.push(hit_from_doc(&f, &doc, 0.0));
         }
     }
     passages.sort_by(|a, b| (&a.article, a.passage).cmp(&(&b.article, b.passage)));
     Ok(passages)
+}
+
+/// `path` and every shorter run of its last `/`-separated components:
+/// "corpus/a/x.txt", "a/x.txt", "x.txt".
+fn source_suffixes(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(path).chain(path.match_indices('/').map(|(at, _)| &path[at + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_suffixes;
+
+    #[test]
+    fn a_path_yields_the_sources_it_may_end_with() {
+        let cases: &[(&str, &[&str])] = &[
+            ("corpus/a/x.txt", &["corpus/a/x.txt", "a/x.txt", "x.txt"]),
+            (
+                "/srv/news/x.txt",
+                &["/srv/news/x.txt", "srv/news/x.txt", "news/x.txt", "x.txt"],
+            ),
+            ("x.txt", &["x.txt"]),
+            ("reuters-12.json#3", &["reuters-12.json#3"]),
+        ];
+        for (key, expected) in cases {
+            assert_eq!(source_suffixes(key).collect::<Vec<_>>(), *expected, "{key}");
+        }
+    }
 }

@@ -270,6 +270,44 @@ fn timeline_by_published_month_counts_passages() {
 }
 
 #[test]
+fn show_finds_an_article_by_exactly_what_names_it() {
+    let env = Env::new();
+    env.write("x.txt", "Walruses at the root.\n")
+        .write("a/x.txt", "Walruses in folder a.\n")
+        .write("b/a/x.txt", "Walruses in folder b/a.\n");
+    env.index();
+    // (what `show` is given, the text it must print; None: not found)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("corpus/x.txt", Some("at the root")),
+        ("corpus/a/x.txt", Some("in folder a.")),
+        ("corpus/b/a/x.txt", Some("in folder b/a")),
+        ("x.txt", Some("at the root")),
+        ("a/x.txt", Some("in folder a.")),
+        ("b/a/x.txt", Some("in folder b/a")),
+        ("other/a/x.txt", None),
+        ("corpus/../corpus/a/x.txt", None),
+    ];
+    for (key, text) in cases {
+        let run = env.run(&["show", key, "--index", "index", "--format", "json"]);
+        let Some(text) = text else {
+            assert_eq!(run.status, 2, "{key}: {}", run.stdout);
+            continue;
+        };
+        let json = run.json();
+        let texts: Vec<&str> = json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap())
+            .collect();
+        assert!(
+            texts.len() == 1 && texts[0].contains(text),
+            "{key}: {texts:?}"
+        );
+    }
+}
+
+#[test]
 fn show_prints_an_article_or_a_passage_with_its_neighbours() {
     let env = Env::new();
     env.write(
