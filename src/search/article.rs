@@ -23,7 +23,9 @@ pub type ArticlePassage = Hit;
 /// Paths are not indexed, but a passage's path ends with its `source` (the
 /// path relative to the corpus root), so the sources that `key` may end
 /// with are looked up, and the passages whose path, source or article id
-/// is `key` itself are kept.
+/// is `key` itself are kept. Cutting `key` at the corpus root of the last
+/// commit instead would miss files indexed under another spelling of the
+/// root ("corpus", "./corpus"), which keep the paths they were indexed with.
 pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> {
     let f = news.fields;
     // Sources separate their components with `/` on every system.
