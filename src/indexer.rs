@@ -34,8 +34,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// Bumped when loading or extraction changes what a file yields, so that
 /// unchanged files are analysed again by a newer newsdex. 2: headline-only
 /// stories get their headline as a passage. 3: the entity tagger scores one
-/// token either side of a possible name, not two.
-const ANALYSIS_VERSION: u64 = 3;
+/// token either side of a possible name, not two. 4: near-duplicate
+/// signatures by one-permutation hashing (`dedup`).
+const ANALYSIS_VERSION: u64 = 4;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.

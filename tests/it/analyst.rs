@@ -51,6 +51,24 @@ fn near_duplicate_wire_copies_collapse_across_files() {
 }
 
 #[test]
+fn passages_sharing_only_a_figure_are_neither_collapsed_nor_copies() {
+    let env = Env::new();
+    env.write("results.txt", "Its revenues totaled 25838 mln dlrs.")
+        .write(
+            "budget.txt",
+            "The central bank raised its main interest rate by half a point on Tuesday, \
+             citing inflation that has stayed above its target for most of the year. \
+             It set aside 25838 mln for the plan.",
+        );
+    env.index();
+    let hits = env.hits("25838", &[]);
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    for hit in &hits {
+        assert_eq!(hit["duplicates"], serde_json::json!([]), "{hit:#?}");
+    }
+}
+
+#[test]
 fn per_article_caps_passages_of_one_article() {
     let env = Env::new();
     let sightings = [
