@@ -15,14 +15,15 @@
 //! picked copies the first picked position of a fixed probe sequence of its
 //! own (optimal densification, Shrivastava 2017), so two passages' positions
 //! still agree with probability their Jaccard similarity. Deriving all 32
-//! values of every shingle from two hashes (`h1 + i * h2`) was as fast but
-//! made the positions depend on each other: one shingle whose two hashes
-//! were both small held most positions of every passage it occurred in, so
-//! a short passage was the "copy" of any passage sharing one of its word
-//! pairs. For every 70th passage of the benchmark's news, 1.2 % of the
-//! passages its signature called copies had an exact Jaccard similarity
-//! under 0.5; now 0.04 %, all of them table rows of four word pairs ("Shr
-//! 35 cts vs 32 cts"), and copies at 0.7 or more are found as often.
+//! values of every shingle from two hashes (`h1 + i * h2`) took 1.6 times
+//! the instructions and made the positions depend on each other: one
+//! shingle whose two hashes were both small held most positions of every
+//! passage it occurred in, so a short passage was the "copy" of any passage
+//! sharing one of its word pairs. For every 70th passage of the benchmark's
+//! news, 1.2 % of the passages its signature called copies had an exact
+//! Jaccard similarity under 0.5; now 0.04 %, short table rows such as "Shr
+//! 35 cts vs 32 cts" against "Shr 25 cts vs 32 cts", and copies at 0.7 or
+//! more are found as often (`examples/eval_dedup.rs` measures this).
 //!
 //! The band terms are hashed into [`BAND_BUCKETS`] buckets per band. Exact
 //! band keys made one new term per band and passage, and new terms are what
