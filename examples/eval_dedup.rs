@@ -10,14 +10,15 @@
 //! words (a copy of a passage keeps its rare words). It prints how many
 //! pairs at 0.7 or more the signature confirms and the band lookup finds
 //! (as a search does: a shared band term, then the sketch, then the
-//! signature), and how many pairs the signature calls copies that are far
-//! from it. It holds every passage's text in memory: run it on an index
+//! signature), how many pairs the signature calls copies that are far
+//! from it, and whether any passages with equal sketches (which a search
+//! takes for copies unread) are not copies. It holds every passage's text in memory: run it on an index
 //! of tens of megabytes, such as the benchmark's 1x one.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use newsdex::dedup::{NEAR_DUPLICATE_SIMILARITY, Signature};
+use newsdex::dedup::{NEAR_DUPLICATE_SIMILARITY, Signature, Sketch};
 use newsdex::store::NewsIndex;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
@@ -54,6 +55,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pool.extend(passages.sharing_rare_words(&searcher, words)?);
         pool.remove(&own);
 
+        // A search takes a passage whose sketch equals a kept hit's for
+        // its copy without reading it.
+        let sketch = passages.sketches[own];
+        for (other, candidate) in passages.sketches.iter().enumerate() {
+            if other != own && *candidate == sketch {
+                let confirmed = passages.signatures[other].is_near_duplicate(signature);
+                tally.equal_sketches += 1;
+                tally.equal_sketches_far += usize::from(!confirmed);
+            }
+        }
+
         let banded = passages.band_candidates(own);
         let shingles = shingles(&passages.texts[own]);
         for other in pool {
@@ -72,6 +84,7 @@ struct Passages {
     addresses: HashMap<DocAddress, usize>,
     texts: Vec<String>,
     signatures: Vec<Signature>,
+    sketches: Vec<Sketch>,
     /// Band key -> passages, as the index's band terms hold them.
     bands: HashMap<u64, Vec<usize>>,
 }
@@ -82,6 +95,7 @@ impl Passages {
             addresses: HashMap::new(),
             texts: Vec::new(),
             signatures: Vec::new(),
+            sketches: Vec::new(),
             bands: HashMap::new(),
         };
         for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -98,6 +112,7 @@ impl Passages {
                 }
                 passages.addresses.insert(address, index);
                 passages.texts.push(text.to_string());
+                passages.sketches.push(signature.sketch());
                 passages.signatures.push(signature);
             }
         }
@@ -107,13 +122,13 @@ impl Passages {
     /// The passages a search's copy lookup finds for `own`: those sharing a
     /// band whose sketch may match.
     fn band_candidates(&self, own: usize) -> HashSet<usize> {
-        let sketch = self.signatures[own].sketch();
+        let sketch = self.sketches[own];
         self.signatures[own]
             .bands()
             .iter()
             .flat_map(|band| &self.bands[band])
             .copied()
-            .filter(|&other| self.signatures[other].sketch().may_match(&sketch))
+            .filter(|&other| self.sketches[other].may_match(&sketch))
             .collect()
     }
 
@@ -174,6 +189,9 @@ struct Tally {
     /// Pairs the signature calls copies, and those under 0.5 of them.
     confirmed: usize,
     confirmed_far: usize,
+    /// Pairs with equal sketches, and those the signature does not confirm.
+    equal_sketches: usize,
+    equal_sketches_far: usize,
 }
 
 impl Tally {
@@ -212,6 +230,10 @@ impl Tally {
             self.confirmed,
             self.confirmed_far,
             share(self.confirmed_far, self.confirmed)
+        );
+        println!(
+            "pairs with equal sketches (taken for copies unread): {}; not confirmed by the signature: {}",
+            self.equal_sketches, self.equal_sketches_far
         );
     }
 }

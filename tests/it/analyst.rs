@@ -69,6 +69,16 @@ fn passages_sharing_only_a_figure_are_neither_collapsed_nor_copies() {
 }
 
 #[test]
+fn one_line_passages_are_not_taken_for_copies_of_each_other() {
+    let env = Env::new();
+    env.write("credits.txt", ": Anderson, Diamond.\n")
+        .write("quote.txt", "Gros said.\n");
+    env.index();
+    let hits = env.hits("Anderson OR Gros", &[]);
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+}
+
+#[test]
 fn per_article_caps_passages_of_one_article() {
     let env = Env::new();
     let sightings = [
