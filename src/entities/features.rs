@@ -205,7 +205,7 @@ impl Document {
             all_caps,
             capitalised_occurrences: PrehashedMap::default(),
         };
-        document.mark_document_casing();
+        document.mark_document_casing(first_occurrences.len());
         document
     }
 
@@ -219,7 +219,12 @@ impl Document {
 
     /// Sets the document-level casing flags: a word seen capitalised
     /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
-    fn mark_document_casing(&mut self) {
+    /// The maps by word are sized for the document's `distinct_words` (as
+    /// written, so at least as many as lower-cased), so they never grow:
+    /// growing them was 0.4 % of an index's instructions.
+    fn mark_document_casing(&mut self, distinct_words: usize) {
+        self.capitalised_occurrences =
+            PrehashedMap::with_capacity_and_hasher(distinct_words, Default::default());
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
@@ -244,8 +249,10 @@ impl Document {
                 }
             }
         }
-        let mut title_mid: PrehashedMap<u32> = PrehashedMap::default();
-        let mut lower_seen: PrehashedMap<u32> = PrehashedMap::default();
+        let mut title_mid: PrehashedMap<u32> =
+            PrehashedMap::with_capacity_and_hasher(distinct_words, Default::default());
+        let mut lower_seen: PrehashedMap<u32> =
+            PrehashedMap::with_capacity_and_hasher(distinct_words, Default::default());
         let mut is_title_mid = vec![false; self.tokens.len()];
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
