@@ -12,8 +12,9 @@
 //! (as a search does: a shared band term, then the sketch, then the
 //! signature), how many pairs the signature calls copies that are far
 //! from it, and whether any passages with equal sketches (which a search
-//! takes for copies unread) are not copies. It holds every passage's text in memory: run it on an index
-//! of tens of megabytes, such as the benchmark's 1x one.
+//! takes for copies unread) are not copies. It holds every passage's text
+//! in memory: run it on an index of tens of megabytes, such as the
+//! benchmark's 1x one.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -32,6 +33,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: eval_dedup INDEX [EVERY]".into());
     };
     let every: usize = args.get(1).map_or(Ok(25), |s| s.parse())?;
+    if every == 0 {
+        return Err("EVERY is a number of passages, at least 1".into());
+    }
     let news = NewsIndex::open(Path::new(dir))?;
     let searcher = news.searcher()?;
     let passages = Passages::read(&news, &searcher)?;
