@@ -140,7 +140,7 @@ def main():
     p()
     p(f"- newsdex: `{env.get('newsdex_commit', '?')}` ({env.get('newsdex_linking', '?')}); peers: {env.get('tantivy_cli', '?')}, "
       f"{env.get('rg', '?')}; timing: {env.get('hyperfine', '?')}, median of {env.get('runs', '?')} "
-      "runs after 1 warm-up (rg at 10x: 3), whole processes, warm page cache")
+      "runs after 1 warm-up (rg: at most 5, at 10x 3), whole processes, warm page cache")
     p(f"- machine: {env.get('cpu', '?')}, {env.get('cores', '?')} cores, {env.get('mem_gib', '?')} GiB; "
       f"load average at start {env.get('loadavg_start', '?')}, at end {env.get('loadavg_end', '?')} "
       "(a shared machine: compare runs with similar load)")
