@@ -269,7 +269,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                     changed = true;
                     on_event(Event::Queued { bytes });
                 }
-                Message::Unchanged => summary.unchanged += 1,
+                Message::Unchanged(files) => summary.unchanged += files,
                 Message::Unknown => summary.skipped_unknown += 1,
                 Message::Problem(warning) => warn(&mut summary, on_event, &warning),
                 Message::Removed(source) => {
@@ -312,13 +312,19 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
 /// Files the walk may queue ahead of the workers.
 const QUEUED_FILES: usize = 1024;
 
+/// Unchanged files the walk counts before it tells the writer's thread.
+/// One message a file made the two threads wake each other 262,550 times
+/// on an unchanged 10x corpus, a quarter of the re-index's CPU.
+const UNCHANGED_BATCH: usize = 4096;
+
 /// What the walk and the workers tell the writer's thread.
 enum Message {
     /// A new or changed file was queued for loading.
     Queued {
         bytes: u64,
     },
-    Unchanged,
+    /// This many more files are unchanged since they were indexed.
+    Unchanged(usize),
     Unknown,
     Problem(Warning),
     /// A file the index holds is gone from the corpus.
@@ -335,6 +341,7 @@ fn walk_corpus(
     jobs: &crossbeam_channel::Sender<Job>,
     messages: &crossbeam_channel::Sender<Message>,
 ) {
+    let mut unchanged = 0;
     for found in corpus::walk(&config.corpus, Some(&config.index_dir)) {
         let message = match found {
             Found::Unknown => Message::Unknown,
@@ -343,7 +350,13 @@ fn walk_corpus(
                 let source = source_key(&config.corpus, &file.path);
                 let fingerprint = fingerprint(&file);
                 match indexed.remove(&source) {
-                    Some(old) if old == fingerprint => Message::Unchanged,
+                    Some(old) if old == fingerprint => {
+                        unchanged += 1;
+                        if unchanged < UNCHANGED_BATCH {
+                            continue;
+                        }
+                        Message::Unchanged(std::mem::take(&mut unchanged))
+                    }
                     previous => {
                         let bytes = file.size;
                         let job = Job {
@@ -363,6 +376,9 @@ fn walk_corpus(
         if messages.send(message).is_err() {
             return;
         }
+    }
+    if unchanged > 0 && messages.send(Message::Unchanged(unchanged)).is_err() {
+        return;
     }
     for source in indexed.into_keys() {
         if messages.send(Message::Removed(source)).is_err() {
@@ -734,6 +750,43 @@ mod tests {
         assert!(compaction_groups(vec![(5, 5), (7, 7), (9, 9)]).is_empty());
         let large: Vec<(u32, u32)> = (0..8).map(|_| (310_000, 310_000)).collect();
         assert!(compaction_groups(large).is_empty());
+    }
+
+    #[test]
+    fn the_walk_counts_every_unchanged_file_in_few_messages() {
+        let corpus = tempfile::tempdir().unwrap();
+        for n in 0..UNCHANGED_BATCH + 3 {
+            std::fs::write(corpus.path().join(format!("{n}.txt")), "Story.").unwrap();
+        }
+        let config = IndexConfig {
+            corpus: corpus.path().to_path_buf(),
+            index_dir: corpus.path().join("index"),
+            mode: Mode::Incremental,
+            load: LoadOptions::default(),
+            threads: 1,
+            commit_every: COMMIT_EVERY_BYTES,
+        };
+        let indexed: HashMap<String, u64> = corpus::walk(&config.corpus, None)
+            .filter_map(|found| match found {
+                Found::File(file) => {
+                    Some((source_key(&config.corpus, &file.path), fingerprint(&file)))
+                }
+                _ => None,
+            })
+            .collect();
+        let (jobs, queued) = crossbeam_channel::unbounded();
+        let (messages, received) = crossbeam_channel::unbounded();
+        walk_corpus(&config, indexed, &jobs, &messages);
+        drop(messages);
+        let counts: Vec<usize> = received
+            .iter()
+            .map(|message| match message {
+                Message::Unchanged(files) => files,
+                _ => panic!("every file is unchanged"),
+            })
+            .collect();
+        assert_eq!(counts, [UNCHANGED_BATCH, 3]);
+        assert!(queued.is_empty());
     }
 
     #[test]
