@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, LISTS};
-use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
+use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix, prehashed_map};
 use super::labels::{self, TAG_COUNT, Tag};
 use super::wordform::{Casing, casing, fold_typography, lower_key, shape, short_shape, title_case};
 
@@ -161,8 +161,7 @@ impl Document {
         // document from what this thread remembers.
         // Sized for every token to be new, so it never grows (growing it
         // was 0.8 % of an index's instructions).
-        let mut first_occurrences: PrehashedMap<usize> =
-            PrehashedMap::with_capacity_and_hasher(token_count, Default::default());
+        let mut first_occurrences: PrehashedMap<usize> = prehashed_map(token_count);
         let mut remembered = RememberedForms::take_for(resources);
         for sentence in sentences {
             sentence_starts.push(tokens.len());
@@ -203,7 +202,11 @@ impl Document {
             tokens,
             sentence_starts,
             all_caps,
-            capitalised_occurrences: PrehashedMap::default(),
+            // Its words are among the document's distinct words (as
+            // written, so at least as many as lower-cased): sized for
+            // those, no map by word grows (growing them was 0.4 % of an
+            // index's instructions).
+            capitalised_occurrences: prehashed_map(first_occurrences.len()),
         };
         document.mark_document_casing(first_occurrences.len());
         document
@@ -219,12 +222,8 @@ impl Document {
 
     /// Sets the document-level casing flags: a word seen capitalised
     /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
-    /// The maps by word are sized for the document's `distinct_words` (as
-    /// written, so at least as many as lower-cased), so they never grow:
-    /// growing them was 0.4 % of an index's instructions.
+    /// Its maps by word are sized for the document's `distinct_words`.
     fn mark_document_casing(&mut self, distinct_words: usize) {
-        self.capitalised_occurrences =
-            PrehashedMap::with_capacity_and_hasher(distinct_words, Default::default());
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
@@ -249,10 +248,8 @@ impl Document {
                 }
             }
         }
-        let mut title_mid: PrehashedMap<u32> =
-            PrehashedMap::with_capacity_and_hasher(distinct_words, Default::default());
-        let mut lower_seen: PrehashedMap<u32> =
-            PrehashedMap::with_capacity_and_hasher(distinct_words, Default::default());
+        let mut title_mid: PrehashedMap<u32> = prehashed_map(distinct_words);
+        let mut lower_seen: PrehashedMap<u32> = prehashed_map(distinct_words);
         let mut is_title_mid = vec![false; self.tokens.len()];
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
@@ -622,17 +619,20 @@ pub struct History {
 }
 
 impl History {
+    /// Counts the tags of the capitalised occurrences of each word, which
+    /// the document has already gathered.
     pub fn new(document: &Document, first_pass: &[Tag]) -> History {
-        // Its words are those of `capitalised_occurrences`.
-        let mut tag_counts: PrehashedMap<[u32; TAG_COUNT]> = PrehashedMap::with_capacity_and_hasher(
-            document.capitalised_occurrences.len(),
-            Default::default(),
-        );
-        for (token, &tag) in document.tokens.iter().zip(first_pass) {
-            if is_capitalised(token) {
-                tag_counts.entry(token.lower).or_default()[tag as usize] += 1;
-            }
-        }
+        let tag_counts = document
+            .capitalised_occurrences
+            .iter()
+            .map(|(&word, occurrences)| {
+                let mut counts = [0; TAG_COUNT];
+                for &index in occurrences {
+                    counts[first_pass[index as usize] as usize] += 1;
+                }
+                (word, counts)
+            })
+            .collect();
         History { tag_counts }
     }
 }
@@ -664,7 +664,7 @@ pub fn history_features(
     out.push(mix(FIRST_PASS_TAG, u64::from(this_tag)));
     out.push(mix(FIRST_PASS_NEIGHBOURS, previous_type * 16 + next_type));
     let token = &document.tokens[index];
-    if !matches!(token.casing, Casing::Title | Casing::Upper) {
+    if !is_capitalised(token) {
         return;
     }
     let Some(tag_counts) = history.tag_counts.get(&token.lower) else {

@@ -5,7 +5,7 @@
 //! entry gets a feature naming the list and the token's position in the
 //! match; the model learns how much to trust each list.
 
-use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix};
+use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix, prehashed_map};
 use super::wordform::{fold_typography, lower_key};
 
 /// The gazetteer lists, one bit each in a membership mask.
@@ -149,8 +149,7 @@ impl Gazetteer {
             .iter()
             .map(|(_, text)| text.bytes().filter(|&b| b == b'\n').count())
             .sum();
-        let mut sequences: PrehashedMap<Sequence> =
-            PrehashedMap::with_capacity_and_hasher(lines, Default::default());
+        let mut sequences: PrehashedMap<Sequence> = prehashed_map(lines);
         let mut keys = EntryKeys::default();
         let mut hashes = Vec::new();
         for (bit, (_, text)) in lists.iter().enumerate() {

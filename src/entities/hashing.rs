@@ -56,6 +56,13 @@ impl std::hash::Hasher for PrehashedHasher {
 pub type PrehashedMap<V> =
     std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PrehashedHasher>>;
 
+/// A [`PrehashedMap`] with room for `capacity` keys: maps built once per
+/// document or model are sized up front, because growing them rehashes
+/// every key again.
+pub fn prehashed_map<V>(capacity: usize) -> PrehashedMap<V> {
+    PrehashedMap::with_capacity_and_hasher(capacity, Default::default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
