@@ -358,25 +358,20 @@ fn walk_corpus(
 ) {
     let mut passed = Passed::default();
     for found in corpus::walk(&config.corpus, Some(&config.index_dir)) {
+        // `None`: a file passed over, counted in `passed`.
         let message = match found {
             Found::Unknown => {
                 passed.unknown += 1;
-                if passed.files() < PASSED_BATCH {
-                    continue;
-                }
-                Message::Passed(std::mem::take(&mut passed))
+                None
             }
-            Found::Problem(warning) => Message::Problem(warning),
+            Found::Problem(warning) => Some(Message::Problem(warning)),
             Found::File(file) => {
                 let source = source_key(&config.corpus, &file.path);
                 let fingerprint = fingerprint(&file);
                 match indexed.remove(&source) {
                     Some(old) if old == fingerprint => {
                         passed.unchanged += 1;
-                        if passed.files() < PASSED_BATCH {
-                            continue;
-                        }
-                        Message::Passed(std::mem::take(&mut passed))
+                        None
                     }
                     previous => {
                         let bytes = file.size;
@@ -389,10 +384,15 @@ fn walk_corpus(
                         if jobs.send(job).is_err() {
                             return;
                         }
-                        Message::Queued { bytes }
+                        Some(Message::Queued { bytes })
                     }
                 }
             }
+        };
+        let message = match message {
+            Some(message) => message,
+            None if passed.files() >= PASSED_BATCH => Message::Passed(std::mem::take(&mut passed)),
+            None => continue,
         };
         if messages.send(message).is_err() {
             return;
