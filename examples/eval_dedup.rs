@@ -19,7 +19,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use newsdex::dedup::{NEAR_DUPLICATE_SIMILARITY, Signature, Sketch};
+use newsdex::dedup::{NEAR_DUPLICATE_SIMILARITY, Signature, Sketch, for_each_shingle};
 use newsdex::store::NewsIndex;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
@@ -242,24 +242,16 @@ impl Tally {
     }
 }
 
-/// A passage's word 2-shingles as `dedup` sees them: runs of letters and
-/// digits, lower-cased (one shingle of the only word of a one-word text).
-fn shingles(text: &str) -> HashSet<(String, String)> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    match words.as_slice() {
-        [only] => HashSet::from([(only.clone(), String::new())]),
-        _ => words
-            .windows(2)
-            .map(|pair| (pair[0].clone(), pair[1].clone()))
-            .collect(),
-    }
+/// A passage's word 2-shingles, as `dedup` hashes them.
+fn shingles(text: &str) -> HashSet<u64> {
+    let mut shingles = HashSet::new();
+    for_each_shingle(text, |shingle| {
+        shingles.insert(shingle);
+    });
+    shingles
 }
 
-fn jaccard(a: &HashSet<(String, String)>, b: &HashSet<(String, String)>) -> f64 {
+fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

@@ -73,26 +73,19 @@ pub const SKETCH_MIN_EQUAL: u32 = 7;
 pub struct Signature(pub [u32; SIGNATURE_LEN]);
 
 impl Signature {
-    /// The signature of a passage's text: its words lower-cased, split at
-    /// anything that is not a letter or digit, in 2-word shingles (one
-    /// shingle of the only word for a one-word passage).
+    /// The signature of a passage's text: the minimum hashes of its word
+    /// 2-shingles ([`for_each_shingle`]).
     pub fn of(text: &str) -> Signature {
-        let words = word_hashes(text);
         let mut mins = [u32::MAX; SIGNATURE_LEN];
         let mut picked = 0u32;
-        let mut add = |shingle: u64| {
+        for_each_shingle(text, |shingle| {
             let h = mix(shingle);
             let position = position_of(h);
             mins[position] = mins[position].min(h as u32);
             picked |= 1 << position;
-        };
-        match words.as_slice() {
-            [] => return Signature(mins),
-            [only] => add(*only),
-            // The rotation tells "a b" from "b a"; `mix` spreads the result.
-            _ => words
-                .windows(2)
-                .for_each(|pair| add(pair[0].rotate_left(32) ^ pair[1])),
+        });
+        if picked == 0 {
+            return Signature(mins);
         }
         Signature(densify(mins, picked))
     }
@@ -116,11 +109,11 @@ impl Signature {
         })
     }
 
-    /// 4 bits of each of the first 16 minimum hashes, packed: the top
-    /// bits of a hash of the value and its position. A
-    /// passage of one word pair has the same value at every position, so
-    /// the value's own low bits made only 16 different sketches of all such
-    /// passages, and a search took any two with the same as copies.
+    /// 4 bits of each of the first 16 minimum hashes, packed: the top bits
+    /// of a hash of the value and its position. A passage of one word pair
+    /// has the same value at every position, so the value's own low bits
+    /// made only 16 different sketches of all such passages, and a search
+    /// took any two with the same as copies.
     pub fn sketch(&self) -> Sketch {
         Sketch(
             self.0[..16]
@@ -210,6 +203,21 @@ fn densify(mins: [u32; SIGNATURE_LEN], picked: u32) -> [u32; SIGNATURE_LEN] {
             });
         mins[from]
     })
+}
+
+/// Calls `f` with a 64-bit hash of each of `text`'s word 2-shingles, in
+/// order and repeats included (of its only word for a one-word text): the
+/// words are lower-cased and split at anything that is not a letter or a
+/// digit. Two texts share a shingle when they share the hash.
+pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) {
+    match word_hashes(text).as_slice() {
+        [] => {}
+        [only] => f(*only),
+        // The rotation tells "a b" from "b a"; a signature mixes the result.
+        words => words
+            .windows(2)
+            .for_each(|pair| f(pair[0].rotate_left(32) ^ pair[1])),
+    }
 }
 
 /// The FNV-1a hash of each word of `text`, lower-cased: words are runs of
