@@ -29,13 +29,15 @@ fn the_seed_articles_repeated_paragraphs_collapse_into_one_hit() {
     assert_eq!(all.len(), 2);
 }
 
+/// A wire story's paragraph, as papers reprint it.
+const WIRE: &str = "The central bank raised its main interest rate by half a point on Tuesday, \
+                    citing inflation that has stayed above its target for most of the year.";
+
 #[test]
 fn near_duplicate_wire_copies_collapse_across_files() {
     let env = Env::new();
-    let story = "The central bank raised its main interest rate by half a point on Tuesday, \
-                 citing inflation that has stayed above its target for most of the year.";
-    env.write("paper1.txt", story)
-        .write("paper2.txt", story.replace("Tuesday", "Wednesday"))
+    env.write("paper1.txt", WIRE)
+        .write("paper2.txt", WIRE.replace("Tuesday", "Wednesday"))
         .write(
             "other.txt",
             "The central bank is expected to hold rates when its board meets next month.",
@@ -56,9 +58,7 @@ fn passages_sharing_only_a_figure_are_neither_collapsed_nor_copies() {
     env.write("results.txt", "Its revenues totaled 25838 mln dlrs.")
         .write(
             "budget.txt",
-            "The central bank raised its main interest rate by half a point on Tuesday, \
-             citing inflation that has stayed above its target for most of the year. \
-             It set aside 25838 mln for the plan.",
+            format!("{WIRE} It set aside 25838 mln for the plan."),
         );
     env.index();
     let hits = env.hits("25838", &[]);
