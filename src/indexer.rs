@@ -12,11 +12,12 @@
 //! and because a file's documents are always committed together the next
 //! run picks up exactly where the last commit left off.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use tantivy::schema::Value as _;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
@@ -230,7 +231,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         Mode::Incremental => indexed_files(&news)?,
         Mode::Rebuild => {
             writer.delete_all_documents()?;
-            HashMap::new()
+            IndexedFiles::default()
         }
     };
 
@@ -352,7 +353,7 @@ enum Message {
 /// see. Stops early when the writer is gone.
 fn walk_corpus(
     config: &IndexConfig,
-    mut indexed: HashMap<String, u64>,
+    mut indexed: IndexedFiles,
     jobs: &crossbeam_channel::Sender<Job>,
     messages: &crossbeam_channel::Sender<Message>,
 ) {
@@ -678,11 +679,14 @@ pub fn to_day(date: DateTime) -> Option<NaiveDate> {
 /// The source key of a file: its path relative to the corpus root, with `/`.
 fn source_key(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    let mut key = String::with_capacity(relative.as_os_str().len());
+    for component in relative.components() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str(&component.as_os_str().to_string_lossy());
+    }
+    key
 }
 
 /// FNV-1a over the file's size and modification time and the analysis
@@ -705,29 +709,38 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The files an index holds, by source key, with their fingerprints. Keys
+/// are local paths, so a fast non-keyed hash is safe; the walk looks up
+/// every file of the corpus here.
+type IndexedFiles = FxHashMap<String, u64>;
+
 /// The files the last commit holds, with their fingerprints.
-fn indexed_files(news: &NewsIndex) -> Result<HashMap<String, u64>> {
+fn indexed_files(news: &NewsIndex) -> Result<IndexedFiles> {
     let searcher = news.searcher()?;
-    let mut files = HashMap::new();
+    let mut files = IndexedFiles::default();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let Some(sources) = fast.str("source")? else {
             continue;
         };
         let fingerprints = fast.u64("fingerprint")?;
-        let mut ords: HashMap<u64, u64> = HashMap::new();
+        // Source ordinals are dense, so a table by ordinal gathers each
+        // file's fingerprint from its passages in ordinal order.
+        let mut by_ordinal: Vec<Option<u64>> = vec![None; sources.num_terms()];
         for doc in segment.doc_ids_alive() {
             if let (Some(ord), Some(fp)) = (sources.term_ords(doc).next(), fingerprints.first(doc))
             {
-                ords.entry(ord).or_insert(fp);
+                by_ordinal[ord as usize].get_or_insert(fp);
             }
         }
         // One pass over the sorted ordinals decompresses each dictionary
         // block once; a lookup per ordinal would decompress it every time.
-        let mut sorted: Vec<(u64, u64)> = ords.into_iter().collect();
-        sorted.sort_unstable();
-        let ordinals: Vec<u64> = sorted.iter().map(|(ord, _)| *ord).collect();
-        let mut fingerprints = sorted.into_iter().map(|(_, fp)| fp);
+        let ordinals: Vec<u64> = (0u64..)
+            .zip(&by_ordinal)
+            .filter_map(|(ord, fp)| fp.map(|_| ord))
+            .collect();
+        let mut fingerprints = by_ordinal.into_iter().flatten();
+        files.reserve(ordinals.len());
         sources
             .dictionary()
             .sorted_ords_to_term_cb(&ordinals, |name| {
@@ -790,7 +803,7 @@ mod tests {
             threads: 1,
             commit_every: COMMIT_EVERY_BYTES,
         };
-        let indexed: HashMap<String, u64> = corpus::walk(&config.corpus, None)
+        let indexed: IndexedFiles = corpus::walk(&config.corpus, None)
             .filter_map(|found| match found {
                 Found::File(file) => {
                     Some((source_key(&config.corpus, &file.path), fingerprint(&file)))

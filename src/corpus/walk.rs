@@ -49,7 +49,11 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> impl Iterator<Item = Found> 
     let root = root.to_path_buf();
     walkdir::WalkDir::new(&root)
         .follow_links(true)
-        .sort_by_file_name()
+        // Siblings share their parent's path, so comparing whole paths as
+        // bytes orders them by name, as `sort_by_file_name` does, without
+        // parsing each path back to its last component on every comparison
+        // (a tenth of an unchanged re-index's CPU).
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(move |entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
@@ -115,6 +119,26 @@ mod tests {
         warnings: Vec<Warning>,
     }
 
+    /// Writes a one-byte file at each path under `root`, with its folders.
+    fn write_files(root: &Path, paths: &[&str]) {
+        for relative in paths {
+            let path = root.join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+    }
+
+    impl Walk {
+        /// The files' paths under `root`, with `/`.
+        fn relative_paths(&self, root: &Path) -> Vec<String> {
+            let relative = |file: &SourceFile| {
+                let path = file.path.strip_prefix(root).unwrap();
+                path.to_string_lossy().replace('\\', "/")
+            };
+            self.files.iter().map(relative).collect()
+        }
+    }
+
     impl FromIterator<Found> for Walk {
         fn from_iter<I: IntoIterator<Item = Found>>(found: I) -> Walk {
             let mut walk = Walk::default();
@@ -146,28 +170,45 @@ mod tests {
             ".git/config.txt",
             "index/meta.json",
         ];
-        for f in files {
-            let path = root.join(f);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "x").unwrap();
-        }
+        write_files(root, &files);
         let walk: Walk = walk(root, Some(&root.join("index"))).collect();
-        let found: Vec<String> = walk
-            .files
-            .iter()
-            .map(|f| {
-                f.path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
-            .collect();
+        let found = walk.relative_paths(root);
         assert_eq!(found, ["a.txt", "b.md", "sub/c.html", "sub/deeper/d.jsonl"]);
         assert_eq!(walk.skipped_unknown, 4);
         assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
         assert_eq!(walk.files[0].format, Format::Text);
         assert_eq!(walk.files[0].size, 1);
+    }
+
+    #[test]
+    fn files_come_in_name_order_folder_by_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write_files(
+            root,
+            &[
+                "a0.txt",
+                "a.txt",
+                "a/x.txt",
+                "a/b/y.txt",
+                "a/a.txt",
+                "B.txt",
+            ],
+        );
+        let walk: Walk = walk(root, None).collect();
+        let names = walk.relative_paths(root);
+        // A folder's files come before the siblings named after it.
+        assert_eq!(
+            names,
+            [
+                "B.txt",
+                "a/a.txt",
+                "a/b/y.txt",
+                "a/x.txt",
+                "a.txt",
+                "a0.txt"
+            ]
+        );
     }
 
     #[cfg(unix)]
