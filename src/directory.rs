@@ -35,8 +35,8 @@ use tantivy::directory::{
 /// stores.
 const READ_EXTENSIONS: [&str; 3] = ["idx", "pos", "store"];
 
-/// A tantivy directory over an index folder that reads postings and
-/// document stores with positional reads and maps everything else.
+/// A tantivy directory over an index folder that reads postings, positions
+/// and document stores with positional reads and maps everything else.
 #[derive(Debug, Clone)]
 pub struct IndexDirectory {
     root: PathBuf,

@@ -70,8 +70,8 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 }
 
 /// The passages a segment grows to by [`compact`]'s merges: about 270 MB
-/// of index. A merge maps its inputs' dictionaries, columns, norms and
-/// positions (about a quarter of that) and reads their postings and
+/// of index. A merge maps its inputs' dictionaries, columns and norms
+/// (about a seventh of that) and reads their postings, positions and
 /// document stores piece by piece ([`crate::directory`]), so this bounds
 /// its memory: at 10x, [`MERGES_AT_ONCE`] of them peak under indexing's
 /// memory, and the run ends with 3 segments.
@@ -82,7 +82,7 @@ const COMPACT_MIN_SEGMENTS: usize = 4;
 
 /// Merges running at once in [`compact`], at most: two merges of
 /// [`COMPACT_SEGMENT_DOCS`] passages need less memory than indexing did (at
-/// 10x, 185-190 MB against 205 MB), and each merge keeps one core busy.
+/// 10x, 156-161 MB against 200-205 MB), and each merge keeps one core busy.
 const MERGES_AT_ONCE: usize = 2;
 
 /// Merges the many arena-sized segments a large run leaves into a few
