@@ -11,8 +11,8 @@ use std::ops::Bound;
 use chrono::{Datelike, NaiveDate};
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, ExistsQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    BooleanQuery, ExistsQuery, FuzzyTermQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query,
+    QueryParser, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -214,6 +214,18 @@ fn name_query(news: &NewsIndex, field: Field, name: &str) -> Result<Box<dyn Quer
     })
 }
 
+/// The widest `[since, until]`, in days, that [`mentioned_date_query`]
+/// looks up in the inverted index rather than in the date columns.
+///
+/// A column range scans every passage's dates in blocks, however few
+/// passages the text matches; the inverted index reads only the postings of
+/// the days, months and years inside the range, and a bounded range holds
+/// few of them. At 10x, a month, a year or a decade took 0.56-0.72 times the
+/// column's time; a century, or an open end, reads thousands of day terms
+/// and took up to 1.4 times as long on a small index, so those keep the
+/// column.
+const INVERTED_RANGE_MAX_DAYS: i64 = 3_660;
+
 /// Passages mentioning any date that overlaps `[since, until]`: a day
 /// inside the range, a month touching it or a year touching it.
 fn mentioned_date_query(
@@ -221,6 +233,10 @@ fn mentioned_date_query(
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
 ) -> Box<dyn Query> {
+    let narrow = match (since, until) {
+        (Some(since), Some(until)) => (until - since).num_days() <= INVERTED_RANGE_MAX_DAYS,
+        _ => false,
+    };
     let range = |field: Field,
                  lower: Option<NaiveDate>,
                  upper: Option<NaiveDate>|
@@ -229,10 +245,12 @@ fn mentioned_date_query(
             Some(d) => Bound::Included(Term::from_field_date(field, day(d))),
             None => Bound::Unbounded,
         };
-        (
-            Occur::Should,
-            Box::new(RangeQuery::new(bound(lower), bound(upper))),
-        )
+        let query: Box<dyn Query> = if narrow {
+            Box::new(InvertedIndexRangeQuery::new(bound(lower), bound(upper)))
+        } else {
+            Box::new(RangeQuery::new(bound(lower), bound(upper)))
+        };
+        (Occur::Should, query)
     };
     Box::new(BooleanQuery::new(vec![
         range(fields.mentioned_day, since, until),

@@ -169,6 +169,7 @@ fn since_and_until_filter_on_mentioned_dates() {
         "Other news\n\nThe plane crash inquiry opened in March 2023.\n",
     );
     env.index();
+    const BOTH: [&str; 2] = ["2024-12-30/other.txt", "2024-12-30/seed.txt"];
     let cases: &[(&[&str], &[&str])] = &[
         (
             &["--since", "2024-12-25", "--until", "2024-12-25"],
@@ -181,6 +182,10 @@ fn since_and_until_filter_on_mentioned_dates() {
             &["2024-12-30/other.txt"],
         ),
         (&["--since", "2025-01-01"], &[]),
+        // A decade is looked up in the inverted index, a century in the
+        // date columns: both find every mention inside.
+        (&["--since", "2020", "--until", "2029"], &BOTH),
+        (&["--since", "1900", "--until", "2099"], &BOTH),
     ];
     for (flags, want) in cases {
         let mut got = env.hit_files("crash", flags);
