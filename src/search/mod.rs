@@ -220,7 +220,7 @@ fn name_query(news: &NewsIndex, field: Field, name: &str) -> Result<Box<dyn Quer
 /// A column range scans every passage's dates in blocks, however few
 /// passages the text matches; the inverted index reads only the postings of
 /// the days, months and years inside the range, and a bounded range holds
-/// few of them. At 10x, a month, a year or a decade took 0.56-0.72 times the
+/// few of them. At 10x, a month, a year or a decade took 0.54-0.72 times the
 /// column's time; a century, or an open end, reads thousands of day terms
 /// and took up to 1.4 times as long on a small index, so those keep the
 /// column.
