@@ -84,7 +84,7 @@ const DATE_META_NAMES: &[&str] = &[
     "sailthru.date",
 ];
 
-/// Deepest element nesting (as estimated by [`nesting_estimate`]) that is
+/// Deepest element nesting (as estimated by `nesting_estimate`) that is
 /// parsed. html5ever's scope checks walk the stack of open elements, so
 /// parse time grows with the square of the depth: a few megabytes of
 /// `<div>` would take hours. Real pages nest a few dozen deep.

@@ -3,7 +3,7 @@
 //! `posts` or `entries`) and JSON Lines (`.jsonl`, `.ndjson`: one article a
 //! line).
 //!
-//! Field names are read by [`super::fields`]. A record whose recognised
+//! Field names are read by `super::fields`. A record whose recognised
 //! field has the wrong type, or which has neither text nor a title, is
 //! skipped with a warning; the other records are kept. A record with a title
 //! and no text is a headline-only story (a wire "brief"): its headline is its

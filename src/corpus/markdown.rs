@@ -4,7 +4,7 @@
 //! Front matter is YAML between `---` lines, or TOML between `+++` lines (a
 //! flat `key = value` subset: strings, numbers, booleans, bare dates, arrays
 //! of strings; tables are ignored). It gives `title`, `date`/`published`,
-//! `url`, `author` (see [`super::fields`]). Without a front-matter title, a
+//! `url`, `author` (see `super::fields`). Without a front-matter title, a
 //! leading `# Heading` is the title.
 //!
 //! The body becomes plain text with pulldown-cmark: each block (paragraph,

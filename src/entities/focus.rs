@@ -17,7 +17,7 @@
 //! tokens outside scored `O` highest. They nearly always do: the tags of
 //! CoNLL-2003 dev are unchanged, and of 258,702 entities in Reuters and BBC
 //! news, windows of two tokens either side lost 4 written in lower case
-//! ("marco lara", "dollar/mark"); see [`MARGIN`] for one.
+//! ("marco lara", "dollar/mark"); see `MARGIN` for one.
 
 use std::ops::Range;
 use std::sync::LazyLock;
