@@ -295,6 +295,10 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                     summary.skipped_unknown += passed.unknown;
                 }
                 Message::Problem(warning) => warn(&mut summary, on_event, &warning),
+                Message::Unreadable(warning) => {
+                    summary.failed += 1;
+                    warn(&mut summary, on_event, &warning);
+                }
                 Message::Removed(source) => {
                     writer.delete_term(Term::from_field_text(fields.source, &source));
                     summary.removed += 1;
@@ -363,6 +367,9 @@ enum Message {
     /// These many more files need no work.
     Passed(Passed),
     Problem(Warning),
+    /// A file or folder the walk could not read: a failure, like a file
+    /// that could not be loaded.
+    Unreadable(Warning),
     /// A file the index holds is gone from the corpus.
     Removed(String),
     Loaded(Loaded),
@@ -370,7 +377,9 @@ enum Message {
 
 /// Walks the corpus on its own thread: queues new and changed files for the
 /// workers, and when the walk is over, reports the indexed files it did not
-/// see. Stops early when the writer is gone.
+/// see, except those under a path it could not read (a folder it may not
+/// enter, a link to a disk that is not mounted): their files were not
+/// looked at, not removed. Stops early when the writer is gone.
 fn walk_corpus(
     config: &IndexConfig,
     mut indexed: IndexedFiles,
@@ -378,6 +387,7 @@ fn walk_corpus(
     messages: &crossbeam_channel::Sender<Message>,
 ) {
     let mut passed = Passed::default();
+    let mut unread_paths: Vec<String> = Vec::new();
     for found in corpus::walk(&config.corpus, Some(&config.index_dir)) {
         // `None`: a file passed over, counted in `passed`.
         let message = match found {
@@ -385,7 +395,11 @@ fn walk_corpus(
                 passed.unknown += 1;
                 None
             }
-            Found::Problem(warning) => Some(Message::Problem(warning)),
+            Found::Loop(warning) => Some(Message::Problem(warning)),
+            Found::Unreadable(warning) => {
+                unread_paths.push(source_key(&config.corpus, &warning.path));
+                Some(Message::Unreadable(warning))
+            }
             Found::File(file) => {
                 let source = source_key(&config.corpus, &file.path);
                 let fingerprint = fingerprint(&file);
@@ -422,7 +436,10 @@ fn walk_corpus(
     if passed.files() > 0 && messages.send(Message::Passed(passed)).is_err() {
         return;
     }
-    for source in indexed.into_keys() {
+    let removed = indexed
+        .into_keys()
+        .filter(|source| !unread_paths.iter().any(|path| is_under(source, path)));
+    for source in removed {
         if messages.send(Message::Removed(source)).is_err() {
             return;
         }
@@ -696,6 +713,15 @@ pub fn to_day(date: DateTime) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(date.into_timestamp_secs(), 0).map(|d| d.date_naive())
 }
 
+/// Whether the source key `source` is the path `path` (a source key too)
+/// or lies under it; every key lies under the corpus root's empty key.
+fn is_under(source: &str, path: &str) -> bool {
+    path.is_empty()
+        || source
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// The source key of a file: its path relative to the corpus root, with `/`.
 fn source_key(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
@@ -781,6 +807,21 @@ pub fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_is_under_its_folders_and_the_root_only() {
+        let cases = [
+            ("old/a.txt", "old", true),
+            ("old/a.txt", "old/a.txt", true),
+            ("old/a.txt", "", true),
+            ("older/a.txt", "old", false),
+            ("old.txt", "old", false),
+            ("b.txt", "old", false),
+        ];
+        for (source, path, under) in cases {
+            assert_eq!(is_under(source, path), under, "{source} under {path:?}");
+        }
+    }
 
     #[test]
     fn one_indexing_thread_per_two_workers() {

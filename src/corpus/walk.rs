@@ -35,8 +35,11 @@ pub enum Found {
     /// A file of a type newsdex does not read, or folder documentation
     /// (`README.md`, `LICENSE.txt`).
     Unknown,
-    /// An entry that could not be read.
-    Problem(Warning),
+    /// An entry that could not be read (a folder it may not enter, a
+    /// broken link): whatever an index holds under its path is kept.
+    Unreadable(Warning),
+    /// A symbolic link back to one of its own folders, not followed.
+    Loop(Warning),
 }
 
 /// Walks `root` recursively, skipping hidden entries and the folder `exclude`
@@ -74,13 +77,14 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
                 .path()
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| root.to_path_buf());
-            let reason = match err.loop_ancestor() {
-                Some(_) => "symbolic link loop; not followed".to_string(),
-                None => err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), |e| e.to_string()),
-            };
-            return Some(Found::Problem(Warning::new(path, reason)));
+            if err.loop_ancestor().is_some() {
+                let reason = "symbolic link loop; not followed";
+                return Some(Found::Loop(Warning::new(path, reason)));
+            }
+            let reason = err
+                .io_error()
+                .map_or_else(|| err.to_string(), |e| e.to_string());
+            return Some(Found::Unreadable(Warning::new(path, reason)));
         }
     };
     if !entry.file_type().is_file() {
@@ -92,7 +96,10 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
     };
     let meta = match entry.metadata() {
         Ok(meta) => meta,
-        Err(err) => return Some(Found::Problem(Warning::new(entry.path(), err.to_string()))),
+        Err(err) => {
+            let warning = Warning::new(entry.path(), err.to_string());
+            return Some(Found::Unreadable(warning));
+        }
     };
     let modified_ns = meta
         .modified()
@@ -146,7 +153,9 @@ mod tests {
                 match item {
                     Found::File(file) => walk.files.push(file),
                     Found::Unknown => walk.skipped_unknown += 1,
-                    Found::Problem(warning) => walk.warnings.push(warning),
+                    Found::Unreadable(warning) | Found::Loop(warning) => {
+                        walk.warnings.push(warning)
+                    }
                 }
             }
             walk

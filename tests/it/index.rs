@@ -110,6 +110,41 @@ fn edited_files_are_replaced_and_removed_files_deleted() {
     );
 }
 
+/// A folder the walk cannot read (here a link to a disk that is not
+/// mounted) keeps its articles in the index, and the run says it failed.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_keeps_its_articles() {
+    let env = Env::new();
+    env.write("b.txt", "The pelican ate.\n");
+    let archive = env.root().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::write(archive.join("a.txt"), "The walrus slept.\n").unwrap();
+    std::os::unix::fs::symlink(&archive, env.corpus_path("old")).unwrap();
+    env.index();
+    assert_eq!(env.hit_files("walrus", &[]), ["old/a.txt"]);
+
+    let unmounted = env.root().join("archive.unmounted");
+    std::fs::rename(&archive, &unmounted).unwrap();
+    let run = env.run(&["index", "corpus"]);
+    assert_eq!(run.status, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("0 removed"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 files failed"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .lines()
+            .any(|l| l.contains("old") && l.contains("No such file")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.hit_files("walrus", &[]), ["old/a.txt"]);
+
+    std::fs::rename(&unmounted, &archive).unwrap();
+    let run = env.index();
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("2 unchanged"), "{}", run.stderr);
+}
+
 #[test]
 fn rebuild_starts_over() {
     let env = Env::new();
