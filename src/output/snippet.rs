@@ -50,8 +50,8 @@ pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Sni
             cut_after: false,
         };
     }
-    // The window start (a highlight's start) that covers the most highlights.
-    let best_start = highlights
+    // The highlight whose window (from its start) covers the most highlights.
+    let best = highlights
         .iter()
         .enumerate()
         .max_by_key(|(i, h)| {
@@ -61,12 +61,11 @@ pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Sni
                 .count();
             (covered, std::cmp::Reverse(h.start))
         })
-        .map_or(0, |(_, h)| h.start);
-    // Show a little context before the first highlight.
-    let mut start = best_start.saturating_sub(max_bytes / 5);
-    start = word_start(text, start);
-    let mut end = (start + max_bytes).min(text.len());
-    end = word_end(text, end);
+        .map_or(0..0, |(_, h)| h.clone());
+    // Show a little context before it; the cuts never pass into it, even
+    // in text without spaces to cut at (Chinese, a long URL).
+    let start = word_start(text, best.start.saturating_sub(max_bytes / 5), best.start);
+    let end = word_end(text, (start + max_bytes).min(text.len()), best.end);
     let window = &text[start..end];
     let highlights = highlights
         .iter()
@@ -81,34 +80,42 @@ pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Sni
     }
 }
 
-/// The start of the word at or after `i`.
-fn word_start(text: &str, mut i: usize) -> usize {
+/// The start of the first word at or after `i`, not past `limit` (a char
+/// boundary); `i` itself when no whitespace comes before `limit`.
+fn word_start(text: &str, mut i: usize, limit: usize) -> usize {
     if i == 0 {
         return 0;
     }
-    while i < text.len() && !text.is_char_boundary(i) {
+    while i < limit && !text.is_char_boundary(i) {
         i += 1;
     }
-    match text[i..].find(char::is_whitespace) {
-        Some(ws) if !text[..i].ends_with(char::is_whitespace) => {
-            let after = i + ws;
-            after + text[after..].len() - text[after..].trim_start().len()
+    if i >= limit || text[..i].ends_with(char::is_whitespace) {
+        return i.min(limit);
+    }
+    match text[i..limit].find(char::is_whitespace) {
+        Some(ws) => {
+            let after = &text[i + ws..limit];
+            i + ws + after.len() - after.trim_start().len()
         }
-        _ => i,
+        None => i,
     }
 }
 
-/// The end of the word before `i`.
-fn word_end(text: &str, mut i: usize) -> usize {
+/// The end of the last word before `i`, not before `floor` (a char
+/// boundary); `i` itself when no whitespace comes after `floor`.
+fn word_end(text: &str, mut i: usize, floor: usize) -> usize {
     if i >= text.len() {
         return text.len();
+    }
+    if i <= floor {
+        return floor;
     }
     while !text.is_char_boundary(i) {
         i -= 1;
     }
-    match text[..i].rfind(char::is_whitespace) {
-        Some(ws) if ws > 0 => text[..ws].trim_end().len(),
-        _ => i,
+    match text[floor..i].rfind(char::is_whitespace) {
+        Some(ws) => text[..floor + ws].trim_end().len().max(floor),
+        None => i,
     }
 }
 
@@ -144,6 +151,30 @@ mod tests {
         assert!(!s.text.starts_with(' ') && !s.text.ends_with(' '));
         let h = s.highlights[0].clone();
         assert_eq!(&s.text[h], "Aliyev");
+    }
+
+    /// A window holding `word`, and the highlight on it, for text with
+    /// long runs without spaces.
+    #[test]
+    fn the_highlight_stays_in_the_window_without_spaces_to_cut_at() {
+        let chinese = format!(
+            "新华社北京12月30日电 {}上海，{}",
+            "国务院总理今天在人民大会堂会见了来访的外国代表团。".repeat(3),
+            "会议强调要进一步扩大对外开放，推动高质量发展。".repeat(4)
+        );
+        let url = format!(
+            "See http://example.com/{}crash/{} for the {}",
+            "a/".repeat(100),
+            "b/".repeat(20),
+            "report on the plane and its crew ".repeat(5)
+        );
+        for (text, word) in [(chinese.as_str(), "上海"), (url.as_str(), "crash")] {
+            let at = text.find(word).unwrap();
+            let s = snippet(text, &[at..at + word.len()], 200);
+            assert!(s.text.len() <= 200, "{}", s.text);
+            assert_eq!(s.highlights.len(), 1, "{word} in {:?}", s.text);
+            assert_eq!(&s.text[s.highlights[0].clone()], word);
+        }
     }
 
     #[test]
