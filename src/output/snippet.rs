@@ -170,7 +170,11 @@ mod tests {
         );
         for (text, word) in [(chinese.as_str(), "上海"), (url.as_str(), "crash")] {
             let at = text.find(word).unwrap();
-            let s = snippet(text, &[at..at + word.len()], 200);
+            let highlight = Range {
+                start: at,
+                end: at + word.len(),
+            };
+            let s = snippet(text, &[highlight], 200);
             assert!(s.text.len() <= 200, "{}", s.text);
             assert_eq!(s.highlights.len(), 1, "{word} in {:?}", s.text);
             assert_eq!(&s.text[s.highlights[0].clone()], word);
