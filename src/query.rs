@@ -73,11 +73,30 @@ pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
             }
             out.fuzzy.push(fuzzy);
         } else {
-            pieces.push(token.to_string());
+            pieces.push(typographic_apostrophes(token));
         }
     }
     out.tantivy = pieces.concat().trim().to_string();
     Ok(out)
+}
+
+/// `token` with each `'` outside double quotes written `’`. tantivy's
+/// parser takes `'` for a quote, so `Reagan's budget` or `O'Brien` did not
+/// parse; both apostrophes split words alike in the text and in the query,
+/// so `O’Brien` finds what `"O'Brien"` finds.
+fn typographic_apostrophes(token: &str) -> String {
+    let mut in_quotes = false;
+    token
+        .chars()
+        .map(|c| match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                c
+            }
+            '\'' if !in_quotes => '’',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Splits off the next whitespace run or token; a token keeps quoted
@@ -298,6 +317,18 @@ mod tests {
             "(a OR b) c",
         ] {
             assert_eq!(tantivy(q), q);
+        }
+    }
+
+    #[test]
+    fn apostrophes_outside_quotes_do_not_open_a_quote() {
+        let cases = [
+            ("Reagan's budget", "Reagan’s budget"),
+            ("title:O'Brien", "title:O’Brien"),
+            ("\"Cote d'Ivoire\" d'Ivoire", "\"Cote d'Ivoire\" d’Ivoire"),
+        ];
+        for (query, want) in cases {
+            assert_eq!(tantivy(query), want);
         }
     }
 

@@ -72,6 +72,24 @@ fn all_words_must_match_unless_or_is_given() {
 }
 
 #[test]
+fn apostrophes_and_non_latin_text_search_like_any_word() {
+    let env = Env::new();
+    let chinese = format!(
+        "中文新闻\n\n{}上海，{}\n",
+        "国务院总理今天在人民大会堂会见了来访的外国代表团。".repeat(3),
+        "会议强调要进一步扩大对外开放，推动高质量发展。".repeat(4)
+    );
+    env.write("a.txt", "Reagan's budget was cut by O'Brien's committee.\n")
+        .write("b.txt", "The budget was cut.\n")
+        .write("zh.txt", chinese);
+    env.index();
+    for query in ["Reagan's budget", "O'Brien", "title:O'Brien OR O'Brien"] {
+        assert_eq!(env.hit_files(query, &[]), ["a.txt"], "{query}");
+    }
+    assert_eq!(env.hit_files("上海", &[]), ["zh.txt"]);
+}
+
+#[test]
 fn jsonl_prints_one_hit_per_line() {
     let env = Env::new();
     env.write("a.txt", "Title\n\nWalrus one.\n\nWalrus two, again.\n");
