@@ -277,15 +277,13 @@ impl<'a> Selection<'a> {
             }
             let doc: TantivyDocument = searcher.doc(address)?;
             let signature = self.bands.and_then(|_| signature(fields, &doc));
-            if let Some(signature) = signature {
-                if self
+            if let Some(signature) = &signature
+                && self
                     .kept_signatures
                     .iter()
-                    .any(|k| k.is_near_duplicate(&signature))
-                {
-                    continue;
-                }
-                self.kept_signatures.push(signature);
+                    .any(|k| k.is_near_duplicate(signature))
+            {
+                continue;
             }
             if self.request.per_article > 0 {
                 let article = stored_text(&doc, fields.article)
@@ -297,6 +295,9 @@ impl<'a> Selection<'a> {
                 }
                 *count += 1;
             }
+            // Only a kept passage hides its copies: one left out by the
+            // per-article cap must not take its copies elsewhere with it.
+            self.kept_signatures.extend(signature);
             self.kept.push(Selected {
                 score,
                 address,

@@ -53,6 +53,26 @@ fn near_duplicate_wire_copies_collapse_across_files() {
 }
 
 #[test]
+fn a_copy_of_a_passage_left_out_by_the_per_article_cap_is_shown() {
+    let env = Env::new();
+    let own = [
+        "The central bank met on Monday.",
+        "The central bank board spoke at noon.",
+        "The central bank governor left early.",
+    ];
+    env.write(
+        "a.txt",
+        format!("Bank news\n\n{}\n\n{WIRE}\n", own.join("\n\n")),
+    )
+    .write("b.txt", format!("Other news.\n\n{WIRE}\n"));
+    env.index();
+    let hits = env.hits("central bank", &["--per-article", "3"]);
+    let files: Vec<&str> = hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
+    assert_eq!(files.len(), 4, "{hits:#?}");
+    assert!(files.iter().any(|f| f.ends_with("b.txt")), "{files:?}");
+}
+
+#[test]
 fn passages_sharing_only_a_figure_are_neither_collapsed_nor_copies() {
     let env = Env::new();
     env.write("results.txt", "Its revenues totaled 25838 mln dlrs.")
