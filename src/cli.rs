@@ -197,8 +197,9 @@ pub struct SearchArgs {
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Most hits to return.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    /// Most hits to return (1 to 1,000,000; `export` writes the whole
+    /// index).
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = hit_limit())]
     pub limit: usize,
     /// At most N passages of one article (0: no cap).
     #[arg(long, value_name = "N", default_value_t = 3)]
@@ -311,6 +312,12 @@ pub struct ExtractArgs {
     /// Files to read (`-` reads standard input as plain text).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+/// The values `--limit` takes: at least one hit, and few enough that the
+/// candidates gathered for them fit in memory.
+fn hit_limit() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
 }
 
 fn parse_day(input: &str) -> Result<NaiveDate, String> {

@@ -114,6 +114,11 @@ fn limit_caps_the_hits() {
     );
     env.index();
     assert_eq!(env.hits("walrus", &["--limit", "2"]).len(), 2);
+    for limit in ["0", "18446744073709551615"] {
+        let run = env.run(&["search", "walrus", "--limit", limit]);
+        assert_eq!(run.status, 2, "--limit {limit}: {}", run.stderr);
+        assert!(run.stderr.contains("1..=1000000"), "{}", run.stderr);
+    }
 }
 
 #[test]
