@@ -224,6 +224,13 @@ fn parse_date_range(
             if c == '}' {
                 until = date(b, DateSide::First)?.map(|d| d - Duration::days(1));
             }
+            if let (Some(since), Some(until)) = (since, until)
+                && since > until
+            {
+                return Err(problem(format!(
+                    "`{field}:{body}` holds no day: its start comes after its end"
+                )));
+            }
             Ok((since, until))
         }
         _ => Ok((date(body, DateSide::First)?, date(body, DateSide::Last)?)),
@@ -318,6 +325,19 @@ mod tests {
         ] {
             assert_eq!(tantivy(q), q);
         }
+    }
+
+    #[test]
+    fn ranges_without_a_day_are_refused() {
+        for query in [
+            "date:[2024-12-31 TO 2024-12-01]",
+            "date:{2024-12-01 TO 2024-12-02}",
+            "published:[2024 TO 2023]",
+        ] {
+            let problem = rewrite(query).unwrap_err();
+            assert!(problem.message.contains("holds no day"), "{query}");
+        }
+        assert!(rewrite("date:{2024-12-01 TO 2024-12-03}").is_ok());
     }
 
     #[test]

@@ -122,6 +122,13 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     for (label, name) in &filter.entities {
         clauses.push((Occur::Must, name_query(news, fields.entity(*label), name)?));
     }
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since > until
+    {
+        return Err(invalid(format!(
+            "--since {since} is after --until {until}: swap them"
+        )));
+    }
     if filter.since.is_some() || filter.until.is_some() {
         clauses.push((
             Occur::Must,

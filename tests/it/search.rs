@@ -218,6 +218,13 @@ fn since_and_until_filter_on_mentioned_dates() {
     }
     let by_query = env.hit_files("crash date:[2024-12-25 TO 2024-12-26]", &[]);
     assert_eq!(by_query, ["2024-12-30/seed.txt"]);
+    // A range with no day in it is a mistake to point out, not an empty
+    // result (its month and year bounds would still match "this year").
+    let reversed = env.run(&[
+        "search", "crash", "--since", "2024-12", "--until", "2024-11",
+    ]);
+    assert_eq!(reversed.status, 2, "{}", reversed.stderr);
+    assert!(reversed.stderr.contains("swap them"), "{}", reversed.stderr);
 }
 
 #[test]
