@@ -54,11 +54,14 @@ pub struct Fields {
 }
 
 /// Something wrong with one field. The caller decides what it costs: a JSON
-/// record with a wrongly typed field is skipped, front matter just loses
-/// the field.
+/// record whose text or title has the wrong type is skipped, any other
+/// field is just lost (an `_id` object, an `author` user number), as in
+/// front matter.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// `field \`body\` is a number, expected a string`
+    /// `field \`body\` is a number, expected a string`: the text or title.
+    WrongContent(String),
+    /// `field \`id\` is a boolean, expected a string or number`: metadata.
     WrongType(String),
     /// `unrecognised date "next week" in field \`date\``
     BadDate(String),
@@ -67,7 +70,7 @@ pub enum Problem {
 impl Problem {
     pub fn message(&self) -> &str {
         match self {
-            Problem::WrongType(m) | Problem::BadDate(m) => m,
+            Problem::WrongContent(m) | Problem::WrongType(m) | Problem::BadDate(m) => m,
         }
     }
 }
@@ -83,10 +86,10 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
     let mut fields = Fields::default();
     let object = NormalizedKeys::of(object);
     if let Some((key, value)) = object.lookup(TITLE_KEYS) {
-        fields.title = string(key, value, &mut problems);
+        fields.title = content(key, value, &mut problems);
     }
     if let Some((key, value)) = object.lookup(TEXT_KEYS) {
-        fields.text = string(key, value, &mut problems);
+        fields.text = content(key, value, &mut problems);
     }
     if let Some((key, value)) = object.lookup(URL_KEYS) {
         fields.url = string(key, value, &mut problems);
@@ -189,6 +192,17 @@ impl<'a> NormalizedKeys<'a> {
     }
 }
 
+/// The text or title: of another type, the record is not what it seems.
+fn content(key: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        other => {
+            problems.push(Problem::WrongContent(type_mismatch(key, other, "a string")));
+            None
+        }
+    }
+}
+
 fn string(key: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
@@ -222,10 +236,11 @@ fn author(value: &Value) -> Option<String> {
 }
 
 fn wrong_type(key: &str, value: &Value, expected: &str) -> Problem {
-    Problem::WrongType(format!(
-        "field `{key}` is {}, expected {expected}",
-        type_name(value)
-    ))
+    Problem::WrongType(type_mismatch(key, value, expected))
+}
+
+fn type_mismatch(key: &str, value: &Value, expected: &str) -> String {
+    format!("field `{key}` is {}, expected {expected}", type_name(value))
 }
 
 fn type_name(value: &Value) -> &'static str {
@@ -335,11 +350,11 @@ mod tests {
         let cases: Vec<(Value, Problem)> = vec![
             (
                 json!({"body": 42}),
-                Problem::WrongType("field `body` is a number, expected a string".into()),
+                Problem::WrongContent("field `body` is a number, expected a string".into()),
             ),
             (
                 json!({"title": ["a"]}),
-                Problem::WrongType("field `title` is an array, expected a string".into()),
+                Problem::WrongContent("field `title` is an array, expected a string".into()),
             ),
             (
                 json!({"id": true}),

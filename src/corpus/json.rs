@@ -139,8 +139,9 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
         return;
     };
     let (fields, problems) = fields::read(&object);
-    if let Some(Problem::WrongType(message)) =
-        problems.iter().find(|p| matches!(p, Problem::WrongType(_)))
+    if let Some(Problem::WrongContent(message)) = problems
+        .iter()
+        .find(|p| matches!(p, Problem::WrongContent(_)))
     {
         loaded.warnings.push(warn(format!("{message}; skipped")));
         return;

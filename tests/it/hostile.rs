@@ -182,3 +182,35 @@ fn an_unreadable_file_is_reported() {
     );
     assert_eq!(env.hit_files("walrus", &[]), ["good.txt"]);
 }
+
+/// An export's metadata of an unexpected type (mongoexport's `_id` object,
+/// a WordPress `author` user number) costs that field, not the story.
+#[test]
+fn a_record_keeps_its_text_when_metadata_has_another_type() {
+    let env = Env::new();
+    env.write(
+        "mongo.jsonl",
+        concat!(
+            r#"{"_id":{"$oid":"65a1f0c2e4b0a1b2c3d4e5f6"},"title":"Crash in Baku","body":"The plane crashed near Baku."}"#,
+            "\n",
+            r#"{"title":"Storm","body":42}"#,
+            "\n",
+        ),
+    )
+    .write(
+        "wp.json",
+        r#"[{"id":12,"title":"Storm in Oslo","content":"A storm struck Oslo.","author":7}]"#,
+    );
+    let run = env.run(&["index", "corpus"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("`_id` is an object"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`author` is a number"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`body` is a number"), "{}", run.stderr);
+    assert_eq!(env.hit_files("Baku", &[]), ["mongo.jsonl"]);
+    assert_eq!(env.hit_files("Oslo", &[]), ["wp.json"]);
+    assert!(env.hit_files("Storm -Oslo", &[]).is_empty());
+}
