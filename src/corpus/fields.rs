@@ -86,13 +86,13 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
     let mut fields = Fields::default();
     let object = NormalizedKeys::of(object);
     if let Some((key, value)) = object.lookup(TITLE_KEYS) {
-        fields.title = content(key, value, &mut problems);
+        fields.title = string(key, value, Problem::WrongContent, &mut problems);
     }
     if let Some((key, value)) = object.lookup(TEXT_KEYS) {
-        fields.text = content(key, value, &mut problems);
+        fields.text = string(key, value, Problem::WrongContent, &mut problems);
     }
     if let Some((key, value)) = object.lookup(URL_KEYS) {
-        fields.url = string(key, value, &mut problems);
+        fields.url = string(key, value, Problem::WrongType, &mut problems);
     }
     if let Some((key, value)) = object.lookup(ID_KEYS) {
         fields.id = match value {
@@ -192,22 +192,18 @@ impl<'a> NormalizedKeys<'a> {
     }
 }
 
-/// The text or title: of another type, the record is not what it seems.
-fn content(key: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<String> {
+/// A string field; of another type, `problem` says so (`WrongContent` for
+/// the text and title, which the record is not what it seems without).
+fn string(
+    key: &str,
+    value: &Value,
+    problem: fn(String) -> Problem,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         other => {
-            problems.push(Problem::WrongContent(type_mismatch(key, other, "a string")));
-            None
-        }
-    }
-}
-
-fn string(key: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        other => {
-            problems.push(wrong_type(key, other, "a string"));
+            problems.push(problem(type_mismatch(key, other, "a string")));
             None
         }
     }

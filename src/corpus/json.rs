@@ -3,9 +3,10 @@
 //! `posts` or `entries`) and JSON Lines (`.jsonl`, `.ndjson`: one article a
 //! line).
 //!
-//! Field names are read by `super::fields`. A record whose recognised
-//! field has the wrong type, or which has neither text nor a title, is
-//! skipped with a warning; the other records are kept. A record with a title
+//! Field names are read by `super::fields`. A record whose text or title
+//! has the wrong type, or which has neither, is skipped with a warning; the
+//! other records are kept. Another recognised field of the wrong type (an
+//! `_id` object) is ignored with a warning. A record with a title
 //! and no text is a headline-only story (a wire "brief"): its headline is its
 //! text. `record` is the position of the record in the file (its index in
 //! the array, or among non-blank lines), skipped records included, so it
