@@ -252,10 +252,11 @@ fn mentioned_date_query(
             Some(d) => Bound::Included(Term::from_field_date(field, day(d))),
             None => Bound::Unbounded,
         };
+        let (lower, upper) = (bound(lower), bound(upper));
         let query: Box<dyn Query> = if narrow {
-            Box::new(InvertedIndexRangeQuery::new(bound(lower), bound(upper)))
+            Box::new(InvertedIndexRangeQuery::new(lower, upper))
         } else {
-            Box::new(RangeQuery::new(bound(lower), bound(upper)))
+            Box::new(RangeQuery::new(lower, upper))
         };
         (Occur::Should, query)
     };
