@@ -22,7 +22,7 @@ use tantivy::{DocAddress, TantivyDocument};
 
 use crate::dates::value::{CalendarPoint, calendar_points};
 use crate::indexer::to_day;
-use crate::schema::Fields;
+use crate::schema::{Fields, article_identity};
 use crate::store::NewsIndex;
 
 /// Where the documents go.
@@ -193,7 +193,8 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
     let (days, months, years) = mentioned_dates(&dates);
 
     let mut d = Map::new();
-    d.insert("id".into(), json!(format!("{article}#{passage}")));
+    let identity = article_identity(text(f.source).unwrap_or_default(), article);
+    d.insert("id".into(), json!(format!("{identity}#{passage}")));
     d.insert("article".into(), json!(article));
     d.insert("path".into(), json!(text(f.path)));
     d.insert("source".into(), json!(text(f.source)));

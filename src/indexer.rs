@@ -29,15 +29,16 @@ use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
-use crate::schema::Fields;
+use crate::schema::{Fields, article_identity};
 use crate::store::{self, CommitMeta, NewsIndex};
 
 /// Bumped when loading or extraction changes what a file yields, so that
 /// unchanged files are analysed again by a newer newsdex. 2: headline-only
 /// stories get their headline as a passage. 3: the entity tagger scores one
 /// token either side of a possible name, not two. 4: near-duplicate
-/// signatures by one-permutation hashing, in 4 bands of 3 (`dedup`).
-const ANALYSIS_VERSION: u64 = 4;
+/// signatures by one-permutation hashing, in 4 bands of 3 (`dedup`). 5: an
+/// article's own id is counted within its source (`article_identity`).
+const ANALYSIS_VERSION: u64 = 5;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.
@@ -585,7 +586,7 @@ impl ArticleKeys {
             (None, record) => format!("{}#{record}", job.source),
         };
         ArticleKeys {
-            id_hash: fnv1a(id.as_bytes()),
+            id_hash: fnv1a(article_identity(&job.source, &id).as_bytes()),
             id,
             path: article.path.to_string_lossy().into_owned(),
             published: article.published.filter(|d| is_storable(*d)).map(day),

@@ -4,6 +4,8 @@
 //! publication date, source file) are repeated on each of its passages so a
 //! hit needs no second lookup.
 
+use std::borrow::Cow;
+
 use tantivy::Index;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
@@ -17,6 +19,28 @@ use tantivy::tokenizer::{
 /// Bumped whenever the fields or their analysis change; an index of another
 /// version must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 3;
+
+/// The name of one article in the whole index, from a passage's `source`
+/// and `article`. An id the source gave (a JSON record's `id`) is unique
+/// only within its file: two daily exports may each hold an `"id": 1`. So
+/// such an id is qualified by the source; a key derived from the source
+/// itself (`source`, `source#record`) already names one article.
+pub fn article_identity<'a>(source: &str, article: &'a str) -> Cow<'a, str> {
+    let derived = article
+        .strip_prefix(source)
+        .is_some_and(|rest| rest.is_empty() || is_record_suffix(rest));
+    if derived {
+        Cow::Borrowed(article)
+    } else {
+        Cow::Owned(format!("{source}#id:{article}"))
+    }
+}
+
+/// `#` and a record number, as the indexer appends to a source.
+fn is_record_suffix(rest: &str) -> bool {
+    rest.strip_prefix('#')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// Tokenizer for prose: lower-cased, accents folded, English stems.
 pub const PROSE_TOKENIZER: &str = "newsdex_prose";
@@ -38,8 +62,11 @@ pub struct Fields {
     pub path: Field,
     /// The article's own id, or `source#record` when it has none. Not a
     /// column: whatever counts or groups articles reads `article_hash`.
+    /// An own id names the article only within its source
+    /// ([`article_identity`]).
     pub article: Field,
-    /// A 64-bit hash of `article`, for counting distinct articles fast.
+    /// A 64-bit hash of the article's [`article_identity`], for counting
+    /// distinct articles fast.
     pub article_hash: Field,
     pub url: Field,
     pub published: Field,
@@ -188,4 +215,24 @@ fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article_identity;
+
+    #[test]
+    fn an_own_id_is_qualified_by_its_source_and_a_derived_key_is_kept() {
+        let cases = [
+            ("a/x.txt", "a/x.txt", "a/x.txt"),
+            ("feed.jsonl", "feed.jsonl#3", "feed.jsonl#3"),
+            ("feed.jsonl", "3", "feed.jsonl#id:3"),
+            ("feed.jsonl", "feed.jsonl#", "feed.jsonl#id:feed.jsonl#"),
+            ("feed.jsonl", "feed.jsonl#x1", "feed.jsonl#id:feed.jsonl#x1"),
+            ("day-2.json", "urn:story:9", "day-2.json#id:urn:story:9"),
+        ];
+        for (source, article, identity) in cases {
+            assert_eq!(article_identity(source, article), identity, "{article}");
+        }
+    }
 }

@@ -284,6 +284,7 @@ mod tests {
         Hit {
             score: 5.828_844,
             path: "news/a.md".into(),
+            source: "a.md".into(),
             article: "a".into(),
             title: Some("Aliyev challenges Putin".into()),
             url: None,

@@ -90,11 +90,12 @@ pub fn write_article(
     };
     let mut current_article = None;
     for p in passages {
-        if current_article != Some(&p.article) {
+        let article = Some((&p.source, &p.article));
+        if current_article != article {
             if current_article.is_some() {
                 writeln!(out)?;
             }
-            current_article = Some(&p.article);
+            current_article = article;
             let published = p
                 .published
                 .map_or_else(|| "undated".to_string(), |d| d.to_string());

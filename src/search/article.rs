@@ -57,7 +57,10 @@ pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> 
             passages.push(hit_from_doc(&f, &doc, 0.0));
         }
     }
-    passages.sort_by(|a, b| (&a.article, a.passage).cmp(&(&b.article, b.passage)));
+    // An own id may name articles in several sources: each is listed whole.
+    passages.sort_by(|a, b| {
+        (&a.article, &a.source, a.passage).cmp(&(&b.article, &b.source, b.passage))
+    });
     Ok(passages)
 }
 

@@ -17,7 +17,7 @@ use crate::dedup::{Signature, Sketch};
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
-use crate::schema::Fields;
+use crate::schema::{Fields, article_identity};
 use crate::store::NewsIndex;
 
 /// Most copies listed for one hit.
@@ -28,6 +28,10 @@ const MAX_DUPLICATES: usize = 100;
 pub struct Hit {
     pub score: f32,
     pub path: String,
+    /// The path relative to the corpus root.
+    pub source: String,
+    /// The article's own id, or a key derived from `source`: with `source`,
+    /// it names the article (`schema::article_identity`).
     pub article: String,
     pub title: Option<String>,
     pub url: Option<String>,
@@ -286,10 +290,11 @@ impl<'a> Selection<'a> {
                 continue;
             }
             if self.request.per_article > 0 {
-                let article = stored_text(&doc, fields.article)
-                    .unwrap_or_default()
-                    .to_string();
-                let count = self.per_article.entry(article).or_default();
+                let article = article_identity(
+                    stored_text(&doc, fields.source).unwrap_or_default(),
+                    stored_text(&doc, fields.article).unwrap_or_default(),
+                );
+                let count = self.per_article.entry(article.into_owned()).or_default();
                 if *count >= self.request.per_article {
                     continue;
                 }
@@ -472,6 +477,14 @@ fn context(
                 IndexRecordOption::Basic,
             )),
         ),
+        // An own article id names one article only within its source.
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.source, &hit.source),
+                IndexRecordOption::Basic,
+            )),
+        ),
         (
             Occur::Must,
             Box::new(RangeQuery::new(
@@ -598,6 +611,7 @@ pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit
     Hit {
         score,
         path: text_of(f.path).unwrap_or_default(),
+        source: text_of(f.source).unwrap_or_default(),
         article: text_of(f.article).unwrap_or_default(),
         title: text_of(f.title),
         url: text_of(f.url),

@@ -395,3 +395,74 @@ fn show_prints_an_article_or_a_passage_with_its_neighbours() {
         missing.stderr
     );
 }
+
+#[test]
+fn the_same_id_in_two_files_names_two_articles() {
+    let env = Env::new();
+    let record = |place: &str| {
+        format!(
+            "{{\"id\": 1, \"date\": \"2024-12-30\", \"title\": \"Walrus watch\", \"text\": \"A walrus basked {place}.\\n\\n\
+             Crowds gathered {place} to see it.\\n\\nThe walrus left {place} at noon.\"}}\n"
+        )
+    };
+    env.write("day-1.jsonl", record("on the pier in Tromso"))
+        .write("day-2.jsonl", record("by the ferry dock of Hammerfest"));
+    env.index();
+
+    let per_article = env.hit_files("walrus", &["--per-article", "1"]);
+    assert_eq!(per_article, ["day-1.jsonl", "day-2.jsonl"]);
+
+    let hits = env.hits("walrus Hammerfest noon", &["--context", "1"]);
+    let context: Vec<&str> = hits[0]["context"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        context,
+        ["Crowds gathered by the ferry dock of Hammerfest to see it."]
+    );
+
+    let timeline = env.run(&[
+        "timeline",
+        "walrus",
+        "--field",
+        "published",
+        "--index",
+        "index",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        timeline.json()["buckets"][0]["articles"],
+        2,
+        "{}",
+        timeline.stdout
+    );
+
+    let shown = env
+        .run(&["show", "1", "--index", "index", "--format", "json"])
+        .json();
+    let paths: Vec<&str> = shown["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().trim_start_matches("corpus/"))
+        .collect();
+    assert_eq!(
+        paths,
+        ["day-1.jsonl"; 3]
+            .into_iter()
+            .chain(["day-2.jsonl"; 3])
+            .collect::<Vec<_>>()
+    );
+
+    let export = env.run(&["export", "--format", "quickwit", "--index", "index"]);
+    let ids: std::collections::HashSet<String> = export
+        .json_lines()
+        .iter()
+        .map(|doc| doc["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 6, "{:?}", ids);
+}
