@@ -21,11 +21,15 @@ const TEXT_KEYS: &[&str] = &[
     "text",
     "body",
     "content",
+    "contenttext",
     "article",
     "articlebody",
     "description",
     "summary",
 ];
+/// The text keys that hold a summary, not a body: a feed's own
+/// `description` says what the feed is, and its stories are in a list.
+const SUMMARY_KEYS: &[&str] = &["description", "summary"];
 const DATE_KEYS: &[&str] = &[
     "date",
     "published",
@@ -78,6 +82,13 @@ impl Problem {
 /// True if `key` names one of the body fields.
 pub fn is_text_key(key: &str) -> bool {
     TEXT_KEYS.contains(&normalize(key).as_ref())
+}
+
+/// True if `key` names a body field that is not a summary: an object with
+/// one is an article, whatever lists it also holds.
+pub fn is_body_key(key: &str) -> bool {
+    let key = normalize(key);
+    TEXT_KEYS.contains(&key.as_ref()) && !SUMMARY_KEYS.contains(&key.as_ref())
 }
 
 /// Reads the recognised fields of `object`.

@@ -3,6 +3,12 @@
 //! `posts` or `entries`) and JSON Lines (`.jsonl`, `.ndjson`: one article a
 //! line).
 //!
+//! An object with a body of its own (`text`, `body`, `content`, ...) is an
+//! article, even with a `data` list. Otherwise a list of objects under one
+//! of those keys holds the articles, even when the object has a
+//! `description` (a JSON Feed or an API's envelope describes itself); an
+//! object with neither is one article.
+//!
 //! Field names are read by `super::fields`. A record whose text or title
 //! has the wrong type, or which has neither, is skipped with a warning; the
 //! other records are kept. Another recognised field of the wrong type (an
@@ -95,10 +101,23 @@ fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
     if !source.trim_start().starts_with('{') {
         return None;
     }
-    match serde_json::from_str(source).ok()? {
-        Value::Object(object) if object.keys().any(|k| fields::is_text_key(k)) => Some(object),
-        _ => None,
-    }
+    let Value::Object(object) = serde_json::from_str(source).ok()? else {
+        return None;
+    };
+    let has_body = object.keys().any(|k| fields::is_body_key(k));
+    let has_summary = object.keys().any(|k| fields::is_text_key(k));
+    let holds_records = LIST_KEYS
+        .iter()
+        .any(|key| object.get(*key).is_some_and(is_record_list));
+    (has_body || (has_summary && !holds_records)).then_some(object)
+}
+
+/// True for an array with an object in it: a list of records, not of tags
+/// or numbers.
+fn is_record_list(value: &Value) -> bool {
+    value
+        .as_array()
+        .is_some_and(|items| items.iter().any(Value::is_object))
 }
 
 /// The article records of a `.json` document.
@@ -110,20 +129,23 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
         Some(b'{') => {
             let object: BTreeMap<String, &RawValue> =
                 serde_json::from_str(raw).map_err(|e| json_error(&e))?;
-            // An object with its own body is an article even if it has a
-            // `data` list; otherwise a list under a known key holds them.
-            if object.keys().any(|k| fields::is_text_key(k)) {
+            if object.keys().any(|k| fields::is_body_key(k)) {
                 return Ok(vec![top]);
             }
-            let list = LIST_KEYS.iter().find_map(|key| {
-                object
-                    .get(*key)
-                    .filter(|v| v.get().trim_start().starts_with('['))
-            });
-            match list {
-                Some(list) => serde_json::from_str(list.get()).map_err(|e| json_error(&e)),
-                None => Ok(vec![top]),
+            for key in LIST_KEYS {
+                let Some(list) = object.get(*key) else {
+                    continue;
+                };
+                if !list.get().trim_start().starts_with('[') {
+                    continue;
+                }
+                let items: Vec<&RawValue> =
+                    serde_json::from_str(list.get()).map_err(|e| json_error(&e))?;
+                if items.iter().any(|i| i.get().trim_start().starts_with('{')) {
+                    return Ok(items);
+                }
             }
+            Ok(vec![top])
         }
         _ => Err(not_records()),
     }
@@ -252,6 +274,26 @@ mod tests {
             (
                 "article with a data field",
                 r#"{"title": "A", "text": "x", "data": [1, 2]}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "article with a body and a list of records",
+                r#"{"title": "A", "body": "x", "items": [{"title": "B", "text": "y"}]}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "summary with a list of tags",
+                r#"{"title": "A", "summary": "x", "items": ["a", "b"]}"#,
+                &[(0, "A", 1)],
+            ),
+            (
+                "JSON Feed",
+                "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Feed\",\n\"description\": \"Daily news\", \"items\": [\n{\"id\": \"1\", \"title\": \"A\", \"content_text\": \"x\"},\n{\"id\": \"2\", \"title\": \"B\", \"content_text\": \"y\"}]}",
+                &[(0, "A", 3), (1, "B", 4)],
+            ),
+            (
+                "envelope with a description and no body",
+                r#"{"description": "search results", "results": [{"headline": "A", "summary": "x"}]}"#,
                 &[(0, "A", 1)],
             ),
             ("empty array", "[]", &[]),
