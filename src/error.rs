@@ -32,6 +32,17 @@ pub enum Error {
     #[error("corpus folder {path} does not exist: give the folder of news articles to index")]
     CorpusMissing { path: PathBuf },
 
+    #[error(
+        "the index at {index} holds the articles of {indexed}, not of {given}, and indexing \
+         {given} into it would remove them: give {given} its own index with `--index DIR`, or \
+         replace this one with `--rebuild`"
+    )]
+    OtherCorpus {
+        index: PathBuf,
+        indexed: PathBuf,
+        given: PathBuf,
+    },
+
     #[error("invalid query {query:?}: {reason}")]
     InvalidQuery { query: String, reason: String },
 

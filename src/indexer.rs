@@ -219,6 +219,32 @@ pub struct IndexSummary {
     pub elapsed: Duration,
 }
 
+/// Stops an incremental run of `corpus` into an index of another folder:
+/// every file of that folder would be missing from the walk, so the run
+/// would delete all of its articles. The same folder under another spelling
+/// (`corpus`, `./corpus`, an absolute path, a link to it) is not another
+/// folder; nor is one that no longer exists (a corpus moved or renamed),
+/// since nothing is left to keep.
+fn refuse_other_corpus(news: &NewsIndex, corpus: &Path) -> Result<()> {
+    let Some(indexed) = news.commit_meta()?.and_then(|meta| meta.corpus) else {
+        return Ok(());
+    };
+    let (Ok(indexed_real), Ok(given_real)) = (
+        std::fs::canonicalize(&indexed),
+        std::fs::canonicalize(corpus),
+    ) else {
+        return Ok(());
+    };
+    if indexed_real == given_real || news.searcher()?.num_docs() == 0 {
+        return Ok(());
+    }
+    Err(Error::OtherCorpus {
+        index: news.dir.clone(),
+        indexed,
+        given: corpus.to_path_buf(),
+    })
+}
+
 /// Indexes `config.corpus` into `config.index_dir`.
 pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<IndexSummary> {
     let started = Instant::now();
@@ -249,7 +275,10 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
 
     let mut summary = IndexSummary::default();
     let indexed = match config.mode {
-        Mode::Incremental => indexed_files(&news)?,
+        Mode::Incremental => {
+            refuse_other_corpus(&news, &config.corpus)?;
+            indexed_files(&news)?
+        }
         Mode::Rebuild => {
             writer.delete_all_documents()?;
             IndexedFiles::default()

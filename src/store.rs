@@ -38,10 +38,13 @@ pub struct CommitMeta {
 }
 
 impl CommitMeta {
+    /// The metadata of a commit of `corpus`, which is recorded as an
+    /// absolute path, so that a later run from another folder can tell
+    /// whether it is indexing the same corpus.
     pub fn new(corpus: &Path) -> CommitMeta {
         CommitMeta {
             newsdex_schema: SCHEMA_VERSION,
-            corpus: Some(corpus.to_path_buf()),
+            corpus: Some(std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf())),
         }
     }
 }
@@ -147,6 +150,15 @@ impl NewsIndex {
             .try_into()
             .map_err(|e| corrupt(&self.dir, e))?;
         Ok(self.reader.get_or_init(|| reader))
+    }
+
+    /// The metadata of the last commit; `None` before the first one.
+    pub fn commit_meta(&self) -> Result<Option<CommitMeta>> {
+        let metas = self.index.load_metas().map_err(|e| corrupt(&self.dir, e))?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|payload| serde_json::from_str(payload).ok()))
     }
 
     /// A searcher on the last commit.

@@ -157,6 +157,34 @@ fn rebuild_starts_over() {
 }
 
 #[test]
+fn another_folder_is_not_indexed_over_the_corpus() {
+    let env = Env::new();
+    env.write("a.txt", "The walrus slept.\n");
+    env.index();
+    std::fs::create_dir(env.root().join("other")).unwrap();
+    std::fs::write(env.root().join("other/b.txt"), "The narwhal swam.\n").unwrap();
+
+    let refused = env.run(&["index", "other"]);
+    assert_eq!(refused.status, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("holds the articles of") && refused.stderr.contains("--rebuild"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(env.hits("walrus", &[]).len(), 1);
+
+    // The same folder under another spelling is the same corpus.
+    let again = env.run(&["index", "./corpus/"]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert_eq!(env.hits("walrus", &[]).len(), 1);
+
+    let replaced = env.run(&["index", "other", "--rebuild"]);
+    assert_eq!(replaced.status, 0, "{}", replaced.stderr);
+    assert_eq!(env.hits("walrus", &[]).len(), 0);
+    assert_eq!(env.hits("narwhal", &[]).len(), 1);
+}
+
+#[test]
 fn broken_input_is_reported_and_the_rest_indexed() {
     let env = Env::new();
     env.write("good.txt", "The walrus slept.\n")
