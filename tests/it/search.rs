@@ -81,10 +81,19 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
     );
     env.write("a.txt", "Reagan's budget was cut by O'Brien's committee.\n")
         .write("b.txt", "The budget was cut.\n")
+        .write("tr.txt", "Talks in İstanbul with İlham Əliyev.\n")
         .write("zh.txt", chinese);
     env.index();
-    for query in ["Reagan's budget", "O'Brien", "title:O'Brien OR O'Brien"] {
-        assert_eq!(env.hit_files(query, &[]), ["a.txt"], "{query}");
+    let cases = [
+        ("Reagan's budget", "a.txt"),
+        ("O'Brien", "a.txt"),
+        ("title:O'Brien OR O'Brien", "a.txt"),
+        ("Istanbul", "tr.txt"),
+        ("İSTANBUL", "tr.txt"),
+        ("\"Ilham Aliyev\"", "tr.txt"),
+    ];
+    for (query, file) in cases {
+        assert_eq!(env.hit_files(query, &[]), [file], "{query}");
     }
     assert_eq!(env.hit_files("上海", &[]), ["zh.txt"]);
 }
