@@ -7,7 +7,8 @@
 //! article, even with a `data` list. Otherwise a list of objects under one
 //! of those keys holds the articles, even when the object has a
 //! `description` (a JSON Feed or an API's envelope describes itself); an
-//! object with neither is one article.
+//! object with neither is one article. A `.json` file of one object a line
+//! is JSON Lines under the wrong name: it is read as such, with a warning.
 //!
 //! Field names are read by `super::fields`. A record whose text or title
 //! has the wrong type, or which has neither, is skipped with a warning; the
@@ -48,13 +49,27 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
         load_record(path, 0, line, Value::Object(object), &mut loaded);
         return Ok(loaded);
     }
-    let top: &RawValue = serde_json::from_str(source).map_err(|e| {
-        Warning::at_line(
-            path,
-            e.line().max(1),
-            format!("{}; skipped", json_error(&e)),
-        )
-    })?;
+    let top: &RawValue = match serde_json::from_str(source) {
+        Ok(top) => top,
+        Err(_) if is_json_lines(source) => {
+            let mut loaded = load_json_lines(path, source);
+            loaded.warnings.insert(
+                0,
+                Warning::new(
+                    path,
+                    "holds one JSON record a line: read as JSON Lines (name it .jsonl)".to_string(),
+                ),
+            );
+            return Ok(loaded);
+        }
+        Err(e) => {
+            return Err(Warning::at_line(
+                path,
+                e.line().max(1),
+                format!("{}; skipped", json_error(&e)),
+            ));
+        }
+    };
     let records = records(top).map_err(|reason| Warning::new(path, reason))?;
     let line_starts = line_starts(source);
     let mut loaded = Loaded::default();
@@ -93,6 +108,17 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
         record += 1;
     }
     loaded
+}
+
+/// True when a `.json` file that is not one JSON value is JSON Lines (an
+/// export named `.json`): its first record is a whole object on its own
+/// line, and another line follows.
+fn is_json_lines(source: &str) -> bool {
+    let mut lines = source.lines().filter(|line| !line.trim().is_empty());
+    let first_is_object = lines.next().is_some_and(|line| {
+        line.trim_start().starts_with('{') && serde_json::from_str::<&RawValue>(line).is_ok()
+    });
+    first_is_object && lines.next().is_some()
 }
 
 /// The top-level object of `source` when it is an article itself (it has a
@@ -378,6 +404,23 @@ mod tests {
     }
 
     #[test]
+    fn json_lines_named_json_are_read_as_json_lines() {
+        let source = "{\"title\": \"A\", \"text\": \"x\"}\n{\"title\": \"B\", \"text\": \"y\"}\n";
+        let loaded = load_json(Path::new("a.json"), source).unwrap();
+        let titles: Vec<&str> = loaded
+            .articles
+            .iter()
+            .map(|a| a.title.as_deref().unwrap())
+            .collect();
+        assert_eq!(titles, ["A", "B"]);
+        assert_eq!(loaded.articles[1].line_at(0), 2);
+        assert_eq!(
+            warnings(&loaded),
+            ["a.json: holds one JSON record a line: read as JSON Lines (name it .jsonl)"]
+        );
+    }
+
+    #[test]
     fn json_files_skipped() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let deep_record = format!("[{}{}]", "[".repeat(1_000), "]".repeat(1_000));
@@ -389,6 +432,10 @@ mod tests {
             (
                 "42",
                 "a.json: top level is neither an article object nor an array; skipped",
+            ),
+            (
+                "{\"text\": \"x\"} x",
+                "a.json:1: invalid JSON: trailing characters (column 15); skipped",
             ),
             (
                 "\"text\"",
