@@ -83,7 +83,7 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
             }
             let reason = err
                 .io_error()
-                .map_or_else(|| err.to_string(), |e| e.to_string());
+                .map_or_else(|| err.to_string(), |e| unreadable_reason(&path, e));
             return Some(Found::Unreadable(Warning::new(path, reason)));
         }
     };
@@ -97,8 +97,10 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
     let meta = match entry.metadata() {
         Ok(meta) => meta,
         Err(err) => {
-            let warning = Warning::new(entry.path(), err.to_string());
-            return Some(Found::Unreadable(warning));
+            let reason = err
+                .io_error()
+                .map_or_else(|| err.to_string(), |e| unreadable_reason(entry.path(), e));
+            return Some(Found::Unreadable(Warning::new(entry.path(), reason)));
         }
     };
     let modified_ns = meta
@@ -112,6 +114,26 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
         size: meta.len(),
         modified_ns,
     }))
+}
+
+/// Why the walk could not read `path`, in words that point at the fix: a
+/// broken link says where it points, since "No such file" about a name
+/// that `ls` lists is a puzzle.
+fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => match std::fs::read_link(path) {
+            Ok(target) => format!(
+                "a link to {}, which does not exist (a moved file or an unmounted disk)",
+                target.display()
+            ),
+            Err(_) => "vanished while the folder was read".to_string(),
+        },
+        ErrorKind::PermissionDenied => {
+            "permission denied: newsdex may not read it (check its owner and mode)".to_string()
+        }
+        _ => err.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -238,9 +260,10 @@ mod tests {
                 .any(|m| m == "symbolic link loop; not followed"),
             "{messages:?}"
         );
-        assert!(
-            messages.iter().any(|m| m.contains("No such file")),
-            "{messages:?}"
+        let broken = format!(
+            "a link to {}, which does not exist (a moved file or an unmounted disk)",
+            root.join("nowhere").display()
         );
+        assert!(messages.contains(&broken), "{messages:?}");
     }
 }

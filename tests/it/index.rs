@@ -133,7 +133,7 @@ fn an_unreadable_folder_keeps_its_articles() {
     assert!(
         run.stderr
             .lines()
-            .any(|l| l.contains("old") && l.contains("No such file")),
+            .any(|l| l.contains("old") && l.contains("which does not exist")),
         "{}",
         run.stderr
     );
