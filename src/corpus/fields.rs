@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::metadate::{date_from_timestamp, parse_date};
+use super::metadate::{date_from_number, parse_date};
 
 const TITLE_KEYS: &[&str] = &["title", "headline"];
 /// Body keys in order of preference; the summary-like ones come last so a
@@ -123,7 +123,7 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
                 )));
                 None
             }),
-            Value::Number(n) => n.as_f64().and_then(date_from_timestamp).or_else(|| {
+            Value::Number(n) => n.as_f64().and_then(date_from_number).or_else(|| {
                 problems.push(Problem::BadDate(format!(
                     "timestamp {n} in field `{key}` is out of range"
                 )));
@@ -338,6 +338,23 @@ mod tests {
             let (fields, problems) = read_json(input.clone());
             assert_eq!(fields, want, "{input}");
             assert!(problems.is_empty(), "{input}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn reads_the_publication_date() {
+        // (value of `date`, published)
+        let cases: &[(Value, Option<NaiveDate>)] = &[
+            (json!("2024-12-30"), ymd(2024, 12, 30)),
+            (json!("20241230"), ymd(2024, 12, 30)),
+            (json!(20241230), ymd(2024, 12, 30)),
+            (json!(1735552800), ymd(2024, 12, 30)),
+            (json!(1735552800000_u64), ymd(2024, 12, 30)),
+        ];
+        for (value, want) in cases {
+            let (fields, problems) = read_json(json!({ "date": value }));
+            assert_eq!(fields.published, *want, "{value}");
+            assert!(problems.is_empty(), "{value}: {problems:?}");
         }
     }
 
