@@ -264,3 +264,15 @@ fn dates_beyond_the_storable_years_do_not_break_indexing() {
         1
     );
 }
+
+#[test]
+fn a_date_in_the_folders_above_the_corpus_dates_no_article() {
+    let env = Env::new();
+    env.write("2019-06-01/news/a.txt", "The zeppelin landed.\n")
+        .write("2019-06-01/news/2024/12/30/b.txt", "The walrus swam.\n");
+    let run = env.run(&["index", "corpus/2019-06-01/news"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let zeppelin = &env.hits("zeppelin", &[])[0];
+    assert!(zeppelin["published"].is_null(), "{zeppelin}");
+    assert_eq!(env.hits("walrus", &[])[0]["published"], "2024-12-30");
+}
