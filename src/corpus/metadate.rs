@@ -11,10 +11,11 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 
 /// Years of the publication dates read from metadata: an eight-digit
-/// number is a `YYYYMMDD` date only with a year in this range.
+/// number is a `YYYYMMDD` date only with a year in this range, and a date
+/// outside it is no publication date ([`is_publication_date`]).
 pub const PUBLICATION_YEARS: RangeInclusive<i32> = 1800..=2200;
 
 /// Unix timestamps above this are taken as milliseconds (1e11 seconds is
@@ -39,6 +40,17 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         return Some(dt.date_naive());
     }
     numeric_prefix(s).or_else(|| textual_date(s))
+}
+
+/// Whether `date` can be when an article was published: its year is in
+/// [`PUBLICATION_YEARS`]. Exports write a placeholder where they have no
+/// date (`0001-01-01`, the empty date of .NET and Go; `1753-01-01`, SQL
+/// Server's first day; `9999-12-31` for "never"); taken for the
+/// publication date, it would keep the path date and the default date from
+/// applying. `1900-01-01` and `1970-01-01` are placeholders too, but also
+/// days with real news, so they are kept.
+pub fn is_publication_date(date: NaiveDate) -> bool {
+    PUBLICATION_YEARS.contains(&date.year())
 }
 
 /// The date a number in metadata stands for: `20241230` is a `YYYYMMDD`
@@ -238,6 +250,26 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(parse_date(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_no_publication_dates() {
+        let cases: &[(Option<NaiveDate>, bool)] = &[
+            (ymd(2024, 12, 30), true),
+            (ymd(1800, 1, 1), true),
+            (ymd(2200, 12, 31), true),
+            (ymd(1970, 1, 1), true),
+            (ymd(1, 1, 1), false),
+            (ymd(0, 1, 1), false),
+            (ymd(1753, 1, 1), false),
+            (ymd(1799, 12, 31), false),
+            (ymd(2201, 1, 1), false),
+            (ymd(9999, 12, 31), false),
+        ];
+        for (date, want) in cases {
+            let date = date.unwrap();
+            assert_eq!(is_publication_date(date), *want, "{date}");
         }
     }
 

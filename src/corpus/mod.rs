@@ -344,6 +344,19 @@ mod tests {
             ("a.txt", "x", &default, ymd(2000, 1, 1)),
             ("a.txt", "x", &LoadOptions::default(), None),
             ("a.md", "---\ndate: soon\n---\nx", &default, ymd(2000, 1, 1)),
+            // A placeholder date is no date.
+            (
+                "a.md",
+                "---\ndate: 0001-01-01\n---\nx",
+                &default,
+                ymd(2000, 1, 1),
+            ),
+            (
+                "2024/12/30/a.json",
+                r#"{"text": "x", "date": "0001-01-01T00:00:00Z"}"#,
+                &default,
+                ymd(2024, 12, 30),
+            ),
         ];
         for (path, bytes, options, published) in cases {
             let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), options).unwrap();

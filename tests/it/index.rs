@@ -276,3 +276,19 @@ fn a_date_in_the_folders_above_the_corpus_dates_no_article() {
     assert!(zeppelin["published"].is_null(), "{zeppelin}");
     assert_eq!(env.hits("walrus", &[])[0]["published"], "2024-12-30");
 }
+
+#[test]
+fn a_placeholder_publication_date_gives_way_to_the_path_and_default_dates() {
+    let env = Env::new();
+    env.write(
+        "2024/12/30/a.json",
+        r#"{"text": "The zeppelin landed.", "date": "0001-01-01T00:00:00Z"}"#,
+    )
+    .write("b.md", "---\ndate: 0001-01-01\n---\nThe walrus swam.\n");
+    let run = env.run(&["index", "corpus", "--default-date", "2000-01-01"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let warning = "date \"0001-01-01T00:00:00Z\" in field `date` is outside the publication years";
+    assert!(run.stderr.contains(warning), "{}", run.stderr);
+    assert_eq!(env.hits("zeppelin", &[])[0]["published"], "2024-12-30");
+    assert_eq!(env.hits("walrus", &[])[0]["published"], "2000-01-01");
+}
