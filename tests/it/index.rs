@@ -292,3 +292,16 @@ fn a_placeholder_publication_date_gives_way_to_the_path_and_default_dates() {
     assert_eq!(env.hits("zeppelin", &[])[0]["published"], "2024-12-30");
     assert_eq!(env.hits("walrus", &[])[0]["published"], "2000-01-01");
 }
+
+#[test]
+fn markdown_opening_with_a_rule_keeps_the_text_before_the_next_rule() {
+    let env = Env::new();
+    env.write(
+        "a.md",
+        "---\n\nThe zeppelin landed.\n\n---\n\nThe walrus swam.\n",
+    );
+    let run = env.index();
+    assert!(run.stderr.contains("0 warnings"), "{}", run.stderr);
+    assert_eq!(env.hit_files("zeppelin", &[]), ["a.md"]);
+    assert_eq!(env.hit_files("walrus", &[]), ["a.md"]);
+}
