@@ -633,9 +633,9 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             io::stdin()
                 .read_to_end(&mut bytes)
                 .context("reading standard input")?;
-            corpus::load_bytes(Path::new("-.txt"), &bytes, &options)
+            corpus::load_bytes(Path::new("-.txt"), None, &bytes, &options)
         } else {
-            corpus::load_file(path, &options)
+            corpus::load_file(path, None, &options)
         };
         let loaded = match loaded {
             Ok(loaded) => loaded,

@@ -309,7 +309,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                     .into_iter()
                     .par_bridge()
                     .try_for_each_with(sender, |sender, job| {
-                        let loaded = load_and_analyze(job, &fields, load_options);
+                        let loaded = load_and_analyze(job, &fields, &config.corpus, load_options);
                         sender.send(Message::Loaded(loaded)).map_err(drop)
                     });
             });
@@ -543,7 +543,7 @@ struct Loaded {
     dates: usize,
 }
 
-fn load_and_analyze(job: Job, fields: &Fields, options: &LoadOptions) -> Loaded {
+fn load_and_analyze(job: Job, fields: &Fields, root: &Path, options: &LoadOptions) -> Loaded {
     let mut out = Loaded {
         docs: None,
         warnings: Vec::new(),
@@ -554,7 +554,7 @@ fn load_and_analyze(job: Job, fields: &Fields, options: &LoadOptions) -> Loaded 
         job,
     };
     let job = &out.job;
-    let loaded = match corpus::load_file(&job.file.path, options) {
+    let loaded = match corpus::load_file(&job.file.path, Some(root), options) {
         Ok(loaded) => loaded,
         Err(warning) => {
             out.warnings.push(warning);

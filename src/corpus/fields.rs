@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::metadate::{date_from_timestamp, parse_date};
+use super::metadate::{PUBLICATION_YEARS, date_from_number, is_publication_date, parse_date};
 
 const TITLE_KEYS: &[&str] = &["title", "headline"];
 /// Body keys in order of preference; the summary-like ones come last so a
@@ -127,24 +127,10 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
         });
     }
     if let Some((key, value)) = object.lookup(DATE_KEYS) {
-        fields.published = match value {
-            Value::String(s) => parse_date(s).or_else(|| {
-                problems.push(Problem::BadDate(format!(
-                    "unrecognised date {s:?} in field `{key}`"
-                )));
-                None
-            }),
-            Value::Number(n) => n.as_f64().and_then(date_from_timestamp).or_else(|| {
-                problems.push(Problem::BadDate(format!(
-                    "timestamp {n} in field `{key}` is out of range"
-                )));
-                None
-            }),
-            other => {
-                problems.push(wrong_type(key, other, "a date string or unix timestamp"));
-                None
-            }
-        };
+        match published(key, value) {
+            Ok(date) => fields.published = Some(date),
+            Err(problem) => problems.push(problem),
+        }
     }
     // Blank strings say nothing; keep them from becoming empty titles.
     for value in [
@@ -218,6 +204,28 @@ fn string(
             None
         }
     }
+}
+
+/// The publication date in field `key`, or what is wrong with it. A date
+/// outside the publication years is a placeholder (`0001-01-01`) or a
+/// mistake: reported, it leaves the article to the path date or the default
+/// date.
+fn published(key: &str, value: &Value) -> Result<NaiveDate, Problem> {
+    let date = match value {
+        Value::String(s) => parse_date(s)
+            .ok_or_else(|| Problem::BadDate(format!("unrecognised date {s:?} in field `{key}`")))?,
+        Value::Number(n) => n.as_f64().and_then(date_from_number).ok_or_else(|| {
+            Problem::BadDate(format!("timestamp {n} in field `{key}` is out of range"))
+        })?,
+        other => return Err(wrong_type(key, other, "a date string or unix timestamp")),
+    };
+    if !is_publication_date(date) {
+        let (first, last) = PUBLICATION_YEARS.into_inner();
+        return Err(Problem::BadDate(format!(
+            "date {value} in field `{key}` is outside the publication years {first} to {last}"
+        )));
+    }
+    Ok(date)
 }
 
 /// `"Jane Doe"`, `["Jane Doe", {"name": "John Roe"}]` or `{"name": "Jane Doe"}`.
@@ -353,6 +361,23 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_publication_date() {
+        // (value of `date`, published)
+        let cases: &[(Value, Option<NaiveDate>)] = &[
+            (json!("2024-12-30"), ymd(2024, 12, 30)),
+            (json!("20241230"), ymd(2024, 12, 30)),
+            (json!(20241230), ymd(2024, 12, 30)),
+            (json!(1735552800), ymd(2024, 12, 30)),
+            (json!(1735552800000_u64), ymd(2024, 12, 30)),
+        ];
+        for (value, want) in cases {
+            let (fields, problems) = read_json(json!({ "date": value }));
+            assert_eq!(fields.published, *want, "{value}");
+            assert!(problems.is_empty(), "{value}: {problems:?}");
+        }
+    }
+
+    #[test]
     fn reports_problems() {
         let cases: Vec<(Value, Problem)> = vec![
             (
@@ -387,6 +412,14 @@ mod tests {
             (
                 json!({"date": 1e300}),
                 Problem::BadDate("timestamp 1e+300 in field `date` is out of range".into()),
+            ),
+            (
+                json!({"date": "0001-01-01T00:00:00Z"}),
+                Problem::BadDate("date \"0001-01-01T00:00:00Z\" in field `date` is outside the publication years 1800 to 2200".into()),
+            ),
+            (
+                json!({"published": -62135596800_i64}),
+                Problem::BadDate("date -62135596800 in field `published` is outside the publication years 1800 to 2200".into()),
             ),
         ];
         for (input, want) in cases {

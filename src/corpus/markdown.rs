@@ -5,7 +5,10 @@
 //! flat `key = value` subset: strings, numbers, booleans, bare dates, arrays
 //! of strings; tables are ignored). It gives `title`, `date`/`published`,
 //! `url`, `author` (see `super::fields`). Without a front-matter title, a
-//! leading `# Heading` is the title.
+//! leading `# Heading` is the title. Markdown may also open with `---` as a
+//! thematic break: lines up to the next `---` are front matter only when
+//! they are a YAML mapping, or `key: value` lines with a typo (which get a
+//! warning); a paragraph or a list there is text.
 //!
 //! The body becomes plain text with pulldown-cmark: each block (paragraph,
 //! heading, list item, table row) a paragraph, separated by blank lines so
@@ -29,17 +32,20 @@ use crate::article::{Article, LineAnchor};
 pub fn load(path: &Path, source: String) -> Loaded {
     let mut warnings = Vec::new();
     let line_starts = line_starts(&source);
-    let (meta, body_range) = match split_front_matter(&source) {
-        Some(front) => {
-            let meta = match front.kind {
-                FrontKind::Yaml => yaml_object(front.content),
-                FrontKind::Toml => toml_object(front.content),
-            };
+    let front = split_front_matter(&source).and_then(|front| {
+        let meta = match front.kind {
+            FrontKind::Yaml => yaml_object(front.content)?,
+            FrontKind::Toml => toml_object(front.content),
+        };
+        Some((meta, front.body_start))
+    });
+    let (meta, body_range) = match front {
+        Some((meta, body_start)) => {
             let meta = meta.unwrap_or_else(|reason| {
                 warnings.push(Warning::at_line(path, 1, format!("{reason}; ignored")));
                 Map::new()
             });
-            (meta, front.body_start..source.len())
+            (meta, body_start..source.len())
         }
         None => (Map::new(), 0..source.len()),
     };
@@ -125,18 +131,49 @@ fn split_front_matter(source: &str) -> Option<FrontMatter<'_>> {
     None
 }
 
-/// YAML front matter as a JSON object, or why not.
-fn yaml_object(content: &str) -> Result<Map<String, Value>, String> {
+/// YAML front matter as a JSON object, or why it cannot be read; `None`
+/// when the lines between the `---` are not front matter but Markdown
+/// between two thematic breaks (a paragraph, a list), text to keep.
+fn yaml_object(content: &str) -> Option<Result<Map<String, Value>, String>> {
     if content.trim().is_empty() {
-        return Ok(Map::new());
+        return Some(Ok(Map::new()));
     }
-    let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(content)
-        .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+    let yaml: serde_yaml_ng::Value = match serde_yaml_ng::from_str(content) {
+        Ok(yaml) => yaml,
+        // Fields with a typo are worth a warning; prose is text.
+        Err(e) => {
+            return is_key_value_lines(content)
+                .then(|| Err(format!("front matter is not valid YAML: {e}")));
+        }
+    };
     match serde_json::to_value(&yaml) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err("front matter is not a YAML mapping".to_string()),
-        Err(e) => Err(format!("front matter cannot be read: {e}")),
+        Ok(Value::Object(map)) => Some(Ok(map)),
+        // A paragraph reads as a YAML string, a list as a sequence.
+        Ok(_) => None,
+        Err(e) => Some(Err(format!("front matter cannot be read: {e}"))),
     }
+}
+
+/// Whether `content` reads as YAML fields: it opens with a `key:` line and
+/// every other line is one too, a comment, or an indented or `- ` line
+/// continuing the key above.
+fn is_key_value_lines(content: &str) -> bool {
+    let mut lines = content
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'));
+    lines.next().is_some_and(starts_with_key)
+        && lines.all(|line| starts_with_key(line) || line.starts_with([' ', '\t', '-']))
+}
+
+/// `title:` or `date_published: 2024`: a plain YAML key and its colon.
+fn starts_with_key(line: &str) -> bool {
+    let Some((key, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let is_key_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-');
+    !key.is_empty()
+        && key.chars().all(is_key_char)
+        && (rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
 /// TOML front matter (the flat subset described in the module docs) as a
@@ -592,6 +629,23 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_rule_without_fields_after_it_keeps_its_text() {
+        // (source, text)
+        let cases: &[(&str, &str)] = &[
+            ("---\n\nA crash.\n\n---\n\nMore.", "A crash.\n\nMore."),
+            ("---\n- a\n- b\n---\nBody.", "a\n\nb\n\nBody."),
+            ("---\nBy Jane Doe\n---\nBody.", "By Jane Doe\n\nBody."),
+            ("---\n**News**: a crash.\n---\nB.", "News: a crash.\n\nB."),
+            ("---\nNote: a: b.\nMore.\n---\n", "Note: a: b.\nMore."),
+        ];
+        for (source, text) in cases {
+            let loaded = md(source);
+            assert_eq!(loaded.warnings, [], "{source:?}");
+            assert_eq!(loaded.articles[0].text, *text, "{source:?}");
+        }
+    }
+
+    #[test]
     fn passages_report_source_lines() {
         let source = "---\ntitle: T\n---\nFirst line\nsecond line.\n\n\n## Part\n\n- item\n";
         let a = &md(source).articles[0];
@@ -612,8 +666,8 @@ mod tests {
                 "a.md:1: front matter is not valid YAML: ",
             ),
             (
-                "---\n- a\n- b\n---\nBody.",
-                "a.md:1: front matter is not a YAML mapping; ignored",
+                "---\ntitle: \"open\n# a comment\ntags:\n  - x\n---\nBody.",
+                "a.md:1: front matter is not valid YAML: ",
             ),
             (
                 "---\ntitle: 42\n---\nBody.",

@@ -5,9 +5,18 @@
 //! and nothing ambiguous: `30/12/2024` vs `12/30/2024` cannot be told apart,
 //! so numeric day-first or month-first dates are refused rather than guessed.
 //! Timestamps with an offset keep the date as the publisher wrote it (the
-//! local calendar day), not the UTC day.
+//! local calendar day), not the UTC day. An eight-digit number, in JSON or
+//! as digits, is a `YYYYMMDD` date (`20241230`); other numbers are unix
+//! timestamps.
 
-use chrono::{DateTime, NaiveDate};
+use std::ops::RangeInclusive;
+
+use chrono::{DateTime, Datelike, NaiveDate};
+
+/// Years of the publication dates read from metadata: an eight-digit
+/// number is a `YYYYMMDD` date only with a year in this range, and a date
+/// outside it is no publication date ([`is_publication_date`]).
+pub const PUBLICATION_YEARS: RangeInclusive<i32> = 1800..=2200;
 
 /// Unix timestamps above this are taken as milliseconds (1e11 seconds is
 /// the year 5138, so no real second count gets there).
@@ -21,13 +30,8 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         return None;
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
-        // Eight digits read as YYYYMMDD before a (1970) unix timestamp.
-        if s.len() == 8
-            && let Some(date) = compact_date(s)
-        {
-            return Some(date);
-        }
-        return s.parse::<f64>().ok().and_then(date_from_timestamp);
+        // Front matter and meta tags write the same numbers as JSON does.
+        return s.parse::<f64>().ok().and_then(date_from_number);
     }
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.date_naive());
@@ -38,8 +42,25 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     numeric_prefix(s).or_else(|| textual_date(s))
 }
 
+/// Whether `date` can be when an article was published: its year is in
+/// [`PUBLICATION_YEARS`]. Exports write a placeholder where they have no
+/// date (`0001-01-01`, the empty date of .NET and Go; `1753-01-01`, SQL
+/// Server's first day; `9999-12-31` for "never"); taken for the
+/// publication date, it would keep the path date and the default date from
+/// applying. `1900-01-01` and `1970-01-01` are placeholders too, but also
+/// days with real news, so they are kept.
+pub fn is_publication_date(date: NaiveDate) -> bool {
+    PUBLICATION_YEARS.contains(&date.year())
+}
+
+/// The date a number in metadata stands for: `20241230` is a `YYYYMMDD`
+/// date, any other number a unix timestamp in seconds or milliseconds.
+pub fn date_from_number(value: f64) -> Option<NaiveDate> {
+    compact_date(value).or_else(|| date_from_timestamp(value))
+}
+
 /// The UTC date of a unix timestamp in seconds or milliseconds.
-pub fn date_from_timestamp(value: f64) -> Option<NaiveDate> {
+fn date_from_timestamp(value: f64) -> Option<NaiveDate> {
     if !value.is_finite() {
         return None;
     }
@@ -52,12 +73,21 @@ pub fn date_from_timestamp(value: f64) -> Option<NaiveDate> {
     DateTime::from_timestamp(secs.floor() as i64, 0).map(|dt| dt.date_naive())
 }
 
-/// `YYYYMMDD`.
-fn compact_date(s: &str) -> Option<NaiveDate> {
-    let year = s.get(0..4)?.parse().ok()?;
-    let month = s.get(4..6)?.parse().ok()?;
-    let day = s.get(6..8)?.parse().ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
+/// An eight-digit `YYYYMMDD` number with a year in [`PUBLICATION_YEARS`].
+/// Eight-digit second counts are days of 1970 to 1973, and the only ones
+/// this takes for dates, 18000101 to 22001231, fall between late July and
+/// mid-September 1970: a news export far more likely means the calendar
+/// date.
+fn compact_date(value: f64) -> Option<NaiveDate> {
+    if value.fract() != 0.0 || !(10_000_000.0..100_000_000.0).contains(&value) {
+        return None;
+    }
+    let digits = value as u32;
+    let year = (digits / 10_000) as i32;
+    if !PUBLICATION_YEARS.contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, digits / 100 % 100, digits % 100)
 }
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD`, optionally followed by a time
@@ -198,6 +228,7 @@ mod tests {
             ("2024/12/30", ymd(2024, 12, 30)),
             ("2024.12.30", ymd(2024, 12, 30)),
             ("20241230", ymd(2024, 12, 30)),
+            ("17991231", ymd(1970, 7, 28)),
             ("December 30, 2024", ymd(2024, 12, 30)),
             ("Dec. 30, 2024", ymd(2024, 12, 30)),
             ("Sept 3 2024", ymd(2024, 9, 3)),
@@ -223,8 +254,37 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_in_seconds_and_milliseconds() {
+    fn placeholders_are_no_publication_dates() {
+        let cases: &[(Option<NaiveDate>, bool)] = &[
+            (ymd(2024, 12, 30), true),
+            (ymd(1800, 1, 1), true),
+            (ymd(2200, 12, 31), true),
+            (ymd(1970, 1, 1), true),
+            (ymd(1, 1, 1), false),
+            (ymd(0, 1, 1), false),
+            (ymd(1753, 1, 1), false),
+            (ymd(1799, 12, 31), false),
+            (ymd(2201, 1, 1), false),
+            (ymd(9999, 12, 31), false),
+        ];
+        for (date, want) in cases {
+            let date = date.unwrap();
+            assert_eq!(is_publication_date(date), *want, "{date}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_compact_dates_or_timestamps() {
         let cases: &[(f64, Option<NaiveDate>)] = &[
+            (20241230.0, ymd(2024, 12, 30)),
+            (18000101.0, ymd(1800, 1, 1)),
+            (22001231.0, ymd(2200, 12, 31)),
+            // Not a date of a publication year, or no date: a timestamp.
+            (17991231.0, ymd(1970, 7, 28)),
+            (22010101.0, ymd(1970, 9, 12)),
+            (20241301.0, ymd(1970, 8, 23)),
+            (20241230.5, ymd(1970, 8, 23)),
+            (31536000.0, ymd(1971, 1, 1)),
             (0.0, ymd(1970, 1, 1)),
             (1735552800.0, ymd(2024, 12, 30)),
             (1735552800.5, ymd(2024, 12, 30)),
@@ -234,7 +294,7 @@ mod tests {
             (1e300, None),
         ];
         for (input, want) in cases {
-            assert_eq!(date_from_timestamp(*input), *want, "{input}");
+            assert_eq!(date_from_number(*input), *want, "{input}");
         }
     }
 }

@@ -6,9 +6,10 @@
 //! [`load_bytes`] is pure (bytes in, [`Loaded`] out): it bounds the size,
 //! decodes the text ([`encoding`]), hands it to the loader of the file's
 //! format (one module each: [`text`], [`markdown`], [`html`], [`json`]) and
-//! fills in publication dates the metadata lacks, from the path
-//! ([`pathdate`]) or [`LoadOptions::default_date`]; never from the file's
-//! modification time, which says when it was copied, not published.
+//! fills in publication dates the metadata lacks, from the path below the
+//! corpus root ([`pathdate`]) or [`LoadOptions::default_date`]; never from
+//! the file's modification time, which says when it was copied, not
+//! published.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -121,8 +122,14 @@ impl Default for LoadOptions {
     }
 }
 
-/// Reads and loads one file. `Err` means the whole file was skipped.
-pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, Warning> {
+/// Reads and loads one file. `corpus_root` is the folder it was found
+/// under: only the path below it may give a publication date (see
+/// [`load_bytes`]). `Err` means the whole file was skipped.
+pub fn load_file(
+    path: &Path,
+    corpus_root: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<Loaded, Warning> {
     use std::io::Read;
     let cannot_read = |e: std::io::Error| Warning::new(path, format!("cannot read: {e}"));
     let file = std::fs::File::open(path).map_err(cannot_read)?;
@@ -132,19 +139,29 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, Warning> 
     file.take(options.max_file_bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot_read)?;
-    load_bytes(path, &bytes, options)
+    load_bytes(path, corpus_root, &bytes, options)
 }
 
 /// Loads one file's bytes, choosing the format from `path` (plain text for
-/// an unknown extension). `Err` means the whole file was skipped.
-pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Loaded, Warning> {
-    load_bytes_with_limit(path, bytes, options, options.max_file_bytes)
+/// an unknown extension). A date in the path counts only below
+/// `corpus_root`, the folder the file was found under: where a corpus is
+/// kept (`/data/2019-06-01-backup/news`) and how its path is spelled say
+/// nothing of its articles. A file given alone has no root (`None`) and
+/// its path counts as given. `Err` means the whole file was skipped.
+pub fn load_bytes(
+    path: &Path,
+    corpus_root: Option<&Path>,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> Result<Loaded, Warning> {
+    load_bytes_with_limit(path, corpus_root, bytes, options, options.max_file_bytes)
 }
 
 /// [`load_bytes`] with the size limit as a parameter, so tests need not
 /// build 64 MB inputs.
 fn load_bytes_with_limit(
     path: &Path,
+    corpus_root: Option<&Path>,
     bytes: &[u8],
     options: &LoadOptions,
     limit: usize,
@@ -194,7 +211,7 @@ fn load_bytes_with_limit(
         })?,
         Format::JsonLines => json::load_json_lines(path, &text),
     };
-    let path_date = pathdate::date_from_path(path);
+    let path_date = pathdate::date_from_path(below_root(path, corpus_root));
     for article in &mut loaded.articles {
         article.use_headline_when_bodiless();
         if article.published.is_none() {
@@ -204,6 +221,14 @@ fn load_bytes_with_limit(
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
     Ok(loaded)
+}
+
+/// The part of `path` below `corpus_root`; all of it when there is no root
+/// or the path is not under it.
+fn below_root<'a>(path: &'a Path, corpus_root: Option<&Path>) -> &'a Path {
+    corpus_root
+        .and_then(|root| path.strip_prefix(root).ok())
+        .unwrap_or(path)
 }
 
 /// The first `limit` bytes, cut back to the last line break when there is
@@ -262,9 +287,9 @@ mod tests {
             ("a.ndjson", r#"{"title": "T", "body": "Body."}"#, Some("T")),
             ("a.unknown", "T\n\nBody.", Some("T")),
         ];
+        let options = LoadOptions::default();
         for (path, bytes, title) in cases {
-            let loaded =
-                load_bytes(Path::new(path), bytes.as_bytes(), &LoadOptions::default()).unwrap();
+            let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), &options).unwrap();
             assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
             assert_eq!(loaded.articles[0].title.as_deref(), *title, "{path}");
             assert!(loaded.articles[0].body().contains("Body."), "{path}");
@@ -282,9 +307,9 @@ mod tests {
             ("a.html", "<title>Telecom splits stock</title><body></body>"),
             ("a.txt", "Telecom splits stock\n"),
         ];
+        let options = LoadOptions::default();
         for (path, bytes) in cases {
-            let loaded =
-                load_bytes(Path::new(path), bytes.as_bytes(), &LoadOptions::default()).unwrap();
+            let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), &options).unwrap();
             assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
             assert_eq!(
                 loaded.articles[0].body().trim(),
@@ -319,9 +344,43 @@ mod tests {
             ("a.txt", "x", &default, ymd(2000, 1, 1)),
             ("a.txt", "x", &LoadOptions::default(), None),
             ("a.md", "---\ndate: soon\n---\nx", &default, ymd(2000, 1, 1)),
+            // A placeholder date is no date.
+            (
+                "a.md",
+                "---\ndate: 0001-01-01\n---\nx",
+                &default,
+                ymd(2000, 1, 1),
+            ),
+            (
+                "2024/12/30/a.json",
+                r#"{"text": "x", "date": "0001-01-01T00:00:00Z"}"#,
+                &default,
+                ymd(2024, 12, 30),
+            ),
         ];
         for (path, bytes, options, published) in cases {
-            let loaded = load_bytes(Path::new(path), bytes.as_bytes(), options).unwrap();
+            let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), options).unwrap();
+            assert_eq!(loaded.articles[0].published, *published, "{path}");
+        }
+    }
+
+    #[test]
+    fn only_the_path_below_the_corpus_root_dates_an_article() {
+        let options = LoadOptions::default();
+        let dec_30 = ymd(2024, 12, 30);
+        // (corpus root, path, published)
+        let cases: &[(Option<&str>, &str, Option<NaiveDate>)] = &[
+            (Some("/d/2019-06-01/news"), "/d/2019-06-01/news/a.txt", None),
+            (Some("2019/06/01"), "2019/06/01/sub/a.txt", None),
+            (Some("./2019-06-01"), "./2019-06-01/a.txt", None),
+            (Some("2019-06-01"), "2019-06-01/2024/12/30.txt", dec_30),
+            (Some("news"), "news/2024-12-30.txt", dec_30),
+            // A file given alone: its path as given.
+            (None, "2019-06-01/a.txt", ymd(2019, 6, 1)),
+        ];
+        for (root, path, published) in cases {
+            let root = root.map(Path::new);
+            let loaded = load_bytes(Path::new(path), root, b"x", &options).unwrap();
             assert_eq!(loaded.articles[0].published, *published, "{path}");
         }
     }
@@ -343,8 +402,9 @@ mod tests {
                 &["a.txt: not valid UTF-8; decoded as windows-1252"],
             ),
         ];
+        let options = LoadOptions::default();
         for (path, bytes, articles, want) in cases {
-            let loaded = load_bytes(Path::new(path), bytes, &LoadOptions::default()).unwrap();
+            let loaded = load_bytes(Path::new(path), None, bytes, &options).unwrap();
             assert_eq!(loaded.articles.len(), *articles, "{bytes:?}");
             assert_eq!(messages(&loaded), *want, "{bytes:?}");
         }
@@ -369,8 +429,9 @@ mod tests {
                 "a.json:1: invalid JSON: expected value (column 10); skipped (not valid UTF-8; decoded as windows-1252)",
             ),
         ];
+        let options = LoadOptions::default();
         for (path, bytes, want) in cases {
-            let err = load_bytes(Path::new(path), bytes, &LoadOptions::default()).unwrap_err();
+            let err = load_bytes(Path::new(path), None, bytes, &options).unwrap_err();
             assert_eq!(err.to_string(), *want, "{bytes:?}");
         }
     }
@@ -388,7 +449,8 @@ mod tests {
         ];
         for (path, bytes, limit, text) in cases {
             let loaded =
-                load_bytes_with_limit(Path::new(path), bytes.as_bytes(), &options, *limit).unwrap();
+                load_bytes_with_limit(Path::new(path), None, bytes.as_bytes(), &options, *limit)
+                    .unwrap();
             assert_eq!(loaded.articles[0].text, *text, "{bytes:?}");
             let want = format!(
                 "{path}: file larger than {limit} bytes; only the first {limit} bytes loaded"
@@ -404,11 +466,11 @@ mod tests {
         let path = dir.path().join("2024-12-30").join("a.txt");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "Title\n\nBody.").unwrap();
-        let loaded = load_file(&path, &LoadOptions::default()).unwrap();
+        let options = LoadOptions::default();
+        let loaded = load_file(&path, Some(dir.path()), &options).unwrap();
         assert_eq!(loaded.articles[0].title.as_deref(), Some("Title"));
         assert_eq!(loaded.articles[0].published, ymd(2024, 12, 30));
-        let missing =
-            load_file(&dir.path().join("missing.txt"), &LoadOptions::default()).unwrap_err();
+        let missing = load_file(&dir.path().join("missing.txt"), None, &options).unwrap_err();
         assert!(missing.message.starts_with("cannot read: "), "{missing}");
     }
 }

@@ -1,6 +1,8 @@
 //! A publication date written in a file's path, for articles whose metadata
 //! has none: news archives are often laid out `2024/12/30/slug.html` or
-//! named `2024-12-30-slug.md`.
+//! named `2024-12-30-slug.md`. Only the path below the corpus root is
+//! searched (see `super::load_bytes`): the folders above it are where the
+//! corpus is kept, not when its articles were published.
 //!
 //! Accepted: `YYYY-MM-DD`, `YYYY/MM/DD` (across folders), `YYYY_MM_DD` and
 //! `YYYYMMDD`, each standing alone (no digit right before or after), and a

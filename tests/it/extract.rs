@@ -84,3 +84,18 @@ fn standard_input_is_read_as_plain_text() {
     assert_eq!(record["path"], "-");
     assert_eq!(record["dates"][0]["value"], "2024-12-25");
 }
+
+#[test]
+fn an_eight_digit_date_number_is_a_calendar_date() {
+    let env = Env::new();
+    env.write("a.json", r#"{"text": "Some text.", "date": 20241230}"#)
+        .write("b.md", "---\ndate: 20241230\n---\nSome text.\n")
+        .write("c.md", "+++\ndate = 20241230\n+++\nSome text.\n");
+    let run = env.run(&["extract", "corpus/a.json", "corpus/b.md", "corpus/c.md"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let records = run.json_lines();
+    assert_eq!(records.len(), 3);
+    for record in records {
+        assert_eq!(record["published"], "2024-12-30", "{record}");
+    }
+}

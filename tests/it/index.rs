@@ -292,3 +292,44 @@ fn dates_beyond_the_storable_years_do_not_break_indexing() {
         1
     );
 }
+
+#[test]
+fn a_date_in_the_folders_above_the_corpus_dates_no_article() {
+    let env = Env::new();
+    env.write("2019-06-01/news/a.txt", "The zeppelin landed.\n")
+        .write("2019-06-01/news/2024/12/30/b.txt", "The walrus swam.\n");
+    let run = env.run(&["index", "corpus/2019-06-01/news"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let zeppelin = &env.hits("zeppelin", &[])[0];
+    assert!(zeppelin["published"].is_null(), "{zeppelin}");
+    assert_eq!(env.hits("walrus", &[])[0]["published"], "2024-12-30");
+}
+
+#[test]
+fn a_placeholder_publication_date_gives_way_to_the_path_and_default_dates() {
+    let env = Env::new();
+    env.write(
+        "2024/12/30/a.json",
+        r#"{"text": "The zeppelin landed.", "date": "0001-01-01T00:00:00Z"}"#,
+    )
+    .write("b.md", "---\ndate: 0001-01-01\n---\nThe walrus swam.\n");
+    let run = env.run(&["index", "corpus", "--default-date", "2000-01-01"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let warning = "date \"0001-01-01T00:00:00Z\" in field `date` is outside the publication years";
+    assert!(run.stderr.contains(warning), "{}", run.stderr);
+    assert_eq!(env.hits("zeppelin", &[])[0]["published"], "2024-12-30");
+    assert_eq!(env.hits("walrus", &[])[0]["published"], "2000-01-01");
+}
+
+#[test]
+fn markdown_opening_with_a_rule_keeps_the_text_before_the_next_rule() {
+    let env = Env::new();
+    env.write(
+        "a.md",
+        "---\n\nThe zeppelin landed.\n\n---\n\nThe walrus swam.\n",
+    );
+    let run = env.index();
+    assert!(run.stderr.contains("0 warnings"), "{}", run.stderr);
+    assert_eq!(env.hit_files("zeppelin", &[]), ["a.md"]);
+    assert_eq!(env.hit_files("walrus", &[]), ["a.md"]);
+}
