@@ -157,6 +157,10 @@ fn query_parser(news: &NewsIndex) -> QueryParser {
 }
 
 /// A fuzzy word over one named field, or over every default field.
+///
+/// The tokenizer splits `al-Assad` or `O'Brien` into parts; each part is
+/// fuzzy and all of them must match in the same field. Joined by OR, the
+/// short part alone (`al~1`: "a", "all") matched most of the index.
 fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dyn Query>, String> {
     let f = news.fields;
     let fields = match word.field.as_deref() {
@@ -175,15 +179,20 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
     };
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in fields {
-        for term in analyze(news, field, &word.word) {
-            alternatives.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new(
-                    Term::from_field_text(field, &term),
-                    word.distance,
-                    true,
-                )),
-            ));
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = analyze(news, field, &word.word)
+            .iter()
+            .map(|part| -> (Occur, Box<dyn Query>) {
+                let term = Term::from_field_text(field, part);
+                (
+                    Occur::Must,
+                    Box::new(FuzzyTermQuery::new(term, word.distance, true)),
+                )
+            })
+            .collect();
+        match parts.len() {
+            0 => {}
+            1 => alternatives.push((Occur::Should, parts.remove(0).1)),
+            _ => alternatives.push((Occur::Should, Box::new(BooleanQuery::new(parts)))),
         }
     }
     Ok(Box::new(BooleanQuery::new(alternatives)))

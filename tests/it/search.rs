@@ -333,3 +333,42 @@ fn entities_lists_who_is_mentioned_with_a_query() {
     );
     assert_eq!(rows.len(), 2);
 }
+
+/// The texts of a hit's highlights.
+fn highlighted(hit: &serde_json::Value) -> Vec<&str> {
+    let text = hit["text"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &text[h["start"].as_u64().unwrap() as usize..h["end"].as_u64().unwrap() as usize])
+        .collect()
+}
+
+#[test]
+fn a_fuzzy_word_with_a_hyphen_or_apostrophe_needs_every_part() {
+    let env = Env::new();
+    env.write(
+        "assad.txt",
+        "Bashar al-Assad spoke to a crowd in Damascus.\n",
+    )
+    .write("asad.txt", "President al-Asad left Syria.\n")
+    .write("markets.txt", "All markets rose a little on Tuesday.\n")
+    .write("obrian.txt", "Conan O'Brian hosted the show.\n");
+    env.index();
+    let files = |query| {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        files
+    };
+    assert_eq!(files("al-Assad~1"), ["asad.txt", "assad.txt"]);
+    assert_eq!(files("O'Brien~1"), ["obrian.txt"]);
+    // The parts are highlighted where they stand together, not each alone
+    // ("a" is one edit from "al").
+    let hits = env.hits("al-Assad~1", &[]);
+    let assad = hits
+        .iter()
+        .find(|h| h["path"] == "corpus/assad.txt")
+        .unwrap();
+    assert_eq!(highlighted(assad), ["al-Assad"]);
+}
