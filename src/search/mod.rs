@@ -9,11 +9,13 @@
 use std::ops::Bound;
 
 use chrono::{Datelike, NaiveDate};
+use tantivy::Score;
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, ExistsQuery, FuzzyTermQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query,
-    QueryParser, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery, InvertedIndexRangeQuery,
+    Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::dates::value::{month_start, year_start};
@@ -106,19 +108,15 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
         reason,
     };
     let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
+    let mut builder = TextQueryBuilder::new(news);
     let text_query: Box<dyn Query> = if rewritten.tantivy.is_empty() || rewritten.tantivy == "*" {
         // Every passage: files without passages have a marker document
         // without a passage ordinal, which this leaves out.
         Box::new(ExistsQuery::new("passage".to_string(), false))
     } else {
-        query_parser(news)
-            .parse_query(&rewritten.tantivy)
-            .map_err(|e| invalid(query::explain_parser_error(&e)))?
+        builder.build(&rewritten.tantivy).map_err(invalid)?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
-    for word in &rewritten.fuzzy {
-        clauses.push((Occur::Must, fuzzy_query(news, word).map_err(invalid)?));
-    }
     for (label, name) in &filter.entities {
         clauses.push((Occur::Must, name_query(news, fields.entity(*label), name)?));
     }
@@ -138,8 +136,169 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
         text_query,
-        fuzzy: rewritten.fuzzy,
+        fuzzy: builder.fuzzy,
     })
+}
+
+/// Builds the text query as tantivy's `QueryParser::parse_query` does,
+/// except for fuzzy words, which it builds where they stand: in a group,
+/// next to OR, excluded (`(Asad~1 OR Assad) Syria`, `-Aliev~1`).
+///
+/// tantivy's parser reads `Asad~1` as a word and searches it as the phrase
+/// "asad 1", so the grammar's tree is walked here: each leaf is a fuzzy
+/// word or goes to the parser alone; the clauses above are checked,
+/// simplified and trimmed as the parser does them, so a query without fuzzy
+/// words becomes the same query (a unit test holds it).
+struct TextQueryBuilder<'a> {
+    news: &'a NewsIndex,
+    parser: QueryParser,
+    /// The fuzzy words met, for highlighting.
+    fuzzy: Vec<FuzzyWord>,
+}
+
+/// A query tree as tantivy's parser holds it before building it.
+enum Node {
+    Clause(Vec<(Occur, Node)>),
+    Boost(Box<Node>, Score),
+    Leaf(Box<dyn Query>),
+}
+
+impl TextQueryBuilder<'_> {
+    fn new(news: &NewsIndex) -> TextQueryBuilder<'_> {
+        TextQueryBuilder {
+            news,
+            parser: query_parser(news),
+            fuzzy: Vec::new(),
+        }
+    }
+
+    fn build(&mut self, query: &str) -> std::result::Result<Box<dyn Query>, String> {
+        let explain = |e: QueryParserError| query::explain_parser_error(&e);
+        let ast = query_grammar::parse_query(query)
+            .map_err(|_| explain(QueryParserError::SyntaxError(query.to_string())))?;
+        let node = self.node(ast)?;
+        if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
+            return Err(explain(QueryParserError::AllButQueryForbidden));
+        }
+        Ok(node
+            .simplify()
+            .into_query()
+            .unwrap_or_else(|| Box::new(EmptyQuery)))
+    }
+
+    fn node(&mut self, ast: UserInputAst) -> std::result::Result<Node, String> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => Node::Clause(
+                clauses
+                    .into_iter()
+                    // Words without an operator must all match
+                    // (`set_conjunction_by_default`).
+                    .map(|(occur, ast)| Ok((occur.unwrap_or(Occur::Must), self.node(ast)?)))
+                    .collect::<std::result::Result<_, String>>()?,
+            ),
+            UserInputAst::Boost(ast, boost) => self.node(*ast)?.boost(boost.into_inner() as Score),
+            UserInputAst::Leaf(leaf) => self.leaf(*leaf)?,
+        })
+    }
+
+    fn leaf(&mut self, leaf: UserInputLeaf) -> std::result::Result<Node, String> {
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.delimiter == Delimiter::None
+            && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
+                .map_err(|p| p.message)?
+        {
+            let query = fuzzy_query(self.news, &word)?;
+            self.fuzzy.push(word);
+            return Ok(Node::Leaf(query));
+        }
+        let query = self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
+            .map_err(|e| query::explain_parser_error(&e))?;
+        Ok(Node::parsed(query))
+    }
+}
+
+impl Node {
+    /// A leaf as the parser built it, as the tree it held before: a word
+    /// over several fields is a clause of alternatives, and a leaf without
+    /// terms (punctuation) is an empty clause, trimmed later.
+    fn parsed(query: Box<dyn Query>) -> Node {
+        if query.downcast_ref::<EmptyQuery>().is_some() {
+            return Node::Clause(Vec::new());
+        }
+        match query.downcast_ref::<BooleanQuery>() {
+            Some(clauses) => Node::Clause(
+                clauses
+                    .clauses()
+                    .iter()
+                    .map(|(occur, query)| (*occur, Node::parsed(query.box_clone())))
+                    .collect(),
+            ),
+            None => Node::Leaf(query),
+        }
+    }
+
+    fn boost(self, boost: Score) -> Node {
+        if (boost - 1.0).abs() < Score::EPSILON {
+            self
+        } else {
+            Node::Boost(Box::new(self), boost)
+        }
+    }
+
+    /// Whether the tree only excludes (tantivy refuses such a query).
+    fn all_negative(&self) -> bool {
+        match self {
+            Node::Leaf(_) => false,
+            Node::Boost(node, _) => node.all_negative(),
+            Node::Clause(clauses) => clauses
+                .iter()
+                .all(|(occur, node)| *occur == Occur::MustNot || node.all_negative()),
+        }
+    }
+
+    /// Clauses pulled up into a parent with the same occurrence (all
+    /// required or all optional), as tantivy's parser simplifies them.
+    fn simplify(self) -> Node {
+        let Node::Clause(clauses) = self else {
+            return self;
+        };
+        let mut flat = Vec::new();
+        for (occur, node) in clauses {
+            match node.simplify() {
+                Node::Clause(inner)
+                    if matches!(occur, Occur::Must | Occur::Should)
+                        && inner.iter().all(|(o, _)| *o == occur) =>
+                {
+                    flat.extend(inner);
+                }
+                node => flat.push((occur, node)),
+            }
+        }
+        Node::Clause(flat)
+    }
+
+    /// The query, without empty clauses; `None` when nothing is left. As
+    /// in tantivy's parser, a boosted empty clause is kept and matches
+    /// nothing.
+    fn into_query(self) -> Option<Box<dyn Query>> {
+        match self {
+            Node::Leaf(query) => Some(query),
+            Node::Boost(node, boost) => {
+                let query = node.into_query().unwrap_or_else(|| Box::new(EmptyQuery));
+                Some(Box::new(BoostQuery::new(query, boost)))
+            }
+            Node::Clause(clauses) => {
+                let clauses: Vec<(Occur, Box<dyn Query>)> = clauses
+                    .into_iter()
+                    .filter_map(|(occur, node)| Some((occur, node.into_query()?)))
+                    .collect();
+                (!clauses.is_empty())
+                    .then(|| -> Box<dyn Query> { Box::new(BooleanQuery::new(clauses)) })
+            }
+        }
+    }
 }
 
 fn query_parser(news: &NewsIndex) -> QueryParser {
@@ -324,6 +483,51 @@ pub enum DateSide {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text query for `query`, or the message refusing it.
+    fn text_query(news: &NewsIndex, query: &str) -> std::result::Result<Box<dyn Query>, String> {
+        let rewritten = query::rewrite(query).map_err(|p| p.message)?;
+        TextQueryBuilder::new(news).build(&rewritten.tantivy)
+    }
+
+    #[test]
+    fn queries_without_fuzzy_words_build_as_tantivys_parser_builds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        for query in [
+            "crash",
+            "plane crash",
+            "crash OR accident",
+            "(crash OR accident) Baku",
+            "a OR (b OR c) OR d",
+            "crash -drone",
+            "crash NOT drone",
+            "a AND NOT b OR c",
+            "\"plane crash\"~2 title:crash^2",
+            "(a b)^3 OR c",
+            "person:\"Vladimir Putin\" org:Azerbaijan",
+            "title:(plane crash)",
+            "crash published:2024-12",
+            "crash date:[2024-12-20 TO *]",
+            "x -(a b)",
+            "* -crash",
+            "crash ™",
+            "crash ™^2",
+            "™",
+            "Reagan's budget",
+            "-crash",
+            "-a -b",
+            "title:",
+            "nope:crash",
+        ] {
+            let rewritten = query::rewrite(query).unwrap().tantivy;
+            let theirs = query_parser(&news)
+                .parse_query(&rewritten)
+                .map_err(|e| query::explain_parser_error(&e));
+            let ours = text_query(&news, query);
+            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+        }
+    }
 
     #[test]
     fn user_dates_expand_to_the_side_asked_for() {

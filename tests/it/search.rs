@@ -372,3 +372,48 @@ fn a_fuzzy_word_with_a_hyphen_or_apostrophe_needs_every_part() {
         .unwrap();
     assert_eq!(highlighted(assad), ["al-Assad"]);
 }
+
+#[test]
+fn fuzzy_words_and_dates_inside_parentheses_keep_the_groups_meaning() {
+    let env = Env::new();
+    env.write("2023-01-10/assad.txt", "Bashar Assad spoke in Syria.\n")
+        .write("2023-01-10/asaad.txt", "President Asaad left Syria.\n")
+        .write("2023-01-10/moscow.txt", "Assad was seen in Moscow.\n")
+        .write(
+            "2023-01-10/syria.txt",
+            "Syria held a summit on December 12, 2024.\n",
+        )
+        .write("2024-12-30/markets.txt", "Markets rose in Syria.\n");
+    env.index();
+    let files = |query| {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        files
+    };
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "(Asad~1 OR Assad) AND Syria",
+            &["2023-01-10/asaad.txt", "2023-01-10/assad.txt"],
+        ),
+        (
+            "Syria -(Asad~1)",
+            &["2023-01-10/syria.txt", "2024-12-30/markets.txt"],
+        ),
+        ("Moscow OR Asaad~1 -Syria", &["2023-01-10/moscow.txt"]),
+        (
+            "(date:[2024-12-01 TO 2024-12-31] OR published:2024-12)",
+            &["2023-01-10/syria.txt", "2024-12-30/markets.txt"],
+        ),
+        (
+            "Syria -(published:2024-12)",
+            &[
+                "2023-01-10/asaad.txt",
+                "2023-01-10/assad.txt",
+                "2023-01-10/syria.txt",
+            ],
+        ),
+    ];
+    for (query, want) in cases {
+        assert_eq!(&files(query), want, "{query}");
+    }
+}
