@@ -146,8 +146,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     };
     let hits = selection.kept;
 
-    let highlight_terms = highlight_terms(&*built.text_query, &fields);
-    let fuzzy = fuzzy_words(news, &built.fuzzy);
+    let fuzzy = fuzzy_words(news, &built.highlight.fuzzy);
     let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
     let mut copy_candidates = match &bands {
         Some(bands) => {
@@ -175,7 +174,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
                 .explain(&searcher, address)
                 .map_or(0.0, |e| e.value());
         }
-        hit.highlights = highlight(&mut analyzer, &hit.text, &highlight_terms, &fuzzy);
+        hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight.terms, &fuzzy);
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
             hit.duplicates = duplicates(&searcher, &fields, copy_candidates, own)?;
@@ -506,19 +505,6 @@ fn context(
     }
     passages.sort_by_key(|p| p.passage);
     Ok(passages)
-}
-
-/// The indexed terms of the passage-text field that the query looks for.
-fn highlight_terms(query: &dyn Query, fields: &Fields) -> HashSet<String> {
-    let mut terms = HashSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == fields.text
-            && let Some(text) = term.value().as_str()
-        {
-            terms.insert(text.to_string());
-        }
-    });
-    terms
 }
 
 /// Fuzzy words as the text field indexes them (`al-Assad`: `al`, `assad`),

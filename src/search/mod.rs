@@ -6,6 +6,7 @@
 //! `facets.rs` counts entities and `timeline.rs` dates over the matches;
 //! `article.rs` reads whole articles back.
 
+use std::collections::HashSet;
 use std::ops::Bound;
 
 use chrono::{Datelike, NaiveDate};
@@ -93,11 +94,18 @@ impl Default for SearchRequest {
     }
 }
 
-/// The tantivy query for a filter, and the part of it that matched text
-/// (for highlighting).
+/// The tantivy query for a filter, and what of it to highlight.
 pub(crate) struct BuiltQuery {
     pub query: Box<dyn Query>,
-    pub text_query: Box<dyn Query>,
+    pub highlight: Highlight,
+}
+
+/// What a passage's highlights show: the words the query looks for, not
+/// those it excludes (`crash -Boeing`, `crash NOT "Boeing jet"`).
+#[derive(Debug, Default)]
+pub(crate) struct Highlight {
+    /// Terms of the passage-text field.
+    pub terms: HashSet<String>,
     pub fuzzy: Vec<FuzzyWord>,
 }
 
@@ -116,7 +124,7 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     } else {
         builder.build(&rewritten.tantivy).map_err(invalid)?
     };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for (label, name) in &filter.entities {
         clauses.push((Occur::Must, name_query(news, fields.entity(*label), name)?));
     }
@@ -135,8 +143,7 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     }
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
-        text_query,
-        fuzzy: builder.fuzzy,
+        highlight: builder.highlight,
     })
 }
 
@@ -148,12 +155,13 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
 /// "asad 1", so the grammar's tree is walked here: each leaf is a fuzzy
 /// word or goes to the parser alone; the clauses above are checked,
 /// simplified and trimmed as the parser does them, so a query without fuzzy
-/// words becomes the same query (a unit test holds it).
+/// words becomes the same query (a unit test holds it). On the way it
+/// notes the words to highlight, leaving out the excluded ones.
 struct TextQueryBuilder<'a> {
     news: &'a NewsIndex,
     parser: QueryParser,
-    /// The fuzzy words met, for highlighting.
-    fuzzy: Vec<FuzzyWord>,
+    /// The words of the leaves that are not excluded.
+    highlight: Highlight,
 }
 
 /// A query tree as tantivy's parser holds it before building it.
@@ -168,7 +176,7 @@ impl TextQueryBuilder<'_> {
         TextQueryBuilder {
             news,
             parser: query_parser(news),
-            fuzzy: Vec::new(),
+            highlight: Highlight::default(),
         }
     }
 
@@ -176,7 +184,7 @@ impl TextQueryBuilder<'_> {
         let explain = |e: QueryParserError| query::explain_parser_error(&e);
         let ast = query_grammar::parse_query(query)
             .map_err(|_| explain(QueryParserError::SyntaxError(query.to_string())))?;
-        let node = self.node(ast)?;
+        let node = self.node(ast, Polarity::Sought)?;
         if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
             return Err(explain(QueryParserError::AllButQueryForbidden));
         }
@@ -186,37 +194,71 @@ impl TextQueryBuilder<'_> {
             .unwrap_or_else(|| Box::new(EmptyQuery)))
     }
 
-    fn node(&mut self, ast: UserInputAst) -> std::result::Result<Node, String> {
+    fn node(&mut self, ast: UserInputAst, polarity: Polarity) -> std::result::Result<Node, String> {
         Ok(match ast {
             UserInputAst::Clause(clauses) => Node::Clause(
                 clauses
                     .into_iter()
-                    // Words without an operator must all match
-                    // (`set_conjunction_by_default`).
-                    .map(|(occur, ast)| Ok((occur.unwrap_or(Occur::Must), self.node(ast)?)))
+                    .map(|(occur, ast)| {
+                        // Words without an operator must all match
+                        // (`set_conjunction_by_default`).
+                        let occur = occur.unwrap_or(Occur::Must);
+                        let polarity = match occur {
+                            Occur::MustNot => Polarity::Excluded,
+                            _ => polarity,
+                        };
+                        Ok((occur, self.node(ast, polarity)?))
+                    })
                     .collect::<std::result::Result<_, String>>()?,
             ),
-            UserInputAst::Boost(ast, boost) => self.node(*ast)?.boost(boost.into_inner() as Score),
-            UserInputAst::Leaf(leaf) => self.leaf(*leaf)?,
+            UserInputAst::Boost(ast, boost) => self
+                .node(*ast, polarity)?
+                .boost(boost.into_inner() as Score),
+            UserInputAst::Leaf(leaf) => self.leaf(*leaf, polarity)?,
         })
     }
 
-    fn leaf(&mut self, leaf: UserInputLeaf) -> std::result::Result<Node, String> {
+    fn leaf(
+        &mut self,
+        leaf: UserInputLeaf,
+        polarity: Polarity,
+    ) -> std::result::Result<Node, String> {
+        let sought = polarity == Polarity::Sought;
         if let UserInputLeaf::Literal(literal) = &leaf
             && literal.delimiter == Delimiter::None
             && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
                 .map_err(|p| p.message)?
         {
             let query = fuzzy_query(self.news, &word)?;
-            self.fuzzy.push(word);
+            if sought {
+                self.highlight.fuzzy.push(word);
+            }
             return Ok(Node::Leaf(query));
         }
         let query = self
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|e| query::explain_parser_error(&e))?;
+        if sought {
+            let text = self.news.fields.text;
+            query.query_terms(&mut |term, _| {
+                if term.field() == text
+                    && let Some(word) = term.value().as_str()
+                {
+                    self.highlight.terms.insert(word.to_string());
+                }
+            });
+        }
         Ok(Node::parsed(query))
     }
+}
+
+/// Whether a leaf is looked for or excluded (under a `-`, `NOT` at any
+/// depth): excluded words are not highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    Sought,
+    Excluded,
 }
 
 impl Node {
@@ -526,6 +568,42 @@ mod tests {
                 .map_err(|e| query::explain_parser_error(&e));
             let ours = text_query(&news, query);
             assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+        }
+    }
+
+    /// The text terms and fuzzy words highlighted for `query`, sorted.
+    fn highlighted(news: &NewsIndex, query: &str) -> Vec<String> {
+        let rewritten = query::rewrite(query).unwrap();
+        let mut builder = TextQueryBuilder::new(news);
+        builder.build(&rewritten.tantivy).unwrap();
+        let Highlight { terms, fuzzy } = builder.highlight;
+        let mut words: Vec<String> = terms.into_iter().collect();
+        words.extend(
+            fuzzy
+                .into_iter()
+                .map(|w| format!("{}~{}", w.word, w.distance)),
+        );
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn only_words_looked_for_are_highlighted() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("plane crash", &["crash", "plane"]),
+            ("crash -Boeing", &["crash"]),
+            ("crash NOT Boeing", &["crash"]),
+            ("crash -\"Boeing jet\"", &["crash"]),
+            ("crash NOT \"Boeing jet\"", &["crash"]),
+            ("crash -(drone -plane)", &["crash"]),
+            ("crash OR (drone -Boeing^2)", &["crash", "drone"]),
+            ("Asad~1 -Assad~1 -title:Syria", &["Asad~1"]),
+            ("title:crash text:plane", &["plane"]),
+        ];
+        for (query, want) in cases {
+            assert_eq!(highlighted(&news, query), *want, "{query}");
         }
     }
 

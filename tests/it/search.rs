@@ -417,3 +417,26 @@ fn fuzzy_words_and_dates_inside_parentheses_keep_the_groups_meaning() {
         assert_eq!(&files(query), want, "{query}");
     }
 }
+
+#[test]
+fn excluded_words_are_not_highlighted() {
+    let env = Env::new();
+    env.write(
+        "boeing.txt",
+        "The Boeing crash left the jet engine of the plane intact.\n",
+    );
+    env.index();
+    // An excluded phrase at the top level is a unit test in `search`:
+    // tantivy's debug build asserts on it when the phrase matches no passage.
+    for query in [
+        "crash OR (drone -\"Boeing jet\")",
+        "crash OR (drone -Boeing)",
+        "crash OR (drone NOT engine)",
+        "crash OR (drone -Boeing~1)",
+        "(crash -(drone jet)) OR (drone -plane)",
+    ] {
+        let hits = env.hits(query, &[]);
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(highlighted(&hits[0]), ["crash"], "{query}");
+    }
+}
