@@ -18,6 +18,7 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
 
 use crate::dates::value::{month_start, year_start};
 use crate::entities::EntityLabel;
@@ -157,6 +158,13 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
 /// simplified and trimmed as the parser does them, so a query without fuzzy
 /// words becomes the same query (a unit test holds it). On the way it
 /// notes the words to highlight, leaving out the excluded ones.
+///
+/// A word the index cannot hold (see [`unindexed_word`]) matches nothing,
+/// and so does a phrase or hyphenated word holding it; the parser dropped
+/// it, and `budget supercalifragilistic…` found every budget. Beside OR or
+/// excluded, it leaves the rest to decide; when it leaves the query
+/// nothing to match, the query is refused with the reason, since an empty
+/// result would not say that the word cannot be found at all.
 struct TextQueryBuilder<'a> {
     news: &'a NewsIndex,
     parser: QueryParser,
@@ -169,6 +177,9 @@ enum Node {
     Clause(Vec<(Occur, Node)>),
     Boost(Box<Node>, Score),
     Leaf(Box<dyn Query>),
+    /// A leaf holding this word, which the index cannot hold: it matches
+    /// nothing.
+    Unindexed(String),
 }
 
 impl TextQueryBuilder<'_> {
@@ -188,10 +199,11 @@ impl TextQueryBuilder<'_> {
         if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
             return Err(explain(QueryParserError::AllButQueryForbidden));
         }
-        Ok(node
-            .simplify()
-            .into_query()
-            .unwrap_or_else(|| Box::new(EmptyQuery)))
+        let node = node.simplify();
+        if let Some(word) = node.unmatchable_for() {
+            return Err(unindexed_word_problem(word));
+        }
+        Ok(node.into_query().unwrap_or_else(|| Box::new(EmptyQuery)))
     }
 
     fn node(&mut self, ast: UserInputAst, polarity: Polarity) -> std::result::Result<Node, String> {
@@ -225,6 +237,12 @@ impl TextQueryBuilder<'_> {
     ) -> std::result::Result<Node, String> {
         let sought = polarity == Polarity::Sought;
         if let UserInputLeaf::Literal(literal) = &leaf
+            && let Some(field) = self.text_field(literal.field_name.as_deref())
+            && let Some(word) = unindexed_word(self.news, field, &literal.phrase)
+        {
+            return Ok(Node::Unindexed(word));
+        }
+        if let UserInputLeaf::Literal(literal) = &leaf
             && literal.delimiter == Delimiter::None
             && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
                 .map_err(|p| p.message)?
@@ -250,6 +268,20 @@ impl TextQueryBuilder<'_> {
             });
         }
         Ok(Node::parsed(query))
+    }
+
+    /// The text field a literal searches (the passage text for the default
+    /// fields, whose analyzers keep and drop the same words); `None` for
+    /// another field.
+    fn text_field(&self, name: Option<&str>) -> Option<Field> {
+        let f = self.news.fields;
+        let Some(name) = name else {
+            return Some(f.text);
+        };
+        let field = self.news.index.schema().get_field(name).ok()?;
+        [f.text, f.title, f.person, f.org, f.place, f.misc]
+            .contains(&field)
+            .then_some(field)
     }
 }
 
@@ -292,7 +324,7 @@ impl Node {
     /// Whether the tree only excludes (tantivy refuses such a query).
     fn all_negative(&self) -> bool {
         match self {
-            Node::Leaf(_) => false,
+            Node::Leaf(_) | Node::Unindexed(_) => false,
             Node::Boost(node, _) => node.all_negative(),
             Node::Clause(clauses) => clauses
                 .iter()
@@ -321,12 +353,43 @@ impl Node {
         Node::Clause(flat)
     }
 
+    /// Whether nothing is left of the tree once empty clauses are trimmed.
+    fn is_empty(&self) -> bool {
+        match self {
+            Node::Clause(clauses) => clauses.iter().all(|(_, node)| node.is_empty()),
+            Node::Boost(..) | Node::Leaf(_) | Node::Unindexed(_) => false,
+        }
+    }
+
+    /// The word the index cannot hold that leaves the tree nothing to
+    /// match: a required one, or one in each alternative when none is
+    /// required. `None` when the tree may match (or matches nothing for
+    /// another reason).
+    fn unmatchable_for(&self) -> Option<&str> {
+        match self {
+            Node::Unindexed(word) => Some(word),
+            Node::Leaf(_) => None,
+            Node::Boost(node, _) => node.unmatchable_for(),
+            Node::Clause(clauses) => {
+                let clauses = || clauses.iter().filter(|(_, node)| !node.is_empty());
+                let of = |occur| clauses().filter(move |(o, _)| *o == occur);
+                if of(Occur::Must).next().is_some() {
+                    return of(Occur::Must).find_map(|(_, node)| node.unmatchable_for());
+                }
+                let mut words = of(Occur::Should).map(|(_, node)| node.unmatchable_for());
+                let first = words.next()??;
+                words.all(|word| word.is_some()).then_some(first)
+            }
+        }
+    }
+
     /// The query, without empty clauses; `None` when nothing is left. As
     /// in tantivy's parser, a boosted empty clause is kept and matches
     /// nothing.
     fn into_query(self) -> Option<Box<dyn Query>> {
         match self {
             Node::Leaf(query) => Some(query),
+            Node::Unindexed(_) => Some(Box::new(EmptyQuery)),
             Node::Boost(node, boost) => {
                 let query = node.into_query().unwrap_or_else(|| Box::new(EmptyQuery));
                 Some(Box::new(BoostQuery::new(query, boost)))
@@ -399,6 +462,31 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
     Ok(Box::new(BooleanQuery::new(alternatives)))
 }
 
+/// The first word of `text` that the index cannot hold: one that `field`'s
+/// analyzer drops for its length (`schema.rs` sets the limit).
+///
+/// Both analyzers split words as [`SimpleTokenizer`] does and drop no
+/// other words, so a word of that tokenizer that leaves no term is one.
+fn unindexed_word(news: &NewsIndex, field: Field, text: &str) -> Option<String> {
+    let mut words = SimpleTokenizer::default();
+    let mut stream = words.token_stream(text);
+    while let Some(word) = stream.next() {
+        if analyze(news, field, &word.text).is_empty() {
+            return Some(word.text.clone());
+        }
+    }
+    None
+}
+
+/// Why a query that requires an unindexed word is refused, and what to do.
+fn unindexed_word_problem(word: &str) -> String {
+    format!(
+        "no passage can match `{word}`: it is {} bytes long, longer than the words the index \
+         keeps; leave it out (in a phrase, `\"a b\"~1` lets any one word stand between a and b)",
+        word.len()
+    )
+}
+
 /// The indexed terms a field's tokenizer makes of `text`.
 pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String> {
     let Ok(mut analyzer) = news.index.tokenizer_for_field(field) else {
@@ -415,6 +503,12 @@ pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String>
 /// Matches a name anywhere in a canonical entity name of one type, as a
 /// phrase: `Putin` and `Vladimir Putin` both match "Vladimir Putin".
 fn name_query(news: &NewsIndex, field: Field, name: &str) -> Result<Box<dyn Query>> {
+    if let Some(word) = unindexed_word(news, field, name) {
+        return Err(Error::InvalidQuery {
+            query: name.to_string(),
+            reason: unindexed_word_problem(&word),
+        });
+    }
     let mut terms: Vec<Term> = analyze(news, field, name)
         .iter()
         .map(|t| Term::from_field_text(field, t))
@@ -568,6 +662,32 @@ mod tests {
                 .map_err(|e| query::explain_parser_error(&e));
             let ours = text_query(&news, query);
             assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+        }
+    }
+
+    #[test]
+    fn a_word_the_index_cannot_hold_matches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let (kept, long) = ("k".repeat(39), "l".repeat(40));
+        // (query, refused because nothing can match)
+        let cases = [
+            (kept.clone(), false),
+            (long.clone(), true),
+            (format!("a {long}"), true),
+            (format!("a AND title:{long}"), true),
+            (format!("a ({long})^2"), true),
+            (format!("a \"b {long} c\""), true),
+            (format!("a b-{long}"), true),
+            (format!("a {long}~1"), true),
+            (format!("({long} OR {long}s) a"), true),
+            (format!("a OR {long}"), false),
+            (format!("a -{long}"), false),
+            (format!("(a OR \"b {long}\") c"), false),
+        ];
+        for (query, refused) in cases {
+            let built = text_query(&news, &query);
+            assert_eq!(built.is_err(), refused, "{query}: {built:?}");
         }
     }
 

@@ -440,3 +440,60 @@ fn excluded_words_are_not_highlighted() {
         assert_eq!(highlighted(&hits[0]), ["crash"], "{query}");
     }
 }
+
+#[test]
+fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
+    const LONG: &str = "supercalifragilisticexpialidociousXXXXXXXXXXX"; // 45 bytes
+    let env = Env::new();
+    env.write(
+        "long.txt",
+        format!("The word {LONG} appears in budget news.\n"),
+    )
+    .write("budget.txt", "The budget was passed.\n");
+    env.index();
+    let files = |query: &str| {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        files
+    };
+    // Beside OR, or excluded, it matches nothing and the rest decides.
+    assert_eq!(
+        files(&format!("budget OR {LONG}")),
+        ["budget.txt", "long.txt"]
+    );
+    assert_eq!(
+        files(&format!("budget -{LONG}")),
+        ["budget.txt", "long.txt"]
+    );
+    // The index keeps the place of the word in a phrase.
+    assert_eq!(files("\"word appears\"~1"), ["long.txt"]);
+    // Required, it makes the query match nothing, and says why.
+    for args in [
+        vec!["search".to_string(), LONG.to_string()],
+        vec!["search".to_string(), format!("budget {LONG}")],
+        vec!["search".to_string(), format!("budget AND {LONG}")],
+        vec![
+            "search".to_string(),
+            format!("budget \"word {LONG} appears\""),
+        ],
+        vec!["search".to_string(), format!("budget al-{LONG}")],
+        vec!["search".to_string(), format!("budget {LONG}~1")],
+        vec!["search".to_string(), format!("(budget OR news) {LONG}")],
+        vec![
+            "search".to_string(),
+            "budget".to_string(),
+            "--person".to_string(),
+            format!("Mr {LONG}"),
+        ],
+    ] {
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(LONG) && run.stderr.contains("longer than"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
