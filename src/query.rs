@@ -6,8 +6,9 @@
 //!   becomes a range over the day, month and year fields the indexer
 //!   writes (so a month mention overlaps every day of its month).
 //! - Fuzzy words: `Aliev~1` (edit distance 1 or 2), since names are spelt
-//!   many ways. They are taken out of the query and searched separately;
-//!   the rest of the query must match too.
+//!   many ways. tantivy's parser reads them as words; [`fuzzy_word`] tells
+//!   them apart, and `search` builds them where they stand, so they combine
+//!   like any word (`(Asad~1 OR Assad) Syria`, `-Aliev~1`).
 //!
 //! Pure: strings in, strings and terms out.
 
@@ -15,11 +16,10 @@ use chrono::{Duration, NaiveDate};
 
 use crate::search::{DateSide, parse_user_date};
 
-/// A query ready for tantivy's parser, plus the fuzzy words taken out of it.
+/// A query ready for tantivy's parser (fuzzy words left in place).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rewritten {
     pub tantivy: String,
-    pub fuzzy: Vec<FuzzyWord>,
 }
 
 /// `field:word~distance` (field optional).
@@ -58,20 +58,11 @@ pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
             pieces.push(token.to_string());
             continue;
         }
-        if let Some(rewritten) = rewrite_date_clause(token)? {
-            pieces.push(rewritten);
-        } else if let Some(fuzzy) = fuzzy_word(token)? {
-            // Fuzzy words are searched beside the rest, joined by AND; next
-            // to OR they would change the query's meaning silently.
-            let last_word = pieces.iter().rev().find(|p| !p.trim().is_empty());
-            let next_word = rest.split_whitespace().next();
-            if last_word.is_some_and(|w| w == "OR") || next_word == Some("OR") {
-                return Err(problem(format!(
-                    "`{token}` cannot be combined with OR: fuzzy words must all match; \
-                     search for the alternatives separately, or drop the `~`"
-                )));
-            }
-            out.fuzzy.push(fuzzy);
+        // A group's parentheses (and a sign before them) stay around the
+        // clause they hold: `(date:[…] OR published:2024-12)`.
+        let (open, clause, close) = split_parentheses(token);
+        if let Some(rewritten) = rewrite_date_clause(clause)? {
+            pieces.push(format!("{open}{rewritten}{close}"));
         } else {
             pieces.push(typographic_apostrophes(token));
         }
@@ -97,6 +88,21 @@ fn typographic_apostrophes(token: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// `token` as the parentheses (and signs) that open groups before it, the
+/// clause, and the parentheses that close groups after it:
+/// `-(published:2024)` is `-(`, `published:2024` and `)`. A sign right
+/// before the clause stays with it.
+fn split_parentheses(token: &str) -> (&str, &str, &str) {
+    let mut start = token.len() - token.trim_start_matches(['(', '+', '-']).len();
+    // Of `(-date:…`, `-` is the clause's own sign.
+    if start > 0 && token[..start].ends_with(['+', '-']) {
+        start -= 1;
+    }
+    let (open, rest) = token.split_at(start);
+    let clause = rest.trim_end_matches(')');
+    (open, clause, &rest[clause.len()..])
 }
 
 /// Splits off the next whitespace run or token; a token keeps quoted
@@ -241,25 +247,21 @@ fn rfc3339(date: NaiveDate) -> String {
     format!("{date}T00:00:00Z")
 }
 
-/// `word~N` or `field:word~N` outside quotes; `None` for other tokens.
-fn fuzzy_word(token: &str) -> Result<Option<FuzzyWord>, QueryProblem> {
-    let Some((head, distance)) = token.rsplit_once('~') else {
+/// A word of tantivy's parser (outside quotes, in `field` if one was
+/// given) that is fuzzy: `word~N`; `None` for any other word.
+pub fn fuzzy_word(field: Option<&str>, text: &str) -> Result<Option<FuzzyWord>, QueryProblem> {
+    let Some((word, distance)) = text.rsplit_once('~') else {
         return Ok(None);
     };
-    if head.contains(['"', '(', ')', '[', ']', '{', '}', '*']) || head.starts_with(['+', '-']) {
+    // `'` is written `’` for tantivy's parser (see `typographic_apostrophes`).
+    let word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    if !word.chars().any(char::is_alphanumeric) || !word.chars().all(word_char) {
         return Ok(None);
     }
-    let (field, word) = match head.split_once(':') {
-        Some((field, word)) => (Some(field.to_string()), word),
-        None => (None, head),
+    let token = match field {
+        Some(field) => format!("{field}:{text}"),
+        None => text.to_string(),
     };
-    if word.is_empty()
-        || !word
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '\'' || c == '-')
-    {
-        return Ok(None);
-    }
     let distance = match distance {
         "" => 1,
         d => d.parse::<u8>().map_err(|_| {
@@ -274,7 +276,7 @@ fn fuzzy_word(token: &str) -> Result<Option<FuzzyWord>, QueryProblem> {
         )));
     }
     Ok(Some(FuzzyWord {
-        field,
+        field: field.map(str::to_string),
         word: word.to_string(),
         distance,
     }))
@@ -322,6 +324,8 @@ mod tests {
             "a OR b -c",
             "title:crash",
             "(a OR b) c",
+            "Aliev~1 OR Thatcher",
+            "(Asad~1 OR Assad) -title:(crash)",
         ] {
             assert_eq!(tantivy(q), q);
         }
@@ -375,10 +379,32 @@ mod tests {
                 "published:{2024-12-01 TO 2024-12-31}",
                 "published:[2024-12-02T00:00:00Z TO 2024-12-30T00:00:00Z]",
             ),
+            (
+                "(published:2024 OR a)",
+                "(published:[2024-01-01T00:00:00Z TO 2024-12-31T00:00:00Z] OR a)",
+            ),
+            (
+                "(a OR -published:[2024 TO *])",
+                "(a OR -published:[2024-01-01T00:00:00Z TO *])",
+            ),
+            (
+                "-((published:2024))",
+                "-((published:[2024-01-01T00:00:00Z TO 2024-12-31T00:00:00Z]))",
+            ),
         ];
         for (q, want) in cases {
             assert_eq!(tantivy(q), want, "{q}");
         }
+    }
+
+    #[test]
+    fn mentioned_date_ranges_in_parentheses_are_rewritten() {
+        let q = tantivy("(date:[2024-12-01 TO 2024-12-31] OR published:2024-12) crash");
+        assert!(q.starts_with("((date_day:[2024-12-01T00:00:00Z TO "), "{q}");
+        assert!(
+            q.ends_with(" OR published:[2024-12-01T00:00:00Z TO 2024-12-31T00:00:00Z]) crash"),
+            "{q}"
+        );
     }
 
     #[test]
@@ -399,24 +425,34 @@ mod tests {
     }
 
     #[test]
-    fn fuzzy_words_are_taken_out() {
-        let r = rewrite("Aliev~1 crash person:Putn~2").unwrap();
-        assert_eq!(r.tantivy, "crash");
-        assert_eq!(
-            r.fuzzy,
-            [
-                FuzzyWord {
-                    field: None,
-                    word: "Aliev".into(),
-                    distance: 1
-                },
-                FuzzyWord {
-                    field: Some("person".into()),
-                    word: "Putn".into(),
-                    distance: 2
-                },
-            ]
-        );
+    fn fuzzy_words_are_read_from_the_parsers_words() {
+        let fuzzy = |field: Option<&str>, word: &str, distance| FuzzyWord {
+            field: field.map(str::to_string),
+            word: word.into(),
+            distance,
+        };
+        let cases = [
+            (None, "Aliev~1", Some(fuzzy(None, "Aliev", 1))),
+            (None, "Aliev~", Some(fuzzy(None, "Aliev", 1))),
+            (
+                Some("person"),
+                "Putn~2",
+                Some(fuzzy(Some("person"), "Putn", 2)),
+            ),
+            (None, "al-Assad~1", Some(fuzzy(None, "al-Assad", 1))),
+            (None, "O’Brien~1", Some(fuzzy(None, "O’Brien", 1))),
+            (None, "Aliev", None),
+            (None, "~Aliev", None),
+            (None, "-~1", None),
+            (None, "Ali*~1", None),
+        ];
+        for (field, text, want) in cases {
+            assert_eq!(fuzzy_word(field, text).unwrap(), want, "{text}");
+        }
+        for (text, hint) in [("Aliev~5", "1 or 2"), ("Aliev~x", "1 or 2")] {
+            let err = fuzzy_word(None, text).unwrap_err();
+            assert!(err.message.contains(hint), "{text}: {}", err.message);
+        }
     }
 
     #[test]
@@ -427,9 +463,6 @@ mod tests {
             ("a)", "`)`"),
             ("date:[2024-13 TO 2024-12]", "date:2024-12-25"),
             ("published:yesterday", "not a date range"),
-            ("Aliev~5", "1 or 2"),
-            ("Aliev~1 OR Thatcher", "cannot be combined with OR"),
-            ("Thatcher OR Aliev~1", "cannot be combined with OR"),
         ];
         for (q, hint) in cases {
             let err = rewrite(q).unwrap_err();

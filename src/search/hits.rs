@@ -150,8 +150,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     };
     let hits = selection.kept;
 
-    let highlight_terms = highlight_terms(&*built.text_query, &fields);
-    let fuzzy = fuzzy_words(news, &built.fuzzy);
+    let fuzzy = fuzzy_words(news, &built.highlight.fuzzy);
     let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
     let mut copy_candidates = match &bands {
         Some(bands) => {
@@ -179,7 +178,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
                 .explain(&searcher, address)
                 .map_or(0.0, |e| e.value());
         }
-        hit.highlights = highlight(&mut analyzer, &hit.text, &highlight_terms, &fuzzy);
+        hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight.terms, &fuzzy);
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
             hit.duplicates = duplicates(&searcher, &fields, copy_candidates, own)?;
@@ -521,55 +520,57 @@ fn context(
     Ok(passages)
 }
 
-/// The indexed terms of the passage-text field that the query looks for.
-fn highlight_terms(query: &dyn Query, fields: &Fields) -> HashSet<String> {
-    let mut terms = HashSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == fields.text
-            && let Some(text) = term.value().as_str()
-        {
-            terms.insert(text.to_string());
-        }
-    });
-    terms
-}
-
-/// Fuzzy words as the text field indexes them, with their distances.
-fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(String, u8)> {
+/// Fuzzy words as the text field indexes them (`al-Assad`: `al`, `assad`),
+/// with their distances.
+fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(Vec<String>, u8)> {
     fuzzy
         .iter()
-        .flat_map(|w| {
-            super::analyze(news, news.fields.text, &w.word)
-                .into_iter()
-                .map(move |t| (t, w.distance))
-        })
+        .map(|w| (super::analyze(news, news.fields.text, &w.word), w.distance))
+        .filter(|(parts, _)| !parts.is_empty())
         .collect()
 }
 
-/// Byte ranges of the tokens of `text` that are among `terms` or within a
-/// fuzzy word's distance, merged when only whitespace separates them.
+/// Byte ranges of the tokens of `text` that are among `terms`, or of runs
+/// of tokens each within a fuzzy word's distance of its part in order (a
+/// fuzzy `al-Assad` is highlighted in "al-Asad", not in every "a"), merged
+/// when they overlap or only whitespace separates them.
 fn highlight(
     analyzer: &mut TextAnalyzer,
     text: &str,
     terms: &HashSet<String>,
-    fuzzy: &[(String, u8)],
+    fuzzy: &[(Vec<String>, u8)],
 ) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     if terms.is_empty() && fuzzy.is_empty() {
         return ranges;
     }
+    let mut tokens = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while let Some(token) = stream.next() {
-        let matched = terms.contains(&token.text)
-            || fuzzy
-                .iter()
-                .any(|(word, distance)| edit_distance(word, &token.text) <= usize::from(*distance));
-        if matched {
-            let (start, end) = (token.offset_from, token.offset_to);
-            match ranges.last_mut() {
-                Some(last) if text[last.end..start].trim().is_empty() => last.end = end,
-                _ => ranges.push(start..end),
+        tokens.push(token.clone());
+    }
+    let mut push = |range: Range<usize>| match ranges.last_mut() {
+        Some(last) if range.start <= last.end || text[last.end..range.start].trim().is_empty() => {
+            last.end = last.end.max(range.end);
+        }
+        _ => ranges.push(range),
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let mut end = terms.contains(&token.text).then_some(token.offset_to);
+        for (parts, distance) in fuzzy {
+            let Some(run) = tokens.get(i..i + parts.len()) else {
+                continue;
+            };
+            let near = |(part, token): (&String, &tantivy::tokenizer::Token)| {
+                edit_distance(part, &token.text) <= usize::from(*distance)
+            };
+            if parts.iter().zip(run).all(near) {
+                let run_end = run.last().map_or(token.offset_to, |t| t.offset_to);
+                end = end.max(Some(run_end));
             }
+        }
+        if let Some(end) = end {
+            push(token.offset_from..end);
         }
     }
     ranges
@@ -634,7 +635,57 @@ pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::*;
+
+    /// The texts `highlight` marks in `text` for exact `terms` and fuzzy
+    /// words of distance 1.
+    fn highlighted<'a>(text: &'a str, terms: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
+        let mut analyzer = crate::schema::prose_analyzer();
+        let terms = terms.iter().map(|t| t.to_string()).collect();
+        let fuzzy: Vec<(Vec<String>, u8)> = fuzzy
+            .iter()
+            .map(|w| (analyze_text(&mut analyzer, w), 1))
+            .collect();
+        highlight(&mut analyzer, text, &terms, &fuzzy)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn highlights_cover_terms_and_runs_of_fuzzy_parts() {
+        let h = highlighted;
+        assert_eq!(
+            h("a plane crash in Baku", &["crash", "baku"], &[]),
+            ["crash", "Baku"]
+        );
+        assert_eq!(h("plane crash", &["plane", "crash"], &[]), ["plane crash"]);
+        assert_eq!(
+            h("Bashar al-Asad met a crowd", &[], &["al-Assad"]),
+            ["al-Asad"]
+        );
+        assert_eq!(
+            h("a crowd, all of it", &[], &["al-Assad"]),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            h("O'Brian, O Brien", &[], &["O'Brien"]),
+            ["O'Brian", "O Brien"]
+        );
+        assert_eq!(
+            h("al-Asad crash", &["crash"], &["al-Assad"]),
+            ["al-Asad crash"]
+        );
+    }
+
+    fn analyze_text(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = Vec::new();
+        while let Some(token) = stream.next() {
+            terms.push(token.text.clone());
+        }
+        terms
+    }
 
     #[test]
     fn edit_distance_counts_transpositions_once() {

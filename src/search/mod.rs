@@ -6,15 +6,19 @@
 //! `facets.rs` counts entities and `timeline.rs` dates over the matches;
 //! `article.rs` reads whole articles back.
 
+use std::collections::HashSet;
 use std::ops::Bound;
 
 use chrono::{Datelike, NaiveDate};
+use tantivy::Score;
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, ExistsQuery, FuzzyTermQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query,
-    QueryParser, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery, InvertedIndexRangeQuery,
+    Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
 
 use crate::dates::value::{month_start, year_start};
 use crate::entities::EntityLabel;
@@ -91,11 +95,18 @@ impl Default for SearchRequest {
     }
 }
 
-/// The tantivy query for a filter, and the part of it that matched text
-/// (for highlighting).
+/// The tantivy query for a filter, and what of it to highlight.
 pub(crate) struct BuiltQuery {
     pub query: Box<dyn Query>,
-    pub text_query: Box<dyn Query>,
+    pub highlight: Highlight,
+}
+
+/// What a passage's highlights show: the words the query looks for, not
+/// those it excludes (`crash -Boeing`, `crash NOT "Boeing jet"`).
+#[derive(Debug, Default)]
+pub(crate) struct Highlight {
+    /// Terms of the passage-text field.
+    pub terms: HashSet<String>,
     pub fuzzy: Vec<FuzzyWord>,
 }
 
@@ -106,19 +117,15 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
         reason,
     };
     let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
+    let mut builder = TextQueryBuilder::new(news);
     let text_query: Box<dyn Query> = if rewritten.tantivy.is_empty() || rewritten.tantivy == "*" {
         // Every passage: files without passages have a marker document
         // without a passage ordinal, which this leaves out.
         Box::new(ExistsQuery::new("passage".to_string(), false))
     } else {
-        query_parser(news)
-            .parse_query(&rewritten.tantivy)
-            .map_err(|e| invalid(query::explain_parser_error(&e)))?
+        builder.build(&rewritten.tantivy).map_err(invalid)?
     };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
-    for word in &rewritten.fuzzy {
-        clauses.push((Occur::Must, fuzzy_query(news, word).map_err(invalid)?));
-    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for (label, name) in &filter.entities {
         clauses.push((Occur::Must, name_query(news, fields.entity(*label), name)?));
     }
@@ -137,9 +144,266 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     }
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
-        text_query,
-        fuzzy: rewritten.fuzzy,
+        highlight: builder.highlight,
     })
+}
+
+/// Builds the text query as tantivy's `QueryParser::parse_query` does,
+/// except for fuzzy words, which it builds where they stand: in a group,
+/// next to OR, excluded (`(Asad~1 OR Assad) Syria`, `-Aliev~1`).
+///
+/// tantivy's parser reads `Asad~1` as a word and searches it as the phrase
+/// "asad 1", so the grammar's tree is walked here: each leaf is a fuzzy
+/// word or goes to the parser alone; the clauses above are checked,
+/// simplified and trimmed as the parser does them, so a query without fuzzy
+/// words becomes the same query (a unit test holds it). On the way it
+/// notes the words to highlight, leaving out the excluded ones.
+///
+/// A word the index cannot hold (see [`unindexed_word`]) matches nothing,
+/// and so does a phrase or hyphenated word holding it; the parser dropped
+/// it, and `budget supercalifragilistic…` found every budget. Beside OR or
+/// excluded, it leaves the rest to decide; when it leaves the query
+/// nothing to match, the query is refused with the reason, since an empty
+/// result would not say that the word cannot be found at all.
+struct TextQueryBuilder<'a> {
+    news: &'a NewsIndex,
+    parser: QueryParser,
+    /// The words of the leaves that are not excluded.
+    highlight: Highlight,
+}
+
+/// A query tree as tantivy's parser holds it before building it.
+enum Node {
+    Clause(Vec<(Occur, Node)>),
+    Boost(Box<Node>, Score),
+    Leaf(Box<dyn Query>),
+    /// A leaf holding this word, which the index cannot hold: it matches
+    /// nothing.
+    Unindexed(String),
+}
+
+impl TextQueryBuilder<'_> {
+    fn new(news: &NewsIndex) -> TextQueryBuilder<'_> {
+        TextQueryBuilder {
+            news,
+            parser: query_parser(news),
+            highlight: Highlight::default(),
+        }
+    }
+
+    fn build(&mut self, query: &str) -> std::result::Result<Box<dyn Query>, String> {
+        let explain = |e: QueryParserError| query::explain_parser_error(&e);
+        let ast = query_grammar::parse_query(query)
+            .map_err(|_| explain(QueryParserError::SyntaxError(query.to_string())))?;
+        let node = self.node(ast, Polarity::Sought)?;
+        if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
+            return Err(explain(QueryParserError::AllButQueryForbidden));
+        }
+        let node = node.simplify();
+        if let Some(word) = node.unmatchable_for() {
+            return Err(unindexed_word_problem(word));
+        }
+        Ok(node.into_query().unwrap_or_else(|| Box::new(EmptyQuery)))
+    }
+
+    fn node(&mut self, ast: UserInputAst, polarity: Polarity) -> std::result::Result<Node, String> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => Node::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, ast)| {
+                        // Words without an operator must all match
+                        // (`set_conjunction_by_default`).
+                        let occur = occur.unwrap_or(Occur::Must);
+                        let polarity = match occur {
+                            Occur::MustNot => Polarity::Excluded,
+                            _ => polarity,
+                        };
+                        Ok((occur, self.node(ast, polarity)?))
+                    })
+                    .collect::<std::result::Result<_, String>>()?,
+            ),
+            UserInputAst::Boost(ast, boost) => self
+                .node(*ast, polarity)?
+                .boost(boost.into_inner() as Score),
+            UserInputAst::Leaf(leaf) => self.leaf(*leaf, polarity)?,
+        })
+    }
+
+    fn leaf(
+        &mut self,
+        leaf: UserInputLeaf,
+        polarity: Polarity,
+    ) -> std::result::Result<Node, String> {
+        let sought = polarity == Polarity::Sought;
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && let Some(field) = self.text_field(literal.field_name.as_deref())
+            && let Some(word) = unindexed_word(self.news, field, &literal.phrase)
+        {
+            return Ok(Node::Unindexed(word));
+        }
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.delimiter == Delimiter::None
+            && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
+                .map_err(|p| p.message)?
+        {
+            let query = fuzzy_query(self.news, &word)?;
+            if sought {
+                self.highlight.fuzzy.push(word);
+            }
+            return Ok(Node::Leaf(query));
+        }
+        let query = self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
+            .map_err(|e| query::explain_parser_error(&e))?;
+        if sought {
+            let text = self.news.fields.text;
+            query.query_terms(&mut |term, _| {
+                if term.field() == text
+                    && let Some(word) = term.value().as_str()
+                {
+                    self.highlight.terms.insert(word.to_string());
+                }
+            });
+        }
+        Ok(Node::parsed(query))
+    }
+
+    /// The text field a literal searches (the passage text for the default
+    /// fields, whose analyzers keep and drop the same words); `None` for
+    /// another field.
+    fn text_field(&self, name: Option<&str>) -> Option<Field> {
+        let f = self.news.fields;
+        let Some(name) = name else {
+            return Some(f.text);
+        };
+        let field = self.news.index.schema().get_field(name).ok()?;
+        [f.text, f.title, f.person, f.org, f.place, f.misc]
+            .contains(&field)
+            .then_some(field)
+    }
+}
+
+/// Whether a leaf is looked for or excluded (under a `-`, `NOT` at any
+/// depth): excluded words are not highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    Sought,
+    Excluded,
+}
+
+impl Node {
+    /// A leaf as the parser built it, as the tree it held before: a word
+    /// over several fields is a clause of alternatives, and a leaf without
+    /// terms (punctuation) is an empty clause, trimmed later.
+    fn parsed(query: Box<dyn Query>) -> Node {
+        if query.downcast_ref::<EmptyQuery>().is_some() {
+            return Node::Clause(Vec::new());
+        }
+        match query.downcast_ref::<BooleanQuery>() {
+            Some(clauses) => Node::Clause(
+                clauses
+                    .clauses()
+                    .iter()
+                    .map(|(occur, query)| (*occur, Node::parsed(query.box_clone())))
+                    .collect(),
+            ),
+            None => Node::Leaf(query),
+        }
+    }
+
+    fn boost(self, boost: Score) -> Node {
+        if (boost - 1.0).abs() < Score::EPSILON {
+            self
+        } else {
+            Node::Boost(Box::new(self), boost)
+        }
+    }
+
+    /// Whether the tree only excludes (tantivy refuses such a query).
+    fn all_negative(&self) -> bool {
+        match self {
+            Node::Leaf(_) | Node::Unindexed(_) => false,
+            Node::Boost(node, _) => node.all_negative(),
+            Node::Clause(clauses) => clauses
+                .iter()
+                .all(|(occur, node)| *occur == Occur::MustNot || node.all_negative()),
+        }
+    }
+
+    /// Clauses pulled up into a parent with the same occurrence (all
+    /// required or all optional), as tantivy's parser simplifies them.
+    fn simplify(self) -> Node {
+        let Node::Clause(clauses) = self else {
+            return self;
+        };
+        let mut flat = Vec::new();
+        for (occur, node) in clauses {
+            match node.simplify() {
+                Node::Clause(inner)
+                    if matches!(occur, Occur::Must | Occur::Should)
+                        && inner.iter().all(|(o, _)| *o == occur) =>
+                {
+                    flat.extend(inner);
+                }
+                node => flat.push((occur, node)),
+            }
+        }
+        Node::Clause(flat)
+    }
+
+    /// Whether nothing is left of the tree once empty clauses are trimmed.
+    fn is_empty(&self) -> bool {
+        match self {
+            Node::Clause(clauses) => clauses.iter().all(|(_, node)| node.is_empty()),
+            Node::Boost(..) | Node::Leaf(_) | Node::Unindexed(_) => false,
+        }
+    }
+
+    /// The word the index cannot hold that leaves the tree nothing to
+    /// match: a required one, or one in each alternative when none is
+    /// required. `None` when the tree may match (or matches nothing for
+    /// another reason).
+    fn unmatchable_for(&self) -> Option<&str> {
+        match self {
+            Node::Unindexed(word) => Some(word),
+            Node::Leaf(_) => None,
+            Node::Boost(node, _) => node.unmatchable_for(),
+            Node::Clause(clauses) => {
+                let clauses = || clauses.iter().filter(|(_, node)| !node.is_empty());
+                let of = |occur| clauses().filter(move |(o, _)| *o == occur);
+                if of(Occur::Must).next().is_some() {
+                    return of(Occur::Must).find_map(|(_, node)| node.unmatchable_for());
+                }
+                let mut words = of(Occur::Should).map(|(_, node)| node.unmatchable_for());
+                let first = words.next()??;
+                words.all(|word| word.is_some()).then_some(first)
+            }
+        }
+    }
+
+    /// The query, without empty clauses; `None` when nothing is left. As
+    /// in tantivy's parser, a boosted empty clause is kept and matches
+    /// nothing.
+    fn into_query(self) -> Option<Box<dyn Query>> {
+        match self {
+            Node::Leaf(query) => Some(query),
+            Node::Unindexed(_) => Some(Box::new(EmptyQuery)),
+            Node::Boost(node, boost) => {
+                let query = node.into_query().unwrap_or_else(|| Box::new(EmptyQuery));
+                Some(Box::new(BoostQuery::new(query, boost)))
+            }
+            Node::Clause(clauses) => {
+                let clauses: Vec<(Occur, Box<dyn Query>)> = clauses
+                    .into_iter()
+                    .filter_map(|(occur, node)| Some((occur, node.into_query()?)))
+                    .collect();
+                (!clauses.is_empty())
+                    .then(|| -> Box<dyn Query> { Box::new(BooleanQuery::new(clauses)) })
+            }
+        }
+    }
 }
 
 fn query_parser(news: &NewsIndex) -> QueryParser {
@@ -157,6 +421,10 @@ fn query_parser(news: &NewsIndex) -> QueryParser {
 }
 
 /// A fuzzy word over one named field, or over every default field.
+///
+/// The tokenizer splits `al-Assad` or `O'Brien` into parts; each part is
+/// fuzzy and all of them must match in the same field. Joined by OR, the
+/// short part alone (`al~1`: "a", "all") matched most of the index.
 fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dyn Query>, String> {
     let f = news.fields;
     let fields = match word.field.as_deref() {
@@ -175,18 +443,48 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
     };
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in fields {
-        for term in analyze(news, field, &word.word) {
-            alternatives.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new(
-                    Term::from_field_text(field, &term),
-                    word.distance,
-                    true,
-                )),
-            ));
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = analyze(news, field, &word.word)
+            .iter()
+            .map(|part| -> (Occur, Box<dyn Query>) {
+                let term = Term::from_field_text(field, part);
+                (
+                    Occur::Must,
+                    Box::new(FuzzyTermQuery::new(term, word.distance, true)),
+                )
+            })
+            .collect();
+        match parts.len() {
+            0 => {}
+            1 => alternatives.push((Occur::Should, parts.remove(0).1)),
+            _ => alternatives.push((Occur::Should, Box::new(BooleanQuery::new(parts)))),
         }
     }
     Ok(Box::new(BooleanQuery::new(alternatives)))
+}
+
+/// The first word of `text` that the index cannot hold: one that `field`'s
+/// analyzer drops for its length (`schema.rs` sets the limit).
+///
+/// Both analyzers split words as [`SimpleTokenizer`] does and drop no
+/// other words, so a word of that tokenizer that leaves no term is one.
+fn unindexed_word(news: &NewsIndex, field: Field, text: &str) -> Option<String> {
+    let mut words = SimpleTokenizer::default();
+    let mut stream = words.token_stream(text);
+    while let Some(word) = stream.next() {
+        if analyze(news, field, &word.text).is_empty() {
+            return Some(word.text.clone());
+        }
+    }
+    None
+}
+
+/// Why a query that requires an unindexed word is refused, and what to do.
+fn unindexed_word_problem(word: &str) -> String {
+    format!(
+        "no passage can match `{word}`: it is {} bytes long, longer than the words the index \
+         keeps; leave it out (in a phrase, `\"a b\"~1` lets any one word stand between a and b)",
+        word.len()
+    )
 }
 
 /// The indexed terms a field's tokenizer makes of `text`.
@@ -205,6 +503,12 @@ pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String>
 /// Matches a name anywhere in a canonical entity name of one type, as a
 /// phrase: `Putin` and `Vladimir Putin` both match "Vladimir Putin".
 fn name_query(news: &NewsIndex, field: Field, name: &str) -> Result<Box<dyn Query>> {
+    if let Some(word) = unindexed_word(news, field, name) {
+        return Err(Error::InvalidQuery {
+            query: name.to_string(),
+            reason: unindexed_word_problem(&word),
+        });
+    }
     let mut terms: Vec<Term> = analyze(news, field, name)
         .iter()
         .map(|t| Term::from_field_text(field, t))
@@ -315,6 +619,113 @@ pub enum DateSide {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text query for `query`, or the message refusing it.
+    fn text_query(news: &NewsIndex, query: &str) -> std::result::Result<Box<dyn Query>, String> {
+        let rewritten = query::rewrite(query).map_err(|p| p.message)?;
+        TextQueryBuilder::new(news).build(&rewritten.tantivy)
+    }
+
+    #[test]
+    fn queries_without_fuzzy_words_build_as_tantivys_parser_builds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        for query in [
+            "crash",
+            "plane crash",
+            "crash OR accident",
+            "(crash OR accident) Baku",
+            "a OR (b OR c) OR d",
+            "crash -drone",
+            "crash NOT drone",
+            "a AND NOT b OR c",
+            "\"plane crash\"~2 title:crash^2",
+            "(a b)^3 OR c",
+            "person:\"Vladimir Putin\" org:Azerbaijan",
+            "title:(plane crash)",
+            "crash published:2024-12",
+            "crash date:[2024-12-20 TO *]",
+            "x -(a b)",
+            "* -crash",
+            "crash ™",
+            "crash ™^2",
+            "™",
+            "Reagan's budget",
+            "-crash",
+            "-a -b",
+            "title:",
+            "nope:crash",
+        ] {
+            let rewritten = query::rewrite(query).unwrap().tantivy;
+            let theirs = query_parser(&news)
+                .parse_query(&rewritten)
+                .map_err(|e| query::explain_parser_error(&e));
+            let ours = text_query(&news, query);
+            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+        }
+    }
+
+    #[test]
+    fn a_word_the_index_cannot_hold_matches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let (kept, long) = ("k".repeat(39), "l".repeat(40));
+        // (query, refused because nothing can match)
+        let cases = [
+            (kept.clone(), false),
+            (long.clone(), true),
+            (format!("a {long}"), true),
+            (format!("a AND title:{long}"), true),
+            (format!("a ({long})^2"), true),
+            (format!("a \"b {long} c\""), true),
+            (format!("a b-{long}"), true),
+            (format!("a {long}~1"), true),
+            (format!("({long} OR {long}s) a"), true),
+            (format!("a OR {long}"), false),
+            (format!("a -{long}"), false),
+            (format!("(a OR \"b {long}\") c"), false),
+        ];
+        for (query, refused) in cases {
+            let built = text_query(&news, &query);
+            assert_eq!(built.is_err(), refused, "{query}: {built:?}");
+        }
+    }
+
+    /// The text terms and fuzzy words highlighted for `query`, sorted.
+    fn highlighted(news: &NewsIndex, query: &str) -> Vec<String> {
+        let rewritten = query::rewrite(query).unwrap();
+        let mut builder = TextQueryBuilder::new(news);
+        builder.build(&rewritten.tantivy).unwrap();
+        let Highlight { terms, fuzzy } = builder.highlight;
+        let mut words: Vec<String> = terms.into_iter().collect();
+        words.extend(
+            fuzzy
+                .into_iter()
+                .map(|w| format!("{}~{}", w.word, w.distance)),
+        );
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn only_words_looked_for_are_highlighted() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("plane crash", &["crash", "plane"]),
+            ("crash -Boeing", &["crash"]),
+            ("crash NOT Boeing", &["crash"]),
+            ("crash -\"Boeing jet\"", &["crash"]),
+            ("crash NOT \"Boeing jet\"", &["crash"]),
+            ("crash -(drone -plane)", &["crash"]),
+            ("crash OR (drone -Boeing^2)", &["crash", "drone"]),
+            ("Asad~1 -Assad~1 -title:Syria", &["Asad~1"]),
+            ("title:crash text:plane", &["plane"]),
+        ];
+        for (query, want) in cases {
+            assert_eq!(highlighted(&news, query), *want, "{query}");
+        }
+    }
 
     #[test]
     fn user_dates_expand_to_the_side_asked_for() {

@@ -342,3 +342,167 @@ fn entities_lists_who_is_mentioned_with_a_query() {
     );
     assert_eq!(rows.len(), 2);
 }
+
+/// The texts of a hit's highlights.
+fn highlighted(hit: &serde_json::Value) -> Vec<&str> {
+    let text = hit["text"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &text[h["start"].as_u64().unwrap() as usize..h["end"].as_u64().unwrap() as usize])
+        .collect()
+}
+
+#[test]
+fn a_fuzzy_word_with_a_hyphen_or_apostrophe_needs_every_part() {
+    let env = Env::new();
+    env.write(
+        "assad.txt",
+        "Bashar al-Assad spoke to a crowd in Damascus.\n",
+    )
+    .write("asad.txt", "President al-Asad left Syria.\n")
+    .write("markets.txt", "All markets rose a little on Tuesday.\n")
+    .write("obrian.txt", "Conan O'Brian hosted the show.\n");
+    env.index();
+    let files = |query| {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        files
+    };
+    assert_eq!(files("al-Assad~1"), ["asad.txt", "assad.txt"]);
+    assert_eq!(files("O'Brien~1"), ["obrian.txt"]);
+    // The parts are highlighted where they stand together, not each alone
+    // ("a" is one edit from "al").
+    let hits = env.hits("al-Assad~1", &[]);
+    let assad = hits
+        .iter()
+        .find(|h| h["path"] == "corpus/assad.txt")
+        .unwrap();
+    assert_eq!(highlighted(assad), ["al-Assad"]);
+}
+
+#[test]
+fn fuzzy_words_and_dates_inside_parentheses_keep_the_groups_meaning() {
+    let env = Env::new();
+    env.write("2023-01-10/assad.txt", "Bashar Assad spoke in Syria.\n")
+        .write("2023-01-10/asaad.txt", "President Asaad left Syria.\n")
+        .write("2023-01-10/moscow.txt", "Assad was seen in Moscow.\n")
+        .write(
+            "2023-01-10/syria.txt",
+            "Syria held a summit on December 12, 2024.\n",
+        )
+        .write("2024-12-30/markets.txt", "Markets rose in Syria.\n");
+    env.index();
+    let files = |query| {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        files
+    };
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "(Asad~1 OR Assad) AND Syria",
+            &["2023-01-10/asaad.txt", "2023-01-10/assad.txt"],
+        ),
+        (
+            "Syria -(Asad~1)",
+            &["2023-01-10/syria.txt", "2024-12-30/markets.txt"],
+        ),
+        ("Moscow OR Asaad~1 -Syria", &["2023-01-10/moscow.txt"]),
+        (
+            "(date:[2024-12-01 TO 2024-12-31] OR published:2024-12)",
+            &["2023-01-10/syria.txt", "2024-12-30/markets.txt"],
+        ),
+        (
+            "Syria -(published:2024-12)",
+            &[
+                "2023-01-10/asaad.txt",
+                "2023-01-10/assad.txt",
+                "2023-01-10/syria.txt",
+            ],
+        ),
+    ];
+    for (query, want) in cases {
+        assert_eq!(&files(query), want, "{query}");
+    }
+}
+
+#[test]
+fn excluded_words_are_not_highlighted() {
+    let env = Env::new();
+    env.write(
+        "boeing.txt",
+        "The Boeing crash left the jet engine of the plane intact.\n",
+    );
+    env.index();
+    // An excluded phrase at the top level is a unit test in `search`:
+    // tantivy's debug build asserts on it when the phrase matches no passage.
+    for query in [
+        "crash OR (drone -\"Boeing jet\")",
+        "crash OR (drone -Boeing)",
+        "crash OR (drone NOT engine)",
+        "crash OR (drone -Boeing~1)",
+        "(crash -(drone jet)) OR (drone -plane)",
+    ] {
+        let hits = env.hits(query, &[]);
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(highlighted(&hits[0]), ["crash"], "{query}");
+    }
+}
+
+#[test]
+fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
+    const LONG: &str = "supercalifragilisticexpialidociousXXXXXXXXXXX"; // 45 bytes
+    let env = Env::new();
+    env.write(
+        "long.txt",
+        format!("The word {LONG} appears in budget news.\n"),
+    )
+    .write("budget.txt", "The budget was passed.\n");
+    env.index();
+    let files = |query: &str| {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        files
+    };
+    // Beside OR, or excluded, it matches nothing and the rest decides.
+    assert_eq!(
+        files(&format!("budget OR {LONG}")),
+        ["budget.txt", "long.txt"]
+    );
+    assert_eq!(
+        files(&format!("budget -{LONG}")),
+        ["budget.txt", "long.txt"]
+    );
+    // The index keeps the place of the word in a phrase.
+    assert_eq!(files("\"word appears\"~1"), ["long.txt"]);
+    // Required, it makes the query match nothing, and says why.
+    for args in [
+        vec!["search".to_string(), LONG.to_string()],
+        vec!["search".to_string(), format!("budget {LONG}")],
+        vec!["search".to_string(), format!("budget AND {LONG}")],
+        vec![
+            "search".to_string(),
+            format!("budget \"word {LONG} appears\""),
+        ],
+        vec!["search".to_string(), format!("budget al-{LONG}")],
+        vec!["search".to_string(), format!("budget {LONG}~1")],
+        vec!["search".to_string(), format!("(budget OR news) {LONG}")],
+        vec![
+            "search".to_string(),
+            "budget".to_string(),
+            "--person".to_string(),
+            format!("Mr {LONG}"),
+        ],
+    ] {
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(LONG) && run.stderr.contains("longer than"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
