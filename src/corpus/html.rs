@@ -1,24 +1,29 @@
 //! HTML articles (`.html`, `.htm`), read with a real HTML parser (scraper).
 //!
-//! Metadata: title from `og:title`, else the `<h1>` of the `<article>`,
-//! else `<title>`; publication date from `article:published_time`, JSON-LD
-//! `datePublished`, meta `date`/`pubdate`/`DC.date`, then the first
-//! `<time datetime>`; url from `og:url` or the canonical link; author from
-//! meta `author` or JSON-LD.
+//! Metadata: title from `og:title`, else the `<h1>` of the story
+//! `<article>` (see Text), else `<title>`; publication date from
+//! `article:published_time`, JSON-LD `datePublished`, meta
+//! `date`/`pubdate`/`DC.date`, then the first `<time datetime>`; url from
+//! `og:url` or the canonical link; author from meta `author` or JSON-LD.
 //!
-//! Text: the first `<article>`, else `<main>`, else `<body>`, without page
+//! Text: the story element is the `<article>` with the most text, leaving
+//! out articles in page chrome (a teaser card in a header, sidebar or
+//! footer) and, of nested articles with as much text, taking the outer one;
+//! without one, the first `<main>`, else `<body>`. Its text leaves out page
 //! chrome (script, style, nav, header, footer, aside, form, ...). Block
 //! elements become paragraphs separated by blank lines; whitespace inside a
-//! paragraph collapses to single spaces. The tree walk is iterative, so
-//! deeply nested markup cannot overflow the stack.
+//! paragraph collapses to single spaces. Choosing the story and reading it
+//! each take one iterative walk of the tree: linear time, and deeply nested
+//! markup cannot overflow the stack.
 //!
 //! Line anchors are best effort: the parser keeps no source positions, so
 //! each paragraph's opening words are searched for in the source, moving
-//! forward from where the main element's tag appears.
+//! forward from where the story element's tag appears.
 
+use std::cmp::Reverse;
 use std::path::Path;
 
-use ego_tree::iter::Edge;
+use ego_tree::iter::{Edge, Traverse};
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -103,12 +108,12 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     let mut warnings = Vec::new();
     let json_ld = json_ld_objects(&doc);
 
-    let (root, root_tag) = main_element(&doc);
-    let paragraphs = paragraphs(root);
+    let story = Story::find(&doc);
+    let paragraphs = paragraphs(&story);
     let title = meta_content(&doc, "property", "og:title")
-        .or_else(|| first_text(&doc, "article h1"))
-        .or_else(|| first_text(&doc, "title"))
-        .or_else(|| first_text(&doc, "h1"));
+        .or_else(|| story.headline())
+        .or_else(|| first_text(doc.root_element(), "title"))
+        .or_else(|| first_text(doc.root_element(), "h1"));
 
     let mut text = String::new();
     let mut starts = Vec::with_capacity(paragraphs.len());
@@ -124,7 +129,8 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
         (Some(t), Some(first)) if first == t => starts.get(1).copied().unwrap_or(text.len()),
         _ => 0,
     };
-    let line_anchors = anchors(&source, root_tag, &paragraphs, &starts);
+    let story_start = find_tag(source.as_bytes(), story.tag, story.nth).unwrap_or(0);
+    let line_anchors = anchors(&source, story_start, &paragraphs, &starts);
 
     let mut article = Article::from_text(path, text);
     article.title = title;
@@ -188,36 +194,169 @@ fn nesting_estimate(source: &str) -> usize {
     deepest
 }
 
-/// The element holding the article text, and its tag name.
-fn main_element(doc: &Html) -> (ElementRef<'_>, &'static str) {
-    for tag in ["article", "main", "body"] {
-        if let Some(element) = doc.select(&selector(tag)).next() {
-            return (element, tag);
-        }
-    }
-    (doc.root_element(), "html")
+/// The element holding the article text.
+struct Story<'a> {
+    element: ElementRef<'a>,
+    /// Its tag, and which of the page's elements with that tag it is
+    /// (from 0): where it starts in the source.
+    tag: &'static str,
+    nth: usize,
 }
 
-/// The paragraphs of `root`'s text, whitespace collapsed.
-fn paragraphs(root: ElementRef<'_>) -> Vec<String> {
+impl<'a> Story<'a> {
+    /// Picks the story element, as the module doc says.
+    fn find(doc: &'a Html) -> Story<'a> {
+        let (page, page_tag) = match doc.select(&selector("body")).next() {
+            Some(body) => (body, "body"),
+            None => (doc.root_element(), "html"),
+        };
+        let (articles, _) = text_lengths(page, "article");
+        // `min_by_key` keeps the first of equals: of nested articles, the
+        // outer one.
+        let longest = articles
+            .into_iter()
+            .filter(|&(_, length)| length > 0)
+            .min_by_key(|&(_, length)| Reverse(length));
+        if let Some((article, _)) = longest {
+            let nth = doc
+                .select(&selector("article"))
+                .position(|a| a.id() == article.id())
+                .unwrap_or(0);
+            return Story {
+                element: article,
+                tag: "article",
+                nth,
+            };
+        }
+        let (element, tag) = match doc.select(&selector("main")).next() {
+            Some(main) => (main, "main"),
+            None => (page, page_tag),
+        };
+        Story {
+            element,
+            tag,
+            nth: 0,
+        }
+    }
+
+    /// The first `<h1>` of a story `<article>`: the page's other `<h1>`s
+    /// may be the site's name or a teaser's headline.
+    fn headline(&self) -> Option<String> {
+        match self.tag {
+            "article" => first_text(self.element, "h1"),
+            _ => None,
+        }
+    }
+
+    fn text_edges(&self) -> TextEdges<'a> {
+        TextEdges::new(self.element)
+    }
+}
+
+/// A walk over the parts of a subtree that can hold article text, as open
+/// and close edges: a dropped element's subtree is passed over whole.
+struct TextEdges<'a> {
+    edges: Traverse<'a, Node>,
+    /// Depth inside a dropped element.
+    dropped: usize,
+}
+
+impl<'a> TextEdges<'a> {
+    fn new(root: ElementRef<'a>) -> TextEdges<'a> {
+        TextEdges {
+            edges: root.traverse(),
+            dropped: 0,
+        }
+    }
+}
+
+impl<'a> Iterator for TextEdges<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Edge<'a, Node>> {
+        for edge in self.edges.by_ref() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(element) if self.dropped > 0 || drops(element.name()) => {
+                        self.dropped += 1;
+                        continue;
+                    }
+                    _ if self.dropped > 0 => continue,
+                    _ => {}
+                },
+                Edge::Close(node) if self.dropped > 0 => {
+                    if node.value().is_element() {
+                        self.dropped -= 1;
+                    }
+                    continue;
+                }
+                Edge::Close(_) => {}
+            }
+            return Some(edge);
+        }
+        None
+    }
+}
+
+/// Whether an element's subtree holds no article text.
+fn drops(name: &str) -> bool {
+    DROPPED.contains(&name)
+}
+
+/// How much text (non-space characters) a walk of `root` reads in each of
+/// its `tag` elements, in document order, and in all. An element's count
+/// includes the elements of the same tag nested in it.
+fn text_lengths<'a>(root: ElementRef<'a>, tag: &str) -> (Vec<(ElementRef<'a>, usize)>, usize) {
+    let mut lengths: Vec<(ElementRef<'a>, usize)> = Vec::new();
+    // Indexes into `lengths` of the open `tag` elements, innermost last.
+    let mut open: Vec<usize> = Vec::new();
+    let mut total = 0;
+    for edge in TextEdges::new(root) {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(element) if element.name() == tag => {
+                    open.push(lengths.len());
+                    lengths.extend(ElementRef::wrap(node).map(|e| (e, 0)));
+                }
+                Node::Text(text) => {
+                    let length = text.chars().filter(|c| !c.is_whitespace()).count();
+                    total += length;
+                    if let Some(&innermost) = open.last() {
+                        lengths[innermost].1 += length;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => match node.value() {
+                Node::Element(element) if element.name() == tag => {
+                    // Text is counted in the innermost element only, so a
+                    // nested element's count is added to its parent's as it
+                    // closes: each text node is counted once.
+                    let closed = open.pop();
+                    if let (Some(closed), Some(&parent)) = (closed, open.last()) {
+                        lengths[parent].1 += lengths[closed].1;
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    (lengths, total)
+}
+
+/// The paragraphs of the story's text, whitespace collapsed.
+fn paragraphs(story: &Story<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut space = false;
-    // Depth inside dropped elements: their whole subtree is skipped.
-    let mut dropped = 0usize;
-    for edge in root.traverse() {
+    for edge in story.text_edges() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    let name = el.name();
-                    if dropped > 0 || DROPPED.contains(&name) {
-                        dropped += 1;
-                    } else if BLOCKS.contains(&name) {
-                        finish(&mut current, &mut out);
-                        space = false;
-                    }
+                Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    finish(&mut current, &mut out);
+                    space = false;
                 }
-                Node::Text(t) if dropped == 0 => {
+                Node::Text(t) => {
                     for c in t.chars() {
                         if c.is_whitespace() {
                             space = !current.is_empty();
@@ -232,16 +371,13 @@ fn paragraphs(root: ElementRef<'_>) -> Vec<String> {
                 }
                 _ => {}
             },
-            Edge::Close(node) => {
-                if let Node::Element(el) = node.value() {
-                    if dropped > 0 {
-                        dropped -= 1;
-                    } else if BLOCKS.contains(&el.name()) {
-                        finish(&mut current, &mut out);
-                        space = false;
-                    }
+            Edge::Close(node) => match node.value() {
+                Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    finish(&mut current, &mut out);
+                    space = false;
                 }
-            }
+                _ => {}
+            },
         }
     }
     finish(&mut current, &mut out);
@@ -255,15 +391,16 @@ fn finish(current: &mut String, out: &mut Vec<String>) {
 }
 
 /// One anchor per paragraph: the source line where its opening words are
-/// found, searching forward; a paragraph not found keeps the previous line.
+/// found, searching forward from `story_start`; a paragraph not found keeps
+/// the previous line.
 fn anchors(
     source: &str,
-    root_tag: &str,
+    story_start: usize,
     paragraphs: &[String],
     starts: &[usize],
 ) -> Vec<LineAnchor> {
     let bytes = source.as_bytes();
-    let mut cursor = find_tag(bytes, root_tag).unwrap_or(0);
+    let mut cursor = story_start;
     let mut line = 1 + bytes[..cursor].iter().filter(|&&b| b == b'\n').count();
     let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
     for (paragraph, &offset) in paragraphs.iter().zip(starts) {
@@ -309,18 +446,19 @@ fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
-/// Where `<tag` (any case) first appears in `source`.
-fn find_tag(source: &[u8], tag: &str) -> Option<usize> {
+/// Where the `nth` (from 0) `<tag` (any case) appears in `source`.
+fn find_tag(source: &[u8], tag: &str, nth: usize) -> Option<usize> {
     let needle = format!("<{tag}");
     source
         .windows(needle.len())
         .enumerate()
-        .find(|(i, w)| {
+        .filter(|(i, w)| {
             w.eq_ignore_ascii_case(needle.as_bytes())
                 && source
                     .get(i + needle.len())
                     .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
         })
+        .nth(nth)
         .map(|(i, _)| i)
 }
 
@@ -451,8 +589,8 @@ fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn first_text(doc: &Html, css: &str) -> Option<String> {
-    doc.select(&selector(css))
+fn first_text(root: ElementRef<'_>, css: &str) -> Option<String> {
+    root.select(&selector(css))
         .map(|e| collapse(&e.text().collect::<String>()))
         .find(|s| !s.is_empty())
 }
@@ -507,6 +645,13 @@ mod tests {
                 "article h1",
                 "<title>T</title>",
                 "<h1>Site</h1><article><h1>H</h1><p>x</p></article>",
+                Some("H"),
+                None,
+            ),
+            (
+                "the story's h1, not a teaser's",
+                "<title>T</title>",
+                "<header><article><h1>Teaser</h1></article></header><article><h1>H</h1><p>x</p></article>",
                 Some("H"),
                 None,
             ),
@@ -631,6 +776,30 @@ mod tests {
                 "One two.\n\nThree & four.",
             ),
             (
+                "the longest article, not the first",
+                "<article><p>Card.</p></article><article><p>The story.</p></article><article><p>Card.</p></article>",
+                "The story.",
+                "The story.",
+            ),
+            (
+                "not an article in chrome",
+                "<header><article><p>A teaser, longer than the story.</p></article></header><article><p>Story.</p></article>",
+                "Story.",
+                "Story.",
+            ),
+            (
+                "nested articles: the outer one",
+                "<article><p>Story.</p><article><p>Comment.</p></article></article>",
+                "Story.\n\nComment.",
+                "Story.\n\nComment.",
+            ),
+            (
+                "main without text in articles",
+                "<main><article></article><p>Main.</p></main>",
+                "Main.",
+                "Main.",
+            ),
+            (
                 "main",
                 "<header>Site</header><main><p>A</p><aside>Ad</aside><p>B</p></main><footer>(c)</footer>",
                 "A\n\nB",
@@ -687,6 +856,15 @@ mod tests {
             let offset = a.text.find(needle).unwrap();
             assert_eq!(a.line_at(offset), line, "{needle:?}");
         }
+    }
+
+    #[test]
+    fn line_anchors_start_at_the_story() {
+        // The teaser opens with the story's headline, before the story.
+        let source = "<body>\n<aside><article><p>Storm hits coast</p></article></aside>\n<article>\n<p>Storm hits coast</p>\n</article>\n</body>";
+        let a = &html(source).articles[0];
+        assert_eq!(a.text, "Storm hits coast");
+        assert_eq!(a.line_at(0), 4);
     }
 
     #[test]
