@@ -10,7 +10,9 @@
 //! out articles in page chrome (a teaser card in a header, sidebar or
 //! footer) and, of nested articles with as much text, taking the outer one;
 //! without one, the first `<main>`, else `<body>`. Its text leaves out page
-//! chrome (script, style, nav, header, footer, aside, form, ...). Block
+//! chrome (script, style, nav, header, footer, aside, ...) and forms (search
+//! boxes, comment and sign-up forms), except a form that holds most of the
+//! story's text: ASP.NET WebForms pages wrap the whole body in one. Block
 //! elements become paragraphs separated by blank lines; whitespace inside a
 //! paragraph collapses to single spaces. Choosing the story and reading it
 //! each take one iterative walk of the tree: linear time, and deeply nested
@@ -23,7 +25,9 @@
 use std::cmp::Reverse;
 use std::path::Path;
 
+use ego_tree::NodeId;
 use ego_tree::iter::{Edge, Traverse};
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -32,10 +36,12 @@ use super::metadate::parse_date;
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
-/// Elements whose content is not article text.
+/// Elements whose content is not article text. A `<form>` is dropped too,
+/// unless it wraps the story (see [`Forms`]); its controls, labels among
+/// them, are dropped either way.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "button", "select", "textarea", "head", "object", "canvas", "dialog",
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg",
+    "button", "select", "textarea", "label", "head", "object", "canvas", "dialog",
 ];
 
 /// Elements that start and end a paragraph.
@@ -201,6 +207,7 @@ struct Story<'a> {
     /// (from 0): where it starts in the source.
     tag: &'static str,
     nth: usize,
+    forms: Forms,
 }
 
 impl<'a> Story<'a> {
@@ -210,7 +217,8 @@ impl<'a> Story<'a> {
             Some(body) => (body, "body"),
             None => (doc.root_element(), "html"),
         };
-        let (articles, _) = text_lengths(page, "article");
+        // An article inside a form is no teaser: the form wraps the page.
+        let (articles, _) = text_lengths(page, Forms::All, "article");
         // `min_by_key` keeps the first of equals: of nested articles, the
         // outer one.
         let longest = articles
@@ -222,20 +230,20 @@ impl<'a> Story<'a> {
                 .select(&selector("article"))
                 .position(|a| a.id() == article.id())
                 .unwrap_or(0);
-            return Story {
-                element: article,
-                tag: "article",
-                nth,
-            };
+            return Story::new(article, "article", nth);
         }
-        let (element, tag) = match doc.select(&selector("main")).next() {
-            Some(main) => (main, "main"),
-            None => (page, page_tag),
-        };
+        match doc.select(&selector("main")).next() {
+            Some(main) => Story::new(main, "main", 0),
+            None => Story::new(page, page_tag, 0),
+        }
+    }
+
+    fn new(element: ElementRef<'a>, tag: &'static str, nth: usize) -> Story<'a> {
         Story {
             element,
             tag,
-            nth: 0,
+            nth,
+            forms: Forms::Only(page_form(element)),
         }
     }
 
@@ -249,23 +257,57 @@ impl<'a> Story<'a> {
     }
 
     fn text_edges(&self) -> TextEdges<'a> {
-        TextEdges::new(self.element)
+        TextEdges::new(self.element, self.forms)
     }
+}
+
+/// Which `<form>` elements a walk reads.
+#[derive(Debug, Clone, Copy)]
+enum Forms {
+    /// All of them: to measure them, and to find a story in a form.
+    All,
+    /// Only this one, the [`page_form`]; the others are search boxes,
+    /// comment and sign-up forms.
+    Only(Option<NodeId>),
+}
+
+/// The `<form>` in `story` that holds most of its text, if one does: it
+/// wraps the page (ASP.NET WebForms wraps the whole body in one) and is no
+/// form the reader fills in.
+fn page_form(story: ElementRef<'_>) -> Option<NodeId> {
+    let (forms, total) = text_lengths(story, Forms::All, "form");
+    forms
+        .into_iter()
+        .find(|&(_, length)| 2 * length > total)
+        .map(|(form, _)| form.id())
 }
 
 /// A walk over the parts of a subtree that can hold article text, as open
 /// and close edges: a dropped element's subtree is passed over whole.
 struct TextEdges<'a> {
     edges: Traverse<'a, Node>,
+    forms: Forms,
     /// Depth inside a dropped element.
     dropped: usize,
 }
 
 impl<'a> TextEdges<'a> {
-    fn new(root: ElementRef<'a>) -> TextEdges<'a> {
+    fn new(root: ElementRef<'a>, forms: Forms) -> TextEdges<'a> {
         TextEdges {
             edges: root.traverse(),
+            forms,
             dropped: 0,
+        }
+    }
+
+    /// Whether `element`'s subtree holds no article text.
+    fn drops(&self, id: NodeId, element: &Element) -> bool {
+        match element.name() {
+            "form" => match self.forms {
+                Forms::All => false,
+                Forms::Only(kept) => kept != Some(id),
+            },
+            name => DROPPED.contains(&name),
         }
     }
 }
@@ -274,10 +316,13 @@ impl<'a> Iterator for TextEdges<'a> {
     type Item = Edge<'a, Node>;
 
     fn next(&mut self) -> Option<Edge<'a, Node>> {
-        for edge in self.edges.by_ref() {
+        loop {
+            let edge = self.edges.next()?;
             match edge {
                 Edge::Open(node) => match node.value() {
-                    Node::Element(element) if self.dropped > 0 || drops(element.name()) => {
+                    Node::Element(element)
+                        if self.dropped > 0 || self.drops(node.id(), element) =>
+                    {
                         self.dropped += 1;
                         continue;
                     }
@@ -294,24 +339,22 @@ impl<'a> Iterator for TextEdges<'a> {
             }
             return Some(edge);
         }
-        None
     }
-}
-
-/// Whether an element's subtree holds no article text.
-fn drops(name: &str) -> bool {
-    DROPPED.contains(&name)
 }
 
 /// How much text (non-space characters) a walk of `root` reads in each of
 /// its `tag` elements, in document order, and in all. An element's count
 /// includes the elements of the same tag nested in it.
-fn text_lengths<'a>(root: ElementRef<'a>, tag: &str) -> (Vec<(ElementRef<'a>, usize)>, usize) {
+fn text_lengths<'a>(
+    root: ElementRef<'a>,
+    forms: Forms,
+    tag: &str,
+) -> (Vec<(ElementRef<'a>, usize)>, usize) {
     let mut lengths: Vec<(ElementRef<'a>, usize)> = Vec::new();
     // Indexes into `lengths` of the open `tag` elements, innermost last.
     let mut open: Vec<usize> = Vec::new();
     let mut total = 0;
-    for edge in TextEdges::new(root) {
+    for edge in TextEdges::new(root, forms) {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(element) if element.name() == tag => {
@@ -822,6 +865,24 @@ mod tests {
                 "<form><input value=q><button>Go</button></form><p>Kept</p><noscript>Enable JS</noscript>",
                 "Kept",
                 "Kept",
+            ),
+            (
+                "a form that wraps the page",
+                "<form id=aspnetForm><header>Site</header><label>Search</label><input name=q><p>Story.</p></form>",
+                "Story.",
+                "Story.",
+            ),
+            (
+                "an article in a form that wraps the page",
+                "<form><article><p>Story.</p></article><p>Other page text.</p></form>",
+                "Story.",
+                "Story.",
+            ),
+            (
+                "a form beside the story",
+                "<main><p>The story.</p><form><p>Reply</p></form></main>",
+                "The story.",
+                "The story.",
             ),
             (
                 "nbsp and entities",
