@@ -12,7 +12,10 @@
 //! without one, the first `<main>`, else `<body>`. Its text leaves out page
 //! chrome (script, style, nav, header, footer, aside, ...) and forms (search
 //! boxes, comment and sign-up forms), except a form that holds most of the
-//! story's text: ASP.NET WebForms pages wrap the whole body in one. Block
+//! story's text: ASP.NET WebForms pages wrap the whole body in one. A
+//! `<header>` inside an `<article>` or `<main>` is the story's own, not the
+//! site's: its headline, standfirst, byline and date are read (without the
+//! chrome inside it, like a share bar's `<nav>`). Block
 //! elements become paragraphs separated by blank lines; whitespace inside a
 //! paragraph collapses to single spaces. Choosing the story and reading it
 //! each take one iterative walk of the tree: linear time, and deeply nested
@@ -36,9 +39,10 @@ use super::metadate::parse_date;
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
-/// Elements whose content is not article text. A `<form>` is dropped too,
-/// unless it wraps the story (see [`Forms`]); its controls, labels among
-/// them, are dropped either way.
+/// Elements whose content is not article text. A `<header>` inside an
+/// `<article>` or `<main>` is kept (see [`TextEdges::drops`]). A `<form>` is
+/// dropped too, unless it wraps the story (see [`Forms`]); its controls,
+/// labels among them, are dropped either way.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg",
     "button", "select", "textarea", "label", "head", "object", "canvas", "dialog",
@@ -289,6 +293,8 @@ struct TextEdges<'a> {
     forms: Forms,
     /// Depth inside a dropped element.
     dropped: usize,
+    /// How many `<article>` and `<main>` elements are open.
+    sections: usize,
 }
 
 impl<'a> TextEdges<'a> {
@@ -297,12 +303,16 @@ impl<'a> TextEdges<'a> {
             edges: root.traverse(),
             forms,
             dropped: 0,
+            sections: 0,
         }
     }
 
     /// Whether `element`'s subtree holds no article text.
     fn drops(&self, id: NodeId, element: &Element) -> bool {
         match element.name() {
+            // A header in an article or main holds the story's headline and
+            // standfirst; elsewhere it is the site's.
+            "header" => self.sections == 0,
             "form" => match self.forms {
                 Forms::All => false,
                 Forms::Only(kept) => kept != Some(id),
@@ -327,6 +337,7 @@ impl<'a> Iterator for TextEdges<'a> {
                         continue;
                     }
                     _ if self.dropped > 0 => continue,
+                    Node::Element(element) if is_section(element) => self.sections += 1,
                     _ => {}
                 },
                 Edge::Close(node) if self.dropped > 0 => {
@@ -335,11 +346,20 @@ impl<'a> Iterator for TextEdges<'a> {
                     }
                     continue;
                 }
-                Edge::Close(_) => {}
+                Edge::Close(node) => match node.value() {
+                    Node::Element(element) if is_section(element) => self.sections -= 1,
+                    _ => {}
+                },
             }
             return Some(edge);
         }
     }
+}
+
+/// Whether `element` is an `<article>` or `<main>`: a `<header>` inside one
+/// belongs to the story.
+fn is_section(element: &Element) -> bool {
+    matches!(element.name(), "article" | "main")
 }
 
 /// How much text (non-space characters) a walk of `root` reads in each of
@@ -843,6 +863,12 @@ mod tests {
                 "Main.",
             ),
             (
+                "the article's own header",
+                "<header>Site</header><article><header><h1>T</h1><p>Standfirst.</p><nav>Share</nav></header><p>Body.</p></article>",
+                "T\n\nStandfirst.\n\nBody.",
+                "Standfirst.\n\nBody.",
+            ),
+            (
                 "main",
                 "<header>Site</header><main><p>A</p><aside>Ad</aside><p>B</p></main><footer>(c)</footer>",
                 "A\n\nB",
@@ -926,6 +952,15 @@ mod tests {
         let a = &html(source).articles[0];
         assert_eq!(a.text, "Storm hits coast");
         assert_eq!(a.line_at(0), 4);
+    }
+
+    #[test]
+    fn line_anchors_in_the_story_header() {
+        let source = "<body>\n<article>\n<header>\n<h1>Volcano erupts</h1>\n<p>Residents fled.</p>\n</header>\n<p>Lava flowed.</p>\n</article>\n</body>";
+        let a = &html(source).articles[0];
+        for (needle, line) in [("Volcano", 4), ("Residents", 5), ("Lava", 7)] {
+            assert_eq!(a.line_at(a.text.find(needle).unwrap()), line, "{needle}");
+        }
     }
 
     #[test]
