@@ -1,9 +1,12 @@
 //! HTML articles (`.html`, `.htm`), read with a real HTML parser (scraper).
 //!
 //! Metadata: title from `og:title`, else the `<h1>` of the story
-//! `<article>` (see Text), else `<title>`; publication date from
+//! `<article>` (see Text), else `<title>`. Publication date from
 //! `article:published_time`, JSON-LD `datePublished`, meta
-//! `date`/`pubdate`/`DC.date`, then the first `<time datetime>`; url from
+//! `date`/`pubdate`/`DC.date`, else a `<time datetime>`: the story's own,
+//! else one outside page chrome (a "last updated" clock in the site header)
+//! and outside other articles (a teaser card's date); in each place, one
+//! marked `pubdate` or `itemprop="datePublished"` before the first. Url from
 //! `og:url` or the canonical link; author from meta `author` or JSON-LD.
 //!
 //! Text: the story element is the `<article>` with the most text, leaving
@@ -146,7 +149,7 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     article.title = title;
     article.body_start = body_start;
     article.line_anchors = line_anchors;
-    article.published = published(&doc, &json_ld, path, &mut warnings);
+    article.published = published(&doc, &json_ld, &story, path, &mut warnings);
     article.url = meta_content(&doc, "property", "og:url")
         .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
     article.author = meta_content(&doc, "name", "author")
@@ -581,6 +584,7 @@ fn find_words(
 fn published(
     doc: &Html,
     json_ld: &[serde_json::Map<String, Value>],
+    story: &Story<'_>,
     path: &Path,
     warnings: &mut Vec<Warning>,
 ) -> Option<chrono::NaiveDate> {
@@ -600,8 +604,10 @@ fn published(
             }
         }
     }
-    if let Some(v) = first_attr(doc, "time[datetime]", "datetime") {
-        candidates.push(("<time datetime>".into(), v));
+    for time in dating_times(doc, story) {
+        if let Some(v) = time.attr("datetime") {
+            candidates.push(("<time datetime>".into(), collapse(v)));
+        }
     }
     for (source, value) in candidates {
         match parse_date(&value) {
@@ -613,6 +619,67 @@ fn published(
         }
     }
     None
+}
+
+/// The `<time datetime>` elements that may date the story, best first (see
+/// the module doc).
+fn dating_times<'a>(doc: &'a Html, story: &Story<'a>) -> Vec<ElementRef<'a>> {
+    let own = dating_time(story.text_edges());
+    // Forms are read: the story may sit in a form that wraps the page.
+    let page = TextEdges::new(doc.root_element(), Forms::All);
+    // When the story is `<main>` or `<body>`, this may be its own again.
+    let elsewhere = dating_time(outside_articles(page)).filter(|t| own != Some(*t));
+    own.into_iter().chain(elsewhere).collect()
+}
+
+/// Of a walk's `<time datetime>` elements, the first marked as the
+/// publication date, else the first: an article may show when it was
+/// updated before when it was published.
+fn dating_time<'a>(edges: impl Iterator<Item = Edge<'a, Node>>) -> Option<ElementRef<'a>> {
+    let mut first = None;
+    for edge in edges {
+        let Edge::Open(node) = edge else { continue };
+        let Some(time) = ElementRef::wrap(node).filter(|e| e.value().name() == "time") else {
+            continue;
+        };
+        if time.attr("datetime").is_none_or(|v| v.trim().is_empty()) {
+            continue;
+        }
+        if marked_published(time) {
+            return Some(time);
+        }
+        first.get_or_insert(time);
+    }
+    first
+}
+
+/// Whether a `<time>` says it is the publication date: HTML5's old
+/// `pubdate` attribute, or schema.org microdata.
+fn marked_published(time: ElementRef<'_>) -> bool {
+    time.attr("pubdate").is_some()
+        || time
+            .attr("itemprop")
+            .is_some_and(|props| props.split_whitespace().any(|p| p == "datePublished"))
+}
+
+/// A walk's edges without the subtrees of `<article>` elements.
+fn outside_articles<'a>(
+    edges: impl Iterator<Item = Edge<'a, Node>>,
+) -> impl Iterator<Item = Edge<'a, Node>> {
+    let mut depth = 0usize;
+    edges.filter(move |&edge| {
+        let (Edge::Open(node) | Edge::Close(node)) = edge;
+        let is_article = node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article");
+        match edge {
+            Edge::Open(_) if is_article => depth += 1,
+            Edge::Close(_) if is_article => depth -= 1,
+            _ => return depth == 0,
+        }
+        false
+    })
 }
 
 /// Objects in the page's JSON-LD scripts, including those in lists and
@@ -778,6 +845,41 @@ mod tests {
                 "published_time before time",
                 r#"<meta property="article:published_time" content="2024-12-30">"#,
                 r#"<time datetime="2020-01-01">x</time>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "the story's time, not the site header's clock",
+                "",
+                r#"<header><time datetime="2025-03-01">08:00</time></header><article><p><time datetime="2024-12-30">Monday</time></p></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "a time marked datePublished first",
+                "",
+                r#"<article><time datetime="2025-01-02">Updated</time><time itemprop="datePublished" datetime="2024-12-30">Monday</time></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "a time marked pubdate first",
+                "",
+                r#"<article><time datetime="2025-01-02">Updated</time><time pubdate datetime="2024-12-30">Monday</time></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "not a teaser card's time",
+                "",
+                r#"<article><p>The story.</p></article><section><article><time datetime="2020-01-01">Jan</time></article></section>"#,
+                None,
+                None,
+            ),
+            (
+                "a time beside the story",
+                "",
+                r#"<main><time datetime="2024-12-30">Monday</time><article><p>x</p></article></main>"#,
                 None,
                 d(2024, 12, 30),
             ),
