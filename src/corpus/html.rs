@@ -11,18 +11,21 @@
 //!
 //! Text: the story element is the `<article>` with the most text, leaving
 //! out articles in page chrome (a teaser card in a header, sidebar or
-//! footer) and, of nested articles with as much text, taking the outer one;
-//! without one, the first `<main>`, else `<body>`. Its text leaves out page
-//! chrome (script, style, nav, header, footer, aside, ...) and forms (search
-//! boxes, comment and sign-up forms), except a form that holds most of the
-//! story's text: ASP.NET WebForms pages wrap the whole body in one. A
-//! `<header>` inside an `<article>` or `<main>` is the story's own, not the
-//! site's: its headline, standfirst, byline and date are read (without the
-//! chrome inside it, like a share bar's `<nav>`). Block
-//! elements become paragraphs separated by blank lines; whitespace inside a
-//! paragraph collapses to single spaces. Choosing the story and reading it
-//! each take one iterative walk of the tree: linear time, and deeply nested
-//! markup cannot overflow the stack.
+//! footer); an article's text includes that of articles nested in it (its
+//! comments), and of equals the first wins. Without one, the first
+//! `<main>`, else `<body>`.
+//!
+//! The story's text leaves out what never is article text (script, style,
+//! buttons, labels, ...), page chrome (nav, header, footer, aside) and forms
+//! (search boxes, comment and sign-up forms), with two exceptions. A
+//! `<header>` inside an `<article>` or `<main>` is the story's own: its
+//! headline, standfirst, byline and date are read, without the chrome in it
+//! (a share bar's `<nav>`). A form that holds most of the story's text wraps
+//! the page (ASP.NET WebForms wraps the whole body in one) and is read,
+//! without its controls. Block elements become paragraphs separated by
+//! blank lines; whitespace inside a paragraph collapses to single spaces.
+//! Each walk of the tree is one iterative pass: linear time, and deeply
+//! nested markup cannot overflow the stack.
 //!
 //! Line anchors are best effort: the parser keeps no source positions, so
 //! each paragraph's opening words are searched for in the source, moving
