@@ -1,24 +1,42 @@
 //! HTML articles (`.html`, `.htm`), read with a real HTML parser (scraper).
 //!
-//! Metadata: title from `og:title`, else the `<h1>` of the `<article>`,
-//! else `<title>`; publication date from `article:published_time`, JSON-LD
-//! `datePublished`, meta `date`/`pubdate`/`DC.date`, then the first
-//! `<time datetime>`; url from `og:url` or the canonical link; author from
-//! meta `author` or JSON-LD.
+//! Metadata: title from `og:title`, else the `<h1>` of the story
+//! `<article>` (see Text), else `<title>`. Publication date from
+//! `article:published_time`, JSON-LD `datePublished`, meta
+//! `date`/`pubdate`/`DC.date`, else a `<time datetime>`: the story's own,
+//! else one outside page chrome (a "last updated" clock in the site header)
+//! and outside other articles (a teaser card's date); in each place, one
+//! marked `pubdate` or `itemprop="datePublished"` before the first. Url from
+//! `og:url` or the canonical link; author from meta `author` or JSON-LD.
 //!
-//! Text: the first `<article>`, else `<main>`, else `<body>`, without page
-//! chrome (script, style, nav, header, footer, aside, form, ...). Block
-//! elements become paragraphs separated by blank lines; whitespace inside a
-//! paragraph collapses to single spaces. The tree walk is iterative, so
-//! deeply nested markup cannot overflow the stack.
+//! Text: the story element is the `<article>` with the most text, leaving
+//! out articles in page chrome (a teaser card in a header, sidebar or
+//! footer); an article's text includes that of articles nested in it (its
+//! comments), and of equals the first wins. Without one, the first
+//! `<main>`, else `<body>`.
+//!
+//! The story's text leaves out what never is article text (script, style,
+//! buttons, labels, ...), page chrome (nav, header, footer, aside) and forms
+//! (search boxes, comment and sign-up forms), with two exceptions. A
+//! `<header>` inside an `<article>` or `<main>` is the story's own: its
+//! headline, standfirst, byline and date are read, without the chrome in it
+//! (a share bar's `<nav>`). A form that holds most of the story's text wraps
+//! the page (ASP.NET WebForms wraps the whole body in one) and is read,
+//! without its controls. Block elements become paragraphs separated by
+//! blank lines; whitespace inside a paragraph collapses to single spaces.
+//! Each walk of the tree is one iterative pass: linear time, and deeply
+//! nested markup cannot overflow the stack.
 //!
 //! Line anchors are best effort: the parser keeps no source positions, so
 //! each paragraph's opening words are searched for in the source, moving
-//! forward from where the main element's tag appears.
+//! forward from where the story element's tag appears.
 
+use std::cmp::Reverse;
 use std::path::Path;
 
-use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use ego_tree::iter::{Edge, Traverse};
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -27,10 +45,13 @@ use super::metadate::parse_date;
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
-/// Elements whose content is not article text.
+/// Elements whose content is not article text. A `<header>` inside an
+/// `<article>` or `<main>` is kept (see [`TextEdges::drops`]). A `<form>` is
+/// dropped too, unless it wraps the story (see [`Forms`]); its controls,
+/// labels among them, are dropped either way.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "button", "select", "textarea", "head", "object", "canvas", "dialog",
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg",
+    "button", "select", "textarea", "label", "head", "object", "canvas", "dialog",
 ];
 
 /// Elements that start and end a paragraph.
@@ -103,12 +124,12 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     let mut warnings = Vec::new();
     let json_ld = json_ld_objects(&doc);
 
-    let (root, root_tag) = main_element(&doc);
-    let paragraphs = paragraphs(root);
+    let story = Story::find(&doc);
+    let paragraphs = paragraphs(&story);
     let title = meta_content(&doc, "property", "og:title")
-        .or_else(|| first_text(&doc, "article h1"))
-        .or_else(|| first_text(&doc, "title"))
-        .or_else(|| first_text(&doc, "h1"));
+        .or_else(|| story.headline())
+        .or_else(|| first_text(doc.root_element(), "title"))
+        .or_else(|| first_text(doc.root_element(), "h1"));
 
     let mut text = String::new();
     let mut starts = Vec::with_capacity(paragraphs.len());
@@ -124,13 +145,14 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
         (Some(t), Some(first)) if first == t => starts.get(1).copied().unwrap_or(text.len()),
         _ => 0,
     };
-    let line_anchors = anchors(&source, root_tag, &paragraphs, &starts);
+    let story_start = find_tag(source.as_bytes(), story.tag, story.nth).unwrap_or(0);
+    let line_anchors = anchors(&source, story_start, &paragraphs, &starts);
 
     let mut article = Article::from_text(path, text);
     article.title = title;
     article.body_start = body_start;
     article.line_anchors = line_anchors;
-    article.published = published(&doc, &json_ld, path, &mut warnings);
+    article.published = published(&doc, &json_ld, &story, path, &mut warnings);
     article.url = meta_content(&doc, "property", "og:url")
         .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
     article.author = meta_content(&doc, "name", "author")
@@ -188,36 +210,222 @@ fn nesting_estimate(source: &str) -> usize {
     deepest
 }
 
-/// The element holding the article text, and its tag name.
-fn main_element(doc: &Html) -> (ElementRef<'_>, &'static str) {
-    for tag in ["article", "main", "body"] {
-        if let Some(element) = doc.select(&selector(tag)).next() {
-            return (element, tag);
-        }
-    }
-    (doc.root_element(), "html")
+/// The element holding the article text.
+struct Story<'a> {
+    element: ElementRef<'a>,
+    /// Its tag, and which of the page's elements with that tag it is
+    /// (from 0): where it starts in the source.
+    tag: &'static str,
+    nth: usize,
+    forms: Forms,
 }
 
-/// The paragraphs of `root`'s text, whitespace collapsed.
-fn paragraphs(root: ElementRef<'_>) -> Vec<String> {
+impl<'a> Story<'a> {
+    /// Picks the story element, as the module doc says.
+    fn find(doc: &'a Html) -> Story<'a> {
+        let (page, page_tag) = match doc.select(&selector("body")).next() {
+            Some(body) => (body, "body"),
+            None => (doc.root_element(), "html"),
+        };
+        // An article inside a form is no teaser: the form wraps the page.
+        let (articles, _) = text_lengths(page, Forms::All, "article");
+        // `min_by_key` keeps the first of equals: of nested articles, the
+        // outer one.
+        let longest = articles
+            .into_iter()
+            .filter(|&(_, length)| length > 0)
+            .min_by_key(|&(_, length)| Reverse(length));
+        if let Some((article, _)) = longest {
+            let nth = doc
+                .select(&selector("article"))
+                .position(|a| a.id() == article.id())
+                .unwrap_or(0);
+            return Story::new(article, "article", nth);
+        }
+        match doc.select(&selector("main")).next() {
+            Some(main) => Story::new(main, "main", 0),
+            None => Story::new(page, page_tag, 0),
+        }
+    }
+
+    fn new(element: ElementRef<'a>, tag: &'static str, nth: usize) -> Story<'a> {
+        Story {
+            element,
+            tag,
+            nth,
+            forms: Forms::Only(page_form(element)),
+        }
+    }
+
+    /// The first `<h1>` of a story `<article>`: the page's other `<h1>`s
+    /// may be the site's name or a teaser's headline.
+    fn headline(&self) -> Option<String> {
+        match self.tag {
+            "article" => first_text(self.element, "h1"),
+            _ => None,
+        }
+    }
+
+    fn text_edges(&self) -> TextEdges<'a> {
+        TextEdges::new(self.element, self.forms)
+    }
+}
+
+/// Which `<form>` elements a walk reads.
+#[derive(Debug, Clone, Copy)]
+enum Forms {
+    /// All of them: to measure them, and to find a story in a form.
+    All,
+    /// Only this one, the [`page_form`]; the others are search boxes,
+    /// comment and sign-up forms.
+    Only(Option<NodeId>),
+}
+
+/// The `<form>` in `story` that holds most of its text, if one does: it
+/// wraps the page (ASP.NET WebForms wraps the whole body in one) and is no
+/// form the reader fills in.
+fn page_form(story: ElementRef<'_>) -> Option<NodeId> {
+    let (forms, total) = text_lengths(story, Forms::All, "form");
+    forms
+        .into_iter()
+        .find(|&(_, length)| 2 * length > total)
+        .map(|(form, _)| form.id())
+}
+
+/// A walk over the parts of a subtree that can hold article text, as open
+/// and close edges: a dropped element's subtree is passed over whole.
+struct TextEdges<'a> {
+    edges: Traverse<'a, Node>,
+    forms: Forms,
+    /// Depth inside a dropped element.
+    dropped: usize,
+    /// How many `<article>` and `<main>` elements are open.
+    sections: usize,
+}
+
+impl<'a> TextEdges<'a> {
+    fn new(root: ElementRef<'a>, forms: Forms) -> TextEdges<'a> {
+        TextEdges {
+            edges: root.traverse(),
+            forms,
+            dropped: 0,
+            sections: 0,
+        }
+    }
+
+    /// Whether `element`'s subtree holds no article text.
+    fn drops(&self, id: NodeId, element: &Element) -> bool {
+        match element.name() {
+            // A header in an article or main holds the story's headline and
+            // standfirst; elsewhere it is the site's.
+            "header" => self.sections == 0,
+            "form" => match self.forms {
+                Forms::All => false,
+                Forms::Only(kept) => kept != Some(id),
+            },
+            name => DROPPED.contains(&name),
+        }
+    }
+}
+
+impl<'a> Iterator for TextEdges<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Edge<'a, Node>> {
+        loop {
+            let edge = self.edges.next()?;
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(element)
+                        if self.dropped > 0 || self.drops(node.id(), element) =>
+                    {
+                        self.dropped += 1;
+                        continue;
+                    }
+                    _ if self.dropped > 0 => continue,
+                    Node::Element(element) if is_section(element) => self.sections += 1,
+                    _ => {}
+                },
+                Edge::Close(node) if self.dropped > 0 => {
+                    if node.value().is_element() {
+                        self.dropped -= 1;
+                    }
+                    continue;
+                }
+                Edge::Close(node) => match node.value() {
+                    Node::Element(element) if is_section(element) => self.sections -= 1,
+                    _ => {}
+                },
+            }
+            return Some(edge);
+        }
+    }
+}
+
+/// Whether `element` is an `<article>` or `<main>`: a `<header>` inside one
+/// belongs to the story.
+fn is_section(element: &Element) -> bool {
+    matches!(element.name(), "article" | "main")
+}
+
+/// How much text (non-space characters) a walk of `root` reads in each of
+/// its `tag` elements, in document order, and in all. An element's count
+/// includes the elements of the same tag nested in it.
+fn text_lengths<'a>(
+    root: ElementRef<'a>,
+    forms: Forms,
+    tag: &str,
+) -> (Vec<(ElementRef<'a>, usize)>, usize) {
+    let mut lengths: Vec<(ElementRef<'a>, usize)> = Vec::new();
+    // Indexes into `lengths` of the open `tag` elements, innermost last.
+    let mut open: Vec<usize> = Vec::new();
+    let mut total = 0;
+    for edge in TextEdges::new(root, forms) {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(element) if element.name() == tag => {
+                    open.push(lengths.len());
+                    lengths.extend(ElementRef::wrap(node).map(|e| (e, 0)));
+                }
+                Node::Text(text) => {
+                    let length = text.chars().filter(|c| !c.is_whitespace()).count();
+                    total += length;
+                    if let Some(&innermost) = open.last() {
+                        lengths[innermost].1 += length;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => match node.value() {
+                Node::Element(element) if element.name() == tag => {
+                    // Text is counted in the innermost element only, so a
+                    // nested element's count is added to its parent's as it
+                    // closes: each text node is counted once.
+                    let closed = open.pop();
+                    if let (Some(closed), Some(&parent)) = (closed, open.last()) {
+                        lengths[parent].1 += lengths[closed].1;
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    (lengths, total)
+}
+
+/// The paragraphs of the story's text, whitespace collapsed.
+fn paragraphs(story: &Story<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut space = false;
-    // Depth inside dropped elements: their whole subtree is skipped.
-    let mut dropped = 0usize;
-    for edge in root.traverse() {
+    for edge in story.text_edges() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    let name = el.name();
-                    if dropped > 0 || DROPPED.contains(&name) {
-                        dropped += 1;
-                    } else if BLOCKS.contains(&name) {
-                        finish(&mut current, &mut out);
-                        space = false;
-                    }
+                Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    finish(&mut current, &mut out);
+                    space = false;
                 }
-                Node::Text(t) if dropped == 0 => {
+                Node::Text(t) => {
                     for c in t.chars() {
                         if c.is_whitespace() {
                             space = !current.is_empty();
@@ -232,16 +440,13 @@ fn paragraphs(root: ElementRef<'_>) -> Vec<String> {
                 }
                 _ => {}
             },
-            Edge::Close(node) => {
-                if let Node::Element(el) = node.value() {
-                    if dropped > 0 {
-                        dropped -= 1;
-                    } else if BLOCKS.contains(&el.name()) {
-                        finish(&mut current, &mut out);
-                        space = false;
-                    }
+            Edge::Close(node) => match node.value() {
+                Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    finish(&mut current, &mut out);
+                    space = false;
                 }
-            }
+                _ => {}
+            },
         }
     }
     finish(&mut current, &mut out);
@@ -255,15 +460,16 @@ fn finish(current: &mut String, out: &mut Vec<String>) {
 }
 
 /// One anchor per paragraph: the source line where its opening words are
-/// found, searching forward; a paragraph not found keeps the previous line.
+/// found, searching forward from `story_start`; a paragraph not found keeps
+/// the previous line.
 fn anchors(
     source: &str,
-    root_tag: &str,
+    story_start: usize,
     paragraphs: &[String],
     starts: &[usize],
 ) -> Vec<LineAnchor> {
     let bytes = source.as_bytes();
-    let mut cursor = find_tag(bytes, root_tag).unwrap_or(0);
+    let mut cursor = story_start;
     let mut line = 1 + bytes[..cursor].iter().filter(|&&b| b == b'\n').count();
     let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
     for (paragraph, &offset) in paragraphs.iter().zip(starts) {
@@ -309,18 +515,19 @@ fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
-/// Where `<tag` (any case) first appears in `source`.
-fn find_tag(source: &[u8], tag: &str) -> Option<usize> {
+/// Where the `nth` (from 0) `<tag` (any case) appears in `source`.
+fn find_tag(source: &[u8], tag: &str, nth: usize) -> Option<usize> {
     let needle = format!("<{tag}");
     source
         .windows(needle.len())
         .enumerate()
-        .find(|(i, w)| {
+        .filter(|(i, w)| {
             w.eq_ignore_ascii_case(needle.as_bytes())
                 && source
                     .get(i + needle.len())
                     .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
         })
+        .nth(nth)
         .map(|(i, _)| i)
 }
 
@@ -380,6 +587,7 @@ fn find_words(
 fn published(
     doc: &Html,
     json_ld: &[serde_json::Map<String, Value>],
+    story: &Story<'_>,
     path: &Path,
     warnings: &mut Vec<Warning>,
 ) -> Option<chrono::NaiveDate> {
@@ -399,8 +607,10 @@ fn published(
             }
         }
     }
-    if let Some(v) = first_attr(doc, "time[datetime]", "datetime") {
-        candidates.push(("<time datetime>".into(), v));
+    for time in dating_times(doc, story) {
+        if let Some(v) = time.attr("datetime") {
+            candidates.push(("<time datetime>".into(), collapse(v)));
+        }
     }
     for (source, value) in candidates {
         match parse_date(&value) {
@@ -412,6 +622,67 @@ fn published(
         }
     }
     None
+}
+
+/// The `<time datetime>` elements that may date the story, best first (see
+/// the module doc).
+fn dating_times<'a>(doc: &'a Html, story: &Story<'a>) -> Vec<ElementRef<'a>> {
+    let own = dating_time(story.text_edges());
+    // Forms are read: the story may sit in a form that wraps the page.
+    let page = TextEdges::new(doc.root_element(), Forms::All);
+    // When the story is `<main>` or `<body>`, this may be its own again.
+    let elsewhere = dating_time(outside_articles(page)).filter(|t| own != Some(*t));
+    own.into_iter().chain(elsewhere).collect()
+}
+
+/// Of a walk's `<time datetime>` elements, the first marked as the
+/// publication date, else the first: an article may show when it was
+/// updated before when it was published.
+fn dating_time<'a>(edges: impl Iterator<Item = Edge<'a, Node>>) -> Option<ElementRef<'a>> {
+    let mut first = None;
+    for edge in edges {
+        let Edge::Open(node) = edge else { continue };
+        let Some(time) = ElementRef::wrap(node).filter(|e| e.value().name() == "time") else {
+            continue;
+        };
+        if time.attr("datetime").is_none_or(|v| v.trim().is_empty()) {
+            continue;
+        }
+        if marked_published(time) {
+            return Some(time);
+        }
+        first.get_or_insert(time);
+    }
+    first
+}
+
+/// Whether a `<time>` says it is the publication date: HTML5's old
+/// `pubdate` attribute, or schema.org microdata.
+fn marked_published(time: ElementRef<'_>) -> bool {
+    time.attr("pubdate").is_some()
+        || time
+            .attr("itemprop")
+            .is_some_and(|props| props.split_whitespace().any(|p| p == "datePublished"))
+}
+
+/// A walk's edges without the subtrees of `<article>` elements.
+fn outside_articles<'a>(
+    edges: impl Iterator<Item = Edge<'a, Node>>,
+) -> impl Iterator<Item = Edge<'a, Node>> {
+    let mut depth = 0usize;
+    edges.filter(move |&edge| {
+        let (Edge::Open(node) | Edge::Close(node)) = edge;
+        let is_article = node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article");
+        match edge {
+            Edge::Open(_) if is_article => depth += 1,
+            Edge::Close(_) if is_article => depth -= 1,
+            _ => return depth == 0,
+        }
+        false
+    })
 }
 
 /// Objects in the page's JSON-LD scripts, including those in lists and
@@ -451,8 +722,8 @@ fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn first_text(doc: &Html, css: &str) -> Option<String> {
-    doc.select(&selector(css))
+fn first_text(root: ElementRef<'_>, css: &str) -> Option<String> {
+    root.select(&selector(css))
         .map(|e| collapse(&e.text().collect::<String>()))
         .find(|s| !s.is_empty())
 }
@@ -507,6 +778,13 @@ mod tests {
                 "article h1",
                 "<title>T</title>",
                 "<h1>Site</h1><article><h1>H</h1><p>x</p></article>",
+                Some("H"),
+                None,
+            ),
+            (
+                "the story's h1, not a teaser's",
+                "<title>T</title>",
+                "<header><article><h1>Teaser</h1></article></header><article><h1>H</h1><p>x</p></article>",
                 Some("H"),
                 None,
             ),
@@ -573,6 +851,41 @@ mod tests {
                 None,
                 d(2024, 12, 30),
             ),
+            (
+                "the story's time, not the site header's clock",
+                "",
+                r#"<header><time datetime="2025-03-01">08:00</time></header><article><p><time datetime="2024-12-30">Monday</time></p></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "a time marked datePublished first",
+                "",
+                r#"<article><time datetime="2025-01-02">Updated</time><time itemprop="datePublished" datetime="2024-12-30">Monday</time></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "a time marked pubdate first",
+                "",
+                r#"<article><time datetime="2025-01-02">Updated</time><time pubdate datetime="2024-12-30">Monday</time></article>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "not a teaser card's time",
+                "",
+                r#"<article><p>The story.</p></article><section><article><time datetime="2020-01-01">Jan</time></article></section>"#,
+                None,
+                None,
+            ),
+            (
+                "a time beside the story",
+                "",
+                r#"<main><time datetime="2024-12-30">Monday</time><article><p>x</p></article></main>"#,
+                None,
+                d(2024, 12, 30),
+            ),
             ("no date", "", "<p>On December 30, 2024.</p>", None, None),
         ];
         for (name, head, body, title, published) in cases {
@@ -631,6 +944,36 @@ mod tests {
                 "One two.\n\nThree & four.",
             ),
             (
+                "the longest article, not the first",
+                "<article><p>Card.</p></article><article><p>The story.</p></article><article><p>Card.</p></article>",
+                "The story.",
+                "The story.",
+            ),
+            (
+                "not an article in chrome",
+                "<header><article><p>A teaser, longer than the story.</p></article></header><article><p>Story.</p></article>",
+                "Story.",
+                "Story.",
+            ),
+            (
+                "nested articles: the outer one",
+                "<article><p>Story.</p><article><p>Comment.</p></article></article>",
+                "Story.\n\nComment.",
+                "Story.\n\nComment.",
+            ),
+            (
+                "main without text in articles",
+                "<main><article></article><p>Main.</p></main>",
+                "Main.",
+                "Main.",
+            ),
+            (
+                "the article's own header",
+                "<header>Site</header><article><header><h1>T</h1><p>Standfirst.</p><nav>Share</nav></header><p>Body.</p></article>",
+                "T\n\nStandfirst.\n\nBody.",
+                "Standfirst.\n\nBody.",
+            ),
+            (
                 "main",
                 "<header>Site</header><main><p>A</p><aside>Ad</aside><p>B</p></main><footer>(c)</footer>",
                 "A\n\nB",
@@ -653,6 +996,24 @@ mod tests {
                 "<form><input value=q><button>Go</button></form><p>Kept</p><noscript>Enable JS</noscript>",
                 "Kept",
                 "Kept",
+            ),
+            (
+                "a form that wraps the page",
+                "<form id=aspnetForm><header>Site</header><label>Search</label><input name=q><p>Story.</p></form>",
+                "Story.",
+                "Story.",
+            ),
+            (
+                "an article in a form that wraps the page",
+                "<form><article><p>Story.</p></article><p>Other page text.</p></form>",
+                "Story.",
+                "Story.",
+            ),
+            (
+                "a form beside the story",
+                "<main><p>The story.</p><form><p>Reply</p></form></main>",
+                "The story.",
+                "The story.",
             ),
             (
                 "nbsp and entities",
@@ -686,6 +1047,24 @@ mod tests {
         for (needle, line) in cases {
             let offset = a.text.find(needle).unwrap();
             assert_eq!(a.line_at(offset), line, "{needle:?}");
+        }
+    }
+
+    #[test]
+    fn line_anchors_start_at_the_story() {
+        // The teaser opens with the story's headline, before the story.
+        let source = "<body>\n<aside><article><p>Storm hits coast</p></article></aside>\n<article>\n<p>Storm hits coast</p>\n</article>\n</body>";
+        let a = &html(source).articles[0];
+        assert_eq!(a.text, "Storm hits coast");
+        assert_eq!(a.line_at(0), 4);
+    }
+
+    #[test]
+    fn line_anchors_in_the_story_header() {
+        let source = "<body>\n<article>\n<header>\n<h1>Volcano erupts</h1>\n<p>Residents fled.</p>\n</header>\n<p>Lava flowed.</p>\n</article>\n</body>";
+        let a = &html(source).articles[0];
+        for (needle, line) in [("Volcano", 4), ("Residents", 5), ("Lava", 7)] {
+            assert_eq!(a.line_at(a.text.find(needle).unwrap()), line, "{needle}");
         }
     }
 
