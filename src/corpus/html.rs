@@ -41,7 +41,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use super::fields;
-use super::metadate::parse_date;
+use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
@@ -613,13 +613,19 @@ fn published(
         }
     }
     for (source, value) in candidates {
-        match parse_date(&value) {
-            Some(date) => return Some(date),
-            None => warnings.push(Warning::new(
-                path,
-                format!("unrecognised date {value:?} in {source}; ignored"),
-            )),
-        }
+        let problem = match parse_date(&value) {
+            Some(date) if is_publication_date(date) => return Some(date),
+            // A placeholder (`0001-01-01`) must not keep the next source,
+            // the path or the default date from dating the story.
+            Some(_) => {
+                let (first, last) = PUBLICATION_YEARS.into_inner();
+                format!(
+                    "date {value:?} in {source} is outside the publication years {first} to {last}"
+                )
+            }
+            None => format!("unrecognised date {value:?} in {source}"),
+        };
+        warnings.push(Warning::new(path, format!("{problem}; ignored")));
     }
     None
 }
@@ -1095,7 +1101,7 @@ mod tests {
 
     #[test]
     fn bad_dates_warn_and_fall_through() {
-        let source = r#"<html><head><meta property="article:published_time" content="soon"><meta name="date" content="2024-12-30"></head><body><p>x</p></body></html>"#;
+        let source = r#"<html><head><meta property="article:published_time" content="soon"><script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script><meta name="date" content="2024-12-30"></head><body><p>x</p></body></html>"#;
         let loaded = html(source);
         assert_eq!(
             loaded.articles[0].published,
@@ -1104,7 +1110,10 @@ mod tests {
         let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
-            ["a.html: unrecognised date \"soon\" in meta article:published_time; ignored"]
+            [
+                "a.html: unrecognised date \"soon\" in meta article:published_time; ignored",
+                "a.html: date \"0001-01-01T00:00:00Z\" in JSON-LD datePublished is outside the publication years 1800 to 2200; ignored",
+            ]
         );
     }
 }
