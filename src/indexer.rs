@@ -37,7 +37,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// stories get their headline as a passage. 3: the entity tagger scores one
 /// token either side of a possible name, not two. 4: near-duplicate
 /// signatures by one-permutation hashing, in 4 bands of 3 (`dedup`). 5: an
-/// article's own id is counted within its source (`article_identity`).
+/// article's own id is counted within its source (`article_identity`), and
+/// loading changed: the HTML story element, JSON envelopes and HTML in
+/// JSON fields, placeholder and eight-digit dates, dates from the path
+/// below the corpus root only.
 const ANALYSIS_VERSION: u64 = 5;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -24,6 +24,8 @@ const TEXT_KEYS: &[&str] = &[
     "contenttext",
     "article",
     "articlebody",
+    "contenthtml",
+    "html",
     "description",
     "summary",
 ];
@@ -199,6 +201,10 @@ fn string(
 ) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
+        // WordPress's REST API: `"title": {"rendered": "..."}`.
+        Value::Object(object) if matches!(object.get("rendered"), Some(Value::String(_))) => {
+            object["rendered"].as_str().map(str::to_string)
+        }
         other => {
             problems.push(problem(type_mismatch(key, other, "a string")));
             None
@@ -341,6 +347,16 @@ mod tests {
                 Fields {
                     published: ymd(2024, 12, 30),
                     text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"id": 5, "date": "2024-12-30T10:00:00", "title": {"rendered": "T"}, "content": {"rendered": "<p>B</p>", "protected": false}}),
+                Fields {
+                    id: Some("5".into()),
+                    title: Some("T".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("<p>B</p>".into()),
                     ..Fields::default()
                 },
             ),

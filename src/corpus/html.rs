@@ -163,6 +163,151 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     })
 }
 
+/// Elements whose tags mark a string as HTML rather than prose with a `<`
+/// in it (`x<y`, `<<EOF`): the ones article bodies are written with.
+const FRAGMENT_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "span",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "hr",
+    "sup",
+    "sub",
+    "small",
+    "cite",
+    "q",
+    "pre",
+    "code",
+    "iframe",
+    "script",
+    "style",
+    "section",
+];
+
+/// What HTML a metadata string (a JSON record's body or title) holds, as
+/// WordPress, JSON Feed's `content_html` and many feeds write them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// Prose, perhaps with a `<` or `&` in it (`x<y`, `AT&T`).
+    Plain,
+    /// Character references (`&amp;`, `&#8217;`) or inline tags (`<em>`,
+    /// `<a href>`) in text whose paragraphs are its blank lines.
+    Inline,
+    /// Block tags (`<p>`, `<br>`, `<li>`): the tags make the paragraphs.
+    Blocks,
+}
+
+/// Which [`Markup`] `text` is written in: a tag of [`FRAGMENT_TAGS`] or a
+/// character reference makes it HTML.
+pub fn markup_of(text: &str) -> Markup {
+    let b = text.as_bytes();
+    let mut markup = Markup::Plain;
+    for (at, &c) in b.iter().enumerate() {
+        match c {
+            b'<' => match fragment_tag(&b[at + 1..]) {
+                Some(tag) if BLOCKS.contains(&tag) => return Markup::Blocks,
+                Some(_) => markup = Markup::Inline,
+                None => {}
+            },
+            b'&' if is_character_reference(&b[at + 1..]) => markup = Markup::Inline,
+            _ => {}
+        }
+    }
+    markup
+}
+
+/// The tag of [`FRAGMENT_TAGS`] that `after` (what follows a `<`) opens or
+/// closes: `p>`, `/p>`, `br/>`, `a href=...`.
+fn fragment_tag(after: &[u8]) -> Option<&'static str> {
+    let after = after.strip_prefix(b"/").unwrap_or(after);
+    let name_len = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let ends_name = matches!(
+        after.get(name_len),
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+    );
+    if !ends_name {
+        return None;
+    }
+    FRAGMENT_TAGS
+        .iter()
+        .find(|tag| tag.as_bytes().eq_ignore_ascii_case(&after[..name_len]))
+        .copied()
+}
+
+/// `amp;`, `#8217;`, `#x2019;` after `&`.
+fn is_character_reference(after: &[u8]) -> bool {
+    let name_len = after
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
+        .count();
+    name_len > 0 && after.get(name_len) == Some(&b';')
+}
+
+/// The plain text of an HTML fragment, paragraphs separated by blank
+/// lines; scripts, forms and page chrome are left out, as in a page's
+/// story. With [`Markup::Blocks`] the block elements make the paragraphs;
+/// otherwise the fragment's own blank lines do, which HTML would collapse.
+/// `None` when it nests too deeply to parse in reasonable time (see
+/// [`MAX_NESTING`]).
+pub fn fragment_text(markup: &str) -> Option<String> {
+    if nesting_estimate(markup) > MAX_NESTING {
+        return None;
+    }
+    let text_of = |fragment: &str| {
+        let doc = Html::parse_fragment(fragment);
+        paragraphs(&Story::new(doc.root_element(), "html", 0)).join("\n\n")
+    };
+    if markup_of(markup) == Markup::Blocks {
+        return Some(text_of(markup));
+    }
+    let paragraphs: Vec<String> = blank_line_paragraphs(markup)
+        .into_iter()
+        .map(text_of)
+        .filter(|p| !p.is_empty())
+        .collect();
+    Some(paragraphs.join("\n\n"))
+}
+
+/// The runs of lines between blank lines.
+fn blank_line_paragraphs(text: &str) -> Vec<&str> {
+    let mut paragraphs = Vec::new();
+    let (mut start, mut offset) = (None, 0);
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            paragraphs.extend(start.take().map(|s| &text[s..offset]));
+        } else if start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    paragraphs.extend(start.map(|s| &text[s..]));
+    paragraphs
+}
+
 /// An upper estimate of how deeply `source` nests elements: start tags
 /// minus end tags, ignoring void elements, elements whose end tag may be
 /// left out, self-closing tags, comments and declarations. Only a guard
@@ -1097,6 +1242,41 @@ mod tests {
         }
         let siblings = "<div>x</div>".repeat(MAX_NESTING * 2);
         assert!(load(Path::new("a.html"), siblings).is_ok());
+    }
+
+    #[test]
+    fn fragments_of_html_in_metadata() {
+        use Markup::*;
+        // (string, its markup, its text)
+        let cases: &[(&str, Markup, &str)] = &[
+            (
+                "<p>One.</p><p>Two &amp; three.</p>",
+                Blocks,
+                "One.\n\nTwo & three.",
+            ),
+            (
+                "Line<br/>break and <a href=\"x\">link</a>",
+                Blocks,
+                "Line\n\nbreak and link",
+            ),
+            ("<div>Text<script>track()</script></div>", Blocks, "Text"),
+            ("Trump&#8217;s plan", Inline, "Trump\u{2019}s plan"),
+            (
+                "A communiqu&#233;.\n\n  \nSee <a href=\"x\">the\ntext</a>.\n",
+                Inline,
+                "A communiqu\u{e9}.\n\nSee the text.",
+            ),
+            ("if x<y and y>z", Plain, ""),
+            ("Johnson & Johnson; AT&T", Plain, ""),
+            ("<<EOF and <pre-war>", Plain, ""),
+        ];
+        for (text, markup, want) in cases {
+            assert_eq!(markup_of(text), *markup, "{text}");
+            if *markup != Plain {
+                assert_eq!(fragment_text(text).as_deref(), Some(*want), "{text}");
+            }
+        }
+        assert_eq!(fragment_text(&"<div>".repeat(MAX_NESTING + 1)), None);
     }
 
     #[test]

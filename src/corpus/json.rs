@@ -32,6 +32,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::fields::{self, Problem};
+use super::html;
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
@@ -210,10 +211,13 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
         ));
         return;
     }
-    let mut article = Article::from_text(path, fields.text.unwrap_or_default());
+    let text = fields.text.map(|text| plain_text(text, &warn, loaded));
+    let title = fields.title.map(|title| plain_text(title, &warn, loaded));
+    let mut article = Article::from_text(path, text.unwrap_or_default());
     article.record = record;
     article.id = fields.id;
-    article.title = fields.title;
+    // A title is one line, whatever blocks its markup held.
+    article.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     article.url = fields.url;
     article.author = fields.author;
     article.published = fields.published;
@@ -223,6 +227,26 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
         .map(|offset| LineAnchor { offset, line })
         .collect();
     loaded.articles.push(article);
+}
+
+/// `value` as plain text: HTML (WordPress, JSON Feed's `content_html`,
+/// feeds that keep the page's markup) becomes its paragraphs, so tags and
+/// `&amp;` are not indexed as words. Markup nested too deeply to parse is
+/// kept as it is, with a warning.
+fn plain_text(value: String, warn: &dyn Fn(String) -> Warning, loaded: &mut Loaded) -> String {
+    if html::markup_of(&value) == html::Markup::Plain {
+        return value;
+    }
+    match html::fragment_text(&value) {
+        Some(text) => text,
+        None => {
+            loaded.warnings.push(warn(format!(
+                "HTML nested more than {} elements deep; kept as it is",
+                html::MAX_NESTING
+            )));
+            value
+        }
+    }
 }
 
 /// serde_json's message without its ` at line L column C` suffix (the
@@ -334,6 +358,27 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{name}");
         }
+    }
+
+    #[test]
+    fn html_in_records_is_read_as_text() {
+        // A WordPress REST API post, and a JSON Feed item.
+        let source = r#"[{"id": 5, "title": {"rendered": "Trump&#8217;s <em>plan</em>"}, "content": {"rendered": "<p>First &amp; foremost.</p>\n<p>Second.</p>"}},
+            {"id": "2", "title": "B", "content_html": "<p>Feed <b>item</b>.</p>"}]"#;
+        let loaded = load_json(Path::new("a.json"), source).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let got: Vec<(&str, &str)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.title.as_deref().unwrap(), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Trump\u{2019}s plan", "First & foremost.\n\nSecond."),
+                ("B", "Feed item."),
+            ]
+        );
     }
 
     #[test]
