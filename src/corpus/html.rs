@@ -839,6 +839,9 @@ fn outside_articles<'a>(
 /// Objects in the page's JSON-LD scripts, including those in lists and
 /// `@graph`. Scripts that are not valid JSON are ignored: pages often carry
 /// broken JSON-LD, and it is not the article.
+/// The page's JSON-LD objects, the article's own first: a page also
+/// describes itself (`WebPage`), its site and its related stories
+/// (`ItemList`), whose dates and authors are not the story's.
 fn json_ld_objects(doc: &Html) -> Vec<serde_json::Map<String, Value>> {
     let mut out = Vec::new();
     for script in doc.select(&selector("script[type=\"application/ld+json\"]")) {
@@ -847,7 +850,20 @@ fn json_ld_objects(doc: &Html) -> Vec<serde_json::Map<String, Value>> {
             collect_objects(value, &mut out);
         }
     }
+    // A stable sort keeps the page's order among equals.
+    out.sort_by_key(|object| !is_article_type(object.get("@type")));
     out
+}
+
+/// `Article`, `NewsArticle`, `ReportageNewsArticle`, `BlogPosting`, ... as
+/// a JSON-LD `@type`, alone or in a list.
+fn is_article_type(kind: Option<&Value>) -> bool {
+    let names = |name: &str| name.ends_with("Article") || name.ends_with("BlogPosting");
+    match kind {
+        Some(Value::String(name)) => names(name),
+        Some(Value::Array(kinds)) => kinds.iter().filter_map(Value::as_str).any(names),
+        _ => false,
+    }
 }
 
 fn collect_objects(value: Value, out: &mut Vec<serde_json::Map<String, Value>>) {
@@ -1277,6 +1293,18 @@ mod tests {
             }
         }
         assert_eq!(fragment_text(&"<div>".repeat(MAX_NESTING + 1)), None);
+    }
+
+    #[test]
+    fn json_ld_of_the_article_dates_it_before_the_page_and_related_stories() {
+        let source = r#"<html><head><script type="application/ld+json">{"@graph": [
+            {"@type": "WebPage", "datePublished": "2020-01-01", "author": "Site"},
+            {"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle", "datePublished": "2019-05-05"}]},
+            {"@type": ["NewsArticle"], "datePublished": "2024-12-30", "author": {"name": "A. Writer"}}
+        ]}</script></head><body><p>x</p></body></html>"#;
+        let article = &html(source).articles[0];
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 12, 30));
+        assert_eq!(article.author.as_deref(), Some("A. Writer"));
     }
 
     #[test]
