@@ -128,7 +128,7 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     let paragraphs = paragraphs(&story);
     let title = meta_content(&doc, "property", "og:title")
         .or_else(|| story.headline())
-        .or_else(|| first_text(doc.root_element(), "title"))
+        .or_else(|| page_title(&doc, &story))
         .or_else(|| first_text(doc.root_element(), "h1"));
 
     let mut text = String::new();
@@ -306,6 +306,32 @@ fn blank_line_paragraphs(text: &str) -> Vec<&str> {
     }
     paragraphs.extend(start.map(|s| &text[s..]));
     paragraphs
+}
+
+/// The `<title>`, or the story's `<h1>` when the title is that headline
+/// and the site's name ("Floods in Baku | Example News"), which is no part
+/// of the headline. An `<h1>` that is the shorter part of the title, or not
+/// in it, is the site's name or logo.
+fn page_title(doc: &Html, story: &Story<'_>) -> Option<String> {
+    let title = first_text(doc.root_element(), "title")?;
+    let headline = first_text(story.element, "h1").filter(|h1| is_headline_of(h1, &title));
+    Some(headline.unwrap_or(title))
+}
+
+/// Whether `title` is `headline` and a shorter site name, on either side
+/// of a separator (`|`, `-`, `–`, `—`, `:`, `·`).
+fn is_headline_of(headline: &str, title: &str) -> bool {
+    const SEPARATORS: &[char] = &['|', '-', '–', '—', ':', '·'];
+    let site = if let Some(rest) = title.strip_prefix(headline) {
+        rest.trim_start()
+            .strip_prefix(SEPARATORS)
+            .map(str::trim_start)
+    } else if let Some(rest) = title.strip_suffix(headline) {
+        rest.trim_end().strip_suffix(SEPARATORS).map(str::trim_end)
+    } else {
+        None
+    };
+    site.is_some_and(|site| site.chars().count() < headline.chars().count())
 }
 
 /// An upper estimate of how deeply `source` nests elements: start tags
@@ -960,6 +986,34 @@ mod tests {
                 "<title> T  t </title>",
                 "<p>x</p>",
                 Some("T t"),
+                None,
+            ),
+            (
+                "the h1 in the title tag, without the site's name",
+                "<title>Floods in Baku | Example News</title>",
+                "<main><h1>Floods in Baku</h1><p>x</p></main>",
+                Some("Floods in Baku"),
+                None,
+            ),
+            (
+                "the title tag, not a site's h1",
+                "<title>Floods in Baku | Example News</title>",
+                "<h1>Example</h1><p>x</p>",
+                Some("Floods in Baku | Example News"),
+                None,
+            ),
+            (
+                "the h1 after the site's name",
+                "<title>Example News — Floods in Baku</title>",
+                "<h1>Floods in Baku</h1><p>x</p>",
+                Some("Floods in Baku"),
+                None,
+            ),
+            (
+                "the title tag, not a site's name in h1 before the headline",
+                "<title>Example News - Floods in Baku after record rain</title>",
+                "<h1>Example News</h1><p>x</p>",
+                Some("Example News - Floods in Baku after record rain"),
                 None,
             ),
             (
