@@ -143,11 +143,12 @@ pub fn load_file(
 }
 
 /// Loads one file's bytes, choosing the format from `path` (plain text for
-/// an unknown extension). A date in the path counts only below
-/// `corpus_root`, the folder the file was found under: where a corpus is
-/// kept (`/data/2019-06-01-backup/news`) and how its path is spelled say
-/// nothing of its articles. A file given alone has no root (`None`) and
-/// its path counts as given. `Err` means the whole file was skipped.
+/// an unknown extension). A date in the path counts only when it ends
+/// below `corpus_root`, the folder the file was found under: where a corpus
+/// is kept (`/data/2019-06-01-backup/news`) and how its path is spelled say
+/// nothing of its articles, but a corpus of one month (`archive/2024/12`)
+/// still dates `30/crash.txt` ([`pathdate`]). A file given alone has no
+/// root (`None`) and its path counts as given. `Err` means the whole file was skipped.
 pub fn load_bytes(
     path: &Path,
     corpus_root: Option<&Path>,
@@ -211,7 +212,7 @@ fn load_bytes_with_limit(
         })?,
         Format::JsonLines => json::load_json_lines(path, &text),
     };
-    let path_date = pathdate::date_from_path(below_root(path, corpus_root));
+    let path_date = pathdate::date_from_path(path, corpus_root);
     for article in &mut loaded.articles {
         article.use_headline_when_bodiless();
         if article.published.is_none() {
@@ -221,14 +222,6 @@ fn load_bytes_with_limit(
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
     Ok(loaded)
-}
-
-/// The part of `path` below `corpus_root`; all of it when there is no root
-/// or the path is not under it.
-fn below_root<'a>(path: &'a Path, corpus_root: Option<&Path>) -> &'a Path {
-    corpus_root
-        .and_then(|root| path.strip_prefix(root).ok())
-        .unwrap_or(path)
 }
 
 /// The first `limit` bytes, cut back to the last line break when there is
@@ -375,6 +368,7 @@ mod tests {
             (Some("./2019-06-01"), "./2019-06-01/a.txt", None),
             (Some("2019-06-01"), "2019-06-01/2024/12/30.txt", dec_30),
             (Some("news"), "news/2024-12-30.txt", dec_30),
+            (Some("arch/2024/12"), "arch/2024/12/30/crash.txt", dec_30),
             // A file given alone: its path as given.
             (None, "2019-06-01/a.txt", ymd(2019, 6, 1)),
         ];

@@ -1,8 +1,10 @@
 //! A publication date written in a file's path, for articles whose metadata
 //! has none: news archives are often laid out `2024/12/30/slug.html` or
-//! named `2024-12-30-slug.md`. Only the path below the corpus root is
-//! searched (see `super::load_bytes`): the folders above it are where the
-//! corpus is kept, not when its articles were published.
+//! named `2024-12-30-slug.md`. A date counts only when it ends below the
+//! corpus root (see `super::load_bytes`): the folders above it are where the
+//! corpus is kept, not when its articles were published. A date that starts
+//! above the root counts, so a corpus of one month (`archive/2024/12`)
+//! still dates `30/crash.txt`.
 //!
 //! Accepted: `YYYY-MM-DD`, `YYYY/MM/DD` (across folders), `YYYY_MM_DD` and
 //! `YYYYMMDD`, each standing alone (no digit right before or after), and a
@@ -17,24 +19,34 @@ use chrono::NaiveDate;
 /// names, and this keeps `10091123_x.txt` from reading as year 1009.
 const COMPACT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
 
-/// The last date written in `path`, if any.
-pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
+/// The last date written in `path` that ends below `root` (anywhere in it
+/// without a root, or when it is not under the root), if any.
+pub fn date_from_path(path: &Path, root: Option<&Path>) -> Option<NaiveDate> {
     // Windows separators read like `/` so `2024\12\30` matches too.
     let s = path.to_string_lossy().replace('\\', "/");
+    let below = root
+        .and_then(|root| path.strip_prefix(root).ok())
+        .map_or(s.len(), |relative| relative.as_os_str().len());
+    // The relative path is the end of the whole one.
+    let root_end = s.len().saturating_sub(below);
     let b = s.as_bytes();
     let mut found = None;
     for start in 0..b.len() {
         let starts_run =
             b[start].is_ascii_digit() && (start == 0 || !b[start - 1].is_ascii_digit());
-        if starts_run && let Some(date) = date_at(b, start) {
+        if starts_run
+            && let Some((date, end)) = date_at(b, start)
+            && end > root_end
+        {
             found = Some(date);
         }
     }
     found
 }
 
-/// A date starting at `b[start]`, which begins a run of digits.
-fn date_at(b: &[u8], start: usize) -> Option<NaiveDate> {
+/// A date starting at `b[start]`, which begins a run of digits, and where
+/// it ends.
+fn date_at(b: &[u8], start: usize) -> Option<(NaiveDate, usize)> {
     let digits = |from: usize, len: usize| -> Option<u32> {
         let part = b.get(from..from + len)?;
         if !part.iter().all(u8::is_ascii_digit) {
@@ -49,13 +61,15 @@ fn date_at(b: &[u8], start: usize) -> Option<NaiveDate> {
             if b.get(start + 7) != Some(&sep) || !ends_run(start + 10) {
                 return None;
             }
-            NaiveDate::from_ymd_opt(year, digits(start + 5, 2)?, digits(start + 8, 2)?)
+            let date = NaiveDate::from_ymd_opt(year, digits(start + 5, 2)?, digits(start + 8, 2)?)?;
+            Some((date, start + 10))
         }
         _ => {
             if !ends_run(start + 8) || !COMPACT_YEARS.contains(&year) {
                 return None;
             }
-            NaiveDate::from_ymd_opt(year, digits(start + 4, 2)?, digits(start + 6, 2)?)
+            let date = NaiveDate::from_ymd_opt(year, digits(start + 4, 2)?, digits(start + 6, 2)?)?;
+            Some((date, start + 8))
         }
     }
 }
@@ -94,7 +108,33 @@ mod tests {
             ("", None),
         ];
         for (input, want) in cases {
-            assert_eq!(date_from_path(Path::new(input)), *want, "{input:?}");
+            assert_eq!(date_from_path(Path::new(input), None), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_counts_when_it_ends_below_the_corpus_root() {
+        let dec_30 = ymd(2024, 12, 30);
+        // (corpus root, path, date)
+        let cases: &[(&str, &str, Option<NaiveDate>)] = &[
+            ("/d/2019-06-01/news", "/d/2019-06-01/news/a.txt", None),
+            ("2019/06/01", "2019/06/01/sub/a.txt", None),
+            ("./2019-06-01", "./2019-06-01/a.txt", None),
+            ("2019-06-01", "2019-06-01/2024/12/30.txt", dec_30),
+            ("news", "news/2024-12-30.txt", dec_30),
+            ("arch/2024/12", "arch/2024/12/30/crash.txt", dec_30),
+            ("arch/2024", "arch/2024/12/30/crash.txt", dec_30),
+            ("./arch/2024/12/", "./arch/2024/12/30/crash.txt", dec_30),
+            (
+                "/x/2019-06-01/arch/2024/12",
+                "/x/2019-06-01/arch/2024/12/30/a.txt",
+                dec_30,
+            ),
+            ("/x/2019-06-01/arch", "/x/2019-06-01/arch/a.txt", None),
+        ];
+        for (root, path, want) in cases {
+            let got = date_from_path(Path::new(path), Some(Path::new(root)));
+            assert_eq!(got, *want, "{root} {path}");
         }
     }
 }
