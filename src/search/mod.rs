@@ -333,7 +333,11 @@ impl Node {
     }
 
     /// Clauses pulled up into a parent with the same occurrence (all
-    /// required or all optional), as tantivy's parser simplifies them.
+    /// required or all optional), as tantivy's parser simplifies them; and
+    /// a required clause that only excludes, pulled up into its parent's
+    /// exclusions. tantivy reads `Syria AND NOT Moscow` as "Syria, and a
+    /// clause that excludes Moscow", and such a clause matches nothing:
+    /// the query found nothing, where `Syria NOT Moscow` worked.
     fn simplify(self) -> Node {
         let Node::Clause(clauses) = self else {
             return self;
@@ -344,6 +348,13 @@ impl Node {
                 Node::Clause(inner)
                     if matches!(occur, Occur::Must | Occur::Should)
                         && inner.iter().all(|(o, _)| *o == occur) =>
+                {
+                    flat.extend(inner);
+                }
+                Node::Clause(inner)
+                    if occur == Occur::Must
+                        && !inner.is_empty()
+                        && inner.iter().all(|(o, _)| *o == Occur::MustNot) =>
                 {
                     flat.extend(inner);
                 }
@@ -638,7 +649,6 @@ mod tests {
             "a OR (b OR c) OR d",
             "crash -drone",
             "crash NOT drone",
-            "a AND NOT b OR c",
             "\"plane crash\"~2 title:crash^2",
             "(a b)^3 OR c",
             "person:\"Vladimir Putin\" org:Azerbaijan",
@@ -659,6 +669,28 @@ mod tests {
             let rewritten = query::rewrite(query).unwrap().tantivy;
             let theirs = query_parser(&news)
                 .parse_query(&rewritten)
+                .map_err(|e| query::explain_parser_error(&e));
+            let ours = text_query(&news, query);
+            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+        }
+    }
+
+    #[test]
+    fn and_not_excludes_as_a_minus_sign_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        // (query, the query tantivy's parser reads the same way)
+        for (query, same) in [
+            ("Syria AND NOT Moscow", "Syria -Moscow"),
+            ("a AND NOT b OR c", "(a -b) OR c"),
+            (
+                "crash AND NOT (drone OR Boeing)",
+                "crash -(drone OR Boeing)",
+            ),
+            ("a AND NOT b AND NOT c", "a -b -c"),
+        ] {
+            let theirs = query_parser(&news)
+                .parse_query(same)
                 .map_err(|e| query::explain_parser_error(&e));
             let ours = text_query(&news, query);
             assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
