@@ -74,6 +74,12 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
     let records = records(top).map_err(|reason| Warning::new(path, reason))?;
     let line_starts = line_starts(source);
     let mut loaded = Loaded::default();
+    if records.is_empty() && top.get().trim_start().starts_with('{') {
+        // Said, so that an article with an empty `data` list is not lost
+        // without a word.
+        let reason = "an envelope with an empty list of articles; nothing to index";
+        loaded.warnings.push(Warning::new(path, reason));
+    }
     for (record, raw) in records.into_iter().enumerate() {
         // `raw` borrows `source`, so its address gives its offset.
         let offset = (raw.get().as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
@@ -139,12 +145,12 @@ fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
     (has_body || (has_summary && !holds_records)).then_some(object)
 }
 
-/// True for an array with an object in it: a list of records, not of tags
-/// or numbers.
+/// True for an array with an object in it, or an empty one: a list of
+/// records (a feed with no stories today), not of tags or numbers.
 fn is_record_list(value: &Value) -> bool {
     value
         .as_array()
-        .is_some_and(|items| items.iter().any(Value::is_object))
+        .is_some_and(|items| items.is_empty() || items.iter().any(Value::is_object))
 }
 
 /// The article records of a `.json` document.
@@ -168,7 +174,8 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
                 }
                 let items: Vec<&RawValue> =
                     serde_json::from_str(list.get()).map_err(|e| json_error(&e))?;
-                if items.iter().any(|i| i.get().trim_start().starts_with('{')) {
+                // As `is_record_list` decides.
+                if items.is_empty() || items.iter().any(|i| i.get().trim_start().starts_with('{')) {
                     return Ok(items);
                 }
             }
@@ -432,6 +439,18 @@ mod tests {
                 &[
                     "a.json:1: record 0: no text and no title (text, body, content, article, description or title); skipped",
                 ],
+            ),
+            (
+                "JSON Feed without items",
+                r#"{"title": "Feed", "description": "Daily news", "items": []}"#,
+                &[],
+                &["a.json: an envelope with an empty list of articles; nothing to index"],
+            ),
+            (
+                "envelope without articles",
+                r#"{"status": "ok", "description": "Top headlines", "articles": []}"#,
+                &[],
+                &["a.json: an envelope with an empty list of articles; nothing to index"],
             ),
             (
                 "bad date kept",
