@@ -86,6 +86,22 @@ pub fn is_text_key(key: &str) -> bool {
     TEXT_KEYS.contains(&normalize(key).as_ref())
 }
 
+/// True if `key` names a field newsdex reads: title, text, date, url, id
+/// or author.
+pub fn is_known_key(key: &str) -> bool {
+    let key = normalize(key);
+    [
+        TITLE_KEYS,
+        TEXT_KEYS,
+        DATE_KEYS,
+        URL_KEYS,
+        ID_KEYS,
+        AUTHOR_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key.as_ref()))
+}
+
 /// True if `key` names a body field that is not a summary: an object with
 /// one is an article, whatever lists it also holds.
 pub fn is_body_key(key: &str) -> bool {

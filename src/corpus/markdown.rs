@@ -147,10 +147,25 @@ fn yaml_object(content: &str) -> Option<Result<Map<String, Value>, String>> {
         }
     };
     match serde_json::to_value(&yaml) {
-        Ok(Value::Object(map)) => Some(Ok(map)),
-        // A paragraph reads as a YAML string, a list as a sequence.
+        Ok(Value::Object(map)) if !is_note(&map) => Some(Ok(map)),
+        // A paragraph reads as a YAML string, a list as a sequence, and a
+        // note set off by rules ("UPDATE: The toll rose to 38.") as a
+        // mapping of one key.
         Ok(_) => None,
         Err(e) => Some(Err(format!("front matter cannot be read: {e}"))),
+    }
+}
+
+/// Whether a one-key mapping is a sentence with a label ("UPDATE: The
+/// death toll rose to 38.", "Correction: ..."): a key newsdex does not read
+/// and a value of several words. `layout: post` is a field.
+fn is_note(map: &Map<String, Value>) -> bool {
+    let mut entries = map.iter();
+    match (entries.next(), entries.next()) {
+        (Some((key, Value::String(value))), None) => {
+            !fields::is_known_key(key) && value.split_whitespace().count() >= 3
+        }
+        _ => false,
     }
 }
 
@@ -637,6 +652,10 @@ mod tests {
             ("---\nBy Jane Doe\n---\nBody.", "By Jane Doe\n\nBody."),
             ("---\n**News**: a crash.\n---\nB.", "News: a crash.\n\nB."),
             ("---\nNote: a: b.\nMore.\n---\n", "Note: a: b.\nMore."),
+            (
+                "---\n\nUPDATE: The death toll rose to 38.\n\n---\n\nThe plane crashed.",
+                "UPDATE: The death toll rose to 38.\n\nThe plane crashed.",
+            ),
         ];
         for (source, text) in cases {
             let loaded = md(source);
