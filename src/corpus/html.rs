@@ -9,11 +9,14 @@
 //! marked `pubdate` or `itemprop="datePublished"` before the first. Url from
 //! `og:url` or the canonical link; author from meta `author` or JSON-LD.
 //!
-//! Text: the story element is the `<article>` with the most text, leaving
-//! out articles in page chrome (a teaser card in a header, sidebar or
-//! footer); an article's text includes that of articles nested in it (its
-//! comments), and of equals the first wins. Without one, the first
-//! `<main>`, else `<body>`.
+//! Text: the story element is an `<article>` outside page chrome (not a
+//! teaser card in a header, sidebar or footer): of those with an `<h1>`, the
+//! one with the most text; without a headline, the one with the most text
+//! if it holds at least half of the text of `<main>` (else the page), since
+//! a smaller one is one of many (a comment, a live blog's update, a teaser
+//! beside a story written outside articles). An article's text includes
+//! that of articles nested in it, and of equals the first wins. Without
+//! one, the first `<main>`, else `<body>`.
 //!
 //! The story's text leaves out what never is article text (script, style,
 //! buttons, labels, ...), page chrome (nav, header, footer, aside) and forms
@@ -399,21 +402,30 @@ impl<'a> Story<'a> {
             None => (doc.root_element(), "html"),
         };
         // An article inside a form is no teaser: the form wraps the page.
-        let (articles, _) = text_lengths(page, Forms::All, "article");
-        // `min_by_key` keeps the first of equals: of nested articles, the
-        // outer one.
-        let longest = articles
+        let (articles, page_length) = text_lengths(page, Forms::All, "article");
+        let main = doc.select(&selector("main")).next();
+        let articles: Vec<(ElementRef<'a>, usize)> = articles
             .into_iter()
             .filter(|&(_, length)| length > 0)
-            .min_by_key(|&(_, length)| Reverse(length));
-        if let Some((article, _)) = longest {
+            .collect();
+        // The story has the page's headline; teaser cards and comments have
+        // smaller ones, or none.
+        let headed = longest(articles.iter().filter(|(a, _)| has_headline(*a)));
+        // Without one, an article holding less than half of the text around
+        // it is one of many (a comment, a live blog's update, a teaser).
+        let around = || match main {
+            Some(main) => text_lengths(main, Forms::All, "main").1,
+            None => page_length,
+        };
+        let story = headed.or_else(|| longest(articles.iter()).filter(|&(_, n)| 2 * n >= around()));
+        if let Some((article, _)) = story {
             let nth = doc
                 .select(&selector("article"))
                 .position(|a| a.id() == article.id())
                 .unwrap_or(0);
             return Story::new(article, "article", nth);
         }
-        match doc.select(&selector("main")).next() {
+        match main {
             Some(main) => Story::new(main, "main", 0),
             None => Story::new(page, page_tag, 0),
         }
@@ -440,6 +452,22 @@ impl<'a> Story<'a> {
     fn text_edges(&self) -> TextEdges<'a> {
         TextEdges::new(self.element, self.forms)
     }
+}
+
+/// The element with the most text; of equals the first (of nested
+/// articles, the outer one).
+fn longest<'a, 'b>(
+    elements: impl Iterator<Item = &'b (ElementRef<'a>, usize)>,
+) -> Option<(ElementRef<'a>, usize)>
+where
+    'a: 'b,
+{
+    elements.copied().min_by_key(|&(_, length)| Reverse(length))
+}
+
+/// Whether `element` has an `<h1>` with text.
+fn has_headline(element: ElementRef<'_>) -> bool {
+    first_text(element, "h1").is_some()
 }
 
 /// Which `<form>` elements a walk reads.
@@ -1166,9 +1194,27 @@ mod tests {
             ),
             (
                 "the longest article, not the first",
-                "<article><p>Card.</p></article><article><p>The story.</p></article><article><p>Card.</p></article>",
-                "The story.",
-                "The story.",
+                "<article><p>Card.</p></article><article><p>The story, told at length.</p></article><article><p>Card.</p></article>",
+                "The story, told at length.",
+                "The story, told at length.",
+            ),
+            (
+                "the article with the headline, not a longer comment",
+                "<main><article><h1>Airport reopens</h1><p>It reopened.</p></article><section><article><p>A comment, longer than the story it is about.</p></article></section></main>",
+                "Airport reopens\n\nIt reopened.",
+                "It reopened.",
+            ),
+            (
+                "a live blog's updates: all of main",
+                "<main><h1>Live</h1><article><p>First update.</p></article><article><p>Second update.</p></article><article><p>Third.</p></article></main>",
+                "Live\n\nFirst update.\n\nSecond update.\n\nThird.",
+                "First update.\n\nSecond update.\n\nThird.",
+            ),
+            (
+                "a story outside articles, beside a teaser card: the page",
+                "<div><h1>Storm</h1><p>The storm hit the coast at dawn.</p></div><section><article><p>Teaser.</p></article></section>",
+                "Storm\n\nThe storm hit the coast at dawn.\n\nTeaser.",
+                "The storm hit the coast at dawn.\n\nTeaser.",
             ),
             (
                 "not an article in chrome",
@@ -1226,9 +1272,9 @@ mod tests {
             ),
             (
                 "an article in a form that wraps the page",
-                "<form><article><p>Story.</p></article><p>Other page text.</p></form>",
-                "Story.",
-                "Story.",
+                "<form><article><p>The story, told at length.</p></article><p>Other page text.</p></form>",
+                "The story, told at length.",
+                "The story, told at length.",
             ),
             (
                 "a form beside the story",
