@@ -34,6 +34,7 @@
 //! each paragraph's opening words are searched for in the source, moving
 //! forward from where the story element's tag appears.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::path::Path;
 
@@ -53,9 +54,14 @@ use crate::article::{Article, LineAnchor};
 /// dropped too, unless it wraps the story (see [`Forms`]); its controls,
 /// labels among them, are dropped either way.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg",
-    "button", "select", "textarea", "label", "head", "object", "canvas", "dialog",
+    "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "textarea",
+    "label", "head", "object", "canvas", "dialog",
 ];
+
+/// Page chrome: a page's navigation, site header and footer and sidebars,
+/// dropped from a page's story. A fragment (HTML in a JSON field) is all
+/// story, so there they are read: a factbox `<aside>`, a notes `<footer>`.
+const CHROME: &[&str] = &["nav", "header", "footer", "aside"];
 
 /// Elements that start and end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -93,6 +99,10 @@ const BLOCKS: &[&str] = &[
     "center",
     "fieldset",
     "body",
+    "header",
+    "footer",
+    "aside",
+    "nav",
 ];
 
 /// Meta names that carry a publication date, after `article:published_time`.
@@ -207,41 +217,33 @@ const FRAGMENT_TAGS: &[&str] = &[
     "section",
 ];
 
-/// What HTML a metadata string (a JSON record's body or title) holds, as
-/// WordPress, JSON Feed's `content_html` and many feeds write them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Markup {
-    /// Prose, perhaps with a `<` or `&` in it (`x<y`, `AT&T`).
-    Plain,
-    /// Character references (`&amp;`, `&#8217;`) or inline tags (`<em>`,
-    /// `<a href>`) in text whose paragraphs are its blank lines.
-    Inline,
-    /// Block tags (`<p>`, `<br>`, `<li>`): the tags make the paragraphs.
-    Blocks,
-}
+/// Other elements a fragment may hold: what a `<` that opens none of
+/// these is, is text (`x<y`, `<john@example.com>`), not a tag that would
+/// swallow the rest of the paragraph.
+const OTHER_ELEMENTS: &[&str] = &[
+    "abbr", "address", "area", "article", "audio", "bdi", "bdo", "caption", "center", "col",
+    "colgroup", "data", "dd", "del", "details", "dfn", "dl", "dt", "embed", "fieldset", "font",
+    "form", "input", "ins", "kbd", "main", "map", "mark", "meter", "option", "picture", "progress",
+    "rp", "rt", "ruby", "s", "samp", "source", "strike", "summary", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "track", "tt", "var", "video", "wbr",
+];
 
-/// Which [`Markup`] `text` is written in: a tag of [`FRAGMENT_TAGS`] or a
-/// character reference makes it HTML.
-pub fn markup_of(text: &str) -> Markup {
+/// Whether a metadata string (a JSON record's body or title) is HTML, as
+/// WordPress, JSON Feed's `content_html` and many feeds write them: it has
+/// a tag of [`FRAGMENT_TAGS`] or a character reference (`&amp;`,
+/// `&#8217;`). Prose with a `<` or `&` in it (`x<y`, `AT&T`) is not.
+pub fn is_markup(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut markup = Markup::Plain;
-    for (at, &c) in b.iter().enumerate() {
-        match c {
-            b'<' => match fragment_tag(&b[at + 1..]) {
-                Some(tag) if BLOCKS.contains(&tag) => return Markup::Blocks,
-                Some(_) => markup = Markup::Inline,
-                None => {}
-            },
-            b'&' if is_character_reference(&b[at + 1..]) => markup = Markup::Inline,
-            _ => {}
-        }
-    }
-    markup
+    b.iter().enumerate().any(|(at, &c)| match c {
+        b'<' => tag_name(&b[at + 1..]).is_some_and(|name| is_one_of(name, FRAGMENT_TAGS)),
+        b'&' => is_character_reference(&b[at + 1..]),
+        _ => false,
+    })
 }
 
-/// The tag of [`FRAGMENT_TAGS`] that `after` (what follows a `<`) opens or
-/// closes: `p>`, `/p>`, `br/>`, `a href=...`.
-fn fragment_tag(after: &[u8]) -> Option<&'static str> {
+/// The element name a tag starts with, given what follows its `<`: `p` of
+/// `p>`, `/p>`, `br/>` and `p class=...`.
+fn tag_name(after: &[u8]) -> Option<&[u8]> {
     let after = after.strip_prefix(b"/").unwrap_or(after);
     let name_len = after
         .iter()
@@ -251,13 +253,13 @@ fn fragment_tag(after: &[u8]) -> Option<&'static str> {
         after.get(name_len),
         Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
     );
-    if !ends_name {
-        return None;
-    }
-    FRAGMENT_TAGS
+    (name_len > 0 && ends_name).then(|| &after[..name_len])
+}
+
+fn is_one_of(name: &[u8], elements: &[&str]) -> bool {
+    elements
         .iter()
-        .find(|tag| tag.as_bytes().eq_ignore_ascii_case(&after[..name_len]))
-        .copied()
+        .any(|element| element.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// `amp;`, `#8217;`, `#x2019;` after `&`.
@@ -270,26 +272,50 @@ fn is_character_reference(after: &[u8]) -> bool {
     name_len > 0 && after.get(name_len) == Some(&b';')
 }
 
-/// The plain text of an HTML fragment, paragraphs separated by blank
-/// lines; scripts, forms and page chrome are left out, as in a page's
-/// story. With [`Markup::Blocks`] the block elements make the paragraphs;
-/// otherwise the fragment's own blank lines do, which HTML would collapse.
-/// `None` when it nests too deeply to parse in reasonable time (see
-/// [`MAX_NESTING`]).
+/// `fragment` with every `<` that opens no HTML element or comment written
+/// `&lt;`, so the parser reads it as text.
+fn escape_stray_brackets(fragment: &str) -> Cow<'_, str> {
+    let b = fragment.as_bytes();
+    let opens_markup = |after: &[u8]| {
+        after.starts_with(b"!--")
+            || tag_name(after).is_some_and(|name| {
+                [FRAGMENT_TAGS, BLOCKS, DROPPED, CHROME, OTHER_ELEMENTS]
+                    .iter()
+                    .any(|elements| is_one_of(name, elements))
+            })
+    };
+    let stray: Vec<usize> = (0..b.len())
+        .filter(|&at| b[at] == b'<' && !opens_markup(&b[at + 1..]))
+        .collect();
+    if stray.is_empty() {
+        return Cow::Borrowed(fragment);
+    }
+    let mut escaped = String::with_capacity(fragment.len() + 3 * stray.len());
+    let mut from = 0;
+    for at in stray {
+        escaped.push_str(&fragment[from..at]);
+        escaped.push_str("&lt;");
+        from = at + 1;
+    }
+    escaped.push_str(&fragment[from..]);
+    Cow::Owned(escaped)
+}
+
+/// The plain text of an HTML fragment (HTML in a JSON field): paragraphs
+/// separated by blank lines, scripts and forms left out. Its own blank
+/// lines separate paragraphs too, which HTML would collapse: feeds mix
+/// blank-line paragraphs with a few tags. `None` when it nests too deeply to
+/// parse in reasonable time (see [`MAX_NESTING`]).
 pub fn fragment_text(markup: &str) -> Option<String> {
     if nesting_estimate(markup) > MAX_NESTING {
         return None;
     }
-    let text_of = |fragment: &str| {
-        let doc = Html::parse_fragment(fragment);
-        paragraphs(&Story::new(doc.root_element(), "html", 0)).join("\n\n")
-    };
-    if markup_of(markup) == Markup::Blocks {
-        return Some(text_of(markup));
-    }
     let paragraphs: Vec<String> = blank_line_paragraphs(markup)
         .into_iter()
-        .map(text_of)
+        .map(|chunk| {
+            let doc = Html::parse_fragment(&escape_stray_brackets(chunk));
+            paragraphs(&Story::fragment(&doc)).join("\n\n")
+        })
         .filter(|p| !p.is_empty())
         .collect();
     Some(paragraphs.join("\n\n"))
@@ -392,6 +418,8 @@ struct Story<'a> {
     tag: &'static str,
     nth: usize,
     forms: Forms,
+    /// Whether this is a fragment, not a page (see [`CHROME`]).
+    fragment: bool,
 }
 
 impl<'a> Story<'a> {
@@ -437,6 +465,15 @@ impl<'a> Story<'a> {
             tag,
             nth,
             forms: Forms::Only(page_form(element)),
+            fragment: false,
+        }
+    }
+
+    /// All of a fragment: HTML in a JSON field, which has no page chrome.
+    fn fragment(doc: &'a Html) -> Story<'a> {
+        Story {
+            fragment: true,
+            ..Story::new(doc.root_element(), "html", 0)
         }
     }
 
@@ -450,7 +487,10 @@ impl<'a> Story<'a> {
     }
 
     fn text_edges(&self) -> TextEdges<'a> {
-        TextEdges::new(self.element, self.forms)
+        TextEdges {
+            chrome_is_text: self.fragment,
+            ..TextEdges::new(self.element, self.forms)
+        }
     }
 }
 
@@ -496,6 +536,8 @@ fn page_form(story: ElementRef<'_>) -> Option<NodeId> {
 struct TextEdges<'a> {
     edges: Traverse<'a, Node>,
     forms: Forms,
+    /// Whether [`CHROME`] is read: in a fragment, not a page.
+    chrome_is_text: bool,
     /// Depth inside a dropped element.
     dropped: usize,
     /// How many `<article>` and `<main>` elements are open.
@@ -507,6 +549,7 @@ impl<'a> TextEdges<'a> {
         TextEdges {
             edges: root.traverse(),
             forms,
+            chrome_is_text: false,
             dropped: 0,
             sections: 0,
         }
@@ -515,6 +558,7 @@ impl<'a> TextEdges<'a> {
     /// Whether `element`'s subtree holds no article text.
     fn drops(&self, id: NodeId, element: &Element) -> bool {
         match element.name() {
+            name if CHROME.contains(&name) && self.chrome_is_text => false,
             // A header in an article or main holds the story's headline and
             // standfirst; elsewhere it is the site's.
             "header" => self.sections == 0,
@@ -522,7 +566,7 @@ impl<'a> TextEdges<'a> {
                 Forms::All => false,
                 Forms::Only(kept) => kept != Some(id),
             },
-            name => DROPPED.contains(&name),
+            name => DROPPED.contains(&name) || CHROME.contains(&name),
         }
     }
 }
@@ -1362,33 +1406,41 @@ mod tests {
 
     #[test]
     fn fragments_of_html_in_metadata() {
-        use Markup::*;
-        // (string, its markup, its text)
-        let cases: &[(&str, Markup, &str)] = &[
+        // (string, its text; None: not HTML)
+        let cases: &[(&str, Option<&str>)] = &[
             (
                 "<p>One.</p><p>Two &amp; three.</p>",
-                Blocks,
-                "One.\n\nTwo & three.",
+                Some("One.\n\nTwo & three."),
             ),
             (
                 "Line<br/>break and <a href=\"x\">link</a>",
-                Blocks,
-                "Line\n\nbreak and link",
+                Some("Line\n\nbreak and link"),
             ),
-            ("<div>Text<script>track()</script></div>", Blocks, "Text"),
-            ("Trump&#8217;s plan", Inline, "Trump\u{2019}s plan"),
+            ("<div>Text<script>track()</script></div>", Some("Text")),
+            ("Trump&#8217;s plan", Some("Trump\u{2019}s plan")),
             (
                 "A communiqu&#233;.\n\n  \nSee <a href=\"x\">the\ntext</a>.\n",
-                Inline,
-                "A communiqu\u{e9}.\n\nSee the text.",
+                Some("A communiqu\u{e9}.\n\nSee the text."),
             ),
-            ("if x<y and y>z", Plain, ""),
-            ("Johnson & Johnson; AT&T", Plain, ""),
-            ("<<EOF and <pre-war>", Plain, ""),
+            (
+                "First.\n\nSecond, one<br>line two.\n\nThird.",
+                Some("First.\n\nSecond, one\n\nline two.\n\nThird."),
+            ),
+            (
+                "Tom &amp; Jerry said x<y was true. Mail <jo@example.com>.",
+                Some("Tom & Jerry said x<y was true. Mail <jo@example.com>."),
+            ),
+            (
+                "<p>Story.</p><aside>Factbox.</aside><footer>Notes.</footer><header>Deck.</header>",
+                Some("Story.\n\nFactbox.\n\nNotes.\n\nDeck."),
+            ),
+            ("if x<y and y>z", None),
+            ("Johnson & Johnson; AT&T", None),
+            ("<<EOF and <pre-war>", None),
         ];
-        for (text, markup, want) in cases {
-            assert_eq!(markup_of(text), *markup, "{text}");
-            if *markup != Plain {
+        for (text, want) in cases {
+            assert_eq!(is_markup(text), want.is_some(), "{text}");
+            if let Some(want) = want {
                 assert_eq!(fragment_text(text).as_deref(), Some(*want), "{text}");
             }
         }

@@ -241,7 +241,7 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
 /// `&amp;` are not indexed as words. Markup nested too deeply to parse is
 /// kept as it is, with a warning.
 fn plain_text(value: String, warn: &dyn Fn(String) -> Warning, loaded: &mut Loaded) -> String {
-    if html::markup_of(&value) == html::Markup::Plain {
+    if !html::is_markup(&value) {
         return value;
     }
     match html::fragment_text(&value) {
