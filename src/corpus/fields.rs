@@ -61,7 +61,7 @@ pub struct Fields {
 
 /// Something wrong with one field. The caller decides what it costs: a JSON
 /// record whose text or title has the wrong type is skipped, any other
-/// field is just lost (an `_id` object, an `author` user number), as in
+/// field is just lost (an `id` object, an `author` list of numbers), as in
 /// front matter.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -128,6 +128,10 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
             Value::String(s) => Some(s.clone()),
             // Numeric ids are common and unambiguous.
             Value::Number(n) => Some(n.to_string()),
+            // mongoexport's `"_id": {"$oid": "65a1..."}`.
+            Value::Object(object) if matches!(object.get("$oid"), Some(Value::String(_))) => {
+                object["$oid"].as_str().map(str::to_string)
+            }
             other => {
                 problems.push(wrong_type(key, other, "a string or number"));
                 None
@@ -136,11 +140,15 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
     }
     if let Some((key, value)) = object.lookup(AUTHOR_KEYS) {
         fields.author = author(value).or_else(|| {
-            problems.push(wrong_type(
-                key,
-                value,
-                "a name, a list of names or an object with a name",
-            ));
+            // A number is a user id (WordPress), not a name: no name is
+            // lost, and a warning on every record would bury the others.
+            if !value.is_number() {
+                problems.push(wrong_type(
+                    key,
+                    value,
+                    "a name, a list of names or an object with a name",
+                ));
+            }
             None
         });
     }
@@ -377,6 +385,14 @@ mod tests {
                 },
             ),
             (
+                json!({"_id": {"$oid": "65a1f0c2"}, "text": "B", "author": 7}),
+                Fields {
+                    id: Some("65a1f0c2".into()),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
                 json!({"text": null, "body": "B", "created_at": "2024/12/30", "title": "  "}),
                 Fields {
                     published: ymd(2024, 12, 30),
@@ -425,9 +441,9 @@ mod tests {
                 Problem::WrongType("field `id` is a boolean, expected a string or number".into()),
             ),
             (
-                json!({"author": 3}),
+                json!({"author": true}),
                 Problem::WrongType(
-                    "field `author` is a number, expected a name, a list of names or an object with a name"
+                    "field `author` is a boolean, expected a name, a list of names or an object with a name"
                         .into(),
                 ),
             ),
