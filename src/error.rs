@@ -43,7 +43,7 @@ pub enum Error {
         given: PathBuf,
     },
 
-    #[error("invalid query {query:?}: {reason}")]
+    #[error("invalid query {}: {reason}", quoted_start(query))]
     InvalidQuery { query: String, reason: String },
 
     #[error("invalid date {input:?}: expected YYYY-MM-DD, YYYY-MM or YYYY")]
@@ -62,11 +62,34 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A query as an error message shows it: quoted, and cut after its first
+/// 80 characters, so that a runaway query does not fill the terminal.
+fn quoted_start(query: &str) -> String {
+    const SHOWN: usize = 80;
+    match query.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{:?}…", &query[..cut]),
+        None => format!("{query:?}"),
+    }
+}
+
 impl Error {
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Error {
         Error::Io {
             context: context.into(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_start;
+
+    #[test]
+    fn an_error_shows_the_start_of_a_long_query() {
+        assert_eq!(quoted_start("plane crash"), "\"plane crash\"");
+        let long = "(".repeat(100);
+        assert_eq!(quoted_start(&long), format!("\"{}\"…", "(".repeat(80)));
+        assert_eq!(quoted_start(&"é".repeat(81)).chars().count(), 83);
     }
 }

@@ -129,6 +129,11 @@ fn next_token(input: &str) -> (&str, &str) {
     (input, "")
 }
 
+/// Parentheses nested deeper than this are refused: tantivy's query grammar
+/// recurses once a level, and thousands of levels overflow the stack. No
+/// one writes more than a few.
+const MAX_GROUP_DEPTH: i32 = 64;
+
 fn check_balanced(query: &str) -> Result<(), QueryProblem> {
     let quotes = query.matches('"').count();
     if quotes % 2 == 1 {
@@ -149,6 +154,11 @@ fn check_balanced(query: &str) -> Result<(), QueryProblem> {
             return Err(problem(
                 "a `)` has no matching `(`: remove it or add the `(`",
             ));
+        }
+        if depth > MAX_GROUP_DEPTH {
+            return Err(problem(format!(
+                "parentheses are nested more than {MAX_GROUP_DEPTH} deep: remove some"
+            )));
         }
     }
     if depth > 0 {
@@ -394,6 +404,32 @@ mod tests {
         ];
         for (q, want) in cases {
             assert_eq!(tantivy(q), want, "{q}");
+        }
+    }
+
+    #[test]
+    fn parentheses_must_balance_and_stay_shallow() {
+        let deep = |n: usize| format!("{}crash{}", "(".repeat(n), ")".repeat(n));
+        let cases = [
+            (deep(64), None),
+            (
+                deep(65),
+                Some("parentheses are nested more than 64 deep: remove some"),
+            ),
+            (
+                deep(10_000),
+                Some("parentheses are nested more than 64 deep: remove some"),
+            ),
+            ("(crash".into(), Some("a `(` is not closed: add the `)`")),
+            (
+                "crash)".into(),
+                Some("a `)` has no matching `(`: remove it or add the `(`"),
+            ),
+            ("\"(\" crash".into(), None),
+        ];
+        for (query, want) in cases {
+            let got = rewrite(&query).err().map(|p| p.message);
+            assert_eq!(got.as_deref(), want, "{}", &query[..query.len().min(20)]);
         }
     }
 
