@@ -517,14 +517,22 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX));
     let news = NewsIndex::open(&dir)?;
-    // PATH:N names a passage; a path may itself contain colons.
-    let (key, passage) = match args.target.rsplit_once(':') {
-        Some((path, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            (path, Some(n.parse::<u64>()?))
+    // PATH:N names a passage; a path, or an article's identity
+    // (`day-2.json#id:1`), may itself end in a colon and digits, so the
+    // whole target is looked up first.
+    let whole = search::read_article(&news, &args.target)?;
+    let (key, passage, mut passages) = match args.target.rsplit_once(':') {
+        Some((path, n))
+            if whole.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (
+                path,
+                Some(n.parse::<u64>()?),
+                search::read_article(&news, path)?,
+            )
         }
-        _ => (args.target.as_str(), None),
+        _ => (args.target.as_str(), None, whole),
     };
-    let mut passages = search::read_article(&news, key)?;
     if passages.is_empty() {
         anyhow::bail!(
             "{key:?} is not in the index at {}: give a path as `newsdex search` prints it",

@@ -20,6 +20,9 @@ use tantivy::tokenizer::{
 /// version must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 4;
 
+/// What [`article_identity`] puts between a source and an article's own id.
+pub const OWN_ID_SEPARATOR: &str = "#id:";
+
 /// The name of one article in the whole index, from a passage's `source`
 /// and `article`. An id the source gave (a JSON record's `id`) is unique
 /// only within its file: two daily exports may each hold an `"id": 1`. So
@@ -32,7 +35,7 @@ pub fn article_identity<'a>(source: &str, article: &'a str) -> Cow<'a, str> {
     if derived {
         Cow::Borrowed(article)
     } else {
-        Cow::Owned(format!("{source}#id:{article}"))
+        Cow::Owned(format!("{source}{OWN_ID_SEPARATOR}{article}"))
     }
 }
 

@@ -9,6 +9,7 @@ use tantivy::{TantivyDocument, Term};
 use super::hits::{Hit, hit_from_doc};
 use crate::error::Result;
 use crate::indexer::stored_text;
+use crate::schema::OWN_ID_SEPARATOR;
 use crate::store::NewsIndex;
 
 /// Passages listed for one article at most.
@@ -18,7 +19,9 @@ const MAX_PASSAGES: usize = 10_000;
 pub type ArticlePassage = Hit;
 
 /// The passages of the article(s) at `key` — a path as search prints it, a
-/// path relative to the corpus root, or an article id — in order.
+/// path relative to the corpus root, an article id, or an article's
+/// identity as `export` writes it (`day-2.json#id:1`, the article with id
+/// `1` in that file) — in order.
 ///
 /// Paths are not indexed, but a passage's path ends with its `source` (the
 /// path relative to the corpus root), so the sources that `key` may end
@@ -27,6 +30,15 @@ pub type ArticlePassage = Hit;
 /// commit instead would miss files indexed under another spelling of the
 /// root ("corpus", "./corpus"), which keep the paths they were indexed with.
 pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> {
+    if let Some((source, id)) = key.split_once(OWN_ID_SEPARATOR)
+        && !id.is_empty()
+    {
+        let mut passages = read_article(news, source)?;
+        passages.retain(|p| p.article == id);
+        if !passages.is_empty() {
+            return Ok(passages);
+        }
+    }
     let f = news.fields;
     // Sources separate their components with `/` on every system.
     let slashed = key.replace(std::path::MAIN_SEPARATOR, "/");

@@ -325,12 +325,14 @@ pub fn timeline(news: &NewsIndex, params: &Params) -> ApiResult {
 /// The path is only ever looked up as a term in the index, never opened
 /// on disk, so `../` leads nowhere.
 pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
-    params.only(&[&["path", "passage", "context"]])?;
+    params.only(&[&["path", "article", "passage", "context"]])?;
     let path = params
         .one("path")?
         .ok_or_else(|| ApiError::bad("path is required: give a path as /api/search returns it"))?;
-    if path.len() > MAX_NAME_BYTES {
-        return Err(ApiError::bad("path is too long"));
+    // A file of many records holds many articles: `article` (a hit's) picks one.
+    let article = params.one("article")?;
+    if path.len() > MAX_NAME_BYTES || article.is_some_and(|a| a.len() > MAX_NAME_BYTES) {
+        return Err(ApiError::bad("path or article is too long"));
     }
     let passage =
         match params.one("passage")? {
@@ -341,6 +343,9 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
         };
     let context = params.number("context", 2, 0..=MAX_CONTEXT)? as u64;
     let mut passages = search::read_article(news, path)?;
+    if let Some(article) = article {
+        passages.retain(|p| p.article == article);
+    }
     if passages.is_empty() {
         return Err(ApiError::not_found(format!(
             "{path:?} is not in the index: give a path as /api/search returns it"

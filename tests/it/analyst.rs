@@ -458,6 +458,28 @@ fn the_same_id_in_two_files_names_two_articles() {
             .collect::<Vec<_>>()
     );
 
+    // The identity an export gives names one of them.
+    let one = env
+        .run(&[
+            "show",
+            "day-2.jsonl#id:1",
+            "--index",
+            "index",
+            "--format",
+            "json",
+        ])
+        .json();
+    let texts: Vec<&str> = one["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.len() == 3 && texts.iter().all(|t| t.contains("Hammerfest")),
+        "{texts:?}"
+    );
+
     let export = env.run(&["export", "--format", "quickwit", "--index", "index"]);
     let ids: std::collections::HashSet<String> = export
         .json_lines()

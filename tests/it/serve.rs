@@ -326,3 +326,26 @@ fn fails_clearly_without_an_index() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("no index"), "{}", run.stderr);
 }
+
+#[test]
+fn the_article_view_shows_one_record_of_a_file_of_many() {
+    let env = Env::new();
+    env.write(
+        "feed.jsonl",
+        "{\"id\": \"a\", \"title\": \"Snow\", \"text\": \"Snow fell in Baku.\"}\n\
+         {\"id\": \"b\", \"title\": \"Rain\", \"text\": \"Rain fell in Oslo.\"}\n",
+    );
+    env.index();
+    let server = Server::start(&env);
+    let (status, article) = server.json("/api/article?path=corpus/feed.jsonl&article=b");
+    assert_eq!(status, 200, "{article}");
+    let texts: Vec<&str> = article["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Rain fell in Oslo."]);
+    let (status, _) = server.json("/api/article?path=corpus/feed.jsonl&article=c");
+    assert_eq!(status, 404);
+}

@@ -106,9 +106,10 @@ function highlighted(text, ranges) {
   return out;
 }
 
-/** A link to the article view of a passage. */
-function articleHref(path, passage) {
+/** A link to the article view of a passage (`article` picks one of a file's records). */
+function articleHref(path, passage, article) {
   const params = new URLSearchParams({ path });
+  if (article) params.set('article', article);
   if (passage !== undefined) params.set('passage', String(passage));
   return `/article?${params.toString()}#p-${passage ?? 0}`;
 }
@@ -230,7 +231,7 @@ function drawHit(state, hit) {
     }, e.canonical));
   }
   return el('li', { class: 'hit' },
-    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage), text: hit.title || fileName(hit.path) })),
+    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage, hit.article), text: hit.title || fileName(hit.path) })),
     meta,
     el('p', { class: 'text' }, highlighted(hit.text, hit.highlights)),
     seen.size ? names : null);
@@ -327,7 +328,10 @@ async function showArticle() {
   }
   let data;
   try {
-    data = await getJSON('/api/article', new URLSearchParams({ path }));
+    const query = new URLSearchParams({ path });
+    const article = params.get('article');
+    if (article) query.set('article', article);
+    data = await getJSON('/api/article', query);
   } catch (err) {
     showError($('article-error'), err.message);
     return;
