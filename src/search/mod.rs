@@ -18,7 +18,7 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::dates::value::{month_start, year_start};
 use crate::entities::EntityLabel;
@@ -27,6 +27,7 @@ use crate::indexer::day;
 use crate::query::{self, FuzzyWord};
 use crate::schema::Fields;
 use crate::store::NewsIndex;
+use crate::tokenizer::WordTokenizer;
 
 mod article;
 mod facets;
@@ -465,10 +466,11 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
 /// The first word of `text` that the index cannot hold: one that `field`'s
 /// analyzer drops for its length (`schema.rs` sets the limit).
 ///
-/// Both analyzers split words as [`SimpleTokenizer`] does and drop no
-/// other words, so a word of that tokenizer that leaves no term is one.
+/// Both analyzers split words with [`WordTokenizer`] and drop no other
+/// words, so a word of that tokenizer that leaves no term is one (a pair
+/// of Chinese characters never is).
 fn unindexed_word(news: &NewsIndex, field: Field, text: &str) -> Option<String> {
-    let mut words = SimpleTokenizer::default();
+    let mut words = WordTokenizer::default();
     let mut stream = words.token_stream(text);
     while let Some(word) = stream.next() {
         if analyze(news, field, &word.text).is_empty() {
