@@ -175,6 +175,13 @@ impl WordStream<'_> {
     }
 }
 
+/// Whether a term of the index is a pair of Chinese, Japanese or Korean
+/// characters, or one such character alone. Filters after the tokenizer
+/// leave these characters as they are, and no term mixes them with others.
+pub fn is_paired_term(term: &str) -> bool {
+    term.chars().next().is_some_and(is_paired)
+}
+
 /// Whether a letter or digit belongs to the scripts cut into pairs: Han
 /// ideographs (with their iteration and numeral marks), Hiragana,
 /// Katakana (also half-width) and Hangul. The blocks hold some

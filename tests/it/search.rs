@@ -115,11 +115,12 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
     .write("ko.txt", "뉴스\n\n서울에서 열린 정상회담에서 합의했다.\n")
     .write("en.txt", "News\n\nThe People's Congress met in Beijing.\n");
     env.index();
-    let cases: [(&str, &str, &[&str]); 8] = [
+    let cases: [(&str, &str, &[&str]); 9] = [
         ("人民大会堂", "zh.txt", &["人民大会堂"]),
         ("上海", "zh.txt", &["上海"]),
         ("外国代表团 会见", "zh.txt", &["会见", "外国代表团"]),
         ("\"上海 市政府\"", "zh.txt", &["上海市政府"]),
+        ("政策金利", "ja.txt", &["政策金利"]),
         ("インフレ", "ja.txt", &["インフレ"]),
         ("日本銀行 -経済", "ja.txt", &["日本銀行"]),
         ("서울", "ko.txt", &["서울"]),
