@@ -27,5 +27,6 @@ pub mod search;
 pub mod serve;
 pub mod stemmer;
 pub mod store;
+pub mod tokenizer;
 
 pub use error::{Error, Result};

@@ -12,9 +12,10 @@ use tantivy::schema::{
     Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    TextAnalyzerBuilder, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
 };
+
+use crate::tokenizer::WordTokenizer;
 
 /// Bumped whenever the fields or their analysis change; an index of another
 /// version must be rebuilt.
@@ -212,11 +213,13 @@ pub fn name_analyzer() -> TextAnalyzer {
 }
 
 /// Words shorter than 40 bytes, accents folded, lower-cased: what both
-/// analyzers start with. Folding comes first: lower-casing the Turkish and
-/// Azerbaijani `İ` gives `i` and a combining dot, which folding keeps, so
-/// `İstanbul` and `İlham` would never match `Istanbul` and `Ilham`.
+/// analyzers start with; Chinese, Japanese and Korean text is overlapping
+/// pairs of characters ([`WordTokenizer`]). Folding comes first:
+/// lower-casing the Turkish and Azerbaijani `İ` gives `i` and a combining
+/// dot, which folding keeps, so `İstanbul` and `İlham` would never match
+/// `Istanbul` and `Ilham`.
 fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(AsciiFoldingFilter)
         .filter(LowerCaser)
@@ -242,6 +245,7 @@ mod tests {
             ("ÄRZTE Straße ẞ", "arzte strasse ss"),
             ("São Paulo, Zürich", "sao paulo zurich"),
             ("Москва ΑΘΗΝΑ", "москва αθηνα"),
+            ("上海市政府 iPhone手机", "上海 海市 市政 政府 iphone 手机"),
         ];
         for (text, want) in cases {
             assert_eq!(tokens(name_analyzer(), text).join(" "), want, "{text}");
@@ -249,6 +253,19 @@ mod tests {
         assert_eq!(
             tokens(prose_analyzer(), "İstanbul talks"),
             ["istanbul", "talk"]
+        );
+        // Stemming leaves the pairs alone, and none is too long to keep.
+        assert_eq!(
+            tokens(
+                prose_analyzer(),
+                "国务院总理今天在人民大会堂会见了来访的外国代表团"
+            )
+            .len(),
+            23
+        );
+        assert_eq!(
+            tokens(prose_analyzer(), "東京タワーs"),
+            ["東京", "京タ", "タワ", "ワー", "s"]
         );
     }
 

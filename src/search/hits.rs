@@ -1,7 +1,7 @@
 //! Ranked passages: collect candidates, cap passages per article, collapse
 //! near-duplicates, then dress each hit with highlights, copies and context.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -9,16 +9,17 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value as _};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{TextAnalyzer, Token};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
-use super::{SearchRequest, Sort, build_query};
+use super::{Highlight, SearchRequest, Sort, build_query};
 use crate::dedup::{Signature, Sketch};
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
 use crate::schema::{Fields, article_identity};
 use crate::store::NewsIndex;
+use crate::tokenizer::is_paired_term;
 
 /// Most copies listed for one hit.
 const MAX_DUPLICATES: usize = 100;
@@ -178,7 +179,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
                 .explain(&searcher, address)
                 .map_or(0.0, |e| e.value());
         }
-        hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight.terms, &fuzzy);
+        hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight, &fuzzy);
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
             hit.duplicates = duplicates(&searcher, &fields, copy_candidates, own)?;
@@ -530,18 +531,49 @@ fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(Vec<String>, u8)> 
         .collect()
 }
 
-/// Byte ranges of the tokens of `text` that are among `terms`, or of runs
-/// of tokens each within a fuzzy word's distance of its part in order (a
-/// fuzzy `al-Assad` is highlighted in "al-Asad", not in every "a"), merged
-/// when they overlap or only whitespace separates them.
+/// The Chinese, Japanese and Korean words an analyzer makes of `text`,
+/// each as its pairs of characters (or its one character): the runs of
+/// such terms at consecutive positions, a lone character being a word of
+/// its own.
+pub(super) fn paired_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    let mut words: Vec<Vec<String>> = Vec::new();
+    // The position the next pair of the last word would take.
+    let mut next = None;
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        if !is_paired_term(&token.text) {
+            next = None;
+            continue;
+        }
+        match words.last_mut() {
+            Some(word) if next == Some(token.position) => word.push(token.text.clone()),
+            _ => words.push(vec![token.text.clone()]),
+        }
+        let pair = token.text.chars().nth(1).is_some();
+        next = pair.then_some(token.position + 1);
+    }
+    words
+}
+
+/// Byte ranges of the tokens of `text` that are among the highlight's
+/// terms, of runs of tokens that are one of its Chinese, Japanese or
+/// Korean words, or of runs of tokens each within a fuzzy word's distance
+/// of its part in order (a fuzzy `al-Assad` is highlighted in "al-Asad",
+/// not in every "a"), merged when they overlap or only whitespace
+/// separates them.
 fn highlight(
     analyzer: &mut TextAnalyzer,
     text: &str,
-    terms: &HashSet<String>,
+    sought: &Highlight,
     fuzzy: &[(Vec<String>, u8)],
 ) -> Vec<Range<usize>> {
+    let Highlight {
+        terms,
+        paired_words,
+        ..
+    } = sought;
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    if terms.is_empty() && fuzzy.is_empty() {
+    if terms.is_empty() && paired_words.is_empty() && fuzzy.is_empty() {
         return ranges;
     }
     let mut tokens = Vec::new();
@@ -557,11 +589,22 @@ fn highlight(
     };
     for (i, token) in tokens.iter().enumerate() {
         let mut end = terms.contains(&token.text).then_some(token.offset_to);
+        for word in paired_words {
+            let Some(run) = tokens.get(i..i + word.len()) else {
+                continue;
+            };
+            let same = |(j, (pair, token)): (usize, (&String, &Token))| {
+                *pair == token.text && token.position == tokens[i].position + j
+            };
+            if word.iter().zip(run).enumerate().all(same) {
+                end = end.max(run.last().map(|t| t.offset_to));
+            }
+        }
         for (parts, distance) in fuzzy {
             let Some(run) = tokens.get(i..i + parts.len()) else {
                 continue;
             };
-            let near = |(part, token): (&String, &tantivy::tokenizer::Token)| {
+            let near = |(part, token): (&String, &Token)| {
                 edit_distance(part, &token.text) <= usize::from(*distance)
             };
             if parts.iter().zip(run).all(near) {
@@ -637,16 +680,25 @@ pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit
 mod tests {
     use super::*;
 
-    /// The texts `highlight` marks in `text` for exact `terms` and fuzzy
+    /// The texts `highlight` marks in `text` for exact `words` and fuzzy
     /// words of distance 1.
-    fn highlighted<'a>(text: &'a str, terms: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
+    fn highlighted<'a>(text: &'a str, words: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
         let mut analyzer = crate::schema::prose_analyzer();
-        let terms = terms.iter().map(|t| t.to_string()).collect();
+        let mut sought = Highlight::default();
+        for word in words {
+            let terms = analyze_text(&mut analyzer, word);
+            sought
+                .terms
+                .extend(terms.into_iter().filter(|t| !is_paired_term(t)));
+            sought
+                .paired_words
+                .extend(paired_words(&mut analyzer, word));
+        }
         let fuzzy: Vec<(Vec<String>, u8)> = fuzzy
             .iter()
             .map(|w| (analyze_text(&mut analyzer, w), 1))
             .collect();
-        highlight(&mut analyzer, text, &terms, &fuzzy)
+        highlight(&mut analyzer, text, &sought, &fuzzy)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -676,6 +728,51 @@ mod tests {
             h("al-Asad crash", &["crash"], &["al-Assad"]),
             ["al-Asad crash"]
         );
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_words_are_highlighted_whole() {
+        let h = highlighted;
+        let text = "日本銀行は金融政策決定会合で政策金利を据え置いた。銀行、日本";
+        assert_eq!(h(text, &["政策金利"], &[]), ["政策金利"]);
+        assert_eq!(h(text, &["政策"], &[]), ["政策", "政策"]);
+        assert_eq!(h(text, &["日本銀行"], &[]), ["日本銀行"]);
+        assert_eq!(
+            h(text, &["日本", "銀行"], &[]),
+            ["日本銀行", "銀行", "日本"]
+        );
+        assert_eq!(h(text, &["本銀行"], &[]), ["本銀行"]);
+        assert_eq!(
+            h(text, &["\"日本 銀行\""], &[]),
+            ["日本銀行", "銀行", "日本"]
+        );
+        assert_eq!(h(text, &["銀行日本"], &[]), Vec::<&str>::new());
+        assert_eq!(h("上海市 京 北京", &["京"], &[]), ["京"]);
+        assert_eq!(
+            h("iPhone手机, iPhones", &["iPhone手机"], &[]),
+            ["iPhone手机", "iPhones"]
+        );
+        assert_eq!(h("서울에서 열린 회담", &["서울"], &[]), ["서울"]);
+    }
+
+    #[test]
+    fn words_of_pairs_run_over_consecutive_positions() {
+        let mut analyzer = crate::schema::prose_analyzer();
+        let cases = [
+            ("政策金利", "政策 策金 金利"),
+            ("\"上海 市政府\"", "上海 | 市政 政府"),
+            ("京 上海", "京 | 上海"),
+            ("上海 京", "上海 | 京"),
+            ("东京Tower上海", "东京 | 上海"),
+            ("crash", ""),
+        ];
+        for (text, want) in cases {
+            let words: Vec<String> = paired_words(&mut analyzer, text)
+                .iter()
+                .map(|w| w.join(" "))
+                .collect();
+            assert_eq!(words.join(" | "), want, "{text}");
+        }
     }
 
     fn analyze_text(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {

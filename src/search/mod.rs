@@ -18,7 +18,7 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::dates::value::{month_start, year_start};
 use crate::entities::EntityLabel;
@@ -27,6 +27,7 @@ use crate::indexer::day;
 use crate::query::{self, FuzzyWord};
 use crate::schema::Fields;
 use crate::store::NewsIndex;
+use crate::tokenizer::{WordTokenizer, is_paired_term};
 
 mod article;
 mod facets;
@@ -105,8 +106,14 @@ pub(crate) struct BuiltQuery {
 /// those it excludes (`crash -Boeing`, `crash NOT "Boeing jet"`).
 #[derive(Debug, Default)]
 pub(crate) struct Highlight {
-    /// Terms of the passage-text field.
+    /// Terms of the passage-text field, other than Chinese, Japanese and
+    /// Korean ones.
     pub terms: HashSet<String>,
+    /// Chinese, Japanese and Korean words, each as the pairs of characters
+    /// the passage-text field indexes it as ([`hits::paired_words`]): they
+    /// are highlighted whole, so `政策金利` does not mark the `政策` of
+    /// `金融政策`.
+    pub paired_words: Vec<Vec<String>>,
     pub fuzzy: Vec<FuzzyWord>,
 }
 
@@ -253,15 +260,24 @@ impl TextQueryBuilder<'_> {
             }
             return Ok(Node::Leaf(query));
         }
+        let text = self.news.fields.text;
+        if sought
+            && let UserInputLeaf::Literal(literal) = &leaf
+            && self.text_field(literal.field_name.as_deref()) == Some(text)
+            && let Ok(mut analyzer) = self.news.index.tokenizer_for_field(text)
+        {
+            let words = hits::paired_words(&mut analyzer, &literal.phrase);
+            self.highlight.paired_words.extend(words);
+        }
         let query = self
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|e| query::explain_parser_error(&e))?;
         if sought {
-            let text = self.news.fields.text;
             query.query_terms(&mut |term, _| {
                 if term.field() == text
                     && let Some(word) = term.value().as_str()
+                    && !is_paired_term(word)
                 {
                     self.highlight.terms.insert(word.to_string());
                 }
@@ -476,10 +492,11 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
 /// The first word of `text` that the index cannot hold: one that `field`'s
 /// analyzer drops for its length (`schema.rs` sets the limit).
 ///
-/// Both analyzers split words as [`SimpleTokenizer`] does and drop no
-/// other words, so a word of that tokenizer that leaves no term is one.
+/// Both analyzers split words with [`WordTokenizer`] and drop no other
+/// words, so a word of that tokenizer that leaves no term is one (a pair
+/// of Chinese characters never is).
 fn unindexed_word(news: &NewsIndex, field: Field, text: &str) -> Option<String> {
-    let mut words = SimpleTokenizer::default();
+    let mut words = WordTokenizer::default();
     let mut stream = words.token_stream(text);
     while let Some(word) = stream.next() {
         if analyze(news, field, &word.text).is_empty() {
@@ -723,13 +740,19 @@ mod tests {
         }
     }
 
-    /// The text terms and fuzzy words highlighted for `query`, sorted.
+    /// The text terms, words of pairs and fuzzy words highlighted for
+    /// `query`, sorted.
     fn highlighted(news: &NewsIndex, query: &str) -> Vec<String> {
         let rewritten = query::rewrite(query).unwrap();
         let mut builder = TextQueryBuilder::new(news);
         builder.build(&rewritten.tantivy).unwrap();
-        let Highlight { terms, fuzzy } = builder.highlight;
+        let Highlight {
+            terms,
+            paired_words,
+            fuzzy,
+        } = builder.highlight;
         let mut words: Vec<String> = terms.into_iter().collect();
+        words.extend(paired_words.into_iter().map(|pairs| pairs.join(" ")));
         words.extend(
             fuzzy
                 .into_iter()
@@ -753,6 +776,10 @@ mod tests {
             ("crash OR (drone -Boeing^2)", &["crash", "drone"]),
             ("Asad~1 -Assad~1 -title:Syria", &["Asad~1"]),
             ("title:crash text:plane", &["plane"]),
+            ("政策金利 -上海", &["政策 策金 金利"]),
+            ("\"上海 市政府\" crash", &["crash", "上海", "市政 政府"]),
+            ("京 title:北京 text:东京", &["东京", "京"]),
+            ("iPhone手机", &["iphon", "手机"]),
         ];
         for (query, want) in cases {
             assert_eq!(highlighted(&news, query), *want, "{query}");

@@ -98,6 +98,46 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
     assert_eq!(env.hit_files("上海", &[]), ["zh.txt"]);
 }
 
+/// Runs of these scripts have no spaces between words; one over 13
+/// characters was dropped from the index, and a word inside a shorter one
+/// was never found.
+#[test]
+fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted() {
+    let env = Env::new();
+    env.write(
+        "zh.txt",
+        "新闻\n\n国务院总理今天在人民大会堂会见了来访的外国代表团，上海市政府宣布将进一步扩大对外开放。\n",
+    )
+    .write(
+        "ja.txt",
+        "ニュース\n\n日本銀行は金融政策決定会合で政策金利を据え置くことを決めた。インフレ率は上昇した。\n",
+    )
+    .write("ko.txt", "뉴스\n\n서울에서 열린 정상회담에서 합의했다.\n")
+    .write("en.txt", "News\n\nThe People's Congress met in Beijing.\n");
+    env.index();
+    let cases: [(&str, &str, &[&str]); 9] = [
+        ("人民大会堂", "zh.txt", &["人民大会堂"]),
+        ("上海", "zh.txt", &["上海"]),
+        ("外国代表团 会见", "zh.txt", &["会见", "外国代表团"]),
+        ("\"上海 市政府\"", "zh.txt", &["上海市政府"]),
+        ("政策金利", "ja.txt", &["政策金利"]),
+        ("インフレ", "ja.txt", &["インフレ"]),
+        ("日本銀行 -経済", "ja.txt", &["日本銀行"]),
+        ("서울", "ko.txt", &["서울"]),
+        ("Beijing", "en.txt", &["Beijing"]),
+    ];
+    for (query, file, highlights) in cases {
+        let hits = env.hits(query, &[]);
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+        assert!(hits[0]["path"].as_str().unwrap().ends_with(file), "{query}");
+        assert_eq!(highlighted(&hits[0]), highlights, "{query}");
+    }
+    // Every character must stand where the query has it.
+    for query in ["人民日报", "上海市北京", "\"政府 上海\"", "銀行日本"] {
+        assert_eq!(env.hits(query, &[]).len(), 0, "{query}");
+    }
+}
+
 #[test]
 fn jsonl_prints_one_hit_per_line() {
     let env = Env::new();

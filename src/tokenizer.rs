@@ -1,0 +1,352 @@
+//! The words of the index: runs of letters and digits, split as tantivy's
+//! `SimpleTokenizer` splits them, except that Chinese, Japanese and Korean
+//! text becomes overlapping pairs of characters.
+//!
+//! These scripts put no spaces between words, so a run of their characters
+//! between punctuation is a clause, not a word. Kept whole, it matched only
+//! a query for the whole clause, and a run longer than the index's words
+//! (13 characters) was dropped. Without a dictionary to find the words in
+//! it, each pair of neighbouring characters is a term, at consecutive
+//! positions, as Lucene's `CJKBigramFilter` does: `上海市政府` is `上海`,
+//! `海市`, `市政`, `政府`. A query word is cut the same way, and tantivy's
+//! query parser searches the pairs of `上海市` as the phrase `上海 海市`, so
+//! it matches wherever those characters stand together. A character with no
+//! such neighbour is a term of its own. Each pair's offsets span its two
+//! characters in the text, so highlights cover what matched. Unlike
+//! Lucene's pairs, a run takes one position per character, the last one
+//! left empty, so a phrase typed with spaces between its words, `"上海
+//! 市政府"`, also finds them written together.
+//!
+//! A run of other letters and digits is one word, exactly as before, and a
+//! word ends where one of these scripts begins (`iPhone手机`: `iPhone`,
+//! `手机`). ASCII bytes, most of any news text, are checked one by one and
+//! never decoded.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// Splits text into words, and Chinese, Japanese and Korean into
+/// overlapping pairs of characters.
+#[derive(Clone, Debug, Default)]
+pub struct WordTokenizer {
+    token: Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            text,
+            at: 0,
+            in_pairs: false,
+            token: &mut self.token,
+        }
+    }
+}
+
+/// The tokens of one text.
+pub struct WordStream<'a> {
+    text: &'a str,
+    /// Where reading goes on: the first byte not yet read, or, in a run of
+    /// pairs, the second character of the last pair, which starts the next.
+    at: usize,
+    /// Whether `at` is the second character of the last pair.
+    in_pairs: bool,
+    token: &'a mut Token,
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        if self.in_pairs {
+            self.in_pairs = false;
+            let next = self.at + self.char_at(self.at).map_or(1, char::len_utf8);
+            if let Some(len) = self.paired_len_at(next) {
+                self.emit(self.at, next + len);
+                self.at = next;
+                self.in_pairs = true;
+                return true;
+            }
+            self.at = next;
+            // A run of n characters takes n positions, one per character,
+            // though its n - 1 pairs fill only the first n - 1: so
+            // `"上海 市政府"`, typed with a space, is also the phrase of
+            // `上海市政府`.
+            self.token.position = self.token.position.wrapping_add(1);
+        }
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        while let Some(&byte) = bytes.get(at) {
+            let start = at;
+            if ASCII_WORD[usize::from(byte)] {
+                self.emit_word(start, at + 1);
+                return true;
+            }
+            if byte.is_ascii() {
+                at += 1;
+                continue;
+            }
+            let Some(c) = self.char_at(start) else {
+                break;
+            };
+            at += c.len_utf8();
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            if !is_paired(c) {
+                self.emit_word(start, at);
+                return true;
+            }
+            match self.paired_len_at(at) {
+                Some(len) => {
+                    self.emit(start, at + len);
+                    self.in_pairs = true;
+                }
+                None => self.emit(start, at),
+            }
+            self.at = at;
+            return true;
+        }
+        self.at = at;
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// ASCII letters and digits: the bytes a word goes on over without
+/// decoding. Every other byte is `false`, non-ASCII ones included.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+impl WordStream<'_> {
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..)?.chars().next()
+    }
+
+    /// The length of the character at `i` when it is one that pairs.
+    fn paired_len_at(&self, i: usize) -> Option<usize> {
+        let c = self.char_at(i)?;
+        (is_paired(c) && c.is_alphanumeric()).then(|| c.len_utf8())
+    }
+
+    /// The word that starts at `start` and whose first character ends at
+    /// `at`: it goes on up to a character that is no letter or digit, or
+    /// one that pairs.
+    #[inline]
+    fn emit_word(&mut self, start: usize, mut at: usize) {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(at) {
+            if ASCII_WORD[usize::from(byte)] {
+                at += 1;
+                continue;
+            }
+            if byte.is_ascii() {
+                break;
+            }
+            match self.char_at(at) {
+                Some(c) if c.is_alphanumeric() && !is_paired(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+        self.emit(start, at);
+        self.at = at;
+    }
+
+    fn emit(&mut self, from: usize, to: usize) {
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.text.push_str(&self.text[from..to]);
+    }
+}
+
+/// Whether a term of the index is a pair of Chinese, Japanese or Korean
+/// characters, or one such character alone. Filters after the tokenizer
+/// leave these characters as they are, and no term mixes them with others.
+pub fn is_paired_term(term: &str) -> bool {
+    term.chars().next().is_some_and(is_paired)
+}
+
+/// Whether a letter or digit belongs to the scripts cut into pairs: Han
+/// ideographs (with their iteration and numeral marks), Hiragana,
+/// Katakana (also half-width) and Hangul. The blocks hold some
+/// punctuation too (`・`, `゠`), which the callers leave out as no letter.
+fn is_paired(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x11FF // Hangul Jamo
+        | 0x3005..=0x3007 // 々 〆 〇
+        | 0x3021..=0x3029 // Hangzhou numerals
+        | 0x3031..=0x3035 // kana repeat marks
+        | 0x3038..=0x303C // more numerals, 〻 〼
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3130..=0x318F // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF // Katakana phonetic extensions
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xA960..=0xA97F // Hangul Jamo extended A
+        | 0xAC00..=0xD7FF // Hangul syllables, Jamo extended B
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xFF66..=0xFFDC // half-width Katakana and Hangul
+        | 0x1AFF0..=0x1B16F // Kana supplement and extensions
+        | 0x20000..=0x3FFFF // the ideographic planes
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::{SimpleTokenizer, TokenStream as _};
+
+    use super::*;
+
+    /// Every token as (position, text, from, to).
+    fn tokens(tokenizer: &mut impl Tokenizer, text: &str) -> Vec<(usize, String, usize, usize)> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push((
+                token.position,
+                token.text.clone(),
+                token.offset_from,
+                token.offset_to,
+            ));
+        }
+        out
+    }
+
+    /// The tokens of `text`, space-separated; each token's text is the text
+    /// at its offsets, and positions go up.
+    fn split(text: &str) -> String {
+        let tokens = tokens(&mut WordTokenizer::default(), text);
+        for (i, (position, token, from, to)) in tokens.iter().enumerate() {
+            assert!(i == 0 || *position > tokens[i - 1].0, "{text}: {token}");
+            assert_eq!(&text[*from..*to], token, "{text}");
+        }
+        let words: Vec<String> = tokens.into_iter().map(|t| t.1).collect();
+        words.join(" ")
+    }
+
+    fn positions(text: &str) -> Vec<usize> {
+        let tokens = tokens(&mut WordTokenizer::default(), text);
+        tokens.into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn runs_of_chinese_japanese_and_korean_become_overlapping_pairs() {
+        let cases = [
+            ("上海市政府", "上海 海市 市政 政府"),
+            ("上海", "上海"),
+            ("京", "京"),
+            ("在人民大会堂举行。", "在人 人民 民大 大会 会堂 堂举 举行"),
+            ("北京、上海", "北京 上海"),
+            ("北京 上 海", "北京 上 海"),
+            (
+                "東京タワーへ行った",
+                "東京 京タ タワ ワー ーへ へ行 行っ った",
+            ),
+            ("ドナルド・トランプ氏", "ドナ ナル ルド トラ ラン ンプ プ氏"),
+            ("ｶﾀｶﾅ", "ｶﾀ ﾀｶ ｶﾅ"),
+            ("서울에서 회담", "서울 울에 에서 회담"),
+            ("人々", "人々"),
+            ("上\u{301}海", "上 海"),
+            ("𠮷野家", "𠮷野 野家"),
+            ("iPhone手机", "iPhone 手机"),
+            ("手机iPhone", "手机 iPhone"),
+            ("2024年3月5日", "2024 年 3 月 5 日"),
+            ("A股市场", "A 股市 市场"),
+            ("Tokyo東京Osaka", "Tokyo 東京 Osaka"),
+            ("COVID-19疫情", "COVID 19 疫情"),
+            ("", ""),
+            ("。、「」", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), want, "{text}");
+        }
+    }
+
+    /// A pair takes the position of its first character, so a word after
+    /// a run of pairs is one position further on, as after a space.
+    #[test]
+    fn a_run_takes_one_position_per_character() {
+        let cases: [(&str, &[usize]); 7] = [
+            ("上海市政府 Reuters", &[0, 1, 2, 3, 5]),
+            ("上海 市政府", &[0, 2, 3]),
+            ("北京、上海", &[0, 2]),
+            ("在上海", &[0, 1]),
+            ("京 上海 a", &[0, 1, 3]),
+            ("iPhone手机case", &[0, 1, 3]),
+            ("tax payer", &[0, 1]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(positions(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_text_splits_exactly_as_simple_tokenizer_does() {
+        let texts = [
+            "Hello, happy tax payer! It's 9:30 a.m. on 2024-12-30 (UTC+4).",
+            "O'Brien and al-Assad met in São Paulo, Zürich and Kraków; ÄRZTE Straße ẞ.",
+            "İstanbul İlham Əliyev, Ankara'da 1.5 milyar dolarlık anlaşma",
+            "Москва, Кремль: Путин встретился с Алиевым в 2024 году.",
+            "ΑΘΗΝΑ — Ο πρωθυπουργός Κυριάκος Μητσοτάκης δήλωσε ότι…",
+            "قال الرئيس السوري بشار الأسد في دمشق يوم الأحد ٣ مارس",
+            "שלום עולם, ירושלים 2024",
+            "नई दिल्ली में प्रधानमंत्री ने कहा",
+            "กรุงเทพมหานคร ประเทศไทย",
+            "e\u{301}te\u{301} cafe\u{301} na\u{ef}ve",
+            "ＩＢＭ ｆｕｌｌ-width ①②③ x² ½ Ⅻ",
+            "emoji 🚀 rocket👍ok, tabs\tand\nnewlines\r\n",
+            "supercalifragilisticexpialidociousXXXXXXXXXXXXXXXXX word",
+            "",
+            "  ...  ",
+        ];
+        for text in texts {
+            assert_eq!(
+                tokens(&mut WordTokenizer::default(), text),
+                tokens(&mut SimpleTokenizer::default(), text),
+                "{text}"
+            );
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #[test]
+            fn text_without_paired_characters_splits_as_simple_tokenizer_does(
+                text in "([a-zA-Z0-9]{1,6}|[ ,.'-]|\\PC){0,40}"
+                    .prop_map(|text| text.replace(is_paired, "_"))
+            ) {
+                prop_assert_eq!(
+                    tokens(&mut WordTokenizer::default(), &text),
+                    tokens(&mut SimpleTokenizer::default(), &text)
+                );
+            }
+
+            #[test]
+            fn any_text_gives_tokens_of_its_own_characters(
+                text in "([a-zA-Z0-9]{1,6}|[ ,.'-]|\\PC|[上海市政府서울東京タワーｶﾅ々]){0,40}"
+            ) {
+                split(&text);
+            }
+        }
+    }
+}
