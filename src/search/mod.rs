@@ -718,7 +718,8 @@ mod tests {
     fn a_word_the_index_cannot_hold_matches_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let news = NewsIndex::open_or_create(dir.path()).unwrap();
-        let (kept, long) = ("k".repeat(39), "l".repeat(40));
+        let limit = crate::schema::WORD_BYTES_LIMIT;
+        let (kept, long) = ("k".repeat(limit - 1), "l".repeat(limit));
         // (query, refused because nothing can match)
         let cases = [
             (kept.clone(), false),

@@ -82,6 +82,10 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
     env.write("a.txt", "Reagan's budget was cut by O'Brien's committee.\n")
         .write("b.txt", "The budget was cut.\n")
         .write("tr.txt", "Talks in İstanbul with İlham Əliyev.\n")
+        .write(
+            "ka.txt",
+            "დამოუკიდებლობის დღე. Несанкционированного доступа.\n",
+        )
         .write("zh.txt", chinese);
     env.index();
     let cases = [
@@ -91,6 +95,8 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         ("Istanbul", "tr.txt"),
         ("İSTANBUL", "tr.txt"),
         ("\"Ilham Aliyev\"", "tr.txt"),
+        ("დამოუკიდებლობის", "ka.txt"),
+        ("несанкционированного", "ka.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");
@@ -492,11 +498,13 @@ fn excluded_words_are_not_highlighted() {
 
 #[test]
 fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
-    const LONG: &str = "supercalifragilisticexpialidociousXXXXXXXXXXX"; // 45 bytes
+    // 102 bytes: the index keeps words under 100.
+    let long = "supercalifragilisticexpialidocious".repeat(3);
+    let long = long.as_str();
     let env = Env::new();
     env.write(
         "long.txt",
-        format!("The word {LONG} appears in budget news.\n"),
+        format!("The word {long} appears in budget news.\n"),
     )
     .write("budget.txt", "The budget was passed.\n");
     env.index();
@@ -507,32 +515,32 @@ fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
     };
     // Beside OR, or excluded, it matches nothing and the rest decides.
     assert_eq!(
-        files(&format!("budget OR {LONG}")),
+        files(&format!("budget OR {long}")),
         ["budget.txt", "long.txt"]
     );
     assert_eq!(
-        files(&format!("budget -{LONG}")),
+        files(&format!("budget -{long}")),
         ["budget.txt", "long.txt"]
     );
     // The index keeps the place of the word in a phrase.
     assert_eq!(files("\"word appears\"~1"), ["long.txt"]);
     // Required, it makes the query match nothing, and says why.
     for args in [
-        vec!["search".to_string(), LONG.to_string()],
-        vec!["search".to_string(), format!("budget {LONG}")],
-        vec!["search".to_string(), format!("budget AND {LONG}")],
+        vec!["search".to_string(), long.to_string()],
+        vec!["search".to_string(), format!("budget {long}")],
+        vec!["search".to_string(), format!("budget AND {long}")],
         vec![
             "search".to_string(),
-            format!("budget \"word {LONG} appears\""),
+            format!("budget \"word {long} appears\""),
         ],
-        vec!["search".to_string(), format!("budget al-{LONG}")],
-        vec!["search".to_string(), format!("budget {LONG}~1")],
-        vec!["search".to_string(), format!("(budget OR news) {LONG}")],
+        vec!["search".to_string(), format!("budget al-{long}")],
+        vec!["search".to_string(), format!("budget {long}~1")],
+        vec!["search".to_string(), format!("(budget OR news) {long}")],
         vec![
             "search".to_string(),
             "budget".to_string(),
             "--person".to_string(),
-            format!("Mr {LONG}"),
+            format!("Mr {long}"),
         ],
     ] {
         let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -540,7 +548,7 @@ fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
         let run = env.run(&args);
         assert_eq!(run.status, 2, "{args:?}: {}", run.stdout);
         assert!(
-            run.stderr.contains(LONG) && run.stderr.contains("longer than"),
+            run.stderr.contains(long) && run.stderr.contains("longer than"),
             "{args:?}: {}",
             run.stderr
         );
