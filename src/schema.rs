@@ -194,6 +194,16 @@ impl Fields {
     }
 }
 
+/// The terms `analyzer` makes of `text`, in order.
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut terms = Vec::new();
+    while let Some(token) = stream.next() {
+        terms.push(token.text.clone());
+    }
+    terms
+}
+
 /// Registers newsdex's tokenizers; call on every opened or created index.
 pub fn register_tokenizers(index: &Index) {
     index
@@ -237,12 +247,7 @@ mod tests {
     use super::{article_identity, name_analyzer, prose_analyzer};
 
     fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            out.push(token.text.clone());
-        }
-        out
+        super::terms(&mut analyzer, text)
     }
 
     #[test]

@@ -686,7 +686,7 @@ mod tests {
         let mut analyzer = crate::schema::prose_analyzer();
         let mut sought = Highlight::default();
         for word in words {
-            let terms = analyze_text(&mut analyzer, word);
+            let terms = crate::schema::terms(&mut analyzer, word);
             sought
                 .terms
                 .extend(terms.into_iter().filter(|t| !is_paired_term(t)));
@@ -696,7 +696,7 @@ mod tests {
         }
         let fuzzy: Vec<(Vec<String>, u8)> = fuzzy
             .iter()
-            .map(|w| (analyze_text(&mut analyzer, w), 1))
+            .map(|w| (crate::schema::terms(&mut analyzer, w), 1))
             .collect();
         highlight(&mut analyzer, text, &sought, &fuzzy)
             .into_iter()
@@ -773,15 +773,6 @@ mod tests {
                 .collect();
             assert_eq!(words.join(" | "), want, "{text}");
         }
-    }
-
-    fn analyze_text(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut terms = Vec::new();
-        while let Some(token) = stream.next() {
-            terms.push(token.text.clone());
-        }
-        terms
     }
 
     #[test]

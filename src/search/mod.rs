@@ -520,12 +520,7 @@ pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String>
     let Ok(mut analyzer) = news.index.tokenizer_for_field(field) else {
         return Vec::new();
     };
-    let mut stream = analyzer.token_stream(text);
-    let mut terms = Vec::new();
-    while let Some(token) = stream.next() {
-        terms.push(token.text.clone());
-    }
-    terms
+    crate::schema::terms(&mut analyzer, text)
 }
 
 /// Matches a name anywhere in a canonical entity name of one type, as a
