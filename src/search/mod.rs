@@ -460,11 +460,15 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
             Ok(field) if [f.text, f.title, f.person, f.org, f.place, f.misc].contains(&field) => {
                 vec![field]
             }
-            _ => {
+            Ok(_) => {
                 return Err(format!(
                     "`{name}:{}~` cannot be fuzzy: use a text field such as person:",
                     word.word
                 ));
+            }
+            Err(_) => {
+                let missing = QueryParserError::FieldDoesNotExist(name.to_string());
+                return Err(query::explain_parser_error(&missing));
             }
         },
     };

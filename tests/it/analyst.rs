@@ -199,6 +199,8 @@ fn bad_queries_exit_2_and_say_how_to_fix_them() {
     let cases = [
         ("\"plane crash", "quote"),
         ("nosuchfield:crash", "no field"),
+        ("nosuchfield:crash~1", "no field"),
+        ("url:crash~1", "cannot be fuzzy"),
         ("published:[2024-12-01 TO soon]", "published:2024-12-25"),
         ("Aliev~7", "1 or 2"),
     ];
