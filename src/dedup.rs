@@ -39,6 +39,8 @@
 //! changed word moves 6 to 10 of its 64 bits, too close to unrelated text
 //! for a safe threshold; MinHash's estimate does not degrade that way.
 
+use crate::tokenizer::is_paired;
+
 /// Hashes in a signature.
 pub const SIGNATURE_LEN: usize = 32;
 /// Bands cut from the signature for lookup. A copy whose signature
@@ -222,7 +224,10 @@ pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) {
 
 /// The FNV-1a hash of each word of `text`, lower-cased: words are runs of
 /// letters and digits, and each lower-cased character is hashed as its code
-/// point.
+/// point. A Chinese, Japanese or Korean character is a word of its own:
+/// those scripts put no spaces between words, so a run of them was one
+/// "word", and two passages that differ by one character shared nothing.
+/// Their shingles are then pairs of characters, the terms of the index.
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut hash = FNV_OFFSET;
@@ -246,6 +251,15 @@ fn word_hashes(text: &str) -> Vec<u64> {
                 .next()
                 .expect("index is on a char boundary");
             index += c.len_utf8();
+            if is_paired(c) {
+                if in_word {
+                    words.push(hash);
+                    hash = FNV_OFFSET;
+                    in_word = false;
+                }
+                words.push(fnv(FNV_OFFSET, u64::from(c)));
+                continue;
+            }
             let alphanumeric = c.is_alphanumeric();
             if alphanumeric {
                 hash = c.to_lowercase().fold(hash, |h, lower| fnv(h, lower as u64));
@@ -309,6 +323,18 @@ mod tests {
             WIRE,
             &WIRE.replace("half a point", "half a percentage point")
         ));
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_copies_are_near() {
+        let zh = "国务院总理今天在人民大会堂会见了来访的外国代表团，双方就进一步扩大对外开放交换了意见。";
+        assert!(near(zh, &zh.replace("今天", "昨天")));
+        assert!(!near(
+            zh,
+            "上海市政府今天宣布了新的住房政策，以稳定房地产市场并支持首次购房者。"
+        ));
+        let ja = "日本銀行は金融政策決定会合で政策金利を据え置くことを決めた。";
+        assert!(near(ja, &ja.replace("据え置く", "維持する")));
     }
 
     #[test]

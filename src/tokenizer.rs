@@ -186,7 +186,7 @@ pub fn is_paired_term(term: &str) -> bool {
 /// ideographs (with their iteration and numeral marks), Hiragana,
 /// Katakana (also half-width) and Hangul. The blocks hold some
 /// punctuation too (`・`, `゠`), which the callers leave out as no letter.
-fn is_paired(c: char) -> bool {
+pub(crate) fn is_paired(c: char) -> bool {
     matches!(u32::from(c),
         0x1100..=0x11FF // Hangul Jamo
         | 0x3005..=0x3007 // 々 〆 〇
