@@ -53,6 +53,27 @@ fn near_duplicate_wire_copies_collapse_across_files() {
 }
 
 #[test]
+fn chinese_wire_copies_collapse_across_files() {
+    let story =
+        "国务院总理今天在人民大会堂会见了来访的外国代表团，双方就进一步扩大对外开放交换了意见。";
+    let env = Env::new();
+    env.write("a.txt", story)
+        .write("b.txt", story.replace("今天", "昨天"))
+        .write(
+            "c.txt",
+            "上海市政府今天宣布了新的住房政策，以稳定人民的房地产市场。",
+        );
+    env.index();
+    let hits = env.hits("人民", &[]);
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    let copies: Vec<usize> = hits
+        .iter()
+        .map(|h| h["duplicates"].as_array().unwrap().len())
+        .collect();
+    assert!(copies.contains(&1), "{hits:#?}");
+}
+
+#[test]
 fn a_copy_of_a_passage_left_out_by_the_per_article_cap_is_shown() {
     let env = Env::new();
     let own = [
