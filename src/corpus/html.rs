@@ -10,13 +10,15 @@
 //! `og:url` or the canonical link; author from meta `author` or JSON-LD.
 //!
 //! Text: the story element is an `<article>` outside page chrome (not a
-//! teaser card in a header, sidebar or footer): of those with an `<h1>`, the
-//! one with the most text; without a headline, the one with the most text
-//! if it holds at least half of the text of `<main>` (else the page), since
-//! a smaller one is one of many (a comment, a live blog's update, a teaser
-//! beside a story written outside articles). An article's text includes
-//! that of articles nested in it, and of equals the first wins. Without
-//! one, the first `<main>`, else `<body>`.
+//! teaser card in a header, sidebar or footer): the one whose `<h1>` is the
+//! page's title (`og:title` or `<title>`, which may add the site's name);
+//! else the one with the most text, if it holds at least half of the text
+//! of all articles and a quarter of the text of `<main>` (else the page),
+//! since a smaller one is one of many (a live blog's update, a comment) or
+//! beside the story (a teaser card next to a story written outside
+//! articles). An article's text includes that of articles nested in it,
+//! and of equals the first wins. Without one, the first `<main>`, else
+//! `<body>`.
 //!
 //! The story's text leaves out what never is article text (script, style,
 //! buttons, labels, ...), page chrome (nav, header, footer, aside) and forms
@@ -55,7 +57,7 @@ use crate::article::{Article, LineAnchor};
 /// labels among them, are dropped either way.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "textarea",
-    "label", "head", "object", "canvas", "dialog",
+    "label", "head", "title", "object", "canvas", "dialog",
 ];
 
 /// Page chrome: a page's navigation, site header and footer and sidebars,
@@ -436,16 +438,31 @@ impl<'a> Story<'a> {
             .into_iter()
             .filter(|&(_, length)| length > 0)
             .collect();
-        // The story has the page's headline; teaser cards and comments have
-        // smaller ones, or none.
-        let headed = longest(articles.iter().filter(|(a, _)| has_headline(*a)));
-        // Without one, an article holding less than half of the text around
-        // it is one of many (a comment, a live blog's update, a teaser).
+        // The story has the page's headline: its `<h1>` is the page's title.
+        // A teaser card's or a related story's `<h1>` is another title.
+        let titles = page_titles(doc);
+        let headed = longest(articles.iter().filter(|(article, _)| {
+            !is_nested_article(*article)
+                && first_text(*article, "h1").is_some_and(|h1| is_title_of(&h1, &titles))
+        }));
+        // Without one, the longest article is the story when it stands out:
+        // one holding less than half of all articles' text is one of many
+        // (a live blog's update, a comment), and one holding less than a
+        // quarter of the text around it is beside the story (a teaser card
+        // next to a story written outside articles).
+        let in_articles: usize = articles
+            .iter()
+            .filter(|(article, _)| !is_nested_article(*article))
+            .map(|&(_, length)| length)
+            .sum();
         let around = || match main {
             Some(main) => text_lengths(main, Forms::All, "main").1,
             None => page_length,
         };
-        let story = headed.or_else(|| longest(articles.iter()).filter(|&(_, n)| 2 * n >= around()));
+        let stands_out = |&(_, length): &(ElementRef<'a>, usize)| {
+            2 * length >= in_articles && 4 * length >= around()
+        };
+        let story = headed.or_else(|| longest(articles.iter()).filter(stands_out));
         if let Some((article, _)) = story {
             let nth = doc
                 .select(&selector("article"))
@@ -505,9 +522,35 @@ where
     elements.copied().min_by_key(|&(_, length)| Reverse(length))
 }
 
-/// Whether `element` has an `<h1>` with text.
-fn has_headline(element: ElementRef<'_>) -> bool {
-    first_text(element, "h1").is_some()
+/// The page's titles, lower-cased: `og:title` and `<title>`.
+fn page_titles(doc: &Html) -> Vec<String> {
+    [
+        meta_content(doc, "property", "og:title"),
+        first_text(doc.root_element(), "title"),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|title| title.to_lowercase())
+    .collect()
+}
+
+/// Whether a headline is one of the page's titles, or a title holds it
+/// ("Floods in Baku | Example News"), or it holds a title.
+fn is_title_of(headline: &str, titles: &[String]) -> bool {
+    let headline = headline.to_lowercase();
+    titles
+        .iter()
+        .any(|title| title.contains(&headline) || headline.contains(title.as_str()))
+}
+
+/// Whether `article` is inside another `<article>`: a comment, or a story
+/// a live blog's update quotes.
+fn is_nested_article(article: ElementRef<'_>) -> bool {
+    article.ancestors().any(|node| {
+        node.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article")
+    })
 }
 
 /// Which `<form>` elements a walk reads.
@@ -1041,7 +1084,7 @@ mod tests {
             ),
             (
                 "article h1",
-                "<title>T</title>",
+                "<title>H | Site</title>",
                 "<h1>Site</h1><article><h1>H</h1><p>x</p></article>",
                 Some("H"),
                 None,
@@ -1244,9 +1287,21 @@ mod tests {
             ),
             (
                 "the article with the headline, not a longer comment",
-                "<main><article><h1>Airport reopens</h1><p>It reopened.</p></article><section><article><p>A comment, longer than the story it is about.</p></article></section></main>",
+                "<title>Airport reopens</title><main><article><h1>Airport reopens</h1><p>It reopened.</p></article><section><article><p>A comment, longer than the story it is about.</p></article></section></main>",
                 "Airport reopens\n\nIt reopened.",
                 "It reopened.",
+            ),
+            (
+                "the story, not a newsletter card with an h1",
+                "<title>Floods in Baku | News</title><div><h1>Floods in Baku</h1></div><article><p>Floods hit Baku.</p><p>Roads closed at dawn.</p><p>Schools shut.</p></article><section><article><h1>Subscribe to our newsletter</h1><p>Get the news daily.</p></article></section>",
+                "Floods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
+                "Floods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
+            ),
+            (
+                "a live blog quoting a related story: all of main",
+                "<title>Live: election results</title><main><h1>Live: election results</h1><div><h2>09:00</h2><p>Polls closed across the country at nine.</p></div><div><h2>09:30</h2><p>The first results came in from the north.</p><article><h1>Related: what it means</h1><p>An explainer.</p></article></div></main>",
+                "Live: election results\n\n09:00\n\nPolls closed across the country at nine.\n\n09:30\n\nThe first results came in from the north.\n\nRelated: what it means\n\nAn explainer.",
+                "09:00\n\nPolls closed across the country at nine.\n\n09:30\n\nThe first results came in from the north.\n\nRelated: what it means\n\nAn explainer.",
             ),
             (
                 "a live blog's updates: all of main",
