@@ -36,7 +36,6 @@
 //! each paragraph's opening words are searched for in the source, moving
 //! forward from where the story element's tag appears.
 
-use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::path::Path;
 
@@ -223,11 +222,12 @@ const FRAGMENT_TAGS: &[&str] = &[
 /// these is, is text (`x<y`, `<john@example.com>`), not a tag that would
 /// swallow the rest of the paragraph.
 const OTHER_ELEMENTS: &[&str] = &[
-    "abbr", "address", "area", "article", "audio", "bdi", "bdo", "caption", "center", "col",
-    "colgroup", "data", "dd", "del", "details", "dfn", "dl", "dt", "embed", "fieldset", "font",
-    "form", "input", "ins", "kbd", "main", "map", "mark", "meter", "option", "picture", "progress",
-    "rp", "rt", "ruby", "s", "samp", "source", "strike", "summary", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "track", "tt", "var", "video", "wbr",
+    "html", "meta", "link", "base", "abbr", "address", "area", "article", "audio", "bdi", "bdo",
+    "caption", "center", "col", "colgroup", "data", "dd", "del", "details", "dfn", "dl", "dt",
+    "embed", "fieldset", "font", "form", "input", "ins", "kbd", "main", "map", "mark", "meter",
+    "option", "picture", "progress", "rp", "rt", "ruby", "s", "samp", "source", "strike",
+    "summary", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "track", "tt", "var", "video",
+    "wbr",
 ];
 
 /// Whether a metadata string (a JSON record's body or title) is HTML, as
@@ -274,35 +274,6 @@ fn is_character_reference(after: &[u8]) -> bool {
     name_len > 0 && after.get(name_len) == Some(&b';')
 }
 
-/// `fragment` with every `<` that opens no HTML element or comment written
-/// `&lt;`, so the parser reads it as text.
-fn escape_stray_brackets(fragment: &str) -> Cow<'_, str> {
-    let b = fragment.as_bytes();
-    let opens_markup = |after: &[u8]| {
-        after.starts_with(b"!--")
-            || tag_name(after).is_some_and(|name| {
-                [FRAGMENT_TAGS, BLOCKS, DROPPED, CHROME, OTHER_ELEMENTS]
-                    .iter()
-                    .any(|elements| is_one_of(name, elements))
-            })
-    };
-    let stray: Vec<usize> = (0..b.len())
-        .filter(|&at| b[at] == b'<' && !opens_markup(&b[at + 1..]))
-        .collect();
-    if stray.is_empty() {
-        return Cow::Borrowed(fragment);
-    }
-    let mut escaped = String::with_capacity(fragment.len() + 3 * stray.len());
-    let mut from = 0;
-    for at in stray {
-        escaped.push_str(&fragment[from..at]);
-        escaped.push_str("&lt;");
-        from = at + 1;
-    }
-    escaped.push_str(&fragment[from..]);
-    Cow::Owned(escaped)
-}
-
 /// The plain text of an HTML fragment (HTML in a JSON field): paragraphs
 /// separated by blank lines, scripts and forms left out. Its own blank
 /// lines separate paragraphs too, which HTML would collapse: feeds mix
@@ -312,31 +283,102 @@ pub fn fragment_text(markup: &str) -> Option<String> {
     if nesting_estimate(markup) > MAX_NESTING {
         return None;
     }
-    let paragraphs: Vec<String> = blank_line_paragraphs(markup)
-        .into_iter()
-        .map(|chunk| {
-            let doc = Html::parse_fragment(&escape_stray_brackets(chunk));
-            paragraphs(&Story::fragment(&doc)).join("\n\n")
-        })
-        .filter(|p| !p.is_empty())
-        .collect();
-    Some(paragraphs.join("\n\n"))
+    let doc = Html::parse_fragment(&prepared_fragment(markup));
+    Some(paragraphs(&Story::fragment(&doc)).join("\n\n"))
 }
 
-/// The runs of lines between blank lines.
-fn blank_line_paragraphs(text: &str) -> Vec<&str> {
-    let mut paragraphs = Vec::new();
-    let (mut start, mut offset) = (None, 0);
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            paragraphs.extend(start.take().map(|s| &text[s..offset]));
-        } else if start.is_none() {
-            start = Some(offset);
+/// `markup` as the parser should read it: a `<` that opens no tag
+/// (`x<y`, `<jo@example.com>`) is written `&lt;`, so it does not swallow
+/// the text after it, and a blank line in the text is a `<br>`, a
+/// paragraph break. Tags, comments, scripts and styles are kept as they
+/// are, blank lines in them too.
+fn prepared_fragment(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len() + 16);
+    let mut at = 0;
+    while let Some(found) = markup[at..].find('<') {
+        let lt = at + found;
+        push_text(&mut out, &markup[at..lt]);
+        match markup_end(markup, lt) {
+            Some(end) => {
+                out.push_str(&markup[lt..end]);
+                at = end;
+            }
+            None => {
+                out.push_str("&lt;");
+                at = lt + 1;
+            }
         }
-        offset += line.len();
     }
-    paragraphs.extend(start.map(|s| &text[s..]));
-    paragraphs
+    push_text(&mut out, &markup[at..]);
+    out
+}
+
+/// Text, with each blank line made a `<br>`.
+fn push_text(out: &mut String, text: &str) {
+    let mut blank_before = false;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty() && line.ends_with('\n');
+        if blank && !blank_before {
+            out.push_str("<br>");
+        }
+        blank_before = blank;
+        out.push_str(line);
+    }
+}
+
+/// Where the tag, comment, script or style that starts at `markup[lt]` (a
+/// `<`) ends; `None` when that `<` opens none. A tag is a known element's
+/// (see [`FRAGMENT_TAGS`] and the others), a name with `:` or `-` (`<o:p>`
+/// of pasted Word text, `<amp-img>`), any closing tag, or a declaration
+/// (`<!DOCTYPE ...>`, `<?xml ...>`).
+fn markup_end(markup: &str, lt: usize) -> Option<usize> {
+    let rest = &markup[lt..];
+    if rest.starts_with("<!--") {
+        return Some(lt + rest.find("-->").map_or(rest.len(), |end| end + 3));
+    }
+    let after = &rest.as_bytes()[1..];
+    let tag_end = || lt + rest.find('>').map_or(rest.len(), |end| end + 1);
+    match after.first() {
+        Some(b'!' | b'?') if after.get(1).is_some_and(u8::is_ascii_alphabetic) => {
+            return Some(tag_end());
+        }
+        Some(b'/') if after.get(1).is_some_and(u8::is_ascii_alphabetic) => {
+            return Some(tag_end());
+        }
+        _ => {}
+    }
+    let name_len = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-'))
+        .count();
+    let name = &after[..name_len];
+    let ends_name = matches!(
+        after.get(name_len),
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+    );
+    let is_element = name.first().is_some_and(u8::is_ascii_alphabetic)
+        && (name.iter().any(|c| matches!(c, b':' | b'-'))
+            || [FRAGMENT_TAGS, BLOCKS, DROPPED, CHROME, OTHER_ELEMENTS]
+                .iter()
+                .any(|elements| is_one_of(name, elements)));
+    if !(ends_name && is_element) {
+        return None;
+    }
+    // A script's or a style's content is no text: its blank lines stay.
+    if is_one_of(name, &["script", "style"]) {
+        let closing = [b"</".as_slice(), name].concat();
+        let close = rest
+            .as_bytes()
+            .windows(closing.len())
+            .position(|w| w.eq_ignore_ascii_case(&closing));
+        let end = close.map_or(rest.len(), |close| {
+            rest[close..]
+                .find('>')
+                .map_or(rest.len(), |e| close + e + 1)
+        });
+        return Some(lt + end);
+    }
+    Some(tag_end())
 }
 
 /// The `<title>`, or the story's `<h1>` when the title is that headline
@@ -1488,6 +1530,22 @@ mod tests {
             (
                 "<p>Story.</p><aside>Factbox.</aside><footer>Notes.</footer><header>Deck.</header>",
                 Some("Story.\n\nFactbox.\n\nNotes.\n\nDeck."),
+            ),
+            (
+                "<p>Text.</p>\n\n<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n\n<style>\n.x {}\n\n.y {}\n</style><!-- a\n\nnote -->\n\n<p>More.</p>",
+                Some("Text.\n\nMore."),
+            ),
+            (
+                "<p>Floods reached <st1:place w:st=\"on\">Baku</st1:place> overnight.<o:p></o:p></p><amp-img src=\"a.jpg\"></amp-img>",
+                Some("Floods reached Baku overnight."),
+            ),
+            (
+                "<!DOCTYPE html><html><meta charset=\"utf-8\"><title>Junk</title><p>Body.</p>",
+                Some("Body."),
+            ),
+            (
+                "x<y and a<b and c>d, &amp; more",
+                Some("x<y and ad, & more"),
             ),
             ("if x<y and y>z", None),
             ("Johnson & Johnson; AT&T", None),
