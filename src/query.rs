@@ -12,6 +12,8 @@
 //!
 //! Pure: strings in, strings and terms out.
 
+use std::borrow::Cow;
+
 use chrono::{Duration, NaiveDate};
 
 use crate::search::{DateSide, parse_user_date};
@@ -47,9 +49,10 @@ pub const USER_FIELDS: &[&str] = &[
 
 /// Rewrites a user's query for tantivy's parser.
 pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
-    check_balanced(query)?;
+    let query = ascii_spaces(query);
+    check_balanced(&query)?;
     let mut out = Rewritten::default();
-    let mut rest = query;
+    let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
     while !rest.is_empty() {
         let (token, after) = next_token(rest);
@@ -88,6 +91,20 @@ fn typographic_apostrophes(token: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// `query` with every other space (the ideographic space a Japanese or
+/// Chinese input method types, a no-break space pasted from a web page)
+/// made a plain one: tantivy's parser splits words at ASCII spaces only,
+/// and refused the query.
+fn ascii_spaces(query: &str) -> Cow<'_, str> {
+    if query.is_ascii() || !query.chars().any(|c| c.is_whitespace() && !c.is_ascii()) {
+        return Cow::Borrowed(query);
+    }
+    let spaced = query
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c });
+    Cow::Owned(spaced.collect())
 }
 
 /// `token` as the parentheses (and signs) that open groups before it, the
@@ -405,6 +422,13 @@ mod tests {
         for (q, want) in cases {
             assert_eq!(tantivy(q), want, "{q}");
         }
+    }
+
+    #[test]
+    fn other_spaces_are_plain_spaces() {
+        assert_eq!(tantivy("東京\u{3000}タワー"), "東京 タワー");
+        assert_eq!(tantivy("上海\u{a0}政府 OR\u{2003}x"), "上海 政府 OR x");
+        assert_eq!(tantivy("\"a\u{a0}b\""), "\"a b\"");
     }
 
     #[test]
