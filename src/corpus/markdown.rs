@@ -156,17 +156,17 @@ fn yaml_object(content: &str) -> Option<Result<Map<String, Value>, String>> {
     }
 }
 
-/// Whether a one-key mapping is a sentence with a label ("UPDATE: The
-/// death toll rose to 38.", "Correction: ..."): a key newsdex does not read
-/// and a value of several words. `layout: post` is a field.
+/// Whether a mapping is notes with labels ("UPDATE: The death toll rose
+/// to 38.", "WARNING: Graphic content"): keys newsdex does not read, each
+/// with a value of words. `layout: post` and `tags: [a, b]` are fields.
 fn is_note(map: &Map<String, Value>) -> bool {
-    let mut entries = map.iter();
-    match (entries.next(), entries.next()) {
-        (Some((key, Value::String(value))), None) => {
-            !fields::is_known_key(key) && value.split_whitespace().count() >= 3
-        }
-        _ => false,
-    }
+    !map.is_empty()
+        && map.iter().all(|(key, value)| {
+            !fields::is_known_key(key)
+                && value
+                    .as_str()
+                    .is_some_and(|v| v.split_whitespace().nth(1).is_some())
+        })
 }
 
 /// Whether `content` reads as YAML fields: it opens with a `key:` line and
@@ -655,6 +655,14 @@ mod tests {
             (
                 "---\n\nUPDATE: The death toll rose to 38.\n\n---\n\nThe plane crashed.",
                 "UPDATE: The death toll rose to 38.\n\nThe plane crashed.",
+            ),
+            (
+                "---\nWARNING: Graphic content\n---\nB.",
+                "WARNING: Graphic content\n\nB.",
+            ),
+            (
+                "---\nUPDATE: Toll rises.\nCORRECTION: The airline was misnamed.\n---\nB.",
+                "UPDATE: Toll rises.\nCORRECTION: The airline was misnamed.\n\nB.",
             ),
         ];
         for (source, text) in cases {
