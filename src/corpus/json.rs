@@ -139,18 +139,23 @@ fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
     };
     let has_body = object.keys().any(|k| fields::is_body_key(k));
     let has_summary = object.keys().any(|k| fields::is_text_key(k));
-    let holds_records = LIST_KEYS
-        .iter()
-        .any(|key| object.get(*key).is_some_and(is_record_list));
-    (has_body || (has_summary && !holds_records)).then_some(object)
+    let lists = || {
+        LIST_KEYS
+            .iter()
+            .filter_map(|key| object.get(*key)?.as_array())
+    };
+    let holds_records = lists().any(|items| items.iter().any(Value::is_object));
+    let empty_envelope = lists().any(Vec::is_empty) && is_envelope(object.keys());
+    (has_body || (has_summary && !holds_records && !empty_envelope)).then_some(object)
 }
 
-/// True for an array with an object in it, or an empty one: a list of
-/// records (a feed with no stories today), not of tags or numbers.
-fn is_record_list(value: &Value) -> bool {
-    value
-        .as_array()
-        .is_some_and(|items| items.is_empty() || items.iter().any(Value::is_object))
+/// Keys that only a feed or an API's response has: with an empty list of
+/// articles it holds none, and its `description` is of itself. A story with
+/// a `description` and an empty `items` list stays a story.
+const ENVELOPE_KEYS: &[&str] = &["version", "status", "totalResults", "home_page_url"];
+
+fn is_envelope<'a>(mut keys: impl Iterator<Item = &'a String>) -> bool {
+    keys.any(|key| ENVELOPE_KEYS.contains(&key.as_str()))
 }
 
 /// The article records of a `.json` document.
@@ -165,6 +170,9 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
             if object.keys().any(|k| fields::is_body_key(k)) {
                 return Ok(vec![top]);
             }
+            // The first list of records; else no article, when an empty
+            // list is a feed's or an API's (as `single_article` decides).
+            let mut empty_list = false;
             for key in LIST_KEYS {
                 let Some(list) = object.get(*key) else {
                     continue;
@@ -174,10 +182,13 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
                 }
                 let items: Vec<&RawValue> =
                     serde_json::from_str(list.get()).map_err(|e| json_error(&e))?;
-                // As `is_record_list` decides.
-                if items.is_empty() || items.iter().any(|i| i.get().trim_start().starts_with('{')) {
+                if items.iter().any(|i| i.get().trim_start().starts_with('{')) {
                     return Ok(items);
                 }
+                empty_list |= items.is_empty();
+            }
+            if empty_list && is_envelope(object.keys()) {
+                return Ok(Vec::new());
             }
             Ok(vec![top])
         }
@@ -442,9 +453,21 @@ mod tests {
             ),
             (
                 "JSON Feed without items",
-                r#"{"title": "Feed", "description": "Daily news", "items": []}"#,
+                r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Feed", "description": "Daily news", "items": []}"#,
                 &[],
                 &["a.json: an envelope with an empty list of articles; nothing to index"],
+            ),
+            (
+                "a story with an empty list",
+                r#"{"title": "Storm brief", "description": "A storm hit.", "items": []}"#,
+                &[0],
+                &[],
+            ),
+            (
+                "an empty list before the list of articles",
+                r#"{"status": "ok", "data": [], "results": [{"title": "A", "text": "x"}]}"#,
+                &[0],
+                &[],
             ),
             (
                 "envelope without articles",
