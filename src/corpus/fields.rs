@@ -236,12 +236,22 @@ fn string(
     }
 }
 
+/// The date inside mongoexport's `{"$date": ...}`, which holds a string,
+/// a number of milliseconds or `{"$numberLong": "..."}`; any other value
+/// as it is.
+fn mongo_date(value: &Value) -> &Value {
+    let Some(date) = value.get("$date") else {
+        return value;
+    };
+    date.get("$numberLong").unwrap_or(date)
+}
+
 /// The publication date in field `key`, or what is wrong with it. A date
 /// outside the publication years is a placeholder (`0001-01-01`) or a
 /// mistake: reported, it leaves the article to the path date or the default
 /// date.
 fn published(key: &str, value: &Value) -> Result<NaiveDate, Problem> {
-    let date = match value {
+    let date = match mongo_date(value) {
         Value::String(s) => parse_date(s)
             .ok_or_else(|| Problem::BadDate(format!("unrecognised date {s:?} in field `{key}`")))?,
         Value::Number(n) => n.as_f64().and_then(date_from_number).ok_or_else(|| {
@@ -381,6 +391,22 @@ mod tests {
                     title: Some("T".into()),
                     published: ymd(2024, 12, 30),
                     text: Some("<p>B</p>".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"date": {"$date": "2024-12-30T10:00:00Z"}, "text": "B"}),
+                Fields {
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"date": {"$date": {"$numberLong": "1735552800000"}}, "text": "B"}),
+                Fields {
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
                     ..Fields::default()
                 },
             ),
