@@ -65,10 +65,20 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// A query as an error message shows it: quoted, and cut after its first
 /// 80 characters, so that a runaway query does not fill the terminal.
 fn quoted_start(query: &str) -> String {
-    const SHOWN: usize = 80;
-    match query.char_indices().nth(SHOWN) {
+    match query.char_indices().nth(SHOWN_CHARS) {
         Some((cut, _)) => format!("{:?}…", &query[..cut]),
         None => format!("{query:?}"),
+    }
+}
+
+/// Characters of a user's input that an error message repeats.
+const SHOWN_CHARS: usize = 80;
+
+/// `text` cut after its first 80 characters, with `…` when it was cut.
+pub(crate) fn shown_start(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
     }
 }
 
@@ -83,7 +93,7 @@ impl Error {
 
 #[cfg(test)]
 mod tests {
-    use super::quoted_start;
+    use super::{quoted_start, shown_start};
 
     #[test]
     fn an_error_shows_the_start_of_a_long_query() {
@@ -91,5 +101,7 @@ mod tests {
         let long = "(".repeat(100);
         assert_eq!(quoted_start(&long), format!("\"{}\"…", "(".repeat(80)));
         assert_eq!(quoted_start(&"é".repeat(81)).chars().count(), 83);
+        assert_eq!(shown_start("a b"), "a b");
+        assert_eq!(shown_start(&"x".repeat(81)), format!("{}…", "x".repeat(80)));
     }
 }

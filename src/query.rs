@@ -327,7 +327,8 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
         E::DateFormatError(_) => "dates are written 2024-12-25, 2024-12 or 2024".into(),
         E::SyntaxError(detail) => {
             format!(
-                "the query does not parse ({detail}); check quotes, parentheses and `field:` prefixes"
+                "the query does not parse ({}); check quotes, parentheses and `field:` prefixes",
+                crate::error::shown_start(detail)
             )
         }
         other => other.to_string(),
