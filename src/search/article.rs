@@ -30,42 +30,83 @@ pub type ArticlePassage = Hit;
 /// commit instead would miss files indexed under another spelling of the
 /// root ("corpus", "./corpus"), which keep the paths they were indexed with.
 pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> {
-    if let Some((source, id)) = key.split_once(OWN_ID_SEPARATOR)
+    if let Some((path, id)) = key.split_once(OWN_ID_SEPARATOR)
         && !id.is_empty()
     {
-        let mut passages = read_article(news, source)?;
-        passages.retain(|p| p.article == id);
+        let passages = read_article_of(news, path, id)?;
         if !passages.is_empty() {
             return Ok(passages);
         }
     }
     let f = news.fields;
+    let any_of = BooleanQuery::new(
+        source_terms(news, key)
+            .into_iter()
+            .chain([Term::from_field_text(f.article, key)])
+            .map(|term| (Occur::Should, term_query(term)))
+            .collect(),
+    );
+    passages_where(news, &any_of, |doc| {
+        [f.path, f.source, f.article]
+            .into_iter()
+            .any(|field| stored_text(doc, field) == Some(key))
+    })
+}
+
+/// The passages of one article of the file at `path` (a path as search
+/// prints it, or relative to the corpus root): the one a hit's `article`
+/// names, when the file holds many (JSON records).
+pub fn read_article_of(news: &NewsIndex, path: &str, article: &str) -> Result<Vec<ArticlePassage>> {
+    let f = news.fields;
+    let in_file = BooleanQuery::new(
+        source_terms(news, path)
+            .into_iter()
+            .map(|term| (Occur::Should, term_query(term)))
+            .collect(),
+    );
+    let query = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            term_query(Term::from_field_text(f.article, article)),
+        ),
+        (Occur::Must, Box::new(in_file)),
+    ]);
+    passages_where(news, &query, |doc| {
+        stored_text(doc, f.article) == Some(article)
+            && [f.path, f.source]
+                .into_iter()
+                .any(|field| stored_text(doc, field) == Some(path))
+    })
+}
+
+/// The `source` terms of the files `path` may name (see [`read_article`]).
+fn source_terms(news: &NewsIndex, path: &str) -> Vec<Term> {
+    let source = news.fields.source;
     // Sources separate their components with `/` on every system.
-    let slashed = key.replace(std::path::MAIN_SEPARATOR, "/");
-    let terms = source_suffixes(&slashed)
-        .map(|suffix| Term::from_field_text(f.source, suffix))
-        .chain([Term::from_field_text(f.article, key)]);
-    let any_of: Vec<(Occur, Box<dyn Query>)> = terms
-        .map(|term| {
-            (
-                Occur::Should,
-                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-            )
-        })
-        .collect();
+    let slashed = path.replace(std::path::MAIN_SEPARATOR, "/");
+    source_suffixes(&slashed)
+        .map(|suffix| Term::from_field_text(source, suffix))
+        .collect()
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+}
+
+/// The passages `query` finds that `keep` accepts, in article order.
+fn passages_where(
+    news: &NewsIndex,
+    query: &BooleanQuery,
+    keep: impl Fn(&TantivyDocument) -> bool,
+) -> Result<Vec<ArticlePassage>> {
+    let f = news.fields;
     let searcher = news.searcher()?;
-    let found = searcher.search(
-        &BooleanQuery::new(any_of),
-        &TopDocs::with_limit(MAX_PASSAGES).order_by_score(),
-    )?;
+    let found = searcher.search(query, &TopDocs::with_limit(MAX_PASSAGES).order_by_score())?;
     let mut passages = Vec::with_capacity(found.len());
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let named = [f.path, f.source, f.article]
-            .into_iter()
-            .any(|field| stored_text(&doc, field) == Some(key));
         // Skip the marker of a file that has no passages.
-        if named && doc.get_first(f.text).is_some() {
+        if keep(&doc) && doc.get_first(f.text).is_some() {
             passages.push(hit_from_doc(&f, &doc, 0.0));
         }
     }

@@ -342,10 +342,10 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
             })?),
         };
     let context = params.number("context", 2, 0..=MAX_CONTEXT)? as u64;
-    let mut passages = search::read_article(news, path)?;
-    if let Some(article) = article {
-        passages.retain(|p| p.article == article);
-    }
+    let mut passages = match article {
+        Some(article) => search::read_article_of(news, path, article)?,
+        None => search::read_article(news, path)?,
+    };
     if passages.is_empty() {
         return Err(ApiError::not_found(format!(
             "{path:?} is not in the index: give a path as /api/search returns it"
