@@ -40,8 +40,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// article's own id is counted within its source (`article_identity`), and
 /// loading changed: the HTML story element, JSON envelopes and HTML in
 /// JSON fields, placeholder and eight-digit dates, dates from the path
-/// below the corpus root only; near-duplicate signatures take each
-/// Chinese, Japanese or Korean character as a word.
+/// below the corpus root only; near-duplicate signatures and passage
+/// lengths take each Chinese, Japanese or Korean character as a word.
 const ANALYSIS_VERSION: u64 = 5;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -1,12 +1,17 @@
 //! Splitting an article into passages: the unit newsdex indexes and returns.
 //!
-//! A passage is a paragraph; a paragraph longer than [`MAX_WORDS`] words is
-//! cut at sentence boundaries into pieces of at most about that many words.
+//! A passage is a paragraph; a paragraph longer than [`MAX_WORDS`] words (a
+//! Chinese, Japanese or Korean character counts as one) is cut at sentence
+//! boundaries (`。` and `！` too) into pieces of at most about that many
+//! words, and a piece of more than [`MAX_PASSAGE_BYTES`] at spaces or
+//! anywhere.
 //! Paragraphs end at blank lines and at indented lines (wire copy indents
 //! its paragraphs); a text without blank lines whose lines mostly end a
 //! sentence has one paragraph a line, while hard-wrapped text does not.
 
 use std::ops::Range;
+
+use crate::tokenizer::is_paired;
 
 /// Paragraphs longer than this many words are cut at sentence boundaries.
 pub const MAX_WORDS: usize = 150;
@@ -105,7 +110,7 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// sentences of at most about that many words.
 fn cut_long_paragraph(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[paragraph.clone()];
-    if word_count(slice) <= MAX_WORDS {
+    if slice.len() <= MAX_PASSAGE_BYTES && word_count(slice) <= MAX_WORDS {
         return vec![paragraph];
     }
     let mut pieces = Vec::new();
@@ -154,9 +159,32 @@ fn cut_at_spaces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Words, counting each Chinese, Japanese or Korean character as one: those
+/// scripts put no spaces between words, and a paragraph of them was one
+/// "word", never cut into passages however long.
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    if text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    text.split_whitespace()
+        .map(|word| {
+            // These scripts take three or four bytes a character.
+            if word.bytes().all(|b| b < 0xE0) {
+                return 1;
+            }
+            word.chars().filter(|&c| is_paired(c)).count().max(1)
+        })
+        .sum()
 }
+
+/// Sentence-ending marks of Chinese and Japanese, which need no space
+/// after them.
+const FULL_WIDTH_ENDS: &[char] = &['。', '！', '？', '｡'];
+
+/// Closing quotes and brackets that belong to the sentence they close.
+const CLOSERS: &[char] = &[
+    '"', '\'', ')', ']', '\u{201d}', '\u{2019}', '.', '!', '?', '」', '』', '）', '】', '》',
+];
 
 /// Words that a period does not end a sentence after.
 const ABBREVIATIONS: &[&str] = &[
@@ -175,18 +203,23 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // A full-width end needs no space after it: Chinese and Japanese
+        // sentences follow each other without one.
+        if b >= 0xC0
+            && let Some(c) = text[i..].chars().next()
+            && FULL_WIDTH_ENDS.contains(&c)
+        {
+            let mut end = i + c.len_utf8();
+            end += closers_len(&text[end..]);
+            if end < text.len() {
+                ends.push(end);
+            }
+            i = end;
+            continue;
+        }
         if matches!(b, b'.' | b'!' | b'?') {
             let mut end = i + 1;
-            // Closing quotes and brackets belong to the sentence they close.
-            loop {
-                let rest = &text[end..];
-                match rest.chars().next() {
-                    Some(
-                        c @ ('"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '.' | '!' | '?'),
-                    ) => end += c.len_utf8(),
-                    _ => break,
-                }
-            }
+            end += closers_len(&text[end..]);
             let rest = &text[end..];
             let after_space = rest.trim_start();
             let has_space = after_space.len() < rest.len();
@@ -202,6 +235,14 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
         }
     }
     ends
+}
+
+/// The bytes of the closing quotes and brackets `rest` starts with.
+fn closers_len(rest: &str) -> usize {
+    rest.chars()
+        .take_while(|c| CLOSERS.contains(c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Whether the word just before a period is an abbreviation or an initial.
@@ -300,6 +341,26 @@ mod tests {
         let ends: Vec<&str> = sentence_ends(text).iter().map(|&e| &text[..e]).collect();
         assert_eq!(ends.len(), 3, "{ends:?}");
         assert!(ends[0].ends_with("Army."));
+    }
+
+    #[test]
+    fn chinese_and_japanese_paragraphs_are_cut_at_their_sentence_ends() {
+        let sentence = "国务院总理今天在人民大会堂会见了来访的外国代表团。";
+        let text = sentence.repeat(20);
+        let passages = texts(&text);
+        assert!(passages.len() > 2, "{passages:?}");
+        assert!(passages.iter().all(|p| p.ends_with('。')), "{passages:?}");
+        assert_eq!(passages.concat(), text);
+        let quoted = "「上海は晴れ。」と彼は言った。次の文。";
+        assert_eq!(
+            sentence_ends(quoted),
+            [quoted.find('と').unwrap(), quoted.find('次').unwrap()]
+        );
+        // A run without any end is cut to bounded pieces too.
+        let run = "上海市政府".repeat(2000);
+        let pieces = texts(&run);
+        assert!(pieces.len() > 1 && pieces.iter().all(|p| p.len() <= MAX_PASSAGE_BYTES));
+        assert_eq!(pieces.concat(), run);
     }
 
     #[test]
