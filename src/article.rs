@@ -83,6 +83,29 @@ impl Article {
         &self.text[self.body_start..]
     }
 
+    /// The 1-based source lines of increasing byte offsets of `text`, each
+    /// counted on from the one before: [`Article::line_at`] counts from the
+    /// anchor, and for every passage of a long text with one anchor (a
+    /// `.txt` file) that was quadratic.
+    pub fn lines_at(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut lines = Vec::new();
+        // (anchor index, offset, line) of the last lookup.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for offset in offsets {
+            let offset = offset.min(self.text.len());
+            let anchor = self.line_anchors.partition_point(|a| a.offset <= offset);
+            let line = match last {
+                Some((same, from, line)) if same == anchor && from <= offset => {
+                    line + newlines(&self.text.as_bytes()[from..offset])
+                }
+                _ => self.line_at(offset),
+            };
+            last = Some((anchor, offset, line));
+            lines.push(line);
+        }
+        lines
+    }
+
     /// The 1-based source line of byte `offset` of `text`.
     pub fn line_at(&self, offset: usize) -> usize {
         let idx = self.line_anchors.partition_point(|a| a.offset <= offset);
@@ -92,20 +115,35 @@ impl Article {
                 // line breaks, so count them.
                 let end = offset.min(self.text.len());
                 let start = anchor.offset.min(end);
-                anchor.line
-                    + self.text.as_bytes()[start..end]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count()
+                anchor.line + newlines(&self.text.as_bytes()[start..end])
             }
             None => 1,
         }
     }
 }
 
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_at_agree_with_line_at() {
+        let mut a = Article::from_text("a.md", "one\ntwo\n\nfour\nfive\n\nseven");
+        a.line_anchors = vec![
+            LineAnchor { offset: 0, line: 1 },
+            LineAnchor {
+                offset: 15,
+                line: 20,
+            },
+        ];
+        let offsets = [0, 4, 4, 9, 14, 15, 16, 21, 99];
+        let one_by_one: Vec<usize> = offsets.iter().map(|&o| a.line_at(o)).collect();
+        assert_eq!(a.lines_at(offsets), one_by_one);
+    }
 
     #[test]
     fn line_at_counts_newlines_after_the_anchor() {

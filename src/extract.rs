@@ -43,9 +43,12 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
     // the per-passage lookups below binary searches whatever a model does.
     extraction.entities.sort_by_key(|e| (e.start, e.end));
     extraction.dates.sort_by_key(|d| (d.start, d.end));
-    passage::split(&article.text, article.body_start)
+    let passages = passage::split(&article.text, article.body_start);
+    let lines = article.lines_at(passages.iter().map(|p| p.range.start));
+    passages
         .into_iter()
-        .map(|p| {
+        .zip(lines)
+        .map(|(p, line)| {
             let range = p.range;
             let entities = within(&extraction.entities, &range, |e| (e.start, e.end))
                 .map(|e| Entity {
@@ -63,7 +66,7 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
                 .collect();
             AnalyzedPassage {
                 ordinal: p.ordinal,
-                line: article.line_at(range.start),
+                line,
                 text: article.text[range.clone()].to_string(),
                 range,
                 entities,
