@@ -30,7 +30,7 @@ fn main() {
     let bytes: usize = texts.iter().map(String::len).sum();
     assert!(bytes > 0, "no texts under {}", path.display());
 
-    let mut analyzer = newsdex::schema::prose_analyzer();
+    let mut analyzer = newsdex::schema::prose_analyzer(newsdex::schema::Side::Index);
     let mut best = f64::INFINITY;
     let mut tokens = 0;
     for pass in 0..PASSES {

@@ -8,18 +8,19 @@ use std::borrow::Cow;
 
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, FieldType, INDEXED, IndexRecordOption, STORED,
+    STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
+    TokenizerManager,
 };
 
 use crate::tokenizer::WordTokenizer;
 
 /// Bumped whenever the fields or their analysis change; an index of another
 /// version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// What [`article_identity`] puts between a source and an article's own id.
 pub const OWN_ID_SEPARATOR: &str = "#id:";
@@ -204,22 +205,56 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     terms
 }
 
+/// Which side of the index an analyzer serves. They differ in Chinese,
+/// Japanese and Korean only: the index also holds each character of a run
+/// as a term of its own, and a query looks for pairs, or for one character
+/// where it has no neighbour ([`WordTokenizer::with_single_characters`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Index,
+    Query,
+}
+
 /// Registers newsdex's tokenizers; call on every opened or created index.
 pub fn register_tokenizers(index: &Index) {
     index
         .tokenizers()
-        .register(PROSE_TOKENIZER, prose_analyzer());
-    index.tokenizers().register(NAME_TOKENIZER, name_analyzer());
+        .register(PROSE_TOKENIZER, prose_analyzer(Side::Index));
+    index
+        .tokenizers()
+        .register(NAME_TOKENIZER, name_analyzer(Side::Index));
+}
+
+/// newsdex's tokenizers as queries analyse words, for the query parser.
+pub fn query_tokenizers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(PROSE_TOKENIZER, prose_analyzer(Side::Query));
+    manager.register(NAME_TOKENIZER, name_analyzer(Side::Query));
+    manager
+}
+
+/// The analyzer a query's words in `field` go through (see [`Side`]).
+pub fn query_analyzer(index: &Index, field: Field) -> Option<TextAnalyzer> {
+    let schema = index.schema();
+    let name = match schema.get_field_entry(field).field_type() {
+        FieldType::Str(options) => options.get_indexing_options()?.tokenizer().to_string(),
+        _ => return None,
+    };
+    query_tokenizers()
+        .get(&name)
+        .or_else(|| index.tokenizer_for_field(field).ok())
 }
 
 /// The analyzer of [`PROSE_TOKENIZER`]: lower-cased, accents folded, stemmed.
-pub fn prose_analyzer() -> TextAnalyzer {
-    folded_words().filter(crate::stemmer::CachedStemmer).build()
+pub fn prose_analyzer(side: Side) -> TextAnalyzer {
+    folded_words(side)
+        .filter(crate::stemmer::CachedStemmer)
+        .build()
 }
 
 /// The analyzer of [`NAME_TOKENIZER`]: lower-cased, accents folded.
-pub fn name_analyzer() -> TextAnalyzer {
-    folded_words().build()
+pub fn name_analyzer(side: Side) -> TextAnalyzer {
+    folded_words(side).build()
 }
 
 /// Words of this many bytes or more are not indexed: longer "words" are
@@ -235,8 +270,12 @@ pub const WORD_BYTES_LIMIT: usize = 100;
 /// lower-casing the Turkish and Azerbaijani `İ` gives `i` and a combining
 /// dot, which folding keeps, so `İstanbul` and `İlham` would never match
 /// `Istanbul` and `Ilham`.
-fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(WordTokenizer::default())
+fn folded_words(side: Side) -> TextAnalyzerBuilder<impl Tokenizer> {
+    let words = match side {
+        Side::Index => WordTokenizer::with_single_characters(),
+        Side::Query => WordTokenizer::default(),
+    };
+    TextAnalyzer::builder(words)
         .filter(RemoveLongFilter::limit(WORD_BYTES_LIMIT))
         .filter(AsciiFoldingFilter)
         .filter(LowerCaser)
@@ -244,7 +283,7 @@ fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
 
 #[cfg(test)]
 mod tests {
-    use super::{article_identity, name_analyzer, prose_analyzer};
+    use super::{Side, article_identity, name_analyzer, prose_analyzer};
 
     fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<String> {
         super::terms(&mut analyzer, text)
@@ -260,23 +299,27 @@ mod tests {
             ("上海市政府 iPhone手机", "上海 海市 市政 政府 iphone 手机"),
         ];
         for (text, want) in cases {
-            assert_eq!(tokens(name_analyzer(), text).join(" "), want, "{text}");
+            assert_eq!(
+                tokens(name_analyzer(Side::Query), text).join(" "),
+                want,
+                "{text}"
+            );
         }
         assert_eq!(
-            tokens(prose_analyzer(), "İstanbul talks"),
+            tokens(prose_analyzer(Side::Query), "İstanbul talks"),
             ["istanbul", "talk"]
         );
         // Stemming leaves the pairs alone, and none is too long to keep.
         assert_eq!(
             tokens(
-                prose_analyzer(),
+                prose_analyzer(Side::Query),
                 "国务院总理今天在人民大会堂会见了来访的外国代表团"
             )
             .len(),
             23
         );
         assert_eq!(
-            tokens(prose_analyzer(), "東京タワーs"),
+            tokens(prose_analyzer(Side::Query), "東京タワーs"),
             ["東京", "京タ", "タワ", "ワー", "s"]
         );
     }

@@ -17,6 +17,12 @@
 //! left empty, so a phrase typed with spaces between its words, `"上海
 //! 市政府"`, also finds them written together.
 //!
+//! The index also takes each character of a run as a term of its own, at
+//! its position ([`WordTokenizer::with_single_characters`]); a query does
+//! not. So a query word of one character, which is that term, finds it
+//! inside runs (`日` of `12月30日` in `30日に`), and a longer query word,
+//! which is pairs only, matches as before.
+//!
 //! A run of other letters and digits is one word, exactly as before, and a
 //! word ends where one of these scripts begins (`iPhone手机`: `iPhone`,
 //! `手机`). ASCII bytes, most of any news text, are checked one by one and
@@ -29,6 +35,21 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 #[derive(Clone, Debug, Default)]
 pub struct WordTokenizer {
     token: Token,
+    singles: bool,
+}
+
+impl WordTokenizer {
+    /// The tokenizer of the index: each character of a run of pairs is also
+    /// a term of its own, at its own position. A query word of one
+    /// character (`日` of `12月30日`, `京`) is that term, and finds the
+    /// character inside runs, not only standing alone; a query of two or
+    /// more is cut into pairs only, so it matches the pairs as before.
+    pub fn with_single_characters() -> WordTokenizer {
+        WordTokenizer {
+            singles: true,
+            ..WordTokenizer::default()
+        }
+    }
 }
 
 impl Tokenizer for WordTokenizer {
@@ -40,6 +61,8 @@ impl Tokenizer for WordTokenizer {
             text,
             at: 0,
             in_pairs: false,
+            singles: self.singles,
+            single: None,
             token: &mut self.token,
         }
     }
@@ -53,20 +76,35 @@ pub struct WordStream<'a> {
     at: usize,
     /// Whether `at` is the second character of the last pair.
     in_pairs: bool,
+    /// Whether each character of a run of pairs is also a term.
+    singles: bool,
+    /// The first character of the pair just given, as a term of its own at
+    /// the same position, given next.
+    single: Option<(usize, usize)>,
     token: &'a mut Token,
 }
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
+        if let Some((from, to)) = self.single.take() {
+            self.emit(from, to);
+            return true;
+        }
         self.token.position = self.token.position.wrapping_add(1);
         if self.in_pairs {
             self.in_pairs = false;
             let next = self.at + self.char_at(self.at).map_or(1, char::len_utf8);
             if let Some(len) = self.paired_len_at(next) {
-                self.emit(self.at, next + len);
+                self.emit_pair(self.at, next, next + len);
                 self.at = next;
                 self.in_pairs = true;
+                return true;
+            }
+            if self.singles {
+                // The run's last character, at the position its pairs leave.
+                self.emit(self.at, next);
+                self.at = next;
                 return true;
             }
             self.at = next;
@@ -101,7 +139,7 @@ impl TokenStream for WordStream<'_> {
             }
             match self.paired_len_at(at) {
                 Some(len) => {
-                    self.emit(start, at + len);
+                    self.emit_pair(start, at, at + len);
                     self.in_pairs = true;
                 }
                 None => self.emit(start, at),
@@ -166,6 +204,15 @@ impl WordStream<'_> {
         }
         self.emit(start, at);
         self.at = at;
+    }
+
+    /// The pair of the characters `from..second` and `second..to`, and its
+    /// first character next when single characters are terms too.
+    fn emit_pair(&mut self, from: usize, second: usize, to: usize) {
+        self.emit(from, to);
+        if self.singles {
+            self.single = Some((from, second));
+        }
     }
 
     fn emit(&mut self, from: usize, to: usize) {
@@ -280,6 +327,29 @@ mod tests {
 
     /// A pair takes the position of its first character, so a word after
     /// a run of pairs is one position further on, as after a space.
+    #[test]
+    fn the_index_also_takes_each_character_of_a_run_at_its_position() {
+        let with_singles = |text: &str| {
+            tokens(&mut WordTokenizer::with_single_characters(), text)
+                .into_iter()
+                .map(|(position, token, from, to)| {
+                    assert_eq!(&text[from..to], token, "{text}");
+                    format!("{position}:{token}")
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let cases = [
+            ("上海市", "0:上海 0:上 1:海市 1:海 2:市"),
+            ("12月30日に", "0:12 1:月 2:30 3:日に 3:日 4:に"),
+            ("京 a", "0:京 1:a"),
+            ("tax payer", "0:tax 1:payer"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(with_singles(text), want, "{text}");
+        }
+    }
+
     #[test]
     fn a_run_takes_one_position_per_character() {
         let cases: [(&str, &[usize]); 7] = [

@@ -1,7 +1,7 @@
 //! Ranked passages: collect candidates, cap passages per article, collapse
 //! near-duplicates, then dress each hit with highlights, copies and context.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -152,7 +152,10 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let hits = selection.kept;
 
     let fuzzy = fuzzy_words(news, &built.highlight.fuzzy);
-    let mut analyzer = news.index.tokenizer_for_field(fields.text)?;
+    // Passages are cut as queries are, so their words line up with the
+    // query's (see `schema::Side`).
+    let mut analyzer = crate::schema::query_analyzer(&news.index, fields.text)
+        .unwrap_or_else(|| crate::schema::prose_analyzer(crate::schema::Side::Query));
     let mut copy_candidates = match &bands {
         Some(bands) => {
             let signatures: Vec<Option<&Signature>> =
@@ -581,6 +584,16 @@ fn highlight(
     while let Some(token) = stream.next() {
         tokens.push(token.clone());
     }
+    let single_characters: HashSet<char> = paired_words
+        .iter()
+        .filter_map(|word| match word.as_slice() {
+            [one] => {
+                let mut chars = one.chars();
+                chars.next().filter(|_| chars.next().is_none())
+            }
+            _ => None,
+        })
+        .collect();
     let mut push = |range: Range<usize>| match ranges.last_mut() {
         Some(last) if range.start <= last.end || text[last.end..range.start].trim().is_empty() => {
             last.end = last.end.max(range.end);
@@ -614,6 +627,19 @@ fn highlight(
         }
         if let Some(end) = end {
             push(token.offset_from..end);
+        }
+        // A query word of one Chinese, Japanese or Korean character finds
+        // it inside runs, which the passage's words here hold as pairs.
+        if !single_characters.is_empty()
+            && is_paired_term(&token.text)
+            && token.text.chars().nth(1).is_some()
+        {
+            for (at, c) in token.text.char_indices() {
+                if single_characters.contains(&c) {
+                    let from = token.offset_from + at;
+                    push(from..from + c.len_utf8());
+                }
+            }
         }
     }
     ranges
@@ -683,7 +709,7 @@ mod tests {
     /// The texts `highlight` marks in `text` for exact `words` and fuzzy
     /// words of distance 1.
     fn highlighted<'a>(text: &'a str, words: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
-        let mut analyzer = crate::schema::prose_analyzer();
+        let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
         let mut sought = Highlight::default();
         for word in words {
             let terms = crate::schema::terms(&mut analyzer, word);
@@ -747,7 +773,7 @@ mod tests {
             ["日本銀行", "銀行", "日本"]
         );
         assert_eq!(h(text, &["銀行日本"], &[]), Vec::<&str>::new());
-        assert_eq!(h("上海市 京 北京", &["京"], &[]), ["京"]);
+        assert_eq!(h("上海市 京 北京", &["京"], &[]), ["京", "京"]);
         assert_eq!(
             h("iPhone手机, iPhones", &["iPhone手机"], &[]),
             ["iPhone手机", "iPhones"]
@@ -757,7 +783,7 @@ mod tests {
 
     #[test]
     fn words_of_pairs_run_over_consecutive_positions() {
-        let mut analyzer = crate::schema::prose_analyzer();
+        let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
         let cases = [
             ("政策金利", "政策 策金 金利"),
             ("\"上海 市政府\"", "上海 | 市政 政府"),

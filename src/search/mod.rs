@@ -264,7 +264,7 @@ impl TextQueryBuilder<'_> {
         if sought
             && let UserInputLeaf::Literal(literal) = &leaf
             && self.text_field(literal.field_name.as_deref()) == Some(text)
-            && let Ok(mut analyzer) = self.news.index.tokenizer_for_field(text)
+            && let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, text)
         {
             let words = hits::paired_words(&mut analyzer, &literal.phrase);
             self.highlight.paired_words.extend(words);
@@ -435,9 +435,11 @@ impl Node {
 
 fn query_parser(news: &NewsIndex) -> QueryParser {
     let f = news.fields;
-    let mut parser = QueryParser::for_index(
-        &news.index,
+    // Queries analyse words as `schema::Side::Query` does.
+    let mut parser = QueryParser::new(
+        news.index.schema(),
         vec![f.text, f.title, f.person, f.org, f.place, f.misc],
+        crate::schema::query_tokenizers(),
     );
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, TITLE_BOOST);
@@ -521,7 +523,7 @@ fn unindexed_word_problem(word: &str) -> String {
 
 /// The indexed terms a field's tokenizer makes of `text`.
 pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String> {
-    let Ok(mut analyzer) = news.index.tokenizer_for_field(field) else {
+    let Some(mut analyzer) = crate::schema::query_analyzer(&news.index, field) else {
         return Vec::new();
     };
     crate::schema::terms(&mut analyzer, text)

@@ -119,9 +119,13 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
         "ニュース\n\n日本銀行は金融政策決定会合で政策金利を据え置くことを決めた。インフレ率は上昇した。\n",
     )
     .write("ko.txt", "뉴스\n\n서울에서 열린 정상회담에서 합의했다.\n")
+    .write(
+        "date.txt",
+        "日付\n\n政府は2024年12月30日に今年第3四半期の統計を発表した。\n",
+    )
     .write("en.txt", "News\n\nThe People's Congress met in Beijing.\n");
     env.index();
-    let cases: [(&str, &str, &[&str]); 9] = [
+    let cases: [(&str, &str, &[&str]); 12] = [
         ("人民大会堂", "zh.txt", &["人民大会堂"]),
         ("上海", "zh.txt", &["上海"]),
         ("外国代表团 会见", "zh.txt", &["会见", "外国代表团"]),
@@ -131,6 +135,10 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
         ("日本銀行 -経済", "ja.txt", &["日本銀行"]),
         ("서울", "ko.txt", &["서울"]),
         ("Beijing", "en.txt", &["Beijing"]),
+        // One character between digits, or at a run's edge.
+        ("12月30日", "date.txt", &["12月30日"]),
+        ("第3四半期", "date.txt", &["第3四半期"]),
+        ("堂", "zh.txt", &["堂"]),
     ];
     for (query, file, highlights) in cases {
         let hits = env.hits(query, &[]);
