@@ -377,7 +377,7 @@ impl Node {
                 node => flat.push((occur, node)),
             }
         }
-        Node::Clause(flat)
+        Node::Clause(required_alternatives(flat))
     }
 
     /// Whether nothing is left of the tree once empty clauses are trimmed.
@@ -431,6 +431,24 @@ impl Node {
             }
         }
     }
+}
+
+/// `clauses` with its alternatives made one required group when other
+/// clauses are required: tantivy's grammar reads `Putin OR Medvedev
+/// Ukraine` as "Ukraine, and Putin or Medvedev if they are there", which
+/// found every passage about Ukraine. Words are all required unless OR is
+/// written (`set_conjunction_by_default`), so alternatives beside required
+/// words are what OR joined: `(Putin OR Medvedev) Ukraine`.
+fn required_alternatives(clauses: Vec<(Occur, Node)>) -> Vec<(Occur, Node)> {
+    let has = |wanted: Occur| clauses.iter().any(|(occur, _)| *occur == wanted);
+    if !(has(Occur::Must) && has(Occur::Should)) {
+        return clauses;
+    }
+    let (alternatives, mut rest): (Vec<_>, Vec<_>) = clauses
+        .into_iter()
+        .partition(|(occur, _)| *occur == Occur::Should);
+    rest.push((Occur::Must, Node::Clause(alternatives)));
+    rest
 }
 
 fn query_parser(news: &NewsIndex) -> QueryParser {
@@ -687,6 +705,25 @@ mod tests {
             let rewritten = query::rewrite(query).unwrap().tantivy;
             let theirs = query_parser(&news)
                 .parse_query(&rewritten)
+                .map_err(|e| query::explain_parser_error(&e));
+            let ours = text_query(&news, query);
+            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+        }
+    }
+
+    #[test]
+    fn or_beside_required_words_is_one_required_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        // (query, the query tantivy's parser reads the same way)
+        for (query, same) in [
+            ("Putin OR Medvedev Ukraine", "Ukraine (Putin OR Medvedev)"),
+            ("a b OR c d", "a d (b OR c)"),
+            ("(zebra OR zebra) budget", "budget (zebra)"),
+            ("+a b OR c", "a (b OR c)"),
+        ] {
+            let theirs = query_parser(&news)
+                .parse_query(same)
                 .map_err(|e| query::explain_parser_error(&e));
             let ours = text_query(&news, query);
             assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");

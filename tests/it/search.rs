@@ -63,11 +63,16 @@ fn title_matches_rank_first() {
 fn all_words_must_match_unless_or_is_given() {
     let env = Env::new();
     env.write("a.txt", "The plane crash shocked Baku.\n")
-        .write("b.txt", "The plane landed safely.\n");
+        .write("b.txt", "The plane landed safely.\n")
+        .write("c.txt", "The plane was delayed.\n");
     env.index();
     assert_eq!(env.hit_files("plane crash", &[]), ["a.txt"]);
+    // OR joins the words beside it: (crash OR landed) plane.
+    let mut either = env.hit_files("crash OR landed plane", &[]);
+    either.sort();
+    assert_eq!(either, ["a.txt", "b.txt"]);
     assert_eq!(env.hit_files("crash OR landed", &[]).len(), 2);
-    assert_eq!(env.hit_files("plane -crash", &[]), ["b.txt"]);
+    assert_eq!(env.hit_files("plane -crash -delayed", &[]), ["b.txt"]);
     assert_eq!(env.hit_files("\"plane landed\"", &[]), ["b.txt"]);
 }
 
