@@ -280,10 +280,11 @@ fn is_character_reference(after: &[u8]) -> bool {
 /// blank-line paragraphs with a few tags. `None` when it nests too deeply to
 /// parse in reasonable time (see [`MAX_NESTING`]).
 pub fn fragment_text(markup: &str) -> Option<String> {
-    if nesting_estimate(markup) > MAX_NESTING {
+    let prepared = prepared_fragment(markup);
+    if nesting_estimate(&prepared) > MAX_NESTING {
         return None;
     }
-    let doc = Html::parse_fragment(&prepared_fragment(markup));
+    let doc = Html::parse_fragment(&prepared);
     Some(paragraphs(&Story::fragment(&doc)).join("\n\n"))
 }
 
@@ -333,8 +334,10 @@ fn push_text(out: &mut String, text: &str) {
 /// (`<!DOCTYPE ...>`, `<?xml ...>`).
 fn markup_end(markup: &str, lt: usize) -> Option<usize> {
     let rest = &markup[lt..];
+    // A comment, script or style that is never closed (a field cut short)
+    // would take the rest of the text with it: its `<` is text instead.
     if rest.starts_with("<!--") {
-        return Some(lt + rest.find("-->").map_or(rest.len(), |end| end + 3));
+        return rest.find("-->").map(|end| lt + end + 3);
     }
     let after = &rest.as_bytes()[1..];
     let tag_end = || lt + rest.find('>').map_or(rest.len(), |end| end + 1);
@@ -371,12 +374,11 @@ fn markup_end(markup: &str, lt: usize) -> Option<usize> {
             .as_bytes()
             .windows(closing.len())
             .position(|w| w.eq_ignore_ascii_case(&closing));
-        let end = close.map_or(rest.len(), |close| {
-            rest[close..]
+        return close.map(|close| {
+            lt + rest[close..]
                 .find('>')
                 .map_or(rest.len(), |e| close + e + 1)
         });
-        return Some(lt + end);
     }
     Some(tag_end())
 }
@@ -419,6 +421,10 @@ fn nesting_estimate(source: &str) -> usize {
     ];
     let b = source.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
+    // The next `>` at or after the last search, remembered: searched again
+    // from every `<` of text with few `>` (`x<y x<y ...`), it was quadratic.
+    let mut next_gt: Option<usize> = None;
+    let mut searched_from = 0;
     let mut i = 0;
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
         i += lt + 1;
@@ -438,8 +444,11 @@ fn nesting_estimate(source: &str) -> usize {
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .count();
                 let name = &b[i..i + name_len];
-                let end = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
-                let self_closing = end.is_some_and(|e| b[e - 1] == b'/');
+                if next_gt.is_some_and(|gt| gt < i) || (next_gt.is_none() && searched_from <= i) {
+                    next_gt = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
+                    searched_from = if next_gt.is_none() { b.len() + 1 } else { i };
+                }
+                let self_closing = next_gt.is_some_and(|e| b[e - 1] == b'/');
                 let nests = !NOT_NESTING
                     .iter()
                     .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
@@ -576,13 +585,15 @@ fn page_titles(doc: &Html) -> Vec<String> {
     .collect()
 }
 
-/// Whether a headline is one of the page's titles, or a title holds it
-/// ("Floods in Baku | Example News"), or it holds a title.
+/// Whether a headline is one of the page's titles, or a title is it and
+/// the site's shorter name ("Floods in Baku | Example News"). Any part of a
+/// title is not enough: a card headed with the site's name ("Example
+/// News") would win over the story.
 fn is_title_of(headline: &str, titles: &[String]) -> bool {
     let headline = headline.to_lowercase();
     titles
         .iter()
-        .any(|title| title.contains(&headline) || headline.contains(title.as_str()))
+        .any(|title| *title == headline || is_headline_of(&headline, title))
 }
 
 /// Whether `article` is inside another `<article>`: a comment, or a story
@@ -1340,6 +1351,12 @@ mod tests {
                 "Floods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
             ),
             (
+                "the story, not a card headed with the site's name",
+                "<title>Five dead as floods hit Baku | Example News</title><main><article><h1>Baku floods: five dead</h1><p>Floods hit Baku.</p><p>Roads closed at dawn.</p><p>Schools shut.</p></article><section><article><h1>Example News</h1><p>Sign up for our newsletter.</p></article></section></main>",
+                "Baku floods: five dead\n\nFloods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
+                "Floods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
+            ),
+            (
                 "a live blog quoting a related story: all of main",
                 "<title>Live: election results</title><main><h1>Live: election results</h1><div><h2>09:00</h2><p>Polls closed across the country at nine.</p></div><div><h2>09:30</h2><p>The first results came in from the north.</p><article><h1>Related: what it means</h1><p>An explainer.</p></article></div></main>",
                 "Live: election results\n\n09:00\n\nPolls closed across the country at nine.\n\n09:30\n\nThe first results came in from the north.\n\nRelated: what it means\n\nAn explainer.",
@@ -1546,6 +1563,14 @@ mod tests {
             (
                 "x<y and a<b and c>d, &amp; more",
                 Some("x<y and ad, & more"),
+            ),
+            (
+                "<p>First.</p>\n\n<script>var x = 1;\n\nSecond paragraph.",
+                Some("First.\n\n<script>var x = 1;\n\nSecond paragraph."),
+            ),
+            (
+                "<p>First.</p><!-- cut short\n\nSecond paragraph.",
+                Some("First.\n\n<!-- cut short\n\nSecond paragraph."),
             ),
             ("if x<y and y>z", None),
             ("Johnson & Johnson; AT&T", None),
