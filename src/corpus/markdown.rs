@@ -157,15 +157,17 @@ fn yaml_object(content: &str) -> Option<Result<Map<String, Value>, String>> {
 }
 
 /// Whether a mapping is notes with labels ("UPDATE: The death toll rose
-/// to 38.", "WARNING: Graphic content"): keys newsdex does not read, each
-/// with a value of words. `layout: post` and `tags: [a, b]` are fields.
+/// to 38.", "CORRECTION: An earlier version misnamed the airline."): keys
+/// newsdex does not read, each with a sentence (it ends with `.`, `!` or
+/// `?`, or runs to five words or more). `layout: post`, `tags: [a, b]`
+/// and `Photo: AP images` are fields.
 fn is_note(map: &Map<String, Value>) -> bool {
+    let is_sentence = |value: &str| {
+        value.trim_end().ends_with(['.', '!', '?']) || value.split_whitespace().nth(4).is_some()
+    };
     !map.is_empty()
         && map.iter().all(|(key, value)| {
-            !fields::is_known_key(key)
-                && value
-                    .as_str()
-                    .is_some_and(|v| v.split_whitespace().nth(1).is_some())
+            !fields::is_known_key(key) && value.as_str().is_some_and(is_sentence)
         })
 }
 
@@ -657,8 +659,13 @@ mod tests {
                 "UPDATE: The death toll rose to 38.\n\nThe plane crashed.",
             ),
             (
-                "---\nWARNING: Graphic content\n---\nB.",
-                "WARNING: Graphic content\n\nB.",
+                "---\nWARNING: Graphic content follows.\n---\nB.",
+                "WARNING: Graphic content follows.\n\nB.",
+            ),
+            // Fields newsdex does not read stay front matter.
+            (
+                "---\nSource: Reuters staff\nPhoto: AP images\n---\nB.",
+                "B.",
             ),
             (
                 "---\nUPDATE: Toll rises.\nCORRECTION: The airline was misnamed.\n---\nB.",
