@@ -498,6 +498,16 @@ fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dy
             .iter()
             .map(|part| -> (Occur, Box<dyn Query>) {
                 let term = Term::from_field_text(field, part);
+                // A Chinese, Japanese or Korean pair is one edit from each of
+                // its characters, which the index holds too: fuzzy, `上海~1`
+                // matched every passage with a 上. Its spellings do not vary
+                // by an edit anyway, so it must match as it is.
+                if is_paired_term(part) {
+                    return (
+                        Occur::Must,
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    );
+                }
                 (
                     Occur::Must,
                     Box::new(FuzzyTermQuery::new(term, word.distance, true)),

@@ -130,7 +130,7 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
     )
     .write("en.txt", "News\n\nThe People's Congress met in Beijing.\n");
     env.index();
-    let cases: [(&str, &str, &[&str]); 12] = [
+    let cases: [(&str, &str, &[&str]); 13] = [
         ("人民大会堂", "zh.txt", &["人民大会堂"]),
         ("上海", "zh.txt", &["上海"]),
         ("外国代表团 会见", "zh.txt", &["会见", "外国代表团"]),
@@ -144,6 +144,8 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
         ("12月30日", "date.txt", &["12月30日"]),
         ("第3四半期", "date.txt", &["第3四半期"]),
         ("堂", "zh.txt", &["堂"]),
+        // A fuzzy pair matches as it is, not each of its characters.
+        ("上海~1", "zh.txt", &["上海"]),
     ];
     for (query, file, highlights) in cases {
         let hits = env.hits(query, &[]);
