@@ -1,7 +1,7 @@
 //! Splitting an article into passages: the unit newsdex indexes and returns.
 //!
 //! A passage is a paragraph; a paragraph longer than [`MAX_WORDS`] words (a
-//! Chinese, Japanese or Korean character counts as one) is cut at sentence
+//! Chinese or Japanese character counts as one) is cut at sentence
 //! boundaries (`。` and `！` too) into pieces of at most about that many
 //! words, and a piece of more than [`MAX_PASSAGE_BYTES`] at spaces or
 //! anywhere.
@@ -159,7 +159,7 @@ fn cut_at_spaces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Words, counting each Chinese, Japanese or Korean character as one: those
+/// Words, counting each Chinese or Japanese character as one: those
 /// scripts put no spaces between words, and a paragraph of them was one
 /// "word", never cut into passages however long.
 fn word_count(text: &str) -> usize {
@@ -172,9 +172,22 @@ fn word_count(text: &str) -> usize {
             if word.bytes().all(|b| b < 0xE0) {
                 return 1;
             }
-            word.chars().filter(|&c| is_paired(c)).count().max(1)
+            word.chars().filter(|&c| is_unspaced(c)).count().max(1)
         })
         .sum()
+}
+
+/// Whether `c` is of a script written without spaces between words:
+/// Chinese or Japanese. Korean puts spaces between words, so its syllables
+/// are no words of their own.
+fn is_unspaced(c: char) -> bool {
+    is_paired(c) && !is_hangul(c)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xFFA0..=0xFFDC
+    )
 }
 
 /// Sentence-ending marks of Chinese and Japanese, which need no space
@@ -356,6 +369,9 @@ mod tests {
             sentence_ends(quoted),
             [quoted.find('と').unwrap(), quoted.find('次').unwrap()]
         );
+        // Korean words are spaced: a syllable is no word of its own.
+        assert_eq!(word_count("서울에서 열린 정상회담"), 3);
+        assert_eq!(word_count("上海市 政府"), 5);
         // A run without any end is cut to bounded pieces too.
         let run = "上海市政府".repeat(2000);
         let pieces = texts(&run);
