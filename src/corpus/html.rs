@@ -581,8 +581,22 @@ fn page_titles(doc: &Html) -> Vec<String> {
     ]
     .into_iter()
     .flatten()
-    .map(|title| title.to_lowercase())
+    .map(|title| comparable(&title))
     .collect()
+}
+
+/// A title as titles are compared: lower-cased, with straight quotes (a
+/// `<title>` and an `<h1>` often quote differently).
+fn comparable(title: &str) -> String {
+    title
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether a headline is one of the page's titles, or a title is it and
@@ -590,7 +604,7 @@ fn page_titles(doc: &Html) -> Vec<String> {
 /// title is not enough: a card headed with the site's name ("Example
 /// News") would win over the story.
 fn is_title_of(headline: &str, titles: &[String]) -> bool {
-    let headline = headline.to_lowercase();
+    let headline = comparable(headline);
     titles
         .iter()
         .any(|title| *title == headline || is_headline_of(&headline, title))
@@ -1355,6 +1369,12 @@ mod tests {
                 "<title>Five dead as floods hit Baku | Example News</title><main><article><h1>Baku floods: five dead</h1><p>Floods hit Baku.</p><p>Roads closed at dawn.</p><p>Schools shut.</p></article><section><article><h1>Example News</h1><p>Sign up for our newsletter.</p></article></section></main>",
                 "Baku floods: five dead\n\nFloods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
                 "Floods hit Baku.\n\nRoads closed at dawn.\n\nSchools shut.",
+            ),
+            (
+                "the story whose h1 quotes as the title does not",
+                "<title>Putin\u{2019}s \u{201c}apology\u{201d} | News</title><main><article><h1>Putin's \"apology\"</h1><p>Short.</p></article><section><article><p>A comment, longer than the story it is about, by far.</p></article></section></main>",
+                "Putin's \"apology\"\n\nShort.",
+                "Short.",
             ),
             (
                 "a live blog quoting a related story: all of main",
