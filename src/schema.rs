@@ -5,6 +5,7 @@
 //! hit needs no second lookup.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use tantivy::Index;
 use tantivy::schema::{
@@ -226,11 +227,18 @@ pub fn register_tokenizers(index: &Index) {
 }
 
 /// newsdex's tokenizers as queries analyse words, for the query parser.
+/// Made once: every word of a query looks its analyzer up here (the long
+/// word check, fuzzy parts, highlights).
 pub fn query_tokenizers() -> TokenizerManager {
-    let manager = TokenizerManager::default();
-    manager.register(PROSE_TOKENIZER, prose_analyzer(Side::Query));
-    manager.register(NAME_TOKENIZER, name_analyzer(Side::Query));
-    manager
+    static TOKENIZERS: OnceLock<TokenizerManager> = OnceLock::new();
+    TOKENIZERS
+        .get_or_init(|| {
+            let manager = TokenizerManager::default();
+            manager.register(PROSE_TOKENIZER, prose_analyzer(Side::Query));
+            manager.register(NAME_TOKENIZER, name_analyzer(Side::Query));
+            manager
+        })
+        .clone()
 }
 
 /// The analyzer a query's words in `field` go through (see [`Side`]).
