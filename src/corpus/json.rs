@@ -137,16 +137,36 @@ fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
     let Value::Object(object) = serde_json::from_str(source).ok()? else {
         return None;
     };
-    let has_body = object.keys().any(|k| fields::is_body_key(k));
-    let has_summary = object.keys().any(|k| fields::is_text_key(k));
-    let lists = || {
-        LIST_KEYS
-            .iter()
-            .filter_map(|key| object.get(*key)?.as_array())
-    };
-    let holds_records = lists().any(|items| items.iter().any(Value::is_object));
-    let empty_envelope = lists().any(Vec::is_empty) && is_envelope(object.keys());
-    (has_body || (has_summary && !holds_records && !empty_envelope)).then_some(object)
+    let lists = LIST_KEYS
+        .iter()
+        .filter_map(|key| object.get(*key)?.as_array())
+        .map(|items| {
+            let list = ListOf {
+                records: items.iter().any(Value::is_object),
+                empty: items.is_empty(),
+                items: (),
+            };
+            Ok::<_, std::convert::Infallible>(list)
+        });
+    let is_article = matches!(shape(object.keys(), lists), Ok(Shape::Article));
+    (is_article && object.keys().any(|k| fields::is_text_key(k))).then_some(object)
+}
+
+/// What a top-level object is (see the module doc).
+enum Shape<T> {
+    Article,
+    /// The list of articles it holds.
+    List(T),
+    /// A feed or an API's response with an empty list: no article.
+    Nothing,
+}
+
+/// A list under one of [`LIST_KEYS`], and what is in it.
+struct ListOf<T> {
+    items: T,
+    /// Whether it holds an object: a list of records, not of tags.
+    records: bool,
+    empty: bool,
 }
 
 /// Keys that only a feed or an API's response has: with an empty list of
@@ -154,8 +174,30 @@ fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
 /// a `description` and an empty `items` list stays a story.
 const ENVELOPE_KEYS: &[&str] = &["version", "status", "totalResults", "home_page_url"];
 
-fn is_envelope<'a>(mut keys: impl Iterator<Item = &'a String>) -> bool {
-    keys.any(|key| ENVELOPE_KEYS.contains(&key.as_str()))
+/// The [`Shape`] of an object with `keys` and `lists` (in the order of
+/// [`LIST_KEYS`]), read as far as needed: a body of its own makes it an
+/// article; else the first list of records is its articles; else an empty
+/// list of a feed or a response makes it nothing. The one decision for
+/// both ways an object is parsed.
+fn shape<'a, T, E>(
+    mut keys: impl Iterator<Item = &'a String> + Clone,
+    lists: impl Iterator<Item = Result<ListOf<T>, E>>,
+) -> Result<Shape<T>, E> {
+    if keys.clone().any(|k| fields::is_body_key(k)) {
+        return Ok(Shape::Article);
+    }
+    let mut empty_list = false;
+    for list in lists {
+        let list = list?;
+        if list.records {
+            return Ok(Shape::List(list.items));
+        }
+        empty_list |= list.empty;
+    }
+    if empty_list && keys.any(|key| ENVELOPE_KEYS.contains(&key.as_str())) {
+        return Ok(Shape::Nothing);
+    }
+    Ok(Shape::Article)
 }
 
 /// The article records of a `.json` document.
@@ -167,30 +209,24 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
         Some(b'{') => {
             let object: BTreeMap<String, &RawValue> =
                 serde_json::from_str(raw).map_err(|e| json_error(&e))?;
-            if object.keys().any(|k| fields::is_body_key(k)) {
-                return Ok(vec![top]);
-            }
-            // The first list of records; else no article, when an empty
-            // list is a feed's or an API's (as `single_article` decides).
-            let mut empty_list = false;
-            for key in LIST_KEYS {
-                let Some(list) = object.get(*key) else {
-                    continue;
-                };
-                if !list.get().trim_start().starts_with('[') {
-                    continue;
-                }
-                let items: Vec<&RawValue> =
-                    serde_json::from_str(list.get()).map_err(|e| json_error(&e))?;
-                if items.iter().any(|i| i.get().trim_start().starts_with('{')) {
-                    return Ok(items);
-                }
-                empty_list |= items.is_empty();
-            }
-            if empty_list && is_envelope(object.keys()) {
-                return Ok(Vec::new());
-            }
-            Ok(vec![top])
+            let lists = LIST_KEYS
+                .iter()
+                .filter_map(|key| object.get(*key))
+                .filter(|list| list.get().trim_start().starts_with('['))
+                .map(|list| -> Result<ListOf<Vec<&RawValue>>, String> {
+                    let items: Vec<&RawValue> =
+                        serde_json::from_str(list.get()).map_err(|e| json_error(&e))?;
+                    Ok(ListOf {
+                        records: items.iter().any(|i| i.get().trim_start().starts_with('{')),
+                        empty: items.is_empty(),
+                        items,
+                    })
+                });
+            Ok(match shape(object.keys(), lists)? {
+                Shape::Article => vec![top],
+                Shape::List(items) => items,
+                Shape::Nothing => Vec::new(),
+            })
         }
         _ => Err(not_records()),
     }
