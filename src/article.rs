@@ -122,7 +122,9 @@ impl Article {
     }
 }
 
-fn newlines(bytes: &[u8]) -> usize {
+/// How many line breaks `bytes` holds: how far a line anchor is from a
+/// later offset.
+pub(crate) fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::tokenizer::is_paired;
+use crate::tokenizer::is_unspaced;
 
 /// Paragraphs longer than this many words are cut at sentence boundaries.
 pub const MAX_WORDS: usize = 150;
@@ -175,19 +175,6 @@ fn word_count(text: &str) -> usize {
             word.chars().filter(|&c| is_unspaced(c)).count().max(1)
         })
         .sum()
-}
-
-/// Whether `c` is of a script written without spaces between words:
-/// Chinese or Japanese. Korean puts spaces between words, so its syllables
-/// are no words of their own.
-fn is_unspaced(c: char) -> bool {
-    is_paired(c) && !is_hangul(c)
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(u32::from(c),
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xFFA0..=0xFFDC
-    )
 }
 
 /// Sentence-ending marks of Chinese and Japanese, which need no space

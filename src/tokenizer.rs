@@ -234,23 +234,37 @@ pub fn is_paired_term(term: &str) -> bool {
 /// Katakana (also half-width) and Hangul. The blocks hold some
 /// punctuation too (`・`, `゠`), which the callers leave out as no letter.
 pub(crate) fn is_paired(c: char) -> bool {
+    is_unspaced(c) || is_hangul(c)
+}
+
+/// Whether `c` is Chinese or Japanese, written without spaces between
+/// words: each of its characters is as much a word as anything is.
+pub(crate) fn is_unspaced(c: char) -> bool {
     matches!(u32::from(c),
-        0x1100..=0x11FF // Hangul Jamo
-        | 0x3005..=0x3007 // 々 〆 〇
+        0x3005..=0x3007 // 々 〆 〇
         | 0x3021..=0x3029 // Hangzhou numerals
         | 0x3031..=0x3035 // kana repeat marks
         | 0x3038..=0x303C // more numerals, 〻 〼
         | 0x3040..=0x30FF // Hiragana, Katakana
-        | 0x3130..=0x318F // Hangul compatibility Jamo
         | 0x31F0..=0x31FF // Katakana phonetic extensions
         | 0x3400..=0x4DBF // CJK extension A
         | 0x4E00..=0x9FFF // CJK unified ideographs
-        | 0xA960..=0xA97F // Hangul Jamo extended A
-        | 0xAC00..=0xD7FF // Hangul syllables, Jamo extended B
         | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0xFF66..=0xFFDC // half-width Katakana and Hangul
+        | 0xFF66..=0xFF9F // half-width Katakana
         | 0x1AFF0..=0x1B16F // Kana supplement and extensions
         | 0x20000..=0x3FFFF // the ideographic planes
+    )
+}
+
+/// Whether `c` is Korean: paired in the index like Chinese and Japanese,
+/// but Korean puts spaces between its words.
+fn is_hangul(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x11FF // Hangul Jamo
+        | 0x3130..=0x318F // Hangul compatibility Jamo
+        | 0xA960..=0xA97F // Hangul Jamo extended A
+        | 0xAC00..=0xD7FF // Hangul syllables, Jamo extended B
+        | 0xFFA0..=0xFFDC // half-width Hangul
     )
 }
 

@@ -48,7 +48,7 @@ use serde_json::Value;
 use super::fields;
 use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
 use super::{Loaded, Warning};
-use crate::article::{Article, LineAnchor};
+use crate::article::{Article, LineAnchor, newlines};
 
 /// Elements whose content is not article text. A `<header>` inside an
 /// `<article>` or `<main>` is kept (see [`TextEdges::drops`]). A `<form>` is
@@ -823,7 +823,7 @@ fn anchors(
 ) -> Vec<LineAnchor> {
     let bytes = source.as_bytes();
     let mut cursor = story_start;
-    let mut line = 1 + bytes[..cursor].iter().filter(|&&b| b == b'\n').count();
+    let mut line = 1 + newlines(&bytes[..cursor]);
     let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
     for (paragraph, &offset) in paragraphs.iter().zip(starts) {
         let words = opening_words(paragraph);
@@ -862,10 +862,6 @@ fn opening_words(paragraph: &str) -> String {
         .collect::<String>()
         .trim_end()
         .to_string()
-}
-
-fn newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Where the `nth` (from 0) `<tag` (any case) appears in `source`.
