@@ -244,18 +244,22 @@ pub fn is_markup(text: &str) -> bool {
 }
 
 /// The element name a tag starts with, given what follows its `<`: `p` of
-/// `p>`, `/p>`, `br/>` and `p class=...`.
+/// `p>`, `/p>`, `br/>` and `p class=...`; `o:p` of `o:p>` (Word's markup)
+/// and `amp-img` of `amp-img src=...`.
 fn tag_name(after: &[u8]) -> Option<&[u8]> {
     let after = after.strip_prefix(b"/").unwrap_or(after);
+    if !after.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let name_len = after
         .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-'))
         .count();
     let ends_name = matches!(
         after.get(name_len),
         Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
     );
-    (name_len > 0 && ends_name).then(|| &after[..name_len])
+    ends_name.then(|| &after[..name_len])
 }
 
 fn is_one_of(name: &[u8], elements: &[&str]) -> bool {
@@ -350,21 +354,12 @@ fn markup_end(markup: &str, lt: usize) -> Option<usize> {
         }
         _ => {}
     }
-    let name_len = after
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-'))
-        .count();
-    let name = &after[..name_len];
-    let ends_name = matches!(
-        after.get(name_len),
-        Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
-    );
-    let is_element = name.first().is_some_and(u8::is_ascii_alphabetic)
-        && (name.iter().any(|c| matches!(c, b':' | b'-'))
-            || [FRAGMENT_TAGS, BLOCKS, DROPPED, CHROME, OTHER_ELEMENTS]
-                .iter()
-                .any(|elements| is_one_of(name, elements)));
-    if !(ends_name && is_element) {
+    let name = tag_name(after)?;
+    let is_element = name.iter().any(|c| matches!(c, b':' | b'-'))
+        || [FRAGMENT_TAGS, BLOCKS, DROPPED, CHROME, OTHER_ELEMENTS]
+            .iter()
+            .any(|elements| is_one_of(name, elements));
+    if !is_element {
         return None;
     }
     // A script's or a style's content is no text: its blank lines stay.
