@@ -65,10 +65,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// A query as an error message shows it: quoted, and cut after its first
 /// 80 characters, so that a runaway query does not fill the terminal.
 fn quoted_start(query: &str) -> String {
-    match query.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => format!("{:?}…", &query[..cut]),
-        None => format!("{query:?}"),
-    }
+    let (shown, cut) = first_shown(query);
+    format!("{shown:?}{}", if cut { "…" } else { "" })
 }
 
 /// Characters of a user's input that an error message repeats.
@@ -76,9 +74,17 @@ const SHOWN_CHARS: usize = 80;
 
 /// `text` cut after its first 80 characters, with `…` when it was cut.
 pub(crate) fn shown_start(text: &str) -> std::borrow::Cow<'_, str> {
+    match first_shown(text) {
+        (shown, true) => format!("{shown}…").into(),
+        (shown, false) => shown.into(),
+    }
+}
+
+/// The first [`SHOWN_CHARS`] characters of `text`, and whether it goes on.
+fn first_shown(text: &str) -> (&str, bool) {
     match text.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
-        None => text.into(),
+        Some((cut, _)) => (&text[..cut], true),
+        None => (text, false),
     }
 }
 
