@@ -416,10 +416,10 @@ fn nesting_estimate(source: &str) -> usize {
     ];
     let b = source.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
-    // The next `>` at or after the last search, remembered: searched again
-    // from every `<` of text with few `>` (`x<y x<y ...`), it was quadratic.
-    let mut next_gt: Option<usize> = None;
-    let mut searched_from = 0;
+    // Where the next `>` is (the end when there is none), remembered:
+    // searched again from every `<` of text with few `>` (`x<y x<y ...`),
+    // it was quadratic.
+    let mut next_gt = 0;
     let mut i = 0;
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
         i += lt + 1;
@@ -439,11 +439,13 @@ fn nesting_estimate(source: &str) -> usize {
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .count();
                 let name = &b[i..i + name_len];
-                if next_gt.is_some_and(|gt| gt < i) || (next_gt.is_none() && searched_from <= i) {
-                    next_gt = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
-                    searched_from = if next_gt.is_none() { b.len() + 1 } else { i };
+                if next_gt < i {
+                    next_gt = b[i..]
+                        .iter()
+                        .position(|&c| c == b'>')
+                        .map_or(b.len(), |p| i + p);
                 }
-                let self_closing = next_gt.is_some_and(|e| b[e - 1] == b'/');
+                let self_closing = next_gt < b.len() && b[next_gt - 1] == b'/';
                 let nests = !NOT_NESTING
                     .iter()
                     .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
