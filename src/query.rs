@@ -18,12 +18,6 @@ use chrono::{Duration, NaiveDate};
 
 use crate::search::{DateSide, parse_user_date};
 
-/// A query ready for tantivy's parser (fuzzy words left in place).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Rewritten {
-    pub tantivy: String,
-}
-
 /// `field:word~distance` (field optional).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FuzzyWord {
@@ -47,11 +41,11 @@ pub const USER_FIELDS: &[&str] = &[
     "title", "text", "person", "org", "place", "misc", PUBLISHED, MENTIONED,
 ];
 
-/// Rewrites a user's query for tantivy's parser.
-pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
+/// Rewrites a user's query for tantivy's parser (fuzzy words are left in
+/// place: `search` builds them).
+pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
     let query = ascii_spaces(query);
     check_balanced(&query)?;
-    let mut out = Rewritten::default();
     let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
     while !rest.is_empty() {
@@ -70,8 +64,7 @@ pub fn rewrite(query: &str) -> Result<Rewritten, QueryProblem> {
             pieces.push(typographic_apostrophes(token));
         }
     }
-    out.tantivy = pieces.concat().trim().to_string();
-    Ok(out)
+    Ok(pieces.concat().trim().to_string())
 }
 
 /// `token` with each `'` outside double quotes written `’`. tantivy's
@@ -340,7 +333,7 @@ mod tests {
     use super::*;
 
     fn tantivy(query: &str) -> String {
-        rewrite(query).unwrap().tantivy
+        rewrite(query).unwrap()
     }
 
     #[test]

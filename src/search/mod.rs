@@ -125,12 +125,12 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
     };
     let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
     let mut builder = TextQueryBuilder::new(news);
-    let text_query: Box<dyn Query> = if rewritten.tantivy.is_empty() || rewritten.tantivy == "*" {
+    let text_query: Box<dyn Query> = if rewritten.is_empty() || rewritten == "*" {
         // Every passage: files without passages have a marker document
         // without a passage ordinal, which this leaves out.
         Box::new(ExistsQuery::new("passage".to_string(), false))
     } else {
-        builder.build(&rewritten.tantivy).map_err(invalid)?
+        builder.build(&rewritten).map_err(invalid)?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for (label, name) in &filter.entities {
@@ -680,7 +680,7 @@ mod tests {
     /// The text query for `query`, or the message refusing it.
     fn text_query(news: &NewsIndex, query: &str) -> std::result::Result<Box<dyn Query>, String> {
         let rewritten = query::rewrite(query).map_err(|p| p.message)?;
-        TextQueryBuilder::new(news).build(&rewritten.tantivy)
+        TextQueryBuilder::new(news).build(&rewritten)
     }
 
     #[test]
@@ -712,7 +712,7 @@ mod tests {
             "title:",
             "nope:crash",
         ] {
-            let rewritten = query::rewrite(query).unwrap().tantivy;
+            let rewritten = query::rewrite(query).unwrap();
             let theirs = query_parser(&news)
                 .parse_query(&rewritten)
                 .map_err(|e| query::explain_parser_error(&e));
@@ -794,7 +794,7 @@ mod tests {
     fn highlighted(news: &NewsIndex, query: &str) -> Vec<String> {
         let rewritten = query::rewrite(query).unwrap();
         let mut builder = TextQueryBuilder::new(news);
-        builder.build(&rewritten.tantivy).unwrap();
+        builder.build(&rewritten).unwrap();
         let Highlight {
             terms,
             paired_words,
