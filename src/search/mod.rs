@@ -683,6 +683,16 @@ mod tests {
         TextQueryBuilder::new(news).build(&rewritten)
     }
 
+    /// Asserts that `query` builds as tantivy's parser builds `same`, or
+    /// that both are refused with the same message.
+    fn assert_builds_as(news: &NewsIndex, query: &str, same: &str) {
+        let theirs = query_parser(news)
+            .parse_query(same)
+            .map_err(|e| query::explain_parser_error(&e));
+        let ours = text_query(news, query);
+        assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+    }
+
     #[test]
     fn queries_without_fuzzy_words_build_as_tantivys_parser_builds_them() {
         let dir = tempfile::tempdir().unwrap();
@@ -712,12 +722,7 @@ mod tests {
             "title:",
             "nope:crash",
         ] {
-            let rewritten = query::rewrite(query).unwrap();
-            let theirs = query_parser(&news)
-                .parse_query(&rewritten)
-                .map_err(|e| query::explain_parser_error(&e));
-            let ours = text_query(&news, query);
-            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+            assert_builds_as(&news, query, &query::rewrite(query).unwrap());
         }
     }
 
@@ -732,11 +737,7 @@ mod tests {
             ("(zebra OR zebra) budget", "budget (zebra)"),
             ("+a b OR c", "a (b OR c)"),
         ] {
-            let theirs = query_parser(&news)
-                .parse_query(same)
-                .map_err(|e| query::explain_parser_error(&e));
-            let ours = text_query(&news, query);
-            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+            assert_builds_as(&news, query, same);
         }
     }
 
@@ -754,11 +755,7 @@ mod tests {
             ),
             ("a AND NOT b AND NOT c", "a -b -c"),
         ] {
-            let theirs = query_parser(&news)
-                .parse_query(same)
-                .map_err(|e| query::explain_parser_error(&e));
-            let ours = text_query(&news, query);
-            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+            assert_builds_as(&news, query, same);
         }
     }
 
