@@ -48,31 +48,33 @@ fn copies_per_hit(files: &[(&str, String)], query: &str) -> Vec<usize> {
 
 #[test]
 fn near_duplicate_wire_copies_collapse_across_files() {
-    let wire = [
-        ("paper1.txt", WIRE.to_string()),
-        ("paper2.txt", WIRE.replace("Tuesday", "Wednesday")),
-        (
-            "other.txt",
-            "The central bank is expected to hold rates when its board meets next month.".into(),
-        ),
-    ];
-    let mut copies = copies_per_hit(&wire, "central bank");
-    copies.sort();
-    assert_eq!(copies, [0, 1]);
-
     let story =
         "国务院总理今天在人民大会堂会见了来访的外国代表团，双方就进一步扩大对外开放交换了意见。";
-    let chinese = [
-        ("a.txt", story.to_string()),
-        ("b.txt", story.replace("今天", "昨天")),
+    // (a story, its copy with one word changed, an unrelated text, a query all three match)
+    let cases = [
         (
-            "c.txt",
-            "上海市政府今天宣布了新的住房政策，以稳定人民的房地产市场。".into(),
+            WIRE.to_string(),
+            WIRE.replace("Tuesday", "Wednesday"),
+            "The central bank is expected to hold rates when its board meets next month.",
+            "central bank",
+        ),
+        (
+            story.to_string(),
+            story.replace("今天", "昨天"),
+            "上海市政府今天宣布了新的住房政策，以稳定人民的房地产市场。",
+            "人民",
         ),
     ];
-    let mut copies = copies_per_hit(&chinese, "人民");
-    copies.sort();
-    assert_eq!(copies, [0, 1]);
+    for (original, copy, other, query) in cases {
+        let files = [
+            ("a.txt", original),
+            ("b.txt", copy),
+            ("c.txt", other.to_string()),
+        ];
+        let mut copies = copies_per_hit(&files, query);
+        copies.sort();
+        assert_eq!(copies, [0, 1], "{query}");
+    }
 }
 
 #[test]
