@@ -768,10 +768,17 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut space = false;
+    // Headings open inside; a `<br>` there breaks a line of the headline,
+    // not the paragraph.
+    let mut headings = 0usize;
     for edge in story.text_edges() {
         match edge {
             Edge::Open(node) => match node.value() {
+                Node::Element(el) if el.name() == "br" && headings > 0 => {
+                    space = !current.is_empty();
+                }
                 Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    headings += usize::from(is_heading(el));
                     finish(&mut current, &mut out);
                     space = false;
                 }
@@ -791,7 +798,9 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
                 _ => {}
             },
             Edge::Close(node) => match node.value() {
+                Node::Element(el) if el.name() == "br" && headings > 0 => {}
                 Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    headings -= usize::from(is_heading(el) && headings > 0);
                     finish(&mut current, &mut out);
                     space = false;
                 }
@@ -801,6 +810,10 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
     }
     finish(&mut current, &mut out);
     out
+}
+
+fn is_heading(element: &Element) -> bool {
+    matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 fn finish(current: &mut String, out: &mut Vec<String>) {
@@ -1092,8 +1105,23 @@ fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
 
 fn first_text(root: ElementRef<'_>, css: &str) -> Option<String> {
     root.select(&selector(css))
-        .map(|e| collapse(&e.text().collect::<String>()))
+        .map(|e| collapse(&spaced_text(e)))
         .find(|s| !s.is_empty())
+}
+
+/// An element's text with a space for each `<br>`: a headline broken over
+/// two lines ("Floods<br>in Baku") reads "Floods in Baku", and matches the
+/// page's title.
+fn spaced_text(element: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    for node in element.descendants() {
+        match node.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) if e.name() == "br" => text.push(' '),
+            _ => {}
+        }
+    }
+    text
 }
 
 fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
@@ -1167,6 +1195,13 @@ mod tests {
                 "the h1 in the title tag, without the site's name",
                 "<title>Floods in Baku | Example News</title>",
                 "<main><h1>Floods in Baku</h1><p>x</p></main>",
+                Some("Floods in Baku"),
+                None,
+            ),
+            (
+                "an h1 broken over lines by <br>",
+                "<title>Floods in Baku | Example News</title>",
+                "<main><h1>Floods<br>in Baku</h1><p>x</p></main>",
                 Some("Floods in Baku"),
                 None,
             ),
@@ -1348,6 +1383,12 @@ mod tests {
             (
                 "the article with the headline, not a longer comment",
                 "<title>Airport reopens</title><main><article><h1>Airport reopens</h1><p>It reopened.</p></article><section><article><p>A comment, longer than the story it is about.</p></article></section></main>",
+                "Airport reopens\n\nIt reopened.",
+                "It reopened.",
+            ),
+            (
+                "the article whose headline has a <br>, not a longer comment",
+                "<title>Airport reopens</title><main><article><h1>Airport<br>reopens</h1><p>It reopened.</p></article><section><article><p>A comment, longer than the story it is about.</p></article></section></main>",
                 "Airport reopens\n\nIt reopened.",
                 "It reopened.",
             ),
