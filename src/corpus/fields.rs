@@ -492,6 +492,10 @@ mod tests {
                 Problem::BadDate("date \"0001-01-01T00:00:00Z\" in field `date` is outside the publication years 1800 to 2200".into()),
             ),
             (
+                json!({"date": {"$date": {"$numberLong": "-62135596800000"}}}),
+                Problem::BadDate("date {\"$date\":{\"$numberLong\":\"-62135596800000\"}} in field `date` is outside the publication years 1800 to 2200".into()),
+            ),
+            (
                 json!({"published": -62135596800_i64}),
                 Problem::BadDate("date -62135596800 in field `published` is outside the publication years 1800 to 2200".into()),
             ),

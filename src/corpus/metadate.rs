@@ -29,8 +29,11 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        // Front matter and meta tags write the same numbers as JSON does.
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Front matter and meta tags write the same numbers as JSON does,
+        // and mongoexport a number as a string (`{"$numberLong": "-62135596800000"}`,
+        // the empty date of .NET, which must be recognised to be refused).
         return s.parse::<f64>().ok().and_then(date_from_number);
     }
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
@@ -238,6 +241,9 @@ mod tests {
             ("March 01 , 2008", ymd(2008, 3, 1)),
             ("1735552800", ymd(2024, 12, 30)),
             ("1735552800000", ymd(2024, 12, 30)),
+            ("-62135596800000", ymd(1, 1, 1)),
+            ("-86400", ymd(1969, 12, 31)),
+            ("-", None),
             ("", None),
             ("yesterday", None),
             ("2024-13-01", None),
