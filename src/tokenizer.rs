@@ -1,6 +1,8 @@
 //! The words of the index: runs of letters and digits, split as tantivy's
 //! `SimpleTokenizer` splits them, except that Chinese, Japanese and Korean
-//! text becomes overlapping pairs of characters.
+//! text becomes overlapping pairs of characters, and so do Thai, Lao, Khmer
+//! and Myanmar, which also write words without spaces between them (their
+//! tone marks and viramas, no letters to Unicode, stay inside the run).
 //!
 //! These scripts put no spaces between words, so a run of their characters
 //! between punctuation is a clause, not a word. Kept whole, it matched only
@@ -180,7 +182,7 @@ impl WordStream<'_> {
     /// The length of the character at `i` when it is one that pairs.
     fn paired_len_at(&self, i: usize) -> Option<usize> {
         let c = self.char_at(i)?;
-        (is_paired(c) && c.is_alphanumeric()).then(|| c.len_utf8())
+        (is_paired(c) && (c.is_alphanumeric() || is_southeast_asian_mark(c))).then(|| c.len_utf8())
     }
 
     /// The word that starts at `start` and whose first character ends at
@@ -231,10 +233,11 @@ pub fn is_paired_term(term: &str) -> bool {
 
 /// Whether a letter or digit belongs to the scripts cut into pairs: Han
 /// ideographs (with their iteration and numeral marks), Hiragana,
-/// Katakana (also half-width) and Hangul. The blocks hold some
-/// punctuation too (`・`, `゠`), which the callers leave out as no letter.
+/// Katakana (also half-width), Hangul, Thai, Lao, Khmer and Myanmar. The
+/// blocks hold some punctuation too (`・`, `゠`, `ฯ`), which the callers
+/// leave out as no letter.
 pub(crate) fn is_paired(c: char) -> bool {
-    is_unspaced(c) || is_hangul(c)
+    is_unspaced(c) || is_hangul(c) || is_southeast_asian(c)
 }
 
 /// Whether `c` is Chinese or Japanese, written without spaces between
@@ -265,6 +268,35 @@ fn is_hangul(c: char) -> bool {
         | 0xA960..=0xA97F // Hangul Jamo extended A
         | 0xAC00..=0xD7FF // Hangul syllables, Jamo extended B
         | 0xFFA0..=0xFFDC // half-width Hangul
+    )
+}
+
+/// Whether `c` is Thai, Lao, Khmer or Myanmar. These write a sentence's
+/// words without spaces between them, like Chinese, so their runs are cut
+/// into pairs too; a run between spaces is a phrase or a sentence, and kept
+/// whole it matched only a query for all of it.
+fn is_southeast_asian(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x19E0..=0x19FF // Khmer symbols
+        | 0xA9E0..=0xA9FF // Myanmar extended B
+        | 0xAA60..=0xAA7F // Myanmar extended A
+    )
+}
+
+/// The vowel signs, tone marks and viramas of Thai, Lao, Khmer and Myanmar
+/// that are not letters to Unicode: `่` of `ที่`, Khmer's coeng `្` of
+/// `ភ្នំ`, Myanmar's asat `်`. They are part of most words' spelling, so a
+/// run goes on over them; taken for spaces, they cut words apart and hid
+/// them from queries.
+fn is_southeast_asian_mark(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0E47..=0x0E4E // Thai maitaikhu, tone marks, thanthakhat, yamakkan
+        | 0x0EBA | 0x0EC8..=0x0ECE // Lao tone marks
+        | 0x1037 | 0x1039 | 0x103A // Myanmar dot below, virama, asat
+        | 0x17B4 | 0x17B5 | 0x17C9..=0x17D3 | 0x17DD // Khmer signs, coeng
     )
 }
 
@@ -307,7 +339,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_of_chinese_japanese_and_korean_become_overlapping_pairs() {
+    fn runs_of_paired_scripts_become_overlapping_pairs() {
         let cases = [
             ("上海市政府", "上海 海市 市政 政府"),
             ("上海", "上海"),
@@ -328,6 +360,11 @@ mod tests {
             ("iPhone手机", "iPhone 手机"),
             ("手机iPhone", "手机 iPhone"),
             ("2024年3月5日", "2024 年 3 月 5 日"),
+            ("ที่เชียงใหม่", "ที ี่ ่เ เช ชี ีย ยง งใ ให หม ม่"),
+            ("กรุงเทพมหานคร", "กร รุ ุง งเ เท ทพ พม มห หา าน นค คร"),
+            ("ไทย ๚ ลาว", "ไท ทย ลา าว"),
+            ("ភ្នំពេញ", "ភ្ ្ន នំ ំព ពេ េញ"),
+            ("ရန်ကုန်", "ရန န် ်က ကု ုန န်"),
             ("A股市场", "A 股市 市场"),
             ("Tokyo東京Osaka", "Tokyo 東京 Osaka"),
             ("COVID-19疫情", "COVID 19 疫情"),
@@ -391,7 +428,6 @@ mod tests {
             "قال الرئيس السوري بشار الأسد في دمشق يوم الأحد ٣ مارس",
             "שלום עולם, ירושלים 2024",
             "नई दिल्ली में प्रधानमंत्री ने कहा",
-            "กรุงเทพมหานคร ประเทศไทย",
             "e\u{301}te\u{301} cafe\u{301} na\u{ef}ve",
             "ＩＢＭ ｆｕｌｌ-width ①②③ x² ½ Ⅻ",
             "emoji 🚀 rocket👍ok, tabs\tand\nnewlines\r\n",

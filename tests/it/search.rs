@@ -159,6 +159,37 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
     }
 }
 
+/// Thai, Lao, Khmer and Myanmar put no spaces between words either, and
+/// their tone marks and viramas are no letters to Unicode: words inside a
+/// run, and words with such marks, were never found.
+#[test]
+fn thai_khmer_and_myanmar_words_inside_runs_are_found_and_highlighted() {
+    let env = Env::new();
+    env.write(
+        "th.txt",
+        "ข่าว\n\nนายกรัฐมนตรีเดินทางไปเชียงใหม่เมื่อวันจันทร์ ประชาชนที่กรุงเทพมหานครรอต้อนรับ\n",
+    )
+    .write("km.txt", "ព័ត៌មាន\n\nរដ្ឋាភិបាលនៅភ្នំពេញបានប្រកាស\n")
+    .write("my.txt", "သတင်း\n\nရန်ကုန်မြို့တွင်အစည်းအဝေးကျင်းပခဲ့သည်\n");
+    env.index();
+    let cases: [(&str, &str, &[&str]); 5] = [
+        ("เชียงใหม่", "th.txt", &["เชียงใหม่"]),
+        ("กรุงเทพ", "th.txt", &["กรุงเทพ"]),
+        ("นายกรัฐมนตรี เชียงใหม่", "th.txt", &["นายกรัฐมนตรี", "เชียงใหม่"]),
+        ("ភ្នំពេញ", "km.txt", &["ភ្នំពេញ"]),
+        ("ရန်ကုန်", "my.txt", &["ရန်ကုန်"]),
+    ];
+    for (query, file, highlights) in cases {
+        let hits = env.hits(query, &[]);
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+        assert!(hits[0]["path"].as_str().unwrap().ends_with(file), "{query}");
+        assert_eq!(highlighted(&hits[0]), highlights, "{query}");
+    }
+    for query in ["เชียงราย", "ភ្នំក្រោម"] {
+        assert_eq!(env.hits(query, &[]).len(), 0, "{query}");
+    }
+}
+
 #[test]
 fn jsonl_prints_one_hit_per_line() {
     let env = Env::new();
