@@ -249,13 +249,19 @@ fn timestamp(day: NaiveDate) -> String {
     format!("{day}T00:00:00Z")
 }
 
-/// The Elasticsearch index mapping: prose as `text` with the english
-/// analyzer (positions and norms kept, for phrases and BM25), names as
+/// The Elasticsearch index mapping: prose as `text` analysed as newsdex
+/// analyses it (positions and norms kept, for phrases and BM25), names as
 /// `keyword` for aggregations with a `.text` sub-field for matching, and
 /// the mention objects kept in `_source` only.
+///
+/// The prose analyzer is built from Elasticsearch's own parts to match
+/// newsdex's: accents folded before lower-casing (`İstanbul` is
+/// `istanbul`), Chinese, Japanese and Korean cut into overlapping pairs
+/// (`cjk_bigram`; the built-in `english` analyzer kept a whole run as one
+/// word), and the Snowball English stemmer (`porter2`), no stop words.
 pub fn elasticsearch_mapping() -> Value {
     let prose = json!({
-        "type": "text", "analyzer": "english", "index_options": "positions", "norms": true
+        "type": "text", "analyzer": PROSE_ANALYZER, "index_options": "positions", "norms": true
     });
     let keyword = json!({ "type": "keyword" });
     let name = json!({
@@ -266,6 +272,20 @@ pub fn elasticsearch_mapping() -> Value {
     let integer = json!({ "type": "long" });
     let kept = json!({ "type": "object", "enabled": false });
     json!({
+        "settings": {
+            "analysis": {
+                "analyzer": {
+                    PROSE_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["cjk_width", "asciifolding", "lowercase", "cjk_bigram", "newsdex_english_stem"]
+                    }
+                },
+                "filter": {
+                    "newsdex_english_stem": { "type": "stemmer", "language": "porter2" }
+                }
+            }
+        },
         "mappings": {
             "dynamic": "strict",
             "properties": {
@@ -281,6 +301,9 @@ pub fn elasticsearch_mapping() -> Value {
         }
     })
 }
+
+/// The name of the Elasticsearch analyzer of titles and text.
+const PROSE_ANALYZER: &str = "newsdex_prose";
 
 /// The Quickwit index config: `en_stem` prose with positions and field
 /// norms, raw fast names for aggregations, fast datetimes; fields it does

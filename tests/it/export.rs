@@ -94,7 +94,17 @@ fn elasticsearch_export_is_bulk_pairs_with_a_mapping() {
     )
     .expect("the mapping is JSON");
     let properties = &mapping["mappings"]["properties"];
-    assert_eq!(properties["text"]["analyzer"], "english");
+    // Titles and text are analysed by an analyzer the mapping defines.
+    let analyzer = properties["text"]["analyzer"].as_str().unwrap();
+    assert_eq!(properties["title"]["analyzer"], analyzer);
+    let defined = &mapping["settings"]["analysis"]["analyzer"][analyzer];
+    assert!(
+        defined["filter"]
+            .as_array()
+            .unwrap()
+            .contains(&"cjk_bigram".into()),
+        "{defined}"
+    );
     assert_eq!(properties["person"]["type"], "keyword");
     assert_eq!(properties["date_day"]["type"], "date");
     // Every field of a document is mapped: the mapping is strict.
