@@ -42,7 +42,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// JSON fields, placeholder and eight-digit dates, dates from the path
 /// below the corpus root only; near-duplicate signatures and passage
 /// lengths take each Chinese, Japanese or Korean character as a word.
-/// 6: a `<br>` in an HTML heading is a space, not a paragraph break.
+/// 6: a `<br>` in an HTML heading is a space, not a paragraph break; a
+/// passage that mentions only months or years sorts by them (`--sort date`).
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run
@@ -681,11 +682,13 @@ fn passage_document(
     points.retain(|p| match p {
         CalendarPoint::Day(d) | CalendarPoint::Month(d) | CalendarPoint::Year(d) => is_storable(*d),
     });
+    // A month or a year sorts by its first day: "June 2024" after "June
+    // 15, 2024", before July. Without it a passage that mentions only months
+    // or years sorted among the undated ones.
     let latest_day = points
         .iter()
-        .filter_map(|p| match p {
-            CalendarPoint::Day(d) => Some(*d),
-            _ => None,
+        .map(|p| match p {
+            CalendarPoint::Day(d) | CalendarPoint::Month(d) | CalendarPoint::Year(d) => *d,
         })
         .max();
     if let Some(latest) = latest_day {
