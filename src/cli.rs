@@ -283,12 +283,17 @@ pub struct TimelineArgs {
 )]
 pub struct ShowArgs {
     /// PATH (as search prints it, or relative to the corpus) or article id;
-    /// PATH:N shows passage N with its neighbours.
+    /// PATH:LINE, as search prints a hit, shows the passage at that line of
+    /// the file with its neighbours.
     pub target: String,
+    /// Show passage N of the article (as a hit's `passage`), with its
+    /// neighbours.
+    #[arg(long, value_name = "N")]
+    pub passage: Option<u64>,
     /// Index folder [default: index].
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// Neighbours to show on each side of PATH:N.
+    /// Neighbours to show on each side of PATH:LINE or --passage.
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub context: u64,
     /// Output format.
@@ -517,26 +522,39 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX));
     let news = NewsIndex::open(&dir)?;
-    // PATH:N names a passage; a path, or an article's identity
-    // (`day-2.json#id:1`), may itself end in a colon and digits, so the
-    // whole target is looked up first.
+    // PATH:LINE names the passage at a line; a path, or an article's
+    // identity (`day-2.json#id:1`), may itself end in a colon and digits,
+    // so the whole target is looked up first.
     let whole = search::read_article(&news, &args.target)?;
     let (key, passage, mut passages) = match args.target.rsplit_once(':') {
         Some((path, n))
             if whole.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
         {
-            (
-                path,
-                Some(n.parse::<u64>()?),
-                search::read_article(&news, path)?,
-            )
+            let line: u64 = n.parse()?;
+            let Some(at) = search::passage_at_line(&news, path, line)? else {
+                anyhow::bail!(
+                    "{path:?} has no passage at line {line} in the index at {}: give PATH:LINE \
+                     as `newsdex search` prints it, or PATH --passage N",
+                    dir.display()
+                );
+            };
+            // The line's article alone, of a file that holds many.
+            let article = search::read_article_of(&news, path, &at.article)?;
+            (path, Some(at.passage), article)
         }
-        _ => (args.target.as_str(), None, whole),
+        _ => (args.target.as_str(), args.passage, whole),
     };
     if passages.is_empty() {
         anyhow::bail!(
             "{key:?} is not in the index at {}: give a path as `newsdex search` prints it",
             dir.display()
+        );
+    }
+    if passage.is_none() && passages.len() >= search::MAX_ARTICLE_PASSAGES {
+        eprintln!(
+            "newsdex: {key} holds more passages than are listed; the first {} are shown. \
+             Name one article with PATH:LINE, as `newsdex search` prints a hit",
+            passages.len()
         );
     }
     if let Some(n) = passage {

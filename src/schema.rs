@@ -136,7 +136,7 @@ impl Fields {
             ordinal: b.add_u64_field("passage", INDEXED | FAST | STORED),
             start: b.add_u64_field("start", STORED),
             end: b.add_u64_field("end", STORED),
-            line: b.add_u64_field("line", STORED),
+            line: b.add_u64_field("line", STORED | FAST),
             person: b.add_text_field("person", names.clone()),
             org: b.add_text_field("org", names.clone()),
             place: b.add_text_field("place", names.clone()),

@@ -1,10 +1,12 @@
 //! Reading an article back from the index, passage by passage: for
 //! `newsdex show` and the server's article view.
 
+use std::ops::Bound;
+
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Order, TantivyDocument, Term};
 
 use super::hits::{Hit, hit_from_doc};
 use crate::error::Result;
@@ -12,8 +14,8 @@ use crate::indexer::stored_text;
 use crate::schema::OWN_ID_SEPARATOR;
 use crate::store::NewsIndex;
 
-/// Passages listed for one article at most.
-const MAX_PASSAGES: usize = 10_000;
+/// Passages listed for one article (or one file of many articles) at most.
+pub const MAX_ARTICLE_PASSAGES: usize = 10_000;
 
 /// A passage of an article as `show` prints it: a hit without a score.
 pub type ArticlePassage = Hit;
@@ -79,6 +81,42 @@ pub fn read_article_of(news: &NewsIndex, path: &str, article: &str) -> Result<Ve
     })
 }
 
+/// The passage of the file at `path` that holds source line `line`: the
+/// last one that starts on it or before it. `search` prints a hit as
+/// `PATH:LINE`, as grep does; in a file of many articles (JSON Lines) the
+/// line also tells which article.
+pub fn passage_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Option<ArticlePassage>> {
+    let f = news.fields;
+    let searcher = news.searcher()?;
+    let in_file = BooleanQuery::new(
+        source_terms(news, path)
+            .into_iter()
+            .map(|term| (Occur::Should, term_query(term)))
+            .collect(),
+    );
+    let up_to_line = RangeQuery::new(
+        Bound::Included(Term::from_field_u64(f.line, 0)),
+        Bound::Included(Term::from_field_u64(f.line, line)),
+    );
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, Box::new(in_file) as Box<dyn Query>),
+        (Occur::Must, Box::new(up_to_line)),
+    ]);
+    // Other files whose path ends as this one does may come first; a few
+    // dozen candidates leave room for them.
+    let collector = TopDocs::with_limit(64).order_by_fast_field::<u64>("line", Order::Desc);
+    for (_, address) in searcher.search(&query, &collector)? {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let in_this_file = [f.path, f.source]
+            .into_iter()
+            .any(|field| stored_text(&doc, field) == Some(path));
+        if in_this_file && doc.get_first(f.text).is_some() {
+            return Ok(Some(hit_from_doc(&f, &doc, 0.0)));
+        }
+    }
+    Ok(None)
+}
+
 /// The `source` terms of the files `path` may name (see [`read_article`]).
 fn source_terms(news: &NewsIndex, path: &str) -> Vec<Term> {
     let source = news.fields.source;
@@ -101,7 +139,10 @@ fn passages_where(
 ) -> Result<Vec<ArticlePassage>> {
     let f = news.fields;
     let searcher = news.searcher()?;
-    let found = searcher.search(query, &TopDocs::with_limit(MAX_PASSAGES).order_by_score())?;
+    let found = searcher.search(
+        query,
+        &TopDocs::with_limit(MAX_ARTICLE_PASSAGES).order_by_score(),
+    )?;
     let mut passages = Vec::with_capacity(found.len());
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;

@@ -34,7 +34,9 @@ mod facets;
 mod hits;
 mod timeline;
 
-pub use article::{ArticlePassage, read_article, read_article_of};
+pub use article::{
+    ArticlePassage, MAX_ARTICLE_PASSAGES, passage_at_line, read_article, read_article_of,
+};
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
 pub use timeline::{Bucket, Granularity, TimeField, timeline};

@@ -421,29 +421,68 @@ fn show_prints_an_article_or_a_passage_with_its_neighbours() {
         "{}",
         run.stdout
     );
-    let one = env.run(&[
-        "show",
-        "corpus/a.txt:3",
-        "--context",
-        "1",
-        "--index",
-        "index",
-        "--format",
-        "json",
-    ]);
-    let passages: Vec<u64> = one.json()["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["passage"].as_u64().unwrap())
-        .collect();
-    assert_eq!(passages, [2, 3, 4]);
+    // PATH:LINE as search prints a hit (passage 3, "Three.", is on line 9),
+    // or a passage by its number.
+    let targets: [&[&str]; 3] = [
+        &["corpus/a.txt:9"],
+        &["corpus/a.txt:10"],
+        &["corpus/a.txt", "--passage", "3"],
+    ];
+    for target in targets {
+        let mut args = vec!["show"];
+        args.extend(target);
+        args.extend(["--context", "1", "--index", "index", "--format", "json"]);
+        let passages: Vec<u64> = env.run(&args).json()["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["passage"].as_u64().unwrap())
+            .collect();
+        assert_eq!(passages, [2, 3, 4], "{target:?}");
+    }
+    let hit = &env.hits("three", &[])[0];
+    assert_eq!(hit["line"], 9, "search and show agree on lines");
     let missing = env.run(&["show", "corpus/nope.txt", "--index", "index"]);
     assert_eq!(missing.status, 2);
     assert!(
         missing.stderr.contains("not in the index"),
         "{}",
         missing.stderr
+    );
+}
+
+/// In a file of many articles, the line of a hit names its article.
+#[test]
+fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
+    let env = Env::new();
+    let record = |place: &str| {
+        format!(
+            "{{\"title\": \"Walrus\", \"text\": \"A walrus in {place}.\\n\\nIt left {place}.\"}}\n"
+        )
+    };
+    env.write(
+        "news.jsonl",
+        [record("Tromso"), record("Hammerfest"), record("Bodo")].concat(),
+    );
+    env.index();
+    let hit = &env.hits("Hammerfest", &[])[0];
+    let target = format!("corpus/news.jsonl:{}", hit["line"]);
+    let shown = env
+        .run(&["show", &target, "--index", "index", "--format", "json"])
+        .json();
+    let texts: Vec<&str> = shown["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["A walrus in Hammerfest.", "It left Hammerfest."]);
+    let past_the_end = env.run(&["show", "corpus/nope.jsonl:2", "--index", "index"]);
+    assert_eq!(past_the_end.status, 2);
+    assert!(
+        past_the_end.stderr.contains("no passage at line 2"),
+        "{}",
+        past_the_end.stderr
     );
 }
 
