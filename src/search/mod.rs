@@ -646,8 +646,11 @@ pub fn parse_user_date(input: &str, side: DateSide) -> Result<NaiveDate> {
     };
     let parts: Vec<&str> = input.trim().split('-').collect();
     let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
+    // Four digits: `24-12` or `5` meant December 2024 or the fifth, not
+    // the years 24 and 5, which matched nearly every dated passage.
     let year = parts
         .first()
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         .ok_or_else(bad)?
         .parse::<i32>()
         .map_err(|_| bad())?;
@@ -847,7 +850,7 @@ mod tests {
         for (input, side, want) in cases {
             assert_eq!(parse_user_date(input, side).unwrap(), want, "{input}");
         }
-        for bad in ["2024-13", "yesterday", "2024-02-30", ""] {
+        for bad in ["2024-13", "yesterday", "2024-02-30", "", "24-12", "5", "+2024", "02024"] {
             assert!(parse_user_date(bad, DateSide::First).is_err(), "{bad}");
         }
     }
