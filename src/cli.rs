@@ -459,11 +459,29 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         output::write_hits(out, args.format, style, &options, &args.query, &results)
     })?;
     release_at_exit(news);
-    Ok(if results.hits.is_empty() {
-        ExitCode::from(1)
+    if results.hits.is_empty() {
+        eprintln!("newsdex: no passage matches{}", described(&args.query));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn passages_match(n: usize) -> String {
+    if n == 1 {
+        "1 passage matches".to_string()
     } else {
-        ExitCode::SUCCESS
-    })
+        format!("{n} passages match")
+    }
+}
+
+/// ` "QUERY"` for a message, or nothing for the empty query (filters
+/// only).
+fn described(query: &str) -> String {
+    if query.trim().is_empty() {
+        " the filters".to_string()
+    } else {
+        format!(" {query:?}")
+    }
 }
 
 /// Lets go of an index a one-shot command has finished with, without
@@ -486,17 +504,25 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let counts = search::entity_counts(&news, &filter, label, args.top)?;
     release_at_exit(news);
     with_stdout(|out, _| output::write_entities(out, args.format, &args.query, &counts))?;
-    Ok(if counts.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if counts.is_empty() {
+        eprintln!(
+            "newsdex: no entity in the passages that match{}",
+            described(&args.query)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     let news = args.filter.open()?;
     let buckets = search::timeline(&news, &filter, args.by, args.field)?;
+    let matching = if buckets.is_empty() {
+        search::matching_passages(&news, &filter)?
+    } else {
+        0
+    };
     release_at_exit(news);
     with_stdout(|out, style| {
         output::write_timeline(
@@ -509,11 +535,23 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
             &buckets,
         )
     })?;
-    Ok(if buckets.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if buckets.is_empty() {
+        let query = described(&args.query);
+        match (matching, args.field) {
+            (0, _) => eprintln!("newsdex: no passage matches{query}"),
+            (n, TimeField::Mentioned) => eprintln!(
+                "newsdex: {}{query}, and none mentions a date: try --field published",
+                passages_match(n)
+            ),
+            (n, TimeField::Published) => eprintln!(
+                "newsdex: {}{query}, and none has a publication date: try --field \
+                 mentioned, or index with --default-date",
+                passages_match(n)
+            ),
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {

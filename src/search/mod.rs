@@ -39,7 +39,7 @@ pub use article::{
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
-pub use timeline::{Bucket, Granularity, TimeField, timeline};
+pub use timeline::{Bucket, Granularity, TimeField, matching_passages, timeline};
 
 /// How much a title match counts against a passage-text match.
 const TITLE_BOOST: f32 = 2.0;
@@ -850,7 +850,16 @@ mod tests {
         for (input, side, want) in cases {
             assert_eq!(parse_user_date(input, side).unwrap(), want, "{input}");
         }
-        for bad in ["2024-13", "yesterday", "2024-02-30", "", "24-12", "5", "+2024", "02024"] {
+        for bad in [
+            "2024-13",
+            "yesterday",
+            "2024-02-30",
+            "",
+            "24-12",
+            "5",
+            "+2024",
+            "02024",
+        ] {
             assert!(parse_user_date(bad, DateSide::First).is_err(), "{bad}");
         }
     }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -76,6 +76,13 @@ pub fn timeline(
         .collect();
     buckets.sort_by_key(|b| b.start);
     Ok(fill_gaps(buckets, by))
+}
+
+/// How many passages `filter` matches, dated or not: when a timeline is
+/// empty, whether nothing matched or nothing that matched is dated.
+pub fn matching_passages(news: &NewsIndex, filter: &Filter) -> Result<usize> {
+    let built = build_query(news, filter)?;
+    Ok(news.searcher()?.search(&*built.query, &Count)?)
 }
 
 /// The first day of the bucket holding `date`.

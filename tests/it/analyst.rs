@@ -578,3 +578,31 @@ fn the_same_id_in_two_files_names_two_articles() {
         .collect();
     assert_eq!(ids.len(), 6, "{:?}", ids);
 }
+
+/// A command that finds nothing says so on stderr, and why when it knows.
+#[test]
+fn empty_results_are_explained_on_stderr() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n");
+    env.index();
+    let cases: [(&[&str], &str); 4] = [
+        (&["search", "zzzqqq"], "no passage matches \"zzzqqq\""),
+        (&["timeline", "zzzqqq"], "no passage matches \"zzzqqq\""),
+        (
+            &["timeline", "walrus"],
+            "1 passage matches \"walrus\", and none mentions a date: try --field published",
+        ),
+        (
+            &["timeline", "walrus", "--field", "published"],
+            "none has a publication date",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 1, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+}
