@@ -1,5 +1,6 @@
 //! Search results as text for a person at a terminal.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::snippet::snippet;
@@ -28,7 +29,7 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             out,
             "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {} · {published} · score {:.2}{reset}",
             rank + 1,
-            hit.path,
+            printable(&hit.path),
             hit.line,
             hit.passage,
             hit.score
@@ -36,19 +37,19 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
         // A headline-only story's passage is its title: show it once, as
         // the snippet, which carries the highlights.
         if let Some(title) = hit.title.as_ref().filter(|t| t.trim() != hit.text.trim()) {
-            writeln!(out, "   {bold}{title}{reset}")?;
+            writeln!(out, "   {bold}{}{reset}", printable(title))?;
         }
         writeln!(out, "   {}", render_snippet(hit, style))?;
         let facts = facts(hit);
         if !facts.is_empty() {
-            writeln!(out, "   {dim}{facts}{reset}")?;
+            writeln!(out, "   {dim}{}{reset}", printable(&facts))?;
         }
         if !hit.duplicates.is_empty() {
             let places: Vec<String> = hit
                 .duplicates
                 .iter()
                 .take(3)
-                .map(|d| format!("{}:{}", d.path, d.line))
+                .map(|d| format!("{}:{}", printable(&d.path), d.line))
                 .collect();
             let more = hit.duplicates.len().saturating_sub(places.len());
             let more = if more > 0 {
@@ -59,8 +60,7 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             writeln!(out, "   {dim}also at {}{more}{reset}", places.join(", "))?;
         }
         for neighbour in &hit.context {
-            let text: String = neighbour
-                .text
+            let text: String = printable(&neighbour.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -102,24 +102,24 @@ pub fn write_article(
             writeln!(
                 out,
                 "{bold}{}{reset}",
-                p.title.as_deref().unwrap_or("(untitled)")
+                printable(p.title.as_deref().unwrap_or("(untitled)"))
             )?;
             writeln!(
                 out,
                 "{dim}{} · {published}{}{reset}",
-                p.path,
+                printable(&p.path),
                 p.url
                     .as_deref()
-                    .map(|u| format!(" · {u}"))
+                    .map(|u| format!(" · {}", printable(u)))
                     .unwrap_or_default()
             )?;
         }
         writeln!(out)?;
         writeln!(out, "{dim}[{}] line {}{reset}", p.passage, p.line)?;
-        writeln!(out, "{}", p.text)?;
+        writeln!(out, "{}", printable(&p.text))?;
         let facts = facts(p);
         if !facts.is_empty() {
-            writeln!(out, "{dim}{facts}{reset}")?;
+            writeln!(out, "{dim}{}{reset}", printable(&facts))?;
         }
     }
     Ok(())
@@ -130,9 +130,42 @@ fn render_snippet(hit: &Hit, style: Style) -> String {
         Style::Ansi => (BOLD, RESET),
         Style::Plain => ("", ""),
     };
-    let rendered = snippet(&hit.text, &hit.highlights, SNIPPET_BYTES).render(open, close);
+    // Same length as the text, so the highlights' offsets still hold.
+    let text = printable(&hit.text);
+    let rendered = snippet(&text, &hit.highlights, SNIPPET_BYTES).render(open, close);
     // One line per hit: passages of hard-wrapped text keep their newlines.
     rendered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` with its control characters (an escape sequence in a scraped
+/// page: colours, a window title, a cleared screen) made spaces, as many
+/// bytes as they took, so that offsets into the text still hold. A terminal
+/// would obey them. Tabs and line breaks stay.
+fn printable(text: &str) -> Cow<'_, str> {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.contains(is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_control(c) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A TIMEX3 value as a reader writes it: a decade (`199`) as `1990s`, a
+/// century (`18`) as `1800s`; other values are readable as they are.
+fn readable_date(value: &str) -> String {
+    let digits = value.bytes().all(|b| b.is_ascii_digit());
+    match value.len() {
+        3 if digits => format!("{value}0s"),
+        2 if digits => format!("{value}00s"),
+        _ => value.to_string(),
+    }
 }
 
 /// "PER Ilham Aliyev, Vladimir Putin · LOC Baku · dates 2024-12-25"
@@ -144,13 +177,17 @@ fn facts(hit: &Hit) -> String {
             parts.push(format!("{label} {}", names.join(", ")));
         }
     }
-    let mut dates: Vec<String> = hit
+    let mut dates: Vec<String> = Vec::new();
+    for date in hit
         .dates
         .iter()
         .filter(|d| d.kind == "DATE" || d.kind == "TIME")
-        .map(|d| d.value.clone())
-        .collect();
-    dates.dedup();
+    {
+        let shown = readable_date(&date.value);
+        if !dates.contains(&shown) {
+            dates.push(shown);
+        }
+    }
     if !dates.is_empty() {
         parts.push(format!("dates {}", dates.join(", ")));
     }

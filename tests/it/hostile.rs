@@ -212,3 +212,33 @@ fn a_record_keeps_its_text_when_metadata_has_another_type() {
     assert_eq!(env.hit_files("Oslo", &[]), ["wp.json"]);
     assert!(env.hit_files("Storm -Oslo", &[]).is_empty());
 }
+
+/// Escape sequences in a scraped page must not reach the terminal: they
+/// recolour it, retitle its window or clear it.
+#[test]
+fn control_characters_in_articles_are_not_printed() {
+    let env = Env::new();
+    env.write(
+        "esc.txt",
+        "Title \u{1b}[2J here\n\nThe minister \u{1b}[31mRED\u{1b}[0m said sanctions\u{1b}]0;pwned\u{7} would follow in the 1990s and in the 1990s.\n",
+    );
+    env.index();
+    for args in [
+        &["search", "sanctions", "--index", "index"][..],
+        &["show", "corpus/esc.txt", "--index", "index"],
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert!(
+            !run.stdout.contains(|c: char| c.is_control() && c != '\n'),
+            "{args:?}: {:?}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("sanctions"), "{}", run.stdout);
+        assert!(
+            run.stdout.contains("dates 1990s\n"),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+}
