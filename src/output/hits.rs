@@ -228,12 +228,12 @@ struct RangeRecord {
 
 /// The snippet, with `…` where it was cut and, if asked, marked highlights.
 fn snippet_text(hit: &Hit, mark: bool) -> String {
-    let (open, close) = if mark {
-        ("<mark>", "</mark>")
+    let window = snippet(&hit.text, &hit.highlights, SNIPPET_BYTES);
+    if mark {
+        window.render_html()
     } else {
-        ("", "")
-    };
-    snippet(&hit.text, &hit.highlights, SNIPPET_BYTES).render(open, close)
+        window.render("", "")
+    }
 }
 
 /// One CSV cell: scalars as they are, lists joined with "; ".

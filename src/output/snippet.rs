@@ -15,8 +15,19 @@ pub struct Snippet {
 
 impl Snippet {
     /// The window as one string: `…` where text was cut, each highlight
-    /// between `open` and `close` (terminal bold, `<mark>`, or nothing).
+    /// between `open` and `close` (terminal bold, or nothing).
     pub fn render(&self, open: &str, close: &str) -> String {
+        self.render_with(open, close, |out, text| out.push_str(text))
+    }
+
+    /// The window as HTML: each highlight in `<mark>`, and the text
+    /// escaped, so that a `<mark>` or `<b>` written in the article is text,
+    /// not a highlight or markup, on the page the snippet goes into.
+    pub fn render_html(&self) -> String {
+        self.render_with("<mark>", "</mark>", push_escaped)
+    }
+
+    fn render_with(&self, open: &str, close: &str, push: impl Fn(&mut String, &str)) -> String {
         let mut out = String::with_capacity(
             self.text.len() + 8 + self.highlights.len() * (open.len() + close.len()),
         );
@@ -25,17 +36,30 @@ impl Snippet {
         }
         let mut at = 0;
         for h in &self.highlights {
-            out.push_str(&self.text[at..h.start]);
+            push(&mut out, &self.text[at..h.start]);
             out.push_str(open);
-            out.push_str(&self.text[h.clone()]);
+            push(&mut out, &self.text[h.clone()]);
             out.push_str(close);
             at = h.end;
         }
-        out.push_str(&self.text[at..]);
+        push(&mut out, &self.text[at..]);
         if self.cut_after {
             out.push_str(" …");
         }
         out
+    }
+}
+
+/// `text` with HTML's special characters as character references.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
     }
 }
 
@@ -122,6 +146,27 @@ fn word_end(text: &str, mut i: usize, floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_rendering_marks_highlights_and_escapes_the_text() {
+        let cases = [
+            ("a & b", 0..1, "<mark>a</mark> &amp; b"),
+            ("<b>tax</b>", 3..6, "&lt;b&gt;<mark>tax</mark>&lt;/b&gt;"),
+            (
+                "\"<mark>\" tax",
+                9..12,
+                "&quot;&lt;mark&gt;&quot; <mark>tax</mark>",
+            ),
+            ("R&D", 0..3, "<mark>R&amp;D</mark>"),
+        ];
+        for (text, highlight, want) in cases {
+            assert_eq!(
+                snippet(text, &[highlight], 100).render_html(),
+                want,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn short_text_is_kept_whole() {
