@@ -247,7 +247,7 @@ pub struct EntitiesArgs {
     #[arg(long = "type", value_enum)]
     pub kind: Option<EntityTypeArg>,
     /// How many entities to list.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = hit_limit())]
     pub top: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -428,7 +428,14 @@ fn print_summary(s: &IndexSummary) {
     );
 }
 
-fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
+    // `--fields 'path, title'`: the spaces a user puts after commas.
+    args.fields = args
+        .fields
+        .iter()
+        .map(|f| f.trim().to_string())
+        .filter(|f| !f.is_empty())
+        .collect();
     for field in &args.fields {
         if !output::HIT_FIELDS.contains(&field.as_str()) {
             anyhow::bail!(
@@ -462,6 +469,30 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     if results.hits.is_empty() {
         eprintln!("newsdex: no passage matches{}", described(&args.query));
         return Ok(ExitCode::from(1));
+    }
+    if results.total > results.hits.len() {
+        // Fewer than the limit: the per-article cap or collapsed copies
+        // left the others out.
+        let more = if results.hits.len() == request.limit {
+            "--limit N lists more".to_string()
+        } else if request.per_article > 0 && request.collapse {
+            format!(
+                "at most {} per article and copies collapsed: --per-article 0 and --no-collapse list more",
+                request.per_article
+            )
+        } else if request.per_article > 0 {
+            format!(
+                "at most {} per article: --per-article 0 lists more",
+                request.per_article
+            )
+        } else {
+            "copies collapsed: --no-collapse lists them".to_string()
+        };
+        eprintln!(
+            "newsdex: {} of {} matching passages shown ({more})",
+            results.hits.len(),
+            results.total
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

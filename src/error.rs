@@ -6,12 +6,12 @@ use std::path::PathBuf;
 /// indexing are not errors: they are [`crate::corpus::Warning`]s.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no index at {path}: run `newsdex index` first")]
+    #[error("no index at {path}: build it with `newsdex index FOLDER --index {path}`")]
     IndexMissing { path: PathBuf },
 
     #[error(
         "the index at {path} was built by {found}, but this newsdex needs schema version {expected}: \
-         rebuild it with `newsdex index --rebuild --index {path}`"
+         rebuild it with `newsdex index FOLDER --rebuild --index {path}`"
     )]
     SchemaMismatch {
         path: PathBuf,

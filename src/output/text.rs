@@ -67,14 +67,6 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             writeln!(out, "   {dim}[{}] {text}{reset}", neighbour.passage)?;
         }
     }
-    if results.total > results.hits.len() {
-        writeln!(
-            out,
-            "\n{dim}{} of {} matching passages shown{reset}",
-            results.hits.len(),
-            results.total
-        )?;
-    }
     Ok(())
 }
 

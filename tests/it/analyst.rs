@@ -152,6 +152,24 @@ fn per_article_caps_passages_of_one_article() {
     );
     assert_eq!(capped.len(), 3);
     assert_eq!(env.hits("walrus", &["--per-article", "0"]).len(), 7);
+    // Stderr says why fewer were shown, and how to see the rest.
+    let cases = [
+        (
+            &["--per-article", "2"][..],
+            "3 of 7 matching passages shown (at most 2 per article and copies collapsed",
+        ),
+        (
+            &["--limit", "4"],
+            "4 of 7 matching passages shown (--limit N lists more)",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut args = vec!["search", "walrus", "--index", "index"];
+        args.extend(extra);
+        let run = env.run(&args);
+        assert!(run.stderr.contains(message), "{extra:?}: {}", run.stderr);
+        assert!(!run.stdout.contains("matching passages"), "{}", run.stdout);
+    }
 }
 
 #[test]
