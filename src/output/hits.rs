@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::snippet::snippet;
-use super::{Format, SNIPPET_BYTES, Style, text, write_json};
+use super::{Format, SNIPPET_BYTES, Style, spreadsheet_cell, text, write_json};
 use crate::search::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults};
 
 /// Every key of a hit record, in output order.
@@ -240,8 +240,11 @@ fn snippet_text(hit: &Hit, mark: bool) -> String {
 fn cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(list_item).collect::<Vec<_>>().join("; "),
+        Value::String(s) => spreadsheet_cell(s).into_owned(),
+        Value::Array(items) => {
+            let list = items.iter().map(list_item).collect::<Vec<_>>().join("; ");
+            spreadsheet_cell(&list).into_owned()
+        }
         other => other.to_string(),
     }
 }

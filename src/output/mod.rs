@@ -4,6 +4,7 @@
 //! formats"): the wire records here are kept apart from the library's
 //! domain types so the contract does not move when the internals do.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 pub mod hits;
@@ -47,4 +48,39 @@ fn write_json(out: &mut dyn Write, value: &impl serde::Serialize, pretty: bool) 
         serde_json::to_writer(&mut *out, value)?;
     }
     writeln!(out)
+}
+
+/// A CSV cell that a spreadsheet shows as the text it is: one that starts
+/// with `=`, `+`, `-` or `@` (a title such as `=HYPERLINK(...)` in a
+/// scraped page) is a formula to Excel and LibreOffice, so it gets a
+/// leading `'`, which they read as "text" and do not show. Numbers
+/// (`-1.5`) stay as they are.
+fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && text.parse::<f64>().is_err() {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_cell;
+
+    #[test]
+    fn formulas_in_csv_cells_become_text() {
+        let cases = [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1 555", "'+1 555"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("- a bullet", "'- a bullet"),
+            ("-1.5", "-1.5"),
+            ("Putin", "Putin"),
+            ("", ""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(spreadsheet_cell(cell), want, "{cell}");
+        }
+    }
 }

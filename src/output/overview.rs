@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Format, Style, write_json};
+use super::{Format, Style, spreadsheet_cell, write_json};
 use crate::search::{Bucket, EntityCount, Granularity, TimeField};
 
 /// Writes entity counts: a table for people, records for tools.
@@ -47,7 +47,7 @@ pub fn write_entities(
             for c in counts {
                 writer.write_record([
                     c.label.as_str(),
-                    &c.name,
+                    &spreadsheet_cell(&c.name),
                     &c.passages.to_string(),
                     &c.articles.to_string(),
                 ])?;
