@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::snippet::snippet;
 use super::{SNIPPET_BYTES, Style};
-use crate::search::{ArticlePassage, Hit, SearchResults};
+use crate::search::{ArticlePassage, ContextPassage, Hit, SearchResults};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -39,6 +39,20 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
         if let Some(title) = hit.title.as_ref().filter(|t| t.trim() != hit.text.trim()) {
             writeln!(out, "   {bold}{}{reset}", printable(title))?;
         }
+        // Neighbours stand where they are in the article: those before the
+        // hit above its snippet, those after it below.
+        let (before, after): (Vec<_>, Vec<_>) =
+            hit.context.iter().partition(|c| c.passage < hit.passage);
+        let neighbour_line = |neighbour: &ContextPassage| {
+            let text: String = printable(&neighbour.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("   {dim}[{}] {text}{reset}", neighbour.passage)
+        };
+        for neighbour in before {
+            writeln!(out, "{}", neighbour_line(neighbour))?;
+        }
         writeln!(out, "   {}", render_snippet(hit, style))?;
         let facts = facts(hit);
         if !facts.is_empty() {
@@ -59,12 +73,8 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             };
             writeln!(out, "   {dim}also at {}{more}{reset}", places.join(", "))?;
         }
-        for neighbour in &hit.context {
-            let text: String = printable(&neighbour.text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            writeln!(out, "   {dim}[{}] {text}{reset}", neighbour.passage)?;
+        for neighbour in after {
+            writeln!(out, "{}", neighbour_line(neighbour))?;
         }
     }
     Ok(())

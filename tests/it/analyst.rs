@@ -230,6 +230,14 @@ fn context_adds_neighbouring_passages() {
         .map(|c| c["text"].as_str().unwrap())
         .collect();
     assert_eq!(context, ["First para.", "Third para."]);
+    // On a terminal's text, the neighbours stand where they are in the
+    // article, around the hit.
+    let text = env.run(&["search", "walrus", "--context", "1", "--index", "index"]);
+    let lines: Vec<&str> = text.stdout.lines().skip(2).map(str::trim).collect();
+    assert_eq!(
+        lines,
+        ["[0] First para.", "The walrus para.", "[2] Third para."]
+    );
 }
 
 #[test]
