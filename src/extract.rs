@@ -43,12 +43,14 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
     // the per-passage lookups below binary searches whatever a model does.
     extraction.entities.sort_by_key(|e| (e.start, e.end));
     extraction.dates.sort_by_key(|d| (d.start, d.end));
-    let passages = passage::split(&article.text, article.body_start);
+    let mut passages = passage::split(&article.text, article.body_start);
+    drop_repeated_headline(&mut passages, &article.text, article.title.as_deref());
     let lines = article.lines_at(passages.iter().map(|p| p.range.start));
     passages
         .into_iter()
         .zip(lines)
-        .map(|(p, line)| {
+        .enumerate()
+        .map(|(ordinal, (p, line))| {
             let range = p.range;
             let entities = within(&extraction.entities, &range, |e| (e.start, e.end))
                 .map(|e| Entity {
@@ -65,7 +67,7 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
                 })
                 .collect();
             AnalyzedPassage {
-                ordinal: p.ordinal,
+                ordinal,
                 line,
                 text: article.text[range.clone()].to_string(),
                 range,
@@ -73,6 +75,38 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
                 dates,
             }
         })
+        .collect()
+}
+
+/// Drops the passages that only repeat the article's title, as many
+/// bodies do in their first line. Every passage carries the title already,
+/// and such a passage, short and matching in both fields, ranked first for
+/// any word of the headline while it told the reader nothing. A story that
+/// is only its headline keeps it.
+fn drop_repeated_headline(passages: &mut Vec<passage::Passage>, text: &str, title: Option<&str>) {
+    let Some(title) = title.map(comparable).filter(|t| !t.is_empty()) else {
+        return;
+    };
+    if passages.len() < 2 {
+        return;
+    }
+    passages.retain(|p| comparable(&text[p.range.clone()]) != title);
+}
+
+/// Text as a headline is compared: lower-case, spaces collapsed, Markdown's
+/// `#` and straight quotes for curly ones.
+fn comparable(text: &str) -> String {
+    let text = text.trim_start_matches('#');
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .join(" ")
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
         .collect()
 }
 
@@ -87,4 +121,46 @@ fn within<'a, T>(
         .iter()
         .take_while(move |s| bounds(s).0 < range.end)
         .filter(move |s| bounds(s).1 <= range.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_that_only_repeats_the_title_is_dropped() {
+        // (title, body, the passages kept)
+        let cases: [(&str, &str, &[&str]); 5] = [
+            (
+                "Floods in Baku",
+                "Floods in Baku\n\nRoads closed.",
+                &["Roads closed."],
+            ),
+            (
+                "Putin’s “apology”",
+                "# Putin's \"apology\"\n\nIt came late.",
+                &["It came late."],
+            ),
+            ("Floods in Baku", "Floods in Baku", &["Floods in Baku"]),
+            (
+                "Floods",
+                "Floods in Baku\n\nRoads closed.",
+                &["Floods in Baku", "Roads closed."],
+            ),
+            (
+                "",
+                "Floods in Baku\n\nRoads closed.",
+                &["Floods in Baku", "Roads closed."],
+            ),
+        ];
+        for (title, body, want) in cases {
+            let mut article = Article::from_text("a.txt", body);
+            article.title = Some(title.to_string());
+            let passages = analyze(&article);
+            let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(texts, want, "{title}");
+            let ordinals: Vec<usize> = passages.iter().map(|p| p.ordinal).collect();
+            assert_eq!(ordinals, (0..want.len()).collect::<Vec<_>>(), "{title}");
+        }
+    }
 }

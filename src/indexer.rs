@@ -43,7 +43,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// below the corpus root only; near-duplicate signatures and passage
 /// lengths take each Chinese, Japanese or Korean character as a word.
 /// 6: a `<br>` in an HTML heading is a space, not a paragraph break; a
-/// passage that mentions only months or years sorts by them (`--sort date`).
+/// passage that mentions only months or years sorts by them (`--sort date`);
+/// a passage that only repeats the title is dropped.
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run
