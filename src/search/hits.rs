@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value as _};
@@ -211,16 +212,20 @@ fn candidates(
             } else {
                 "latest_mention"
             };
-            let (docs, total) = searcher.search(
-                query,
-                &(
-                    top.order_by_fast_field::<tantivy::DateTime>(field, Order::Desc),
-                    Count,
+            // Passages of the same day rank by relevance, not by where
+            // they happen to stand in the index.
+            let by_date_then_score = (
+                (
+                    SortByStaticFastValue::<tantivy::DateTime>::for_field(field),
+                    Order::Desc,
                 ),
-            )?;
+                (SortBySimilarityScore, Order::Desc),
+            );
+            let (docs, total) =
+                searcher.search(query, &(top.order_by(by_date_then_score), Count))?;
             (
                 docs.into_iter()
-                    .map(|(_, address)| (0.0, address))
+                    .map(|((_, score), address)| (score, address))
                     .collect(),
                 total,
             )

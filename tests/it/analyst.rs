@@ -188,6 +188,25 @@ fn sort_by_published_puts_the_newest_first() {
         .map(|h| h["published"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(dates, ["2024-06-01", "2022-03-03", "2020-01-05"]);
+    // The same day: the more relevant first, whichever was indexed first.
+    env.write("2024-06-01/a.txt", "Walrus news, brief mention of a walrus in a long story about the harbour, the ferries, the weather and the fish market.\n")
+        .write("2024-06-01/z.txt", "Walrus walrus walrus.\n");
+    env.index();
+    let same_day: Vec<String> = env
+        .hits("walrus", &["--sort", "published"])
+        .iter()
+        .take(3)
+        .map(|h| {
+            h["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(same_day, ["z.txt", "b.txt", "a.txt"]);
 }
 
 #[test]
