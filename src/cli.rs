@@ -471,30 +471,32 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if results.total > results.hits.len() {
-        // Fewer than the limit: the per-article cap or collapsed copies
-        // left the others out.
-        let more = if results.hits.len() == request.limit {
-            "--limit N lists more".to_string()
-        } else if request.per_article > 0 && request.collapse {
-            format!(
-                "at most {} per article and copies collapsed: --per-article 0 and --no-collapse list more",
-                request.per_article
-            )
-        } else if request.per_article > 0 {
-            format!(
-                "at most {} per article: --per-article 0 lists more",
-                request.per_article
-            )
-        } else {
-            "copies collapsed: --no-collapse lists them".to_string()
-        };
         eprintln!(
-            "newsdex: {} of {} matching passages shown ({more})",
+            "newsdex: {} of {} matching passages shown ({})",
             results.hits.len(),
-            results.total
+            results.total,
+            how_to_list_more(&request, results.hits.len())
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why a search showed fewer passages than matched, and the flag that
+/// lists more.
+fn how_to_list_more(request: &SearchRequest, shown: usize) -> String {
+    if shown == request.limit {
+        return "--limit N lists more".to_string();
+    }
+    // Fewer than the limit: the per-article cap or collapsed copies left
+    // the others out.
+    match (request.per_article, request.collapse) {
+        (0, _) => "copies collapsed: --no-collapse lists them".to_string(),
+        (cap, true) => format!(
+            "at most {cap} per article and copies collapsed: --per-article 0 and --no-collapse \
+             list more"
+        ),
+        (cap, false) => format!("at most {cap} per article: --per-article 0 lists more"),
+    }
 }
 
 fn passages_match(n: usize) -> String {
