@@ -20,7 +20,7 @@ use serde_json::{Map, Value, json};
 use tantivy::schema::{Field, Value as _};
 use tantivy::{DocAddress, TantivyDocument};
 
-use crate::dates::value::{CalendarPoint, calendar_points};
+use crate::dates::value::{Unit, calendar_points};
 use crate::indexer::to_day;
 use crate::schema::{Fields, article_identity};
 use crate::store::NewsIndex;
@@ -229,15 +229,17 @@ fn mentioned_dates(dates: &Value) -> (Vec<String>, Vec<String>, Vec<String>) {
                 .get("value")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            points.extend(calendar_points(value));
+            // Widened units go with those written as such: the exported
+            // documents keep the three arrays they always had.
+            points.extend(calendar_points(value).into_iter().map(|p| (p.unit, p.date)));
         }
     }
     let (mut days, mut months, mut years) = (Vec::new(), Vec::new(), Vec::new());
-    for point in points {
-        match point {
-            CalendarPoint::Day(d) => days.push(timestamp(d)),
-            CalendarPoint::Month(d) => months.push(timestamp(d)),
-            CalendarPoint::Year(d) => years.push(timestamp(d)),
+    for (unit, date) in points {
+        match unit {
+            Unit::Day => days.push(timestamp(date)),
+            Unit::Month => months.push(timestamp(date)),
+            Unit::Year => years.push(timestamp(date)),
         }
     }
     (days, months, years)

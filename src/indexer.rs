@@ -24,7 +24,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 use crate::article::Article;
 use crate::corpus::{self, Found, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
-use crate::dates::value::{CalendarPoint, calendar_points};
+use crate::dates::value::{Unit, calendar_points};
 use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
@@ -680,28 +680,24 @@ fn passage_document(
         }
     }
     // A mention of the year 1066 is real but cannot be stored as a date.
-    points.retain(|p| match p {
-        CalendarPoint::Day(d) | CalendarPoint::Month(d) | CalendarPoint::Year(d) => is_storable(*d),
-    });
+    points.retain(|p| is_storable(p.date));
     // A month or a year sorts by its first day: "June 2024" after "June
     // 15, 2024", before July. Without it a passage that mentions only months
     // or years sorted among the undated ones.
-    let latest_day = points
-        .iter()
-        .map(|p| match p {
-            CalendarPoint::Day(d) | CalendarPoint::Month(d) | CalendarPoint::Year(d) => *d,
-        })
-        .max();
+    let latest_day = points.iter().map(|p| p.date).max();
     if let Some(latest) = latest_day {
         doc.add_date(fields.latest_mention, day(latest));
     }
     for point in points {
-        let (field, date) = match point {
-            CalendarPoint::Day(d) => (fields.mentioned_day, d),
-            CalendarPoint::Month(d) => (fields.mentioned_month, d),
-            CalendarPoint::Year(d) => (fields.mentioned_year, d),
+        let field = match (point.unit, point.widened) {
+            (Unit::Day, false) => fields.mentioned_day,
+            (Unit::Month, false) => fields.mentioned_month,
+            (Unit::Year, false) => fields.mentioned_year,
+            (Unit::Day, true) => fields.mentioned_day_wide,
+            (Unit::Month, true) => fields.mentioned_month_wide,
+            (Unit::Year, true) => fields.mentioned_year_wide,
         };
-        doc.add_date(field, day(date));
+        doc.add_date(field, day(point.date));
     }
     let mentions = StoredMentions {
         entities: &passage.entities,

@@ -205,14 +205,20 @@ fn rewrite_date_clause(token: &str) -> Result<Option<String>, QueryProblem> {
         format!("published:[{} TO {}]", bound(since), bound(until))
     } else {
         use crate::dates::value::{month_start, year_start};
-        format!(
-            "(date_day:[{} TO {}] OR date_month:[{} TO {}] OR date_year:[{} TO {}])",
-            bound(since),
-            bound(until),
+        let days = format!("[{} TO {}]", bound(since), bound(until));
+        let months = format!(
+            "[{} TO {}]",
             bound(since.map(month_start)),
-            bound(until.map(month_start)),
+            bound(until.map(month_start))
+        );
+        let years = format!(
+            "[{} TO {}]",
             bound(since.map(year_start)),
-            bound(until.map(year_start)),
+            bound(until.map(year_start))
+        );
+        format!(
+            "(date_day:{days} OR date_day_wide:{days} OR date_month:{months} OR \
+             date_month_wide:{months} OR date_year:{years} OR date_year_wide:{years})"
         )
     };
     Ok(Some(format!("{sign}{clause}")))

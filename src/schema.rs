@@ -22,7 +22,9 @@ use crate::tokenizer::WordTokenizer;
 /// Bumped whenever the fields or their analysis change; an index of another
 /// version must be rebuilt. 7: Thai, Lao, Khmer and Myanmar are cut into
 /// pairs of characters, as Chinese is; `line` is a fast field, so `show
-/// PATH:LINE` finds a passage by its line.
+/// PATH:LINE` finds a passage by its line; weeks, quarters, decades and
+/// centuries are kept apart from the days, months and years written as such
+/// (`date_*_wide`).
 pub const SCHEMA_VERSION: u32 = 7;
 
 /// What [`article_identity`] puts between a source and an article's own id.
@@ -93,6 +95,12 @@ pub struct Fields {
     pub mentioned_day: Field,
     pub mentioned_month: Field,
     pub mentioned_year: Field,
+    /// The days of a week, the months of a quarter, half or season, and the
+    /// years of a decade or century mentioned: filters take them as the
+    /// fields above, timelines do not count them in narrower buckets.
+    pub mentioned_day_wide: Field,
+    pub mentioned_month_wide: Field,
+    pub mentioned_year_wide: Field,
     /// `LABEL:Canonical Name` of each entity, untokenized, for facet counts.
     pub entity_key: Field,
     /// The latest day the passage mentions, for sorting by mentioned date.
@@ -144,7 +152,10 @@ impl Fields {
             misc: b.add_text_field("misc", names),
             mentioned_day: b.add_date_field("date_day", day.clone()),
             mentioned_month: b.add_date_field("date_month", day.clone()),
-            mentioned_year: b.add_date_field("date_year", day),
+            mentioned_year: b.add_date_field("date_year", day.clone()),
+            mentioned_day_wide: b.add_date_field("date_day_wide", day.clone()),
+            mentioned_month_wide: b.add_date_field("date_month_wide", day.clone()),
+            mentioned_year_wide: b.add_date_field("date_year_wide", day),
             entity_key: b.add_text_field("entity", STRING | FAST),
             latest_mention: b.add_date_field("latest_mention", DateOptions::from(FAST)),
             minhash_band: b.add_u64_field("minhash_band", INDEXED),
@@ -178,6 +189,9 @@ impl Fields {
             mentioned_day: f("date_day")?,
             mentioned_month: f("date_month")?,
             mentioned_year: f("date_year")?,
+            mentioned_day_wide: f("date_day_wide")?,
+            mentioned_month_wide: f("date_month_wide")?,
+            mentioned_year_wide: f("date_year_wide")?,
             entity_key: f("entity")?,
             latest_mention: f("latest_mention")?,
             minhash_band: f("minhash_band")?,

@@ -4,25 +4,57 @@
 //! with (a day, a month or a year), so a range filter can ask "does any
 //! mention overlap this range" exactly: a month mention overlaps every day
 //! of its month. Coarser values are widened into the next finer unit
-//! (a quarter into its three months, a decade into its ten years, a week
-//! into its seven days).
+//! (a week into its seven days, a quarter into its three months, a decade
+//! into its ten years, a century into its hundred), and marked widened:
+//! the filters take them as the others, but a timeline must not count "the
+//! 1990s" in each of ten year buckets, or a week in each of seven days.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// One calendar unit a mention covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CalendarPoint {
-    Day(NaiveDate),
-    /// The month, as its first day.
-    Month(NaiveDate),
-    /// The year, as its 1 January.
-    Year(NaiveDate),
+pub struct CalendarPoint {
+    pub unit: Unit,
+    /// The day, the month's first day or the year's 1 January.
+    pub date: NaiveDate,
+    /// Whether the mention was wider than `unit`: a week, a quarter, half
+    /// or season, a decade or a century.
+    pub widened: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    Day,
+    Month,
+    Year,
+}
+
+impl CalendarPoint {
+    fn new(unit: Unit, date: NaiveDate) -> CalendarPoint {
+        CalendarPoint {
+            unit,
+            date,
+            widened: false,
+        }
+    }
+
+    fn widened(self) -> CalendarPoint {
+        CalendarPoint {
+            widened: true,
+            ..self
+        }
+    }
 }
 
 /// The calendar units a TIMEX3 value covers; empty for values without a
 /// concrete anchor (`XXXX-12-25`, `PAST_REF`, durations).
 pub fn calendar_points(value: &str) -> Vec<CalendarPoint> {
-    parse(value).unwrap_or_default()
+    let mut points = parse(value).unwrap_or_default();
+    // One unit is the mention as written; several are a wider one.
+    if points.len() > 1 {
+        points = points.into_iter().map(CalendarPoint::widened).collect();
+    }
+    points
 }
 
 fn parse(value: &str) -> Option<Vec<CalendarPoint>> {
@@ -35,12 +67,15 @@ fn parse(value: &str) -> Option<Vec<CalendarPoint>> {
     }
     let rest: Vec<&str> = parts.collect();
     match (head.len(), rest.as_slice()) {
-        // Decade (199) and century (19).
+        // Decade (199) and century (18: the 1800s).
         (3, []) => {
             let decade: i32 = head.parse().ok()?;
             (0..10).map(|y| year(decade * 10 + y)).collect()
         }
-        (2, []) => None,
+        (2, []) => {
+            let century: i32 = head.parse().ok()?;
+            (0..100).map(|y| year(century * 100 + y)).collect()
+        }
         (4, []) => Some(vec![year(head.parse().ok()?)?]),
         (4, [second]) => {
             let y: i32 = head.parse().ok()?;
@@ -61,7 +96,7 @@ fn parse(value: &str) -> Option<Vec<CalendarPoint>> {
                 let monday = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
                 Some(
                     (0..7)
-                        .map(|d| CalendarPoint::Day(monday + Duration::days(d)))
+                        .map(|d| CalendarPoint::new(Unit::Day, monday + Duration::days(d)))
                         .collect(),
                 )
             } else if let Some(months) = season_months(second) {
@@ -77,7 +112,7 @@ fn parse(value: &str) -> Option<Vec<CalendarPoint>> {
                 return parse(&format!("{head}-{m}"));
             }
             let date = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
-            Some(vec![CalendarPoint::Day(date)])
+            Some(vec![CalendarPoint::new(Unit::Day, date)])
         }
         _ => None,
     }
@@ -94,11 +129,11 @@ fn season_months(code: &str) -> Option<&'static [u32]> {
 }
 
 fn year(y: i32) -> Option<CalendarPoint> {
-    NaiveDate::from_ymd_opt(y, 1, 1).map(CalendarPoint::Year)
+    NaiveDate::from_ymd_opt(y, 1, 1).map(|d| CalendarPoint::new(Unit::Year, d))
 }
 
 fn month(y: i32, m: u32) -> Option<CalendarPoint> {
-    NaiveDate::from_ymd_opt(y, m, 1).map(CalendarPoint::Month)
+    NaiveDate::from_ymd_opt(y, m, 1).map(|d| CalendarPoint::new(Unit::Month, d))
 }
 
 /// The first day of the month of `date`.
@@ -114,25 +149,29 @@ pub fn year_start(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use CalendarPoint::*;
+    use Unit::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    fn at(unit: Unit, date: NaiveDate) -> CalendarPoint {
+        CalendarPoint::new(unit, date)
+    }
+
     #[test]
     fn values_map_to_their_calendar_units() {
         let cases: &[(&str, Vec<CalendarPoint>)] = &[
-            ("2024-12-25", vec![Day(d(2024, 12, 25))]),
-            ("2024-12-25T15:00", vec![Day(d(2024, 12, 25))]),
-            ("2024-12", vec![Month(d(2024, 12, 1))]),
-            ("2024", vec![Year(d(2024, 1, 1))]),
+            ("2024-12-25", vec![at(Day, d(2024, 12, 25))]),
+            ("2024-12-25T15:00", vec![at(Day, d(2024, 12, 25))]),
+            ("2024-12", vec![at(Month, d(2024, 12, 1))]),
+            ("2024", vec![at(Year, d(2024, 1, 1))]),
             (
                 "2024-Q1",
                 vec![
-                    Month(d(2024, 1, 1)),
-                    Month(d(2024, 2, 1)),
-                    Month(d(2024, 3, 1)),
+                    at(Month, d(2024, 1, 1)).widened(),
+                    at(Month, d(2024, 2, 1)).widened(),
+                    at(Month, d(2024, 3, 1)).widened(),
                 ],
             ),
             ("XXXX-12-25", vec![]),
@@ -146,8 +185,22 @@ mod tests {
     }
 
     #[test]
-    fn weeks_and_decades_widen() {
-        assert_eq!(calendar_points("2024-W52").len(), 7);
-        assert_eq!(calendar_points("199").len(), 10);
+    fn weeks_decades_and_centuries_widen() {
+        // (value, points, unit, first date)
+        let cases = [
+            ("2024-W52", 7, Day, d(2024, 12, 23)),
+            ("2024-SU", 3, Month, d(2024, 6, 1)),
+            ("199", 10, Year, d(1990, 1, 1)),
+            ("18", 100, Year, d(1800, 1, 1)),
+        ];
+        for (value, count, unit, first) in cases {
+            let points = calendar_points(value);
+            assert_eq!(points.len(), count, "{value}");
+            assert!(
+                points.iter().all(|p| p.widened && p.unit == unit),
+                "{value}"
+            );
+            assert_eq!(points[0].date, first, "{value}");
+        }
     }
 }

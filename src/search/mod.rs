@@ -623,18 +623,15 @@ fn mentioned_date_query(
         };
         (Occur::Should, query)
     };
+    let (months_since, months_until) = (since.map(month_start), until.map(month_start));
+    let (years_since, years_until) = (since.map(year_start), until.map(year_start));
     Box::new(BooleanQuery::new(vec![
         range(fields.mentioned_day, since, until),
-        range(
-            fields.mentioned_month,
-            since.map(month_start),
-            until.map(month_start),
-        ),
-        range(
-            fields.mentioned_year,
-            since.map(year_start),
-            until.map(year_start),
-        ),
+        range(fields.mentioned_day_wide, since, until),
+        range(fields.mentioned_month, months_since, months_until),
+        range(fields.mentioned_month_wide, months_since, months_until),
+        range(fields.mentioned_year, years_since, years_until),
+        range(fields.mentioned_year_wide, years_since, years_until),
     ]))
 }
 

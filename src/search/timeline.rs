@@ -166,12 +166,23 @@ impl Collector for TimelineCollector {
         segment: &SegmentReader,
     ) -> tantivy::Result<TimelineSegmentCollector> {
         let fast = segment.fast_fields();
-        // Which stored granularities may count at this bucket width.
+        // Which stored granularities may count at this bucket width: those
+        // no wider than the bucket. A week counts from week buckets up, a
+        // quarter, half or season in years, a decade or century nowhere.
         let names: &[&str] = match (self.field, self.by) {
             (TimeField::Published, _) => &["published"],
-            (TimeField::Mentioned, Granularity::Day | Granularity::Week) => &["date_day"],
-            (TimeField::Mentioned, Granularity::Month) => &["date_day", "date_month"],
-            (TimeField::Mentioned, Granularity::Year) => &["date_day", "date_month", "date_year"],
+            (TimeField::Mentioned, Granularity::Day) => &["date_day"],
+            (TimeField::Mentioned, Granularity::Week) => &["date_day", "date_day_wide"],
+            (TimeField::Mentioned, Granularity::Month) => {
+                &["date_day", "date_day_wide", "date_month"]
+            }
+            (TimeField::Mentioned, Granularity::Year) => &[
+                "date_day",
+                "date_day_wide",
+                "date_month",
+                "date_month_wide",
+                "date_year",
+            ],
         };
         let columns = names
             .iter()

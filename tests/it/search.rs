@@ -350,6 +350,46 @@ fn timeline_counts_mentioned_days() {
     );
 }
 
+/// A mention counts in timeline buckets at least as wide as it was
+/// written, and filters find it wherever it overlaps.
+#[test]
+fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
+    let env = Env::new();
+    env.write(
+        "2025-01-05/a.txt",
+        "Summit\n\nThe summit was first proposed in the 1990s.\n\nIn the 19th century nobody cared about summits.\n\nSummit talks resumed in the first quarter of 2024.\n\nThe summit was held on March 5, 2024.\n",
+    );
+    env.index();
+    let labels = |by: &str| -> Vec<String> {
+        let run = env.run(&[
+            "timeline", "summit", "--by", by, "--format", "json", "--index", "index",
+        ]);
+        run.json()["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["passages"].as_u64() > Some(0))
+            .map(|b| format!("{} {}", b["label"].as_str().unwrap(), b["passages"]))
+            .collect()
+    };
+    assert_eq!(labels("year"), ["2024 2"]);
+    assert_eq!(labels("month"), ["2024-03 1"]);
+    // (since, until, passages found)
+    let cases = [
+        ("1995", "1995", 1),
+        ("1850", "1850", 1),
+        ("2024-02", "2024-02", 1),
+        ("2024-03", "2024-03", 2),
+        ("1700", "1799", 0),
+    ];
+    for (since, until, found) in cases {
+        let hits = env.hits("summit", &["--since", since, "--until", until]);
+        assert_eq!(hits.len(), found, "{since}..{until}");
+        let clause = format!("summit date:[{since} TO {until}]");
+        assert_eq!(env.hits(&clause, &[]).len(), found, "{clause}");
+    }
+}
+
 #[test]
 fn entity_filters_match_canonical_names() {
     let env = Env::new();
