@@ -109,11 +109,12 @@ pub(crate) struct Highlight {
     /// Terms of the passage-text field, other than Chinese, Japanese and
     /// Korean ones.
     pub terms: HashSet<String>,
-    /// Chinese, Japanese and Korean words, each as the pairs of characters
-    /// the passage-text field indexes it as ([`hits::paired_words`]): they
-    /// are highlighted whole, so `政策金利` does not mark the `政策` of
-    /// `金融政策`.
-    pub paired_words: Vec<Vec<String>>,
+    /// Words holding Chinese, Japanese or Korean characters, each as the
+    /// phrase of terms the search looks for ([`hits::paired_words`]): they
+    /// are highlighted whole, where the search finds them, so `政策金利`
+    /// does not mark the `政策` of `金融政策`, nor `12月30日` the `日` of
+    /// `月曜日`.
+    pub paired_words: Vec<hits::Phrase>,
     pub fuzzy: Vec<FuzzyWord>,
 }
 
@@ -798,7 +799,10 @@ mod tests {
             fuzzy,
         } = builder.highlight;
         let mut words: Vec<String> = terms.into_iter().collect();
-        words.extend(paired_words.into_iter().map(|pairs| pairs.join(" ")));
+        words.extend(paired_words.into_iter().map(|phrase| {
+            let terms: Vec<String> = phrase.into_iter().map(|(_, term)| term).collect();
+            terms.join(" ")
+        }));
         words.extend(
             fuzzy
                 .into_iter()
@@ -825,7 +829,8 @@ mod tests {
             ("政策金利 -上海", &["政策 策金 金利"]),
             ("\"上海 市政府\" crash", &["crash", "上海", "市政 政府"]),
             ("京 title:北京 text:东京", &["东京", "京"]),
-            ("iPhone手机", &["iphon", "手机"]),
+            ("iPhone手机", &["iphon", "iphon 手机"]),
+            ("12月30日", &["12", "12 月 30 日", "30"]),
         ];
         for (query, want) in cases {
             assert_eq!(highlighted(&news, query), *want, "{query}");
