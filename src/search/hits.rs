@@ -1,7 +1,7 @@
 //! Ranked passages: collect candidates, cap passages per article, collapse
 //! near-duplicates, then dress each hit with highlights, copies and context.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -545,16 +545,32 @@ fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(Phrase, u8)> {
 /// `上海` at 2).
 pub(crate) type Phrase = Vec<(usize, String)>;
 
-/// The words of `text`, as typed between spaces, that hold Chinese,
-/// Japanese or Korean characters, each as the phrase of the terms a
-/// query analyzer makes of it: the search looks for `12月30日` as `12 月 30
-/// 日` at consecutive positions, so it is highlighted there only, not
-/// wherever a `月` or `日` stands.
-pub(super) fn paired_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Phrase> {
-    text.split_whitespace()
-        .map(|word| phrase(analyzer, word))
-        .filter(|terms| terms.iter().any(|(_, term)| is_paired_term(term)))
-        .collect()
+/// The words of a query's text, as typed between spaces, as they are
+/// highlighted.
+#[derive(Debug, Default)]
+pub(super) struct QueryWords {
+    /// The words that hold Chinese, Japanese or Korean characters, each as
+    /// the phrase of the terms a query analyzer makes of it: the search
+    /// looks for `12月30日` as `12 月 30 日` at consecutive positions, so it
+    /// is highlighted there only, not wherever a `月`, `日` or `12` stands.
+    pub paired: Vec<Phrase>,
+    /// The terms of the other words, highlighted wherever they stand.
+    pub loose: HashSet<String>,
+}
+
+/// The words of a query's `text` as [`QueryWords`], their terms as
+/// `analyzer` (a query analyzer) makes them.
+pub(super) fn query_words(analyzer: &mut TextAnalyzer, text: &str) -> QueryWords {
+    let mut words = QueryWords::default();
+    for word in text.split_whitespace() {
+        let terms = phrase(analyzer, word);
+        if terms.iter().any(|(_, term)| is_paired_term(term)) {
+            words.paired.push(terms);
+        } else {
+            words.loose.extend(terms.into_iter().map(|(_, term)| term));
+        }
+    }
+    words
 }
 
 /// The terms `analyzer` makes of `text`, with their positions after the
@@ -732,13 +748,9 @@ mod tests {
         let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
         let mut sought = Highlight::default();
         for word in words {
-            let terms = crate::schema::terms(&mut analyzer, word);
-            sought
-                .terms
-                .extend(terms.into_iter().filter(|t| !is_paired_term(t)));
-            sought
-                .paired_words
-                .extend(paired_words(&mut analyzer, word));
+            let QueryWords { paired, loose } = query_words(&mut analyzer, word);
+            sought.terms.extend(loose);
+            sought.paired_words.extend(paired);
         }
         let fuzzy: Vec<(Phrase, u8)> = fuzzy
             .iter()
@@ -794,15 +806,13 @@ mod tests {
             (bank, &["\"日本 銀行\""], &["日本銀行", "銀行", "日本"]),
             (bank, &["銀行日本"], &[]),
             ("上海市 京 北京", &["京"], &["京", "京"]),
-            (
-                "iPhone手机, iPhones",
-                &["iPhone手机"],
-                &["iPhone手机", "iPhones"],
-            ),
+            // The word's letters are part of it: `iPhones` is not.
+            ("iPhone手机, iPhones", &["iPhone手机"], &["iPhone手机"]),
             ("서울에서 열린 회담", &["서울"], &["서울"]),
             // A word of digits and characters is found whole, as its
             // phrase is searched: not each `月` and `日` alone.
             (date, &["12月30日"], &["12月30日"]),
+            ("12月30日の12時", &["12月30日"], &["12月30日"]),
             (date, &["月"], &["月", "月"]),
             ("北京、上海と北京", &["北京、上海"], &["北京、上海"]),
             // One character inside a run, and at its edges.
@@ -815,6 +825,12 @@ mod tests {
             ("上海の市政府", &["上海市政府"], &[]),
             ("市政、上海市", &["上海市政"], &[]),
             ("서울에서 열린", &["서울역"], &[]),
+            ("12月に30日間", &["12月30日"], &[]),
+            (
+                "crash 上海 crash",
+                &["\"crash 上海\""],
+                &["crash 上海 crash"],
+            ),
         ];
         for (text, words, want) in cases {
             assert_eq!(highlighted(text, words, &[]), *want, "{text} {words:?}");
@@ -836,7 +852,8 @@ mod tests {
             ("plane crash", ""),
         ];
         for (text, want) in cases {
-            let words: Vec<String> = paired_words(&mut analyzer, text)
+            let words: Vec<String> = query_words(&mut analyzer, text)
+                .paired
                 .iter()
                 .map(|word| {
                     let terms: Vec<String> =

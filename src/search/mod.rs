@@ -106,11 +106,11 @@ pub(crate) struct BuiltQuery {
 /// those it excludes (`crash -Boeing`, `crash NOT "Boeing jet"`).
 #[derive(Debug, Default)]
 pub(crate) struct Highlight {
-    /// Terms of the passage-text field, other than Chinese, Japanese and
-    /// Korean ones.
+    /// Terms of the passage-text field, other than those of words holding
+    /// Chinese, Japanese or Korean characters.
     pub terms: HashSet<String>,
     /// Words holding Chinese, Japanese or Korean characters, each as the
-    /// phrase of terms the search looks for ([`hits::paired_words`]): they
+    /// phrase of terms the search looks for ([`hits::QueryWords`]): they
     /// are highlighted whole, where the search finds them, so `政策金利`
     /// does not mark the `政策` of `金融政策`, nor `12月30日` the `日` of
     /// `月曜日`.
@@ -262,13 +262,17 @@ impl TextQueryBuilder<'_> {
             return Ok(Node::Leaf(query));
         }
         let text = self.news.fields.text;
+        // The terms of a literal's words that are highlighted wherever
+        // they stand (`None` for another leaf: all its terms).
+        let mut loose = None;
         if sought
             && let UserInputLeaf::Literal(literal) = &leaf
             && self.text_field(literal.field_name.as_deref()) == Some(text)
             && let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, text)
         {
-            let words = hits::paired_words(&mut analyzer, &literal.phrase);
-            self.highlight.paired_words.extend(words);
+            let words = hits::query_words(&mut analyzer, &literal.phrase);
+            self.highlight.paired_words.extend(words.paired);
+            loose = Some(words.loose);
         }
         let query = self
             .parser
@@ -279,6 +283,7 @@ impl TextQueryBuilder<'_> {
                 if term.field() == text
                     && let Some(word) = term.value().as_str()
                     && !is_paired_term(word)
+                    && loose.as_ref().is_none_or(|loose| loose.contains(word))
                 {
                     self.highlight.terms.insert(word.to_string());
                 }
@@ -829,8 +834,9 @@ mod tests {
             ("政策金利 -上海", &["政策 策金 金利"]),
             ("\"上海 市政府\" crash", &["crash", "上海", "市政 政府"]),
             ("京 title:北京 text:东京", &["东京", "京"]),
-            ("iPhone手机", &["iphon", "iphon 手机"]),
-            ("12月30日", &["12", "12 月 30 日", "30"]),
+            ("iPhone手机", &["iphon 手机"]),
+            ("12月30日", &["12 月 30 日"]),
+            ("\"crash 上海\" 12 12月", &["12", "12 月", "crash", "上海"]),
         ];
         for (query, want) in cases {
             assert_eq!(highlighted(&news, query), *want, "{query}");
