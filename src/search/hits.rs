@@ -795,7 +795,7 @@ mod tests {
     #[test]
     fn chinese_japanese_and_korean_words_are_highlighted_whole() {
         let bank = "日本銀行は金融政策決定会合で政策金利を据え置いた。銀行、日本";
-        let date = "2024年12月30日に発表した。月曜日";
+        let date = "2024年12月30日に…月曜日";
         // (passage, query words, highlighted)
         let cases: &[(&str, &[&str], &[&str])] = &[
             (bank, &["政策金利"], &["政策金利"]),
