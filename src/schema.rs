@@ -226,6 +226,8 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// Japanese and Korean only: the index also holds each character of a run
 /// as a term of its own, and a query looks for pairs, or for one character
 /// where it has no neighbour ([`WordTokenizer::with_single_characters`]).
+/// Highlights cut a passage as the index did, so a query's terms stand in
+/// it where the search found them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     Index,

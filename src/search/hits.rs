@@ -153,10 +153,13 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let hits = selection.kept;
 
     let fuzzy = fuzzy_words(news, &built.highlight.fuzzy);
-    // Passages are cut as queries are, so their words line up with the
-    // query's (see `schema::Side`).
-    let mut analyzer = crate::schema::query_analyzer(&news.index, fields.text)
-        .unwrap_or_else(|| crate::schema::prose_analyzer(crate::schema::Side::Query));
+    // Passages are cut as the index cut them, each character of a Chinese,
+    // Japanese or Korean run a term too (see `schema::Side`), so a query
+    // word's terms stand in them where the search found them.
+    let mut analyzer = news
+        .index
+        .tokenizer_for_field(fields.text)
+        .unwrap_or_else(|_| crate::schema::prose_analyzer(crate::schema::Side::Index));
     let mut copy_candidates = match &bands {
         Some(bands) => {
             let signatures: Vec<Option<&Signature>> =
@@ -529,51 +532,81 @@ fn context(
     Ok(passages)
 }
 
-/// Fuzzy words as the text field indexes them (`al-Assad`: `al`, `assad`),
-/// with their distances.
-fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(Vec<String>, u8)> {
+/// Fuzzy words as the text field's queries analyse them (`al-Assad`: `al`,
+/// `assad`), with their distances.
+fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(Phrase, u8)> {
+    let Some(mut analyzer) = crate::schema::query_analyzer(&news.index, news.fields.text) else {
+        return Vec::new();
+    };
     fuzzy
         .iter()
-        .map(|w| (super::analyze(news, news.fields.text, &w.word), w.distance))
+        .map(|w| (phrase(&mut analyzer, &w.word), w.distance))
         .filter(|(parts, _)| !parts.is_empty())
         .collect()
 }
 
-/// The Chinese, Japanese and Korean words an analyzer makes of `text`,
-/// each as its pairs of characters (or its one character): the runs of
-/// such terms at consecutive positions, a lone character being a word of
-/// its own.
-pub(super) fn paired_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
-    let mut words: Vec<Vec<String>> = Vec::new();
-    // The position the next pair of the last word would take.
-    let mut next = None;
-    let mut stream = analyzer.token_stream(text);
-    while let Some(token) = stream.next() {
-        if !is_paired_term(&token.text) {
-            next = None;
-            continue;
+/// Terms, each with its position after the first term's: a word as the
+/// search looks for it, the phrase of its terms (`北京、上海`: `北京` at 0,
+/// `上海` at 2).
+pub(crate) type Phrase = Vec<(usize, String)>;
+
+/// The words of a query's text, as typed between spaces, as they are
+/// highlighted.
+#[derive(Debug, Default)]
+pub(super) struct QueryWords {
+    /// The words that hold Chinese, Japanese or Korean characters, each as
+    /// the phrase of the terms a query analyzer makes of it: the search
+    /// looks for `12月30日` as `12 月 30 日` at consecutive positions, so it
+    /// is highlighted there only, not wherever a `月`, `日` or `12` stands.
+    pub paired: Vec<Phrase>,
+    /// The terms of the other words, highlighted wherever they stand.
+    pub loose: HashSet<String>,
+}
+
+/// The words of a query's `text` as [`QueryWords`], their terms as
+/// `analyzer` (a query analyzer) makes them.
+pub(super) fn query_words(analyzer: &mut TextAnalyzer, text: &str) -> QueryWords {
+    let mut words = QueryWords::default();
+    for word in text.split_whitespace() {
+        let terms = phrase(analyzer, word);
+        if terms.iter().any(|(_, term)| is_paired_term(term)) {
+            words.paired.push(terms);
+        } else {
+            words.loose.extend(terms.into_iter().map(|(_, term)| term));
         }
-        match words.last_mut() {
-            Some(word) if next == Some(token.position) => word.push(token.text.clone()),
-            _ => words.push(vec![token.text.clone()]),
-        }
-        let pair = token.text.chars().nth(1).is_some();
-        next = pair.then_some(token.position + 1);
     }
     words
 }
 
+/// The terms `analyzer` makes of `text`, with their positions after the
+/// first term's.
+fn phrase(analyzer: &mut TextAnalyzer, text: &str) -> Phrase {
+    let mut terms = Vec::new();
+    let mut first = None;
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        let first = *first.get_or_insert(token.position);
+        terms.push((token.position - first, token.text.clone()));
+    }
+    terms
+}
+
 /// Byte ranges of the tokens of `text` that are among the highlight's
-/// terms, of runs of tokens that are one of its Chinese, Japanese or
+/// terms, of the runs of tokens that hold one of its Chinese, Japanese or
 /// Korean words, or of runs of tokens each within a fuzzy word's distance
 /// of its part in order (a fuzzy `al-Assad` is highlighted in "al-Asad",
 /// not in every "a"), merged when they overlap or only whitespace
 /// separates them.
+///
+/// `analyzer` is the index's: it gives each character of a run of pairs a
+/// term of its own, at the position of the pair it starts, so a word's
+/// terms are matched by position, as the search's phrases match them, not
+/// by the token that follows.
 fn highlight(
     analyzer: &mut TextAnalyzer,
     text: &str,
     sought: &Highlight,
-    fuzzy: &[(Vec<String>, u8)],
+    fuzzy: &[(Phrase, u8)],
 ) -> Vec<Range<usize>> {
     let Highlight {
         terms,
@@ -589,16 +622,6 @@ fn highlight(
     while let Some(token) = stream.next() {
         tokens.push(token.clone());
     }
-    let single_characters: HashSet<char> = paired_words
-        .iter()
-        .filter_map(|word| match word.as_slice() {
-            [one] => {
-                let mut chars = one.chars();
-                chars.next().filter(|_| chars.next().is_none())
-            }
-            _ => None,
-        })
-        .collect();
     let mut push = |range: Range<usize>| match ranges.last_mut() {
         Some(last) if range.start <= last.end || text[last.end..range.start].trim().is_empty() => {
             last.end = last.end.max(range.end);
@@ -608,46 +631,58 @@ fn highlight(
     for (i, token) in tokens.iter().enumerate() {
         let mut end = terms.contains(&token.text).then_some(token.offset_to);
         for word in paired_words {
-            let Some(run) = tokens.get(i..i + word.len()) else {
-                continue;
-            };
-            let same = |(j, (pair, token)): (usize, (&String, &Token))| {
-                *pair == token.text && token.position == tokens[i].position + j
-            };
-            if word.iter().zip(run).enumerate().all(same) {
-                end = end.max(run.last().map(|t| t.offset_to));
-            }
+            end = end.max(phrase_end(&tokens, i, word, |term, text| term == text));
         }
         for (parts, distance) in fuzzy {
-            let Some(run) = tokens.get(i..i + parts.len()) else {
-                continue;
+            // A Chinese, Japanese or Korean term is one edit from others
+            // (a pair from each of its characters): the search matches
+            // a fuzzy word's pairs as they are.
+            let near = |part: &str, text: &str| {
+                if is_paired_term(part) || is_paired_term(text) {
+                    part == text
+                } else {
+                    edit_distance(part, text) <= usize::from(*distance)
+                }
             };
-            let near = |(part, token): (&String, &Token)| {
-                edit_distance(part, &token.text) <= usize::from(*distance)
-            };
-            if parts.iter().zip(run).all(near) {
-                let run_end = run.last().map_or(token.offset_to, |t| t.offset_to);
-                end = end.max(Some(run_end));
-            }
+            end = end.max(phrase_end(&tokens, i, parts, near));
         }
         if let Some(end) = end {
             push(token.offset_from..end);
         }
-        // A query word of one Chinese, Japanese or Korean character finds
-        // it inside runs, which the passage's words here hold as pairs.
-        if !single_characters.is_empty()
-            && is_paired_term(&token.text)
-            && token.text.chars().nth(1).is_some()
-        {
-            for (at, c) in token.text.char_indices() {
-                if single_characters.contains(&c) {
-                    let from = token.offset_from + at;
-                    push(from..from + c.len_utf8());
-                }
-            }
-        }
     }
     ranges
+}
+
+/// Where the run of `tokens` that starts with the `i`th and holds `phrase`
+/// ends: its first term is the `i`th token and each other stands at its
+/// position after that token's, as `matches` (term, token) says. `None`
+/// when there is no such run.
+fn phrase_end(
+    tokens: &[Token],
+    i: usize,
+    phrase: &[(usize, String)],
+    matches: impl Fn(&str, &str) -> bool,
+) -> Option<usize> {
+    let ((_, first), rest) = phrase.split_first()?;
+    let start = &tokens[i];
+    if !matches(first, &start.text) {
+        return None;
+    }
+    let mut end = start.offset_to;
+    let mut next = i + 1;
+    for (after, term) in rest {
+        let position = start.position + after;
+        while tokens.get(next).is_some_and(|t| t.position < position) {
+            next += 1;
+        }
+        // A pair and its first character stand at the same position.
+        let found = tokens[next..]
+            .iter()
+            .take_while(|t| t.position == position)
+            .find(|t| matches(term, &t.text))?;
+        end = end.max(found.offset_to);
+    }
+    Some(end)
 }
 
 /// Levenshtein distance with transpositions counted as one edit (optimal
@@ -712,24 +747,22 @@ mod tests {
     use super::*;
 
     /// The texts `highlight` marks in `text` for exact `words` and fuzzy
-    /// words of distance 1.
+    /// words of distance 1, the words analysed as queries are and the text
+    /// as the index is.
     fn highlighted<'a>(text: &'a str, words: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
         let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
         let mut sought = Highlight::default();
         for word in words {
-            let terms = crate::schema::terms(&mut analyzer, word);
-            sought
-                .terms
-                .extend(terms.into_iter().filter(|t| !is_paired_term(t)));
-            sought
-                .paired_words
-                .extend(paired_words(&mut analyzer, word));
+            let QueryWords { paired, loose } = query_words(&mut analyzer, word);
+            sought.terms.extend(loose);
+            sought.paired_words.extend(paired);
         }
-        let fuzzy: Vec<(Vec<String>, u8)> = fuzzy
+        let fuzzy: Vec<(Phrase, u8)> = fuzzy
             .iter()
-            .map(|w| (crate::schema::terms(&mut analyzer, w), 1))
+            .map(|w| (phrase(&mut analyzer, w), 1))
             .collect();
-        highlight(&mut analyzer, text, &sought, &fuzzy)
+        let mut passages = crate::schema::prose_analyzer(crate::schema::Side::Index);
+        highlight(&mut passages, text, &sought, &fuzzy)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -759,48 +792,79 @@ mod tests {
             h("al-Asad crash", &["crash"], &["al-Assad"]),
             ["al-Asad crash"]
         );
+        // A fuzzy pair is found as it is, as the search finds it: not in
+        // one of its characters, nor in a pair one edit away.
+        assert_eq!(h("上海市, 上天", &[], &["上海"]), ["上海"]);
     }
 
     #[test]
     fn chinese_japanese_and_korean_words_are_highlighted_whole() {
-        let h = highlighted;
-        let text = "日本銀行は金融政策決定会合で政策金利を据え置いた。銀行、日本";
-        assert_eq!(h(text, &["政策金利"], &[]), ["政策金利"]);
-        assert_eq!(h(text, &["政策"], &[]), ["政策", "政策"]);
-        assert_eq!(h(text, &["日本銀行"], &[]), ["日本銀行"]);
-        assert_eq!(
-            h(text, &["日本", "銀行"], &[]),
-            ["日本銀行", "銀行", "日本"]
-        );
-        assert_eq!(h(text, &["本銀行"], &[]), ["本銀行"]);
-        assert_eq!(
-            h(text, &["\"日本 銀行\""], &[]),
-            ["日本銀行", "銀行", "日本"]
-        );
-        assert_eq!(h(text, &["銀行日本"], &[]), Vec::<&str>::new());
-        assert_eq!(h("上海市 京 北京", &["京"], &[]), ["京", "京"]);
-        assert_eq!(
-            h("iPhone手机, iPhones", &["iPhone手机"], &[]),
-            ["iPhone手机", "iPhones"]
-        );
-        assert_eq!(h("서울에서 열린 회담", &["서울"], &[]), ["서울"]);
+        let bank = "日本銀行は金融政策決定会合で政策金利を据え置いた。銀行、日本";
+        let date = "2024年12月30日に…月曜日";
+        // (passage, query words, highlighted)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (bank, &["政策金利"], &["政策金利"]),
+            (bank, &["政策"], &["政策", "政策"]),
+            (bank, &["日本銀行"], &["日本銀行"]),
+            (bank, &["日本", "銀行"], &["日本銀行", "銀行", "日本"]),
+            (bank, &["本銀行"], &["本銀行"]),
+            (bank, &["\"日本 銀行\""], &["日本銀行", "銀行", "日本"]),
+            (bank, &["銀行日本"], &[]),
+            ("上海市 京 北京", &["京"], &["京", "京"]),
+            // The word's letters are part of it: `iPhones` is not.
+            ("iPhone手机, iPhones", &["iPhone手机"], &["iPhone手机"]),
+            ("서울에서 열린 회담", &["서울"], &["서울"]),
+            // A word of digits and characters is found whole, as its
+            // phrase is searched: not each `月` and `日` alone.
+            (date, &["12月30日"], &["12月30日"]),
+            ("12月30日の12時", &["12月30日"], &["12月30日"]),
+            (date, &["月"], &["月", "月"]),
+            ("北京、上海と北京", &["北京、上海"], &["北京、上海"]),
+            // One character inside a run, and at its edges.
+            ("東京タワーへ行った", &["タ"], &["タ"]),
+            ("東京タワーへ行った", &["東", "た"], &["東", "た"]),
+            ("정상회담에서 합의했다", &["회"], &["회"]),
+            ("서울에서 열린 정상회담에서", &["정상회담"], &["정상회담"]),
+            ("한국은행 총재", &["은행 총재"], &["은행 총재"]),
+            // A pair of the word's, or all but one of them, is not the word.
+            ("上海の市政府", &["上海市政府"], &[]),
+            ("市政、上海市", &["上海市政"], &[]),
+            ("서울에서 열린", &["서울역"], &[]),
+            ("12月に30日間", &["12月30日"], &[]),
+            (
+                "crash 上海 crash",
+                &["\"crash 上海\""],
+                &["crash 上海 crash"],
+            ),
+        ];
+        for (text, words, want) in cases {
+            assert_eq!(highlighted(text, words, &[]), *want, "{text} {words:?}");
+        }
     }
 
     #[test]
-    fn words_of_pairs_run_over_consecutive_positions() {
+    fn words_holding_pairs_are_phrases_of_their_terms() {
         let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
         let cases = [
-            ("政策金利", "政策 策金 金利"),
-            ("\"上海 市政府\"", "上海 | 市政 政府"),
-            ("京 上海", "京 | 上海"),
-            ("上海 京", "上海 | 京"),
-            ("东京Tower上海", "东京 | 上海"),
+            ("政策金利", "0:政策 1:策金 2:金利"),
+            ("\"上海 市政府\"", "0:上海 | 0:市政 1:政府"),
+            ("京 上海", "0:京 | 0:上海"),
+            ("上海 京", "0:上海 | 0:京"),
+            ("东京Tower上海", "0:东京 2:tower 3:上海"),
+            ("12月30日", "0:12 1:月 2:30 3:日"),
+            ("北京、上海", "0:北京 2:上海"),
             ("crash", ""),
+            ("plane crash", ""),
         ];
         for (text, want) in cases {
-            let words: Vec<String> = paired_words(&mut analyzer, text)
+            let words: Vec<String> = query_words(&mut analyzer, text)
+                .paired
                 .iter()
-                .map(|w| w.join(" "))
+                .map(|word| {
+                    let terms: Vec<String> =
+                        word.iter().map(|(at, t)| format!("{at}:{t}")).collect();
+                    terms.join(" ")
+                })
                 .collect();
             assert_eq!(words.join(" | "), want, "{text}");
         }

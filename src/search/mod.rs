@@ -108,14 +108,15 @@ pub(crate) struct BuiltQuery {
 /// those it excludes (`crash -Boeing`, `crash NOT "Boeing jet"`).
 #[derive(Debug, Default)]
 pub(crate) struct Highlight {
-    /// Terms of the passage-text field, other than Chinese, Japanese and
-    /// Korean ones.
+    /// Terms of the passage-text field, other than those of words holding
+    /// Chinese, Japanese or Korean characters.
     pub terms: HashSet<String>,
-    /// Chinese, Japanese and Korean words, each as the pairs of characters
-    /// the passage-text field indexes it as ([`hits::paired_words`]): they
-    /// are highlighted whole, so `政策金利` does not mark the `政策` of
-    /// `金融政策`.
-    pub paired_words: Vec<Vec<String>>,
+    /// Words holding Chinese, Japanese or Korean characters, each as the
+    /// phrase of terms the search looks for ([`hits::QueryWords`]): they
+    /// are highlighted whole, where the search finds them, so `政策金利`
+    /// does not mark the `政策` of `金融政策`, nor `12月30日` the `日` of
+    /// `月曜日`.
+    pub paired_words: Vec<hits::Phrase>,
     pub fuzzy: Vec<FuzzyWord>,
 }
 
@@ -263,13 +264,17 @@ impl TextQueryBuilder<'_> {
             return Ok(Node::Leaf(query));
         }
         let text = self.news.fields.text;
+        // The terms of a literal's words that are highlighted wherever
+        // they stand (`None` for another leaf: all its terms).
+        let mut loose = None;
         if sought
             && let UserInputLeaf::Literal(literal) = &leaf
             && self.text_field(literal.field_name.as_deref()) == Some(text)
             && let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, text)
         {
-            let words = hits::paired_words(&mut analyzer, &literal.phrase);
-            self.highlight.paired_words.extend(words);
+            let words = hits::query_words(&mut analyzer, &literal.phrase);
+            self.highlight.paired_words.extend(words.paired);
+            loose = Some(words.loose);
         }
         let query = self
             .parser
@@ -280,6 +285,7 @@ impl TextQueryBuilder<'_> {
                 if term.field() == text
                     && let Some(word) = term.value().as_str()
                     && !is_paired_term(word)
+                    && loose.as_ref().is_none_or(|loose| loose.contains(word))
                 {
                     self.highlight.terms.insert(word.to_string());
                 }
@@ -800,7 +806,10 @@ mod tests {
             fuzzy,
         } = builder.highlight;
         let mut words: Vec<String> = terms.into_iter().collect();
-        words.extend(paired_words.into_iter().map(|pairs| pairs.join(" ")));
+        words.extend(paired_words.into_iter().map(|phrase| {
+            let terms: Vec<String> = phrase.into_iter().map(|(_, term)| term).collect();
+            terms.join(" ")
+        }));
         words.extend(
             fuzzy
                 .into_iter()
@@ -827,7 +836,9 @@ mod tests {
             ("政策金利 -上海", &["政策 策金 金利"]),
             ("\"上海 市政府\" crash", &["crash", "上海", "市政 政府"]),
             ("京 title:北京 text:东京", &["东京", "京"]),
-            ("iPhone手机", &["iphon", "手机"]),
+            ("iPhone手机", &["iphon 手机"]),
+            ("12月30日", &["12 月 30 日"]),
+            ("\"crash 上海\" 12 12月", &["12", "12 月", "crash", "上海"]),
         ];
         for (query, want) in cases {
             assert_eq!(highlighted(&news, query), *want, "{query}");

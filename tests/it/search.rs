@@ -126,11 +126,11 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
     .write("ko.txt", "뉴스\n\n서울에서 열린 정상회담에서 합의했다.\n")
     .write(
         "date.txt",
-        "日付\n\n政府は2024年12月30日に今年第3四半期の統計を発表した。\n",
+        "日付\n\n政府は2024年12月30日（月曜日）に今年第3四半期の統計を発表した。\n",
     )
     .write("en.txt", "News\n\nThe People's Congress met in Beijing.\n");
     env.index();
-    let cases: [(&str, &str, &[&str]); 13] = [
+    let cases: [(&str, &str, &[&str]); 14] = [
         ("人民大会堂", "zh.txt", &["人民大会堂"]),
         ("上海", "zh.txt", &["上海"]),
         ("外国代表团 会见", "zh.txt", &["会见", "外国代表团"]),
@@ -139,8 +139,10 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
         ("インフレ", "ja.txt", &["インフレ"]),
         ("日本銀行 -経済", "ja.txt", &["日本銀行"]),
         ("서울", "ko.txt", &["서울"]),
+        ("회담", "ko.txt", &["회담"]),
         ("Beijing", "en.txt", &["Beijing"]),
-        // One character between digits, or at a run's edge.
+        // One character between digits, or at a run's edge; the word is
+        // highlighted where it stands whole, not at each `月` and `日`.
         ("12月30日", "date.txt", &["12月30日"]),
         ("第3四半期", "date.txt", &["第3四半期"]),
         ("堂", "zh.txt", &["堂"]),
