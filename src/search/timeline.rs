@@ -62,8 +62,8 @@ pub fn timeline(
     by: Granularity,
     field: TimeField,
 ) -> Result<Vec<Bucket>> {
-    let built = build_query(news, filter)?;
     let searcher = news.searcher()?;
+    let built = build_query(news, &searcher, filter)?;
     let counts = searcher.search(&*built.query, &TimelineCollector { by, field })?;
     let mut buckets: Vec<Bucket> = counts
         .into_iter()
