@@ -31,8 +31,8 @@ pub fn entity_counts(
     label: Option<EntityLabel>,
     top: usize,
 ) -> Result<Vec<EntityCount>> {
-    let built = build_query(news, filter)?;
     let searcher = news.searcher()?;
+    let built = build_query(news, &searcher, filter)?;
     let segments = searcher.search(&*built.query, &EntityCollector)?;
     let totals = merge_sorted(&segments, label);
     // Only entities with at least as many passages as the top-th can make

@@ -13,6 +13,7 @@ use tantivy::schema::{IndexRecordOption, Value as _};
 use tantivy::tokenizer::{TextAnalyzer, Token};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use super::fuzzy::edit_distance;
 use super::{Highlight, SearchRequest, Sort, build_query};
 use crate::dedup::{Signature, Sketch};
 use crate::error::{Error, Result};
@@ -128,8 +129,8 @@ pub struct SearchResults {
 /// Runs a search on the last commit of the index.
 pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let fields = news.fields;
-    let built = build_query(news, &request.filter)?;
     let searcher = news.searcher()?;
+    let built = build_query(news, &searcher, &request.filter)?;
     let limit = request.limit.max(1);
 
     // Capping and collapsing drop candidates, so fetch more than asked for
@@ -685,33 +686,6 @@ fn phrase_end(
     Some(end)
 }
 
-/// Levenshtein distance with transpositions counted as one edit (optimal
-/// string alignment), as tantivy's fuzzy queries count them.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
-}
-
 pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit {
     let text_of = |field| stored_text(doc, field).map(str::to_string);
     let u64_of = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
@@ -867,19 +841,6 @@ mod tests {
                 })
                 .collect();
             assert_eq!(words.join(" | "), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn edit_distance_counts_transpositions_once() {
-        let cases = [
-            ("aliyev", "aliev", 1),
-            ("putin", "ptuin", 1),
-            ("baku", "baku", 0),
-            ("moscow", "moskva", 3),
-        ];
-        for (a, b, want) in cases {
-            assert_eq!(edit_distance(a, b), want, "{a} {b}");
         }
     }
 }

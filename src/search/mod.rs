@@ -10,15 +10,14 @@ use std::collections::HashSet;
 use std::ops::Bound;
 
 use chrono::{Datelike, NaiveDate};
-use tantivy::Score;
-use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery, InvertedIndexRangeQuery,
-    Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, InvertedIndexRangeQuery, Occur, PhraseQuery,
+    Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::{Score, Searcher, Term};
 
 use crate::dates::value::{month_start, year_start};
 use crate::entities::EntityLabel;
@@ -31,6 +30,7 @@ use crate::tokenizer::{WordTokenizer, is_paired_term};
 
 mod article;
 mod facets;
+mod fuzzy;
 mod hits;
 mod timeline;
 
@@ -120,20 +120,29 @@ pub(crate) struct Highlight {
     pub fuzzy: Vec<FuzzyWord>,
 }
 
-pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuery> {
+/// The query for a filter, its fuzzy words spelt as `searcher`'s index
+/// spells them: search with that searcher.
+pub(crate) fn build_query(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    filter: &Filter,
+) -> Result<BuiltQuery> {
     let fields = news.fields;
     let invalid = |reason: String| Error::InvalidQuery {
         query: filter.query.clone(),
         reason,
     };
     let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
-    let mut builder = TextQueryBuilder::new(news);
+    let mut builder = TextQueryBuilder::new(news, searcher);
     let text_query: Box<dyn Query> = if rewritten.is_empty() || rewritten == "*" {
         // Every passage: files without passages have a marker document
         // without a passage ordinal, which this leaves out.
         Box::new(ExistsQuery::new("passage".to_string(), false))
     } else {
-        builder.build(&rewritten).map_err(invalid)?
+        builder.build(&rewritten).map_err(|problem| match problem {
+            BuildProblem::Invalid(reason) => invalid(reason),
+            BuildProblem::Index(e) => Error::Tantivy(e),
+        })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for (label, name) in &filter.entities {
@@ -177,6 +186,8 @@ pub(crate) fn build_query(news: &NewsIndex, filter: &Filter) -> Result<BuiltQuer
 /// result would not say that the word cannot be found at all.
 struct TextQueryBuilder<'a> {
     news: &'a NewsIndex,
+    /// The index fuzzy words are spelt out over.
+    searcher: &'a Searcher,
     parser: QueryParser,
     /// The words of the leaves that are not excluded.
     highlight: Highlight,
@@ -192,31 +203,56 @@ enum Node {
     Unindexed(String),
 }
 
-impl TextQueryBuilder<'_> {
-    fn new(news: &NewsIndex) -> TextQueryBuilder<'_> {
+/// Why a text query cannot be built: the query is wrong (the reason to
+/// show), or the index could not be read while building it.
+#[derive(Debug)]
+enum BuildProblem {
+    Invalid(String),
+    Index(tantivy::TantivyError),
+}
+
+impl From<String> for BuildProblem {
+    fn from(reason: String) -> BuildProblem {
+        BuildProblem::Invalid(reason)
+    }
+}
+
+impl From<tantivy::TantivyError> for BuildProblem {
+    fn from(error: tantivy::TantivyError) -> BuildProblem {
+        BuildProblem::Index(error)
+    }
+}
+
+impl<'a> TextQueryBuilder<'a> {
+    fn new(news: &'a NewsIndex, searcher: &'a Searcher) -> TextQueryBuilder<'a> {
         TextQueryBuilder {
             news,
+            searcher,
             parser: query_parser(news),
             highlight: Highlight::default(),
         }
     }
 
-    fn build(&mut self, query: &str) -> std::result::Result<Box<dyn Query>, String> {
+    fn build(&mut self, query: &str) -> std::result::Result<Box<dyn Query>, BuildProblem> {
         let explain = |e: QueryParserError| query::explain_parser_error(&e);
         let ast = query_grammar::parse_query(query)
             .map_err(|_| explain(QueryParserError::SyntaxError(query.to_string())))?;
         let node = self.node(ast, Polarity::Sought)?;
         if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
-            return Err(explain(QueryParserError::AllButQueryForbidden));
+            return Err(explain(QueryParserError::AllButQueryForbidden).into());
         }
         let node = node.simplify();
         if let Some(word) = node.unmatchable_for() {
-            return Err(unindexed_word_problem(word));
+            return Err(unindexed_word_problem(word).into());
         }
         Ok(node.into_query().unwrap_or_else(|| Box::new(EmptyQuery)))
     }
 
-    fn node(&mut self, ast: UserInputAst, polarity: Polarity) -> std::result::Result<Node, String> {
+    fn node(
+        &mut self,
+        ast: UserInputAst,
+        polarity: Polarity,
+    ) -> std::result::Result<Node, BuildProblem> {
         Ok(match ast {
             UserInputAst::Clause(clauses) => Node::Clause(
                 clauses
@@ -231,7 +267,7 @@ impl TextQueryBuilder<'_> {
                         };
                         Ok((occur, self.node(ast, polarity)?))
                     })
-                    .collect::<std::result::Result<_, String>>()?,
+                    .collect::<std::result::Result<_, BuildProblem>>()?,
             ),
             UserInputAst::Boost(ast, boost) => self
                 .node(*ast, polarity)?
@@ -244,7 +280,7 @@ impl TextQueryBuilder<'_> {
         &mut self,
         leaf: UserInputLeaf,
         polarity: Polarity,
-    ) -> std::result::Result<Node, String> {
+    ) -> std::result::Result<Node, BuildProblem> {
         let sought = polarity == Polarity::Sought;
         if let UserInputLeaf::Literal(literal) = &leaf
             && let Some(field) = self.text_field(literal.field_name.as_deref())
@@ -257,7 +293,7 @@ impl TextQueryBuilder<'_> {
             && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
                 .map_err(|p| p.message)?
         {
-            let query = fuzzy_query(self.news, &word)?;
+            let query = fuzzy::fuzzy_query(self.news, self.searcher, &word)?;
             if sought {
                 self.highlight.fuzzy.push(word);
             }
@@ -468,67 +504,30 @@ fn query_parser(news: &NewsIndex) -> QueryParser {
         crate::schema::query_tokenizers(),
     );
     parser.set_conjunction_by_default();
-    parser.set_field_boost(f.title, TITLE_BOOST);
-    for field in [f.person, f.org, f.place, f.misc] {
-        parser.set_field_boost(field, ENTITY_BOOST);
+    for field in [f.title, f.person, f.org, f.place, f.misc] {
+        parser.set_field_boost(field, field_boost(&f, field));
     }
     parser
 }
 
-/// A fuzzy word over one named field, or over every default field.
-///
-/// The tokenizer splits `al-Assad` or `O'Brien` into parts; each part is
-/// fuzzy and all of them must match in the same field. Joined by OR, the
-/// short part alone (`al~1`: "a", "all") matched most of the index.
-fn fuzzy_query(news: &NewsIndex, word: &FuzzyWord) -> std::result::Result<Box<dyn Query>, String> {
-    let f = news.fields;
-    let fields = match word.field.as_deref() {
-        None => vec![f.text, f.title, f.person, f.org, f.place, f.misc],
-        Some(name) => match news.index.schema().get_field(name) {
-            Ok(field) if [f.text, f.title, f.person, f.org, f.place, f.misc].contains(&field) => {
-                vec![field]
-            }
-            Ok(_) => {
-                return Err(format!(
-                    "`{name}:{}~` cannot be fuzzy: use a text field such as person:",
-                    word.word
-                ));
-            }
-            Err(_) => {
-                let missing = QueryParserError::FieldDoesNotExist(name.to_string());
-                return Err(query::explain_parser_error(&missing));
-            }
-        },
-    };
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for field in fields {
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = analyze(news, field, &word.word)
-            .iter()
-            .map(|part| -> (Occur, Box<dyn Query>) {
-                let term = Term::from_field_text(field, part);
-                // A Chinese, Japanese or Korean pair is one edit from each of
-                // its characters, which the index holds too: fuzzy, `上海~1`
-                // matched every passage with a 上. Its spellings do not vary
-                // by an edit anyway, so it must match as it is.
-                if is_paired_term(part) {
-                    return (
-                        Occur::Must,
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                    );
-                }
-                (
-                    Occur::Must,
-                    Box::new(FuzzyTermQuery::new(term, word.distance, true)),
-                )
-            })
-            .collect();
-        match parts.len() {
-            0 => {}
-            1 => alternatives.push((Occur::Should, parts.remove(0).1)),
-            _ => alternatives.push((Occur::Should, Box::new(BooleanQuery::new(parts)))),
-        }
+/// How much a match in `field` counts, for parsed and fuzzy words alike.
+fn field_boost(f: &Fields, field: Field) -> Score {
+    if field == f.title {
+        TITLE_BOOST
+    } else if [f.person, f.org, f.place, f.misc].contains(&field) {
+        ENTITY_BOOST
+    } else {
+        1.0
     }
-    Ok(Box::new(BooleanQuery::new(alternatives)))
+}
+
+/// `query` boosted, as tantivy's parser boosts: not at all for a boost of 1.
+fn boosted(query: Box<dyn Query>, boost: Score) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < Score::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
 }
 
 /// The first word of `text` that the index cannot hold: one that `field`'s
@@ -688,7 +687,13 @@ mod tests {
     /// The text query for `query`, or the message refusing it.
     fn text_query(news: &NewsIndex, query: &str) -> std::result::Result<Box<dyn Query>, String> {
         let rewritten = query::rewrite(query).map_err(|p| p.message)?;
-        TextQueryBuilder::new(news).build(&rewritten)
+        let searcher = news.searcher().unwrap();
+        TextQueryBuilder::new(news, &searcher)
+            .build(&rewritten)
+            .map_err(|problem| match problem {
+                BuildProblem::Invalid(reason) => reason,
+                BuildProblem::Index(e) => e.to_string(),
+            })
     }
 
     /// Asserts that `query` builds as tantivy's parser builds `same`, or
@@ -798,7 +803,8 @@ mod tests {
     /// `query`, sorted.
     fn highlighted(news: &NewsIndex, query: &str) -> Vec<String> {
         let rewritten = query::rewrite(query).unwrap();
-        let mut builder = TextQueryBuilder::new(news);
+        let searcher = news.searcher().unwrap();
+        let mut builder = TextQueryBuilder::new(news, &searcher);
         builder.build(&rewritten).unwrap();
         let Highlight {
             terms,
@@ -889,7 +895,8 @@ mod properties {
             let dir = tempfile::tempdir().unwrap();
             let news = NewsIndex::open_or_create(dir.path()).unwrap();
             let filter = Filter { query, ..Filter::default() };
-            match build_query(&news, &filter) {
+            let searcher = news.searcher().unwrap();
+            match build_query(&news, &searcher, &filter) {
                 Ok(_) | Err(Error::InvalidQuery { .. }) => {}
                 Err(other) => prop_assert!(false, "unexpected error {other}"),
             }

@@ -62,8 +62,8 @@ pub fn timeline(
     by: Granularity,
     field: TimeField,
 ) -> Result<Vec<Bucket>> {
-    let built = build_query(news, filter)?;
     let searcher = news.searcher()?;
+    let built = build_query(news, &searcher, filter)?;
     let counts = searcher.search(&*built.query, &TimelineCollector { by, field })?;
     let mut buckets: Vec<Bucket> = counts
         .into_iter()
@@ -81,8 +81,9 @@ pub fn timeline(
 /// How many passages `filter` matches, dated or not: when a timeline is
 /// empty, whether nothing matched or nothing that matched is dated.
 pub fn matching_passages(news: &NewsIndex, filter: &Filter) -> Result<usize> {
-    let built = build_query(news, filter)?;
-    Ok(news.searcher()?.search(&*built.query, &Count)?)
+    let searcher = news.searcher()?;
+    let built = build_query(news, &searcher, filter)?;
+    Ok(searcher.search(&*built.query, &Count)?)
 }
 
 /// The first day of the bucket holding `date`.

@@ -642,3 +642,53 @@ fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
         );
     }
 }
+
+#[test]
+fn fuzzy_words_rank_by_how_often_and_how_exactly_they_match() {
+    let env = Env::new();
+    env.write(
+        "often.txt",
+        "Kremlin talks\n\nGorbachev spoke first, Gorbachev answered and Gorbachev left.\n",
+    )
+    .write(
+        "once.txt",
+        "Trade figures\n\nExports of grain, timber and machinery rose in the spring while \
+         imports of coffee, cotton and steel fell for a third month, the ministry said in a \
+         report that also covered freight rates, harbour fees, the price of diesel, a visit \
+         by Gorbachev and the weather, which delayed shipments from the northern ports and \
+         left several cargo ships waiting outside the harbour for more than a week.\n",
+    )
+    .write(
+        "exact.txt",
+        "Farm visit\n\nPresident Gorbachov met the farmers near the river.\n",
+    )
+    .write(
+        "edited.txt",
+        "Plant visit\n\nPresident Gorbachev met the workers near the plant.\n",
+    );
+    env.index();
+    // (query, the file ranked higher, the file ranked lower)
+    let cases = [
+        ("Gorbachov~1", "often.txt", "once.txt"),
+        ("Gorbachov~1", "exact.txt", "edited.txt"),
+        ("Gorbachev~1", "edited.txt", "exact.txt"),
+        ("Gorbachov~2", "exact.txt", "edited.txt"),
+        ("(Gorbachov~1 OR Yeltsin)", "often.txt", "once.txt"),
+    ];
+    for (query, higher, lower) in cases {
+        let files = env.hit_files(query, &[]);
+        let rank = |file: &str| {
+            files
+                .iter()
+                .position(|f| f == file)
+                .unwrap_or_else(|| panic!("{query}: {file} not in {files:?}"))
+        };
+        assert!(rank(higher) < rank(lower), "{query}: {files:?}");
+    }
+    let hits = env.hits("Gorbachov~1", &[]);
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] > w[1]),
+        "a score for each passage: {scores:?}"
+    );
+}
