@@ -44,7 +44,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// lengths take each Chinese, Japanese or Korean character as a word.
 /// 6: a `<br>` in an HTML heading is a space, not a paragraph break; a
 /// passage that mentions only months or years sorts by them (`--sort date`);
-/// a passage that only repeats the title is dropped.
+/// a passage that only repeats the title is dropped; year-less holidays
+/// resolve to the nearest occurrence, and "Sunday Times", "year-on-year"
+/// and the decimals of "13.9 years" are no time expressions.
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -81,6 +81,15 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (end, kind, value) = self.longest_with_prefix(i)?;
+        // "year-on-year", "month-over-month": a comparison, not a time.
+        if self.glued(end)
+            && self.punct(end, b'-')
+            && matches!(self.word(end + 1), "on" | "over")
+            && self.punct(end + 2, b'-')
+            && self.unit(end + 3).is_some()
+        {
+            return None;
+        }
         // Only a quarter named as such anchors later "a year earlier"s;
         // "the year-ago quarter" is itself derived from one.
         let derived = (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier));
@@ -157,6 +166,11 @@ impl<'a> Grammar<'a> {
             Some(Kind::Number { value, digits }) => Some((value, digits)),
             _ => None,
         }
+    }
+
+    /// Whether a number comes just before token `i`.
+    fn after_number(&self, i: usize) -> bool {
+        i > 0 && self.number(i - 1).is_some()
     }
 
     /// Whether token `i` is glued to the previous one (no space).
@@ -335,6 +349,7 @@ impl<'a> Grammar<'a> {
                     dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
                 )
             }
+            Lex::Word(W::Today) if self.names_a_title(i) => None,
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
             Lex::Word(W::Yesterday) => self.day_with_part(i + 1, day(-1)),
             Lex::Word(W::Tomorrow) => self.day_with_part(i + 1, day(1)),
@@ -445,6 +460,9 @@ impl<'a> Grammar<'a> {
         let Lex::Weekday { day, abbr } = self.lex(j) else {
             return None;
         };
+        if j == i && self.names_a_title(j) {
+            return None;
+        }
         let mut end = j + 1;
         if abbr {
             if !self.capitalized(j) || !self.punct(end, b'.') {
@@ -460,6 +478,33 @@ impl<'a> Grammar<'a> {
             return date(end + 1, format!("{}T{}", day_or_x(resolved), part.code()));
         }
         date(end, day_or_x(resolved))
+    }
+
+    /// Whether the capitalised day word at `i` begins the name of a
+    /// newspaper or a programme: "the Sunday Times", "the Today programme".
+    fn names_a_title(&self, i: usize) -> bool {
+        if !self.capitalized(i) {
+            return false;
+        }
+        let next = self.word(i + 1);
+        matches!(next, "programme" | "program" | "show" | "newspaper")
+            || self.capitalized(i + 1)
+                && matches!(
+                    next,
+                    "times"
+                        | "telegraph"
+                        | "express"
+                        | "mirror"
+                        | "mail"
+                        | "independent"
+                        | "herald"
+                        | "post"
+                        | "tribune"
+                        | "observer"
+                        | "business"
+                        | "sport"
+                        | "live"
+                )
     }
 
     /// A month name at `i` (abbreviations need a period or a number after
@@ -1244,6 +1289,15 @@ impl<'a> Grammar<'a> {
                 if i > 0 && self.punct(i - 1, b',') && self.glued(i) {
                     return None;
                 }
+                // "13.9 years": the decimals of a number are no count.
+                if i > 1
+                    && self.punct(i - 1, b'.')
+                    && self.glued(i)
+                    && self.glued(i - 1)
+                    && self.number(i - 2).is_some()
+                {
+                    return None;
+                }
                 // "5 1/2 hours" and "2.5 years": fractions are not counted.
                 if self.punct(i + 1, b'/')
                     || (self.punct(i + 1, b'.') && self.number(i + 2).is_some())
@@ -1316,7 +1370,8 @@ impl<'a> Grammar<'a> {
         }
         let (count, after_count) = match self.quantity(j) {
             Some((count, after)) => (count, after),
-            None if framed || (!the && j == i) => (None, j),
+            // A number that is no count leaves no bare unit: "13.9 years".
+            None if framed || (!the && j == i && !self.after_number(i)) => (None, j),
             None => return None,
         };
         // "a few" and "several" need a plural unit; "the" alone needs a count.
@@ -1411,7 +1466,9 @@ impl<'a> Grammar<'a> {
     fn ago(&self, i: usize) -> Found {
         let (count, after) = match self.quantity(i) {
             Some(q) => q,
-            None if self.unit(i).is_some_and(|(_, plural)| plural) => (None, i),
+            None if self.unit(i).is_some_and(|(_, plural)| plural) && !self.after_number(i) => {
+                (None, i)
+            }
             None => return None,
         };
         let (unit, _) = self.unit(after)?;
@@ -1691,7 +1748,13 @@ impl<'a> Grammar<'a> {
         let (holiday_date, end): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match self.lex(i)
         {
             Lex::Holiday(h) => {
-                if !self.capitalized(i) {
+                // "Christmas trees" and "Christmas Island" are no days.
+                if !self.capitalized(i)
+                    || matches!(
+                        self.word(i + 1),
+                        "tree" | "trees" | "card" | "cards" | "island"
+                    )
+                {
                     return None;
                 }
                 let mut end = i + 1;
@@ -1727,22 +1790,32 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
+        // "Christmas 2004": the year is written.
+        let mut y = end;
+        if self.punct(y, b',') {
+            y += 1;
+        }
+        if let Some((year, after_year)) = self.year_number(y) {
+            return date(after_year, r::day_value(holiday_date(year)?));
+        }
         let Some(dct) = self.dct else {
             return date(end, "XXXX-XX-XX".into());
         };
-        // The occurrence nearest the DCT in the direction of the tense.
-        let tense = self.tense(i, end);
+        // A future sentence means the next occurrence. Otherwise a holiday
+        // without a year is the occurrence nearest the DCT, as a year-less
+        // day is: "by Easter" in February is the coming Easter, "over
+        // Christmas" in January the one just past. Holidays lie further off
+        // than the days news names, so a past tense tilts the choice
+        // harder: "at Easter he went home" in January is last year's.
         let candidates: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
             .filter_map(&holiday_date)
             .collect();
-        let pick = match tense {
-            Tense::Future => candidates.iter().find(|&&d| d >= dct),
-            _ => {
-                let limit = r::add_days(dct, r::NEAR_FUTURE_DAYS)?;
-                candidates.iter().rev().find(|&&d| d <= limit)
-            }
-        };
-        date(end, r::day_value(*pick?))
+        let pick = match self.tense(i, end) {
+            Tense::Future => candidates.iter().copied().find(|&d| d >= dct),
+            Tense::Past => r::nearest_occurrence(dct, &candidates, 4),
+            _ => r::nearest_occurrence(dct, &candidates, 2),
+        }?;
+        date(end, r::day_value(pick))
     }
 }
 

@@ -21,10 +21,6 @@ pub enum Tense {
 /// are rejected rather than formatted with five digits.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
 
-/// How many days after the DCT a holiday without a year may still refer to
-/// the coming one when the sentence gives no future tense.
-pub const NEAR_FUTURE_DAYS: i64 = 7;
-
 pub fn day_value(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
@@ -130,23 +126,32 @@ pub fn year_of_month_day(dct: NaiveDate, month: u32, day: u32, tense: Tense) -> 
     let candidates = (dct.year() - 1..=dct.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .collect::<Vec<_>>();
-    if candidates.is_empty() {
-        // 30 February and the like: no year makes it a date.
-        return None;
-    }
     // Dates in the news cluster around publication: the nearest occurrence
     // wins. The sentence tense proved a worse guide on TempEval-3 news
     // ("payable Dec. 7" reads as past tense), so it only breaks ties.
     let future_weight = if tense == Tense::Future { 1 } else { 2 };
-    let pick = candidates.iter().min_by_key(|d| {
-        let days = (**d - dct).num_days();
-        if days > 0 {
-            days * future_weight
-        } else {
-            -days
-        }
-    });
-    pick.or(candidates.last()).map(|d| d.year())
+    // 30 February and the like has no candidates: no year makes it a date.
+    nearest_occurrence(dct, &candidates, future_weight).map(|d| d.year())
+}
+
+/// The day among `candidates` nearest the DCT, a day after it counting
+/// `future_weight` times its distance.
+pub fn nearest_occurrence(
+    dct: NaiveDate,
+    candidates: &[NaiveDate],
+    future_weight: i64,
+) -> Option<NaiveDate> {
+    candidates
+        .iter()
+        .min_by_key(|d| {
+            let days = (**d - dct).num_days();
+            if days > 0 {
+                days * future_weight
+            } else {
+                -days
+            }
+        })
+        .copied()
 }
 
 /// The year near the DCT in which `month`/`day` falls on ISO weekday

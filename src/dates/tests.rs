@@ -509,6 +509,53 @@ fn the_day_is_the_last_day_named() {
     );
 }
 
+/// Mentions as real news writes them, one row each:
+/// `publication date | text | expressions`, the expressions written
+/// `text = TYPE value` and joined by "; " (none after the bar expects none).
+const NEWS: &[&str] = &[
+    // A holiday without a year is the nearest one, ahead or behind.
+    "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
+    "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
+    "1987-10-19 | Sales rose ahead of Christmas. | Christmas = DATE 1987-12-25",
+    "2005-01-05 | Strikes over Christmas hit sales. | Christmas = DATE 2004-12-25",
+    "2005-01-05 | At Easter he went home. | Easter = DATE 2004-04-11",
+    "1987-03-09 | Toys will be on the shelves for Christmas. | Christmas = DATE 1987-12-25",
+    "2005-03-01 | sales over Christmas 2004 fell | Christmas 2004 = DATE 2004-12-25",
+    "2005-03-01 | lit up like Christmas trees |",
+    // A day that names a newspaper or a programme is no date.
+    "2005-03-01 | He told the Sunday Times on Friday. | Friday = DATE 2005-02-25",
+    "2005-03-01 | the Sunday Telegraph reported |",
+    "2005-03-01 | He told BBC Radio 4's Today programme. |",
+    "2005-03-01 | He said it on Sunday. | Sunday = DATE 2005-02-27",
+    "2005-03-01 | She spoke Today at noon. | Today = DATE 2005-03-01; noon = TIME 2005-03-01T12:00",
+    // The decimals of a number count nothing.
+    "1987-03-05 | a minimum life of 13.9 years and |",
+    "2005-03-01 | in 9.87 seconds |",
+    "2005-03-01 | for 3 years | 3 years = DURATION P3Y",
+    // "year-on-year" compares periods; it is no time.
+    "1987-03-05 | a year-on-year rise of 23.3 pct |",
+    "1987-03-05 | The year-on-year rise in February | February = DATE 1987-02",
+    "1987-03-05 | after 15 consecutive year-on-year drops |",
+    "2005-03-01 | sales rose 5% month-over-month |",
+];
+
+#[test]
+fn news() {
+    for row in NEWS {
+        let mut fields = row.splitn(3, " |").map(str::trim);
+        let (dct, text, want) = (fields.next(), fields.next(), fields.next());
+        let (Some(dct), Some(text)) = (dct, text) else {
+            panic!("malformed row {row:?}");
+        };
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        let got: Vec<String> = tag(text, dct)
+            .into_iter()
+            .map(|e| format!("{} = {} {}", e.text, e.kind.as_str(), e.value))
+            .collect();
+        assert_eq!(got.join("; "), want.unwrap_or(""), "in {text:?}");
+    }
+}
+
 /// Property tests: no input panics, and every expression is a well-formed,
 /// in-bounds, ordered span of its text.
 mod properties {
