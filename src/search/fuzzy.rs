@@ -145,6 +145,11 @@ impl Spellings {
             .into_iter()
             .filter_map(|(bytes, doc_freq)| {
                 let text = String::from_utf8(bytes).ok()?;
+                // A single Chinese, Japanese or Korean character is one edit
+                // from any one-letter word (`a~1`): scripts never mix.
+                if is_paired_term(&text) != is_paired_term(part) {
+                    return None;
+                }
                 let edits = edit_distance(part, &text).min(usize::from(distance));
                 Some(Spelling {
                     text,

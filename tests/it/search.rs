@@ -159,6 +159,11 @@ fn chinese_japanese_and_korean_words_inside_long_runs_are_found_and_highlighted(
     for query in ["人民日报", "上海市北京", "\"政府 上海\"", "銀行日本"] {
         assert_eq!(env.hits(query, &[]).len(), 0, "{query}");
     }
+    // A one-letter fuzzy word is one edit from the "s" of "People's" and
+    // the "3" of the date, not from every character of these scripts.
+    let mut files = env.hit_files("x~1", &[]);
+    files.sort();
+    assert_eq!(files, ["date.txt", "en.txt"]);
 }
 
 /// Thai, Lao, Khmer and Myanmar put no spaces between words either, and
