@@ -44,7 +44,7 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
     extraction.entities.sort_by_key(|e| (e.start, e.end));
     extraction.dates.sort_by_key(|d| (d.start, d.end));
     let mut passages = passage::split(&article.text, article.body_start);
-    drop_repeated_headline(&mut passages, &article.text, article.title.as_deref());
+    join_repeated_headline(&mut passages, &article.text, article.title.as_deref());
     let lines = article.lines_at(passages.iter().map(|p| p.range.start));
     passages
         .into_iter()
@@ -78,19 +78,22 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
         .collect()
 }
 
-/// Drops the passages that only repeat the article's title, as many
-/// bodies do in their first line. Every passage carries the title already,
-/// and such a passage, short and matching in both fields, ranked first for
-/// any word of the headline while it told the reader nothing. A story that
-/// is only its headline keeps it.
-fn drop_repeated_headline(passages: &mut Vec<passage::Passage>, text: &str, title: Option<&str>) {
+/// Joins a first passage that only repeats the article's title, as many
+/// bodies do in their first line, to the passage after it. Alone, short
+/// and matching in both the title and the text, it ranked first for any
+/// word of the headline and told the reader nothing; dropped, it would take
+/// with it the names and dates that only the headline mentions (a wire
+/// brief: "Putin arrives in Ankara on December 25" and "More to follow.").
+/// A story that is only its headline keeps it.
+fn join_repeated_headline(passages: &mut Vec<passage::Passage>, text: &str, title: Option<&str>) {
     let Some(title) = title.map(comparable).filter(|t| !t.is_empty()) else {
         return;
     };
-    if passages.len() < 2 {
+    if passages.len() < 2 || comparable(&text[passages[0].range.clone()]) != title {
         return;
     }
-    passages.retain(|p| comparable(&text[p.range.clone()]) != title);
+    let headline = passages.remove(0);
+    passages[0].range.start = headline.range.start;
 }
 
 /// Text as a headline is compared: lower-case, spaces collapsed, Markdown's
@@ -128,20 +131,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_passage_that_only_repeats_the_title_is_dropped() {
-        // (title, body, the passages kept)
-        let cases: [(&str, &str, &[&str]); 5] = [
+    fn a_first_passage_that_only_repeats_the_title_joins_the_next() {
+        // (title, body, the passages made)
+        let cases: [(&str, &str, &[&str]); 7] = [
             (
                 "Floods in Baku",
                 "Floods in Baku\n\nRoads closed.",
-                &["Roads closed."],
+                &["Floods in Baku\n\nRoads closed."],
             ),
             (
                 "Putin’s “apology”",
                 "# Putin's \"apology\"\n\nIt came late.",
-                &["It came late."],
+                &["# Putin's \"apology\"\n\nIt came late."],
             ),
             ("Floods in Baku", "Floods in Baku", &["Floods in Baku"]),
+            (
+                "Floods in Baku",
+                "Floods in Baku\n\nFloods in Baku",
+                &["Floods in Baku\n\nFloods in Baku"],
+            ),
+            (
+                "Update",
+                "Roads closed.\n\nUpdate",
+                &["Roads closed.", "Update"],
+            ),
             (
                 "Floods",
                 "Floods in Baku\n\nRoads closed.",
@@ -162,5 +175,22 @@ mod tests {
             let ordinals: Vec<usize> = passages.iter().map(|p| p.ordinal).collect();
             assert_eq!(ordinals, (0..want.len()).collect::<Vec<_>>(), "{title}");
         }
+    }
+
+    #[test]
+    fn a_joined_headline_keeps_its_names_and_dates() {
+        let mut article = Article::from_text(
+            "a.txt",
+            "Putin arrives in Ankara on December 25, 2024\n\nMore to follow.",
+        );
+        article.title = Some("Putin arrives in Ankara on December 25, 2024".into());
+        let passages = analyze(&article);
+        assert_eq!(passages.len(), 1);
+        assert!(!passages[0].dates.is_empty(), "{:?}", passages[0]);
+        assert!(
+            passages[0].entities.iter().any(|e| e.text == "Ankara"),
+            "{:?}",
+            passages[0]
+        );
     }
 }

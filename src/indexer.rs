@@ -44,7 +44,7 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// lengths take each Chinese, Japanese or Korean character as a word.
 /// 6: a `<br>` in an HTML heading is a space, not a paragraph break; a
 /// passage that mentions only months or years sorts by them (`--sort date`);
-/// a passage that only repeats the title is dropped; year-less holidays
+/// a first passage that only repeats the title joins the next; year-less holidays
 /// resolve to the nearest occurrence, and "Sunday Times", "year-on-year"
 /// and the decimals of "13.9 years" are no time expressions.
 const ANALYSIS_VERSION: u64 = 6;
