@@ -1,7 +1,7 @@
 //! Ranked passages: collect candidates, cap passages per article, collapse
 //! near-duplicates, then dress each hit with highlights, copies and context.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -551,32 +551,33 @@ fn fuzzy_words(news: &NewsIndex, fuzzy: &[FuzzyWord]) -> Vec<(Phrase, u8)> {
 /// `上海` at 2).
 pub(crate) type Phrase = Vec<(usize, String)>;
 
-/// The words of a query's text, as typed between spaces, as they are
-/// highlighted.
-#[derive(Debug, Default)]
-pub(super) struct QueryWords {
-    /// The words that hold Chinese, Japanese or Korean characters, each as
-    /// the phrase of the terms a query analyzer makes of it: the search
-    /// looks for `12月30日` as `12 月 30 日` at consecutive positions, so it
-    /// is highlighted there only, not wherever a `月`, `日` or `12` stands.
-    pub paired: Vec<Phrase>,
-    /// The terms of the other words, highlighted wherever they stand.
-    pub loose: HashSet<String>,
+/// A phrase the search looks for: its terms, and how far they may stand
+/// from their places (`"plane crash"~2`), counted as tantivy's phrase query
+/// counts it (see [`phrase_span`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SoughtPhrase {
+    pub terms: Phrase,
+    pub slop: u32,
 }
 
-/// The words of a query's `text` as [`QueryWords`], their terms as
-/// `analyzer` (a query analyzer) makes them.
-pub(super) fn query_words(analyzer: &mut TextAnalyzer, text: &str) -> QueryWords {
-    let mut words = QueryWords::default();
-    for word in text.split_whitespace() {
-        let terms = phrase(analyzer, word);
-        if terms.iter().any(|(_, term)| is_paired_term(term)) {
-            words.paired.push(terms);
-        } else {
-            words.loose.extend(terms.into_iter().map(|(_, term)| term));
-        }
-    }
-    words
+/// The phrase a query literal (a word, or a quoted phrase) is searched as,
+/// its terms as `analyzer` (a query analyzer) makes them; `None` for a
+/// literal of one term, highlighted wherever it stands.
+///
+/// tantivy's parser searches a literal of several terms as their phrase
+/// (`"plane crash"`, `Blair's`: `blair s`, `9/11`, `12月30日`: `12 月 30
+/// 日`), so it is highlighted where its terms stand together, not wherever
+/// a `plane`, an `s` or a `9` stands. A term of Chinese, Japanese or
+/// Korean characters is matched by position even alone, since the index
+/// holds each character again at the position of the pair it starts.
+pub(super) fn sought_phrase(
+    analyzer: &mut TextAnalyzer,
+    literal: &str,
+    slop: u32,
+) -> Option<SoughtPhrase> {
+    let terms = phrase(analyzer, literal);
+    let searched_as_phrase = terms.len() > 1 || terms.iter().any(|(_, t)| is_paired_term(t));
+    searched_as_phrase.then_some(SoughtPhrase { terms, slop })
 }
 
 /// The terms `analyzer` makes of `text`, with their positions after the
@@ -593,46 +594,38 @@ fn phrase(analyzer: &mut TextAnalyzer, text: &str) -> Phrase {
 }
 
 /// Byte ranges of the tokens of `text` that are among the highlight's
-/// terms, of the runs of tokens that hold one of its Chinese, Japanese or
-/// Korean words, or of runs of tokens each within a fuzzy word's distance
-/// of its part in order (a fuzzy `al-Assad` is highlighted in "al-Asad",
-/// not in every "a"), merged when they overlap or only whitespace
-/// separates them.
+/// terms, of the runs of tokens that hold one of its phrases, or of runs
+/// of tokens each within a fuzzy word's distance of its part in order (a
+/// fuzzy `al-Assad` is highlighted in "al-Asad", not in every "a"), merged
+/// when they overlap or only whitespace separates them.
 ///
 /// `analyzer` is the index's: it gives each character of a run of pairs a
-/// term of its own, at the position of the pair it starts, so a word's
-/// terms are matched by position, as the search's phrases match them, not
-/// by the token that follows.
+/// term of its own, at the position of the pair it starts, so a phrase's
+/// terms are matched by position, as the search matches them, not by the
+/// token that follows.
 fn highlight(
     analyzer: &mut TextAnalyzer,
     text: &str,
     sought: &Highlight,
     fuzzy: &[(Phrase, u8)],
 ) -> Vec<Range<usize>> {
-    let Highlight {
-        terms,
-        paired_words,
-        ..
-    } = sought;
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    if terms.is_empty() && paired_words.is_empty() && fuzzy.is_empty() {
-        return ranges;
+    let Highlight { terms, phrases, .. } = sought;
+    let mut found: Vec<Range<usize>> = Vec::new();
+    if terms.is_empty() && phrases.is_empty() && fuzzy.is_empty() {
+        return found;
     }
     let mut tokens = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while let Some(token) = stream.next() {
         tokens.push(token.clone());
     }
-    let mut push = |range: Range<usize>| match ranges.last_mut() {
-        Some(last) if range.start <= last.end || text[last.end..range.start].trim().is_empty() => {
-            last.end = last.end.max(range.end);
-        }
-        _ => ranges.push(range),
-    };
     for (i, token) in tokens.iter().enumerate() {
-        let mut end = terms.contains(&token.text).then_some(token.offset_to);
-        for word in paired_words {
-            end = end.max(phrase_end(&tokens, i, word, |term, text| term == text));
+        if terms.contains(&token.text) {
+            found.push(token.offset_from..token.offset_to);
+        }
+        for phrase in phrases {
+            let exact = |term: &str, text: &str| term == text;
+            found.extend(phrase_span(&tokens, i, &phrase.terms, phrase.slop, exact));
         }
         for (parts, distance) in fuzzy {
             // A Chinese, Japanese or Korean term is one edit from others
@@ -645,45 +638,115 @@ fn highlight(
                     edit_distance(part, text) <= usize::from(*distance)
                 }
             };
-            end = end.max(phrase_end(&tokens, i, parts, near));
-        }
-        if let Some(end) = end {
-            push(token.offset_from..end);
+            found.extend(phrase_span(&tokens, i, parts, 0, near));
         }
     }
-    ranges
+    merged(text, found)
 }
 
-/// Where the run of `tokens` that starts with the `i`th and holds `phrase`
-/// ends: its first term is the `i`th token and each other stands at its
-/// position after that token's, as `matches` (term, token) says. `None`
-/// when there is no such run.
-fn phrase_end(
+/// `ranges` of `text` in order, those that overlap or that only
+/// whitespace separates made one.
+fn merged(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // A phrase matched out of order (`"crash plane"~2` in "plane crash")
+    // starts before the token it was found from.
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match out.last_mut() {
+            Some(last)
+                if range.start <= last.end || text[last.end..range.start].trim().is_empty() =>
+            {
+                last.end = last.end.max(range.end);
+            }
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// The text spanned by the tokens that hold `phrase` with its first term
+/// at the `i`th token, each other term as `matches` (term, token) says,
+/// at its position after that token's, or moved from it: `slop` moves in
+/// all, a term one position from its place being one move. `None` when no
+/// such tokens stand there.
+///
+/// That is how tantivy's phrase query counts a slop: each term against the
+/// term before it, so the moves add up along the phrase, and a term may
+/// stand before the one before it (`"crash plane"~2` matches "plane
+/// crash"). With a slop of 0 each term stands at its position exactly.
+fn phrase_span(
     tokens: &[Token],
     i: usize,
     phrase: &[(usize, String)],
+    slop: u32,
     matches: impl Fn(&str, &str) -> bool,
-) -> Option<usize> {
+) -> Option<Range<usize>> {
     let ((_, first), rest) = phrase.split_first()?;
     let start = &tokens[i];
     if !matches(first, &start.text) {
         return None;
     }
-    let mut end = start.offset_to;
-    let mut next = i + 1;
+    let mut ways = vec![PartialMatch {
+        first_at: start.position as i64,
+        moves: 0,
+        span: start.offset_from..start.offset_to,
+    }];
+    let mut next_ways: Vec<PartialMatch> = Vec::new();
     for (after, term) in rest {
-        let position = start.position + after;
-        while tokens.get(next).is_some_and(|t| t.position < position) {
-            next += 1;
+        let after = *after as i64;
+        for way in &ways {
+            let place = way.first_at + after;
+            let reach = i64::from(slop - way.moves);
+            // Tokens stand in order of position; a pair and its first
+            // character stand at the same one.
+            let from = tokens.partition_point(|t| (t.position as i64) < place - reach);
+            let near = tokens[from..]
+                .iter()
+                .take_while(|t| t.position as i64 <= place + reach);
+            for token in near.filter(|t| matches(term, &t.text)) {
+                let position = token.position as i64;
+                let found = PartialMatch {
+                    first_at: position - after,
+                    moves: way.moves + (position - place).unsigned_abs() as u32,
+                    span: way.span.start.min(token.offset_from)..way.span.end.max(token.offset_to),
+                };
+                // The terms still to come only care where the phrase
+                // stands and how many moves are left.
+                match next_ways.iter_mut().find(|w| w.first_at == found.first_at) {
+                    Some(same) if same.is_better_than(&found) => {}
+                    Some(same) => *same = found,
+                    None => next_ways.push(found),
+                }
+            }
         }
-        // A pair and its first character stand at the same position.
-        let found = tokens[next..]
-            .iter()
-            .take_while(|t| t.position == position)
-            .find(|t| matches(term, &t.text))?;
-        end = end.max(found.offset_to);
+        std::mem::swap(&mut ways, &mut next_ways);
+        next_ways.clear();
+        if ways.is_empty() {
+            return None;
+        }
     }
-    Some(end)
+    ways.into_iter()
+        .reduce(|a, b| if a.is_better_than(&b) { a } else { b })
+        .map(|best| best.span)
+}
+
+/// The terms of a phrase found so far from one token, in one way.
+struct PartialMatch {
+    /// Where the phrase's first term stands, judged from the last term
+    /// found: its position less the term's place in the phrase.
+    first_at: i64,
+    /// The slop spent.
+    moves: u32,
+    /// The bytes of the text the terms found span.
+    span: Range<usize>,
+}
+
+impl PartialMatch {
+    /// Fewer moves, then less text: what is highlighted is the closest
+    /// match.
+    fn is_better_than(&self, other: &PartialMatch) -> bool {
+        (self.moves, self.span.len()) <= (other.moves, other.span.len())
+    }
 }
 
 pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit {
@@ -720,16 +783,28 @@ pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit
 mod tests {
     use super::*;
 
-    /// The texts `highlight` marks in `text` for exact `words` and fuzzy
-    /// words of distance 1, the words analysed as queries are and the text
-    /// as the index is.
-    fn highlighted<'a>(text: &'a str, words: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
+    /// The texts `highlight` marks in `text` for `literals` (words, or
+    /// quoted phrases with an optional `~slop`) and fuzzy words of
+    /// distance 1, the literals analysed as queries are and the text as
+    /// the index is.
+    fn highlighted<'a>(text: &'a str, literals: &[&str], fuzzy: &[&str]) -> Vec<&'a str> {
         let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
         let mut sought = Highlight::default();
-        for word in words {
-            let QueryWords { paired, loose } = query_words(&mut analyzer, word);
-            sought.terms.extend(loose);
-            sought.paired_words.extend(paired);
+        for literal in literals {
+            let (literal, slop) = match literal.strip_prefix('"') {
+                Some(quoted) => {
+                    let (phrase, after) = quoted.split_once('"').unwrap();
+                    let slop = after.strip_prefix('~').map_or(0, |n| n.parse().unwrap());
+                    (phrase, slop)
+                }
+                None => (*literal, 0),
+            };
+            match sought_phrase(&mut analyzer, literal, slop) {
+                Some(phrase) => sought.phrases.push(phrase),
+                None => sought
+                    .terms
+                    .extend(phrase(&mut analyzer, literal).into_iter().map(|(_, t)| t)),
+            }
         }
         let fuzzy: Vec<(Phrase, u8)> = fuzzy
             .iter()
@@ -772,6 +847,52 @@ mod tests {
     }
 
     #[test]
+    fn phrases_are_highlighted_where_their_terms_stand_as_the_search_finds_them() {
+        let crash =
+            "The plane was old. A crash barrier was fixed. Then the plane crash was confirmed.";
+        let prime = "prime, then of, then Britain";
+        // (passage, query literals, highlighted)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (crash, &["\"plane crash\""], &["plane crash"]),
+            (
+                crash,
+                &["plane", "crash"],
+                &["plane", "crash", "plane crash"],
+            ),
+            (crash, &["\"crash plane\""], &[]),
+            (
+                "It's Labour's plan, and Blair's",
+                &["Blair's"],
+                &["Blair's"],
+            ),
+            ("On 9/11, 9 planes and 11 ships", &["9/11"], &["9/11"]),
+            ("By e-mail, not by mail", &["e-mail"], &["e-mail"]),
+            ("President al-Assad; Assad", &["al-Assad"], &["al-Assad"]),
+            // Within the slop, each term one move from its place, in
+            // order or not, as tantivy's phrase query matches.
+            (
+                "the plane that crashed",
+                &["\"plane crash\"~1"],
+                &["plane that crashed"],
+            ),
+            ("the plane that crashed", &["\"plane crash\""], &[]),
+            ("crash plane", &["\"plane crash\"~2"], &["crash plane"]),
+            ("crash plane", &["\"plane crash\"~1"], &[]),
+            ("a plane, a long wait, a crash", &["\"plane crash\"~2"], &[]),
+            // The moves add up along the phrase.
+            (prime, &["\"prime of Britain\"~2"], &[prime]),
+            (prime, &["\"prime of Britain\"~1"], &[]),
+        ];
+        for (text, literals, want) in cases {
+            assert_eq!(
+                highlighted(text, literals, &[]),
+                *want,
+                "{text} {literals:?}"
+            );
+        }
+    }
+
+    #[test]
     fn chinese_japanese_and_korean_words_are_highlighted_whole() {
         let bank = "日本銀行は金融政策決定会合で政策金利を据え置いた。銀行、日本";
         let date = "2024年12月30日に…月曜日";
@@ -782,7 +903,7 @@ mod tests {
             (bank, &["日本銀行"], &["日本銀行"]),
             (bank, &["日本", "銀行"], &["日本銀行", "銀行", "日本"]),
             (bank, &["本銀行"], &["本銀行"]),
-            (bank, &["\"日本 銀行\""], &["日本銀行", "銀行", "日本"]),
+            (bank, &["\"日本 銀行\""], &["日本銀行"]),
             (bank, &["銀行日本"], &[]),
             ("上海市 京 北京", &["京"], &["京", "京"]),
             // The word's letters are part of it: `iPhones` is not.
@@ -799,17 +920,13 @@ mod tests {
             ("東京タワーへ行った", &["東", "た"], &["東", "た"]),
             ("정상회담에서 합의했다", &["회"], &["회"]),
             ("서울에서 열린 정상회담에서", &["정상회담"], &["정상회담"]),
-            ("한국은행 총재", &["은행 총재"], &["은행 총재"]),
+            ("한국은행 총재", &["\"은행 총재\""], &["은행 총재"]),
             // A pair of the word's, or all but one of them, is not the word.
             ("上海の市政府", &["上海市政府"], &[]),
             ("市政、上海市", &["上海市政"], &[]),
             ("서울에서 열린", &["서울역"], &[]),
             ("12月に30日間", &["12月30日"], &[]),
-            (
-                "crash 上海 crash",
-                &["\"crash 上海\""],
-                &["crash 上海 crash"],
-            ),
+            ("crash 上海 crash", &["\"crash 上海\""], &["crash 上海"]),
         ];
         for (text, words, want) in cases {
             assert_eq!(highlighted(text, words, &[]), *want, "{text} {words:?}");
@@ -817,30 +934,32 @@ mod tests {
     }
 
     #[test]
-    fn words_holding_pairs_are_phrases_of_their_terms() {
+    fn literals_of_several_terms_or_of_pairs_are_phrases() {
         let mut analyzer = crate::schema::prose_analyzer(crate::schema::Side::Query);
+        // (a literal as the query's grammar gives it, its phrase)
         let cases = [
             ("政策金利", "0:政策 1:策金 2:金利"),
-            ("\"上海 市政府\"", "0:上海 | 0:市政 1:政府"),
-            ("京 上海", "0:京 | 0:上海"),
-            ("上海 京", "0:上海 | 0:京"),
+            ("上海 市政府", "0:上海 2:市政 3:政府"),
+            ("京 上海", "0:京 1:上海"),
+            ("上海 京", "0:上海 2:京"),
+            ("京", "0:京"),
             ("东京Tower上海", "0:东京 2:tower 3:上海"),
             ("12月30日", "0:12 1:月 2:30 3:日"),
             ("北京、上海", "0:北京 2:上海"),
+            ("plane crash", "0:plane 1:crash"),
+            ("Blair's", "0:blair 1:s"),
+            ("9/11", "0:9 1:11"),
             ("crash", ""),
-            ("plane crash", ""),
+            ("Crash!", ""),
         ];
-        for (text, want) in cases {
-            let words: Vec<String> = query_words(&mut analyzer, text)
-                .paired
+        for (literal, want) in cases {
+            let terms: Vec<String> = sought_phrase(&mut analyzer, literal, 0)
+                .map(|phrase| phrase.terms)
+                .unwrap_or_default()
                 .iter()
-                .map(|word| {
-                    let terms: Vec<String> =
-                        word.iter().map(|(at, t)| format!("{at}:{t}")).collect();
-                    terms.join(" ")
-                })
+                .map(|(at, t)| format!("{at}:{t}"))
                 .collect();
-            assert_eq!(words.join(" | "), want, "{text}");
+            assert_eq!(terms.join(" "), want, "{literal}");
         }
     }
 }

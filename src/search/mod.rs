@@ -104,19 +104,21 @@ pub(crate) struct BuiltQuery {
     pub highlight: Highlight,
 }
 
-/// What a passage's highlights show: the words the query looks for, not
-/// those it excludes (`crash -Boeing`, `crash NOT "Boeing jet"`).
+/// What a passage's highlights show: the words and phrases the query
+/// looks for in the passage text, not those it excludes (`crash -Boeing`,
+/// `crash NOT "Boeing jet"`).
 #[derive(Debug, Default)]
 pub(crate) struct Highlight {
-    /// Terms of the passage-text field, other than those of words holding
-    /// Chinese, Japanese or Korean characters.
+    /// Terms of the passage-text field, highlighted wherever they stand:
+    /// those of words the analyzer keeps whole.
     pub terms: HashSet<String>,
-    /// Words holding Chinese, Japanese or Korean characters, each as the
-    /// phrase of terms the search looks for ([`hits::QueryWords`]): they
-    /// are highlighted whole, where the search finds them, so `政策金利`
-    /// does not mark the `政策` of `金融政策`, nor `12月30日` the `日` of
-    /// `月曜日`.
-    pub paired_words: Vec<hits::Phrase>,
+    /// Phrases the passage text is searched for ([`hits::sought_phrase`]):
+    /// quoted ones, words the analyzer cuts into several terms (`Blair's`,
+    /// `9/11`) and words holding Chinese, Japanese or Korean characters.
+    /// They are highlighted where the search finds them, so `"plane
+    /// crash"` does not mark each "plane" of a passage, nor `12月30日` the
+    /// `日` of `月曜日`.
+    pub phrases: Vec<hits::SoughtPhrase>,
     pub fuzzy: Vec<FuzzyWord>,
 }
 
@@ -300,28 +302,29 @@ impl<'a> TextQueryBuilder<'a> {
             return Ok(Node::Leaf(query));
         }
         let text = self.news.fields.text;
-        // The terms of a literal's words that are highlighted wherever
-        // they stand (`None` for another leaf: all its terms).
-        let mut loose = None;
+        // A literal the passage text is searched for as a phrase is
+        // highlighted as that phrase; a phrase with a prefix (`"plane
+        // cra"*`) keeps its terms highlighted wherever they stand.
+        let mut phrase = None;
         if sought
             && let UserInputLeaf::Literal(literal) = &leaf
+            && !literal.prefix
             && self.text_field(literal.field_name.as_deref()) == Some(text)
             && let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, text)
         {
-            let words = hits::query_words(&mut analyzer, &literal.phrase);
-            self.highlight.paired_words.extend(words.paired);
-            loose = Some(words.loose);
+            phrase = hits::sought_phrase(&mut analyzer, &literal.phrase, literal.slop);
         }
         let query = self
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|e| query::explain_parser_error(&e))?;
-        if sought {
+        if let Some(phrase) = phrase {
+            self.highlight.phrases.push(phrase);
+        } else if sought {
             query.query_terms(&mut |term, _| {
                 if term.field() == text
                     && let Some(word) = term.value().as_str()
                     && !is_paired_term(word)
-                    && loose.as_ref().is_none_or(|loose| loose.contains(word))
                 {
                     self.highlight.terms.insert(word.to_string());
                 }
@@ -799,8 +802,8 @@ mod tests {
         }
     }
 
-    /// The text terms, words of pairs and fuzzy words highlighted for
-    /// `query`, sorted.
+    /// The text terms, phrases (quoted, with their slop) and fuzzy words
+    /// highlighted for `query`, sorted.
     fn highlighted(news: &NewsIndex, query: &str) -> Vec<String> {
         let rewritten = query::rewrite(query).unwrap();
         let searcher = news.searcher().unwrap();
@@ -808,13 +811,16 @@ mod tests {
         builder.build(&rewritten).unwrap();
         let Highlight {
             terms,
-            paired_words,
+            phrases,
             fuzzy,
         } = builder.highlight;
         let mut words: Vec<String> = terms.into_iter().collect();
-        words.extend(paired_words.into_iter().map(|phrase| {
-            let terms: Vec<String> = phrase.into_iter().map(|(_, term)| term).collect();
-            terms.join(" ")
+        words.extend(phrases.into_iter().map(|phrase| {
+            let terms: Vec<String> = phrase.terms.into_iter().map(|(_, term)| term).collect();
+            match phrase.slop {
+                0 => format!("\"{}\"", terms.join(" ")),
+                slop => format!("\"{}\"~{slop}", terms.join(" ")),
+            }
         }));
         words.extend(
             fuzzy
@@ -831,20 +837,38 @@ mod tests {
         let news = NewsIndex::open_or_create(dir.path()).unwrap();
         let cases: &[(&str, &[&str])] = &[
             ("plane crash", &["crash", "plane"]),
+            ("\"plane crash\"", &["\"plane crash\""]),
+            ("\"plane crash\"~2", &["\"plane crash\"~2"]),
+            ("\"crash\"", &["crash"]),
+            ("Blair's budget", &["\"blair s\"", "budget"]),
+            ("9/11", &["\"9 11\""]),
+            ("al-Assad e-mail", &["\"al assad\"", "\"e mail\""]),
+            ("crash OR \"plane crash\"", &["\"plane crash\"", "crash"]),
+            (
+                "(\"plane crash\" OR drone) Baku",
+                &["\"plane crash\"", "baku", "drone"],
+            ),
+            ("text:\"plane crash\"", &["\"plane crash\""]),
+            ("title:\"plane crash\" Baku", &["baku"]),
+            ("\"plane crash\"^2", &["\"plane crash\""]),
             ("crash -Boeing", &["crash"]),
             ("crash NOT Boeing", &["crash"]),
             ("crash -\"Boeing jet\"", &["crash"]),
             ("crash NOT \"Boeing jet\"", &["crash"]),
+            ("crash -Blair's", &["crash"]),
             ("crash -(drone -plane)", &["crash"]),
             ("crash OR (drone -Boeing^2)", &["crash", "drone"]),
             ("Asad~1 -Assad~1 -title:Syria", &["Asad~1"]),
             ("title:crash text:plane", &["plane"]),
-            ("政策金利 -上海", &["政策 策金 金利"]),
-            ("\"上海 市政府\" crash", &["crash", "上海", "市政 政府"]),
-            ("京 title:北京 text:东京", &["东京", "京"]),
-            ("iPhone手机", &["iphon 手机"]),
-            ("12月30日", &["12 月 30 日"]),
-            ("\"crash 上海\" 12 12月", &["12", "12 月", "crash", "上海"]),
+            ("政策金利 -上海", &["\"政策 策金 金利\""]),
+            ("\"上海 市政府\" crash", &["\"上海 市政 政府\"", "crash"]),
+            ("京 title:北京 text:东京", &["\"东京\"", "\"京\""]),
+            ("iPhone手机", &["\"iphon 手机\""]),
+            ("12月30日", &["\"12 月 30 日\""]),
+            (
+                "\"crash 上海\" 12 12月",
+                &["\"12 月\"", "\"crash 上海\"", "12"],
+            ),
         ];
         for (query, want) in cases {
             assert_eq!(highlighted(&news, query), *want, "{query}");

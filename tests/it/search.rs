@@ -493,6 +493,73 @@ fn highlighted(hit: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
+/// A quoted phrase, or a word the analyzer cuts into several terms, is
+/// highlighted where the search found it, and the snippet shows it: each
+/// "plane" and "crash" of a long passage was marked, and the window stayed
+/// at its start, far from the phrase.
+#[test]
+fn phrases_are_highlighted_where_they_match_and_the_snippet_shows_them() {
+    let env = Env::new();
+    let long = format!(
+        "The plane was old. The plane was refuelled. A crash barrier was fixed. {}\
+         Finally the plane crash was confirmed by the ministry.",
+        "The airport stayed open all day while the engineers worked. ".repeat(8)
+    );
+    env.write("crash.txt", format!("Crash\n\n{long}\n"))
+        .write(
+            "blair.txt",
+            "Budget\n\nIt's Labour's budget, and Blair's.\n",
+        )
+        .write(
+            "slop.txt",
+            "Engines\n\nThe plane that crashed had old engines.\n",
+        )
+        .write(
+            "attacks.txt",
+            "Attacks\n\nAfter 9/11, 9 flights and 11 ships were stopped.\n",
+        );
+    env.index();
+    // (query, a file it finds, highlighted there)
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("\"plane crash\"", "crash.txt", &["plane crash"]),
+        ("Blair's", "blair.txt", &["Blair's"]),
+        ("\"plane crash\"~2", "slop.txt", &["plane that crashed"]),
+        ("\"plane crash\"~2", "crash.txt", &["plane crash"]),
+        ("9/11", "attacks.txt", &["9/11"]),
+        ("budget OR 9/11", "attacks.txt", &["9/11"]),
+        (
+            "text:\"plane crash\" -Labour",
+            "crash.txt",
+            &["plane crash"],
+        ),
+    ];
+    for (query, file, want) in cases {
+        let hits = env.hits(query, &[]);
+        let hit = hits
+            .iter()
+            .find(|h| h["path"] == format!("corpus/{file}"))
+            .unwrap_or_else(|| panic!("{query} finds no {file}: {hits:?}"));
+        assert_eq!(highlighted(hit), *want, "{query} in {file}");
+    }
+    let run = env.run(&[
+        "search",
+        "\"plane crash\"",
+        "--mark",
+        "--format",
+        "jsonl",
+        "--fields",
+        "snippet",
+        "--index",
+        "index",
+    ]);
+    let snippet = run.json_lines()[0]["snippet"].as_str().unwrap().to_string();
+    assert!(
+        snippet.contains("<mark>plane crash</mark> was confirmed"),
+        "{snippet}"
+    );
+    assert!(!snippet.contains("<mark>plane</mark>"), "{snippet}");
+}
+
 #[test]
 fn a_fuzzy_word_with_a_hyphen_or_apostrophe_needs_every_part() {
     let env = Env::new();
