@@ -676,18 +676,24 @@ fn passage_document(
     }
     doc.add_u64(fields.minhash, signature.sketch().0);
     let mut points = HashSet::new();
+    // The latest first day of a mention. A mention sorts by its first day:
+    // "June 2024" after "June 15, 2024" and before July, "the 2020s" as
+    // 2020, not 2029. Without it a passage that mentions only months or
+    // years sorted among the undated ones.
+    let mut latest_start = None;
     for date in &passage.dates {
         if matches!(date.kind, TimexType::Date | TimexType::Time) {
-            points.extend(calendar_points(&date.value));
+            // A mention of the year 1066 is real but cannot be stored as a date.
+            let covered: Vec<_> = calendar_points(&date.value)
+                .into_iter()
+                .filter(|p| is_storable(p.date))
+                .collect();
+            let start = covered.iter().map(|p| p.date).min();
+            latest_start = latest_start.max(start);
+            points.extend(covered);
         }
     }
-    // A mention of the year 1066 is real but cannot be stored as a date.
-    points.retain(|p| is_storable(p.date));
-    // A month or a year sorts by its first day: "June 2024" after "June
-    // 15, 2024", before July. Without it a passage that mentions only months
-    // or years sorted among the undated ones.
-    let latest_day = points.iter().map(|p| p.date).max();
-    if let Some(latest) = latest_day {
+    if let Some(latest) = latest_start {
         doc.add_date(fields.latest_mention, day(latest));
     }
     for point in points {

@@ -214,7 +214,7 @@ fn sort_by_date_puts_the_latest_mention_first_months_and_years_included() {
     let env = Env::new();
     env.write(
         "2025-01-10/a.txt",
-        "Strike\n\nThe strike began in June 2024 and spread.\n\nThe strike was first discussed on March 3, 2020.\n\nUnion leaders said the strike would go on.\n\nThe strike had roots in 2023 disputes.\n\nThe strike peaked on June 20, 2024.\n",
+        "Strike\n\nThe strike began in June 2024 and spread.\n\nThe strike was first discussed on March 3, 2020.\n\nUnion leaders said the strike would go on.\n\nThe strike had roots in 2023 disputes.\n\nThe strike peaked on June 20, 2024.\n\nThe strike was the longest of the 2020s.\n",
     );
     env.index();
     let dates: Vec<String> = env
@@ -230,7 +230,10 @@ fn sort_by_date_puts_the_latest_mention_first_months_and_years_included() {
             values.join(",")
         })
         .collect();
-    assert_eq!(dates, ["2024-06-20", "2024-06", "2023", "2020-03-03", ""]);
+    assert_eq!(
+        dates,
+        ["2024-06-20", "2024-06", "2023", "2020-03-03", "202", ""]
+    );
 }
 
 #[test]
