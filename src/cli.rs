@@ -2,6 +2,7 @@
 //! command dispatch. Results go to stdout; progress, warnings and summaries
 //! to stderr.
 
+use std::collections::HashSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -279,7 +280,9 @@ pub struct TimelineArgs {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  newsdex show corpus/seed/aliyev-challenges-putin-plane-crash.md\n  \
-                        newsdex show corpus/seed/aliyev-challenges-putin-plane-crash.md:3 --format json"
+                        newsdex show corpus/seed/aliyev-challenges-putin-plane-crash.md:13    # a hit's PATH:LINE\n  \
+                        newsdex show corpus/seed/aliyev-challenges-putin-plane-crash.md --passage 5 --format json\n  \
+                        newsdex show 'day-2.json#id:1'    # one article of a file of many, as search names it"
 )]
 pub struct ShowArgs {
     /// PATH (as search prints it, or relative to the corpus) or article id;
@@ -601,17 +604,39 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         Some((path, n))
             if whole.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
         {
-            let line: u64 = n.parse()?;
-            let Some(at) = search::passage_at_line(&news, path, line)? else {
+            if args.passage.is_some() {
                 anyhow::bail!(
-                    "{path:?} has no passage at line {line} in the index at {}: give PATH:LINE \
-                     as `newsdex search` prints it, or PATH --passage N",
-                    dir.display()
+                    "give either PATH:LINE or --passage N, not both: {:?} names a line",
+                    args.target
                 );
-            };
-            // The line's article alone, of a file that holds many.
-            let article = search::read_article_of(&news, path, &at.article)?;
-            (path, Some(at.passage), article)
+            }
+            let line: u64 = n.parse()?;
+            let at_line = search::passages_at_line(&news, path, line)?;
+            match at_line.as_slice() {
+                [] => anyhow::bail!(
+                    "{path:?} has no passage at or before line {line} in the index at {}: give \
+                     PATH:LINE as `newsdex search` prints it, or PATH --passage N",
+                    dir.display()
+                ),
+                // The line's article alone, of a file that holds many.
+                [at] => (
+                    path,
+                    Some(at.passage),
+                    search::read_article_of(&news, path, &at.article)?,
+                ),
+                many => {
+                    eprintln!(
+                        "newsdex: {} articles start on line {line} of {path}; all are shown. \
+                         Name one by the article `newsdex search` prints with it",
+                        many.len()
+                    );
+                    let mut passages = Vec::new();
+                    for at in many {
+                        passages.extend(search::read_article_of(&news, path, &at.article)?);
+                    }
+                    (path, None, passages)
+                }
+            }
         }
         _ => (args.target.as_str(), args.passage, whole),
     };
@@ -629,6 +654,14 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if let Some(n) = passage {
+        let articles: HashSet<&str> = passages.iter().map(|p| p.article.as_str()).collect();
+        if articles.len() > 1 {
+            anyhow::bail!(
+                "{key} holds {} articles: name one with PATH:LINE, or by the article \
+                 `newsdex search` prints with a hit, before --passage",
+                articles.len()
+            );
+        }
         if !passages.iter().any(|p| p.passage == n) {
             let last = passages.iter().map(|p| p.passage).max().unwrap_or(0);
             anyhow::bail!("{key} has no passage {n}: its passages are 0 to {last}");

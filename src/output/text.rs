@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::snippet::snippet;
 use super::{SNIPPET_BYTES, Style};
+use crate::schema::article_identity;
 use crate::search::{ArticlePassage, ContextPassage, Hit, SearchResults};
 
 const BOLD: &str = "\x1b[1m";
@@ -27,11 +28,12 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             .map_or_else(|| "undated".to_string(), |d| d.to_string());
         writeln!(
             out,
-            "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {} · {published} · score {:.2}{reset}",
+            "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {}{} · {published} · score {:.2}{reset}",
             rank + 1,
             printable(&hit.path),
             hit.line,
             hit.passage,
+            one_of_many(hit),
             hit.score
         )?;
         // A headline-only story's passage is its title: show it once, as
@@ -125,6 +127,18 @@ pub fn write_article(
         }
     }
     Ok(())
+}
+
+/// ` · article ID` for a hit in a file of many articles (JSON records):
+/// what `newsdex show` takes to open that article, which `PATH:LINE` alone
+/// cannot tell from the others when they share a line.
+fn one_of_many(hit: &Hit) -> String {
+    let identity = article_identity(&hit.source, &hit.article);
+    if identity == hit.source {
+        String::new()
+    } else {
+        format!(" · article {}", printable(&identity))
+    }
 }
 
 fn render_snippet(hit: &Hit, style: Style) -> String {

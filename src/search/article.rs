@@ -6,7 +6,7 @@ use std::ops::Bound;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Order, TantivyDocument, Term};
+use tantivy::{Order, Searcher, TantivyDocument, Term};
 
 use super::hits::{Hit, hit_from_doc};
 use crate::error::Result;
@@ -81,37 +81,70 @@ pub fn read_article_of(news: &NewsIndex, path: &str, article: &str) -> Result<Ve
     })
 }
 
-/// The passage of the file at `path` that holds source line `line`: the
-/// last one that starts on it or before it. `search` prints a hit as
-/// `PATH:LINE`, as grep does; in a file of many articles (JSON Lines) the
-/// line also tells which article.
-pub fn passage_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Option<ArticlePassage>> {
+/// The passages of the file at `path` that hold source line `line`: the
+/// last that starts on it or before it, or, when several articles start on
+/// that line (a JSON array written on one line), the first passage of each.
+/// `search` prints a hit as `PATH:LINE`, as grep does; in a file of many
+/// articles (JSON Lines) the line also tells which article.
+pub fn passages_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Vec<ArticlePassage>> {
     let f = news.fields;
     let searcher = news.searcher()?;
-    let in_file = BooleanQuery::new(
-        source_terms(news, path)
-            .into_iter()
-            .map(|term| (Occur::Should, term_query(term)))
-            .collect(),
-    );
-    let up_to_line = RangeQuery::new(
-        Bound::Included(Term::from_field_u64(f.line, 0)),
-        Bound::Included(Term::from_field_u64(f.line, line)),
-    );
-    let query = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(in_file) as Box<dyn Query>),
-        (Occur::Must, Box::new(up_to_line)),
-    ]);
-    // Other files whose path ends as this one does may come first; a few
-    // dozen candidates leave room for them.
-    let collector = TopDocs::with_limit(64).order_by_fast_field::<u64>("line", Order::Desc);
-    for (_, address) in searcher.search(&query, &collector)? {
+    let Some(source) = source_of(news, &searcher, path)? else {
+        return Ok(Vec::new());
+    };
+    let lines = |from: u64, to: u64| -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, term_query(source.clone())),
+            (
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.line, from)),
+                    Bound::Included(Term::from_field_u64(f.line, to)),
+                )),
+            ),
+        ]))
+    };
+    let last = TopDocs::with_limit(1).order_by_fast_field::<u64>("line", Order::Desc);
+    let Some((Some(start), _)) = searcher.search(&lines(0, line), &last)?.into_iter().next() else {
+        return Ok(Vec::new());
+    };
+    let on_that_line = searcher.search(
+        &lines(start, start),
+        &TopDocs::with_limit(MAX_ARTICLE_PASSAGES).order_by_score(),
+    )?;
+    let mut passages = Vec::new();
+    for (_, address) in on_that_line {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let in_this_file = [f.path, f.source]
-            .into_iter()
-            .any(|field| stored_text(&doc, field) == Some(path));
-        if in_this_file && doc.get_first(f.text).is_some() {
-            return Ok(Some(hit_from_doc(&f, &doc, 0.0)));
+        if doc.get_first(f.text).is_some() {
+            passages.push(hit_from_doc(&f, &doc, 0.0));
+        }
+    }
+    // Of each article, the last passage that starts on the line.
+    passages.sort_by(|a, b| (&a.article, b.passage).cmp(&(&b.article, a.passage)));
+    passages.dedup_by(|a, b| a.article == b.article);
+    passages.sort_by_key(|p| p.passage);
+    Ok(passages)
+}
+
+/// The `source` term of the file at `path` (as search prints it, or
+/// relative to the corpus root): of the sources it may end with, the one
+/// whose passages name that path; another file may end alike
+/// (`old/articles.json` and `articles.json`).
+fn source_of(news: &NewsIndex, searcher: &Searcher, path: &str) -> Result<Option<Term>> {
+    let f = news.fields;
+    for term in source_terms(news, path) {
+        let one = TopDocs::with_limit(1).order_by_score();
+        for (_, address) in searcher.search(
+            &TermQuery::new(term.clone(), IndexRecordOption::Basic),
+            &one,
+        )? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let names_path = [f.path, f.source]
+                .into_iter()
+                .any(|field| stored_text(&doc, field) == Some(path));
+            if names_path {
+                return Ok(Some(term));
+            }
         }
     }
     Ok(None)

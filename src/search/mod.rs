@@ -35,7 +35,7 @@ mod hits;
 mod timeline;
 
 pub use article::{
-    ArticlePassage, MAX_ARTICLE_PASSAGES, passage_at_line, read_article, read_article_of,
+    ArticlePassage, MAX_ARTICLE_PASSAGES, passages_at_line, read_article, read_article_of,
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};

@@ -525,10 +525,44 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
         .map(|h| h["text"].as_str().unwrap())
         .collect();
     assert_eq!(texts, ["A walrus in Hammerfest.", "It left Hammerfest."]);
+    // A JSON array on one line: the line holds every article, the hit
+    // names its own, and another file ending alike is not confused with it.
+    env.write(
+        "min.json",
+        r#"[{"id": "m1", "text": "Vilnius saw protests."}, {"id": "m2", "text": "Tallinn saw protests."}]"#,
+    )
+    .write("old/min.json", r#"[{"id": "o1", "text": "Lisbon was calm."}]"#);
+    env.index();
+    let text = env.run(&["search", "Tallinn", "--index", "index"]).stdout;
+    assert!(
+        text.contains("min.json:1 passage 0 · article min.json#id:m2"),
+        "{text}"
+    );
+    let both = env.run(&["show", "corpus/min.json:1", "--index", "index"]);
+    assert!(
+        both.stdout.contains("Vilnius") && both.stdout.contains("Tallinn"),
+        "{}",
+        both.stdout
+    );
+    assert!(
+        both.stderr.contains("2 articles start on line 1"),
+        "{}",
+        both.stderr
+    );
+    let one = env
+        .run(&["show", "min.json#id:m2", "--index", "index"])
+        .stdout;
+    assert!(one.contains("Tallinn") && !one.contains("Vilnius"), "{one}");
+    let old = env
+        .run(&["show", "corpus/old/min.json:1", "--index", "index"])
+        .stdout;
+    assert!(old.contains("Lisbon") && !old.contains("Tallinn"), "{old}");
     let past_the_end = env.run(&["show", "corpus/nope.jsonl:2", "--index", "index"]);
     assert_eq!(past_the_end.status, 2);
     assert!(
-        past_the_end.stderr.contains("no passage at line 2"),
+        past_the_end
+            .stderr
+            .contains("no passage at or before line 2"),
         "{}",
         past_the_end.stderr
     );
