@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use chrono::{Duration, NaiveDate};
 
 use crate::search::{DateSide, parse_user_date};
+use crate::tokenizer::is_southeast_asian_mark;
 
 /// `field:word~distance` (field optional).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,7 +281,13 @@ pub fn fuzzy_word(field: Option<&str>, text: &str) -> Result<Option<FuzzyWord>, 
         return Ok(None);
     };
     // `'` is written `’` for tantivy's parser (see `typographic_apostrophes`).
-    let word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    // Tone marks and viramas (`ไก่`, `ភ្នំ`) and combining accents (a
+    // decomposed `José`) are part of a word, though no letters to Unicode.
+    let word_char = |c: char| {
+        c.is_alphanumeric()
+            || matches!(c, '\'' | '’' | '-' | '\u{300}'..='\u{36f}')
+            || is_southeast_asian_mark(c)
+    };
     if !word.chars().any(char::is_alphanumeric) || !word.chars().all(word_char) {
         return Ok(None);
     }
@@ -501,6 +508,9 @@ mod tests {
             ),
             (None, "al-Assad~1", Some(fuzzy(None, "al-Assad", 1))),
             (None, "O’Brien~1", Some(fuzzy(None, "O’Brien", 1))),
+            (None, "ไก่~1", Some(fuzzy(None, "ไก่", 1))),
+            (None, "ភ្នំពេញ~1", Some(fuzzy(None, "ភ្នំពេញ", 1))),
+            (None, "Jose\u{301}~1", Some(fuzzy(None, "Jose\u{301}", 1))),
             (None, "Aliev", None),
             (None, "~Aliev", None),
             (None, "-~1", None),

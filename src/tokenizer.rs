@@ -291,7 +291,7 @@ fn is_southeast_asian(c: char) -> bool {
 /// `ភ្នំ`, Myanmar's asat `်`. They are part of most words' spelling, so a
 /// run goes on over them; taken for spaces, they cut words apart and hid
 /// them from queries.
-fn is_southeast_asian_mark(c: char) -> bool {
+pub(crate) fn is_southeast_asian_mark(c: char) -> bool {
     matches!(u32::from(c),
         0x0E47..=0x0E4E // Thai maitaikhu, tone marks, thanthakhat, yamakkan
         | 0x0EBA | 0x0EC8..=0x0ECE // Lao tone marks

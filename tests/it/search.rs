@@ -179,7 +179,8 @@ fn thai_khmer_and_myanmar_words_inside_runs_are_found_and_highlighted() {
     .write("km.txt", "ព័ត៌មាន\n\nរដ្ឋាភិបាលនៅភ្នំពេញបានប្រកាស\n")
     .write("my.txt", "သတင်း\n\nရန်ကုန်မြို့တွင်အစည်းအဝေးကျင်းပခဲ့သည်\n");
     env.index();
-    let cases: [(&str, &str, &[&str]); 5] = [
+    let cases: [(&str, &str, &[&str]); 6] = [
+        ("เชียงใหม่~1", "th.txt", &["เชียงใหม่"]),
         ("เชียงใหม่", "th.txt", &["เชียงใหม่"]),
         ("กรุงเทพ", "th.txt", &["กรุงเทพ"]),
         ("นายกรัฐมนตรี เชียงใหม่", "th.txt", &["นายกรัฐมนตรี", "เชียงใหม่"]),
