@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use super::text::printable;
 use super::{Format, Style, spreadsheet_cell, write_json};
 use crate::search::{Bucket, EntityCount, Granularity, TimeField};
 
@@ -16,9 +17,13 @@ pub fn write_entities(
 ) -> io::Result<()> {
     match format {
         Format::Text => {
-            let width = counts
+            if counts.is_empty() {
+                return Ok(());
+            }
+            let names: Vec<_> = counts.iter().map(|c| printable(&c.name)).collect();
+            let width = names
                 .iter()
-                .map(|c| c.name.chars().count())
+                .map(|name| name.chars().count())
                 .max()
                 .unwrap_or(4)
                 .max(4);
@@ -27,12 +32,12 @@ pub fn write_entities(
                 "{:<5} {:<width$} {:>8} {:>8}",
                 "type", "name", "passages", "articles"
             )?;
-            for c in counts {
+            for (c, name) in counts.iter().zip(&names) {
                 writeln!(
                     out,
                     "{:<5} {:<width$} {:>8} {:>8}",
                     c.label.as_str(),
-                    c.name,
+                    name,
                     c.passages,
                     c.articles
                 )?;

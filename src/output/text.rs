@@ -153,12 +153,18 @@ fn render_snippet(hit: &Hit, style: Style) -> String {
     rendered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `text` with its control characters (an escape sequence in a scraped
-/// page: colours, a window title, a cleared screen) made spaces, as many
-/// bytes as they took, so that offsets into the text still hold. A terminal
-/// would obey them. Tabs and line breaks stay.
-fn printable(text: &str) -> Cow<'_, str> {
-    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+/// `text` with the characters a terminal would obey made spaces, as many
+/// bytes as they took, so that offsets into the text still hold: control
+/// characters (an escape sequence in a scraped page: colours, a window
+/// title, a cleared screen; a carriage return that overwrites the line),
+/// line and paragraph separators, and the direction overrides and isolates
+/// that make a title or path read other than it is. Tabs and line feeds
+/// stay.
+pub(super) fn printable(text: &str) -> Cow<'_, str> {
+    let is_control = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n'))
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if !text.contains(is_control) {
         return Cow::Borrowed(text);
     }

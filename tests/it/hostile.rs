@@ -220,20 +220,19 @@ fn control_characters_in_articles_are_not_printed() {
     let env = Env::new();
     env.write(
         "esc.txt",
-        "Title \u{1b}[2J here\n\nThe minister \u{1b}[31mRED\u{1b}[0m said sanctions\u{1b}]0;pwned\u{7} would follow in the 1990s and in the 1990s.\n",
+        "Title \u{1b}[2J here\rEvil \u{202e}txt.exe\n\nThe minister of Zork\u{1b}[2J \u{1b}[31mRED\u{1b}[0m said sanctions\u{1b}]0;pwned\u{7} would follow in the 1990s and in the 1990s.\rOverwritten\u{2028}line\n",
     );
     env.index();
+    let obeyed = |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{202e}');
+    let entities = env.run(&["entities", "--index", "index"]);
+    assert!(!entities.stdout.contains(obeyed), "{:?}", entities.stdout);
     for args in [
         &["search", "sanctions", "--index", "index"][..],
         &["show", "corpus/esc.txt", "--index", "index"],
     ] {
         let run = env.run(args);
         assert_eq!(run.status, 0, "{}", run.stderr);
-        assert!(
-            !run.stdout.contains(|c: char| c.is_control() && c != '\n'),
-            "{args:?}: {:?}",
-            run.stdout
-        );
+        assert!(!run.stdout.contains(obeyed), "{args:?}: {:?}", run.stdout);
         assert!(run.stdout.contains("sanctions"), "{}", run.stdout);
         assert!(
             run.stdout.contains("dates 1990s\n"),
