@@ -68,7 +68,9 @@ pub struct Entity {
     pub start: usize,
     pub end: usize,
     /// The name this mention refers to within its article ("Aliyev" ->
-    /// "Ilham Aliyev"), possessive stripped, whitespace normalised.
+    /// "Ilham Aliyev"), possessive and courtesy titles stripped, whitespace
+    /// normalised, capitals of a headline undone, a few aliases ("U.S.")
+    /// replaced by the name they stand for (see [`canonical`]).
     pub canonical: String,
 }
 
@@ -134,7 +136,7 @@ impl Engine {
                 });
             }
         }
-        canonical::resolve(&mut entities);
+        canonical::resolve(text, &mut entities);
         entities
     }
 }
