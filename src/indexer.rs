@@ -43,7 +43,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// below the corpus root only; near-duplicate signatures and passage
 /// lengths take each Chinese, Japanese or Korean character as a word.
 /// 6: a `<br>` in an HTML heading is a space, not a paragraph break.
-const ANALYSIS_VERSION: u64 = 6;
+/// 7: canonical names drop courtesy titles, undo a headline's capitals and
+/// unalias common countries and organisations; wire sign-offs are no
+/// mentions (`entities::canonical`, `entities::boilerplate`).
+const ANALYSIS_VERSION: u64 = 7;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.
