@@ -44,9 +44,12 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// lengths take each Chinese, Japanese or Korean character as a word.
 /// 6: a `<br>` in an HTML heading is a space, not a paragraph break; a
 /// passage that mentions only months or years sorts by them (`--sort date`);
-/// a first passage that only repeats the title joins the next; year-less holidays
-/// resolve to the nearest occurrence, and "Sunday Times", "year-on-year"
-/// and the decimals of "13.9 years" are no time expressions.
+/// a first passage that only repeats the title joins the next; year-less
+/// holidays resolve to the nearest occurrence, and "Sunday Times",
+/// "year-on-year" and the decimals of "13.9 years" are no time expressions;
+/// canonical names drop courtesy titles, undo a headline's capitals and
+/// unalias common countries and organisations; wire sign-offs are no
+/// mentions (`entities::canonical`, `entities::boilerplate`).
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -2,14 +2,20 @@
 //!
 //! A mention resolves to the longest mention of the same type whose words
 //! start or end with its words ("Putin" -> "Vladimir Putin"); possessives are
-//! stripped, whitespace collapsed, and an all-caps form (a headline) takes
-//! the mixed-case spelling of the same name where the article has one.
+//! stripped, whitespace collapsed, and a person's courtesy titles dropped
+//! ("Mr Blair" -> "Blair"). An all-caps form takes the mixed-case spelling
+//! of the same name where the article has one; where it has none, capitals
+//! in a headline, sign-off or dateline become title case, while capitals in
+//! running text ("NATO said") are kept. Last, a short table of aliases
+//! ("U.S." -> "United States") gives common countries and organisations one
+//! name across articles. What the index counts is this name, so each of
+//! these steps keeps one name from being counted as several.
 
 use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use super::wordform::{Casing, casing, fold_typography};
+use super::wordform::{Casing, casing, fold_typography, title_case};
 use super::{Entity, EntityLabel};
 
 /// The mention as a clean name: typography folded, possessive stripped,
@@ -31,6 +37,89 @@ pub fn clean_mention(text: &str) -> String {
     words.join(" ")
 }
 
+/// Words written before a person's name that are not part of it: "Mr
+/// Blair" and "Tony Blair" are one person. Only courtesy titles and
+/// honours: an office ("President Bush") the model leaves outside the span,
+/// as CoNLL does, and it changes with time while the name does not.
+const COURTESY_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
+];
+
+/// `name` without the courtesy titles it starts with ("Mr. Blair" ->
+/// "Blair"); a title alone is left as it is, since it is all there is.
+pub fn without_courtesy_titles(name: &str) -> &str {
+    let mut rest = name;
+    while let Some((first, after)) = rest.split_once(' ') {
+        let word = first.strip_suffix('.').unwrap_or(first);
+        if !COURTESY_TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+            break;
+        }
+        rest = after;
+    }
+    rest
+}
+
+/// Other names of the countries and organisations news names most, each
+/// with the one name they all index under. Only forms that cannot mean
+/// anything else are listed ("EC" was the European Community in 1987 and
+/// is the European Commission now); the label must match too ("US" as a
+/// place, not "us"). Britain is the United Kingdom: news uses the two as one
+/// state ("Britain's government"), and counting them apart split every
+/// British story in two.
+const ALIASES: &[(EntityLabel, &str, &str)] = &[
+    (EntityLabel::Location, "US", "United States"),
+    (EntityLabel::Location, "U.S.", "United States"),
+    (EntityLabel::Location, "USA", "United States"),
+    (EntityLabel::Location, "U.S.A.", "United States"),
+    (
+        EntityLabel::Location,
+        "United States of America",
+        "United States",
+    ),
+    (EntityLabel::Location, "UK", "United Kingdom"),
+    (EntityLabel::Location, "U.K.", "United Kingdom"),
+    (EntityLabel::Location, "Britain", "United Kingdom"),
+    (EntityLabel::Location, "Great Britain", "United Kingdom"),
+    (EntityLabel::Location, "USSR", "Soviet Union"),
+    (EntityLabel::Location, "U.S.S.R.", "Soviet Union"),
+    (EntityLabel::Location, "UAE", "United Arab Emirates"),
+    (EntityLabel::Location, "U.A.E.", "United Arab Emirates"),
+    (EntityLabel::Organization, "UN", "United Nations"),
+    (EntityLabel::Organization, "U.N.", "United Nations"),
+    (EntityLabel::Organization, "EU", "European Union"),
+    (
+        EntityLabel::Organization,
+        "IMF",
+        "International Monetary Fund",
+    ),
+    (EntityLabel::Organization, "Fed", "Federal Reserve"),
+];
+
+/// The name an alias stands for, or the name itself.
+fn unaliased(label: EntityLabel, name: &str) -> &str {
+    ALIASES
+        .iter()
+        .find(|(l, alias, _)| *l == label && *alias == name)
+        .map_or(name, |(_, _, full)| full)
+}
+
+/// The name an entity filter for `label` looks for: the name as the index
+/// holds it (clean, without courtesy titles if a person, unaliased), so
+/// `--person "Mr Blair's"` finds "Blair" and `--place us` finds "United
+/// States". A filter is typed, so its alias is matched ignoring case.
+pub fn query_name(label: EntityLabel, text: &str) -> String {
+    let clean = clean_mention(text);
+    let name = match label {
+        EntityLabel::Person => without_courtesy_titles(&clean),
+        _ => &clean,
+    };
+    ALIASES
+        .iter()
+        .find(|(l, alias, _)| *l == label && alias.eq_ignore_ascii_case(name))
+        .map_or(name, |(_, _, full)| full)
+        .to_string()
+}
+
 fn is_all_caps(name: &str) -> bool {
     name.split_whitespace().any(|w| casing(w) == Casing::Upper)
         && name
@@ -38,9 +127,122 @@ fn is_all_caps(name: &str) -> bool {
             .all(|w| matches!(casing(w), Casing::Upper | Casing::Other))
 }
 
-/// Sets `canonical` on every entity of one article.
-pub fn resolve(entities: &mut [Entity]) {
-    let names: Vec<String> = entities.iter().map(|e| clean_mention(&e.text)).collect();
+/// Whether a line is set in capitals (a headline, a sign-off): its
+/// all-caps words outnumber the others, so capitals there say nothing
+/// about how a name is spelt.
+fn is_shouted(line: &str) -> bool {
+    let (mut upper, mut other) = (0, 0);
+    for word in line.split_whitespace() {
+        match casing(word) {
+            Casing::Upper => upper += 1,
+            Casing::Title | Casing::Lower => other += 1,
+            Casing::Other if word.chars().any(char::is_alphabetic) => other += 1,
+            Casing::Other => {}
+        }
+    }
+    upper > other
+}
+
+/// Whether the mention at `start..end` opens its line as a dateline does
+/// ("WASHINGTON, March 3 -", "LONDON (Reuters) -"): capitals there are
+/// the wire's style, not the name's.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let after = text[end..].trim_start_matches(' ');
+    text[line_start..start].trim().is_empty()
+        && (after.starts_with(',') || after.starts_with('(') || after.starts_with("- "))
+}
+
+/// The line around byte `at`.
+fn line_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Whether an all-caps word may be an acronym ("EC", "U.S.", "NATO",
+/// "NBC"), which title case would misspell: at most `short` letters, dots
+/// or digits, or no vowel. Alone, four letters make NATO, OPEC and GATT as
+/// often as IRAN or PERU, and a country in a headline is nearly always
+/// written in the story below, whose spelling wins.
+fn may_be_acronym(word: &str, short: usize) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= short
+        || word.chars().any(|c| c == '.' || c.is_ascii_digit())
+        || !word
+            .chars()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+}
+
+/// Words a title-cased name keeps in lower case ("Bank of France").
+const NAME_PARTICLES: &[&str] = &[
+    "of", "and", "the", "for", "on", "de", "du", "la", "von", "van",
+];
+
+/// A name written in capitals where capitals carry no meaning, in title
+/// case: every word of a person's name; of other names, the words that
+/// cannot be acronyms ("TOKYO" -> "Tokyo", "NATO" stays, "BANK OF FRANCE"
+/// -> "Bank of France", "EC COMMISSION" -> "EC Commission"). Within a
+/// longer name, only a word of one or two letters is taken for an acronym.
+fn title_cased(label: EntityLabel, name: &str) -> String {
+    let several = name.contains(' ');
+    let words: Vec<String> = name
+        .split(' ')
+        .enumerate()
+        .map(|(index, word)| {
+            let lower = word.to_lowercase();
+            if label == EntityLabel::Person {
+                title_case(word)
+            } else if several && index > 0 && NAME_PARTICLES.contains(&lower.as_str()) {
+                lower
+            } else if may_be_acronym(word, if several { 2 } else { 4 }) {
+                word.to_string()
+            } else {
+                title_case(word)
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// How much a mention's spelling says about its name: a mixed-case form
+/// says most, an all-caps one in running text ("NATO said") next, and an
+/// all-caps one in a headline, sign-off or dateline least (it is used
+/// title-cased).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Spelling {
+    Mixed,
+    Capitals,
+    Shouted,
+}
+
+/// Sets `canonical` on every entity of one article; `text` is the text
+/// their offsets index.
+pub fn resolve(text: &str, entities: &mut [Entity]) {
+    let mut names = Vec::with_capacity(entities.len());
+    let mut spellings = Vec::with_capacity(entities.len());
+    for entity in entities.iter() {
+        let clean = clean_mention(&entity.text);
+        let name = match entity.label {
+            EntityLabel::Person => without_courtesy_titles(&clean),
+            _ => &clean,
+        };
+        let spelling = if !is_all_caps(name) {
+            Spelling::Mixed
+        } else if is_shouted(line_at(text, entity.start))
+            || is_dateline(text, entity.start, entity.end)
+        {
+            Spelling::Shouted
+        } else {
+            Spelling::Capitals
+        };
+        names.push(if spelling == Spelling::Shouted {
+            title_cased(entity.label, name)
+        } else {
+            name.to_string()
+        });
+        spellings.push(spelling);
+    }
     // A clean name's words are separated by single spaces, so lower-casing
     // it whole lower-cases each word.
     let lowered: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
@@ -48,12 +250,13 @@ pub fn resolve(entities: &mut [Entity]) {
         .iter()
         .map(|n| n.split_whitespace().collect())
         .collect();
-    // Preferred spelling per (label, lower-case name): the first mixed-case one.
+    // Preferred spelling per (label, lower-case name): the first of the
+    // most telling kind.
     let mut spelling: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
     for (index, entity) in entities.iter().enumerate() {
         match spelling.entry((entity.label, lowered[index].as_str())) {
             Entry::Occupied(mut existing) => {
-                if is_all_caps(&names[*existing.get()]) && !is_all_caps(&names[index]) {
+                if spellings[index] < spellings[*existing.get()] {
                     existing.insert(index);
                 }
             }
@@ -94,7 +297,7 @@ pub fn resolve(entities: &mut [Entity]) {
             .get(&(entity.label, lowered[best].as_str()))
             .copied()
             .unwrap_or(best);
-        canonical.push(names[chosen].clone());
+        canonical.push(unaliased(entity.label, &names[chosen]).to_string());
     }
     for (entity, name) in entities.iter_mut().zip(canonical) {
         entity.canonical = name;
@@ -129,36 +332,103 @@ mod tests {
         }
     }
 
+    /// An article with its mentions marked `[PER:Mr Blair]`, and the
+    /// mentions' canonical names in order.
+    fn canonical_names(marked: &str) -> Vec<String> {
+        let mut text = String::new();
+        let mut entities = Vec::new();
+        let mut rest = marked;
+        while let Some(open) = rest.find('[') {
+            text.push_str(&rest[..open]);
+            let close = open + rest[open..].find(']').unwrap();
+            let (tag, mention) = rest[open + 1..close].split_once(':').unwrap();
+            let label = EntityLabel::from_tag(tag).unwrap();
+            let mut found = entity(mention, label);
+            found.start = text.len();
+            text.push_str(mention);
+            found.end = text.len();
+            entities.push(found);
+            rest = &rest[close + 1..];
+        }
+        text.push_str(rest);
+        resolve(&text, &mut entities);
+        entities.into_iter().map(|e| e.canonical).collect()
+    }
+
     #[test]
-    fn resolves_short_mentions_to_longer_ones_of_the_same_type() {
-        let mut entities = vec![
-            entity("Ilham Aliyev", Person),
-            entity("Aliyev", Person),
-            entity("PUTIN", Person),
-            entity("Vladimir Putin", Person),
-            entity("Putin's", Person),
-            entity("Azerbaijan", Location),
-            entity("Azerbaijan Airlines", Organization),
-            entity("BAKU", Location),
-            entity("Baku", Location),
-            entity("NATO", Organization),
+    fn resolves_names_within_an_article() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "[PER:Ilham Aliyev] and [PER:Aliyev]",
+                &["Ilham Aliyev", "Ilham Aliyev"],
+            ),
+            (
+                "[PER:PUTIN]\n[PER:Vladimir Putin]; [PER:Putin's]",
+                &["Vladimir Putin"; 3],
+            ),
+            (
+                "[LOC:Azerbaijan] [ORG:Azerbaijan Airlines]",
+                &["Azerbaijan", "Azerbaijan Airlines"],
+            ),
+            ("[LOC:BAKU] and [LOC:Baku]", &["Baku", "Baku"]),
+            // Courtesy titles are not names; offices stay outside the span.
+            (
+                "[PER:Mr Blair] and [PER:Tony Blair]",
+                &["Tony Blair", "Tony Blair"],
+            ),
+            ("[PER:Mr. Blair] said", &["Blair"]),
+            ("[PER:Sir Alex Ferguson]", &["Alex Ferguson"]),
+            (
+                "[PER:Lady Thatcher] and [PER:Margaret Thatcher]",
+                &["Margaret Thatcher"; 2],
+            ),
+            ("[PER:MRS THATCHER] SAYS NO", &["Thatcher"]),
+            ("[PER:Lord] be praised", &["Lord"]),
+            // Capitals in a headline say nothing about spelling.
+            (
+                "[PER:REAGAN] TO VETO BILL\nThe president said.",
+                &["Reagan"],
+            ),
+            ("[PER:O'NEILL] WINS\nNo more.", &["O'Neill"]),
+            ("[LOC:TOKYO] STOCKS FALL\nShares fell.", &["Tokyo"]),
+            ("[ORG:NATO] MEETS\nIt met.", &["NATO"]),
+            ("[ORG:BANK OF FRANCE] CUTS RATE", &["Bank of France"]),
+            ("[ORG:EC COMMISSION] MEETS", &["EC Commission"]),
+            ("[ORG:U.S. TREASURY] SELLS BILLS", &["U.S. Treasury"]),
+            ("[ORG:EC] MINISTERS MEET\nThey met.", &["EC"]),
+            (
+                "[ORG:UN] TALKS\n[ORG:U.N.] officials",
+                &["United Nations"; 2],
+            ),
+            ("[LOC:LONDON], March 3 - Shares fell.", &["London"]),
+            // In running text capitals are the name's own.
+            ("Then [ORG:NATO] said no.", &["NATO"]),
+            ("Then [ORG:OPEC] met [ORG:Opec]", &["Opec", "Opec"]),
+            // Aliases of countries and organisations.
+            (
+                "[LOC:U.S.], [LOC:US], [LOC:USA] and [LOC:United States]",
+                &["United States"; 4],
+            ),
+            ("[LOC:Britain] and [LOC:UK]", &["United Kingdom"; 2]),
+            ("[ORG:US] Steel", &["US"]),
         ];
-        resolve(&mut entities);
-        let canonical: Vec<&str> = entities.iter().map(|e| e.canonical.as_str()).collect();
-        assert_eq!(
-            canonical,
-            vec![
-                "Ilham Aliyev",
-                "Ilham Aliyev",
-                "Vladimir Putin",
-                "Vladimir Putin",
-                "Vladimir Putin",
-                "Azerbaijan",
-                "Azerbaijan Airlines",
-                "Baku",
-                "Baku",
-                "NATO"
-            ]
-        );
+        for (marked, expected) in cases {
+            assert_eq!(canonical_names(marked), *expected, "{marked}");
+        }
+    }
+
+    #[test]
+    fn filters_look_for_indexed_names() {
+        let cases = [
+            (Person, "Aliyev's", "Aliyev"),
+            (Person, "Mr Blair", "Blair"),
+            (Person, "Vladimir  Putin", "Vladimir Putin"),
+            (Location, "us", "United States"),
+            (Location, "U.S.", "United States"),
+            (Organization, "Mr Blair", "Mr Blair"),
+        ];
+        for (label, typed, expected) in cases {
+            assert_eq!(query_name(label, typed), expected, "{typed}");
+        }
     }
 }

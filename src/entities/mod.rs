@@ -8,8 +8,9 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans -> [`canonical`] names. The model is trained by
-//! `newsdex train-ner` ([`train`]) and embedded from `models/ner.bin`.
+//! -> spans, less wire [`boilerplate`] (sign-offs) -> [`canonical`] names.
+//! The model is trained by `newsdex train-ner` ([`train`]) and embedded
+//! from `models/ner.bin`.
 
 use std::sync::LazyLock;
 
@@ -68,7 +69,9 @@ pub struct Entity {
     pub start: usize,
     pub end: usize,
     /// The name this mention refers to within its article ("Aliyev" ->
-    /// "Ilham Aliyev"), possessive stripped, whitespace normalised.
+    /// "Ilham Aliyev"), possessive and courtesy titles stripped, whitespace
+    /// normalised, capitals of a headline undone, a few aliases ("U.S.")
+    /// replaced by the name they stand for (see [`canonical`]).
     pub canonical: String,
 }
 
@@ -134,7 +137,8 @@ impl Engine {
                 });
             }
         }
-        canonical::resolve(&mut entities);
+        boilerplate::remove_sign_offs(text, &mut entities);
+        canonical::resolve(text, &mut entities);
         entities
     }
 }
@@ -150,6 +154,7 @@ pub fn recognize(text: &str) -> Vec<Entity> {
 
 #[cfg(test)]
 mod acceptance;
+pub mod boilerplate;
 pub mod canonical;
 pub mod clusters;
 pub mod conll;

@@ -20,7 +20,7 @@ use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
 use crate::dates::value::{month_start, year_start};
-use crate::entities::EntityLabel;
+use crate::entities::{EntityLabel, canonical};
 use crate::error::{Error, Result};
 use crate::indexer::day;
 use crate::query::{self, FuzzyWord};
@@ -148,7 +148,7 @@ pub(crate) fn build_query(
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for (label, name) in &filter.entities {
-        clauses.push((Occur::Must, name_query(news, fields.entity(*label), name)?));
+        clauses.push((Occur::Must, name_query(news, *label, name)?));
     }
     if let (Some(since), Some(until)) = (filter.since, filter.until)
         && since > until
@@ -568,8 +568,12 @@ pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String>
 }
 
 /// Matches a name anywhere in a canonical entity name of one type, as a
-/// phrase: `Putin` and `Vladimir Putin` both match "Vladimir Putin".
-fn name_query(news: &NewsIndex, field: Field, name: &str) -> Result<Box<dyn Query>> {
+/// phrase: `Putin` and `Vladimir Putin` both match "Vladimir Putin". The
+/// name is first made what the index holds (`Aliyev's` -> `Aliyev`,
+/// `US` -> `United States`), as mentions were.
+fn name_query(news: &NewsIndex, label: EntityLabel, name: &str) -> Result<Box<dyn Query>> {
+    let field = news.fields.entity(label);
+    let name = &canonical::query_name(label, name);
     if let Some(word) = unindexed_word(news, field, name) {
         return Err(Error::InvalidQuery {
             query: name.to_string(),

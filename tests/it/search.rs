@@ -404,8 +404,9 @@ fn entity_filters_match_canonical_names() {
     env.write("2024-12-30/seed.txt", SEED);
     env.index();
     // The passage that says only "Putin" ("Attempts by Putin to persuade
-    // Aliyev") is found by the short and the full name alike.
-    for name in ["Putin", "Vladimir Putin", "putin"] {
+    // Aliyev") is found by the short and the full name alike, and by the
+    // name as a filter may be typed: possessive, courtesy title.
+    for name in ["Putin", "Vladimir Putin", "putin", "Putin's", "Mr Putin"] {
         let hits = env.hits("persuade", &["--person", name]);
         assert_eq!(hits.len(), 1, "--person {name}");
         assert!(

@@ -1,0 +1,123 @@
+//! Mentions that are wire boilerplate, not names in the story.
+//!
+//! Wire copy ends with a sign-off ("Reuter", "REUTER") on a line of its own.
+//! The model reads a lone capitalised word after a sentence end as a name
+//! (and "Reuter" is a surname in the gazetteer), so every such story
+//! "mentioned" a person. A sign-off is recognised by where it stands, not
+//! by what it says, so no agency's name is listed here.
+
+use super::Entity;
+
+/// Drops the sign-offs and credits from one text's mentions: one-word
+/// lines among those that end the text, each starting a paragraph
+/// (indented, or after a finished sentence). A name at the end of a
+/// hard-wrapped sentence ("... said\nReagan.") follows no sentence end, and
+/// a byline of two words is not one word.
+pub fn remove_sign_offs(text: &str, entities: &mut Vec<Entity>) {
+    let tail = one_word_tail(text);
+    entities.retain(|entity| entity.start < tail || !stands_alone(text, entity));
+}
+
+/// Where the lines of at most one word that end the text begin ("REUTER\n
+/// Reuter\n&#3;"); the text's length if its last line has more.
+fn one_word_tail(text: &str) -> usize {
+    let mut tail = text.len();
+    let mut end = text.len();
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if text[start..end].split_whitespace().nth(1).is_some() {
+            return tail;
+        }
+        tail = start;
+        if start == 0 {
+            return 0;
+        }
+        end = start - 1;
+    }
+}
+
+/// Whether a one-word mention is the only word of its line, and that line
+/// starts a paragraph.
+fn stands_alone(text: &str, entity: &Entity) -> bool {
+    let (start, end) = (entity.start, entity.end);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let indent = &text[line_start..start];
+    let alone = indent.trim().is_empty()
+        && !text[start..end].contains(char::is_whitespace)
+        && !text[end..line_end].chars().any(char::is_alphanumeric);
+    // Wire copy indents a new paragraph; its wrapped lines start flush.
+    alone && (!indent.is_empty() || follows_a_sentence_end(&text[..line_start]))
+}
+
+/// Whether the text before a line ends a paragraph or a sentence.
+fn follows_a_sentence_end(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    if trimmed.is_empty() {
+        return true;
+    }
+    let blank_line_between = before[trimmed.len()..].matches('\n').count() > 1;
+    blank_line_between || trimmed.ends_with(['!', '?', '"', '\'', ')']) || ends_a_sentence(trimmed)
+}
+
+/// Whether text ending in a full stop ends a sentence there: "pct." and
+/// "31." do; an initial, a title or an abbreviation ("Maria A.", "Mr.",
+/// "the U.S.") starts with a capital and is followed by a name.
+fn ends_a_sentence(text: &str) -> bool {
+    let Some(word) = text.strip_suffix('.') else {
+        return false;
+    };
+    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
+    let first = word.chars().next();
+    let last = word.chars().last();
+    first.is_some_and(|c| !c.is_uppercase())
+        && last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::EntityLabel;
+
+    /// The one mention in `text`, written between `[` and `]`.
+    fn check(marked: &str) -> bool {
+        let start = marked.find('[').unwrap();
+        let end = marked.find(']').unwrap() - 1;
+        let text = marked.replace(['[', ']'], "");
+        let entity = Entity {
+            text: text[start..end].to_string(),
+            label: EntityLabel::Person,
+            start,
+            end,
+            canonical: String::new(),
+        };
+        let mut entities = vec![entity];
+        remove_sign_offs(&text, &mut entities);
+        entities.is_empty()
+    }
+
+    #[test]
+    fn finds_sign_offs_by_where_they_stand() {
+        let cases = [
+            ("Net rose 5 pct.\n [Reuter]\n", true),
+            ("Net rose 5 pct.\n [REUTER]\n\u{3}", true),
+            ("Net rose 5 pct.\n[REUTER]...", true),
+            ("Net rose 5 pct.\n\n[Reuter]", true),
+            ("Net rose 5 pct\n [Reuter]\n&#3;", true),
+            ("Net rose 5 pct\n[Reuter]\n&#3;", false),
+            ("Net rose, said\n[Reagan].", false),
+            ("He replaces Maria A.\n[Lipson].", false),
+            ("Rate of 2.1 dlrs to the U.S.\n[Dollar].", false),
+            ("He replaces Mr.\n[Lipson].", false),
+            ("Net rose 31.\n[Reuter]", true),
+            ("He met [Reagan].\nMore to come.", false),
+            ("Net rose 5 pct.\n[Reuter] said so.", false),
+            ("[Reagan] spoke.\nReuter", false),
+            ("Net rose 5 pct.\n[REUTER]\n Reuter", true),
+            ("Net rose 5 pct.\n[REUTER]\n Reuter said so", false),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(check(marked), expected, "{marked:?}");
+        }
+    }
+}
