@@ -102,11 +102,10 @@ pub(super) fn fuzzy_query(
 }
 
 /// The terms of one field that a fuzzy part stands for, each with its
-/// boost, and the document frequency they all score with.
+/// boost and the document frequency it scores with.
 #[derive(Debug, Clone)]
 struct Spellings {
-    terms: Vec<(Term, Score)>,
-    doc_freq: u64,
+    terms: Vec<(Term, Score, u64)>,
 }
 
 /// A term of the index within a fuzzy part's distance.
@@ -159,17 +158,33 @@ impl Spellings {
             })
             .collect();
         let kept = nearest_spellings(found);
-        let Some(doc_freq) = kept.iter().map(|s| s.doc_freq).max() else {
+        let Some(most_frequent) = kept.iter().map(|s| s.doc_freq).max() else {
             return Ok(None);
         };
+        let typed = kept.iter().find(|s| s.edits == 0).map(|s| s.doc_freq);
         let terms = kept
             .iter()
             .map(|s| {
                 let boost = edit_boost(part, &s.text, s.edits);
-                (Term::from_field_text(field, &s.text), boost)
+                let doc_freq = scored_doc_freq(s.doc_freq, typed, most_frequent);
+                (Term::from_field_text(field, &s.text), boost, doc_freq)
             })
             .collect();
-        Ok(Some(Spellings { terms, doc_freq }))
+        Ok(Some(Spellings { terms }))
+    }
+}
+
+/// The document frequency a spelling scores with. A spelling rarer than
+/// the word as typed must not rank above it for being rare, so it scores
+/// as often as the typed word; one more common keeps its own, lower,
+/// rarity weight (`Assad~1` finds "assays", but a passage about Assad ranks
+/// first). When the typed word is not in the index (a misspelling, the
+/// usual reason to type `~`), every spelling scores as the most frequent
+/// of them, as Lucene's fuzzy query blends them.
+fn scored_doc_freq(spelling: u64, typed: Option<u64>, most_frequent: u64) -> u64 {
+    match typed {
+        Some(typed) => spelling.max(typed),
+        None => most_frequent,
     }
 }
 
@@ -202,7 +217,7 @@ impl Query for Spellings {
         let clauses = self
             .terms
             .iter()
-            .map(|(term, boost)| -> (Occur, Box<dyn Query>) {
+            .map(|(term, boost, _)| -> (Occur, Box<dyn Query>) {
                 let word = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
                 (Occur::Should, boosted(Box::new(word), *boost))
             })
@@ -215,7 +230,7 @@ impl Query for Spellings {
             } => {
                 let blended = BlendedStatistics {
                     index: statistics_provider,
-                    doc_freq: self.doc_freq,
+                    spellings: self,
                 };
                 any_spelling.weight(EnableScoring::enabled_from_statistics_provider(
                     &blended, searcher,
@@ -226,18 +241,18 @@ impl Query for Spellings {
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for (term, _) in &self.terms {
+        for (term, _, _) in &self.terms {
             visitor(term, false);
         }
     }
 }
 
-/// The index's statistics, except that every spelling of a fuzzy part has
-/// the same document frequency: BM25's rarity weight is then the same for
-/// all, and what ranks passages is how often and how exactly they match.
+/// The index's statistics, except that each spelling of a fuzzy part has
+/// the document frequency [`scored_doc_freq`] gives it: what ranks passages
+/// is how often and how exactly they match, not how rare a misspelling is.
 struct BlendedStatistics<'a> {
     index: &'a dyn Bm25StatisticsProvider,
-    doc_freq: u64,
+    spellings: &'a Spellings,
 }
 
 impl Bm25StatisticsProvider for BlendedStatistics<'_> {
@@ -249,8 +264,11 @@ impl Bm25StatisticsProvider for BlendedStatistics<'_> {
         self.index.total_num_docs()
     }
 
-    fn doc_freq(&self, _term: &Term) -> tantivy::Result<u64> {
-        Ok(self.doc_freq)
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        match self.spellings.terms.iter().find(|(t, _, _)| t == term) {
+            Some((_, _, doc_freq)) => Ok(*doc_freq),
+            None => self.index.doc_freq(term),
+        }
     }
 }
 
@@ -290,6 +308,24 @@ mod tests {
             text: text.to_string(),
             edits,
             doc_freq,
+        }
+    }
+
+    #[test]
+    fn spellings_rarer_than_the_typed_word_score_as_often_as_it() {
+        // (spelling's, typed word's, most frequent's document frequency, scored)
+        let cases = [
+            (3, Some(10), 500, 10),
+            (500, Some(10), 500, 500),
+            (10, Some(10), 500, 10),
+            (3, None, 500, 500),
+        ];
+        for (spelling, typed, most, want) in cases {
+            assert_eq!(
+                scored_doc_freq(spelling, typed, most),
+                want,
+                "{spelling} {typed:?}"
+            );
         }
     }
 

@@ -717,6 +717,27 @@ fn a_word_too_long_for_the_index_matches_nothing_rather_than_being_dropped() {
     }
 }
 
+/// A common word one edit away ("assays") does not outrank the rarer
+/// word as typed: it would, scored as rare as the typed word.
+#[test]
+fn a_fuzzy_words_commoner_spellings_do_not_outrank_the_typed_one() {
+    let env = Env::new();
+    env.write(
+        "assad.txt",
+        "Syria\n\nTrade talks covered grain, timber, machinery, coffee, cotton, steel, freight \
+         rates, harbour fees, the price of diesel and the weather, which delayed shipments from \
+         the northern ports; the visiting ministers also met Assad briefly before they left.\n",
+    );
+    for mine in 1..=4 {
+        env.write(
+            &format!("assay-{mine}.txt"),
+            "Mining\n\nAssays, assays, assays, assays, assays: the assays showed gold.\n",
+        );
+    }
+    env.index();
+    assert_eq!(env.hit_files("Assad~1", &[])[0], "assad.txt");
+}
+
 #[test]
 fn fuzzy_words_rank_by_how_often_and_how_exactly_they_match() {
     let env = Env::new();
