@@ -7,7 +7,7 @@
 //! stored in the index (they are indexed only), so they are recomputed from
 //! the stored mentions exactly as the indexer computes them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -20,9 +20,10 @@ use serde_json::{Map, Value, json};
 use tantivy::schema::{Field, Value as _};
 use tantivy::{DocAddress, TantivyDocument};
 
-use crate::dates::value::{Unit, calendar_points};
+use crate::dates::value::calendar_points;
 use crate::indexer::to_day;
 use crate::schema::{Fields, article_identity};
+use crate::schema::{MENTIONED_DATE_FIELDS, mentioned_date_field};
 use crate::store::NewsIndex;
 
 /// Where the documents go.
@@ -190,7 +191,7 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
         .unwrap_or_else(|| json!({}));
     let entities = mentions.get("entities").cloned().unwrap_or(json!([]));
     let dates = mentions.get("dates").cloned().unwrap_or(json!([]));
-    let (days, months, years) = mentioned_dates(&dates);
+    let mentioned = mentioned_dates(&dates);
 
     let mut d = Map::new();
     let identity = article_identity(text(f.source).unwrap_or_default(), article);
@@ -210,17 +211,18 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
     d.insert("org".into(), names(f.org));
     d.insert("place".into(), names(f.place));
     d.insert("misc".into(), names(f.misc));
-    d.insert("date_day".into(), json!(days));
-    d.insert("date_month".into(), json!(months));
-    d.insert("date_year".into(), json!(years));
+    for (name, days) in mentioned {
+        d.insert(name.into(), json!(days));
+    }
     d.insert("entities".into(), entities);
     d.insert("dates".into(), dates);
     Value::Object(d)
 }
 
-/// The days, months and years the passage's dates cover, as the indexer
-/// fills `date_day`, `date_month` and `date_year` (dates and times only).
-fn mentioned_dates(dates: &Value) -> (Vec<String>, Vec<String>, Vec<String>) {
+/// The days, months and years the passage's dates cover, by the field the
+/// indexer puts them in (dates and times only): those written as such, and
+/// those of wider mentions (`date_day_wide`: the days of a week).
+fn mentioned_dates(dates: &Value) -> BTreeMap<&'static str, Vec<String>> {
     let mut points = BTreeSet::new();
     for date in dates.as_array().into_iter().flatten() {
         let kind = date.get("type").and_then(Value::as_str).unwrap_or_default();
@@ -229,20 +231,18 @@ fn mentioned_dates(dates: &Value) -> (Vec<String>, Vec<String>, Vec<String>) {
                 .get("value")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            // Widened units go with those written as such: the exported
-            // documents keep the three arrays they always had.
-            points.extend(calendar_points(value).into_iter().map(|p| (p.unit, p.date)));
+            points.extend(calendar_points(value));
         }
     }
-    let (mut days, mut months, mut years) = (Vec::new(), Vec::new(), Vec::new());
-    for (unit, date) in points {
-        match unit {
-            Unit::Day => days.push(timestamp(date)),
-            Unit::Month => months.push(timestamp(date)),
-            Unit::Year => years.push(timestamp(date)),
-        }
+    let mut fields: BTreeMap<&'static str, Vec<String>> = MENTIONED_DATE_FIELDS
+        .iter()
+        .map(|name| (*name, Vec::new()))
+        .collect();
+    for point in points {
+        let name = mentioned_date_field(point.unit, point.widened);
+        fields.entry(name).or_default().push(timestamp(point.date));
     }
-    (days, months, years)
+    fields
 }
 
 /// A day as an RFC 3339 timestamp at midnight UTC: both targets parse it
@@ -298,6 +298,7 @@ pub fn elasticsearch_mapping() -> Value {
                 "text": prose,
                 "person": name, "org": name, "place": name, "misc": name,
                 "date_day": date, "date_month": date, "date_year": date,
+                "date_day_wide": date, "date_month_wide": date, "date_year_wide": date,
                 "entities": kept, "dates": kept
             }
         }
@@ -338,7 +339,9 @@ pub fn quickwit_config(index_id: &str) -> Value {
                 raw("person", "array<text>"), raw("org", "array<text>"),
                 raw("place", "array<text>"), raw("misc", "array<text>"),
                 date("date_day", "array<datetime>"), date("date_month", "array<datetime>"),
-                date("date_year", "array<datetime>")
+                date("date_year", "array<datetime>"),
+                date("date_day_wide", "array<datetime>"), date("date_month_wide", "array<datetime>"),
+                date("date_year_wide", "array<datetime>")
             ]
         },
         "search_settings": { "default_search_fields": ["title", "text"] }
@@ -355,12 +358,16 @@ mod tests {
             { "type": "DATE", "value": "2024-12-25" },
             { "type": "DATE", "value": "2024-12" },
             { "type": "DURATION", "value": "2024" },
-            { "type": "DATE", "value": "XXXX-12-25" }
+            { "type": "DATE", "value": "XXXX-12-25" },
+            { "type": "DATE", "value": "199" }
         ]);
-        let (days, months, years) = mentioned_dates(&dates);
-        assert_eq!(days, ["2024-12-25T00:00:00Z"]);
-        assert_eq!(months, ["2024-12-01T00:00:00Z"]);
-        assert!(years.is_empty());
+        let fields = mentioned_dates(&dates);
+        assert_eq!(fields["date_day"], ["2024-12-25T00:00:00Z"]);
+        assert_eq!(fields["date_month"], ["2024-12-01T00:00:00Z"]);
+        assert!(fields["date_year"].is_empty());
+        assert_eq!(fields["date_year_wide"].len(), 10);
+        assert_eq!(fields["date_year_wide"][0], "1990-01-01T00:00:00Z");
+        assert_eq!(fields.len(), MENTIONED_DATE_FIELDS.len());
     }
 
     #[test]

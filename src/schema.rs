@@ -17,6 +17,7 @@ use tantivy::tokenizer::{
     TokenizerManager,
 };
 
+use crate::dates::value::Unit;
 use crate::tokenizer::WordTokenizer;
 
 /// Bumped whenever the fields or their analysis change; an index of another
@@ -26,6 +27,30 @@ use crate::tokenizer::WordTokenizer;
 /// centuries are kept apart from the days, months and years written as such
 /// (`date_*_wide`).
 pub const SCHEMA_VERSION: u32 = 7;
+
+/// The field holding a mentioned calendar unit: days, months and years as
+/// written in `date_day`, `date_month`, `date_year`; those of a wider
+/// mention (a week, a quarter, a decade) in the `_wide` fields beside them.
+pub fn mentioned_date_field(unit: Unit, widened: bool) -> &'static str {
+    match (unit, widened) {
+        (Unit::Day, false) => "date_day",
+        (Unit::Month, false) => "date_month",
+        (Unit::Year, false) => "date_year",
+        (Unit::Day, true) => "date_day_wide",
+        (Unit::Month, true) => "date_month_wide",
+        (Unit::Year, true) => "date_year_wide",
+    }
+}
+
+/// Every field [`mentioned_date_field`] names, narrowest first.
+pub const MENTIONED_DATE_FIELDS: [&str; 6] = [
+    "date_day",
+    "date_day_wide",
+    "date_month",
+    "date_month_wide",
+    "date_year",
+    "date_year_wide",
+];
 
 /// What [`article_identity`] puts between a source and an article's own id.
 pub const OWN_ID_SEPARATOR: &str = "#id:";
