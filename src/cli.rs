@@ -576,7 +576,9 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         match (matching, args.field) {
             (0, _) => eprintln!("newsdex: no passage matches{query}"),
             (n, TimeField::Mentioned) => eprintln!(
-                "newsdex: {}{query}, and none mentions a date: try --field published",
+                "newsdex: {}{query}, and none mentions a date that counts in these buckets \
+                 (one as narrow as them or narrower; \"the 1990s\" counts in none): try a wider \
+                 --by, or --field published",
                 passages_match(n)
             ),
             (n, TimeField::Published) => eprintln!(

@@ -672,7 +672,7 @@ fn empty_results_are_explained_on_stderr() {
         (&["timeline", "zzzqqq"], "no passage matches \"zzzqqq\""),
         (
             &["timeline", "walrus"],
-            "1 passage matches \"walrus\", and none mentions a date: try --field published",
+            "1 passage matches \"walrus\", and none mentions a date that counts in these buckets",
         ),
         (
             &["timeline", "walrus", "--field", "published"],
