@@ -57,7 +57,8 @@ fn write_json(out: &mut dyn Write, value: &impl serde::Serialize, pretty: bool) 
 /// (`-1.5`) stay as they are.
 fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
     let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if formula && text.parse::<f64>().is_err() {
+    // `-inf` and `NaN` parse, but a spreadsheet takes them for formulas.
+    if formula && !text.parse::<f64>().is_ok_and(f64::is_finite) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -76,6 +77,7 @@ mod tests {
             ("@SUM(A1)", "'@SUM(A1)"),
             ("- a bullet", "'- a bullet"),
             ("-1.5", "-1.5"),
+            ("-inf", "'-inf"),
             ("Putin", "Putin"),
             ("", ""),
         ];

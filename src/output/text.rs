@@ -180,12 +180,23 @@ pub(super) fn printable(text: &str) -> Cow<'_, str> {
 }
 
 /// A TIMEX3 value as a reader writes it: a decade (`199`) as `1990s`, a
-/// century (`18`) as `1800s`; other values are readable as they are.
+/// century (`18`, the 1800s) as `19th century`; other values are readable
+/// as they are.
 fn readable_date(value: &str) -> String {
     let digits = value.bytes().all(|b| b.is_ascii_digit());
     match value.len() {
         3 if digits => format!("{value}0s"),
-        2 if digits => format!("{value}00s"),
+        2 if digits => {
+            let century = value.parse::<u32>().unwrap_or(0) + 1;
+            let suffix = match (century % 10, century % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{century}{suffix} century")
+        }
         _ => value.to_string(),
     }
 }
@@ -205,6 +216,10 @@ fn facts(hit: &Hit) -> String {
         .iter()
         .filter(|d| d.kind == "DATE" || d.kind == "TIME")
     {
+        // A day the tagger could not place (`XXXX-XX-XX`) tells nothing.
+        if date.value.contains('X') {
+            continue;
+        }
         let shown = readable_date(&date.value);
         if !dates.contains(&shown) {
             dates.push(shown);
@@ -214,4 +229,24 @@ fn facts(hit: &Hit) -> String {
         parts.push(format!("dates {}", dates.join(", ")));
     }
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_date;
+
+    #[test]
+    fn dates_read_as_written() {
+        let cases = [
+            ("2024-12-25", "2024-12-25"),
+            ("199", "1990s"),
+            ("18", "19th century"),
+            ("20", "21st century"),
+            ("10", "11th century"),
+            ("21", "22nd century"),
+        ];
+        for (value, want) in cases {
+            assert_eq!(readable_date(value), want, "{value}");
+        }
+    }
 }
