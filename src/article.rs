@@ -78,6 +78,19 @@ impl Article {
         }
     }
 
+    /// Makes the control characters of the text and title spaces (a
+    /// scraped page's escape sequences, a stray NUL or form feed): no word
+    /// holds them, and an entity name with an escape sequence in it would
+    /// reach a terminal. Each is one byte, as is a space, so offsets into
+    /// the text (a `.txt` file's bytes) still hold. Tabs and line breaks
+    /// stay.
+    pub fn blank_control_characters(&mut self) {
+        blank_control_characters(&mut self.text);
+        if let Some(title) = &mut self.title {
+            blank_control_characters(title);
+        }
+    }
+
     /// The body: the part of `text` that is split into passages.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
@@ -128,9 +141,43 @@ pub(crate) fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
+fn blank_control_characters(text: &mut String) {
+    let is_blanked = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    if text.bytes().any(is_blanked) {
+        *text = text
+            .chars()
+            .map(|c| {
+                if c.is_ascii() && is_blanked(c as u8) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_become_spaces_of_the_same_length() {
+        let cases = [
+            ("Zork\u{1b}[2J said", "Zork [2J said"),
+            ("a\u{0}b\u{7f}c\u{c}d", "a b c d"),
+            ("tab\tline\r\nkept", "tab\tline\r\nkept"),
+            ("Zürich \u{1b}x", "Zürich  x"),
+        ];
+        for (text, want) in cases {
+            let mut article = Article::from_text("a.txt", text);
+            article.title = Some(text.to_string());
+            article.blank_control_characters();
+            assert_eq!(article.text, want, "{text:?}");
+            assert_eq!(article.title.as_deref(), Some(want), "{text:?}");
+            assert_eq!(article.text.len(), text.len(), "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_at_agree_with_line_at() {

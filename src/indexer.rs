@@ -49,7 +49,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// "year-on-year" and the decimals of "13.9 years" are no time expressions;
 /// canonical names drop courtesy titles, undo a headline's capitals and
 /// unalias common countries and organisations; wire sign-offs are no
-/// mentions (`entities::canonical`, `entities::boilerplate`).
+/// mentions (`entities::canonical`, `entities::boilerplate`); control
+/// characters in a text are spaces.
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -214,6 +214,7 @@ fn load_bytes_with_limit(
     };
     let path_date = pathdate::date_from_path(path, corpus_root);
     for article in &mut loaded.articles {
+        article.blank_control_characters();
         article.use_headline_when_bodiless();
         if article.published.is_none() {
             article.published = path_date.or(options.default_date);
