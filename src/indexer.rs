@@ -46,7 +46,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// passage that mentions only months or years sorts by them (`--sort date`);
 /// a passage that only repeats the title is dropped; year-less holidays
 /// resolve to the nearest occurrence, and "Sunday Times", "year-on-year"
-/// and the decimals of "13.9 years" are no time expressions.
+/// and the decimals of "13.9 years" are no time expressions; a weekday
+/// takes the tense of its own clause, and four-digit clock times,
+/// quantities and index levels ("1200 feet", "1984.5") are no years.
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run
