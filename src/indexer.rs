@@ -47,6 +47,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// a first passage that only repeats the title joins the next; year-less
 /// holidays resolve to the nearest occurrence, and "Sunday Times",
 /// "year-on-year" and the decimals of "13.9 years" are no time expressions;
+/// a weekday takes the tense of its own clause, and four-digit clock times,
+/// quantities and index levels ("1200 feet", "1984.5") are no years;
 /// canonical names drop courtesy titles, undo a headline's capitals and
 /// unalias common countries and organisations; wire sign-offs are no
 /// mentions (`entities::canonical`, `entities::boilerplate`); control

@@ -14,7 +14,7 @@ use super::TimexType;
 use super::lexicon::{DayPart, Holiday, Lex, Season, Unit, W};
 use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
-use super::tense::tense_around;
+use super::tense::{tense_around, weekday_tense};
 
 /// How far (in tokens) a named quarter keeps "a year earlier" a quarter.
 const QUARTER_CONTEXT_TOKENS: usize = 120;
@@ -470,7 +470,8 @@ impl<'a> Grammar<'a> {
             }
             end += 1;
         }
-        let direction = direction.unwrap_or_else(|| r::direction_for(self.tense(i, end)));
+        let direction = direction
+            .unwrap_or_else(|| r::direction_for(weekday_tense(self.lower, self.toks, i, end)));
         let resolved = self.dct.map(|d| r::weekday_near(d, day, direction));
         if let Lex::DayPart(part) = self.lex(end) {
             // "Wednesday night": the TempEval-3 news gold types a weekday
@@ -900,10 +901,64 @@ impl<'a> Grammar<'a> {
         if matches!(self.kind(end), Some(Kind::Punct(b'%'))) {
             return false;
         }
-        if self.unit(end).is_some() {
+        if self.unit(end).is_some() || self.measure_or_clock_at(end) {
+            return false;
+        }
+        // "2073.15", "1763.0": an index level or a price.
+        if self.punct(end, b'.')
+            && self.glued(end)
+            && self.number(end + 1).is_some()
+            && self.glued(end + 1)
+        {
+            return false;
+        }
+        // "between 1800 and 2100 local time": the first of a range of
+        // clock times or quantities is one too.
+        let reads_as_clock = value % 100 < 60 && value <= 2400;
+        if reads_as_clock
+            && matches!(self.word(end), "and" | "to" | "or" | "-")
+            && matches!(self.number(end + 1), Some((_, 4)))
+            && (self.measure_or_clock_at(end + 2)
+                || matches!(self.unit(end + 2), Some((Unit::Hour, _))))
+        {
             return false;
         }
         (1900..=2099).contains(&value) || (i > 0 && self.month_context_before(i))
+    }
+
+    /// Whether a unit of measure or a clock's time zone starts at `i`, so
+    /// that a four-digit number before it counts or reads a clock:
+    /// "1200 feet", "1550 tonnes", "1100 GMT", "1800 local time", "1000
+    /// London time". Nouns that also follow years ("1987 cars", "1986
+    /// shares") are left out.
+    fn measure_or_clock_at(&self, i: usize) -> bool {
+        self.is(i, W::TimeZone)
+            || matches!(
+                self.word(i),
+                "feet"
+                    | "ft"
+                    | "foot"
+                    | "metres"
+                    | "meters"
+                    | "miles"
+                    | "km"
+                    | "kilometres"
+                    | "kilometers"
+                    | "tonnes"
+                    | "tons"
+                    | "kg"
+                    | "kilos"
+                    | "lbs"
+                    | "ounces"
+                    | "ozs"
+                    | "barrels"
+                    | "bpd"
+                    | "acres"
+                    | "hectares"
+                    | "dlrs"
+                    | "local"
+            )
+            || self.capitalized(i) && self.word(i + 1) == "time"
     }
 
     /// A calendar unit at `i` and whether it is plural.

@@ -15,8 +15,124 @@ const WINDOW: usize = 40;
 /// The tense of the sentence containing tokens `start..end`, judged by the
 /// cue closest to the expression (nearer cues usually govern it).
 pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
-    // A deadline preposition looks forward whatever the verb's tense:
-    // "until Friday", "by August", "as soon as Tuesday".
+    if deadline_before(lower, toks, start, end) {
+        return Tense::Future;
+    }
+    let left = nearest_cue_left(lower, toks, start, false);
+    let hi = (end + WINDOW).min(toks.len());
+    for (j, tok) in toks.iter().enumerate().take(hi).skip(end) {
+        if tok.newline_before && j > end || ends_sentence(toks, j) {
+            break;
+        }
+        if let Some(t) = cue(lower, toks, j) {
+            let distance = j + 1 - end;
+            if left.is_none_or(|(d, _)| distance < d) {
+                return t;
+            }
+            break;
+        }
+    }
+    left.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// The tense that picks the occurrence of a bare weekday at `start..end`.
+///
+/// A weekday hangs on the verb of its own clause ("arrived here on
+/// Saturday and will have talks": "arrived"), so that verb outranks a
+/// nearer cue in the next clause; only a weekday that opens its clause
+/// ("On Tuesday, the two sides conferred") looks to the verb after it.
+/// A possessive weekday ("after Monday's rate cut") names an event
+/// already reported, and so does one after "since"; "after Friday" leans
+/// to the past unless its clause looks forward. Without any cue the
+/// caller takes the latest such day up to today: news reports the past.
+pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
+    let before = if start > 0 {
+        word(lower, toks, start - 1)
+    } else {
+        ""
+    };
+    let possessive = matches!(toks.get(end).map(|t| t.kind), Some(Kind::Punct(b'\'')))
+        && word(lower, toks, end + 1) == "s";
+    if possessive {
+        // "by Thursday's earthquake" names the cause, not a deadline.
+        let waits = matches!(before, "until" | "till")
+            || before == "after"
+                && start > 1
+                && matches!(word(lower, toks, start - 2), "until" | "till");
+        // "before Tuesday's trade data" is ahead only in a forward-looking
+        // clause: "7% before Friday's purchases" was reported.
+        let ahead = before == "before"
+            || before == "of" && start > 1 && word(lower, toks, start - 2) == "ahead";
+        let clause_ahead =
+            || nearest_cue_left(lower, toks, start, true).is_some_and(|(_, t)| t == Tense::Future);
+        return if waits || ahead && clause_ahead() {
+            Tense::Future
+        } else {
+            Tense::Past
+        };
+    }
+    if deadline_before(lower, toks, start, end) {
+        return Tense::Future;
+    }
+    if before == "since" {
+        return Tense::Past;
+    }
+    let clause = nearest_cue_left(lower, toks, start, true).map(|(_, t)| t);
+    if before == "after" && clause != Some(Tense::Future) {
+        return Tense::Past;
+    }
+    clause.unwrap_or_else(|| tense_around(lower, toks, start, end))
+}
+
+/// The nearest cue left of `start` in its sentence (or, with
+/// `clause_only`, in its clause) and its distance in tokens.
+fn nearest_cue_left(
+    lower: &str,
+    toks: &[Token],
+    start: usize,
+    clause_only: bool,
+) -> Option<(usize, Tense)> {
+    let lo = start.saturating_sub(WINDOW);
+    let mut i = start;
+    while i > lo {
+        i -= 1;
+        if ends_sentence(toks, i) || clause_only && ends_clause(lower, toks, i) {
+            return None;
+        }
+        if let Some(t) = cue(lower, toks, i) {
+            return Some((start - i, t));
+        }
+    }
+    None
+}
+
+/// Whether the token at `i` opens a new clause: a comma, colon or quote,
+/// or a conjunction or relative word that introduces a verb of its own.
+fn ends_clause(lower: &str, toks: &[Token], i: usize) -> bool {
+    match toks[i].kind {
+        Kind::Punct(b',' | b':' | b'"' | b'(' | b')') => true,
+        // Any period before a space: `ends_sentence` keeps "post." and
+        // "West." inside a sentence to spare "Dec. 25"; a clause is safer
+        // cut short, since the sentence-wide search follows.
+        Kind::Punct(b'.') => toks.get(i + 1).is_none_or(|n| n.space_before),
+        _ => matches!(
+            word(lower, toks, i),
+            "that"
+                | "which"
+                | "who"
+                | "when"
+                | "but"
+                | "while"
+                | "whereas"
+                | "because"
+                | "although"
+        ),
+    }
+}
+
+/// Whether a deadline preposition before `start` points forward whatever
+/// the verb's tense: "until Friday", "by August", "as soon as Tuesday".
+fn deadline_before(lower: &str, toks: &[Token], start: usize, end: usize) -> bool {
     let mut k = start;
     while k > 0 && matches!(word(lower, toks, k - 1), "early" | "mid" | "late" | "-") {
         k -= 1;
@@ -32,40 +148,16 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
     if k > 0 {
         let before = word(lower, toks, k - 1);
         let as_soon_as = before == "as" && k > 2 && word(lower, toks, k - 2) == "soon";
-        if (matches!(before, "until" | "till" | "by") || as_soon_as)
+        // "until after Thursday's meeting" waits for it too.
+        let until_after =
+            before == "after" && k > 1 && matches!(word(lower, toks, k - 2), "until" | "till");
+        if (matches!(before, "until" | "till" | "by") || as_soon_as || until_after)
             && !past_perfect_near(lower, toks, start, end)
         {
-            return Tense::Future;
+            return true;
         }
     }
-    let mut best: Option<(usize, Tense)> = None;
-    // Leftwards, stopping at a sentence boundary.
-    let lo = start.saturating_sub(WINDOW);
-    let mut i = start;
-    while i > lo {
-        i -= 1;
-        if ends_sentence(toks, i) {
-            break;
-        }
-        if let Some(t) = cue(lower, toks, i) {
-            best = Some((start - i, t));
-            break;
-        }
-    }
-    let hi = (end + WINDOW).min(toks.len());
-    for (j, tok) in toks.iter().enumerate().take(hi).skip(end) {
-        if tok.newline_before && j > end || ends_sentence(toks, j) {
-            break;
-        }
-        if let Some(t) = cue(lower, toks, j) {
-            let distance = j + 1 - end;
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, t));
-            }
-            break;
-        }
-    }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    false
 }
 
 /// Whether the token at `i` can be part of a clock reading ("9", ":",
@@ -162,6 +254,86 @@ fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
         )
 }
 
+/// Whether the word at `i` makes "due to" a schedule ("due to expire",
+/// "due to slap tariffs on") rather than a cause ("due to the strike",
+/// "due to lower prices"): a verb news schedules, or any word other than a
+/// determiner followed by one (a verb with its object).
+fn schedule_after_due_to(lower: &str, toks: &[Token], i: usize) -> bool {
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+        )
+    };
+    let next = word(lower, toks, i);
+    let verb_with_object = matches!(toks.get(i).map(|t| t.kind), Some(Kind::Word(_)))
+        && !determiner(next)
+        && (determiner(word(lower, toks, i + 1))
+            || matches!(toks.get(i + 1).map(|t| t.kind), Some(Kind::Number { .. })));
+    verb_with_object
+        || matches!(
+            next,
+            "be" | "begin"
+                | "attend"
+                | "start"
+                | "end"
+                | "expire"
+                | "mature"
+                | "meet"
+                | "take"
+                | "receive"
+                | "make"
+                | "go"
+                | "come"
+                | "hold"
+                | "have"
+                | "enter"
+                | "discuss"
+                | "visit"
+                | "return"
+                | "resume"
+                | "open"
+                | "close"
+                | "report"
+                | "announce"
+                | "arrive"
+                | "leave"
+                | "vote"
+                | "sign"
+                | "decide"
+                | "finish"
+                | "complete"
+                | "publish"
+                | "release"
+                | "present"
+                | "submit"
+                | "appear"
+                | "testify"
+                | "rule"
+                | "reopen"
+                | "convene"
+                | "reconvene"
+                | "continue"
+                | "pay"
+                | "issue"
+                | "sell"
+                | "buy"
+                | "hear"
+                | "give"
+                | "travel"
+                | "fly"
+        )
+}
+
 fn word<'a>(lower: &'a str, toks: &[Token], i: usize) -> &'a str {
     toks.get(i).map_or("", |t| &lower[t.start..t.end])
 }
@@ -174,9 +346,18 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = &lower[tok.start..tok.end];
     let apostrophe_before = i > 0 && matches!(toks[i - 1].kind, Kind::Punct(b'\''));
     match w {
-        "will" | "shall" | "wo" | "going" | "scheduled" | "plans" | "plan" | "planned"
-        | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
+        "will" | "shall" | "wo" | "going" | "scheduled" | "slated" | "plans" | "plan"
+        | "planned" | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),
+        // "due to a leak", "due to remarks": a cause, no tense.
+        "due" if word(lower, toks, i + 1) == "to" && !schedule_after_due_to(lower, toks, i + 2) => {
+            None
+        }
+        // Scheduled events in the present tense look forward: "which
+        // expires in October", "the offer ends Friday".
+        "expires" | "ends" | "begins" | "starts" | "opens" | "closes" | "matures" => {
+            Some(Tense::Future)
+        }
         // "is expected to", "is due to", "is set to", "are to resume".
         "expected" | "due" | "planning" => {
             let had = (i.saturating_sub(2)..i).any(|k| word(lower, toks, k) == "had");
@@ -236,6 +417,32 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "friday"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_follows_its_own_clause() {
+        let cases = [
+            ("He arrived on Friday and will have talks.", Tense::Past),
+            ("He said on Friday that he will resign.", Tense::Past),
+            ("On Friday, the two sides conferred.", Tense::Past),
+            ("Talks will resume on Friday.", Tense::Future),
+            ("It closed on Friday due to a leak.", Tense::Past),
+            ("It is due to close on Friday.", Tense::Future),
+            ("Rates fell after Friday's cut.", Tense::Past),
+            ("Rates will fall after Friday's cut.", Tense::Past),
+            ("They will wait until after Friday's vote.", Tense::Future),
+            ("Talks resume Friday", Tense::Unknown),
+        ];
+        for (text, want) in cases {
+            let lower = text.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokenize(&lower, &mut toks);
+            let at = toks
+                .iter()
+                .position(|t| &lower[t.start..t.end] == "friday")
+                .unwrap();
+            assert_eq!(weekday_tense(&lower, &toks, at, at + 1), want, "{text}");
         }
     }
 }

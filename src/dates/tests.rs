@@ -537,6 +537,31 @@ const NEWS: &[&str] = &[
     "1987-03-05 | The year-on-year rise in February | February = DATE 1987-02",
     "1987-03-05 | after 15 consecutive year-on-year drops |",
     "2005-03-01 | sales rose 5% month-over-month |",
+    // A weekday takes the tense of the verb of its own clause.
+    "1987-03-23 | Conable arrived here on Saturday and will have talks with Suharto. | Saturday = DATE 1987-03-21",
+    "1987-03-19 | He told the IMF executive board on Wednesday that he planned to leave. | Wednesday = DATE 1987-03-18",
+    "1987-06-29 | The plant was removed from service Sunday due to a leaking pipe. | Sunday = DATE 1987-06-28",
+    "1987-04-27 | His demand when he arrives for talks on Wednesday would be the lifting of tariffs. | Wednesday = DATE 1987-04-29",
+    "1987-10-19 | The Chicago Board of Trade is slated to hold a briefing on Tuesday. | Tuesday = DATE 1987-10-20",
+    "1987-10-20 | Stoltenberg is due to attend a routine Bundesbank meeting on Thursday. | Thursday = DATE 1987-10-22",
+    // "due to" a cause carries no tense.
+    "1987-10-19 | The currency's decline was due to remarks on Sunday by James Baker, dealers said. | Sunday = DATE 1987-10-18",
+    // A possessive weekday names a reported event.
+    "1987-03-11 | Rates look set to move lower even after Monday's half-point cut. | Monday = DATE 1987-03-09",
+    "1987-03-09 | 15,000 people left homeless by thursday's earthquake, which will cost Ecuador dearly | thursday = DATE 1987-03-05",
+    "1987-04-09 | The market may be wary of selling dollars before Tuesday's trade data. | Tuesday = DATE 1987-04-14",
+    "1987-06-01 | a decision until after Thursday's cabinet meeting | Thursday = DATE 1987-06-04",
+    // Scheduled events in the present tense look forward.
+    "1987-03-11 | an option which expires in October | October = DATE 1987-10",
+    "1987-03-02 | the Geneva Auto Show which opens on Thursday | Thursday = DATE 1987-03-05",
+    // Four-digit clock times, quantities and index levels are no years.
+    "1987-03-26 | an evening session between 1800 and 2100 local time |",
+    "1987-04-07 | a vertical depth of 750 and 1200 feet |",
+    "1987-04-07 | LEAD - 1550 tonnes mainly carries cash nil |",
+    "1987-03-02 | trades entered by 1000 London time |",
+    "1987-03-12 | the index was 4.7 off at 1984.5 |",
+    "1987-03-20 | It will raise the price of its 1987 cars. | 1987 = DATE 1987",
+    "1987-03-11 | debentures due 1992 to 1700 CDT April 24 | 1992 = DATE 1992; 1700 CDT April 24 = TIME 1987-04-24T17:00",
 ];
 
 #[test]
