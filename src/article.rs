@@ -141,6 +141,23 @@ pub(crate) fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
+/// A headline as headlines are compared: lower-cased, spaces collapsed,
+/// straight quotes for curly ones (a `<title>` and an `<h1>`, or a title
+/// and the body's first line, often quote differently).
+pub fn comparable_title(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words
+        .join(" ")
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn blank_control_characters(text: &mut String) {
     let is_blanked = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
     if text.bytes().any(is_blanked) {

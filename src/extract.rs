@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::article::Article;
+use crate::article::{Article, comparable_title};
 use crate::dates::{self, TimeExpression};
 use crate::entities::{self, Entity};
 use crate::passage;
@@ -96,21 +96,10 @@ fn join_repeated_headline(passages: &mut Vec<passage::Passage>, text: &str, titl
     passages[0].range.start = headline.range.start;
 }
 
-/// Text as a headline is compared: lower-case, spaces collapsed, Markdown's
-/// `#` and straight quotes for curly ones.
+/// A passage or title as headlines are compared; a Markdown heading's `#`
+/// is no part of it.
 fn comparable(text: &str) -> String {
-    let text = text.trim_start_matches('#');
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words
-        .join(" ")
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    comparable_title(text.trim_start_matches('#'))
 }
 
 /// The spans of a list sorted by start that lie wholly inside `range`.

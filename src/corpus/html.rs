@@ -48,7 +48,7 @@ use serde_json::Value;
 use super::fields;
 use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
 use super::{Loaded, Warning};
-use crate::article::{Article, LineAnchor, newlines};
+use crate::article::{Article, LineAnchor, comparable_title, newlines};
 
 /// Elements whose content is not article text. A `<header>` inside an
 /// `<article>` or `<main>` is kept (see [`TextEdges::drops`]). A `<form>` is
@@ -578,22 +578,8 @@ fn page_titles(doc: &Html) -> Vec<String> {
     ]
     .into_iter()
     .flatten()
-    .map(|title| comparable(&title))
+    .map(|title| comparable_title(&title))
     .collect()
-}
-
-/// A title as titles are compared: lower-cased, with straight quotes (a
-/// `<title>` and an `<h1>` often quote differently).
-fn comparable(title: &str) -> String {
-    title
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Whether a headline is one of the page's titles, or a title is it and
@@ -601,7 +587,7 @@ fn comparable(title: &str) -> String {
 /// title is not enough: a card headed with the site's name ("Example
 /// News") would win over the story.
 fn is_title_of(headline: &str, titles: &[String]) -> bool {
-    let headline = comparable(headline);
+    let headline = comparable_title(headline);
     titles
         .iter()
         .any(|title| *title == headline || is_headline_of(&headline, title))
