@@ -180,8 +180,8 @@ pub(super) fn printable(text: &str) -> Cow<'_, str> {
 }
 
 /// A TIMEX3 value as a reader writes it: a decade (`199`) as `1990s`, a
-/// century (`18`, the 1800s) as `19th century`; other values are readable
-/// as they are.
+/// century (`18`, the 1800s) as `19th century`, `PRESENT_REF` as `now`;
+/// other values are readable as they are.
 fn readable_date(value: &str) -> String {
     let digits = value.bytes().all(|b| b.is_ascii_digit());
     match value.len() {
@@ -197,7 +197,12 @@ fn readable_date(value: &str) -> String {
             };
             format!("{century}{suffix} century")
         }
-        _ => value.to_string(),
+        _ => match value {
+            "PRESENT_REF" => "now".to_string(),
+            "PAST_REF" => "the past".to_string(),
+            "FUTURE_REF" => "the future".to_string(),
+            _ => value.to_string(),
+        },
     }
 }
 
@@ -244,6 +249,7 @@ mod tests {
             ("20", "21st century"),
             ("10", "11th century"),
             ("21", "22nd century"),
+            ("PRESENT_REF", "now"),
         ];
         for (value, want) in cases {
             assert_eq!(readable_date(value), want, "{value}");
