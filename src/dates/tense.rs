@@ -63,9 +63,27 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
         // clause: "7% before Friday's purchases" was reported.
         let ahead = before == "before"
             || before == "of" && start > 1 && word(lower, toks, start - 2) == "ahead";
-        let clause_ahead =
-            || nearest_cue_left(lower, toks, start, true).is_some_and(|(_, t)| t == Tense::Future);
-        return if waits || ahead && clause_ahead() {
+        // Reported speech looks forward from the past: "they would look for
+        // ways around Wednesday's ruling" names a ruling already made.
+        let clause = nearest_cue_left(lower, toks, start, true).map(|(distance, t)| {
+            let reported = matches!(
+                word(lower, toks, start - distance),
+                "would" | "could" | "might" | "should"
+            );
+            if reported { Tense::Past } else { t }
+        });
+        // Otherwise the weekday follows its clause's verb ("will win
+        // Sunday's election"), or the sentence's when it opens it
+        // ("Monday's meeting will decide"); without a forward cue it
+        // names an event already reported.
+        // "after Monday's cut" names what came before, whatever comes next
+        // ("rates look set to fall even after Monday's cut").
+        let forward = before != "after"
+            && match clause {
+                Some(tense) => tense == Tense::Future,
+                None => !ahead && tense_around(lower, toks, start, end) == Tense::Future,
+            };
+        return if waits || forward {
             Tense::Future
         } else {
             Tense::Past
@@ -431,6 +449,18 @@ mod tests {
             ("It is due to close on Friday.", Tense::Future),
             ("Rates fell after Friday's cut.", Tense::Past),
             ("Rates will fall after Friday's cut.", Tense::Past),
+            ("The party will win Friday's election.", Tense::Future),
+            (
+                "They would look for ways around Friday's ruling.",
+                Tense::Past,
+            ),
+            ("Friday's meeting will decide the rate.", Tense::Future),
+            ("Friday's meeting decided the rate.", Tense::Past),
+            ("Shares rose 7% before Friday's purchases.", Tense::Past),
+            (
+                "Damaged by Friday's earthquake, the road closed.",
+                Tense::Past,
+            ),
             ("They will wait until after Friday's vote.", Tense::Future),
             ("Talks resume Friday", Tense::Unknown),
         ];
