@@ -6,7 +6,7 @@
 //! "mentioned" a person. A sign-off is recognised by where it stands, not
 //! by what it says, so no agency's name is listed here.
 
-use super::Entity;
+use super::{Entity, EntityLabel};
 
 /// Drops the sign-offs and credits from one text's mentions: one-word
 /// lines among those that end the text, each starting a paragraph
@@ -15,7 +15,16 @@ use super::Entity;
 /// a byline of two words is not one word.
 pub fn remove_sign_offs(text: &str, entities: &mut Vec<Entity>) {
     let tail = one_word_tail(text);
-    entities.retain(|entity| entity.start < tail || !stands_alone(text, entity));
+    entities.retain(|entity| {
+        entity.start < tail || !may_sign_off(entity.label) || !stands_alone(text, entity)
+    });
+}
+
+/// Whether a mention of this type may be a sign-off: an agency or a
+/// writer, as the model reads them (a person or an organisation). A place
+/// alone on the last line ("Baku.") answers the sentence before it.
+fn may_sign_off(label: EntityLabel) -> bool {
+    matches!(label, EntityLabel::Person | EntityLabel::Organization)
 }
 
 /// Where the lines of at most one word that end the text begin ("REUTER\n
@@ -79,14 +88,20 @@ mod tests {
     use super::*;
     use crate::entities::EntityLabel;
 
-    /// The one mention in `text`, written between `[` and `]`.
+    /// The one mention in `text`, written between `[` and `]`, a person.
     fn check(marked: &str) -> bool {
+        check_as(marked, EntityLabel::Person)
+    }
+
+    /// Whether the one mention in `text` (between `[` and `]`), of type
+    /// `label`, is dropped as a sign-off.
+    fn check_as(marked: &str, label: EntityLabel) -> bool {
         let start = marked.find('[').unwrap();
         let end = marked.find(']').unwrap() - 1;
         let text = marked.replace(['[', ']'], "");
         let entity = Entity {
             text: text[start..end].to_string(),
-            label: EntityLabel::Person,
+            label,
             start,
             end,
             canonical: String::new(),
@@ -118,6 +133,30 @@ mod tests {
         ];
         for (marked, expected) in cases {
             assert_eq!(check(marked), expected, "{marked:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_alone_on_the_last_line_is_no_sign_off() {
+        let cases = [
+            (
+                "The talks ended in Geneva.
+
+[Baku].
+",
+                EntityLabel::Location,
+                false,
+            ),
+            (
+                "Net rose 5 pct.
+ [Reuters]
+",
+                EntityLabel::Organization,
+                true,
+            ),
+        ];
+        for (marked, label, expected) in cases {
+            assert_eq!(check_as(marked, label), expected, "{marked:?}");
         }
     }
 }

@@ -38,12 +38,13 @@ pub fn clean_mention(text: &str) -> String {
 }
 
 /// Words written before a person's name that are not part of it: "Mr
-/// Blair" and "Tony Blair" are one person. Only courtesy titles and
-/// honours: an office ("President Bush") the model leaves outside the span,
-/// as CoNLL does, and it changes with time while the name does not.
-const COURTESY_TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
-];
+/// Blair" and "Tony Blair" are one person. Only courtesy titles: an office
+/// ("President Bush") the model leaves outside the span, as CoNLL does, and
+/// it changes with time while the name does not. Not the titles of women
+/// or peers: "Mrs Clinton" stripped took her husband's full name from the
+/// same article, and "Lady Gaga", "Miss Piggy" or "Lord Butler" lost the
+/// word they are known by.
+const COURTESY_TITLES: &[&str] = &["Mr", "Dr", "Prof", "Sir"];
 
 /// `name` without the courtesy titles it starts with ("Mr. Blair" ->
 /// "Blair"); a title alone is left as it is, since it is all there is.
@@ -379,11 +380,18 @@ mod tests {
             ("[PER:Mr. Blair] said", &["Blair"]),
             ("[PER:Sir Alex Ferguson]", &["Alex Ferguson"]),
             (
-                "[PER:Lady Thatcher] and [PER:Margaret Thatcher]",
-                &["Margaret Thatcher"; 2],
+                "[PER:Dr Smith] and [PER:Dr. Jane Smith]",
+                &["Jane Smith"; 2],
             ),
-            ("[PER:MRS THATCHER] SAYS NO", &["Thatcher"]),
-            ("[PER:Lord] be praised", &["Lord"]),
+            // Women's and peers' titles stay: they tell people apart and
+            // may be the name itself.
+            (
+                "[PER:Bill Clinton] and [PER:Mrs Clinton]",
+                &["Bill Clinton", "Mrs Clinton"],
+            ),
+            ("[PER:Lady Gaga] sang", &["Lady Gaga"]),
+            ("[PER:MRS THATCHER] SAYS NO", &["Mrs Thatcher"]),
+            ("[PER:Sir] be praised", &["Sir"]),
             // Capitals in a headline say nothing about spelling.
             (
                 "[PER:REAGAN] TO VETO BILL\nThe president said.",
