@@ -601,8 +601,10 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     // PATH:LINE names the passage at a line; a path, or an article's
     // identity (`day-2.json#id:1`), may itself end in a colon and digits,
     // so the whole target is looked up first.
-    let whole = search::read_article(&news, &args.target)?;
-    let (key, passage, mut passages) = match args.target.rsplit_once(':') {
+    // A path completed by a shell (`./corpus/a.txt`) is the path search prints.
+    let target = args.target.trim_start_matches("./");
+    let whole = search::read_article(&news, target)?;
+    let (key, passage, mut passages) = match target.rsplit_once(':') {
         Some((path, n))
             if whole.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
         {
@@ -613,7 +615,12 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             let line: u64 = n.parse()?;
-            let at_line = search::passages_at_line(&news, path, line)?;
+            let Some(at_line) = search::passages_at_line(&news, path, line)? else {
+                anyhow::bail!(
+                    "{path:?} is not in the index at {}: give a path as `newsdex search` prints it",
+                    dir.display()
+                );
+            };
             match at_line.as_slice() {
                 [] => anyhow::bail!(
                     "{path:?} has no passage at or before line {line} in the index at {}: give \
@@ -628,9 +635,10 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 ),
                 many => {
                     eprintln!(
-                        "newsdex: {} articles start on line {line} of {path}; all are shown. \
+                        "newsdex: {} articles start on line {} of {path}; all are shown. \
                          Name one by the article `newsdex search` prints with it",
-                        many.len()
+                        many.len(),
+                        many[0].line
                     );
                     let mut passages = Vec::new();
                     for at in many {
@@ -640,7 +648,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        _ => (args.target.as_str(), args.passage, whole),
+        _ => (target, args.passage, whole),
     };
     if passages.is_empty() {
         anyhow::bail!(

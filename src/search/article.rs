@@ -86,11 +86,16 @@ pub fn read_article_of(news: &NewsIndex, path: &str, article: &str) -> Result<Ve
 /// that line (a JSON array written on one line), the first passage of each.
 /// `search` prints a hit as `PATH:LINE`, as grep does; in a file of many
 /// articles (JSON Lines) the line also tells which article.
-pub fn passages_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Vec<ArticlePassage>> {
+/// `None` when no file at `path` is in the index.
+pub fn passages_at_line(
+    news: &NewsIndex,
+    path: &str,
+    line: u64,
+) -> Result<Option<Vec<ArticlePassage>>> {
     let f = news.fields;
     let searcher = news.searcher()?;
     let Some(source) = source_of(news, &searcher, path)? else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     let lines = |from: u64, to: u64| -> Box<dyn Query> {
         Box::new(BooleanQuery::new(vec![
@@ -106,7 +111,7 @@ pub fn passages_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Vec<A
     };
     let last = TopDocs::with_limit(1).order_by_fast_field::<u64>("line", Order::Desc);
     let Some((Some(start), _)) = searcher.search(&lines(0, line), &last)?.into_iter().next() else {
-        return Ok(Vec::new());
+        return Ok(Some(Vec::new()));
     };
     let on_that_line = searcher.search(
         &lines(start, start),
@@ -123,7 +128,7 @@ pub fn passages_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Vec<A
     passages.sort_by(|a, b| (&a.article, b.passage).cmp(&(&b.article, a.passage)));
     passages.dedup_by(|a, b| a.article == b.article);
     passages.sort_by_key(|p| p.passage);
-    Ok(passages)
+    Ok(Some(passages))
 }
 
 /// The `source` term of the file at `path` (as search prints it, or

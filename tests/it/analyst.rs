@@ -471,8 +471,9 @@ fn show_prints_an_article_or_a_passage_with_its_neighbours() {
     );
     // PATH:LINE as search prints a hit (passage 3, "Three.", is on line 9),
     // or a passage by its number.
-    let targets: [&[&str]; 3] = [
+    let targets: [&[&str]; 4] = [
         &["corpus/a.txt:9"],
+        &["./corpus/a.txt:9"],
         &["corpus/a.txt:10"],
         &["corpus/a.txt", "--passage", "3"],
     ];
@@ -562,7 +563,7 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
     assert!(
         past_the_end
             .stderr
-            .contains("no passage at or before line 2"),
+            .contains("\"corpus/nope.jsonl\" is not in the index"),
         "{}",
         past_the_end.stderr
     );
