@@ -52,7 +52,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// canonical names drop courtesy titles, undo a headline's capitals and
 /// unalias common countries and organisations; wire sign-offs are no
 /// mentions (`entities::canonical`, `entities::boilerplate`); control
-/// characters in a text are spaces.
+/// characters in a text are spaces; the first record of a file of many is
+/// `source#0`, not the file's name.
 const ANALYSIS_VERSION: u64 = 6;
 
 /// Commit after this many bytes of input by default, so an interrupted run
@@ -579,7 +580,7 @@ fn load_and_analyze(job: Job, fields: &Fields, root: &Path, options: &LoadOption
     let mut docs = Vec::new();
     let (mut articles, mut passages, mut entities, mut dates) = (0, 0, 0, 0);
     for article in &loaded.articles {
-        let keys = ArticleKeys::of(job, article);
+        let keys = ArticleKeys::of(job, article, loaded.articles.len() > 1);
         articles += 1;
         for passage in analyze(article) {
             passages += 1;
@@ -623,10 +624,13 @@ struct ArticleKeys {
 }
 
 impl ArticleKeys {
-    fn of(job: &Job, article: &Article) -> ArticleKeys {
+    /// `one_of_many`: the file holds several articles (JSON records), so
+    /// even the first is named by its record: named by the file, it could
+    /// not be told from the file, nor opened alone.
+    fn of(job: &Job, article: &Article, one_of_many: bool) -> ArticleKeys {
         let id = match (&article.id, article.record) {
             (Some(id), _) => id.clone(),
-            (None, 0) => job.source.clone(),
+            (None, 0) if !one_of_many => job.source.clone(),
             (None, record) => format!("{}#{record}", job.source),
         };
         ArticleKeys {

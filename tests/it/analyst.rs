@@ -558,6 +558,23 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
         .run(&["show", "corpus/old/min.json:1", "--index", "index"])
         .stdout;
     assert!(old.contains("Lisbon") && !old.contains("Tallinn"), "{old}");
+    // Records without ids: the first is named by its record too.
+    env.write(
+        "noid.jsonl",
+        "{\"text\": \"The kiwi in Wellington.\"}\n{\"text\": \"The kiwi in Auckland.\"}\n",
+    );
+    env.index();
+    let text = env
+        .run(&["search", "Wellington", "--index", "index"])
+        .stdout;
+    assert!(text.contains("· article noid.jsonl#0"), "{text}");
+    let first = env
+        .run(&["show", "noid.jsonl#0", "--index", "index"])
+        .stdout;
+    assert!(
+        first.contains("Wellington") && !first.contains("Auckland"),
+        "{first}"
+    );
     let past_the_end = env.run(&["show", "corpus/nope.jsonl:2", "--index", "index"]);
     assert_eq!(past_the_end.status, 2);
     assert!(
