@@ -97,8 +97,8 @@ pub fn passages_at_line(
     let Some(source) = source_of(news, &searcher, path)? else {
         return Ok(None);
     };
-    let lines = |from: u64, to: u64| -> Box<dyn Query> {
-        Box::new(BooleanQuery::new(vec![
+    let lines = |from: u64, to: u64| {
+        BooleanQuery::new(vec![
             (Occur::Must, term_query(source.clone())),
             (
                 Occur::Must,
@@ -107,25 +107,16 @@ pub fn passages_at_line(
                     Bound::Included(Term::from_field_u64(f.line, to)),
                 )),
             ),
-        ]))
+        ])
     };
     let last = TopDocs::with_limit(1).order_by_fast_field::<u64>("line", Order::Desc);
     let Some((Some(start), _)) = searcher.search(&lines(0, line), &last)?.into_iter().next() else {
         return Ok(Some(Vec::new()));
     };
-    let on_that_line = searcher.search(
-        &lines(start, start),
-        &TopDocs::with_limit(MAX_ARTICLE_PASSAGES).order_by_score(),
-    )?;
-    let mut passages = Vec::new();
-    for (_, address) in on_that_line {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if doc.get_first(f.text).is_some() {
-            passages.push(hit_from_doc(&f, &doc, 0.0));
-        }
-    }
-    // Of each article, the last passage that starts on the line.
-    passages.sort_by(|a, b| (&a.article, b.passage).cmp(&(&b.article, a.passage)));
+    // In article order; of each article, the last passage that starts on
+    // the line.
+    let mut passages = passages_where(news, &lines(start, start), |_| true)?;
+    passages.reverse();
     passages.dedup_by(|a, b| a.article == b.article);
     passages.sort_by_key(|p| p.passage);
     Ok(Some(passages))
