@@ -23,7 +23,7 @@ use tantivy::{DocAddress, TantivyDocument};
 use crate::dates::value::calendar_points;
 use crate::indexer::to_day;
 use crate::schema::{Fields, article_identity};
-use crate::schema::{MENTIONED_DATE_FIELDS, mentioned_date_field};
+use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::store::NewsIndex;
 
 /// Where the documents go.
@@ -234,9 +234,9 @@ fn mentioned_dates(dates: &Value) -> BTreeMap<&'static str, Vec<String>> {
             points.extend(calendar_points(value));
         }
     }
-    let mut fields: BTreeMap<&'static str, Vec<String>> = MENTIONED_DATE_FIELDS
+    let mut fields: BTreeMap<&'static str, Vec<String>> = MENTIONED_DATES
         .iter()
-        .map(|name| (*name, Vec::new()))
+        .map(|&(unit, widened)| (mentioned_date_field(unit, widened), Vec::new()))
         .collect();
     for point in points {
         let name = mentioned_date_field(point.unit, point.widened);
@@ -367,7 +367,7 @@ mod tests {
         assert!(fields["date_year"].is_empty());
         assert_eq!(fields["date_year_wide"].len(), 10);
         assert_eq!(fields["date_year_wide"][0], "1990-01-01T00:00:00Z");
-        assert_eq!(fields.len(), MENTIONED_DATE_FIELDS.len());
+        assert_eq!(fields.len(), MENTIONED_DATES.len());
     }
 
     #[test]

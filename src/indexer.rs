@@ -24,7 +24,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 use crate::article::Article;
 use crate::corpus::{self, Found, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
-use crate::dates::value::{Unit, calendar_points};
+use crate::dates::value::calendar_points;
 use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
@@ -707,14 +707,7 @@ fn passage_document(
         doc.add_date(fields.latest_mention, day(latest));
     }
     for point in points {
-        let field = match (point.unit, point.widened) {
-            (Unit::Day, false) => fields.mentioned_day,
-            (Unit::Month, false) => fields.mentioned_month,
-            (Unit::Year, false) => fields.mentioned_year,
-            (Unit::Day, true) => fields.mentioned_day_wide,
-            (Unit::Month, true) => fields.mentioned_month_wide,
-            (Unit::Year, true) => fields.mentioned_year_wide,
-        };
+        let field = fields.mentioned_date(point.unit, point.widened);
         doc.add_date(field, day(point.date));
     }
     let mentions = StoredMentions {

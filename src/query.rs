@@ -16,6 +16,7 @@ use std::borrow::Cow;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::search::{DateSide, parse_user_date};
 use crate::tokenizer::is_southeast_asian_mark;
 
@@ -205,22 +206,19 @@ fn rewrite_date_clause(token: &str) -> Result<Option<String>, QueryProblem> {
     let clause = if field == PUBLISHED {
         format!("published:[{} TO {}]", bound(since), bound(until))
     } else {
-        use crate::dates::value::{month_start, year_start};
-        let days = format!("[{} TO {}]", bound(since), bound(until));
-        let months = format!(
-            "[{} TO {}]",
-            bound(since.map(month_start)),
-            bound(until.map(month_start))
-        );
-        let years = format!(
-            "[{} TO {}]",
-            bound(since.map(year_start)),
-            bound(until.map(year_start))
-        );
-        format!(
-            "(date_day:{days} OR date_day_wide:{days} OR date_month:{months} OR \
-             date_month_wide:{months} OR date_year:{years} OR date_year_wide:{years})"
-        )
+        let ranges: Vec<String> = MENTIONED_DATES
+            .iter()
+            .map(|&(unit, widened)| {
+                let start = |d: NaiveDate| unit.start_of(d);
+                format!(
+                    "{}:[{} TO {}]",
+                    mentioned_date_field(unit, widened),
+                    bound(since.map(start)),
+                    bound(until.map(start))
+                )
+            })
+            .collect();
+        format!("({})", ranges.join(" OR "))
     };
     Ok(Some(format!("{sign}{clause}")))
 }

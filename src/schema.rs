@@ -42,14 +42,15 @@ pub fn mentioned_date_field(unit: Unit, widened: bool) -> &'static str {
     }
 }
 
-/// Every field [`mentioned_date_field`] names, narrowest first.
-pub const MENTIONED_DATE_FIELDS: [&str; 6] = [
-    "date_day",
-    "date_day_wide",
-    "date_month",
-    "date_month_wide",
-    "date_year",
-    "date_year_wide",
+/// Every (unit, widened) that [`mentioned_date_field`] names a field for,
+/// narrowest first: what a date filter searches, and what an export writes.
+pub const MENTIONED_DATES: [(Unit, bool); 6] = [
+    (Unit::Day, false),
+    (Unit::Day, true),
+    (Unit::Month, false),
+    (Unit::Month, true),
+    (Unit::Year, false),
+    (Unit::Year, true),
 ];
 
 /// What [`article_identity`] puts between a source and an article's own id.
@@ -141,6 +142,18 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// The field [`mentioned_date_field`] names.
+    pub fn mentioned_date(&self, unit: Unit, widened: bool) -> Field {
+        match (unit, widened) {
+            (Unit::Day, false) => self.mentioned_day,
+            (Unit::Month, false) => self.mentioned_month,
+            (Unit::Year, false) => self.mentioned_year,
+            (Unit::Day, true) => self.mentioned_day_wide,
+            (Unit::Month, true) => self.mentioned_month_wide,
+            (Unit::Year, true) => self.mentioned_year_wide,
+        }
+    }
+
     /// Builds the schema and the handles into it.
     pub fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();

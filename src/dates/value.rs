@@ -29,6 +29,18 @@ pub enum Unit {
     Year,
 }
 
+impl Unit {
+    /// The first day of the unit holding `date`: the day itself, its
+    /// month's first day, or its year's 1 January.
+    pub fn start_of(self, date: NaiveDate) -> NaiveDate {
+        match self {
+            Unit::Day => date,
+            Unit::Month => month_start(date),
+            Unit::Year => year_start(date),
+        }
+    }
+}
+
 impl CalendarPoint {
     fn new(unit: Unit, date: NaiveDate) -> CalendarPoint {
         CalendarPoint {
@@ -137,12 +149,12 @@ fn month(y: i32, m: u32) -> Option<CalendarPoint> {
 }
 
 /// The first day of the month of `date`.
-pub fn month_start(date: NaiveDate) -> NaiveDate {
+fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).expect("day 1 exists in every month")
 }
 
 /// 1 January of the year of `date`.
-pub fn year_start(date: NaiveDate) -> NaiveDate {
+fn year_start(date: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(date.year(), 1, 1).expect("1 January exists in every year")
 }
 

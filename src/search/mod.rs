@@ -19,12 +19,11 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
-use crate::dates::value::{month_start, year_start};
 use crate::entities::{EntityLabel, canonical};
 use crate::error::{Error, Result};
 use crate::indexer::day;
 use crate::query::{self, FuzzyWord};
-use crate::schema::Fields;
+use crate::schema::{Fields, MENTIONED_DATES};
 use crate::store::NewsIndex;
 use crate::tokenizer::{WordTokenizer, is_paired_term};
 
@@ -635,16 +634,19 @@ fn mentioned_date_query(
         };
         (Occur::Should, query)
     };
-    let (months_since, months_until) = (since.map(month_start), until.map(month_start));
-    let (years_since, years_until) = (since.map(year_start), until.map(year_start));
-    Box::new(BooleanQuery::new(vec![
-        range(fields.mentioned_day, since, until),
-        range(fields.mentioned_day_wide, since, until),
-        range(fields.mentioned_month, months_since, months_until),
-        range(fields.mentioned_month_wide, months_since, months_until),
-        range(fields.mentioned_year, years_since, years_until),
-        range(fields.mentioned_year_wide, years_since, years_until),
-    ]))
+    Box::new(BooleanQuery::new(
+        MENTIONED_DATES
+            .iter()
+            .map(|&(unit, widened)| {
+                let start = |d: NaiveDate| unit.start_of(d);
+                range(
+                    fields.mentioned_date(unit, widened),
+                    since.map(start),
+                    until.map(start),
+                )
+            })
+            .collect(),
+    ))
 }
 
 /// Parses a user's date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning their
