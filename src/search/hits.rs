@@ -181,12 +181,6 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     ) in hits.into_iter().zip(copy_candidates.iter_mut())
     {
         let mut hit = hit_from_doc(&fields, &doc, score);
-        if request.sort != Sort::Score {
-            hit.score = built
-                .query
-                .explain(&searcher, address)
-                .map_or(0.0, |e| e.value());
-        }
         hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight, &fuzzy);
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
