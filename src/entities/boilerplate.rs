@@ -86,7 +86,6 @@ fn ends_a_sentence(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::EntityLabel;
 
     /// The one mention in `text`, written between `[` and `]`, a person.
     fn check(marked: &str) -> bool {
