@@ -26,8 +26,10 @@ use crate::query::{self, FuzzyWord};
 use crate::schema::{Fields, MENTIONED_DATES};
 use crate::store::NewsIndex;
 use crate::tokenizer::{WordTokenizer, is_paired_term};
+use exclusion::Excluded;
 
 mod article;
+mod exclusion;
 mod facets;
 mod fuzzy;
 mod hits;
@@ -468,9 +470,16 @@ impl Node {
                 Some(Box::new(BoostQuery::new(query, boost)))
             }
             Node::Clause(clauses) => {
+                // Excluded clauses are wrapped: see `exclusion.rs`.
                 let clauses: Vec<(Occur, Box<dyn Query>)> = clauses
                     .into_iter()
-                    .filter_map(|(occur, node)| Some((occur, node.into_query()?)))
+                    .filter_map(|(occur, node)| {
+                        let query = node.into_query()?;
+                        Some(match occur {
+                            Occur::MustNot => (occur, Box::new(Excluded::new(query)) as _),
+                            _ => (occur, query),
+                        })
+                    })
                     .collect();
                 (!clauses.is_empty())
                     .then(|| -> Box<dyn Query> { Box::new(BooleanQuery::new(clauses)) })

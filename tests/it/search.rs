@@ -636,6 +636,38 @@ fn fuzzy_words_and_dates_inside_parentheses_keep_the_groups_meaning() {
 }
 
 #[test]
+fn an_excluded_phrase_drops_only_the_passages_it_matches() {
+    let env = Env::new();
+    // One article, so its passages are indexed in this order: the first
+    // candidate comes before the excluded phrase's first match.
+    env.write(
+        "crashes.txt",
+        "Road report\n\nA car crash closed the road.\n\nThe jet makers said a crash was unlikely.\n\n\
+         Another crash, of a jet, was reported.\n",
+    );
+    env.index();
+    let passages = |query: &str| -> Vec<u64> {
+        let hits = env.hits(query, &["--per-article", "10"]);
+        let mut passages: Vec<u64> = hits
+            .iter()
+            .map(|h| h["passage"].as_u64().unwrap())
+            .collect();
+        passages.sort();
+        passages
+    };
+    let cases: &[(&str, &[u64])] = &[
+        ("crash -\"jet makers\"", &[0, 2]),
+        ("crash NOT \"jet makers\"", &[0, 2]),
+        ("crash -\"car crash\"", &[1, 2]),
+        ("crash -(another \"of a jet\")", &[0, 1]),
+        ("crash -\"no such phrase\"", &[0, 1, 2]),
+    ];
+    for (query, want) in cases {
+        assert_eq!(passages(query), *want, "{query}");
+    }
+}
+
+#[test]
 fn excluded_words_are_not_highlighted() {
     let env = Env::new();
     env.write(
@@ -643,9 +675,10 @@ fn excluded_words_are_not_highlighted() {
         "The Boeing crash left the jet engine of the plane intact.\n",
     );
     env.index();
-    // An excluded phrase at the top level is a unit test in `search`:
-    // tantivy's debug build asserts on it when the phrase matches no passage.
     for query in [
+        "crash -\"Boeing jet\"",
+        "crash NOT \"jet makers\"",
+        "crash -(drone \"jet engine\")",
         "crash OR (drone -\"Boeing jet\")",
         "crash OR (drone -Boeing)",
         "crash OR (drone NOT engine)",
