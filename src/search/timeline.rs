@@ -98,6 +98,14 @@ pub fn bucket_start(date: NaiveDate, by: Granularity) -> NaiveDate {
     }
 }
 
+/// The Thursday of the (ISO) week holding `date`: a week mentioned
+/// counts in the month and the year of its Thursday, as ISO 8601 numbers
+/// weeks, so that a week spanning two months counts once, not in both.
+fn week_thursday(date: NaiveDate) -> NaiveDate {
+    let from_monday = i64::from(date.weekday().num_days_from_monday());
+    date + Duration::days(3 - from_monday)
+}
+
 fn next_bucket(start: NaiveDate, by: Granularity) -> Option<NaiveDate> {
     match by {
         Granularity::Day => start.succ_opt(),
@@ -187,7 +195,7 @@ impl Collector for TimelineCollector {
         };
         let columns = names
             .iter()
-            .map(|name| fast.date(name))
+            .map(|name| Ok((fast.date(name)?, *name == "date_day_wide")))
             .collect::<tantivy::Result<_>>()?;
         Ok(TimelineSegmentCollector {
             by: self.by,
@@ -217,7 +225,8 @@ impl Collector for TimelineCollector {
 
 struct TimelineSegmentCollector {
     by: Granularity,
-    columns: Vec<Column<DateTime>>,
+    /// Each column, and whether it holds the days of week mentions.
+    columns: Vec<(Column<DateTime>, bool)>,
     articles: Column<u64>,
     counts: Counts,
     /// Buckets already counted for the current document.
@@ -229,9 +238,14 @@ impl SegmentCollector for TimelineSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.seen.clear();
-        for column in &self.columns {
+        for (column, holds_weeks) in &self.columns {
             for value in column.values_for_doc(doc) {
                 if let Some(date) = to_day(value) {
+                    let date = if *holds_weeks {
+                        week_thursday(date)
+                    } else {
+                        date
+                    };
                     let start = bucket_start(date, self.by);
                     if !self.seen.contains(&start) {
                         self.seen.push(start);
@@ -274,6 +288,20 @@ mod tests {
         assert_eq!(
             bucket_start(d(2024, 12, 25), Granularity::Week),
             d(2024, 12, 23)
+        );
+    }
+
+    #[test]
+    fn a_week_belongs_to_the_month_and_year_of_its_thursday() {
+        // 2024-W48 runs from Monday 25 November to Sunday 1 December.
+        for day in [d(2024, 11, 25), d(2024, 11, 28), d(2024, 12, 1)] {
+            assert_eq!(week_thursday(day), d(2024, 11, 28), "{day}");
+        }
+        // 2025-W01 runs from Monday 30 December 2024.
+        let thursday = week_thursday(d(2024, 12, 30));
+        assert_eq!(
+            label(bucket_start(thursday, Granularity::Year), Granularity::Year),
+            "2025"
         );
     }
 

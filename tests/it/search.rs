@@ -367,6 +367,12 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
         "2025-01-05/a.txt",
         "Summit\n\nThe summit was first proposed in the 1990s.\n\nIn the 19th century nobody cared about summits.\n\nSummit talks resumed in the first quarter of 2024.\n\nThe summit was held on March 5, 2024.\n",
     );
+    // Last week: 25 November to 1 December, counted in November (its
+    // Thursday's month), not in both.
+    env.write(
+        "2024-12-04/b.txt",
+        "Envoys\n\nThe summit envoys met last week.\n",
+    );
     env.index();
     let labels = |by: &str| -> Vec<String> {
         let run = env.run(&[
@@ -380,8 +386,9 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
             .map(|b| format!("{} {}", b["label"].as_str().unwrap(), b["passages"]))
             .collect()
     };
-    assert_eq!(labels("year"), ["2024 2"]);
-    assert_eq!(labels("month"), ["2024-03 1"]);
+    assert_eq!(labels("year"), ["2024 3"]);
+    assert_eq!(labels("month"), ["2024-03 1", "2024-11 1"]);
+    assert_eq!(labels("week"), ["2024-W10 1", "2024-W48 1"]);
     // (since, until, passages found)
     let cases = [
         ("1995", "1995", 1),
@@ -389,6 +396,7 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
         ("2024-02", "2024-02", 1),
         ("2024-03", "2024-03", 2),
         ("1700", "1799", 0),
+        ("2024-12-01", "2024-12-31", 1),
     ];
     for (since, until, found) in cases {
         let hits = env.hits("summit", &["--since", since, "--until", until]);
