@@ -24,7 +24,8 @@ pub fn remove_pronoun_us(text: &str, entities: &mut Vec<Entity>) {
 /// "JAPAN ASKS US TO CUT TARIFFS" is the country.
 const OBJECT_VERBS: &[&str] = &[
     "ASK", "BLESS", "BRING", "CALL", "CONTACT", "EMAIL", "FOLLOW", "FORGIVE", "GIVE", "HELP",
-    "JOIN", "KEEP", "LEAVE", "LET", "MAKE", "SAVE", "SEND", "SHOW", "TAKE", "TEACH", "TELL",
+    "JOIN", "KEEP", "LEAVE", "LET", "MAKE", "PROTECT", "SAVE", "SEND", "SHOW", "TAKE", "TEACH",
+    "TELL",
 ];
 
 /// Words that follow the pronoun and never the country's name used as a
