@@ -29,6 +29,7 @@ use crate::dedup::Signature;
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
+use crate::name_key::name_key;
 use crate::schema::{Fields, article_identity};
 use crate::store::{self, CommitMeta, NewsIndex};
 
@@ -53,8 +54,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// unalias common countries and organisations; wire sign-offs are no
 /// mentions (`entities::canonical`, `entities::boilerplate`); control
 /// characters in a text are spaces; the first record of a file of many is
-/// `source#0`, not the file's name.
-const ANALYSIS_VERSION: u64 = 6;
+/// `source#0`, not the file's name. 7: "US" the pronoun in a line of
+/// capitals is no mention (`entities::pronoun_us`); a passage holds one
+/// facet key per name a filter cannot tell apart (`name_key`).
+const ANALYSIS_VERSION: u64 = 7;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.
@@ -671,13 +674,20 @@ fn passage_document(
     doc.add_u64(fields.line, passage.line as u64);
 
     let mut names = HashSet::new();
+    // Entity counts add up a name's spellings ("OPEC", "Opec"; see
+    // `name_key`), so a passage holds one facet key per name: with two
+    // spellings of one name ("Texaco Inc" and "Texaco Inc.", which
+    // canonical names leave apart), it would count twice.
+    let mut counted = HashSet::new();
     for entity in &passage.entities {
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);
-            doc.add_text(
-                fields.entity_key,
-                entity_key(entity.label, &entity.canonical),
-            );
+            if counted.insert((entity.label, name_key(&entity.canonical))) {
+                doc.add_text(
+                    fields.entity_key,
+                    entity_key(entity.label, &entity.canonical),
+                );
+            }
         }
     }
     let signature = Signature::of(&passage.text);

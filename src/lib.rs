@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod indexer;
+pub mod name_key;
 pub mod output;
 pub mod passage;
 pub mod query;

@@ -127,7 +127,8 @@ pub struct Fields {
     pub mentioned_day_wide: Field,
     pub mentioned_month_wide: Field,
     pub mentioned_year_wide: Field,
-    /// `LABEL:Canonical Name` of each entity, untokenized, for facet counts.
+    /// `LABEL:Canonical Name` of each entity, untokenized, for facet counts:
+    /// one spelling of each name (`name_key`) a passage mentions.
     pub entity_key: Field,
     /// The latest day the passage mentions, for sorting by mentioned date.
     pub latest_mention: Field,

@@ -131,7 +131,7 @@ fn is_all_caps(name: &str) -> bool {
 /// Whether a line is set in capitals (a headline, a sign-off): its
 /// all-caps words outnumber the others, so capitals there say nothing
 /// about how a name is spelt.
-fn is_shouted(line: &str) -> bool {
+pub(super) fn is_shouted(line: &str) -> bool {
     let (mut upper, mut other) = (0, 0);
     for word in line.split_whitespace() {
         match casing(word) {
@@ -155,7 +155,7 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The line around byte `at`.
-fn line_at(text: &str, at: usize) -> &str {
+pub(super) fn line_at(text: &str, at: usize) -> &str {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     &text[start..end]

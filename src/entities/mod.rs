@@ -8,7 +8,8 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, less wire [`boilerplate`] (sign-offs) -> [`canonical`] names.
+//! -> spans, less wire [`boilerplate`] (sign-offs) and [`pronoun_us`] (the
+//! pronoun "US" in a line of capitals) -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
 
@@ -138,6 +139,7 @@ impl Engine {
             }
         }
         boilerplate::remove_sign_offs(text, &mut entities);
+        pronoun_us::remove_pronoun_us(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
     }
@@ -167,6 +169,7 @@ pub mod hashing;
 pub mod labels;
 pub mod model;
 pub mod perceptron;
+pub mod pronoun_us;
 pub mod scoring;
 pub mod tagger;
 pub mod tokenizer;

@@ -9,6 +9,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use super::{Filter, build_query};
 use crate::entities::EntityLabel;
 use crate::error::Result;
+use crate::name_key::push_name_key;
 use crate::store::NewsIndex;
 
 /// How often one entity is mentioned in the matching passages.
@@ -34,7 +35,7 @@ pub fn entity_counts(
     let searcher = news.searcher()?;
     let built = build_query(news, &searcher, filter)?;
     let segments = searcher.search(&*built.query, &EntityCollector)?;
-    let totals = merge_sorted(&segments, label);
+    let totals = one_per_name(merge_sorted(&segments, label));
     // Only entities with at least as many passages as the top-th can make
     // the list: count distinct articles for those alone.
     let mut candidates: Vec<&Total> = totals.iter().collect();
@@ -123,6 +124,52 @@ fn merge_sorted(segments: &[SegmentCounts], label: Option<EntityLabel>) -> Vec<T
         }
     }
     totals
+}
+
+/// One total per name of each type, as a filter tells names apart
+/// (`name_key`): "OPEC" and "Opec" are one row, as `--org Opec` finds
+/// both. A passage holds one spelling of a name (the indexer keeps one
+/// facet key per name), so the spellings' passages add up. The row takes
+/// the spelling most of its passages use; on a tie the first in key order
+/// (capitals sort first: "NATO" before "Nato").
+fn one_per_name(totals: Vec<Total<'_>>) -> Vec<Total<'_>> {
+    // The keys of all names in one string, sorted as indices: a
+    // whole-index count has some 60,000 names.
+    let mut keys = String::new();
+    let mut key_ends = Vec::with_capacity(totals.len());
+    for total in &totals {
+        push_name_key(total.name, &mut keys);
+        key_ends.push(keys.len());
+    }
+    let key = |i: usize| &keys[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
+    let mut order: Vec<usize> = (0..totals.len()).collect();
+    // Stable: a name's spellings stay in key order.
+    order.sort_by(|&a, &b| (totals[a].label, key(a)).cmp(&(totals[b].label, key(b))));
+    let mut totals: Vec<Option<Total>> = totals.into_iter().map(Some).collect();
+    let mut rows: Vec<Total> = Vec::new();
+    // The row being filled: its label, key, and the passages of the
+    // spelling it shows.
+    let mut current: Option<(EntityLabel, &str, u64)> = None;
+    for index in order {
+        let total = totals[index].take().expect("each total is taken once");
+        match (&mut current, rows.last_mut()) {
+            (Some((label, name_key, shown)), Some(row))
+                if *label == total.label && *name_key == key(index) =>
+            {
+                if total.passages > *shown {
+                    *shown = total.passages;
+                    row.name = total.name;
+                }
+                row.passages += total.passages;
+                row.places.extend(total.places);
+            }
+            _ => {
+                current = Some((total.label, key(index), total.passages));
+                rows.push(total);
+            }
+        }
+    }
+    rows
 }
 
 /// Whether `key` (`LABEL:name`) is the key of `total`.

@@ -4,6 +4,7 @@ mod harness;
 
 mod analyst;
 mod crash;
+mod entity_names;
 mod export;
 mod extract;
 mod hostile;

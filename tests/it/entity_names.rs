@@ -1,0 +1,109 @@
+//! Entity names as `newsdex entities` counts them and the entity filters
+//! find them, across articles written in different styles.
+
+use serde_json::Value;
+
+use crate::harness::Env;
+
+/// `newsdex entities --type TYPE --format json`: (name, passages, articles).
+fn entity_rows(env: &Env, label: &str) -> Vec<(String, u64, u64)> {
+    let run = env.run(&[
+        "entities", "--type", label, "--top", "50", "--format", "json", "--index", "index",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    run.json()["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e: &Value| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["passages"].as_u64().unwrap(),
+                e["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The ids of the articles a filtered search finds.
+fn article_ids(env: &Env, filter: &[&str]) -> Vec<String> {
+    let mut ids: Vec<String> = env
+        .hits("", filter)
+        .iter()
+        .map(|h| h["article"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Wire briefs are headlines in capitals: "US" there is the pronoun after
+/// a verb that takes it ("LET US PRAY"), and the country before a noun or
+/// after "THE". The pronoun was counted as the United States.
+#[test]
+fn us_the_pronoun_in_a_headline_is_no_place() {
+    let env = Env::new();
+    env.write(
+        "briefs.jsonl",
+        [
+            r#"{"id": "pray", "title": "LET US PRAY"}"#,
+            r#"{"id": "parade", "title": "JOIN US FOR THE PARADE"}"#,
+            r#"{"id": "think", "title": "TELL US WHAT YOU THINK"}"#,
+            r#"{"id": "troops", "title": "US TROOPS LEAVE BASE"}"#,
+            r#"{"id": "pact", "title": "THE US AND CHINA SIGN TRADE PACT"}"#,
+        ]
+        .join("\n"),
+    );
+    env.index();
+    let places = entity_rows(&env, "place");
+    let united_states = places.iter().find(|(name, ..)| name == "United States");
+    assert_eq!(
+        united_states.map(|(_, passages, _)| *passages),
+        Some(2),
+        "{places:?}"
+    );
+    assert_eq!(article_ids(&env, &["--place", "US"]), ["pact", "troops"]);
+}
+
+/// Reuters writes "OPEC", the BBC "Opec"; a company is "Texaco Inc" and
+/// "Texaco Inc." in one sentence. Each is one row of `entities`, under the
+/// spelling most passages use, counting what filtering by it finds.
+#[test]
+fn spellings_a_filter_cannot_tell_apart_are_one_row() {
+    let env = Env::new();
+    env.write(
+        "reuters.jsonl",
+        [
+            r#"{"id": "1", "title": "Oil", "body": "OPEC ministers met in Vienna on Monday to discuss output."}"#,
+            r#"{"id": "2", "title": "Oil", "body": "Saudi Arabia told OPEC it would not cut production."}"#,
+            r#"{"id": "3", "title": "Bid", "body": "Texaco Inc said on Monday it would sell the unit, and analysts at Texaco Inc. agreed."}"#,
+        ]
+        .join("\n"),
+    )
+    .write(
+        "bbc.jsonl",
+        r#"{"id": "1", "title": "Oil", "body": "Oil prices fell after Opec agreed to raise output."}"#,
+    );
+    env.index();
+    let orgs = entity_rows(&env, "org");
+    assert!(
+        orgs.contains(&("OPEC".to_string(), 3, 3)),
+        "one row for OPEC and Opec: {orgs:?}"
+    );
+    assert!(
+        orgs.contains(&("Texaco Inc".to_string(), 1, 1)),
+        "two spellings in one passage count it once: {orgs:?}"
+    );
+    assert!(
+        !orgs
+            .iter()
+            .any(|(name, ..)| name == "Opec" || name == "Texaco Inc."),
+        "{orgs:?}"
+    );
+    for spelling in ["OPEC", "Opec", "opec"] {
+        assert_eq!(
+            article_ids(&env, &["--org", spelling]).len(),
+            3,
+            "{spelling}"
+        );
+    }
+}
