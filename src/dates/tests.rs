@@ -554,6 +554,15 @@ const NEWS: &[&str] = &[
     // Scheduled events in the present tense look forward.
     "1987-03-11 | an option which expires in October | October = DATE 1987-10",
     "1987-03-02 | the Geneva Auto Show which opens on Thursday | Thursday = DATE 1987-03-05",
+    // A present copula that names a weekday states a schedule: the coming day.
+    "2005-03-01 | The vote is on Thursday. | Thursday = DATE 2005-03-03",
+    "2005-03-01 | The meeting is on Friday. | Friday = DATE 2005-03-04",
+    "2005-03-01 | Talks are scheduled for Monday. | Monday = DATE 2005-03-07",
+    "2005-03-01 | Talks are set for Monday. | Monday = DATE 2005-03-07",
+    "2005-03-01 | The deadline is Tuesday. | Tuesday = DATE 2005-03-01",
+    "2005-03-01 | The talks are on Thursday and Friday. | Thursday = DATE 2005-03-03; Friday = DATE 2005-03-04",
+    "2005-03-01 | The vote was on Thursday. | Thursday = DATE 2005-02-24",
+    "2005-03-01 | He said on Thursday that the vote is over. | Thursday = DATE 2005-02-24",
     // Four-digit clock times, quantities and index levels are no years.
     "1987-03-26 | an evening session between 1800 and 2100 local time |",
     "1987-04-07 | a vertical depth of 750 and 1200 feet |",
