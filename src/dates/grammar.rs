@@ -16,6 +16,8 @@ use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
 use super::tense::{tense_around, weekday_tense};
 
+mod four_digits;
+
 /// How far (in tokens) a named quarter keeps "a year earlier" a quarter.
 const QUARTER_CONTEXT_TOKENS: usize = 120;
 
@@ -878,89 +880,6 @@ impl<'a> Grammar<'a> {
         date(end, r::year_value(year))
     }
 
-    /// Whether a four-digit number is a year rather than a quantity.
-    fn plausible_year_at(&self, i: usize, end: usize) -> bool {
-        let Some((value, _)) = self.number(i) else {
-            return true;
-        };
-        // "1,995" and "$1995" are amounts.
-        if i > 0
-            && !self.toks[i].space_before
-            && matches!(self.kind(i - 1), Some(Kind::Punct(b',' | b'$' | b'.')))
-        {
-            return false;
-        }
-        // "555-1234": a number glued to a number by a hyphen.
-        if i > 1
-            && !self.toks[i].space_before
-            && self.punct(i - 1, b'-')
-            && self.number(i - 2).is_some()
-        {
-            return false;
-        }
-        if matches!(self.kind(end), Some(Kind::Punct(b'%'))) {
-            return false;
-        }
-        if self.unit(end).is_some() || self.measure_or_clock_at(end) {
-            return false;
-        }
-        // "2073.15", "1763.0": an index level or a price.
-        if self.punct(end, b'.')
-            && self.glued(end)
-            && self.number(end + 1).is_some()
-            && self.glued(end + 1)
-        {
-            return false;
-        }
-        // "between 1800 and 2100 local time": the first of a range of
-        // clock times or quantities is one too.
-        let reads_as_clock = value % 100 < 60 && value <= 2400;
-        if reads_as_clock
-            && matches!(self.word(end), "and" | "to" | "or" | "-")
-            && matches!(self.number(end + 1), Some((_, 4)))
-            && (self.measure_or_clock_at(end + 2)
-                || matches!(self.unit(end + 2), Some((Unit::Hour, _))))
-        {
-            return false;
-        }
-        (1900..=2099).contains(&value) || (i > 0 && self.month_context_before(i))
-    }
-
-    /// Whether a unit of measure or a clock's time zone starts at `i`, so
-    /// that a four-digit number before it counts or reads a clock:
-    /// "1200 feet", "1550 tonnes", "1100 GMT", "1800 local time", "1000
-    /// London time". Nouns that also follow years ("1987 cars", "1986
-    /// shares") are left out.
-    fn measure_or_clock_at(&self, i: usize) -> bool {
-        self.is(i, W::TimeZone)
-            || matches!(
-                self.word(i),
-                "feet"
-                    | "ft"
-                    | "foot"
-                    | "metres"
-                    | "meters"
-                    | "miles"
-                    | "km"
-                    | "kilometres"
-                    | "kilometers"
-                    | "tonnes"
-                    | "tons"
-                    | "kg"
-                    | "kilos"
-                    | "lbs"
-                    | "ounces"
-                    | "ozs"
-                    | "barrels"
-                    | "bpd"
-                    | "acres"
-                    | "hectares"
-                    | "dlrs"
-                    | "local"
-            )
-            || self.capitalized(i) && self.word(i + 1) == "time"
-    }
-
     /// A calendar unit at `i` and whether it is plural.
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
         match self.lex(i) {
@@ -1460,6 +1379,10 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "2100 hrs", "1900 hours local": a clock reading, not a count.
+        if matches!(self.number(j), Some((_, 4))) && self.four_digit_clock(j).is_some() {
+            return None;
+        }
         // Bare "years" or "the past years": a plural unit without a count.
         if after_count == j {
             if !plural || (the && !framed) {
@@ -1713,16 +1636,16 @@ impl<'a> Grammar<'a> {
             _ => {}
         }
         let (hour, digits) = self.number(i)?;
-        if digits > 2 && !(digits == 4 && self.is(i + 1, W::TimeZone)) {
+        if digits == 4 {
+            return self.four_digit_clock(i);
+        }
+        if digits > 2 {
             return None;
         }
-        let (mut hour, mut minute) = if digits == 4 {
-            (hour / 100, hour % 100)
-        } else {
-            (hour, 0)
-        };
+        let mut hour = hour;
+        let mut minute = 0;
         let mut end = i + 1;
-        let mut has_minutes = digits == 4;
+        let mut has_minutes = false;
         if self.punct(end, b':')
             && self.glued(end)
             && let Some((m, 2)) = self.number(end + 1)
@@ -1742,7 +1665,7 @@ impl<'a> Grammar<'a> {
                 hour = 0;
             }
             end = after;
-        } else if !has_minutes || !self.is(end, W::TimeZone) && digits != 2 && digits != 1 {
+        } else if !has_minutes {
             return None;
         } else if !self.is(end, W::TimeZone) {
             // "3:30" alone: a time only with a plausible clock and not a score.

@@ -564,13 +564,34 @@ const NEWS: &[&str] = &[
     "2005-03-01 | The vote was on Thursday. | Thursday = DATE 2005-02-24",
     "2005-03-01 | He said on Thursday that the vote is over. | Thursday = DATE 2005-02-24",
     // Four-digit clock times, quantities and index levels are no years.
-    "1987-03-26 | an evening session between 1800 and 2100 local time |",
     "1987-04-07 | a vertical depth of 750 and 1200 feet |",
     "1987-04-07 | LEAD - 1550 tonnes mainly carries cash nil |",
-    "1987-03-02 | trades entered by 1000 London time |",
     "1987-03-12 | the index was 4.7 off at 1984.5 |",
     "1987-03-20 | It will raise the price of its 1987 cars. | 1987 = DATE 1987",
     "1987-03-11 | debentures due 1992 to 1700 CDT April 24 | 1992 = DATE 1992; 1700 CDT April 24 = TIME 1987-04-24T17:00",
+    // A four-digit number before a plural of people or things counts them.
+    "1999-05-06 | The firm had 2000 employees in 1999. | 1999 = DATE 1999",
+    "1999-05-06 | 2000 people died in the floods. |",
+    "1999-05-06 | It sold 1500 cars. |",
+    "1999-05-06 | He met 1999 delegates. |",
+    "1999-05-06 | the 2006 men's volleyball final | 2006 = DATE 2006",
+    "2005-03-01 | the record of the awesome 1967 tourists | 1967 = DATE 1967",
+    "2006-12-20 | to revalidate 2002/2003 voters cards | 2002 = DATE 2002; 2003 = DATE 2003",
+    "1999-05-06 | It was founded in 2000 by him. | 2000 = DATE 2000",
+    "1999-05-06 | The 2000 election was close. | 2000 = DATE 2000",
+    "1999-05-06 | 2000 was a good year for it. | 2000 = DATE 2000",
+    "1999-05-06 | Profits will double by 2025, it said. | 2025 = DATE 2025",
+    "1999-05-06 | It grew in the 1990s. | the 1990s = DATE 199",
+    // A four-digit clock reading beside a zone, a unit or another reading is a time.
+    "1987-03-26 | an evening session between 1800 and 2100 local time | 1800 = TIME 1987-03-26T18:00; 2100 local time = TIME 1987-03-26T21:00",
+    "1987-03-02 | trades entered by 1000 London time | 1000 London time = TIME 1987-03-02T10:00",
+    "1987-03-26 | The council meets at 2100 hrs. | 2100 hrs = TIME 1987-03-26T21:00",
+    "1987-03-26 | A meeting is set for 1900 hours local. | 1900 hours local = TIME 1987-03-26T19:00",
+    "1987-03-26 | Trading halts after 1530 and resumes at 1600 GMT. | 1530 = TIME 1987-03-26T15:30; 1600 GMT = TIME 1987-03-26T16:00Z",
+    "1987-03-26 | It opens at 0930. | 0930 = TIME 1987-03-26T09:30",
+    // ... and without a cue, a year, as in a history.
+    "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
+    "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
 ];
 
 #[test]
