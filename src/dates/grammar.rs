@@ -16,7 +16,10 @@ use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
 use super::tense::{tense_around, weekday_tense};
 
+mod day_range;
 mod four_digits;
+
+use day_range::OpenRange;
 
 /// How far (in tokens) a named quarter keeps "a year earlier" a quarter.
 const QUARTER_CONTEXT_TOKENS: usize = 120;
@@ -47,6 +50,8 @@ pub struct Grammar<'a> {
     /// The last month the document named ("sales rose in February"):
     /// "the same period last year" compares with its counterpart.
     last_month: Option<(i32, u32)>,
+    /// The day just tagged, if a range may follow: "March 3" in "March 3-5".
+    open_range: Option<OpenRange>,
 }
 
 /// What a rule found: its end token, type and value.
@@ -74,6 +79,7 @@ impl<'a> Grammar<'a> {
             last_quarter_at: 0,
             reference_day: None,
             last_month: None,
+            open_range: None,
         }
     }
 
@@ -106,6 +112,10 @@ impl<'a> Grammar<'a> {
         {
             self.reference_day = Some(day);
         }
+        self.open_range = match kind {
+            TimexType::Date => self.range_opened_by(end, &value),
+            _ => None,
+        };
         if kind == TimexType::Date
             && value.len() == 7
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
@@ -267,7 +277,7 @@ impl<'a> Grammar<'a> {
     fn core(&self, i: usize) -> Found {
         // Words that only open a prefix ("more than", "up to", "at least",
         // "about") or follow a start ("the end of") begin no rule: a
-        // quarter of the calls, answered without trying the 14 rules.
+        // quarter of the calls, answered without trying the 16 rules.
         // Debug builds (every test) check that claim on each such call.
         if matches!(
             self.lex(i),
@@ -285,7 +295,7 @@ impl<'a> Grammar<'a> {
 
     /// The longest match of any core rule at `i`.
     fn longest_rule(&self, i: usize) -> Found {
-        let rules: [&dyn Fn(usize) -> Found; 14] = [
+        let rules: [&dyn Fn(usize) -> Found; 16] = [
             &|i| self.deictic(i),
             &|i| self.weekday(i),
             &|i| self.month_date(i),
@@ -301,6 +311,8 @@ impl<'a> Grammar<'a> {
             &|i| self.clock_time(i),
             &|i| self.holiday(i),
             &|i| self.same_period(i),
+            &|i| self.range_end_day(i),
+            &|i| self.range_start_day(i),
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -653,6 +665,11 @@ impl<'a> Grammar<'a> {
             if let Some((year, after_year)) = self.year_number(k) {
                 let d = NaiveDate::from_ymd_opt(year, month, day)?;
                 return date(after_year, r::day_value(d));
+            }
+            // "March 3-5, 2024": the range's year is its first day's too.
+            if let Some(year) = self.year_after_range(end) {
+                let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                return date(end, r::day_value(d));
             }
             if self.punct(end, b',') && self.number(end + 1).is_some() {
                 // "Dec. 25, 12 people": the comma belongs to the sentence.

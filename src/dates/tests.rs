@@ -554,6 +554,17 @@ const NEWS: &[&str] = &[
     // Scheduled events in the present tense look forward.
     "1987-03-11 | an option which expires in October | October = DATE 1987-10",
     "1987-03-02 | the Geneva Auto Show which opens on Thursday | Thursday = DATE 1987-03-05",
+    // A range of days is two days, as the TimeML gold tags it; the second
+    // takes the month and year of the first, or the first those of the second.
+    "1999-02-10 | It was held March 3-5. | March 3 = DATE 1999-03-03; 5 = DATE 1999-03-05",
+    "1999-02-10 | NATO meets April 24 and 25 in Washington. | April 24 = DATE 1999-04-24; 25 = DATE 1999-04-25",
+    "1999-02-10 | It was held 3-5 March. | 3 = DATE 1999-03-03; 5 March = DATE 1999-03-05",
+    "1999-02-10 | Talks run Dec. 7 to 9, 2024, in Paris. | Dec. 7 = DATE 2024-12-07; 9, 2024 = DATE 2024-12-09",
+    "1999-02-10 | It ran from March 3 \u{2013} 5. | March 3 = DATE 1999-03-03; 5 = DATE 1999-03-05",
+    // ... but not a day followed by an amount.
+    "1999-02-10 | On March 3 and 25 people died. | March 3 = DATE 1999-03-03",
+    "1999-02-10 | It rose on March 3 to 5.2 pct. | March 3 = DATE 1999-03-03",
+    "1999-02-10 | It rose on March 3 to 5 from 4. | March 3 = DATE 1999-03-03",
     // A present copula that names a weekday states a schedule: the coming day.
     "2005-03-01 | The vote is on Thursday. | Thursday = DATE 2005-03-03",
     "2005-03-01 | The meeting is on Friday. | Friday = DATE 2005-03-04",

@@ -78,7 +78,7 @@ impl Grammar<'_> {
     /// "1200 feet", "1550 tonnes", "1100 GMT", "1800 local time", "1000
     /// London time". Nouns that also follow years ("1987 cars", "1986
     /// shares") are left out.
-    fn measure_or_clock_at(&self, i: usize) -> bool {
+    pub(super) fn measure_or_clock_at(&self, i: usize) -> bool {
         self.is(i, W::TimeZone)
             || matches!(
                 self.word(i),
@@ -124,7 +124,7 @@ impl Grammar<'_> {
     /// cars". A possessive ("2006 men's volleyball") names an event the
     /// year qualifies. "Tourists" and "visitors" are left out: sports news
     /// names touring sides by their year ("the 1967 tourists").
-    fn counted_things_at(&self, i: usize) -> bool {
+    pub(super) fn counted_things_at(&self, i: usize) -> bool {
         !self.punct(i + 1, b'\'')
             && matches!(
                 self.word(i),
