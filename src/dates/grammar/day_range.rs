@@ -63,10 +63,20 @@ impl Grammar<'_> {
         Some((i + 1, joint))
     }
 
+    /// A day at `i` that ends or opens a range: "5" in "March 3-5", "3" in
+    /// "3-5 March". Tried apart from the other rules and only at a day
+    /// number, so the text between ranges pays nothing for it.
+    pub(super) fn range_day(&self, i: usize) -> Found {
+        if self.day_number(i).is_none() {
+            return None;
+        }
+        self.range_end_day(i).or_else(|| self.range_start_day(i))
+    }
+
     /// The second day of a range at `i`, after one just tagged: "5" in
     /// "March 3-5", "25" in "April 24 and 25", "5, 2024" in "March 3-5,
     /// 2024" (the year is the range's: the first day took it too).
-    pub(super) fn range_end_day(&self, i: usize) -> Found {
+    fn range_end_day(&self, i: usize) -> Found {
         let open = self.open_range.as_ref()?;
         let (next, joint) = self.range_joint(open.after)?;
         if next != i {
@@ -89,7 +99,7 @@ impl Grammar<'_> {
 
     /// The first day of a range written day first, at `i`: "3" in "3-5
     /// March", which takes the month and year of the day that ends it.
-    pub(super) fn range_start_day(&self, i: usize) -> Found {
+    fn range_start_day(&self, i: usize) -> Found {
         let (day, after) = self.day_number(i)?;
         let (next, _) = self.range_joint(after)?;
         let (_, TimexType::Date, last) = self.day_month(next)? else {
