@@ -67,9 +67,7 @@ impl Grammar<'_> {
     /// "3-5 March". Tried apart from the other rules and only at a day
     /// number, so the text between ranges pays nothing for it.
     pub(super) fn range_day(&self, i: usize) -> Found {
-        if self.day_number(i).is_none() {
-            return None;
-        }
+        self.day_number(i)?;
         self.range_end_day(i).or_else(|| self.range_start_day(i))
     }
 
