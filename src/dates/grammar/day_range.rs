@@ -31,8 +31,9 @@ enum Joint {
 }
 
 impl Grammar<'_> {
-    /// The range a day-valued match at `start..end` opens, when it ends
-    /// with its day of the month ("March 3", not "March 3, 2024").
+    /// The range a day-valued match ending before token `end` opens, when
+    /// its last token is its day of the month ("March 3", not "March 3,
+    /// 2024").
     pub(super) fn range_opened_by(&self, end: usize, value: &str) -> Option<OpenRange> {
         if value.len() != 10 || end == 0 {
             return None;
@@ -65,7 +66,7 @@ impl Grammar<'_> {
 
     /// A day at `i` that ends or opens a range: "5" in "March 3-5", "3" in
     /// "3-5 March". Tried apart from the other rules and only at a day
-    /// number, so the text between ranges pays nothing for it.
+    /// number, so text without ranges pays next to nothing for it.
     pub(super) fn range_day(&self, i: usize) -> Found {
         self.day_number(i)?;
         self.range_end_day(i).or_else(|| self.range_start_day(i))
