@@ -56,7 +56,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// characters in a text are spaces; the first record of a file of many is
 /// `source#0`, not the file's name. 7: "US" the pronoun in a line of
 /// capitals is no mention (`entities::pronoun_us`); a passage holds one
-/// facet key per name a filter cannot tell apart (`name_key`).
+/// facet key per name a filter cannot tell apart (`name_key`); dates: "the
+/// vote is on Thursday" is the coming Thursday; "2000 people" counts and is
+/// no year; "2100 hrs", "1805 local time" and "after 1530" beside "GMT" are
+/// clock times; a range of days ("March 3-5", "April 24 and 25") indexes
+/// both its days.
 const ANALYSIS_VERSION: u64 = 7;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -16,6 +16,11 @@ use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
 use super::tense::{tense_around, weekday_tense};
 
+mod day_range;
+mod four_digits;
+
+use day_range::OpenRange;
+
 /// How far (in tokens) a named quarter keeps "a year earlier" a quarter.
 const QUARTER_CONTEXT_TOKENS: usize = 120;
 
@@ -45,6 +50,8 @@ pub struct Grammar<'a> {
     /// The last month the document named ("sales rose in February"):
     /// "the same period last year" compares with its counterpart.
     last_month: Option<(i32, u32)>,
+    /// The day just tagged, if a range may follow: "March 3" in "March 3-5".
+    open_range: Option<OpenRange>,
 }
 
 /// What a rule found: its end token, type and value.
@@ -72,6 +79,7 @@ impl<'a> Grammar<'a> {
             last_quarter_at: 0,
             reference_day: None,
             last_month: None,
+            open_range: None,
         }
     }
 
@@ -80,7 +88,13 @@ impl<'a> Grammar<'a> {
         if !self.may_start(i) {
             return None;
         }
-        let (end, kind, value) = self.longest_with_prefix(i)?;
+        let mut found = self.longest_with_prefix(i);
+        if let Some(range) = self.range_day(i)
+            && found.as_ref().is_none_or(|f| range.0 > f.0)
+        {
+            found = Some(range);
+        }
+        let (end, kind, value) = found?;
         // "year-on-year", "month-over-month": a comparison, not a time.
         if self.glued(end)
             && self.punct(end, b'-')
@@ -104,6 +118,10 @@ impl<'a> Grammar<'a> {
         {
             self.reference_day = Some(day);
         }
+        self.open_range = match kind {
+            TimexType::Date => self.range_opened_by(end, &value),
+            _ => None,
+        };
         if kind == TimexType::Date
             && value.len() == 7
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
@@ -652,6 +670,11 @@ impl<'a> Grammar<'a> {
                 let d = NaiveDate::from_ymd_opt(year, month, day)?;
                 return date(after_year, r::day_value(d));
             }
+            // "March 3-5, 2024": the range's year is its first day's too.
+            if let Some(year) = self.year_after_range(end) {
+                let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                return date(end, r::day_value(d));
+            }
             if self.punct(end, b',') && self.number(end + 1).is_some() {
                 // "Dec. 25, 12 people": the comma belongs to the sentence.
             }
@@ -876,89 +899,6 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
-    }
-
-    /// Whether a four-digit number is a year rather than a quantity.
-    fn plausible_year_at(&self, i: usize, end: usize) -> bool {
-        let Some((value, _)) = self.number(i) else {
-            return true;
-        };
-        // "1,995" and "$1995" are amounts.
-        if i > 0
-            && !self.toks[i].space_before
-            && matches!(self.kind(i - 1), Some(Kind::Punct(b',' | b'$' | b'.')))
-        {
-            return false;
-        }
-        // "555-1234": a number glued to a number by a hyphen.
-        if i > 1
-            && !self.toks[i].space_before
-            && self.punct(i - 1, b'-')
-            && self.number(i - 2).is_some()
-        {
-            return false;
-        }
-        if matches!(self.kind(end), Some(Kind::Punct(b'%'))) {
-            return false;
-        }
-        if self.unit(end).is_some() || self.measure_or_clock_at(end) {
-            return false;
-        }
-        // "2073.15", "1763.0": an index level or a price.
-        if self.punct(end, b'.')
-            && self.glued(end)
-            && self.number(end + 1).is_some()
-            && self.glued(end + 1)
-        {
-            return false;
-        }
-        // "between 1800 and 2100 local time": the first of a range of
-        // clock times or quantities is one too.
-        let reads_as_clock = value % 100 < 60 && value <= 2400;
-        if reads_as_clock
-            && matches!(self.word(end), "and" | "to" | "or" | "-")
-            && matches!(self.number(end + 1), Some((_, 4)))
-            && (self.measure_or_clock_at(end + 2)
-                || matches!(self.unit(end + 2), Some((Unit::Hour, _))))
-        {
-            return false;
-        }
-        (1900..=2099).contains(&value) || (i > 0 && self.month_context_before(i))
-    }
-
-    /// Whether a unit of measure or a clock's time zone starts at `i`, so
-    /// that a four-digit number before it counts or reads a clock:
-    /// "1200 feet", "1550 tonnes", "1100 GMT", "1800 local time", "1000
-    /// London time". Nouns that also follow years ("1987 cars", "1986
-    /// shares") are left out.
-    fn measure_or_clock_at(&self, i: usize) -> bool {
-        self.is(i, W::TimeZone)
-            || matches!(
-                self.word(i),
-                "feet"
-                    | "ft"
-                    | "foot"
-                    | "metres"
-                    | "meters"
-                    | "miles"
-                    | "km"
-                    | "kilometres"
-                    | "kilometers"
-                    | "tonnes"
-                    | "tons"
-                    | "kg"
-                    | "kilos"
-                    | "lbs"
-                    | "ounces"
-                    | "ozs"
-                    | "barrels"
-                    | "bpd"
-                    | "acres"
-                    | "hectares"
-                    | "dlrs"
-                    | "local"
-            )
-            || self.capitalized(i) && self.word(i + 1) == "time"
     }
 
     /// A calendar unit at `i` and whether it is plural.
@@ -1460,6 +1400,10 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "2100 hrs", "1900 hours local": a clock reading, not a count.
+        if matches!(self.number(j), Some((_, 4))) && self.four_digit_clock(j).is_some() {
+            return None;
+        }
         // Bare "years" or "the past years": a plural unit without a count.
         if after_count == j {
             if !plural || (the && !framed) {
@@ -1713,16 +1657,16 @@ impl<'a> Grammar<'a> {
             _ => {}
         }
         let (hour, digits) = self.number(i)?;
-        if digits > 2 && !(digits == 4 && self.is(i + 1, W::TimeZone)) {
+        if digits == 4 {
+            return self.four_digit_clock(i);
+        }
+        if digits > 2 {
             return None;
         }
-        let (mut hour, mut minute) = if digits == 4 {
-            (hour / 100, hour % 100)
-        } else {
-            (hour, 0)
-        };
+        let mut hour = hour;
+        let mut minute = 0;
         let mut end = i + 1;
-        let mut has_minutes = digits == 4;
+        let mut has_minutes = false;
         if self.punct(end, b':')
             && self.glued(end)
             && let Some((m, 2)) = self.number(end + 1)
@@ -1742,7 +1686,7 @@ impl<'a> Grammar<'a> {
                 hour = 0;
             }
             end = after;
-        } else if !has_minutes || !self.is(end, W::TimeZone) && digits != 2 && digits != 1 {
+        } else if !has_minutes {
             return None;
         } else if !self.is(end, W::TimeZone) {
             // "3:30" alone: a time only with a plausible clock and not a score.

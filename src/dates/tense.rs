@@ -95,11 +95,50 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
     if before == "since" {
         return Tense::Past;
     }
+    if scheduled_by_present_copula(lower, toks, start) {
+        return Tense::Future;
+    }
     let clause = nearest_cue_left(lower, toks, start, true).map(|(_, t)| t);
     if before == "after" && clause != Some(Tense::Future) {
         return Tense::Past;
     }
     clause.unwrap_or_else(|| tense_around(lower, toks, start, end))
+}
+
+/// Whether a present-tense "is"/"are" right before the weekday at `start`
+/// states a schedule: "the vote is on Thursday", "talks are set for
+/// Monday", "the deadline is Friday", "the talks are on Thursday and
+/// Friday". News reports a day gone by with "was"; a present copula that
+/// names a day tells what is planned, so it looks forward. Only the words
+/// that make the schedule may stand between the copula and the day, so no
+/// other verb, past or not, can govern it.
+fn scheduled_by_present_copula(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    // Back over the other days of a list: "on Thursday and Friday".
+    while k > 2
+        && matches!(word(lower, toks, k - 1), "and" | "or" | ",")
+        && matches!(toks[k - 2].kind, Kind::Word(Lex::Weekday { .. }))
+    {
+        k -= 2;
+    }
+    let mut skip = |words: &[&str]| {
+        if k > 0 && words.contains(&word(lower, toks, k - 1)) {
+            k -= 1;
+        }
+    };
+    skip(&["on", "for"]);
+    skip(&[
+        "scheduled",
+        "set",
+        "due",
+        "slated",
+        "planned",
+        "expected",
+        "closed",
+        "open",
+    ]);
+    skip(&["now", "still", "also", "tentatively"]);
+    k > 0 && matches!(word(lower, toks, k - 1), "is" | "are")
 }
 
 /// The nearest cue left of `start` in its sentence (or, with
@@ -463,6 +502,11 @@ mod tests {
             ),
             ("They will wait until after Friday's vote.", Tense::Future),
             ("Talks resume Friday", Tense::Unknown),
+            ("The vote is on Friday.", Tense::Future),
+            ("Talks are set for Friday.", Tense::Future),
+            ("The talks are on Thursday and Friday.", Tense::Future),
+            ("The vote was on Friday.", Tense::Past),
+            ("The man who is on trial said Friday.", Tense::Past),
         ];
         for (text, want) in cases {
             let lower = text.to_ascii_lowercase();

@@ -554,14 +554,55 @@ const NEWS: &[&str] = &[
     // Scheduled events in the present tense look forward.
     "1987-03-11 | an option which expires in October | October = DATE 1987-10",
     "1987-03-02 | the Geneva Auto Show which opens on Thursday | Thursday = DATE 1987-03-05",
+    // A range of days is two days, as the TimeML gold tags it; the second
+    // takes the month and year of the first, or the first those of the second.
+    "1999-02-10 | It was held March 3-5. | March 3 = DATE 1999-03-03; 5 = DATE 1999-03-05",
+    "1999-02-10 | NATO meets April 24 and 25 in Washington. | April 24 = DATE 1999-04-24; 25 = DATE 1999-04-25",
+    "1999-02-10 | It was held 3-5 March. | 3 = DATE 1999-03-03; 5 March = DATE 1999-03-05",
+    "1999-02-10 | Talks run Dec. 7 to 9, 2024, in Paris. | Dec. 7 = DATE 2024-12-07; 9, 2024 = DATE 2024-12-09",
+    "1999-02-10 | It ran from March 3 \u{2013} 5. | March 3 = DATE 1999-03-03; 5 = DATE 1999-03-05",
+    // ... but not a day followed by an amount.
+    "1999-02-10 | On March 3 and 25 people died. | March 3 = DATE 1999-03-03",
+    "1999-02-10 | It rose on March 3 to 5.2 pct. | March 3 = DATE 1999-03-03",
+    "1999-02-10 | It rose on March 3 to 5 from 4. | March 3 = DATE 1999-03-03",
+    // A present copula that names a weekday states a schedule: the coming day.
+    "2005-03-01 | The vote is on Thursday. | Thursday = DATE 2005-03-03",
+    "2005-03-01 | The meeting is on Friday. | Friday = DATE 2005-03-04",
+    "2005-03-01 | Talks are scheduled for Monday. | Monday = DATE 2005-03-07",
+    "2005-03-01 | Talks are set for Monday. | Monday = DATE 2005-03-07",
+    "2005-03-01 | The deadline is Tuesday. | Tuesday = DATE 2005-03-01",
+    "2005-03-01 | The talks are on Thursday and Friday. | Thursday = DATE 2005-03-03; Friday = DATE 2005-03-04",
+    "2005-03-01 | The vote was on Thursday. | Thursday = DATE 2005-02-24",
+    "2005-03-01 | He said on Thursday that the vote is over. | Thursday = DATE 2005-02-24",
     // Four-digit clock times, quantities and index levels are no years.
-    "1987-03-26 | an evening session between 1800 and 2100 local time |",
     "1987-04-07 | a vertical depth of 750 and 1200 feet |",
     "1987-04-07 | LEAD - 1550 tonnes mainly carries cash nil |",
-    "1987-03-02 | trades entered by 1000 London time |",
     "1987-03-12 | the index was 4.7 off at 1984.5 |",
     "1987-03-20 | It will raise the price of its 1987 cars. | 1987 = DATE 1987",
     "1987-03-11 | debentures due 1992 to 1700 CDT April 24 | 1992 = DATE 1992; 1700 CDT April 24 = TIME 1987-04-24T17:00",
+    // A four-digit number before a plural of people or things counts them.
+    "1999-05-06 | The firm had 2000 employees in 1999. | 1999 = DATE 1999",
+    "1999-05-06 | 2000 people died in the floods. |",
+    "1999-05-06 | It sold 1500 cars. |",
+    "1999-05-06 | He met 1999 delegates. |",
+    "1999-05-06 | the 2006 men's volleyball final | 2006 = DATE 2006",
+    "2005-03-01 | the record of the awesome 1967 tourists | 1967 = DATE 1967",
+    "2006-12-20 | to revalidate 2002/2003 voters cards | 2002 = DATE 2002; 2003 = DATE 2003",
+    "1999-05-06 | It was founded in 2000 by him. | 2000 = DATE 2000",
+    "1999-05-06 | The 2000 election was close. | 2000 = DATE 2000",
+    "1999-05-06 | 2000 was a good year for it. | 2000 = DATE 2000",
+    "1999-05-06 | Profits will double by 2025, it said. | 2025 = DATE 2025",
+    "1999-05-06 | It grew in the 1990s. | the 1990s = DATE 199",
+    // A four-digit clock reading beside a zone, a unit or another reading is a time.
+    "1987-03-26 | an evening session between 1800 and 2100 local time | 1800 = TIME 1987-03-26T18:00; 2100 local time = TIME 1987-03-26T21:00",
+    "1987-03-02 | trades entered by 1000 London time | 1000 London time = TIME 1987-03-02T10:00",
+    "1987-03-26 | The council meets at 2100 hrs. | 2100 hrs = TIME 1987-03-26T21:00",
+    "1987-03-26 | A meeting is set for 1900 hours local. | 1900 hours local = TIME 1987-03-26T19:00",
+    "1987-03-26 | Trading halts after 1530 and resumes at 1600 GMT. | 1530 = TIME 1987-03-26T15:30; 1600 GMT = TIME 1987-03-26T16:00Z",
+    "1987-03-26 | It opens at 0930. | 0930 = TIME 1987-03-26T09:30",
+    // ... and without a cue, a year, as in a history.
+    "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
+    "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
 ];
 
 #[test]
