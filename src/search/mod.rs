@@ -196,6 +196,10 @@ struct TextQueryBuilder<'a> {
     highlight: Highlight,
 }
 
+/// The most terms a phrase with a slop may hold (see
+/// [`TextQueryBuilder::check_sloppy_phrase`]).
+const MAX_SLOPPY_PHRASE_TERMS: usize = 6;
+
 /// A query tree as tantivy's parser holds it before building it.
 enum Node {
     Clause(Vec<(Occur, Node)>),
@@ -302,6 +306,11 @@ impl<'a> TextQueryBuilder<'a> {
             }
             return Ok(Node::Leaf(query));
         }
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.slop > 0
+        {
+            self.check_sloppy_phrase(literal.field_name.as_deref(), &literal.phrase)?;
+        }
         let text = self.news.fields.text;
         // A literal the passage text is searched for as a phrase is
         // highlighted as that phrase; a phrase with a prefix (`"plane
@@ -332,6 +341,37 @@ impl<'a> TextQueryBuilder<'a> {
             });
         }
         Ok(Node::parsed(query))
+    }
+
+    /// Refuses a phrase with a slop that holds more than
+    /// [`MAX_SLOPPY_PHRASE_TERMS`] terms. tantivy matches such a phrase by
+    /// carrying every way its terms can stand within the slop, and the
+    /// ways multiply with each term that stands often in a passage: on BBC
+    /// news, sixteen `the`s with `~100` took gigabytes (one request killed
+    /// the server), while six terms cost milliseconds at any slop.
+    fn check_sloppy_phrase(
+        &self,
+        field: Option<&str>,
+        phrase: &str,
+    ) -> std::result::Result<(), String> {
+        let Some(field) = self.text_field(field) else {
+            return Ok(());
+        };
+        let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, field) else {
+            return Ok(());
+        };
+        let mut stream = analyzer.token_stream(phrase);
+        let mut terms = 0;
+        while stream.advance() {
+            terms += 1;
+        }
+        if terms > MAX_SLOPPY_PHRASE_TERMS {
+            return Err(format!(
+                "the phrase \"{phrase}\" has {terms} terms; a phrase with a slop (~N) may hold at \
+                 most {MAX_SLOPPY_PHRASE_TERMS}: drop some words, or the slop to match it exactly"
+            ));
+        }
+        Ok(())
     }
 
     /// The text field a literal searches (the passage text for the default
@@ -722,6 +762,29 @@ mod tests {
             .map_err(|e| query::explain_parser_error(&e));
         let ours = text_query(news, query);
         assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{query}");
+    }
+
+    #[test]
+    fn a_phrase_with_a_slop_holds_at_most_six_terms() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        // (query, refused)
+        let cases = [
+            ("\"the the the the the the\"~100", false),
+            ("\"the the the the the the the\"~100", true),
+            ("title:\"a b c d e f g\"~1", true),
+            ("crash OR \"a b c d e f g h\"~2", true),
+            // Without a slop, a phrase of any length is matched exactly.
+            ("\"the the the the the the the the the the\"", false),
+            ("\"Aliyev's plane\"~5", false),
+        ];
+        for (query, refused) in cases {
+            let built = text_query(&news, query);
+            assert_eq!(built.is_err(), refused, "{query}: {built:?}");
+            if let Err(message) = built {
+                assert!(message.contains("at most 6"), "{message}");
+            }
+        }
     }
 
     #[test]
