@@ -21,7 +21,7 @@ use tantivy::schema::{Field, Value as _};
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::dates::value::calendar_points;
-use crate::indexer::to_day;
+use crate::indexer::{fnv1a, is_storable, to_day};
 use crate::schema::{Fields, article_identity};
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::store::NewsIndex;
@@ -195,7 +195,7 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
 
     let mut d = Map::new();
     let identity = article_identity(text(f.source).unwrap_or_default(), article);
-    d.insert("id".into(), json!(format!("{identity}#{passage}")));
+    d.insert("id".into(), json!(document_id(&identity, passage)));
     d.insert("article".into(), json!(article));
     d.insert("path".into(), json!(text(f.path)));
     d.insert("source".into(), json!(text(f.source)));
@@ -219,6 +219,25 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
     Value::Object(d)
 }
 
+/// Elasticsearch refuses an `_id` longer than this many bytes.
+const MAX_ID_BYTES: usize = 512;
+
+/// A passage's document id: `IDENTITY#PASSAGE`, as long as Elasticsearch
+/// takes one. A longer identity (a deep path, a record id that is a long
+/// URL) keeps its head and is told apart by a hash of the whole.
+fn document_id(identity: &str, passage: u64) -> String {
+    let id = format!("{identity}#{passage}");
+    if id.len() <= MAX_ID_BYTES {
+        return id;
+    }
+    let tail = format!("~{:016x}#{passage}", fnv1a(identity.as_bytes()));
+    let mut cut = MAX_ID_BYTES - tail.len();
+    while !identity.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{tail}", &identity[..cut])
+}
+
 /// The days, months and years the passage's dates cover, by the field the
 /// indexer puts them in (dates and times only): those written as such, and
 /// those of wider mentions (`date_day_wide`: the days of a week).
@@ -238,7 +257,9 @@ fn mentioned_dates(dates: &Value) -> BTreeMap<&'static str, Vec<String>> {
         .iter()
         .map(|&(unit, widened)| (mentioned_date_field(unit, widened), Vec::new()))
         .collect();
-    for point in points {
+    // As the indexer, which cannot store others; Quickwit's dates are
+    // tantivy's too.
+    for point in points.into_iter().filter(|p| is_storable(p.date)) {
         let name = mentioned_date_field(point.unit, point.widened);
         fields.entry(name).or_default().push(timestamp(point.date));
     }
@@ -359,7 +380,10 @@ mod tests {
             { "type": "DATE", "value": "2024-12" },
             { "type": "DURATION", "value": "2024" },
             { "type": "DATE", "value": "XXXX-12-25" },
-            { "type": "DATE", "value": "199" }
+            { "type": "DATE", "value": "199" },
+            // The indexer cannot store these: the Battle of Hastings.
+            { "type": "DATE", "value": "1066" },
+            { "type": "DATE", "value": "08" }
         ]);
         let fields = mentioned_dates(&dates);
         assert_eq!(fields["date_day"], ["2024-12-25T00:00:00Z"]);
@@ -368,6 +392,20 @@ mod tests {
         assert_eq!(fields["date_year_wide"].len(), 10);
         assert_eq!(fields["date_year_wide"][0], "1990-01-01T00:00:00Z");
         assert_eq!(fields.len(), MENTIONED_DATES.len());
+    }
+
+    #[test]
+    fn document_ids_fit_elasticsearch() {
+        assert_eq!(document_id("news/a.json#id:7", 3), "news/a.json#id:7#3");
+        let url = format!("feed.jsonl#id:https://news.example/{}", "é".repeat(400));
+        let long = document_id(&url, 12);
+        assert!(long.len() <= MAX_ID_BYTES, "{}", long.len());
+        assert!(long.starts_with("feed.jsonl#id:https://news.example/é"));
+        assert!(long.ends_with("#12"));
+        // Identities that share the head stay apart.
+        let other = format!("{url}x");
+        assert_ne!(document_id(&other, 12), long);
+        assert_ne!(document_id(&url, 13), long);
     }
 
     #[test]

@@ -750,15 +750,19 @@ pub fn entity_key(label: EntityLabel, canonical: &str) -> String {
 /// The years a stored date can hold: tantivy keeps dates as nanoseconds
 /// since 1970 in an i64, which reaches from 1677 to 2262.
 pub fn is_storable(date: NaiveDate) -> bool {
-    (1678..=2261).contains(&date.year())
+    (FIRST_STORABLE_YEAR..=LAST_STORABLE_YEAR).contains(&date.year())
 }
+
+/// The first and last years [`is_storable`].
+pub const FIRST_STORABLE_YEAR: i32 = 1678;
+pub const LAST_STORABLE_YEAR: i32 = 2261;
 
 /// Midnight UTC of a calendar day, the way every date is stored; days
 /// outside the storable years are clamped to its ends (which is what a
 /// range bound such as `--until 9999` means anyway).
 pub fn day(date: NaiveDate) -> DateTime {
-    let first = NaiveDate::from_ymd_opt(1678, 1, 1).expect("a valid date");
-    let last = NaiveDate::from_ymd_opt(2261, 12, 31).expect("a valid date");
+    let first = NaiveDate::from_ymd_opt(FIRST_STORABLE_YEAR, 1, 1).expect("a valid date");
+    let last = NaiveDate::from_ymd_opt(LAST_STORABLE_YEAR, 12, 31).expect("a valid date");
     let seconds = date
         .clamp(first, last)
         .and_hms_opt(0, 0, 0)

@@ -21,7 +21,7 @@ use tantivy::{Score, Searcher, Term};
 
 use crate::entities::{EntityLabel, canonical};
 use crate::error::{Error, Result};
-use crate::indexer::day;
+use crate::indexer::{FIRST_STORABLE_YEAR, LAST_STORABLE_YEAR, day};
 use crate::query::{self, FuzzyWord};
 use crate::schema::{Fields, MENTIONED_DATES};
 use crate::store::NewsIndex;
@@ -156,6 +156,18 @@ pub(crate) fn build_query(
     {
         return Err(invalid(format!(
             "--since {since} is after --until {until}: swap them"
+        )));
+    }
+    // The index holds the dates tantivy can store; a range wholly outside
+    // them would find nothing and not say why ("the Battle of Hastings in
+    // 1066" is tagged, but not stored).
+    let outside = filter.until.is_some_and(|d| d.year() < FIRST_STORABLE_YEAR)
+        || filter.since.is_some_and(|d| d.year() > LAST_STORABLE_YEAR);
+    if outside {
+        return Err(invalid(format!(
+            "the index holds dates from {FIRST_STORABLE_YEAR} to {LAST_STORABLE_YEAR} only \
+             (tantivy's range); --since/--until lie outside it: search the text for the year \
+             instead (`Hastings 1066`)"
         )));
     }
     if filter.since.is_some() || filter.until.is_some() {
