@@ -468,11 +468,13 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     with_stdout(|out, style| {
         output::write_hits(out, args.format, style, &options, &args.query, &results)
     })?;
-    release_at_exit(news);
     if results.hits.is_empty() {
-        eprintln!("newsdex: no passage matches{}", described(&args.query));
+        let why = nothing_matched(&news, args.filter.index.as_deref(), &args.query)?;
+        release_at_exit(news);
+        eprintln!("newsdex: {why}");
         return Ok(ExitCode::from(1));
     }
+    release_at_exit(news);
     if results.total > results.hits.len() {
         eprintln!(
             "newsdex: {} of {} matching passages shown ({})",
@@ -520,6 +522,25 @@ fn described(query: &str) -> String {
     }
 }
 
+/// Why a query found nothing: the index is empty (say how to fill it), or
+/// no passage matches.
+fn nothing_matched(news: &NewsIndex, index: Option<&Path>, query: &str) -> anyhow::Result<String> {
+    let every = Filter {
+        query: String::new(),
+        entities: Vec::new(),
+        since: None,
+        until: None,
+    };
+    if search::matching_passages(news, &every)? == 0 {
+        let dir = index.unwrap_or(Path::new(DEFAULT_INDEX)).display();
+        return Ok(format!(
+            "the index at {dir} holds no passages: index a folder of news into it with \
+             `newsdex index FOLDER --index {dir}`"
+        ));
+    }
+    Ok(format!("no passage matches{}", described(query)))
+}
+
 /// Lets go of an index a one-shot command has finished with, without
 /// unmapping its files one by one: the process exits right after, and the
 /// kernel drops every mapping at once. On a large index the unmapping cost
@@ -554,10 +575,15 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     let news = args.filter.open()?;
     let buckets = search::timeline(&news, &filter, args.by, args.field)?;
-    let matching = if buckets.is_empty() {
-        search::matching_passages(&news, &filter)?
-    } else {
-        0
+    let (matching, nothing_matched) = match buckets.is_empty() {
+        true => match search::matching_passages(&news, &filter)? {
+            0 => (
+                0,
+                nothing_matched(&news, args.filter.index.as_deref(), &args.query)?,
+            ),
+            n => (n, String::new()),
+        },
+        false => (0, String::new()),
     };
     release_at_exit(news);
     with_stdout(|out, style| {
@@ -574,7 +600,7 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     if buckets.is_empty() {
         let query = described(&args.query);
         match (matching, args.field) {
-            (0, _) => eprintln!("newsdex: no passage matches{query}"),
+            (0, _) => eprintln!("newsdex: {nothing_matched}"),
             (n, TimeField::Mentioned) => eprintln!(
                 "newsdex: {}{query}, and none mentions a date that counts in these buckets \
                  (one as narrow as them or narrower; \"the 1990s\" counts in none): try a wider \

@@ -22,7 +22,10 @@ pub enum Error {
     #[error("index at {path} is in use by another newsdex process; wait for it to finish")]
     IndexLocked { path: PathBuf },
 
-    #[error("cannot open the index at {path}: {source}; rebuild it with `newsdex index --rebuild`")]
+    #[error(
+        "cannot open the index at {path}: {source}; rebuild it with \
+         `newsdex index FOLDER --rebuild --index {path}`"
+    )]
     IndexCorrupt {
         path: PathBuf,
         #[source]
@@ -31,6 +34,12 @@ pub enum Error {
 
     #[error("corpus folder {path} does not exist: give the folder of news articles to index")]
     CorpusMissing { path: PathBuf },
+
+    #[error(
+        "{path} is a file, not a folder: give the folder that holds it (newsdex indexes a folder \
+         of news articles)"
+    )]
+    CorpusNotFolder { path: PathBuf },
 
     #[error(
         "the index at {index} holds the articles of {indexed}, not of {given}, and indexing \

@@ -271,6 +271,11 @@ fn refuse_other_corpus(news: &NewsIndex, corpus: &Path) -> Result<()> {
 /// Indexes `config.corpus` into `config.index_dir`.
 pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<IndexSummary> {
     let started = Instant::now();
+    if config.corpus.is_file() {
+        return Err(Error::CorpusNotFolder {
+            path: config.corpus.clone(),
+        });
+    }
     if !config.corpus.is_dir() {
         return Err(Error::CorpusMissing {
             path: config.corpus.clone(),

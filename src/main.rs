@@ -15,10 +15,25 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("newsdex: error: {err:#}");
+            eprintln!("newsdex: error: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each cause once: most of the library's
+/// messages already end with their cause ("cannot create index folder
+/// idx: File exists"), which `{:#}` would print again.
+fn message(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
 }
 
 /// A reader that closed the pipe (`newsdex search x | head`) is not an error.
@@ -36,3 +51,24 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// peaked at 444 MB against 177 MB at 1x; with jemalloc, 200 MB and 177 MB.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+#[cfg(test)]
+mod tests {
+    use super::message;
+
+    #[test]
+    fn an_error_names_each_cause_once() {
+        let exists = || std::io::Error::new(std::io::ErrorKind::AlreadyExists, "File exists");
+        let repeated =
+            anyhow::Error::new(exists()).context("cannot create index folder idx: File exists");
+        assert_eq!(
+            message(&repeated),
+            "cannot create index folder idx: File exists"
+        );
+        let added = anyhow::Error::new(exists()).context("cannot create index folder idx");
+        assert_eq!(
+            message(&added),
+            "cannot create index folder idx: File exists"
+        );
+    }
+}

@@ -705,4 +705,18 @@ fn empty_results_are_explained_on_stderr() {
         assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
         assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
     }
+    // An index of a folder without articles says how to fill it.
+    let empty = Env::new();
+    empty.write("notes.txt", "");
+    empty.index();
+    for command in ["search", "timeline"] {
+        let run = empty.run(&[command, "walrus", "--index", "index"]);
+        assert_eq!(run.status, 1, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("holds no passages: index a folder of news into it"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
 }

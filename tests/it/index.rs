@@ -333,3 +333,36 @@ fn markdown_opening_with_a_rule_keeps_the_text_before_the_next_rule() {
     assert_eq!(env.hit_files("zeppelin", &[]), ["a.md"]);
     assert_eq!(env.hit_files("walrus", &[]), ["a.md"]);
 }
+
+/// Mistakes in what is given to `index` are named, with what to do, once.
+#[test]
+fn index_arguments_that_cannot_work_say_what_to_do() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n");
+    std::fs::write(env.root().join("taken"), "").unwrap();
+    // (arguments, expected message)
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["index", "corpus/a.txt", "--index", "index"],
+            "corpus/a.txt is a file, not a folder: give the folder that holds it",
+        ),
+        (
+            &["index", "missing", "--index", "index"],
+            "corpus folder missing does not exist",
+        ),
+        (
+            &["index", "corpus", "--index", "taken"],
+            "cannot create index folder taken",
+        ),
+    ];
+    for (args, message) in cases {
+        let run = env.run(args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("(os error 17): File exists"),
+            "the cause is printed once: {}",
+            run.stderr
+        );
+    }
+}
