@@ -50,7 +50,9 @@ pub struct ExportArgs {
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
-    /// NDJSON file to write (default: standard output).
+    /// NDJSON file to write (default, or `-`: standard output; the mapping
+    /// then goes to the current folder, as it does for a device such as
+    /// `/dev/stdout`).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Name of the index to create in the cluster.
@@ -82,7 +84,8 @@ pub struct ExportSummary {
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let news = NewsIndex::open(&args.index)?;
-    let mapping_path = mapping_path(args.format, args.out.as_deref());
+    let out_file = args.out.as_deref().filter(|path| is_file_path(path));
+    let mapping_path = mapping_path(args.format, out_file);
     let mapping = match args.format {
         ExportFormat::Elasticsearch => serde_json::to_string_pretty(&elasticsearch_mapping())?,
         ExportFormat::Quickwit => serde_yaml_ng::to_string(&quickwit_config(&args.name))?,
@@ -90,7 +93,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     std::fs::write(&mapping_path, mapping + "\n")
         .with_context(|| format!("cannot write {}", mapping_path.display()))?;
 
-    let summary = match &args.out {
+    let summary = match args.out.as_deref().filter(|path| *path != Path::new("-")) {
         Some(path) => {
             let file =
                 File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
@@ -110,10 +113,13 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "newsdex: exported {} passages to {}; {} in {}",
         summary.passages,
-        args.out.as_deref().map_or_else(
-            || "standard output".to_string(),
-            |p| p.display().to_string()
-        ),
+        args.out
+            .as_deref()
+            .filter(|path| *path != Path::new("-"))
+            .map_or_else(
+                || "standard output".to_string(),
+                |p| p.display().to_string()
+            ),
         match args.format {
             ExportFormat::Elasticsearch => "index mapping",
             ExportFormat::Quickwit => "index config",
@@ -121,6 +127,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         mapping_path.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `--out PATH` names a file to write the mapping beside: not `-`
+/// (standard output) nor a device or pipe such as `/dev/stdout`.
+fn is_file_path(path: &Path) -> bool {
+    path != Path::new("-")
+        && match std::fs::metadata(path) {
+            Ok(meta) => meta.is_file(),
+            // Not there yet: the export creates it.
+            Err(_) => true,
+        }
 }
 
 /// `FILE.mapping.json` / `FILE.index-config.yaml` beside the output, or a
@@ -421,6 +438,9 @@ mod tests {
             mapping_path(ExportFormat::Quickwit, None),
             PathBuf::from("newsdex-index-config.yaml")
         );
+        assert!(!is_file_path(Path::new("-")));
+        assert!(!is_file_path(Path::new("/dev/null")));
+        assert!(is_file_path(Path::new("out/not-yet-written.ndjson")));
         assert!(parse_index_name("News").is_err());
         assert!(parse_index_name("news-2024").is_ok());
     }
