@@ -333,3 +333,49 @@ fn markdown_opening_with_a_rule_keeps_the_text_before_the_next_rule() {
     assert_eq!(env.hit_files("zeppelin", &[]), ["a.md"]);
     assert_eq!(env.hit_files("walrus", &[]), ["a.md"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn names_apart_only_in_bytes_that_are_not_utf8_are_two_files_run_after_run() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    for (byte, title) in [(0xe9u8, "Lisbon"), (0xe8, "Porto")] {
+        let mut name = b"caf".to_vec();
+        name.extend([byte]);
+        name.extend(b".txt");
+        let path = env.corpus_path("").join(std::ffi::OsStr::from_bytes(&name));
+        std::fs::write(path, format!("{title}\n\nA story about {title}.\n")).unwrap();
+    }
+    let first = env.index();
+    assert!(first.stderr.contains("2 added"), "{}", first.stderr);
+    for _ in 0..2 {
+        let again = env.index();
+        assert!(
+            again
+                .stderr
+                .contains("0 added, 0 updated, 0 removed, 2 unchanged"),
+            "{}",
+            again.stderr
+        );
+        let mut titles: Vec<String> = env
+            .hits("story", &[])
+            .iter()
+            .map(|h| h["title"].as_str().unwrap().to_string())
+            .collect();
+        titles.sort();
+        assert_eq!(titles, ["Lisbon", "Porto"]);
+    }
+    let mut paths: Vec<String> = env
+        .hits("story", &[])
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["corpus/caf%E8.txt", "corpus/caf%E9.txt"]);
+    let show = env.run(&["show", "corpus/caf%E9.txt", "--index", "index"]);
+    assert!(
+        show.stdout.contains("Lisbon") && !show.stdout.contains("Porto"),
+        "{}",
+        show.stdout
+    );
+}
