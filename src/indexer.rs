@@ -60,7 +60,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// vote is on Thursday" is the coming Thursday; "2000 people" counts and is
 /// no year; "2100 hrs", "1805 local time" and "after 1530" beside "GMT" are
 /// clock times; a range of days ("March 3-5", "April 24 and 25") indexes
-/// both its days.
+/// both its days; a file name that is not UTF-8 keeps its bytes apart
+/// (`lossless_name`), and a record whose id an earlier record of its file
+/// has is named by its record (`source#record`).
 const ANALYSIS_VERSION: u64 = 7;
 
 /// Commit after this many bytes of input by default, so an interrupted run
@@ -586,8 +588,15 @@ fn load_and_analyze(job: Job, fields: &Fields, root: &Path, options: &LoadOption
     };
     let mut docs = Vec::new();
     let (mut articles, mut passages, mut entities, mut dates) = (0, 0, 0, 0);
+    // Ids seen in this file: a repeated id names its record instead, so two
+    // records with one id stay two articles.
+    let mut ids = HashSet::new();
     for article in &loaded.articles {
-        let keys = ArticleKeys::of(job, article, loaded.articles.len() > 1);
+        let repeated = article
+            .id
+            .as_ref()
+            .is_some_and(|id| !ids.insert(id.as_str()));
+        let keys = ArticleKeys::of(job, article, loaded.articles.len() > 1, repeated);
         articles += 1;
         for passage in analyze(article) {
             passages += 1;
@@ -633,12 +642,14 @@ struct ArticleKeys {
 impl ArticleKeys {
     /// `one_of_many`: the file holds several articles (JSON records), so
     /// even the first is named by its record: named by the file, it could
-    /// not be told from the file, nor opened alone.
-    fn of(job: &Job, article: &Article, one_of_many: bool) -> ArticleKeys {
+    /// not be told from the file, nor opened alone. `repeated`: an earlier
+    /// record of the file has the article's id, so it is named by its
+    /// record (`source#record`), as a record without an id is.
+    fn of(job: &Job, article: &Article, one_of_many: bool, repeated: bool) -> ArticleKeys {
         let id = match (&article.id, article.record) {
-            (Some(id), _) => id.clone(),
+            (Some(id), _) if !repeated => id.clone(),
             (None, 0) if !one_of_many => job.source.clone(),
-            (None, record) => format!("{}#{record}", job.source),
+            (_, record) => format!("{}#{record}", job.source),
         };
         ArticleKeys {
             id_hash: fnv1a(article_identity(&job.source, &id).as_bytes()),
