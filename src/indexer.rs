@@ -457,7 +457,7 @@ fn walk_corpus(
             }
             Found::File(file) => {
                 let source = source_key(&config.corpus, &file.path);
-                let fingerprint = fingerprint(&file);
+                let fingerprint = fingerprint(&file, &config.load);
                 match indexed.remove(&source) {
                     Some(old) if old == fingerprint => {
                         passed.unchanged += 1;
@@ -860,16 +860,27 @@ fn chunk_offsets(bytes: &[u8]) -> impl Iterator<Item = (usize, std::str::Utf8Chu
     })
 }
 
-/// FNV-1a over the file's size and modification time and the analysis
-/// version: stable across runs and Rust versions.
-fn fingerprint(file: &SourceFile) -> u64 {
-    let bytes: Vec<u8> = file
+/// FNV-1a over the file's size and modification time, the analysis
+/// version and the load options that change what the file yields: stable
+/// across runs and Rust versions. `--default-date` counts for every file
+/// (any article may lack a date), `--max-file-size` for a file it cuts; a
+/// run without them fingerprints a file as runs before them did.
+fn fingerprint(file: &SourceFile, options: &LoadOptions) -> u64 {
+    let mut bytes: Vec<u8> = file
         .size
         .to_le_bytes()
         .into_iter()
         .chain(file.modified_ns.to_le_bytes())
         .chain(ANALYSIS_VERSION.to_le_bytes())
         .collect();
+    if let Some(date) = options.default_date {
+        bytes.push(b'd');
+        bytes.extend(i64::from(date.num_days_from_ce()).to_le_bytes());
+    }
+    if file.size > options.max_file_bytes as u64 {
+        bytes.push(b'm');
+        bytes.extend((options.max_file_bytes as u64).to_le_bytes());
+    }
     fnv1a(&bytes)
 }
 
@@ -1051,9 +1062,10 @@ mod tests {
         };
         let indexed: IndexedFiles = corpus::walk(&config.corpus, None)
             .filter_map(|found| match found {
-                Found::File(file) => {
-                    Some((source_key(&config.corpus, &file.path), fingerprint(&file)))
-                }
+                Found::File(file) => Some((
+                    source_key(&config.corpus, &file.path),
+                    fingerprint(&file, &config.load),
+                )),
                 _ => None,
             })
             .collect();

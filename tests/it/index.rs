@@ -379,3 +379,50 @@ fn names_apart_only_in_bytes_that_are_not_utf8_are_two_files_run_after_run() {
         show.stdout
     );
 }
+
+#[test]
+fn a_changed_default_date_or_size_limit_reanalyses_the_files_it_changes() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Undated\n\nOn Monday, Emmanuel Macron met Olaf Scholz in Paris.\n",
+    )
+    .write(
+        "b.txt",
+        format!("Long\n\n{}\n", "The walrus slept.\n\n".repeat(100)),
+    );
+    env.index();
+    let published = |env: &Env| env.hits("macron", &[])[0]["published"].clone();
+    assert!(published(&env).is_null());
+
+    let dated = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
+    assert_eq!(dated.status, 0, "{}", dated.stderr);
+    assert!(dated.stderr.contains("2 updated"), "{}", dated.stderr);
+    assert_eq!(published(&env), "2024-12-30");
+    let again = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
+    assert!(again.stderr.contains("2 unchanged"), "{}", again.stderr);
+
+    // A limit that cuts only b.txt re-reads only b.txt.
+    let cut = env.run(&[
+        "index",
+        "corpus",
+        "--default-date",
+        "2024-12-30",
+        "--max-file-size",
+        "200",
+    ]);
+    assert_eq!(cut.status, 0, "{}", cut.stderr);
+    assert!(cut.stderr.contains("1 updated"), "{}", cut.stderr);
+    assert!(cut.stderr.contains("1 unchanged"), "{}", cut.stderr);
+    let walrus = |env: &Env| {
+        env.hits(
+            "walrus",
+            &["--per-article", "0", "--no-collapse", "--limit", "1000"],
+        )
+        .len()
+    };
+    assert!(walrus(&env) < 20, "{}", walrus(&env));
+    let whole = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
+    assert!(whole.stderr.contains("1 updated"), "{}", whole.stderr);
+    assert_eq!(walrus(&env), 100);
+}
