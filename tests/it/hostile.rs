@@ -241,3 +241,37 @@ fn control_characters_in_articles_are_not_printed() {
         );
     }
 }
+
+#[test]
+fn a_json_array_over_the_size_limit_keeps_its_complete_records() {
+    let env = Env::new();
+    let records: Vec<String> = (0..50)
+        .map(|n| {
+            format!(
+                r#"{{"id": "r{n}", "title": "Story {n}", "text": "The walrus number {n} swam past the harbour of Lisbon today."}}"#
+            )
+        })
+        .collect();
+    let array = format!("[{}]", records.join(", "));
+    assert!(array.len() > 5000);
+    env.write("dump.json", &array);
+    let run = env.run(&["index", "corpus", "--max-file-size", "3000"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let kept = array[..3000].matches("}, ").count();
+    let warning =
+        format!("only its first {kept} records loaded (--max-file-size raises the limit)");
+    assert_eq!(
+        run.stderr.matches("dump.json").count(),
+        1,
+        "one warning: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&warning), "{warning}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{kept} articles")),
+        "{}",
+        run.stderr
+    );
+    let hits = env.hits("walrus", &["--limit", "100", "--no-collapse"]);
+    assert_eq!(hits.len(), kept);
+}
