@@ -597,20 +597,30 @@ fn load_and_analyze(job: Job, fields: &Fields, root: &Path, options: &LoadOption
             .as_ref()
             .is_some_and(|id| !ids.insert(id.as_str()));
         let keys = ArticleKeys::of(job, article, loaded.articles.len() > 1, repeated);
-        articles += 1;
+        let before = passages;
         for passage in analyze(article) {
             passages += 1;
             entities += passage.entities.len();
             dates += passage.dates.len();
             docs.push(passage_document(fields, job, article, &keys, &passage));
         }
+        // An article is what a search can find: one passage at least.
+        if passages > before {
+            articles += 1;
+        }
     }
+    let mut warnings = loaded.warnings;
     if docs.is_empty() {
         docs.push(marker_document(fields, job));
+        // A page of scripts only, an empty body, `[]`: said once, unless
+        // the loader already said why (an empty file, skipped records).
+        if warnings.is_empty() {
+            warnings.push(Warning::new(&job.file.path, "no text; nothing to index"));
+        }
     }
     Loaded {
         docs: Some(docs),
-        warnings: loaded.warnings,
+        warnings,
         articles,
         passages,
         entities,

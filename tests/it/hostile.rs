@@ -275,3 +275,37 @@ fn a_json_array_over_the_size_limit_keeps_its_complete_records() {
     let hits = env.hits("walrus", &["--limit", "100", "--no-collapse"]);
     assert_eq!(hits.len(), kept);
 }
+
+#[test]
+fn files_without_text_are_warned_about_and_are_no_articles() {
+    let env = Env::new();
+    env.write(
+        "scripts.html",
+        "<html><head><script>var x=\"Barack Obama\";</script><style>p{}</style></head><body><!-- Merkel --></body></html>",
+    )
+    .write("emptybody.html", "<html><body></body></html>")
+    .write("emptyarray.json", "[]")
+    .write("frontmatter.md", "---\n---\n")
+    .write("story.txt", "Storm\n\nHeavy rain fell.\n");
+    let run = env.index();
+    for file in [
+        "scripts.html",
+        "emptybody.html",
+        "emptyarray.json",
+        "frontmatter.md",
+    ] {
+        let line = format!("corpus/{file}: no text; nothing to index");
+        assert_eq!(
+            run.stderr.matches(&line).count(),
+            1,
+            "{line}: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("1 articles"), "{}", run.stderr);
+    assert!(run.stderr.contains("4 warnings"), "{}", run.stderr);
+    // They are not read again, nor warned about again.
+    let again = env.index();
+    assert!(again.stderr.contains("5 unchanged"), "{}", again.stderr);
+    assert!(again.stderr.contains("0 warnings"), "{}", again.stderr);
+}
