@@ -309,3 +309,26 @@ fn files_without_text_are_warned_about_and_are_no_articles() {
     assert!(again.stderr.contains("5 unchanged"), "{}", again.stderr);
     assert!(again.stderr.contains("0 warnings"), "{}", again.stderr);
 }
+
+#[test]
+fn utf32_files_with_a_bom_are_decoded() {
+    let env = Env::new();
+    let text = "Zürich news\n\nThe walrus swam past Zürich.\n";
+    let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+        .collect();
+    let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| u32::from(c).to_be_bytes()))
+        .collect();
+    env.write("le.txt", le).write("be.txt", be);
+    let run = env.index();
+    assert!(run.stderr.contains("0 warnings"), "{}", run.stderr);
+    let hits = env.hits("walrus", &["--no-collapse"]);
+    assert_eq!(hits.len(), 2);
+    for hit in hits {
+        assert_eq!(hit["title"], "Zürich news");
+        assert_eq!(hit["text"], "The walrus swam past Zürich.");
+    }
+}
