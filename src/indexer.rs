@@ -60,7 +60,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// vote is on Thursday" is the coming Thursday; "2000 people" counts and is
 /// no year; "2100 hrs", "1805 local time" and "after 1530" beside "GMT" are
 /// clock times; a range of days ("March 3-5", "April 24 and 25") indexes
-/// both its days.
+/// both its days; a file name that is not UTF-8 keeps its bytes apart
+/// (`lossless_name`), and a record whose id an earlier record of its file
+/// has is named by its record (`source#record`).
 const ANALYSIS_VERSION: u64 = 7;
 
 /// Commit after this many bytes of input by default, so an interrupted run
@@ -460,7 +462,7 @@ fn walk_corpus(
             }
             Found::File(file) => {
                 let source = source_key(&config.corpus, &file.path);
-                let fingerprint = fingerprint(&file);
+                let fingerprint = fingerprint(&file, &config.load);
                 match indexed.remove(&source) {
                     Some(old) if old == fingerprint => {
                         passed.unchanged += 1;
@@ -591,22 +593,39 @@ fn load_and_analyze(job: Job, fields: &Fields, root: &Path, options: &LoadOption
     };
     let mut docs = Vec::new();
     let (mut articles, mut passages, mut entities, mut dates) = (0, 0, 0, 0);
+    // Ids seen in this file: a repeated id names its record instead, so two
+    // records with one id stay two articles.
+    let mut ids = HashSet::new();
     for article in &loaded.articles {
-        let keys = ArticleKeys::of(job, article, loaded.articles.len() > 1);
-        articles += 1;
+        let repeated = article
+            .id
+            .as_ref()
+            .is_some_and(|id| !ids.insert(id.as_str()));
+        let keys = ArticleKeys::of(job, article, loaded.articles.len() > 1, repeated);
+        let before = passages;
         for passage in analyze(article) {
             passages += 1;
             entities += passage.entities.len();
             dates += passage.dates.len();
             docs.push(passage_document(fields, job, article, &keys, &passage));
         }
+        // An article is what a search can find: one passage at least.
+        if passages > before {
+            articles += 1;
+        }
     }
+    let mut warnings = loaded.warnings;
     if docs.is_empty() {
         docs.push(marker_document(fields, job));
+        // A page of scripts only, an empty body, `[]`: said once, unless
+        // the loader already said why (an empty file, skipped records).
+        if warnings.is_empty() {
+            warnings.push(Warning::new(&job.file.path, "no text; nothing to index"));
+        }
     }
     Loaded {
         docs: Some(docs),
-        warnings: loaded.warnings,
+        warnings,
         articles,
         passages,
         entities,
@@ -621,7 +640,7 @@ fn load_and_analyze(job: Job, fields: &Fields, root: &Path, options: &LoadOption
 fn marker_document(fields: &Fields, job: &Job) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.source, &job.source);
-    doc.add_text(fields.path, job.file.path.to_string_lossy());
+    doc.add_text(fields.path, lossless_name(job.file.path.as_os_str()));
     doc.add_u64(fields.fingerprint, job.fingerprint);
     doc
 }
@@ -638,17 +657,19 @@ struct ArticleKeys {
 impl ArticleKeys {
     /// `one_of_many`: the file holds several articles (JSON records), so
     /// even the first is named by its record: named by the file, it could
-    /// not be told from the file, nor opened alone.
-    fn of(job: &Job, article: &Article, one_of_many: bool) -> ArticleKeys {
+    /// not be told from the file, nor opened alone. `repeated`: an earlier
+    /// record of the file has the article's id, so it is named by its
+    /// record (`source#record`), as a record without an id is.
+    fn of(job: &Job, article: &Article, one_of_many: bool, repeated: bool) -> ArticleKeys {
         let id = match (&article.id, article.record) {
-            (Some(id), _) => id.clone(),
+            (Some(id), _) if !repeated => id.clone(),
             (None, 0) if !one_of_many => job.source.clone(),
-            (None, record) => format!("{}#{record}", job.source),
+            (_, record) => format!("{}#{record}", job.source),
         };
         ArticleKeys {
             id_hash: fnv1a(article_identity(&job.source, &id).as_bytes()),
             id,
-            path: article.path.to_string_lossy().into_owned(),
+            path: lossless_name(article.path.as_os_str()).into_owned(),
             published: article.published.filter(|d| is_storable(*d)).map(day),
         }
     }
@@ -791,7 +812,9 @@ fn is_under(source: &str, path: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// The source key of a file: its path relative to the corpus root, with `/`.
+/// The source key of a file: its path relative to the corpus root, with `/`,
+/// each component spelt by [`lossless_name`], so that two names apart only
+/// in bytes that are not UTF-8 are two keys.
 fn source_key(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let mut key = String::with_capacity(relative.as_os_str().len());
@@ -799,21 +822,84 @@ fn source_key(root: &Path, path: &Path) -> String {
         if !key.is_empty() {
             key.push('/');
         }
-        key.push_str(&component.as_os_str().to_string_lossy());
+        key.push_str(&lossless_name(component.as_os_str()));
     }
     key
 }
 
-/// FNV-1a over the file's size and modification time and the analysis
-/// version: stable across runs and Rust versions.
-fn fingerprint(file: &SourceFile) -> u64 {
-    let bytes: Vec<u8> = file
+/// A file name or path as text, reversibly: a name in UTF-8 is itself, a
+/// byte that is not UTF-8 is `%` and its two hex digits (`caf\xE9.txt` is
+/// `caf%E9.txt`), and a `%` that would read as such an escape (followed by
+/// `25` or by the hex digits of a byte from `80` to `FF`) is `%25`. So names
+/// apart only in bytes that are not UTF-8 stay apart (`to_string_lossy`
+/// made them all `caf\u{FFFD}.txt`, one source key for many files), and a
+/// UTF-8 name keeps its spelling unless it holds such a `%` sequence.
+pub fn lossless_name(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, str> {
+    let bytes = name.as_encoded_bytes();
+    let reads_as_escape = |rest: &[u8]| match rest {
+        [b'2', b'5', ..] => true,
+        [high, low, ..] => {
+            matches!(high, b'8'..=b'9' | b'A'..=b'F') && matches!(low, b'0'..=b'9' | b'A'..=b'F')
+        }
+        _ => false,
+    };
+    let escaped_percent = |text: &str, at: usize| reads_as_escape(&text.as_bytes()[at + 1..]);
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text
+            .match_indices('%')
+            .any(|(at, _)| escaped_percent(text, at))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for (start, chunk) in chunk_offsets(bytes) {
+        let valid = chunk.valid();
+        for (at, c) in valid.char_indices() {
+            // What follows this `%` in the name, past this chunk too.
+            if c == '%' && reads_as_escape(&bytes[start + at + 1..]) {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The UTF-8 chunks of `bytes`, each with the offset it starts at.
+fn chunk_offsets(bytes: &[u8]) -> impl Iterator<Item = (usize, std::str::Utf8Chunk<'_>)> {
+    let mut start = 0;
+    bytes.utf8_chunks().map(move |chunk| {
+        let at = start;
+        start += chunk.valid().len() + chunk.invalid().len();
+        (at, chunk)
+    })
+}
+
+/// FNV-1a over the file's size and modification time, the analysis
+/// version and the load options that change what the file yields: stable
+/// across runs and Rust versions. `--default-date` counts for every file
+/// (any article may lack a date), `--max-file-size` for a file it cuts; a
+/// run without them fingerprints a file as runs before them did.
+fn fingerprint(file: &SourceFile, options: &LoadOptions) -> u64 {
+    let mut bytes: Vec<u8> = file
         .size
         .to_le_bytes()
         .into_iter()
         .chain(file.modified_ns.to_le_bytes())
         .chain(ANALYSIS_VERSION.to_le_bytes())
         .collect();
+    if let Some(date) = options.default_date {
+        bytes.push(b'd');
+        bytes.extend(i64::from(date.num_days_from_ce()).to_le_bytes());
+    }
+    if file.size > options.max_file_bytes as u64 {
+        bytes.push(b'm');
+        bytes.extend((options.max_file_bytes as u64).to_le_bytes());
+    }
     fnv1a(&bytes)
 }
 
@@ -892,6 +978,66 @@ mod tests {
         }
     }
 
+    /// Undoes [`lossless_name`].
+    #[cfg(unix)]
+    fn unescape(name: &str) -> Vec<u8> {
+        let bytes = name.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let hex = bytes
+                .get(at + 1..at + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            let upper_hex = |h: &str| h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'A'..=b'F'));
+            let escape = |h: &&str| *h == "25" || (upper_hex(h) && h >= &"80");
+            match hex.filter(escape) {
+                Some(h) if bytes[at] == b'%' => {
+                    out.push(u8::from_str_radix(h, 16).unwrap());
+                    at += 3;
+                }
+                _ => {
+                    out.push(bytes[at]);
+                    at += 1;
+                }
+            }
+        }
+        out
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_apart_only_in_bytes_that_are_not_utf8_are_apart() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let name = |bytes: &[u8]| lossless_name(OsStr::from_bytes(bytes)).into_owned();
+        assert_eq!(name(b"caf\xe9.txt"), "caf%E9.txt");
+        assert_eq!(name(b"caf\xe8.txt"), "caf%E8.txt");
+        // UTF-8 names keep their spelling, `%` and all.
+        for kept in ["café.txt", "100%.txt", "a%20b.html", "%2", "%"] {
+            assert_eq!(name(kept.as_bytes()), kept);
+        }
+        // Every name has its own key, and the key gives the name back.
+        let names: [&[u8]; 12] = [
+            b"caf\xe9.txt",
+            b"caf%E9.txt",
+            b"caf%25E9.txt",
+            b"caf%\xe9.txt",
+            b"caf%2\xe9.txt",
+            b"caf%%E9.txt",
+            b"caf%25.txt",
+            b"\xff\xfe",
+            b"%FF%FE",
+            "caf\u{e9}.txt".as_bytes(),
+            b"a%8",
+            b"a%8\x80",
+        ];
+        let keys: HashSet<String> = names.iter().map(|n| name(n)).collect();
+        assert_eq!(keys.len(), names.len(), "{keys:?}");
+        for original in names {
+            assert_eq!(unescape(&name(original)), original, "{}", name(original));
+        }
+    }
+
     #[test]
     fn one_indexing_thread_per_two_workers() {
         let threads: Vec<usize> = [1, 2, 3, 4, 8, 16].map(indexing_threads).to_vec();
@@ -935,9 +1081,10 @@ mod tests {
         };
         let indexed: IndexedFiles = corpus::walk(&config.corpus, None)
             .filter_map(|found| match found {
-                Found::File(file) => {
-                    Some((source_key(&config.corpus, &file.path), fingerprint(&file)))
-                }
+                Found::File(file) => Some((
+                    source_key(&config.corpus, &file.path),
+                    fingerprint(&file, &config.load),
+                )),
                 _ => None,
             })
             .collect();

@@ -1,5 +1,6 @@
 //! Turning a file's bytes into text: UTF-8 (BOM stripped), UTF-16 (with a
-//! BOM, or without one when the zero bytes give it away), and anything else
+//! BOM, or without one when the zero bytes give it away), UTF-32 (with a
+//! BOM), and anything else
 //! guessed with chardetng and decoded with encoding_rs. Binary files are
 //! refused so that an image named `.txt` does not fill the index with noise.
 
@@ -30,6 +31,10 @@ pub enum NotText {
 
 /// Decodes `bytes` as text, or says why it is not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    // Before UTF-16's: UTF-32LE's BOM starts with it.
+    if let Some(decoded) = utf32_with_bom(bytes) {
+        return Ok(decoded);
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(decode_with(encoding, &bytes[bom_len..], None));
     }
@@ -64,6 +69,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
             Ok(decode_with(encoding, bytes, Some(note)))
         }
     }
+}
+
+/// UTF-32 with a byte-order mark (`FF FE 00 00`, `00 00 FE FF`), which
+/// encoding_rs does not decode (a WHATWG encoding it is not): each four
+/// bytes a code point; one that is none, or bytes left over at the end,
+/// become U+FFFD with a note.
+fn utf32_with_bom(bytes: &[u8]) -> Option<Decoded> {
+    let (little_endian, name) = match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => (true, "UTF-32LE"),
+        [0, 0, 0xFE, 0xFF] => (false, "UTF-32BE"),
+        _ => return None,
+    };
+    let units = bytes[4..].chunks_exact(4);
+    let mut invalid = !units.remainder().is_empty();
+    let mut text = String::with_capacity(bytes.len() / 4);
+    for unit in units {
+        let unit: [u8; 4] = unit.try_into().expect("chunks of four bytes");
+        let value = if little_endian {
+            u32::from_le_bytes(unit)
+        } else {
+            u32::from_be_bytes(unit)
+        };
+        text.push(char::from_u32(value).unwrap_or_else(|| {
+            invalid = true;
+            char::REPLACEMENT_CHARACTER
+        }));
+    }
+    if !bytes[4..].len().is_multiple_of(4) {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    let note = invalid.then(|| format!("invalid {name} bytes replaced with U+FFFD"));
+    Some(Decoded { text, note })
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) -> Decoded {
@@ -121,6 +158,31 @@ fn mostly_control(sniff: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf32_with_a_bom_is_decoded() {
+        let text = "Zürich — 東京 🎉\n";
+        let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| u32::from(c).to_be_bytes()))
+            .collect();
+        for bytes in [le, be] {
+            let decoded = decode(&bytes).unwrap();
+            assert_eq!(decoded.text, text);
+            assert_eq!(decoded.note, None);
+        }
+        let bad = [0xFF, 0xFE, 0, 0, b'a', 0, 0, 0, 0, 0xD8, 0, 0, b'b'];
+        let decoded = decode(&bad).unwrap();
+        assert_eq!(decoded.text, "a\u{FFFD}\u{FFFD}");
+        assert_eq!(
+            decoded.note.as_deref(),
+            Some("invalid UTF-32LE bytes replaced with U+FFFD")
+        );
+    }
 
     fn utf16le(s: &str) -> Vec<u8> {
         s.encode_utf16().flat_map(u16::to_le_bytes).collect()

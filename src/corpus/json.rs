@@ -72,7 +72,6 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
         }
     };
     let records = records(top).map_err(|reason| Warning::new(path, reason))?;
-    let line_starts = line_starts(source);
     let mut loaded = Loaded::default();
     if records.is_empty() && top.get().trim_start().starts_with('{') {
         // Said, so that an article with an empty `data` list is not lost
@@ -80,12 +79,62 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
         let reason = "an envelope with an empty list of articles; nothing to index";
         loaded.warnings.push(Warning::new(path, reason));
     }
+    load_raw_records(path, source, records, &mut loaded);
+    Ok(loaded)
+}
+
+/// Loads the complete records of a top-level array that was cut short (a
+/// file over `--max-file-size`), element by element, and says how many
+/// there were. `None` when `source` is no array or holds no complete
+/// record.
+pub fn load_cut_array(path: &Path, source: &str) -> Option<(Loaded, usize)> {
+    let skip_space = |at: usize| at + (source[at..].len() - source[at..].trim_start().len());
+    let mut at = skip_space(0);
+    if !source[at..].starts_with('[') {
+        return None;
+    }
+    at += 1;
+    let mut records = Vec::new();
+    loop {
+        at = skip_space(at);
+        let mut stream = serde_json::Deserializer::from_str(&source[at..]).into_iter::<&RawValue>();
+        let Some(Ok(raw)) = stream.next() else {
+            break;
+        };
+        // Complete only when a `,` or the array's `]` follows it: a number
+        // cut short parses too.
+        at = skip_space(at + stream.byte_offset());
+        match source.as_bytes().get(at) {
+            Some(b',') => {
+                records.push(raw);
+                at += 1;
+            }
+            Some(b']') => {
+                records.push(raw);
+                break;
+            }
+            _ => break,
+        }
+    }
+    if records.is_empty() {
+        return None;
+    }
+    let kept = records.len();
+    let mut loaded = Loaded::default();
+    load_raw_records(path, source, records, &mut loaded);
+    Some((loaded, kept))
+}
+
+/// Loads records that borrow `source`, each anchored to the line it
+/// starts on.
+fn load_raw_records(path: &Path, source: &str, records: Vec<&RawValue>, loaded: &mut Loaded) {
+    let line_starts = line_starts(source);
     for (record, raw) in records.into_iter().enumerate() {
         // `raw` borrows `source`, so its address gives its offset.
         let offset = (raw.get().as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
         let line = line_starts.partition_point(|&s| s <= offset).max(1);
         match serde_json::from_str::<Value>(raw.get()) {
-            Ok(value) => load_record(path, record, line, value, &mut loaded),
+            Ok(value) => load_record(path, record, line, value, loaded),
             Err(e) => loaded.warnings.push(Warning::at_line(
                 path,
                 line,
@@ -93,7 +142,6 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
             )),
         }
     }
-    Ok(loaded)
 }
 
 /// Loads a JSON Lines file: each non-blank line one record.

@@ -169,7 +169,8 @@ fn load_bytes_with_limit(
 ) -> Result<Loaded, Warning> {
     let format = Format::from_path(path).unwrap_or(Format::Text);
     let mut warnings = Vec::new();
-    let bytes = if bytes.len() > limit {
+    let cut = bytes.len() > limit;
+    let bytes = if cut {
         warnings.push(Warning::new(
             path,
             format!(
@@ -202,14 +203,29 @@ fn load_bytes_with_limit(
         },
         Format::Markdown => markdown::load(path, text),
         Format::Html => html::load(path, text)?,
-        Format::Json => json::load_json(path, &text).map_err(|mut skipped| {
-            // Only one warning survives a skipped file; keep the earlier
-            // notes in it, since truncation is a likely cause.
-            for note in &warnings {
-                skipped.message = format!("{} ({})", skipped.message, note.message);
+        Format::Json => match json::load_json(path, &text) {
+            Ok(loaded) => loaded,
+            // An array cut at the limit keeps its complete records; the
+            // cut's warning (the first) says how many.
+            Err(_)
+                if let Some((loaded, kept)) =
+                    cut.then(|| json::load_cut_array(path, &text)).flatten() =>
+            {
+                warnings[0].message = format!(
+                    "file larger than {}; only its first {kept} records loaded (--max-file-size raises the limit)",
+                    size(limit)
+                );
+                loaded
             }
-            skipped
-        })?,
+            Err(mut skipped) => {
+                // Only one warning survives a skipped file; keep the earlier
+                // notes in it, since truncation is a likely cause.
+                for note in &warnings {
+                    skipped.message = format!("{} ({})", skipped.message, note.message);
+                }
+                return Err(skipped);
+            }
+        },
         Format::JsonLines => json::load_json_lines(path, &text),
     };
     let path_date = pathdate::date_from_path(path, corpus_root);

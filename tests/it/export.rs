@@ -149,3 +149,45 @@ fn export_without_out_writes_to_stdout_and_the_mapping_to_the_current_folder() {
     let bad = env.run(&["export", "--format", "elasticsearch", "--name", "Bad Name"]);
     assert_eq!(bad.status, 2);
 }
+
+#[test]
+fn records_with_one_id_in_a_file_are_two_articles() {
+    let env = Env::new();
+    env.write(
+        "feed.jsonl",
+        "{\"id\": \"1\", \"title\": \"First story\", \"text\": \"Ilham Aliyev spoke in Baku about the crash.\"}\n\
+         {\"id\": \"1\", \"title\": \"Second story\", \"text\": \"Vladimir Putin apologised in Moscow.\"}\n",
+    );
+    env.index();
+    let hits = env.hits("", &["--per-article", "1"]);
+    let mut titles: Vec<&str> = hits.iter().map(|h| h["title"].as_str().unwrap()).collect();
+    titles.sort();
+    assert_eq!(titles, ["First story", "Second story"]);
+    let articles: std::collections::HashSet<&str> = hits
+        .iter()
+        .map(|h| h["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(articles.len(), 2, "{articles:?}");
+
+    // The first keeps its id; the repeat is named by its record.
+    let first = env.run(&["show", "feed.jsonl#id:1", "--index", "index"]);
+    assert!(first.stdout.contains("Aliyev"), "{}", first.stdout);
+    assert!(!first.stdout.contains("Putin"), "{}", first.stdout);
+
+    let run = env.run(&[
+        "export",
+        "--format",
+        "elasticsearch",
+        "--out",
+        "news.ndjson",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let ids: Vec<String> = lines(&env, "news.ndjson")
+        .iter()
+        .step_by(2)
+        .map(|action| action["index"]["_id"].as_str().unwrap().to_string())
+        .collect();
+    let unique: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(unique.len(), 2, "{ids:?}");
+}

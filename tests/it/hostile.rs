@@ -241,3 +241,94 @@ fn control_characters_in_articles_are_not_printed() {
         );
     }
 }
+
+#[test]
+fn a_json_array_over_the_size_limit_keeps_its_complete_records() {
+    let env = Env::new();
+    let records: Vec<String> = (0..50)
+        .map(|n| {
+            format!(
+                r#"{{"id": "r{n}", "title": "Story {n}", "text": "The walrus number {n} swam past the harbour of Lisbon today."}}"#
+            )
+        })
+        .collect();
+    let array = format!("[{}]", records.join(", "));
+    assert!(array.len() > 5000);
+    env.write("dump.json", &array);
+    let run = env.run(&["index", "corpus", "--max-file-size", "3000"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let kept = array[..3000].matches("}, ").count();
+    let warning =
+        format!("only its first {kept} records loaded (--max-file-size raises the limit)");
+    assert_eq!(
+        run.stderr.matches("dump.json").count(),
+        1,
+        "one warning: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&warning), "{warning}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{kept} articles")),
+        "{}",
+        run.stderr
+    );
+    let hits = env.hits("walrus", &["--limit", "100", "--no-collapse"]);
+    assert_eq!(hits.len(), kept);
+}
+
+#[test]
+fn files_without_text_are_warned_about_and_are_no_articles() {
+    let env = Env::new();
+    env.write(
+        "scripts.html",
+        "<html><head><script>var x=\"Barack Obama\";</script><style>p{}</style></head><body><!-- Merkel --></body></html>",
+    )
+    .write("emptybody.html", "<html><body></body></html>")
+    .write("emptyarray.json", "[]")
+    .write("frontmatter.md", "---\n---\n")
+    .write("story.txt", "Storm\n\nHeavy rain fell.\n");
+    let run = env.index();
+    for file in [
+        "scripts.html",
+        "emptybody.html",
+        "emptyarray.json",
+        "frontmatter.md",
+    ] {
+        let line = format!("corpus/{file}: no text; nothing to index");
+        assert_eq!(
+            run.stderr.matches(&line).count(),
+            1,
+            "{line}: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("1 articles"), "{}", run.stderr);
+    assert!(run.stderr.contains("4 warnings"), "{}", run.stderr);
+    // They are not read again, nor warned about again.
+    let again = env.index();
+    assert!(again.stderr.contains("5 unchanged"), "{}", again.stderr);
+    assert!(again.stderr.contains("0 warnings"), "{}", again.stderr);
+}
+
+#[test]
+fn utf32_files_with_a_bom_are_decoded() {
+    let env = Env::new();
+    let text = "Zürich news\n\nThe walrus swam past Zürich.\n";
+    let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+        .collect();
+    let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| u32::from(c).to_be_bytes()))
+        .collect();
+    env.write("le.txt", le).write("be.txt", be);
+    let run = env.index();
+    assert!(run.stderr.contains("0 warnings"), "{}", run.stderr);
+    let hits = env.hits("walrus", &["--no-collapse"]);
+    assert_eq!(hits.len(), 2);
+    for hit in hits {
+        assert_eq!(hit["title"], "Zürich news");
+        assert_eq!(hit["text"], "The walrus swam past Zürich.");
+    }
+}

@@ -366,3 +366,96 @@ fn index_arguments_that_cannot_work_say_what_to_do() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn names_apart_only_in_bytes_that_are_not_utf8_are_two_files_run_after_run() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    for (byte, title) in [(0xe9u8, "Lisbon"), (0xe8, "Porto")] {
+        let mut name = b"caf".to_vec();
+        name.extend([byte]);
+        name.extend(b".txt");
+        let path = env.corpus_path("").join(std::ffi::OsStr::from_bytes(&name));
+        std::fs::write(path, format!("{title}\n\nA story about {title}.\n")).unwrap();
+    }
+    let first = env.index();
+    assert!(first.stderr.contains("2 added"), "{}", first.stderr);
+    for _ in 0..2 {
+        let again = env.index();
+        assert!(
+            again
+                .stderr
+                .contains("0 added, 0 updated, 0 removed, 2 unchanged"),
+            "{}",
+            again.stderr
+        );
+        let mut titles: Vec<String> = env
+            .hits("story", &[])
+            .iter()
+            .map(|h| h["title"].as_str().unwrap().to_string())
+            .collect();
+        titles.sort();
+        assert_eq!(titles, ["Lisbon", "Porto"]);
+    }
+    let mut paths: Vec<String> = env
+        .hits("story", &[])
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["corpus/caf%E8.txt", "corpus/caf%E9.txt"]);
+    let show = env.run(&["show", "corpus/caf%E9.txt", "--index", "index"]);
+    assert!(
+        show.stdout.contains("Lisbon") && !show.stdout.contains("Porto"),
+        "{}",
+        show.stdout
+    );
+}
+
+#[test]
+fn a_changed_default_date_or_size_limit_reanalyses_the_files_it_changes() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Undated\n\nOn Monday, Emmanuel Macron met Olaf Scholz in Paris.\n",
+    )
+    .write(
+        "b.txt",
+        format!("Long\n\n{}\n", "The walrus slept.\n\n".repeat(100)),
+    );
+    env.index();
+    let published = |env: &Env| env.hits("macron", &[])[0]["published"].clone();
+    assert!(published(&env).is_null());
+
+    let dated = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
+    assert_eq!(dated.status, 0, "{}", dated.stderr);
+    assert!(dated.stderr.contains("2 updated"), "{}", dated.stderr);
+    assert_eq!(published(&env), "2024-12-30");
+    let again = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
+    assert!(again.stderr.contains("2 unchanged"), "{}", again.stderr);
+
+    // A limit that cuts only b.txt re-reads only b.txt.
+    let cut = env.run(&[
+        "index",
+        "corpus",
+        "--default-date",
+        "2024-12-30",
+        "--max-file-size",
+        "200",
+    ]);
+    assert_eq!(cut.status, 0, "{}", cut.stderr);
+    assert!(cut.stderr.contains("1 updated"), "{}", cut.stderr);
+    assert!(cut.stderr.contains("1 unchanged"), "{}", cut.stderr);
+    let walrus = |env: &Env| {
+        env.hits(
+            "walrus",
+            &["--per-article", "0", "--no-collapse", "--limit", "1000"],
+        )
+        .len()
+    };
+    assert!(walrus(&env) < 20, "{}", walrus(&env));
+    let whole = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
+    assert!(whole.stderr.contains("1 updated"), "{}", whole.stderr);
+    assert_eq!(walrus(&env), 100);
+}
