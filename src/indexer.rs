@@ -60,9 +60,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// vote is on Thursday" is the coming Thursday; "2000 people" counts and is
 /// no year; "2100 hrs", "1805 local time" and "after 1530" beside "GMT" are
 /// clock times; a range of days ("March 3-5", "April 24 and 25") indexes
-/// both its days; a file name that is not UTF-8 keeps its bytes apart
-/// (`lossless_name`), and a record whose id an earlier record of its file
-/// has is named by its record (`source#record`).
+/// both its days; "the year 2050" is 2050 alone, not also the DCT's year;
+/// a file name that is not UTF-8 keeps its bytes apart (`lossless_name`),
+/// and a record whose id an earlier record of its file has is named by its
+/// record (`source#record`).
 const ANALYSIS_VERSION: u64 = 7;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -861,6 +861,15 @@ impl<'a> Grammar<'a> {
             let (year, end) = self.year_number(k)?;
             return date(end, r::year_value(year));
         }
+        // "the year 2050": one date, "the" and "year" with it, as TimeML
+        // tags "the year two thousand"; not "the year" (the DCT's) and a
+        // year beside it.
+        if the
+            && self.unit(j) == Some((Unit::Year, false))
+            && let Some((year, end)) = self.year_after_the_year(j + 1)
+        {
+            return date(end, r::year_value(year));
+        }
         match self.lex(j) {
             Lex::Decades(n) if n >= 1000 => {
                 return date(j + 1, format!("{:03}", n / 10));
@@ -899,6 +908,29 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// The year that "the year" names at `k`: a year as `year_number`
+    /// reads one, any number of three or four digits ("the year 800"), or
+    /// "two thousand" alone.
+    fn year_after_the_year(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(found) = self.year_number(k) {
+            return Some(found);
+        }
+        match self.kind(k) {
+            Some(Kind::Number {
+                value,
+                digits: 3 | 4,
+            }) if value >= 100 => {
+                // "the year 2000-01" is a span of years, not one.
+                if self.punct(k + 1, b'-') && self.number(k + 2).is_some() {
+                    return None;
+                }
+                Some((value as i32, k + 1))
+            }
+            Some(Kind::Word(Lex::Num(2))) if self.is(k + 1, W::Thousand) => Some((2000, k + 2)),
+            _ => None,
+        }
     }
 
     /// A calendar unit at `i` and whether it is plural.

@@ -154,6 +154,32 @@ fn relative_dates() {
         &[("the fiscal year", "DATE", "2024")],
     );
     check("for the year", DCT, &[("the year", "DATE", "2024")]);
+    // "The year" naming its year is one date, the year's.
+    check(
+        "By the year 2050, sea levels will rise.",
+        DCT,
+        &[("the year 2050", "DATE", "2050")],
+    );
+    check(
+        "built in the year 800 by",
+        DCT,
+        &[("the year 800", "DATE", "0800")],
+    );
+    check(
+        "The year 1989 saw",
+        DCT,
+        &[("The year 1989", "DATE", "1989")],
+    );
+    check(
+        "by the year two thousand",
+        DCT,
+        &[("the year two thousand", "DATE", "2000")],
+    );
+    check(
+        "during the year 1995 we",
+        DCT,
+        &[("the year 1995", "DATE", "1995")],
+    );
     check(
         "in the year ended March 31",
         MID,
