@@ -87,6 +87,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // Tests and scripts read this line to find the port.
     eprintln!("newsdex: serving on http://{bound}");
 
+    // On loopback, only requests naming this machine are answered (see
+    // [`misdirected`]); elsewhere the user chose to be reached by any name.
+    let loopback = bound.ip().is_loopback();
     let (sender, receiver) = crossbeam_channel::bounded::<TcpStream>(QUEUE);
     let news = Arc::new(news);
     for n in 0..args.threads.max(1) {
@@ -96,7 +99,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .name(format!("newsdex-serve-{n}"))
             .spawn(move || {
                 for stream in receiver {
-                    handle_connection(&news, stream);
+                    handle_connection(&news, stream, loopback);
                 }
             })
             .context("cannot start a worker thread")?;
@@ -121,12 +124,16 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads one request, answers it, closes the connection.
-fn handle_connection(news: &NewsIndex, mut stream: TcpStream) {
+fn handle_connection(news: &NewsIndex, mut stream: TcpStream, loopback: bool) {
     let _ = stream.set_read_timeout(Some(http::IO_TIMEOUT));
     let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
     let (response, method) = match http::read_request(&mut stream) {
         Ok(request) => {
             let method = request.method;
+            if loopback && let Some(refusal) = misdirected(&request) {
+                let _ = http::write_response(&mut stream, &refusal, method);
+                return;
+            }
             // A bug must cost one request a 500, not the worker thread.
             let response =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, &request)))
@@ -146,6 +153,26 @@ fn handle_connection(news: &NewsIndex, mut stream: TcpStream) {
         Err(ReadError::Io(_)) => return,
     };
     let _ = http::write_response(&mut stream, &response, method);
+}
+
+/// The refusal of a request to a server on loopback whose `Host` is not a
+/// loopback name or address. A web page on another site can have its
+/// name resolve to 127.0.0.1 (DNS rebinding) and then read the answers as
+/// its own; its requests still carry its name, so they stop here. A
+/// request without a Host (HTTP/1.0) comes from no browser and passes.
+fn misdirected(request: &Request) -> Option<Response> {
+    let host = request.host.as_deref()?;
+    if http::is_loopback_host(host) {
+        return None;
+    }
+    Some(Response::error(
+        421,
+        format!(
+            "this server answers only to localhost, 127.0.0.1 or [::1], not {host:?}: \
+             open it as http://localhost:PORT/ (to be reached by other names, listen on a \
+             non-loopback --addr)"
+        ),
+    ))
 }
 
 /// Reads and drops what a client still sends, for at most [`LINGER`] and

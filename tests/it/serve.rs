@@ -72,7 +72,7 @@ impl Server {
     }
 
     fn get(&self, target: &str) -> (u16, String) {
-        self.raw(format!("GET {target} HTTP/1.0\r\nHost: test\r\n\r\n").as_bytes())
+        self.raw(format!("GET {target} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).as_bytes())
     }
 
     /// A GET whose body must be JSON.
@@ -348,4 +348,41 @@ fn the_article_view_shows_one_record_of_a_file_of_many() {
     assert_eq!(texts, ["Rain fell in Oslo."]);
     let (status, _) = server.json("/api/article?path=corpus/feed.jsonl&article=c");
     assert_eq!(status, 404);
+}
+
+#[test]
+fn on_loopback_answers_only_requests_that_name_loopback() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    let port = server.addr.rsplit_once(':').unwrap().1.to_string();
+    let ask = |host: &str| {
+        server.raw(format!("GET /api/search?q=snow HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes())
+    };
+    // DNS rebinding: a page at attacker.example whose name now resolves to
+    // 127.0.0.1 sends its own name.
+    for host in [
+        format!("attacker.example:{port}"),
+        "attacker.example".to_string(),
+        format!("localhost.attacker.example:{port}"),
+        format!("10.1.2.3:{port}"),
+    ] {
+        let (status, body) = ask(&host);
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(body.contains("localhost"), "{body}");
+        assert!(!body.contains("Snow"), "{body}");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, body) = ask(&host);
+        assert_eq!(status, 200, "{host}: {body}");
+    }
+    // HTTP/1.0 without a Host is no browser's request.
+    let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.0\r\n\r\n");
+    assert_eq!(status, 200);
+    let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\n\r\n");
+    assert_eq!(status, 400);
 }
