@@ -386,3 +386,23 @@ fn on_loopback_answers_only_requests_that_name_loopback() {
     let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\n\r\n");
     assert_eq!(status, 400);
 }
+
+#[test]
+fn idle_connections_hold_no_worker() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    // Far more silent clients than workers (4) and than the queue (64).
+    let idle: Vec<TcpStream> = (0..80)
+        .map(|_| TcpStream::connect(&server.addr).expect("connects"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let (status, value) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200, "{value}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "a search waited {:?} behind idle connections",
+        started.elapsed()
+    );
+    drop(idle);
+}
