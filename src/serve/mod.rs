@@ -24,7 +24,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
-use crossbeam_channel::TrySendError;
 
 use crate::store::NewsIndex;
 
