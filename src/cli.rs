@@ -629,10 +629,16 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     // so the whole target is looked up first.
     // A path completed by a shell (`./corpus/a.txt`) is the path search prints.
     let target = args.target.trim_start_matches("./");
-    let whole = search::read_article(&news, target)?;
-    let (key, passage, mut passages) = match target.rsplit_once(':') {
+    let whole = search::read_article(&news, target, None)?;
+    let around = |passage| search::Around {
+        passage,
+        context: args.context,
+    };
+    let (key, passage, listing) = match target.rsplit_once(':') {
         Some((path, n))
-            if whole.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+            if whole.passages.is_empty()
+                && !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit()) =>
         {
             if args.passage.is_some() {
                 anyhow::bail!(
@@ -657,7 +663,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 [at] => (
                     path,
                     Some(at.passage),
-                    search::read_article_of(&news, path, &at.article)?,
+                    search::read_article_of(&news, path, &at.article, Some(around(at.passage)))?,
                 ),
                 many => {
                     eprintln!(
@@ -666,43 +672,50 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                         many.len(),
                         many[0].line
                     );
-                    let mut passages = Vec::new();
+                    let mut all = search::ArticleListing::default();
                     for at in many {
-                        passages.extend(search::read_article_of(&news, path, &at.article)?);
+                        let one = search::read_article_of(&news, path, &at.article, None)?;
+                        all.passages.extend(one.passages);
+                        all.truncated |= one.truncated;
                     }
-                    (path, None, passages)
+                    (path, None, all)
                 }
             }
         }
-        _ => (target, args.passage, whole),
+        _ => match args.passage {
+            None => (target, None, whole),
+            Some(n) => {
+                let articles: HashSet<&str> =
+                    whole.passages.iter().map(|p| p.article.as_str()).collect();
+                if articles.len() > 1 {
+                    anyhow::bail!(
+                        "{target} holds {} articles: name one with PATH:LINE, or by the article \
+                         `newsdex search` prints with a hit, before --passage",
+                        articles.len()
+                    );
+                }
+                let listing = search::read_article(&news, target, Some(around(n)))?;
+                (target, Some(n), listing)
+            }
+        },
     };
-    if passages.is_empty() {
+    if !listing.found() {
         anyhow::bail!(
             "{key:?} is not in the index at {}: give a path as `newsdex search` prints it",
             dir.display()
         );
     }
-    if passage.is_none() && passages.len() >= search::MAX_ARTICLE_PASSAGES {
+    if let (Some(n), Some(last)) = (passage, listing.last) {
+        anyhow::bail!("{key} has no passage {n}: its passages are 0 to {last}");
+    }
+    let passages = listing.passages;
+    if listing.truncated {
         eprintln!(
             "newsdex: {key} holds more passages than are listed; the first {} are shown. \
-             Name one article with PATH:LINE, as `newsdex search` prints a hit",
+             Name one article with PATH:LINE, as `newsdex search` prints a hit, or a passage \
+             with --passage N",
             passages.len()
         );
-    }
-    if let Some(n) = passage {
-        let articles: HashSet<&str> = passages.iter().map(|p| p.article.as_str()).collect();
-        if articles.len() > 1 {
-            anyhow::bail!(
-                "{key} holds {} articles: name one with PATH:LINE, or by the article \
-                 `newsdex search` prints with a hit, before --passage",
-                articles.len()
-            );
-        }
-        if !passages.iter().any(|p| p.passage == n) {
-            let last = passages.iter().map(|p| p.passage).max().unwrap_or(0);
-            anyhow::bail!("{key} has no passage {n}: its passages are 0 to {last}");
-        }
-        passages.retain(|p| p.passage.abs_diff(n) <= args.context);
     }
     let results = search::SearchResults {
         total: passages.len(),

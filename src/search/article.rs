@@ -3,8 +3,8 @@
 
 use std::ops::Bound;
 
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryClone, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Order, Searcher, TantivyDocument, Term};
 
@@ -20,6 +20,35 @@ pub const MAX_ARTICLE_PASSAGES: usize = 10_000;
 /// A passage of an article as `show` prints it: a hit without a score.
 pub type ArticlePassage = Hit;
 
+/// The passages to read of an article: those within `context` of
+/// `passage`. The restriction is part of the query, so any passage can be
+/// read, however long the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Around {
+    pub passage: u64,
+    pub context: u64,
+}
+
+/// Passages read back, in article order.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleListing {
+    pub passages: Vec<ArticlePassage>,
+    /// More passages matched than [`MAX_ARTICLE_PASSAGES`]: the listing is
+    /// cut (never with [`Around`], whose window is smaller).
+    pub truncated: bool,
+    /// With [`Around`] and its passage missing, the article's last passage
+    /// number, to say which passages there are; `None` also when the
+    /// article itself is not in the index.
+    pub last: Option<u64>,
+}
+
+impl ArticleListing {
+    /// Whether the article (or file) is in the index at all.
+    pub fn found(&self) -> bool {
+        !self.passages.is_empty() || self.last.is_some()
+    }
+}
+
 /// The passages of the article(s) at `key` — a path as search prints it, a
 /// path relative to the corpus root, an article id, or an article's
 /// identity as `export` writes it (`day-2.json#id:1`, the article with id
@@ -31,13 +60,13 @@ pub type ArticlePassage = Hit;
 /// is `key` itself are kept. Cutting `key` at the corpus root of the last
 /// commit instead would miss files indexed under another spelling of the
 /// root ("corpus", "./corpus"), which keep the paths they were indexed with.
-pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> {
+pub fn read_article(news: &NewsIndex, key: &str, around: Option<Around>) -> Result<ArticleListing> {
     if let Some((path, id)) = key.split_once(OWN_ID_SEPARATOR)
         && !id.is_empty()
     {
-        let passages = read_article_of(news, path, id)?;
-        if !passages.is_empty() {
-            return Ok(passages);
+        let listing = read_article_of(news, path, id, around)?;
+        if listing.found() {
+            return Ok(listing);
         }
     }
     let f = news.fields;
@@ -48,7 +77,7 @@ pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> 
             .map(|term| (Occur::Should, term_query(term)))
             .collect(),
     );
-    passages_where(news, &any_of, |doc| {
+    passages_where(news, &any_of, around, |doc| {
         [f.path, f.source, f.article]
             .into_iter()
             .any(|field| stored_text(doc, field) == Some(key))
@@ -58,7 +87,12 @@ pub fn read_article(news: &NewsIndex, key: &str) -> Result<Vec<ArticlePassage>> 
 /// The passages of one article of the file at `path` (a path as search
 /// prints it, or relative to the corpus root): the one a hit's `article`
 /// names, when the file holds many (JSON records).
-pub fn read_article_of(news: &NewsIndex, path: &str, article: &str) -> Result<Vec<ArticlePassage>> {
+pub fn read_article_of(
+    news: &NewsIndex,
+    path: &str,
+    article: &str,
+    around: Option<Around>,
+) -> Result<ArticleListing> {
     let f = news.fields;
     let in_file = BooleanQuery::new(
         source_terms(news, path)
@@ -73,7 +107,7 @@ pub fn read_article_of(news: &NewsIndex, path: &str, article: &str) -> Result<Ve
         ),
         (Occur::Must, Box::new(in_file)),
     ]);
-    passages_where(news, &query, |doc| {
+    passages_where(news, &query, around, |doc| {
         stored_text(doc, f.article) == Some(article)
             && [f.path, f.source]
                 .into_iter()
@@ -115,11 +149,17 @@ pub fn passages_at_line(
     };
     // In article order; of each article, the last passage that starts on
     // the line.
-    let mut passages = passages_where(news, &lines(start, start), |_| true)?;
+    let mut passages = passages_where(news, &lines(start, start), None, |_| true)?.passages;
     passages.reverse();
     passages.dedup_by(|a, b| a.article == b.article);
     passages.sort_by_key(|p| p.passage);
     Ok(Some(passages))
+}
+
+/// Whether a file at `path` (as search prints it, or relative to the
+/// corpus root) is in the index.
+pub fn file_in_index(news: &NewsIndex, path: &str) -> Result<bool> {
+    Ok(source_of(news, &news.searcher()?, path)?.is_some())
 }
 
 /// The `source` term of the file at `path` (as search prints it, or
@@ -160,18 +200,45 @@ fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 
-/// The passages `query` finds that `keep` accepts, in article order.
+/// The passages `query` finds that `keep` accepts, in article order: all
+/// of them up to [`MAX_ARTICLE_PASSAGES`], or those `around` one.
 fn passages_where(
     news: &NewsIndex,
-    query: &BooleanQuery,
+    base: &BooleanQuery,
+    around: Option<Around>,
     keep: impl Fn(&TantivyDocument) -> bool,
-) -> Result<Vec<ArticlePassage>> {
+) -> Result<ArticleListing> {
     let f = news.fields;
     let searcher = news.searcher()?;
-    let found = searcher.search(
+    let windowed;
+    let query: &dyn Query = match around {
+        None => base,
+        Some(Around { passage, context }) => {
+            let window = RangeQuery::new(
+                Bound::Included(Term::from_field_u64(
+                    f.ordinal,
+                    passage.saturating_sub(context),
+                )),
+                Bound::Included(Term::from_field_u64(
+                    f.ordinal,
+                    passage.saturating_add(context),
+                )),
+            );
+            windowed = BooleanQuery::new(vec![
+                (Occur::Must, base.box_clone()),
+                (Occur::Must, Box::new(window)),
+            ]);
+            &windowed
+        }
+    };
+    let (found, matched) = searcher.search(
         query,
-        &TopDocs::with_limit(MAX_ARTICLE_PASSAGES).order_by_score(),
+        &(
+            TopDocs::with_limit(MAX_ARTICLE_PASSAGES).order_by_score(),
+            Count,
+        ),
     )?;
+    let truncated = matched > found.len();
     let mut passages = Vec::with_capacity(found.len());
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -184,7 +251,28 @@ fn passages_where(
     passages.sort_by(|a, b| {
         (&a.article, &a.source, a.passage).cmp(&(&b.article, &b.source, b.passage))
     });
-    Ok(passages)
+    let last = match around {
+        Some(around) if !passages.iter().any(|p| p.passage == around.passage) => {
+            // The last passage kept, scanning down from the highest.
+            let by_passage = TopDocs::with_limit(MAX_ARTICLE_PASSAGES)
+                .order_by_fast_field::<u64>("passage", Order::Desc);
+            let mut last = None;
+            for (passage, address) in searcher.search(base, &by_passage)? {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                if keep(&doc) && doc.get_first(f.text).is_some() {
+                    last = passage;
+                    break;
+                }
+            }
+            last
+        }
+        _ => None,
+    };
+    Ok(ArticleListing {
+        passages,
+        truncated,
+        last,
+    })
 }
 
 /// `path` and every shorter run of its last `/`-separated components:

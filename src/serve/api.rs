@@ -319,8 +319,10 @@ pub fn timeline(news: &NewsIndex, params: &Params) -> ApiResult {
 }
 
 /// `/api/article`: the passages of one article, as `show --format json`:
-/// `{"query": path, "total", "hits": [HIT]}`; with `passage`, that passage
-/// and `context` (default 2) neighbours on each side.
+/// `{"query": path, "total", "truncated", "hits": [HIT]}`; with `passage`,
+/// that passage and `context` (default 2) neighbours on each side, however
+/// far into the article. `truncated` says a whole listing was cut at
+/// [`search::MAX_ARTICLE_PASSAGES`] passages.
 ///
 /// The path is only ever looked up as a term in the index, never opened
 /// on disk, so `../` leads nowhere.
@@ -342,30 +344,37 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
             })?),
         };
     let context = params.number("context", 2, 0..=MAX_CONTEXT)? as u64;
-    let mut passages = match article {
-        Some(article) => search::read_article_of(news, path, article)?,
-        None => search::read_article(news, path)?,
+    let around = passage.map(|passage| search::Around { passage, context });
+    let listing = match article {
+        Some(article) => search::read_article_of(news, path, article, around)?,
+        None => search::read_article(news, path, around)?,
     };
-    if passages.is_empty() {
+    if !listing.found() {
+        return Err(ApiError::not_found(match article {
+            Some(article) if search::file_in_index(news, path)? => format!(
+                "{path} holds no article {article:?}: give the article of a hit of \
+                 /api/search, or leave it out for the whole file"
+            ),
+            _ => format!("{path:?} is not in the index: give a path as /api/search returns it"),
+        }));
+    }
+    if let (Some(n), Some(last)) = (passage, listing.last) {
         return Err(ApiError::not_found(format!(
-            "{path:?} is not in the index: give a path as /api/search returns it"
+            "{path} has no passage {n}: its passages are 0 to {last}"
         )));
     }
-    if let Some(n) = passage {
-        if !passages.iter().any(|p| p.passage == n) {
-            let last = passages.iter().map(|p| p.passage).max().unwrap_or(0);
-            return Err(ApiError::not_found(format!(
-                "{path} has no passage {n}: its passages are 0 to {last}"
-            )));
-        }
-        passages.retain(|p| p.passage.abs_diff(n) <= context);
-    }
+    let passages = listing.passages;
     let options = HitOptions::default();
     let hits: Vec<output::Record> = passages
         .iter()
         .map(|h| output::record(h, &options))
         .collect();
-    Ok(json!({ "query": path, "total": hits.len(), "hits": hits }))
+    Ok(json!({
+        "query": path,
+        "total": hits.len(),
+        "truncated": listing.truncated,
+        "hits": hits
+    }))
 }
 
 #[cfg(test)]

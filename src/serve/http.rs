@@ -26,6 +26,8 @@ pub struct Request {
     pub path: String,
     /// The query string after `?`, still percent-encoded.
     pub query: String,
+    /// The `Host` header as sent; only an HTTP/1.0 request may lack it.
+    pub host: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +165,7 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
     if !target.starts_with('/') {
         return Err(bad("the request target must be a path"));
     }
+    let mut host = None;
     for line in lines.filter(|l| !l.is_empty()) {
         let Some((name, value)) = line.split_once(':') else {
             return Err(bad("malformed header"));
@@ -179,12 +182,23 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
                 "request bodies are not accepted",
             )));
         }
+        if name.eq_ignore_ascii_case("host") {
+            if host.is_some() {
+                return Err(bad("more than one Host header"));
+            }
+            host = Some(value.to_string());
+        }
+    }
+    // HTTP/1.1 requires a Host (RFC 9112, 3.2); browsers always send one.
+    if host.is_none() && version != "HTTP/1.0" {
+        return Err(bad("a Host header is required"));
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     Ok(Request {
         method,
         path: path.to_string(),
         query: query.to_string(),
+        host,
     })
 }
 
@@ -221,15 +235,51 @@ fn reason(status: u16) -> &'static str {
         200 => "OK",
         204 => "No Content",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         413 => "Content Too Large",
         414 => "URI Too Long",
+        421 => "Misdirected Request",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "Unknown",
     }
+}
+
+/// Whether a `Host` header names this machine by a loopback name or
+/// address: `localhost`, `127.x.x.x` or `[::1]`, with or without a port.
+/// A page on another site that a rebinding DNS answer points at 127.0.0.1
+/// still sends its own name, so a server on loopback answers only these.
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim();
+    let (name_ok, port) = if let Some(rest) = host.strip_prefix('[') {
+        let Some((inside, after)) = rest.split_once(']') else {
+            return false;
+        };
+        let port = match after {
+            "" => None,
+            after => match after.strip_prefix(':') {
+                Some(port) => Some(port),
+                None => return false,
+            },
+        };
+        let ip = inside.parse::<std::net::Ipv6Addr>();
+        (ip.is_ok_and(|ip| ip.is_loopback()), port)
+    } else {
+        let (name, port) = match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        };
+        let name = name.strip_suffix('.').unwrap_or(name);
+        let ip = name.parse::<std::net::Ipv4Addr>();
+        let ok = name.eq_ignore_ascii_case("localhost") || ip.is_ok_and(|ip| ip.is_loopback());
+        (ok, port)
+    };
+    let port_ok =
+        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    name_ok && port_ok
 }
 
 /// Decodes a percent-encoded query component (`+` is a space, as forms
@@ -295,6 +345,50 @@ mod tests {
         );
         assert_eq!(read(headers.as_bytes()), Err(431));
         assert_eq!(read(b"GET / HTTP/1.1\r\n"), Err(0));
+    }
+
+    #[test]
+    fn knows_loopback_hosts() {
+        for host in [
+            "localhost",
+            "LocalHost:8080",
+            "localhost.",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "127.1.2.3:1",
+            "[::1]",
+            "[::1]:8080",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "",
+            "attacker.example",
+            "attacker.example:8080",
+            "localhost.attacker.example",
+            "127.0.0.1.attacker.example",
+            "10.0.0.1:8080",
+            "0.0.0.0:8080",
+            "[::2]:8080",
+            "[::1",
+            "[::1]x",
+            "::1",
+            "localhost:",
+            "localhost:80:80",
+            "127.0.0.1:http",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn wants_a_host_from_http_1_1_and_one_only() {
+        assert_eq!(read(b"GET / HTTP/1.1\r\n\r\n"), Err(400));
+        assert_eq!(
+            read(b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+            Err(400)
+        );
+        assert_eq!(read(b"GET / HTTP/1.0\r\n\r\n").unwrap().host, None);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! `newsdex serve`: the JSON API and the search page over one shared index.
 //!
-//! One thread accepts connections and hands them to a fixed pool of
-//! workers through a bounded queue; when the queue is full the acceptor
-//! answers 503 itself, so a burst costs neither threads nor memory. Every
+//! One thread accepts connections; each gets a small thread of its own
+//! that reads its request head under a short deadline (at most
+//! [`MAX_READING`] at once), so a client that connects and sends nothing
+//! holds no worker. Read requests go to a fixed pool of workers through a
+//! bounded queue; when either is full the connection gets a 503, so a
+//! burst costs neither unbounded threads nor memory. Every
 //! worker searches the same [`NewsIndex`], whose one reader follows new
 //! commits, so re-running `newsdex index` while serving is seen without a
 //! restart.
@@ -15,11 +18,12 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
-use crossbeam_channel::TrySendError;
 
 use crate::store::NewsIndex;
 
@@ -43,8 +47,17 @@ const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self';
 const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
 const LINGER_BYTES: u64 = 1 << 20;
 
-/// Connections waiting for a worker before new ones get a 503.
+/// Requests read and waiting for a worker before new ones get a 503.
 const QUEUE: usize = 64;
+/// Connections whose request head is being read at once, each on a small
+/// thread of its own, before new ones get a 503. Reading heads apart from
+/// the workers means idle connections cannot hold the workers; this bounds
+/// what they can hold instead (threads and their 8 KiB buffers).
+const MAX_READING: usize = 256;
+/// How long a client has to send its request head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// Stack of a head-reading thread: the 8 KiB head buffer and parsing.
+const READER_STACK: usize = 128 * 1024;
 
 #[derive(Debug, Args)]
 #[command(
@@ -87,7 +100,10 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // Tests and scripts read this line to find the port.
     eprintln!("newsdex: serving on http://{bound}");
 
-    let (sender, receiver) = crossbeam_channel::bounded::<TcpStream>(QUEUE);
+    // On loopback, only requests naming this machine are answered (see
+    // [`misdirected`]); elsewhere the user chose to be reached by any name.
+    let loopback = bound.ip().is_loopback();
+    let (sender, receiver) = crossbeam_channel::bounded::<(TcpStream, Request)>(QUEUE);
     let news = Arc::new(news);
     for n in 0..args.threads.max(1) {
         let receiver = receiver.clone();
@@ -95,57 +111,132 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         thread::Builder::new()
             .name(format!("newsdex-serve-{n}"))
             .spawn(move || {
-                for stream in receiver {
-                    handle_connection(&news, stream);
+                for (stream, request) in receiver {
+                    answer(&news, stream, &request);
                 }
             })
             .context("cannot start a worker thread")?;
     }
+    let reading = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
-        let Ok(stream) = stream else {
+        let Ok(mut stream) = stream else {
             // A connection reset before accept: nothing to answer.
             continue;
         };
-        match sender.try_send(stream) {
-            Ok(()) => {}
-            Err(TrySendError::Full(mut stream)) => {
-                let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
-                let busy = Response::error(503, "busy: try again in a moment")
-                    .with_header("Retry-After", "1");
-                let _ = http::write_response(&mut stream, &busy, Method::Get);
-            }
-            Err(TrySendError::Disconnected(_)) => break,
+        if reading.fetch_add(1, Ordering::SeqCst) >= MAX_READING {
+            reading.fetch_sub(1, Ordering::SeqCst);
+            refuse_busy(&mut stream);
+            continue;
         }
+        let reader = ReadingSlot(Arc::clone(&reading));
+        let sender = sender.clone();
+        // Out of threads: the connection closes with the closure.
+        let _ = thread::Builder::new()
+            .name("newsdex-read".to_string())
+            .stack_size(READER_STACK)
+            .spawn(move || {
+                let _slot = reader;
+                if let Some(read) = read_head(stream, loopback)
+                    && let Err(full) = sender.try_send(read)
+                {
+                    let (mut stream, _) = full.into_inner();
+                    refuse_busy(&mut stream);
+                }
+            });
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads one request, answers it, closes the connection.
-fn handle_connection(news: &NewsIndex, mut stream: TcpStream) {
-    let _ = stream.set_read_timeout(Some(http::IO_TIMEOUT));
+/// Counts a connection whose request head is being read; frees its place
+/// when dropped.
+struct ReadingSlot(Arc<AtomicUsize>);
+
+impl Drop for ReadingSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The 503 of a server with no room for another request.
+fn refuse_busy(stream: &mut TcpStream) {
     let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
-    let (response, method) = match http::read_request(&mut stream) {
-        Ok(request) => {
-            let method = request.method;
-            // A bug must cost one request a 500, not the worker thread.
-            let response =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, &request)))
-                    .unwrap_or_else(|_| Response::error(500, "internal error"));
-            (response, method)
-        }
-        Err(ReadError::Reply(response)) => {
-            // The client may still be sending what was refused; answer,
-            // then read off a bounded amount of it so that closing does not
-            // reset the connection before the answer is read.
-            if http::write_response(&mut stream, &response, Method::Get).is_ok() {
-                let _ = stream.shutdown(std::net::Shutdown::Write);
-                linger(&mut stream);
-            }
-            return;
-        }
-        Err(ReadError::Io(_)) => return,
+    let busy = Response::error(503, "busy: try again in a moment").with_header("Retry-After", "1");
+    let _ = http::write_response(stream, &busy, Method::Get);
+}
+
+/// Reads one request head within [`HEAD_TIMEOUT`], on the connection's
+/// own reader thread, so that a client that connects and sends nothing
+/// holds no worker. `None` when the request was refused here (answered)
+/// or the client went away.
+fn read_head(mut stream: TcpStream, loopback: bool) -> Option<(TcpStream, Request)> {
+    let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
+    let mut timed = Deadline {
+        stream: &stream,
+        until: Instant::now() + HEAD_TIMEOUT,
     };
-    let _ = http::write_response(&mut stream, &response, method);
+    let refusal = match http::read_request(&mut timed) {
+        Ok(request) => match loopback.then(|| misdirected(&request)).flatten() {
+            None => return Some((stream, request)),
+            Some(refusal) => refusal,
+        },
+        Err(ReadError::Reply(response)) => response,
+        Err(ReadError::Io(_)) => return None,
+    };
+    // The client may still be sending what was refused; answer, then read
+    // off a bounded amount of it so that closing does not reset the
+    // connection before the answer is read.
+    if http::write_response(&mut stream, &refusal, Method::Get).is_ok() {
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        linger(&mut stream);
+    }
+    None
+}
+
+/// A socket read under one deadline for all its reads, however slowly
+/// the client sends.
+struct Deadline<'a> {
+    stream: &'a TcpStream,
+    until: Instant,
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        let mut stream = self.stream;
+        stream.read(buf)
+    }
+}
+
+/// Answers one read request on a worker, then closes the connection.
+fn answer(news: &NewsIndex, mut stream: TcpStream, request: &Request) {
+    // A bug must cost one request a 500, not the worker thread.
+    let response = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, request)))
+        .unwrap_or_else(|_| Response::error(500, "internal error"));
+    let _ = http::write_response(&mut stream, &response, request.method);
+}
+
+/// The refusal of a request to a server on loopback whose `Host` is not a
+/// loopback name or address. A web page on another site can have its
+/// name resolve to 127.0.0.1 (DNS rebinding) and then read the answers as
+/// its own; its requests still carry its name, so they stop here. A
+/// request without a Host (HTTP/1.0) comes from no browser and passes.
+fn misdirected(request: &Request) -> Option<Response> {
+    let host = request.host.as_deref()?;
+    if http::is_loopback_host(host) {
+        return None;
+    }
+    Some(Response::error(
+        421,
+        format!(
+            "this server answers only to localhost, 127.0.0.1 or [::1], not {host:?}: \
+             open it as http://localhost:PORT/ (to be reached by other names, listen on a \
+             non-loopback --addr)"
+        ),
+    ))
 }
 
 /// Reads and drops what a client still sends, for at most [`LINGER`] and

@@ -72,7 +72,7 @@ impl Server {
     }
 
     fn get(&self, target: &str) -> (u16, String) {
-        self.raw(format!("GET {target} HTTP/1.0\r\nHost: test\r\n\r\n").as_bytes())
+        self.raw(format!("GET {target} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).as_bytes())
     }
 
     /// A GET whose body must be JSON.
@@ -346,6 +346,134 @@ fn the_article_view_shows_one_record_of_a_file_of_many() {
         .map(|h| h["text"].as_str().unwrap())
         .collect();
     assert_eq!(texts, ["Rain fell in Oslo."]);
-    let (status, _) = server.json("/api/article?path=corpus/feed.jsonl&article=c");
+    let (status, value) = server.json("/api/article?path=corpus/feed.jsonl&article=c");
     assert_eq!(status, 404);
+    let error = error_of(&value);
+    assert!(error.contains("no article \"c\""), "{error}");
+    assert!(!error.contains("not in the index"), "{error}");
+    let (status, value) = server.json("/api/article?path=corpus/nofeed.jsonl&article=c");
+    assert_eq!(status, 404);
+    assert!(error_of(&value).contains("not in the index"), "{value}");
+}
+
+#[test]
+fn opens_any_passage_of_an_article_of_more_than_ten_thousand() {
+    let env = Env::new();
+    let mut text = String::from("Long list\n\n");
+    for i in 0..10_050 {
+        text.push_str(&format!("Entry {i} here.\n\n"));
+    }
+    env.write("big.txt", &text);
+    env.index();
+    let server = Server::start(&env);
+    let texts = |value: &Value| -> Vec<String> {
+        value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // The whole listing is cut, and says so.
+    let (status, whole) = server.json("/api/article?path=corpus/big.txt");
+    assert_eq!(status, 200);
+    assert_eq!(whole["truncated"], true);
+    assert_eq!(whole["total"], 10_000);
+
+    // A passage past the cut opens, with its neighbours.
+    let far = 10_040;
+    let (status, one) = server.json(&format!(
+        "/api/article?path=corpus/big.txt&passage={far}&context=1"
+    ));
+    assert_eq!(status, 200, "{one}");
+    assert_eq!(one["truncated"], false);
+    let passages: Vec<u64> = one["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["passage"].as_u64().unwrap())
+        .collect();
+    assert_eq!(passages, [far - 1, far, far + 1]);
+    let far_text = texts(&one)[1].clone();
+    assert!(far_text.starts_with("Entry 1004"), "{far_text}");
+
+    // One past the end names the real last passage.
+    let (status, value) = server.json("/api/article?path=corpus/big.txt&passage=20000");
+    assert_eq!(status, 404);
+    let error = error_of(&value);
+    assert!(error.contains("its passages are 0 to 10049"), "{error}");
+
+    // `show` opens it too, by passage and by the line search prints.
+    let run = env.run(&["show", "corpus/big.txt", "--passage", &far.to_string()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(&far_text), "{}", run.stdout);
+    let line = one["hits"][1]["line"].as_u64().unwrap();
+    let run = env.run(&["show", &format!("corpus/big.txt:{line}")]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(&far_text), "{}", run.stdout);
+    // The whole file says it is cut.
+    let run = env.run(&["show", "corpus/big.txt"]);
+    assert!(
+        run.stderr.contains("more passages than are listed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn on_loopback_answers_only_requests_that_name_loopback() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    let port = server.addr.rsplit_once(':').unwrap().1.to_string();
+    let ask = |host: &str| {
+        server.raw(format!("GET /api/search?q=snow HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes())
+    };
+    // DNS rebinding: a page at attacker.example whose name now resolves to
+    // 127.0.0.1 sends its own name.
+    for host in [
+        format!("attacker.example:{port}"),
+        "attacker.example".to_string(),
+        format!("localhost.attacker.example:{port}"),
+        format!("10.1.2.3:{port}"),
+    ] {
+        let (status, body) = ask(&host);
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(body.contains("localhost"), "{body}");
+        assert!(!body.contains("Snow"), "{body}");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, body) = ask(&host);
+        assert_eq!(status, 200, "{host}: {body}");
+    }
+    // HTTP/1.0 without a Host is no browser's request.
+    let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.0\r\n\r\n");
+    assert_eq!(status, 200);
+    let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\n\r\n");
+    assert_eq!(status, 400);
+}
+
+#[test]
+fn idle_connections_hold_no_worker() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    // Far more silent clients than workers (4) and than the queue (64).
+    let idle: Vec<TcpStream> = (0..80)
+        .map(|_| TcpStream::connect(&server.addr).expect("connects"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let (status, value) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200, "{value}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "a search waited {:?} behind idle connections",
+        started.elapsed()
+    );
+    drop(idle);
 }

@@ -327,11 +327,19 @@ async function showArticle() {
     return;
   }
   let data;
+  const query = new URLSearchParams({ path });
   try {
-    const query = new URLSearchParams({ path });
     const article = params.get('article');
     if (article) query.set('article', article);
     data = await getJSON('/api/article', query);
+    // A long article's listing is cut: fetch the passage asked for with
+    // its neighbours instead.
+    const listed = (d) => d.hits.some((h) => String(h.passage) === current);
+    if (data.truncated && current !== null && !listed(data)) {
+      query.set('passage', current);
+      query.set('context', '10');
+      data = await getJSON('/api/article', query);
+    }
   } catch (err) {
     showError($('article-error'), err.message);
     return;
@@ -347,6 +355,11 @@ async function showArticle() {
       first && first.published ? el('span', { text: `published ${first.published}` }) : null,
       first && first.url ? (url ? el('a', { href: url, rel: 'noopener noreferrer', text: 'original' })
         : el('span', { text: first.url })) : null));
+  if (data.truncated) {
+    box.append(el('p', { class: 'meta', text: `Only the first ${data.hits.length} passages are shown: open a search hit to see the passages around it.` }));
+  } else if (query.has('passage')) {
+    box.append(el('p', { class: 'meta', text: 'A long article: the passages around this one are shown.' }));
+  }
 
   const names = new Map();
   for (const hit of data.hits) {
