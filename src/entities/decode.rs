@@ -74,15 +74,22 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
 /// of tokens to the next.
 ///
 /// Ill-formed transitions score minus infinity, so they are never chosen
-/// and decoding is a dense, branch-free (vectorisable) loop over all pairs
-/// of tags.
+/// and the forward pass is a dense, branch-free (vectorisable) loop over all
+/// pairs of tags. It keeps only each position's best scores; the one path
+/// wanted is traced back afterwards by working out, for each of its tags
+/// alone, which previous tag gave the best score: noting that for every tag
+/// at every position cost a fifth more instructions.
+#[derive(Clone)]
 pub struct Viterbi {
     start_after_sentence_start: [f32; TAG_COUNT],
     start_after_outside: [f32; TAG_COUNT],
     between: [[f32; TAG_COUNT]; TAG_COUNT],
+    /// `between` transposed: the scores into each tag, by previous tag.
+    into: [[f32; TAG_COUNT]; TAG_COUNT],
     end_before_sentence_end: [f32; TAG_COUNT],
     end_before_outside: [f32; TAG_COUNT],
-    backpointers: Vec<[Tag; TAG_COUNT]>,
+    /// Each position's best score by tag.
+    scores: Vec<[f32; TAG_COUNT]>,
 }
 
 impl Viterbi {
@@ -95,20 +102,24 @@ impl Viterbi {
         let end = |score: &dyn Fn(usize) -> f32| -> [f32; TAG_COUNT] {
             std::array::from_fn(|tag| or_never(may_end(tag as Tag), score(tag)))
         };
+        let between: [[f32; TAG_COUNT]; TAG_COUNT] = std::array::from_fn(|previous| {
+            std::array::from_fn(|next| {
+                or_never(
+                    transition_allowed(Some(previous as Tag), next as Tag),
+                    transitions.between[previous][next],
+                )
+            })
+        });
         Viterbi {
             start_after_sentence_start: start(&transitions.start),
             start_after_outside: start(&transitions.between[outside]),
-            between: std::array::from_fn(|previous| {
-                std::array::from_fn(|next| {
-                    or_never(
-                        transition_allowed(Some(previous as Tag), next as Tag),
-                        transitions.between[previous][next],
-                    )
-                })
+            into: std::array::from_fn(|next| {
+                std::array::from_fn(|previous| between[previous][next])
             }),
+            between,
             end_before_sentence_end: end(&|tag| transitions.end[tag]),
             end_before_outside: end(&|tag| transitions.between[tag][outside]),
-            backpointers: Vec::new(),
+            scores: Vec::new(),
         }
     }
 
@@ -134,29 +145,25 @@ impl Viterbi {
             Edge::Outside => &self.start_after_outside,
         };
         let mut score: [f32; TAG_COUNT] = std::array::from_fn(|tag| start[tag] + first[tag]);
-        self.backpointers.clear();
-        self.backpointers.push([0; TAG_COUNT]);
+        self.scores.clear();
+        self.scores.push(score);
         for emission in &emissions[1..] {
             let mut best = [f32::NEG_INFINITY; TAG_COUNT];
-            let mut best_previous = [0 as Tag; TAG_COUNT];
-            for (previous, (&previous_score, row)) in score.iter().zip(&self.between).enumerate() {
+            for (&previous_score, row) in score.iter().zip(&self.between) {
                 if previous_score == f32::NEG_INFINITY {
                     continue;
                 }
-                for ((best, best_previous), &transition) in
-                    best.iter_mut().zip(&mut best_previous).zip(row)
-                {
+                for (best, &transition) in best.iter_mut().zip(row) {
                     let candidate = previous_score + transition;
                     if candidate > *best {
                         *best = candidate;
-                        *best_previous = previous as Tag;
                     }
                 }
             }
             for ((score, best), &emission) in score.iter_mut().zip(best).zip(emission) {
                 *score = best + emission;
             }
-            self.backpointers.push(best_previous);
+            self.scores.push(score);
         }
         let end = match after {
             Edge::Sentence => &self.end_before_sentence_end,
@@ -173,16 +180,128 @@ impl Viterbi {
         let length = emissions.len();
         tags[length - 1] = last;
         for position in (1..length).rev() {
-            tags[position - 1] = self.backpointers[position][tags[position] as usize];
+            tags[position - 1] = self.best_previous(&self.scores[position - 1], tags[position]);
         }
+    }
+
+    /// The previous tag the forward pass found best for `next`, given the
+    /// previous position's `scores`: the first, in tag order, of those
+    /// scoring highest (the forward pass compared them in that order and
+    /// only a higher score replaced the best), or `O` if none can precede.
+    fn best_previous(&self, scores: &[f32; TAG_COUNT], next: Tag) -> Tag {
+        let mut best = f32::NEG_INFINITY;
+        let mut best_previous = OUTSIDE;
+        for (previous, (&score, &transition)) in
+            scores.iter().zip(&self.into[next as usize]).enumerate()
+        {
+            let candidate = score + transition;
+            if candidate > best {
+                best = candidate;
+                best_previous = previous as Tag;
+            }
+        }
+        best_previous
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::super::EntityLabel;
     use super::super::labels::{Position, spans, tag};
     use super::*;
+
+    /// Viterbi noting, at every position, the best previous tag of every tag
+    /// (ill-formed pairs at minus infinity), as the decoder once did: the
+    /// tags [`Viterbi::decode`] must give, ties included.
+    fn dense(
+        emissions: &[[f32; TAG_COUNT]],
+        transitions: &Transitions,
+        before: Edge,
+        after: Edge,
+    ) -> Vec<Tag> {
+        let or_never = |allowed: bool, score: f32| if allowed { score } else { f32::NEG_INFINITY };
+        let allowed = |previous: Option<Tag>, next: usize, score: f32| {
+            or_never(transition_allowed(previous, next as Tag), score)
+        };
+        let outside = OUTSIDE as usize;
+        let Some(first) = emissions.first() else {
+            return Vec::new();
+        };
+        let mut score: [f32; TAG_COUNT] = std::array::from_fn(|tag| {
+            let start = match before {
+                Edge::Sentence => transitions.start[tag],
+                Edge::Outside => transitions.between[outside][tag],
+            };
+            allowed(None, tag, start) + first[tag]
+        });
+        let mut backpointers = vec![[0 as Tag; TAG_COUNT]];
+        for emission in &emissions[1..] {
+            let mut best = [f32::NEG_INFINITY; TAG_COUNT];
+            let mut best_previous = [0 as Tag; TAG_COUNT];
+            for (previous, (&previous_score, row)) in
+                score.iter().zip(&transitions.between).enumerate()
+            {
+                for (next, &transition) in row.iter().enumerate() {
+                    let candidate =
+                        previous_score + allowed(Some(previous as Tag), next, transition);
+                    if candidate > best[next] {
+                        best[next] = candidate;
+                        best_previous[next] = previous as Tag;
+                    }
+                }
+            }
+            score = std::array::from_fn(|tag| best[tag] + emission[tag]);
+            backpointers.push(best_previous);
+        }
+        let mut last = 0;
+        let mut best = f32::NEG_INFINITY;
+        for (tag, &tag_score) in score.iter().enumerate() {
+            let end = match after {
+                Edge::Sentence => transitions.end[tag],
+                Edge::Outside => transitions.between[tag][outside],
+            };
+            let total = tag_score + or_never(may_end(tag as Tag), end);
+            if total > best {
+                best = total;
+                last = tag as Tag;
+            }
+        }
+        let mut tags = vec![last; emissions.len()];
+        for position in (1..emissions.len()).rev() {
+            tags[position - 1] = backpointers[position][tags[position] as usize];
+        }
+        tags
+    }
+
+    /// Scores from a few small integers, so that ties are common.
+    fn small_scores(count: usize) -> impl Strategy<Value = Vec<f32>> {
+        prop::collection::vec((-2i8..=2).prop_map(f32::from), count)
+    }
+
+    proptest! {
+        #[test]
+        fn decodes_as_over_every_pair_of_tags(
+            tokens in 1usize..6,
+            emissions in small_scores(5 * TAG_COUNT),
+            transitions in small_scores(Transitions::LEN),
+            before_outside: bool,
+            after_outside: bool,
+        ) {
+            let emissions: Vec<[f32; TAG_COUNT]> = emissions
+                .chunks(TAG_COUNT)
+                .take(tokens)
+                .map(|row| row.try_into().unwrap())
+                .collect();
+            let transitions = Transitions::from_slice(&transitions);
+            let edge = |outside| if outside { Edge::Outside } else { Edge::Sentence };
+            let (before, after) = (edge(before_outside), edge(after_outside));
+            let mut tags = vec![OUTSIDE; emissions.len()];
+            Viterbi::new(&transitions).decode(&emissions, before, after, &mut tags);
+            prop_assert_eq!(tags, dense(&emissions, &transitions, before, after));
+        }
+    }
 
     #[test]
     fn picks_the_best_well_formed_sequence() {

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::decode::Transitions;
+use super::decode::{Transitions, Viterbi};
 use super::labels::TAG_COUNT;
 
 /// Tagging passes: the first tags sentence by sentence, the second adds the
@@ -38,6 +38,9 @@ pub struct Model {
     weights: Range<usize>,
     pub scales: [f32; PASSES],
     pub transitions: [Transitions; PASSES],
+    /// A decoder for each pass's transitions, built once: building one for
+    /// every document was 0.7 % of tagging.
+    decoders: [Viterbi; PASSES],
 }
 
 /// Accumulated integer weights of both passes for one token.
@@ -158,6 +161,11 @@ impl Model {
         }
     }
 
+    /// A decoder for the transitions of `pass`.
+    pub fn decoder(&self, pass: usize) -> Viterbi {
+        self.decoders[pass].clone()
+    }
+
     /// Emission scores of one pass from accumulated rows.
     pub fn emissions(&self, pass: usize, sum: &RowSum) -> [f32; TAG_COUNT] {
         let mut scores = [0f32; TAG_COUNT];
@@ -226,6 +234,7 @@ impl Model {
             file,
             weights,
             scales,
+            decoders: std::array::from_fn(|pass| Viterbi::new(&transitions[pass])),
             transitions,
         })
     }

@@ -115,7 +115,7 @@ impl<'a> Decoder<'a> {
     fn new(model: &'a Model) -> Decoder<'a> {
         Decoder {
             model,
-            viterbi: std::array::from_fn(|pass| Viterbi::new(&model.transitions[pass])),
+            viterbi: std::array::from_fn(|pass| model.decoder(pass)),
             emissions: Vec::new(),
         }
     }
