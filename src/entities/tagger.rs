@@ -59,10 +59,12 @@ pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
                 .iter_mut()
                 .zip(base[range.clone()].iter().zip(window.tokens.clone()))
             {
+                // The second pass reads only its own half of the sums, and
+                // only its own weights are added to it.
                 *sum = first_pass;
                 keys.clear();
                 history_features(document, &history, &tags, window.sentence, index, &mut keys);
-                model.accumulate(&keys, sum);
+                model.accumulate_second_pass(&keys, sum);
             }
             decoder.decode(1, window, &sums[range], &mut next);
         }
