@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::decode::{Transitions, Viterbi};
 use super::labels::TAG_COUNT;
@@ -41,6 +42,9 @@ pub struct Model {
     /// A decoder for each pass's transitions, built once: building one for
     /// every document was 0.7 % of tagging.
     decoders: [Viterbi; PASSES],
+    /// Tells this model from any other in the process, so that sums of its
+    /// rows remembered for one are never served for another.
+    id: u64,
 }
 
 /// Accumulated integer weights of both passes for one token.
@@ -179,6 +183,11 @@ impl Model {
         }
     }
 
+    /// This model's identity among those of the process.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// A decoder for the transitions of `pass`.
     pub fn decoder(&self, pass: usize) -> Viterbi {
         self.decoders[pass].clone()
@@ -211,6 +220,7 @@ impl Model {
     }
 
     fn read(file: Cow<'static, [u8]>) -> Option<Model> {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut reader = Reader {
             bytes: &file,
             at: 0,
@@ -254,6 +264,7 @@ impl Model {
             scales,
             decoders: std::array::from_fn(|pass| Viterbi::new(&transitions[pass])),
             transitions,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 }
