@@ -12,6 +12,7 @@
 //! these steps keeps one name from being counted as several.
 
 use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -121,11 +122,17 @@ pub fn query_name(label: EntityLabel, text: &str) -> String {
         .to_string()
 }
 
+/// Whether a name has an all-caps word and no title- or lower-case one.
 fn is_all_caps(name: &str) -> bool {
-    name.split_whitespace().any(|w| casing(w) == Casing::Upper)
-        && name
-            .split_whitespace()
-            .all(|w| matches!(casing(w), Casing::Upper | Casing::Other))
+    let mut upper = false;
+    for word in name.split_whitespace() {
+        match casing(word) {
+            Casing::Upper => upper = true,
+            Casing::Other => {}
+            Casing::Title | Casing::Lower => return false,
+        }
+    }
+    upper
 }
 
 /// Whether a line is set in capitals (a headline, a sign-off): its
@@ -154,11 +161,11 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         && (after.starts_with(',') || after.starts_with('(') || after.starts_with("- "))
 }
 
-/// The line around byte `at`.
-fn line_at(text: &str, at: usize) -> &str {
+/// The byte range of the line around byte `at`.
+fn line_around(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    &text[start..end]
+    start..end
 }
 
 /// Whether an all-caps word may be an acronym ("EC", "U.S.", "NATO",
@@ -222,6 +229,20 @@ enum Spelling {
 pub fn resolve(text: &str, entities: &mut [Entity]) {
     let mut names = Vec::with_capacity(entities.len());
     let mut spellings = Vec::with_capacity(entities.len());
+    // Whether the line last judged, by its range, is shouted: a headline or
+    // a table line often holds several all-caps names.
+    let mut last_line: Option<(Range<usize>, bool)> = None;
+    let mut line_is_shouted = |at: usize| {
+        let line = line_around(text, at);
+        match &last_line {
+            Some((judged, shouted)) if *judged == line => *shouted,
+            _ => {
+                let shouted = is_shouted(&text[line.clone()]);
+                last_line = Some((line, shouted));
+                shouted
+            }
+        }
+    };
     for entity in entities.iter() {
         let clean = clean_mention(&entity.text);
         let name = match entity.label {
@@ -230,9 +251,7 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
         };
         let spelling = if !is_all_caps(name) {
             Spelling::Mixed
-        } else if is_shouted(line_at(text, entity.start))
-            || is_dateline(text, entity.start, entity.end)
-        {
+        } else if line_is_shouted(entity.start) || is_dateline(text, entity.start, entity.end) {
             Spelling::Shouted
         } else {
             Spelling::Capitals
