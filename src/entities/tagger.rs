@@ -56,21 +56,24 @@ impl WordRows {
         WORD_ROWS.set(self);
     }
 
-    /// The summed rows of the word features of token `index`, using `keys`
-    /// as a buffer.
-    fn of(
+    /// Appends the summed rows of the word features of token `index` to
+    /// `sums`, using `keys` as a buffer. (Appended rather than returned: a
+    /// returned sum was copied once more.)
+    fn push(
         &mut self,
         model: &Model,
         document: &Document,
         sentence: usize,
         index: usize,
         keys: &mut Vec<u64>,
-    ) -> RowSum {
+        sums: &mut Vec<RowSum>,
+    ) {
         let token = &document.tokens[index];
         if let Some((cluster, sum)) = self.rows.get(&token.exact)
             && *cluster == token.cluster
         {
-            return *sum;
+            sums.push(*sum);
+            return;
         }
         keys.clear();
         word_features(document, sentence, index, keys);
@@ -79,7 +82,7 @@ impl WordRows {
         if self.rows.len() < MAX_REMEMBERED_WORDS {
             self.rows.insert(token.exact, (token.cluster, sum));
         }
-        sum
+        sums.push(sum);
     }
 }
 
@@ -95,11 +98,17 @@ pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
         for index in window.tokens.clone() {
             // Integer sums: adding the word's rows as one sum changes
             // nothing.
-            let mut sum = word_rows.of(model, document, window.sentence, index, &mut keys);
+            word_rows.push(
+                model,
+                document,
+                window.sentence,
+                index,
+                &mut keys,
+                &mut base,
+            );
             keys.clear();
             context_features(document, window.sentence, index, &mut keys);
-            model.accumulate(&keys, &mut sum);
-            base.push(sum);
+            model.accumulate(&keys, base.last_mut().expect("the word's sum"));
         }
     }
     word_rows.put_back();
