@@ -121,11 +121,17 @@ pub fn query_name(label: EntityLabel, text: &str) -> String {
         .to_string()
 }
 
+/// Whether a name has an all-caps word and no title- or lower-case one.
 fn is_all_caps(name: &str) -> bool {
-    name.split_whitespace().any(|w| casing(w) == Casing::Upper)
-        && name
-            .split_whitespace()
-            .all(|w| matches!(casing(w), Casing::Upper | Casing::Other))
+    let mut upper = false;
+    for word in name.split_whitespace() {
+        match casing(word) {
+            Casing::Upper => upper = true,
+            Casing::Other => {}
+            Casing::Title | Casing::Lower => return false,
+        }
+    }
+    upper
 }
 
 /// Whether a line is set in capitals (a headline, a sign-off): its

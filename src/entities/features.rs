@@ -162,6 +162,12 @@ impl Document {
         // Sized for every token to be new, so it never grows (growing it
         // was 0.8 % of an index's instructions).
         let mut first_occurrences: PrehashedMap<usize> = prehashed_map(token_count);
+        // Each token's lower-case form, numbered in order of appearance, so
+        // that the document's counts by word index vectors: hashing every
+        // token into two maps by word took 3 % more of this function's
+        // instructions than numbering each distinct word once.
+        let mut lower_ids: Vec<u32> = Vec::with_capacity(token_count);
+        let mut lower_forms: PrehashedMap<u32> = prehashed_map(token_count);
         let mut remembered = RememberedForms::take_for(resources);
         for sentence in sentences {
             sentence_starts.push(tokens.len());
@@ -178,14 +184,20 @@ impl Document {
                     word
                 };
                 let key = hash_str(word);
-                let forms = match first_occurrences.entry(key) {
-                    Entry::Occupied(seen) => tokens[*seen.get()].clone(),
+                match first_occurrences.entry(key) {
+                    Entry::Occupied(seen) => {
+                        let first = *seen.get();
+                        tokens.push(tokens[first].clone());
+                        lower_ids.push(lower_ids[first]);
+                    }
                     Entry::Vacant(unseen) => {
                         unseen.insert(tokens.len());
-                        remembered.forms_of(resources, key, word, &mut scratch)
+                        let forms = remembered.forms_of(resources, key, word, &mut scratch);
+                        let next_id = lower_forms.len() as u32;
+                        lower_ids.push(*lower_forms.entry(forms.lower).or_insert(next_id));
+                        tokens.push(forms);
                     }
-                };
-                tokens.push(forms);
+                }
             }
             let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
             for (token, mark) in tokens[first..]
@@ -202,13 +214,12 @@ impl Document {
             tokens,
             sentence_starts,
             all_caps,
-            // Its words are among the document's distinct words (as
-            // written, so at least as many as lower-cased): sized for
-            // those, no map by word grows (growing them was 0.4 % of an
-            // index's instructions).
-            capitalised_occurrences: prehashed_map(first_occurrences.len()),
+            // Its words are among the document's lower-case forms: sized
+            // for those, it never grows (growing the maps by word was 0.4 %
+            // of an index's instructions).
+            capitalised_occurrences: prehashed_map(lower_forms.len()),
         };
-        document.mark_document_casing(first_occurrences.len());
+        document.mark_document_casing(&lower_ids, lower_forms.len());
         document
     }
 
@@ -222,8 +233,9 @@ impl Document {
 
     /// Sets the document-level casing flags: a word seen capitalised
     /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
-    /// Its maps by word are sized for the document's `distinct_words`.
-    fn mark_document_casing(&mut self, distinct_words: usize) {
+    /// `lower_ids` numbers each token's lower-case form, from 0 to
+    /// `distinct_words`.
+    fn mark_document_casing(&mut self, lower_ids: &[u32], distinct_words: usize) {
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
@@ -248,28 +260,31 @@ impl Document {
                 }
             }
         }
-        let mut title_mid: PrehashedMap<u32> = prehashed_map(distinct_words);
-        let mut lower_seen: PrehashedMap<u32> = prehashed_map(distinct_words);
+        // Counts by lower-case form.
+        let mut title_mid = vec![0u32; distinct_words];
+        let mut lower_seen = vec![0u32; distinct_words];
         let mut is_title_mid = vec![false; self.tokens.len()];
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
                 let token = &self.tokens[index];
+                let word = lower_ids[index] as usize;
                 if token.casing == Casing::Title && index != range.start && !self.all_caps[sentence]
                 {
-                    *title_mid.entry(token.lower).or_default() += 1;
+                    title_mid[word] += 1;
                     is_title_mid[index] = true;
                 }
                 if token.casing == Casing::Lower {
-                    *lower_seen.entry(token.lower).or_default() += 1;
+                    lower_seen[word] += 1;
                 }
             }
         }
         for (index, token) in self.tokens.iter_mut().enumerate() {
+            let word = lower_ids[index] as usize;
             let own_title = u32::from(is_title_mid[index]);
             let own_lower = u32::from(token.casing == Casing::Lower);
-            token.title_elsewhere = title_mid.get(&token.lower).copied().unwrap_or(0) > own_title;
-            token.lower_elsewhere = lower_seen.get(&token.lower).copied().unwrap_or(0) > own_lower;
+            token.title_elsewhere = title_mid[word] > own_title;
+            token.lower_elsewhere = lower_seen[word] > own_lower;
         }
     }
 }
@@ -458,8 +473,55 @@ fn cluster_prefix(path: u32, bits: u32) -> u64 {
 }
 
 /// Appends the first-pass feature keys of token `index` (in sentence
-/// `sentence`) to `out`.
+/// `sentence`) to `out`, in the order training numbers them.
 pub fn token_features(document: &Document, sentence: usize, index: usize, out: &mut Vec<u64>) {
+    first_pass_features::<true, true>(document, sentence, index, out);
+}
+
+/// Appends the first-pass feature keys of token `index` that depend on its
+/// word alone (its forms, affixes and cluster, and the bias): the same
+/// wherever the word stands, and for any token with the same `exact` and
+/// `cluster` forms (its other forms follow from the word `exact` hashes).
+/// [`token_features`] are these and the [`context_features`].
+pub fn word_features(document: &Document, sentence: usize, index: usize, out: &mut Vec<u64>) {
+    first_pass_features::<true, false>(document, sentence, index, out);
+}
+
+/// Appends the first-pass feature keys of token `index` that are not
+/// [`word_features`]: those of its neighbours, sentence and document.
+pub fn context_features(document: &Document, sentence: usize, index: usize, out: &mut Vec<u64>) {
+    first_pass_features::<false, true>(document, sentence, index, out);
+}
+
+/// Feature keys being listed: the [`word_features`] if `WORD`, the
+/// [`context_features`] if `CONTEXT` (known at compile time, so a kind not
+/// asked for costs nothing).
+struct Keys<'a, const WORD: bool, const CONTEXT: bool> {
+    out: &'a mut Vec<u64>,
+}
+
+impl<const WORD: bool, const CONTEXT: bool> Keys<'_, WORD, CONTEXT> {
+    fn word(&mut self, template: u64, value: u64) {
+        if WORD {
+            self.out.push(mix(template, value));
+        }
+    }
+
+    fn context(&mut self, template: u64, value: u64) {
+        if CONTEXT {
+            self.out.push(mix(template, value));
+        }
+    }
+}
+
+/// Appends the first-pass feature keys of the kinds asked for (see
+/// [`Keys`]) to `out`.
+fn first_pass_features<const WORD: bool, const CONTEXT: bool>(
+    document: &Document,
+    sentence: usize,
+    index: usize,
+    out: &mut Vec<u64>,
+) {
     use template::*;
     let range = document.sentence(sentence);
     let tokens = &document.tokens;
@@ -482,66 +544,66 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
     };
     let lower_at = |offset: isize| neighbour(offset, |t| t.lower);
     let short_at = |offset: isize| neighbour(offset, |t| t.short_shape);
-    let mut push = |template: u64, value: u64| out.push(mix(template, value));
-    push(BIAS, 0);
-    push(LOWER, this.lower);
-    push(EXACT, this.exact);
-    push(LOWER_PREV, lower_at(-1));
-    push(LOWER_NEXT, lower_at(1));
-    push(LOWER_PREV2, lower_at(-2));
-    push(LOWER_NEXT2, lower_at(2));
-    push(SHAPE, this.shape);
-    push(SHAPE_PREV, at(-1).map_or(SENTENCE_START, |t| t.shape));
-    push(SHAPE_NEXT, at(1).map_or(SENTENCE_END, |t| t.shape));
-    push(SHORT_PREV_THIS, mix(short_at(-1), this.short_shape));
-    push(SHORT_THIS_NEXT, mix(this.short_shape, short_at(1)));
-    push(
+    let mut keys = Keys::<WORD, CONTEXT> { out };
+    keys.word(BIAS, 0);
+    keys.word(LOWER, this.lower);
+    keys.word(EXACT, this.exact);
+    keys.context(LOWER_PREV, lower_at(-1));
+    keys.context(LOWER_NEXT, lower_at(1));
+    keys.context(LOWER_PREV2, lower_at(-2));
+    keys.context(LOWER_NEXT2, lower_at(2));
+    keys.word(SHAPE, this.shape);
+    keys.context(SHAPE_PREV, at(-1).map_or(SENTENCE_START, |t| t.shape));
+    keys.context(SHAPE_NEXT, at(1).map_or(SENTENCE_END, |t| t.shape));
+    keys.context(SHORT_PREV_THIS, mix(short_at(-1), this.short_shape));
+    keys.context(SHORT_THIS_NEXT, mix(this.short_shape, short_at(1)));
+    keys.context(
         SHORT_TRIGRAM,
         mix(mix(short_at(-1), this.short_shape), short_at(1)),
     );
     for (k, (&prefix, &suffix)) in this.prefixes.iter().zip(&this.suffixes).enumerate() {
         if prefix != 0 {
-            push(PREFIX + k as u64, prefix);
-            push(SUFFIX + k as u64, suffix);
+            keys.word(PREFIX + k as u64, prefix);
+            keys.word(SUFFIX + k as u64, suffix);
         }
     }
-    push(BIGRAM_PREV, mix(lower_at(-1), this.lower));
-    push(BIGRAM_NEXT, mix(this.lower, lower_at(1)));
+    keys.context(BIGRAM_PREV, mix(lower_at(-1), this.lower));
+    keys.context(BIGRAM_NEXT, mix(this.lower, lower_at(1)));
     for (k, &bits) in CLUSTER_PREFIXES.iter().enumerate() {
-        push(CLUSTER + k as u64, cluster_prefix(this.cluster, bits));
+        keys.word(CLUSTER + k as u64, cluster_prefix(this.cluster, bits));
         if this.cluster == 0 {
             break;
         }
     }
-    push(
+    keys.context(
         CLUSTER_PREV,
         at(-1).map_or(SENTENCE_START, |t| cluster_prefix(t.cluster, 8)),
     );
-    push(
+    keys.context(
         CLUSTER_NEXT,
         at(1).map_or(SENTENCE_END, |t| cluster_prefix(t.cluster, 8)),
     );
-    push(
+    keys.context(
         CLUSTER_LOWER_PREV,
         mix(cluster_prefix(this.cluster, 12), lower_at(-1)),
     );
     let mut marks = this.gazetteer;
     while marks != 0 {
         let bit = marks.trailing_zeros();
-        push(GAZETTEER, u64::from(bit));
+        keys.context(GAZETTEER, u64::from(bit));
         marks &= marks - 1;
     }
     for (template, neighbour) in [(GAZETTEER_PREV, at(-1)), (GAZETTEER_NEXT, at(1))] {
         if let Some(t) = neighbour {
             for list in 0..LISTS.len() {
                 if t.gazetteer & (0xf_u64 << (4 * list)) != 0 {
-                    push(template, list as u64);
+                    keys.context(template, list as u64);
                 }
             }
         }
     }
-    push(EXACT_PREV, at(-1).map_or(SENTENCE_START, |t| t.exact));
-    push(EXACT_NEXT, at(1).map_or(SENTENCE_END, |t| t.exact));
+    keys.context(EXACT_PREV, at(-1).map_or(SENTENCE_START, |t| t.exact));
+    keys.context(EXACT_NEXT, at(1).map_or(SENTENCE_END, |t| t.exact));
     let sentence_initial = index == range.start;
     let all_caps = document.all_caps[sentence];
     if is_capitalised(this) {
@@ -562,29 +624,33 @@ pub fn token_features(document: &Document, sentence: usize, index: usize, out: &
             (false, true) => 2,
             (false, false) => 3,
         };
-        push(
+        keys.context(
             CAPITALISED_RUN,
             (length * 4 + position) * 2 + u64::from(all_caps),
         );
     }
     if sentence_initial {
-        push(FIRST_SHAPE, this.short_shape);
+        keys.context(FIRST_SHAPE, this.short_shape);
     }
     if all_caps {
-        push(ALL_CAPS_SHAPE, this.short_shape);
+        keys.context(ALL_CAPS_SHAPE, this.short_shape);
     }
     if this.casing != Casing::Lower && this.casing != Casing::Other {
         let context = u64::from(sentence_initial) * 2 + u64::from(all_caps);
         if this.title_elsewhere {
-            push(TITLE_ELSEWHERE, context);
+            keys.context(TITLE_ELSEWHERE, context);
         }
         if this.lower_elsewhere {
-            push(LOWER_ELSEWHERE, context);
+            keys.context(LOWER_ELSEWHERE, context);
         }
+    }
+    if !CONTEXT {
+        return;
     }
     // Context aggregation (Ratinov & Roth): the words around the other
     // occurrences of this word in the document, e.g. "President" before
     // "Putin" three sentences earlier.
+    let out = keys.out;
     if let Some(occurrences) = document.capitalised_occurrences.get(&this.lower) {
         let first_new = out.len();
         let others = occurrences.iter().filter(|&&o| o as usize != index);
@@ -766,6 +832,31 @@ mod tests {
         };
         assert_eq!(features(0, 1), features(0, 1));
         assert_ne!(features(0, 1), features(1, 3));
+    }
+
+    #[test]
+    fn word_and_context_features_are_the_token_features() {
+        let resources = Resources::new(
+            Gazetteer::embedded(),
+            Clusters::parse("0110\tBaku\n0111\tPutin\n"),
+        );
+        let sentences = [
+            vec!["Mr", "Putin", "met", "Aliyev", "in", "Baku", "."],
+            vec!["PUTIN", "IN", "BAKU"],
+        ];
+        let document = Document::prepare(&resources, &sentences);
+        for sentence in 0..document.sentence_count() {
+            for index in document.sentence(sentence) {
+                let mut all = Vec::new();
+                token_features(&document, sentence, index, &mut all);
+                let mut split = Vec::new();
+                word_features(&document, sentence, index, &mut split);
+                context_features(&document, sentence, index, &mut split);
+                all.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(all, split, "token {index}");
+            }
+        }
     }
 
     #[test]

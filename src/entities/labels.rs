@@ -25,14 +25,19 @@ pub const OUTSIDE: Tag = 0;
 
 /// The tag for an entity type at a position.
 pub fn tag(label: EntityLabel, position: Position) -> Tag {
-    let type_index = label_index(label) as u8;
+    type_tag(label_index(label), position)
+}
+
+/// The tag for the entity type at `type_index` in [`EntityLabel::ALL`] at a
+/// position (for constants: [`tag`] cannot be one).
+pub const fn type_tag(type_index: usize, position: Position) -> Tag {
     let position_index = match position {
         Position::Begin => 0,
         Position::Inside => 1,
         Position::Last => 2,
         Position::Unit => 3,
     };
-    1 + type_index * 4 + position_index
+    1 + type_index as Tag * 4 + position_index
 }
 
 /// Index of a label in [`EntityLabel::ALL`].

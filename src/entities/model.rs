@@ -11,8 +11,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::decode::Transitions;
+use super::decode::{Transitions, Viterbi};
 use super::labels::TAG_COUNT;
 
 /// Tagging passes: the first tags sentence by sentence, the second adds the
@@ -38,6 +39,12 @@ pub struct Model {
     weights: Range<usize>,
     pub scales: [f32; PASSES],
     pub transitions: [Transitions; PASSES],
+    /// A decoder for each pass's transitions, built once: building one for
+    /// every document was 0.7 % of tagging.
+    decoders: [Viterbi; PASSES],
+    /// Tells this model from any other in the process, so that sums of its
+    /// rows remembered for one are never served for another.
+    id: u64,
 }
 
 /// Accumulated integer weights of both passes for one token.
@@ -99,18 +106,32 @@ impl Model {
     ///
     /// Looking features up is bound by memory latency, so it runs in phases
     /// whose loads do not depend on each other and overlap in the memory
-    /// system: first every key's home slot, then the (rare) further probes,
-    /// then the weight rows.
+    /// system: first every key's slot (a further probe is rare), then the
+    /// weight rows.
     pub fn accumulate(&self, keys: &[u64], sum: &mut RowSum) {
+        self.accumulate_lanes::<0, ROW>(keys, sum);
+    }
+
+    /// Adds the second pass's weights of the rows of `keys` to that pass's
+    /// half of `sum`: for the features only the second pass has, whose
+    /// first-pass weights nothing reads.
+    pub fn accumulate_second_pass(&self, keys: &[u64], sum: &mut RowSum) {
+        self.accumulate_lanes::<TAG_COUNT, TAG_COUNT>(keys, sum);
+    }
+
+    /// Adds weights `FROM..FROM + LEN` of the rows of `keys` to the same
+    /// lanes of `sum`.
+    fn accumulate_lanes<const FROM: usize, const LEN: usize>(
+        &self,
+        keys: &[u64],
+        sum: &mut RowSum,
+    ) {
         const BATCH: usize = 64;
-        let mut home = [(0u32, 0u32); BATCH];
         let mut rows = [0u32; BATCH];
         for chunk in keys.chunks(BATCH) {
-            for (entry, &key) in home.iter_mut().zip(chunk) {
-                *entry = self.slots[slot_of(key, self.slot_mask)];
-            }
             let mut found = 0;
-            for (&(stored, row), &key) in home.iter().zip(chunk) {
+            for &key in chunk {
+                let (stored, row) = self.slots[slot_of(key, self.slot_mask)];
                 let row = if row == 0 || stored == fingerprint(key) {
                     row
                 } else {
@@ -119,30 +140,34 @@ impl Model {
                 rows[found] = row;
                 found += usize::from(row != 0);
             }
-            self.add_rows(&rows[..found], sum);
+            self.add_rows::<FROM, LEN>(&rows[..found], sum);
         }
     }
 
-    /// Adds rows (numbered from 1) to `sum`. Kept out of line: inlined into
+    /// Adds weights `FROM..FROM + LEN` of rows (numbered from 1) to the
+    /// same lanes of `sum`. Kept out of line: inlined into
     /// [`Model::accumulate`], the additions are not vectorised. Each row is
     /// decoded from its bytes into an array first: added straight from the
     /// byte pairs, the sums were not vectorised either (3.4 times the
-    /// instructions).
+    /// instructions). The totals are summed in a local copy, which stays in
+    /// registers: summed in place, they were all stored back after every
+    /// row, since a bounds check could panic before the next.
     #[inline(never)]
-    fn add_rows(&self, rows: &[u32], sum: &mut RowSum) {
-        let weights = &self.file[self.weights.clone()];
+    fn add_rows<const FROM: usize, const LEN: usize>(&self, rows: &[u32], sum: &mut RowSum) {
+        let (weights, _) = self.file[self.weights.clone()].as_chunks::<{ ROW * 2 }>();
+        let lanes = &mut sum[FROM..FROM + LEN];
+        let mut totals: [i32; LEN] = std::array::from_fn(|lane| lanes[lane]);
         for &row in rows {
-            let start = (row as usize - 1) * ROW * 2;
-            let row_weights: &[u8; ROW * 2] = weights[start..start + ROW * 2]
-                .try_into()
-                .expect("a row is ROW weights");
-            let row_weights: [i16; ROW] = std::array::from_fn(|index| {
-                i16::from_le_bytes([row_weights[2 * index], row_weights[2 * index + 1]])
+            let bytes = &weights[row as usize - 1];
+            let row_weights: [i16; LEN] = std::array::from_fn(|lane| {
+                let at = 2 * (FROM + lane);
+                i16::from_le_bytes([bytes[at], bytes[at + 1]])
             });
-            for (total, weight) in sum.iter_mut().zip(row_weights) {
+            for (total, weight) in totals.iter_mut().zip(row_weights) {
                 *total += i32::from(weight);
             }
         }
+        lanes.copy_from_slice(&totals);
     }
 
     /// Row + 1 of a key past its home slot, 0 if absent.
@@ -156,6 +181,16 @@ impl Model {
                 return row;
             }
         }
+    }
+
+    /// This model's identity among those of the process.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// A decoder for the transitions of `pass`.
+    pub fn decoder(&self, pass: usize) -> Viterbi {
+        self.decoders[pass].clone()
     }
 
     /// Emission scores of one pass from accumulated rows.
@@ -185,6 +220,7 @@ impl Model {
     }
 
     fn read(file: Cow<'static, [u8]>) -> Option<Model> {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut reader = Reader {
             bytes: &file,
             at: 0,
@@ -226,7 +262,9 @@ impl Model {
             file,
             weights,
             scales,
+            decoders: std::array::from_fn(|pass| Viterbi::new(&transitions[pass])),
             transitions,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 }

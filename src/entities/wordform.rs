@@ -100,23 +100,37 @@ pub enum Casing {
 }
 
 pub fn casing(token: &str) -> Casing {
-    let mut letters = token.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
+    // Nearly every token is ASCII, whose letters are a-z and A-Z: read as
+    // bytes, it needs no decoding (tagging and canonical names call this
+    // about twice a token; it cost three times as many instructions).
+    if token.is_ascii() {
+        let letters = token.bytes().filter(u8::is_ascii_alphabetic);
+        casing_of(letters.map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())))
+    } else {
+        let letters = token.chars().filter(|c| c.is_alphabetic());
+        casing_of(letters.map(|c| (c.is_uppercase(), c.is_lowercase())))
+    }
+}
+
+/// The [`Casing`] of a token's letters, each given as (upper case, lower
+/// case).
+fn casing_of(mut letters: impl Iterator<Item = (bool, bool)>) -> Casing {
+    let Some((first_upper, first_lower)) = letters.next() else {
         return Casing::Other;
     };
     let (mut more, mut rest_upper, mut rest_lower) = (false, true, true);
-    for c in letters {
+    for (upper, lower) in letters {
         more = true;
-        rest_upper &= c.is_uppercase();
-        rest_lower &= c.is_lowercase();
+        rest_upper &= upper;
+        rest_lower &= lower;
     }
-    if first.is_uppercase() {
+    if first_upper {
         if rest_upper && more {
             Casing::Upper
         } else {
             Casing::Title
         }
-    } else if first.is_lowercase() && rest_lower {
+    } else if first_lower && rest_lower {
         Casing::Lower
     } else {
         Casing::Other
@@ -179,6 +193,17 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(casing(input), expected, "{input}");
         }
+        // Read as bytes or as characters, ASCII has the same casing.
+        for word in [
+            "Putin", "NATO", "said", "1996", "A", "McDonald", "U.S.", "x-Ray", "", "--",
+        ] {
+            let letters = word.chars().filter(|c| c.is_alphabetic());
+            let by_chars = casing_of(letters.map(|c| (c.is_uppercase(), c.is_lowercase())));
+            assert_eq!(casing(word), by_chars, "{word}");
+        }
+        assert_eq!(casing("Ärzte"), Casing::Title);
+        assert_eq!(casing("ÉTÉ"), Casing::Upper);
+        assert_eq!(casing("東京"), Casing::Other);
         assert_eq!(title_case("BRUSSELS"), "Brussels");
         assert_eq!(title_case("NEW YORK"), "New York");
     }
