@@ -192,6 +192,21 @@ fn title_cased(label: EntityLabel, name: &str) -> String {
                 title_case(word)
             } else if several && index > 0 && NAME_PARTICLES.contains(&lower.as_str()) {
                 lower
+            } else if word.contains('-') && !word.contains('.') {
+                // Each part on its own ("US-CHINA" -> "US-China",
+                // "COCA-COLA" -> "Coca-Cola"); as within a longer name, a
+                // part of two letters, or without a vowel, may be an
+                // acronym ("CBS-TV"; "ZEN-NOH" -> "Zen-Noh").
+                word.split('-')
+                    .map(|part| {
+                        if may_be_acronym(part, 2) {
+                            part.to_string()
+                        } else {
+                            title_case(part)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("-")
             } else if may_be_acronym(word, if several { 2 } else { 4 }) {
                 word.to_string()
             } else {
@@ -470,6 +485,10 @@ mod tests {
             ("[ORG:EC COMMISSION] MEETS", &["EC Commission"]),
             ("[ORG:U.S. TREASURY] SELLS BILLS", &["U.S. Treasury"]),
             ("[ORG:EC] MINISTERS MEET\nThey met.", &["EC"]),
+            ("[MISC:US-CHINA] TALKS\nThey met.", &["US-China"]),
+            ("[ORG:COCA-COLA] PROFIT UP\nIt rose.", &["Coca-Cola"]),
+            ("[ORG:CBS-TV] SOLD\nIt was.", &["CBS-TV"]),
+            ("[ORG:ZEN-NOH] BUYS\nIt did.", &["Zen-Noh"]),
             (
                 "[ORG:UN] TALKS\n[ORG:U.N.] officials",
                 &["United Nations"; 2],
