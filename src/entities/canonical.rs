@@ -137,7 +137,7 @@ fn is_all_caps(name: &str) -> bool {
 /// Whether a line is set in capitals (a headline, a sign-off): its
 /// all-caps words outnumber the others, so capitals there say nothing
 /// about how a name is spelt.
-pub(super) fn is_shouted(line: &str) -> bool {
+fn is_shouted(line: &str) -> bool {
     let (mut upper, mut other) = (0, 0);
     for word in line.split_whitespace() {
         match casing(word) {
@@ -148,13 +148,6 @@ pub(super) fn is_shouted(line: &str) -> bool {
         }
     }
     upper > other
-}
-
-/// The line around byte `at`.
-pub(super) fn line_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    &text[start..end]
 }
 
 /// Whether an all-caps word may be an acronym ("EC", "U.S.", "NATO",
@@ -231,7 +224,7 @@ enum Spelling {
 /// Lines of one article, found once: which line a byte is on by binary
 /// search, and whether it is shouted worked out once per line, so an
 /// article of one very long line costs no more than one of many.
-struct Lines<'a> {
+pub(super) struct Lines<'a> {
     text: &'a str,
     /// Byte offset where each line starts; the first is 0.
     starts: Vec<usize>,
@@ -239,7 +232,7 @@ struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -250,22 +243,33 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// Index of the line around byte `at`, as `line_at` finds it.
+    /// Index of the line around byte `at`: the line a newline at `at` ends.
     fn index(&self, at: usize) -> usize {
         // The last line starting at or before `at`; a newline at `at`
         // belongs to the line it ends.
         self.starts.partition_point(|&start| start <= at) - 1
     }
 
-    /// Whether the line around byte `at` is shouted (`is_shouted(line_at(..))`).
-    fn is_shouted(&mut self, at: usize) -> bool {
+    /// The byte range of the line around byte `at`, without its newline.
+    pub(super) fn around(&self, at: usize) -> std::ops::Range<usize> {
         let index = self.index(at);
-        let (text, starts) = (self.text, &self.starts);
-        *self.shouted.entry(index).or_insert_with(|| {
-            let start = starts[index];
-            let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
-            is_shouted(&text[start..end])
-        })
+        let start = self.starts[index];
+        let end = self
+            .starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        start..end
+    }
+
+    /// Whether the line around byte `at` is shouted ([`is_shouted`]).
+    pub(super) fn is_shouted(&mut self, at: usize) -> bool {
+        let index = self.index(at);
+        if let Some(&shouted) = self.shouted.get(&index) {
+            return shouted;
+        }
+        let shouted = is_shouted(&self.text[self.around(at)]);
+        self.shouted.insert(index, shouted);
+        shouted
     }
 
     /// Whether the mention at `start..end` opens its line as a dateline

@@ -12,11 +12,17 @@
 //! the country far more often than the reader.
 
 use super::Entity;
-use super::canonical::{is_shouted, line_at};
+use super::canonical::Lines;
 
 /// Drops the mentions that are "US" the pronoun in a line of capitals.
 pub fn remove_pronoun_us(text: &str, entities: &mut Vec<Entity>) {
-    entities.retain(|entity| !is_pronoun_us(text, entity.start, entity.end));
+    if !entities.iter().any(|e| e.text == "US") {
+        return;
+    }
+    // Lines found once: a long one-line article may name "US" thousands
+    // of times.
+    let mut lines = Lines::new(text);
+    entities.retain(|entity| !is_pronoun_us(text, &mut lines, entity.start, entity.end));
 }
 
 /// Verbs of which "us" is the object in a headline ("GIVE US A BREAK"),
@@ -106,13 +112,19 @@ enum After<'a> {
 
 /// Whether the mention at `start..end` is "US" the pronoun: the one word
 /// "US" in a line of capitals, with neighbours only the pronoun has.
-fn is_pronoun_us(text: &str, start: usize, end: usize) -> bool {
-    if &text[start..end] != "US" || !is_shouted(line_at(text, start)) {
+fn is_pronoun_us(text: &str, lines: &mut Lines, start: usize, end: usize) -> bool {
+    if &text[start..end] != "US" || !lines.is_shouted(start) {
         return false;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let before: Vec<&str> = text[line_start..start].split_whitespace().collect();
+    let line = lines.around(start);
+    let (line_start, line_end) = (line.start, line.end);
+    // The two words before, read from the end: a line may be megabytes.
+    let mut before: Vec<&str> = text[line_start..start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect();
+    before.reverse();
     let after = after(&text[end..line_end]);
     let next = match after {
         After::Joined => return false,
@@ -138,8 +150,9 @@ fn is_pronoun_us(text: &str, start: usize, end: usize) -> bool {
         return ends_or_pronoun_follows || (opens_clause && !plural_follows);
     }
     // "US AND THEM", "YOU AND US".
-    let paired_after = match &text[end..line_end].split_whitespace().collect::<Vec<_>>()[..] {
-        [and, other, ..] => is_conjunction(and) && is(Some(bare(other)), PAIRED_PRONOUNS),
+    let mut words_after = text[end..line_end].split_whitespace();
+    let paired_after = match (words_after.next(), words_after.next()) {
+        (Some(and), Some(other)) => is_conjunction(and) && is(Some(bare(other)), PAIRED_PRONOUNS),
         _ => false,
     };
     let paired_before = match before[..] {
@@ -217,7 +230,7 @@ mod tests {
         let start = marked.find('[').unwrap();
         let end = marked.find(']').unwrap() - 1;
         let text = marked.replace(['[', ']'], "");
-        is_pronoun_us(&text, start, end)
+        is_pronoun_us(&text, &mut Lines::new(&text), start, end)
     }
 
     #[test]
