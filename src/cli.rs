@@ -525,13 +525,7 @@ fn described(query: &str) -> String {
 /// Why a query found nothing: the index is empty (say how to fill it), or
 /// no passage matches.
 fn nothing_matched(news: &NewsIndex, index: Option<&Path>, query: &str) -> anyhow::Result<String> {
-    let every = Filter {
-        query: String::new(),
-        entities: Vec::new(),
-        since: None,
-        until: None,
-    };
-    if search::matching_passages(news, &every)? == 0 {
+    if search::matching_passages(news, &Filter::default())? == 0 {
         let dir = index.unwrap_or(Path::new(DEFAULT_INDEX)).display();
         return Ok(format!(
             "the index at {dir} holds no passages: index a folder of news into it with \
