@@ -844,11 +844,10 @@ pub fn lossless_name(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, str> {
         }
         _ => false,
     };
-    let escaped_percent = |text: &str, at: usize| reads_as_escape(&text.as_bytes()[at + 1..]);
     if let Ok(text) = std::str::from_utf8(bytes)
         && !text
             .match_indices('%')
-            .any(|(at, _)| escaped_percent(text, at))
+            .any(|(at, _)| reads_as_escape(&bytes[at + 1..]))
     {
         return std::borrow::Cow::Borrowed(text);
     }
