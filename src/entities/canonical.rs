@@ -276,7 +276,7 @@ impl<'a> Lines<'a> {
     /// does ("WASHINGTON, March 3 -", "LONDON (Reuters) -"): capitals
     /// there are the wire's style, not the name's.
     fn is_dateline(&self, start: usize, end: usize) -> bool {
-        let line_start = self.starts[self.index(start)];
+        let line_start = self.around(start).start;
         let after = self.text[end..].trim_start_matches(' ');
         self.text[line_start..start].trim().is_empty()
             && (after.starts_with(',') || after.starts_with('(') || after.starts_with("- "))
