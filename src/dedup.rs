@@ -39,6 +39,7 @@
 //! changed word moves 6 to 10 of its 64 bits, too close to unrelated text
 //! for a safe threshold; MinHash's estimate does not degrade that way.
 
+use crate::chars;
 use crate::tokenizer::is_paired;
 
 /// Hashes in a signature.
@@ -260,7 +261,7 @@ fn word_hashes(text: &str) -> Vec<u64> {
                 words.push(fnv(FNV_OFFSET, u64::from(c)));
                 continue;
             }
-            let alphanumeric = c.is_alphanumeric();
+            let alphanumeric = chars::is_alphanumeric(c);
             if alphanumeric {
                 hash = c.to_lowercase().fold(hash, |h, lower| fnv(h, lower as u64));
             }

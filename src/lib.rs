@@ -10,6 +10,7 @@
 //! Everything up to the index is pure: text in, data out.
 
 pub mod article;
+pub mod chars;
 pub mod corpus;
 pub mod dates;
 pub mod dedup;

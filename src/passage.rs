@@ -9,6 +9,7 @@
 //! its paragraphs); a text without blank lines whose lines mostly end a
 //! sentence has one paragraph a line, while hard-wrapped text does not.
 
+use crate::chars;
 use std::ops::Range;
 
 use crate::tokenizer::is_unspaced;
@@ -224,7 +225,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
             let after_space = rest.trim_start();
             let has_space = after_space.len() < rest.len();
             let next_starts_sentence = after_space.chars().next().is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || "\"'\u{201c}\u{2018}(".contains(c)
+                chars::is_uppercase(c) || c.is_ascii_digit() || "\"'\u{201c}\u{2018}(".contains(c)
             });
             if has_space && next_starts_sentence && !(b == b'.' && is_abbreviation(&text[..i])) {
                 ends.push(end);
@@ -264,7 +265,7 @@ fn is_abbreviation(before: &str) -> bool {
     let mut chars = word.chars();
     // A single capital is an initial ("John F. Kennedy").
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.is_uppercase();
+        return chars::is_uppercase(c);
     }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }

@@ -12,6 +12,7 @@
 //!
 //! Pure: strings in, strings and terms out.
 
+use crate::chars;
 use std::borrow::Cow;
 
 use chrono::{Duration, NaiveDate};
@@ -282,11 +283,11 @@ pub fn fuzzy_word(field: Option<&str>, text: &str) -> Result<Option<FuzzyWord>, 
     // Tone marks and viramas (`ไก่`, `ភ្នំ`) and combining accents (a
     // decomposed `José`) are part of a word, though no letters to Unicode.
     let word_char = |c: char| {
-        c.is_alphanumeric()
+        chars::is_alphanumeric(c)
             || matches!(c, '\'' | '’' | '-' | '\u{300}'..='\u{36f}')
             || is_southeast_asian_mark(c)
     };
-    if !word.chars().any(char::is_alphanumeric) || !word.chars().all(word_char) {
+    if !word.chars().any(chars::is_alphanumeric) || !word.chars().all(word_char) {
         return Ok(None);
     }
     let token = match field {

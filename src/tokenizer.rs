@@ -30,6 +30,7 @@
 //! `手机`). ASCII bytes, most of any news text, are checked one by one and
 //! never decoded.
 
+use crate::chars;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Splits text into words, and Chinese, Japanese and Korean into
@@ -132,7 +133,7 @@ impl TokenStream for WordStream<'_> {
                 break;
             };
             at += c.len_utf8();
-            if !c.is_alphanumeric() {
+            if !chars::is_alphanumeric(c) {
                 continue;
             }
             if !is_paired(c) {
@@ -182,7 +183,8 @@ impl WordStream<'_> {
     /// The length of the character at `i` when it is one that pairs.
     fn paired_len_at(&self, i: usize) -> Option<usize> {
         let c = self.char_at(i)?;
-        (is_paired(c) && (c.is_alphanumeric() || is_southeast_asian_mark(c))).then(|| c.len_utf8())
+        (is_paired(c) && (chars::is_alphanumeric(c) || is_southeast_asian_mark(c)))
+            .then(|| c.len_utf8())
     }
 
     /// The word that starts at `start` and whose first character ends at
@@ -200,7 +202,7 @@ impl WordStream<'_> {
                 break;
             }
             match self.char_at(at) {
-                Some(c) if c.is_alphanumeric() && !is_paired(c) => at += c.len_utf8(),
+                Some(c) if chars::is_alphanumeric(c) && !is_paired(c) => at += c.len_utf8(),
                 _ => break,
             }
         }

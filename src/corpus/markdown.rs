@@ -18,6 +18,7 @@
 //! Every block start (and every line after a break) gets a line anchor from
 //! pulldown-cmark's source offsets.
 
+use crate::chars;
 use std::ops::Range;
 use std::path::Path;
 
@@ -187,7 +188,7 @@ fn starts_with_key(line: &str) -> bool {
     let Some((key, rest)) = line.split_once(':') else {
         return false;
     };
-    let is_key_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-');
+    let is_key_char = |c: char| chars::is_alphanumeric(c) || matches!(c, '_' | '-');
     !key.is_empty()
         && key.chars().all(is_key_char)
         && (rest.is_empty() || rest.starts_with([' ', '\t']))

@@ -7,6 +7,7 @@
 //! by what it says, so no agency's name is listed here.
 
 use super::{Entity, EntityLabel};
+use crate::chars;
 
 /// Drops the sign-offs and credits from one text's mentions: one-word
 /// lines among those that end the text, each starting a paragraph
@@ -54,7 +55,7 @@ fn stands_alone(text: &str, entity: &Entity) -> bool {
     let indent = &text[line_start..start];
     let alone = indent.trim().is_empty()
         && !text[start..end].contains(char::is_whitespace)
-        && !text[end..line_end].chars().any(char::is_alphanumeric);
+        && !text[end..line_end].chars().any(chars::is_alphanumeric);
     // Wire copy indents a new paragraph; its wrapped lines start flush.
     alone && (!indent.is_empty() || follows_a_sentence_end(&text[..line_start]))
 }
@@ -79,8 +80,8 @@ fn ends_a_sentence(text: &str) -> bool {
     let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
     let first = word.chars().next();
     let last = word.chars().last();
-    first.is_some_and(|c| !c.is_uppercase())
-        && last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    first.is_some_and(|c| !chars::is_uppercase(c))
+        && last.is_some_and(|c| chars::is_lowercase(c) || c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 //! name across articles. What the index counts is this name, so each of
 //! these steps keeps one name from being counted as several.
 
+use crate::chars;
 use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
@@ -143,7 +144,7 @@ fn is_shouted(line: &str) -> bool {
         match casing(word) {
             Casing::Upper => upper += 1,
             Casing::Title | Casing::Lower => other += 1,
-            Casing::Other if word.chars().any(char::is_alphabetic) => other += 1,
+            Casing::Other if word.chars().any(chars::is_alphabetic) => other += 1,
             Casing::Other => {}
         }
     }
@@ -156,7 +157,7 @@ fn is_shouted(line: &str) -> bool {
 /// often as IRAN or PERU, and a country in a headline is nearly always
 /// written in the story below, whose spelling wins.
 fn may_be_acronym(word: &str, short: usize) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|c| chars::is_alphabetic(*c)).count();
     letters <= short
         || word.chars().any(|c| c == '.' || c.is_ascii_digit())
         || !word

@@ -12,6 +12,7 @@
 //! Everything is deterministic: fixed seeds, sorted vocabularies, and the
 //! only parallel step (nearest-centroid search) is a pure map.
 
+use crate::chars;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -226,9 +227,9 @@ fn context_vectors(
             Some(&i) if i < settings.context_words => i + 1 + RARE_CLASSES,
             _ => {
                 let first = w.chars().next().unwrap_or(' ');
-                1 + if first.is_uppercase() {
+                1 + if chars::is_uppercase(first) {
                     0
-                } else if first.is_lowercase() {
+                } else if chars::is_lowercase(first) {
                     1
                 } else if w.chars().any(|c| c.is_ascii_digit()) {
                     2

@@ -7,6 +7,7 @@
 //! lower-cased elsewhere in the article?) help all-caps headlines and
 //! sentence-initial words.
 
+use crate::chars;
 use std::borrow::Cow;
 use std::cell::{LazyCell, RefCell};
 use std::collections::hash_map::Entry;
@@ -308,7 +309,7 @@ fn is_title_case_headline(
     let mut content = Vec::new();
     let mut title = 0;
     for word in sentence {
-        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if word.chars().filter(|c| chars::is_alphabetic(*c)).count() < 2 {
             continue;
         }
         let word_casing = casing(word);
@@ -341,7 +342,7 @@ fn is_title_case_headline(
 fn is_all_caps(sentence: &[&str]) -> bool {
     let mut upper = 0;
     for word in sentence {
-        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if word.chars().filter(|c| chars::is_alphabetic(*c)).count() < 2 {
             continue;
         }
         match casing(word) {
@@ -387,7 +388,7 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
     let uncapitalised = !scratch
         .folded
         .chars()
-        .any(|c| c.is_alphabetic() && !c.is_lowercase());
+        .any(|c| chars::is_alphabetic(c) && !chars::is_lowercase(c));
     Clusters::form(&scratch.folded, &mut scratch.cluster_form);
     let mut cluster = resources.clusters.path(hash_str(&scratch.cluster_form));
     if cluster == 0 && word_casing == Casing::Upper {

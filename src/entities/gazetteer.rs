@@ -7,6 +7,7 @@
 
 use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix, prehashed_map};
 use super::wordform::{fold_typography, lower_key};
+use crate::chars;
 
 /// The gazetteer lists, one bit each in a membership mask.
 pub const LISTS: [(&str, &str); 9] = [
@@ -120,7 +121,7 @@ fn plain_hashes(entry: &str, hashes: &mut Vec<u64>) -> bool {
     for c in entry.chars() {
         if c.is_ascii_alphabetic() {
             hash = extend(hash, &[c.to_ascii_lowercase() as u8]);
-        } else if c.is_alphabetic() {
+        } else if chars::is_alphabetic(c) {
             let mut utf8 = [0u8; 4];
             for lower in c.to_lowercase() {
                 hash = extend(hash, lower.encode_utf8(&mut utf8).as_bytes());

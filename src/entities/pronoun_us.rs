@@ -13,6 +13,7 @@
 
 use super::Entity;
 use super::canonical::Lines;
+use crate::chars;
 
 /// Drops the mentions that are "US" the pronoun in a line of capitals.
 pub fn remove_pronoun_us(text: &str, entities: &mut Vec<Entity>) {
@@ -180,7 +181,7 @@ fn adjacent_word(text: &str, line_start: usize, start: usize) -> Option<&str> {
     }
     let word = trimmed.rsplit(char::is_whitespace).next()?;
     let word = word.trim_start_matches(['"', '\'', '(', '‘', '“']);
-    let is_word = !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '\'');
+    let is_word = !word.is_empty() && word.chars().all(|c| chars::is_alphabetic(c) || c == '\'');
     is_word.then_some(word)
 }
 
@@ -198,7 +199,7 @@ fn is_conjunction(word: &str) -> bool {
 
 /// A word without the punctuation around it: `THEM,` -> `THEM`.
 fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    word.trim_matches(|c: char| !chars::is_alphanumeric(c))
 }
 
 /// What follows "US" on its line (`rest`, from right after it).
@@ -216,8 +217,8 @@ fn after(rest: &str) -> After<'_> {
     let rest = rest.trim_start();
     match rest.split_whitespace().next() {
         None => After::ClauseEnd,
-        Some(word) if !word.starts_with(char::is_alphanumeric) => After::ClauseEnd,
-        Some(word) => After::Word(word.trim_end_matches(|c: char| !c.is_alphanumeric())),
+        Some(word) if !word.starts_with(chars::is_alphanumeric) => After::ClauseEnd,
+        Some(word) => After::Word(word.trim_end_matches(|c: char| !chars::is_alphanumeric(c))),
     }
 }
 

@@ -5,6 +5,8 @@
 //! "U.S." and "Dec.", hyphenated words kept whole. Every token is a byte range
 //! of the original text, so entity offsets map straight back.
 
+use crate::chars;
+
 /// A token: byte range `start..end` of the text it was cut from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -76,8 +78,8 @@ fn keeps_period(word: &str, at_line_start: bool) -> bool {
     if word.is_empty() {
         return false;
     }
-    let single_letter = only_char(word).is_some_and(char::is_alphabetic);
-    let dotted = word.contains('.') && word.chars().any(char::is_alphanumeric);
+    let single_letter = only_char(word).is_some_and(chars::is_alphabetic);
+    let dotted = word.contains('.') && word.chars().any(chars::is_alphanumeric);
     // "1." numbering a list line, as in sports results tables.
     let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
     // All-caps headlines write "ST. LOUIS", "GOV."; compare title-cased.
@@ -97,7 +99,7 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
         });
         return;
     }
-    if !chunk.chars().any(char::is_alphanumeric) {
+    if !chunk.chars().any(chars::is_alphanumeric) {
         split_punctuation_run(chunk, offset, out);
         return;
     }
@@ -352,9 +354,9 @@ pub fn sentences(text: &str) -> Vec<Vec<Span>> {
         let next_char = first_char(text, span);
         let break_here = !current.is_empty()
             && (newlines >= 2
-                || (newlines == 1 && !next_char.is_lowercase())
+                || (newlines == 1 && !chars::is_lowercase(next_char))
                 // Cheapest test first: most tokens start in lower case.
-                || (!next_char.is_lowercase()
+                || (!chars::is_lowercase(next_char)
                     && !is_closing(next_char)
                     && ends_sentence(text, current)));
         if break_here {

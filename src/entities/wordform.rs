@@ -3,6 +3,8 @@
 //! Folding curly quotes and dashes makes raw news look like the CoNLL text the
 //! model was trained on, so "Aliyev’s" and "Aliyev's" share features.
 
+use crate::chars;
+
 /// Folds typographic variants to the ASCII CoNLL uses.
 pub fn fold_typography(token: &str, out: &mut String) {
     out.clear();
@@ -47,13 +49,13 @@ pub fn lower_key(folded: &str, out: &mut String) {
 
 /// Character class used by word shapes.
 fn class(c: char) -> char {
-    if c.is_uppercase() {
+    if chars::is_uppercase(c) {
         'X'
-    } else if c.is_lowercase() {
+    } else if chars::is_lowercase(c) {
         'x'
-    } else if c.is_numeric() {
+    } else if chars::is_numeric(c) {
         'd'
-    } else if c.is_alphabetic() {
+    } else if chars::is_alphabetic(c) {
         'a'
     } else {
         c
@@ -107,8 +109,8 @@ pub fn casing(token: &str) -> Casing {
         let letters = token.bytes().filter(u8::is_ascii_alphabetic);
         casing_of(letters.map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())))
     } else {
-        let letters = token.chars().filter(|c| c.is_alphabetic());
-        casing_of(letters.map(|c| (c.is_uppercase(), c.is_lowercase())))
+        let letters = token.chars().filter(|c| chars::is_alphabetic(*c));
+        casing_of(letters.map(|c| (chars::is_uppercase(c), chars::is_lowercase(c))))
     }
 }
 
@@ -147,7 +149,7 @@ pub fn title_case(word: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        at_start = !c.is_alphanumeric();
+        at_start = !chars::is_alphanumeric(c);
     }
     out
 }
@@ -197,8 +199,9 @@ mod tests {
         for word in [
             "Putin", "NATO", "said", "1996", "A", "McDonald", "U.S.", "x-Ray", "", "--",
         ] {
-            let letters = word.chars().filter(|c| c.is_alphabetic());
-            let by_chars = casing_of(letters.map(|c| (c.is_uppercase(), c.is_lowercase())));
+            let letters = word.chars().filter(|c| chars::is_alphabetic(*c));
+            let by_chars =
+                casing_of(letters.map(|c| (chars::is_uppercase(c), chars::is_lowercase(c))));
             assert_eq!(casing(word), by_chars, "{word}");
         }
         assert_eq!(casing("Ärzte"), Casing::Title);
