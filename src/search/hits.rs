@@ -15,7 +15,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::fuzzy::edit_distance;
 use super::{Highlight, SearchRequest, Sort, build_query};
-use crate::dedup::{Signature, Sketch};
+use crate::dedup::{Signature, SignatureSet, Sketch};
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
@@ -240,7 +240,8 @@ struct Selection<'a> {
     bands: Option<&'a BandIndex>,
     kept: Vec<Selected>,
     per_article: HashMap<String, usize>,
-    kept_signatures: Vec<Signature>,
+    /// The signatures of the kept passages, for finding their copies.
+    kept_signatures: SignatureSet,
     /// Candidates walked so far.
     walked: usize,
 }
@@ -257,7 +258,7 @@ impl<'a> Selection<'a> {
             bands,
             kept: Vec::new(),
             per_article: HashMap::new(),
-            kept_signatures: Vec::new(),
+            kept_signatures: SignatureSet::new(),
             walked: 0,
         }
     }
@@ -282,16 +283,13 @@ impl<'a> Selection<'a> {
             // passages just under the copy threshold have equal sketches a
             // few times in a thousand, unrelated ones practically never.
             let sketch = self.bands.and_then(|b| b.sketch(address));
-            if sketch.is_some_and(|s| self.kept_signatures.iter().any(|k| k.sketch() == s)) {
+            if sketch.is_some_and(|s| self.kept_signatures.has_sketch(s)) {
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(address)?;
             let signature = self.bands.and_then(|_| signature(fields, &doc));
             if let Some(signature) = &signature
-                && self
-                    .kept_signatures
-                    .iter()
-                    .any(|k| k.is_near_duplicate(signature))
+                && self.kept_signatures.has_near_duplicate_of(signature)
             {
                 continue;
             }
@@ -308,7 +306,9 @@ impl<'a> Selection<'a> {
             }
             // Only a kept passage hides its copies: one left out by the
             // per-article cap must not take its copies elsewhere with it.
-            self.kept_signatures.extend(signature);
+            if let Some(signature) = signature {
+                self.kept_signatures.insert(signature);
+            }
             self.kept.push(Selected {
                 score,
                 address,
