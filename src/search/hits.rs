@@ -16,6 +16,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use super::fuzzy::edit_distance;
 use super::{Highlight, SearchRequest, Sort, build_query};
 use crate::dedup::{Signature, SignatureSet, Sketch};
+use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
@@ -182,6 +183,10 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     {
         let mut hit = hit_from_doc(&fields, &doc, score);
         hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight, &fuzzy);
+        if !built.highlight.names.is_empty() {
+            let named = named_mentions(news, &hit, &built.highlight.names);
+            hit.highlights = merged(&hit.text, [hit.highlights, named].concat());
+        }
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
             hit.duplicates = duplicates(&searcher, &fields, copy_candidates, own)?;
@@ -525,6 +530,37 @@ fn context(
     }
     passages.sort_by_key(|p| p.passage);
     Ok(passages)
+}
+
+/// The byte ranges of `hit`'s entity mentions that an entity filter or an
+/// entity field of the query found: a mention of the type whose canonical
+/// name holds the name's terms together, as the search matches it
+/// (`Putin` in "Vladimir Putin").
+fn named_mentions(
+    news: &NewsIndex,
+    hit: &Hit,
+    names: &[(EntityLabel, Vec<String>)],
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for mention in &hit.entities {
+        let mut canonical = None;
+        for (label, terms) in names {
+            if mention.label != label.as_str() || terms.is_empty() {
+                continue;
+            }
+            let held = canonical.get_or_insert_with(|| {
+                super::analyze(news, news.fields.entity(*label), &mention.canonical)
+            });
+            let named = held.windows(terms.len()).any(|w| w == terms.as_slice());
+            // Offsets come from the index; one that does not fit the text
+            // is left out rather than trusted.
+            if named && hit.text.get(mention.start..mention.end).is_some() {
+                found.push(mention.start..mention.end);
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// Fuzzy words as the text field's queries analyse them (`al-Assad`: `al`,

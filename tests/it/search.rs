@@ -498,6 +498,37 @@ fn entities_lists_who_is_mentioned_with_a_query() {
     assert_eq!(rows.len(), 2);
 }
 
+/// A passage found by an entity filter or an entity field of the query
+/// shows where it names the entity: it was not highlighted, and the
+/// snippet of a long passage stayed at its start, far from the name.
+#[test]
+fn entity_filters_highlight_the_mentions_they_matched() {
+    let env = Env::new();
+    let filler = "The talks lasted most of the day and ended without a joint statement. ".repeat(6);
+    env.write("2024-12-30/seed.txt", SEED).write(
+        "2024-12-31/talks.txt",
+        format!(
+            "Talks end\n\n{filler}Later that evening President Vladimir Putin told reporters in Moscow \
+             that the talks would resume in January.\n"
+        ),
+    );
+    env.index();
+    let hits = env.hits("persuade", &["--person", "Putin"]);
+    assert_eq!(highlighted(&hits[0]), ["Putin", "persuade"], "{}", hits[0]);
+    for (query, filter) in [("", "--person"), ("person:Putin", "")] {
+        let mut extra = vec!["--place", "Moscow"];
+        if !filter.is_empty() {
+            extra.extend([filter, "Putin"]);
+        }
+        let hits = env.hits(query, &extra);
+        assert_eq!(hits.len(), 1, "{query} {filter}: {hits:?}");
+        let hit = &hits[0];
+        assert_eq!(highlighted(hit), ["Vladimir Putin", "Moscow"], "{hit}");
+        let snippet = hit["snippet"].as_str().unwrap();
+        assert!(snippet.contains("Vladimir Putin"), "{snippet}");
+    }
+}
+
 /// The texts of a hit's highlights.
 fn highlighted(hit: &serde_json::Value) -> Vec<&str> {
     let text = hit["text"].as_str().unwrap();
