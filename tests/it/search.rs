@@ -262,6 +262,39 @@ fn exit_status_tells_hits_from_none_from_errors() {
     }
 }
 
+/// When the query matches and the filters leave nothing, the message says
+/// so and names the filters; a long query is not repeated whole.
+#[test]
+fn nothing_matched_says_whether_the_filters_left_nothing() {
+    let env = Env::new();
+    env.write("2024-12-30/seed.txt", SEED);
+    env.index();
+    let run = env.run(&[
+        "search", "plane", "--person", "Medvedev", "--since", "2024-12", "--index", "index",
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let message = run.stderr.trim();
+    assert!(
+        message.contains(
+            "match \"plane\" without the filters, none with --person \"Medvedev\" --since 2024-12"
+        ),
+        "{message}"
+    );
+    let run = env.run(&["timeline", "plane", "--org", "NATO", "--index", "index"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("none with --org \"NATO\""),
+        "{}",
+        run.stderr
+    );
+    // Nothing to blame on the filters: the query matches nothing.
+    let run = env.run(&["search", "zebra", "--person", "Putin", "--index", "index"]);
+    assert_eq!(run.stderr.trim(), "newsdex: no passage matches \"zebra\"");
+    let long = vec!["zebra"; 100].join(" ");
+    let run = env.run(&["search", &long, "--index", "index"]);
+    assert!(run.stderr.trim().ends_with("zebra ze\"…"), "{}", run.stderr);
+}
+
 #[test]
 fn a_missing_index_tells_what_to_run() {
     let env = Env::new();
