@@ -47,6 +47,7 @@ pub const USER_FIELDS: &[&str] = &[
 /// place: `search` builds them).
 pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
     let query = ascii_spaces(query);
+    let query = straight_quotes(&query);
     check_balanced(&query)?;
     let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
@@ -86,6 +87,20 @@ fn typographic_apostrophes(token: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// `query` with its typographic double quotes (`“plane crash”`, German
+/// `„…“`) made `"`, when it holds no `"` of its own: a word processor, a
+/// phone or a copied headline types them, and tantivy's parser took them
+/// for letters, so `“oil prices”` found every passage with both words
+/// anywhere instead of the phrase. A query that also holds `"` keeps them
+/// as written: they may be quotes inside its phrases.
+fn straight_quotes(query: &str) -> Cow<'_, str> {
+    let typographic = |c: char| matches!(c, '“' | '”' | '„' | '‟');
+    if query.contains('"') || !query.contains(typographic) {
+        return Cow::Borrowed(query);
+    }
+    Cow::Owned(query.replace(typographic, "\""))
 }
 
 /// `query` with every other space (the ideographic space a Japanese or
@@ -427,6 +442,25 @@ mod tests {
         for (q, want) in cases {
             assert_eq!(tantivy(q), want, "{q}");
         }
+    }
+
+    #[test]
+    fn typographic_double_quotes_make_phrases() {
+        let cases = [
+            ("“plane crash”", "\"plane crash\""),
+            ("„Flugzeug Absturz“ Baku", "\"Flugzeug Absturz\" Baku"),
+            ("title:“plane crash”~2", "title:\"plane crash\"~2"),
+            // Quotes inside a phrase of `"` stay as written.
+            ("\"he said “no” today\"", "\"he said “no” today\""),
+        ];
+        for (query, want) in cases {
+            assert_eq!(tantivy(query), want, "{query}");
+        }
+        let problem = rewrite("“plane crash").unwrap_err();
+        assert!(
+            problem.message.contains("quote is not closed"),
+            "{problem:?}"
+        );
     }
 
     #[test]

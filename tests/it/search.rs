@@ -76,6 +76,20 @@ fn all_words_must_match_unless_or_is_given() {
     assert_eq!(env.hit_files("\"plane landed\"", &[]), ["b.txt"]);
 }
 
+/// A phrase typed with typographic quotes (a word processor's, a
+/// phone's) is the phrase, not its words anywhere.
+#[test]
+fn typographic_quotes_make_a_phrase() {
+    let env = Env::new();
+    env.write("a.txt", "The plane landed safely.\n")
+        .write("b.txt", "The plane was delayed but landed.\n");
+    env.index();
+    assert_eq!(env.hit_files("“plane landed”", &[]), ["a.txt"]);
+    assert_eq!(env.hit_files("„plane landed“", &[]), ["a.txt"]);
+    let hits = env.hits("“plane landed”", &[]);
+    assert_eq!(highlighted(&hits[0]), ["plane landed"]);
+}
+
 #[test]
 fn apostrophes_and_non_latin_text_search_like_any_word() {
     let env = Env::new();
