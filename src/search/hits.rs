@@ -477,9 +477,14 @@ fn context(
     hit: &Hit,
     n: usize,
 ) -> Result<Vec<ContextPassage>> {
-    let n = n as u64;
+    // `--context` takes any number: the range and the count saturate, and
+    // no more passages are fetched than the index holds (`2 * n + 1`
+    // overflowed into a collector of impossible size, which panicked).
+    let wanted = n.saturating_mul(2).saturating_add(1);
+    let wanted = wanted.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
     let lower = Term::from_field_u64(fields.ordinal, hit.passage.saturating_sub(n));
-    let upper = Term::from_field_u64(fields.ordinal, hit.passage + n);
+    let upper = Term::from_field_u64(fields.ordinal, hit.passage.saturating_add(n));
     let query = BooleanQuery::new(vec![
         (
             Occur::Must,
@@ -504,10 +509,7 @@ fn context(
             )),
         ),
     ]);
-    let found = searcher.search(
-        &query,
-        &TopDocs::with_limit(2 * n as usize + 1).order_by_score(),
-    )?;
+    let found = searcher.search(&query, &TopDocs::with_limit(wanted.max(1)).order_by_score())?;
     let mut passages = Vec::new();
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;

@@ -228,6 +228,36 @@ fn jsonl_prints_one_hit_per_line() {
     );
 }
 
+/// `--context` as large as it parses lists the whole article around the
+/// hit: the number of passages to fetch overflowed, and the search
+/// panicked ("capacity overflow").
+#[test]
+fn a_huge_context_lists_the_article_without_panicking() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Walrus\n\nFirst the boats came.\n\nA walrus was seen.\n\nThen it left.\n",
+    );
+    env.index();
+    for context in ["18446744073709551615", "9223372036854775808", "1"] {
+        let hits = env.hits("walrus", &["--context", context]);
+        let around: Vec<&str> = hits
+            .iter()
+            .find(|h| h["text"] == "A walrus was seen.")
+            .unwrap_or_else(|| panic!("--context {context}: {hits:?}"))["context"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            around,
+            ["First the boats came.", "Then it left."],
+            "{context}"
+        );
+    }
+}
+
 #[test]
 fn limit_caps_the_hits() {
     let env = Env::new();
