@@ -328,6 +328,20 @@ pub fn fuzzy_word(field: Option<&str>, text: &str) -> Result<Option<FuzzyWord>, 
     }))
 }
 
+/// Why a word holding `*` is refused, and what to write instead.
+///
+/// tantivy's parser drops the `*` of `Khodorkov*` and searches the rest
+/// as a whole word, so a search for stories about Khodorkovsky found
+/// nothing and did not say why: it looked like no coverage at all.
+pub fn wildcard_problem(word: &str) -> String {
+    let stem = word.replace('*', "");
+    format!(
+        "`{word}`: newsdex has no wildcards in words; write the whole word (other endings match: \
+         `crash` finds \"crashes\"), a fuzzy word for other spellings (`{stem}~2`), or a phrase \
+         ending in * (`\"plane cra\"*`)"
+    )
+}
+
 /// A message for tantivy's parser errors that says how to fix the query.
 pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;

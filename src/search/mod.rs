@@ -320,6 +320,12 @@ impl<'a> TextQueryBuilder<'a> {
         }
         if let UserInputLeaf::Literal(literal) = &leaf
             && literal.delimiter == Delimiter::None
+            && literal.phrase.contains('*')
+        {
+            return Err(query::wildcard_problem(&literal.phrase).into());
+        }
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.delimiter == Delimiter::None
             && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
                 .map_err(|p| p.message)?
         {
@@ -863,6 +869,24 @@ mod tests {
             "nope:crash",
         ] {
             assert_builds_as(&news, query, &query::rewrite(query).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_wildcard_in_a_word_is_refused_with_what_to_write_instead() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        for query in ["Khodorkov*", "title:privati*", "*il", "o*l", "crash -Boe*"] {
+            let message = text_query(&news, query).err();
+            assert!(
+                message
+                    .as_deref()
+                    .is_some_and(|m| m.contains("no wildcards") && m.contains("~2")),
+                "{query}: {message:?}"
+            );
+        }
+        for query in ["*", "* -crash", "\"plane cra\"*", "crash"] {
+            assert!(text_query(&news, query).is_ok(), "{query}");
         }
     }
 

@@ -283,6 +283,8 @@ fn exit_status_tells_hits_from_none_from_errors() {
         (vec!["search", "walrus", "--index", "index"], 0),
         (vec!["search", "zebra", "--index", "index"], 1),
         (vec!["search", "title:(", "--index", "index"], 2),
+        // `walr*` found nothing without a word: there are no wildcards.
+        (vec!["search", "walr*", "--index", "index"], 2),
         (vec!["search", "walrus", "--index", "missing"], 2),
         (
             vec![
