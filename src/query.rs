@@ -358,6 +358,14 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
             "a query cannot only exclude (`-word`): add a word to search for".into()
         }
         E::DateFormatError(_) => "dates are written 2024-12-25, 2024-12 or 2024".into(),
+        // `oil >5`, `[a TO b]`: tantivy names its own limitation, not
+        // the ranges this query language has.
+        E::UnsupportedQuery(detail) if detail.contains("Range query") => {
+            "a range (`[a TO b]`, `>5`) needs a date field: write `date:[2024-12-20 TO \
+             2024-12-31]` or `published:[2024-12 TO *]`, or leave out the `>`, `<` or brackets \
+             to search for the words"
+                .into()
+        }
         E::SyntaxError(detail) => {
             format!(
                 "the query does not parse ({}); check quotes, parentheses and `field:` prefixes",

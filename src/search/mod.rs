@@ -873,6 +873,21 @@ mod tests {
     }
 
     #[test]
+    fn a_range_without_a_field_says_which_fields_take_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        for query in ["[a TO b]", "oil >5", "oil <=2024"] {
+            let message = text_query(&news, query).err();
+            assert!(
+                message
+                    .as_deref()
+                    .is_some_and(|m| m.contains("needs a date field") && m.contains("date:[")),
+                "{query}: {message:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_wildcard_in_a_word_is_refused_with_what_to_write_instead() {
         let dir = tempfile::tempdir().unwrap();
         let news = NewsIndex::open_or_create(dir.path()).unwrap();
