@@ -138,6 +138,23 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The filters given, as they were typed (`--person "Tony Blair"`).
+    fn given(&self) -> Vec<String> {
+        let mut given = Vec::new();
+        for (flag, values) in [
+            ("--person", &self.person),
+            ("--org", &self.org),
+            ("--place", &self.place),
+            ("--misc", &self.misc),
+        ] {
+            given.extend(values.iter().map(|v| format!("{flag} {v:?}")));
+        }
+        for (flag, value) in [("--since", &self.since), ("--until", &self.until)] {
+            given.extend(value.iter().map(|v| format!("{flag} {v}")));
+        }
+        given
+    }
+
     fn to_filter(&self, query: &str) -> anyhow::Result<Filter> {
         let since = self
             .since
@@ -469,7 +486,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         output::write_hits(out, args.format, style, &options, &args.query, &results)
     })?;
     if results.hits.is_empty() {
-        let why = nothing_matched(&news, args.filter.index.as_deref(), &args.query)?;
+        let why = nothing_matched(&news, &args.filter, &request.filter)?;
         release_at_exit(news);
         eprintln!("newsdex: {why}");
         return Ok(ExitCode::from(1));
@@ -516,23 +533,51 @@ fn passages_match(n: usize) -> String {
 /// only).
 fn described(query: &str) -> String {
     if query.trim().is_empty() {
-        " the filters".to_string()
-    } else {
-        format!(" {query:?}")
+        return " the filters".to_string();
+    }
+    // A pasted paragraph is not repeated whole: its start names it, as
+    // error messages cut it.
+    match query.char_indices().nth(80) {
+        Some((cut, _)) => format!(" {:?}…", &query[..cut]),
+        None => format!(" {query:?}"),
     }
 }
 
-/// Why a query found nothing: the index is empty (say how to fill it), or
-/// no passage matches.
-fn nothing_matched(news: &NewsIndex, index: Option<&Path>, query: &str) -> anyhow::Result<String> {
+/// Why a query found nothing: the index is empty (say how to fill it), the
+/// query matches but not with the filters (name them), or no passage
+/// matches.
+fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyhow::Result<String> {
     if search::matching_passages(news, &Filter::default())? == 0 {
-        let dir = index.unwrap_or(Path::new(DEFAULT_INDEX)).display();
+        let dir = args
+            .index
+            .as_deref()
+            .unwrap_or(Path::new(DEFAULT_INDEX))
+            .display();
         return Ok(format!(
             "the index at {dir} holds no passages: index a folder of news into it with \
              `newsdex index FOLDER --index {dir}`"
         ));
     }
-    Ok(format!("no passage matches{}", described(query)))
+    // "No passage matches" alone sent a user hunting through a query
+    // that matches thousands, when a misspelt --person emptied it.
+    let filters = args.given();
+    if !filters.is_empty() && !filter.query.trim().is_empty() {
+        let alone = Filter {
+            query: filter.query.clone(),
+            ..Filter::default()
+        };
+        let n = search::matching_passages(news, &alone)?;
+        if n > 0 {
+            return Ok(format!(
+                "{}{} without the filters, none with {}: check the names and dates, or \
+                 drop a filter",
+                passages_match(n),
+                described(&filter.query),
+                filters.join(" ")
+            ));
+        }
+    }
+    Ok(format!("no passage matches{}", described(&filter.query)))
 }
 
 /// Lets go of an index a one-shot command has finished with, without
@@ -571,10 +616,7 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let buckets = search::timeline(&news, &filter, args.by, args.field)?;
     let (matching, nothing_matched) = match buckets.is_empty() {
         true => match search::matching_passages(&news, &filter)? {
-            0 => (
-                0,
-                nothing_matched(&news, args.filter.index.as_deref(), &args.query)?,
-            ),
+            0 => (0, nothing_matched(&news, &args.filter, &filter)?),
             n => (n, String::new()),
         },
         false => (0, String::new()),

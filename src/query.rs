@@ -48,6 +48,7 @@ pub const USER_FIELDS: &[&str] = &[
 /// place: `search` builds them).
 pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
     let query = ascii_spaces(query);
+    let query = straight_quotes(&query);
     check_balanced(&query)?;
     let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
@@ -87,6 +88,20 @@ fn typographic_apostrophes(token: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// `query` with its typographic double quotes (`“plane crash”`, German
+/// `„…“`) made `"`, when it holds no `"` of its own: a word processor, a
+/// phone or a copied headline types them, and tantivy's parser took them
+/// for letters, so `“oil prices”` found every passage with both words
+/// anywhere instead of the phrase. A query that also holds `"` keeps them
+/// as written: they may be quotes inside its phrases.
+fn straight_quotes(query: &str) -> Cow<'_, str> {
+    let typographic = |c: char| matches!(c, '“' | '”' | '„' | '‟');
+    if query.contains('"') || !query.contains(typographic) {
+        return Cow::Borrowed(query);
+    }
+    Cow::Owned(query.replace(typographic, "\""))
 }
 
 /// `query` with every other space (the ideographic space a Japanese or
@@ -314,6 +329,20 @@ pub fn fuzzy_word(field: Option<&str>, text: &str) -> Result<Option<FuzzyWord>, 
     }))
 }
 
+/// Why a word holding `*` is refused, and what to write instead.
+///
+/// tantivy's parser drops the `*` of `Khodorkov*` and searches the rest
+/// as a whole word, so a search for stories about Khodorkovsky found
+/// nothing and did not say why: it looked like no coverage at all.
+pub fn wildcard_problem(word: &str) -> String {
+    let stem = word.replace('*', "");
+    format!(
+        "`{word}`: newsdex has no wildcards in words; write the whole word (other endings match: \
+         `crash` finds \"crashes\"), a fuzzy word for other spellings (`{stem}~2`), or a phrase \
+         ending in * (`\"plane cra\"*`)"
+    )
+}
+
 /// A message for tantivy's parser errors that says how to fix the query.
 pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
@@ -330,6 +359,14 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
             "a query cannot only exclude (`-word`): add a word to search for".into()
         }
         E::DateFormatError(_) => "dates are written 2024-12-25, 2024-12 or 2024".into(),
+        // `oil >5`, `[a TO b]`: tantivy names its own limitation, not
+        // the ranges this query language has.
+        E::UnsupportedQuery(detail) if detail.contains("Range query") => {
+            "a range (`[a TO b]`, `>5`) needs a date field: write `date:[2024-12-20 TO \
+             2024-12-31]` or `published:[2024-12 TO *]`, or leave out the `>`, `<` or brackets \
+             to search for the words"
+                .into()
+        }
         E::SyntaxError(detail) => {
             format!(
                 "the query does not parse ({}); check quotes, parentheses and `field:` prefixes",
@@ -428,6 +465,25 @@ mod tests {
         for (q, want) in cases {
             assert_eq!(tantivy(q), want, "{q}");
         }
+    }
+
+    #[test]
+    fn typographic_double_quotes_make_phrases() {
+        let cases = [
+            ("“plane crash”", "\"plane crash\""),
+            ("„Flugzeug Absturz“ Baku", "\"Flugzeug Absturz\" Baku"),
+            ("title:“plane crash”~2", "title:\"plane crash\"~2"),
+            // Quotes inside a phrase of `"` stay as written.
+            ("\"he said “no” today\"", "\"he said “no” today\""),
+        ];
+        for (query, want) in cases {
+            assert_eq!(tantivy(query), want, "{query}");
+        }
+        let problem = rewrite("“plane crash").unwrap_err();
+        assert!(
+            problem.message.contains("quote is not closed"),
+            "{problem:?}"
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::fuzzy::edit_distance;
 use super::{Highlight, SearchRequest, Sort, build_query};
-use crate::dedup::{Signature, Sketch};
+use crate::dedup::{Signature, SignatureSet, Sketch};
+use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::FuzzyWord;
@@ -182,6 +183,10 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     {
         let mut hit = hit_from_doc(&fields, &doc, score);
         hit.highlights = highlight(&mut analyzer, &hit.text, &built.highlight, &fuzzy);
+        if !built.highlight.names.is_empty() {
+            let named = named_mentions(news, &hit, &built.highlight.names);
+            hit.highlights = merged(&hit.text, [hit.highlights, named].concat());
+        }
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
             hit.duplicates = duplicates(&searcher, &fields, copy_candidates, own)?;
@@ -240,7 +245,8 @@ struct Selection<'a> {
     bands: Option<&'a BandIndex>,
     kept: Vec<Selected>,
     per_article: HashMap<String, usize>,
-    kept_signatures: Vec<Signature>,
+    /// The signatures of the kept passages, for finding their copies.
+    kept_signatures: SignatureSet,
     /// Candidates walked so far.
     walked: usize,
 }
@@ -257,7 +263,7 @@ impl<'a> Selection<'a> {
             bands,
             kept: Vec::new(),
             per_article: HashMap::new(),
-            kept_signatures: Vec::new(),
+            kept_signatures: SignatureSet::new(),
             walked: 0,
         }
     }
@@ -282,16 +288,13 @@ impl<'a> Selection<'a> {
             // passages just under the copy threshold have equal sketches a
             // few times in a thousand, unrelated ones practically never.
             let sketch = self.bands.and_then(|b| b.sketch(address));
-            if sketch.is_some_and(|s| self.kept_signatures.iter().any(|k| k.sketch() == s)) {
+            if sketch.is_some_and(|s| self.kept_signatures.has_sketch(s)) {
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(address)?;
             let signature = self.bands.and_then(|_| signature(fields, &doc));
             if let Some(signature) = &signature
-                && self
-                    .kept_signatures
-                    .iter()
-                    .any(|k| k.is_near_duplicate(signature))
+                && self.kept_signatures.has_near_duplicate_of(signature)
             {
                 continue;
             }
@@ -308,7 +311,9 @@ impl<'a> Selection<'a> {
             }
             // Only a kept passage hides its copies: one left out by the
             // per-article cap must not take its copies elsewhere with it.
-            self.kept_signatures.extend(signature);
+            if let Some(signature) = signature {
+                self.kept_signatures.insert(signature);
+            }
             self.kept.push(Selected {
                 score,
                 address,
@@ -472,9 +477,14 @@ fn context(
     hit: &Hit,
     n: usize,
 ) -> Result<Vec<ContextPassage>> {
-    let n = n as u64;
+    // `--context` takes any number: the range and the count saturate, and
+    // no more passages are fetched than the index holds (`2 * n + 1`
+    // overflowed into a collector of impossible size, which panicked).
+    let wanted = n.saturating_mul(2).saturating_add(1);
+    let wanted = wanted.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
     let lower = Term::from_field_u64(fields.ordinal, hit.passage.saturating_sub(n));
-    let upper = Term::from_field_u64(fields.ordinal, hit.passage + n);
+    let upper = Term::from_field_u64(fields.ordinal, hit.passage.saturating_add(n));
     let query = BooleanQuery::new(vec![
         (
             Occur::Must,
@@ -499,10 +509,7 @@ fn context(
             )),
         ),
     ]);
-    let found = searcher.search(
-        &query,
-        &TopDocs::with_limit(2 * n as usize + 1).order_by_score(),
-    )?;
+    let found = searcher.search(&query, &TopDocs::with_limit(wanted.max(1)).order_by_score())?;
     let mut passages = Vec::new();
     for (_, address) in found {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -525,6 +532,37 @@ fn context(
     }
     passages.sort_by_key(|p| p.passage);
     Ok(passages)
+}
+
+/// The byte ranges of `hit`'s entity mentions that an entity filter or an
+/// entity field of the query found: a mention of the type whose canonical
+/// name holds the name's terms together, as the search matches it
+/// (`Putin` in "Vladimir Putin").
+fn named_mentions(
+    news: &NewsIndex,
+    hit: &Hit,
+    names: &[(EntityLabel, Vec<String>)],
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for mention in &hit.entities {
+        let mut canonical = None;
+        for (label, terms) in names {
+            if mention.label != label.as_str() || terms.is_empty() {
+                continue;
+            }
+            let held = canonical.get_or_insert_with(|| {
+                super::analyze(news, news.fields.entity(*label), &mention.canonical)
+            });
+            let named = held.windows(terms.len()).any(|w| w == terms.as_slice());
+            // Offsets come from the index; one that does not fit the text
+            // is left out rather than trusted.
+            if named && hit.text.get(mention.start..mention.end).is_some() {
+                found.push(mention.start..mention.end);
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// Fuzzy words as the text field's queries analyse them (`al-Assad`: `al`,

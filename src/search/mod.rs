@@ -122,6 +122,12 @@ pub(crate) struct Highlight {
     /// `日` of `月曜日`.
     pub phrases: Vec<hits::SoughtPhrase>,
     pub fuzzy: Vec<FuzzyWord>,
+    /// Names the passage's entities are searched for (`--person Putin`,
+    /// `person:Putin`), each as its type's field analyses it: a mention
+    /// whose canonical name holds the terms together is highlighted, so
+    /// the snippet shows where the passage names the person, not its
+    /// first words.
+    pub names: Vec<(EntityLabel, Vec<String>)>,
 }
 
 /// The query for a filter, its fuzzy words spelt as `searcher`'s index
@@ -148,9 +154,13 @@ pub(crate) fn build_query(
             BuildProblem::Index(e) => Error::Tantivy(e),
         })?
     };
+    let mut highlight = builder.highlight;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for (label, name) in &filter.entities {
         clauses.push((Occur::Must, name_query(news, *label, name)?));
+        let name = canonical::query_name(*label, name);
+        let terms = analyze(news, fields.entity(*label), &name);
+        highlight.names.push((*label, terms));
     }
     if let (Some(since), Some(until)) = (filter.since, filter.until)
         && since > until
@@ -179,7 +189,7 @@ pub(crate) fn build_query(
     }
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
-        highlight: builder.highlight,
+        highlight,
     })
 }
 
@@ -310,6 +320,12 @@ impl<'a> TextQueryBuilder<'a> {
         }
         if let UserInputLeaf::Literal(literal) = &leaf
             && literal.delimiter == Delimiter::None
+            && literal.phrase.contains('*')
+        {
+            return Err(query::wildcard_problem(&literal.phrase).into());
+        }
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.delimiter == Delimiter::None
             && let Some(word) = query::fuzzy_word(literal.field_name.as_deref(), &literal.phrase)
                 .map_err(|p| p.message)?
         {
@@ -336,6 +352,15 @@ impl<'a> TextQueryBuilder<'a> {
             && let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, text)
         {
             phrase = hits::sought_phrase(&mut analyzer, &literal.phrase, literal.slop);
+        }
+        if sought
+            && let UserInputLeaf::Literal(literal) = &leaf
+            && !literal.prefix
+            && let Some(label) = self.entity_label(literal.field_name.as_deref())
+        {
+            let field = self.news.fields.entity(label);
+            let terms = analyze(self.news, field, &literal.phrase);
+            self.highlight.names.push((label, terms));
         }
         let query = self
             .parser
@@ -385,6 +410,20 @@ impl<'a> TextQueryBuilder<'a> {
             ));
         }
         Ok(())
+    }
+
+    /// The entity type whose field a literal names (`person:`); `None`
+    /// for any other field, or none.
+    fn entity_label(&self, name: Option<&str>) -> Option<EntityLabel> {
+        let field = self.news.index.schema().get_field(name?).ok()?;
+        [
+            EntityLabel::Person,
+            EntityLabel::Organization,
+            EntityLabel::Location,
+            EntityLabel::Misc,
+        ]
+        .into_iter()
+        .find(|&label| self.news.fields.entity(label) == field)
     }
 
     /// The text field a literal searches (the passage text for the default
@@ -834,6 +873,39 @@ mod tests {
     }
 
     #[test]
+    fn a_range_without_a_field_says_which_fields_take_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        for query in ["[a TO b]", "oil >5", "oil <=2024"] {
+            let message = text_query(&news, query).err();
+            assert!(
+                message
+                    .as_deref()
+                    .is_some_and(|m| m.contains("needs a date field") && m.contains("date:[")),
+                "{query}: {message:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_wildcard_in_a_word_is_refused_with_what_to_write_instead() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        for query in ["Khodorkov*", "title:privati*", "*il", "o*l", "crash -Boe*"] {
+            let message = text_query(&news, query).err();
+            assert!(
+                message
+                    .as_deref()
+                    .is_some_and(|m| m.contains("no wildcards") && m.contains("~2")),
+                "{query}: {message:?}"
+            );
+        }
+        for query in ["*", "* -crash", "\"plane cra\"*", "crash"] {
+            assert!(text_query(&news, query).is_ok(), "{query}");
+        }
+    }
+
+    #[test]
     fn or_beside_required_words_is_one_required_group() {
         let dir = tempfile::tempdir().unwrap();
         let news = NewsIndex::open_or_create(dir.path()).unwrap();
@@ -904,6 +976,7 @@ mod tests {
             terms,
             phrases,
             fuzzy,
+            ..
         } = builder.highlight;
         let mut words: Vec<String> = terms.into_iter().collect();
         words.extend(phrases.into_iter().map(|phrase| {

@@ -75,7 +75,28 @@ pub fn timeline(
         })
         .collect();
     buckets.sort_by_key(|b| b.start);
+    if field == TimeField::Mentioned {
+        buckets.retain(|b| overlaps(b.start, by, filter.since, filter.until));
+    }
     Ok(fill_gaps(buckets, by))
+}
+
+/// Whether the bucket starting at `start` holds a day of `[since, until]`.
+///
+/// The filters pick the passages that mention a date in the range, and
+/// those passages mention other dates too (a treaty of 1991, a summit
+/// planned for next year): a timeline of mentioned dates for December
+/// drew bars over years. It keeps to the buckets of the range asked for.
+fn overlaps(
+    start: NaiveDate,
+    by: Granularity,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> bool {
+    let last = next_bucket(start, by)
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(start);
+    since.is_none_or(|since| last >= since) && until.is_none_or(|until| start <= until)
 }
 
 /// How many passages `filter` matches, dated or not: when a timeline is

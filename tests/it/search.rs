@@ -76,6 +76,20 @@ fn all_words_must_match_unless_or_is_given() {
     assert_eq!(env.hit_files("\"plane landed\"", &[]), ["b.txt"]);
 }
 
+/// A phrase typed with typographic quotes (a word processor's, a
+/// phone's) is the phrase, not its words anywhere.
+#[test]
+fn typographic_quotes_make_a_phrase() {
+    let env = Env::new();
+    env.write("a.txt", "The plane landed safely.\n")
+        .write("b.txt", "The plane was delayed but landed.\n");
+    env.index();
+    assert_eq!(env.hit_files("“plane landed”", &[]), ["a.txt"]);
+    assert_eq!(env.hit_files("„plane landed“", &[]), ["a.txt"]);
+    let hits = env.hits("“plane landed”", &[]);
+    assert_eq!(highlighted(&hits[0]), ["plane landed"]);
+}
+
 #[test]
 fn apostrophes_and_non_latin_text_search_like_any_word() {
     let env = Env::new();
@@ -214,6 +228,36 @@ fn jsonl_prints_one_hit_per_line() {
     );
 }
 
+/// `--context` as large as it parses lists the whole article around the
+/// hit: the number of passages to fetch overflowed, and the search
+/// panicked ("capacity overflow").
+#[test]
+fn a_huge_context_lists_the_article_without_panicking() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Walrus\n\nFirst the boats came.\n\nA walrus was seen.\n\nThen it left.\n",
+    );
+    env.index();
+    for context in ["18446744073709551615", "9223372036854775808", "1"] {
+        let hits = env.hits("walrus", &["--context", context]);
+        let around: Vec<&str> = hits
+            .iter()
+            .find(|h| h["text"] == "A walrus was seen.")
+            .unwrap_or_else(|| panic!("--context {context}: {hits:?}"))["context"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            around,
+            ["First the boats came.", "Then it left."],
+            "{context}"
+        );
+    }
+}
+
 #[test]
 fn limit_caps_the_hits() {
     let env = Env::new();
@@ -239,6 +283,8 @@ fn exit_status_tells_hits_from_none_from_errors() {
         (vec!["search", "walrus", "--index", "index"], 0),
         (vec!["search", "zebra", "--index", "index"], 1),
         (vec!["search", "title:(", "--index", "index"], 2),
+        // `walr*` found nothing without a word: there are no wildcards.
+        (vec!["search", "walr*", "--index", "index"], 2),
         (vec!["search", "walrus", "--index", "missing"], 2),
         (
             vec![
@@ -260,6 +306,39 @@ fn exit_status_tells_hits_from_none_from_errors() {
             assert!(run.stdout.is_empty());
         }
     }
+}
+
+/// When the query matches and the filters leave nothing, the message says
+/// so and names the filters; a long query is not repeated whole.
+#[test]
+fn nothing_matched_says_whether_the_filters_left_nothing() {
+    let env = Env::new();
+    env.write("2024-12-30/seed.txt", SEED);
+    env.index();
+    let run = env.run(&[
+        "search", "plane", "--person", "Medvedev", "--since", "2024-12", "--index", "index",
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let message = run.stderr.trim();
+    assert!(
+        message.contains(
+            "match \"plane\" without the filters, none with --person \"Medvedev\" --since 2024-12"
+        ),
+        "{message}"
+    );
+    let run = env.run(&["timeline", "plane", "--org", "NATO", "--index", "index"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("none with --org \"NATO\""),
+        "{}",
+        run.stderr
+    );
+    // Nothing to blame on the filters: the query matches nothing.
+    let run = env.run(&["search", "zebra", "--person", "Putin", "--index", "index"]);
+    assert_eq!(run.stderr.trim(), "newsdex: no passage matches \"zebra\"");
+    let long = vec!["zebra"; 100].join(" ");
+    let run = env.run(&["search", &long, "--index", "index"]);
+    assert!(run.stderr.trim().ends_with("zebra ze\"…"), "{}", run.stderr);
 }
 
 #[test]
@@ -361,6 +440,48 @@ fn timeline_counts_mentioned_days() {
         days,
         ["2024-12-25", "2024-12-29"],
         "Aliyev's passages mention December 25 and 29"
+    );
+}
+
+/// A timeline of mentioned dates with `--since`/`--until` draws the range
+/// asked for: the other dates the passages mention (a year long past, a
+/// plan for later) made bars outside it, and a chart of one month spanned
+/// years.
+#[test]
+fn a_timeline_of_mentioned_dates_keeps_to_the_filters_range() {
+    let env = Env::new();
+    env.write(
+        "2024-12-30/talks.txt",
+        "Talks\n\nThe talks on December 25, 2024 recalled the treaty of March 3, 1991 and \
+         set a summit for June 1, 2025.\n\nNothing happened on December 20, 2024.\n",
+    );
+    env.index();
+    let labels = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["timeline", "", "--format", "json", "--index", "index"];
+        args.extend_from_slice(extra);
+        let run = env.run(&args);
+        assert_eq!(run.status, 0, "{extra:?}: {}", run.stderr);
+        run.json()["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["passages"].as_u64() > Some(0))
+            .map(|b| b["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let month = ["--since", "2024-12", "--until", "2024-12", "--by", "day"];
+    assert_eq!(labels(&month), ["2024-12-20", "2024-12-25"]);
+    // A bucket that overlaps the range stays, whole.
+    assert_eq!(
+        labels(&["--since", "2024-12-22", "--by", "year"]),
+        ["2024", "2025"]
+    );
+    // Without a range, every date mentioned counts.
+    assert_eq!(labels(&["--by", "year"]), ["1991", "2024", "2025"]);
+    // Publication dates are not what the range filters.
+    assert_eq!(
+        labels(&["--since", "2025", "--field", "published", "--by", "year"]),
+        ["2024"]
     );
 }
 
@@ -496,6 +617,37 @@ fn entities_lists_who_is_mentioned_with_a_query() {
         people.stdout
     );
     assert_eq!(rows.len(), 2);
+}
+
+/// A passage found by an entity filter or an entity field of the query
+/// shows where it names the entity: it was not highlighted, and the
+/// snippet of a long passage stayed at its start, far from the name.
+#[test]
+fn entity_filters_highlight_the_mentions_they_matched() {
+    let env = Env::new();
+    let filler = "The talks lasted most of the day and ended without a joint statement. ".repeat(6);
+    env.write("2024-12-30/seed.txt", SEED).write(
+        "2024-12-31/talks.txt",
+        format!(
+            "Talks end\n\n{filler}Later that evening President Vladimir Putin told reporters in Moscow \
+             that the talks would resume in January.\n"
+        ),
+    );
+    env.index();
+    let hits = env.hits("persuade", &["--person", "Putin"]);
+    assert_eq!(highlighted(&hits[0]), ["Putin", "persuade"], "{}", hits[0]);
+    for (query, filter) in [("", "--person"), ("person:Putin", "")] {
+        let mut extra = vec!["--place", "Moscow"];
+        if !filter.is_empty() {
+            extra.extend([filter, "Putin"]);
+        }
+        let hits = env.hits(query, &extra);
+        assert_eq!(hits.len(), 1, "{query} {filter}: {hits:?}");
+        let hit = &hits[0];
+        assert_eq!(highlighted(hit), ["Vladimir Putin", "Moscow"], "{hit}");
+        let snippet = hit["snippet"].as_str().unwrap();
+        assert!(snippet.contains("Vladimir Putin"), "{snippet}");
+    }
 }
 
 /// The texts of a hit's highlights.
