@@ -50,17 +50,24 @@ fn paragraphs(text: &str, from: usize) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut start = from;
     let mut offset = from;
+    // Whether an indent opened a paragraph: the text then marks its
+    // paragraphs itself, and its blocks are not cut again into lines.
+    let mut paragraphs_indented = false;
     for line in text[from..].split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let blank = content.trim().is_empty();
         let indented = content.starts_with("  ") || content.starts_with('\t');
         if blank || (indented && offset > start) {
+            paragraphs_indented |= !blank;
             push_trimmed(text, start..offset, &mut blocks);
             start = offset;
         }
         offset += line.len();
     }
     push_trimmed(text, start..offset, &mut blocks);
+    if paragraphs_indented {
+        return blocks;
+    }
 
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
@@ -91,7 +98,10 @@ fn is_line_per_paragraph(body: &str) -> bool {
             return false;
         }
         lines += 1;
-        if line.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', ':']) {
+        // A closing quote ends a sentence only after an end mark: `when,"`
+        // goes on with "he said."
+        let before_quotes = line.trim_end_matches(['"', '\u{201d}', '\'']);
+        if before_quotes.ends_with(['.', '!', '?', ':']) {
             ending_a_sentence += 1;
         }
     }
@@ -329,6 +339,27 @@ mod tests {
                 "Showers continued throughout\nthe week in the zone.",
                 "The dry period\nmeans it is late."
             ]
+        );
+    }
+
+    #[test]
+    fn a_quote_and_its_speaker_stay_one_paragraph() {
+        // Wire copy: paragraphs open with an indent; a quote ending in a
+        // comma goes on into "X said." on the next line.
+        let wire = "    \"I did approve it,\"\nReagan said.\n    Reagan added: \"Rest.\"\n";
+        assert_eq!(
+            texts(wire),
+            [
+                "\"I did approve it,\"\nReagan said.",
+                "Reagan added: \"Rest.\""
+            ]
+        );
+        let unindented = "\"We will go,\"\nshe said.\n";
+        assert_eq!(texts(unindented), ["\"We will go,\"\nshe said."]);
+        let quotes_ending_sentences = "\"We will go.\"\n\"Soon.\"\nShe left.\n";
+        assert_eq!(
+            texts(quotes_ending_sentences),
+            ["\"We will go.\"", "\"Soon.\"", "She left."]
         );
     }
 
