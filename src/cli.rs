@@ -724,9 +724,12 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 let articles: HashSet<&str> =
                     whole.passages.iter().map(|p| p.article.as_str()).collect();
                 if articles.len() > 1 {
+                    // The listing stops at its cap: its articles are then
+                    // only the first of the file's.
+                    let at_least = if whole.truncated { "at least " } else { "" };
                     anyhow::bail!(
-                        "{target} holds {} articles: name one with PATH:LINE, or by the article \
-                         `newsdex search` prints with a hit, before --passage",
+                        "{target} holds {at_least}{} articles: name one with PATH:LINE, or by the \
+                         article `newsdex search` prints with a hit, before --passage",
                         articles.len()
                     );
                 }

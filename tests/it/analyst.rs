@@ -500,6 +500,34 @@ fn show_prints_an_article_or_a_passage_with_its_neighbours() {
     );
 }
 
+/// `--passage N` of a file of many articles asks which article; when the
+/// listing stops at its 10,000 passages, the count it saw is a floor.
+#[test]
+fn show_passage_of_a_file_of_many_articles_counts_them_honestly() {
+    let env = Env::new();
+    let record = |id: &str, entries: usize| {
+        let body: Vec<String> = (0..entries).map(|i| format!("Entry {i}.")).collect();
+        serde_json::json!({"id": id, "title": id, "body": body.join("\n\n")}).to_string()
+    };
+    let feed = [record("a", 6_000), record("b", 5_000), record("c", 1)].join("\n");
+    env.write("feed.jsonl", &feed);
+    env.index();
+    let run = env.run(&[
+        "show",
+        "corpus/feed.jsonl",
+        "--passage",
+        "1",
+        "--index",
+        "index",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("holds at least 2 articles"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// In a file of many articles, the line of a hit names its article.
 #[test]
 fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
