@@ -336,7 +336,8 @@ pub fn tokens(text: &str, out: &mut Vec<Span>) {
 /// Splits `text` into sentences of tokens.
 ///
 /// A line break ends a sentence unless the next line starts in lower case
-/// (a hard-wrapped paragraph); CoNLL-style files put one sentence a line and
+/// or carries on a long line of prose ([`continues_wrapped_line`]: both are
+/// a hard-wrapped paragraph); CoNLL-style files put one sentence a line and
 /// headlines carry no final period, so line breaks matter. Otherwise a
 /// sentence ends after `.`, `!` or `?` (optionally followed by closing
 /// quotes or brackets) when the next token does not start in lower case.
@@ -352,7 +353,9 @@ pub fn sentences(text: &str) -> Vec<Vec<Span>> {
         let next_char = first_char(text, span);
         let break_here = !current.is_empty()
             && (newlines >= 2
-                || (newlines == 1 && !next_char.is_lowercase())
+                || (newlines == 1
+                    && !next_char.is_lowercase()
+                    && !continues_wrapped_line(text, span.start))
                 // Cheapest test first: most tokens start in lower case.
                 || (!next_char.is_lowercase()
                     && !is_closing(next_char)
@@ -366,6 +369,44 @@ pub fn sentences(text: &str) -> Vec<Vec<Span>> {
         sentences.push(spans(&tokens[start..]));
     }
     sentences
+}
+
+/// Lines at least this long (in bytes) are hard-wrapped prose when they
+/// run on into the next line: wire copy wraps at 60 to 70 columns, while
+/// the lines that end without a full stop and should end a sentence
+/// (headlines, datelines, rows of results tables) are mostly shorter or
+/// end in figures.
+const WRAPPED_LINE_BYTES: usize = 50;
+
+/// Whether a token that starts a line at byte `start` carries on the
+/// sentence of the line before: that line is long, written in mixed case
+/// (a headline in capitals ends at its line however long), and this one
+/// starts flush, as wrapped lines do (wire copy indents a new paragraph).
+/// Reuters wraps every paragraph, so "Rollins Environmental Services\nInc
+/// said" split at the break made "Inc" a company of its own. Only the line
+/// before is read, once for the break that ends it.
+fn continues_wrapped_line(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(line) = before.strip_suffix('\n') else {
+        return false;
+    };
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+    // A wrapped line breaks after a word or a comma; a row of results
+    // ("... beat Doug Flach ( U.S. ) 6-3 6-4") ends in figures or a bracket.
+    let ends_in_prose = line
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || c == ',');
+    if line.len() < WRAPPED_LINE_BYTES || !ends_in_prose {
+        return false;
+    }
+    let (mut lower, mut upper) = (0usize, 0usize);
+    for c in line.chars() {
+        lower += usize::from(c.is_lowercase());
+        upper += usize::from(c.is_uppercase());
+    }
+    lower > upper
 }
 
 fn spans(tokens: &[(Span, usize)]) -> Vec<Span> {
@@ -483,6 +524,24 @@ mod tests {
             ("Mr. Smith met Dr. Jones.", 1),
             ("HEADLINE WITHOUT PERIOD\nBRUSSELS 1996-08-22", 2),
             ("a wrapped\nline continues", 1),
+            // Wire copy wraps long lines before capitals too.
+            (
+                "Shares were sold by Rollins Environmental Services\nInc said the company.",
+                1,
+            ),
+            (
+                "    Shares were sold by Rollins Environmental Services\n    Inc said it.",
+                2,
+            ),
+            (
+                "SHARES WERE SOLD BY ROLLINS ENVIRONMENTAL SERVICES\nInc said the company.",
+                2,
+            ),
+            ("Shares were sold by Rollins\nInc said the company.", 2),
+            (
+                "Tim Henman ( Britain ) beat Doug Flach ( U.S. ) 6-3 6-4 6-2\nMark Woodforde won.",
+                2,
+            ),
             ("He said \"no.\" Then left.", 2),
             ("", 0),
         ];
