@@ -141,6 +141,7 @@ impl Engine {
             }
         }
         boilerplate::remove_sign_offs(text, &mut entities);
+        boilerplate::remove_table_words(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
