@@ -378,6 +378,10 @@ pub fn sentences(text: &str) -> Vec<Vec<Span>> {
 /// end in figures.
 const WRAPPED_LINE_BYTES: usize = 50;
 
+/// [`WRAPPED_LINE_BYTES`] for the text's first line, which a dateline kept
+/// apart may have shortened.
+const FIRST_WRAPPED_LINE_BYTES: usize = 20;
+
 /// Whether a token that starts a line at byte `start` carries on the
 /// sentence of the line before: that line is long, written in mixed case
 /// (a headline in capitals ends at its line however long), and this one
@@ -391,14 +395,25 @@ fn continues_wrapped_line(text: &str, start: usize) -> bool {
         return false;
     };
     let line = line.strip_suffix('\r').unwrap_or(line);
-    let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+    let line_start = line.rfind('\n').map_or(0, |i| i + 1);
+    // Wire stories lose their dateline to the record's metadata, which
+    // leaves their first line short ("U.S. Agriculture Secretary
+    // Richard\nLyng said"). Only the first: `trim_end` stops at the line
+    // before any other.
+    let first = text[..line_start].trim_end().is_empty();
+    let line = &line[line_start..];
     // A wrapped line breaks after a word or a comma; a row of results
     // ("... beat Doug Flach ( U.S. ) 6-3 6-4") ends in figures or a bracket.
     let ends_in_prose = line
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphabetic() || c == ',');
-    if line.len() < WRAPPED_LINE_BYTES || !ends_in_prose {
+    let shortest = if first {
+        FIRST_WRAPPED_LINE_BYTES
+    } else {
+        WRAPPED_LINE_BYTES
+    };
+    if line.len() < shortest || !ends_in_prose {
         return false;
     }
     let (mut lower, mut upper) = (0usize, 0usize);
@@ -537,7 +552,12 @@ mod tests {
                 "SHARES WERE SOLD BY ROLLINS ENVIRONMENTAL SERVICES\nInc said the company.",
                 2,
             ),
-            ("Shares were sold by Rollins\nInc said the company.", 2),
+            (
+                "He spoke.\nShares were sold by Rollins\nInc said the company.",
+                3,
+            ),
+            ("  Agriculture Secretary Richard\nLyng said.", 1),
+            ("He said.\nAgriculture Secretary Richard\nLyng said.", 3),
             (
                 "Tim Henman ( Britain ) beat Doug Flach ( U.S. ) 6-3 6-4 6-2\nMark Woodforde won.",
                 2,
