@@ -68,7 +68,10 @@ pub fn without_courtesy_titles(name: &str) -> &str {
 /// state ("Britain's government"), and counting them apart split every
 /// British story in two. The abbreviations of American states that wire
 /// copy writes after a city ("Houston, Tex.") are the states: "Calif." and
-/// "California" were two rows of a count.
+/// "California" were two rows of a count. British parties go by several
+/// names in one paper ("Lib Dems", "Liberal Democrats"; "Tories",
+/// "Conservatives"), each of which was a row of its own; they index under
+/// the name the BBC uses most.
 const ALIASES: &[(EntityLabel, &str, &str)] = &[
     (EntityLabel::Location, "US", "United States"),
     (EntityLabel::Location, "U.S.", "United States"),
@@ -142,6 +145,16 @@ const ALIASES: &[(EntityLabel, &str, &str)] = &[
         "International Monetary Fund",
     ),
     (EntityLabel::Organization, "Fed", "Federal Reserve"),
+    (EntityLabel::Organization, "Labour Party", "Labour"),
+    (EntityLabel::Organization, "Conservative", "Conservative Party"),
+    (EntityLabel::Organization, "Conservatives", "Conservative Party"),
+    (EntityLabel::Organization, "Tory", "Conservative Party"),
+    (EntityLabel::Organization, "Tories", "Conservative Party"),
+    (EntityLabel::Organization, "Tory Party", "Conservative Party"),
+    (EntityLabel::Organization, "Lib Dems", "Liberal Democrats"),
+    (EntityLabel::Organization, "Lib Dem", "Liberal Democrats"),
+    (EntityLabel::Organization, "Liberal Democrat", "Liberal Democrats"),
+    (EntityLabel::Organization, "UK Independence Party", "UKIP"),
 ];
 
 /// The name an alias stands for, or the name itself.
@@ -559,6 +572,12 @@ mod tests {
             ("San Jose, [LOC:Calif.], and [LOC:California]", &["California"; 2]),
             ("Newark, [LOC:N.J.]", &["New Jersey"]),
             ("[PER:Tex.] said", &["Tex."]),
+            (
+                "[ORG:Labour Party], [ORG:Labour] and [ORG:Lib Dems]",
+                &["Labour", "Labour", "Liberal Democrats"],
+            ),
+            ("[ORG:Tories] and [ORG:Conservatives]", &["Conservative Party"; 2]),
+            ("a [MISC:Tory] idea", &["Tory"]),
             ("[ORG:US] Steel", &["US"]),
         ];
         for (marked, expected) in cases {
