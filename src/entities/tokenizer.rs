@@ -25,17 +25,21 @@ const ABBREVIATIONS: &[&str] = &[
 /// Clitics split off the end of a word, CoNLL/Penn style.
 const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "n't"];
 
+/// Brackets and quotes a word may open with. Angle brackets too: Reuters
+/// marks company names and tickers with them ("<Texaco Inc>", "Citicorp
+/// <CCI>"), and kept on the word they made "<Noranda Inc>" a name of its
+/// own, apart from "Noranda Inc".
 fn is_opening(c: char) -> bool {
     matches!(
         c,
-        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '`' | '„'
+        '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘' | '«' | '`' | '„'
     )
 }
 
 fn is_closing(c: char) -> bool {
     matches!(
         c,
-        ')' | ']' | '}' | '"' | '\'' | '”' | '’' | '»' | ',' | ';' | ':' | '!' | '?'
+        ')' | ']' | '}' | '>' | '"' | '\'' | '”' | '’' | '»' | ',' | ';' | ':' | '!' | '?'
     )
 }
 
@@ -526,6 +530,8 @@ mod tests {
             ("fell ill.", &["fell", "ill", "."]),
             ("Mr.\u{a0}Aliyev\tsaid", &["Mr.", "Aliyev", "said"]),
             ("Café Bürger’s", &["Café", "Bürger", "’s"]),
+            ("<Texaco Inc>.", &["<", "Texaco", "Inc", ">", "."]),
+            ("Citicorp <CCI>", &["Citicorp", "<", "CCI", ">"]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text).concat(), expected.to_vec(), "{text}");
