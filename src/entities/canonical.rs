@@ -146,14 +146,30 @@ const ALIASES: &[(EntityLabel, &str, &str)] = &[
     ),
     (EntityLabel::Organization, "Fed", "Federal Reserve"),
     (EntityLabel::Organization, "Labour Party", "Labour"),
-    (EntityLabel::Organization, "Conservative", "Conservative Party"),
-    (EntityLabel::Organization, "Conservatives", "Conservative Party"),
+    (
+        EntityLabel::Organization,
+        "Conservative",
+        "Conservative Party",
+    ),
+    (
+        EntityLabel::Organization,
+        "Conservatives",
+        "Conservative Party",
+    ),
     (EntityLabel::Organization, "Tory", "Conservative Party"),
     (EntityLabel::Organization, "Tories", "Conservative Party"),
-    (EntityLabel::Organization, "Tory Party", "Conservative Party"),
+    (
+        EntityLabel::Organization,
+        "Tory Party",
+        "Conservative Party",
+    ),
     (EntityLabel::Organization, "Lib Dems", "Liberal Democrats"),
     (EntityLabel::Organization, "Lib Dem", "Liberal Democrats"),
-    (EntityLabel::Organization, "Liberal Democrat", "Liberal Democrats"),
+    (
+        EntityLabel::Organization,
+        "Liberal Democrat",
+        "Liberal Democrats",
+    ),
     (EntityLabel::Organization, "UK Independence Party", "UKIP"),
 ];
 
@@ -569,14 +585,20 @@ mod tests {
             ),
             ("[LOC:Britain] and [LOC:UK]", &["United Kingdom"; 2]),
             ("in the [LOC:U.S] market", &["United States"]),
-            ("San Jose, [LOC:Calif.], and [LOC:California]", &["California"; 2]),
+            (
+                "San Jose, [LOC:Calif.], and [LOC:California]",
+                &["California"; 2],
+            ),
             ("Newark, [LOC:N.J.]", &["New Jersey"]),
             ("[PER:Tex.] said", &["Tex."]),
             (
                 "[ORG:Labour Party], [ORG:Labour] and [ORG:Lib Dems]",
                 &["Labour", "Labour", "Liberal Democrats"],
             ),
-            ("[ORG:Tories] and [ORG:Conservatives]", &["Conservative Party"; 2]),
+            (
+                "[ORG:Tories] and [ORG:Conservatives]",
+                &["Conservative Party"; 2],
+            ),
             ("a [MISC:Tory] idea", &["Tory"]),
             ("[ORG:US] Steel", &["US"]),
         ];
