@@ -1,5 +1,5 @@
-//! Mentions that are wire boilerplate, not names in the story: sign-offs
-//! and the abbreviations of results tables.
+//! Mentions that are wire boilerplate, not names in the story: sign-offs,
+//! stock symbols and the abbreviations of results tables.
 //!
 //! Wire copy ends with a sign-off ("Reuter", "REUTER") on a line of its own.
 //! The model reads a lone capitalised word after a sentence end as a name
@@ -41,6 +41,34 @@ pub fn remove_table_words(entities: &mut Vec<Entity>) {
             .split_whitespace()
             .all(|word| TABLE_WORDS.contains(&word))
     });
+}
+
+/// Drops stock symbols: a symbol in angle brackets right after another
+/// mention ("Citicorp <CCI>", "Guinness Plc <GUIN.L>") is the ticker Reuters adds
+/// to the name before it, a code rather than a name, which the model typed
+/// as it pleased (a company, "CCI" an event). A name in brackets of its own
+/// ("<Noranda Inc> said") is Reuters' mark of a company and is kept.
+pub fn remove_tickers(text: &str, entities: &mut Vec<Entity>) {
+    let mut previous_end: Option<usize> = None;
+    entities.retain(|entity| {
+        let after_a_name = text[..entity.start]
+            .strip_suffix('<')
+            .is_some_and(|before| {
+                previous_end
+                    .is_some_and(|end| end <= before.len() && before[end..].trim().is_empty())
+            });
+        let ticker = after_a_name && text[entity.end..].starts_with('>') && is_symbol(&entity.text);
+        previous_end = Some(entity.end);
+        !ticker
+    });
+}
+
+/// Whether a name is written as a stock symbol: capitals, digits and the
+/// dot before an exchange ("GUIN.L"). A company's name in brackets after
+/// another mention ("the U.S.-based <Bechtel International Corp>") is not.
+fn is_symbol(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
 }
 
 /// Whether a mention of this type may be a sign-off: an agency or a
@@ -179,6 +207,44 @@ mod tests {
             }];
             remove_table_words(&mut entities);
             assert_eq!(entities.is_empty(), dropped, "{text}");
+        }
+    }
+
+    #[test]
+    fn tickers_after_a_name_are_no_names() {
+        // The mentions of `marked`, between `[` and `]`, left once tickers
+        // are dropped.
+        let kept = |marked: &str| -> Vec<String> {
+            let mut text = String::new();
+            let mut entities = Vec::new();
+            for (index, piece) in marked.split(['[', ']']).enumerate() {
+                if index % 2 == 1 {
+                    entities.push(Entity {
+                        text: piece.to_string(),
+                        label: EntityLabel::Organization,
+                        start: text.len(),
+                        end: text.len() + piece.len(),
+                        canonical: String::new(),
+                    });
+                }
+                text.push_str(piece);
+            }
+            remove_tickers(&text, &mut entities);
+            entities.into_iter().map(|e| e.text).collect()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            ("[Citicorp] <[CCI]> said", &["Citicorp"]),
+            ("[Guinness Plc]\n<[GUIN.L]> director", &["Guinness Plc"]),
+            ("<[Noranda Inc]> said", &["Noranda Inc"]),
+            ("[Exxon] and <[Mobil Corp]>", &["Exxon", "Mobil Corp"]),
+            ("[Exxon] <[XON]", &["Exxon", "XON"]),
+            (
+                "the [U.S.-based] <[Bechtel Corp]>",
+                &["U.S.-based", "Bechtel Corp"],
+            ),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(kept(marked), *expected, "{marked}");
         }
     }
 
