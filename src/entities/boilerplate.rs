@@ -17,8 +17,21 @@ use super::{Entity, EntityLabel};
 pub fn remove_sign_offs(text: &str, entities: &mut Vec<Entity>) {
     let tail = one_word_tail(text);
     entities.retain(|entity| {
-        entity.start < tail || !may_sign_off(entity.label) || !stands_alone(text, entity)
+        let on_its_line = entity.start >= tail && stands_alone(text, entity);
+        !may_sign_off(entity.label) || !(on_its_line || ends_run_on_text(text, entity))
     });
+}
+
+/// Whether a one-word mention is the last word of the text and follows a
+/// finished sentence on its line ("... if a violation were found.
+/// Reuter"): a story whose line breaks were lost (read as HTML, or
+/// flowed into one paragraph) keeps its sign-off at the end of its last
+/// line. No story ends on a name without a full stop after a sentence.
+fn ends_run_on_text(text: &str, entity: &Entity) -> bool {
+    // Not before figures: a results table ends "10. Skibby 1:45".
+    !text[entity.end..].chars().any(char::is_alphanumeric)
+        && !entity.text.contains(char::is_whitespace)
+        && follows_a_sentence_end(&text[..entity.start])
 }
 
 /// Abbreviations of wire results tables ("Shr 37 cts vs 37 cts", "Avg
@@ -180,6 +193,16 @@ mod tests {
             ("[Reagan] spoke.\nReuter", false),
             ("Net rose 5 pct.\n[REUTER]\n Reuter", true),
             ("Net rose 5 pct.\n[REUTER]\n Reuter said so", false),
+            // Line breaks lost: the sign-off ends the last line.
+            (
+                "Rule pledged to act if a violation were found. [Reuter]",
+                true,
+            ),
+            ("Net rose 5 pct. [REUTER]\n", true),
+            ("9. Andersson 1:34\n10. [Skibby] 1:45\n", false),
+            ("The talks were held in the U.S. [Reuter]", false),
+            ("Net rose 5 pct. [Reagan] said so.", false),
+            ("He then met [Reagan]", false),
         ];
         for (marked, expected) in cases {
             assert_eq!(check(marked), expected, "{marked:?}");
