@@ -421,9 +421,18 @@ fn continues_wrapped_line(text: &str, start: usize) -> bool {
         return false;
     }
     let (mut lower, mut upper) = (0usize, 0usize);
-    for c in line.chars() {
-        lower += usize::from(c.is_lowercase());
-        upper += usize::from(c.is_uppercase());
+    if line.is_ascii() {
+        // Nearly every line, read as bytes: decoding its characters took
+        // 0.9 % of tagging Reuters.
+        for byte in line.bytes() {
+            lower += usize::from(byte.is_ascii_lowercase());
+            upper += usize::from(byte.is_ascii_uppercase());
+        }
+    } else {
+        for c in line.chars() {
+            lower += usize::from(c.is_lowercase());
+            upper += usize::from(c.is_uppercase());
+        }
     }
     lower > upper
 }
