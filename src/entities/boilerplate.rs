@@ -1,4 +1,5 @@
-//! Mentions that are wire boilerplate, not names in the story.
+//! Mentions that are wire boilerplate, not names in the story: sign-offs,
+//! stock symbols and the abbreviations of results tables.
 //!
 //! Wire copy ends with a sign-off ("Reuter", "REUTER") on a line of its own.
 //! The model reads a lone capitalised word after a sentence end as a name
@@ -17,8 +18,71 @@ use crate::chars;
 pub fn remove_sign_offs(text: &str, entities: &mut Vec<Entity>) {
     let tail = one_word_tail(text);
     entities.retain(|entity| {
-        entity.start < tail || !may_sign_off(entity.label) || !stands_alone(text, entity)
+        let on_its_line = entity.start >= tail && stands_alone(text, entity);
+        !may_sign_off(entity.label) || !(on_its_line || ends_run_on_text(text, entity))
     });
+}
+
+/// Whether a one-word mention is the last word of the text and follows a
+/// finished sentence on its line ("... if a violation were found.
+/// Reuter"): a story whose line breaks were lost (read as HTML, or
+/// flowed into one paragraph) keeps its sign-off at the end of its last
+/// line. No story ends on a name without a full stop after a sentence.
+fn ends_run_on_text(text: &str, entity: &Entity) -> bool {
+    // Not before figures: a results table ends "10. Skibby 1:45".
+    !text[entity.end..].chars().any(chars::is_alphanumeric)
+        && !entity.text.contains(char::is_whitespace)
+        && follows_a_sentence_end(&text[..entity.start])
+}
+
+/// Abbreviations of wire results tables ("Shr 37 cts vs 37 cts", "Avg
+/// shrs", "Nine mths", "Revs 1.43 bln"), as the wire writes them at the
+/// start of a row: capitalised and alone, the model read "Shr" as a
+/// company in every such table (563 times in Reuters-21578). None is
+/// a name on its own; in capitals ("CTS") they may be one, so only these
+/// spellings count.
+const TABLE_WORDS: &[&str] = &[
+    "Shr", "Shrs", "Cts", "Mln", "Mlns", "Bln", "Dlr", "Dlrs", "Qtr", "Qtly", "Mths", "Revs",
+    "Avg", "Nil",
+];
+
+/// Drops the mentions made only of results-table abbreviations ("Shr",
+/// "Nil Nil").
+pub fn remove_table_words(entities: &mut Vec<Entity>) {
+    entities.retain(|entity| {
+        !entity
+            .text
+            .split_whitespace()
+            .all(|word| TABLE_WORDS.contains(&word))
+    });
+}
+
+/// Drops stock symbols: a symbol in angle brackets right after another
+/// mention ("Citicorp <CCI>", "Guinness Plc <GUIN.L>") is the ticker Reuters adds
+/// to the name before it, a code rather than a name, which the model typed
+/// as it pleased (a company, "CCI" an event). A name in brackets of its own
+/// ("<Noranda Inc> said") is Reuters' mark of a company and is kept.
+pub fn remove_tickers(text: &str, entities: &mut Vec<Entity>) {
+    let mut previous_end: Option<usize> = None;
+    entities.retain(|entity| {
+        let after_a_name = text[..entity.start]
+            .strip_suffix('<')
+            .is_some_and(|before| {
+                previous_end
+                    .is_some_and(|end| end <= before.len() && before[end..].trim().is_empty())
+            });
+        let ticker = after_a_name && text[entity.end..].starts_with('>') && is_symbol(&entity.text);
+        previous_end = Some(entity.end);
+        !ticker
+    });
+}
+
+/// Whether a name is written as a stock symbol: capitals, digits and the
+/// dot before an exchange ("GUIN.L"). A company's name in brackets after
+/// another mention ("the U.S.-based <Bechtel International Corp>") is not.
+fn is_symbol(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
 }
 
 /// Whether a mention of this type may be a sign-off: an agency or a
@@ -130,9 +194,81 @@ mod tests {
             ("[Reagan] spoke.\nReuter", false),
             ("Net rose 5 pct.\n[REUTER]\n Reuter", true),
             ("Net rose 5 pct.\n[REUTER]\n Reuter said so", false),
+            // Line breaks lost: the sign-off ends the last line.
+            (
+                "Rule pledged to act if a violation were found. [Reuter]",
+                true,
+            ),
+            ("Net rose 5 pct. [REUTER]\n", true),
+            ("9. Andersson 1:34\n10. [Skibby] 1:45\n", false),
+            ("The talks were held in the U.S. [Reuter]", false),
+            ("Net rose 5 pct. [Reagan] said so.", false),
+            ("He then met [Reagan]", false),
         ];
         for (marked, expected) in cases {
             assert_eq!(check(marked), expected, "{marked:?}");
+        }
+    }
+
+    #[test]
+    fn results_table_abbreviations_are_no_names() {
+        let cases = [
+            ("Shr", true),
+            ("Nil    Nil", true),
+            ("Dlrs", true),
+            ("CTS", false),
+            ("CTS Corp", false),
+            ("Shr Corp", false),
+            ("U.S. Dlrs", false),
+        ];
+        for (text, dropped) in cases {
+            let mut entities = vec![Entity {
+                text: text.to_string(),
+                label: EntityLabel::Organization,
+                start: 0,
+                end: text.len(),
+                canonical: String::new(),
+            }];
+            remove_table_words(&mut entities);
+            assert_eq!(entities.is_empty(), dropped, "{text}");
+        }
+    }
+
+    #[test]
+    fn tickers_after_a_name_are_no_names() {
+        // The mentions of `marked`, between `[` and `]`, left once tickers
+        // are dropped.
+        let kept = |marked: &str| -> Vec<String> {
+            let mut text = String::new();
+            let mut entities = Vec::new();
+            for (index, piece) in marked.split(['[', ']']).enumerate() {
+                if index % 2 == 1 {
+                    entities.push(Entity {
+                        text: piece.to_string(),
+                        label: EntityLabel::Organization,
+                        start: text.len(),
+                        end: text.len() + piece.len(),
+                        canonical: String::new(),
+                    });
+                }
+                text.push_str(piece);
+            }
+            remove_tickers(&text, &mut entities);
+            entities.into_iter().map(|e| e.text).collect()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            ("[Citicorp] <[CCI]> said", &["Citicorp"]),
+            ("[Guinness Plc]\n<[GUIN.L]> director", &["Guinness Plc"]),
+            ("<[Noranda Inc]> said", &["Noranda Inc"]),
+            ("[Exxon] and <[Mobil Corp]>", &["Exxon", "Mobil Corp"]),
+            ("[Exxon] <[XON]", &["Exxon", "XON"]),
+            (
+                "the [U.S.-based] <[Bechtel Corp]>",
+                &["U.S.-based", "Bechtel Corp"],
+            ),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(kept(marked), *expected, "{marked}");
         }
     }
 

@@ -13,6 +13,7 @@
 
 use crate::chars;
 use std::collections::hash_map::Entry;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -67,10 +68,16 @@ pub fn without_courtesy_titles(name: &str) -> &str {
 /// is the European Commission now); the label must match too ("US" as a
 /// place, not "us"). Britain is the United Kingdom: news uses the two as one
 /// state ("Britain's government"), and counting them apart split every
-/// British story in two.
+/// British story in two. The abbreviations of American states that wire
+/// copy writes after a city ("Houston, Tex.") are the states: "Calif." and
+/// "California" were two rows of a count. British parties go by several
+/// names in one paper ("Lib Dems", "Liberal Democrats"; "Tories",
+/// "Conservatives"), each of which was a row of its own; they index under
+/// the name the BBC uses most.
 const ALIASES: &[(EntityLabel, &str, &str)] = &[
     (EntityLabel::Location, "US", "United States"),
     (EntityLabel::Location, "U.S.", "United States"),
+    (EntityLabel::Location, "U.S", "United States"),
     (EntityLabel::Location, "USA", "United States"),
     (EntityLabel::Location, "U.S.A.", "United States"),
     (
@@ -80,12 +87,57 @@ const ALIASES: &[(EntityLabel, &str, &str)] = &[
     ),
     (EntityLabel::Location, "UK", "United Kingdom"),
     (EntityLabel::Location, "U.K.", "United Kingdom"),
+    (EntityLabel::Location, "U.K", "United Kingdom"),
     (EntityLabel::Location, "Britain", "United Kingdom"),
     (EntityLabel::Location, "Great Britain", "United Kingdom"),
     (EntityLabel::Location, "USSR", "Soviet Union"),
     (EntityLabel::Location, "U.S.S.R.", "Soviet Union"),
     (EntityLabel::Location, "UAE", "United Arab Emirates"),
     (EntityLabel::Location, "U.A.E.", "United Arab Emirates"),
+    (EntityLabel::Location, "Ala.", "Alabama"),
+    (EntityLabel::Location, "Ariz.", "Arizona"),
+    (EntityLabel::Location, "Ark.", "Arkansas"),
+    (EntityLabel::Location, "Calif.", "California"),
+    (EntityLabel::Location, "Colo.", "Colorado"),
+    (EntityLabel::Location, "Conn.", "Connecticut"),
+    (EntityLabel::Location, "Del.", "Delaware"),
+    (EntityLabel::Location, "Fla.", "Florida"),
+    (EntityLabel::Location, "Ga.", "Georgia"),
+    (EntityLabel::Location, "Ill.", "Illinois"),
+    (EntityLabel::Location, "Ind.", "Indiana"),
+    (EntityLabel::Location, "Kan.", "Kansas"),
+    (EntityLabel::Location, "Kans.", "Kansas"),
+    (EntityLabel::Location, "Ky.", "Kentucky"),
+    (EntityLabel::Location, "La.", "Louisiana"),
+    (EntityLabel::Location, "Mass.", "Massachusetts"),
+    (EntityLabel::Location, "Md.", "Maryland"),
+    (EntityLabel::Location, "Mich.", "Michigan"),
+    (EntityLabel::Location, "Minn.", "Minnesota"),
+    (EntityLabel::Location, "Miss.", "Mississippi"),
+    (EntityLabel::Location, "Mo.", "Missouri"),
+    (EntityLabel::Location, "Mont.", "Montana"),
+    (EntityLabel::Location, "Neb.", "Nebraska"),
+    (EntityLabel::Location, "Nev.", "Nevada"),
+    (EntityLabel::Location, "N.C.", "North Carolina"),
+    (EntityLabel::Location, "N.D.", "North Dakota"),
+    (EntityLabel::Location, "N.H.", "New Hampshire"),
+    (EntityLabel::Location, "N.J.", "New Jersey"),
+    (EntityLabel::Location, "N.M.", "New Mexico"),
+    (EntityLabel::Location, "N.Y.", "New York"),
+    (EntityLabel::Location, "Okla.", "Oklahoma"),
+    (EntityLabel::Location, "Ore.", "Oregon"),
+    (EntityLabel::Location, "Pa.", "Pennsylvania"),
+    (EntityLabel::Location, "R.I.", "Rhode Island"),
+    (EntityLabel::Location, "S.C.", "South Carolina"),
+    (EntityLabel::Location, "S.D.", "South Dakota"),
+    (EntityLabel::Location, "Tenn.", "Tennessee"),
+    (EntityLabel::Location, "Tex.", "Texas"),
+    (EntityLabel::Location, "Va.", "Virginia"),
+    (EntityLabel::Location, "Vt.", "Vermont"),
+    (EntityLabel::Location, "Wash.", "Washington"),
+    (EntityLabel::Location, "Wis.", "Wisconsin"),
+    (EntityLabel::Location, "W.Va.", "West Virginia"),
+    (EntityLabel::Location, "Wyo.", "Wyoming"),
     (EntityLabel::Organization, "UN", "United Nations"),
     (EntityLabel::Organization, "U.N.", "United Nations"),
     (EntityLabel::Organization, "EU", "European Union"),
@@ -95,14 +147,49 @@ const ALIASES: &[(EntityLabel, &str, &str)] = &[
         "International Monetary Fund",
     ),
     (EntityLabel::Organization, "Fed", "Federal Reserve"),
+    (EntityLabel::Organization, "Labour Party", "Labour"),
+    (
+        EntityLabel::Organization,
+        "Conservative",
+        "Conservative Party",
+    ),
+    (
+        EntityLabel::Organization,
+        "Conservatives",
+        "Conservative Party",
+    ),
+    (EntityLabel::Organization, "Tory", "Conservative Party"),
+    (EntityLabel::Organization, "Tories", "Conservative Party"),
+    (
+        EntityLabel::Organization,
+        "Tory Party",
+        "Conservative Party",
+    ),
+    (EntityLabel::Organization, "Lib Dems", "Liberal Democrats"),
+    (EntityLabel::Organization, "Lib Dem", "Liberal Democrats"),
+    (
+        EntityLabel::Organization,
+        "Liberal Democrat",
+        "Liberal Democrats",
+    ),
+    (EntityLabel::Organization, "UK Independence Party", "UKIP"),
 ];
+
+/// [`ALIASES`] by label and alias. Every distinct name of every article is
+/// looked up: scanning the table for each took 0.7 % of tagging time once
+/// it held the states.
+static ALIAS_NAMES: LazyLock<FxHashMap<(EntityLabel, &'static str), &'static str>> =
+    LazyLock::new(|| {
+        ALIASES
+            .iter()
+            .map(|&(label, alias, full)| ((label, alias), full))
+            .collect()
+    });
 
 /// The name an alias stands for, or the name itself.
 fn unaliased(label: EntityLabel, name: &str) -> &str {
-    ALIASES
-        .iter()
-        .find(|(l, alias, _)| *l == label && *alias == name)
-        .map_or(name, |(_, _, full)| full)
+    let names: &FxHashMap<(EntityLabel, &str), &str> = &ALIAS_NAMES;
+    names.get(&(label, name)).copied().unwrap_or(name)
 }
 
 /// The name an entity filter for `label` looks for: the name as the index
@@ -508,6 +595,22 @@ mod tests {
                 &["United States"; 4],
             ),
             ("[LOC:Britain] and [LOC:UK]", &["United Kingdom"; 2]),
+            ("in the [LOC:U.S] market", &["United States"]),
+            (
+                "San Jose, [LOC:Calif.], and [LOC:California]",
+                &["California"; 2],
+            ),
+            ("Newark, [LOC:N.J.]", &["New Jersey"]),
+            ("[PER:Tex.] said", &["Tex."]),
+            (
+                "[ORG:Labour Party], [ORG:Labour] and [ORG:Lib Dems]",
+                &["Labour", "Labour", "Liberal Democrats"],
+            ),
+            (
+                "[ORG:Tories] and [ORG:Conservatives]",
+                &["Conservative Party"; 2],
+            ),
+            ("a [MISC:Tory] idea", &["Tory"]),
             ("[ORG:US] Steel", &["US"]),
         ];
         for (marked, expected) in cases {

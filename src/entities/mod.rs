@@ -8,7 +8,8 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, less wire [`boilerplate`] (sign-offs) and [`pronoun_us`] (the
+//! -> spans, less wire [`boilerplate`] (sign-offs, tickers, table
+//! abbreviations) and [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals) -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -141,6 +142,8 @@ impl Engine {
             }
         }
         boilerplate::remove_sign_offs(text, &mut entities);
+        boilerplate::remove_table_words(&mut entities);
+        boilerplate::remove_tickers(text, &mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
