@@ -69,7 +69,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// abbreviations ("Shr") are no mentions; state abbreviations and British
 /// parties' other names are aliases (`entities::canonical`); text whose
 /// paragraphs open with an indent is not cut again into lines, so a quote
-/// and its speaker are one passage (`passage`).
+/// and its speaker are one passage (`passage`); a ticker in angle brackets
+/// (`<U>`) does not make a JSON body HTML (`corpus::html::is_markup`).
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -233,14 +233,29 @@ const OTHER_ELEMENTS: &[&str] = &[
 /// Whether a metadata string (a JSON record's body or title) is HTML, as
 /// WordPress, JSON Feed's `content_html` and many feeds write them: it has
 /// a tag of [`FRAGMENT_TAGS`] or a character reference (`&amp;`,
-/// `&#8217;`). Prose with a `<` or `&` in it (`x<y`, `AT&T`) is not.
+/// `&#8217;`). Prose with a `<` or `&` in it (`x<y`, `AT&T`) is not, nor
+/// is a ticker in angle brackets (`USAir Group <U>`): a bare tag in
+/// capitals counts only with its closing tag.
 pub fn is_markup(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().enumerate().any(|(at, &c)| match c {
-        b'<' => tag_name(&b[at + 1..]).is_some_and(|name| is_one_of(name, FRAGMENT_TAGS)),
+        b'<' => tag_name(&b[at + 1..]).is_some_and(|name| {
+            is_one_of(name, FRAGMENT_TAGS) && !is_unclosed_ticker(text, &b[at + 1..], name)
+        }),
         b'&' => is_character_reference(&b[at + 1..]),
         _ => false,
     })
+}
+
+/// Whether the tag `name` that `after` (what follows its `<`) starts is
+/// `<U>`, `<S>`, `<BR>` as wire copy marks a company's ticker: capitals,
+/// no attributes, and no `</U>` anywhere in `text`. Reuters writes
+/// "Trans World Airlines <TWA> and USAir Group <U>", and reading that as
+/// HTML dropped the tickers and ran the story's lines together.
+fn is_unclosed_ticker(text: &str, after: &[u8], name: &[u8]) -> bool {
+    after.get(name.len()) == Some(&b'>')
+        && name.iter().all(u8::is_ascii_uppercase)
+        && !text.contains(&format!("</{}>", String::from_utf8_lossy(name)))
 }
 
 /// The element name a tag starts with, given what follows its `<`: `p` of
@@ -1613,6 +1628,9 @@ mod tests {
                 Some("First.\n\n<!-- cut short\n\nSecond paragraph."),
             ),
             ("if x<y and y>z", None),
+            ("Trans World Airlines <TWA> and USAir Group <U> said.", None),
+            ("Drexel <S> and Burlington Resources <BR>.", None),
+            ("An <U>underlined</U> word.", Some("An underlined word.")),
             ("Johnson & Johnson; AT&T", None),
             ("<<EOF and <pre-war>", None),
         ];
