@@ -107,8 +107,15 @@ impl<'a> Grammar<'a> {
         // Only a quarter named as such anchors later "a year earlier"s;
         // "the year-ago quarter" is itself derived from one.
         let derived = (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier));
+        // "the 1985 quarter", "the same 1986 month" are counterparts of the
+        // period reported on, so they anchor nothing either.
+        let counterpart = (i..end).any(|k| {
+            matches!(self.number(k), Some((_, 4)))
+                && matches!(self.unit(k + 1), Some((Unit::Quarter | Unit::Month, _)))
+        });
         if let Some(q) = parse_quarter_value(&value)
             && !derived
+            && !counterpart
         {
             self.last_quarter = Some(q);
             self.last_quarter_at = i;
@@ -124,6 +131,7 @@ impl<'a> Grammar<'a> {
         };
         if kind == TimexType::Date
             && value.len() == 7
+            && !counterpart
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
         {
             self.last_month = Some((y, m));
@@ -897,6 +905,9 @@ impl<'a> Grammar<'a> {
             let century = self.century_for(n) / 100;
             return date(j + 2, format!("{century:02}{}", n / 10));
         }
+        if let Some(found) = self.year_with_unit(j) {
+            return Some(found);
+        }
         if the {
             return None;
         }
@@ -908,6 +919,30 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// "1986 year", "1986 yr" (earnings tables: "NOTE: 1986 year includes
+    /// 53 weeks") are the year; "the same 1986 month" is the month the
+    /// document reports on, in that year.
+    fn year_with_unit(&self, j: usize) -> Found {
+        let Some((value, 4)) = self.number(j) else {
+            return None;
+        };
+        if !(1900..=2100).contains(&value) {
+            return None;
+        }
+        let year = value as i32;
+        match self.unit(j + 1)? {
+            (Unit::Year, false) => date(j + 2, r::year_value(year)),
+            (Unit::Month, false) => {
+                let value = match self.last_month {
+                    Some((_, m)) => r::month_value(year, m),
+                    None => r::year_value(year),
+                };
+                date(j + 2, value)
+            }
+            _ => None,
+        }
     }
 
     /// The year that "the year" names at `k`: a year as `year_number`
@@ -1105,7 +1140,12 @@ impl<'a> Grammar<'a> {
             return date(end, value);
         }
         let mut explicit_year = None;
-        if let Some((year, after)) = self.year_number(j).filter(|_| the) {
+        // "the 1988 third quarter"; without "the" only right before
+        // "quarter": "1986 quarter net includes ...".
+        if let Some((year, after)) = self
+            .year_number(j)
+            .filter(|&(_, after)| the || self.unit(after) == Some((Unit::Quarter, false)))
+        {
             explicit_year = Some(year);
             j = after;
         }
@@ -1153,6 +1193,19 @@ impl<'a> Grammar<'a> {
                 };
                 return date(j + 1, value);
             }
+            // "the 1985 quarter": the reported quarter, in that year.
+            Lex::Unit {
+                unit: Unit::Quarter,
+                plural: false,
+            } if explicit_year.is_some() => {
+                let q = self.last_quarter.or_else(|| self.dct.map(previous_quarter));
+                let value = match (explicit_year, q) {
+                    (Some(y), Some((_, q))) => r::quarter_value(y, q),
+                    (Some(y), None) => r::year_value(y),
+                    _ => "XXXX-QX".into(),
+                };
+                return date(j + 1, value);
+            }
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,
@@ -1169,6 +1222,14 @@ impl<'a> Grammar<'a> {
         let mut k = self.hyphen(j + 1);
         if self.is(k, W::Fiscal) {
             k += 1;
+        }
+        // "the first 1987 quarter", "its final 1986 quarter".
+        if explicit_year.is_none()
+            && let Some((y, after)) = self.year_number(k)
+            && self.unit(after) == Some((Unit::Quarter, false))
+        {
+            explicit_year = Some(y);
+            k = after;
         }
         let half = match (self.unit(k), self.lex(k)) {
             (Some((Unit::Quarter, false)), _) => false,
@@ -1364,6 +1425,24 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Whether the four-digit number at `j` names a year before the unit
+    /// that follows it ("1986 year", "1985 quarter", "same 1986 month")
+    /// rather than counting units: a year's number with a singular unit
+    /// counts nothing, and with a plural one only after another count
+    /// ("the last six 1986 months"), since "2000 years" may be a span.
+    fn year_before_unit(&self, j: usize, plural: bool) -> bool {
+        let Some((value, 4)) = self.number(j) else {
+            return false;
+        };
+        if !(1900..=2100).contains(&value) {
+            return false;
+        }
+        !plural
+            || j > 0
+                && (self.number(j - 1).is_some()
+                    || matches!(self.lex(j - 1), Lex::Num(_) | Lex::Ordinal(_)))
+    }
+
     /// Durations: "three years", "the past 24 hours", "a decade",
     /// "six-month", "the first nine months", "years", "recent weeks".
     fn duration(&self, i: usize) -> Found {
@@ -1432,6 +1511,11 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "1986 year", "the 1985 quarter", "the first two 1987 months":
+        // earnings tables name a year before its unit, not a count of them.
+        if k == after_count && self.year_before_unit(j, plural) {
+            return None;
+        }
         // "2100 hrs", "1900 hours local": a clock reading, not a count.
         if matches!(self.number(j), Some((_, 4))) && self.four_digit_clock(j).is_some() {
             return None;

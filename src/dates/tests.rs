@@ -629,6 +629,16 @@ const NEWS: &[&str] = &[
     // ... and without a cue, a year, as in a history.
     "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
     "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
+    // A year before its unit names that year, as earnings tables write it.
+    "1987-03-02 | NOTE: 1986 year includes 53 weeks. | 1986 year = DATE 1986; 53 weeks = DURATION P53W",
+    "1987-03-02 | It lost 26 cts in the fourth quarter and 30 cts in the 1985 quarter. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4",
+    "1987-03-02 | 1986 quarter net includes a tax credit. | 1986 quarter = DATE 1986-Q4",
+    "1987-06-02 | Growth was slow in the first 1987 quarter. | the first 1987 quarter = DATE 1987-Q1",
+    "1987-03-19 | Exports rose in February from the same 1986 month. | February = DATE 1987-02; 1986 month = DATE 1986-02",
+    "1987-03-19 | It was below each of the last six 1986 months. |",
+    // ... and, a counterpart itself, it leaves the quarter reported on in place.
+    "1987-03-02 | Net fell in the fourth quarter from the 1985 quarter. Sales in the quarter rose. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4; the quarter = DATE 1986-Q4",
+    "1987-03-19 | The camp has stood for 2000 years. | 2000 years = DURATION P2000Y",
 ];
 
 #[test]
