@@ -1085,7 +1085,7 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.year_number(k) {
             return date(end, format!("{year:04}-{}", season.code()));
         }
-        if j == i {
+        if j == i || self.fall_is_a_decline(i, j) {
             return None;
         }
         let value = match self.dct {
@@ -1103,6 +1103,39 @@ impl<'a> Grammar<'a> {
             None => format!("XXXX-{}", season.code()),
         };
         date(j + 1, value)
+    }
+
+    /// Whether "the fall" at `i..=j` is a decline ("the fall in oil
+    /// prices", "to stem the fall", "the fall of the dollar"), as it mostly
+    /// is in economic news, rather than the season. The season needs a
+    /// preposition of time before it ("in the fall", "by the fall"; not
+    /// "for", as in "blamed for the fall") and no "in"/"of" after it.
+    fn fall_is_a_decline(&self, i: usize, j: usize) -> bool {
+        if self.word(j) != "fall" {
+            return false;
+        }
+        // "the fall season", "the fall and winter" name the season.
+        if self.word(j + 1) == "season"
+            || self.word(j + 1) == "and" && matches!(self.lex(j + 2), Lex::Season(_))
+        {
+            return false;
+        }
+        let timed = i > 0
+            && matches!(
+                self.word(i - 1),
+                "in" | "during"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "since"
+                    | "before"
+                    | "through"
+                    | "throughout"
+                    | "early"
+                    | "late"
+                    | "mid"
+            );
+        !timed || matches!(self.word(j + 1), "in" | "of" | "-")
     }
 
     /// "the third quarter", "third-quarter", "the 1988 third quarter",

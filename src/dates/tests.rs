@@ -639,6 +639,15 @@ const NEWS: &[&str] = &[
     // ... and, a counterpart itself, it leaves the quarter reported on in place.
     "1987-03-02 | Net fell in the fourth quarter from the 1985 quarter. Sales in the quarter rose. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4; the quarter = DATE 1986-Q4",
     "1987-03-19 | The camp has stood for 2000 years. | 2000 years = DURATION P2000Y",
+    // "The fall" in economic news is mostly a decline, not the season.
+    "1987-03-23 | Banks moved to stem the fall in oil prices. |",
+    "1987-03-23 | The fall was due to the yen's rise, dealers said. |",
+    "1987-03-23 | It fell after the fall of the party leader. |",
+    "1987-03-23 | Weak exports were blamed for the fall. |",
+    "1987-03-23 | Feed needs rose because of the fall and winter. | the fall = DATE 1986-FA",
+    "1987-03-23 | Output will rise in the fall to a rate of 20 mln. | the fall = DATE 1987-FA",
+    "1987-03-23 | Feed needs rose because of the cold in the fall and winter. | the fall = DATE 1986-FA",
+    "1987-03-23 | Sales fell last fall. | last fall = DATE 1986-FA",
 ];
 
 #[test]
