@@ -354,6 +354,16 @@ impl<'a> Grammar<'a> {
             // "previously" and "soon" are left out: the gold data tags
             // them too rarely (3 of 24, 6 of 20) for them to pay.
             Lex::Word(W::Recently | W::Lately | W::Recent) => date(i + 1, "PAST_REF".into()),
+            // "the current account", "current assets": names of balances
+            // in economic news, not the present.
+            Lex::Word(W::Current)
+                if matches!(
+                    self.word(i + 1),
+                    "account" | "accounts" | "assets" | "liabilities" | "ratio"
+                ) =>
+            {
+                None
+            }
             Lex::Word(W::Current) => date(i + 1, "PRESENT_REF".into()),
             // "year-end", "year end", "year's end".
             Lex::Unit {

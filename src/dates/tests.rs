@@ -648,6 +648,10 @@ const NEWS: &[&str] = &[
     "1987-03-23 | Output will rise in the fall to a rate of 20 mln. | the fall = DATE 1987-FA",
     "1987-03-23 | Feed needs rose because of the cold in the fall and winter. | the fall = DATE 1986-FA",
     "1987-03-23 | Sales fell last fall. | last fall = DATE 1986-FA",
+    // "Current account" is a balance, not the present.
+    "1987-03-23 | The current account deficit widened. |",
+    "1987-03-23 | Current assets rose. |",
+    "1987-03-23 | The current crop is larger. | current = DATE PRESENT_REF",
 ];
 
 #[test]
