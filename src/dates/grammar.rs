@@ -571,7 +571,13 @@ impl<'a> Grammar<'a> {
                 let clock = self.punct(i + 1, b':')
                     && self.glued(i + 1)
                     && matches!(self.number(i + 2), Some((_, 2)));
-                if clock || self.punct(i + 1, b'/') {
+                // "Jan 4.95 billion", "March 13.2": the month's figure in a
+                // table, not a day.
+                let decimal = self.punct(i + 1, b'.')
+                    && self.glued(i + 1)
+                    && self.number(i + 2).is_some()
+                    && self.glued(i + 2);
+                if clock || decimal || self.punct(i + 1, b'/') {
                     return None;
                 }
                 Some((value, i + 1))

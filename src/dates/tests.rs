@@ -652,6 +652,10 @@ const NEWS: &[&str] = &[
     "1987-03-23 | The current account deficit widened. |",
     "1987-03-23 | Current assets rose. |",
     "1987-03-23 | The current crop is larger. | current = DATE PRESENT_REF",
+    // A decimal after a month is its figure, not a day.
+    "1987-03-09 | Japan Feb surplus 7.38 billion dlrs (Jan 4.95 billion) | Jan = DATE 1987-01",
+    "1987-03-09 | Wheat prev 39.9, Feb 48.7, March 13.2, Apr 10.0 | Feb = DATE 1987-02; Apr = DATE 1987-04",
+    "1987-03-09 | It closed on March 13. Then it rose. | March 13 = DATE 1987-03-13",
 ];
 
 #[test]
