@@ -50,6 +50,9 @@ pub struct Grammar<'a> {
     /// The last month the document named ("sales rose in February"):
     /// "the same period last year" compares with its counterpart.
     last_month: Option<(i32, u32)>,
+    /// The token after the expression that set `last_month`: a month
+    /// listed right after it ("in May, June and July") follows it.
+    last_month_end: usize,
     /// The day just tagged, if a range may follow: "March 3" in "March 3-5".
     open_range: Option<OpenRange>,
 }
@@ -79,6 +82,7 @@ impl<'a> Grammar<'a> {
             last_quarter_at: 0,
             reference_day: None,
             last_month: None,
+            last_month_end: 0,
             open_range: None,
         }
     }
@@ -135,6 +139,7 @@ impl<'a> Grammar<'a> {
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
         {
             self.last_month = Some((y, m));
+            self.last_month_end = end;
         }
         Some(Match {
             start: i,
@@ -768,17 +773,41 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // A bare month name; "may" and "march" need more context than a capital.
-        if matches!(month, 3 | 5) && !self.month_context_before(i) {
+        // ... which a month listed just before gives: "April, May and June".
+        if matches!(month, 3 | 5)
+            && !self.month_context_before(i)
+            && self.year_of_listed_month(i, month).is_none()
+        {
             return None;
         }
         let value = match self.dct {
             Some(dct) => {
-                let year = r::year_of_month(dct, month, self.tense(i, after_month));
+                let year = self
+                    .year_of_listed_month(i, month)
+                    .unwrap_or_else(|| r::year_of_month(dct, month, self.tense(i, after_month)));
                 r::month_value(year, month)
             }
             None => format!("XXXX-{month:02}"),
         };
         date(after_month, value)
+    }
+
+    /// The year of a bare month listed right after another month ("in
+    /// May, June, July and August", "between December and February",
+    /// "Aug/Oct"): the first such month after the one before it, so a
+    /// list runs forward instead of each month picking its own year.
+    fn year_of_listed_month(&self, i: usize, month: u32) -> Option<i32> {
+        let (year, previous) = self.last_month?;
+        let gap = i.checked_sub(self.last_month_end)?;
+        let joined = match gap {
+            1 => matches!(
+                self.word(i - 1),
+                "," | "and" | "or" | "-" | "/" | "to" | "through" | "until" | "till"
+            ),
+            2 => self.word(i - 2) == "," && matches!(self.word(i - 1), "and" | "or"),
+            _ => false,
+        };
+        joined.then_some(if month > previous { year } else { year + 1 })
     }
 
     /// Whether the word before `i` makes a following "May"/"March" a month.

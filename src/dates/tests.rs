@@ -656,6 +656,10 @@ const NEWS: &[&str] = &[
     "1987-03-09 | Japan Feb surplus 7.38 billion dlrs (Jan 4.95 billion) | Jan = DATE 1987-01",
     "1987-03-09 | Wheat prev 39.9, Feb 48.7, March 13.2, Apr 10.0 | Feb = DATE 1987-02; Apr = DATE 1987-04",
     "1987-03-09 | It closed on March 13. Then it rose. | March 13 = DATE 1987-03-13",
+    // A month listed after another follows it.
+    "1987-04-07 | It sought the release of wheat in May and June, sources said. | May = DATE 1987-05; June = DATE 1987-06",
+    "1987-03-23 | It is for delivery in April, May, June and July, traders said. | April = DATE 1987-04; May = DATE 1987-05; June = DATE 1987-06; July = DATE 1987-07",
+    "1987-08-20 | Imports rose between December and February, it said. | December = DATE 1986-12; February = DATE 1987-02",
 ];
 
 #[test]
