@@ -63,8 +63,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// both its days; "the year 2050" is 2050 alone, not also the DCT's year;
 /// a file name that is not UTF-8 keeps its bytes apart (`lossless_name`),
 /// and a record whose id an earlier record of its file has is named by its
-/// record (`source#record`).
-const ANALYSIS_VERSION: u64 = 7;
+/// record (`source#record`). 8: dates: "1986 year" and "the 1985 quarter"
+/// are dates, not counts; "the fall in prices", "current account" and a
+/// month's figure ("Jan 4.95") are no time expressions; a month listed
+/// after another follows it ("in May and June").
+const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.
