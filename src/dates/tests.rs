@@ -629,6 +629,8 @@ const NEWS: &[&str] = &[
     // ... and without a cue, a year, as in a history.
     "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
     "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
+    "1987-03-26 | The pilots logged 1500 hours in the new jet. | 1500 hours = DURATION PT1500H",
+    "1987-03-26 | The tanker was hit at 1715 hours on March 21. | 1715 hours = TIME 1987-03-26T17:15; March 21 = DATE 1987-03-21",
     // A year before its unit names that year, as earnings tables write it.
     "1987-03-02 | NOTE: 1986 year includes 53 weeks. | 1986 year = DATE 1986; 53 weeks = DURATION P53W",
     "1987-03-02 | It lost 26 cts in the fourth quarter and 30 cts in the 1985 quarter. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4",
