@@ -70,7 +70,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// parties' other names are aliases (`entities::canonical`); text whose
 /// paragraphs open with an indent is not cut again into lines, so a quote
 /// and its speaker are one passage (`passage`); a ticker in angle brackets
-/// (`<U>`) does not make a JSON body HTML (`corpus::html::is_markup`).
+/// (`<U>`) does not make a JSON body HTML (`corpus::html::is_markup`);
+/// dates: "1986 year" and "the 1985 quarter" are dates, not counts; "the
+/// fall in prices", "current account" and a month's figure ("Jan 4.95")
+/// are no time expressions; a month listed after another follows it ("in
+/// May and June").
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -50,6 +50,9 @@ pub struct Grammar<'a> {
     /// The last month the document named ("sales rose in February"):
     /// "the same period last year" compares with its counterpart.
     last_month: Option<(i32, u32)>,
+    /// The token after the expression that set `last_month`: a month
+    /// listed right after it ("in May, June and July") follows it.
+    last_month_end: usize,
     /// The day just tagged, if a range may follow: "March 3" in "March 3-5".
     open_range: Option<OpenRange>,
 }
@@ -79,6 +82,7 @@ impl<'a> Grammar<'a> {
             last_quarter_at: 0,
             reference_day: None,
             last_month: None,
+            last_month_end: 0,
             open_range: None,
         }
     }
@@ -107,8 +111,15 @@ impl<'a> Grammar<'a> {
         // Only a quarter named as such anchors later "a year earlier"s;
         // "the year-ago quarter" is itself derived from one.
         let derived = (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier));
+        // "the 1985 quarter", "the same 1986 month" are counterparts of the
+        // period reported on, so they anchor nothing either.
+        let counterpart = (i..end).any(|k| {
+            matches!(self.number(k), Some((_, 4)))
+                && matches!(self.unit(k + 1), Some((Unit::Quarter | Unit::Month, _)))
+        });
         if let Some(q) = parse_quarter_value(&value)
             && !derived
+            && !counterpart
         {
             self.last_quarter = Some(q);
             self.last_quarter_at = i;
@@ -124,9 +135,11 @@ impl<'a> Grammar<'a> {
         };
         if kind == TimexType::Date
             && value.len() == 7
+            && !counterpart
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
         {
             self.last_month = Some((y, m));
+            self.last_month_end = end;
         }
         Some(Match {
             start: i,
@@ -346,6 +359,16 @@ impl<'a> Grammar<'a> {
             // "previously" and "soon" are left out: the gold data tags
             // them too rarely (3 of 24, 6 of 20) for them to pay.
             Lex::Word(W::Recently | W::Lately | W::Recent) => date(i + 1, "PAST_REF".into()),
+            // "the current account", "current assets": names of balances
+            // in economic news, not the present.
+            Lex::Word(W::Current)
+                if matches!(
+                    self.word(i + 1),
+                    "account" | "accounts" | "assets" | "liabilities" | "ratio"
+                ) =>
+            {
+                None
+            }
             Lex::Word(W::Current) => date(i + 1, "PRESENT_REF".into()),
             // "year-end", "year end", "year's end".
             Lex::Unit {
@@ -553,7 +576,13 @@ impl<'a> Grammar<'a> {
                 let clock = self.punct(i + 1, b':')
                     && self.glued(i + 1)
                     && matches!(self.number(i + 2), Some((_, 2)));
-                if clock || self.punct(i + 1, b'/') {
+                // "Jan 4.95 billion", "March 13.2": the month's figure in a
+                // table, not a day.
+                let decimal = self.punct(i + 1, b'.')
+                    && self.glued(i + 1)
+                    && self.number(i + 2).is_some()
+                    && self.glued(i + 2);
+                if clock || decimal || self.punct(i + 1, b'/') {
                     return None;
                 }
                 Some((value, i + 1))
@@ -744,17 +773,41 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // A bare month name; "may" and "march" need more context than a capital.
-        if matches!(month, 3 | 5) && !self.month_context_before(i) {
+        // ... which a month listed just before gives: "April, May and June".
+        if matches!(month, 3 | 5)
+            && !self.month_context_before(i)
+            && self.year_of_listed_month(i, month).is_none()
+        {
             return None;
         }
         let value = match self.dct {
             Some(dct) => {
-                let year = r::year_of_month(dct, month, self.tense(i, after_month));
+                let year = self
+                    .year_of_listed_month(i, month)
+                    .unwrap_or_else(|| r::year_of_month(dct, month, self.tense(i, after_month)));
                 r::month_value(year, month)
             }
             None => format!("XXXX-{month:02}"),
         };
         date(after_month, value)
+    }
+
+    /// The year of a bare month listed right after another month ("in
+    /// May, June, July and August", "between December and February",
+    /// "Aug/Oct"): the first such month after the one before it, so a
+    /// list runs forward instead of each month picking its own year.
+    fn year_of_listed_month(&self, i: usize, month: u32) -> Option<i32> {
+        let (year, previous) = self.last_month?;
+        let gap = i.checked_sub(self.last_month_end)?;
+        let joined = match gap {
+            1 => matches!(
+                self.word(i - 1),
+                "," | "and" | "or" | "-" | "/" | "to" | "through" | "until" | "till"
+            ),
+            2 => self.word(i - 2) == "," && matches!(self.word(i - 1), "and" | "or"),
+            _ => false,
+        };
+        joined.then_some(if month > previous { year } else { year + 1 })
     }
 
     /// Whether the word before `i` makes a following "May"/"March" a month.
@@ -897,6 +950,9 @@ impl<'a> Grammar<'a> {
             let century = self.century_for(n) / 100;
             return date(j + 2, format!("{century:02}{}", n / 10));
         }
+        if let Some(found) = self.year_with_unit(j) {
+            return Some(found);
+        }
         if the {
             return None;
         }
@@ -908,6 +964,30 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// "1986 year", "1986 yr" (earnings tables: "NOTE: 1986 year includes
+    /// 53 weeks") are the year; "the same 1986 month" is the month the
+    /// document reports on, in that year.
+    fn year_with_unit(&self, j: usize) -> Found {
+        let Some((value, 4)) = self.number(j) else {
+            return None;
+        };
+        if !(1900..=2100).contains(&value) {
+            return None;
+        }
+        let year = value as i32;
+        match self.unit(j + 1)? {
+            (Unit::Year, false) => date(j + 2, r::year_value(year)),
+            (Unit::Month, false) => {
+                let value = match self.last_month {
+                    Some((_, m)) => r::month_value(year, m),
+                    None => r::year_value(year),
+                };
+                date(j + 2, value)
+            }
+            _ => None,
+        }
     }
 
     /// The year that "the year" names at `k`: a year as `year_number`
@@ -1050,7 +1130,7 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.year_number(k) {
             return date(end, format!("{year:04}-{}", season.code()));
         }
-        if j == i {
+        if j == i || self.fall_is_a_decline(i, j) {
             return None;
         }
         let value = match self.dct {
@@ -1068,6 +1148,39 @@ impl<'a> Grammar<'a> {
             None => format!("XXXX-{}", season.code()),
         };
         date(j + 1, value)
+    }
+
+    /// Whether "the fall" at `i..=j` is a decline ("the fall in oil
+    /// prices", "to stem the fall", "the fall of the dollar"), as it mostly
+    /// is in economic news, rather than the season. The season needs a
+    /// preposition of time before it ("in the fall", "by the fall"; not
+    /// "for", as in "blamed for the fall") and no "in"/"of" after it.
+    fn fall_is_a_decline(&self, i: usize, j: usize) -> bool {
+        if self.word(j) != "fall" {
+            return false;
+        }
+        // "the fall season", "the fall and winter" name the season.
+        if self.word(j + 1) == "season"
+            || self.word(j + 1) == "and" && matches!(self.lex(j + 2), Lex::Season(_))
+        {
+            return false;
+        }
+        let timed = i > 0
+            && matches!(
+                self.word(i - 1),
+                "in" | "during"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "since"
+                    | "before"
+                    | "through"
+                    | "throughout"
+                    | "early"
+                    | "late"
+                    | "mid"
+            );
+        !timed || matches!(self.word(j + 1), "in" | "of" | "-")
     }
 
     /// "the third quarter", "third-quarter", "the 1988 third quarter",
@@ -1105,7 +1218,12 @@ impl<'a> Grammar<'a> {
             return date(end, value);
         }
         let mut explicit_year = None;
-        if let Some((year, after)) = self.year_number(j).filter(|_| the) {
+        // "the 1988 third quarter"; without "the" only right before
+        // "quarter": "1986 quarter net includes ...".
+        if let Some((year, after)) = self
+            .year_number(j)
+            .filter(|&(_, after)| the || self.unit(after) == Some((Unit::Quarter, false)))
+        {
             explicit_year = Some(year);
             j = after;
         }
@@ -1153,6 +1271,19 @@ impl<'a> Grammar<'a> {
                 };
                 return date(j + 1, value);
             }
+            // "the 1985 quarter": the reported quarter, in that year.
+            Lex::Unit {
+                unit: Unit::Quarter,
+                plural: false,
+            } if explicit_year.is_some() => {
+                let q = self.last_quarter.or_else(|| self.dct.map(previous_quarter));
+                let value = match (explicit_year, q) {
+                    (Some(y), Some((_, q))) => r::quarter_value(y, q),
+                    (Some(y), None) => r::year_value(y),
+                    _ => "XXXX-QX".into(),
+                };
+                return date(j + 1, value);
+            }
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,
@@ -1169,6 +1300,14 @@ impl<'a> Grammar<'a> {
         let mut k = self.hyphen(j + 1);
         if self.is(k, W::Fiscal) {
             k += 1;
+        }
+        // "the first 1987 quarter", "its final 1986 quarter".
+        if explicit_year.is_none()
+            && let Some((y, after)) = self.year_number(k)
+            && self.unit(after) == Some((Unit::Quarter, false))
+        {
+            explicit_year = Some(y);
+            k = after;
         }
         let half = match (self.unit(k), self.lex(k)) {
             (Some((Unit::Quarter, false)), _) => false,
@@ -1364,6 +1503,24 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Whether the four-digit number at `j` names a year before the unit
+    /// that follows it ("1986 year", "1985 quarter", "same 1986 month")
+    /// rather than counting units: a year's number with a singular unit
+    /// counts nothing, and with a plural one only after another count
+    /// ("the last six 1986 months"), since "2000 years" may be a span.
+    fn year_before_unit(&self, j: usize, plural: bool) -> bool {
+        let Some((value, 4)) = self.number(j) else {
+            return false;
+        };
+        if !(1900..=2100).contains(&value) {
+            return false;
+        }
+        !plural
+            || j > 0
+                && (self.number(j - 1).is_some()
+                    || matches!(self.lex(j - 1), Lex::Num(_) | Lex::Ordinal(_)))
+    }
+
     /// Durations: "three years", "the past 24 hours", "a decade",
     /// "six-month", "the first nine months", "years", "recent weeks".
     fn duration(&self, i: usize) -> Found {
@@ -1432,6 +1589,11 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "1986 year", "the 1985 quarter", "the first two 1987 months":
+        // earnings tables name a year before its unit, not a count of them.
+        if k == after_count && self.year_before_unit(j, plural) {
+            return None;
+        }
         // "2100 hrs", "1900 hours local": a clock reading, not a count.
         if matches!(self.number(j), Some((_, 4))) && self.four_digit_clock(j).is_some() {
             return None;

@@ -629,6 +629,39 @@ const NEWS: &[&str] = &[
     // ... and without a cue, a year, as in a history.
     "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
     "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
+    "1987-03-26 | The pilots logged 1500 hours in the new jet. | 1500 hours = DURATION PT1500H",
+    "1987-03-26 | The tanker was hit at 1715 hours on March 21. | 1715 hours = TIME 1987-03-26T17:15; March 21 = DATE 1987-03-21",
+    // A year before its unit names that year, as earnings tables write it.
+    "1987-03-02 | NOTE: 1986 year includes 53 weeks. | 1986 year = DATE 1986; 53 weeks = DURATION P53W",
+    "1987-03-02 | It lost 26 cts in the fourth quarter and 30 cts in the 1985 quarter. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4",
+    "1987-03-02 | 1986 quarter net includes a tax credit. | 1986 quarter = DATE 1986-Q4",
+    "1987-06-02 | Growth was slow in the first 1987 quarter. | the first 1987 quarter = DATE 1987-Q1",
+    "1987-03-19 | Exports rose in February from the same 1986 month. | February = DATE 1987-02; 1986 month = DATE 1986-02",
+    "1987-03-19 | It was below each of the last six 1986 months. |",
+    // ... and, a counterpart itself, it leaves the quarter reported on in place.
+    "1987-03-02 | Net fell in the fourth quarter from the 1985 quarter. Sales in the quarter rose. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4; the quarter = DATE 1986-Q4",
+    "1987-03-19 | The camp has stood for 2000 years. | 2000 years = DURATION P2000Y",
+    // "The fall" in economic news is mostly a decline, not the season.
+    "1987-03-23 | Banks moved to stem the fall in oil prices. |",
+    "1987-03-23 | The fall was due to the yen's rise, dealers said. |",
+    "1987-03-23 | It fell after the fall of the party leader. |",
+    "1987-03-23 | Weak exports were blamed for the fall. |",
+    "1987-03-23 | Feed needs rose because of the fall and winter. | the fall = DATE 1986-FA",
+    "1987-03-23 | Output will rise in the fall to a rate of 20 mln. | the fall = DATE 1987-FA",
+    "1987-03-23 | Feed needs rose because of the cold in the fall and winter. | the fall = DATE 1986-FA",
+    "1987-03-23 | Sales fell last fall. | last fall = DATE 1986-FA",
+    // "Current account" is a balance, not the present.
+    "1987-03-23 | The current account deficit widened. |",
+    "1987-03-23 | Current assets rose. |",
+    "1987-03-23 | The current crop is larger. | current = DATE PRESENT_REF",
+    // A decimal after a month is its figure, not a day.
+    "1987-03-09 | Japan Feb surplus 7.38 billion dlrs (Jan 4.95 billion) | Jan = DATE 1987-01",
+    "1987-03-09 | Wheat prev 39.9, Feb 48.7, March 13.2, Apr 10.0 | Feb = DATE 1987-02; Apr = DATE 1987-04",
+    "1987-03-09 | It closed on March 13. Then it rose. | March 13 = DATE 1987-03-13",
+    // A month listed after another follows it.
+    "1987-04-07 | It sought the release of wheat in May and June, sources said. | May = DATE 1987-05; June = DATE 1987-06",
+    "1987-03-23 | It is for delivery in April, May, June and July, traders said. | April = DATE 1987-04; May = DATE 1987-05; June = DATE 1987-06; July = DATE 1987-07",
+    "1987-08-20 | Imports rose between December and February, it said. | December = DATE 1986-12; February = DATE 1987-02",
 ];
 
 #[test]

@@ -278,10 +278,33 @@ impl Grammar<'_> {
         let mut k = n + 1;
         let unit = match self.word(k) {
             "hrs" | "hr" => true,
-            // "more than 1500 hours", "2000 hours of footage": a duration.
+            // "more than 1500 hours", "2000 hours of footage", "logged
+            // 1500 hours": a duration. Wire copy puts a clock reading in
+            // "hours" after a preposition or in a list ("at 1715 hours",
+            // "set for 1900 hours", "1330 hrs ... and 1400 hours").
             "hours" => {
                 let before = n.checked_sub(1).map_or("", |b| self.word(b));
-                !matches!(before, "than" | "over" | "some")
+                let opens_line = n == 0 || self.toks[n].newline_before;
+                (opens_line
+                    || matches!(
+                        before,
+                        "at" | "by"
+                            | "for"
+                            | "from"
+                            | "to"
+                            | "until"
+                            | "till"
+                            | "between"
+                            | "and"
+                            | "or"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "around"
+                            | "about"
+                            | "("
+                            | ","
+                    ))
                     && !matches!(self.word(k + 1), "of" | "a" | "per" | "each")
             }
             _ => false,
