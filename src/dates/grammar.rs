@@ -1729,12 +1729,40 @@ impl<'a> Grammar<'a> {
         plausible.then_some((end + 1, TimexType::Date, value))
     }
 
+    /// Whether a title-case "Daily" is part of a newspaper's name: "China
+    /// Daily", "People's Daily", "Daily Telegraph", "New York Daily News".
+    /// A frequency is written lower case inside a sentence, so a capital
+    /// next to another capitalised word names a paper; "Daily average"
+    /// opening a sentence and a line of capitals ("OMAHA DAILY GRAIN
+    /// PRICES") stay frequencies.
+    fn daily_in_name(&self, i: usize) -> bool {
+        // A word in title case: a line of capitals ("LORD ABBETT TAX FREE
+        // FUND" over "Daily div 6.7 cts") says nothing about the word
+        // after it.
+        let title_case = |k: usize| {
+            matches!(self.kind(k), Some(Kind::Word(_)))
+                && self.toks.get(k).is_some_and(|t| {
+                    let b = self.text.as_bytes();
+                    t.end > t.start + 1
+                        && b[t.start].is_ascii_uppercase()
+                        && b[t.start + 1].is_ascii_lowercase()
+                })
+        };
+        if !title_case(i) {
+            return false;
+        }
+        // "People's Daily": the capital is before the possessive.
+        let before = i.checked_sub(1).is_some_and(title_case)
+            || i >= 3 && self.word(i - 1) == "s" && self.punct(i - 2, b'\'') && title_case(i - 3);
+        before || title_case(i + 1)
+    }
+
     /// Sets: "every Monday", "each year", "annually", "daily", "every
     /// three years", "Tuesday nights".
     fn set(&self, i: usize) -> Found {
         let set = |end: usize, value: String| Some((end, TimexType::Set, value));
         match self.lex(i) {
-            Lex::Word(W::Daily) => set(i + 1, "P1D".into()),
+            Lex::Word(W::Daily) if !self.daily_in_name(i) => set(i + 1, "P1D".into()),
             Lex::Word(W::Weekly) => set(i + 1, "P1W".into()),
             Lex::Word(W::Monthly) => set(i + 1, "P1M".into()),
             Lex::Word(W::Annually) => set(i + 1, "P1Y".into()),

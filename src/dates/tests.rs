@@ -390,6 +390,23 @@ fn sets() {
     check("paid annually", DCT, &[("annually", "SET", "P1Y")]);
     check("each year", DCT, &[("each year", "SET", "P1Y")]);
     check("published daily", DCT, &[("daily", "SET", "P1D")]);
+    check("Daily average output rose", DCT, &[("Daily", "SET", "P1D")]);
+    check("OMAHA DAILY GRAIN PRICES", DCT, &[("DAILY", "SET", "P1D")]);
+    check(
+        "TAX FREE INCOME FUND\n    Daily div 6.7 cts",
+        DCT,
+        &[("Daily", "SET", "P1D")],
+    );
+}
+
+#[test]
+fn newspaper_names_are_no_frequency() {
+    check("the China Daily said", DCT, &[]);
+    check("the People's Daily said", DCT, &[]);
+    check("told the Daily Telegraph on", DCT, &[]);
+    check("in the New York Daily News.", DCT, &[]);
+    check("Daily Mail readers", DCT, &[]);
+    check("the China daily output", DCT, &[("daily", "SET", "P1D")]);
     check("15 a year", DCT, &[("a year", "SET", "P1Y")]);
 }
 
