@@ -75,7 +75,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// fall in prices", "current account" and a month's figure ("Jan 4.95")
 /// are no time expressions; a month listed after another follows it ("in
 /// May and June"); a title-case "Daily" in a newspaper's name is no
-/// frequency.
+/// frequency; a temperature, an age or a model ("Highs 60s", "in his 30s",
+/// "DC-10s") is no decade.
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -900,6 +900,66 @@ impl<'a> Grammar<'a> {
         date(i + 5, r::day_value(d))
     }
 
+    /// Whether a two-digit plural at token `j` ("60s") counts something
+    /// other than years: a temperature in a weather table ("Highs 60s-70s",
+    /// "lows in the 30s", "in the 40s F"), an age ("in his 30s", "their
+    /// 30s, 40s and 50s", "the over-70s"), a model ("DC-10s", "DC 10-30s")
+    /// or a rough count ("10s of thousands"). The look-back is bounded, so
+    /// the rule stays linear in the text.
+    fn decade_is_quantity(&self, j: usize) -> bool {
+        if matches!(
+            self.word(j + 1),
+            "degrees" | "f" | "c" | "fahrenheit" | "celsius"
+        ) || self.word(j + 1) == "of"
+            && matches!(
+                self.word(j + 2),
+                "hundreds" | "thousands" | "millions" | "billions"
+            )
+        {
+            return true;
+        }
+        // Glued behind a hyphen or a point to a word or number: "DC-10s",
+        // "10-30s", "the over-70s", "7.70s"; not "mid-80s" or "1950s-60s".
+        if j >= 2
+            && self.glued(j)
+            && (self.punct(j - 1, b'-') || self.punct(j - 1, b'.'))
+            && self.glued(j - 1)
+            && (self.number(j - 2).is_some()
+                || matches!(self.kind(j - 2), Some(Kind::Word(_)))
+                    && !matches!(self.lex(j - 2), Lex::Decades(_))
+                    && !matches!(
+                        self.word(j - 2),
+                        "mid" | "early" | "late" | "pre" | "post" | "the"
+                    ))
+        {
+            return true;
+        }
+        // A temperature word earlier in the sentence: weather tables list
+        // several readings after one ("Lows near 50 north, 60s extreme
+        // south, 50s elsewhere"). A singular "high" or "low" counts after
+        // an article only ("with a high in the 60s"): "inflation was high
+        // in the 70s" names a decade.
+        let mut age_list = true;
+        for k in (j.saturating_sub(10)..j).rev() {
+            if self.punct(k, b'.') {
+                break;
+            }
+            match self.word(k) {
+                "highs" | "lows" | "temperature" | "temperatures" | "temps" => return true,
+                "high" | "low" if k > 0 && matches!(self.lex(k - 1), Lex::Word(W::A | W::The)) => {
+                    return true;
+                }
+                // An age: a possessive before a list of decades and their
+                // modifiers ("his or her late 20s").
+                "his" | "her" | "their" | "my" | "your" | "our" if age_list => return true,
+                "," | "and" | "or" | "early" | "mid" | "late" | "upper" | "lower" | "middle" => {}
+                _ if matches!(self.lex(k), Lex::Decades(n) if n < 100) => {}
+                _ => age_list = false,
+            }
+        }
+        false
+    }
+
     /// Years, decades and centuries: "1995", "fiscal 1989", "the 1990s",
     /// "the '80s", "the nineties", "the 20th century".
     fn year(&self, i: usize) -> Found {
@@ -927,6 +987,7 @@ impl<'a> Grammar<'a> {
             Lex::Decades(n) if n >= 1000 => {
                 return date(j + 1, format!("{:03}", n / 10));
             }
+            Lex::Decades(_) if self.decade_is_quantity(j) => return None,
             Lex::Decades(n) => {
                 let century = self.century_for(n) / 100;
                 return date(j + 1, format!("{century:02}{}", n / 10));
@@ -946,6 +1007,7 @@ impl<'a> Grammar<'a> {
         if self.punct(j, b'\'')
             && let Lex::Decades(n) = self.lex(j + 1)
             && n < 100
+            && !self.decade_is_quantity(j + 1)
         {
             let century = self.century_for(n) / 100;
             return date(j + 2, format!("{century:02}{}", n / 10));

@@ -275,6 +275,37 @@ fn decades_quarters_and_centuries() {
 }
 
 #[test]
+fn temperatures_ages_and_models_are_no_decades() {
+    check("Highs 60s-70s. Lows 40s.", DCT, &[]);
+    check("lows in the 30s", DCT, &[]);
+    check("Temperatures were in the 30s F early", DCT, &[]);
+    check("with a high in the upper 60s", DCT, &[]);
+    check(
+        "Lows near 50 north, 60s extreme south, 50s elsewhere.",
+        DCT,
+        &[],
+    );
+    check("A man in his 30s was", DCT, &[]);
+    check("playing in their 30s, 40s and 50s.", DCT, &[]);
+    check("£100 for the over-70s", DCT, &[]);
+    check("its 11 DC-10s and two DC 10-30s", DCT, &[]);
+    check("has 10s of thousands of listeners", DCT, &[]);
+    check("in the 80s we", DCT, &[("the 80s", "DATE", "198")]);
+    check(
+        "inflation was high in the 70s",
+        DCT,
+        &[("the 70s", "DATE", "197")],
+    );
+    check(
+        "in the 1960s and 70s",
+        DCT,
+        &[("the 1960s", "DATE", "196"), ("70s", "DATE", "197")],
+    );
+    check("in the mid-80s", DCT, &[("the mid-80s", "DATE", "198")]);
+    check("the sixties", DCT, &[("the sixties", "DATE", "196")]);
+}
+
+#[test]
 fn times() {
     check(
         "at 3 p.m. Tuesday the",
