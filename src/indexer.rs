@@ -76,7 +76,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// are no time expressions; a month listed after another follows it ("in
 /// May and June"); a title-case "Daily" in a newspaper's name is no
 /// frequency; a temperature, an age or a model ("Highs 60s", "in his 30s",
-/// "DC-10s") is no decade.
+/// "DC-10s") is no decade; a fixed holiday without a publication date
+/// keeps its day (`XXXX-12-25`).
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -2082,7 +2082,21 @@ impl<'a> Grammar<'a> {
             return date(after_year, r::day_value(holiday_date(year)?));
         }
         let Some(dct) = self.dct else {
-            return date(end, "XXXX-XX-XX".into());
+            // Without a publication date the year is unknown, but a holiday
+            // on a fixed day keeps its month and day, as "December 25"
+            // does (`XXXX-12-25`); only a movable feast (Easter,
+            // Thanksgiving) is a day of no known month: a holiday that
+            // falls on the same day in two years is a fixed one.
+            let fixed = holiday_date(2000)
+                .zip(holiday_date(2001))
+                .filter(|(a, b)| (a.month(), a.day()) == (b.month(), b.day()));
+            return date(
+                end,
+                fixed.map_or_else(
+                    || "XXXX-XX-XX".into(),
+                    |(d, _)| format!("XXXX-{:02}-{:02}", d.month(), d.day()),
+                ),
+            );
         };
         // A future sentence means the next occurrence. Otherwise a holiday
         // without a year is the occurrence nearest the DCT, as a year-less

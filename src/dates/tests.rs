@@ -101,6 +101,33 @@ fn year_less_dates_without_dct_stay_unresolved() {
         &[("yesterday", "DATE", "XXXX-XX-XX")],
     );
     check("last year", None, &[("last year", "DATE", "XXXX")]);
+    check(
+        "on Christmas Day",
+        None,
+        &[("Christmas Day", "DATE", "XXXX-12-25")],
+    );
+    check(
+        "on Christmas Eve",
+        None,
+        &[("Christmas Eve", "DATE", "XXXX-12-24")],
+    );
+    check(
+        "on New Year's Day",
+        None,
+        &[("New Year's Day", "DATE", "XXXX-01-01")],
+    );
+    check(
+        "on New Year's Eve",
+        None,
+        &[("New Year's Eve", "DATE", "XXXX-12-31")],
+    );
+    check("at Halloween", None, &[("Halloween", "DATE", "XXXX-10-31")]);
+    check("by Easter", None, &[("Easter", "DATE", "XXXX-XX-XX")]);
+    check(
+        "on Thanksgiving",
+        None,
+        &[("Thanksgiving", "DATE", "XXXX-XX-XX")],
+    );
 }
 
 #[test]
