@@ -2026,7 +2026,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// "Christmas", "Christmas Eve", "Thanksgiving Day", "Easter",
-    /// "New Year's Day".
+    /// "New Year's Day", "Boxing Day", "Valentine's Day".
     fn holiday(&self, i: usize) -> Found {
         let (holiday_date, end): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match self.lex(i)
         {
@@ -2042,7 +2042,20 @@ impl<'a> Grammar<'a> {
                 }
                 let mut end = i + 1;
                 let eve = self.is(end, W::Eve);
-                if eve || self.unit(end) == Some((Unit::Day, false)) && self.capitalized(end) {
+                if matches!(h, Holiday::Boxing | Holiday::Bastille | Holiday::Valentine) {
+                    // "Boxing Day", "Bastille Day", "Valentine's Day".
+                    if h == Holiday::Valentine
+                        && self.punct(end, b'\'')
+                        && self.word(end + 1) == "s"
+                    {
+                        end += 2;
+                    }
+                    if self.unit(end) != Some((Unit::Day, false)) || !self.capitalized(end) {
+                        return None;
+                    }
+                    end += 1;
+                } else if eve || self.unit(end) == Some((Unit::Day, false)) && self.capitalized(end)
+                {
                     end += 1;
                 }
                 let f: Box<dyn Fn(i32) -> Option<NaiveDate>> = match h {
@@ -2051,6 +2064,9 @@ impl<'a> Grammar<'a> {
                     Holiday::Thanksgiving => Box::new(|y| r::nth_weekday(y, 11, Weekday::Thu, 4)),
                     Holiday::Easter => Box::new(r::easter),
                     Holiday::Halloween => Box::new(|y| NaiveDate::from_ymd_opt(y, 10, 31)),
+                    Holiday::Boxing => Box::new(|y| NaiveDate::from_ymd_opt(y, 12, 26)),
+                    Holiday::Bastille => Box::new(|y| NaiveDate::from_ymd_opt(y, 7, 14)),
+                    Holiday::Valentine => Box::new(|y| NaiveDate::from_ymd_opt(y, 2, 14)),
                 };
                 (f, end)
             }

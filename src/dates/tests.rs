@@ -102,6 +102,28 @@ fn year_less_dates_without_dct_stay_unresolved() {
     );
     check("last year", None, &[("last year", "DATE", "XXXX")]);
     check(
+        "on Boxing Day",
+        None,
+        &[("Boxing Day", "DATE", "XXXX-12-26")],
+    );
+    check(
+        "on Valentine's Day",
+        None,
+        &[("Valentine's Day", "DATE", "XXXX-02-14")],
+    );
+    check(
+        "on Bastille Day",
+        None,
+        &[("Bastille Day", "DATE", "XXXX-07-14")],
+    );
+    check(
+        "on Boxing Day",
+        DCT,
+        &[("Boxing Day", "DATE", "2024-12-26")],
+    );
+    check("a boxing match", DCT, &[]);
+    check("Boxing promoter", DCT, &[]);
+    check(
         "on Christmas Day",
         None,
         &[("Christmas Day", "DATE", "XXXX-12-25")],
