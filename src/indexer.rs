@@ -78,7 +78,7 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// frequency; a temperature, an age or a model ("Highs 60s", "in his 30s",
 /// "DC-10s") is no decade; a fixed holiday without a publication date
 /// keeps its day (`XXXX-12-25`); "Boxing Day", "Valentine's Day" and
-/// "Bastille Day" are dates.
+/// "Bastille Day" are dates; "March, 1986" is one month.
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

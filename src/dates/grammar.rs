@@ -728,8 +728,12 @@ impl<'a> Grammar<'a> {
             }
             return date(end, value);
         }
-        // "December 2024", "December of 2024".
-        let k = if self.is(after_month, W::Of) {
+        // "December 2024", "December of 2024", "March, 1986" (wire copy
+        // sets the year off with a comma; a year in figures only, so that
+        // "in May, 1,000 tonnes" keeps the comma in the sentence).
+        let k = if self.is(after_month, W::Of)
+            || self.punct(after_month, b',') && matches!(self.number(after_month + 1), Some((_, 4)))
+        {
             after_month + 1
         } else {
             after_month

@@ -57,6 +57,11 @@ fn absolute_dates() {
     );
     check("in 1995 the", DCT, &[("1995", "DATE", "1995")]);
     check(
+        "from 468 mln dlrs in March, 1986.",
+        DCT,
+        &[("March, 1986", "DATE", "1986-03")],
+    );
+    check(
         "In nineteen ninety-one Keating",
         DCT,
         &[("nineteen ninety-one", "DATE", "1991")],
