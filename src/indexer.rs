@@ -74,7 +74,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// dates: "1986 year" and "the 1985 quarter" are dates, not counts; "the
 /// fall in prices", "current account" and a month's figure ("Jan 4.95")
 /// are no time expressions; a month listed after another follows it ("in
-/// May and June").
+/// May and June"); a title-case "Daily" in a newspaper's name is no
+/// frequency; a temperature, an age or a model ("Highs 60s", "in his 30s",
+/// "DC-10s") is no decade; a fixed holiday without a publication date
+/// keeps its day (`XXXX-12-25`); "Boxing Day", "Valentine's Day" and
+/// "Bastille Day" are dates; "March, 1986" is one month.
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -728,8 +728,12 @@ impl<'a> Grammar<'a> {
             }
             return date(end, value);
         }
-        // "December 2024", "December of 2024".
-        let k = if self.is(after_month, W::Of) {
+        // "December 2024", "December of 2024", "March, 1986" (wire copy
+        // sets the year off with a comma; a year in figures only, so that
+        // "in May, 1,000 tonnes" keeps the comma in the sentence).
+        let k = if self.is(after_month, W::Of)
+            || self.punct(after_month, b',') && matches!(self.number(after_month + 1), Some((_, 4)))
+        {
             after_month + 1
         } else {
             after_month
@@ -900,6 +904,66 @@ impl<'a> Grammar<'a> {
         date(i + 5, r::day_value(d))
     }
 
+    /// Whether a two-digit plural at token `j` ("60s") counts something
+    /// other than years: a temperature in a weather table ("Highs 60s-70s",
+    /// "lows in the 30s", "in the 40s F"), an age ("in his 30s", "their
+    /// 30s, 40s and 50s", "the over-70s"), a model ("DC-10s", "DC 10-30s")
+    /// or a rough count ("10s of thousands"). The look-back is bounded, so
+    /// the rule stays linear in the text.
+    fn decade_is_quantity(&self, j: usize) -> bool {
+        if matches!(
+            self.word(j + 1),
+            "degrees" | "f" | "c" | "fahrenheit" | "celsius"
+        ) || self.word(j + 1) == "of"
+            && matches!(
+                self.word(j + 2),
+                "hundreds" | "thousands" | "millions" | "billions"
+            )
+        {
+            return true;
+        }
+        // Glued behind a hyphen or a point to a word or number: "DC-10s",
+        // "10-30s", "the over-70s", "7.70s"; not "mid-80s" or "1950s-60s".
+        if j >= 2
+            && self.glued(j)
+            && (self.punct(j - 1, b'-') || self.punct(j - 1, b'.'))
+            && self.glued(j - 1)
+            && (self.number(j - 2).is_some()
+                || matches!(self.kind(j - 2), Some(Kind::Word(_)))
+                    && !matches!(self.lex(j - 2), Lex::Decades(_))
+                    && !matches!(
+                        self.word(j - 2),
+                        "mid" | "early" | "late" | "pre" | "post" | "the"
+                    ))
+        {
+            return true;
+        }
+        // A temperature word earlier in the sentence: weather tables list
+        // several readings after one ("Lows near 50 north, 60s extreme
+        // south, 50s elsewhere"). A singular "high" or "low" counts after
+        // an article only ("with a high in the 60s"): "inflation was high
+        // in the 70s" names a decade.
+        let mut age_list = true;
+        for k in (j.saturating_sub(10)..j).rev() {
+            if self.punct(k, b'.') {
+                break;
+            }
+            match self.word(k) {
+                "highs" | "lows" | "temperature" | "temperatures" | "temps" => return true,
+                "high" | "low" if k > 0 && matches!(self.lex(k - 1), Lex::Word(W::A | W::The)) => {
+                    return true;
+                }
+                // An age: a possessive before a list of decades and their
+                // modifiers ("his or her late 20s").
+                "his" | "her" | "their" | "my" | "your" | "our" if age_list => return true,
+                "," | "and" | "or" | "early" | "mid" | "late" | "upper" | "lower" | "middle" => {}
+                _ if matches!(self.lex(k), Lex::Decades(n) if n < 100) => {}
+                _ => age_list = false,
+            }
+        }
+        false
+    }
+
     /// Years, decades and centuries: "1995", "fiscal 1989", "the 1990s",
     /// "the '80s", "the nineties", "the 20th century".
     fn year(&self, i: usize) -> Found {
@@ -927,6 +991,7 @@ impl<'a> Grammar<'a> {
             Lex::Decades(n) if n >= 1000 => {
                 return date(j + 1, format!("{:03}", n / 10));
             }
+            Lex::Decades(_) if self.decade_is_quantity(j) => return None,
             Lex::Decades(n) => {
                 let century = self.century_for(n) / 100;
                 return date(j + 1, format!("{century:02}{}", n / 10));
@@ -946,6 +1011,7 @@ impl<'a> Grammar<'a> {
         if self.punct(j, b'\'')
             && let Lex::Decades(n) = self.lex(j + 1)
             && n < 100
+            && !self.decade_is_quantity(j + 1)
         {
             let century = self.century_for(n) / 100;
             return date(j + 2, format!("{century:02}{}", n / 10));
@@ -1729,12 +1795,40 @@ impl<'a> Grammar<'a> {
         plausible.then_some((end + 1, TimexType::Date, value))
     }
 
+    /// Whether a title-case "Daily" is part of a newspaper's name: "China
+    /// Daily", "People's Daily", "Daily Telegraph", "New York Daily News".
+    /// A frequency is written lower case inside a sentence, so a capital
+    /// next to another capitalised word names a paper; "Daily average"
+    /// opening a sentence and a line of capitals ("OMAHA DAILY GRAIN
+    /// PRICES") stay frequencies.
+    fn daily_in_name(&self, i: usize) -> bool {
+        // A word in title case: a line of capitals ("LORD ABBETT TAX FREE
+        // FUND" over "Daily div 6.7 cts") says nothing about the word
+        // after it.
+        let title_case = |k: usize| {
+            matches!(self.kind(k), Some(Kind::Word(_)))
+                && self.toks.get(k).is_some_and(|t| {
+                    let b = self.text.as_bytes();
+                    t.end > t.start + 1
+                        && b[t.start].is_ascii_uppercase()
+                        && b[t.start + 1].is_ascii_lowercase()
+                })
+        };
+        if !title_case(i) {
+            return false;
+        }
+        // "People's Daily": the capital is before the possessive.
+        let before = i.checked_sub(1).is_some_and(title_case)
+            || i >= 3 && self.word(i - 1) == "s" && self.punct(i - 2, b'\'') && title_case(i - 3);
+        before || title_case(i + 1)
+    }
+
     /// Sets: "every Monday", "each year", "annually", "daily", "every
     /// three years", "Tuesday nights".
     fn set(&self, i: usize) -> Found {
         let set = |end: usize, value: String| Some((end, TimexType::Set, value));
         match self.lex(i) {
-            Lex::Word(W::Daily) => set(i + 1, "P1D".into()),
+            Lex::Word(W::Daily) if !self.daily_in_name(i) => set(i + 1, "P1D".into()),
             Lex::Word(W::Weekly) => set(i + 1, "P1W".into()),
             Lex::Word(W::Monthly) => set(i + 1, "P1M".into()),
             Lex::Word(W::Annually) => set(i + 1, "P1Y".into()),
@@ -1936,7 +2030,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// "Christmas", "Christmas Eve", "Thanksgiving Day", "Easter",
-    /// "New Year's Day".
+    /// "New Year's Day", "Boxing Day", "Valentine's Day".
     fn holiday(&self, i: usize) -> Found {
         let (holiday_date, end): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match self.lex(i)
         {
@@ -1952,7 +2046,20 @@ impl<'a> Grammar<'a> {
                 }
                 let mut end = i + 1;
                 let eve = self.is(end, W::Eve);
-                if eve || self.unit(end) == Some((Unit::Day, false)) && self.capitalized(end) {
+                if matches!(h, Holiday::Boxing | Holiday::Bastille | Holiday::Valentine) {
+                    // "Boxing Day", "Bastille Day", "Valentine's Day".
+                    if h == Holiday::Valentine
+                        && self.punct(end, b'\'')
+                        && self.word(end + 1) == "s"
+                    {
+                        end += 2;
+                    }
+                    if self.unit(end) != Some((Unit::Day, false)) || !self.capitalized(end) {
+                        return None;
+                    }
+                    end += 1;
+                } else if eve || self.unit(end) == Some((Unit::Day, false)) && self.capitalized(end)
+                {
                     end += 1;
                 }
                 let f: Box<dyn Fn(i32) -> Option<NaiveDate>> = match h {
@@ -1961,6 +2068,9 @@ impl<'a> Grammar<'a> {
                     Holiday::Thanksgiving => Box::new(|y| r::nth_weekday(y, 11, Weekday::Thu, 4)),
                     Holiday::Easter => Box::new(r::easter),
                     Holiday::Halloween => Box::new(|y| NaiveDate::from_ymd_opt(y, 10, 31)),
+                    Holiday::Boxing => Box::new(|y| NaiveDate::from_ymd_opt(y, 12, 26)),
+                    Holiday::Bastille => Box::new(|y| NaiveDate::from_ymd_opt(y, 7, 14)),
+                    Holiday::Valentine => Box::new(|y| NaiveDate::from_ymd_opt(y, 2, 14)),
                 };
                 (f, end)
             }
@@ -1992,7 +2102,21 @@ impl<'a> Grammar<'a> {
             return date(after_year, r::day_value(holiday_date(year)?));
         }
         let Some(dct) = self.dct else {
-            return date(end, "XXXX-XX-XX".into());
+            // Without a publication date the year is unknown, but a holiday
+            // on a fixed day keeps its month and day, as "December 25"
+            // does (`XXXX-12-25`); only a movable feast (Easter,
+            // Thanksgiving) is a day of no known month: a holiday that
+            // falls on the same day in two years is a fixed one.
+            let fixed = holiday_date(2000)
+                .zip(holiday_date(2001))
+                .filter(|(a, b)| (a.month(), a.day()) == (b.month(), b.day()));
+            return date(
+                end,
+                fixed.map_or_else(
+                    || "XXXX-XX-XX".into(),
+                    |(d, _)| format!("XXXX-{:02}-{:02}", d.month(), d.day()),
+                ),
+            );
         };
         // A future sentence means the next occurrence. Otherwise a holiday
         // without a year is the occurrence nearest the DCT, as a year-less

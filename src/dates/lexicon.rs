@@ -106,6 +106,11 @@ pub enum Holiday {
     Thanksgiving,
     Easter,
     Halloween,
+    /// The next three name a day only with "Day" after them: "boxing"
+    /// alone is a sport.
+    Boxing,
+    Bastille,
+    Valentine,
 }
 
 /// Function and modifier words the grammar recognises.
@@ -430,6 +435,10 @@ fn build() -> FxHashMap<&'static str, Lex> {
         ("thanksgiving", Holiday::Thanksgiving),
         ("easter", Holiday::Easter),
         ("halloween", Holiday::Halloween),
+        ("boxing", Holiday::Boxing),
+        ("bastille", Holiday::Bastille),
+        ("valentine", Holiday::Valentine),
+        ("valentines", Holiday::Valentine),
     ] {
         m.insert(w, Lex::Holiday(h));
     }

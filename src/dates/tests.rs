@@ -57,6 +57,11 @@ fn absolute_dates() {
     );
     check("in 1995 the", DCT, &[("1995", "DATE", "1995")]);
     check(
+        "from 468 mln dlrs in March, 1986.",
+        DCT,
+        &[("March, 1986", "DATE", "1986-03")],
+    );
+    check(
         "In nineteen ninety-one Keating",
         DCT,
         &[("nineteen ninety-one", "DATE", "1991")],
@@ -101,6 +106,55 @@ fn year_less_dates_without_dct_stay_unresolved() {
         &[("yesterday", "DATE", "XXXX-XX-XX")],
     );
     check("last year", None, &[("last year", "DATE", "XXXX")]);
+    check(
+        "on Boxing Day",
+        None,
+        &[("Boxing Day", "DATE", "XXXX-12-26")],
+    );
+    check(
+        "on Valentine's Day",
+        None,
+        &[("Valentine's Day", "DATE", "XXXX-02-14")],
+    );
+    check(
+        "on Bastille Day",
+        None,
+        &[("Bastille Day", "DATE", "XXXX-07-14")],
+    );
+    check(
+        "on Boxing Day",
+        DCT,
+        &[("Boxing Day", "DATE", "2024-12-26")],
+    );
+    check("a boxing match", DCT, &[]);
+    check("Boxing promoter", DCT, &[]);
+    check(
+        "on Christmas Day",
+        None,
+        &[("Christmas Day", "DATE", "XXXX-12-25")],
+    );
+    check(
+        "on Christmas Eve",
+        None,
+        &[("Christmas Eve", "DATE", "XXXX-12-24")],
+    );
+    check(
+        "on New Year's Day",
+        None,
+        &[("New Year's Day", "DATE", "XXXX-01-01")],
+    );
+    check(
+        "on New Year's Eve",
+        None,
+        &[("New Year's Eve", "DATE", "XXXX-12-31")],
+    );
+    check("at Halloween", None, &[("Halloween", "DATE", "XXXX-10-31")]);
+    check("by Easter", None, &[("Easter", "DATE", "XXXX-XX-XX")]);
+    check(
+        "on Thanksgiving",
+        None,
+        &[("Thanksgiving", "DATE", "XXXX-XX-XX")],
+    );
 }
 
 #[test]
@@ -275,6 +329,37 @@ fn decades_quarters_and_centuries() {
 }
 
 #[test]
+fn temperatures_ages_and_models_are_no_decades() {
+    check("Highs 60s-70s. Lows 40s.", DCT, &[]);
+    check("lows in the 30s", DCT, &[]);
+    check("Temperatures were in the 30s F early", DCT, &[]);
+    check("with a high in the upper 60s", DCT, &[]);
+    check(
+        "Lows near 50 north, 60s extreme south, 50s elsewhere.",
+        DCT,
+        &[],
+    );
+    check("A man in his 30s was", DCT, &[]);
+    check("playing in their 30s, 40s and 50s.", DCT, &[]);
+    check("£100 for the over-70s", DCT, &[]);
+    check("its 11 DC-10s and two DC 10-30s", DCT, &[]);
+    check("has 10s of thousands of listeners", DCT, &[]);
+    check("in the 80s we", DCT, &[("the 80s", "DATE", "198")]);
+    check(
+        "inflation was high in the 70s",
+        DCT,
+        &[("the 70s", "DATE", "197")],
+    );
+    check(
+        "in the 1960s and 70s",
+        DCT,
+        &[("the 1960s", "DATE", "196"), ("70s", "DATE", "197")],
+    );
+    check("in the mid-80s", DCT, &[("the mid-80s", "DATE", "198")]);
+    check("the sixties", DCT, &[("the sixties", "DATE", "196")]);
+}
+
+#[test]
 fn times() {
     check(
         "at 3 p.m. Tuesday the",
@@ -390,6 +475,23 @@ fn sets() {
     check("paid annually", DCT, &[("annually", "SET", "P1Y")]);
     check("each year", DCT, &[("each year", "SET", "P1Y")]);
     check("published daily", DCT, &[("daily", "SET", "P1D")]);
+    check("Daily average output rose", DCT, &[("Daily", "SET", "P1D")]);
+    check("OMAHA DAILY GRAIN PRICES", DCT, &[("DAILY", "SET", "P1D")]);
+    check(
+        "TAX FREE INCOME FUND\n    Daily div 6.7 cts",
+        DCT,
+        &[("Daily", "SET", "P1D")],
+    );
+}
+
+#[test]
+fn newspaper_names_are_no_frequency() {
+    check("the China Daily said", DCT, &[]);
+    check("the People's Daily said", DCT, &[]);
+    check("told the Daily Telegraph on", DCT, &[]);
+    check("in the New York Daily News.", DCT, &[]);
+    check("Daily Mail readers", DCT, &[]);
+    check("the China daily output", DCT, &[("daily", "SET", "P1D")]);
     check("15 a year", DCT, &[("a year", "SET", "P1Y")]);
 }
 
