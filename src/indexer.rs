@@ -74,7 +74,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// dates: "1986 year" and "the 1985 quarter" are dates, not counts; "the
 /// fall in prices", "current account" and a month's figure ("Jan 4.95")
 /// are no time expressions; a month listed after another follows it ("in
-/// May and June").
+/// May and June"); entities: a sentence ends at "U.S.." and at an
+/// abbreviation before "He", "The", "Has" (`entities::tokenizer`).
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run
