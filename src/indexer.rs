@@ -75,7 +75,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// fall in prices", "current account" and a month's figure ("Jan 4.95")
 /// are no time expressions; a month listed after another follows it ("in
 /// May and June"); entities: a sentence ends at "U.S.." and at an
-/// abbreviation before "He", "The", "Has" (`entities::tokenizer`).
+/// abbreviation before "He", "The", "Has" (`entities::tokenizer`);
+/// "Reuter" alone is the agency (`entities::known_names`).
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -173,6 +173,8 @@ const ALIASES: &[(EntityLabel, &str, &str)] = &[
         "Liberal Democrats",
     ),
     (EntityLabel::Organization, "UK Independence Party", "UKIP"),
+    // The agency was "Reuter" on its own wire in the 1980s.
+    (EntityLabel::Organization, "Reuter", "Reuters"),
 ];
 
 /// [`ALIASES`] by label and alias. Every distinct name of every article is
