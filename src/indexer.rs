@@ -76,7 +76,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// are no time expressions; a month listed after another follows it ("in
 /// May and June"); entities: a sentence ends at "U.S.." and at an
 /// abbreviation before "He", "The", "Has" (`entities::tokenizer`);
-/// "Reuter" alone is the agency (`entities::known_names`).
+/// "Reuter" alone is the agency, and listed names with "and" or "on"
+/// inside ("Standard and Poor's") are one mention (`entities::known_names`).
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::canonical::clean_mention;
+use super::tokenizer::Span;
 use super::{Entity, EntityLabel};
 
 /// One-word names and the type they always have in news, unless the
@@ -61,6 +62,180 @@ pub fn retype_one_word_names(entities: &mut [Entity]) {
             entity.label = label;
         }
     }
+}
+
+/// Names with "and", "of", "on" or "&" inside that the model cut in two
+/// ("Standard" + "Poor's Corp"), written as news writes them. Only whole
+/// names that cannot be two: joining any two organisations around "and"
+/// would make "Ford and GM" one. A mention the name overlaps is taken into
+/// it ("Standard and Poor's Corp").
+const MULTI_WORD_NAMES: &[(&str, EntityLabel)] = &[
+    (
+        "American Telephone and Telegraph",
+        EntityLabel::Organization,
+    ),
+    ("Cable and Wireless", EntityLabel::Organization),
+    (
+        "Coffee, Sugar and Cocoa Exchange",
+        EntityLabel::Organization,
+    ),
+    ("Donaldson Lufkin and Jenrette", EntityLabel::Organization),
+    ("Donaldson, Lufkin and Jenrette", EntityLabel::Organization),
+    (
+        "Federal Savings and Loan Insurance Corp",
+        EntityLabel::Organization,
+    ),
+    (
+        "General Agreement on Tariffs and Trade",
+        EntityLabel::Organization,
+    ),
+    ("Goodyear Tire and Rubber", EntityLabel::Organization),
+    ("Harper and Row", EntityLabel::Organization),
+    ("Hongkong and Shanghai Banking", EntityLabel::Organization),
+    ("Jefferies and Co", EntityLabel::Organization),
+    ("Johnson and Johnson", EntityLabel::Organization),
+    ("Nippon Telegraph and Telephone", EntityLabel::Organization),
+    ("Phillips and Drew", EntityLabel::Organization),
+    ("S and P", EntityLabel::Organization),
+    ("S and P.", EntityLabel::Organization),
+    (
+        "Smith Barney, Harris Upham and Co",
+        EntityLabel::Organization,
+    ),
+    (
+        "Smith Barney Harris Upham and Co",
+        EntityLabel::Organization,
+    ),
+    ("Standard & Poor's", EntityLabel::Organization),
+    ("Standard and Poor's", EntityLabel::Organization),
+    ("Wagner and Brown", EntityLabel::Organization),
+];
+
+/// A name of [`MULTI_WORD_NAMES`] as tokens, as written and in capitals
+/// (headlines).
+struct Name {
+    words: Vec<String>,
+    shouted: Vec<String>,
+    label: EntityLabel,
+}
+
+/// [`MULTI_WORD_NAMES`] by first token, as written and in capitals, longest first.
+static NAMES: LazyLock<FxHashMap<String, Vec<Name>>> = LazyLock::new(|| {
+    let mut names: FxHashMap<String, Vec<Name>> = FxHashMap::default();
+    let mut spans = Vec::new();
+    for &(name, label) in MULTI_WORD_NAMES {
+        spans.clear();
+        super::tokenizer::tokens(name, &mut spans);
+        let words: Vec<String> = spans
+            .iter()
+            .map(|s| name[s.start..s.end].to_string())
+            .collect();
+        let shouted: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        let mut firsts = vec![words[0].clone()];
+        if shouted[0] != words[0] {
+            firsts.push(shouted[0].clone());
+        }
+        for first in firsts {
+            names.entry(first).or_default().push(Name {
+                words: words.clone(),
+                shouted: shouted.clone(),
+                label,
+            });
+        }
+    }
+    for candidates in names.values_mut() {
+        candidates.sort_by_key(|name| std::cmp::Reverse(name.words.len()));
+    }
+    names
+});
+
+/// Byte ranges and types of the [`MULTI_WORD_NAMES`] in `sentences`, in
+/// text order, none overlapping. A name may run across a sentence break
+/// the splitter made inside it ("Standard and\nPoor's").
+fn find_names(text: &str, sentences: &[Vec<Span>]) -> Vec<(usize, usize, EntityLabel)> {
+    let names: &FxHashMap<String, Vec<Name>> = &NAMES;
+    let mut found = Vec::new();
+    let tokens: Vec<Span> = sentences.concat();
+    let mut index = 0;
+    while index < tokens.len() {
+        let span = tokens[index];
+        let word = &text[span.start..span.end];
+        // Every name starts with a capital: most tokens are passed over
+        // on their first byte.
+        let candidates = word
+            .as_bytes()
+            .first()
+            .filter(|b| b.is_ascii_uppercase())
+            .and_then(|_| names.get(word));
+        let matched = candidates.into_iter().flatten().find(|name| {
+            let rest = &tokens[index..];
+            rest.len() >= name.words.len()
+                && rest.iter().zip(name.words.iter().zip(&name.shouted)).all(
+                    |(span, (written, shouted))| {
+                        let token = &text[span.start..span.end];
+                        token == written || token == shouted
+                    },
+                )
+        });
+        if let Some(name) = matched {
+            let last = tokens[index + name.words.len() - 1];
+            found.push((span.start, last.end, name.label));
+            index += name.words.len();
+        } else {
+            index += 1;
+        }
+    }
+    found
+}
+
+/// Makes each of [`MULTI_WORD_NAMES`] in the text one mention of its type,
+/// taking in the mentions it overlaps. `entities` are in text order and
+/// stay so.
+pub fn join_multi_word_names(text: &str, sentences: &[Vec<Span>], entities: &mut Vec<Entity>) {
+    let found = find_names(text, sentences);
+    if found.is_empty() {
+        return;
+    }
+    let mut joined: Vec<Entity> = Vec::with_capacity(entities.len() + found.len());
+    let mut rest = std::mem::take(entities).into_iter().peekable();
+    for (name_start, name_end, label) in found {
+        let (mut start, mut end) = (name_start, name_end);
+        while let Some(entity) = rest.next_if(|e| e.end <= start) {
+            joined.push(entity);
+        }
+        while let Some(entity) = rest.next_if(|e| e.start < end) {
+            start = start.min(entity.start);
+            end = end.max(entity.end);
+        }
+        // Not across a sentence end: the model ran "S and P. About" on
+        // into the next sentence, and the name stops where it does.
+        if crosses_sentence_end(&text[start..end]) {
+            (start, end) = (name_start, name_end);
+        }
+        // A mention taken into the name before may reach into this one.
+        if let Some(previous) = joined.last()
+            && previous.end > start
+        {
+            start = previous.start;
+            end = end.max(previous.end);
+            joined.pop();
+        }
+        joined.push(Entity {
+            text: text[start..end].to_string(),
+            label,
+            start,
+            end,
+            canonical: String::new(),
+        });
+    }
+    joined.extend(rest);
+    *entities = joined;
+}
+
+/// Whether a mention's text holds the end of a sentence: a full stop
+/// before a space or a line break.
+fn crosses_sentence_end(mention: &str) -> bool {
+    mention.contains(". ") || mention.contains(".\n")
 }
 
 /// `marked` without its marks, and its mentions: written between `[` and
@@ -127,6 +302,59 @@ mod tests {
             let expected: Vec<(String, EntityLabel)> =
                 expected.iter().map(|&(t, l)| (t.to_string(), l)).collect();
             assert_eq!(retyped(marked), expected, "{marked}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod multi_word_tests {
+    use super::*;
+
+    /// The mentions of `marked` (between `[` and `]`, typed by the letter
+    /// after `]`: P, O, L or M) once the multi-word names are joined, as
+    /// `text/label`.
+    fn joined(marked: &str) -> Vec<String> {
+        let (text, mut entities) = parse(marked);
+        let sentences = crate::entities::tokenizer::sentences(&text);
+        join_multi_word_names(&text, &sentences, &mut entities);
+        entities
+            .into_iter()
+            .map(|e| format!("{}/{}", e.text, e.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn names_with_and_of_on_are_one_mention() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "[Standard]O and [Poor's Corp]O said",
+                &["Standard and Poor's Corp/ORG"],
+            ),
+            ("rated by [S]O and [P]O.", &["S and P./ORG"]),
+            ("rated by S and P today", &["S and P/ORG"]),
+            ("by [S]O and [P. About]O 5 pct", &["S and P./ORG"]),
+            (
+                "the [General Agreement]M on [Tariffs and Trade]O ([GATT]O)",
+                &["General Agreement on Tariffs and Trade/ORG", "GATT/ORG"],
+            ),
+            ("[CABLE]O AND [WIRELESS]O", &["CABLE AND WIRELESS/ORG"]),
+            (
+                "[Smith Barney]P, [Harris Upham]P and [Co Inc]O",
+                &["Smith Barney, Harris Upham and Co Inc/ORG"],
+            ),
+            (
+                "[Cable]O and\n[Wireless Plc]O",
+                &["Cable and\nWireless Plc/ORG"],
+            ),
+            ("[Ford]O and [GM]O", &["Ford/ORG", "GM/ORG"]),
+            (
+                "[Standard Oil]O and [Texaco]O",
+                &["Standard Oil/ORG", "Texaco/ORG"],
+            ),
+            ("a standard and poor result", &[]),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(joined(marked), *expected, "{marked}");
         }
     }
 }

@@ -142,6 +142,7 @@ impl Engine {
                 }
             }
         }
+        known_names::join_multi_word_names(text, &sentences, &mut entities);
         known_names::retype_one_word_names(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
