@@ -77,7 +77,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// May and June"); entities: a sentence ends at "U.S.." and at an
 /// abbreviation before "He", "The", "Has" (`entities::tokenizer`);
 /// "Reuter" alone is the agency, and listed names with "and" or "on"
-/// inside ("Standard and Poor's") are one mention (`entities::known_names`).
+/// inside ("Standard and Poor's") are one mention, "Sony", "Oscar" and
+/// "Smith Barney" take their types (`entities::known_names`), and "Dome"
+/// is no longer a place in the gazetteer.
 const ANALYSIS_VERSION: u64 = 8;
 
 /// Commit after this many bytes of input by default, so an interrupted run

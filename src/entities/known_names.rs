@@ -17,9 +17,15 @@ use super::{Entity, EntityLabel};
 /// the news agency ("a Reuter survey", "Reuter reported"), which the model,
 /// seeing a surname after "a" or before "reported", made a person in 111
 /// passages of Reuters-21578. Compared ignoring case, possessive stripped.
+/// "Sony" was a person or a place in 70 of its 150 BBC mentions, and
+/// "Oscar" (the award, MISC as in CoNLL) a person in 89, where "Oscar Arias"
+/// or "Oscar Wyatt" stay people.
 const ONE_WORD_TYPES: &[(&str, EntityLabel)] = &[
+    ("Oscar", EntityLabel::Misc),
+    ("Oscars", EntityLabel::Misc),
     ("Reuter", EntityLabel::Organization),
     ("Reuters", EntityLabel::Organization),
+    ("Sony", EntityLabel::Organization),
 ];
 
 /// [`ONE_WORD_TYPES`] by lower-case word.
@@ -98,6 +104,8 @@ const MULTI_WORD_NAMES: &[(&str, EntityLabel)] = &[
     ("Phillips and Drew", EntityLabel::Organization),
     ("S and P", EntityLabel::Organization),
     ("S and P.", EntityLabel::Organization),
+    // A broker, not a person.
+    ("Smith Barney", EntityLabel::Organization),
     (
         "Smith Barney, Harris Upham and Co",
         EntityLabel::Organization,
@@ -288,6 +296,12 @@ mod tests {
             ("[REUTER]P", &[("REUTER", Organization)]),
             ("told [Reuters']P reporter", &[("Reuters'", Organization)]),
             ("[Reuter]O said", &[("Reuter", Organization)]),
+            ("[Sony]P shares", &[("Sony", Organization)]),
+            ("won an [Oscar]P", &[("Oscar", Misc)]),
+            (
+                "[Oscar Arias]P spoke. [Oscar]P said",
+                &[("Oscar Arias", Person), ("Oscar", Person)],
+            ),
             ("[Reuters Holdings]O", &[("Reuters Holdings", Organization)]),
             (
                 "[Edzard Reuter]P of [Daimler]O. [Reuter]P said",
@@ -338,6 +352,7 @@ mod multi_word_tests {
                 &["General Agreement on Tariffs and Trade/ORG", "GATT/ORG"],
             ),
             ("[CABLE]O AND [WIRELESS]O", &["CABLE AND WIRELESS/ORG"]),
+            ("[Smith Barney]P analyst", &["Smith Barney/ORG"]),
             (
                 "[Smith Barney]P, [Harris Upham]P and [Co Inc]O",
                 &["Smith Barney, Harris Upham and Co Inc/ORG"],
