@@ -27,12 +27,27 @@ pub fn remove_sign_offs(text: &str, entities: &mut Vec<Entity>) {
 /// finished sentence on its line ("... if a violation were found.
 /// Reuter"): a story whose line breaks were lost (read as HTML, or
 /// flowed into one paragraph) keeps its sign-off at the end of its last
-/// line. No story ends on a name without a full stop after a sentence.
+/// line, and may repeat it on a line of its own ("said. Reuter\n
+/// Reuter"). No story ends on a name without a full stop after a sentence.
 fn ends_run_on_text(text: &str, entity: &Entity) -> bool {
     // Not before figures: a results table ends "10. Skibby 1:45".
-    !text[entity.end..].chars().any(chars::is_alphanumeric)
+    is_sign_off_repeated(&text[entity.end..], &entity.text)
         && !entity.text.contains(char::is_whitespace)
         && follows_a_sentence_end(&text[..entity.start])
+}
+
+/// Whether `rest`, the text after a mention, holds no word but the
+/// mention's own, repeated as a sign-off on a line or two ("\n Reuter",
+/// "\n REUTER"). Reading stops at the third word, or at one that differs.
+fn is_sign_off_repeated(rest: &str, mention: &str) -> bool {
+    let mut words = rest
+        .split(|c: char| !chars::is_alphanumeric(c))
+        .filter(|word| !word.is_empty());
+    words
+        .by_ref()
+        .take(2)
+        .all(|word| word.eq_ignore_ascii_case(mention))
+        && words.next().is_none()
 }
 
 /// Abbreviations of wire results tables ("Shr 37 cts vs 37 cts", "Avg
@@ -200,6 +215,9 @@ mod tests {
                 true,
             ),
             ("Net rose 5 pct. [REUTER]\n", true),
+            ("Noranda said. [Reuter]\n Reuter", true),
+            ("Noranda said. [Reuter]\n Reuter said so", false),
+            ("Noranda said [Reuter]\n Reuter", false),
             ("9. Andersson 1:34\n10. [Skibby] 1:45\n", false),
             ("The talks were held in the U.S. [Reuter]", false),
             ("Net rose 5 pct. [Reagan] said so.", false),

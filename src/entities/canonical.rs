@@ -173,6 +173,21 @@ const ALIASES: &[(EntityLabel, &str, &str)] = &[
         "Liberal Democrats",
     ),
     (EntityLabel::Organization, "UK Independence Party", "UKIP"),
+    // The possessive of "Standard and Poor's" is stripped like any other.
+    (
+        EntityLabel::Organization,
+        "Standard and Poor",
+        "Standard and Poor's",
+    ),
+    (
+        EntityLabel::Organization,
+        "Standard & Poor",
+        "Standard and Poor's",
+    ),
+    (EntityLabel::Organization, "S and P", "Standard and Poor's"),
+    (EntityLabel::Organization, "S and P.", "Standard and Poor's"),
+    // The agency was "Reuter" on its own wire in the 1980s.
+    (EntityLabel::Organization, "Reuter", "Reuters"),
 ];
 
 /// [`ALIASES`] by label and alias. Every distinct name of every article is

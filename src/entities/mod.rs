@@ -8,7 +8,8 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, less wire [`boilerplate`] (sign-offs, tickers, table
+//! -> spans, with the [`known_names`] put right, less wire
+//! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations) and [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals) -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
@@ -141,6 +142,8 @@ impl Engine {
                 }
             }
         }
+        known_names::join_multi_word_names(text, &sentences, &mut entities);
+        known_names::retype_one_word_names(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -202,6 +205,7 @@ pub mod features;
 pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
+pub mod known_names;
 pub mod labels;
 pub mod model;
 pub mod perceptron;
