@@ -705,7 +705,10 @@ fn name_query(news: &NewsIndex, label: EntityLabel, name: &str) -> Result<Box<dy
         0 => {
             return Err(Error::InvalidQuery {
                 query: name.to_string(),
-                reason: "an entity filter needs a name with letters or digits".into(),
+                reason: format!(
+                    "the {} filter needs a name with letters or digits",
+                    news.index.schema().get_field_name(field)
+                ),
             });
         }
         1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),

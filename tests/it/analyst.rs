@@ -293,18 +293,24 @@ fn published_ranges_take_plain_dates() {
 #[test]
 fn bad_queries_exit_2_and_say_how_to_fix_them() {
     let env = seed_env();
-    let cases = [
-        ("\"plane crash", "quote"),
-        ("nosuchfield:crash", "no field"),
-        ("nosuchfield:crash~1", "no field"),
-        ("url:crash~1", "cannot be fuzzy"),
-        ("published:[2024-12-01 TO soon]", "published:2024-12-25"),
-        ("Aliev~7", "1 or 2"),
+    // (the query and any filters, what the message says)
+    let cases: [(&[&str], &str); 8] = [
+        (&["\"plane crash"], "quote"),
+        (&["nosuchfield:crash"], "no field"),
+        (&["nosuchfield:crash~1"], "no field"),
+        (&["url:crash~1"], "cannot be fuzzy"),
+        (&["published:[2024-12-01 TO soon]"], "published:2024-12-25"),
+        (&["Aliev~7"], "1 or 2"),
+        (&["crash", "--person", ""], "the person filter needs a name"),
+        (&["crash", "--org", "!!"], "the org filter needs a name"),
     ];
     for (query, hint) in cases {
-        let run = env.run(&["search", query, "--index", "index"]);
-        assert_eq!(run.status, 2, "{query}");
-        assert!(run.stderr.contains(hint), "{query}: {}", run.stderr);
+        let mut args = vec!["search"];
+        args.extend(query);
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{query:?}");
+        assert!(run.stderr.contains(hint), "{query:?}: {}", run.stderr);
     }
 }
 
