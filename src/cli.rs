@@ -537,10 +537,7 @@ fn described(query: &str) -> String {
     }
     // A pasted paragraph is not repeated whole: its start names it, as
     // error messages cut it.
-    match query.char_indices().nth(80) {
-        Some((cut, _)) => format!(" {:?}…", &query[..cut]),
-        None => format!(" {query:?}"),
-    }
+    format!(" {}", newsdex::error::quoted_start(query))
 }
 
 /// Why a query found nothing: the index is empty (say how to fill it), the

@@ -73,7 +73,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A query as an error message shows it: quoted, and cut after its first
 /// 80 characters, so that a runaway query does not fill the terminal.
-fn quoted_start(query: &str) -> String {
+pub fn quoted_start(query: &str) -> String {
     let (shown, cut) = first_shown(query);
     format!("{shown:?}{}", if cut { "…" } else { "" })
 }
