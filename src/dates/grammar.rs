@@ -1032,17 +1032,21 @@ impl<'a> Grammar<'a> {
         date(end, r::year_value(year))
     }
 
+    /// The year a four-digit number at `j` can name before a unit ("1986
+    /// year", "the 1985 quarter"): one of 1900-2100, the years such
+    /// tables report.
+    fn year_of_a_unit(&self, j: usize) -> Option<i32> {
+        match self.number(j) {
+            Some((value, 4)) if (1900..=2100).contains(&value) => Some(value as i32),
+            _ => None,
+        }
+    }
+
     /// "1986 year", "1986 yr" (earnings tables: "NOTE: 1986 year includes
     /// 53 weeks") are the year; "the same 1986 month" is the month the
     /// document reports on, in that year.
     fn year_with_unit(&self, j: usize) -> Found {
-        let Some((value, 4)) = self.number(j) else {
-            return None;
-        };
-        if !(1900..=2100).contains(&value) {
-            return None;
-        }
-        let year = value as i32;
+        let year = self.year_of_a_unit(j)?;
         match self.unit(j + 1)? {
             (Unit::Year, false) => date(j + 2, r::year_value(year)),
             (Unit::Month, false) => {
@@ -1575,10 +1579,7 @@ impl<'a> Grammar<'a> {
     /// counts nothing, and with a plural one only after another count
     /// ("the last six 1986 months"), since "2000 years" may be a span.
     fn year_before_unit(&self, j: usize, plural: bool) -> bool {
-        let Some((value, 4)) = self.number(j) else {
-            return false;
-        };
-        if !(1900..=2100).contains(&value) {
+        if self.year_of_a_unit(j).is_none() {
             return false;
         }
         !plural
