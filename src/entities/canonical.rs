@@ -498,16 +498,6 @@ mod tests {
     use super::*;
     use EntityLabel::*;
 
-    fn entity(text: &str, label: EntityLabel) -> Entity {
-        Entity {
-            text: text.into(),
-            label,
-            start: 0,
-            end: 0,
-            canonical: String::new(),
-        }
-    }
-
     #[test]
     fn cleans_mentions() {
         let cases = [
@@ -524,22 +514,7 @@ mod tests {
     /// An article with its mentions marked `[PER:Mr Blair]`, and the
     /// mentions' canonical names in order.
     fn canonical_names(marked: &str) -> Vec<String> {
-        let mut text = String::new();
-        let mut entities = Vec::new();
-        let mut rest = marked;
-        while let Some(open) = rest.find('[') {
-            text.push_str(&rest[..open]);
-            let close = open + rest[open..].find(']').unwrap();
-            let (tag, mention) = rest[open + 1..close].split_once(':').unwrap();
-            let label = EntityLabel::from_tag(tag).unwrap();
-            let mut found = entity(mention, label);
-            found.start = text.len();
-            text.push_str(mention);
-            found.end = text.len();
-            entities.push(found);
-            rest = &rest[close + 1..];
-        }
-        text.push_str(rest);
+        let (text, mut entities) = crate::entities::marked_mentions(marked);
         resolve(&text, &mut entities);
         entities.into_iter().map(|e| e.canonical).collect()
     }

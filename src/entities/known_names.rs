@@ -249,45 +249,14 @@ fn crosses_sentence_end(mention: &str) -> bool {
     mention.contains(". ") || mention.contains(".\n")
 }
 
-/// `marked` without its marks, and its mentions: written between `[` and
-/// `]`, typed by the letter after `]` (P, O, L or M).
-#[cfg(test)]
-fn parse(marked: &str) -> (String, Vec<Entity>) {
-    let mut entities = Vec::new();
-    let mut text = String::new();
-    let mut rest = marked;
-    while let Some(open) = rest.find('[') {
-        text.push_str(&rest[..open]);
-        let close = rest.find(']').expect("closed");
-        let name = &rest[open + 1..close];
-        let label = match &rest[close + 1..close + 2] {
-            "P" => EntityLabel::Person,
-            "O" => EntityLabel::Organization,
-            "L" => EntityLabel::Location,
-            _ => EntityLabel::Misc,
-        };
-        entities.push(Entity {
-            text: name.to_string(),
-            label,
-            start: text.len(),
-            end: text.len() + name.len(),
-            canonical: String::new(),
-        });
-        text.push_str(name);
-        rest = &rest[close + 2..];
-    }
-    text.push_str(rest);
-    (text, entities)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The mentions of `marked` (see [`parse`]) once one-word names are
+    /// The mentions of `marked` (`[PER:Reuter]`) once one-word names are
     /// retyped.
     fn retyped(marked: &str) -> Vec<(String, EntityLabel)> {
-        let (_, mut entities) = parse(marked);
+        let (_, mut entities) = crate::entities::marked_mentions(marked);
         retype_one_word_names(&mut entities);
         entities.into_iter().map(|e| (e.text, e.label)).collect()
     }
@@ -295,19 +264,25 @@ mod tests {
     fn one_word_names_take_their_type() {
         use EntityLabel::*;
         let cases: &[(&str, &[(&str, EntityLabel)])] = &[
-            ("A [Reuter]P survey", &[("Reuter", Organization)]),
-            ("[REUTER]P", &[("REUTER", Organization)]),
-            ("told [Reuters']P reporter", &[("Reuters'", Organization)]),
-            ("[Reuter]O said", &[("Reuter", Organization)]),
-            ("[Sony]P shares", &[("Sony", Organization)]),
-            ("won an [Oscar]P", &[("Oscar", Misc)]),
+            ("A [PER:Reuter] survey", &[("Reuter", Organization)]),
+            ("[PER:REUTER]", &[("REUTER", Organization)]),
             (
-                "[Oscar Arias]P spoke. [Oscar]P said",
+                "told [PER:Reuters'] reporter",
+                &[("Reuters'", Organization)],
+            ),
+            ("[ORG:Reuter] said", &[("Reuter", Organization)]),
+            ("[PER:Sony] shares", &[("Sony", Organization)]),
+            ("won an [PER:Oscar]", &[("Oscar", Misc)]),
+            (
+                "[PER:Oscar Arias] spoke. [PER:Oscar] said",
                 &[("Oscar Arias", Person), ("Oscar", Person)],
             ),
-            ("[Reuters Holdings]O", &[("Reuters Holdings", Organization)]),
             (
-                "[Edzard Reuter]P of [Daimler]O. [Reuter]P said",
+                "[ORG:Reuters Holdings]",
+                &[("Reuters Holdings", Organization)],
+            ),
+            (
+                "[PER:Edzard Reuter] of [ORG:Daimler]. [PER:Reuter] said",
                 &[
                     ("Edzard Reuter", Person),
                     ("Daimler", Organization),
@@ -321,17 +296,11 @@ mod tests {
             assert_eq!(retyped(marked), expected, "{marked}");
         }
     }
-}
 
-#[cfg(test)]
-mod multi_word_tests {
-    use super::*;
-
-    /// The mentions of `marked` (between `[` and `]`, typed by the letter
-    /// after `]`: P, O, L or M) once the multi-word names are joined, as
-    /// `text/label`.
+    /// The mentions of `marked` (`[ORG:Standard]`) once the multi-word
+    /// names are joined, as `text/label`.
     fn joined(marked: &str) -> Vec<String> {
-        let (text, mut entities) = parse(marked);
+        let (text, mut entities) = crate::entities::marked_mentions(marked);
         let sentences = crate::entities::tokenizer::sentences(&text);
         join_multi_word_names(&text, &sentences, &mut entities);
         entities
@@ -344,30 +313,33 @@ mod multi_word_tests {
     fn names_with_and_of_on_are_one_mention() {
         let cases: &[(&str, &[&str])] = &[
             (
-                "[Standard]O and [Poor's Corp]O said",
+                "[ORG:Standard] and [ORG:Poor's Corp] said",
                 &["Standard and Poor's Corp/ORG"],
             ),
-            ("rated by [S]O and [P]O.", &["S and P./ORG"]),
+            ("rated by [ORG:S] and [ORG:P].", &["S and P./ORG"]),
             ("rated by S and P today", &["S and P/ORG"]),
             ("The Standard & Poor 's index", &["Standard & Poor/ORG"]),
-            ("by [S]O and [P. About]O 5 pct", &["S and P./ORG"]),
+            ("by [ORG:S] and [ORG:P. About] 5 pct", &["S and P./ORG"]),
             (
-                "the [General Agreement]M on [Tariffs and Trade]O ([GATT]O)",
+                "the [MISC:General Agreement] on [ORG:Tariffs and Trade] ([ORG:GATT])",
                 &["General Agreement on Tariffs and Trade/ORG", "GATT/ORG"],
             ),
-            ("[CABLE]O AND [WIRELESS]O", &["CABLE AND WIRELESS/ORG"]),
-            ("[Smith Barney]P analyst", &["Smith Barney/ORG"]),
             (
-                "[Smith Barney]P, [Harris Upham]P and [Co Inc]O",
+                "[ORG:CABLE] AND [ORG:WIRELESS]",
+                &["CABLE AND WIRELESS/ORG"],
+            ),
+            ("[PER:Smith Barney] analyst", &["Smith Barney/ORG"]),
+            (
+                "[PER:Smith Barney], [PER:Harris Upham] and [ORG:Co Inc]",
                 &["Smith Barney, Harris Upham and Co Inc/ORG"],
             ),
             (
-                "[Cable]O and\n[Wireless Plc]O",
+                "[ORG:Cable] and\n[ORG:Wireless Plc]",
                 &["Cable and\nWireless Plc/ORG"],
             ),
-            ("[Ford]O and [GM]O", &["Ford/ORG", "GM/ORG"]),
+            ("[ORG:Ford] and [ORG:GM]", &["Ford/ORG", "GM/ORG"]),
             (
-                "[Standard Oil]O and [Texaco]O",
+                "[ORG:Standard Oil] and [ORG:Texaco]",
                 &["Standard Oil/ORG", "Texaco/ORG"],
             ),
             ("a standard and poor result", &[]),

@@ -153,6 +153,33 @@ impl Engine {
     }
 }
 
+/// An article with its mentions marked `[PER:Mr Blair]`: its text, and the
+/// mentions in order, without canonical names yet. For tests of the passes
+/// over mentions.
+#[cfg(test)]
+pub(crate) fn marked_mentions(marked: &str) -> (String, Vec<Entity>) {
+    let mut text = String::new();
+    let mut entities = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let close = open + rest[open..].find(']').expect("a closing ]");
+        let (tag, mention) = rest[open + 1..close].split_once(':').expect("TAG:mention");
+        let start = text.len();
+        text.push_str(mention);
+        entities.push(Entity {
+            text: mention.to_string(),
+            label: EntityLabel::from_tag(tag).expect("PER, ORG, LOC or MISC"),
+            start,
+            end: text.len(),
+            canonical: String::new(),
+        });
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    (text, entities)
+}
+
 /// The most text, in bytes, the tagger reads as one document: whole
 /// sentences up to this size. News articles are far shorter, so they are
 /// tagged whole, as the model was trained; a dump of many stories in one
