@@ -405,14 +405,7 @@ impl<'a> TextQueryBuilder<'a> {
         let Some(field) = self.text_field(field) else {
             return Ok(());
         };
-        let Some(mut analyzer) = crate::schema::query_analyzer(&self.news.index, field) else {
-            return Ok(());
-        };
-        let mut stream = analyzer.token_stream(phrase);
-        let mut terms = 0;
-        while stream.advance() {
-            terms += 1;
-        }
+        let terms = analyze(self.news, field, phrase).len();
         if terms > MAX_PHRASE_TERMS {
             return Err(format!(
                 "the phrase \"{}\" has {terms} terms; a phrase may hold at most \
