@@ -254,34 +254,27 @@ mod tests {
 
     #[test]
     fn tickers_after_a_name_are_no_names() {
-        // The mentions of `marked`, between `[` and `]`, left once tickers
+        // The mentions of `marked` (`[ORG:Citicorp]`) left once tickers
         // are dropped.
         let kept = |marked: &str| -> Vec<String> {
-            let mut text = String::new();
-            let mut entities = Vec::new();
-            for (index, piece) in marked.split(['[', ']']).enumerate() {
-                if index % 2 == 1 {
-                    entities.push(Entity {
-                        text: piece.to_string(),
-                        label: EntityLabel::Organization,
-                        start: text.len(),
-                        end: text.len() + piece.len(),
-                        canonical: String::new(),
-                    });
-                }
-                text.push_str(piece);
-            }
+            let (text, mut entities) = crate::entities::marked_mentions(marked);
             remove_tickers(&text, &mut entities);
             entities.into_iter().map(|e| e.text).collect()
         };
         let cases: &[(&str, &[&str])] = &[
-            ("[Citicorp] <[CCI]> said", &["Citicorp"]),
-            ("[Guinness Plc]\n<[GUIN.L]> director", &["Guinness Plc"]),
-            ("<[Noranda Inc]> said", &["Noranda Inc"]),
-            ("[Exxon] and <[Mobil Corp]>", &["Exxon", "Mobil Corp"]),
-            ("[Exxon] <[XON]", &["Exxon", "XON"]),
+            ("[ORG:Citicorp] <[ORG:CCI]> said", &["Citicorp"]),
             (
-                "the [U.S.-based] <[Bechtel Corp]>",
+                "[ORG:Guinness Plc]\n<[ORG:GUIN.L]> director",
+                &["Guinness Plc"],
+            ),
+            ("<[ORG:Noranda Inc]> said", &["Noranda Inc"]),
+            (
+                "[ORG:Exxon] and <[ORG:Mobil Corp]>",
+                &["Exxon", "Mobil Corp"],
+            ),
+            ("[ORG:Exxon] <[ORG:XON]", &["Exxon", "XON"]),
+            (
+                "the [ORG:U.S.-based] <[ORG:Bechtel Corp]>",
                 &["U.S.-based", "Bechtel Corp"],
             ),
         ];
