@@ -11,8 +11,8 @@ use std::ops::Bound;
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, InvertedIndexRangeQuery, Occur, PhraseQuery,
-    Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, InvertedIndexRangeQuery,
+    Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -144,7 +144,8 @@ pub(crate) fn build_query(
     };
     let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
     let mut builder = TextQueryBuilder::new(news, searcher);
-    let text_query: Box<dyn Query> = if rewritten.is_empty() || rewritten == "*" {
+    let every_passage = rewritten.is_empty() || rewritten == "*";
+    let text_query: Box<dyn Query> = if every_passage {
         // Every passage: files without passages have a marker document
         // without a passage ordinal, which this leaves out.
         Box::new(ExistsQuery::new("passage".to_string(), false))
@@ -156,8 +157,16 @@ pub(crate) fn build_query(
     };
     let mut highlight = builder.highlight;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+    if every_passage && let Some(ranking) = names_as_words(news, searcher, &filter.entities) {
+        clauses.push((Occur::Should, ranking));
+    }
     for (label, name) in &filter.entities {
-        clauses.push((Occur::Must, name_query(news, *label, name)?));
+        // A filter chooses passages and leaves their order to the words:
+        // scored with BM25 on the name field, whose length norm favours
+        // short name lists, `--person Blair` put reader comments naming a
+        // bare "Blair" above every "Tony Blair" story.
+        let only = ConstScoreQuery::new(name_query(news, *label, name)?, 0.0);
+        clauses.push((Occur::Must, Box::new(only)));
         let name = canonical::query_name(*label, name);
         let terms = analyze(news, fields.entity(*label), &name);
         highlight.names.push((*label, terms));
@@ -191,6 +200,35 @@ pub(crate) fn build_query(
         query: Box::new(BooleanQuery::new(clauses)),
         highlight,
     })
+}
+
+/// The query that ranks the passages an empty query finds under name
+/// filters: any word of the names, searched as query words are, so
+/// `'' --person Blair` ranks as `Blair` does (a passage saying "Blair"
+/// three times, or an article titled with him, first). `None` without
+/// names.
+fn names_as_words(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    names: &[(EntityLabel, String)],
+) -> Option<Box<dyn Query>> {
+    let mut words = Vec::new();
+    let mut tokenizer = WordTokenizer::default();
+    for (_, name) in names {
+        let mut stream = tokenizer.token_stream(name);
+        while let Some(word) = stream.next() {
+            // Lower case: `OR`, `AND` and `NOT` in a name are words.
+            words.push(word.text.to_lowercase());
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // A word too long to index is refused as a query word; here it only
+    // ranks nothing.
+    TextQueryBuilder::new(news, searcher)
+        .build(&words.join(" OR "))
+        .ok()
 }
 
 /// Builds the text query as tantivy's `QueryParser::parse_query` does,

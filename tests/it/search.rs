@@ -619,6 +619,30 @@ fn entities_lists_who_is_mentioned_with_a_query() {
     assert_eq!(rows.len(), 2);
 }
 
+/// A filter chooses passages; it does not rank them. Scored on the name
+/// field, whose length norm favours short name lists, a reader's comment
+/// naming a bare "Blair" outranked every story about Tony Blair. With no
+/// query words, the names rank as words would.
+#[test]
+fn an_entity_filter_alone_ranks_passages_about_the_name_first() {
+    let env = Env::new();
+    env.write(
+        "2005-02-01/comments.txt",
+        "Your views on the minimum wage\n\nI thank Blair for this. Students who do odd jobs gain.\n",
+    )
+    .write(
+        "2005-02-02/sheffield.txt",
+        "Blair visits Sheffield\n\nTony Blair visited a steel works in Sheffield on Tuesday. \
+         Mr Blair told workers the plant had a future, and Mr Blair promised to return.\n",
+    );
+    env.index();
+    for query in ["", "*"] {
+        let files = env.hit_files(query, &["--person", "Blair"]);
+        assert_eq!(files.len(), 2, "{query:?}: {files:?}");
+        assert!(files[0].ends_with("sheffield.txt"), "{query:?}: {files:?}");
+    }
+}
+
 /// A passage found by an entity filter or an entity field of the query
 /// shows where it names the entity: it was not highlighted, and the
 /// snippet of a long passage stayed at its start, far from the name.
