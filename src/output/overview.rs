@@ -65,6 +65,21 @@ pub fn write_entities(
 /// Widest bar of a text timeline, in characters.
 const BAR_WIDTH: u64 = 50;
 
+/// Empty buckets in a row that a text timeline draws one by one; a longer
+/// run is one line saying how many. Mentions of a few old years made
+/// `timeline Iran` over 2005 news 319 rows, most of them empty months.
+const MAX_EMPTY_ROWS: usize = 3;
+
+/// `by`'s buckets, as a count names them.
+fn unit_plural(by: Granularity) -> &'static str {
+    match by {
+        Granularity::Day => "days",
+        Granularity::Week => "weeks",
+        Granularity::Month => "months",
+        Granularity::Year => "years",
+    }
+}
+
 /// Writes a timeline: a bar chart for people, data for plotting otherwise.
 pub fn write_timeline(
     out: &mut dyn Write,
@@ -83,7 +98,14 @@ pub fn write_timeline(
                 Style::Ansi => ("\x1b[36m", "\x1b[0m"),
                 Style::Plain => ("", ""),
             };
-            for b in buckets {
+            let mut rest = buckets;
+            while let Some(b) = rest.first() {
+                let empty = rest.iter().take_while(|b| b.passages == 0).count();
+                if empty > MAX_EMPTY_ROWS {
+                    writeln!(out, "{:<width$} {empty} {} with none", "…", unit_plural(by))?;
+                    rest = &rest[empty..];
+                    continue;
+                }
                 let filled = (b.passages * BAR_WIDTH).div_ceil(max) as usize;
                 writeln!(
                     out,
@@ -92,6 +114,7 @@ pub fn write_timeline(
                     "█".repeat(filled),
                     b.passages
                 )?;
+                rest = &rest[1..];
             }
             Ok(())
         }
@@ -114,5 +137,54 @@ pub fn write_timeline(
             }
             writer.flush()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn chart(counts: &[u64]) -> String {
+        let buckets: Vec<Bucket> = (0..counts.len())
+            .map(|i| Bucket {
+                start: NaiveDate::from_ymd_opt(2000 + i as i32, 1, 1).unwrap(),
+                label: (2000 + i).to_string(),
+                passages: counts[i],
+                articles: counts[i],
+            })
+            .collect();
+        let mut out = Vec::new();
+        let (format, style, field) = (Format::Text, Style::Plain, TimeField::Mentioned);
+        write_timeline(
+            &mut out,
+            format,
+            style,
+            "q",
+            Granularity::Year,
+            field,
+            &buckets,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_text_timeline_draws_short_gaps_and_counts_long_ones() {
+        let rows = chart(&[2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 4]);
+        let rows: Vec<&str> = rows.lines().collect();
+        assert_eq!(
+            rows,
+            [
+                "2000 █████████████████████████ 2",
+                "2001  0",
+                "2002  0",
+                "2003  0",
+                "2004 █████████████ 1",
+                "…    5 years with none",
+                "2010 ██████████████████████████████████████████████████ 4",
+            ]
+        );
     }
 }
