@@ -464,6 +464,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    note_written_dates(&args.query);
     let request = SearchRequest {
         filter: args.filter.to_filter(&args.query)?,
         limit: args.limit,
@@ -501,6 +502,23 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr how the query's dates written as words are read
+/// (`query::written_dates`): the query matches more than its words, and a
+/// user who wants only the words must know to quote them.
+fn note_written_dates(query: &str) {
+    for date in newsdex::query::written_dates::find(query) {
+        let side =
+            |d: Option<chrono::NaiveDate>| d.map_or_else(|| "…".to_string(), |d| d.to_string());
+        eprintln!(
+            "newsdex: \"{}\" also matches passages that mention a date in {}..{} or were \
+             published then; quote it to match the words only",
+            date.text,
+            side(date.since),
+            side(date.until)
+        );
+    }
 }
 
 /// Why a search showed fewer passages than matched, and the flag that
@@ -587,6 +605,7 @@ fn release_at_exit(news: NewsIndex) {
 
 fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
+    note_written_dates(&args.query);
     let label = args.kind.map(|k| match k {
         EntityTypeArg::Person => EntityLabel::Person,
         EntityTypeArg::Org => EntityLabel::Organization,
@@ -609,6 +628,7 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
 
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
+    note_written_dates(&args.query);
     let news = args.filter.open()?;
     let buckets = search::timeline(&news, &filter, args.by, args.field)?;
     let (matching, nothing_matched) = match buckets.is_empty() {

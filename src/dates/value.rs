@@ -39,6 +39,16 @@ impl Unit {
             Unit::Year => year_start(date),
         }
     }
+
+    /// The last day of the unit holding `date`.
+    pub fn end_of(self, date: NaiveDate) -> NaiveDate {
+        let next = match self {
+            Unit::Day => return date,
+            Unit::Month => month_start(date).checked_add_months(chrono::Months::new(1)),
+            Unit::Year => year_start(date).with_year(date.year() + 1),
+        };
+        next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+    }
 }
 
 impl CalendarPoint {
@@ -67,6 +77,25 @@ pub fn calendar_points(value: &str) -> Vec<CalendarPoint> {
         points = points.into_iter().map(CalendarPoint::widened).collect();
     }
     points
+}
+
+/// The first and last day a TIMEX3 value covers, when it covers one run
+/// of days: `2024-12` is 2024-12-01..=2024-12-31, `199` the 1990s. `None`
+/// for values without an anchor, and for a winter, whose months
+/// (`2024-WI`: January, February and December) are not one run.
+pub fn calendar_span(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let mut points = parse(value)?;
+    points.sort();
+    let mut span: Option<(NaiveDate, NaiveDate)> = None;
+    for point in points {
+        let last = point.unit.end_of(point.date);
+        span = match span {
+            None => Some((point.date, last)),
+            Some((first, end)) if end.succ_opt() == Some(point.date) => Some((first, last)),
+            Some(_) => return None,
+        };
+    }
+    span
 }
 
 fn parse(value: &str) -> Option<Vec<CalendarPoint>> {
@@ -169,6 +198,25 @@ mod tests {
 
     fn at(unit: Unit, date: NaiveDate) -> CalendarPoint {
         CalendarPoint::new(unit, date)
+    }
+
+    #[test]
+    fn a_value_spans_the_days_it_covers() {
+        let cases = [
+            ("2024-12-25", Some((d(2024, 12, 25), d(2024, 12, 25)))),
+            ("2024-02", Some((d(2024, 2, 1), d(2024, 2, 29)))),
+            ("2024", Some((d(2024, 1, 1), d(2024, 12, 31)))),
+            ("2024-Q4", Some((d(2024, 10, 1), d(2024, 12, 31)))),
+            ("2024-W01", Some((d(2024, 1, 1), d(2024, 1, 7)))),
+            ("199", Some((d(1990, 1, 1), d(1999, 12, 31)))),
+            ("2024-SU", Some((d(2024, 6, 1), d(2024, 8, 31)))),
+            ("2024-WI", None),
+            ("XXXX-12-25", None),
+            ("PAST_REF", None),
+        ];
+        for (value, span) in cases {
+            assert_eq!(calendar_span(value), span, "{value}");
+        }
     }
 
     #[test]

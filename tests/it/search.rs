@@ -619,6 +619,53 @@ fn entities_lists_who_is_mentioned_with_a_query() {
     assert_eq!(rows.len(), 2);
 }
 
+/// "plane crash in December 2024" found nothing: every word had to be in
+/// the passage, and a story of 2024-12-30 says "on Wednesday". A date
+/// written in the query also matches the dates passages mention and the
+/// days they were published; quoted, it is words again.
+#[test]
+fn a_date_written_in_the_query_matches_mentioned_and_published_dates() {
+    let env = Env::new();
+    env.write(
+        "2024-12-30/baku.txt",
+        "Plane crash near Aktau\n\nThe plane crash on Wednesday killed 38 people.\n",
+    )
+    .write(
+        "2025-02-10/report.txt",
+        "Crash report\n\nThe report on the plane crash of December 25 is due in March.\n",
+    )
+    .write(
+        "2023-05-01/old.txt",
+        "An older crash\n\nA plane crash in the Andes killed four.\n",
+    );
+    env.index();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "plane crash in December 2024",
+            &["2024-12-30/baku.txt", "2025-02-10/report.txt"],
+        ),
+        ("plane crash 2023", &["2023-05-01/old.txt"]),
+        (
+            "plane crash since 2024",
+            &["2024-12-30/baku.txt", "2025-02-10/report.txt"],
+        ),
+        ("plane crash before 2024", &["2023-05-01/old.txt"]),
+        ("\"December 2024\" plane crash", &[]),
+    ];
+    for (query, want) in cases {
+        let mut files = env.hit_files(query, &[]);
+        files.sort();
+        assert_eq!(files, *want, "{query}");
+    }
+    let run = env.run(&["search", "plane crash in December 2024", "--index", "index"]);
+    assert!(
+        run.stderr
+            .contains("\"in December 2024\" also matches passages that mention a date"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A filter chooses passages; it does not rank them. Scored on the name
 /// field, whose length norm favours short name lists, a reader's comment
 /// naming a bare "Blair" outranked every story about Tony Blair. With no

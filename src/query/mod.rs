@@ -5,6 +5,8 @@
 //!   `published:2024-12`, and `date:[...]` for mentioned dates, which
 //!   becomes a range over the day, month and year fields the indexer
 //!   writes (so a month mention overlaps every day of its month).
+//! - Dates written as words (`plane crash in December 2024`): see
+//!   [`written_dates`].
 //! - Fuzzy words: `Aliev~1` (edit distance 1 or 2), since names are spelt
 //!   many ways. tantivy's parser reads them as words; [`fuzzy_word`] tells
 //!   them apart, and `search` builds them where they stand, so they combine
@@ -14,6 +16,8 @@
 
 use crate::chars;
 use std::borrow::Cow;
+
+pub mod written_dates;
 
 use chrono::{Duration, NaiveDate};
 
@@ -50,6 +54,7 @@ pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
     let query = ascii_spaces(query);
     let query = straight_quotes(&query);
     check_balanced(&query)?;
+    let query = written_dates::as_groups(&query);
     let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
     while !rest.is_empty() {

@@ -1,0 +1,250 @@
+//! Dates written as words in a query: `plane crash in December 2024`.
+//!
+//! Read as words, every one must match, and a story of 2024-12-30 that
+//! says "the crash on Wednesday" has neither "December" nor "2024": the
+//! query found nothing. A date the tagger reads in the query's plain words
+//! becomes a group that matches its words as a phrase, or a passage that
+//! mentions a date in it, or one published in it:
+//! `plane crash ("in December 2024" OR date:[2024-12-01 TO 2024-12-31] OR
+//! published:[2024-12-01 TO 2024-12-31])`. A preposition before the date
+//! joins the group and can open a side (`since 2020`, `before March 2003`).
+//! Quoted words, field clauses and words with operators stay as written, so
+//! `"December 2024"` still searches the words alone.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::next_token;
+use crate::dates::{self, TimexType, value::calendar_span};
+
+/// A date written in a query, and the days it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenDate {
+    /// The words as written, with the preposition before them.
+    pub text: String,
+    /// The first and last day meant; `None` leaves a side open.
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Byte range of `text` in the query.
+    start: usize,
+    end: usize,
+}
+
+/// The dates written in `query`'s plain words, in query order.
+pub fn find(query: &str) -> Vec<WrittenDate> {
+    plain_runs(query)
+        .into_iter()
+        .flat_map(|run| dates_in_run(query, run))
+        .collect()
+}
+
+/// `query` with each written date made a group (see the module's comment).
+pub fn as_groups(query: &str) -> Cow<'_, str> {
+    let found = find(query);
+    if found.is_empty() {
+        return Cow::Borrowed(query);
+    }
+    let mut out = String::with_capacity(query.len() + 100 * found.len());
+    let mut at = 0;
+    for date in found {
+        let bound = |d: Option<NaiveDate>| d.map_or_else(|| "*".to_string(), |d| d.to_string());
+        let range = format!("[{} TO {}]", bound(date.since), bound(date.until));
+        out.push_str(&query[at..date.start]);
+        out.push_str(&format!(
+            "(\"{}\" OR date:{range} OR published:{range})",
+            date.text
+        ));
+        at = date.end;
+    }
+    out.push_str(&query[at..]);
+    Cow::Owned(out)
+}
+
+/// A run of plain words: their tokens' byte ranges in the query.
+type Run = Vec<(usize, usize)>;
+
+/// The runs of words without query syntax: no quotes, fields, groups,
+/// ranges, signs, fuzziness, boosts or wildcards, and no operator between
+/// them.
+fn plain_runs(query: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut run = Run::new();
+    let mut at = 0;
+    while at < query.len() {
+        let (token, _) = next_token(&query[at..]);
+        let span = (at, at + token.len());
+        at = span.1;
+        if token.trim().is_empty() {
+            continue;
+        }
+        if is_plain_word(token) {
+            run.push(span);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+fn is_plain_word(token: &str) -> bool {
+    !matches!(token, "OR" | "AND" | "NOT")
+        && !token.starts_with(['+', '-'])
+        && !token.contains(['"', ':', '(', ')', '[', ']', '{', '}', '~', '^', '*'])
+}
+
+/// The dates the tagger finds in one run, each widened to the whole words
+/// it touches and to a preposition before it.
+fn dates_in_run(query: &str, run: Run) -> Vec<WrittenDate> {
+    let (run_start, run_end) = (run[0].0, run[run.len() - 1].1);
+    let text = &query[run_start..run_end];
+    let mut found = Vec::new();
+    // Without a publication date, "yesterday" or "December 25" resolve to
+    // no day, and `calendar_span` leaves them out.
+    for expression in dates::tag(text, None) {
+        if expression.kind != TimexType::Date {
+            continue;
+        }
+        let Some((first, last)) = calendar_span(&expression.value) else {
+            continue;
+        };
+        let (start, end) = (run_start + expression.start, run_start + expression.end);
+        // Whole words only: "2024" in `2024-style` is no date, but the
+        // comma of `December 2024,` goes with it.
+        let Some(first_word) = run.iter().position(|&(s, e)| s <= start && start < e) else {
+            continue;
+        };
+        let Some(last_word) = run.iter().position(|&(s, e)| s < end && end <= e) else {
+            continue;
+        };
+        let (word_start, word_end) = (run[first_word].0, run[last_word].1);
+        let trailing = &query[end..word_end];
+        if word_start != start
+            || !trailing
+                .chars()
+                .all(|c| matches!(c, '.' | ',' | ';' | '!' | '?'))
+        {
+            continue;
+        }
+        let preposition = first_word
+            .checked_sub(1)
+            .map(|i| run[i])
+            .filter(|&(s, _)| found.last().is_none_or(|d: &WrittenDate| d.end <= s))
+            .and_then(|(s, e)| Some((s, bounds(&query[s..e], first, last)?)));
+        let (start, (since, until)) = preposition.unwrap_or((start, (Some(first), Some(last))));
+        found.push(WrittenDate {
+            text: query[start..end].to_string(),
+            since,
+            until,
+            start,
+            end: word_end,
+        });
+    }
+    found
+}
+
+/// The days a preposition makes of a date's `first..=last`, or `None` for
+/// a word that is not one it reads.
+fn bounds(
+    word: &str,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    Some(match word.to_lowercase().as_str() {
+        "in" | "on" | "during" | "throughout" | "of" => (Some(first), Some(last)),
+        "since" | "from" => (Some(first), None),
+        "after" => (last.succ_opt(), None),
+        "before" => (None, first.pred_opt()),
+        "until" | "till" | "through" => (None, Some(last)),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The query with its dates as groups.
+    fn grouped(query: &str) -> String {
+        as_groups(query).into_owned()
+    }
+
+    #[test]
+    fn dates_in_words_become_groups_of_words_mentions_and_publication() {
+        let cases = [
+            (
+                "plane crash in December 2024",
+                "plane crash (\"in December 2024\" OR date:[2024-12-01 TO 2024-12-31] OR \
+                 published:[2024-12-01 TO 2024-12-31])",
+            ),
+            (
+                "Aliyev 2024-12-25",
+                "Aliyev (\"2024-12-25\" OR date:[2024-12-25 TO 2024-12-25] OR \
+                 published:[2024-12-25 TO 2024-12-25])",
+            ),
+            (
+                "oil since 1986",
+                "oil (\"since 1986\" OR date:[1986-01-01 TO *] OR published:[1986-01-01 TO *])",
+            ),
+            (
+                "crash before March 2003",
+                "crash (\"before March 2003\" OR date:[* TO 2003-02-28] OR \
+                 published:[* TO 2003-02-28])",
+            ),
+            (
+                "strikes in the 1980s",
+                "strikes (\"in the 1980s\" OR date:[1980-01-01 TO 1989-12-31] OR \
+                 published:[1980-01-01 TO 1989-12-31])",
+            ),
+            (
+                "talks on December 25, 2024, Baku",
+                "talks (\"on December 25, 2024\" OR date:[2024-12-25 TO 2024-12-25] OR \
+                 published:[2024-12-25 TO 2024-12-25]) Baku",
+            ),
+        ];
+        for (query, want) in cases {
+            assert_eq!(grouped(query), want, "{query}");
+        }
+    }
+
+    #[test]
+    fn syntax_and_dates_without_a_day_stay_as_written() {
+        for query in [
+            "plane crash",
+            "\"December 2024\" crash",
+            "published:2024-12 crash",
+            "-2024 crash",
+            "crash OR (summit 2024)",
+            "crash December 25",
+            "crash yesterday",
+            "Boeing 737",
+            "the 2024-style budget",
+            "for two years",
+        ] {
+            assert_eq!(grouped(query), query, "{query}");
+        }
+    }
+
+    #[test]
+    fn the_dates_found_say_what_they_stand_for() {
+        let found = find("crash in December 2024 OR summit since 2020");
+        let said: Vec<_> = found
+            .iter()
+            .map(|d| (d.text.as_str(), d.since.map(|d| d.to_string()), d.until))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "in December 2024",
+                    Some("2024-12-01".to_string()),
+                    NaiveDate::from_ymd_opt(2024, 12, 31)
+                ),
+                ("since 2020", Some("2020-01-01".to_string()), None),
+            ]
+        );
+    }
+}
