@@ -76,6 +76,34 @@ pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
     Ok(pieces.concat().trim().to_string())
 }
 
+/// Days a query asks passages to mention, each `(since, until)` with
+/// `None` for an open side: its `date:` clauses and its dates written as
+/// words, but not those it excludes (`-date:2024`). They mark the mentions
+/// that made a passage match; a query that does not parse has none.
+pub fn sought_date_ranges(query: &str) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let query = ascii_spaces(query);
+    let query = straight_quotes(&query);
+    let mut ranges: Vec<_> = written_dates::find(&query)
+        .into_iter()
+        .map(|date| (date.since, date.until))
+        .collect();
+    let mut rest: &str = &query;
+    while !rest.is_empty() {
+        let (token, after) = next_token(rest);
+        rest = after;
+        let (open, clause, _) = split_parentheses(token);
+        let excluded = open.contains('-') || clause.starts_with('-');
+        let clause = clause.trim_start_matches('+');
+        if let Some(body) = clause.strip_prefix("date:")
+            && !excluded
+            && let Ok(range) = parse_date_range(MENTIONED, body)
+        {
+            ranges.push(range);
+        }
+    }
+    ranges
+}
+
 /// `token` with each `'` outside double quotes written `’`. tantivy's
 /// parser takes `'` for a quote, so `Reagan's budget` or `O'Brien` did not
 /// parse; both apostrophes split words alike in the text and in the query,
@@ -388,6 +416,16 @@ mod tests {
 
     fn tantivy(query: &str) -> String {
         rewrite(query).unwrap()
+    }
+
+    #[test]
+    fn the_days_sought_are_the_date_clauses_and_written_dates_not_excluded() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(
+            sought_date_ranges("crash in December 2024 (date:[1991 TO *] OR x) -date:2023-05"),
+            [(d(2024, 12, 1), d(2024, 12, 31)), (d(1991, 1, 1), None)]
+        );
+        assert!(sought_date_ranges("crash published:2024 \"May 2024\"").is_empty());
     }
 
     #[test]

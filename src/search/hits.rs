@@ -15,6 +15,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::fuzzy::edit_distance;
 use super::{Highlight, SearchRequest, Sort, build_query};
+use crate::dates::value::calendar_span;
 use crate::dedup::{Signature, SignatureSet, Sketch};
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
@@ -186,6 +187,10 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
         if !built.highlight.names.is_empty() {
             let named = named_mentions(news, &hit, &built.highlight.names);
             hit.highlights = merged(&hit.text, [hit.highlights, named].concat());
+        }
+        if !built.highlight.dates.is_empty() {
+            let dated = dated_mentions(&hit, &built.highlight.dates);
+            hit.highlights = merged(&hit.text, [hit.highlights, dated].concat());
         }
         if let Some(own) = &signature {
             copy_candidates.retain(|&other| other != address);
@@ -563,6 +568,27 @@ fn named_mentions(
         }
     }
     found
+}
+
+/// The date mentions of `hit` that overlap one of `ranges` (`None` an open
+/// side), as the date filters match them.
+fn dated_mentions(
+    hit: &Hit,
+    ranges: &[(Option<NaiveDate>, Option<NaiveDate>)],
+) -> Vec<Range<usize>> {
+    hit.dates
+        .iter()
+        .filter(|mention| hit.text.get(mention.start..mention.end).is_some())
+        .filter(|mention| {
+            calendar_span(&mention.value).is_some_and(|(first, last)| {
+                ranges.iter().any(|&(since, until)| {
+                    since.is_none_or(|since| last >= since)
+                        && until.is_none_or(|until| first <= until)
+                })
+            })
+        })
+        .map(|mention| mention.start..mention.end)
+        .collect()
 }
 
 /// Fuzzy words as the text field's queries analyse them (`al-Assad`: `al`,

@@ -128,6 +128,10 @@ pub(crate) struct Highlight {
     /// the snippet shows where the passage names the person, not its
     /// first words.
     pub names: Vec<(EntityLabel, Vec<String>)>,
+    /// Days the passage's dates are searched in (`--since`, `date:[…]`,
+    /// `in December 2024`), `None` an open side: a mention overlapping one
+    /// is highlighted, as it made the passage match.
+    pub dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 /// The query for a filter, its fuzzy words spelt as `searcher`'s index
@@ -190,7 +194,9 @@ pub(crate) fn build_query(
              instead (`Hastings 1066`)"
         )));
     }
+    highlight.dates = query::sought_date_ranges(&filter.query);
     if filter.since.is_some() || filter.until.is_some() {
+        highlight.dates.push((filter.since, filter.until));
         clauses.push((
             Occur::Must,
             mentioned_date_query(&fields, filter.since, filter.until),

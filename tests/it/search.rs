@@ -657,6 +657,23 @@ fn a_date_written_in_the_query_matches_mentioned_and_published_dates() {
         files.sort();
         assert_eq!(files, *want, "{query}");
     }
+    // The mention that made a passage match is marked, as a filter's is.
+    for (query, extra) in [
+        ("plane crash in December 2024", vec![]),
+        ("plane crash", vec!["--since", "2024-12-25"]),
+        ("plane crash date:2024-12", vec![]),
+    ] {
+        let hits = env.hits(query, &extra);
+        let baku = hits
+            .iter()
+            .find(|h| h["title"] == "Plane crash near Aktau")
+            .unwrap();
+        assert_eq!(
+            highlighted(baku),
+            ["plane crash", "Wednesday"],
+            "{query} {extra:?}: {baku}"
+        );
+    }
     let run = env.run(&["search", "plane crash in December 2024", "--index", "index"]);
     assert!(
         run.stderr
