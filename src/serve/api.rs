@@ -240,7 +240,10 @@ enum TypeParam {
     Misc,
 }
 
-/// `/api/search`: `{"query", "total", "hits": [HIT]}` as `search --format json`.
+/// `/api/search`: `{"query", "total", "hits": [HIT]}` as `search --format json`,
+/// and `dates_read`: the dates written in the query as words, each
+/// `{"text", "since", "until"}` (`query::written_dates`), for the page to
+/// say why passages without those words match.
 pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     params.only(&[
         FILTER_PARAMS,
@@ -289,7 +292,16 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         .iter()
         .map(|h| output::record(h, &options))
         .collect();
-    Ok(json!({ "query": request.filter.query, "total": results.total, "hits": hits }))
+    let dates_read: Vec<_> = crate::query::written_dates::find(&request.filter.query)
+        .into_iter()
+        .map(|d| json!({ "text": d.text, "since": d.since, "until": d.until }))
+        .collect();
+    Ok(json!({
+        "query": request.filter.query,
+        "total": results.total,
+        "hits": hits,
+        "dates_read": dates_read,
+    }))
 }
 
 /// `/api/entities`: `{"query", "entities": [{label, name, passages, articles}]}`.

@@ -137,6 +137,14 @@ try {
     expect(await page.isHidden('#error'), 'the error stays after clearing the dates');
   });
 
+  await step('a date written in the query is said to be read as a date', async () => {
+    await page.goto(`${base}/?q=${encodeURIComponent('Aliyev in December 2024')}`);
+    await waitForResults();
+    const status = await page.textContent('#status');
+    expect(status.includes('“in December 2024” also matches passages that mention a date from 2024-12-01 to 2024-12-31'), `status says: ${status}`);
+    expect((await hitTexts()).length > 0, 'no hits');
+  });
+
   await step('the timeline draws bars for publication dates', async () => {
     await page.goto(`${base}/?q=Aliyev`);
     await waitForResults();

@@ -172,6 +172,15 @@ fn serves_search_entities_timeline_and_article_as_json() {
     assert_eq!(none["total"], 0);
     let (_, dated) = server.json("/api/search?q=snow&since=2030&until=2031");
     assert_eq!(dated["total"], 0);
+
+    // A date written in the query is said to be read as one.
+    let (_, written) = server.json("/api/search?q=Aliyev+in+December+2024");
+    assert!(written["total"].as_u64().unwrap() > 0, "{written}");
+    assert_eq!(
+        written["dates_read"],
+        serde_json::json!([{"text": "in December 2024", "since": "2024-12-01", "until": "2024-12-31"}])
+    );
+    assert_eq!(search["dates_read"], serde_json::json!([]));
 }
 
 #[test]

@@ -205,6 +205,10 @@ function drawResults(state, results) {
   $('status').textContent = shown === 0
     ? 'No passages match.'
     : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the best ${shown}` : ''}.`;
+  for (const date of results.dates_read || []) {
+    const span = `${date.since || '…'} to ${date.until || '…'}`;
+    $('status').textContent += ` “${date.text}” also matches passages that mention a date from ${span} or were published then (quote it to match the words only).`;
+  }
   for (const hit of results.hits) list.append(drawHit(state, hit));
 }
 
