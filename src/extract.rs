@@ -78,22 +78,45 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
         .collect()
 }
 
-/// Joins a first passage that only repeats the article's title, as many
-/// bodies do in their first line, to the passage after it. Alone, short
-/// and matching in both the title and the text, it ranked first for any
-/// word of the headline and told the reader nothing; dropped, it would take
-/// with it the names and dates that only the headline mentions (a wire
-/// brief: "Putin arrives in Ankara on December 25" and "More to follow.").
-/// A story that is only its headline keeps it.
+/// Joins a passage that only repeats the article's title, as many bodies do
+/// in their first line and saved web pages after a summary, to the passage
+/// after it (the last one to the passage before). Alone, short and
+/// matching in both the title and the text, it ranked first for any word
+/// of the headline and told the reader nothing; dropped, it would take with
+/// it the names and dates that only the headline mentions (a wire brief:
+/// "Putin arrives in Ankara on December 25" and "More to follow."). A story
+/// that is only its headline keeps it.
 fn join_repeated_headline(passages: &mut Vec<passage::Passage>, text: &str, title: Option<&str>) {
     let Some(title) = title.map(comparable).filter(|t| !t.is_empty()) else {
         return;
     };
-    if passages.len() < 2 || comparable(&text[passages[0].range.clone()]) != title {
+    if passages.len() < 2 {
         return;
     }
-    let headline = passages.remove(0);
-    passages[0].range.start = headline.range.start;
+    let mut joined: Vec<passage::Passage> = Vec::with_capacity(passages.len());
+    // The start and end of the headlines waiting for a passage to join.
+    let mut waiting: Option<(usize, usize)> = None;
+    for mut passage in passages.drain(..) {
+        if comparable(&text[passage.range.clone()]) == title {
+            let start = waiting.map_or(passage.range.start, |(start, _)| start);
+            waiting = Some((start, passage.range.end));
+            continue;
+        }
+        if let Some((start, _)) = waiting.take() {
+            passage.range.start = start;
+        }
+        joined.push(passage);
+    }
+    if let Some((start, end)) = waiting {
+        match joined.last_mut() {
+            Some(last) => last.range.end = end,
+            None => joined.push(passage::Passage {
+                ordinal: 0,
+                range: start..end,
+            }),
+        }
+    }
+    *passages = joined;
 }
 
 /// A passage or title as headlines are compared; a Markdown heading's `#`
@@ -120,9 +143,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_first_passage_that_only_repeats_the_title_joins_the_next() {
+    fn a_passage_that_only_repeats_the_title_joins_the_next() {
         // (title, body, the passages made)
-        let cases: [(&str, &str, &[&str]); 7] = [
+        let cases: [(&str, &str, &[&str]); 8] = [
             (
                 "Floods in Baku",
                 "Floods in Baku\n\nRoads closed.",
@@ -142,7 +165,15 @@ mod tests {
             (
                 "Update",
                 "Roads closed.\n\nUpdate",
-                &["Roads closed.", "Update"],
+                &["Roads closed.\n\nUpdate"],
+            ),
+            (
+                "Floods in Baku",
+                "Roads closed in the capital.\n\nFloods in Baku\n\nRoads closed.",
+                &[
+                    "Roads closed in the capital.",
+                    "Floods in Baku\n\nRoads closed.",
+                ],
             ),
             (
                 "Floods",

@@ -84,8 +84,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// "Reuter" alone is the agency, and listed names with "and" or "on"
 /// inside ("Standard and Poor's") are one mention, "Sony", "Oscar" and
 /// "Smith Barney" take their types (`entities::known_names`), and "Dome"
-/// is no longer a place in the gazetteer.
-const ANALYSIS_VERSION: u64 = 8;
+/// is no longer a place in the gazetteer. 9: a passage that only repeats
+/// the title joins the next wherever it stands (the last joins the one
+/// before; `extract::join_repeated_headline`).
+const ANALYSIS_VERSION: u64 = 9;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.
