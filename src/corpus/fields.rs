@@ -14,7 +14,12 @@ use serde_json::{Map, Value};
 
 use super::metadate::{PUBLICATION_YEARS, date_from_number, is_publication_date, parse_date};
 
-const TITLE_KEYS: &[&str] = &["title", "headline"];
+/// Beside the common names: The Guardian's API (`webTitle`,
+/// `webPublicationDate`, `webUrl`, `bodyText`), news-please and CC-News
+/// (`maintext`, `date_publish`), Event Registry (`dateTimePub`), the New
+/// York Times (`pub_date`, `web_url`, `abstract`, `lead_paragraph`, and
+/// `headline: {"main": ...}`), and summarisation sets (`document`).
+const TITLE_KEYS: &[&str] = &["title", "headline", "webtitle"];
 /// Body keys in order of preference; the summary-like ones come last so a
 /// record with both a body and a description uses the body.
 const TEXT_KEYS: &[&str] = &[
@@ -24,14 +29,21 @@ const TEXT_KEYS: &[&str] = &[
     "contenttext",
     "article",
     "articlebody",
+    "maintext",
+    "bodytext",
+    "fulltext",
+    "articletext",
+    "document",
     "contenthtml",
     "html",
     "description",
     "summary",
+    "abstract",
+    "leadparagraph",
 ];
 /// The text keys that hold a summary, not a body: a feed's own
 /// `description` says what the feed is, and its stories are in a list.
-const SUMMARY_KEYS: &[&str] = &["description", "summary"];
+const SUMMARY_KEYS: &[&str] = &["description", "summary", "abstract", "leadparagraph"];
 const DATE_KEYS: &[&str] = &[
     "date",
     "published",
@@ -41,10 +53,15 @@ const DATE_KEYS: &[&str] = &[
     "publicationdate",
     "publishdate",
     "publishedtime",
+    "datepublish",
+    "webpublicationdate",
+    "datetimepub",
+    "firstpublished",
+    "publishedon",
     "createdat",
     "created",
 ];
-const URL_KEYS: &[&str] = &["url", "link", "permalink", "canonicalurl"];
+const URL_KEYS: &[&str] = &["url", "link", "permalink", "canonicalurl", "weburl"];
 const ID_KEYS: &[&str] = &["id", "guid", "docid", "uuid"];
 const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline", "creator"];
 
@@ -225,9 +242,13 @@ fn string(
 ) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        // WordPress's REST API: `"title": {"rendered": "..."}`.
+        // WordPress's REST API: `"title": {"rendered": "..."}`; the New
+        // York Times: `"headline": {"main": "...", "kicker": ...}`.
         Value::Object(object) if matches!(object.get("rendered"), Some(Value::String(_))) => {
             object["rendered"].as_str().map(str::to_string)
+        }
+        Value::Object(object) if matches!(object.get("main"), Some(Value::String(_))) => {
+            object["main"].as_str().map(str::to_string)
         }
         other => {
             problems.push(problem(type_mismatch(key, other, "a string")));
@@ -391,6 +412,45 @@ mod tests {
                     title: Some("T".into()),
                     published: ymd(2024, 12, 30),
                     text: Some("<p>B</p>".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"title": "T", "maintext": "B", "description": "D", "date_publish": "2024-12-30 10:00:00", "url": "u", "authors": ["A"]}),
+                Fields {
+                    title: Some("T".into()),
+                    url: Some("u".into()),
+                    author: Some("A".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"webTitle": "T", "webPublicationDate": "2024-12-30T10:00:00Z", "webUrl": "u", "bodyText": "B"}),
+                Fields {
+                    title: Some("T".into()),
+                    url: Some("u".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"headline": {"main": "T", "kicker": null}, "abstract": "S", "lead_paragraph": "L", "pub_date": "2024-12-30T10:00:00+0000", "web_url": "u"}),
+                Fields {
+                    title: Some("T".into()),
+                    url: Some("u".into()),
+                    published: ymd(2024, 12, 30),
+                    text: Some("S".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"document": "B", "summary": "S", "id": "x1"}),
+                Fields {
+                    id: Some("x1".into()),
+                    text: Some("B".into()),
                     ..Fields::default()
                 },
             ),
