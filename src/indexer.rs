@@ -86,7 +86,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// "Smith Barney" take their types (`entities::known_names`), and "Dome"
 /// is no longer a place in the gazetteer. 9: a passage that only repeats
 /// the title joins the next wherever it stands (the last joins the one
-/// before; `extract::join_repeated_headline`).
+/// before; `extract::join_repeated_headline`); JSON records read the field
+/// names of news-please, the Guardian, the New York Times and Event
+/// Registry (`corpus::fields`).
 const ANALYSIS_VERSION: u64 = 9;
 
 /// Commit after this many bytes of input by default, so an interrupted run
