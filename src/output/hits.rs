@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::snippet::snippet;
 use super::{Format, SNIPPET_BYTES, Style, spreadsheet_cell, text, write_json};
+use crate::query::written_dates::{self, WrittenDate};
 use crate::search::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults};
 
 /// Every key of a hit record, in output order.
@@ -76,6 +77,7 @@ pub fn write_hits(
         Format::Text => text::write_hits(out, style, results),
         Format::Json => {
             let results = ResultsRecord {
+                dates_read: written_dates::find(query),
                 hits: results.hits.iter().map(|h| record(h, options)).collect(),
                 query,
                 total: results.total,
@@ -149,6 +151,8 @@ fn object(record: HitRecord) -> Map<String, Value> {
 /// writes them.
 #[derive(Serialize)]
 struct ResultsRecord<'a> {
+    /// The dates written in the query as words, read as dates too.
+    dates_read: Vec<WrittenDate>,
     hits: Vec<Record<'a>>,
     query: &'a str,
     total: usize,

@@ -14,20 +14,27 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::next_token;
 use crate::dates::{self, TimexType, value::calendar_span};
 
-/// A date written in a query, and the days it stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A date written in a query, and the days it stands for; serialised as
+/// `{"text", "since", "until"}` (`search --format json`, `/api/search`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WrittenDate {
+    // In alphabetical order, as `serde_json::Map` writes keys: the CLI
+    // writes the struct, the server a `Value`, and both print alike.
+    /// The first day meant; `None` leaves the side open.
+    pub since: Option<NaiveDate>,
     /// The words as written, with the preposition before them.
     pub text: String,
-    /// The first and last day meant; `None` leaves a side open.
-    pub since: Option<NaiveDate>,
+    /// The last day meant; `None` leaves the side open.
     pub until: Option<NaiveDate>,
     /// Byte range of `text` in the query.
+    #[serde(skip)]
     start: usize,
+    #[serde(skip)]
     end: usize,
 }
 

@@ -292,10 +292,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         .iter()
         .map(|h| output::record(h, &options))
         .collect();
-    let dates_read: Vec<_> = crate::query::written_dates::find(&request.filter.query)
-        .into_iter()
-        .map(|d| json!({ "text": d.text, "since": d.since, "until": d.until }))
-        .collect();
+    let dates_read = crate::query::written_dates::find(&request.filter.query);
     Ok(json!({
         "query": request.filter.query,
         "total": results.total,

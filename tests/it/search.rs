@@ -674,6 +674,18 @@ fn a_date_written_in_the_query_matches_mentioned_and_published_dates() {
             "{query} {extra:?}: {baku}"
         );
     }
+    let json = env.run(&[
+        "search",
+        "crash since 2024",
+        "--format",
+        "json",
+        "--index",
+        "index",
+    ]);
+    assert_eq!(
+        json.json()["dates_read"],
+        serde_json::json!([{"text": "since 2024", "since": "2024-01-01", "until": null}])
+    );
     let run = env.run(&["search", "plane crash in December 2024", "--index", "index"]);
     assert!(
         run.stderr
