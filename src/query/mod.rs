@@ -104,6 +104,30 @@ pub fn sought_date_ranges(query: &str) -> Vec<(Option<NaiveDate>, Option<NaiveDa
     ranges
 }
 
+/// True for a token of the query that is a word and nothing else: no
+/// quotes, fields, groups, ranges, signs, fuzziness, boosts or wildcards,
+/// and no operator.
+fn is_plain_word(token: &str) -> bool {
+    !matches!(token, "OR" | "AND" | "NOT")
+        && !token.starts_with(['+', '-'])
+        && !token.contains(['"', ':', '(', ')', '[', ']', '{', '}', '~', '^', '*'])
+}
+
+/// The plain words of a query ([`is_plain_word`]), in query order:
+/// `Aliyev "plane crash" -drone Baku` has `Aliyev` and `Baku`.
+pub fn plain_words(query: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut rest = query;
+    while !rest.is_empty() {
+        let (token, after) = next_token(rest);
+        rest = after;
+        if !token.trim().is_empty() && is_plain_word(token) {
+            words.push(token);
+        }
+    }
+    words
+}
+
 /// `token` with each `'` outside double quotes written `’`. tantivy's
 /// parser takes `'` for a quote, so `Reagan's budget` or `O'Brien` did not
 /// parse; both apostrophes split words alike in the text and in the query,
@@ -416,6 +440,14 @@ mod tests {
 
     fn tantivy(query: &str) -> String {
         rewrite(query).unwrap()
+    }
+
+    #[test]
+    fn plain_words_leave_out_syntax() {
+        assert_eq!(
+            plain_words(r#"Aliyev "plane crash" -drone (Baku OR Ganja) title:x Aliev~1 2024"#),
+            ["Aliyev", "2024"]
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::next_token;
+use super::{is_plain_word, next_token};
 use crate::dates::{self, TimexType, value::calendar_span};
 
 /// A date written in a query, and the days it stands for; serialised as
@@ -71,8 +71,7 @@ pub fn as_groups(query: &str) -> Cow<'_, str> {
 /// A run of plain words: their tokens' byte ranges in the query.
 type Run = Vec<(usize, usize)>;
 
-/// The runs of words without query syntax: no quotes, fields, groups,
-/// ranges, signs, fuzziness, boosts or wildcards, and no operator between
+/// The runs of plain words ([`is_plain_word`]), with no operator between
 /// them.
 fn plain_runs(query: &str) -> Vec<Run> {
     let mut runs = Vec::new();
@@ -95,12 +94,6 @@ fn plain_runs(query: &str) -> Vec<Run> {
         runs.push(run);
     }
     runs
-}
-
-fn is_plain_word(token: &str) -> bool {
-    !matches!(token, "OR" | "AND" | "NOT")
-        && !token.starts_with(['+', '-'])
-        && !token.contains(['"', ':', '(', ')', '[', ']', '{', '}', '~', '^', '*'])
 }
 
 /// The dates the tagger finds in one run, each widened to the whole words

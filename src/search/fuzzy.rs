@@ -110,11 +110,11 @@ struct Spellings {
 
 /// A term of the index within a fuzzy part's distance.
 #[derive(Debug, Clone, PartialEq)]
-struct Spelling {
-    text: String,
-    edits: usize,
+pub(super) struct Spelling {
+    pub text: String,
+    pub edits: usize,
     /// Passages holding it, over every segment.
-    doc_freq: u64,
+    pub doc_freq: u64,
 }
 
 impl Spellings {
@@ -128,36 +128,7 @@ impl Spellings {
         part: &str,
         distance: u8,
     ) -> tantivy::Result<Option<Spellings>> {
-        let typed = Term::from_field_text(field, part);
-        // Transpositions count as one edit, as in highlights.
-        let automaton = FuzzyTermQuery::new(typed, distance, true).automaton()?;
-        let mut doc_freqs: HashMap<Vec<u8>, u64> = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let inverted_index = segment.inverted_index(field)?;
-            let mut terms = inverted_index.terms().search(&automaton).into_stream()?;
-            while terms.advance() {
-                let doc_freq = u64::from(terms.value().doc_freq);
-                *doc_freqs.entry(terms.key().to_vec()).or_default() += doc_freq;
-            }
-        }
-        let found = doc_freqs
-            .into_iter()
-            .filter_map(|(bytes, doc_freq)| {
-                let text = String::from_utf8(bytes).ok()?;
-                // A single Chinese, Japanese or Korean character is one edit
-                // from any one-letter word (`a~1`): scripts never mix.
-                if is_paired_term(&text) != is_paired_term(part) {
-                    return None;
-                }
-                let edits = edit_distance(part, &text).min(usize::from(distance));
-                Some(Spelling {
-                    text,
-                    edits,
-                    doc_freq,
-                })
-            })
-            .collect();
-        let kept = nearest_spellings(found);
+        let kept = nearest_spellings(spellings_within(searcher, field, part, distance)?);
         let Some(most_frequent) = kept.iter().map(|s| s.doc_freq).max() else {
             return Ok(None);
         };
@@ -186,6 +157,45 @@ fn scored_doc_freq(spelling: u64, typed: Option<u64>, most_frequent: u64) -> u64
         Some(typed) => spelling.max(typed),
         None => most_frequent,
     }
+}
+
+/// The terms of `field` within `distance` edits of `part`, over every
+/// segment of the searcher, in no order.
+pub(super) fn spellings_within(
+    searcher: &Searcher,
+    field: Field,
+    part: &str,
+    distance: u8,
+) -> tantivy::Result<Vec<Spelling>> {
+    let typed = Term::from_field_text(field, part);
+    // Transpositions count as one edit, as in highlights.
+    let automaton = FuzzyTermQuery::new(typed, distance, true).automaton()?;
+    let mut doc_freqs: HashMap<Vec<u8>, u64> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted_index = segment.inverted_index(field)?;
+        let mut terms = inverted_index.terms().search(&automaton).into_stream()?;
+        while terms.advance() {
+            let doc_freq = u64::from(terms.value().doc_freq);
+            *doc_freqs.entry(terms.key().to_vec()).or_default() += doc_freq;
+        }
+    }
+    Ok(doc_freqs
+        .into_iter()
+        .filter_map(|(bytes, doc_freq)| {
+            let text = String::from_utf8(bytes).ok()?;
+            // A single Chinese, Japanese or Korean character is one edit
+            // from any one-letter word (`a~1`): scripts never mix.
+            if is_paired_term(&text) != is_paired_term(part) {
+                return None;
+            }
+            let edits = edit_distance(part, &text).min(usize::from(distance));
+            Some(Spelling {
+                text,
+                edits,
+                doc_freq,
+            })
+        })
+        .collect())
 }
 
 /// The [`MAX_EXPANSIONS`] spellings worth searching: fewest edits first,

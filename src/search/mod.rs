@@ -33,6 +33,7 @@ mod exclusion;
 mod facets;
 mod fuzzy;
 mod hits;
+mod suggest;
 mod timeline;
 
 pub use article::{
@@ -41,6 +42,7 @@ pub use article::{
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
+pub use suggest::{AbsentWord, Nearest, WordsAlone, words_alone};
 pub use timeline::{Bucket, Granularity, TimeField, matching_passages, timeline};
 
 /// How much a title match counts against a passage-text match.

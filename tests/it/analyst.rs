@@ -717,10 +717,28 @@ fn the_same_id_in_two_files_names_two_articles() {
 #[test]
 fn empty_results_are_explained_on_stderr() {
     let env = Env::new();
-    env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n");
+    env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n")
+        .write("b.txt", "Harbour\n\nSeals swam in the harbour.\n");
     env.index();
-    let cases: [(&[&str], &str); 4] = [
-        (&["search", "zzzqqq"], "no passage matches \"zzzqqq\""),
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["search", "zzzqqq"],
+            "no passage matches \"zzzqqq\": \"zzzqqq\" is in no passage",
+        ),
+        (
+            &["search", "walrsu pier"],
+            "\"walrsu\" is in no passage (the index has \"walrus\", in 1 passage; `walrsu~1` \
+             searches near spellings)",
+        ),
+        (
+            &["search", "walrus seals"],
+            "each word is in some passage, never all in one (\"walrus\" 1 passage, \"seals\" 1 \
+             passage)",
+        ),
+        (
+            &["search", "\"walrus seals\""],
+            "no passage matches \"\\\"walrus seals\\\"\"\n",
+        ),
         (&["timeline", "zzzqqq"], "no passage matches \"zzzqqq\""),
         (
             &["timeline", "walrus"],

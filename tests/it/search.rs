@@ -335,10 +335,19 @@ fn nothing_matched_says_whether_the_filters_left_nothing() {
     );
     // Nothing to blame on the filters: the query matches nothing.
     let run = env.run(&["search", "zebra", "--person", "Putin", "--index", "index"]);
-    assert_eq!(run.stderr.trim(), "newsdex: no passage matches \"zebra\"");
+    assert_eq!(
+        run.stderr.trim(),
+        "newsdex: no passage matches \"zebra\": \"zebra\" is in no passage"
+    );
     let long = vec!["zebra"; 100].join(" ");
     let run = env.run(&["search", &long, "--index", "index"]);
-    assert!(run.stderr.trim().ends_with("zebra ze\"…"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .trim()
+            .ends_with("zebra ze\"…: \"zebra\" is in no passage"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

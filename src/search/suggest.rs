@@ -1,0 +1,126 @@
+//! Why a query found nothing, and what to search instead: the words no
+//! passage holds, with the nearest spelling the index does hold, or, when
+//! every word is somewhere, how many passages each finds alone.
+//!
+//! "No passage matches" alone left a user to guess which of four words
+//! was misspelt (`Aliyevv`), or that two names are never in one passage.
+
+use std::cmp::Reverse;
+
+use super::fuzzy::spellings_within;
+use super::{Filter, analyze, matching_passages};
+use crate::error::Result;
+use crate::query;
+use crate::store::NewsIndex;
+
+/// A word of the query that no passage holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbsentWord {
+    pub word: String,
+    /// The index's nearest spelling of it.
+    pub nearest: Option<Nearest>,
+}
+
+/// A spelling the index holds near an absent word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nearest {
+    /// Lower case; a stem when it comes from the text (`govern`).
+    pub spelling: String,
+    /// Edits from the word as typed: the `~N` that finds it.
+    pub edits: usize,
+    /// Passages holding it.
+    pub passages: u64,
+}
+
+/// What the plain words of a query that matched nothing find on their own.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordsAlone {
+    /// The words no passage holds.
+    pub absent: Vec<AbsentWord>,
+    /// The other words, each with the passages it matches alone.
+    pub present: Vec<(String, usize)>,
+}
+
+/// Shortest word a spelling is suggested for: one or two letters are an
+/// edit from hundreds of words.
+const MIN_SUGGESTED_CHARS: usize = 3;
+
+/// The most words [`words_alone`] searches: each is a search of its own,
+/// and a pasted paragraph would make hundreds.
+const MAX_WORDS: usize = 16;
+
+/// Each plain word of `query` searched alone (`query::plain_words`:
+/// quoted phrases, fields and excluded words are left out), each word
+/// once, the first [`MAX_WORDS`] of them.
+pub fn words_alone(news: &NewsIndex, query: &str) -> Result<WordsAlone> {
+    let mut found = WordsAlone::default();
+    let mut words = query::plain_words(query);
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|word| seen.insert(*word));
+    for word in words.into_iter().take(MAX_WORDS) {
+        let alone = Filter {
+            query: word.to_string(),
+            ..Filter::default()
+        };
+        // A word that is no query alone (a lone `in` of a date group is
+        // one) says nothing about why the whole found nothing.
+        let Ok(passages) = matching_passages(news, &alone) else {
+            continue;
+        };
+        if passages > 0 {
+            found.present.push((word.to_string(), passages));
+        } else {
+            found.absent.push(AbsentWord {
+                word: word.to_string(),
+                nearest: nearest_spelling(news, word)?,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The spelling of the index nearest to `word`: fewest edits (one, or two
+/// from six letters), then a name before a stem of the text (names are
+/// spelt as written), then the most passages.
+fn nearest_spelling(news: &NewsIndex, word: &str) -> Result<Option<Nearest>> {
+    let f = news.fields;
+    let searcher = news.searcher()?;
+    let mut best = None;
+    for (field, is_stem) in [
+        (f.person, false),
+        (f.org, false),
+        (f.place, false),
+        (f.misc, false),
+        (f.text, true),
+    ] {
+        let parts = analyze(news, field, word);
+        let [part] = parts.as_slice() else {
+            continue;
+        };
+        let letters = part.chars().count();
+        if letters < MIN_SUGGESTED_CHARS {
+            continue;
+        }
+        let distance = if letters >= 6 { 2 } else { 1 };
+        for spelling in spellings_within(&searcher, field, part, distance)? {
+            if spelling.edits == 0 {
+                continue;
+            }
+            let key = (
+                spelling.edits,
+                is_stem,
+                Reverse(spelling.doc_freq),
+                spelling.text.clone(),
+            );
+            if best.as_ref().is_none_or(|(best_key, _)| key < *best_key) {
+                let nearest = Nearest {
+                    spelling: spelling.text,
+                    edits: spelling.edits,
+                    passages: spelling.doc_freq,
+                };
+                best = Some((key, nearest));
+            }
+        }
+    }
+    Ok(best.map(|(_, nearest)| nearest))
+}
