@@ -124,3 +124,54 @@ fn nearest_spelling(news: &NewsIndex, word: &str) -> Result<Option<Nearest>> {
     }
     Ok(best.map(|(_, nearest)| nearest))
 }
+
+/// Which words of a query that found nothing no passage holds, with the
+/// spellings the index has near them; or, when each word is somewhere, how
+/// many passages each finds alone. `None` when the words do not say why
+/// (a phrase, an excluded word or a field may be the reason).
+pub fn why_no_words_match(news: &NewsIndex, query: &str) -> Result<Option<String>> {
+    let words = words_alone(news, query)?;
+    if !words.absent.is_empty() {
+        let absent: Vec<String> = words
+            .absent
+            .iter()
+            .map(|absent| match &absent.nearest {
+                Some(near) => format!(
+                    "\"{}\" is in no passage (the index has \"{}\", in {}; `{}~{}` searches \
+                     near spellings)",
+                    absent.word,
+                    near.spelling,
+                    passages_count(near.passages),
+                    absent.word,
+                    near.edits
+                ),
+                None => format!("\"{}\" is in no passage", absent.word),
+            })
+            .collect();
+        return Ok(Some(absent.join("; ")));
+    }
+    // Only when the query is these words and nothing else (no phrase, no
+    // field, no repeated word) is "never all in one" the whole reason.
+    let only_words = words.present.len() == query.split_whitespace().count();
+    if only_words && words.present.len() >= 2 {
+        let alone: Vec<String> = words
+            .present
+            .iter()
+            .map(|(word, n)| format!("\"{word}\" {}", passages_count(*n as u64)))
+            .collect();
+        return Ok(Some(format!(
+            "each word is in some passage, never all in one ({}): join words with OR to find \
+             either, or search fewer",
+            alone.join(", ")
+        )));
+    }
+    Ok(None)
+}
+
+fn passages_count(n: u64) -> String {
+    if n == 1 {
+        "1 passage".to_string()
+    } else {
+        format!("{n} passages")
+    }
+}

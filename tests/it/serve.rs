@@ -181,6 +181,13 @@ fn serves_search_entities_timeline_and_article_as_json() {
         serde_json::json!([{"text": "in December 2024", "since": "2024-12-01", "until": "2024-12-31"}])
     );
     assert_eq!(search["dates_read"], serde_json::json!([]));
+    let (_, misspelt) = server.json("/api/search?q=Aliyevv");
+    assert_eq!(misspelt["total"], 0);
+    let why = misspelt["why_none"].as_str().unwrap_or_default();
+    assert!(
+        why.starts_with("\"Aliyevv\" is in no passage (the index has \"aliyev\""),
+        "{misspelt}"
+    );
 }
 
 #[test]

@@ -203,7 +203,7 @@ function drawResults(state, results) {
   list.replaceChildren();
   const shown = results.hits.length;
   $('status').textContent = shown === 0
-    ? 'No passages match.'
+    ? `No passages match${results.why_none ? `: ${results.why_none}` : ''}.`
     : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the best ${shown}` : ''}.`;
   for (const date of results.dates_read || []) {
     const span = `${date.since || '…'} to ${date.until || '…'}`;
