@@ -129,10 +129,10 @@ pub struct FilterArgs {
     /// Only passages mentioning this other name: event, nationality, product (repeatable).
     #[arg(long, value_name = "NAME")]
     pub misc: Vec<String>,
-    /// Only passages mentioning a date on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// Only passages mentioning a date on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY, or "December 2024").
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only passages mentioning a date on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// Only passages mentioning a date on or before DATE (YYYY-MM-DD, YYYY-MM, YYYY, or "December 2024").
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 }

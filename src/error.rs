@@ -55,7 +55,10 @@ pub enum Error {
     #[error("invalid query {}: {reason}", quoted_start(query))]
     InvalidQuery { query: String, reason: String },
 
-    #[error("invalid date {input:?}: expected YYYY-MM-DD, YYYY-MM or YYYY")]
+    #[error(
+        "invalid date {input:?}: expected YYYY-MM-DD, YYYY-MM or YYYY, or a date with its year in \
+         words (\"December 2024\")"
+    )]
     InvalidDate { input: String },
 
     #[error(transparent)]

@@ -812,6 +812,27 @@ fn mentioned_date_query(
 /// Parses a user's date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning their
 /// first day (`Bound::Lower`) or last day (`Bound::Upper`).
 pub fn parse_user_date(input: &str, side: DateSide) -> Result<NaiveDate> {
+    numeric_date(input, side).or_else(|error| written_date(input, side).ok_or(error))
+}
+
+/// A date written in words, as a query's dates are read
+/// (`query::written_dates`): `December 2024`, `25 Dec 2024`, `Q4 1987`,
+/// `the 1990s`. Only one with its year: `yesterday` has no day here.
+fn written_date(input: &str, side: DateSide) -> Option<NaiveDate> {
+    let input = input.trim();
+    let [expression] = crate::dates::tag(input, None).try_into().ok()?;
+    if expression.kind != crate::dates::TimexType::Date || expression.text != input {
+        return None;
+    }
+    let (first, last) = crate::dates::value::calendar_span(&expression.value)?;
+    Some(match side {
+        DateSide::First => first,
+        DateSide::Last => last,
+    })
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+fn numeric_date(input: &str, side: DateSide) -> Result<NaiveDate> {
     let bad = || Error::InvalidDate {
         input: input.to_string(),
     };
@@ -1115,6 +1136,9 @@ mod tests {
             ("2024-12", DateSide::Last, d(2024, 12, 31)),
             ("2024-02", DateSide::Last, d(2024, 2, 29)),
             ("2024", DateSide::Last, d(2024, 12, 31)),
+            ("December 2024", DateSide::First, d(2024, 12, 1)),
+            ("Dec. 25, 2024", DateSide::Last, d(2024, 12, 25)),
+            ("the 1990s", DateSide::Last, d(1999, 12, 31)),
         ];
         for (input, side, want) in cases {
             assert_eq!(parse_user_date(input, side).unwrap(), want, "{input}");
@@ -1122,6 +1146,8 @@ mod tests {
         for bad in [
             "2024-13",
             "yesterday",
+            "December 25",
+            "crash in 2024",
             "2024-02-30",
             "",
             "24-12",

@@ -666,6 +666,23 @@ fn a_date_written_in_the_query_matches_mentioned_and_published_dates() {
         files.sort();
         assert_eq!(files, *want, "{query}");
     }
+    // The date flags read words too.
+    let flags: &[(&[&str], &[&str])] = &[
+        (
+            &["--since", "December 2024"],
+            &["2024-12-30/baku.txt", "2025-02-10/report.txt"],
+        ),
+        (&["--until", "May 2023"], &[]),
+        (
+            &["--until", "the 2020s"],
+            &["2024-12-30/baku.txt", "2025-02-10/report.txt"],
+        ),
+    ];
+    for (extra, want) in flags {
+        let mut files = env.hit_files("plane crash", extra);
+        files.sort();
+        assert_eq!(files, *want, "{extra:?}");
+    }
     // The mention that made a passage match is marked, as a filter's is.
     for (query, extra) in [
         ("plane crash in December 2024", vec![]),
