@@ -1182,5 +1182,32 @@ mod properties {
                 Err(other) => prop_assert!(false, "unexpected error {other}"),
             }
         }
+
+        /// Dates written as words beside query syntax (`-(in December
+        /// 2024`, `"since 1986" OR`) are read as dates or left as words,
+        /// and the query builds or is refused; nothing panics.
+        #[test]
+        fn written_dates_beside_syntax_build_or_are_refused(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "in", "since", "before", "December", "Dec.", "25,", "2024", "1987-10-19", "the",
+                "1990s", "Q4", "crash", "OR", "-", "(", ")", "\"", "date:", "published:2024",
+                "~1", "*", "[2024", "TO", "]",
+            ]), 0..12),
+            glue in prop::collection::vec(prop::sample::select(vec![" ", ""]), 12),
+        ) {
+            let mut query = String::new();
+            for (word, glue) in words.iter().zip(&glue) {
+                query.push_str(word);
+                query.push_str(glue);
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let news = NewsIndex::open_or_create(dir.path()).unwrap();
+            let searcher = news.searcher().unwrap();
+            let filter = Filter { query, ..Filter::default() };
+            match build_query(&news, &searcher, &filter) {
+                Ok(_) | Err(Error::InvalidQuery { .. }) => {}
+                Err(other) => prop_assert!(false, "unexpected error {other}"),
+            }
+        }
     }
 }
