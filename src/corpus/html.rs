@@ -37,6 +37,7 @@
 //! forward from where the story element's tag appears.
 
 use std::cmp::Reverse;
+use std::collections::HashSet;
 use std::path::Path;
 
 use ego_tree::NodeId;
@@ -45,6 +46,7 @@ use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
+use super::chrome_marks::is_marked_chrome;
 use super::fields;
 use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
 use super::{Loaded, Warning};
@@ -572,6 +574,37 @@ impl<'a> Story<'a> {
             ..TextEdges::new(self.element, self.forms)
         }
     }
+
+    /// The walk of the story's text: a page's story also without the
+    /// chrome it marks by role, class or id.
+    fn text_edges_without_marked_chrome(&self) -> TextEdges<'a> {
+        let marked_chrome = (!self.fragment).then(|| {
+            longest_text(self.text_edges())
+                .map(|text| text.ancestors().map(|node| node.id()).collect())
+                .unwrap_or_default()
+        });
+        TextEdges {
+            marked_chrome,
+            ..self.text_edges()
+        }
+    }
+}
+
+/// The text node of a walk with the most non-space characters: a
+/// paragraph of the story, not of its chrome, on any page with a story.
+fn longest_text<'a>(edges: TextEdges<'a>) -> Option<ego_tree::NodeRef<'a, Node>> {
+    edges
+        .filter_map(|edge| match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => {
+                    Some((node, text.chars().filter(|c| !c.is_whitespace()).count()))
+                }
+                _ => None,
+            },
+            Edge::Close(_) => None,
+        })
+        .min_by_key(|&(_, length)| Reverse(length))
+        .map(|(node, _)| node)
 }
 
 /// The element with the most text; of equals the first (of nested
@@ -646,6 +679,11 @@ struct TextEdges<'a> {
     forms: Forms,
     /// Whether [`CHROME`] is read: in a fragment, not a page.
     chrome_is_text: bool,
+    /// When set, elements marked as chrome by their role, class or id
+    /// ([`is_marked_chrome`]) are dropped too, except these: the ancestors
+    /// of the story's longest text, which a marked wrapper
+    /// (`<div class="content-sidebar-wrap">`) may hold.
+    marked_chrome: Option<HashSet<NodeId>>,
     /// Depth inside a dropped element.
     dropped: usize,
     /// How many `<article>` and `<main>` elements are open.
@@ -658,6 +696,7 @@ impl<'a> TextEdges<'a> {
             edges: root.traverse(),
             forms,
             chrome_is_text: false,
+            marked_chrome: None,
             dropped: 0,
             sections: 0,
         }
@@ -674,7 +713,11 @@ impl<'a> TextEdges<'a> {
                 Forms::All => false,
                 Forms::Only(kept) => kept != Some(id),
             },
-            name => DROPPED.contains(&name) || CHROME.contains(&name),
+            name if DROPPED.contains(&name) || CHROME.contains(&name) => true,
+            _ => self
+                .marked_chrome
+                .as_ref()
+                .is_some_and(|kept| !kept.contains(&id) && is_marked_chrome(element)),
         }
     }
 }
@@ -772,7 +815,7 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
     // Headings open inside; a `<br>` there breaks a line of the headline,
     // not the paragraph.
     let mut headings = 0usize;
-    for edge in story.text_edges() {
+    for edge in story.text_edges_without_marked_chrome() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) if el.name() == "br" && headings > 0 => {
@@ -1500,6 +1543,18 @@ mod tests {
                 "<p>Baku&nbsp;&ndash; Moscow&#x21;</p>",
                 "Baku – Moscow!",
                 "Baku – Moscow!",
+            ),
+            (
+                "chrome marked by class, id and role",
+                "<div id=\"page\"><div role=\"navigation\"><p>Home</p><p>World</p></div><div id=\"content\"><h1>Dam opens</h1><p>The new dam opened on Monday after ten years of work.</p><div class=\"sharedaddy sd-sharing-enabled\"><h3>Share this:</h3><p>Email</p></div><div id=\"jp-relatedposts\"><h3>Related</h3><p>Bridge closes for repairs</p></div></div><div id=\"sidebar\"><h2>About me</h2><p>I write about rivers.</p></div><div class=\"site-footer-bottom\">Imprint</div></div>",
+                "Dam opens\n\nThe new dam opened on Monday after ten years of work.",
+                "The new dam opened on Monday after ten years of work.",
+            ),
+            (
+                "a marked wrapper around the story is read",
+                "<div class=\"content-sidebar-wrap\"><div class=\"entry-content\"><p>The new dam opened on Monday after ten years of work.</p><p>It holds a lake.</p></div><div class=\"sidebar-widget\"><p>Archives</p></div></div>",
+                "The new dam opened on Monday after ten years of work.\n\nIt holds a lake.",
+                "The new dam opened on Monday after ten years of work.\n\nIt holds a lake.",
             ),
             ("empty", "", "", ""),
         ];
