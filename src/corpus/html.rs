@@ -807,35 +807,53 @@ fn text_lengths<'a>(
     (lengths, total)
 }
 
-/// The paragraphs of the story's text, whitespace collapsed.
+/// The paragraphs of the story's text, whitespace collapsed. On a page
+/// (not a fragment), a paragraph that is mostly link text is left out
+/// (see [`Paragraph::is_links`]).
 fn paragraphs(story: &Story<'_>) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut current = Paragraph::default();
     let mut space = false;
     // Headings open inside; a `<br>` there breaks a line of the headline,
     // not the paragraph.
     let mut headings = 0usize;
+    // Links open inside (`<a href>`), and `<h1>`s: a headline that links
+    // to its own story is still the headline.
+    let (mut links, mut h1s) = (0usize, 0usize);
+    let drop_links = !story.fragment;
+    let finish = |current: &mut Paragraph, out: &mut Vec<String>| {
+        let is_links = drop_links && current.is_links();
+        if !current.text.is_empty() && !is_links {
+            out.push(std::mem::take(&mut current.text));
+        }
+        *current = Paragraph::default();
+    };
     for edge in story.text_edges_without_marked_chrome() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) if el.name() == "br" && headings > 0 => {
-                    space = !current.is_empty();
+                    space = !current.text.is_empty();
                 }
                 Node::Element(el) if BLOCKS.contains(&el.name()) => {
                     headings += usize::from(is_heading(el));
+                    h1s += usize::from(el.name() == "h1");
                     finish(&mut current, &mut out);
+                    current.in_h1 = h1s > 0;
                     space = false;
                 }
+                Node::Element(el) if is_link(el) => links += 1,
                 Node::Text(t) => {
                     for c in t.chars() {
                         if c.is_whitespace() {
-                            space = !current.is_empty();
+                            space = !current.text.is_empty();
                         } else {
                             if space {
-                                current.push(' ');
+                                current.text.push(' ');
                                 space = false;
                             }
-                            current.push(c);
+                            current.text.push(c);
+                            current.chars += 1;
+                            current.link_chars += usize::from(links > 0);
                         }
                     }
                 }
@@ -845,9 +863,12 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
                 Node::Element(el) if el.name() == "br" && headings > 0 => {}
                 Node::Element(el) if BLOCKS.contains(&el.name()) => {
                     headings -= usize::from(is_heading(el) && headings > 0);
+                    h1s -= usize::from(el.name() == "h1" && h1s > 0);
                     finish(&mut current, &mut out);
+                    current.in_h1 = h1s > 0;
                     space = false;
                 }
+                Node::Element(el) if is_link(el) => links = links.saturating_sub(1),
                 _ => {}
             },
         }
@@ -856,14 +877,44 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
     out
 }
 
-fn is_heading(element: &Element) -> bool {
-    matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+/// A paragraph being read, and how much of it is link text.
+#[derive(Default)]
+struct Paragraph {
+    text: String,
+    /// Non-space characters, and those inside links.
+    chars: usize,
+    link_chars: usize,
+    /// Whether it is (in) the headline.
+    in_h1: bool,
 }
 
-fn finish(current: &mut String, out: &mut Vec<String>) {
-    if !current.is_empty() {
-        out.push(std::mem::take(current));
+impl Paragraph {
+    /// Whether the paragraph is a link or a row of links, not prose: four
+    /// fifths of it or more is link text. Menus, "Read more", "Back to the
+    /// overview", "Next post" and the lists of related stories are;
+    /// a sentence citing a source through a link is not. The headline is
+    /// kept, whether or not it links to its story.
+    fn is_links(&self) -> bool {
+        !self.in_h1 && 5 * self.link_chars >= 4 * self.chars
     }
+}
+
+/// `<a href>` to a page: a link that leads away (an `<a name>` anchor,
+/// and a `mailto:` or `tel:` address written out as a link, are none).
+fn is_link(element: &Element) -> bool {
+    element.name() == "a"
+        && element.attr("href").is_some_and(|href| {
+            let href = href.trim_start().as_bytes();
+            let has_scheme = |scheme: &[u8]| {
+                href.get(..scheme.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+            };
+            !has_scheme(b"mailto:") && !has_scheme(b"tel:")
+        })
+}
+
+fn is_heading(element: &Element) -> bool {
+    matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// One anchor per paragraph: the source line where its opening words are
@@ -1555,6 +1606,12 @@ mod tests {
                 "<div class=\"content-sidebar-wrap\"><div class=\"entry-content\"><p>The new dam opened on Monday after ten years of work.</p><p>It holds a lake.</p></div><div class=\"sidebar-widget\"><p>Archives</p></div></div>",
                 "The new dam opened on Monday after ten years of work.\n\nIt holds a lake.",
                 "The new dam opened on Monday after ten years of work.\n\nIt holds a lake.",
+            ),
+            (
+                "paragraphs of links",
+                "<article><h1><a href=\"/dam\">Dam opens</a></h1><p>The dam <a href=\"/x\">opened</a> on Monday.</p><p><a href=\"/\">Back to the overview</a></p><ul><li><a href=\"/a\">Bridge closes</a></li><li><a href=\"/b\">Road reopens today</a> (3)</li></ul><p><a name=\"end\">The end.</a></p><p><a href=\"mailto:desk@example.com\">desk@example.com</a></p></article>",
+                "Dam opens\n\nThe dam opened on Monday.\n\nThe end.\n\ndesk@example.com",
+                "The dam opened on Monday.\n\nThe end.\n\ndesk@example.com",
             ),
             ("empty", "", "", ""),
         ];
