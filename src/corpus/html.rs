@@ -588,6 +588,14 @@ impl<'a> Story<'a> {
             ..self.text_edges()
         }
     }
+
+    /// The walk that finds the story's own `<time>`: with its footers.
+    fn dating_edges(&self) -> TextEdges<'a> {
+        TextEdges {
+            own_footers: true,
+            ..self.text_edges()
+        }
+    }
 }
 
 /// The text node of a walk with the most non-space characters: a
@@ -684,6 +692,10 @@ struct TextEdges<'a> {
     /// of the story's longest text, which a marked wrapper
     /// (`<div class="content-sidebar-wrap">`) may hold.
     marked_chrome: Option<HashSet<NodeId>>,
+    /// Whether an `<article>`'s or `<main>`'s own `<footer>` is read, as
+    /// its `<header>` always is: themes write the date a story was posted
+    /// in it ("Posted on <time>").
+    own_footers: bool,
     /// Depth inside a dropped element.
     dropped: usize,
     /// How many `<article>` and `<main>` elements are open.
@@ -697,6 +709,7 @@ impl<'a> TextEdges<'a> {
             forms,
             chrome_is_text: false,
             marked_chrome: None,
+            own_footers: false,
             dropped: 0,
             sections: 0,
         }
@@ -709,6 +722,7 @@ impl<'a> TextEdges<'a> {
             // A header in an article or main holds the story's headline and
             // standfirst; elsewhere it is the site's.
             "header" => self.sections == 0,
+            "footer" if self.own_footers => self.sections == 0,
             "form" => match self.forms {
                 Forms::All => false,
                 Forms::Only(kept) => kept != Some(id),
@@ -1087,7 +1101,7 @@ fn published(
 /// The `<time datetime>` elements that may date the story, best first (see
 /// the module doc).
 fn dating_times<'a>(doc: &'a Html, story: &Story<'a>) -> Vec<ElementRef<'a>> {
-    let own = dating_time(story.text_edges());
+    let own = dating_time(story.dating_edges());
     // Forms are read: the story may sit in a form that wraps the page.
     let page = TextEdges::new(doc.root_element(), Forms::All);
     // When the story is `<main>` or `<body>`, this may be its own again.
@@ -1409,6 +1423,13 @@ mod tests {
                 "a time beside the story",
                 "",
                 r#"<main><time datetime="2024-12-30">Monday</time><article><p>x</p></article></main>"#,
+                None,
+                d(2024, 12, 30),
+            ),
+            (
+                "a time in the story's own footer",
+                "",
+                r#"<article><p>x</p><footer class="entry-meta">Posted on <time datetime="2024-12-30">Monday</time></footer></article><div class="comments"><time datetime="2025-01-02">Reply</time></div>"#,
                 None,
                 d(2024, 12, 30),
             ),
