@@ -4,6 +4,7 @@
 //! `<article>` (see Text), else `<title>`. Publication date from
 //! `article:published_time`, JSON-LD `datePublished`, meta
 //! `date`/`pubdate`/`DC.date`, else a `<time datetime>`: the story's own,
+//! (read with its `<footer>`, where blog themes write "Posted on"),
 //! else one outside page chrome (a "last updated" clock in the site header)
 //! and outside other articles (a teaser card's date); in each place, one
 //! marked `pubdate` or `itemprop="datePublished"` before the first. Url from
@@ -27,8 +28,13 @@
 //! headline, standfirst, byline and date are read, without the chrome in it
 //! (a share bar's `<nav>`). A form that holds most of the story's text wraps
 //! the page (ASP.NET WebForms wraps the whole body in one) and is read,
-//! without its controls. Block elements become paragraphs separated by
-//! blank lines; whitespace inside a paragraph collapses to single spaces.
+//! without its controls. A page's story also leaves out the chrome the page
+//! marks by role, class or id (`chrome_marks.rs`: share bars, related
+//! posts, comments, sidebars, menus in `<div>`s), except a marked wrapper
+//! around the story's longest text, and paragraphs that are mostly link
+//! text (menus, "Read more", lists of related stories). Block elements
+//! become paragraphs separated by blank lines; whitespace inside a
+//! paragraph collapses to single spaces.
 //! Each walk of the tree is one iterative pass: linear time, and deeply
 //! nested markup cannot overflow the stack.
 //!
