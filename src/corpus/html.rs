@@ -1037,24 +1037,56 @@ fn find_words(
             }
         }
         let mut i = start;
+        let mut tag_budget = TAG_BUDGET;
         for &w in words {
             if w == b' ' {
-                let run = source[i..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_whitespace())
-                    .count();
-                if run == 0 {
+                let from = i;
+                loop {
+                    i += source[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_whitespace())
+                        .count();
+                    match skip_tag(source, i, &mut tag_budget) {
+                        Some(after) => i = after,
+                        None => break,
+                    }
+                }
+                if i == from {
                     return None;
                 }
-                i += run;
-            } else if source.get(i) == Some(&w) {
-                i += 1;
             } else {
-                return None;
+                while let Some(after) = skip_tag(source, i, &mut tag_budget) {
+                    i = after;
+                }
+                if source.get(i) != Some(&w) {
+                    return None;
+                }
+                i += 1;
             }
         }
         Some((start, i))
     })
+}
+
+/// How many bytes of tags one match may pass over (see [`skip_tag`]):
+/// enough for a few links with long addresses, and a bound on the work
+/// each place in the source costs.
+const TAG_BUDGET: usize = 1024;
+
+/// Where the tag that starts at `source[at]` ends, when one does and fits
+/// in what is left of `budget`. A paragraph's opening words often run
+/// through inline markup (`The <a href="...">council</a> met`); searched
+/// for as plain text they were never found, so the paragraph kept the line
+/// before it, and each such search read the whole [`SEARCH_WINDOW`].
+fn skip_tag(source: &[u8], at: usize, budget: &mut usize) -> Option<usize> {
+    let after = source.get(at + 1)?;
+    if source[at] != b'<' || !(after.is_ascii_alphabetic() || *after == b'/') {
+        return None;
+    }
+    let limit = source.len().min(at + *budget);
+    let close = source[at..limit].iter().position(|&c| c == b'>')?;
+    *budget -= close + 1;
+    Some(at + close + 1)
 }
 
 /// The publication date, from the most specific source that has one.
@@ -1666,6 +1698,19 @@ mod tests {
         for (needle, line) in cases {
             let offset = a.text.find(needle).unwrap();
             assert_eq!(a.line_at(offset), line, "{needle:?}");
+        }
+    }
+
+    #[test]
+    fn line_anchors_find_paragraphs_through_inline_markup() {
+        let source = "<body>\n<article>\n<p>Rain fell.</p>\n<p>The <a href=\"/council\">town\ncouncil</a> met <b>late</b>.</p>\n<p><strong>Berlin</strong> wakes.</p>\n</article>\n</body>";
+        let a = &html(source).articles[0];
+        assert_eq!(
+            a.text,
+            "Rain fell.\n\nThe town council met late.\n\nBerlin wakes."
+        );
+        for (needle, line) in [("Rain", 3), ("The town", 4), ("Berlin", 6)] {
+            assert_eq!(a.line_at(a.text.find(needle).unwrap()), line, "{needle}");
         }
     }
 
