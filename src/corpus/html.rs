@@ -4,6 +4,7 @@
 //! `<article>` (see Text), else `<title>`. Publication date from
 //! `article:published_time`, JSON-LD `datePublished`, meta
 //! `date`/`pubdate`/`DC.date`, else a `<time datetime>`: the story's own,
+//! (read with its `<footer>`, where blog themes write "Posted on"),
 //! else one outside page chrome (a "last updated" clock in the site header)
 //! and outside other articles (a teaser card's date); in each place, one
 //! marked `pubdate` or `itemprop="datePublished"` before the first. Url from
@@ -27,8 +28,13 @@
 //! headline, standfirst, byline and date are read, without the chrome in it
 //! (a share bar's `<nav>`). A form that holds most of the story's text wraps
 //! the page (ASP.NET WebForms wraps the whole body in one) and is read,
-//! without its controls. Block elements become paragraphs separated by
-//! blank lines; whitespace inside a paragraph collapses to single spaces.
+//! without its controls. A page's story also leaves out the chrome the page
+//! marks by role, class or id (`chrome_marks.rs`: share bars, related
+//! posts, comments, sidebars, menus in `<div>`s), except a marked wrapper
+//! around the story's longest text, and paragraphs that are mostly link
+//! text (menus, "Read more", lists of related stories). Block elements
+//! become paragraphs separated by blank lines; whitespace inside a
+//! paragraph collapses to single spaces.
 //! Each walk of the tree is one iterative pass: linear time, and deeply
 //! nested markup cannot overflow the stack.
 //!
@@ -37,6 +43,7 @@
 //! forward from where the story element's tag appears.
 
 use std::cmp::Reverse;
+use std::collections::HashSet;
 use std::path::Path;
 
 use ego_tree::NodeId;
@@ -45,6 +52,7 @@ use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
+use super::chrome_marks::is_marked_chrome;
 use super::fields;
 use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
 use super::{Loaded, Warning};
@@ -572,6 +580,45 @@ impl<'a> Story<'a> {
             ..TextEdges::new(self.element, self.forms)
         }
     }
+
+    /// The walk of the story's text: a page's story also without the
+    /// chrome it marks by role, class or id.
+    fn text_edges_without_marked_chrome(&self) -> TextEdges<'a> {
+        let marked_chrome = (!self.fragment).then(|| {
+            longest_text(self.text_edges())
+                .map(|text| text.ancestors().map(|node| node.id()).collect())
+                .unwrap_or_default()
+        });
+        TextEdges {
+            marked_chrome,
+            ..self.text_edges()
+        }
+    }
+
+    /// The walk that finds the story's own `<time>`: with its footers.
+    fn dating_edges(&self) -> TextEdges<'a> {
+        TextEdges {
+            own_footers: true,
+            ..self.text_edges()
+        }
+    }
+}
+
+/// The text node of a walk with the most non-space characters: a
+/// paragraph of the story, not of its chrome, on any page with a story.
+fn longest_text<'a>(edges: TextEdges<'a>) -> Option<ego_tree::NodeRef<'a, Node>> {
+    edges
+        .filter_map(|edge| match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => {
+                    Some((node, text.chars().filter(|c| !c.is_whitespace()).count()))
+                }
+                _ => None,
+            },
+            Edge::Close(_) => None,
+        })
+        .min_by_key(|&(_, length)| Reverse(length))
+        .map(|(node, _)| node)
 }
 
 /// The element with the most text; of equals the first (of nested
@@ -646,6 +693,15 @@ struct TextEdges<'a> {
     forms: Forms,
     /// Whether [`CHROME`] is read: in a fragment, not a page.
     chrome_is_text: bool,
+    /// When set, elements marked as chrome by their role, class or id
+    /// ([`is_marked_chrome`]) are dropped too, except these: the ancestors
+    /// of the story's longest text, which a marked wrapper
+    /// (`<div class="content-sidebar-wrap">`) may hold.
+    marked_chrome: Option<HashSet<NodeId>>,
+    /// Whether an `<article>`'s or `<main>`'s own `<footer>` is read, as
+    /// its `<header>` always is: themes write the date a story was posted
+    /// in it ("Posted on <time>").
+    own_footers: bool,
     /// Depth inside a dropped element.
     dropped: usize,
     /// How many `<article>` and `<main>` elements are open.
@@ -658,6 +714,8 @@ impl<'a> TextEdges<'a> {
             edges: root.traverse(),
             forms,
             chrome_is_text: false,
+            marked_chrome: None,
+            own_footers: false,
             dropped: 0,
             sections: 0,
         }
@@ -670,11 +728,16 @@ impl<'a> TextEdges<'a> {
             // A header in an article or main holds the story's headline and
             // standfirst; elsewhere it is the site's.
             "header" => self.sections == 0,
+            "footer" if self.own_footers => self.sections == 0,
             "form" => match self.forms {
                 Forms::All => false,
                 Forms::Only(kept) => kept != Some(id),
             },
-            name => DROPPED.contains(&name) || CHROME.contains(&name),
+            name if DROPPED.contains(&name) || CHROME.contains(&name) => true,
+            _ => self
+                .marked_chrome
+                .as_ref()
+                .is_some_and(|kept| !kept.contains(&id) && is_marked_chrome(element)),
         }
     }
 }
@@ -764,35 +827,53 @@ fn text_lengths<'a>(
     (lengths, total)
 }
 
-/// The paragraphs of the story's text, whitespace collapsed.
+/// The paragraphs of the story's text, whitespace collapsed. On a page
+/// (not a fragment), a paragraph that is mostly link text is left out
+/// (see [`Paragraph::is_links`]).
 fn paragraphs(story: &Story<'_>) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut current = Paragraph::default();
     let mut space = false;
     // Headings open inside; a `<br>` there breaks a line of the headline,
     // not the paragraph.
     let mut headings = 0usize;
-    for edge in story.text_edges() {
+    // Links open inside (`<a href>`), and `<h1>`s: a headline that links
+    // to its own story is still the headline.
+    let (mut links, mut h1s) = (0usize, 0usize);
+    let drop_links = !story.fragment;
+    let finish = |current: &mut Paragraph, out: &mut Vec<String>| {
+        let is_links = drop_links && current.is_links();
+        if !current.text.is_empty() && !is_links {
+            out.push(std::mem::take(&mut current.text));
+        }
+        *current = Paragraph::default();
+    };
+    for edge in story.text_edges_without_marked_chrome() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) if el.name() == "br" && headings > 0 => {
-                    space = !current.is_empty();
+                    space = !current.text.is_empty();
                 }
                 Node::Element(el) if BLOCKS.contains(&el.name()) => {
                     headings += usize::from(is_heading(el));
+                    h1s += usize::from(el.name() == "h1");
                     finish(&mut current, &mut out);
+                    current.in_h1 = h1s > 0;
                     space = false;
                 }
+                Node::Element(el) if is_link(el) => links += 1,
                 Node::Text(t) => {
                     for c in t.chars() {
                         if c.is_whitespace() {
-                            space = !current.is_empty();
+                            space = !current.text.is_empty();
                         } else {
                             if space {
-                                current.push(' ');
+                                current.text.push(' ');
                                 space = false;
                             }
-                            current.push(c);
+                            current.text.push(c);
+                            current.chars += 1;
+                            current.link_chars += usize::from(links > 0);
                         }
                     }
                 }
@@ -802,9 +883,12 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
                 Node::Element(el) if el.name() == "br" && headings > 0 => {}
                 Node::Element(el) if BLOCKS.contains(&el.name()) => {
                     headings -= usize::from(is_heading(el) && headings > 0);
+                    h1s -= usize::from(el.name() == "h1" && h1s > 0);
                     finish(&mut current, &mut out);
+                    current.in_h1 = h1s > 0;
                     space = false;
                 }
+                Node::Element(el) if is_link(el) => links = links.saturating_sub(1),
                 _ => {}
             },
         }
@@ -813,14 +897,44 @@ fn paragraphs(story: &Story<'_>) -> Vec<String> {
     out
 }
 
-fn is_heading(element: &Element) -> bool {
-    matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+/// A paragraph being read, and how much of it is link text.
+#[derive(Default)]
+struct Paragraph {
+    text: String,
+    /// Non-space characters, and those inside links.
+    chars: usize,
+    link_chars: usize,
+    /// Whether it is (in) the headline.
+    in_h1: bool,
 }
 
-fn finish(current: &mut String, out: &mut Vec<String>) {
-    if !current.is_empty() {
-        out.push(std::mem::take(current));
+impl Paragraph {
+    /// Whether the paragraph is a link or a row of links, not prose: four
+    /// fifths of it or more is link text. Menus, "Read more", "Back to the
+    /// overview", "Next post" and the lists of related stories are;
+    /// a sentence citing a source through a link is not. The headline is
+    /// kept, whether or not it links to its story.
+    fn is_links(&self) -> bool {
+        !self.in_h1 && 5 * self.link_chars >= 4 * self.chars
     }
+}
+
+/// `<a href>` to a page: a link that leads away (an `<a name>` anchor,
+/// and a `mailto:` or `tel:` address written out as a link, are none).
+fn is_link(element: &Element) -> bool {
+    element.name() == "a"
+        && element.attr("href").is_some_and(|href| {
+            let href = href.trim_start().as_bytes();
+            let has_scheme = |scheme: &[u8]| {
+                href.get(..scheme.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+            };
+            !has_scheme(b"mailto:") && !has_scheme(b"tel:")
+        })
+}
+
+fn is_heading(element: &Element) -> bool {
+    matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// One anchor per paragraph: the source line where its opening words are
@@ -923,24 +1037,56 @@ fn find_words(
             }
         }
         let mut i = start;
+        let mut tag_budget = TAG_BUDGET;
         for &w in words {
             if w == b' ' {
-                let run = source[i..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_whitespace())
-                    .count();
-                if run == 0 {
+                let from = i;
+                loop {
+                    i += source[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_whitespace())
+                        .count();
+                    match skip_tag(source, i, &mut tag_budget) {
+                        Some(after) => i = after,
+                        None => break,
+                    }
+                }
+                if i == from {
                     return None;
                 }
-                i += run;
-            } else if source.get(i) == Some(&w) {
-                i += 1;
             } else {
-                return None;
+                while let Some(after) = skip_tag(source, i, &mut tag_budget) {
+                    i = after;
+                }
+                if source.get(i) != Some(&w) {
+                    return None;
+                }
+                i += 1;
             }
         }
         Some((start, i))
     })
+}
+
+/// How many bytes of tags one match may pass over (see [`skip_tag`]):
+/// enough for a few links with long addresses, and a bound on the work
+/// each place in the source costs.
+const TAG_BUDGET: usize = 1024;
+
+/// Where the tag that starts at `source[at]` ends, when one does and fits
+/// in what is left of `budget`. A paragraph's opening words often run
+/// through inline markup (`The <a href="...">council</a> met`); searched
+/// for as plain text they were never found, so the paragraph kept the line
+/// before it, and each such search read the whole [`SEARCH_WINDOW`].
+fn skip_tag(source: &[u8], at: usize, budget: &mut usize) -> Option<usize> {
+    let after = source.get(at + 1)?;
+    if source[at] != b'<' || !(after.is_ascii_alphabetic() || *after == b'/') {
+        return None;
+    }
+    let limit = source.len().min(at + *budget);
+    let close = source[at..limit].iter().position(|&c| c == b'>')?;
+    *budget -= close + 1;
+    Some(at + close + 1)
 }
 
 /// The publication date, from the most specific source that has one.
@@ -993,7 +1139,7 @@ fn published(
 /// The `<time datetime>` elements that may date the story, best first (see
 /// the module doc).
 fn dating_times<'a>(doc: &'a Html, story: &Story<'a>) -> Vec<ElementRef<'a>> {
-    let own = dating_time(story.text_edges());
+    let own = dating_time(story.dating_edges());
     // Forms are read: the story may sit in a form that wraps the page.
     let page = TextEdges::new(doc.root_element(), Forms::All);
     // When the story is `<main>` or `<body>`, this may be its own again.
@@ -1318,6 +1464,13 @@ mod tests {
                 None,
                 d(2024, 12, 30),
             ),
+            (
+                "a time in the story's own footer",
+                "",
+                r#"<article><p>x</p><footer class="entry-meta">Posted on <time datetime="2024-12-30">Monday</time></footer></article><div class="comments"><time datetime="2025-01-02">Reply</time></div>"#,
+                None,
+                d(2024, 12, 30),
+            ),
             ("no date", "", "<p>On December 30, 2024.</p>", None, None),
         ];
         for (name, head, body, title, published) in cases {
@@ -1501,6 +1654,24 @@ mod tests {
                 "Baku – Moscow!",
                 "Baku – Moscow!",
             ),
+            (
+                "chrome marked by class, id and role",
+                "<div id=\"page\"><div role=\"navigation\"><p>Home</p><p>World</p></div><div id=\"content\"><h1>Dam opens</h1><p>The new dam opened on Monday after ten years of work.</p><div class=\"sharedaddy sd-sharing-enabled\"><h3>Share this:</h3><p>Email</p></div><div id=\"jp-relatedposts\"><h3>Related</h3><p>Bridge closes for repairs</p></div></div><div id=\"sidebar\"><h2>About me</h2><p>I write about rivers.</p></div><div class=\"site-footer-bottom\">Imprint</div></div>",
+                "Dam opens\n\nThe new dam opened on Monday after ten years of work.",
+                "The new dam opened on Monday after ten years of work.",
+            ),
+            (
+                "a marked wrapper around the story is read",
+                "<div class=\"content-sidebar-wrap\"><div class=\"entry-content\"><p>The new dam opened on Monday after ten years of work.</p><p>It holds a lake.</p></div><div class=\"sidebar-widget\"><p>Archives</p></div></div>",
+                "The new dam opened on Monday after ten years of work.\n\nIt holds a lake.",
+                "The new dam opened on Monday after ten years of work.\n\nIt holds a lake.",
+            ),
+            (
+                "paragraphs of links",
+                "<article><h1><a href=\"/dam\">Dam opens</a></h1><p>The dam <a href=\"/x\">opened</a> on Monday.</p><p><a href=\"/\">Back to the overview</a></p><ul><li><a href=\"/a\">Bridge closes</a></li><li><a href=\"/b\">Road reopens today</a> (3)</li></ul><p><a name=\"end\">The end.</a></p><p><a href=\"mailto:desk@example.com\">desk@example.com</a></p></article>",
+                "Dam opens\n\nThe dam opened on Monday.\n\nThe end.\n\ndesk@example.com",
+                "The dam opened on Monday.\n\nThe end.\n\ndesk@example.com",
+            ),
             ("empty", "", "", ""),
         ];
         for (name, body, text, body_text) in cases {
@@ -1527,6 +1698,19 @@ mod tests {
         for (needle, line) in cases {
             let offset = a.text.find(needle).unwrap();
             assert_eq!(a.line_at(offset), line, "{needle:?}");
+        }
+    }
+
+    #[test]
+    fn line_anchors_find_paragraphs_through_inline_markup() {
+        let source = "<body>\n<article>\n<p>Rain fell.</p>\n<p>The <a href=\"/council\">town\ncouncil</a> met <b>late</b>.</p>\n<p><strong>Berlin</strong> wakes.</p>\n</article>\n</body>";
+        let a = &html(source).articles[0];
+        assert_eq!(
+            a.text,
+            "Rain fell.\n\nThe town council met late.\n\nBerlin wakes."
+        );
+        for (needle, line) in [("Rain", 3), ("The town", 4), ("Berlin", 6)] {
+            assert_eq!(a.line_at(a.text.find(needle).unwrap()), line, "{needle}");
         }
     }
 

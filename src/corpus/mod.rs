@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use crate::article::Article;
 
+mod chrome_marks;
 pub mod encoding;
 mod fields;
 pub mod html;

@@ -8,6 +8,7 @@ mod entity_names;
 mod export;
 mod extract;
 mod hostile;
+mod html_pages;
 mod index;
 mod search;
 mod serve;
