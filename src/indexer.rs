@@ -88,7 +88,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// the title joins the next wherever it stands (the last joins the one
 /// before; `extract::join_repeated_headline`); JSON records read the field
 /// names of news-please, the Guardian, the New York Times and Event
-/// Registry (`corpus::fields`).
+/// Registry (`corpus::fields`); HTML pages leave out the chrome they mark
+/// by role, class or id and paragraphs that are mostly links, take a date
+/// from the story's own footer, and anchor lines through inline tags
+/// (`corpus::html`, `corpus::chrome_marks`).
 const ANALYSIS_VERSION: u64 = 9;
 
 /// Commit after this many bytes of input by default, so an interrupted run
