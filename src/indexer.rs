@@ -91,7 +91,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// Registry (`corpus::fields`); HTML pages leave out the chrome they mark
 /// by role, class or id and paragraphs that are mostly links, take a date
 /// from the story's own footer, and anchor lines through inline tags
-/// (`corpus::html`, `corpus::chrome_marks`).
+/// (`corpus::html`, `corpus::chrome_marks`), and are decoded as their
+/// `<meta charset>` declares (`corpus::encoding`).
 const ANALYSIS_VERSION: u64 = 9;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -5,7 +5,7 @@
 //! refused so that an image named `.txt` does not fill the index with noise.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How much of the start of a file the binary sniff looks at.
 pub const SNIFF_BYTES: usize = 8 * 1024;
@@ -29,8 +29,53 @@ pub enum NotText {
     Binary,
 }
 
-/// Decodes `bytes` as text, or says why it is not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+/// How far into an HTML page its `<meta charset>` is looked for: the
+/// HTML standard's prescan reads 1024 bytes.
+const PRESCAN_BYTES: usize = 1024;
+
+/// The encoding an HTML page declares in its first 1024 bytes, with
+/// `<meta charset="...">` or `<meta http-equiv="Content-Type"
+/// content="text/html; charset=...">`; `None` when it declares none, or
+/// one encoding_rs does not know.
+pub fn declared_in_html(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(PRESCAN_BYTES)].to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(found) = find(&head[at..], b"<meta") {
+        let tag_start = at + found;
+        let tag_end = find(&head[tag_start..], b">").map_or(head.len(), |end| tag_start + end);
+        let tag = &head[tag_start..tag_end];
+        if let Some(found) = find(tag, b"charset") {
+            let value = tag[found + b"charset".len()..]
+                .trim_ascii_start()
+                .strip_prefix(b"=")
+                .map(|v| v.trim_ascii_start())
+                .unwrap_or_default();
+            let value = value
+                .strip_prefix(b"\"")
+                .or(value.strip_prefix(b"'"))
+                .unwrap_or(value);
+            let end = value
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace())
+                .unwrap_or(value.len());
+            if let Some(encoding) = Encoding::for_label(&value[..end]) {
+                return Some(encoding);
+            }
+        }
+        at = tag_end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decodes `bytes` as text, or says why it is not text. Bytes that are not
+/// UTF-8 are decoded as `declared` (an HTML page's `<meta charset>`) when
+/// given, else as chardetng guesses: a page in GBK or Shift_JIS that says
+/// so is not left to a guess on its first megabyte.
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, NotText> {
     // Before UTF-16's: UTF-32LE's BOM starts with it.
     if let Some(decoded) = utf32_with_bom(bytes) {
         return Ok(decoded);
@@ -60,6 +105,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
             text: text.to_string(),
             note: None,
         }),
+        // A page declaring UTF-8 whose bytes are not is mislabelled: the
+        // guess reads it better.
+        Err(_) if declared.is_some_and(|e| e != UTF_8) => {
+            let encoding = declared.expect("checked above");
+            let note = format!(
+                "not valid UTF-8; decoded as {}, as the page declares",
+                encoding.name()
+            );
+            Ok(decode_with(encoding, bytes, Some(note)))
+        }
         Err(_) => {
             let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
             let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
@@ -171,17 +226,58 @@ mod tests {
             .chain(text.chars().flat_map(|c| u32::from(c).to_be_bytes()))
             .collect();
         for bytes in [le, be] {
-            let decoded = decode(&bytes).unwrap();
+            let decoded = decode(&bytes, None).unwrap();
             assert_eq!(decoded.text, text);
             assert_eq!(decoded.note, None);
         }
         let bad = [0xFF, 0xFE, 0, 0, b'a', 0, 0, 0, 0, 0xD8, 0, 0, b'b'];
-        let decoded = decode(&bad).unwrap();
+        let decoded = decode(&bad, None).unwrap();
         assert_eq!(decoded.text, "a\u{FFFD}\u{FFFD}");
         assert_eq!(
             decoded.note.as_deref(),
             Some("invalid UTF-32LE bytes replaced with U+FFFD")
         );
+    }
+
+    #[test]
+    fn an_html_page_declares_its_encoding_in_a_meta_tag() {
+        let cases: [(&str, Option<&str>); 7] = [
+            ("<html><head><meta charset=\"gbk\"><title>", Some("GBK")),
+            ("<META CHARSET=Shift_JIS>", Some("Shift_JIS")),
+            (
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">",
+                Some("windows-1251"),
+            ),
+            ("<meta name=\"x\"><meta charset='euc-kr' />", Some("EUC-KR")),
+            ("<meta charset=\"klingon\">", None),
+            ("<p>charset=gbk</p>", None),
+            ("<meta name=\"description\" content=\"news\">", None),
+        ];
+        for (head, want) in cases {
+            let found = declared_in_html(head.as_bytes()).map(Encoding::name);
+            assert_eq!(found, want, "{head}");
+        }
+        // Only the first 1024 bytes count, as the HTML standard's prescan.
+        let late = format!("{}<meta charset=gbk>", " ".repeat(2000));
+        assert_eq!(declared_in_html(late.as_bytes()), None);
+    }
+
+    #[test]
+    fn a_declared_encoding_decodes_bytes_that_are_not_utf8() {
+        // A short GBK page: too little text for a guess to be sure.
+        let (gbk, _, _) = encoding_rs::GBK.encode("<p>北京市政府</p>");
+        let declared = decode(&gbk, Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(declared.text, "<p>北京市政府</p>");
+        assert_eq!(
+            declared.note.as_deref(),
+            Some("not valid UTF-8; decoded as GBK, as the page declares")
+        );
+        // Valid UTF-8 stays UTF-8 whatever the page says, and a page that
+        // says UTF-8 but is not is left to the guess.
+        let utf8 = decode("<p>Zürich</p>".as_bytes(), Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(utf8.text, "<p>Zürich</p>");
+        let latin1 = decode(b"<p>Z\xfcrich</p>", Some(UTF_8)).unwrap();
+        assert_eq!(latin1.text, "<p>Zürich</p>");
     }
 
     fn utf16le(s: &str) -> Vec<u8> {
@@ -242,7 +338,7 @@ mod tests {
             ),
         ];
         for (name, bytes, text, note) in cases {
-            let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let decoded = decode(&bytes, None).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(decoded.text, text, "{name}");
             assert_eq!(decoded.note.as_deref(), note, "{name}");
         }
@@ -259,7 +355,7 @@ mod tests {
             ("control chars", vec![1, 2, 3, 4, 5, 6, b'a', 7, 8, 0x0e]),
         ];
         for (name, bytes) in cases {
-            assert_eq!(decode(&bytes), Err(NotText::Binary), "{name}");
+            assert_eq!(decode(&bytes, None), Err(NotText::Binary), "{name}");
         }
     }
 }

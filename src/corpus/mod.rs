@@ -184,7 +184,11 @@ fn load_bytes_with_limit(
     } else {
         bytes
     };
-    let decoded = encoding::decode(bytes)
+    let declared = match format {
+        Format::Html => encoding::declared_in_html(bytes),
+        _ => None,
+    };
+    let decoded = encoding::decode(bytes, declared)
         .map_err(|encoding::NotText::Binary| Warning::new(path, "binary file; skipped"))?;
     if let Some(note) = decoded.note {
         warnings.push(Warning::new(path, note));

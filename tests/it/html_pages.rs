@@ -52,3 +52,24 @@ fn a_saved_page_is_read_without_its_chrome() {
         assert!(env.hits(word, &[]).is_empty(), "{word}");
     }
 }
+
+/// A page in a legacy encoding that says so in its `<meta charset>` is
+/// read in it, and its words are found.
+#[test]
+fn a_page_is_read_in_the_encoding_its_meta_tag_declares() {
+    let env = Env::new();
+    let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+                <title>北京新闻</title></head><body><article><h1>北京新闻</h1>\
+                <p>北京市政府今天宣布新的交通计划。</p></article></body></html>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(page);
+    env.write("2024-12-30/beijing.html", bytes.as_ref());
+    let run = env.index();
+    assert!(
+        run.stderr.contains("decoded as GBK, as the page declares"),
+        "{}",
+        run.stderr
+    );
+    let hits = env.hits("交通计划", &[]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["title"], "北京新闻");
+}
