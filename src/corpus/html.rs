@@ -950,13 +950,14 @@ fn anchors(
     let mut cursor = story_start;
     let mut line = 1 + newlines(&bytes[..cursor]);
     let mut anchors = Vec::with_capacity(paragraphs.len().max(1));
+    let mut budget = SEARCH_BUDGET_PER_BYTE * bytes.len() + 2 * SEARCH_WINDOW;
     for (paragraph, &offset) in paragraphs.iter().zip(starts) {
         let words = opening_words(paragraph);
         // A paragraph's text follows markup (`>`), an entity (`;`) or a
         // non-ASCII quote; prefer such a match over the same words inside
         // the previous paragraph.
-        let found = find_words(bytes, cursor, &words, true)
-            .or_else(|| find_words(bytes, cursor, &words, false));
+        let found = find_words(bytes, cursor, &words, true, &mut budget)
+            .or_else(|| find_words(bytes, cursor, &words, false, &mut budget));
         match found {
             Some((found, end)) => {
                 line += newlines(&bytes[cursor..found]);
@@ -1009,20 +1010,43 @@ fn find_tag(source: &[u8], tag: &str, nth: usize) -> Option<usize> {
 /// bounds the work when a paragraph is spelled differently in the source.
 const SEARCH_WINDOW: usize = 256 * 1024;
 
+/// Bytes all of a page's searches may read together, per byte of the page
+/// (beside two windows): each paragraph spelled differently in the source
+/// (`N&#111;w` for "Now") read a whole window, and 20,000 of them in a
+/// 1.4 MB page took 5 s; past the budget, paragraphs keep the line before.
+const SEARCH_BUDGET_PER_BYTE: usize = 8;
+
 /// Where `words` appear in `source` from `from` on (within
-/// [`SEARCH_WINDOW`]), any run of whitespace in the source matching a
-/// space in `words`: the start and end of the match. With `after_markup`
-/// only a match that opens a text node counts.
+/// [`SEARCH_WINDOW`] and what is left of `budget`, which the bytes read
+/// use up), any run of whitespace in the source matching a space in
+/// `words`: the start and end of the match. With `after_markup` only a
+/// match that opens a text node counts.
 fn find_words(
     source: &[u8],
     from: usize,
     words: &str,
     after_markup: bool,
+    budget: &mut usize,
 ) -> Option<(usize, usize)> {
     let words = words.as_bytes();
     let first = *words.first()?;
-    let end = source.len().min(from.saturating_add(SEARCH_WINDOW));
-    (from..end).find_map(|start| {
+    let end = source
+        .len()
+        .min(from.saturating_add(SEARCH_WINDOW.min(*budget)));
+    let found = find_words_in(source, from..end, words, first, after_markup);
+    let read = found.map_or(end, |(start, _)| start + 1) - from.min(end);
+    *budget = budget.saturating_sub(read);
+    found
+}
+
+fn find_words_in(
+    source: &[u8],
+    window: std::ops::Range<usize>,
+    words: &[u8],
+    first: u8,
+    after_markup: bool,
+) -> Option<(usize, usize)> {
+    window.into_iter().find_map(|start| {
         if source[start] != first {
             return None;
         }
@@ -1699,6 +1723,22 @@ mod tests {
             let offset = a.text.find(needle).unwrap();
             assert_eq!(a.line_at(offset), line, "{needle:?}");
         }
+    }
+
+    #[test]
+    fn line_anchor_searches_stop_when_the_page_budget_is_spent() {
+        let source = b"<p>one</p>\n<p>two</p>";
+        let mut spent = 0;
+        assert_eq!(find_words(source, 0, "two", true, &mut spent), None);
+        let mut budget = 100;
+        assert_eq!(
+            find_words(source, 0, "two", true, &mut budget),
+            Some((14, 17))
+        );
+        assert_eq!(budget, 100 - 15, "the bytes read up to the match");
+        let mut budget = 100;
+        assert_eq!(find_words(source, 0, "three", true, &mut budget), None);
+        assert_eq!(budget, 100 - source.len(), "the whole window read");
     }
 
     #[test]
