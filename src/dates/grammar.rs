@@ -938,18 +938,24 @@ impl<'a> Grammar<'a> {
         {
             return true;
         }
+        if self.level_of_a_quantity(j) {
+            return true;
+        }
         // A temperature word earlier in the sentence: weather tables list
         // several readings after one ("Lows near 50 north, 60s extreme
-        // south, 50s elsewhere"). A singular "high" or "low" counts after
-        // an article only ("with a high in the 60s"): "inflation was high
-        // in the 70s" names a decade.
+        // south, 50s elsewhere", "Highs warming by Sat to upper 40s-50s
+        // mountains, 60s-70s elsewhere"). A singular "high" or "low" counts
+        // after an article only ("with a high in the 60s"): "inflation was
+        // high in the 70s" names a decade.
         let mut age_list = true;
-        for k in (j.saturating_sub(10)..j).rev() {
+        for k in (j.saturating_sub(16)..j).rev() {
             if self.punct(k, b'.') {
                 break;
             }
             match self.word(k) {
-                "highs" | "lows" | "temperature" | "temperatures" | "temps" => return true,
+                "highs" | "lows" | "temperature" | "temperatures" | "temps" | "readings" => {
+                    return true;
+                }
                 "high" | "low" if k > 0 && matches!(self.lex(k - 1), Lex::Word(W::A | W::The)) => {
                     return true;
                 }
@@ -962,6 +968,99 @@ impl<'a> Grammar<'a> {
             }
         }
         false
+    }
+
+    /// Whether a two-digit plural at `j` reads as the level of a price, a
+    /// rate or a reading rather than a decade: a modifier decades never
+    /// take ("the low 20s", "the upper 80s", "the middle 30s"), an amount
+    /// right after it ("the upper 80s to 100 dlrs"), a movement towards
+    /// or from it ("rise to the mid 20s", "fell from the mid 30s"), or a
+    /// market word shortly before it ("the stock can go to the mid 30s",
+    /// "worth in the mid 30s", "life expectancy around the mid-70s").
+    /// "The mid-80s" alone stays a decade, as history writes it.
+    fn level_of_a_quantity(&self, j: usize) -> bool {
+        // Back over "the mid-", "the upper", "low-mid".
+        let mut k = j;
+        while k > 0
+            && (self.punct(k - 1, b'-')
+                || matches!(
+                    self.word(k - 1),
+                    "mid" | "low" | "lower" | "upper" | "high" | "higher" | "middle"
+                ))
+        {
+            if matches!(
+                self.word(k - 1),
+                "low" | "lower" | "upper" | "high" | "higher" | "middle"
+            ) {
+                return true;
+            }
+            k -= 1;
+        }
+        if k > 0 && self.is(k - 1, W::The) {
+            k -= 1;
+        }
+        let amount_after = (j + 1..j + 5).any(|a| {
+            matches!(
+                self.word(a),
+                "dlrs" | "dollars" | "cents" | "pct" | "percent" | "pence" | "points"
+            )
+        });
+        if amount_after {
+            return true;
+        }
+        let moved = k > 1
+            && matches!(self.word(k - 1), "to" | "from")
+            && matches!(
+                self.word(k - 2),
+                "rise"
+                    | "rose"
+                    | "risen"
+                    | "rising"
+                    | "fall"
+                    | "fell"
+                    | "fallen"
+                    | "falling"
+                    | "go"
+                    | "goes"
+                    | "going"
+                    | "went"
+                    | "climb"
+                    | "climbed"
+                    | "climbing"
+                    | "drop"
+                    | "dropped"
+                    | "dropping"
+                    | "jump"
+                    | "jumped"
+                    | "slip"
+                    | "slipped"
+                    | "recover"
+                    | "recovered"
+            );
+        if moved {
+            return true;
+        }
+        (k.saturating_sub(12)..k)
+            .rev()
+            .take_while(|&m| !self.punct(m, b'.'))
+            .any(|m| {
+                matches!(
+                    self.word(m),
+                    "stock"
+                        | "stocks"
+                        | "shares"
+                        | "worth"
+                        | "valued"
+                        | "trading"
+                        | "traded"
+                        | "priced"
+                        | "bonds"
+                        | "notes"
+                        | "futures"
+                        | "ratio"
+                        | "expectancy"
+                )
+            })
     }
 
     /// Years, decades and centuries: "1995", "fiscal 1989", "the 1990s",

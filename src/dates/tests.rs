@@ -344,6 +344,25 @@ fn temperatures_ages_and_models_are_no_decades() {
     check("£100 for the over-70s", DCT, &[]);
     check("its 11 DC-10s and two DC 10-30s", DCT, &[]);
     check("has 10s of thousands of listeners", DCT, &[]);
+    // The level of a price, a rate or a reading.
+    check("shares traded in the mid-30s", DCT, &[]);
+    check("prices in the low 20s", DCT, &[]);
+    check("The stock can go to the mid 30s, he said.", DCT, &[]);
+    check("prices would rise to the mid 20s, with", DCT, &[]);
+    check("the ratio fell from the mid 30s earlier", DCT, &[]);
+    check("valued it in the upper 80s to 100 dlrs", DCT, &[]);
+    check("Readings will be in the 80s across Arizona.", DCT, &[]);
+    check("life expectancy is around the mid-70s", DCT, &[]);
+    check(
+        "Highs warming by Sat to upper 40s-50s mountains, 60s-70s elsewhere",
+        DCT,
+        &[],
+    );
+    check(
+        "Shares rose. They were popular in the mid-80s",
+        DCT,
+        &[("the mid-80s", "DATE", "198")],
+    );
     check("in the 80s we", DCT, &[("the 80s", "DATE", "198")]);
     check(
         "inflation was high in the 70s",
