@@ -721,6 +721,30 @@ const NEWS: &[&str] = &[
     "2005-03-01 | The talks are on Thursday and Friday. | Thursday = DATE 2005-03-03; Friday = DATE 2005-03-04",
     "2005-03-01 | The vote was on Thursday. | Thursday = DATE 2005-02-24",
     "2005-03-01 | He said on Thursday that the vote is over. | Thursday = DATE 2005-02-24",
+    // A deadline with "by" is past when its clause reports it met.
+    "2008-09-18 | The contract was signed by Monday. | Monday = DATE 2008-09-15",
+    "2008-09-18 | The work had been completed by Monday. | Monday = DATE 2008-09-15",
+    "1987-03-28 | Workers walked out after management failed to come to an agreement by Thursday. | Thursday = DATE 1987-03-26",
+    "1987-03-13 | But by Wednesday, the dollar climbed to 1.87 marks. | Wednesday = DATE 1987-03-11",
+    // ... and ahead when a condition, an infinitive or an -ing form looks forward.
+    "2008-09-18 | He said that if the dispute was not settled by Monday he would act. | Monday = DATE 2008-09-22",
+    "2008-09-18 | He asked them to reply by Monday. | Monday = DATE 2008-09-22",
+    "2008-09-18 | They remained confident about reaching agreement by Friday. | Friday = DATE 2008-09-19",
+    "2008-09-18 | They said that if service is restored by Friday there is no problem. | Friday = DATE 2008-09-19",
+    "1987-03-05 | By this Friday, sources estimated a further 233,600 tonnes will be shipped. | this Friday = DATE 1987-03-06",
+    // A report closing the sentence does not date the day its clause names.
+    "1987-03-03 | Delegates will decide on controls when they vote on the policy Wednesday, the council said. | Wednesday = DATE 1987-03-04",
+    "1987-03-11 | NYNEX will file its comments with the U.S. District Court on Friday, he said. | Friday = DATE 1987-03-13",
+    "1987-03-11 | NYNEX filed its comments on Friday, he said. | Friday = DATE 1987-03-06",
+    // A moved event and a settlement day lie ahead.
+    "1987-03-02 | Talks have been rescheduled for Thursday, a spokesman said. | Thursday = DATE 1987-03-05",
+    "1987-03-27 | The Treasury issued two tranches of stocks, for first dealings on Monday, the Bank said. | Monday = DATE 1987-03-30",
+    "1987-04-03 | It called 92 pct of the balances, for payment Monday. | Monday = DATE 1987-04-06",
+    // A lowercase "may" is the modal: it looks ahead, or back before "have".
+    "1987-03-20 | Fundamentals may provide the direction in futures on Monday, they said. | Monday = DATE 1987-03-23",
+    "1987-06-19 | OPEC may need to hold a meeting in September. | September = DATE 1987-09",
+    "1987-03-12 | Growth in the fourth quarter may have been boosted. | the fourth quarter = DATE 1986-Q4",
+    "1987-04-13 | The setback in Sunday's local elections may force the government to act. | Sunday = DATE 1987-04-12",
     // Four-digit clock times, quantities and index levels are no years.
     "1987-04-07 | a vertical depth of 750 and 1200 feet |",
     "1987-04-07 | LEAD - 1550 tonnes mainly carries cash nil |",
