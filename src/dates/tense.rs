@@ -108,6 +108,7 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
     if scheduled_by_present_copula(lower, toks, start)
         || moved_to(lower, toks, start)
         || settles_on(lower, toks, start)
+        || takes_effect(lower, toks, start)
     {
         return Tense::Future;
     }
@@ -126,7 +127,62 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
     {
         return tense;
     }
-    tense_around(lower, toks, start, end)
+    match tense_around(lower, toks, start, end) {
+        Tense::Unknown => headline_tense(lower, toks, start, end),
+        tense => tense,
+    }
+}
+
+/// How far (in tokens) past a headline the story is searched for the
+/// weekday the headline names.
+const STORY_LEAD: usize = 200;
+
+/// The tense of a weekday in a headline, the text's first line, which
+/// has no verb tense of its own ("U.S. TO SET ORANGE JUICE DUTIES
+/// MONDAY", "Talks resume Friday"): the story's first mention of the same
+/// day tells which one it is ("The Commerce Department on Monday will
+/// set..."); without one, a headline's "to" before a verb announces a
+/// plan ("REAGAN TO HOLD NEWS CONFERENCE THURSDAY"). Anything else stays
+/// unknown.
+fn headline_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
+    let in_first_line = toks[..=start.min(toks.len() - 1)]
+        .iter()
+        .skip(1)
+        .rev()
+        .all(|t| !t.newline_before);
+    if !in_first_line {
+        return Tense::Unknown;
+    }
+    let Some(day) = toks[start..end].iter().find_map(|t| match t.kind {
+        Kind::Word(Lex::Weekday { day, .. }) => Some(day),
+        _ => None,
+    }) else {
+        return Tense::Unknown;
+    };
+    let Some(body) = toks[end..].iter().position(|t| t.newline_before) else {
+        return Tense::Unknown;
+    };
+    let body = end + body;
+    let lead = (body + STORY_LEAD).min(toks.len());
+    let same_day = (body..lead).find(
+        |&k| matches!(toks[k].kind, Kind::Word(Lex::Weekday { day: d, abbr: false }) if d == day),
+    );
+    if let Some(k) = same_day {
+        // The story's own mention is past the first line, so this asks
+        // no further headline.
+        match weekday_tense(lower, toks, k, k + 1) {
+            Tense::Unknown => {}
+            tense => return tense,
+        }
+    }
+    let plan = (0..start).any(|k| {
+        word(lower, toks, k) == "to"
+            && matches!(
+                toks.get(k + 1).map(|t| t.kind),
+                Some(Kind::Word(Lex::Unknown))
+            )
+    });
+    if plan { Tense::Future } else { Tense::Unknown }
 }
 
 /// Whether the weekday ending at `end` closes its sentence's report and a
@@ -218,6 +274,21 @@ fn settles_on(lower: &str, toks: &[Token], start: usize) -> bool {
         k -= 1;
     }
     k > 0 && word(lower, toks, k - 1) == "for"
+}
+
+/// Whether the weekday at `start` is the day a change takes effect:
+/// "to strike the plant, effective Tuesday", "talks starting Monday", "the
+/// fiscal year starting on Saturday". News announces such days ahead.
+fn takes_effect(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && word(lower, toks, k - 1) == "on" {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            word(lower, toks, k - 1),
+            "effective" | "starting" | "beginning"
+        )
 }
 
 /// Whether "by" at `by` closes a deadline already met: "the deal was
@@ -499,12 +570,12 @@ fn after_be(lower: &str, toks: &[Token], i: usize) -> bool {
 /// ("a still unspecified date", "the proposed merger"), not a past verb.
 fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
     let mut k = i;
-    if k > 0
-        && matches!(
-            word(lower, toks, k - 1),
-            "still" | "newly" | "recently" | "long"
-        )
-    {
+    // An adverb between: "a still unspecified date", "a nationally
+    // televised speech".
+    if k > 0 && {
+        let adverb = word(lower, toks, k - 1);
+        matches!(adverb, "still" | "long") || adverb.len() > 3 && adverb.ends_with("ly")
+    } {
         k -= 1;
     }
     k > 0

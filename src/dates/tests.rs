@@ -740,6 +740,15 @@ const NEWS: &[&str] = &[
     "1987-03-02 | Talks have been rescheduled for Thursday, a spokesman said. | Thursday = DATE 1987-03-05",
     "1987-03-27 | The Treasury issued two tranches of stocks, for first dealings on Monday, the Bank said. | Monday = DATE 1987-03-30",
     "1987-04-03 | It called 92 pct of the balances, for payment Monday. | Monday = DATE 1987-04-06",
+    "1987-03-16 | Workers voted Sunday to strike the plant, effective Tuesday. | Sunday = DATE 1987-03-15; Tuesday = DATE 1987-03-17",
+    "1987-03-15 | He prepared for the third week of talks starting Monday. | Monday = DATE 1987-03-16",
+    "1987-03-02 | He said Reagan will address the nation in a nationally televised speech Wednesday night. | Wednesday night = DATE 1987-03-04TNI",
+    // A headline's weekday takes the tense of the story's mention of it,
+    // or looks ahead after a headline's "to".
+    "1987-03-05 | U.S. TO SET DUTIES MONDAY\n\nThe department on Monday will set duties. | MONDAY = DATE 1987-03-09; Monday = DATE 1987-03-09",
+    "1987-03-24 | TAIWAN TENDERING THURSDAY FOR CORN\n\nTaiwan will tender Thursday for corn. | THURSDAY = DATE 1987-03-26; Thursday = DATE 1987-03-26",
+    "1987-03-17 | REAGAN TO HOLD NEWS CONFERENCE THURSDAY\n\nReagan spoke. | THURSDAY = DATE 1987-03-19",
+    "1987-03-17 | Talks resumed Thursday\n\nThe talks resumed on Thursday. | Thursday = DATE 1987-03-12; Thursday = DATE 1987-03-12",
     // A lowercase "may" is the modal: it looks ahead, or back before "have".
     "1987-03-20 | Fundamentals may provide the direction in futures on Monday, they said. | Monday = DATE 1987-03-23",
     "1987-06-19 | OPEC may need to hold a meeting in September. | September = DATE 1987-09",
