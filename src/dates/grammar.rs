@@ -511,15 +511,45 @@ impl<'a> Grammar<'a> {
             }
             end += 1;
         }
-        let direction = direction
-            .unwrap_or_else(|| r::direction_for(weekday_tense(self.lower, self.toks, i, end)));
-        let resolved = self.dct.map(|d| r::weekday_near(d, day, direction));
+        let resolved = match (self.week_named_after(end), direction) {
+            // "Monday this week", "Wednesday last week", "Friday of last
+            // week": the week is written, so no tense has to guess it.
+            (Some(weeks), None) => self
+                .dct
+                .and_then(|d| r::add_days(d, 7 * weeks))
+                .map(|d| r::weekday_in_week(d, day)),
+            _ => {
+                let direction = direction.unwrap_or_else(|| {
+                    r::direction_for(weekday_tense(self.lower, self.toks, i, end))
+                });
+                self.dct.map(|d| r::weekday_near(d, day, direction))
+            }
+        };
         if let Lex::DayPart(part) = self.lex(end) {
             // "Wednesday night": the TempEval-3 news gold types a weekday
             // with a part of the day as a DATE more often than as a TIME.
             return date(end + 1, format!("{}T{}", day_or_x(resolved), part.code()));
         }
         date(end, day_or_x(resolved))
+    }
+
+    /// The week, in weeks from the DCT's, that a weekday ending at `end`
+    /// is placed in by the words after it: "this week" (0), "next week"
+    /// (1), "last week" (-1), also after "of" or a comma.
+    fn week_named_after(&self, end: usize) -> Option<i64> {
+        let mut k = end;
+        if self.punct(k, b',') || self.is(k, W::Of) {
+            k += 1;
+        }
+        if self.unit(k + 1) != Some((Unit::Week, false)) {
+            return None;
+        }
+        match self.lex(k) {
+            Lex::Word(W::This) => Some(0),
+            Lex::Word(W::Next) => Some(1),
+            Lex::Word(W::Last) => Some(-1),
+            _ => None,
+        }
     }
 
     /// Whether the capitalised day word at `i` begins the name of a

@@ -111,6 +111,12 @@ pub fn weekday_near(dct: NaiveDate, day: u8, direction: Direction) -> NaiveDate 
     add_days(dct, offset).unwrap_or(dct)
 }
 
+/// The date of an ISO weekday (1 = Monday) in the ISO week of `d`.
+pub fn weekday_in_week(d: NaiveDate, day: u8) -> NaiveDate {
+    let offset = i64::from(day.clamp(1, 7)) - 1 - i64::from(d.weekday().num_days_from_monday());
+    add_days(d, offset).unwrap_or(d)
+}
+
 /// The weekday direction a sentence's tense implies for a bare weekday.
 pub fn direction_for(tense: Tense) -> Direction {
     match tense {

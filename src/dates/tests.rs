@@ -749,6 +749,11 @@ const NEWS: &[&str] = &[
     "1987-03-24 | TAIWAN TENDERING THURSDAY FOR CORN\n\nTaiwan will tender Thursday for corn. | THURSDAY = DATE 1987-03-26; Thursday = DATE 1987-03-26",
     "1987-03-17 | REAGAN TO HOLD NEWS CONFERENCE THURSDAY\n\nReagan spoke. | THURSDAY = DATE 1987-03-19",
     "1987-03-17 | Talks resumed Thursday\n\nThe talks resumed on Thursday. | Thursday = DATE 1987-03-12; Thursday = DATE 1987-03-12",
+    // A week written after the weekday places it.
+    "1987-03-05 | He said the dispute had to be settled by Monday this week. | Monday = DATE 1987-03-02; this week = DATE 1987-W10",
+    "1987-04-02 | The action started on Wednesday last week, he said. | Wednesday = DATE 1987-03-25; last week = DATE 1987-W13",
+    "1987-04-21 | Companies closed on Friday of last week. | Friday = DATE 1987-04-17; last week = DATE 1987-W16",
+    "1987-03-04 | It will be detailed on Tuesday next week. | Tuesday = DATE 1987-03-10; next week = DATE 1987-W11",
     // A lowercase "may" is the modal: it looks ahead, or back before "have".
     "1987-03-20 | Fundamentals may provide the direction in futures on Monday, they said. | Monday = DATE 1987-03-23",
     "1987-06-19 | OPEC may need to hold a meeting in September. | September = DATE 1987-09",
