@@ -818,12 +818,42 @@ impl<'a> Grammar<'a> {
             Some(dct) => {
                 let year = self
                     .year_of_listed_month(i, month)
+                    .or_else(|| {
+                        self.names_a_traded_month(after_month)
+                            .then(|| r::year_of_coming_month(dct, month))
+                    })
                     .unwrap_or_else(|| r::year_of_month(dct, month, self.tense(i, after_month)));
                 r::month_value(year, month)
             }
             None => format!("XXXX-{month:02}"),
         };
         date(after_month, value)
+    }
+
+    /// Whether the month ending before `j` names when goods are shipped or a
+    /// futures contract falls due: "for July/September shipment", "the key
+    /// July delivery", "the June contract", "for late June/early July
+    /// shipment". Trade quotes such months ahead of the day they are
+    /// quoted; plurals ("January shipments rose") report statistics and
+    /// are left to the tense.
+    fn names_a_traded_month(&self, j: usize) -> bool {
+        let mut k = j;
+        // Over the rest of a span of months: "/September", "-June", "1/10".
+        while k < j + 6
+            && (matches!(self.kind(k), Some(Kind::Punct(b'/' | b'-')))
+                || self.number(k).is_some()
+                || matches!(self.lex(k), Lex::Month { .. })
+                || matches!(
+                    self.word(k),
+                    "early" | "late" | "mid" | "first" | "last" | "second" | "half"
+                ))
+        {
+            k += 1;
+        }
+        matches!(
+            self.word(k),
+            "shipment" | "delivery" | "loading" | "arrival" | "contract" | "futures"
+        )
     }
 
     /// The year of a bare month listed right after another month ("in

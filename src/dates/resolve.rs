@@ -207,6 +207,15 @@ pub fn year_of_month(dct: NaiveDate, month: u32, tense: Tense) -> i32 {
         .unwrap_or(dct.year())
 }
 
+/// The year of the coming occurrence of `month`: the DCT's month or one
+/// after it, or, for the month just ended, the DCT's own (a cargo "for
+/// March shipment" quoted in early April is still March's).
+pub fn year_of_coming_month(dct: NaiveDate, month: u32) -> i32 {
+    let ahead = (month as i32 - dct.month() as i32).rem_euclid(12);
+    let year = dct.year() + (month < dct.month()) as i32;
+    if ahead == 11 { year - 1 } else { year }
+}
+
 /// Easter Sunday of a year (anonymous Gregorian algorithm).
 pub fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;

@@ -754,6 +754,13 @@ const NEWS: &[&str] = &[
     "1987-04-02 | The action started on Wednesday last week, he said. | Wednesday = DATE 1987-03-25; last week = DATE 1987-W13",
     "1987-04-21 | Companies closed on Friday of last week. | Friday = DATE 1987-04-17; last week = DATE 1987-W16",
     "1987-03-04 | It will be detailed on Tuesday next week. | Tuesday = DATE 1987-03-10; next week = DATE 1987-W11",
+    // A month goods ship or a contract falls due in is the coming one.
+    "1987-03-30 | Makers bought U.S. Corn last week for July/September shipment, traders said. | last week = DATE 1987-W13; July = DATE 1987-07; September = DATE 1987-09",
+    "1987-04-07 | The key July delivery traded at 573.50 dlrs. | July = DATE 1987-07",
+    "1987-06-18 | Cotton for December delivery was 1.35 cents higher. | December = DATE 1987-12",
+    "1987-11-07 | It sold cargoes for October shipment. | October = DATE 1987-10",
+    "1987-01-07 | It sold cargoes for December shipment. | December = DATE 1986-12",
+    "1987-02-26 | There was a 6.9 pct drop in January shipments. | January = DATE 1987-01",
     // A lowercase "may" is the modal: it looks ahead, or back before "have".
     "1987-03-20 | Fundamentals may provide the direction in futures on Monday, they said. | Monday = DATE 1987-03-23",
     "1987-06-19 | OPEC may need to hold a meeting in September. | September = DATE 1987-09",
