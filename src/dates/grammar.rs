@@ -1833,6 +1833,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             // The tail of an age whose count was rejected: "52 years old".
+            // ("a years-old slump" stays a duration, as the gold tags it.)
             if self.is(k + 1, W::Old) {
                 return None;
             }
@@ -1853,8 +1854,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = k + 1;
-        // Ages ("6-year-old", "44 years old") are not annotated as times.
-        if self.is(end, W::Old) || (self.punct(end, b'-') && self.is(end + 1, W::Old)) {
+        // Ages ("6-year-old", "44 years old", "16 to 20-year-olds") are
+        // not annotated as times.
+        if self.age_after(end) {
             return None;
         }
         // Counts of bare "one" are often pronouns: "one day he..." is a date.
@@ -2187,6 +2189,13 @@ impl<'a> Grammar<'a> {
                         ))
             }
         }
+    }
+
+    /// Whether the words at `k` make the unit before them an age: "old",
+    /// "-old", "-olds" ("for 16 to 17-year-olds").
+    fn age_after(&self, k: usize) -> bool {
+        let k = if self.punct(k, b'-') { k + 1 } else { k };
+        self.is(k, W::Old) || self.word(k) == "olds"
     }
 
     /// "Christmas", "Christmas Eve", "Thanksgiving Day", "Easter",

@@ -482,6 +482,8 @@ fn durations() {
         &[("recent weeks", "DURATION", "PXW")],
     );
     check("a 6-year-old boy", DCT, &[]);
+    check("a wage for 16 and 17-year-olds", DCT, &[]);
+    check("for all 3 to 14 year-olds", DCT, &[]);
 }
 
 #[test]
