@@ -1815,6 +1815,11 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "478   YEAR AGO" in a price table: the number is the column
+        // before, as `ago` finds.
+        if !plural && !hyphenated && count.is_some_and(|n| n > 1) && self.is(k + 1, W::Ago) {
+            return None;
+        }
         // "1986 year", "the 1985 quarter", "the first two 1987 months":
         // earnings tables name a year before its unit, not a count of them.
         if k == after_count && self.year_before_unit(j, plural) {
@@ -1892,7 +1897,12 @@ impl<'a> Grammar<'a> {
             }
             None => return None,
         };
-        let (unit, _) = self.unit(after)?;
+        let (unit, plural) = self.unit(after)?;
+        // "478   YEAR AGO" in a price table: a count of more than one
+        // before a singular unit belongs to the column before it.
+        if count.is_some_and(|n| n > 1) && !plural {
+            return None;
+        }
         let end = after + 1;
         let sign: i64 = match self.lex(end) {
             Lex::Word(W::Ago | W::Earlier) => -1,

@@ -193,6 +193,11 @@ fn relative_dates() {
         &[("last Friday", "DATE", "2024-12-27")],
     );
     check("two years ago", DCT, &[("two years ago", "DATE", "2022")]);
+    check(
+        "SOWS  45.75  506   WEEK AGO  44.31  478   YEAR AGO  40.11",
+        DCT,
+        &[],
+    );
     check("in the past we", DCT, &[("the past", "DATE", "PAST_REF")]);
     check("is now open", DCT, &[("now", "DATE", "PRESENT_REF")]);
     check("It recently fell", DCT, &[("recently", "DATE", "PAST_REF")]);
