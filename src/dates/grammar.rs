@@ -511,15 +511,45 @@ impl<'a> Grammar<'a> {
             }
             end += 1;
         }
-        let direction = direction
-            .unwrap_or_else(|| r::direction_for(weekday_tense(self.lower, self.toks, i, end)));
-        let resolved = self.dct.map(|d| r::weekday_near(d, day, direction));
+        let resolved = match (self.week_named_after(end), direction) {
+            // "Monday this week", "Wednesday last week", "Friday of last
+            // week": the week is written, so no tense has to guess it.
+            (Some(weeks), None) => self
+                .dct
+                .and_then(|d| r::add_days(d, 7 * weeks))
+                .map(|d| r::weekday_in_week(d, day)),
+            _ => {
+                let direction = direction.unwrap_or_else(|| {
+                    r::direction_for(weekday_tense(self.lower, self.toks, i, end))
+                });
+                self.dct.map(|d| r::weekday_near(d, day, direction))
+            }
+        };
         if let Lex::DayPart(part) = self.lex(end) {
             // "Wednesday night": the TempEval-3 news gold types a weekday
             // with a part of the day as a DATE more often than as a TIME.
             return date(end + 1, format!("{}T{}", day_or_x(resolved), part.code()));
         }
         date(end, day_or_x(resolved))
+    }
+
+    /// The week, in weeks from the DCT's, that a weekday ending at `end`
+    /// is placed in by the words after it: "this week" (0), "next week"
+    /// (1), "last week" (-1), also after "of" or a comma.
+    fn week_named_after(&self, end: usize) -> Option<i64> {
+        let mut k = end;
+        if self.punct(k, b',') || self.is(k, W::Of) {
+            k += 1;
+        }
+        if self.unit(k + 1) != Some((Unit::Week, false)) {
+            return None;
+        }
+        match self.lex(k) {
+            Lex::Word(W::This) => Some(0),
+            Lex::Word(W::Next) => Some(1),
+            Lex::Word(W::Last) => Some(-1),
+            _ => None,
+        }
     }
 
     /// Whether the capitalised day word at `i` begins the name of a
@@ -788,12 +818,42 @@ impl<'a> Grammar<'a> {
             Some(dct) => {
                 let year = self
                     .year_of_listed_month(i, month)
+                    .or_else(|| {
+                        self.names_a_traded_month(after_month)
+                            .then(|| r::year_of_coming_month(dct, month))
+                    })
                     .unwrap_or_else(|| r::year_of_month(dct, month, self.tense(i, after_month)));
                 r::month_value(year, month)
             }
             None => format!("XXXX-{month:02}"),
         };
         date(after_month, value)
+    }
+
+    /// Whether the month ending before `j` names when goods are shipped or a
+    /// futures contract falls due: "for July/September shipment", "the key
+    /// July delivery", "the June contract", "for late June/early July
+    /// shipment". Trade quotes such months ahead of the day they are
+    /// quoted; plurals ("January shipments rose") report statistics and
+    /// are left to the tense.
+    fn names_a_traded_month(&self, j: usize) -> bool {
+        let mut k = j;
+        // Over the rest of a span of months: "/September", "-June", "1/10".
+        while k < j + 6
+            && (matches!(self.kind(k), Some(Kind::Punct(b'/' | b'-')))
+                || self.number(k).is_some()
+                || matches!(self.lex(k), Lex::Month { .. })
+                || matches!(
+                    self.word(k),
+                    "early" | "late" | "mid" | "first" | "last" | "second" | "half"
+                ))
+        {
+            k += 1;
+        }
+        matches!(
+            self.word(k),
+            "shipment" | "delivery" | "loading" | "arrival" | "contract" | "futures"
+        )
     }
 
     /// The year of a bare month listed right after another month ("in
@@ -938,18 +998,24 @@ impl<'a> Grammar<'a> {
         {
             return true;
         }
+        if self.level_of_a_quantity(j) {
+            return true;
+        }
         // A temperature word earlier in the sentence: weather tables list
         // several readings after one ("Lows near 50 north, 60s extreme
-        // south, 50s elsewhere"). A singular "high" or "low" counts after
-        // an article only ("with a high in the 60s"): "inflation was high
-        // in the 70s" names a decade.
+        // south, 50s elsewhere", "Highs warming by Sat to upper 40s-50s
+        // mountains, 60s-70s elsewhere"). A singular "high" or "low" counts
+        // after an article only ("with a high in the 60s"): "inflation was
+        // high in the 70s" names a decade.
         let mut age_list = true;
-        for k in (j.saturating_sub(10)..j).rev() {
+        for k in (j.saturating_sub(16)..j).rev() {
             if self.punct(k, b'.') {
                 break;
             }
             match self.word(k) {
-                "highs" | "lows" | "temperature" | "temperatures" | "temps" => return true,
+                "highs" | "lows" | "temperature" | "temperatures" | "temps" | "readings" => {
+                    return true;
+                }
                 "high" | "low" if k > 0 && matches!(self.lex(k - 1), Lex::Word(W::A | W::The)) => {
                     return true;
                 }
@@ -962,6 +1028,99 @@ impl<'a> Grammar<'a> {
             }
         }
         false
+    }
+
+    /// Whether a two-digit plural at `j` reads as the level of a price, a
+    /// rate or a reading rather than a decade: a modifier decades never
+    /// take ("the low 20s", "the upper 80s", "the middle 30s"), an amount
+    /// right after it ("the upper 80s to 100 dlrs"), a movement towards
+    /// or from it ("rise to the mid 20s", "fell from the mid 30s"), or a
+    /// market word shortly before it ("the stock can go to the mid 30s",
+    /// "worth in the mid 30s", "life expectancy around the mid-70s").
+    /// "The mid-80s" alone stays a decade, as history writes it.
+    fn level_of_a_quantity(&self, j: usize) -> bool {
+        // Back over "the mid-", "the upper", "low-mid".
+        let mut k = j;
+        while k > 0
+            && (self.punct(k - 1, b'-')
+                || matches!(
+                    self.word(k - 1),
+                    "mid" | "low" | "lower" | "upper" | "high" | "higher" | "middle"
+                ))
+        {
+            if matches!(
+                self.word(k - 1),
+                "low" | "lower" | "upper" | "high" | "higher" | "middle"
+            ) {
+                return true;
+            }
+            k -= 1;
+        }
+        if k > 0 && self.is(k - 1, W::The) {
+            k -= 1;
+        }
+        let amount_after = (j + 1..j + 5).any(|a| {
+            matches!(
+                self.word(a),
+                "dlrs" | "dollars" | "cents" | "pct" | "percent" | "pence" | "points"
+            )
+        });
+        if amount_after {
+            return true;
+        }
+        let moved = k > 1
+            && matches!(self.word(k - 1), "to" | "from")
+            && matches!(
+                self.word(k - 2),
+                "rise"
+                    | "rose"
+                    | "risen"
+                    | "rising"
+                    | "fall"
+                    | "fell"
+                    | "fallen"
+                    | "falling"
+                    | "go"
+                    | "goes"
+                    | "going"
+                    | "went"
+                    | "climb"
+                    | "climbed"
+                    | "climbing"
+                    | "drop"
+                    | "dropped"
+                    | "dropping"
+                    | "jump"
+                    | "jumped"
+                    | "slip"
+                    | "slipped"
+                    | "recover"
+                    | "recovered"
+            );
+        if moved {
+            return true;
+        }
+        (k.saturating_sub(12)..k)
+            .rev()
+            .take_while(|&m| !self.punct(m, b'.'))
+            .any(|m| {
+                matches!(
+                    self.word(m),
+                    "stock"
+                        | "stocks"
+                        | "shares"
+                        | "worth"
+                        | "valued"
+                        | "trading"
+                        | "traded"
+                        | "priced"
+                        | "bonds"
+                        | "notes"
+                        | "futures"
+                        | "ratio"
+                        | "expectancy"
+                )
+            })
     }
 
     /// Years, decades and centuries: "1995", "fiscal 1989", "the 1990s",
@@ -1656,6 +1815,11 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "478   YEAR AGO" in a price table: the number is the column
+        // before, as `ago` finds.
+        if !plural && !hyphenated && count.is_some_and(|n| n > 1) && self.is(k + 1, W::Ago) {
+            return None;
+        }
         // "1986 year", "the 1985 quarter", "the first two 1987 months":
         // earnings tables name a year before its unit, not a count of them.
         if k == after_count && self.year_before_unit(j, plural) {
@@ -1674,6 +1838,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             // The tail of an age whose count was rejected: "52 years old".
+            // ("a years-old slump" stays a duration, as the gold tags it.)
             if self.is(k + 1, W::Old) {
                 return None;
             }
@@ -1694,8 +1859,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = k + 1;
-        // Ages ("6-year-old", "44 years old") are not annotated as times.
-        if self.is(end, W::Old) || (self.punct(end, b'-') && self.is(end + 1, W::Old)) {
+        // Ages ("6-year-old", "44 years old", "16 to 20-year-olds") are
+        // not annotated as times.
+        if self.age_after(end) {
             return None;
         }
         // Counts of bare "one" are often pronouns: "one day he..." is a date.
@@ -1731,7 +1897,12 @@ impl<'a> Grammar<'a> {
             }
             None => return None,
         };
-        let (unit, _) = self.unit(after)?;
+        let (unit, plural) = self.unit(after)?;
+        // "478   YEAR AGO" in a price table: a count of more than one
+        // before a singular unit belongs to the column before it.
+        if count.is_some_and(|n| n > 1) && !plural {
+            return None;
+        }
         let end = after + 1;
         let sign: i64 = match self.lex(end) {
             Lex::Word(W::Ago | W::Earlier) => -1,
@@ -2028,6 +2199,13 @@ impl<'a> Grammar<'a> {
                         ))
             }
         }
+    }
+
+    /// Whether the words at `k` make the unit before them an age: "old",
+    /// "-old", "-olds" ("for 16 to 17-year-olds").
+    fn age_after(&self, k: usize) -> bool {
+        let k = if self.punct(k, b'-') { k + 1 } else { k };
+        self.is(k, W::Old) || self.word(k) == "olds"
     }
 
     /// "Christmas", "Christmas Eve", "Thanksgiving Day", "Easter",

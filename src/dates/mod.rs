@@ -56,6 +56,7 @@ pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
     let lower = text.to_ascii_lowercase();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     scan::tokenize(&lower, &mut tokens);
+    scan::unmark_modal_may(text, &mut tokens);
     let mut grammar = grammar::Grammar::new(text, &lower, &tokens, published);
     let mut found = Vec::new();
     let mut i = 0;

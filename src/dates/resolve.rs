@@ -111,6 +111,12 @@ pub fn weekday_near(dct: NaiveDate, day: u8, direction: Direction) -> NaiveDate 
     add_days(dct, offset).unwrap_or(dct)
 }
 
+/// The date of an ISO weekday (1 = Monday) in the ISO week of `d`.
+pub fn weekday_in_week(d: NaiveDate, day: u8) -> NaiveDate {
+    let offset = i64::from(day.clamp(1, 7)) - 1 - i64::from(d.weekday().num_days_from_monday());
+    add_days(d, offset).unwrap_or(d)
+}
+
 /// The weekday direction a sentence's tense implies for a bare weekday.
 pub fn direction_for(tense: Tense) -> Direction {
     match tense {
@@ -199,6 +205,15 @@ pub fn year_of_month(dct: NaiveDate, month: u32, tense: Tense) -> i32 {
             }
         })
         .unwrap_or(dct.year())
+}
+
+/// The year of the coming occurrence of `month`: the DCT's month or one
+/// after it, or, for the month just ended, the DCT's own (a cargo "for
+/// March shipment" quoted in early April is still March's).
+pub fn year_of_coming_month(dct: NaiveDate, month: u32) -> i32 {
+    let ahead = (month as i32 - dct.month() as i32).rem_euclid(12);
+    let year = dct.year() + (month < dct.month()) as i32;
+    if ahead == 11 { year - 1 } else { year }
 }
 
 /// Easter Sunday of a year (anonymous Gregorian algorithm).

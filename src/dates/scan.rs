@@ -97,6 +97,19 @@ pub fn tokenize(lower: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// Makes a lowercase "may" a plain word: the modal verb ("prices may
+/// rise"), which the tense cues read as looking ahead. The month is written
+/// "May", and the grammar takes no month "may" without its capital.
+pub fn unmark_modal_may(text: &str, tokens: &mut [Token]) {
+    for tok in tokens.iter_mut() {
+        if matches!(tok.kind, Kind::Word(Lex::Month { month: 5, .. }))
+            && text.as_bytes()[tok.start] == b'm'
+        {
+            tok.kind = Kind::Word(Lex::Unknown);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

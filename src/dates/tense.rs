@@ -78,10 +78,17 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
         // names an event already reported.
         // "after Monday's cut" names what came before, whatever comes next
         // ("rates look set to fall even after Monday's cut").
+        // "the setback in Sunday's elections may force": an event placed
+        // with "in" is reported unless its own clause looks forward, so a
+        // cue after it does not decide.
         let forward = before != "after"
             && match clause {
                 Some(tense) => tense == Tense::Future,
-                None => !ahead && tense_around(lower, toks, start, end) == Tense::Future,
+                None => {
+                    !ahead
+                        && before != "in"
+                        && tense_around(lower, toks, start, end) == Tense::Future
+                }
             };
         return if waits || forward {
             Tense::Future
@@ -89,20 +96,280 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
             Tense::Past
         };
     }
+    if before == "by" && deadline_met(lower, toks, start - 1, end) {
+        return Tense::Past;
+    }
     if deadline_before(lower, toks, start, end) {
         return Tense::Future;
     }
     if before == "since" {
         return Tense::Past;
     }
-    if scheduled_by_present_copula(lower, toks, start) {
+    if scheduled_by_present_copula(lower, toks, start)
+        || moved_to(lower, toks, start)
+        || settles_on(lower, toks, start)
+        || takes_effect(lower, toks, start)
+    {
         return Tense::Future;
     }
     let clause = nearest_cue_left(lower, toks, start, true).map(|(_, t)| t);
     if before == "after" && clause != Some(Tense::Future) {
         return Tense::Past;
     }
-    clause.unwrap_or_else(|| tense_around(lower, toks, start, end))
+    if let Some(tense) = clause {
+        return tense;
+    }
+    // "... when they vote on the policy Wednesday, the council said": the
+    // report that closes the sentence tells when it was said, not when
+    // the day falls, so the sentence's own verb decides first.
+    if let Some((_, tense)) = nearest_cue_left(lower, toks, start, false)
+        && reported_after(lower, toks, end)
+    {
+        return tense;
+    }
+    match tense_around(lower, toks, start, end) {
+        Tense::Unknown => headline_tense(lower, toks, start, end),
+        tense => tense,
+    }
+}
+
+/// How far (in tokens) past a headline the story is searched for the
+/// weekday the headline names.
+const STORY_LEAD: usize = 200;
+
+/// The tense of a weekday in a headline, the text's first line, which
+/// has no verb tense of its own ("U.S. TO SET ORANGE JUICE DUTIES
+/// MONDAY", "Talks resume Friday"): the story's first mention of the same
+/// day tells which one it is ("The Commerce Department on Monday will
+/// set..."); without one, a headline's "to" before a verb announces a
+/// plan ("REAGAN TO HOLD NEWS CONFERENCE THURSDAY"). Anything else stays
+/// unknown.
+fn headline_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
+    let in_first_line = toks[..=start.min(toks.len() - 1)]
+        .iter()
+        .skip(1)
+        .rev()
+        .all(|t| !t.newline_before);
+    if !in_first_line {
+        return Tense::Unknown;
+    }
+    let Some(day) = toks[start..end].iter().find_map(|t| match t.kind {
+        Kind::Word(Lex::Weekday { day, .. }) => Some(day),
+        _ => None,
+    }) else {
+        return Tense::Unknown;
+    };
+    let Some(body) = toks[end..].iter().position(|t| t.newline_before) else {
+        return Tense::Unknown;
+    };
+    let body = end + body;
+    let lead = (body + STORY_LEAD).min(toks.len());
+    let same_day = (body..lead).find(
+        |&k| matches!(toks[k].kind, Kind::Word(Lex::Weekday { day: d, abbr: false }) if d == day),
+    );
+    if let Some(k) = same_day {
+        // The story's own mention is past the first line, so this asks
+        // no further headline.
+        match weekday_tense(lower, toks, k, k + 1) {
+            Tense::Unknown => {}
+            tense => return tense,
+        }
+    }
+    let plan = (0..start).any(|k| {
+        word(lower, toks, k) == "to"
+            && matches!(
+                toks.get(k + 1).map(|t| t.kind),
+                Some(Kind::Word(Lex::Unknown))
+            )
+    });
+    if plan { Tense::Future } else { Tense::Unknown }
+}
+
+/// Whether the weekday ending at `end` closes its sentence's report and a
+/// reporting clause follows: "on Monday, the Bank said", "Friday, he
+/// said", "on Tuesday, the ministry official said".
+fn reported_after(lower: &str, toks: &[Token], end: usize) -> bool {
+    let mut j = end;
+    // A part of the day or a clock reading may follow the day.
+    while j < toks.len() && j < end + 4 && !matches!(toks[j].kind, Kind::Punct(b',')) {
+        if ends_sentence(toks, j) {
+            return false;
+        }
+        j += 1;
+    }
+    if !matches!(toks.get(j).map(|t| t.kind), Some(Kind::Punct(b','))) {
+        return false;
+    }
+    let hi = (j + 9).min(toks.len());
+    for k in j + 1..hi {
+        if ends_sentence(toks, k) || ends_clause(lower, toks, k) {
+            return false;
+        }
+        match word(lower, toks, k) {
+            "said" | "says" | "told" | "added" | "reported" | "announced" | "stated" => {
+                return true;
+            }
+            _ if cue(lower, toks, k).is_some() => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether a verb of rescheduling puts the weekday at `start` ahead:
+/// "talks have been rescheduled for Thursday", "the talks adjourned to
+/// Tuesday", "the vote was put back to Monday". Moving an event means it
+/// has not happened yet, whatever the tense of the move.
+fn moved_to(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && matches!(word(lower, toks, k - 1), "next" | "on") {
+        k -= 1;
+    }
+    if k < 2 || !matches!(word(lower, toks, k - 1), "for" | "to" | "until" | "till") {
+        return false;
+    }
+    let mut verb = k - 2;
+    if verb > 0 && matches!(word(lower, toks, verb), "back" | "forward" | "over") {
+        verb -= 1;
+    }
+    matches!(
+        word(lower, toks, verb),
+        "rescheduled"
+            | "reschedule"
+            | "postponed"
+            | "postpone"
+            | "adjourned"
+            | "adjourn"
+            | "adjourns"
+            | "deferred"
+            | "defer"
+            | "delayed"
+            | "delay"
+            | "put"
+            | "pushed"
+            | "brought"
+            | "moved"
+            | "carried"
+    )
+}
+
+/// Whether the weekday at `start` is the date a deal settles on: "for
+/// first dealings on Monday", "for payment Monday", "for delivery
+/// Tuesday". Markets name the day trades settle before it comes.
+fn settles_on(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && word(lower, toks, k - 1) == "on" {
+        k -= 1;
+    }
+    if k == 0
+        || !matches!(
+            word(lower, toks, k - 1),
+            "dealings" | "dealing" | "payment" | "delivery" | "settlement" | "value"
+        )
+    {
+        return false;
+    }
+    k -= 1;
+    if k > 0 && matches!(word(lower, toks, k - 1), "first" | "initial") {
+        k -= 1;
+    }
+    k > 0 && word(lower, toks, k - 1) == "for"
+}
+
+/// Whether the weekday at `start` is the day a change takes effect:
+/// "to strike the plant, effective Tuesday", "talks starting Monday", "the
+/// fiscal year starting on Saturday". News announces such days ahead.
+fn takes_effect(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && word(lower, toks, k - 1) == "on" {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            word(lower, toks, k - 1),
+            "effective" | "starting" | "beginning"
+        )
+}
+
+/// Whether "by" at `by` closes a deadline already met: "the deal was
+/// signed by Friday", "failed to agree by Thursday noon", "But by
+/// Wednesday, the dollar climbed". The verb of the clause decides: a past
+/// one reports what was done by the day, unless a condition ("if the
+/// dispute was not settled by Monday"), an infinitive ("asked them to
+/// reply by Monday") or an -ing form ("prospects for reaching agreement
+/// by Friday") looks ahead from it, or a present passive ("if service is
+/// restored by Friday") states what is still to come.
+fn deadline_met(lower: &str, toks: &[Token], by: usize, end: usize) -> bool {
+    let lo = by.saturating_sub(WINDOW);
+    let mut i = by;
+    let mut past = false;
+    while i > lo {
+        i -= 1;
+        if ends_sentence(toks, i) || ends_clause(lower, toks, i) {
+            break;
+        }
+        let w = word(lower, toks, i);
+        match w {
+            "if" | "unless" | "whether" => return false,
+            // "to" before a verb opens an infinitive, which looks ahead;
+            // "failed to" reports the deadline missed. "to 13.7 pct" and
+            // "to an agreement" are prepositions.
+            "to" if !past => {
+                let next = toks.get(i + 1).map(|t| t.kind);
+                let infinitive = matches!(next, Some(Kind::Word(Lex::Unknown | Lex::Word(_))))
+                    && !matches!(
+                        word(lower, toks, i + 1),
+                        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this"
+                    );
+                if infinitive && !matches!(word(lower, toks, i.wrapping_sub(1)), "failed") {
+                    return false;
+                }
+            }
+            _ if !past && w.len() > 4 && w.ends_with("ing") => return false,
+            _ if !past => match cue(lower, toks, i) {
+                Some(Tense::Past) => {
+                    // "is restored", "are completed": a present passive.
+                    let present_passive = i > 0
+                        && w.ends_with("ed")
+                        && matches!(word(lower, toks, i - 1), "is" | "are" | "am");
+                    if present_passive {
+                        return false;
+                    }
+                    past = true;
+                }
+                Some(_) => return false,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    if past {
+        return true;
+    }
+    // A "by" that opens its clause ("But by Wednesday, the dollar
+    // climbed") takes the verb after the comma that closes the phrase.
+    let opens = by == 0 || ends_sentence(toks, by - 1) || ends_clause(lower, toks, by - 1);
+    if !opens || !matches!(toks.get(end).map(|t| t.kind), Some(Kind::Punct(b','))) {
+        return false;
+    }
+    let hi = (end + 12).min(toks.len());
+    for j in end + 1..hi {
+        if ends_sentence(toks, j) || matches!(word(lower, toks, j), "if" | "unless") {
+            return false;
+        }
+        // "By this Friday, sources estimated, a further 233,600 tonnes
+        // will be shipped": the report's verb is not the deadline's.
+        if matches!(
+            word(lower, toks, j),
+            "said" | "told" | "estimated" | "reported" | "added" | "predicted" | "forecast"
+        ) {
+            continue;
+        }
+        if let Some(t) = cue(lower, toks, j) {
+            return t == Tense::Past;
+        }
+    }
+    false
 }
 
 /// Whether a present-tense "is"/"are" right before the weekday at `start`
@@ -171,7 +438,14 @@ fn ends_clause(lower: &str, toks: &[Token], i: usize) -> bool {
         // Any period before a space: `ends_sentence` keeps "post." and
         // "West." inside a sentence to spare "Dec. 25"; a clause is safer
         // cut short, since the sentence-wide search follows.
-        Kind::Punct(b'.') => toks.get(i + 1).is_none_or(|n| n.space_before),
+        // An initial's period ("U.S. District Court", "J. Smith") closes
+        // no clause.
+        Kind::Punct(b'.') => {
+            let initial = i > 0
+                && matches!(toks[i - 1].kind, Kind::Word(_))
+                && toks[i - 1].end - toks[i - 1].start == 1;
+            !initial && toks.get(i + 1).is_none_or(|n| n.space_before)
+        }
         _ => matches!(
             word(lower, toks, i),
             "that"
@@ -296,12 +570,12 @@ fn after_be(lower: &str, toks: &[Token], i: usize) -> bool {
 /// ("a still unspecified date", "the proposed merger"), not a past verb.
 fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
     let mut k = i;
-    if k > 0
-        && matches!(
-            word(lower, toks, k - 1),
-            "still" | "newly" | "recently" | "long"
-        )
-    {
+    // An adverb between: "a still unspecified date", "a nationally
+    // televised speech".
+    if k > 0 && {
+        let adverb = word(lower, toks, k - 1);
+        matches!(adverb, "still" | "long") || adverb.len() > 3 && adverb.ends_with("ly")
+    } {
         k -= 1;
     }
     k > 0
@@ -421,6 +695,13 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
             Some(if had { Tense::Past } else { Tense::Future })
         }
         "set" if word(lower, toks, i + 1) == "to" => Some(Tense::Future),
+        // A modal before "have" looks back: "may have been boosted",
+        // "would have closed".
+        "must" | "would" | "should" | "might" | "may" | "could"
+            if word(lower, toks, i + 1) == "have" =>
+        {
+            Some(Tense::Past)
+        }
         // Modals and a bare "be" look forward from the reported moment.
         "be" | "must" | "would" | "should" | "might" | "may" => Some(Tense::Future),
         "is" | "are" | "am" => Some(Tense::Present),

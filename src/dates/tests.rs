@@ -193,6 +193,11 @@ fn relative_dates() {
         &[("last Friday", "DATE", "2024-12-27")],
     );
     check("two years ago", DCT, &[("two years ago", "DATE", "2022")]);
+    check(
+        "SOWS  45.75  506   WEEK AGO  44.31  478   YEAR AGO  40.11",
+        DCT,
+        &[],
+    );
     check("in the past we", DCT, &[("the past", "DATE", "PAST_REF")]);
     check("is now open", DCT, &[("now", "DATE", "PRESENT_REF")]);
     check("It recently fell", DCT, &[("recently", "DATE", "PAST_REF")]);
@@ -344,6 +349,25 @@ fn temperatures_ages_and_models_are_no_decades() {
     check("£100 for the over-70s", DCT, &[]);
     check("its 11 DC-10s and two DC 10-30s", DCT, &[]);
     check("has 10s of thousands of listeners", DCT, &[]);
+    // The level of a price, a rate or a reading.
+    check("shares traded in the mid-30s", DCT, &[]);
+    check("prices in the low 20s", DCT, &[]);
+    check("The stock can go to the mid 30s, he said.", DCT, &[]);
+    check("prices would rise to the mid 20s, with", DCT, &[]);
+    check("the ratio fell from the mid 30s earlier", DCT, &[]);
+    check("valued it in the upper 80s to 100 dlrs", DCT, &[]);
+    check("Readings will be in the 80s across Arizona.", DCT, &[]);
+    check("life expectancy is around the mid-70s", DCT, &[]);
+    check(
+        "Highs warming by Sat to upper 40s-50s mountains, 60s-70s elsewhere",
+        DCT,
+        &[],
+    );
+    check(
+        "Shares rose. They were popular in the mid-80s",
+        DCT,
+        &[("the mid-80s", "DATE", "198")],
+    );
     check("in the 80s we", DCT, &[("the 80s", "DATE", "198")]);
     check(
         "inflation was high in the 70s",
@@ -463,6 +487,8 @@ fn durations() {
         &[("recent weeks", "DURATION", "PXW")],
     );
     check("a 6-year-old boy", DCT, &[]);
+    check("a wage for 16 and 17-year-olds", DCT, &[]);
+    check("for all 3 to 14 year-olds", DCT, &[]);
 }
 
 #[test]
@@ -702,6 +728,51 @@ const NEWS: &[&str] = &[
     "2005-03-01 | The talks are on Thursday and Friday. | Thursday = DATE 2005-03-03; Friday = DATE 2005-03-04",
     "2005-03-01 | The vote was on Thursday. | Thursday = DATE 2005-02-24",
     "2005-03-01 | He said on Thursday that the vote is over. | Thursday = DATE 2005-02-24",
+    // A deadline with "by" is past when its clause reports it met.
+    "2008-09-18 | The contract was signed by Monday. | Monday = DATE 2008-09-15",
+    "2008-09-18 | The work had been completed by Monday. | Monday = DATE 2008-09-15",
+    "1987-03-28 | Workers walked out after management failed to come to an agreement by Thursday. | Thursday = DATE 1987-03-26",
+    "1987-03-13 | But by Wednesday, the dollar climbed to 1.87 marks. | Wednesday = DATE 1987-03-11",
+    // ... and ahead when a condition, an infinitive or an -ing form looks forward.
+    "2008-09-18 | He said that if the dispute was not settled by Monday he would act. | Monday = DATE 2008-09-22",
+    "2008-09-18 | He asked them to reply by Monday. | Monday = DATE 2008-09-22",
+    "2008-09-18 | They remained confident about reaching agreement by Friday. | Friday = DATE 2008-09-19",
+    "2008-09-18 | They said that if service is restored by Friday there is no problem. | Friday = DATE 2008-09-19",
+    "1987-03-05 | By this Friday, sources estimated a further 233,600 tonnes will be shipped. | this Friday = DATE 1987-03-06",
+    // A report closing the sentence does not date the day its clause names.
+    "1987-03-03 | Delegates will decide on controls when they vote on the policy Wednesday, the council said. | Wednesday = DATE 1987-03-04",
+    "1987-03-11 | NYNEX will file its comments with the U.S. District Court on Friday, he said. | Friday = DATE 1987-03-13",
+    "1987-03-11 | NYNEX filed its comments on Friday, he said. | Friday = DATE 1987-03-06",
+    // A moved event and a settlement day lie ahead.
+    "1987-03-02 | Talks have been rescheduled for Thursday, a spokesman said. | Thursday = DATE 1987-03-05",
+    "1987-03-27 | The Treasury issued two tranches of stocks, for first dealings on Monday, the Bank said. | Monday = DATE 1987-03-30",
+    "1987-04-03 | It called 92 pct of the balances, for payment Monday. | Monday = DATE 1987-04-06",
+    "1987-03-16 | Workers voted Sunday to strike the plant, effective Tuesday. | Sunday = DATE 1987-03-15; Tuesday = DATE 1987-03-17",
+    "1987-03-15 | He prepared for the third week of talks starting Monday. | Monday = DATE 1987-03-16",
+    "1987-03-02 | He said Reagan will address the nation in a nationally televised speech Wednesday night. | Wednesday night = DATE 1987-03-04TNI",
+    // A headline's weekday takes the tense of the story's mention of it,
+    // or looks ahead after a headline's "to".
+    "1987-03-05 | U.S. TO SET DUTIES MONDAY\n\nThe department on Monday will set duties. | MONDAY = DATE 1987-03-09; Monday = DATE 1987-03-09",
+    "1987-03-24 | TAIWAN TENDERING THURSDAY FOR CORN\n\nTaiwan will tender Thursday for corn. | THURSDAY = DATE 1987-03-26; Thursday = DATE 1987-03-26",
+    "1987-03-17 | REAGAN TO HOLD NEWS CONFERENCE THURSDAY\n\nReagan spoke. | THURSDAY = DATE 1987-03-19",
+    "1987-03-17 | Talks resumed Thursday\n\nThe talks resumed on Thursday. | Thursday = DATE 1987-03-12; Thursday = DATE 1987-03-12",
+    // A week written after the weekday places it.
+    "1987-03-05 | He said the dispute had to be settled by Monday this week. | Monday = DATE 1987-03-02; this week = DATE 1987-W10",
+    "1987-04-02 | The action started on Wednesday last week, he said. | Wednesday = DATE 1987-03-25; last week = DATE 1987-W13",
+    "1987-04-21 | Companies closed on Friday of last week. | Friday = DATE 1987-04-17; last week = DATE 1987-W16",
+    "1987-03-04 | It will be detailed on Tuesday next week. | Tuesday = DATE 1987-03-10; next week = DATE 1987-W11",
+    // A month goods ship or a contract falls due in is the coming one.
+    "1987-03-30 | Makers bought U.S. Corn last week for July/September shipment, traders said. | last week = DATE 1987-W13; July = DATE 1987-07; September = DATE 1987-09",
+    "1987-04-07 | The key July delivery traded at 573.50 dlrs. | July = DATE 1987-07",
+    "1987-06-18 | Cotton for December delivery was 1.35 cents higher. | December = DATE 1987-12",
+    "1987-11-07 | It sold cargoes for October shipment. | October = DATE 1987-10",
+    "1987-01-07 | It sold cargoes for December shipment. | December = DATE 1986-12",
+    "1987-02-26 | There was a 6.9 pct drop in January shipments. | January = DATE 1987-01",
+    // A lowercase "may" is the modal: it looks ahead, or back before "have".
+    "1987-03-20 | Fundamentals may provide the direction in futures on Monday, they said. | Monday = DATE 1987-03-23",
+    "1987-06-19 | OPEC may need to hold a meeting in September. | September = DATE 1987-09",
+    "1987-03-12 | Growth in the fourth quarter may have been boosted. | the fourth quarter = DATE 1986-Q4",
+    "1987-04-13 | The setback in Sunday's local elections may force the government to act. | Sunday = DATE 1987-04-12",
     // Four-digit clock times, quantities and index levels are no years.
     "1987-04-07 | a vertical depth of 750 and 1200 feet |",
     "1987-04-07 | LEAD - 1550 tonnes mainly carries cash nil |",
