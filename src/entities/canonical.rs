@@ -386,6 +386,90 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Words that end a company's name and say only that it is one ("Chevron
+/// Corp", "Reuters Holdings PLC"), compared in lower case: a name that is
+/// a shorter one and these is that company itself, where one with other
+/// words is more often a unit of it ("Chevron U.S.A. Inc").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "ag",
+    "co",
+    "co.",
+    "company",
+    "corp",
+    "corp.",
+    "corporation",
+    "cos",
+    "gmbh",
+    "group",
+    "holdings",
+    "inc",
+    "inc.",
+    "incorporated",
+    "limited",
+    "llc",
+    "lp",
+    "l.p.",
+    "ltd",
+    "ltd.",
+    "n.v.",
+    "nv",
+    "plc",
+    "s.a.",
+    "sa",
+];
+
+/// How many words of an organisation's lower-case name are left without
+/// the [`COMPANY_SUFFIXES`] it ends with.
+fn core_words(words: &[&str]) -> usize {
+    let suffixes = words
+        .iter()
+        .rev()
+        .take_while(|word| COMPANY_SUFFIXES.contains(word))
+        .count();
+    words.len() - suffixes
+}
+
+/// A longer name of the article that a shorter one may stand for.
+#[derive(Clone)]
+struct Candidate {
+    /// Its first mention, which stands for all of them.
+    index: usize,
+    /// Whether it starts with the shorter name's words (rather than ends).
+    starts: bool,
+    /// How many of its words are not company suffixes ([`core_words`]).
+    core: usize,
+    mentions: usize,
+    words: usize,
+}
+
+impl Candidate {
+    /// Whether this candidate is longer than `other`, or as long and named
+    /// first; an organisation as long that starts with the short name
+    /// ("Sony Corp") comes before one that ends with it ("Bridgend Sony").
+    fn is_longer_than(&self, other: &Candidate, label: EntityLabel) -> bool {
+        let starts = |c: &Candidate| label == EntityLabel::Organization && c.starts;
+        let key = |c: &Candidate| (c.words, starts(c), std::cmp::Reverse(c.index));
+        key(self) > key(other)
+    }
+
+    /// Of two organisations that start with a short name, whether this is
+    /// the better full name for it: the one with the fewest words besides
+    /// company suffixes (a bare "Chevron" is "Chevron Corp", not its unit
+    /// "Chevron U.S.A. Inc", whichever the article names first), then the
+    /// most mentioned, then the longer.
+    fn is_parent_rather_than(&self, other: &Candidate) -> bool {
+        let key = |c: &Candidate| {
+            (
+                std::cmp::Reverse(c.core),
+                c.mentions,
+                c.words,
+                std::cmp::Reverse(c.index),
+            )
+        };
+        key(self) > key(other)
+    }
+}
+
 /// Sets `canonical` on every entity of one article; `text` is the text
 /// their offsets index. The work is per distinct name, not per mention:
 /// a live blog that names one man ten thousand times looks his longer
@@ -422,8 +506,13 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // index of its first mention, in the order they first appear.
     let mut spelling: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
     let mut distinct: Vec<usize> = Vec::new();
+    // How often each distinct name is mentioned, by the index of its first
+    // mention.
+    let mut first_mention: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
+    let mut mentions: FxHashMap<usize, usize> = FxHashMap::default();
     for (index, entity) in entities.iter().enumerate() {
-        match spelling.entry((entity.label, lowered[index].as_str())) {
+        let key = (entity.label, lowered[index].as_str());
+        match spelling.entry(key) {
             Entry::Occupied(mut existing) => {
                 if spellings[index] < spellings[*existing.get()] {
                     existing.insert(index);
@@ -434,6 +523,8 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                 distinct.push(index);
             }
         }
+        let first = *first_mention.entry(key).or_insert(index);
+        *mentions.entry(first).or_default() += 1;
     }
     let words: FxHashMap<usize, Vec<&str>> = distinct
         .iter()
@@ -453,12 +544,21 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     }
     // Per distinct name, the name it resolves to: the first of the longest
     // names that start or end with its words, those sharing its first word
-    // before those sharing its last.
+    // before those sharing its last; but where that is an organisation
+    // sharing its first word, the parent company among those
+    // ([`Candidate::is_parent_rather_than`]), taken as that one resolves in
+    // turn. Longer names are resolved first, so the parent's own
+    // resolution is known: "Columbia" -> "Columbia Gas" -> "Columbia Gas
+    // System Inc".
+    let mut by_length = distinct.clone();
+    by_length.sort_by_key(|index| std::cmp::Reverse(words[index].len()));
+    let mut parent_of: FxHashMap<usize, usize> = FxHashMap::default();
     let mut resolved: FxHashMap<(EntityLabel, &str), String> = FxHashMap::default();
-    for &index in &distinct {
+    for &index in &by_length {
         let label = entities[index].label;
         let name_words = &words[&index];
-        let mut best = index;
+        let mut longest: Option<Candidate> = None;
+        let mut parent: Option<Candidate> = None;
         if let (Some(first), Some(last)) = (name_words.first(), name_words.last()) {
             let candidates = by_edge
                 .get(&(label, *first))
@@ -467,17 +567,53 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                 .flatten();
             for &candidate in candidates {
                 let longer = &words[&candidate];
-                let contains = longer.len() > words[&best].len()
-                    && (longer.starts_with(name_words) || longer.ends_with(name_words));
-                if contains {
-                    best = candidate;
+                if longer.len() <= name_words.len() {
+                    continue;
+                }
+                let starts = longer.starts_with(name_words);
+                if !starts && !longer.ends_with(name_words) {
+                    continue;
+                }
+                let candidate = Candidate {
+                    index: candidate,
+                    starts,
+                    core: core_words(longer),
+                    mentions: mentions[&candidate],
+                    words: longer.len(),
+                };
+                if label == EntityLabel::Organization
+                    && starts
+                    && parent
+                        .as_ref()
+                        .is_none_or(|p| candidate.is_parent_rather_than(p))
+                {
+                    parent = Some(candidate.clone());
+                }
+                if longest
+                    .as_ref()
+                    .is_none_or(|l| candidate.is_longer_than(l, label))
+                {
+                    longest = Some(candidate);
                 }
             }
         }
+        let target = match (longest, parent) {
+            (Some(longest), Some(parent)) if longest.starts => parent_of[&parent.index],
+            (Some(longest), _) => longest.index,
+            (None, _) => index,
+        };
+        parent_of.insert(
+            index,
+            if target != index && words[&target].starts_with(name_words) {
+                target
+            } else {
+                index
+            },
+        );
         let chosen = spelling
-            .get(&(label, lowered[best].as_str()))
+            .get(&(label, lowered[target].as_str()))
             .copied()
-            .unwrap_or(best);
+            .unwrap_or(target);
         resolved.insert(
             (label, lowered[index].as_str()),
             unaliased(label, &names[chosen]).to_string(),
@@ -602,6 +738,58 @@ mod tests {
             ),
             ("a [MISC:Tory] idea", &["Tory"]),
             ("[ORG:US] Steel", &["US"]),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(canonical_names(marked), *expected, "{marked}");
+        }
+    }
+
+    #[test]
+    fn a_short_company_name_is_the_parent_not_a_unit() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "[ORG:Chevron U.S.A. Inc], a unit of [ORG:Chevron Corp]. [ORG:Chevron] said",
+                &["Chevron U.S.A. Inc", "Chevron Corp", "Chevron Corp"],
+            ),
+            // Of as many other words, the most mentioned.
+            (
+                "[ORG:Ford Motor Credit Co] of [ORG:Ford Motor Co] and [ORG:Ford Motor Co]. [ORG:Ford]",
+                &[
+                    "Ford Motor Credit Co",
+                    "Ford Motor Co",
+                    "Ford Motor Co",
+                    "Ford Motor Co",
+                ],
+            ),
+            // Taken as the parent resolves: to its longer form.
+            (
+                "[ORG:Columbia Erie Pipeline Corp] of [ORG:Columbia Gas System Inc]. [ORG:Columbia Gas] and [ORG:Columbia]",
+                &[
+                    "Columbia Erie Pipeline Corp",
+                    "Columbia Gas System Inc",
+                    "Columbia Gas System Inc",
+                    "Columbia Gas System Inc",
+                ],
+            ),
+            // But not to one that only ends with it.
+            (
+                "[ORG:Labour Party] and [ORG:Stevenage Labour Party]. [ORG:Labour]",
+                &["Stevenage Labour Party", "Stevenage Labour Party", "Labour"],
+            ),
+            (
+                "[ORG:Bridgend Sony] of [ORG:Sony Corp]. [ORG:Sony]",
+                &["Bridgend Sony", "Sony Corp", "Sony Corp"],
+            ),
+            // A person is still the first of the longest.
+            (
+                "[PER:Michael Howard] and [PER:Howard Flight] and [PER:Howard Flight]. [PER:Howard]",
+                &[
+                    "Michael Howard",
+                    "Howard Flight",
+                    "Howard Flight",
+                    "Michael Howard",
+                ],
+            ),
         ];
         for (marked, expected) in cases {
             assert_eq!(canonical_names(marked), *expected, "{marked}");
