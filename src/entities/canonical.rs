@@ -242,6 +242,11 @@ static ALIAS_NAMES: LazyLock<FxHashMap<(EntityLabel, &'static str), &'static str
             .collect()
     });
 
+/// Whether a name is another name of a place ("U.S.", "U.K.").
+pub(super) fn location_alias(name: &str) -> bool {
+    unaliased(EntityLabel::Location, name) != name
+}
+
 /// The name an alias stands for, or the name itself.
 fn unaliased(label: EntityLabel, name: &str) -> &str {
     let names: &FxHashMap<(EntityLabel, &str), &str> = &ALIAS_NAMES;

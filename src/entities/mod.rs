@@ -8,7 +8,8 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, with the [`known_names`] put right, less wire
+//! -> spans, with the [`known_names`] put right, [`capitalised_nouns`]
+//! after "U.S." cut off ("U.S. Officials"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations) and [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals) -> [`canonical`] names.
@@ -144,6 +145,7 @@ impl Engine {
         }
         known_names::join_multi_word_names(text, &sentences, &mut entities);
         known_names::retype_one_word_names(&mut entities);
+        capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -224,6 +226,7 @@ pub fn recognize(text: &str) -> Vec<Entity> {
 mod acceptance;
 pub mod boilerplate;
 pub mod canonical;
+pub mod capitalised_nouns;
 pub mod clusters;
 pub mod conll;
 pub mod decode;
