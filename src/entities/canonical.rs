@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::numbered_titles::is_numeral;
 use super::wordform::{Casing, casing, fold_typography, title_case};
 use super::{Entity, EntityLabel};
 
@@ -650,6 +651,14 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                 if !starts && !longer.ends_with(name_words) {
                     continue;
                 }
+                // A sequel or a model is not the whole name of what it
+                // numbers: "Halloween" is not "Halloween II".
+                if starts
+                    && longer.len() == name_words.len() + 1
+                    && longer.last().is_some_and(|word| is_numeral(word))
+                {
+                    continue;
+                }
                 let candidate = Candidate {
                     index: candidate,
                     starts,
@@ -855,6 +864,11 @@ mod tests {
             (
                 "[ORG:Bridgend Sony] of [ORG:Sony Corp]. [ORG:Sony]",
                 &["Bridgend Sony", "Sony Corp", "Sony Corp"],
+            ),
+            // A sequel is not the name of its series.
+            (
+                "[MISC:Halloween] and [MISC:Halloween II]",
+                &["Halloween", "Halloween II"],
             ),
             // A person is still the first of the longest.
             (

@@ -9,7 +9,8 @@
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
 //! -> spans, with the [`known_names`] put right, [`capitalised_nouns`]
-//! after "U.S." cut off ("U.S. Officials"), less wire
+//! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
+//! places ("Halloween II"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations) and [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals) -> [`canonical`] names.
@@ -146,6 +147,7 @@ impl Engine {
         known_names::join_multi_word_names(text, &sentences, &mut entities);
         known_names::retype_one_word_names(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
+        numbered_titles::retype_numbered_titles(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -238,6 +240,7 @@ pub mod hashing;
 pub mod known_names;
 pub mod labels;
 pub mod model;
+pub mod numbered_titles;
 pub mod perceptron;
 pub mod pronoun_us;
 pub mod scoring;
