@@ -145,6 +145,7 @@ impl Engine {
             }
         }
         known_names::join_multi_word_names(text, &sentences, &mut entities);
+        known_names::split_one_word_names_at_line_breaks(&mut entities);
         known_names::retype_one_word_names(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
