@@ -12,7 +12,8 @@
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
-//! abbreviations) and [`pronoun_us`] (the
+//! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
+//! [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals) -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -152,6 +153,7 @@ impl Engine {
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
+        common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -231,6 +233,7 @@ pub mod boilerplate;
 pub mod canonical;
 pub mod capitalised_nouns;
 pub mod clusters;
+pub mod common_abbreviations;
 pub mod conll;
 pub mod decode;
 pub mod eval;
