@@ -60,7 +60,7 @@ fn before_ticker(after: &str) -> bool {
 fn is_dotted_abbreviation(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() >= 4
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes
             .chunks(2)
             .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
