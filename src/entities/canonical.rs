@@ -57,9 +57,11 @@ const NAMES_WITH_S: &[&str] = &[
 
 /// Whether a mention's last word ends in "'s" (any apostrophe, any case).
 fn ends_in_apostrophe_s(text: &str) -> bool {
-    let mut folded = String::new();
-    fold_typography(text.trim_end(), &mut folded);
-    folded.ends_with("'s") || folded.ends_with("'S")
+    let text = text.trim_end();
+    let Some(rest) = text.strip_suffix(['s', 'S']) else {
+        return false;
+    };
+    rest.ends_with(['\'', '’', '‘', '`'])
 }
 
 /// The one-word names of organisations whose "'s" is their own: those of
@@ -579,29 +581,28 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // it whole lower-cases each word.
     let lowered: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     // Preferred spelling per (label, lower-case name): the first of the
-    // most telling kind. Its keys are the distinct names, each with the
-    // index of its first mention, in the order they first appear.
-    let mut spelling: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
+    // most telling kind, and the first mention. Its keys are the distinct
+    // names, in the order they first appear.
+    let mut spelling: FxHashMap<(EntityLabel, &str), (usize, usize)> = FxHashMap::default();
     let mut distinct: Vec<usize> = Vec::new();
-    // How often each distinct name is mentioned, by the index of its first
+    // How often each distinct name is mentioned, at the index of its first
     // mention.
-    let mut first_mention: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
-    let mut mentions: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut mentions: Vec<usize> = vec![0; entities.len()];
     for (index, entity) in entities.iter().enumerate() {
-        let key = (entity.label, lowered[index].as_str());
-        match spelling.entry(key) {
+        match spelling.entry((entity.label, lowered[index].as_str())) {
             Entry::Occupied(mut existing) => {
-                if spellings[index] < spellings[*existing.get()] {
-                    existing.insert(index);
+                let (preferred, first) = existing.get_mut();
+                if spellings[index] < spellings[*preferred] {
+                    *preferred = index;
                 }
+                mentions[*first] += 1;
             }
             Entry::Vacant(vacant) => {
-                vacant.insert(index);
+                vacant.insert((index, index));
                 distinct.push(index);
+                mentions[index] = 1;
             }
         }
-        let first = *first_mention.entry(key).or_insert(index);
-        *mentions.entry(first).or_default() += 1;
     }
     let words: FxHashMap<usize, Vec<&str>> = distinct
         .iter()
@@ -629,7 +630,9 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // System Inc".
     let mut by_length = distinct.clone();
     by_length.sort_by_key(|index| std::cmp::Reverse(words[index].len()));
-    let mut parent_of: FxHashMap<usize, usize> = FxHashMap::default();
+    // Per distinct name (at its first mention), the name its resolution
+    // extends at its end, or itself.
+    let mut parent_of: Vec<usize> = (0..entities.len()).collect();
     let mut resolved: FxHashMap<(EntityLabel, &str), String> = FxHashMap::default();
     for &index in &by_length {
         let label = entities[index].label;
@@ -663,7 +666,7 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                     index: candidate,
                     starts,
                     core: core_words(longer),
-                    mentions: mentions[&candidate],
+                    mentions: mentions[candidate],
                     words: longer.len(),
                 };
                 if label == EntityLabel::Organization
@@ -683,22 +686,16 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
             }
         }
         let target = match (longest, parent) {
-            (Some(longest), Some(parent)) if longest.starts => parent_of[&parent.index],
+            (Some(longest), Some(parent)) if longest.starts => parent_of[parent.index],
             (Some(longest), _) => longest.index,
             (None, _) => index,
         };
-        parent_of.insert(
-            index,
-            if target != index && words[&target].starts_with(name_words) {
-                target
-            } else {
-                index
-            },
-        );
+        if target != index && words[&target].starts_with(name_words) {
+            parent_of[index] = target;
+        }
         let chosen = spelling
             .get(&(label, lowered[target].as_str()))
-            .copied()
-            .unwrap_or(target);
+            .map_or(target, |&(preferred, _)| preferred);
         resolved.insert(
             (label, lowered[index].as_str()),
             unaliased(label, &names[chosen]).to_string(),

@@ -21,6 +21,13 @@ use crate::chars;
 /// a noun right after the abbreviation ("U.S., Officials").
 pub fn cut_capitalised_nouns(text: &str, entities: &mut Vec<Entity>) {
     entities.retain_mut(|entity| {
+        // Nearly every mention neither starts with an abbreviation ("U.")
+        // nor follows one ("U.S. ", "U.S., "): one look at a byte or two.
+        let starts_dotted = entity.text.as_bytes().get(1) == Some(&b'.');
+        let after_dot = text[..entity.start].trim_end().ends_with(['.', ',']);
+        if !starts_dotted && !after_dot {
+            return true;
+        }
         if let Some((abbreviation, noun)) = abbreviation_and_word(&entity.text)
             && !before_ticker(&text[entity.end..])
             && is_common_noun(text, noun)

@@ -82,6 +82,7 @@ pub fn split_one_word_names_at_line_breaks(entities: &mut Vec<Entity>) {
     let split: Vec<(usize, usize, EntityLabel)> = entities
         .iter()
         .enumerate()
+        .filter(|(_, e)| e.text.as_bytes().contains(&b'\n'))
         .filter_map(|(index, e)| {
             let (word, _) = e.text.split_once('\n')?;
             let label = *ONE_WORD.get(&clean_mention(word).to_lowercase())?;

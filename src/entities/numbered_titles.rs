@@ -28,6 +28,10 @@ pub fn is_numeral(word: &str) -> bool {
 /// The words of a name before the Roman numeral it ends with ("Halloween"
 /// of "Halloween II"), if it ends with one and has words before it.
 fn numbered_stem(name: &str) -> Option<&str> {
+    // Most names end in a lower-case letter: one look at the last byte.
+    if !name.ends_with(['I', 'V', 'X']) {
+        return None;
+    }
     let (stem, last) = name.rsplit_once(' ')?;
     NUMERALS.contains(&last).then_some(stem)
 }
