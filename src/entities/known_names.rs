@@ -70,6 +70,77 @@ pub fn retype_one_word_names(entities: &mut [Entity]) {
     }
 }
 
+/// Splits the mentions that run a word of [`ONE_WORD_TYPES`] at a line's
+/// end into a name on the next line: "told Reuters\nKampelman was doing
+/// well" was one person, "Reuters Kampelman", since Reuters wraps its lines
+/// wherever a sentence reaches the margin. The word is split off only where
+/// what follows it is a name of its own in the article ("Kampelman", "Max
+/// Kampelman"), and the whole is not ("Sony Prudential Life Insurance
+/// Co"): "Reuters\nHoldings PLC" stays whole.
+pub fn split_one_word_names_at_line_breaks(entities: &mut Vec<Entity>) {
+    // Most mentions hold no line break, and most that do no listed word.
+    let split: Vec<(usize, usize, EntityLabel)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.text.as_bytes().contains(&b'\n'))
+        .filter_map(|(index, e)| {
+            let (word, _) = e.text.split_once('\n')?;
+            let label = *ONE_WORD.get(&clean_mention(word).to_lowercase())?;
+            let word = word.trim_end();
+            (!word.is_empty() && !word.contains(char::is_whitespace)).then_some((
+                index,
+                word.len(),
+                label,
+            ))
+        })
+        .collect();
+    if split.is_empty() {
+        return;
+    }
+    let names: FxHashSet<String> = entities
+        .iter()
+        .filter(|e| !e.text.contains('\n'))
+        .map(|e| clean_mention(&e.text))
+        .collect();
+    let is_named = |rest: &str| {
+        let rest = clean_mention(rest);
+        names
+            .iter()
+            .any(|name| *name == rest || name.ends_with(&format!(" {rest}")))
+    };
+    // The whole mention written as a name elsewhere ("Sony Prudential Life
+    // Insurance Co" for "Sony\nPrudential") is one.
+    let starts_a_name = |mention: &str| {
+        let whole = clean_mention(mention);
+        names
+            .iter()
+            .any(|name| *name == whole || name.starts_with(&format!("{whole} ")))
+    };
+    for &(index, word_len, label) in split.iter().rev() {
+        let entity = &entities[index];
+        let rest = &entity.text[word_len..];
+        let rest_start = word_len + (rest.len() - rest.trim_start().len());
+        if !is_named(&entity.text[rest_start..]) || starts_a_name(&entity.text) {
+            continue;
+        }
+        let name = Entity {
+            text: entity.text[rest_start..].to_string(),
+            label: entity.label,
+            start: entity.start + rest_start,
+            end: entity.end,
+            canonical: String::new(),
+        };
+        let word = Entity {
+            text: entity.text[..word_len].to_string(),
+            label,
+            start: entity.start,
+            end: entity.start + word_len,
+            canonical: String::new(),
+        };
+        entities.splice(index..=index, [word, name]);
+    }
+}
+
 /// Names with "and", "of", "on" or "&" inside that the model cut in two
 /// ("Standard" + "Poor's Corp"), written as news writes them. Only whole
 /// names that cannot be two: joining any two organisations around "and"
@@ -294,6 +365,52 @@ mod tests {
             let expected: Vec<(String, EntityLabel)> =
                 expected.iter().map(|&(t, l)| (t.to_string(), l)).collect();
             assert_eq!(retyped(marked), expected, "{marked}");
+        }
+    }
+
+    #[test]
+    fn a_listed_word_at_a_line_end_is_split_from_the_name_after_it() {
+        // The mentions of `marked` once split, as `text/label`.
+        let split = |marked: &str| -> Vec<String> {
+            let (text, mut entities) = crate::entities::marked_mentions(marked);
+            split_one_word_names_at_line_breaks(&mut entities);
+            for entity in &entities {
+                assert_eq!(text[entity.start..entity.end], entity.text);
+            }
+            entities
+                .into_iter()
+                .map(|e| format!("{}/{}", e.text, e.label.as_str()))
+                .collect()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "[PER:Max Kampelman] fell. His aide told [PER:Reuters\n  Kampelman] was well",
+                &["Max Kampelman/PER", "Reuters/ORG", "Kampelman/PER"],
+            ),
+            (
+                "[ORG:Sandoz] said. An analyst told [ORG:Reuter\nSandoz] had sold",
+                &["Sandoz/ORG", "Reuter/ORG", "Sandoz/ORG"],
+            ),
+            // Not named on its own: a name that runs on.
+            (
+                "It is owned by [ORG:Reuters\nHoldings PLC]",
+                &["Reuters\nHoldings PLC/ORG"],
+            ),
+            (
+                "[ORG:Sony Prudential Life Insurance Co] or [ORG:Sony\nPrudential]. [ORG:Prudential]",
+                &[
+                    "Sony Prudential Life Insurance Co/ORG",
+                    "Sony\nPrudential/ORG",
+                    "Prudential/ORG",
+                ],
+            ),
+            (
+                "[PER:Kampelman] spoke to [PER:Max\nKampelman]",
+                &["Kampelman/PER", "Max\nKampelman/PER"],
+            ),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(split(marked), *expected, "{marked}");
         }
     }
 

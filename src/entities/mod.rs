@@ -8,9 +8,12 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, with the [`known_names`] put right, less wire
+//! -> spans, with the [`known_names`] put right, [`capitalised_nouns`]
+//! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
+//! places ("Halloween II"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
-//! abbreviations) and [`pronoun_us`] (the
+//! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
+//! [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals) -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -143,10 +146,14 @@ impl Engine {
             }
         }
         known_names::join_multi_word_names(text, &sentences, &mut entities);
+        known_names::split_one_word_names_at_line_breaks(&mut entities);
         known_names::retype_one_word_names(&mut entities);
+        capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
+        numbered_titles::retype_numbered_titles(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
+        common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -224,7 +231,9 @@ pub fn recognize(text: &str) -> Vec<Entity> {
 mod acceptance;
 pub mod boilerplate;
 pub mod canonical;
+pub mod capitalised_nouns;
 pub mod clusters;
+pub mod common_abbreviations;
 pub mod conll;
 pub mod decode;
 pub mod eval;
@@ -235,6 +244,7 @@ pub mod hashing;
 pub mod known_names;
 pub mod labels;
 pub mod model;
+pub mod numbered_titles;
 pub mod perceptron;
 pub mod pronoun_us;
 pub mod scoring;
