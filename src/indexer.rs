@@ -92,7 +92,17 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// by role, class or id and paragraphs that are mostly links, take a date
 /// from the story's own footer, and anchor lines through inline tags
 /// (`corpus::html`, `corpus::chrome_marks`), and are decoded as their
-/// `<meta charset>` declares (`corpus::encoding`).
+/// `<meta charset>` declares (`corpus::encoding`). Entities: a short
+/// company name resolves to the parent, not a unit (`canonical`);
+/// "Moody's" keeps its 's; a capitalised common noun after "U.S." is cut
+/// off the name (`capitalised_nouns`); a title numbered II-XX is MISC
+/// (`numbered_titles`); abbreviations of common nouns ("PC", "DVD") are no
+/// names (`common_abbreviations`); the agency at a line's end is apart
+/// from a name on the next. Dates: a weekday takes the tense of its own
+/// clause ("was signed by Friday", "rescheduled for Thursday"), a headline
+/// weekday the story's; "Monday this week" falls in that week; trade
+/// months ("for July shipment") look ahead; price levels ("the mid 30s"),
+/// age groups and "YEAR AGO" table columns are no time expressions.
 const ANALYSIS_VERSION: u64 = 9;
 
 /// Commit after this many bytes of input by default, so an interrupted run
