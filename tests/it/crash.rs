@@ -110,14 +110,17 @@ fn killed_runs_never_lose_or_duplicate_passages() {
     let rebuilt = env.run(&["index", "corpus", "--quiet", "--index", "reference"]);
     assert_eq!(rebuilt.status, 0, "{}", rebuilt.stderr);
     let (after_kills, reference) = (passages(&env, "index"), passages(&env, "reference"));
-    assert_eq!(
+    // The passages one side has and the other lacks, so that a failure on
+    // a loaded machine says which files went wrong, and how.
+    let extra: Vec<_> = after_kills.difference(&reference).collect();
+    let missing: Vec<_> = reference.difference(&after_kills).collect();
+    assert!(
+        extra.is_empty() && missing.is_empty(),
+        "after the kills, {} passages ({} in a clean build); extra: {extra:?}; missing: \
+         {missing:?}; last run said: {}",
         after_kills.len(),
         reference.len(),
-        "same number of passages"
-    );
-    assert_eq!(
-        after_kills, reference,
-        "exactly the passages of a clean build"
+        finish.stderr
     );
 }
 
