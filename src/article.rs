@@ -145,17 +145,23 @@ pub(crate) fn newlines(bytes: &[u8]) -> usize {
 /// straight quotes for curly ones (a `<title>` and an `<h1>`, or a title
 /// and the body's first line, often quote differently).
 pub fn comparable_title(title: &str) -> String {
-    let words: Vec<&str> = title.split_whitespace().collect();
-    words
-        .join(" ")
-        .chars()
+    comparable_chars(title).collect()
+}
+
+/// The characters of [`comparable_title`], one at a time: comparing them
+/// with a headline stops at the first that differs, where building the
+/// string for every passage of every article cost 5 % of indexing.
+pub fn comparable_chars(title: &str) -> impl Iterator<Item = char> + '_ {
+    title
+        .split_whitespace()
+        .enumerate()
+        .flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()))
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201c}' | '\u{201d}' => '"',
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn blank_control_characters(text: &mut String) {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::article::{Article, comparable_title};
+use crate::article::{Article, comparable_chars, comparable_title};
 use crate::dates::{self, TimeExpression};
 use crate::entities::{self, Entity};
 use crate::passage;
@@ -90,14 +90,17 @@ fn join_repeated_headline(passages: &mut Vec<passage::Passage>, text: &str, titl
     let Some(title) = title.map(comparable).filter(|t| !t.is_empty()) else {
         return;
     };
-    if passages.len() < 2 {
+    let repeats_title = |passage: &passage::Passage| {
+        comparable_chars(text[passage.range.clone()].trim_start_matches('#')).eq(title.chars())
+    };
+    if passages.len() < 2 || !passages.iter().any(repeats_title) {
         return;
     }
     let mut joined: Vec<passage::Passage> = Vec::with_capacity(passages.len());
     // The start and end of the headlines waiting for a passage to join.
     let mut waiting: Option<(usize, usize)> = None;
     for mut passage in passages.drain(..) {
-        if comparable(&text[passage.range.clone()]) == title {
+        if repeats_title(&passage) {
             let start = waiting.map_or(passage.range.start, |(start, _)| start);
             waiting = Some((start, passage.range.end));
             continue;
