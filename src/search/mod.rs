@@ -810,14 +810,16 @@ fn mentioned_date_query(
 }
 
 /// Parses a user's date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning their
-/// first day (`Bound::Lower`) or last day (`Bound::Upper`).
+/// first day (`Bound::Lower`) or last day (`Bound::Upper`), or a date with
+/// its year in words (`December 2024`), meaning the same.
 pub fn parse_user_date(input: &str, side: DateSide) -> Result<NaiveDate> {
     numeric_date(input, side).or_else(|error| written_date(input, side).ok_or(error))
 }
 
 /// A date written in words, as a query's dates are read
-/// (`query::written_dates`): `December 2024`, `25 Dec 2024`, `Q4 1987`,
-/// `the 1990s`. Only one with its year: `yesterday` has no day here.
+/// (`query::written_dates`): `December 2024`, `25 Dec 2024`, `the fourth
+/// quarter of 1987`, `the 1990s`. Only one with its year: `yesterday` has
+/// no day here.
 fn written_date(input: &str, side: DateSide) -> Option<NaiveDate> {
     let input = input.trim();
     let [expression] = crate::dates::tag(input, None).try_into().ok()?;
