@@ -141,10 +141,7 @@ mod tests {
         for entity in &entities {
             assert_eq!(text[entity.start..entity.end], entity.text);
         }
-        entities
-            .into_iter()
-            .map(|e| format!("{}/{}", e.text, e.label.as_str()))
-            .collect()
+        crate::entities::labelled(&entities)
     }
 
     #[test]

@@ -377,10 +377,7 @@ mod tests {
             for entity in &entities {
                 assert_eq!(text[entity.start..entity.end], entity.text);
             }
-            entities
-                .into_iter()
-                .map(|e| format!("{}/{}", e.text, e.label.as_str()))
-                .collect()
+            crate::entities::labelled(&entities)
         };
         let cases: &[(&str, &[&str])] = &[
             (
@@ -420,10 +417,7 @@ mod tests {
         let (text, mut entities) = crate::entities::marked_mentions(marked);
         let sentences = crate::entities::tokenizer::sentences(&text);
         join_multi_word_names(&text, &sentences, &mut entities);
-        entities
-            .into_iter()
-            .map(|e| format!("{}/{}", e.text, e.label.as_str()))
-            .collect()
+        crate::entities::labelled(&entities)
     }
 
     #[test]

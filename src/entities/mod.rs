@@ -187,6 +187,16 @@ pub(crate) fn marked_mentions(marked: &str) -> (String, Vec<Entity>) {
     (text, entities)
 }
 
+/// Mentions as `text/label` (`Standard and Poor's Corp/ORG`), for tests
+/// to compare with a list.
+#[cfg(test)]
+pub(crate) fn labelled(entities: &[Entity]) -> Vec<String> {
+    entities
+        .iter()
+        .map(|e| format!("{}/{}", e.text, e.label.as_str()))
+        .collect()
+}
+
 /// The most text, in bytes, the tagger reads as one document: whole
 /// sentences up to this size. News articles are far shorter, so they are
 /// tagged whole, as the model was trained; a dump of many stories in one

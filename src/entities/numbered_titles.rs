@@ -78,10 +78,7 @@ mod tests {
     fn retyped(marked: &str) -> Vec<String> {
         let (_, mut entities) = crate::entities::marked_mentions(marked);
         retype_numbered_titles(&mut entities);
-        entities
-            .into_iter()
-            .map(|e| format!("{}/{}", e.text, e.label.as_str()))
-            .collect()
+        crate::entities::labelled(&entities)
     }
 
     #[test]
