@@ -1,7 +1,7 @@
 //! The analyst's flags: duplicates, caps, sorting, context, overviews and
 //! export formats.
 
-use crate::harness::Env;
+use crate::harness::{Env, context_texts};
 
 const SEED: &str = include_str!("../fixtures/seed.txt");
 
@@ -245,12 +245,7 @@ fn context_adds_neighbouring_passages() {
     );
     env.index();
     let hits = env.hits("walrus", &["--context", "1"]);
-    let context: Vec<&str> = hits[0]["context"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["text"].as_str().unwrap())
-        .collect();
+    let context = context_texts(&hits[0]);
     assert_eq!(context, ["First para.", "Third para."]);
     // On a terminal's text, the neighbours stand where they are in the
     // article, around the hit.
@@ -637,12 +632,7 @@ fn the_same_id_in_two_files_names_two_articles() {
     assert_eq!(per_article, ["day-1.jsonl", "day-2.jsonl"]);
 
     let hits = env.hits("walrus Hammerfest noon", &["--context", "1"]);
-    let context: Vec<&str> = hits[0]["context"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["text"].as_str().unwrap())
-        .collect();
+    let context = context_texts(&hits[0]);
     assert_eq!(
         context,
         ["Crowds gathered by the ferry dock of Hammerfest to see it."]

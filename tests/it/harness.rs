@@ -121,3 +121,13 @@ impl Env {
         files
     }
 }
+
+/// The texts of a hit's context passages (`--context N`), in order.
+pub fn context_texts(hit: &Value) -> Vec<&str> {
+    hit["context"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no context in {hit}"))
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! `newsdex search`: ranking, filters, output formats, exit codes.
 
-use crate::harness::Env;
+use crate::harness::{Env, context_texts};
 
 const SEED: &str = include_str!("../fixtures/seed.txt");
 
@@ -241,15 +241,11 @@ fn a_huge_context_lists_the_article_without_panicking() {
     env.index();
     for context in ["18446744073709551615", "9223372036854775808", "1"] {
         let hits = env.hits("walrus", &["--context", context]);
-        let around: Vec<&str> = hits
+        let hit = hits
             .iter()
             .find(|h| h["text"] == "A walrus was seen.")
-            .unwrap_or_else(|| panic!("--context {context}: {hits:?}"))["context"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["text"].as_str().unwrap())
-            .collect();
+            .unwrap_or_else(|| panic!("--context {context}: {hits:?}"));
+        let around = context_texts(hit);
         assert_eq!(
             around,
             ["First the boats came.", "Then it left."],
