@@ -48,15 +48,35 @@ pub const USER_FIELDS: &[&str] = &[
     "title", "text", "person", "org", "place", "misc", PUBLISHED, MENTIONED,
 ];
 
+/// Days a query asks passages to mention: `(since, until)`, `None` for an
+/// open side.
+pub type DateRange = (Option<NaiveDate>, Option<NaiveDate>);
+
+/// A query rewritten for tantivy's parser, with what the rewriting read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewritten {
+    pub text: String,
+    /// The days of its `date:` clauses and of its dates written as words
+    /// (which become such clauses), but not those it excludes
+    /// (`-date:2024`): they mark the mentions that made a passage match.
+    pub sought_dates: Vec<DateRange>,
+}
+
 /// Rewrites a user's query for tantivy's parser (fuzzy words are left in
 /// place: `search` builds them).
 pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
+    rewrite_noting_dates(query).map(|rewritten| rewritten.text)
+}
+
+/// [`rewrite`], noting the days the query's date clauses seek.
+pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
     let query = ascii_spaces(query);
     let query = straight_quotes(&query);
     check_balanced(&query)?;
     let query = written_dates::as_groups(&query);
     let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
+    let mut sought_dates = Vec::new();
     while !rest.is_empty() {
         let (token, after) = next_token(rest);
         rest = after;
@@ -67,41 +87,19 @@ pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
         // A group's parentheses (and a sign before them) stay around the
         // clause they hold: `(date:[…] OR published:2024-12)`.
         let (open, clause, close) = split_parentheses(token);
-        if let Some(rewritten) = rewrite_date_clause(clause)? {
+        if let Some((rewritten, sought)) = rewrite_date_clause(clause)? {
+            if !open.contains('-') {
+                sought_dates.extend(sought);
+            }
             pieces.push(format!("{open}{rewritten}{close}"));
         } else {
             pieces.push(typographic_apostrophes(token));
         }
     }
-    Ok(pieces.concat().trim().to_string())
-}
-
-/// Days a query asks passages to mention, each `(since, until)` with
-/// `None` for an open side: its `date:` clauses and its dates written as
-/// words, but not those it excludes (`-date:2024`). They mark the mentions
-/// that made a passage match; a query that does not parse has none.
-pub fn sought_date_ranges(query: &str) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
-    let query = ascii_spaces(query);
-    let query = straight_quotes(&query);
-    let mut ranges: Vec<_> = written_dates::find(&query)
-        .into_iter()
-        .map(|date| (date.since, date.until))
-        .collect();
-    let mut rest: &str = &query;
-    while !rest.is_empty() {
-        let (token, after) = next_token(rest);
-        rest = after;
-        let (open, clause, _) = split_parentheses(token);
-        let excluded = open.contains('-') || clause.starts_with('-');
-        let clause = clause.trim_start_matches('+');
-        if let Some(body) = clause.strip_prefix("date:")
-            && !excluded
-            && let Ok(range) = parse_date_range(MENTIONED, body)
-        {
-            ranges.push(range);
-        }
-    }
-    ranges
+    Ok(Rewritten {
+        text: pieces.concat().trim().to_string(),
+        sought_dates,
+    })
 }
 
 /// True for a token of the query that is a word and nothing else: no
@@ -260,7 +258,7 @@ fn problem(message: impl Into<String>) -> QueryProblem {
 
 /// `published:…` and `date:…` with plain dates, rewritten with RFC 3339
 /// bounds; `None` for any other token.
-fn rewrite_date_clause(token: &str) -> Result<Option<String>, QueryProblem> {
+fn rewrite_date_clause(token: &str) -> Result<Option<(String, Option<DateRange>)>, QueryProblem> {
     let (prefix, body) = match token.split_once(':') {
         Some((field, body)) => (field, body),
         None => return Ok(None),
@@ -293,15 +291,13 @@ fn rewrite_date_clause(token: &str) -> Result<Option<String>, QueryProblem> {
             .collect();
         format!("({})", ranges.join(" OR "))
     };
-    Ok(Some(format!("{sign}{clause}")))
+    let sought = (field == MENTIONED && sign != "-").then_some((since, until));
+    Ok(Some((format!("{sign}{clause}"), sought)))
 }
 
 /// `[A TO B]`, `{A TO B}` (exclusive), or a single date meaning its whole
 /// day, month or year; `*` leaves a side open.
-fn parse_date_range(
-    field: &str,
-    body: &str,
-) -> Result<(Option<NaiveDate>, Option<NaiveDate>), QueryProblem> {
+fn parse_date_range(field: &str, body: &str) -> Result<DateRange, QueryProblem> {
     let hint = || {
         problem(format!(
             "`{field}:{body}` is not a date range: write `{field}:2024-12-25`, `{field}:2024-12` or \
@@ -453,6 +449,7 @@ mod tests {
     #[test]
     fn the_days_sought_are_the_date_clauses_and_written_dates_not_excluded() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let sought_date_ranges = |query| rewrite_noting_dates(query).unwrap().sought_dates;
         assert_eq!(
             sought_date_ranges("crash in December 2024 (date:[1991 TO *] OR x) -date:2023-05"),
             [(d(2024, 12, 1), d(2024, 12, 31)), (d(1991, 1, 1), None)]

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{is_plain_word, next_token};
+use super::{DateRange, is_plain_word, next_token};
 use crate::dates::{self, TimexType, value::calendar_span};
 
 /// A date written in a query, and the days it stands for; serialised as
@@ -164,11 +164,7 @@ fn names_a_person(query: &str, before: (usize, usize), month: (usize, usize)) ->
 
 /// The days a preposition makes of a date's `first..=last`, or `None` for
 /// a word that is not one it reads.
-fn bounds(
-    word: &str,
-    first: NaiveDate,
-    last: NaiveDate,
-) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+fn bounds(word: &str, first: NaiveDate, last: NaiveDate) -> Option<DateRange> {
     Some(match word.to_lowercase().as_str() {
         "in" | "on" | "during" | "throughout" | "of" => (Some(first), Some(last)),
         "since" | "from" => (Some(first), None),

@@ -20,7 +20,7 @@ use crate::dedup::{Signature, SignatureSet, Sketch};
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
-use crate::query::FuzzyWord;
+use crate::query::{DateRange, FuzzyWord};
 use crate::schema::{Fields, article_identity};
 use crate::store::NewsIndex;
 use crate::tokenizer::is_paired_term;
@@ -572,10 +572,7 @@ fn named_mentions(
 
 /// The date mentions of `hit` that overlap one of `ranges` (`None` an open
 /// side), as the date filters match them.
-fn dated_mentions(
-    hit: &Hit,
-    ranges: &[(Option<NaiveDate>, Option<NaiveDate>)],
-) -> Vec<Range<usize>> {
+fn dated_mentions(hit: &Hit, ranges: &[DateRange]) -> Vec<Range<usize>> {
     hit.dates
         .iter()
         .filter(|mention| hit.text.get(mention.start..mention.end).is_some())

@@ -133,7 +133,7 @@ pub(crate) struct Highlight {
     /// Days the passage's dates are searched in (`--since`, `date:[…]`,
     /// `in December 2024`), `None` an open side: a mention overlapping one
     /// is highlighted, as it made the passage match.
-    pub dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub dates: Vec<query::DateRange>,
 }
 
 /// The query for a filter, its fuzzy words spelt as `searcher`'s index
@@ -148,7 +148,10 @@ pub(crate) fn build_query(
         query: filter.query.clone(),
         reason,
     };
-    let rewritten = query::rewrite(&filter.query).map_err(|p| invalid(p.message))?;
+    let query::Rewritten {
+        text: rewritten,
+        sought_dates,
+    } = query::rewrite_noting_dates(&filter.query).map_err(|p| invalid(p.message))?;
     let mut builder = TextQueryBuilder::new(news, searcher);
     let every_passage = rewritten.is_empty() || rewritten == "*";
     let text_query: Box<dyn Query> = if every_passage {
@@ -196,7 +199,7 @@ pub(crate) fn build_query(
              instead (`Hastings 1066`)"
         )));
     }
-    highlight.dates = query::sought_date_ranges(&filter.query);
+    highlight.dates = sought_dates;
     if filter.since.is_some() || filter.until.is_some() {
         highlight.dates.push((filter.since, filter.until));
         clauses.push((
