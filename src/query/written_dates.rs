@@ -136,7 +136,7 @@ fn dates_in_run(query: &str, run: Run) -> Vec<WrittenDate> {
             .checked_sub(1)
             .map(|i| run[i])
             .filter(|&(s, _)| found.last().is_none_or(|d: &WrittenDate| d.end <= s))
-            .and_then(|(s, e)| Some((s, bounds(&query[s..e], first, last)?)));
+            .and_then(|(s, e)| Some((s, Preposition::of(&query[s..e])?.bounds(first, last))));
         let (start, (since, until)) = preposition.unwrap_or((start, (Some(first), Some(last))));
         found.push(WrittenDate {
             text: query[start..end].to_string(),
@@ -159,20 +159,47 @@ fn names_a_person(query: &str, before: (usize, usize), month: (usize, usize)) ->
     let capitalised = |word: &str| word.starts_with(|c: char| c.is_ascii_uppercase());
     matches!(month, "May" | "June" | "April" | "August")
         && capitalised(before)
-        && bounds(before, NaiveDate::MIN, NaiveDate::MAX).is_none()
+        && Preposition::of(before).is_none()
 }
 
-/// The days a preposition makes of a date's `first..=last`, or `None` for
-/// a word that is not one it reads.
-fn bounds(word: &str, first: NaiveDate, last: NaiveDate) -> Option<DateRange> {
-    Some(match word.to_lowercase().as_str() {
-        "in" | "on" | "during" | "throughout" | "of" => (Some(first), Some(last)),
-        "since" | "from" => (Some(first), None),
-        "after" => (last.succ_opt(), None),
-        "before" => (None, first.pred_opt()),
-        "until" | "till" | "through" => (None, Some(last)),
-        _ => return None,
-    })
+/// A preposition before a date, as it bounds the days meant.
+#[derive(Debug, Clone, Copy)]
+enum Preposition {
+    /// "in", "on", "during": the date's days.
+    Within,
+    /// "since", "from": its first day on.
+    From,
+    /// "after": the day after its last on.
+    After,
+    /// "before": up to the day before its first.
+    Before,
+    /// "until", "through": up to its last day.
+    Until,
+}
+
+impl Preposition {
+    /// The preposition `word` is, in any case; `None` for another word.
+    fn of(word: &str) -> Option<Preposition> {
+        Some(match word.to_lowercase().as_str() {
+            "in" | "on" | "during" | "throughout" | "of" => Preposition::Within,
+            "since" | "from" => Preposition::From,
+            "after" => Preposition::After,
+            "before" => Preposition::Before,
+            "until" | "till" | "through" => Preposition::Until,
+            _ => return None,
+        })
+    }
+
+    /// The days it makes of a date's `first..=last`.
+    fn bounds(self, first: NaiveDate, last: NaiveDate) -> DateRange {
+        match self {
+            Preposition::Within => (Some(first), Some(last)),
+            Preposition::From => (Some(first), None),
+            Preposition::After => (last.succ_opt(), None),
+            Preposition::Before => (None, first.pred_opt()),
+            Preposition::Until => (None, Some(last)),
+        }
+    }
 }
 
 #[cfg(test)]
