@@ -854,12 +854,8 @@ fn numeric_date(input: &str, side: DateSide) -> Result<NaiveDate> {
     let date = match (parts.len(), side) {
         (3, _) => NaiveDate::from_ymd_opt(year, num(parts[1])?, num(parts[2])?),
         (2, DateSide::First) => NaiveDate::from_ymd_opt(year, num(parts[1])?, 1),
-        (2, DateSide::Last) => {
-            let first = NaiveDate::from_ymd_opt(year, num(parts[1])?, 1).ok_or_else(bad)?;
-            first
-                .checked_add_months(chrono::Months::new(1))
-                .and_then(|d| d.pred_opt())
-        }
+        (2, DateSide::Last) => NaiveDate::from_ymd_opt(year, num(parts[1])?, 1)
+            .map(|first| crate::dates::value::Unit::Month.end_of(first)),
         (1, DateSide::First) => NaiveDate::from_ymd_opt(year, 1, 1),
         (1, DateSide::Last) => NaiveDate::from_ymd_opt(year, 12, 31),
         _ => None,
