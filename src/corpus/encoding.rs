@@ -72,10 +72,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Decodes `bytes` as text, or says why it is not text. Bytes that are not
-/// UTF-8 are decoded as `declared` (an HTML page's `<meta charset>`) when
-/// given, else as chardetng guesses: a page in GBK or Shift_JIS that says
-/// so is not left to a guess on its first megabyte.
-pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, NotText> {
+/// UTF-8 are decoded as `declared` says (an HTML page's `<meta charset>`),
+/// else as chardetng guesses: a page in GBK or Shift_JIS that says so is
+/// not left to a guess on its first megabyte. `declared` is asked only
+/// then: nearly every file is UTF-8.
+pub fn decode(
+    bytes: &[u8],
+    declared: impl FnOnce() -> Option<&'static Encoding>,
+) -> Result<Decoded, NotText> {
     // Before UTF-16's: UTF-32LE's BOM starts with it.
     if let Some(decoded) = utf32_with_bom(bytes) {
         return Ok(decoded);
@@ -107,22 +111,23 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         }),
         // A page declaring UTF-8 whose bytes are not is mislabelled: the
         // guess reads it better.
-        Err(_) if declared.is_some_and(|e| e != UTF_8) => {
-            let encoding = declared.expect("checked above");
-            let note = format!(
-                "not valid UTF-8; decoded as {}, as the page declares",
-                encoding.name()
-            );
-            Ok(decode_with(encoding, bytes, Some(note)))
-        }
-        Err(_) => {
-            let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-            let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
-            detector.feed(sample, sample.len() == bytes.len());
-            let encoding = detector.guess(None, Utf8Detection::Deny);
-            let note = format!("not valid UTF-8; decoded as {}", encoding.name());
-            Ok(decode_with(encoding, bytes, Some(note)))
-        }
+        Err(_) => match declared().filter(|&encoding| encoding != UTF_8) {
+            Some(encoding) => {
+                let note = format!(
+                    "not valid UTF-8; decoded as {}, as the page declares",
+                    encoding.name()
+                );
+                Ok(decode_with(encoding, bytes, Some(note)))
+            }
+            None => {
+                let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+                let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
+                detector.feed(sample, sample.len() == bytes.len());
+                let encoding = detector.guess(None, Utf8Detection::Deny);
+                let note = format!("not valid UTF-8; decoded as {}", encoding.name());
+                Ok(decode_with(encoding, bytes, Some(note)))
+            }
+        },
     }
 }
 
@@ -226,12 +231,12 @@ mod tests {
             .chain(text.chars().flat_map(|c| u32::from(c).to_be_bytes()))
             .collect();
         for bytes in [le, be] {
-            let decoded = decode(&bytes, None).unwrap();
+            let decoded = decode(&bytes, || None).unwrap();
             assert_eq!(decoded.text, text);
             assert_eq!(decoded.note, None);
         }
         let bad = [0xFF, 0xFE, 0, 0, b'a', 0, 0, 0, 0, 0xD8, 0, 0, b'b'];
-        let decoded = decode(&bad, None).unwrap();
+        let decoded = decode(&bad, || None).unwrap();
         assert_eq!(decoded.text, "a\u{FFFD}\u{FFFD}");
         assert_eq!(
             decoded.note.as_deref(),
@@ -266,7 +271,7 @@ mod tests {
     fn a_declared_encoding_decodes_bytes_that_are_not_utf8() {
         // A short GBK page: too little text for a guess to be sure.
         let (gbk, _, _) = encoding_rs::GBK.encode("<p>北京市政府</p>");
-        let declared = decode(&gbk, Some(encoding_rs::GBK)).unwrap();
+        let declared = decode(&gbk, || Some(encoding_rs::GBK)).unwrap();
         assert_eq!(declared.text, "<p>北京市政府</p>");
         assert_eq!(
             declared.note.as_deref(),
@@ -274,9 +279,9 @@ mod tests {
         );
         // Valid UTF-8 stays UTF-8 whatever the page says, and a page that
         // says UTF-8 but is not is left to the guess.
-        let utf8 = decode("<p>Zürich</p>".as_bytes(), Some(encoding_rs::GBK)).unwrap();
+        let utf8 = decode("<p>Zürich</p>".as_bytes(), || Some(encoding_rs::GBK)).unwrap();
         assert_eq!(utf8.text, "<p>Zürich</p>");
-        let latin1 = decode(b"<p>Z\xfcrich</p>", Some(UTF_8)).unwrap();
+        let latin1 = decode(b"<p>Z\xfcrich</p>", || Some(UTF_8)).unwrap();
         assert_eq!(latin1.text, "<p>Zürich</p>");
     }
 
@@ -338,7 +343,7 @@ mod tests {
             ),
         ];
         for (name, bytes, text, note) in cases {
-            let decoded = decode(&bytes, None).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let decoded = decode(&bytes, || None).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(decoded.text, text, "{name}");
             assert_eq!(decoded.note.as_deref(), note, "{name}");
         }
@@ -355,7 +360,7 @@ mod tests {
             ("control chars", vec![1, 2, 3, 4, 5, 6, b'a', 7, 8, 0x0e]),
         ];
         for (name, bytes) in cases {
-            assert_eq!(decode(&bytes, None), Err(NotText::Binary), "{name}");
+            assert_eq!(decode(&bytes, || None), Err(NotText::Binary), "{name}");
         }
     }
 }

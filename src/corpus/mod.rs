@@ -184,7 +184,7 @@ fn load_bytes_with_limit(
     } else {
         bytes
     };
-    let declared = match format {
+    let declared = || match format {
         Format::Html => encoding::declared_in_html(bytes),
         _ => None,
     };
