@@ -14,6 +14,7 @@ use newsdex::corpus::{self, LoadOptions};
 use newsdex::entities::EntityLabel;
 use newsdex::indexer::{self, Event, IndexConfig, IndexSummary, Mode};
 use newsdex::output::{self, Format, HitOptions, Style};
+use newsdex::query::WrittenDate;
 use newsdex::search::{self, DateSide, Filter, Granularity, SearchRequest, Sort, TimeField};
 use newsdex::store::NewsIndex;
 use newsdex::{dates, entities, extract};
@@ -464,7 +465,6 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    note_written_dates(&args.query);
     let request = SearchRequest {
         filter: args.filter.to_filter(&args.query)?,
         limit: args.limit,
@@ -479,6 +479,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     let news = args.filter.open()?;
     let results = search::search(&news, &request)?;
+    note_written_dates(&results.dates_read);
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
@@ -507,8 +508,8 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
 /// Says on stderr how the query's dates written as words are read
 /// (`query::written_dates`): the query matches more than its words, and a
 /// user who wants only the words must know to quote them.
-fn note_written_dates(query: &str) {
-    for date in newsdex::query::written_dates::find(query) {
+fn note_written_dates(dates: &[WrittenDate]) {
+    for date in dates {
         let side =
             |d: Option<chrono::NaiveDate>| d.map_or_else(|| "…".to_string(), |d| d.to_string());
         eprintln!(
@@ -519,6 +520,12 @@ fn note_written_dates(query: &str) {
             side(date.until)
         );
     }
+}
+
+/// The dates written in a query as words, as the search reads them; none
+/// in a query that does not parse (the search says why).
+fn written_dates(query: &str) -> Vec<WrittenDate> {
+    newsdex::query::rewrite_noting_dates(query).map_or_else(|_| Vec::new(), |r| r.written_dates)
 }
 
 /// Why a search showed fewer passages than matched, and the flag that
@@ -609,7 +616,7 @@ fn release_at_exit(news: NewsIndex) {
 
 fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
-    note_written_dates(&args.query);
+    note_written_dates(&written_dates(&args.query));
     let label = args.kind.map(|k| match k {
         EntityTypeArg::Person => EntityLabel::Person,
         EntityTypeArg::Org => EntityLabel::Organization,
@@ -632,7 +639,7 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
 
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
-    note_written_dates(&args.query);
+    note_written_dates(&written_dates(&args.query));
     let news = args.filter.open()?;
     let buckets = search::timeline(&news, &filter, args.by, args.field)?;
     let (matching, nothing_matched) = match buckets.is_empty() {
@@ -780,6 +787,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     let results = search::SearchResults {
         total: passages.len(),
         hits: passages,
+        dates_read: Vec::new(),
     };
     with_stdout(|out, style| match args.format {
         Format::Text => output::write_article(out, style, &results.hits),

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::snippet::snippet;
 use super::{Format, SNIPPET_BYTES, Style, spreadsheet_cell, text, write_json};
-use crate::query::written_dates::{self, WrittenDate};
+use crate::query::WrittenDate;
 use crate::search::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults};
 
 /// Every key of a hit record, in output order.
@@ -77,7 +77,7 @@ pub fn write_hits(
         Format::Text => text::write_hits(out, style, results),
         Format::Json => {
             let results = ResultsRecord {
-                dates_read: written_dates::find(query),
+                dates_read: &results.dates_read,
                 hits: results.hits.iter().map(|h| record(h, options)).collect(),
                 query,
                 total: results.total,
@@ -152,7 +152,7 @@ fn object(record: HitRecord) -> Map<String, Value> {
 #[derive(Serialize)]
 struct ResultsRecord<'a> {
     /// The dates written in the query as words, read as dates too.
-    dates_read: Vec<WrittenDate>,
+    dates_read: &'a [WrittenDate],
     hits: Vec<Record<'a>>,
     query: &'a str,
     total: usize,
@@ -342,6 +342,7 @@ mod tests {
         let results = SearchResults {
             hits: vec![hit(), hit()],
             total: 7,
+            dates_read: Vec::new(),
         };
         let options = HitOptions {
             fields: fields.iter().map(|f| f.to_string()).collect(),

@@ -19,6 +19,8 @@ use std::borrow::Cow;
 
 pub mod written_dates;
 
+pub use written_dates::WrittenDate;
+
 use chrono::{Duration, NaiveDate};
 
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
@@ -60,6 +62,9 @@ pub struct Rewritten {
     /// (which become such clauses), but not those it excludes
     /// (`-date:2024`): they mark the mentions that made a passage match.
     pub sought_dates: Vec<DateRange>,
+    /// The dates written as words that became groups, for the user to be
+    /// told how they were read.
+    pub written_dates: Vec<WrittenDate>,
 }
 
 /// Rewrites a user's query for tantivy's parser (fuzzy words are left in
@@ -73,7 +78,8 @@ pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
     let query = ascii_spaces(query);
     let query = straight_quotes(&query);
     check_balanced(&query)?;
-    let query = written_dates::as_groups(&query);
+    let written_dates = written_dates::find(&query);
+    let query = written_dates::as_groups(&query, &written_dates);
     let mut rest: &str = &query;
     let mut pieces: Vec<String> = Vec::new();
     let mut sought_dates = Vec::new();
@@ -99,6 +105,7 @@ pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
     Ok(Rewritten {
         text: pieces.concat().trim().to_string(),
         sought_dates,
+        written_dates,
     })
 }
 

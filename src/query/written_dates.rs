@@ -46,9 +46,9 @@ pub fn find(query: &str) -> Vec<WrittenDate> {
         .collect()
 }
 
-/// `query` with each written date made a group (see the module's comment).
-pub fn as_groups(query: &str) -> Cow<'_, str> {
-    let found = find(query);
+/// `query` with each of its written dates (`found` by [`find`]) made a
+/// group (see the module's comment).
+pub fn as_groups<'a>(query: &'a str, found: &[WrittenDate]) -> Cow<'a, str> {
     if found.is_empty() {
         return Cow::Borrowed(query);
     }
@@ -208,7 +208,7 @@ mod tests {
 
     /// The query with its dates as groups.
     fn grouped(query: &str) -> String {
-        as_groups(query).into_owned()
+        as_groups(query, &find(query)).into_owned()
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::dedup::{Signature, SignatureSet, Sketch};
 use crate::entities::EntityLabel;
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
-use crate::query::{DateRange, FuzzyWord};
+use crate::query::{DateRange, FuzzyWord, WrittenDate};
 use crate::schema::{Fields, article_identity};
 use crate::store::NewsIndex;
 use crate::tokenizer::is_paired_term;
@@ -126,6 +126,9 @@ struct StoredMentions {
 pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// The dates written in the query as words, read as dates too
+    /// (`query::written_dates`).
+    pub dates_read: Vec<WrittenDate>,
 }
 
 /// Runs a search on the last commit of the index.
@@ -201,7 +204,11 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
         }
         out.push(hit);
     }
-    Ok(SearchResults { hits: out, total })
+    Ok(SearchResults {
+        hits: out,
+        total,
+        dates_read: built.written_dates,
+    })
 }
 
 /// The best `want` matches in the requested order, and the match count.

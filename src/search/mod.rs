@@ -106,6 +106,8 @@ impl Default for SearchRequest {
 pub(crate) struct BuiltQuery {
     pub query: Box<dyn Query>,
     pub highlight: Highlight,
+    /// The dates written in the query as words, read as dates too.
+    pub written_dates: Vec<query::WrittenDate>,
 }
 
 /// What a passage's highlights show: the words and phrases the query
@@ -151,6 +153,7 @@ pub(crate) fn build_query(
     let query::Rewritten {
         text: rewritten,
         sought_dates,
+        written_dates,
     } = query::rewrite_noting_dates(&filter.query).map_err(|p| invalid(p.message))?;
     let mut builder = TextQueryBuilder::new(news, searcher);
     let every_passage = rewritten.is_empty() || rewritten == "*";
@@ -210,6 +213,7 @@ pub(crate) fn build_query(
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
         highlight,
+        written_dates,
     })
 }
 

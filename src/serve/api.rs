@@ -242,7 +242,7 @@ enum TypeParam {
 
 /// `/api/search`: `{"query", "total", "hits": [HIT]}` as `search --format json`,
 /// and `dates_read`: the dates written in the query as words, each
-/// `{"text", "since", "until"}` (`query::written_dates`), for the page to
+/// `{"text", "since", "until"}` (`SearchResults::dates_read`), for the page to
 /// say why passages without those words match; with no hit, `why_none`
 /// says which words no passage holds, when the words say why.
 pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
@@ -293,12 +293,11 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         .iter()
         .map(|h| output::record(h, &options))
         .collect();
-    let dates_read = crate::query::written_dates::find(&request.filter.query);
     let mut answer = json!({
         "query": request.filter.query,
         "total": results.total,
         "hits": hits,
-        "dates_read": dates_read,
+        "dates_read": results.dates_read,
     });
     if results.total == 0
         && let Some(why) = search::why_no_words_match(news, &request.filter.query)?
