@@ -121,16 +121,39 @@ fn is_plain_word(token: &str) -> bool {
 /// The plain words of a query ([`is_plain_word`]), in query order:
 /// `Aliyev "plane crash" -drone Baku` has `Aliyev` and `Baku`.
 pub fn plain_words(query: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    let mut rest = query;
-    while !rest.is_empty() {
-        let (token, after) = next_token(rest);
-        rest = after;
-        if !token.trim().is_empty() && is_plain_word(token) {
-            words.push(token);
+    plain_runs(query)
+        .into_iter()
+        .flatten()
+        .map(|(start, end)| &query[start..end])
+        .collect()
+}
+
+/// A run of plain words: their tokens' byte ranges in the query.
+pub(crate) type Run = Vec<(usize, usize)>;
+
+/// The runs of plain words ([`is_plain_word`]), with no operator between
+/// them.
+pub(crate) fn plain_runs(query: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut run = Run::new();
+    let mut at = 0;
+    while at < query.len() {
+        let (token, _) = next_token(&query[at..]);
+        let span = (at, at + token.len());
+        at = span.1;
+        if token.trim().is_empty() {
+            continue;
+        }
+        if is_plain_word(token) {
+            run.push(span);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
         }
     }
-    words
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
 }
 
 /// `token` with each `'` outside double quotes written `’`. tantivy's

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{DateRange, is_plain_word, next_token};
+use super::{DateRange, Run, plain_runs};
 use crate::dates::{self, TimexType, value::calendar_span};
 
 /// A date written in a query, and the days it stands for; serialised as
@@ -66,34 +66,6 @@ pub fn as_groups<'a>(query: &'a str, found: &[WrittenDate]) -> Cow<'a, str> {
     }
     out.push_str(&query[at..]);
     Cow::Owned(out)
-}
-
-/// A run of plain words: their tokens' byte ranges in the query.
-type Run = Vec<(usize, usize)>;
-
-/// The runs of plain words ([`is_plain_word`]), with no operator between
-/// them.
-fn plain_runs(query: &str) -> Vec<Run> {
-    let mut runs = Vec::new();
-    let mut run = Run::new();
-    let mut at = 0;
-    while at < query.len() {
-        let (token, _) = next_token(&query[at..]);
-        let span = (at, at + token.len());
-        at = span.1;
-        if token.trim().is_empty() {
-            continue;
-        }
-        if is_plain_word(token) {
-            run.push(span);
-        } else if !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
-        }
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    runs
 }
 
 /// The dates the tagger finds in one run, each widened to the whole words
