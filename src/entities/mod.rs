@@ -8,7 +8,9 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, with the [`known_names`] put right, [`capitalised_nouns`]
+//! -> spans, with the [`known_names`] put right, describing compounds
+//! cut off the front ([`leading_modifiers`]: "Paris-based Reporters
+//! Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
@@ -148,6 +150,7 @@ impl Engine {
         known_names::join_multi_word_names(text, &sentences, &mut entities);
         known_names::split_one_word_names_at_line_breaks(&mut entities);
         known_names::retype_one_word_names(&mut entities);
+        leading_modifiers::split_leading_modifiers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
@@ -253,6 +256,7 @@ pub mod gazetteer;
 pub mod hashing;
 pub mod known_names;
 pub mod labels;
+pub mod leading_modifiers;
 pub mod model;
 pub mod numbered_titles;
 pub mod perceptron;
