@@ -292,6 +292,15 @@ fn is_all_caps(name: &str) -> bool {
     upper
 }
 
+/// Whether every word of a name is in lower case ("venezuela", "new
+/// york"): not a spelling of the name but of a story typed without
+/// capitals. "de Gaulle" and "al-Assad" have a capital.
+fn is_all_lower(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|word| casing(word) == Casing::Lower)
+        && !name.is_empty()
+}
+
 /// Whether a line is set in capitals (a headline, a sign-off): its
 /// all-caps words outnumber the others, so capitals there say nothing
 /// about how a name is spelt.
@@ -375,13 +384,14 @@ fn title_cased(label: EntityLabel, name: &str) -> String {
 
 /// How much a mention's spelling says about its name: a mixed-case form
 /// says most, an all-caps one in running text ("NATO said") next, and an
-/// all-caps one in a headline, sign-off or dateline least (it is used
-/// title-cased).
+/// all-caps one in a headline, sign-off or dateline less (it is used
+/// title-cased), and an all-lower-case one least (capitalised likewise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Spelling {
     Mixed,
     Capitals,
     Shouted,
+    Lower,
 }
 
 /// Lines of one article, found once: which line a byte is on by binary
@@ -544,17 +554,23 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
             EntityLabel::Person => without_courtesy_titles(&clean),
             _ => &clean,
         };
-        let spelling = if !is_all_caps(name) {
+        let spelling = if is_all_lower(name) {
+            Spelling::Lower
+        } else if !is_all_caps(name) {
             Spelling::Mixed
         } else if lines.is_shouted(entity.start) || lines.is_dateline(entity.start, entity.end) {
             Spelling::Shouted
         } else {
             Spelling::Capitals
         };
-        names.push(if spelling == Spelling::Shouted {
-            title_cased(entity.label, name)
-        } else {
-            name.to_string()
+        names.push(match spelling {
+            Spelling::Shouted => title_cased(entity.label, name),
+            // A story typed all in lower case ("venezuela's 13-bank
+            // advisory committee"): capitalised as a shouted name would
+            // be, acronyms in capitals ("u.s." -> "U.S.", so the alias
+            // applies).
+            Spelling::Lower => title_cased(entity.label, &name.to_uppercase()),
+            Spelling::Mixed | Spelling::Capitals => name.to_string(),
         });
         spellings.push(spelling);
     }
@@ -820,6 +836,20 @@ mod tests {
             ),
             ("a [MISC:Tory] idea", &["Tory"]),
             ("[ORG:US] Steel", &["US"]),
+            // A story typed in lower case: capitalised, aliases applied,
+            // and any other spelling in the story preferred.
+            (
+                "[LOC:venezuela]'s committee in [LOC:new york]",
+                &["Venezuela", "New York"],
+            ),
+            ("[LOC:u.s.] banks", &["United States"]),
+            ("[ORG:bank of japan] said", &["Bank of Japan"]),
+            (
+                "[PER:jorge marcano] and [PER:Marcano]",
+                &["Jorge Marcano"; 2],
+            ),
+            ("[ORG:opec] and [ORG:Opec]", &["Opec"; 2]),
+            ("[PER:de Gaulle]", &["de Gaulle"]),
         ];
         for (marked, expected) in cases {
             assert_eq!(canonical_names(marked), *expected, "{marked}");
