@@ -8,7 +8,8 @@
 //! -> [`tagger`] (two passes of an averaged-perceptron BILOU model,
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
-//! -> spans, with the [`known_names`] put right, describing compounds
+//! -> spans, with the [`known_names`] put right, brackets held whole
+//! ([`parentheses`]: "Nikko Securities Co (Europe) Ltd"), describing compounds
 //! cut off the front ([`leading_modifiers`]: "Paris-based Reporters
 //! Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
@@ -148,6 +149,7 @@ impl Engine {
             }
         }
         known_names::join_multi_word_names(text, &sentences, &mut entities);
+        parentheses::mend_brackets(text, &mut entities);
         known_names::split_one_word_names_at_line_breaks(&mut entities);
         known_names::retype_one_word_names(&mut entities);
         leading_modifiers::split_leading_modifiers(&mut entities);
@@ -259,6 +261,7 @@ pub mod labels;
 pub mod leading_modifiers;
 pub mod model;
 pub mod numbered_titles;
+pub mod parentheses;
 pub mod perceptron;
 pub mod pronoun_us;
 pub mod scoring;
