@@ -37,11 +37,17 @@ fn message(err: &anyhow::Error) -> String {
 }
 
 /// A reader that closed the pipe (`newsdex search x | head`) is not an error.
+/// `serde_json` keeps the I/O error of a failed write to itself (its
+/// `source()` skips it), so `export | head` needs it asked directly.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
     })
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::snippet::snippet;
-use super::{Format, SNIPPET_BYTES, Style, spreadsheet_cell, text, write_json};
+use super::{Format, SNIPPET_BYTES, Style, csv_error, spreadsheet_cell, text, write_json};
 use crate::query::WrittenDate;
 use crate::search::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults};
 
@@ -97,14 +97,16 @@ pub fn write_hits(
                 options.fields.iter().map(String::as_str).collect()
             };
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(&columns)?;
+            writer.write_record(&columns).map_err(csv_error)?;
             for hit in &results.hits {
                 let rec = object(HitRecord::new(hit, options.mark));
-                writer.write_record(
-                    columns
-                        .iter()
-                        .map(|c| cell(rec.get(*c).unwrap_or(&Value::Null))),
-                )?;
+                writer
+                    .write_record(
+                        columns
+                            .iter()
+                            .map(|c| cell(rec.get(*c).unwrap_or(&Value::Null))),
+                    )
+                    .map_err(csv_error)?;
             }
             writer.flush()
         }

@@ -50,6 +50,20 @@ fn write_json(out: &mut dyn Write, value: &impl serde::Serialize, pretty: bool) 
     writeln!(out)
 }
 
+/// A CSV writer's error as the I/O error it is: `csv`'s own conversion
+/// makes every error `ErrorKind::Other` and hides the cause from
+/// `source()`, so a reader that closed the pipe (`--format csv | head`)
+/// read as a failure instead of the quiet stop it is in the other formats.
+fn csv_error(error: csv::Error) -> io::Error {
+    if error.is_io_error() {
+        if let csv::ErrorKind::Io(io) = error.into_kind() {
+            return io;
+        }
+        unreachable!("is_io_error is an ErrorKind::Io");
+    }
+    io::Error::other(error)
+}
+
 /// A CSV cell that a spreadsheet shows as the text it is: one that starts
 /// with `=`, `+`, `-` or `@` (a title such as `=HYPERLINK(...)` in a
 /// scraped page) is a formula to Excel and LibreOffice, so it gets a
