@@ -61,6 +61,13 @@ pub enum Error {
     )]
     InvalidDate { input: String },
 
+    /// A `--since`/`--until` pair (the API's `since`/`until`) that no
+    /// passage can match, whatever the query: its own error, so the
+    /// message blames the dates and not the query, and names no flag the
+    /// API does not have.
+    #[error("invalid date range: {reason}")]
+    InvalidDateRange { reason: String },
+
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
 

@@ -186,9 +186,9 @@ pub(crate) fn build_query(
     if let (Some(since), Some(until)) = (filter.since, filter.until)
         && since > until
     {
-        return Err(invalid(format!(
-            "--since {since} is after --until {until}: swap them"
-        )));
+        return Err(Error::InvalidDateRange {
+            reason: format!("it starts on {since}, after it ends on {until}: swap them"),
+        });
     }
     // The index holds the dates tantivy can store; a range wholly outside
     // them would find nothing and not say why ("the Battle of Hastings in
@@ -196,11 +196,13 @@ pub(crate) fn build_query(
     let outside = filter.until.is_some_and(|d| d.year() < FIRST_STORABLE_YEAR)
         || filter.since.is_some_and(|d| d.year() > LAST_STORABLE_YEAR);
     if outside {
-        return Err(invalid(format!(
-            "the index holds dates from {FIRST_STORABLE_YEAR} to {LAST_STORABLE_YEAR} only \
-             (tantivy's range); --since/--until lie outside it: search the text for the year \
-             instead (`Hastings 1066`)"
-        )));
+        return Err(Error::InvalidDateRange {
+            reason: format!(
+                "the index holds dates from {FIRST_STORABLE_YEAR} to {LAST_STORABLE_YEAR} only \
+                 (tantivy's range), and the range lies outside it: search the text for the \
+                 year instead (`Hastings 1066`)"
+            ),
+        });
     }
     highlight.dates = sought_dates;
     if filter.since.is_some() || filter.until.is_some() {

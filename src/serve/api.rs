@@ -57,9 +57,9 @@ impl From<Error> for ApiError {
     fn from(err: Error) -> ApiError {
         match err {
             // The caller's mistakes.
-            Error::InvalidQuery { .. } | Error::InvalidDate { .. } => {
-                ApiError::bad(err.to_string())
-            }
+            Error::InvalidQuery { .. }
+            | Error::InvalidDate { .. }
+            | Error::InvalidDateRange { .. } => ApiError::bad(err.to_string()),
             // The server's: the index, the disk.
             other => ApiError {
                 status: 500,

@@ -418,11 +418,18 @@ fn since_and_until_filter_on_mentioned_dates() {
     ]);
     assert_eq!(reversed.status, 2, "{}", reversed.stderr);
     assert!(reversed.stderr.contains("swap them"), "{}", reversed.stderr);
+    // The query is fine: the message blames the dates, not "invalid query".
+    assert!(
+        reversed.stderr.contains("invalid date range") && !reversed.stderr.contains("query"),
+        "{}",
+        reversed.stderr
+    );
     // Years the index cannot hold are refused, not an empty result.
     for range in [["1066", "1066"], ["2300", "2400"]] {
         let run = env.run(&["search", "crash", "--since", range[0], "--until", range[1]]);
         assert_eq!(run.status, 2, "{}", run.stderr);
         assert!(run.stderr.contains("from 1678 to 2261"), "{}", run.stderr);
+        assert!(!run.stderr.contains("invalid query"), "{}", run.stderr);
     }
 }
 

@@ -220,6 +220,8 @@ fn refuses_bad_requests_with_json_errors() {
         "/api/search?collapse=maybe",
         "/api/search?fields=path,nonsense",
         "/api/search?since=yesterday",
+        "/api/search?since=2025&until=2024",
+        "/api/timeline?since=1066&until=1066",
         "/api/search?q=a&q=b",
         "/api/search?colour=red",
         "/api/search?q=%E2%28",
@@ -236,6 +238,8 @@ fn refuses_bad_requests_with_json_errors() {
         let (status, value) = server.json(target);
         assert_eq!(status, 400, "{target}: {value}");
         assert!(!error_of(&value).is_empty());
+        // The API has no `--since` flag to name.
+        assert!(!error_of(&value).contains("--"), "{target}: {value}");
     }
     let long_query = format!("/api/search?q={}", "a".repeat(1001));
     let (status, value) = server.json(&long_query);
