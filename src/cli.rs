@@ -457,6 +457,22 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         .map(|f| f.trim().to_string())
         .filter(|f| !f.is_empty())
         .collect();
+    // The text format prints whole hits for people: it has no keys to
+    // choose and no markup, and silently ignoring the flags printed whole
+    // hits to a user who asked for paths.
+    if args.format == Format::Text {
+        let flag = match (args.fields.is_empty(), args.mark) {
+            (false, _) => Some("--fields"),
+            (true, true) => Some("--mark"),
+            (true, false) => None,
+        };
+        if let Some(flag) = flag {
+            anyhow::bail!(
+                "{flag} applies to --format json, jsonl or csv, not to text: add \
+                 `--format jsonl` (or json, csv)"
+            );
+        }
+    }
     for field in &args.fields {
         if !output::HIT_FIELDS.contains(&field.as_str()) {
             anyhow::bail!(

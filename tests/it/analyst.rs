@@ -348,6 +348,16 @@ fn fields_choose_the_keys_and_mark_marks_highlights() {
     );
     let bad = env.run(&["search", "Baku", "--index", "index", "--fields", "nope"]);
     assert_eq!(bad.status, 2);
+    // Text output has no keys to choose nor snippet to mark: the flags
+    // did nothing, and a user who asked for paths got whole hits.
+    for flags in [&["--fields", "path"][..], &["--mark"]] {
+        let mut args = vec!["search", "Baku", "--index", "index"];
+        args.extend_from_slice(flags);
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{flags:?}: {}", run.stdout);
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains("--format"), "{}", run.stderr);
+    }
 }
 
 #[test]
