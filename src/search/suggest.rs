@@ -28,7 +28,7 @@ pub struct Nearest {
     pub spelling: String,
     /// Edits from the word as typed: the `~N` that finds it.
     pub edits: usize,
-    /// Passages holding it.
+    /// Passages a search for it finds.
     pub passages: u64,
 }
 
@@ -122,7 +122,20 @@ fn nearest_spelling(news: &NewsIndex, word: &str) -> Result<Option<Nearest>> {
             }
         }
     }
-    Ok(best.map(|(_, nearest)| nearest))
+    let Some((_, mut nearest)) = best else {
+        return Ok(None);
+    };
+    // A spelling's document frequency counts one field: a name's field
+    // said "oil" (from "Shell Oil Co") was in 1 passage when a search for
+    // it finds every passage with the word. Say what the search finds.
+    let alone = Filter {
+        query: nearest.spelling.clone(),
+        ..Filter::default()
+    };
+    if let Ok(passages) = matching_passages(news, &alone) {
+        nearest.passages = passages as u64;
+    }
+    Ok(Some(nearest))
 }
 
 /// Which words of a query that found nothing no passage holds, with the

@@ -749,14 +749,7 @@ fn empty_results_are_explained_on_stderr() {
             "none has a publication date",
         ),
     ];
-    for (args, message) in cases {
-        let mut args = args.to_vec();
-        args.extend(["--index", "index"]);
-        let run = env.run(&args);
-        assert_eq!(run.status, 1, "{args:?}");
-        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
-        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
-    }
+    check_empty_results(&env, &cases);
     // An index of a folder without articles says how to fill it.
     let empty = Env::new();
     empty.write("notes.txt", "");
@@ -771,4 +764,38 @@ fn empty_results_are_explained_on_stderr() {
             run.stderr
         );
     }
+}
+
+/// Runs each command, which must find nothing and say the message.
+fn check_empty_results(env: &Env, cases: &[(&[&str], &str)]) {
+    for (args, message) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 1, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+}
+
+/// The passages the suggested spelling is said to be in are those a search
+/// for it finds: counting only the entity names that hold it ("Shell Oil
+/// Co") said "oil" was in 1 passage of 3.
+#[test]
+fn a_suggested_spelling_counts_the_passages_its_search_finds() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Refinery deal\n\nRoyal Dutch Shell Oil Co said on Monday it sold a refinery.\n",
+    )
+    .write("b.txt", "Prices\n\nCrude oil prices rose sharply.\n")
+    .write("c.txt", "Markets\n\nHeating oil stocks fell in the week.\n");
+    env.index();
+    check_empty_results(
+        &env,
+        &[(
+            &["search", "oilx"],
+            "the index has \"oil\", in 3 passages; `oilx~1` searches near spellings",
+        )],
+    );
 }
