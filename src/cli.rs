@@ -212,7 +212,7 @@ pub enum SortArg {
 ))]
 pub struct SearchArgs {
     /// The query (`--help` shows the syntax); empty lists passages by the filters alone.
-    #[arg(long_help = QUERY_HELP)]
+    #[arg(long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -258,7 +258,7 @@ pub enum EntityTypeArg {
 )]
 pub struct EntitiesArgs {
     /// Count only in passages matching this query (default: the whole index).
-    #[arg(default_value = "", long_help = QUERY_HELP)]
+    #[arg(default_value = "", long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -280,7 +280,7 @@ pub struct EntitiesArgs {
 )]
 pub struct TimelineArgs {
     /// The query (`''` for every passage).
-    #[arg(long_help = QUERY_HELP)]
+    #[arg(long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -344,6 +344,13 @@ pub struct ExtractArgs {
 /// candidates gathered for them fit in memory.
 fn hit_limit() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
+}
+
+/// A query as given, without the space before it: `main` puts one before
+/// a query that starts with `-` (`'-drone crash'`), which clap would
+/// otherwise read as options.
+fn query_arg(input: &str) -> Result<String, String> {
+    Ok(input.trim_start().to_string())
 }
 
 fn parse_day(input: &str) -> Result<NaiveDate, String> {

@@ -1115,3 +1115,30 @@ fn fuzzy_words_rank_by_how_often_and_how_exactly_they_match() {
         "a score for each passage: {scores:?}"
     );
 }
+
+/// A query that starts with an excluded word is one argument starting with
+/// `-`: clap read `'-snow crash'` as the options `-s -n -o -w` and refused
+/// it. It is searched, and the options around it still work.
+#[test]
+fn a_query_may_start_with_an_excluded_word() {
+    let env = Env::new();
+    env.write("a.txt", "Crash\n\nA plane crash in the snow.\n")
+        .write(
+            "b.txt",
+            "Crash\n\nA car crash near Paris on December 3, 2024.\n",
+        );
+    env.index();
+    for command in ["search", "timeline", "entities"] {
+        let run = env.run(&[
+            command,
+            "-snow crash",
+            "--index",
+            "index",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.status, 0, "{command}: {}", run.stderr);
+        assert_eq!(run.json()["query"], "-snow crash", "{command}");
+    }
+    assert_eq!(env.hit_files("-snow crash", &["-n", "5"]), ["b.txt"]);
+}
