@@ -289,8 +289,18 @@ fn published_ranges_take_plain_dates() {
 fn bad_queries_exit_2_and_say_how_to_fix_them() {
     let env = seed_env();
     // (the query and any filters, what the message says)
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 16] = [
         (&["\"plane crash"], "quote"),
+        // An operator with nothing on one side, a sign or a field with no
+        // word: the message names it, not just "does not parse".
+        (&["crash AND"], "`AND` has no word after it"),
+        (&["crash OR"], "`OR` has no word after it"),
+        (&["OR crash"], "`OR` has no word before it"),
+        (&["(crash AND) Baku"], "`AND` has no word after it"),
+        (&["crash AND OR Baku"], "`AND` has no word after it"),
+        (&["crash -"], "`-` excludes the word it touches"),
+        (&["crash ()"], "`()` holds nothing"),
+        (&["title:"], "`title:` has no word after it"),
         (&["nosuchfield:crash"], "no field"),
         (&["nosuchfield:crash~1"], "no field"),
         (&["url:crash~1"], "cannot be fuzzy"),
