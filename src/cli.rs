@@ -812,16 +812,15 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         hits: passages,
         dates_read: Vec::new(),
     };
-    with_stdout(|out, style| match args.format {
-        Format::Text => output::write_article(out, style, &results.hits),
-        format => output::write_hits(
+    with_stdout(|out, style| {
+        output::write_listing(
             out,
-            format,
+            args.format,
             style,
-            &HitOptions::default(),
             &args.target,
+            listing.truncated,
             &results,
-        ),
+        )
     })?;
     Ok(ExitCode::SUCCESS)
 }

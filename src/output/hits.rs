@@ -113,6 +113,35 @@ pub fn write_hits(
     }
 }
 
+/// An article's passages as `show` prints them: in JSON, the shape
+/// `/api/article` answers with (`truncated` says a whole listing stopped
+/// at its cap, which a script cannot see on stderr); other formats as a
+/// search's hits.
+pub fn write_listing(
+    out: &mut dyn Write,
+    format: Format,
+    style: Style,
+    target: &str,
+    truncated: bool,
+    results: &SearchResults,
+) -> io::Result<()> {
+    let options = HitOptions::default();
+    match format {
+        Format::Text => text::write_article(out, style, &results.hits),
+        Format::Json => {
+            let hits: Vec<Record> = results.hits.iter().map(|h| record(h, &options)).collect();
+            let listing = serde_json::json!({
+                "query": target,
+                "total": results.total,
+                "truncated": truncated,
+                "hits": hits,
+            });
+            write_json(out, &listing, true)
+        }
+        format => write_hits(out, format, style, &options, target, results),
+    }
+}
+
 /// A hit as printed: the JSON shape the CLI prints and the server's
 /// `/api/search` answers with.
 #[derive(Serialize)]

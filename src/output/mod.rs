@@ -12,7 +12,7 @@ pub mod overview;
 pub mod snippet;
 mod text;
 
-pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits};
+pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits, write_listing};
 pub use overview::{write_entities, write_timeline};
 pub use text::write_article;
 

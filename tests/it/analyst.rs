@@ -472,6 +472,11 @@ fn show_finds_an_article_by_exactly_what_names_it() {
             texts.len() == 1 && texts[0].contains(text),
             "{key}: {texts:?}"
         );
+        // The shape `/api/article` answers with, which says whether the
+        // listing was cut; not a search's `dates_read`.
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["hits", "query", "total", "truncated"], "{key}");
+        assert_eq!(json["truncated"], false);
     }
 }
 
