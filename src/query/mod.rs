@@ -474,6 +474,8 @@ enum Piece<'a> {
     Sign(&'a str),
     /// `title:` with nothing joined to it.
     Field(&'a str),
+    /// A word or phrase ending in a `^` or `~` with no number after it.
+    Modifier(&'a str),
     /// A word, a phrase, anything else.
     Word,
 }
@@ -483,9 +485,10 @@ fn piece(word: &str) -> Piece<'_> {
         "AND" | "OR" => Piece::Joins(word),
         "NOT" => Piece::Not,
         "-" | "+" => Piece::Sign(word),
-        _ if word.len() > 1 && word.ends_with(':') && !word.contains('"') => {
+        _ if word.ends_with(':') && USER_FIELDS.contains(&&word[..word.len() - 1]) => {
             Piece::Field(&word[..word.len() - 1])
         }
+        _ if word.ends_with('^') || word.ends_with("\"~") => Piece::Modifier(word),
         _ => Piece::Word,
     }
 }
@@ -536,9 +539,19 @@ fn misplaced_operator(query: &str) -> Option<String> {
             }
             Piece::Field(field) if !is_word_after(i) => {
                 return Some(format!(
-                    "`{field}:` has no word after it: write `{field}:crash` or \
-                     `{field}:\"plane crash\"`"
+                    "`{field}:` has no word after it: write `{field}:word` or \
+                     `{field}:\"two words\"`"
                 ));
+            }
+            Piece::Modifier(word) => {
+                return Some(if word.ends_with('^') {
+                    format!("`{word}` needs a number after `^`: write `{word}2` to count it double")
+                } else {
+                    format!(
+                        "`{word}` needs a number after `~`: write `{word}2` to allow two words \
+                         between"
+                    )
+                });
             }
             Piece::Open if pieces.get(i + 1) == Some(&Piece::Close) => {
                 return Some("`()` holds nothing: put words in it, or remove it".into());
@@ -576,6 +589,10 @@ mod tests {
             ("crash NOT", Some("`NOT` has no word after it")),
             ("crash + Baku", Some("`+` requires the word it touches")),
             ("crash title:", Some("`title:` has no word after it")),
+            ("oil^", Some("needs a number after `^`")),
+            ("\"oil prices\"~ Baku", Some("needs a number after `~`")),
+            // Not a field: tantivy's own message names it.
+            ("crash oil:", None),
             ("crash ( ) Baku", Some("`()` holds nothing")),
             // Well-formed uses, and words inside phrases, are not blamed.
             ("crash AND NOT drone", None),
