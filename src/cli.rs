@@ -591,6 +591,16 @@ fn described(query: &str) -> String {
 /// Why a query found nothing: the index is empty (say how to fill it), the
 /// query matches but not with the filters (name them), or no passage
 /// matches.
+/// The flag that filters on entities of `label`.
+fn entity_flag(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Person => "--person",
+        EntityLabel::Organization => "--org",
+        EntityLabel::Location => "--place",
+        EntityLabel::Misc => "--misc",
+    }
+}
+
 fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyhow::Result<String> {
     if search::matching_passages(news, &Filter::default())? == 0 {
         let dir = args
@@ -601,6 +611,21 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
         return Ok(format!(
             "the index at {dir} holds no passages: index a folder of news into it with \
              `newsdex index FOLDER --index {dir}`"
+        ));
+    }
+    // A misspelt name: which of its words no name holds, and the nearest
+    // one the index has, as for the query's words.
+    let mut names = Vec::new();
+    for (label, name) in &filter.entities {
+        if let Some(why) = search::why_no_name_matches(news, *label, name)? {
+            names.push(format!("{} {name:?}: {why}", entity_flag(*label)));
+        }
+    }
+    if !names.is_empty() {
+        return Ok(format!(
+            "no passage matches{}: {}",
+            described(&filter.query),
+            names.join("; ")
         ));
     }
     // "No passage matches" alone sent a user hunting through a query

@@ -42,7 +42,9 @@ pub use article::{
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
-pub use suggest::{AbsentWord, Nearest, WordsAlone, why_no_words_match, words_alone};
+pub use suggest::{
+    AbsentWord, Nearest, WordsAlone, why_no_name_matches, why_no_words_match, words_alone,
+};
 pub use timeline::{Bucket, Granularity, TimeField, matching_passages, timeline};
 
 /// How much a title match counts against a passage-text match.

@@ -793,6 +793,32 @@ fn check_empty_results(env: &Env, cases: &[(&[&str], &str)]) {
     }
 }
 
+/// A misspelt entity filter says which word of the name no name holds, and
+/// the nearest the index has, as a misspelt word of the query does.
+#[test]
+fn a_misspelt_entity_filter_gets_the_nearest_name() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Talks\n\nPresident Ilham Aliyev spoke in Baku on Monday about the talks.\n",
+    );
+    env.index();
+    check_empty_results(
+        &env,
+        &[
+            (
+                &["search", "talks", "--person", "Ilham Aliyevv"],
+                "--person \"Ilham Aliyevv\": no person's name holds \"aliyevv\" (the index has \
+                 \"aliyev\", in 1 passage)",
+            ),
+            (
+                &["search", "", "--place", "Bakku"],
+                "--place \"Bakku\": no place's name holds \"bakku\" (the index has \"baku\"",
+            ),
+        ],
+    );
+}
+
 /// The passages the suggested spelling is said to be in are those a search
 /// for it finds: counting only the entity names that hold it ("Shell Oil
 /// Co") said "oil" was in 1 passage of 3.
