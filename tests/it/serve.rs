@@ -188,6 +188,15 @@ fn serves_search_entities_timeline_and_article_as_json() {
         why.starts_with("\"Aliyevv\" is in no passage (the index has \"aliyev\""),
         "{misspelt}"
     );
+    // A misspelt entity filter is named with its parameter.
+    let (_, misspelt) = server.json("/api/search?q=&person=Aliyevv");
+    let why = misspelt["why_none"].as_str().unwrap_or_default();
+    assert!(
+        why.starts_with(
+            "person \"Aliyevv\": no person's name holds \"aliyevv\" (the index has \"aliyev\""
+        ),
+        "{misspelt}"
+    );
 }
 
 #[test]
