@@ -673,15 +673,24 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     });
     let news = args.filter.open()?;
     let counts = search::entity_counts(&news, &filter, label, args.top)?;
-    release_at_exit(news);
     with_stdout(|out, _| output::write_entities(out, args.format, &args.query, &counts))?;
     if counts.is_empty() {
-        eprintln!(
-            "newsdex: no entity in the passages that match{}",
-            described(&args.query)
-        );
+        // No passage at all (an empty index, a misspelt word or name) is
+        // said as `search` says it, not as passages without entities.
+        let why = match search::matching_passages(&news, &filter)? {
+            0 => nothing_matched(&news, &args.filter, &filter)?,
+            n => format!(
+                "{}{}, and none mentions an entity{}",
+                passages_match(n),
+                described(&args.query),
+                if label.is_some() { " of that type" } else { "" }
+            ),
+        };
+        release_at_exit(news);
+        eprintln!("newsdex: {why}");
         return Ok(ExitCode::from(1));
     }
+    release_at_exit(news);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -735,7 +735,7 @@ fn empty_results_are_explained_on_stderr() {
     env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n")
         .write("b.txt", "Harbour\n\nSeals swam in the harbour.\n");
     env.index();
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &["search", "zzzqqq"],
             "no passage matches \"zzzqqq\": \"zzzqqq\" is in no passage",
@@ -756,6 +756,10 @@ fn empty_results_are_explained_on_stderr() {
         ),
         (&["timeline", "zzzqqq"], "no passage matches \"zzzqqq\""),
         (
+            &["entities", "zzzqqq"],
+            "no passage matches \"zzzqqq\": \"zzzqqq\" is in no passage",
+        ),
+        (
             &["timeline", "walrus"],
             "1 passage matches \"walrus\", and none mentions a date that counts in these buckets",
         ),
@@ -769,7 +773,7 @@ fn empty_results_are_explained_on_stderr() {
     let empty = Env::new();
     empty.write("notes.txt", "");
     empty.index();
-    for command in ["search", "timeline"] {
+    for command in ["search", "timeline", "entities"] {
         let run = empty.run(&[command, "walrus", "--index", "index"]);
         assert_eq!(run.status, 1, "{command}: {}", run.stderr);
         assert!(
