@@ -621,13 +621,11 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
             names.push(format!("{} {name:?}: {why}", entity_flag(*label)));
         }
     }
-    if !names.is_empty() {
-        return Ok(format!(
-            "no passage matches{}: {}",
-            described(&filter.query),
-            names.join("; ")
-        ));
-    }
+    let check = if names.is_empty() {
+        "check the names and dates, or drop a filter".to_string()
+    } else {
+        names.join("; ")
+    };
     // "No passage matches" alone sent a user hunting through a query
     // that matches thousands, when a misspelt --person emptied it.
     let filters = args.given();
@@ -639,13 +637,18 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
         let n = search::matching_passages(news, &alone)?;
         if n > 0 {
             return Ok(format!(
-                "{}{} without the filters, none with {}: check the names and dates, or \
-                 drop a filter",
+                "{}{} without the filters, none with {}: {check}",
                 passages_match(n),
                 described(&filter.query),
                 filters.join(" ")
             ));
         }
+    }
+    if !names.is_empty() {
+        return Ok(format!(
+            "no passage matches{}: {check}",
+            described(&filter.query)
+        ));
     }
     let nothing = format!("no passage matches{}", described(&filter.query));
     Ok(match search::why_no_words_match(news, &filter.query)? {

@@ -812,8 +812,9 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
         &[
             (
                 &["search", "talks", "--person", "Ilham Aliyevv"],
-                "--person \"Ilham Aliyevv\": no person's name holds \"aliyevv\" (the index has \
-                 \"aliyev\", in 1 passage)",
+                "1 passage matches \"talks\" without the filters, none with --person \"Ilham \
+                 Aliyevv\": --person \"Ilham Aliyevv\": no person's name holds \"aliyevv\" (the \
+                 index has \"aliyev\", in 1 passage)",
             ),
             (
                 &["search", "", "--place", "Bakku"],
