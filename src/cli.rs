@@ -212,7 +212,7 @@ pub enum SortArg {
 ))]
 pub struct SearchArgs {
     /// The query (`--help` shows the syntax); empty lists passages by the filters alone.
-    #[arg(long_help = QUERY_HELP)]
+    #[arg(long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -258,7 +258,7 @@ pub enum EntityTypeArg {
 )]
 pub struct EntitiesArgs {
     /// Count only in passages matching this query (default: the whole index).
-    #[arg(default_value = "", long_help = QUERY_HELP)]
+    #[arg(default_value = "", long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -280,7 +280,7 @@ pub struct EntitiesArgs {
 )]
 pub struct TimelineArgs {
     /// The query (`''` for every passage).
-    #[arg(long_help = QUERY_HELP)]
+    #[arg(long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -344,6 +344,13 @@ pub struct ExtractArgs {
 /// candidates gathered for them fit in memory.
 fn hit_limit() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
+}
+
+/// A query as given, without the space before it: `main` puts one before
+/// a query that starts with `-` (`'-drone crash'`), which clap would
+/// otherwise read as options.
+fn query_arg(input: &str) -> Result<String, String> {
+    Ok(input.trim_start().to_string())
 }
 
 fn parse_day(input: &str) -> Result<NaiveDate, String> {
@@ -457,6 +464,22 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         .map(|f| f.trim().to_string())
         .filter(|f| !f.is_empty())
         .collect();
+    // The text format prints whole hits for people: it has no keys to
+    // choose and no markup, and silently ignoring the flags printed whole
+    // hits to a user who asked for paths.
+    if args.format == Format::Text {
+        let flag = match (args.fields.is_empty(), args.mark) {
+            (false, _) => Some("--fields"),
+            (true, true) => Some("--mark"),
+            (true, false) => None,
+        };
+        if let Some(flag) = flag {
+            anyhow::bail!(
+                "{flag} applies to --format json, jsonl or csv, not to text: add \
+                 `--format jsonl` (or json, csv)"
+            );
+        }
+    }
     for field in &args.fields {
         if !output::HIT_FIELDS.contains(&field.as_str()) {
             anyhow::bail!(
@@ -568,6 +591,16 @@ fn described(query: &str) -> String {
 /// Why a query found nothing: the index is empty (say how to fill it), the
 /// query matches but not with the filters (name them), or no passage
 /// matches.
+/// The flag that filters on entities of `label`.
+fn entity_flag(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Person => "--person",
+        EntityLabel::Organization => "--org",
+        EntityLabel::Location => "--place",
+        EntityLabel::Misc => "--misc",
+    }
+}
+
 fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyhow::Result<String> {
     if search::matching_passages(news, &Filter::default())? == 0 {
         let dir = args
@@ -580,6 +613,19 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
              `newsdex index FOLDER --index {dir}`"
         ));
     }
+    // A misspelt name: which of its words no name holds, and the nearest
+    // one the index has, as for the query's words.
+    let mut names = Vec::new();
+    for (label, name) in &filter.entities {
+        if let Some(why) = search::why_no_name_matches(news, *label, name)? {
+            names.push(format!("{} {name:?}: {why}", entity_flag(*label)));
+        }
+    }
+    let check = if names.is_empty() {
+        "check the names and dates, or drop a filter".to_string()
+    } else {
+        names.join("; ")
+    };
     // "No passage matches" alone sent a user hunting through a query
     // that matches thousands, when a misspelt --person emptied it.
     let filters = args.given();
@@ -591,13 +637,18 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
         let n = search::matching_passages(news, &alone)?;
         if n > 0 {
             return Ok(format!(
-                "{}{} without the filters, none with {}: check the names and dates, or \
-                 drop a filter",
+                "{}{} without the filters, none with {}: {check}",
                 passages_match(n),
                 described(&filter.query),
                 filters.join(" ")
             ));
         }
+    }
+    if !names.is_empty() {
+        return Ok(format!(
+            "no passage matches{}: {check}",
+            described(&filter.query)
+        ));
     }
     let nothing = format!("no passage matches{}", described(&filter.query));
     Ok(match search::why_no_words_match(news, &filter.query)? {
@@ -625,15 +676,24 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     });
     let news = args.filter.open()?;
     let counts = search::entity_counts(&news, &filter, label, args.top)?;
-    release_at_exit(news);
     with_stdout(|out, _| output::write_entities(out, args.format, &args.query, &counts))?;
     if counts.is_empty() {
-        eprintln!(
-            "newsdex: no entity in the passages that match{}",
-            described(&args.query)
-        );
+        // No passage at all (an empty index, a misspelt word or name) is
+        // said as `search` says it, not as passages without entities.
+        let why = match search::matching_passages(&news, &filter)? {
+            0 => nothing_matched(&news, &args.filter, &filter)?,
+            n => format!(
+                "{}{}, and none mentions an entity{}",
+                passages_match(n),
+                described(&args.query),
+                if label.is_some() { " of that type" } else { "" }
+            ),
+        };
+        release_at_exit(news);
+        eprintln!("newsdex: {why}");
         return Ok(ExitCode::from(1));
     }
+    release_at_exit(news);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -789,16 +849,15 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         hits: passages,
         dates_read: Vec::new(),
     };
-    with_stdout(|out, style| match args.format {
-        Format::Text => output::write_article(out, style, &results.hits),
-        format => output::write_hits(
+    with_stdout(|out, style| {
+        output::write_listing(
             out,
-            format,
+            args.format,
             style,
-            &HitOptions::default(),
             &args.target,
+            listing.truncated,
             &results,
-        ),
+        )
     })?;
     Ok(ExitCode::SUCCESS)
 }

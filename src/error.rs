@@ -55,11 +55,15 @@ pub enum Error {
     #[error("invalid query {}: {reason}", quoted_start(query))]
     InvalidQuery { query: String, reason: String },
 
-    #[error(
-        "invalid date {input:?}: expected YYYY-MM-DD, YYYY-MM or YYYY, or a date with its year in \
-         words (\"December 2024\")"
-    )]
-    InvalidDate { input: String },
+    #[error("invalid date {input:?}: {reason}")]
+    InvalidDate { input: String, reason: String },
+
+    /// A `--since`/`--until` pair (the API's `since`/`until`) that no
+    /// passage can match, whatever the query: its own error, so the
+    /// message blames the dates and not the query, and names no flag the
+    /// API does not have.
+    #[error("invalid date range: {reason}")]
+    InvalidDateRange { reason: String },
 
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
@@ -71,6 +75,10 @@ pub enum Error {
         source: std::io::Error,
     },
 }
+
+/// What an [`Error::InvalidDate`] says when the input is no date at all.
+pub const DATE_FORMS: &str = "expected YYYY-MM-DD, YYYY-MM or YYYY, or a date with its year in \
+                              words (\"December 2024\")";
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -1,6 +1,7 @@
 //! The `newsdex` binary: parses arguments, runs a command, maps the outcome
 //! to an exit status (0 results, 1 no results, 2 error).
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -8,7 +9,7 @@ use clap::Parser;
 mod cli;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_from(queries_are_not_options(std::env::args_os().collect()));
     match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -19,6 +20,32 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A query that starts with an excluded word (`newsdex search '-drone
+/// crash'`) is one argument starting with `-`, which clap read as the
+/// options `-d -r -o ...` and refused. An argument of `search`, `entities`
+/// or `timeline` that starts with `-` and holds a space is no option: it
+/// gets a space before it, so clap takes it as a value (the query parser
+/// trims it off).
+fn queries_are_not_options(mut args: Vec<OsString>) -> Vec<OsString> {
+    let takes_query = args
+        .get(1)
+        .and_then(|command| command.to_str())
+        .is_some_and(|command| matches!(command, "search" | "entities" | "timeline"));
+    if !takes_query {
+        return args;
+    }
+    for arg in args.iter_mut().skip(2) {
+        let Some(text) = arg.to_str() else { continue };
+        if text == "--" {
+            break;
+        }
+        if text.starts_with('-') && text.contains(char::is_whitespace) {
+            *arg = OsString::from(format!(" {text}"));
+        }
+    }
+    args
 }
 
 /// The error and its causes, each cause once: most of the library's
@@ -37,11 +64,17 @@ fn message(err: &anyhow::Error) -> String {
 }
 
 /// A reader that closed the pipe (`newsdex search x | head`) is not an error.
+/// `serde_json` keeps the I/O error of a failed write to itself (its
+/// `source()` skips it), so `export | head` needs it asked directly.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
     })
 }
 
@@ -54,7 +87,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 #[cfg(test)]
 mod tests {
-    use super::message;
+    use std::ffi::OsString;
+
+    use super::{message, queries_are_not_options};
 
     #[test]
     fn an_error_names_each_cause_once() {
@@ -70,5 +105,21 @@ mod tests {
             message(&added),
             "cannot create index folder idx: File exists"
         );
+    }
+
+    #[test]
+    fn a_query_that_starts_with_an_excluded_word_is_no_option() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        let given = args(&["newsdex", "search", "-drone crash", "-n", "1"]);
+        let want = args(&["newsdex", "search", " -drone crash", "-n", "1"]);
+        assert_eq!(queries_are_not_options(given), want);
+        // Options, other commands' arguments and what follows `--` stay.
+        for list in [
+            &["newsdex", "search", "crash", "--person", "Putin"][..],
+            &["newsdex", "extract", "-a b.txt"],
+            &["newsdex", "search", "--", "-a b"],
+        ] {
+            assert_eq!(queries_are_not_options(args(list)), args(list));
+        }
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::snippet::snippet;
-use super::{Format, SNIPPET_BYTES, Style, spreadsheet_cell, text, write_json};
+use super::{Format, SNIPPET_BYTES, Style, csv_error, spreadsheet_cell, text, write_json};
 use crate::query::WrittenDate;
 use crate::search::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults};
 
@@ -97,17 +97,48 @@ pub fn write_hits(
                 options.fields.iter().map(String::as_str).collect()
             };
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(&columns)?;
+            writer.write_record(&columns).map_err(csv_error)?;
             for hit in &results.hits {
                 let rec = object(HitRecord::new(hit, options.mark));
-                writer.write_record(
-                    columns
-                        .iter()
-                        .map(|c| cell(rec.get(*c).unwrap_or(&Value::Null))),
-                )?;
+                writer
+                    .write_record(
+                        columns
+                            .iter()
+                            .map(|c| cell(rec.get(*c).unwrap_or(&Value::Null))),
+                    )
+                    .map_err(csv_error)?;
             }
             writer.flush()
         }
+    }
+}
+
+/// An article's passages as `show` prints them: in JSON, the shape
+/// `/api/article` answers with (`truncated` says a whole listing stopped
+/// at its cap, which a script cannot see on stderr); other formats as a
+/// search's hits.
+pub fn write_listing(
+    out: &mut dyn Write,
+    format: Format,
+    style: Style,
+    target: &str,
+    truncated: bool,
+    results: &SearchResults,
+) -> io::Result<()> {
+    let options = HitOptions::default();
+    match format {
+        Format::Text => text::write_article(out, style, &results.hits),
+        Format::Json => {
+            let hits: Vec<Record> = results.hits.iter().map(|h| record(h, &options)).collect();
+            let listing = serde_json::json!({
+                "query": target,
+                "total": results.total,
+                "truncated": truncated,
+                "hits": hits,
+            });
+            write_json(out, &listing, true)
+        }
+        format => write_hits(out, format, style, &options, target, results),
     }
 }
 

@@ -12,7 +12,7 @@ pub mod overview;
 pub mod snippet;
 mod text;
 
-pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits};
+pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits, write_listing};
 pub use overview::{write_entities, write_timeline};
 pub use text::write_article;
 
@@ -48,6 +48,20 @@ fn write_json(out: &mut dyn Write, value: &impl serde::Serialize, pretty: bool) 
         serde_json::to_writer(&mut *out, value)?;
     }
     writeln!(out)
+}
+
+/// A CSV writer's error as the I/O error it is: `csv`'s own conversion
+/// makes every error `ErrorKind::Other` and hides the cause from
+/// `source()`, so a reader that closed the pipe (`--format csv | head`)
+/// read as a failure instead of the quiet stop it is in the other formats.
+fn csv_error(error: csv::Error) -> io::Error {
+    if error.is_io_error() {
+        if let csv::ErrorKind::Io(io) = error.into_kind() {
+            return io;
+        }
+        unreachable!("is_io_error is an ErrorKind::Io");
+    }
+    io::Error::other(error)
 }
 
 /// A CSV cell that a spreadsheet shows as the text it is: one that starts

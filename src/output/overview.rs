@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde_json::json;
 
 use super::text::printable;
-use super::{Format, Style, spreadsheet_cell, write_json};
+use super::{Format, Style, csv_error, spreadsheet_cell, write_json};
 use crate::search::{Bucket, EntityCount, Granularity, TimeField};
 
 /// Writes entity counts: a table for people, records for tools.
@@ -48,14 +48,18 @@ pub fn write_entities(
         Format::Jsonl => counts.iter().try_for_each(|c| write_json(out, c, false)),
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(["label", "name", "passages", "articles"])?;
+            writer
+                .write_record(["label", "name", "passages", "articles"])
+                .map_err(csv_error)?;
             for c in counts {
-                writer.write_record([
-                    c.label.as_str(),
-                    &spreadsheet_cell(&c.name),
-                    &c.passages.to_string(),
-                    &c.articles.to_string(),
-                ])?;
+                writer
+                    .write_record([
+                        c.label.as_str(),
+                        &spreadsheet_cell(&c.name),
+                        &c.passages.to_string(),
+                        &c.articles.to_string(),
+                    ])
+                    .map_err(csv_error)?;
             }
             writer.flush()
         }
@@ -126,14 +130,18 @@ pub fn write_timeline(
         Format::Jsonl => buckets.iter().try_for_each(|b| write_json(out, b, false)),
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(["start", "label", "passages", "articles"])?;
+            writer
+                .write_record(["start", "label", "passages", "articles"])
+                .map_err(csv_error)?;
             for b in buckets {
-                writer.write_record([
-                    b.start.to_string(),
-                    b.label.clone(),
-                    b.passages.to_string(),
-                    b.articles.to_string(),
-                ])?;
+                writer
+                    .write_record([
+                        b.start.to_string(),
+                        b.label.clone(),
+                        b.passages.to_string(),
+                        b.articles.to_string(),
+                    ])
+                    .map_err(csv_error)?;
             }
             writer.flush()
         }

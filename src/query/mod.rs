@@ -450,6 +450,7 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
              to search for the words"
                 .into()
         }
+        E::SyntaxError(detail) if let Some(problem) = misplaced_operator(detail) => problem,
         E::SyntaxError(detail) => {
             format!(
                 "the query does not parse ({}); check quotes, parentheses and `field:` prefixes",
@@ -460,9 +461,155 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
     }
 }
 
+/// A piece of a query, as far as [`misplaced_operator`] needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece<'a> {
+    Open,
+    Close,
+    /// `AND`, `OR`: a word on each side.
+    Joins(&'a str),
+    /// `NOT`: a word after it.
+    Not,
+    /// `-` or `+` standing alone, away from the word it should touch.
+    Sign(&'a str),
+    /// `title:` with nothing joined to it.
+    Field(&'a str),
+    /// A word or phrase ending in a `^` or `~` with no number after it.
+    Modifier(&'a str),
+    /// A word, a phrase, anything else.
+    Word,
+}
+
+fn piece(word: &str) -> Piece<'_> {
+    match word {
+        "AND" | "OR" => Piece::Joins(word),
+        "NOT" => Piece::Not,
+        "-" | "+" => Piece::Sign(word),
+        _ if word.ends_with(':') && USER_FIELDS.contains(&&word[..word.len() - 1]) => {
+            Piece::Field(&word[..word.len() - 1])
+        }
+        _ if word.ends_with('^') || word.ends_with("\"~") => Piece::Modifier(word),
+        _ => Piece::Word,
+    }
+}
+
+fn pieces(query: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut start = None;
+    let mut in_quotes = false;
+    for (i, c) in query.char_indices() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        }
+        let separates = !in_quotes && (c.is_whitespace() || c == '(' || c == ')');
+        if !separates {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(begin) = start.take() {
+            pieces.push(piece(&query[begin..i]));
+        }
+        match c {
+            '(' => pieces.push(Piece::Open),
+            ')' => pieces.push(Piece::Close),
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        pieces.push(piece(&query[begin..]));
+    }
+    pieces
+}
+
+/// What is wrong with a query tantivy's grammar refused, when it is an
+/// operator, a sign or a field with nothing to work on (`crash AND`, `OR
+/// crash`, `crash -`, `title:`, `()`): "the query does not parse" left a
+/// user to find it. `None` when none is.
+fn misplaced_operator(query: &str) -> Option<String> {
+    let pieces = pieces(query);
+    let is_word_after = |i: usize| matches!(pieces.get(i + 1), Some(Piece::Word | Piece::Open));
+    for (i, piece) in pieces.iter().enumerate() {
+        let before = i.checked_sub(1).map(|b| pieces[b]);
+        match *piece {
+            Piece::Sign(sign) => {
+                let does = if sign == "-" { "excludes" } else { "requires" };
+                return Some(format!(
+                    "`{sign}` {does} the word it touches: write `{sign}word`, with no space"
+                ));
+            }
+            Piece::Field(field) if !is_word_after(i) => {
+                return Some(format!(
+                    "`{field}:` has no word after it: write `{field}:word` or \
+                     `{field}:\"two words\"`"
+                ));
+            }
+            Piece::Modifier(word) => {
+                return Some(if word.ends_with('^') {
+                    format!("`{word}` needs a number after `^`: write `{word}2` to count it double")
+                } else {
+                    format!(
+                        "`{word}` needs a number after `~`: write `{word}2` to allow two words \
+                         between"
+                    )
+                });
+            }
+            Piece::Open if pieces.get(i + 1) == Some(&Piece::Close) => {
+                return Some("`()` holds nothing: put words in it, or remove it".into());
+            }
+            Piece::Joins(op) if !matches!(before, Some(Piece::Word | Piece::Close)) => {
+                return Some(format!(
+                    "`{op}` has no word before it: add one, or remove the `{op}`"
+                ));
+            }
+            Piece::Joins(op) if !is_word_after(i) && pieces.get(i + 1) != Some(&Piece::Not) => {
+                return Some(format!(
+                    "`{op}` has no word after it: add one, or remove the `{op}`"
+                ));
+            }
+            Piece::Not if !is_word_after(i) => {
+                return Some("`NOT` has no word after it: add the word to exclude".into());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misplaced_operators_are_named() {
+        let cases = [
+            ("crash AND", Some("`AND` has no word after it")),
+            ("AND", Some("`AND` has no word before it")),
+            ("(crash OR) Baku", Some("`OR` has no word after it")),
+            ("crash (OR Baku)", Some("`OR` has no word before it")),
+            ("crash NOT", Some("`NOT` has no word after it")),
+            ("crash + Baku", Some("`+` requires the word it touches")),
+            ("crash title:", Some("`title:` has no word after it")),
+            ("oil^", Some("needs a number after `^`")),
+            ("\"oil prices\"~ Baku", Some("needs a number after `~`")),
+            // Not a field: tantivy's own message names it.
+            ("crash oil:", None),
+            ("crash ( ) Baku", Some("`()` holds nothing")),
+            // Well-formed uses, and words inside phrases, are not blamed.
+            ("crash AND NOT drone", None),
+            ("title:(plane crash) OR title:\"AND\"", None),
+            ("\"crash AND\" -drone +Baku", None),
+        ];
+        for (query, want) in cases {
+            let found = misplaced_operator(query);
+            match want {
+                Some(hint) => assert!(
+                    found.as_deref().is_some_and(|m| m.contains(hint)),
+                    "{query}: {found:?}"
+                ),
+                None => assert_eq!(found, None, "{query}"),
+            }
+        }
+    }
 
     fn tantivy(query: &str) -> String {
         rewrite(query).unwrap()

@@ -42,7 +42,9 @@ pub use article::{
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
-pub use suggest::{AbsentWord, Nearest, WordsAlone, why_no_words_match, words_alone};
+pub use suggest::{
+    AbsentWord, Nearest, WordsAlone, why_no_name_matches, why_no_words_match, words_alone,
+};
 pub use timeline::{Bucket, Granularity, TimeField, matching_passages, timeline};
 
 /// How much a title match counts against a passage-text match.
@@ -186,9 +188,9 @@ pub(crate) fn build_query(
     if let (Some(since), Some(until)) = (filter.since, filter.until)
         && since > until
     {
-        return Err(invalid(format!(
-            "--since {since} is after --until {until}: swap them"
-        )));
+        return Err(Error::InvalidDateRange {
+            reason: format!("it starts on {since}, after it ends on {until}: swap them"),
+        });
     }
     // The index holds the dates tantivy can store; a range wholly outside
     // them would find nothing and not say why ("the Battle of Hastings in
@@ -196,11 +198,13 @@ pub(crate) fn build_query(
     let outside = filter.until.is_some_and(|d| d.year() < FIRST_STORABLE_YEAR)
         || filter.since.is_some_and(|d| d.year() > LAST_STORABLE_YEAR);
     if outside {
-        return Err(invalid(format!(
-            "the index holds dates from {FIRST_STORABLE_YEAR} to {LAST_STORABLE_YEAR} only \
-             (tantivy's range); --since/--until lie outside it: search the text for the year \
-             instead (`Hastings 1066`)"
-        )));
+        return Err(Error::InvalidDateRange {
+            reason: format!(
+                "the index holds dates from {FIRST_STORABLE_YEAR} to {LAST_STORABLE_YEAR} only \
+                 (tantivy's range), and the range lies outside it: search the text for the \
+                 year instead (`Hastings 1066`)"
+            ),
+        });
     }
     highlight.dates = sought_dates;
     if filter.since.is_some() || filter.until.is_some() {
@@ -820,7 +824,45 @@ fn mentioned_date_query(
 /// first day (`Bound::Lower`) or last day (`Bound::Upper`), or a date with
 /// its year in words (`December 2024`), meaning the same.
 pub fn parse_user_date(input: &str, side: DateSide) -> Result<NaiveDate> {
+    refuse_ambiguous_day_and_month(input)?;
     numeric_date(input, side).or_else(|error| written_date(input, side).ok_or(error))
+}
+
+/// `03/01/1987` is 1 March in the United States and 3 January elsewhere;
+/// the date tagger reads it the American way, so a European user's filter
+/// silently covered other months. Refused, with both readings written out
+/// (`25/12/2024` and `12/25/2024` are no question and pass).
+fn refuse_ambiguous_day_and_month(input: &str) -> Result<()> {
+    let parts: Vec<&str> = input.trim().split('/').collect();
+    let [first, second, year] = parts.as_slice() else {
+        return Ok(());
+    };
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(a), Some(b)) = (number(first), number(second)) else {
+        return Ok(());
+    };
+    let Ok(year) = year.parse::<i32>() else {
+        return Ok(());
+    };
+    let (Some(us), Some(other)) = (
+        NaiveDate::from_ymd_opt(year, a, b),
+        NaiveDate::from_ymd_opt(year, b, a),
+    ) else {
+        return Ok(());
+    };
+    if us == other {
+        return Ok(());
+    }
+    Err(Error::InvalidDate {
+        input: input.to_string(),
+        reason: format!(
+            "day and month could be either way round: write {us} or {other} (YYYY-MM-DD)"
+        ),
+    })
 }
 
 /// A date written in words, as a query's dates are read
@@ -840,12 +882,24 @@ fn written_date(input: &str, side: DateSide) -> Option<NaiveDate> {
     })
 }
 
-/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (or with slashes: `YYYY/MM/DD`).
 fn numeric_date(input: &str, side: DateSide) -> Result<NaiveDate> {
     let bad = || Error::InvalidDate {
         input: input.to_string(),
+        reason: crate::error::DATE_FORMS.to_string(),
     };
-    let parts: Vec<&str> = input.trim().split('-').collect();
+    let input_trimmed = input.trim();
+    // One separator throughout: `2024/12/25` as paths and spreadsheets
+    // write it, but not `2024/12-25`.
+    let separator = if input_trimmed.contains('/') {
+        '/'
+    } else {
+        '-'
+    };
+    if separator == '/' && input_trimmed.contains('-') {
+        return Err(bad());
+    }
+    let parts: Vec<&str> = input_trimmed.split(separator).collect();
     let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
     // Four digits: `24-12` or `5` meant December 2024 or the fifth, not
     // the years 24 and 5, which matched nearly every dated passage.
@@ -856,7 +910,18 @@ fn numeric_date(input: &str, side: DateSide) -> Result<NaiveDate> {
         .parse::<i32>()
         .map_err(|_| bad())?;
     let date = match (parts.len(), side) {
-        (3, _) => NaiveDate::from_ymd_opt(year, num(parts[1])?, num(parts[2])?),
+        (3, _) => {
+            let (month, day) = (num(parts[1])?, num(parts[2])?);
+            // The form is right; the calendar has no such day (`2024-02-30`).
+            let date = NaiveDate::from_ymd_opt(year, month, day);
+            if date.is_none() && (1..=12).contains(&month) {
+                return Err(Error::InvalidDate {
+                    input: input.to_string(),
+                    reason: format!("no such day: month {month} of {year} has no day {day}"),
+                });
+            }
+            date
+        }
         (2, DateSide::First) => NaiveDate::from_ymd_opt(year, num(parts[1])?, 1),
         (2, DateSide::Last) => NaiveDate::from_ymd_opt(year, num(parts[1])?, 1)
             .map(|first| crate::dates::value::Unit::Month.end_of(first)),
@@ -1144,6 +1209,12 @@ mod tests {
             ("December 2024", DateSide::First, d(2024, 12, 1)),
             ("Dec. 25, 2024", DateSide::Last, d(2024, 12, 25)),
             ("the 1990s", DateSide::Last, d(1999, 12, 31)),
+            // ISO order with slashes, as file paths and spreadsheets write it.
+            ("2024/12/25", DateSide::First, d(2024, 12, 25)),
+            ("2024/12", DateSide::Last, d(2024, 12, 31)),
+            // Day and month apart only when one of them cannot be a month.
+            ("25/12/2024", DateSide::First, d(2024, 12, 25)),
+            ("12/25/2024", DateSide::First, d(2024, 12, 25)),
         ];
         for (input, side, want) in cases {
             assert_eq!(parse_user_date(input, side).unwrap(), want, "{input}");
@@ -1159,9 +1230,23 @@ mod tests {
             "5",
             "+2024",
             "02024",
+            "2024/12-25",
         ] {
             assert!(parse_user_date(bad, DateSide::First).is_err(), "{bad}");
         }
+        // `03/01/1987` is 1 March in the United States and 3 January
+        // elsewhere: read silently as one of them, half the users filter
+        // on the wrong two months. The message gives both ISO dates.
+        let ambiguous = parse_user_date("03/01/1987", DateSide::First).unwrap_err();
+        let message = ambiguous.to_string();
+        assert!(
+            message.contains("1987-03-01") && message.contains("1987-01-03"),
+            "{message}"
+        );
+        // A day the month does not have is named as such, not as a format
+        // the user did write.
+        let no_day = parse_user_date("2024-02-30", DateSide::First).unwrap_err();
+        assert!(no_day.to_string().contains("no such day"), "{no_day}");
     }
 }
 

@@ -9,6 +9,9 @@ use std::cmp::Reverse;
 
 use super::fuzzy::spellings_within;
 use super::{Filter, analyze, matching_passages};
+use tantivy::Term;
+
+use crate::entities::{EntityLabel, canonical};
 use crate::error::Result;
 use crate::query;
 use crate::store::NewsIndex;
@@ -28,7 +31,7 @@ pub struct Nearest {
     pub spelling: String,
     /// Edits from the word as typed: the `~N` that finds it.
     pub edits: usize,
-    /// Passages holding it.
+    /// Passages a search for it finds.
     pub passages: u64,
 }
 
@@ -122,7 +125,66 @@ fn nearest_spelling(news: &NewsIndex, word: &str) -> Result<Option<Nearest>> {
             }
         }
     }
-    Ok(best.map(|(_, nearest)| nearest))
+    let Some((_, mut nearest)) = best else {
+        return Ok(None);
+    };
+    // A spelling's document frequency counts one field: a name's field
+    // said "oil" (from "Shell Oil Co") was in 1 passage when a search for
+    // it finds every passage with the word. Say what the search finds.
+    let alone = Filter {
+        query: nearest.spelling.clone(),
+        ..Filter::default()
+    };
+    if let Ok(passages) = matching_passages(news, &alone) {
+        nearest.passages = passages as u64;
+    }
+    Ok(Some(nearest))
+}
+
+/// Why an entity filter (`--person "Ilham Aliyevv"`) matches no passage on
+/// its own: the words of the name that no name of its type holds, each
+/// with the nearest spelling those names do hold. `None` when the filter
+/// alone matches (or its words are all in names, never in one).
+pub fn why_no_name_matches(
+    news: &NewsIndex,
+    label: EntityLabel,
+    name: &str,
+) -> Result<Option<String>> {
+    let alone = Filter {
+        entities: vec![(label, name.to_string())],
+        ..Filter::default()
+    };
+    if !matches!(matching_passages(news, &alone), Ok(0)) {
+        return Ok(None);
+    }
+    let field = news.fields.entity(label);
+    let searcher = news.searcher()?;
+    let kind = match label {
+        EntityLabel::Person => "person",
+        EntityLabel::Organization => "organisation",
+        EntityLabel::Location => "place",
+        EntityLabel::Misc => "other",
+    };
+    let mut missing = Vec::new();
+    for word in analyze(news, field, &canonical::query_name(label, name)) {
+        if searcher.doc_freq(&Term::from_field_text(field, &word))? > 0 {
+            continue;
+        }
+        let distance = if word.chars().count() >= 6 { 2 } else { 1 };
+        let nearest = spellings_within(&searcher, field, &word, distance)?
+            .into_iter()
+            .filter(|spelling| spelling.edits > 0)
+            .min_by_key(|s| (s.edits, Reverse(s.doc_freq), s.text.clone()));
+        missing.push(match nearest {
+            Some(near) => format!(
+                "no {kind}'s name holds \"{word}\" (the index has \"{}\", in {})",
+                near.text,
+                passages_count(near.doc_freq)
+            ),
+            None => format!("no {kind}'s name holds \"{word}\""),
+        });
+    }
+    Ok((!missing.is_empty()).then(|| missing.join("; ")))
 }
 
 /// Which words of a query that found nothing no passage holds, with the

@@ -57,9 +57,9 @@ impl From<Error> for ApiError {
     fn from(err: Error) -> ApiError {
         match err {
             // The caller's mistakes.
-            Error::InvalidQuery { .. } | Error::InvalidDate { .. } => {
-                ApiError::bad(err.to_string())
-            }
+            Error::InvalidQuery { .. }
+            | Error::InvalidDate { .. }
+            | Error::InvalidDateRange { .. } => ApiError::bad(err.to_string()),
             // The server's: the index, the disk.
             other => ApiError {
                 status: 500,
@@ -244,7 +244,8 @@ enum TypeParam {
 /// and `dates_read`: the dates written in the query as words, each
 /// `{"text", "since", "until"}` (`SearchResults::dates_read`), for the page to
 /// say why passages without those words match; with no hit, `why_none`
-/// says which words no passage holds, when the words say why.
+/// says which words (or which words of an entity filter's name) no passage
+/// holds, when they say why.
 pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     params.only(&[
         FILTER_PARAMS,
@@ -299,12 +300,34 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         "hits": hits,
         "dates_read": results.dates_read,
     });
-    if results.total == 0
-        && let Some(why) = search::why_no_words_match(news, &request.filter.query)?
-    {
-        answer["why_none"] = why.into();
+    if results.total == 0 {
+        // A misspelt name first: with it, the words are no reason.
+        let mut why = Vec::new();
+        for (label, name) in &request.filter.entities {
+            if let Some(reason) = search::why_no_name_matches(news, *label, name)? {
+                why.push(format!("{} {name:?}: {reason}", entity_param(*label)));
+            }
+        }
+        if why.is_empty()
+            && let Some(words) = search::why_no_words_match(news, &request.filter.query)?
+        {
+            why.push(words);
+        }
+        if !why.is_empty() {
+            answer["why_none"] = why.join("; ").into();
+        }
     }
     Ok(answer)
+}
+
+/// The parameter that filters on entities of `label`.
+fn entity_param(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Person => "person",
+        EntityLabel::Organization => "org",
+        EntityLabel::Location => "place",
+        EntityLabel::Misc => "misc",
+    }
 }
 
 /// `/api/entities`: `{"query", "entities": [{label, name, passages, articles}]}`.

@@ -75,11 +75,32 @@ pub struct ServeArgs {
     pub index: PathBuf,
     /// Address to listen on (port 0 picks a free one). Keep it on loopback:
     /// there is no authentication.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    #[arg(long, default_value = "127.0.0.1:8080", value_parser = listen_addr)]
     pub addr: SocketAddr,
     /// Worker threads answering requests.
     #[arg(long, default_value_t = 4)]
     pub threads: usize,
+}
+
+/// `--addr`: an IP address and port, or the forms people type for the
+/// loopback one (`localhost:8080`, `:8080`, `8080`), which the socket
+/// address syntax refused. `localhost` is 127.0.0.1, the loopback address
+/// every system has, without asking a resolver.
+fn listen_addr(input: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = input.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    let port = input
+        .strip_prefix("localhost:")
+        .or_else(|| input.strip_prefix(':'))
+        .unwrap_or(input);
+    match port.parse::<u16>() {
+        Ok(port) => Ok(SocketAddr::from(([127, 0, 0, 1], port))),
+        Err(_) => Err(format!(
+            "{input:?} is no address to listen on: write IP:PORT (127.0.0.1:8080, \
+             0.0.0.0:8080), localhost:PORT or a port alone"
+        )),
+    }
 }
 
 /// Serves until the process is stopped.
@@ -297,3 +318,27 @@ const _: fn() = || {
     fn shareable<T: Send + Sync + Clone>() {}
     shareable::<NewsIndex>();
 };
+
+#[cfg(test)]
+mod tests {
+    use super::listen_addr;
+
+    #[test]
+    fn listen_addresses_take_the_forms_people_type() {
+        let cases = [
+            ("127.0.0.1:9000", "127.0.0.1:9000"),
+            ("0.0.0.0:80", "0.0.0.0:80"),
+            ("[::1]:8080", "[::1]:8080"),
+            ("localhost:8081", "127.0.0.1:8081"),
+            (":8082", "127.0.0.1:8082"),
+            ("8083", "127.0.0.1:8083"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(listen_addr(input).unwrap().to_string(), want, "{input}");
+        }
+        for bad in ["localhost", "example.com:80", "127.0.0.1:99999", ""] {
+            let message = listen_addr(bad).unwrap_err();
+            assert!(message.contains("IP:PORT"), "{bad}: {message}");
+        }
+    }
+}

@@ -289,8 +289,18 @@ fn published_ranges_take_plain_dates() {
 fn bad_queries_exit_2_and_say_how_to_fix_them() {
     let env = seed_env();
     // (the query and any filters, what the message says)
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 16] = [
         (&["\"plane crash"], "quote"),
+        // An operator with nothing on one side, a sign or a field with no
+        // word: the message names it, not just "does not parse".
+        (&["crash AND"], "`AND` has no word after it"),
+        (&["crash OR"], "`OR` has no word after it"),
+        (&["OR crash"], "`OR` has no word before it"),
+        (&["(crash AND) Baku"], "`AND` has no word after it"),
+        (&["crash AND OR Baku"], "`AND` has no word after it"),
+        (&["crash -"], "`-` excludes the word it touches"),
+        (&["crash ()"], "`()` holds nothing"),
+        (&["title:"], "`title:` has no word after it"),
         (&["nosuchfield:crash"], "no field"),
         (&["nosuchfield:crash~1"], "no field"),
         (&["url:crash~1"], "cannot be fuzzy"),
@@ -348,6 +358,16 @@ fn fields_choose_the_keys_and_mark_marks_highlights() {
     );
     let bad = env.run(&["search", "Baku", "--index", "index", "--fields", "nope"]);
     assert_eq!(bad.status, 2);
+    // Text output has no keys to choose nor snippet to mark: the flags
+    // did nothing, and a user who asked for paths got whole hits.
+    for flags in [&["--fields", "path"][..], &["--mark"]] {
+        let mut args = vec!["search", "Baku", "--index", "index"];
+        args.extend_from_slice(flags);
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{flags:?}: {}", run.stdout);
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains("--format"), "{}", run.stderr);
+    }
 }
 
 #[test]
@@ -452,6 +472,11 @@ fn show_finds_an_article_by_exactly_what_names_it() {
             texts.len() == 1 && texts[0].contains(text),
             "{key}: {texts:?}"
         );
+        // The shape `/api/article` answers with, which says whether the
+        // listing was cut; not a search's `dates_read`.
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["hits", "query", "total", "truncated"], "{key}");
+        assert_eq!(json["truncated"], false);
     }
 }
 
@@ -710,7 +735,7 @@ fn empty_results_are_explained_on_stderr() {
     env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n")
         .write("b.txt", "Harbour\n\nSeals swam in the harbour.\n");
     env.index();
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &["search", "zzzqqq"],
             "no passage matches \"zzzqqq\": \"zzzqqq\" is in no passage",
@@ -731,6 +756,10 @@ fn empty_results_are_explained_on_stderr() {
         ),
         (&["timeline", "zzzqqq"], "no passage matches \"zzzqqq\""),
         (
+            &["entities", "zzzqqq"],
+            "no passage matches \"zzzqqq\": \"zzzqqq\" is in no passage",
+        ),
+        (
             &["timeline", "walrus"],
             "1 passage matches \"walrus\", and none mentions a date that counts in these buckets",
         ),
@@ -739,19 +768,12 @@ fn empty_results_are_explained_on_stderr() {
             "none has a publication date",
         ),
     ];
-    for (args, message) in cases {
-        let mut args = args.to_vec();
-        args.extend(["--index", "index"]);
-        let run = env.run(&args);
-        assert_eq!(run.status, 1, "{args:?}");
-        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
-        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
-    }
+    check_empty_results(&env, &cases);
     // An index of a folder without articles says how to fill it.
     let empty = Env::new();
     empty.write("notes.txt", "");
     empty.index();
-    for command in ["search", "timeline"] {
+    for command in ["search", "timeline", "entities"] {
         let run = empty.run(&[command, "walrus", "--index", "index"]);
         assert_eq!(run.status, 1, "{command}: {}", run.stderr);
         assert!(
@@ -761,4 +783,65 @@ fn empty_results_are_explained_on_stderr() {
             run.stderr
         );
     }
+}
+
+/// Runs each command, which must find nothing and say the message.
+fn check_empty_results(env: &Env, cases: &[(&[&str], &str)]) {
+    for (args, message) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 1, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+}
+
+/// A misspelt entity filter says which word of the name no name holds, and
+/// the nearest the index has, as a misspelt word of the query does.
+#[test]
+fn a_misspelt_entity_filter_gets_the_nearest_name() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Talks\n\nPresident Ilham Aliyev spoke in Baku on Monday about the talks.\n",
+    );
+    env.index();
+    check_empty_results(
+        &env,
+        &[
+            (
+                &["search", "talks", "--person", "Ilham Aliyevv"],
+                "1 passage matches \"talks\" without the filters, none with --person \"Ilham \
+                 Aliyevv\": --person \"Ilham Aliyevv\": no person's name holds \"aliyevv\" (the \
+                 index has \"aliyev\", in 1 passage)",
+            ),
+            (
+                &["search", "", "--place", "Bakku"],
+                "--place \"Bakku\": no place's name holds \"bakku\" (the index has \"baku\"",
+            ),
+        ],
+    );
+}
+
+/// The passages the suggested spelling is said to be in are those a search
+/// for it finds: counting only the entity names that hold it ("Shell Oil
+/// Co") said "oil" was in 1 passage of 3.
+#[test]
+fn a_suggested_spelling_counts_the_passages_its_search_finds() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Refinery deal\n\nRoyal Dutch Shell Oil Co said on Monday it sold a refinery.\n",
+    )
+    .write("b.txt", "Prices\n\nCrude oil prices rose sharply.\n")
+    .write("c.txt", "Markets\n\nHeating oil stocks fell in the week.\n");
+    env.index();
+    check_empty_results(
+        &env,
+        &[(
+            &["search", "oilx"],
+            "the index has \"oil\", in 3 passages; `oilx~1` searches near spellings",
+        )],
+    );
 }

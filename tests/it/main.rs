@@ -10,5 +10,6 @@ mod extract;
 mod hostile;
 mod html_pages;
 mod index;
+mod pipes;
 mod search;
 mod serve;

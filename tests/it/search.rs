@@ -418,11 +418,18 @@ fn since_and_until_filter_on_mentioned_dates() {
     ]);
     assert_eq!(reversed.status, 2, "{}", reversed.stderr);
     assert!(reversed.stderr.contains("swap them"), "{}", reversed.stderr);
+    // The query is fine: the message blames the dates, not "invalid query".
+    assert!(
+        reversed.stderr.contains("invalid date range") && !reversed.stderr.contains("query"),
+        "{}",
+        reversed.stderr
+    );
     // Years the index cannot hold are refused, not an empty result.
     for range in [["1066", "1066"], ["2300", "2400"]] {
         let run = env.run(&["search", "crash", "--since", range[0], "--until", range[1]]);
         assert_eq!(run.status, 2, "{}", run.stderr);
         assert!(run.stderr.contains("from 1678 to 2261"), "{}", run.stderr);
+        assert!(!run.stderr.contains("invalid query"), "{}", run.stderr);
     }
 }
 
@@ -1107,4 +1114,31 @@ fn fuzzy_words_rank_by_how_often_and_how_exactly_they_match() {
         scores.windows(2).all(|w| w[0] > w[1]),
         "a score for each passage: {scores:?}"
     );
+}
+
+/// A query that starts with an excluded word is one argument starting with
+/// `-`: clap read `'-snow crash'` as the options `-s -n -o -w` and refused
+/// it. It is searched, and the options around it still work.
+#[test]
+fn a_query_may_start_with_an_excluded_word() {
+    let env = Env::new();
+    env.write("a.txt", "Crash\n\nA plane crash in the snow.\n")
+        .write(
+            "b.txt",
+            "Crash\n\nA car crash near Paris on December 3, 2024.\n",
+        );
+    env.index();
+    for command in ["search", "timeline", "entities"] {
+        let run = env.run(&[
+            command,
+            "-snow crash",
+            "--index",
+            "index",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.status, 0, "{command}: {}", run.stderr);
+        assert_eq!(run.json()["query"], "-snow crash", "{command}");
+    }
+    assert_eq!(env.hit_files("-snow crash", &["-n", "5"]), ["b.txt"]);
 }

@@ -188,6 +188,15 @@ fn serves_search_entities_timeline_and_article_as_json() {
         why.starts_with("\"Aliyevv\" is in no passage (the index has \"aliyev\""),
         "{misspelt}"
     );
+    // A misspelt entity filter is named with its parameter.
+    let (_, misspelt) = server.json("/api/search?q=&person=Aliyevv");
+    let why = misspelt["why_none"].as_str().unwrap_or_default();
+    assert!(
+        why.starts_with(
+            "person \"Aliyevv\": no person's name holds \"aliyevv\" (the index has \"aliyev\""
+        ),
+        "{misspelt}"
+    );
 }
 
 #[test]
@@ -220,6 +229,8 @@ fn refuses_bad_requests_with_json_errors() {
         "/api/search?collapse=maybe",
         "/api/search?fields=path,nonsense",
         "/api/search?since=yesterday",
+        "/api/search?since=2025&until=2024",
+        "/api/timeline?since=1066&until=1066",
         "/api/search?q=a&q=b",
         "/api/search?colour=red",
         "/api/search?q=%E2%28",
@@ -236,6 +247,8 @@ fn refuses_bad_requests_with_json_errors() {
         let (status, value) = server.json(target);
         assert_eq!(status, 400, "{target}: {value}");
         assert!(!error_of(&value).is_empty());
+        // The API has no `--since` flag to name.
+        assert!(!error_of(&value).contains("--"), "{target}: {value}");
     }
     let long_query = format!("/api/search?q={}", "a".repeat(1001));
     let (status, value) = server.json(&long_query);
