@@ -15,7 +15,9 @@ use newsdex::entities::EntityLabel;
 use newsdex::indexer::{self, Event, IndexConfig, IndexSummary, Mode};
 use newsdex::output::{self, Format, HitOptions, Style};
 use newsdex::query::WrittenDate;
-use newsdex::search::{self, DateSide, Filter, Granularity, SearchRequest, Sort, TimeField};
+use newsdex::search::{
+    self, DateSide, Filter, Granularity, NameKind, SearchRequest, Sort, TimeField,
+};
 use newsdex::store::NewsIndex;
 use newsdex::{dates, entities, extract};
 
@@ -130,6 +132,9 @@ pub struct FilterArgs {
     /// Only passages mentioning this other name: event, nationality, product (repeatable).
     #[arg(long, value_name = "NAME")]
     pub misc: Vec<String>,
+    /// Only passages mentioning this name, whatever its type (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub name: Vec<String>,
     /// Only passages mentioning a date on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY, or "December 2024").
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -147,6 +152,7 @@ impl FilterArgs {
             ("--org", &self.org),
             ("--place", &self.place),
             ("--misc", &self.misc),
+            ("--name", &self.name),
         ] {
             given.extend(values.iter().map(|v| format!("{flag} {v:?}")));
         }
@@ -168,13 +174,14 @@ impl FilterArgs {
             .map(|d| search::parse_user_date(d, DateSide::Last))
             .transpose()?;
         let mut entities = Vec::new();
-        for (label, names) in [
-            (EntityLabel::Person, &self.person),
-            (EntityLabel::Organization, &self.org),
-            (EntityLabel::Location, &self.place),
-            (EntityLabel::Misc, &self.misc),
+        for (kind, names) in [
+            (NameKind::Of(EntityLabel::Person), &self.person),
+            (NameKind::Of(EntityLabel::Organization), &self.org),
+            (NameKind::Of(EntityLabel::Location), &self.place),
+            (NameKind::Of(EntityLabel::Misc), &self.misc),
+            (NameKind::Any, &self.name),
         ] {
-            entities.extend(names.iter().map(|n| (label, n.clone())));
+            entities.extend(names.iter().map(|n| (kind, n.clone())));
         }
         Ok(Filter {
             query: query.to_string(),
@@ -592,12 +599,13 @@ fn described(query: &str) -> String {
 /// query matches but not with the filters (name them), or no passage
 /// matches.
 /// The flag that filters on entities of `label`.
-fn entity_flag(label: EntityLabel) -> &'static str {
-    match label {
-        EntityLabel::Person => "--person",
-        EntityLabel::Organization => "--org",
-        EntityLabel::Location => "--place",
-        EntityLabel::Misc => "--misc",
+fn entity_flag(kind: NameKind) -> &'static str {
+    match kind {
+        NameKind::Of(EntityLabel::Person) => "--person",
+        NameKind::Of(EntityLabel::Organization) => "--org",
+        NameKind::Of(EntityLabel::Location) => "--place",
+        NameKind::Of(EntityLabel::Misc) => "--misc",
+        NameKind::Any => "--name",
     }
 }
 
@@ -616,9 +624,9 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     // A misspelt name: which of its words no name holds, and the nearest
     // one the index has, as for the query's words.
     let mut names = Vec::new();
-    for (label, name) in &filter.entities {
-        if let Some(why) = search::why_no_name_matches(news, *label, name)? {
-            names.push(format!("{} {name:?}: {why}", entity_flag(*label)));
+    for (kind, name) in &filter.entities {
+        if let Some(why) = search::why_no_name_matches(news, *kind, name)? {
+            names.push(format!("{} {name:?}: {why}", entity_flag(*kind)));
         }
     }
     let check = if names.is_empty() {

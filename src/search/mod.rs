@@ -58,11 +58,36 @@ const ENTITY_BOOST: f32 = 0.5;
 pub struct Filter {
     /// The query language of README.md; empty matches every passage.
     pub query: String,
-    /// Entity filters: each must match a canonical name of its type.
-    pub entities: Vec<(EntityLabel, String)>,
+    /// Entity filters: each must match a canonical name of its kind.
+    pub entities: Vec<(NameKind, String)>,
     /// Keep passages that mention a date in this range (inclusive).
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+}
+
+/// Which names an entity filter looks among.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// One type's: `--person`, `--org`, `--place`, `--misc`.
+    Of(EntityLabel),
+    /// Any type's (`--name`): where the text gives the tagger little to go
+    /// on, it may call a company a place or a person an organisation
+    /// ("Kremlin chief Mikhail Gorbachev"), and a user asking who is
+    /// named need not guess which.
+    Any,
+}
+
+impl NameKind {
+    /// The entity types whose names the filter looks among.
+    pub fn labels(self) -> &'static [EntityLabel] {
+        match self {
+            NameKind::Of(EntityLabel::Person) => &[EntityLabel::Person],
+            NameKind::Of(EntityLabel::Organization) => &[EntityLabel::Organization],
+            NameKind::Of(EntityLabel::Location) => &[EntityLabel::Location],
+            NameKind::Of(EntityLabel::Misc) => &[EntityLabel::Misc],
+            NameKind::Any => &EntityLabel::ALL,
+        }
+    }
 }
 
 /// How to order hits.
@@ -174,16 +199,23 @@ pub(crate) fn build_query(
     if every_passage && let Some(ranking) = names_as_words(news, searcher, &filter.entities) {
         clauses.push((Occur::Should, ranking));
     }
-    for (label, name) in &filter.entities {
+    for (kind, name) in &filter.entities {
+        let mut among: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for &label in kind.labels() {
+            among.push((Occur::Should, name_query(news, label, name)?));
+            let name = canonical::query_name(label, name);
+            let terms = analyze(news, fields.entity(label), &name);
+            highlight.names.push((label, terms));
+        }
+        let chooser: Box<dyn Query> = match among.len() {
+            1 => among.remove(0).1,
+            _ => Box::new(BooleanQuery::new(among)),
+        };
         // A filter chooses passages and leaves their order to the words:
         // scored with BM25 on the name field, whose length norm favours
         // short name lists, `--person Blair` put reader comments naming a
         // bare "Blair" above every "Tony Blair" story.
-        let only = ConstScoreQuery::new(name_query(news, *label, name)?, 0.0);
-        clauses.push((Occur::Must, Box::new(only)));
-        let name = canonical::query_name(*label, name);
-        let terms = analyze(news, fields.entity(*label), &name);
-        highlight.names.push((*label, terms));
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(chooser, 0.0))));
     }
     if let (Some(since), Some(until)) = (filter.since, filter.until)
         && since > until
@@ -229,7 +261,7 @@ pub(crate) fn build_query(
 fn names_as_words(
     news: &NewsIndex,
     searcher: &Searcher,
-    names: &[(EntityLabel, String)],
+    names: &[(NameKind, String)],
 ) -> Option<Box<dyn Query>> {
     let mut words = Vec::new();
     let mut tokenizer = WordTokenizer::default();

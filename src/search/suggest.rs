@@ -7,9 +7,10 @@
 
 use std::cmp::Reverse;
 
-use super::fuzzy::spellings_within;
-use super::{Filter, analyze, matching_passages};
+use super::fuzzy::{Spelling, spellings_within};
+use super::{Filter, NameKind, analyze, matching_passages};
 use tantivy::Term;
+use tantivy::schema::Field;
 
 use crate::entities::{EntityLabel, canonical};
 use crate::error::Result;
@@ -145,43 +146,54 @@ fn nearest_spelling(news: &NewsIndex, word: &str) -> Result<Option<Nearest>> {
 /// its own: the words of the name that no name of its type holds, each
 /// with the nearest spelling those names do hold. `None` when the filter
 /// alone matches (or its words are all in names, never in one).
-pub fn why_no_name_matches(
-    news: &NewsIndex,
-    label: EntityLabel,
-    name: &str,
-) -> Result<Option<String>> {
+pub fn why_no_name_matches(news: &NewsIndex, kind: NameKind, name: &str) -> Result<Option<String>> {
     let alone = Filter {
-        entities: vec![(label, name.to_string())],
+        entities: vec![(kind, name.to_string())],
         ..Filter::default()
     };
     if !matches!(matching_passages(news, &alone), Ok(0)) {
         return Ok(None);
     }
-    let field = news.fields.entity(label);
+    let labels = kind.labels();
+    let fields: Vec<Field> = labels.iter().map(|&l| news.fields.entity(l)).collect();
     let searcher = news.searcher()?;
-    let kind = match label {
-        EntityLabel::Person => "person",
-        EntityLabel::Organization => "organisation",
-        EntityLabel::Location => "place",
-        EntityLabel::Misc => "other",
+    let whose = match kind {
+        NameKind::Of(EntityLabel::Person) => "no person's name",
+        NameKind::Of(EntityLabel::Organization) => "no organisation's name",
+        NameKind::Of(EntityLabel::Location) => "no place's name",
+        NameKind::Of(EntityLabel::Misc) => "no other name",
+        NameKind::Any => "no name",
     };
     let mut missing = Vec::new();
-    for word in analyze(news, field, &canonical::query_name(label, name)) {
-        if searcher.doc_freq(&Term::from_field_text(field, &word))? > 0 {
+    // The name fields share one analyzer: the first type's reading of the
+    // name gives the words (a person's without courtesy titles).
+    for word in analyze(news, fields[0], &canonical::query_name(labels[0], name)) {
+        let mut nearest: Option<Spelling> = None;
+        let mut held = false;
+        for &field in &fields {
+            if searcher.doc_freq(&Term::from_field_text(field, &word))? > 0 {
+                held = true;
+                break;
+            }
+            let distance = if word.chars().count() >= 6 { 2 } else { 1 };
+            let near = spellings_within(&searcher, field, &word, distance)?
+                .into_iter()
+                .filter(|spelling| spelling.edits > 0);
+            nearest = nearest
+                .into_iter()
+                .chain(near)
+                .min_by_key(|s| (s.edits, Reverse(s.doc_freq), s.text.clone()));
+        }
+        if held {
             continue;
         }
-        let distance = if word.chars().count() >= 6 { 2 } else { 1 };
-        let nearest = spellings_within(&searcher, field, &word, distance)?
-            .into_iter()
-            .filter(|spelling| spelling.edits > 0)
-            .min_by_key(|s| (s.edits, Reverse(s.doc_freq), s.text.clone()));
         missing.push(match nearest {
             Some(near) => format!(
-                "no {kind}'s name holds \"{word}\" (the index has \"{}\", in {})",
+                "{whose} holds \"{word}\" (the index has \"{}\", in {})",
                 near.text,
                 passages_count(near.doc_freq)
             ),
-            None => format!("no {kind}'s name holds \"{word}\""),
+            None => format!("{whose} holds \"{word}\""),
         });
     }
     Ok((!missing.is_empty()).then(|| missing.join("; ")))

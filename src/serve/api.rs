@@ -12,7 +12,9 @@ use super::http::percent_decode;
 use crate::entities::EntityLabel;
 use crate::error::Error;
 use crate::output::{self, HitOptions};
-use crate::search::{self, DateSide, Filter, Granularity, SearchRequest, Sort, TimeField};
+use crate::search::{
+    self, DateSide, Filter, Granularity, NameKind, SearchRequest, Sort, TimeField,
+};
 use crate::store::NewsIndex;
 
 /// Longest query, in bytes.
@@ -76,7 +78,9 @@ type ApiResult = Result<Value, ApiError>;
 pub struct Params(Vec<(String, String)>);
 
 /// The parameters every query endpoint shares.
-const FILTER_PARAMS: &[&str] = &["q", "person", "org", "place", "misc", "since", "until"];
+const FILTER_PARAMS: &[&str] = &[
+    "q", "person", "org", "place", "misc", "name", "since", "until",
+];
 
 impl Params {
     /// Parses a raw query string.
@@ -195,17 +199,19 @@ impl Params {
                 .map_err(|e| ApiError::bad(format!("{name}: {e}")))
         };
         let mut entities = Vec::new();
-        for (label, name) in [
-            (EntityLabel::Person, "person"),
-            (EntityLabel::Organization, "org"),
-            (EntityLabel::Location, "place"),
-            (EntityLabel::Misc, "misc"),
+        for kind in [
+            NameKind::Of(EntityLabel::Person),
+            NameKind::Of(EntityLabel::Organization),
+            NameKind::Of(EntityLabel::Location),
+            NameKind::Of(EntityLabel::Misc),
+            NameKind::Any,
         ] {
-            for value in self.all(name).filter(|v| !v.trim().is_empty()) {
+            let param = entity_param(kind);
+            for value in self.all(param).filter(|v| !v.trim().is_empty()) {
                 if value.len() > MAX_NAME_BYTES {
-                    return Err(ApiError::bad(format!("{name} is too long")));
+                    return Err(ApiError::bad(format!("{param} is too long")));
                 }
-                entities.push((label, value.trim().to_string()));
+                entities.push((kind, value.trim().to_string()));
             }
         }
         if entities.len() > MAX_ENTITY_FILTERS {
@@ -303,9 +309,9 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     if results.total == 0 {
         // A misspelt name first: with it, the words are no reason.
         let mut why = Vec::new();
-        for (label, name) in &request.filter.entities {
-            if let Some(reason) = search::why_no_name_matches(news, *label, name)? {
-                why.push(format!("{} {name:?}: {reason}", entity_param(*label)));
+        for (kind, name) in &request.filter.entities {
+            if let Some(reason) = search::why_no_name_matches(news, *kind, name)? {
+                why.push(format!("{} {name:?}: {reason}", entity_param(*kind)));
             }
         }
         if why.is_empty()
@@ -320,13 +326,14 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     Ok(answer)
 }
 
-/// The parameter that filters on entities of `label`.
-fn entity_param(label: EntityLabel) -> &'static str {
-    match label {
-        EntityLabel::Person => "person",
-        EntityLabel::Organization => "org",
-        EntityLabel::Location => "place",
-        EntityLabel::Misc => "misc",
+/// The parameter that filters on names of `kind`.
+fn entity_param(kind: NameKind) -> &'static str {
+    match kind {
+        NameKind::Of(EntityLabel::Person) => "person",
+        NameKind::Of(EntityLabel::Organization) => "org",
+        NameKind::Of(EntityLabel::Location) => "place",
+        NameKind::Of(EntityLabel::Misc) => "misc",
+        NameKind::Any => "name",
     }
 }
 
@@ -421,10 +428,19 @@ mod tests {
 
     #[test]
     fn parameters_decode_and_repeat() {
-        let p = Params::parse("q=plane+crash&person=Ilham%20Aliyev&person=Putin&limit=5").unwrap();
+        let p = Params::parse("q=plane+crash&person=Ilham%20Aliyev&person=Putin&name=Baku&limit=5")
+            .unwrap();
         let filter = p.filter().unwrap();
         assert_eq!(filter.query, "plane crash");
-        assert_eq!(filter.entities.len(), 2);
+        let person = NameKind::Of(EntityLabel::Person);
+        assert_eq!(
+            filter.entities,
+            [
+                (person, "Ilham Aliyev".to_string()),
+                (person, "Putin".to_string()),
+                (NameKind::Any, "Baku".to_string())
+            ]
+        );
         assert_eq!(p.number("limit", 10, 1..=MAX_LIMIT).unwrap(), 5);
     }
 

@@ -820,6 +820,10 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
                 &["search", "", "--place", "Bakku"],
                 "--place \"Bakku\": no place's name holds \"bakku\" (the index has \"baku\"",
             ),
+            (
+                &["search", "", "--name", "Aliyevv"],
+                "--name \"Aliyevv\": no name holds \"aliyevv\" (the index has \"aliyev\"",
+            ),
         ],
     );
 }

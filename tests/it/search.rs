@@ -545,6 +545,35 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
     }
 }
 
+/// `--name` finds a name whatever type the tagger gave it: the actor and
+/// the city are one name to a user asking who or what is mentioned.
+#[test]
+fn a_name_filter_matches_every_type() {
+    let env = Env::new();
+    env.write(
+        "film.txt",
+        "Oscars\n\nThe actor Denzel Washington starred in the film, critics said.\n",
+    );
+    env.write(
+        "talks.txt",
+        "Talks\n\nThe talks were held in Washington on Monday, officials said.\n",
+    );
+    env.index();
+    let files = |flag: &str| {
+        let mut files = env.hit_files("", &[flag, "Washington"]);
+        files.sort();
+        files
+    };
+    assert_eq!(files("--person"), ["film.txt"]);
+    assert_eq!(files("--place"), ["talks.txt"]);
+    assert_eq!(files("--name"), ["film.txt", "talks.txt"]);
+    // Typed as filters are: "Mr" is no part of a person's name.
+    assert_eq!(
+        env.hit_files("", &["--name", "Mr Washington"]),
+        ["film.txt"]
+    );
+}
+
 #[test]
 fn entity_filters_match_canonical_names() {
     let env = Env::new();
