@@ -433,6 +433,8 @@ fn build() -> FxHashMap<&'static str, Lex> {
         ("weeks", Unit::Week),
         ("month", Unit::Month),
         ("months", Unit::Month),
+        ("mth", Unit::Month),
+        ("mths", Unit::Month),
         ("quarter", Unit::Quarter),
         ("quarters", Unit::Quarter),
         ("qtr", Unit::Quarter),

@@ -877,6 +877,7 @@ const CODES: &[&str] = &[
     "1987-03-02 | NOTE: 1985 4th qtr and year net include a gain. | 1985 4th qtr = DATE 1985-Q4",
     "1987-03-04 | versus 2.9 mln dlrs in 1985's fourth qtr | 1985's fourth qtr = DATE 1985-Q4",
     "1987-03-25 | Revs 24.1 mln vs 16.0 mln\n    1st half\n    Shr 61 cts | 1st half = DATE 1987-H1",
+    "1987-03-02 | Nine mths\n    Shr 2.10 dlrs vs 1.73 dlrs | Nine mths = DURATION P9M",
     // A year after the written quarter is its year.
     "1987-04-13 | GDP growth in fourth quarter 1986 was zero. | fourth quarter 1986 = DATE 1986-Q4",
     "1987-03-02 | Growth in fiscal 1987 fourth quarter slowed. | fiscal 1987 fourth quarter = DATE 1987-Q4",
