@@ -1181,6 +1181,9 @@ impl<'a> Grammar<'a> {
         if the {
             return None;
         }
+        if let Some(year) = self.second_of_split_year(i) {
+            return date(i + 1, r::year_value(year));
+        }
         let (year, end) = self.year_number(i)?;
         if self.punct(i, b'\'') && !self.month_context_before(i) {
             return None;
@@ -1189,6 +1192,23 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// The second year of a crop or fiscal year written "1986/87": the
+    /// two digits at `i` after the first year and a slash, one year on.
+    /// "2002/2003" names two years as well.
+    fn second_of_split_year(&self, i: usize) -> Option<i32> {
+        let (value, 2) = self.number(i)? else {
+            return None;
+        };
+        if i < 2 || !self.punct(i - 1, b'/') || !self.glued(i - 1) || !self.glued(i) {
+            return None;
+        }
+        let (first, 4) = self.number(i - 2)? else {
+            return None;
+        };
+        let next = first as i32 + 1;
+        (next % 100 == value as i32 && r::YEARS.contains(&next)).then_some(next)
     }
 
     /// The year a four-digit number at `j` can name before a unit ("1986
