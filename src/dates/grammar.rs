@@ -282,6 +282,12 @@ impl<'a> Grammar<'a> {
         match self.lex(j) {
             Lex::Word(W::Early | W::Late | W::Mid) => Some(self.hyphen(j + 1)),
             Lex::Word(W::Earlier | W::Later) if j == i => Some(j + 1),
+            // "end-1986", "by end-March": the end of what follows.
+            Lex::Word(W::End)
+                if j == i && self.punct(j + 1, b'-') && self.glued(j + 1) && self.glued(j + 2) =>
+            {
+                Some(j + 2)
+            }
             Lex::Word(W::Beginning | W::End | W::Middle | W::Start)
                 if j > i && self.is(j + 1, W::Of) =>
             {

@@ -787,6 +787,8 @@ const NEWS: &[&str] = &[
     "1999-05-06 | the 2006 men's volleyball final | 2006 = DATE 2006",
     "2005-03-01 | the record of the awesome 1967 tourists | 1967 = DATE 1967",
     "2006-12-20 | to revalidate 2002/2003 voters cards | 2002 = DATE 2002; 2003 = DATE 2003",
+    "1987-03-02 | Debt stood at 3 bln at end-1986 and will rise by end-March. | end-1986 = DATE 1986; end-March = DATE 1987-03",
+    "1987-03-02 | Sales to end-users rose. |",
     "1987-03-02 | exports in the 1986/87 season | 1986 = DATE 1986; 87 = DATE 1987",
     "1987-03-02 | It sold 1999/99 and 1986/88 lots. | 1999 = DATE 1999; 1986 = DATE 1986",
     "1999-12-02 | the 1999/00 budget | 1999 = DATE 1999; 00 = DATE 2000",
