@@ -282,6 +282,12 @@ impl<'a> Grammar<'a> {
         match self.lex(j) {
             Lex::Word(W::Early | W::Late | W::Mid) => Some(self.hyphen(j + 1)),
             Lex::Word(W::Earlier | W::Later) if j == i => Some(j + 1),
+            // "end-1986", "by end-March": the end of what follows.
+            Lex::Word(W::End)
+                if j == i && self.punct(j + 1, b'-') && self.glued(j + 1) && self.glued(j + 2) =>
+            {
+                Some(j + 2)
+            }
             Lex::Word(W::Beginning | W::End | W::Middle | W::Start)
                 if j > i && self.is(j + 1, W::Of) =>
             {
@@ -1181,6 +1187,9 @@ impl<'a> Grammar<'a> {
         if the {
             return None;
         }
+        if let Some(year) = self.second_of_split_year(i) {
+            return date(i + 1, r::year_value(year));
+        }
         let (year, end) = self.year_number(i)?;
         if self.punct(i, b'\'') && !self.month_context_before(i) {
             return None;
@@ -1189,6 +1198,23 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// The second year of a crop or fiscal year written "1986/87": the
+    /// two digits at `i` after the first year and a slash, one year on.
+    /// "2002/2003" names two years as well.
+    fn second_of_split_year(&self, i: usize) -> Option<i32> {
+        let (value, 2) = self.number(i)? else {
+            return None;
+        };
+        if i < 2 || !self.punct(i - 1, b'/') || !self.glued(i - 1) || !self.glued(i) {
+            return None;
+        }
+        let (first, 4) = self.number(i - 2)? else {
+            return None;
+        };
+        let next = first as i32 + 1;
+        (next % 100 == value as i32 && r::YEARS.contains(&next)).then_some(next)
     }
 
     /// The year a four-digit number at `j` can name before a unit ("1986
@@ -1421,6 +1447,9 @@ impl<'a> Grammar<'a> {
         if the {
             j += 1;
         }
+        if let Some(found) = self.period_code(i, j) {
+            return Some(found);
+        }
         // "year-ago quarter", "year-earlier period".
         if self.unit(j) == Some((Unit::Year, false))
             && self.punct(j + 1, b'-')
@@ -1448,11 +1477,30 @@ impl<'a> Grammar<'a> {
         }
         let mut explicit_year = None;
         // "the 1988 third quarter"; without "the" only right before
-        // "quarter": "1986 quarter net includes ...".
+        // "quarter" ("1986 quarter net includes ...") or its ordinal
+        // ("1986 4th qtr", "1985's fourth qtr").
+        let possessive = |after: usize| {
+            if self.punct(after, b'\'') && self.word(after + 1) == "s" {
+                after + 2
+            } else {
+                after
+            }
+        };
         if let Some((year, after)) = self
             .year_number(j)
-            .filter(|&(_, after)| the || self.unit(after) == Some((Unit::Quarter, false)))
+            .map(|(year, after)| (year, possessive(after)))
+            .filter(|&(_, after)| {
+                the || self.unit(after) == Some((Unit::Quarter, false))
+                    || self.ordinal_quarter_at(after)
+            })
         {
+            explicit_year = Some(year);
+            j = after;
+        } else if self.is(j, W::Fiscal)
+            && let Some((year, after)) = self.year_number(j + 1)
+            && self.ordinal_quarter_at(after)
+        {
+            // "fiscal 1987 fourth quarter", "the fiscal 1988 first half".
             explicit_year = Some(year);
             j = after;
         }
@@ -1551,9 +1599,14 @@ impl<'a> Grammar<'a> {
         // and "fourth quarter" after a possessive or adjective ("its fourth
         // quarter", "the seasonally slow third quarter"), but not a
         // fraction ("a third quarter", "one fourth quarter").
+        // "4TH QTR", "1st half": written with digits or abbreviated, an
+        // ordinal is no fraction.
+        let abbreviated =
+            self.word(j).as_bytes()[0].is_ascii_digit() || self.word(k).starts_with("qtr");
         if !the
             && !possessed
             && k == j + 1
+            && !abbreviated
             && (!matches!(which, Which::Nth(_)) || self.fraction_before(i))
         {
             return None;
@@ -1582,20 +1635,19 @@ impl<'a> Grammar<'a> {
                 year = self.dct.map(|d| d.year() + shift);
                 end += 3;
             }
+        } else if year.is_none()
+            && let Some((y, after)) = self.year_number(end)
+            && self.plausible_year_at(end, after)
+        {
+            // "the fourth quarter 1986", "4th qtr 1986", as notes write it.
+            year = Some(y);
+            end = after;
         }
         let dct = self.dct;
         let value = match which {
             Which::Nth(q) => {
-                let y = year.or_else(|| {
-                    dct.map(|d| {
-                        let current = r::quarter_of_month(d.month());
-                        if q > current && self.tense(i, end) == Tense::Past {
-                            d.year() - 1
-                        } else {
-                            d.year()
-                        }
-                    })
-                });
+                let y =
+                    year.or_else(|| dct.map(|d| self.year_of_quarter(d, q, i, end, abbreviated)));
                 match y {
                     Some(y) => r::quarter_value(y, q),
                     None => format!("XXXX-Q{q}"),
@@ -1615,6 +1667,259 @@ impl<'a> Grammar<'a> {
             },
         };
         date(end, value)
+    }
+
+    /// The year of a quarter named without one: the DCT's, or the year
+    /// before when a quarter still ahead is talked of in the past ("the
+    /// fourth quarter" in March reports on last year's).
+    ///
+    /// Shorthand ("Q4", "4TH QTR") is how results are reported, in tables
+    /// and headlines without a verb: there a quarter still ahead is last
+    /// year's unless the sentence looks ahead.
+    fn year_of_quarter(
+        &self,
+        dct: NaiveDate,
+        q: u32,
+        start: usize,
+        end: usize,
+        shorthand: bool,
+    ) -> i32 {
+        let current = r::quarter_of_month(dct.month());
+        let tense = self.tense(start, end);
+        if q > current && (tense == Tense::Past || shorthand && tense != Tense::Future) {
+            dct.year() - 1
+        } else {
+            dct.year()
+        }
+    }
+
+    /// Whether "fourth quarter", "final quarter", "first half" or a quarter
+    /// code starts at `i`: what a fiscal year before it may qualify.
+    fn ordinal_quarter_at(&self, i: usize) -> bool {
+        match self.lex(i) {
+            Lex::PeriodCode { year: None, .. } => true,
+            Lex::Ordinal(n) if (1..=4).contains(&n) => {
+                let k = self.hyphen(i + 1);
+                self.unit(k) == Some((Unit::Quarter, false)) || (n <= 2 && self.is(k, W::Half))
+            }
+            Lex::Word(W::Final) => self.unit(self.hyphen(i + 1)) == Some((Unit::Quarter, false)),
+            _ => false,
+        }
+    }
+
+    /// A quarter or half written as a code at `j` (after "the" at `i`):
+    /// "Q4", "Q4 2004", "the Q2", "4Q86", "2Q 1987", "H1 96", "fiscal Q3",
+    /// "fiscal 1987 Q4". Without a year it resolves as the written form
+    /// does ("Q3" is "the third quarter").
+    fn period_code(&self, i: usize, mut j: usize) -> Found {
+        let mut year = None;
+        let fiscal = self.is(j, W::Fiscal);
+        if fiscal {
+            j += 1;
+            if let Some((y, after)) = self.year_number(j) {
+                year = Some(y);
+                j = after;
+            }
+        }
+        let Lex::PeriodCode {
+            half,
+            n,
+            year: glued,
+        } = self.lex(j)
+        else {
+            return None;
+        };
+        if !self.code_written_as_one(j) {
+            return None;
+        }
+        let n = u32::from(n);
+        let mut end = j + 1;
+        match glued {
+            Some((y, 4)) => year = Some(i32::from(y)),
+            Some((y, _)) => year = Some(self.century_for(u32::from(y)) + i32::from(y)),
+            None if year.is_none() => {
+                if let Some((y, after)) = self.year_after_code(end) {
+                    year = Some(y);
+                    end = after;
+                } else if let Some(y) = self.year_of_code_range(end) {
+                    // "Q1-Q3 2004": the year written after the range is both ends'.
+                    year = Some(y);
+                }
+            }
+            None => {}
+        }
+        if !r::YEARS.contains(&year.unwrap_or(2000)) {
+            return None;
+        }
+        // Halves ("H2" is also hydrogen) and digit-first codes without a
+        // year need a period's place in the sentence.
+        let digit_first = self.word(j).as_bytes()[0].is_ascii_digit();
+        if year.is_none() && (half || digit_first) && !fiscal && !self.code_in_period_place(i, j) {
+            return None;
+        }
+        let dct = self.dct;
+        let value = match (half, year) {
+            (false, Some(y)) => r::quarter_value(y, n),
+            (true, Some(y)) => format!("{y:04}-H{n}"),
+            (false, None) => match dct {
+                Some(d) => r::quarter_value(self.year_of_quarter(d, n, i, end, true), n),
+                None => format!("XXXX-Q{n}"),
+            },
+            // As "the second half": the DCT's year.
+            (true, None) => match dct {
+                Some(d) => format!("{:04}-H{n}", d.year()),
+                None => format!("XXXX-H{n}"),
+            },
+        };
+        date(end, value)
+    }
+
+    /// Whether the code at `j` is written as one: in capitals ("Q4", "4Q",
+    /// not "q4" in an address), not inside a figure ("1/2H", a price's
+    /// high in a table), a longer code ("H1-B", "Q4-e") or a car's name
+    /// ("Audi Q3").
+    fn code_written_as_one(&self, j: usize) -> bool {
+        let Some(tok) = self.toks.get(j) else {
+            return false;
+        };
+        let letter = self.text.as_bytes()[tok.start..tok.end]
+            .iter()
+            .find(|b| b.is_ascii_alphabetic());
+        if !letter.is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let in_figure = self.glued(j)
+            && j >= 2
+            && matches!(self.kind(j - 1), Some(Kind::Punct(b'/' | b'.' | b',')))
+            && self.number(j - 2).is_some();
+        let longer = self.glued(j + 1)
+            && matches!(self.kind(j + 1), Some(Kind::Punct(b'-' | b'.')))
+            && self.glued(j + 2)
+            && matches!(self.kind(j + 2), Some(Kind::Word(_)))
+            && !matches!(self.lex(j + 2), Lex::PeriodCode { .. });
+        let car = j > 0 && self.word(j - 1) == "audi";
+        !in_figure && !longer && !car
+    }
+
+    /// A year after a code: "Q4 2004", "Q4 of 2004", "Q1 '96", "Q4/86",
+    /// "H1 96" (two digits ending the phrase, not a figure).
+    fn year_after_code(&self, end: usize) -> Option<(i32, usize)> {
+        if let Some(found) = self
+            .year_number(end)
+            .filter(|&(_, after)| self.plausible_year_at(end, after))
+        {
+            return Some(found);
+        }
+        if self.is(end, W::Of) {
+            return self.year_number(end + 1);
+        }
+        // "Q4/86", "Q4-2004".
+        let k = if (self.punct(end, b'/') || self.punct(end, b'-'))
+            && self.glued(end)
+            && self.glued(end + 1)
+        {
+            end + 1
+        } else {
+            end
+        };
+        if k > end
+            && let Some(found) = self.year_number(k)
+        {
+            return Some(found);
+        }
+        let (y, 2) = self.number(k)? else {
+            return None;
+        };
+        let figure_follows = match self.kind(k + 1) {
+            None => false,
+            Some(Kind::Punct(b'.' | b',' | b':' | b'/')) => {
+                self.glued(k + 1) && self.glued(k + 2) && self.number(k + 2).is_some()
+            }
+            Some(Kind::Punct(b'%' | b'-')) => true,
+            Some(Kind::Punct(_)) => false,
+            Some(Kind::Word(Lex::Unit { .. })) => true,
+            _ => matches!(
+                self.word(k + 1),
+                "pct" | "percent" | "pc" | "mln" | "million" | "bln" | "billion" | "cts" | "dlrs"
+            ),
+        };
+        if figure_follows {
+            return None;
+        }
+        Some((self.century_for(y) + y as i32, k + 1))
+    }
+
+    /// The year after a range of codes that starts after the code ending
+    /// at `end`: "2004" in "Q1-Q3 2004", "H1 and H2 2005".
+    fn year_of_code_range(&self, end: usize) -> Option<i32> {
+        let joint = self.punct(end, b'-')
+            || self.punct(end, b'/')
+            || matches!(self.word(end), "to" | "and" | "through");
+        if !joint {
+            return None;
+        }
+        let Lex::PeriodCode { year: None, .. } = self.lex(end + 1) else {
+            return None;
+        };
+        self.year_number(end + 2).map(|(y, _)| y)
+    }
+
+    /// Whether a code at `j` (its phrase starting at `i`) stands where a
+    /// period does: after a preposition ("in H2", "for the 2Q", "on 1H
+    /// results"), or before the figures reported for it ("H1 net profit",
+    /// "2Q results"); "the H2 fuel cell" is no half.
+    fn code_in_period_place(&self, i: usize, j: usize) -> bool {
+        let before = i > 0
+            && matches!(
+                self.word(i - 1),
+                "in" | "on"
+                    | "for"
+                    | "during"
+                    | "since"
+                    | "from"
+                    | "of"
+                    | "to"
+                    | "by"
+                    | "over"
+                    | "than"
+                    | "its"
+                    | "their"
+                    | "until"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "vs"
+                    | "versus"
+            );
+        let after = matches!(
+            self.word(j + 1),
+            "net"
+                | "profit"
+                | "profits"
+                | "pretax"
+                | "pre"
+                | "loss"
+                | "losses"
+                | "result"
+                | "results"
+                | "sales"
+                | "earnings"
+                | "revenue"
+                | "revenues"
+                | "eps"
+                | "operating"
+                | "growth"
+                | "turnover"
+                | "income"
+                | "output"
+                | "gdp"
+                | "shr"
+                | "dividend"
+                | "figures"
+                | "margin"
+                | "margins"
+        );
+        before || after
     }
 
     /// Whether the word before `i` would make an ordinal a fraction or a

@@ -228,6 +228,13 @@ pub enum Lex {
         plural: bool,
     },
     Season(Season),
+    /// A quarter or half-year written as a code: "Q4", "4Q", "4Q86", "H1",
+    /// "1H96"; `year` is a year glued after it, with its digit count.
+    PeriodCode {
+        half: bool,
+        n: u8,
+        year: Option<(u16, u8)>,
+    },
     DayPart(DayPart),
     Holiday(Holiday),
     Word(W),
@@ -254,11 +261,40 @@ fn lookup_digit_word(word: &str) -> Lex {
     let Ok(n) = digits.parse::<u32>() else {
         return Lex::Unknown;
     };
+    if digits.len() == 1
+        && let Some(code) = period_code(n, suffix)
+    {
+        return code;
+    }
     match suffix {
         "s" if matches!(digits.len(), 2 | 4) && n % 10 == 0 => Lex::Decades(n),
         "st" | "nd" | "rd" | "th" if (1..=31).contains(&n) => Lex::Ordinal(n),
         _ => Lex::Unknown,
     }
+}
+
+/// "4Q", "2Q87", "1H1996": a quarter or half number, then its letter and
+/// an optional two- or four-digit year.
+fn period_code(n: u32, suffix: &str) -> Option<Lex> {
+    let (half, year) = if let Some(year) = suffix.strip_prefix('q') {
+        (false, year)
+    } else {
+        (true, suffix.strip_prefix('h')?)
+    };
+    let last = if half { 2 } else { 4 };
+    if !(1..=last).contains(&n) || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = match year.len() {
+        0 => None,
+        2 | 4 => Some((year.parse().ok()?, year.len() as u8)),
+        _ => return None,
+    };
+    Some(Lex::PeriodCode {
+        half,
+        n: n as u8,
+        year,
+    })
 }
 
 // Looked up once per token of every article: a fast hasher, not SipHash
@@ -397,8 +433,12 @@ fn build() -> FxHashMap<&'static str, Lex> {
         ("weeks", Unit::Week),
         ("month", Unit::Month),
         ("months", Unit::Month),
+        ("mth", Unit::Month),
+        ("mths", Unit::Month),
         ("quarter", Unit::Quarter),
         ("quarters", Unit::Quarter),
+        ("qtr", Unit::Quarter),
+        ("qtrs", Unit::Quarter),
         ("year", Unit::Year),
         ("years", Unit::Year),
         ("yr", Unit::Year),
@@ -411,6 +451,17 @@ fn build() -> FxHashMap<&'static str, Lex> {
     for (w, unit) in units {
         let plural = w.ends_with('s') && w != "hrs" && w != "yrs" || w == "centuries";
         m.insert(w, Lex::Unit { unit, plural });
+    }
+    for (w, half, n) in [
+        ("q1", false, 1),
+        ("q2", false, 2),
+        ("q3", false, 3),
+        ("q4", false, 4),
+        ("h1", true, 1),
+        ("h2", true, 2),
+    ] {
+        let year = None;
+        m.insert(w, Lex::PeriodCode { half, n, year });
     }
     for (w, s) in [
         ("spring", Season::Spring),
@@ -598,6 +649,33 @@ mod tests {
                 },
             ),
             ("nineties", Lex::DecadeWord(9)),
+            (
+                "q4",
+                Lex::PeriodCode {
+                    half: false,
+                    n: 4,
+                    year: None,
+                },
+            ),
+            (
+                "4q86",
+                Lex::PeriodCode {
+                    half: false,
+                    n: 4,
+                    year: Some((86, 2)),
+                },
+            ),
+            (
+                "1h1996",
+                Lex::PeriodCode {
+                    half: true,
+                    n: 1,
+                    year: Some((1996, 4)),
+                },
+            ),
+            ("5q", Lex::Unknown),
+            ("3h", Lex::Unknown),
+            ("2q123", Lex::Unknown),
             ("banana", Lex::Unknown),
             ("99th", Lex::Unknown),
             ("123456s", Lex::Unknown),

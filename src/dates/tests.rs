@@ -787,6 +787,11 @@ const NEWS: &[&str] = &[
     "1999-05-06 | the 2006 men's volleyball final | 2006 = DATE 2006",
     "2005-03-01 | the record of the awesome 1967 tourists | 1967 = DATE 1967",
     "2006-12-20 | to revalidate 2002/2003 voters cards | 2002 = DATE 2002; 2003 = DATE 2003",
+    "1987-03-02 | Debt stood at 3 bln at end-1986 and will rise by end-March. | end-1986 = DATE 1986; end-March = DATE 1987-03",
+    "1987-03-02 | Sales to end-users rose. |",
+    "1987-03-02 | exports in the 1986/87 season | 1986 = DATE 1986; 87 = DATE 1987",
+    "1987-03-02 | It sold 1999/99 and 1986/88 lots. | 1999 = DATE 1999; 1986 = DATE 1986",
+    "1999-12-02 | the 1999/00 budget | 1999 = DATE 1999; 00 = DATE 2000",
     "1999-05-06 | It was founded in 2000 by him. | 2000 = DATE 2000",
     "1999-05-06 | The 2000 election was close. | 2000 = DATE 2000",
     "1999-05-06 | 2000 was a good year for it. | 2000 = DATE 2000",
@@ -837,9 +842,65 @@ const NEWS: &[&str] = &[
     "1987-08-20 | Imports rose between December and February, it said. | December = DATE 1986-12; February = DATE 1987-02",
 ];
 
+/// Quarters and halves as news codes and abbreviations write them:
+/// `published | text | expression = TYPE value; ...`.
+const CODES: &[&str] = &[
+    // A code without a year resolves as "the third quarter" does.
+    "1987-10-20 | Its Q3 net rose 12 pct. | Q3 = DATE 1987-Q3",
+    "1987-03-02 | It lost money in Q4. | Q4 = DATE 1986-Q4",
+    "1987-03-02 | It expects a profit in Q4. | Q4 = DATE 1987-Q4",
+    "1987-03-02 | Results for the Q1 were good. | the Q1 = DATE 1987-Q1",
+    "2005-02-10 | Sales in Q4 2004 rose. | Q4 2004 = DATE 2004-Q4",
+    "2005-02-10 | Sales in Q4 of 2004 rose. | Q4 of 2004 = DATE 2004-Q4",
+    "1996-08-28 | Sales rose in Q1 '96. | Q1 '96 = DATE 1996-Q1",
+    "1987-06-02 | 2Q 1987 profit was lower. | 2Q 1987 = DATE 1987-Q2",
+    "1987-03-02 | It posted 4Q86 net of 3 mln dlrs. | 4Q86 = DATE 1986-Q4",
+    "1987-03-02 | It said fiscal Q3 net fell. | fiscal Q3 = DATE 1986-Q3",
+    "1987-03-02 | It said fiscal 1986 Q4 net fell. | fiscal 1986 Q4 = DATE 1986-Q4",
+    "2005-02-10 | Growth slowed from Q1-Q3 2004. | Q1 = DATE 2004-Q1; Q3 2004 = DATE 2004-Q3",
+    // Halves need a year or a period's place: "H2" is also hydrogen.
+    "1996-08-28 | It posts a net drop in H1 96 . | H1 96 = DATE 1996-H1",
+    "1996-08-28 | Deutsche Bahn H1 pre-tax profit up 17.5 pct . | H1 = DATE 1996-H1",
+    "1996-08-28 | Lenzing expects negative results in H2 . | H2 = DATE 1996-H2",
+    "2005-02-10 | Profit in 1H2004 doubled. | 1H2004 = DATE 2004-H1",
+    "2005-02-10 | The H2 fuel cell car. |",
+    "2005-02-10 | He drove H2 cars. |",
+    // Not codes: initials, car models, visas, table highs, lowercase.
+    "2005-02-10 | Q. Smith said. |",
+    "2012-05-01 | Audi Q3 sales rose. |",
+    "2009-05-01 | He applied for an H1-B visa. |",
+    "1987-03-02 | MAY7 159 1/2H 159 1/4L |",
+    "2005-02-10 | the q4 file |",
+    "2005-02-10 | Q9 and 5Q |",
+    "1996-08-28 | It rose in Q2 45 pct. | Q2 = DATE 1996-Q2",
+    // Reuters' abbreviations: "qtr", "4TH QTR", "1st half".
+    "1987-03-02 | BROWN-FORMAN INC <BFD> 4TH QTR NET | 4TH QTR = DATE 1986-Q4",
+    "1987-03-02 | NOTE: Fourth qtr net includes a gain. | Fourth qtr = DATE 1986-Q4",
+    "1987-03-03 | Most of the benefit will be in the fourth qtr. | the fourth qtr = DATE 1987-Q4",
+    "1987-10-20 | TRIBUNE CO 3RD QTR SHR 42 CTS VS 1.53 DLRS | 3RD QTR = DATE 1987-Q3",
+    "1987-03-02 | Net loss for 4th qtr 1986 includes a charge. | 4th qtr 1986 = DATE 1986-Q4",
+    "1987-03-02 | NOTE: 1985 4th qtr and year net include a gain. | 1985 4th qtr = DATE 1985-Q4",
+    "1987-03-04 | versus 2.9 mln dlrs in 1985's fourth qtr | 1985's fourth qtr = DATE 1985-Q4",
+    "1987-03-25 | Revs 24.1 mln vs 16.0 mln\n    1st half\n    Shr 61 cts | 1st half = DATE 1987-H1",
+    "1987-03-02 | Nine mths\n    Shr 2.10 dlrs vs 1.73 dlrs | Nine mths = DURATION P9M",
+    // A year after the written quarter is its year.
+    "1987-04-13 | GDP growth in fourth quarter 1986 was zero. | fourth quarter 1986 = DATE 1986-Q4",
+    "1987-03-02 | Growth in fiscal 1987 fourth quarter slowed. | fiscal 1987 fourth quarter = DATE 1987-Q4",
+];
+
+#[test]
+fn quarter_and_half_codes() {
+    check_rows(CODES);
+}
+
 #[test]
 fn news() {
-    for row in NEWS {
+    check_rows(NEWS);
+}
+
+/// Checks rows of `published | text | expression = TYPE value; ...`.
+fn check_rows(rows: &[&str]) {
+    for row in rows {
         let mut fields = row.splitn(3, " |").map(str::trim);
         let (dct, text, want) = (fields.next(), fields.next(), fields.next());
         let (Some(dct), Some(text)) = (dct, text) else {
@@ -944,6 +1005,14 @@ mod properties {
         "\n",
         " ",
         "year-ago",
+        "Q4",
+        "4Q86",
+        "H1",
+        "1H",
+        "QTR",
+        "4th",
+        "'s",
+        "/",
     ];
 
     fn vocab_text() -> impl Strategy<Value = String> {
