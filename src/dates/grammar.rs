@@ -87,6 +87,16 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// The longest expression starting at token `i` and ending before
+    /// token `end`, if any.
+    pub fn match_before(&mut self, i: usize, end: usize) -> Option<Match> {
+        let all = self.toks;
+        self.toks = &all[..end.min(all.len())];
+        let found = self.match_at(i);
+        self.toks = all;
+        found
+    }
+
     /// The longest expression starting at token `i`, if any.
     pub fn match_at(&mut self, i: usize) -> Option<Match> {
         if !self.may_start(i) {

@@ -61,7 +61,16 @@ pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match grammar.match_at(i) {
+        let mut found_here = grammar.match_at(i);
+        // A row of a table ("SEP    26     1799   up": a contract month, then
+        // volumes) is columns, no one date (1799-09-26): what stands before
+        // the first column gap is read alone.
+        if let Some(m) = &found_here
+            && let Some(gap) = column_gap(text, &tokens, m.start, m.end)
+        {
+            found_here = grammar.match_before(i, gap);
+        }
+        match found_here {
             Some(m) if m.end > m.start && m.end <= tokens.len() => {
                 let start = tokens[m.start].start;
                 let end = tokens[m.end - 1].end;
@@ -78,6 +87,51 @@ pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
         }
     }
     found
+}
+
+/// The first token in `tokens[start + 1..end]` that a column gap of a
+/// table precedes: two or more spaces or a tab in a row of columns, or a
+/// line break next to such a row ("up    21\nOCT     3": a row's last
+/// column, then the next row's first). Prose puts one space between the
+/// words of a date, and a line break where it wraps.
+fn column_gap(text: &str, tokens: &[scan::Token], start: usize, end: usize) -> Option<usize> {
+    (start + 1..end.min(tokens.len())).find(|&k| {
+        let (before, after) = (tokens[k - 1].end, tokens[k].start);
+        let gap = &text[before..after];
+        if gap.contains(['\n', '\r']) {
+            is_table_row(text, before) || is_table_row(text, after)
+        } else {
+            (gap.contains('\t') || gap.len() >= 2) && is_table_row(text, before)
+        }
+    })
+}
+
+/// Whether the line holding byte `at` is a row of columns: three or more
+/// runs of spaces (or tabs) between its words. One or two may be a typist's
+/// ("Pay  Aug  14, 1987"), and spaces after a full stop end a sentence.
+fn is_table_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim().as_bytes();
+    let mut runs = 0;
+    let mut i = 0;
+    while i < line.len() {
+        if line[i] == b' ' || line[i] == b'\t' {
+            let run_start = i;
+            while i < line.len() && (line[i] == b' ' || line[i] == b'\t') {
+                i += 1;
+            }
+            let wide = i - run_start >= 2 || line[run_start..i].contains(&b'\t');
+            let after_sentence =
+                run_start > 0 && matches!(line[run_start - 1], b'.' | b'!' | b'?' | b':' | b';');
+            if wide && !after_sentence {
+                runs += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    runs >= 3
 }
 
 #[cfg(test)]

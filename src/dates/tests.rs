@@ -667,6 +667,11 @@ fn the_day_is_the_last_day_named() {
 /// `publication date | text | expressions`, the expressions written
 /// `text = TYPE value` and joined by "; " (none after the bar expects none).
 const NEWS: &[&str] = &[
+    // A row of a table is columns, no date: a contract month, volumes.
+    "1987-03-02 | SEP    26     1799   up    21\nOCT     3     1244   up     2 |",
+    "1987-03-02 | They met on December\n25, 1986 in Paris. | December\n25, 1986 = DATE 1986-12-25",
+    "1987-03-02 | Pay  Aug  14, 1987 | Aug  14, 1987 = DATE 1987-08-14",
+    "1987-03-02 | swings.  The NYSE traded on December\n19, at the close. | December\n19 = DATE 1986-12-19",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
