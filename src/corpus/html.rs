@@ -48,6 +48,7 @@
 //! each paragraph's opening words are searched for in the source, moving
 //! forward from where the story element's tag appears.
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::path::Path;
@@ -152,11 +153,12 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     let doc = Html::parse_document(&source);
     let mut warnings = Vec::new();
     let json_ld = json_ld_objects(&doc);
+    let metas: Vec<ElementRef<'_>> = doc.select(&selector("meta[content]")).collect();
 
-    let site = site_keys(&doc, &json_ld);
-    let story = Story::find(&doc, &site);
+    let site = SiteNames::of_page(&doc, &metas, &json_ld);
+    let story = Story::find(&doc, &metas, &site);
     let paragraphs = paragraphs(&story);
-    let title = meta_content(&doc, "property", "og:title")
+    let title = meta_content(&metas, "property", "og:title")
         .map(|title| without_site(&title, &site))
         .or_else(|| story.headline())
         .or_else(|| page_title(&doc, &story, &site))
@@ -183,10 +185,10 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     article.title = title;
     article.body_start = body_start;
     article.line_anchors = line_anchors;
-    article.published = published(&doc, &json_ld, &story, path, &mut warnings);
-    article.url = meta_content(&doc, "property", "og:url")
+    article.published = published(&doc, &metas, &json_ld, &story, path, &mut warnings);
+    article.url = meta_content(&metas, "property", "og:url")
         .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
-    article.author = meta_content(&doc, "name", "author")
+    article.author = meta_content(&metas, "name", "author")
         .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.author));
     Ok(Loaded {
         articles: vec![article],
@@ -416,11 +418,51 @@ fn markup_end(markup: &str, lt: usize) -> Option<usize> {
 /// in it, or that the page names its site with (see [`site_keys`]), is the
 /// site's name or logo. A title is read without the site's name, when the
 /// page says what that is (see [`without_site`]).
-fn page_title(doc: &Html, story: &Story<'_>, site: &[String]) -> Option<String> {
+fn page_title(doc: &Html, story: &Story<'_>, site: &SiteNames<'_>) -> Option<String> {
     let title = first_text(doc.root_element(), "title")?;
     let headline = first_text(story.element, "h1")
-        .filter(|h1| is_headline_of(h1, &title) && site_match(h1, site) == 0);
+        .filter(|h1| is_headline_of(h1, &title) && site_match(h1, site.keys()) == 0);
     Some(headline.unwrap_or_else(|| without_site(&title, site)))
+}
+
+/// What a page calls its site (see [`site_keys`]), read when a title has
+/// a separator: most do not.
+struct SiteNames<'a> {
+    keys: OnceCell<Vec<String>>,
+    page: Option<(
+        &'a Html,
+        &'a [ElementRef<'a>],
+        &'a [serde_json::Map<String, Value>],
+    )>,
+}
+
+impl<'a> SiteNames<'a> {
+    fn of_page(
+        doc: &'a Html,
+        metas: &'a [ElementRef<'a>],
+        json_ld: &'a [serde_json::Map<String, Value>],
+    ) -> SiteNames<'a> {
+        SiteNames {
+            keys: OnceCell::new(),
+            page: Some((doc, metas, json_ld)),
+        }
+    }
+
+    #[cfg(test)]
+    fn known(names: &[&str]) -> SiteNames<'static> {
+        SiteNames {
+            keys: OnceCell::from(names.iter().map(|name| site_key(name)).collect::<Vec<_>>()),
+            page: None,
+        }
+    }
+
+    fn keys(&self) -> &[String] {
+        self.keys.get_or_init(|| {
+            self.page
+                .map(|(doc, metas, json_ld)| site_keys(doc, metas, json_ld))
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// What the page calls its site, as [`site_key`]s: `og:site_name`,
@@ -429,7 +471,11 @@ fn page_title(doc: &Html, story: &Story<'_>, site: &[String]) -> Option<String> 
 /// name in its header) and the names in its domain (of `og:url` or the
 /// canonical link: `spiegel` of `www.spiegel.de`, `bbc` of
 /// `news.bbc.co.uk`).
-fn site_keys(doc: &Html, json_ld: &[serde_json::Map<String, Value>]) -> Vec<String> {
+fn site_keys(
+    doc: &Html,
+    metas: &[ElementRef<'_>],
+    json_ld: &[serde_json::Map<String, Value>],
+) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for (attr, value) in [
         ("property", "og:site_name"),
@@ -437,7 +483,7 @@ fn site_keys(doc: &Html, json_ld: &[serde_json::Map<String, Value>]) -> Vec<Stri
         ("name", "twitter:site"),
         ("property", "twitter:site"),
     ] {
-        names.extend(meta_content(doc, attr, value));
+        names.extend(meta_content(metas, attr, value));
     }
     for object in json_ld {
         let publisher = match object.get("publisher") {
@@ -459,27 +505,35 @@ fn site_keys(doc: &Html, json_ld: &[serde_json::Map<String, Value>]) -> Vec<Stri
             );
         }
     }
-    let url = meta_content(doc, "property", "og:url")
+    let url = meta_content(metas, "property", "og:url")
         .or_else(|| first_attr(doc, "link[rel~=\"canonical\"]", "href"));
     let host = url.as_deref().and_then(url_host);
     let origin = url
         .as_deref()
         .zip(host)
         .and_then(|(url, host)| url.find(host).map(|at| &url[..at + host.len()]));
-    for link in doc.select(&selector("a[href]")) {
-        let href = link.attr("href").unwrap_or_default().trim();
-        let home = href == "/"
-            || origin.is_some_and(|origin| href.trim_end_matches('/') == origin)
-            || link
-                .attr("rel")
-                .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "home"));
-        if home {
-            let text = collapse(&spaced_text(link));
-            if !text.is_empty() && text.len() <= 80 {
-                names.push(text);
-            }
-        }
-    }
+    // The first few: the logo and the site's name come first, and a page
+    // may have thousands.
+    let home_links = doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|link| {
+            let link = link.value();
+            let Some(href) = link.attr("href").filter(|_| link.name() == "a") else {
+                return false;
+            };
+            let href = href.trim();
+            href == "/"
+                || origin.is_some_and(|origin| href.trim_end_matches('/') == origin)
+                || link
+                    .attr("rel")
+                    .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "home"))
+        })
+        .map(|link| collapse(&spaced_text(link)))
+        .filter(|text| !text.is_empty() && text.len() <= 80)
+        .take(HOME_LINKS);
+    names.extend(home_links);
     /// Parts of a domain that name no site.
     const GENERIC: &[&str] = &[
         "www", "www2", "m", "mobile", "amp", "edition", "co", "com", "org", "net", "gov", "ac",
@@ -500,6 +554,9 @@ fn site_keys(doc: &Html, json_ld: &[serde_json::Map<String, Value>]) -> Vec<Stri
     keys.dedup();
     keys
 }
+
+/// How many links to the home page name the site (see [`site_keys`]).
+const HOME_LINKS: usize = 4;
 
 /// The host of an absolute URL (`www.spiegel.de` of
 /// `https://www.spiegel.de/politik/...`).
@@ -552,11 +609,12 @@ fn site_match(part: &str, site: &[String]) -> u8 {
 /// Example"), the part farthest from the site's name is the headline, the
 /// others are sections. A title whose ends are not the site's name is
 /// kept whole: "Brexit: what happens next" is a headline.
-fn without_site(title: &str, site: &[String]) -> String {
+fn without_site(title: &str, site: &SiteNames<'_>) -> String {
     let separators = title_separators(title);
     let (Some(&first), Some(&last)) = (separators.first(), separators.last()) else {
         return title.to_string();
     };
+    let site = site.keys();
     // The site's name after the last separator, else before the first.
     let suffix = (site_match(&title[last.1..], site), &title[..last.0], last.2);
     let prefix = (
@@ -703,7 +761,7 @@ struct Story<'a> {
 
 impl<'a> Story<'a> {
     /// Picks the story element, as the module doc says.
-    fn find(doc: &'a Html, site: &[String]) -> Story<'a> {
+    fn find(doc: &'a Html, metas: &[ElementRef<'_>], site: &SiteNames<'_>) -> Story<'a> {
         let (page, page_tag) = match doc.select(&selector("body")).next() {
             Some(body) => (body, "body"),
             None => (doc.root_element(), "html"),
@@ -717,7 +775,7 @@ impl<'a> Story<'a> {
             .collect();
         // The story has the page's headline: its `<h1>` is the page's title.
         // A teaser card's or a related story's `<h1>` is another title.
-        let titles = page_titles(doc, site);
+        let titles = page_titles(doc, metas, site);
         let headed = longest(articles.iter().filter(|(article, _)| {
             !is_nested_article(*article)
                 && first_text(*article, "h1").is_some_and(|h1| is_title_of(&h1, &titles))
@@ -961,9 +1019,9 @@ where
 
 /// The page's titles, lower-cased: `og:title` and `<title>`, as written
 /// and without the site's name (see [`without_site`]).
-fn page_titles(doc: &Html, site: &[String]) -> Vec<String> {
+fn page_titles(doc: &Html, metas: &[ElementRef<'_>], site: &SiteNames<'_>) -> Vec<String> {
     let mut titles: Vec<String> = [
-        meta_content(doc, "property", "og:title"),
+        meta_content(metas, "property", "og:title"),
         first_text(doc.root_element(), "title"),
     ]
     .into_iter()
@@ -1445,15 +1503,16 @@ fn skip_tag(source: &[u8], at: usize, budget: &mut usize) -> Option<usize> {
 }
 
 /// The publication date, from the most specific source that has one.
-fn published(
-    doc: &Html,
+fn published<'a>(
+    doc: &'a Html,
+    metas: &[ElementRef<'_>],
     json_ld: &[serde_json::Map<String, Value>],
-    story: &Story<'_>,
+    story: &Story<'a>,
     path: &Path,
     warnings: &mut Vec<Warning>,
 ) -> Option<chrono::NaiveDate> {
     let mut candidates: Vec<(String, String)> = Vec::new();
-    if let Some(v) = meta_content(doc, "property", "article:published_time") {
+    if let Some(v) = meta_content(metas, "property", "article:published_time") {
         candidates.push(("meta article:published_time".into(), v));
     }
     for object in json_ld {
@@ -1463,7 +1522,7 @@ fn published(
     }
     for name in DATE_META_NAMES {
         for attr in ["name", "property", "itemprop"] {
-            if let Some(v) = meta_content(doc, attr, name) {
+            if let Some(v) = meta_content(metas, attr, name) {
                 candidates.push((format!("meta {name}"), v));
             }
         }
@@ -1601,9 +1660,12 @@ fn collect_objects(value: Value, out: &mut Vec<serde_json::Map<String, Value>>) 
     }
 }
 
-/// `<meta {attr}="{value}" content="...">`, matched case-insensitively.
-fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
-    doc.select(&selector("meta[content]"))
+/// `<meta {attr}="{value}" content="...">`, matched case-insensitively,
+/// of the page's `<meta content>` elements (gathered once: each search of
+/// the page matched a selector against each of its elements).
+fn meta_content(metas: &[ElementRef<'_>], attr: &str, value: &str) -> Option<String> {
+    metas
+        .iter()
         .find(|m| m.attr(attr).is_some_and(|v| v.eq_ignore_ascii_case(value)))
         .and_then(|m| m.attr("content"))
         .map(collapse)
@@ -1901,8 +1963,11 @@ mod tests {
             ("Appleton reopens the bridge after repairs - Apple", &["apple"], "Appleton reopens the bridge after repairs"),
         ];
         for (title, names, want) in cases {
-            let site: Vec<String> = names.iter().map(|name| site_key(name)).collect();
-            assert_eq!(without_site(title, &site), *want, "{title}");
+            assert_eq!(
+                without_site(title, &SiteNames::known(names)),
+                *want,
+                "{title}"
+            );
         }
     }
 
@@ -1910,7 +1975,8 @@ mod tests {
     fn site_names_from_the_page() {
         let source = r#"<html><head><meta property="og:site_name" content="The Daily Example"><meta name="twitter:site" content="@dailyex"><link rel="canonical" href="https://www.dailyexample.co.uk/news/1"></head><body><a href="https://www.dailyexample.co.uk/"><img alt="">Daily Example</a><a href="/">Home</a><a href="/news">News</a></body></html>"#;
         let doc = Html::parse_document(source);
-        let keys = site_keys(&doc, &json_ld_objects(&doc));
+        let metas: Vec<ElementRef<'_>> = doc.select(&selector("meta[content]")).collect();
+        let keys = site_keys(&doc, &metas, &json_ld_objects(&doc));
         assert_eq!(keys, ["dailyex", "dailyexample", "home", "thedailyexample"]);
         assert_eq!(
             url_host("https://user@www.example.com:8080/a?b"),
