@@ -1922,6 +1922,7 @@ mod tests {
         ("og-title-with-site.html", Some("Museum reopens after fire"), Some("2019-09-02"), "Museum reopens after fire\n\nThe town museum", &[]),
         ("colon-headline-kept.html", Some("Brexit: what happens next - Analysis"), None, "Parliament returns", &[]),
         ("domain-title.html", Some("Hillside school to close"), None, "Hillside primary school", &[]),
+        ("drupal-comment-dates.html", Some("Water main repairs close High Street"), None, "Water main repairs close High Street\n\nHigh Street will be closed", &["Pat", "market"]),
     ];
 
     #[test]
