@@ -425,15 +425,15 @@ fn page_title(doc: &Html, story: &Story<'_>, site: &SiteNames<'_>) -> Option<Str
     Some(headline.unwrap_or_else(|| without_site(&title, site)))
 }
 
+/// A JSON-LD object.
+type JsonObject = serde_json::Map<String, Value>;
+
 /// What a page calls its site (see [`site_keys`]), read when a title has
 /// a separator: most do not.
 struct SiteNames<'a> {
     keys: OnceCell<Vec<String>>,
-    page: Option<(
-        &'a Html,
-        &'a [ElementRef<'a>],
-        &'a [serde_json::Map<String, Value>],
-    )>,
+    /// The page, its `<meta content>` elements and its JSON-LD objects.
+    page: Option<(&'a Html, &'a [ElementRef<'a>], &'a [JsonObject])>,
 }
 
 impl<'a> SiteNames<'a> {
