@@ -84,7 +84,9 @@ const CHROME_WORDS: &[&str] = &[
 ];
 
 /// Whether `element`'s `role`, or a word of its `class` or `id`, marks it
-/// as page chrome (see [`CHROME_WORDS`] and [`words`]). A heading is never
+/// as page chrome (see [`CHROME_WORDS`] and [`words`]), or its schema.org
+/// microdata as a reader's comment (`itemprop="comment"`, `itemtype` of
+/// `Comment`). A heading is never
 /// marked: its class and id style it or anchor it (`id="nav_the_folio"` of
 /// a subheading "The folio"), and its container tells whether it is chrome.
 pub fn is_marked_chrome(element: &Element) -> bool {
@@ -96,13 +98,22 @@ pub fn is_marked_chrome(element: &Element) -> bool {
             .split_ascii_whitespace()
             .any(|role| is_one_of(role, CHROME_ROLES))
     });
-    role || ["class", "id"].into_iter().any(|attr| {
-        element.attr(attr).is_some_and(|value| {
-            value
+    let comment = element
+        .attr("itemprop")
+        .is_some_and(|props| props.split_ascii_whitespace().any(|p| p == "comment"))
+        || element.attr("itemtype").is_some_and(|types| {
+            types
                 .split_ascii_whitespace()
-                .any(|name| words(name).any(|word| is_one_of(word, CHROME_WORDS)))
+                .any(|t| t.rsplit('/').next() == Some("Comment"))
+        });
+    role || comment
+        || ["class", "id"].into_iter().any(|attr| {
+            element.attr(attr).is_some_and(|value| {
+                value
+                    .split_ascii_whitespace()
+                    .any(|name| words(name).any(|word| is_one_of(word, CHROME_WORDS)))
+            })
         })
-    })
 }
 
 /// The words of one class name or id: split at anything but ASCII letters
@@ -196,6 +207,15 @@ mod tests {
             (r#"<section class="o-section o-section--has-ads">"#, false),
             (r#"<div class="elementor-widget-container">"#, false),
             (r#"<div class="article-copyright">"#, true),
+            (r#"<div itemprop="comment" itemscope>"#, true),
+            (
+                r#"<div itemscope itemtype="https://schema.org/Comment">"#,
+                true,
+            ),
+            (
+                r#"<div itemscope itemtype="https://schema.org/NewsArticle">"#,
+                false,
+            ),
         ];
         for (tag, want) in cases {
             assert_eq!(marked(tag), want, "{tag}");

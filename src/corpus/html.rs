@@ -1,14 +1,19 @@
 //! HTML articles (`.html`, `.htm`), read with a real HTML parser (scraper).
 //!
 //! Metadata: title from `og:title`, else the `<h1>` of the story
-//! `<article>` (see Text), else `<title>`. Publication date from
-//! `article:published_time`, JSON-LD `datePublished`, meta
-//! `date`/`pubdate`/`DC.date`, else a `<time datetime>`: the story's own,
-//! (read with its `<footer>`, where blog themes write "Posted on"),
-//! else one outside page chrome (a "last updated" clock in the site header)
-//! and outside other articles (a teaser card's date); in each place, one
-//! marked `pubdate` or `itemprop="datePublished"` before the first. Url from
-//! `og:url` or the canonical link; author from meta `author` or JSON-LD.
+//! `<article>` (see Text), else `<title>`; a title without the site's name
+//! at its start or end when the page says what that is (`og:site_name`,
+//! its domain, a link to its home page: see [`without_site`]).
+//! Publication date from `article:published_time`, JSON-LD
+//! `datePublished`, meta `date`/`pubdate`/`DC.date`, else a `<time
+//! datetime>`: the story's own, (read with its `<footer>`, where blog
+//! themes write "Posted on"), else one outside page chrome (a "last
+//! updated" clock in the site header) and outside other articles (a teaser
+//! card's date); in each place, one marked `pubdate` or
+//! `itemprop="datePublished"` before the first, and none in chrome the
+//! page marks by role, class or id (a reader's comment, a "trending" list).
+//! Url from `og:url` or the canonical link; author from meta `author` or
+//! JSON-LD.
 //!
 //! Text: the story element is an `<article>` outside page chrome (not a
 //! teaser card in a header, sidebar or footer): the one whose `<h1>` is the
@@ -31,7 +36,8 @@
 //! without its controls. A page's story also leaves out the chrome the page
 //! marks by role, class or id (`chrome_marks.rs`: share bars, related
 //! posts, comments, sidebars, menus in `<div>`s), except a marked wrapper
-//! around the story's longest text, and paragraphs that are mostly link
+//! around the element holding the story's paragraphs (see
+//! [`story_container`]), and paragraphs that are mostly link
 //! text (menus, "Read more", lists of related stories). Block elements
 //! become paragraphs separated by blank lines; whitespace inside a
 //! paragraph collapses to single spaces.
@@ -42,6 +48,7 @@
 //! each paragraph's opening words are searched for in the source, moving
 //! forward from where the story element's tag appears.
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::path::Path;
@@ -57,6 +64,7 @@ use super::fields;
 use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor, comparable_title, newlines};
+use crate::chars;
 
 /// Elements whose content is not article text. A `<header>` inside an
 /// `<article>` or `<main>` is kept (see [`TextEdges::drops`]). A `<form>` is
@@ -145,12 +153,15 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     let doc = Html::parse_document(&source);
     let mut warnings = Vec::new();
     let json_ld = json_ld_objects(&doc);
+    let metas: Vec<ElementRef<'_>> = doc.select(&selector("meta[content]")).collect();
 
-    let story = Story::find(&doc);
+    let site = SiteNames::of_page(&doc, &metas, &json_ld);
+    let story = Story::find(&doc, &metas, &site);
     let paragraphs = paragraphs(&story);
-    let title = meta_content(&doc, "property", "og:title")
+    let title = meta_content(&metas, "property", "og:title")
+        .map(|title| without_site(&title, &site))
         .or_else(|| story.headline())
-        .or_else(|| page_title(&doc, &story))
+        .or_else(|| page_title(&doc, &story, &site))
         .or_else(|| first_text(doc.root_element(), "h1"));
 
     let mut text = String::new();
@@ -174,10 +185,10 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
     article.title = title;
     article.body_start = body_start;
     article.line_anchors = line_anchors;
-    article.published = published(&doc, &json_ld, &story, path, &mut warnings);
-    article.url = meta_content(&doc, "property", "og:url")
+    article.published = published(&doc, &metas, &json_ld, &story, path, &mut warnings);
+    article.url = meta_content(&metas, "property", "og:url")
         .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
-    article.author = meta_content(&doc, "name", "author")
+    article.author = meta_content(&metas, "name", "author")
         .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.author));
     Ok(Loaded {
         articles: vec![article],
@@ -404,11 +415,261 @@ fn markup_end(markup: &str, lt: usize) -> Option<usize> {
 /// The `<title>`, or the story's `<h1>` when the title is that headline
 /// and the site's name ("Floods in Baku | Example News"), which is no part
 /// of the headline. An `<h1>` that is the shorter part of the title, or not
-/// in it, is the site's name or logo.
-fn page_title(doc: &Html, story: &Story<'_>) -> Option<String> {
+/// in it, or that the page names its site with (see [`site_keys`]), is the
+/// site's name or logo. A title is read without the site's name, when the
+/// page says what that is (see [`without_site`]).
+fn page_title(doc: &Html, story: &Story<'_>, site: &SiteNames<'_>) -> Option<String> {
     let title = first_text(doc.root_element(), "title")?;
-    let headline = first_text(story.element, "h1").filter(|h1| is_headline_of(h1, &title));
-    Some(headline.unwrap_or(title))
+    let headline = first_text(story.element, "h1")
+        .filter(|h1| is_headline_of(h1, &title) && site_match(h1, site.keys()) == 0);
+    Some(headline.unwrap_or_else(|| without_site(&title, site)))
+}
+
+/// A JSON-LD object.
+type JsonObject = serde_json::Map<String, Value>;
+
+/// What a page calls its site (see [`site_keys`]), read when a title has
+/// a separator: most do not.
+struct SiteNames<'a> {
+    keys: OnceCell<Vec<String>>,
+    /// The page, its `<meta content>` elements and its JSON-LD objects.
+    page: Option<(&'a Html, &'a [ElementRef<'a>], &'a [JsonObject])>,
+}
+
+impl<'a> SiteNames<'a> {
+    fn of_page(
+        doc: &'a Html,
+        metas: &'a [ElementRef<'a>],
+        json_ld: &'a [serde_json::Map<String, Value>],
+    ) -> SiteNames<'a> {
+        SiteNames {
+            keys: OnceCell::new(),
+            page: Some((doc, metas, json_ld)),
+        }
+    }
+
+    #[cfg(test)]
+    fn known(names: &[&str]) -> SiteNames<'static> {
+        SiteNames {
+            keys: OnceCell::from(names.iter().map(|name| site_key(name)).collect::<Vec<_>>()),
+            page: None,
+        }
+    }
+
+    fn keys(&self) -> &[String] {
+        self.keys.get_or_init(|| {
+            self.page
+                .map(|(doc, metas, json_ld)| site_keys(doc, metas, json_ld))
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// What the page calls its site, as [`site_key`]s: `og:site_name`,
+/// `application-name`, `twitter:site`, the JSON-LD publisher's and
+/// website's name, the text of links to the home page (the site's logo or
+/// name in its header) and the names in its domain (of `og:url` or the
+/// canonical link: `spiegel` of `www.spiegel.de`, `bbc` of
+/// `news.bbc.co.uk`).
+fn site_keys(
+    doc: &Html,
+    metas: &[ElementRef<'_>],
+    json_ld: &[serde_json::Map<String, Value>],
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (attr, value) in [
+        ("property", "og:site_name"),
+        ("name", "application-name"),
+        ("name", "twitter:site"),
+        ("property", "twitter:site"),
+    ] {
+        names.extend(meta_content(metas, attr, value));
+    }
+    for object in json_ld {
+        let publisher = match object.get("publisher") {
+            Some(Value::Array(publishers)) => publishers.first(),
+            publisher => publisher,
+        };
+        names.extend(
+            publisher
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        );
+        if object.get("@type").and_then(Value::as_str) == Some("WebSite") {
+            names.extend(
+                object
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+            );
+        }
+    }
+    let url = meta_content(metas, "property", "og:url")
+        .or_else(|| first_attr(doc, "link[rel~=\"canonical\"]", "href"));
+    let host = url.as_deref().and_then(url_host);
+    let origin = url
+        .as_deref()
+        .zip(host)
+        .and_then(|(url, host)| url.find(host).map(|at| &url[..at + host.len()]));
+    // The first few: the logo and the site's name come first, and a page
+    // may have thousands.
+    let home_links = doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|link| {
+            let link = link.value();
+            let Some(href) = link.attr("href").filter(|_| link.name() == "a") else {
+                return false;
+            };
+            let href = href.trim();
+            href == "/"
+                || origin.is_some_and(|origin| href.trim_end_matches('/') == origin)
+                || link
+                    .attr("rel")
+                    .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "home"))
+        })
+        .map(|link| collapse(&spaced_text(link)))
+        .filter(|text| !text.is_empty() && text.len() <= 80)
+        .take(HOME_LINKS);
+    names.extend(home_links);
+    /// Parts of a domain that name no site.
+    const GENERIC: &[&str] = &[
+        "www", "www2", "m", "mobile", "amp", "edition", "co", "com", "org", "net", "gov", "ac",
+        "edu",
+    ];
+    let labels = host
+        .into_iter()
+        .flat_map(|host| host.rsplit('.').skip(1))
+        .filter(|label| !GENERIC.iter().any(|g| g.eq_ignore_ascii_case(label)))
+        .map(str::to_string);
+    let mut keys: Vec<String> = names
+        .into_iter()
+        .chain(labels)
+        .map(|name| site_key(&name))
+        .filter(|key| key.chars().count() >= 3)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// How many links to the home page name the site (see [`site_keys`]).
+const HOME_LINKS: usize = 4;
+
+/// The host of an absolute URL (`www.spiegel.de` of
+/// `https://www.spiegel.de/politik/...`).
+fn url_host(url: &str) -> Option<&str> {
+    let rest = &url[url.find("://")? + 3..];
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// A site's name as it is compared: its letters, lower-cased (`derspiegel`
+/// of "DER SPIEGEL 52/2018" and of "@derspiegel").
+fn site_key(name: &str) -> String {
+    name.chars()
+        .filter(|&c| chars::is_alphabetic(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How well a part of a title is the site's name: 2 when its letters are
+/// those of one of the `site` keys ("DER SPIEGEL 52/2018" of "DER
+/// SPIEGEL"), 1 when they start or end with one and add a word or so
+/// ("Northshire Online" of `northshire.co.uk`, "DER SPIEGEL" of
+/// `spiegel.de`), else 0.
+fn site_match(part: &str, site: &[String]) -> u8 {
+    let part = site_key(part);
+    if part.is_empty() {
+        return 0;
+    }
+    site.iter()
+        .map(|key| {
+            if part == *key {
+                2
+            } else if (part.starts_with(key.as_str()) || part.ends_with(key.as_str()))
+                && part.len() <= key.len() + 8
+            {
+                1
+            } else {
+                0
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// `title` without the site's name, when one end of it is that (see
+/// [`site_match`]): "Ein Albtraum" of "Ein Albtraum - DER SPIEGEL
+/// 52/2018", "Council approves budget" of "Valley Times: Council approves
+/// budget". Of a list of parts ("Storm floods road | UK news | The Daily
+/// Example"), the part farthest from the site's name is the headline, the
+/// others are sections. A title whose ends are not the site's name is
+/// kept whole: "Brexit: what happens next" is a headline.
+fn without_site(title: &str, site: &SiteNames<'_>) -> String {
+    let separators = title_separators(title);
+    let (Some(&first), Some(&last)) = (separators.first(), separators.last()) else {
+        return title.to_string();
+    };
+    let site = site.keys();
+    // The site's name after the last separator, else before the first.
+    let suffix = (site_match(&title[last.1..], site), &title[..last.0], last.2);
+    let prefix = (
+        site_match(&title[..first.0], site),
+        &title[first.1..],
+        first.2,
+    );
+    let after = suffix.0 >= prefix.0;
+    let (score, rest, separator) = if after { suffix } else { prefix };
+    if score == 0 {
+        return title.to_string();
+    }
+    let rest = rest.trim();
+    let headline = if LIST_SEPARATORS.contains(&separator) {
+        let mut parts = rest.split(separator).map(str::trim);
+        let part = if after {
+            parts.next()
+        } else {
+            parts.next_back()
+        };
+        part.unwrap_or(rest)
+    } else {
+        rest
+    };
+    if headline.chars().any(chars::is_alphanumeric) {
+        headline.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+/// Separators of a title that list its parts: sections between the
+/// headline and the site's name.
+const LIST_SEPARATORS: &[char] = &['|', '·', '•', '»', '«'];
+
+/// Where a title is split into a headline and the site's name: at `|`,
+/// `·`, `•`, `»` and `«`, at a dash with spaces around it (`-`, `–`, `—`:
+/// not the hyphen of a word or the dash of a range) and at a colon before
+/// a space. Each as its start, end and character.
+fn title_separators(title: &str) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    let mut before = None;
+    let mut chars = title.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, c)| c);
+        let spaced = |c: Option<char>| c.is_some_and(char::is_whitespace);
+        let separates = LIST_SEPARATORS.contains(&c)
+            || (matches!(c, '-' | '–' | '—') && spaced(before) && spaced(after))
+            || (c == ':' && spaced(after) && !spaced(before));
+        if separates {
+            out.push((at, at + c.len_utf8(), c));
+        }
+        before = Some(c);
+    }
+    out
 }
 
 /// Whether `title` is `headline` and a shorter site name, on either side
@@ -493,11 +754,14 @@ struct Story<'a> {
     forms: Forms,
     /// Whether this is a fragment, not a page (see [`CHROME`]).
     fragment: bool,
+    /// The marked elements that wrap the story's text and are read (see
+    /// [`story_container`]): the container and its ancestors.
+    wrappers: HashSet<NodeId>,
 }
 
 impl<'a> Story<'a> {
     /// Picks the story element, as the module doc says.
-    fn find(doc: &'a Html) -> Story<'a> {
+    fn find(doc: &'a Html, metas: &[ElementRef<'_>], site: &SiteNames<'_>) -> Story<'a> {
         let (page, page_tag) = match doc.select(&selector("body")).next() {
             Some(body) => (body, "body"),
             None => (doc.root_element(), "html"),
@@ -511,7 +775,7 @@ impl<'a> Story<'a> {
             .collect();
         // The story has the page's headline: its `<h1>` is the page's title.
         // A teaser card's or a related story's `<h1>` is another title.
-        let titles = page_titles(doc);
+        let titles = page_titles(doc, metas, site);
         let headed = longest(articles.iter().filter(|(article, _)| {
             !is_nested_article(*article)
                 && first_text(*article, "h1").is_some_and(|h1| is_title_of(&h1, &titles))
@@ -548,20 +812,35 @@ impl<'a> Story<'a> {
     }
 
     fn new(element: ElementRef<'a>, tag: &'static str, nth: usize) -> Story<'a> {
-        Story {
+        let mut story = Story {
             element,
             tag,
             nth,
             forms: Forms::Only(page_form(element)),
             fragment: false,
-        }
+            wrappers: HashSet::new(),
+        };
+        story.wrappers = story_container(story.text_edges())
+            .map(|container| {
+                std::iter::once(container)
+                    .chain(container.ancestors())
+                    .map(|node| node.id())
+                    .collect()
+            })
+            .unwrap_or_default();
+        story
     }
 
     /// All of a fragment: HTML in a JSON field, which has no page chrome.
     fn fragment(doc: &'a Html) -> Story<'a> {
+        let element = doc.root_element();
         Story {
+            element,
+            tag: "html",
+            nth: 0,
+            forms: Forms::Only(page_form(element)),
             fragment: true,
-            ..Story::new(doc.root_element(), "html", 0)
+            wrappers: HashSet::new(),
         }
     }
 
@@ -584,41 +863,147 @@ impl<'a> Story<'a> {
     /// The walk of the story's text: a page's story also without the
     /// chrome it marks by role, class or id.
     fn text_edges_without_marked_chrome(&self) -> TextEdges<'a> {
-        let marked_chrome = (!self.fragment).then(|| {
-            longest_text(self.text_edges())
-                .map(|text| text.ancestors().map(|node| node.id()).collect())
-                .unwrap_or_default()
-        });
         TextEdges {
-            marked_chrome,
+            marked_chrome: (!self.fragment).then(|| self.wrappers.clone()),
             ..self.text_edges()
         }
     }
 
-    /// The walk that finds the story's own `<time>`: with its footers.
+    /// The walk that finds the story's own `<time>`: with its footers, and
+    /// without the chrome it marks (a comment's `<time>` is no date of the
+    /// story's).
     fn dating_edges(&self) -> TextEdges<'a> {
         TextEdges {
             own_footers: true,
-            ..self.text_edges()
+            ..self.text_edges_without_marked_chrome()
         }
     }
 }
 
-/// The text node of a walk with the most non-space characters: a
-/// paragraph of the story, not of its chrome, on any page with a story.
-fn longest_text<'a>(edges: TextEdges<'a>) -> Option<ego_tree::NodeRef<'a, Node>> {
-    edges
-        .filter_map(|edge| match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Text(text) => {
-                    Some((node, text.chars().filter(|c| !c.is_whitespace()).count()))
+/// The element that holds the story's paragraphs: the one whose paragraphs
+/// of prose add up to the most text, as a walk reads it. Each paragraph
+/// (text between block boundaries) counts its characters outside links
+/// (none when it is mostly links, see [`Paragraph::is_links`]) for the
+/// block it is in and that block's parent, and half for the grandparent:
+/// a story's paragraphs are siblings, a comment thread's or a related
+/// list's each sit in their own item. An element's count is then lowered
+/// by its share of link text (a list of related stories with excerpts),
+/// divided by [`MARK_PENALTY`] for each element marked as chrome around it
+/// and in it, the element included (a comment in a comment list in a
+/// comments section), and raised by [`ARTICLE_BODY_BONUS`] inside an
+/// `itemprop="articleBody"`. The longest text node decided before, and a
+/// related story's excerpt or a reader's comment longer than each of the
+/// story's paragraphs made the related list or the comments the wrapper
+/// that was read.
+fn story_container<'a>(edges: TextEdges<'a>) -> Option<ego_tree::NodeRef<'a, Node>> {
+    /// An open block: its node, the marks and article bodies around it
+    /// (itself included), its text and link text (non-space characters),
+    /// and the prose of the paragraphs credited to it.
+    struct Open<'a> {
+        node: ego_tree::NodeRef<'a, Node>,
+        marks: i32,
+        in_body: bool,
+        chars: usize,
+        link_chars: usize,
+        prose: f64,
+    }
+    let mut open: Vec<Open<'a>> = Vec::new();
+    let mut best: Option<(ego_tree::NodeRef<'a, Node>, f64)> = None;
+    // The paragraph being read: its characters and those in links.
+    let (mut chars, mut link_chars) = (0usize, 0usize);
+    let mut links = 0usize;
+    let credit = |open: &mut Vec<Open<'a>>, chars: &mut usize, link_chars: &mut usize| {
+        let paragraph = Paragraph {
+            chars: *chars,
+            link_chars: *link_chars,
+            ..Paragraph::default()
+        };
+        if *chars > 0 && !paragraph.is_links() {
+            let prose = (*chars - *link_chars) as f64;
+            let n = open.len();
+            for (up, share) in [(1, 1.0), (2, 1.0), (3, 0.5)] {
+                if let Some(block) = n.checked_sub(up).and_then(|i| open.get_mut(i)) {
+                    block.prose += share * prose;
                 }
-                _ => None,
+            }
+        }
+        (*chars, *link_chars) = (0, 0);
+    };
+    for edge in edges {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    credit(&mut open, &mut chars, &mut link_chars);
+                    let (marks, in_body) = open
+                        .last()
+                        .map_or((0, false), |parent| (parent.marks, parent.in_body));
+                    open.push(Open {
+                        node,
+                        marks: marks + i32::from(is_marked_chrome(el)),
+                        in_body: in_body || is_article_body(el),
+                        chars: 0,
+                        link_chars: 0,
+                        prose: 0.0,
+                    });
+                }
+                Node::Element(el) if is_link(el) => links += 1,
+                Node::Text(text) => {
+                    let length = text.chars().filter(|c| !c.is_whitespace()).count();
+                    chars += length;
+                    if links > 0 {
+                        link_chars += length;
+                    }
+                    if let Some(block) = open.last_mut() {
+                        block.chars += length;
+                        if links > 0 {
+                            block.link_chars += length;
+                        }
+                    }
+                }
+                _ => {}
             },
-            Edge::Close(_) => None,
-        })
-        .min_by_key(|&(_, length)| Reverse(length))
-        .map(|(node, _)| node)
+            Edge::Close(node) => match node.value() {
+                Node::Element(el) if BLOCKS.contains(&el.name()) => {
+                    credit(&mut open, &mut chars, &mut link_chars);
+                    let Some(block) = open.pop() else { continue };
+                    if let Some(parent) = open.last_mut() {
+                        parent.chars += block.chars;
+                        parent.link_chars += block.link_chars;
+                    }
+                    if block.prose > 0.0 {
+                        let unlinked = 1.0 - block.link_chars as f64 / block.chars.max(1) as f64;
+                        let bonus = if block.in_body {
+                            ARTICLE_BODY_BONUS
+                        } else {
+                            1.0
+                        };
+                        let score = block.prose * unlinked * bonus / MARK_PENALTY.powi(block.marks);
+                        if best.is_none_or(|(_, top)| score > top) {
+                            best = Some((block.node, score));
+                        }
+                    }
+                }
+                Node::Element(el) if is_link(el) => links = links.saturating_sub(1),
+                _ => {}
+            },
+        }
+    }
+    best.map(|(node, _)| node)
+}
+
+/// How much less a candidate for the story's container counts for each
+/// element marked as chrome around it ([`story_container`]).
+const MARK_PENALTY: f64 = 3.0;
+
+/// How much more a candidate for the story's container counts inside an
+/// element marked as the article's body ([`story_container`]).
+const ARTICLE_BODY_BONUS: f64 = 3.0;
+
+/// Whether schema.org microdata marks `element` as the article's body.
+fn is_article_body(element: &Element) -> bool {
+    element
+        .attr("itemprop")
+        .is_some_and(|props| props.split_ascii_whitespace().any(|p| p == "articleBody"))
 }
 
 /// The element with the most text; of equals the first (of nested
@@ -632,16 +1017,20 @@ where
     elements.copied().min_by_key(|&(_, length)| Reverse(length))
 }
 
-/// The page's titles, lower-cased: `og:title` and `<title>`.
-fn page_titles(doc: &Html) -> Vec<String> {
-    [
-        meta_content(doc, "property", "og:title"),
+/// The page's titles, lower-cased: `og:title` and `<title>`, as written
+/// and without the site's name (see [`without_site`]).
+fn page_titles(doc: &Html, metas: &[ElementRef<'_>], site: &SiteNames<'_>) -> Vec<String> {
+    let mut titles: Vec<String> = [
+        meta_content(metas, "property", "og:title"),
         first_text(doc.root_element(), "title"),
     ]
     .into_iter()
     .flatten()
+    .flat_map(|title| [without_site(&title, site), title])
     .map(|title| comparable_title(&title))
-    .collect()
+    .collect();
+    titles.dedup();
+    titles
 }
 
 /// Whether a headline is one of the page's titles, or a title is it and
@@ -694,9 +1083,9 @@ struct TextEdges<'a> {
     /// Whether [`CHROME`] is read: in a fragment, not a page.
     chrome_is_text: bool,
     /// When set, elements marked as chrome by their role, class or id
-    /// ([`is_marked_chrome`]) are dropped too, except these: the ancestors
-    /// of the story's longest text, which a marked wrapper
-    /// (`<div class="content-sidebar-wrap">`) may hold.
+    /// ([`is_marked_chrome`]) are dropped too, except these: the story's
+    /// container and its ancestors ([`story_container`]), which a marked
+    /// wrapper (`<div class="content-sidebar-wrap">`) may hold.
     marked_chrome: Option<HashSet<NodeId>>,
     /// Whether an `<article>`'s or `<main>`'s own `<footer>` is read, as
     /// its `<header>` always is: themes write the date a story was posted
@@ -1114,15 +1503,16 @@ fn skip_tag(source: &[u8], at: usize, budget: &mut usize) -> Option<usize> {
 }
 
 /// The publication date, from the most specific source that has one.
-fn published(
-    doc: &Html,
+fn published<'a>(
+    doc: &'a Html,
+    metas: &[ElementRef<'_>],
     json_ld: &[serde_json::Map<String, Value>],
-    story: &Story<'_>,
+    story: &Story<'a>,
     path: &Path,
     warnings: &mut Vec<Warning>,
 ) -> Option<chrono::NaiveDate> {
     let mut candidates: Vec<(String, String)> = Vec::new();
-    if let Some(v) = meta_content(doc, "property", "article:published_time") {
+    if let Some(v) = meta_content(metas, "property", "article:published_time") {
         candidates.push(("meta article:published_time".into(), v));
     }
     for object in json_ld {
@@ -1132,7 +1522,7 @@ fn published(
     }
     for name in DATE_META_NAMES {
         for attr in ["name", "property", "itemprop"] {
-            if let Some(v) = meta_content(doc, attr, name) {
+            if let Some(v) = meta_content(metas, attr, name) {
                 candidates.push((format!("meta {name}"), v));
             }
         }
@@ -1164,8 +1554,13 @@ fn published(
 /// the module doc).
 fn dating_times<'a>(doc: &'a Html, story: &Story<'a>) -> Vec<ElementRef<'a>> {
     let own = dating_time(story.dating_edges());
-    // Forms are read: the story may sit in a form that wraps the page.
-    let page = TextEdges::new(doc.root_element(), Forms::All);
+    // Forms are read: the story may sit in a form that wraps the page. A
+    // page's chrome marked by role, class or id is not (a comment's
+    // `<time>`, a "trending" list's), except what wraps the story.
+    let page = TextEdges {
+        marked_chrome: (!story.fragment).then(|| story.wrappers.clone()),
+        ..TextEdges::new(doc.root_element(), Forms::All)
+    };
     // When the story is `<main>` or `<body>`, this may be its own again.
     let elsewhere = dating_time(outside_articles(page)).filter(|t| own != Some(*t));
     own.into_iter().chain(elsewhere).collect()
@@ -1265,9 +1660,12 @@ fn collect_objects(value: Value, out: &mut Vec<serde_json::Map<String, Value>>) 
     }
 }
 
-/// `<meta {attr}="{value}" content="...">`, matched case-insensitively.
-fn meta_content(doc: &Html, attr: &str, value: &str) -> Option<String> {
-    doc.select(&selector("meta[content]"))
+/// `<meta {attr}="{value}" content="...">`, matched case-insensitively,
+/// of the page's `<meta content>` elements (gathered once: each search of
+/// the page matched a selector against each of its elements).
+fn meta_content(metas: &[ElementRef<'_>], attr: &str, value: &str) -> Option<String> {
+    metas
+        .iter()
         .find(|m| m.attr(attr).is_some_and(|v| v.eq_ignore_ascii_case(value)))
         .and_then(|m| m.attr("content"))
         .map(collapse)
@@ -1506,6 +1904,86 @@ mod tests {
             assert_eq!(a.title.as_deref(), *title, "{name}");
             assert_eq!(a.published, *published, "{name}");
         }
+    }
+
+    /// Pages in `tests/fixtures/html`, modelled on common themes and
+    /// CMS layouts: (file, title, published, the story's text opens with,
+    /// text that is not the story's).
+    #[allow(clippy::type_complexity)]
+    #[rustfmt::skip]
+    const PAGES: &[(&str, Option<&str>, Option<&str>, &str, &[&str])] = &[
+        ("wordpress-related-excerpts.html", Some("Ferry service resumes"), Some("2021-06-14"), "Ferry service resumes\n\nThe island ferry", &["lighthouse", "regatta", "Archives"]),
+        ("comments-in-article.html", Some("Allotment waiting list grows"), None, "Allotment waiting list grows\n\nForty households", &["three years", "Margaret"]),
+        ("old-blog-comments.html", Some("The bridge vote"), None, "Notes from the Ridge\n\nThe bridge vote\n\nThe county board", &["About time", "Responses"]),
+        ("byline-time-and-comments.html", Some("Library extends opening hours"), Some("2023-02-01"), "Library extends opening hours\n\nBy Jo Green", &["Trending", "Bus fares", "Great news"]),
+        ("spiegel-title.html", Some("Ein Albtraum"), Some("2018-12-21"), "Brexit Ein Albtraum\n\nGroßbritannien", &[]),
+        ("section-and-site-title.html", Some("Storm floods coastal road"), Some("2020-02-09"), "Storm floods coastal road\n\nThe coastal road", &[]),
+        ("site-colon-title.html", Some("Council approves new budget"), None, "Council approves new budget\n\nThe council", &[]),
+        ("og-title-with-site.html", Some("Museum reopens after fire"), Some("2019-09-02"), "Museum reopens after fire\n\nThe town museum", &[]),
+        ("colon-headline-kept.html", Some("Brexit: what happens next - Analysis"), None, "Parliament returns", &[]),
+        ("domain-title.html", Some("Hillside school to close"), None, "Hillside primary school", &[]),
+        ("drupal-comment-dates.html", Some("Water main repairs close High Street"), None, "Water main repairs close High Street\n\nHigh Street will be closed", &["Pat", "market"]),
+    ];
+
+    #[test]
+    fn pages_modelled_on_common_layouts() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+        for (file, title, published, opens, left_out) in PAGES {
+            let source = std::fs::read_to_string(dir.join(file)).unwrap();
+            let a = &html(&source).articles[0];
+            assert_eq!(a.title.as_deref(), *title, "{file}");
+            let published = published.map(|d| d.parse::<NaiveDate>().unwrap());
+            assert_eq!(a.published, published, "{file}");
+            assert!(a.text.starts_with(opens), "{file}: {:?}", a.text);
+            for text in *left_out {
+                assert!(!a.text.contains(text), "{file}: {text:?} in {:?}", a.text);
+            }
+        }
+    }
+
+    #[test]
+    fn titles_without_the_site_name() {
+        // (title, the site's names as the page gives them, the headline)
+        #[rustfmt::skip]
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("Ein Albtraum - DER SPIEGEL 52/2018", &["DER SPIEGEL"], "Ein Albtraum"),
+            ("Ein Albtraum - DER SPIEGEL 52/2018", &["spiegel"], "Ein Albtraum"),
+            ("Story headline | Section | Site Name", &["Site Name"], "Story headline"),
+            ("Site Name » World » Story headline", &["Site Name"], "Story headline"),
+            ("Site: Headline of the day", &["Site"], "Headline of the day"),
+            ("Floods in Baku \u{2014} Example News", &["examplenews"], "Floods in Baku"),
+            ("Floods in Baku - Northshire Online", &["northshire"], "Floods in Baku"),
+            ("Spiegel editor resigns - DER SPIEGEL", &["spiegel"], "Spiegel editor resigns"),
+            // Not the site's name, or no separator: the title as it is.
+            ("Brexit: what happens next", &["Example News"], "Brexit: what happens next"),
+            ("Mayor resigns - council in crisis", &["Example News"], "Mayor resigns - council in crisis"),
+            ("Sales rose 3-4% in Baku", &["Baku"], "Sales rose 3-4% in Baku"),
+            ("Example News", &["Example News"], "Example News"),
+            ("Example News | ", &["Example News"], "Example News | "),
+            ("Apple unveils iPhone | Apple", &[], "Apple unveils iPhone | Apple"),
+            ("Appleton reopens the bridge after repairs - Apple", &["apple"], "Appleton reopens the bridge after repairs"),
+        ];
+        for (title, names, want) in cases {
+            assert_eq!(
+                without_site(title, &SiteNames::known(names)),
+                *want,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn site_names_from_the_page() {
+        let source = r#"<html><head><meta property="og:site_name" content="The Daily Example"><meta name="twitter:site" content="@dailyex"><link rel="canonical" href="https://www.dailyexample.co.uk/news/1"></head><body><a href="https://www.dailyexample.co.uk/"><img alt="">Daily Example</a><a href="/">Home</a><a href="/news">News</a></body></html>"#;
+        let doc = Html::parse_document(source);
+        let metas: Vec<ElementRef<'_>> = doc.select(&selector("meta[content]")).collect();
+        let keys = site_keys(&doc, &metas, &json_ld_objects(&doc));
+        assert_eq!(keys, ["dailyex", "dailyexample", "home", "thedailyexample"]);
+        assert_eq!(
+            url_host("https://user@www.example.com:8080/a?b"),
+            Some("www.example.com")
+        );
+        assert_eq!(url_host("/relative/path"), None);
     }
 
     #[test]
