@@ -89,6 +89,12 @@ pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
     found
 }
 
+/// Whether a lower-case word is a number written out ("seventeen",
+/// "forty", "dozen"), as the date tagger reads counts.
+pub fn is_number_word(word: &str) -> bool {
+    matches!(lexicon::lookup(word), lexicon::Lex::Num(_))
+}
+
 /// The first token in `tokens[start + 1..end]` that a column gap of a
 /// table precedes: two or more spaces or a tab in a row of columns, or a
 /// line break next to such a row ("up    21\nOCT     3": a row's last

@@ -13,7 +13,7 @@
 //! Names hyphenated themselves keep their words: "South-east Asia",
 //! "Pei-yuan Chia", "Terra-cotta Warriors", "al-Assad". A compound counts
 //! as describing only when it starts in lower case, or ends in a word of
-//! [`DESCRIBING_ENDS`] (or a number or a word of [`NUMBER_WORDS`] starts
+//! [`DESCRIBING_ENDS`] (or a number, in digits or words, starts
 //! it).
 
 use super::{Entity, EntityLabel};
@@ -53,39 +53,6 @@ const DESCRIBING_ENDS: &[&str] = &[
     "supported",
 ];
 
-/// Number words that start a compound of size or age ("Seventeen-year-old
-/// Stone", "Four-nation").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-];
-
 /// What a mention's first word is, when it describes the name after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Modifier {
@@ -108,7 +75,7 @@ fn modifier(word: &str) -> Option<Modifier> {
         return Some(Modifier::OnAWord);
     }
     let numbered = head.chars().all(|c| chars::is_numeric(c) || c == ',')
-        || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(head));
+        || crate::dates::is_number_word(&head.to_ascii_lowercase());
     if !DESCRIBING_ENDS.contains(&end) {
         return None;
     }
