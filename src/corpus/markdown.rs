@@ -694,6 +694,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_digits_is_a_title() {
+        // YAML reads `title: 1984` as a number; it is the story's headline.
+        let loaded = md("---\ntitle: 1984\n---\nBody.");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.articles[0].title.as_deref(), Some("1984"));
+    }
+
+    #[test]
     fn front_matter_warnings() {
         let cases: &[(&str, &str)] = &[
             (
@@ -705,8 +713,8 @@ mod tests {
                 "a.md:1: front matter is not valid YAML: ",
             ),
             (
-                "---\ntitle: 42\n---\nBody.",
-                "a.md:1: front matter: field `title` is a number, expected a string; ignored",
+                "---\ntitle: true\n---\nBody.",
+                "a.md:1: front matter: field `title` is a boolean, expected a string; ignored",
             ),
             (
                 "---\ndate: soon\n---\nBody.",
