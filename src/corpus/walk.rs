@@ -42,8 +42,8 @@ pub enum Found {
     Loop(Warning),
 }
 
-/// Walks `root` recursively, skipping hidden entries and the folder `exclude`
-/// (the index, when it lives inside the corpus). Files come sorted by path so
+/// Walks `root` recursively, skipping hidden entries, the folder `exclude`
+/// (the index, when it lives inside the corpus) and any other index folder. Files come sorted by path so
 /// runs are reproducible. The walk is lazy: only the folder being read is
 /// held in memory, so a corpus of millions of files costs no more to start
 /// than a small one.
@@ -60,12 +60,20 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> impl Iterator<Item = Found> 
         .into_iter()
         .filter_entry(move |entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-            let excluded = exclude.as_ref().is_some_and(|ex| {
-                entry.file_type().is_dir() && entry.path().canonicalize().ok().as_ref() == Some(ex)
-            });
-            !hidden && !excluded
+            let is_dir = entry.file_type().is_dir();
+            let excluded = exclude
+                .as_ref()
+                .is_some_and(|ex| is_dir && entry.path().canonicalize().ok().as_ref() == Some(ex));
+            !hidden && !excluded && !(is_dir && is_search_index(entry.path()))
         })
         .filter_map(move |entry| classify(&root, entry))
+}
+
+/// True for a tantivy index folder (another newsdex index kept in the
+/// corpus, say from an earlier `--index`): its `meta.json` is no article,
+/// and reading it would cost a warning on every run.
+fn is_search_index(dir: &Path) -> bool {
+    dir.join("meta.json").is_file() && dir.join(".managed.json").is_file()
 }
 
 /// What a walk entry is; `None` for folders.
@@ -200,11 +208,25 @@ mod tests {
             ".hidden.txt",
             ".git/config.txt",
             "index/meta.json",
+            "old-index/meta.json",
+            "old-index/.managed.json",
+            "meta/meta.json",
         ];
         write_files(root, &files);
         let walk: Walk = walk(root, Some(&root.join("index"))).collect();
         let found = walk.relative_paths(root);
-        assert_eq!(found, ["a.txt", "b.md", "sub/c.html", "sub/deeper/d.jsonl"]);
+        // Another index in the corpus is skipped like the run's own; a
+        // `meta.json` alone may be news.
+        assert_eq!(
+            found,
+            [
+                "a.txt",
+                "b.md",
+                "meta/meta.json",
+                "sub/c.html",
+                "sub/deeper/d.jsonl"
+            ]
+        );
         assert_eq!(walk.skipped_unknown, 4);
         assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
         assert_eq!(walk.files[0].format, Format::Text);
