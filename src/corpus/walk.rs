@@ -16,8 +16,9 @@ pub struct SourceFile {
 }
 
 /// `README.md`, `LICENSE.txt` and the like describe the folder; they are not
-/// news, so they are skipped like files of an unknown type.
-fn is_folder_doc(path: &Path) -> bool {
+/// news, so they are skipped like files of an unknown type. Returns the
+/// name they are counted under (`README`).
+fn folder_doc(path: &Path) -> Option<String> {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_ascii_uppercase())
@@ -26,6 +27,20 @@ fn is_folder_doc(path: &Path) -> bool {
         stem.as_str(),
         "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG"
     )
+    .then_some(stem)
+}
+
+/// What a skipped file is counted under in the summary: `.shtml`, `no
+/// extension`, or its folder-doc name, so a user whose stories all went
+/// unread sees which type to rename.
+fn unknown_kind(path: &Path) -> String {
+    if let Some(doc) = folder_doc(path) {
+        return doc;
+    }
+    match path.extension() {
+        Some(ext) => format!(".{}", ext.to_string_lossy().to_lowercase()),
+        None => "no extension".to_string(),
+    }
 }
 
 /// One thing the walk came across.
@@ -33,8 +48,9 @@ fn is_folder_doc(path: &Path) -> bool {
 pub enum Found {
     File(SourceFile),
     /// A file of a type newsdex does not read, or folder documentation
-    /// (`README.md`, `LICENSE.txt`).
-    Unknown,
+    /// (`README.md`, `LICENSE.txt`), with the kind it is counted under
+    /// (`.pdf`, `README`).
+    Unknown(String),
     /// An entry that could not be read (a folder it may not enter, a
     /// broken link): whatever an index holds under its path is kept.
     Unreadable(Warning),
@@ -98,9 +114,10 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
     if !entry.file_type().is_file() {
         return None;
     }
-    let Some(format) = Format::from_path(entry.path()).filter(|_| !is_folder_doc(entry.path()))
+    let Some(format) =
+        Format::from_path(entry.path()).filter(|_| folder_doc(entry.path()).is_none())
     else {
-        return Some(Found::Unknown);
+        return Some(Found::Unknown(unknown_kind(entry.path())));
     };
     let meta = match entry.metadata() {
         Ok(meta) => meta,
@@ -182,7 +199,7 @@ mod tests {
             for item in found {
                 match item {
                     Found::File(file) => walk.files.push(file),
-                    Found::Unknown => walk.skipped_unknown += 1,
+                    Found::Unknown(_) => walk.skipped_unknown += 1,
                     Found::Unreadable(warning) | Found::Loop(warning) => {
                         walk.warnings.push(warning)
                     }
