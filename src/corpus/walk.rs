@@ -77,10 +77,11 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> impl Iterator<Item = Found> 
         .filter_entry(move |entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
             let is_dir = entry.file_type().is_dir();
-            let excluded = exclude
+            let the_index = exclude
                 .as_ref()
                 .is_some_and(|ex| is_dir && entry.path().canonicalize().ok().as_ref() == Some(ex));
-            !hidden && !excluded && !(is_dir && is_search_index(entry.path()))
+            let other_index = is_dir && is_search_index(entry.path());
+            !(hidden || the_index || other_index)
         })
         .filter_map(move |entry| classify(&root, entry))
 }
