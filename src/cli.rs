@@ -447,7 +447,7 @@ fn print_summary(s: &IndexSummary) {
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
         "newsdex: indexed in {secs:.2}s ({:.1} MB/s): {} added, {} updated, {} removed, {} unchanged; \
-         {} articles, {} passages, {} entities, {} dates; {} warnings, {} files failed, {} of unknown type skipped",
+         {} articles, {} passages, {} entities, {} dates; {} warnings, {} files failed, {} of unknown type skipped{}",
         if secs > 0.0 { mb / secs } else { 0.0 },
         s.added,
         s.updated,
@@ -460,7 +460,26 @@ fn print_summary(s: &IndexSummary) {
         s.warnings,
         s.failed,
         s.skipped_unknown,
+        skipped_kinds(&s.skipped_kinds),
     );
+}
+
+/// ` (.pdf 3, .xml 1)`: the most common kinds of skipped files, so a
+/// folder whose stories all went unread says which type to rename.
+fn skipped_kinds(kinds: &[(String, usize)]) -> String {
+    const SHOWN: usize = 4;
+    if kinds.is_empty() {
+        return String::new();
+    }
+    let mut shown: Vec<String> = kinds
+        .iter()
+        .take(SHOWN)
+        .map(|(kind, count)| format!("{kind} {count}"))
+        .collect();
+    if kinds.len() > SHOWN {
+        shown.push("...".to_string());
+    }
+    format!(" ({})", shown.join(", "))
 }
 
 fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {

@@ -84,6 +84,9 @@ pub struct ExportSummary {
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let news = NewsIndex::open(&args.index)?;
+    if let Some(out) = &args.out {
+        check_out(out)?;
+    }
     let out_file = args.out.as_deref().filter(|path| is_file_path(path));
     let mapping_path = mapping_path(args.format, out_file);
     let mapping = match args.format {
@@ -138,6 +141,30 @@ fn is_file_path(path: &Path) -> bool {
             // Not there yet: the export creates it.
             Err(_) => true,
         }
+}
+
+/// Refuses an `--out` that cannot be created as a file before anything is
+/// written: a folder would send the mapping to the current folder and only
+/// then fail, and a missing folder would fail after the mapping.
+fn check_out(out: &Path) -> anyhow::Result<()> {
+    if out.is_dir() {
+        anyhow::bail!(
+            "--out {}: is a folder: give a file in it, such as {}",
+            out.display(),
+            out.join("news.ndjson").display()
+        );
+    }
+    if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        anyhow::bail!(
+            "--out {}: folder {} does not exist: create it (mkdir -p {}) or choose another --out",
+            out.display(),
+            folder.display(),
+            folder.display()
+        );
+    }
+    Ok(())
 }
 
 /// `FILE.mapping.json` / `FILE.index-config.yaml` beside the output, or a

@@ -281,6 +281,8 @@ pub struct IndexSummary {
     pub failed: usize,
     /// Files of a type newsdex does not read.
     pub skipped_unknown: usize,
+    /// Those files by kind (`.pdf`, `no extension`, `README`), most first.
+    pub skipped_kinds: Vec<(String, usize)>,
     pub articles: usize,
     pub passages: usize,
     pub entities: usize,
@@ -402,6 +404,11 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                     summary.unchanged += passed.unchanged;
                     summary.skipped_unknown += passed.unknown;
                 }
+                Message::UnknownKinds(kinds) => {
+                    let mut kinds: Vec<(String, usize)> = kinds.into_iter().collect();
+                    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    summary.skipped_kinds = kinds;
+                }
                 Message::Problem(warning) => warn(&mut summary, on_event, &warning),
                 Message::Unreadable(warning) => {
                     summary.failed += 1;
@@ -444,6 +451,9 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
     Ok(summary)
 }
 
+/// Kinds of unknown files the walk tallies for the summary.
+const MAX_UNKNOWN_KINDS: usize = 64;
+
 /// Files the walk may queue ahead of the workers.
 const QUEUED_FILES: usize = 1024;
 
@@ -474,6 +484,8 @@ enum Message {
     },
     /// These many more files need no work.
     Passed(Passed),
+    /// At the end of the walk: the files of unknown types, by kind.
+    UnknownKinds(std::collections::BTreeMap<String, usize>),
     Problem(Warning),
     /// A file or folder the walk could not read: a failure, like a file
     /// that could not be loaded.
@@ -496,11 +508,17 @@ fn walk_corpus(
 ) {
     let mut passed = Passed::default();
     let mut unread_paths: Vec<String> = Vec::new();
+    let mut unknown_kinds = std::collections::BTreeMap::new();
     for found in corpus::walk(&config.corpus, Some(&config.index_dir)) {
         // `None`: a file passed over, counted in `passed`.
         let message = match found {
-            Found::Unknown => {
+            Found::Unknown(kind) => {
                 passed.unknown += 1;
+                // Bounded: a folder of `story.1`, `story.2`, ... has as
+                // many kinds as files, and the summary names only a few.
+                if unknown_kinds.len() < MAX_UNKNOWN_KINDS || unknown_kinds.contains_key(&kind) {
+                    *unknown_kinds.entry(kind).or_insert(0) += 1;
+                }
                 None
             }
             Found::Loop(warning) => Some(Message::Problem(warning)),
@@ -542,6 +560,9 @@ fn walk_corpus(
         }
     }
     if passed.files() > 0 && messages.send(Message::Passed(passed)).is_err() {
+        return;
+    }
+    if !unknown_kinds.is_empty() && messages.send(Message::UnknownKinds(unknown_kinds)).is_err() {
         return;
     }
     let removed = indexed
@@ -1141,8 +1162,9 @@ mod tests {
         drop(messages);
         let batches: Vec<Passed> = received
             .iter()
-            .map(|message| match message {
-                Message::Passed(passed) => passed,
+            .filter_map(|message| match message {
+                Message::Passed(passed) => Some(passed),
+                Message::UnknownKinds(_) => None,
                 _ => panic!("every file is unchanged or of an unknown type"),
             })
             .collect();

@@ -132,10 +132,25 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
     let mut fields = Fields::default();
     let object = NormalizedKeys::of(object);
     if let Some((key, value)) = object.lookup(TITLE_KEYS) {
-        fields.title = string(key, value, Problem::WrongContent, &mut problems);
+        fields.title = match value {
+            // A headline of digits ("1984") is a number to YAML front
+            // matter and to spreadsheet-to-JSON converters.
+            Value::Number(n) => Some(n.to_string()),
+            _ => string(key, value, Problem::WrongContent, &mut problems),
+        };
     }
     if let Some((key, value)) = object.lookup(TEXT_KEYS) {
-        fields.text = string(key, value, Problem::WrongContent, &mut problems);
+        fields.text = match value {
+            // Scrapers often keep a story as its list of paragraphs.
+            Value::Array(items) if items.iter().all(Value::is_string) => Some(
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            ),
+            _ => string(key, value, Problem::WrongContent, &mut problems),
+        };
     }
     if let Some((key, value)) = object.lookup(URL_KEYS) {
         fields.url = string(key, value, Problem::WrongType, &mut problems);
@@ -479,6 +494,14 @@ mod tests {
                 },
             ),
             (
+                json!({"title": 1984, "content": ["One.", "Two."]}),
+                Fields {
+                    title: Some("1984".into()),
+                    text: Some("One.\n\nTwo.".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
                 json!({"text": null, "body": "B", "created_at": "2024/12/30", "title": "  "}),
                 Fields {
                     published: ymd(2024, 12, 30),
@@ -517,6 +540,10 @@ mod tests {
             (
                 json!({"body": 42}),
                 Problem::WrongContent("field `body` is a number, expected a string".into()),
+            ),
+            (
+                json!({"text": ["a", 1]}),
+                Problem::WrongContent("field `text` is an array, expected a string".into()),
             ),
             (
                 json!({"title": ["a"]}),

@@ -146,6 +146,17 @@ fn load_raw_records(path: &Path, source: &str, records: Vec<&RawValue>, loaded: 
 
 /// Loads a JSON Lines file: each non-blank line one record.
 pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
+    if is_one_json_document(source) {
+        // A pretty-printed array or object named `.jsonl`: read line by
+        // line, every line would be a warning and every article lost.
+        let mut loaded = load_json(path, source).unwrap_or_else(|skipped| Loaded {
+            articles: Vec::new(),
+            warnings: vec![skipped],
+        });
+        let note = "holds one JSON document, not one record a line: read as JSON (name it .json)";
+        loaded.warnings.insert(0, Warning::new(path, note));
+        return loaded;
+    }
     let mut loaded = Loaded::default();
     let mut record = 0;
     for (i, line) in source.lines().enumerate() {
@@ -174,6 +185,20 @@ fn is_json_lines(source: &str) -> bool {
         line.trim_start().starts_with('{') && serde_json::from_str::<&RawValue>(line).is_ok()
     });
     first_is_object && lines.next().is_some()
+}
+
+/// True when a `.jsonl` file is one JSON array or object rather than one
+/// record a line: its first line is an array or no JSON alone, and the
+/// whole file is one array or object. A true JSON Lines file costs one
+/// parse of its first line.
+fn is_one_json_document(source: &str) -> bool {
+    let Some(first) = source.lines().find(|line| !line.trim().is_empty()) else {
+        return false;
+    };
+    let first = first.trim_start();
+    let record_a_line = first.starts_with('{') && serde_json::from_str::<&RawValue>(first).is_ok();
+    let starts_document = first.starts_with('{') || first.starts_with('[');
+    !record_a_line && starts_document && serde_json::from_str::<&RawValue>(source).is_ok()
 }
 
 /// The top-level object of `source` when it is an article itself (it has a
@@ -589,6 +614,43 @@ mod tests {
             warnings(&loaded),
             ["a.json: holds one JSON record a line: read as JSON Lines (name it .jsonl)"]
         );
+    }
+
+    #[test]
+    fn one_json_document_named_jsonl_is_read_as_json() {
+        let cases: &[(&str, &[(&str, usize)])] = &[
+            (
+                "[\n  {\n    \"title\": \"A\",\n    \"text\": \"x\"\n  },\n  {\"title\": \"B\", \"text\": \"y\"}\n]\n",
+                &[("A", 2), ("B", 6)],
+            ),
+            (
+                "{\n  \"title\": \"A\",\n  \"text\": \"x\"\n}\n",
+                &[("A", 1)],
+            ),
+            (
+                r#"[{"title": "A", "text": "x"}, {"title": "B", "text": "y"}]"#,
+                &[("A", 1), ("B", 1)],
+            ),
+        ];
+        for (source, want) in cases {
+            let loaded = load_json_lines(Path::new("a.jsonl"), source);
+            let got: Vec<(&str, usize)> = loaded
+                .articles
+                .iter()
+                .map(|a| (a.title.as_deref().unwrap(), a.line_at(0)))
+                .collect();
+            assert_eq!(got, *want, "{source:?}");
+            assert_eq!(
+                warnings(&loaded),
+                [
+                    "a.jsonl: holds one JSON document, not one record a line: read as JSON (name it .json)"
+                ],
+                "{source:?}"
+            );
+        }
+        // A JSON Lines file whose last record was cut short stays JSON Lines.
+        let cut = "{\"title\": \"A\", \"text\": \"x\"}\n{\"title\": \"B\", \"te";
+        assert_eq!(load_json_lines(Path::new("a.jsonl"), cut).articles.len(), 1);
     }
 
     #[test]

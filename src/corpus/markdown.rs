@@ -38,6 +38,16 @@ pub fn load(path: &Path, source: String) -> Loaded {
             FrontKind::Yaml => yaml_object(front.content)?,
             FrontKind::Toml => toml_object(front.content),
         };
+        if front.unclosed {
+            // A guess: only a mapping that names a field newsdex reads is
+            // front matter; anything else is Markdown after a thematic break.
+            let known = meta.as_ref().is_ok_and(|map| map.keys().any(|k| fields::is_known_key(k)));
+            if !known {
+                return None;
+            }
+            let reason = "front matter has no closing `---`: read up to the first blank line (add the `---`)";
+            warnings.push(Warning::at_line(path, 1, reason));
+        }
         Some((meta, front.body_start))
     });
     let (meta, body_range) = match front {
@@ -101,11 +111,15 @@ struct FrontMatter<'a> {
     content: &'a str,
     /// Byte offset of the first line after the closing delimiter.
     body_start: usize,
+    /// No closing delimiter: the front matter ran to the first blank line.
+    unclosed: bool,
 }
 
 /// Front matter: the file opens with `---` (YAML) or `+++` (TOML) alone on
 /// its line and a matching line (`---` or `...` for YAML) closes it. Without
-/// a closing line the `---` is a thematic break, not front matter.
+/// a closing line, YAML front matter may still end at the first blank line
+/// (a forgotten `---`, `unclosed`; the caller checks what it holds), or the
+/// `---` is a thematic break.
 fn split_front_matter(source: &str) -> Option<FrontMatter<'_>> {
     let first_end = source.find('\n')?;
     let kind = match source[..first_end].trim_end() {
@@ -125,6 +139,22 @@ fn split_front_matter(source: &str) -> Option<FrontMatter<'_>> {
                 kind,
                 content: &source[content_start..offset],
                 body_start: offset + line.len(),
+                unclosed: false,
+            });
+        }
+        offset += line.len();
+    }
+    if kind != FrontKind::Yaml {
+        return None;
+    }
+    let mut offset = content_start;
+    for line in source[content_start..].split_inclusive('\n') {
+        if line.trim().is_empty() {
+            return Some(FrontMatter {
+                kind,
+                content: &source[content_start..offset],
+                body_start: offset + line.len(),
+                unclosed: true,
             });
         }
         offset += line.len();
@@ -694,6 +724,34 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_without_its_closing_line_ends_at_the_first_blank_line() {
+        let loaded = md("---\ntitle: Unclosed\ndate: 2024-12-30\n\nBody.\n");
+        let a = &loaded.articles[0];
+        assert_eq!(a.title.as_deref(), Some("Unclosed"));
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 12, 30));
+        assert_eq!(a.body().trim(), "Body.");
+        let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "a.md:1: front matter has no closing `---`: read up to the first blank line (add the `---`)"
+            ]
+        );
+        // A thematic break before a paragraph stays Markdown.
+        let loaded = md("---\nA paragraph: with a colon.\n\nBody.\n");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(loaded.articles[0].body().contains("A paragraph"));
+    }
+
+    #[test]
+    fn a_title_of_digits_is_a_title() {
+        // YAML reads `title: 1984` as a number; it is the story's headline.
+        let loaded = md("---\ntitle: 1984\n---\nBody.");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.articles[0].title.as_deref(), Some("1984"));
+    }
+
+    #[test]
     fn front_matter_warnings() {
         let cases: &[(&str, &str)] = &[
             (
@@ -705,8 +763,8 @@ mod tests {
                 "a.md:1: front matter is not valid YAML: ",
             ),
             (
-                "---\ntitle: 42\n---\nBody.",
-                "a.md:1: front matter: field `title` is a number, expected a string; ignored",
+                "---\ntitle: true\n---\nBody.",
+                "a.md:1: front matter: field `title` is a boolean, expected a string; ignored",
             ),
             (
                 "---\ndate: soon\n---\nBody.",

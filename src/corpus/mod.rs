@@ -202,9 +202,12 @@ fn load_bytes_with_limit(
         });
     }
     let mut loaded = match format {
-        Format::Text => Loaded {
-            articles: vec![text::load(path, text)],
-            warnings: Vec::new(),
+        Format::Text => match misnamed_text(path, &text) {
+            Some(loaded) => loaded?,
+            None => Loaded {
+                articles: vec![text::load(path, text)],
+                warnings: Vec::new(),
+            },
         },
         Format::Markdown => markdown::load(path, text),
         Format::Html => html::load(path, text)?,
@@ -244,6 +247,36 @@ fn load_bytes_with_limit(
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
     Ok(loaded)
+}
+
+/// A `.txt` file that is a web page or a JSON export (saved by a scraper
+/// or `curl` under the wrong name), loaded as what it is, with a warning;
+/// `None` for text. As text its tags or keys would be indexed as words and
+/// its first line taken for the title.
+fn misnamed_text(path: &Path, text: &str) -> Option<Result<Loaded, Warning>> {
+    let start = text.trim_start();
+    let opens_with = |prefix: &str| {
+        start
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    let (loaded, note) = if opens_with("<!doctype html") || opens_with("<html") {
+        let note = "holds an HTML page: read as HTML (name it .html)";
+        (html::load(path, text.to_string()), note)
+    } else if start.starts_with('{') || start.starts_with('[') {
+        // Only JSON that holds articles: "[Reuters] ..." is text.
+        let loaded = json::load_json(path, text)
+            .ok()
+            .filter(|loaded| !loaded.articles.is_empty())?;
+        (Ok(loaded), "holds JSON: read as JSON (name it .json)")
+    } else {
+        return None;
+    };
+    Some(loaded.map(|mut loaded| {
+        loaded.warnings.insert(0, Warning::new(path, note));
+        loaded
+    }))
 }
 
 /// The first `limit` bytes, cut back to the last line break when there is
@@ -308,6 +341,50 @@ mod tests {
             assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
             assert_eq!(loaded.articles[0].title.as_deref(), *title, "{path}");
             assert!(loaded.articles[0].body().contains("Body."), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_txt_file_holding_a_web_page_or_json_is_read_as_such() {
+        // (path, bytes, title, warning): a page or an export saved as `.txt`
+        // would index its tags or keys as words, its first line as the title.
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "a.txt",
+                "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Body.</p></body></html>",
+                "T",
+                "a.txt: holds an HTML page: read as HTML (name it .html)",
+            ),
+            (
+                "a.txt",
+                "  <HTML><title>T</title><p>Body.</p>",
+                "T",
+                "a.txt: holds an HTML page: read as HTML (name it .html)",
+            ),
+            (
+                "a.txt",
+                r#"{"title": "T", "body": "Body."}"#,
+                "T",
+                "a.txt: holds JSON: read as JSON (name it .json)",
+            ),
+        ];
+        let options = LoadOptions::default();
+        for (path, bytes, title, warning) in cases {
+            let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), &options).unwrap();
+            let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+            assert_eq!(warnings, [*warning], "{bytes}");
+            assert_eq!(loaded.articles[0].title.as_deref(), Some(*title), "{bytes}");
+            assert_eq!(loaded.articles[0].body().trim(), "Body.", "{bytes}");
+        }
+        // Text that merely opens with a bracket or a tag stays text.
+        for bytes in [
+            "[Reuters] T\n\nBody.",
+            "{draft} T\n\nBody.",
+            "<b>T</b>\n\nBody.",
+        ] {
+            let loaded = load_bytes(Path::new("a.txt"), None, bytes.as_bytes(), &options).unwrap();
+            assert!(loaded.warnings.is_empty(), "{bytes}: {:?}", loaded.warnings);
+            assert!(loaded.articles[0].body().contains("Body."), "{bytes}");
         }
     }
 

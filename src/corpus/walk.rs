@@ -16,8 +16,9 @@ pub struct SourceFile {
 }
 
 /// `README.md`, `LICENSE.txt` and the like describe the folder; they are not
-/// news, so they are skipped like files of an unknown type.
-fn is_folder_doc(path: &Path) -> bool {
+/// news, so they are skipped like files of an unknown type. Returns the
+/// name they are counted under (`README`).
+fn folder_doc(path: &Path) -> Option<String> {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_ascii_uppercase())
@@ -26,6 +27,20 @@ fn is_folder_doc(path: &Path) -> bool {
         stem.as_str(),
         "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG"
     )
+    .then_some(stem)
+}
+
+/// What a skipped file is counted under in the summary: `.shtml`, `no
+/// extension`, or its folder-doc name, so a user whose stories all went
+/// unread sees which type to rename.
+fn unknown_kind(path: &Path) -> String {
+    if let Some(doc) = folder_doc(path) {
+        return doc;
+    }
+    match path.extension() {
+        Some(ext) => format!(".{}", ext.to_string_lossy().to_lowercase()),
+        None => "no extension".to_string(),
+    }
 }
 
 /// One thing the walk came across.
@@ -33,8 +48,9 @@ fn is_folder_doc(path: &Path) -> bool {
 pub enum Found {
     File(SourceFile),
     /// A file of a type newsdex does not read, or folder documentation
-    /// (`README.md`, `LICENSE.txt`).
-    Unknown,
+    /// (`README.md`, `LICENSE.txt`), with the kind it is counted under
+    /// (`.pdf`, `README`).
+    Unknown(String),
     /// An entry that could not be read (a folder it may not enter, a
     /// broken link): whatever an index holds under its path is kept.
     Unreadable(Warning),
@@ -42,8 +58,8 @@ pub enum Found {
     Loop(Warning),
 }
 
-/// Walks `root` recursively, skipping hidden entries and the folder `exclude`
-/// (the index, when it lives inside the corpus). Files come sorted by path so
+/// Walks `root` recursively, skipping hidden entries, the folder `exclude`
+/// (the index, when it lives inside the corpus) and any other index folder. Files come sorted by path so
 /// runs are reproducible. The walk is lazy: only the folder being read is
 /// held in memory, so a corpus of millions of files costs no more to start
 /// than a small one.
@@ -60,12 +76,21 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> impl Iterator<Item = Found> 
         .into_iter()
         .filter_entry(move |entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-            let excluded = exclude.as_ref().is_some_and(|ex| {
-                entry.file_type().is_dir() && entry.path().canonicalize().ok().as_ref() == Some(ex)
-            });
-            !hidden && !excluded
+            let is_dir = entry.file_type().is_dir();
+            let the_index = exclude
+                .as_ref()
+                .is_some_and(|ex| is_dir && entry.path().canonicalize().ok().as_ref() == Some(ex));
+            let other_index = is_dir && is_search_index(entry.path());
+            !(hidden || the_index || other_index)
         })
         .filter_map(move |entry| classify(&root, entry))
+}
+
+/// True for a tantivy index folder (another newsdex index kept in the
+/// corpus, say from an earlier `--index`): its `meta.json` is no article,
+/// and reading it would cost a warning on every run.
+fn is_search_index(dir: &Path) -> bool {
+    dir.join("meta.json").is_file() && dir.join(".managed.json").is_file()
 }
 
 /// What a walk entry is; `None` for folders.
@@ -90,9 +115,10 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
     if !entry.file_type().is_file() {
         return None;
     }
-    let Some(format) = Format::from_path(entry.path()).filter(|_| !is_folder_doc(entry.path()))
+    let Some(format) =
+        Format::from_path(entry.path()).filter(|_| folder_doc(entry.path()).is_none())
     else {
-        return Some(Found::Unknown);
+        return Some(Found::Unknown(unknown_kind(entry.path())));
     };
     let meta = match entry.metadata() {
         Ok(meta) => meta,
@@ -174,7 +200,7 @@ mod tests {
             for item in found {
                 match item {
                     Found::File(file) => walk.files.push(file),
-                    Found::Unknown => walk.skipped_unknown += 1,
+                    Found::Unknown(_) => walk.skipped_unknown += 1,
                     Found::Unreadable(warning) | Found::Loop(warning) => {
                         walk.warnings.push(warning)
                     }
@@ -200,11 +226,25 @@ mod tests {
             ".hidden.txt",
             ".git/config.txt",
             "index/meta.json",
+            "old-index/meta.json",
+            "old-index/.managed.json",
+            "meta/meta.json",
         ];
         write_files(root, &files);
         let walk: Walk = walk(root, Some(&root.join("index"))).collect();
         let found = walk.relative_paths(root);
-        assert_eq!(found, ["a.txt", "b.md", "sub/c.html", "sub/deeper/d.jsonl"]);
+        // Another index in the corpus is skipped like the run's own; a
+        // `meta.json` alone may be news.
+        assert_eq!(
+            found,
+            [
+                "a.txt",
+                "b.md",
+                "meta/meta.json",
+                "sub/c.html",
+                "sub/deeper/d.jsonl"
+            ]
+        );
         assert_eq!(walk.skipped_unknown, 4);
         assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
         assert_eq!(walk.files[0].format, Format::Text);

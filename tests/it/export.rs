@@ -191,3 +191,34 @@ fn records_with_one_id_in_a_file_are_two_articles() {
     assert_eq!(ids.len(), 2);
     assert_eq!(unique.len(), 2, "{ids:?}");
 }
+
+#[test]
+fn an_out_that_cannot_be_a_file_is_refused_before_anything_is_written() {
+    let env = indexed_env();
+    std::fs::create_dir(env.root().join("exports")).unwrap();
+    let cases = [
+        (
+            "exports",
+            "is a folder: give a file in it, such as exports/news.ndjson",
+        ),
+        (
+            "missing/news.ndjson",
+            "folder missing does not exist: create it (mkdir -p missing) or choose another --out",
+        ),
+    ];
+    for (out, want) in cases {
+        let run = env.run(&["export", "--format", "quickwit", "--out", out]);
+        assert_eq!(run.status, 2, "{out}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{out}: {}", run.stdout);
+        assert!(run.stderr.contains(want), "{out}: {}", run.stderr);
+        // No mapping strays into the current folder or beside the folder.
+        assert!(
+            !env.root().join("newsdex-index-config.yaml").exists(),
+            "{out}"
+        );
+        assert!(
+            !env.root().join("exports.index-config.yaml").exists(),
+            "{out}"
+        );
+    }
+}

@@ -208,7 +208,7 @@ fn broken_input_is_reported_and_the_rest_indexed() {
     );
     assert!(run.stderr.contains("1 files failed"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("1 of unknown type skipped"),
+        run.stderr.contains("1 of unknown type skipped (.pdf 1)"),
         "{}",
         run.stderr
     );
@@ -458,4 +458,21 @@ fn a_changed_default_date_or_size_limit_reanalyses_the_files_it_changes() {
     let whole = env.run(&["index", "corpus", "--default-date", "2024-12-30"]);
     assert!(whole.stderr.contains("1 updated"), "{}", whole.stderr);
     assert_eq!(walrus(&env), 100);
+}
+
+#[test]
+fn the_summary_names_the_types_it_skipped() {
+    // A folder of web pages saved as `.shtml` indexes nothing: the summary
+    // says which types it passed over, so the user knows what to rename.
+    let env = Env::new();
+    for name in ["a.shtml", "b.shtml", "c.shtml", "d.xml", "e", "README.md"] {
+        env.write(name, "<p>Putin met Aliyev in Baku.</p>");
+    }
+    let run = env.run(&["index", "corpus"]);
+    assert!(
+        run.stderr
+            .contains("6 of unknown type skipped (.shtml 3, .xml 1, README 1, no extension 1)"),
+        "{}",
+        run.stderr
+    );
 }
