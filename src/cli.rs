@@ -334,7 +334,7 @@ pub struct ShowArgs {
     after_help = "Prints one JSON object per article:\n  {\"path\", \"record\", \"published\", \"entities\": \
                         [{\"text\", \"label\", \"start\", \"end\", \"canonical\"}], \"dates\": [{\"text\", \"type\", \
                         \"value\", \"start\", \"end\"}]}\nOffsets are UTF-8 byte offsets into the article's text \
-                        (for .txt files: the file's bytes).\n\nExamples:\n  newsdex extract story.txt\n  \
+                        (for .txt files: the file's bytes, unless it is HTML or JSON).\n\nExamples:\n  newsdex extract story.txt\n  \
                         echo 'Putin spoke on December 25.' | newsdex extract --published 2024-12-30 -"
 )]
 pub struct ExtractArgs {

@@ -111,6 +111,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// kept; a date does not run across the columns of a table row. HTML:
 /// the story's container is where its prose adds up, dates in comments
 /// and chrome date no page, titles lose the site's name (`corpus::html`).
+/// Loading: a `.txt` that is a web page or JSON, and a `.jsonl` holding one
+/// JSON document, are read as what they are; a body given as a list of
+/// paragraphs and a number as a title are read; front matter without its
+/// closing `---` ends at the first blank line; another index in the corpus
+/// is skipped (`corpus`).
 const ANALYSIS_VERSION: u64 = 10;
 
 /// Commit after this many bytes of input by default, so an interrupted run
