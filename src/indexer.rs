@@ -115,7 +115,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// JSON document, are read as what they are; a body given as a list of
 /// paragraphs and a number as a title are read; front matter without its
 /// closing `---` ends at the first blank line; another index in the corpus
-/// is skipped (`corpus`).
+/// is skipped (`corpus`); a metadata date with the year last that reads
+/// one way only, or with dots, is read (`corpus::metadate`).
 const ANALYSIS_VERSION: u64 = 10;
 
 /// Commit after this many bytes of input by default, so an interrupted run

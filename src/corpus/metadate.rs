@@ -2,8 +2,10 @@
 //! fields, HTML meta tags).
 //!
 //! Feeds and exports write dates in many ways; this accepts the common ones
-//! and nothing ambiguous: `30/12/2024` vs `12/30/2024` cannot be told apart,
-//! so numeric day-first or month-first dates are refused rather than guessed.
+//! and nothing ambiguous: a numeric date with the year last is read when it
+//! reads one way only (`30/12/2024` day first, `12/30/2024` month first),
+//! or with dots, which only day-first calendars write (`01.02.2024` is
+//! 1 February); `03/01/2024` is refused rather than guessed.
 //! Timestamps with an offset keep the date as the publisher wrote it (the
 //! local calendar day), not the UTC day. An eight-digit number, in JSON or
 //! as digits, is a `YYYYMMDD` date (`20241230`); other numbers are unix
@@ -42,7 +44,9 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
     }
-    numeric_prefix(s).or_else(|| textual_date(s))
+    numeric_prefix(s)
+        .or_else(|| year_last(s))
+        .or_else(|| textual_date(s))
 }
 
 /// Whether `date` can be when an article was published: its year is in
@@ -118,6 +122,39 @@ fn numeric_prefix(s: &str) -> Option<NaiveDate> {
         }
     };
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
+/// `30/12/2024` or `12/30/2024` (whichever reads as a date; neither when
+/// both do), or `30.12.2024` (day first), optionally followed by a time.
+fn year_last(s: &str) -> Option<NaiveDate> {
+    let end = s.find(['T', 't', ' ', ',']).unwrap_or(s.len());
+    let date = &s[..end];
+    let sep = if date.contains('/') { '/' } else { '.' };
+    let parts: Vec<&str> = date.split(sep).collect();
+    let [first, second, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str, width: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (width.contains(&part.len()) && part.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (first, second, year) = (
+        number(first, 1..=2)?,
+        number(second, 1..=2)?,
+        number(year, 4..=4)?,
+    );
+    let year = year as i32;
+    let day_first = NaiveDate::from_ymd_opt(year, second, first);
+    if sep == '.' {
+        return day_first;
+    }
+    match (day_first, NaiveDate::from_ymd_opt(year, first, second)) {
+        (Some(date), None) | (None, Some(date)) => Some(date),
+        // The same day either way ("05/05/2024") is no ambiguity.
+        (Some(a), Some(b)) if a == b => Some(a),
+        _ => None,
+    }
 }
 
 /// `December 30, 2024`, `Dec. 30 2024`, `30 Dec 2024`, `Monday, 30th
@@ -248,8 +285,17 @@ mod tests {
             ("yesterday", None),
             ("2024-13-01", None),
             ("2024-02-30", None),
-            ("30/12/2024", None),
-            ("12/30/2024", None),
+            ("30/12/2024", ymd(2024, 12, 30)),
+            ("12/30/2024", ymd(2024, 12, 30)),
+            ("30/12/2024 10:00", ymd(2024, 12, 30)),
+            ("05/05/2024", ymd(2024, 5, 5)),
+            ("03/01/2024", None),
+            ("30.12.2024", ymd(2024, 12, 30)),
+            ("01.02.2024", ymd(2024, 2, 1)),
+            ("1.2.2024", ymd(2024, 2, 1)),
+            ("31/02/2024", None),
+            ("30/12/24", None),
+            ("1/2/3/2024", None),
             ("2024-12-30x", None),
             ("December 2024", None),
             ("May 5, 24", None),
