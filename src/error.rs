@@ -10,6 +10,12 @@ pub enum Error {
     IndexMissing { path: PathBuf },
 
     #[error(
+        "{path} is no newsdex index but a folder of other files (such as {example}): give \
+         --index a new or empty folder, or the one `newsdex index` built"
+    )]
+    NotAnIndex { path: PathBuf, example: String },
+
+    #[error(
         "the index at {path} was built by {found}, but this newsdex needs schema version {expected}: \
          rebuild it with `newsdex index FOLDER --rebuild --index {path}`"
     )]

@@ -66,13 +66,20 @@ impl NewsIndex {
     /// Opens an existing index, checking that this newsdex can read it.
     pub fn open(dir: &Path) -> Result<NewsIndex> {
         if !exists(dir) {
+            refuse_foreign_folder(dir)?;
             return Err(Error::IndexMissing {
                 path: dir.to_path_buf(),
             });
         }
+        // A `meta.json` of the user's own among their files is no damaged
+        // index to rebuild (which would delete it).
         let index = IndexDirectory::open(dir)
             .and_then(Index::open)
-            .map_err(|e| corrupt(dir, e))?;
+            .map_err(|e| {
+                refuse_foreign_folder(dir)
+                    .err()
+                    .unwrap_or_else(|| corrupt(dir, e))
+            })?;
         check_version(dir, &index)?;
         NewsIndex::wrap(dir, index)
     }
@@ -82,6 +89,7 @@ impl NewsIndex {
         if exists(dir) {
             return NewsIndex::open(dir);
         }
+        refuse_foreign_folder(dir)?;
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("cannot create index folder {}", dir.display()), e))?;
         let (schema, _) = Fields::build();
@@ -95,6 +103,7 @@ impl NewsIndex {
     /// newsdex's, never anything else a user keeps there) and creates a new
     /// index. Used by `--rebuild` when the old index cannot be opened.
     pub fn recreate(dir: &Path) -> Result<NewsIndex> {
+        refuse_foreign_folder(dir)?;
         if let Ok(entries) = std::fs::read_dir(dir) {
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
@@ -203,6 +212,31 @@ pub(crate) fn corrupt(dir: &Path, err: TantivyError) -> Error {
 }
 
 /// Tantivy segment files are named `<32 hex digits>.<ext>`.
+/// Refuses a folder that holds a user's files and no index: "no index
+/// here, build one" sent a mistyped `--index src` to write an index among
+/// them (and over a `meta.json` of their own). Hidden files (the
+/// repository's `index/.gitignore`) and an interrupted run's own files do
+/// not count.
+fn refuse_foreign_folder(dir: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with('.')
+            || name == "meta.json"
+            || name.ends_with(".lock")
+            || is_segment_file(&name);
+        if !ours {
+            return Err(Error::NotAnIndex {
+                path: dir.to_path_buf(),
+                example: name,
+            });
+        }
+    }
+    Ok(())
+}
+
 fn is_segment_file(name: &str) -> bool {
     let (stem, _) = name.split_once('.').unwrap_or((name, ""));
     stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit())

@@ -256,9 +256,25 @@ fn check_balanced(query: &str) -> Result<(), QueryProblem> {
     }
     let mut depth = 0i32;
     let mut in_quotes = false;
-    for c in query.chars() {
+    let mut phrase_start = 0;
+    for (at, c) in query.char_indices() {
         match c {
-            '"' => in_quotes = !in_quotes,
+            '"' if !in_quotes => {
+                in_quotes = true;
+                phrase_start = at + 1;
+            }
+            // `""` matched nothing and said only "no passage matches".
+            '"' if !query[phrase_start..at]
+                .chars()
+                .any(crate::chars::is_alphanumeric) =>
+            {
+                return Err(problem(format!(
+                    "the phrase `\"{}\"` holds no word: put words between the quotes, or \
+                     remove them",
+                    &query[phrase_start..at]
+                )));
+            }
+            '"' => in_quotes = false,
             '(' if !in_quotes => depth += 1,
             ')' if !in_quotes => depth -= 1,
             _ => {}
@@ -432,11 +448,7 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
     match error {
         E::FieldDoesNotExist(field) => format!(
             "there is no field `{field}:`; use one of {}, or put the words in quotes",
-            USER_FIELDS
-                .iter()
-                .map(|f| format!("{f}:"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            field_list()
         ),
         E::AllButQueryForbidden => {
             "a query cannot only exclude (`-word`): add a word to search for".into()
@@ -461,6 +473,15 @@ pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String 
     }
 }
 
+/// The fields a query may name: `title:, person:, ...`.
+fn field_list() -> String {
+    USER_FIELDS
+        .iter()
+        .map(|f| format!("{f}:"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A piece of a query, as far as [`misplaced_operator`] needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Piece<'a> {
@@ -474,6 +495,8 @@ enum Piece<'a> {
     Sign(&'a str),
     /// `title:` with nothing joined to it.
     Field(&'a str),
+    /// `oil:`: a colon after a word that names no field.
+    NoField(&'a str),
     /// A word or phrase ending in a `^` or `~` with no number after it.
     Modifier(&'a str),
     /// A word, a phrase, anything else.
@@ -488,6 +511,7 @@ fn piece(word: &str) -> Piece<'_> {
         _ if word.ends_with(':') && USER_FIELDS.contains(&&word[..word.len() - 1]) => {
             Piece::Field(&word[..word.len() - 1])
         }
+        _ if word.ends_with(':') && !word.contains('"') => Piece::NoField(&word[..word.len() - 1]),
         _ if word.ends_with('^') || word.ends_with("\"~") => Piece::Modifier(word),
         _ => Piece::Word,
     }
@@ -553,6 +577,12 @@ fn misplaced_operator(query: &str) -> Option<String> {
                     )
                 });
             }
+            Piece::NoField(word) => {
+                return Some(format!(
+                    "`{word}:` names no field ({}): remove the `:`, or put the words in quotes",
+                    field_list()
+                ));
+            }
             Piece::Open if pieces.get(i + 1) == Some(&Piece::Close) => {
                 return Some("`()` holds nothing: put words in it, or remove it".into());
             }
@@ -591,8 +621,7 @@ mod tests {
             ("crash title:", Some("`title:` has no word after it")),
             ("oil^", Some("needs a number after `^`")),
             ("\"oil prices\"~ Baku", Some("needs a number after `~`")),
-            // Not a field: tantivy's own message names it.
-            ("crash oil:", None),
+            ("crash oil:", Some("`oil:` names no field")),
             ("crash ( ) Baku", Some("`()` holds nothing")),
             // Well-formed uses, and words inside phrases, are not blamed.
             ("crash AND NOT drone", None),
@@ -760,7 +789,19 @@ mod tests {
                 "crash)".into(),
                 Some("a `)` has no matching `(`: remove it or add the `(`"),
             ),
-            ("\"(\" crash".into(), None),
+            ("\"(a\" crash".into(), None),
+            (
+                "\"\" crash".into(),
+                Some(
+                    "the phrase `\"\"` holds no word: put words between the quotes, or remove them",
+                ),
+            ),
+            (
+                "crash \" - \"".into(),
+                Some(
+                    "the phrase `\" - \"` holds no word: put words between the quotes, or remove them",
+                ),
+            ),
         ];
         for (query, want) in cases {
             let got = rewrite(&query).err().map(|p| p.message);

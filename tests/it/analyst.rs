@@ -289,7 +289,7 @@ fn published_ranges_take_plain_dates() {
 fn bad_queries_exit_2_and_say_how_to_fix_them() {
     let env = seed_env();
     // (the query and any filters, what the message says)
-    let cases: [(&[&str], &str); 16] = [
+    let cases: &[(&[&str], &str)] = &[
         (&["\"plane crash"], "quote"),
         // An operator with nothing on one side, a sign or a field with no
         // word: the message names it, not just "does not parse".
@@ -302,6 +302,8 @@ fn bad_queries_exit_2_and_say_how_to_fix_them() {
         (&["crash ()"], "`()` holds nothing"),
         (&["title:"], "`title:` has no word after it"),
         (&["nosuchfield:crash"], "no field"),
+        (&["crash oil:"], "`oil:` names no field"),
+        (&["\"\""], "holds no word: put words between the quotes"),
         (&["nosuchfield:crash~1"], "no field"),
         (&["url:crash~1"], "cannot be fuzzy"),
         (&["published:[2024-12-01 TO soon]"], "published:2024-12-25"),
@@ -309,7 +311,7 @@ fn bad_queries_exit_2_and_say_how_to_fix_them() {
         (&["crash", "--person", ""], "the person filter needs a name"),
         (&["crash", "--org", "!!"], "the org filter needs a name"),
     ];
-    for (query, hint) in cases {
+    for &(query, hint) in cases {
         let mut args = vec!["search"];
         args.extend(query);
         args.extend(["--index", "index"]);

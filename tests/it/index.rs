@@ -476,3 +476,36 @@ fn the_summary_names_the_types_it_skipped() {
         run.stderr
     );
 }
+
+/// A mistyped `--index` that names a folder of the user's own files is
+/// refused, for searching and indexing alike, and nothing is written there.
+#[test]
+fn a_folder_of_other_files_is_no_index() {
+    let env = Env::new();
+    env.write("a.txt", "Walrus\n\nThe walrus slept.\n");
+    let notes = env.root().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("meta.json"), "{\"mine\": true}").unwrap();
+    std::fs::write(notes.join("todo.md"), "call the desk\n").unwrap();
+    for args in [
+        vec!["search", "walrus", "--index", "notes"],
+        vec!["index", "corpus", "--index", "notes"],
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("no newsdex index") && run.stderr.contains("todo.md"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(notes.join("meta.json")).unwrap(),
+        "{\"mine\": true}"
+    );
+    // A new folder, or the repository's index/ with its .gitignore, is fine.
+    std::fs::create_dir_all(env.root().join("fresh")).unwrap();
+    std::fs::write(env.root().join("fresh/.gitignore"), "*\n").unwrap();
+    let run = env.run(&["index", "corpus", "--index", "fresh"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
