@@ -506,3 +506,44 @@ fn idle_connections_hold_no_worker() {
     );
     drop(idle);
 }
+
+#[test]
+fn idle_connections_beyond_the_limit_lock_nobody_out() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    // More silent clients than heads read at once (256), then as many
+    // that sent half a request line and stopped: the oldest are closed to
+    // make room, and a live request is still answered at once.
+    let connect = |n: usize, send: &[u8]| -> Vec<TcpStream> {
+        (0..n)
+            .map(|_| {
+                let mut stream = TcpStream::connect(&server.addr).expect("connects");
+                stream.write_all(send).unwrap();
+                stream
+            })
+            .collect()
+    };
+    let mut silent = connect(300, b"");
+    std::thread::sleep(Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let (status, value) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200, "{value}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    let partial = connect(300, b"GET / HTTP/1.1\r\n");
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, value) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200, "{value}");
+    // The first silent connection was closed to make room (or, later, for
+    // its silence): it reads the end of the stream, not a timeout.
+    let first = &mut silent[0];
+    first
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let read = first.read(&mut [0u8; 16]);
+    assert!(
+        matches!(&read, Ok(0))
+            || matches!(&read, Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset),
+        "an idle connection stayed open: {read:?}"
+    );
+    drop(partial);
+}
