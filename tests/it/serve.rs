@@ -485,6 +485,20 @@ fn on_loopback_answers_only_requests_that_name_loopback() {
     assert_eq!(status, 200);
     let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\n\r\n");
     assert_eq!(status, 400);
+    // A target in the absolute form names the host itself, and that name
+    // is the one checked; a Host with space before its colon is refused.
+    let absolute = |authority: &str| {
+        server.raw(
+            format!("GET http://{authority}/api/search?q=snow HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .as_bytes(),
+        )
+    };
+    let (status, body) = absolute(&format!("attacker.example:{port}"));
+    assert_eq!(status, 421, "{body}");
+    let (status, body) = absolute(&format!("localhost:{port}"));
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\nHost : localhost\r\n\r\n");
+    assert_eq!(status, 400);
 }
 
 #[test]
