@@ -8,7 +8,11 @@
 //! one first) is closed to make room, so idle or slow clients can delay
 //! nobody else. Read requests go to a fixed pool of workers through a
 //! bounded queue; when it is full the connection gets a 503, so a
-//! burst costs neither unbounded threads nor memory. Every
+//! burst costs neither unbounded threads nor memory. A worker only makes
+//! the answer: the connection's own thread writes it, under a deadline,
+//! so a client slow to read holds no worker, and past
+//! [`MAX_SENDING_BYTES`] of answers not yet taken the slowest connection
+//! is closed. Every
 //! worker searches the same [`NewsIndex`], whose one reader follows new
 //! commits, so re-running `newsdex index` while serving is seen without a
 //! restart.
@@ -62,6 +66,12 @@ const MAX_READING: usize = 256;
 /// head, those just closed to make room and not yet gone, and those
 /// answering a refused request. Beyond it new connections get a 503.
 const MAX_READER_THREADS: usize = 2 * MAX_READING;
+/// Bytes of answers made and not yet taken by their clients before the
+/// workers wait to make more: what slow readers can hold in memory.
+const MAX_SENDING_BYTES: usize = 64 << 20;
+/// Slowest rate, in bytes a second, a client may take an answer at (past
+/// [`http::IO_TIMEOUT`]) before its connection is closed.
+const MIN_SEND_RATE: u64 = 1 << 20;
 /// How long a client has to send its request head.
 const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a connection may stay silent before its first byte. Browsers
@@ -136,16 +146,24 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // On loopback, only requests naming this machine are answered (see
     // [`misdirected`]); elsewhere the user chose to be reached by any name.
     let loopback = bound.ip().is_loopback();
-    let (sender, receiver) = crossbeam_channel::bounded::<(TcpStream, Request)>(QUEUE);
+    let (sender, receiver) = crossbeam_channel::bounded::<Job>(QUEUE);
     let news = Arc::new(news);
+    let sending = Arc::new(Sending::default());
     for n in 0..args.threads.max(1) {
         let receiver = receiver.clone();
         let news = Arc::clone(&news);
+        let sending = Arc::clone(&sending);
         thread::Builder::new()
             .name(format!("newsdex-serve-{n}"))
             .spawn(move || {
-                for (stream, request) in receiver {
-                    answer(&news, stream, &request);
+                for job in receiver {
+                    // Slow clients taking big answers hold memory, not
+                    // workers; past the budget, the slowest is closed.
+                    sending.wait_for_room();
+                    let response = answer(&news, &job.request);
+                    let held = sending.hold(&response);
+                    // The connection is gone when nobody waits.
+                    let _ = job.reply.send((response, held));
                 }
             })
             .context("cannot start a worker thread")?;
@@ -163,8 +181,6 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let slot = ThreadSlot(Arc::clone(&threads));
-        // Bounds every answer on this connection, a worker's too.
-        let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
         let stream = Arc::new(stream);
         let heard = Arc::new(AtomicBool::new(false));
         let id = reading.admit(&stream, &heard);
@@ -186,9 +202,15 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                 };
                 match read {
                     Ok(request) => {
-                        if let Err(full) = sender.try_send((stream, request)) {
-                            let (mut stream, _) = full.into_inner();
+                        let method = request.method;
+                        let (reply, answer) = crossbeam_channel::bounded(1);
+                        if sender.try_send(Job { request, reply }).is_err() {
                             refuse_busy(&mut stream);
+                        } else if let Ok((response, held)) = answer.recv() {
+                            // Written here, not on the worker, so a client
+                            // slow to take its answer holds no worker.
+                            held.writing_to(&stream);
+                            let _ = send(&stream, &response, method);
                         }
                     }
                     Err(Some(refusal)) => refuse(&mut stream, &refusal),
@@ -278,11 +300,131 @@ impl Reading {
     }
 }
 
+/// A request read, for a worker to answer on `reply`.
+struct Job {
+    request: Request,
+    reply: crossbeam_channel::Sender<(Response, Held)>,
+}
+
+/// Bytes of answers made by workers and not yet written to their clients.
+/// Past [`MAX_SENDING_BYTES`], a worker closes the connection that has
+/// been taking its answer longest, and waits for the bytes to go, before
+/// making another answer: slow readers hold bounded memory, and cannot
+/// hold the workers either.
+#[derive(Default)]
+struct Sending {
+    state: Mutex<SendingState>,
+    freed: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct SendingState {
+    bytes: usize,
+    next_id: u64,
+    /// Connections being written to, oldest first.
+    writing: Vec<(u64, TcpStream)>,
+}
+
+/// An answer's bytes in [`Sending`], given back when dropped.
+struct Held {
+    sending: Arc<Sending>,
+    bytes: usize,
+    id: u64,
+}
+
+impl Sending {
+    fn wait_for_room(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while state.bytes > MAX_SENDING_BYTES {
+            if !state.writing.is_empty() {
+                let (_, oldest) = state.writing.remove(0);
+                // Its write fails at once, and its answer is dropped.
+                let _ = oldest.shutdown(std::net::Shutdown::Both);
+            }
+            state = self
+                .freed
+                .wait_timeout(state, Duration::from_millis(100))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    fn hold(self: &Arc<Self>, response: &Response) -> Held {
+        let bytes = response.body.len();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.bytes += bytes;
+        state.next_id += 1;
+        Held {
+            sending: Arc::clone(self),
+            bytes,
+            id: state.next_id,
+        }
+    }
+}
+
+impl Held {
+    /// Marks the answer as being written to `stream`, which a worker may
+    /// close to make room.
+    fn writing_to(&self, stream: &TcpStream) {
+        if let Ok(stream) = stream.try_clone() {
+            let mut state = self.sending.state.lock().unwrap_or_else(|e| e.into_inner());
+            state.writing.push((self.id, stream));
+        }
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut state = self.sending.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.bytes -= self.bytes;
+        state.writing.retain(|(id, _)| *id != self.id);
+        self.sending.freed.notify_all();
+    }
+}
+
+/// Writes an answer within [`http::IO_TIMEOUT`] and the time its body
+/// takes at [`MIN_SEND_RATE`], in all: a client taking it a byte at a
+/// time cannot hold the connection's thread and the answer's memory.
+fn send(stream: &TcpStream, response: &Response, method: Method) -> std::io::Result<()> {
+    let body = if method == Method::Get {
+        response.body.len() as u64
+    } else {
+        0
+    };
+    let allowed = http::IO_TIMEOUT + Duration::from_secs(body / MIN_SEND_RATE);
+    let mut timed = WriteDeadline {
+        stream,
+        until: Instant::now() + allowed,
+    };
+    http::write_response(&mut timed, response, method)
+}
+
+/// A socket written under one deadline for all its writes.
+struct WriteDeadline<'a> {
+    stream: &'a TcpStream,
+    until: Instant,
+}
+
+impl std::io::Write for WriteDeadline<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_write_timeout(Some(left))?;
+        let mut stream = self.stream;
+        stream.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The 503 of a server with no room for another request.
 fn refuse_busy(stream: &mut TcpStream) {
-    let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
     let busy = Response::error(503, "busy: try again in a moment").with_header("Retry-After", "1");
-    let _ = http::write_response(stream, &busy, Method::Get);
+    let _ = send(stream, &busy, Method::Get);
 }
 
 /// Reads one request head within [`HEAD_TIMEOUT`] (its first byte within
@@ -315,7 +457,7 @@ fn read_head(
 /// refused; answer, then read off a bounded amount of it so that closing
 /// does not reset the connection before the answer is read.
 fn refuse(stream: &mut TcpStream, refusal: &Response) {
-    if http::write_response(stream, refusal, Method::Get).is_ok() {
+    if send(stream, refusal, Method::Get).is_ok() {
         let _ = stream.shutdown(std::net::Shutdown::Write);
         linger(stream);
     }
@@ -348,12 +490,11 @@ impl Read for Deadline<'_> {
     }
 }
 
-/// Answers one read request on a worker, then closes the connection.
-fn answer(news: &NewsIndex, mut stream: TcpStream, request: &Request) {
+/// The answer to one read request, made on a worker.
+fn answer(news: &NewsIndex, request: &Request) -> Response {
     // A bug must cost one request a 500, not the worker thread.
-    let response = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, request)))
-        .unwrap_or_else(|_| Response::error(500, "internal error"));
-    let _ = http::write_response(&mut stream, &response, request.method);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, request)))
+        .unwrap_or_else(|_| Response::error(500, "internal error"))
 }
 
 /// The refusal of a request to a server on loopback whose `Host` is not a
