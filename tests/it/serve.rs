@@ -561,3 +561,46 @@ fn idle_connections_beyond_the_limit_lock_nobody_out() {
     );
     drop(partial);
 }
+
+#[test]
+fn clients_slow_to_read_big_answers_hold_no_worker() {
+    let env = Env::new();
+    // One article of 6,000 passages: its listing is some megabytes, more
+    // than the socket buffers take from a client that reads nothing.
+    let words = [
+        "snow", "baku", "river", "school", "minister", "weather", "city",
+    ];
+    let mut text = String::from("A long story\n\n");
+    for p in 0..6000 {
+        let passage: Vec<&str> = (0..60).map(|w| words[(p * 7 + w * 3) % 7]).collect();
+        text.push_str(&passage.join(" "));
+        text.push_str(" zebra.\n\n");
+    }
+    env.write("long.txt", &text);
+    let run = env.run(&["index", "corpus", "--default-date", "2024-12-30", "-q"]);
+    assert_eq!(run.status, 0, "index failed: {}", run.stderr);
+    let server = Server::start(&env);
+    let (status, found) = server.json("/api/search?q=zebra&limit=1");
+    assert_eq!(status, 200, "{found}");
+    let path = found["hits"][0]["path"].as_str().unwrap().to_string();
+    // More such clients than workers (4).
+    let slow: Vec<TcpStream> = (0..6)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.addr).expect("connects");
+            let request =
+                format!("GET /api/article?path={path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            stream.write_all(request.as_bytes()).unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    let started = std::time::Instant::now();
+    let (status, value) = server.json("/api/search?q=snow&limit=1");
+    assert_eq!(status, 200, "{value}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "a search waited {:?} behind clients not reading their answers",
+        started.elapsed()
+    );
+    drop(slow);
+}
