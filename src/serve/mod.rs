@@ -62,9 +62,11 @@ const QUEUE: usize = 64;
 /// instead (threads and their 8 KiB buffers). A new connection beyond it
 /// closes the one that has waited longest without a whole head.
 const MAX_READING: usize = 256;
-/// Threads on connections not yet handed to a worker: those reading a
-/// head, those just closed to make room and not yet gone, and those
-/// answering a refused request. Beyond it new connections get a 503.
+/// Connection threads: those reading a head, those just closed to make
+/// room and not yet gone, those waiting for a worker's answer (at most
+/// [`QUEUE`] and the workers) and those writing an answer (big ones are
+/// bounded by [`MAX_SENDING_BYTES`], small ones go at once). Beyond it new
+/// connections get a 503.
 const MAX_READER_THREADS: usize = 2 * MAX_READING;
 /// Bytes of answers made and not yet taken by their clients before the
 /// workers wait to make more: what slow readers can hold in memory.
