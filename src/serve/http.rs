@@ -162,6 +162,13 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
             format!("URL too long (limit {MAX_TARGET_BYTES} bytes)"),
         )));
     }
+    // The absolute form (`http://host/path`), which clients send through a
+    // proxy: a server must take it (RFC 9112, 3.2.2), and its authority
+    // stands for the Host header.
+    let (authority, target) = match split_absolute(target) {
+        Some((authority, path)) => (Some(authority), path),
+        None => (None, target),
+    };
     if !target.starts_with('/') {
         return Err(bad("the request target must be a path"));
     }
@@ -170,7 +177,11 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
         let Some((name, value)) = line.split_once(':') else {
             return Err(bad("malformed header"));
         };
-        let name = name.trim();
+        // Space before the colon is refused (RFC 9112, 5.1): a proxy in
+        // front might read the header differently.
+        if name.is_empty() || name.ends_with([' ', '\t']) || name.starts_with([' ', '\t']) {
+            return Err(bad("malformed header"));
+        }
         let value = value.trim();
         // Requests carry no body here; refuse one rather than leave it
         // unread on the connection.
@@ -193,6 +204,12 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
     if host.is_none() && version != "HTTP/1.0" {
         return Err(bad("a Host header is required"));
     }
+    if let Some(authority) = authority {
+        host = Some(authority.to_string());
+    }
+    // A fragment is the client's own and should not be sent; if it is,
+    // it is no part of the query.
+    let target = target.split_once('#').map_or(target, |(before, _)| before);
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     Ok(Request {
         method,
@@ -200,6 +217,24 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
         query: query.to_string(),
         host,
     })
+}
+
+/// The authority and the path of an absolute-form target
+/// (`http://host:port/path?query`); the path is `/` when absent.
+fn split_absolute(target: &str) -> Option<(&str, &str)> {
+    let scheme_end = target.find("://")?;
+    let scheme = &target[..scheme_end];
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let rest = &target[scheme_end + 3..];
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    // Credentials in the URL are refused as a malformed target.
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    Some((authority, if path.is_empty() { "/" } else { path }))
 }
 
 /// Writes a response and flushes it; HEAD gets the headers only.
@@ -388,6 +423,48 @@ mod tests {
             Err(400)
         );
         assert_eq!(read(b"GET / HTTP/1.0\r\n\r\n").unwrap().host, None);
+    }
+
+    #[test]
+    fn takes_absolute_targets_and_drops_fragments() {
+        let req =
+            read(b"GET http://localhost:8080/api/search?q=a HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        assert_eq!(req.path, "/api/search");
+        assert_eq!(req.query, "q=a");
+        assert_eq!(req.host.as_deref(), Some("localhost:8080"));
+        let req = read(b"GET HTTP://127.0.0.1 HTTP/1.0\r\n\r\n").unwrap();
+        assert_eq!(
+            (req.path.as_str(), req.host.as_deref()),
+            ("/", Some("127.0.0.1"))
+        );
+        let req = read(b"GET /api/search?q=a#b?c HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        assert_eq!(
+            (req.path.as_str(), req.query.as_str()),
+            ("/api/search", "q=a")
+        );
+        for bad in [
+            &b"GET ftp://localhost/ HTTP/1.1\r\nHost: x\r\n\r\n"[..],
+            b"GET http:///x HTTP/1.1\r\nHost: x\r\n\r\n",
+            b"GET http://user@localhost/ HTTP/1.1\r\nHost: x\r\n\r\n",
+        ] {
+            assert_eq!(read(bad), Err(400), "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn refuses_space_before_a_header_colon() {
+        assert_eq!(
+            read(b"GET / HTTP/1.1\r\nHost : localhost\r\n\r\n"),
+            Err(400)
+        );
+        assert_eq!(
+            read(b"GET / HTTP/1.1\r\nHost:localhost\r\n\r\n")
+                .unwrap()
+                .host
+                .as_deref(),
+            Some("localhost")
+        );
+        assert_eq!(read(b"GET / HTTP/1.1\r\n: x\r\nHost: a\r\n\r\n"), Err(400));
     }
 
     #[test]

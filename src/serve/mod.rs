@@ -1,11 +1,18 @@
 //! `newsdex serve`: the JSON API and the search page over one shared index.
 //!
 //! One thread accepts connections; each gets a small thread of its own
-//! that reads its request head under a short deadline (at most
-//! [`MAX_READING`] at once), so a client that connects and sends nothing
-//! holds no worker. Read requests go to a fixed pool of workers through a
-//! bounded queue; when either is full the connection gets a 503, so a
-//! burst costs neither unbounded threads nor memory. Every
+//! that reads its request head under a short deadline, so a client that
+//! connects and sends nothing holds no worker. At most [`MAX_READING`]
+//! heads are read at once; when a new connection finds them all taken,
+//! the one that has waited longest without sending a whole head (a silent
+//! one first) is closed to make room, so idle or slow clients can delay
+//! nobody else. Read requests go to a fixed pool of workers through a
+//! bounded queue; when it is full the connection gets a 503, so a
+//! burst costs neither unbounded threads nor memory. A worker only makes
+//! the answer: the connection's own thread writes it, under a deadline,
+//! so a client slow to read holds no worker, and past
+//! [`MAX_SENDING_BYTES`] of answers not yet taken the slowest connection
+//! is closed. Every
 //! worker searches the same [`NewsIndex`], whose one reader follows new
 //! commits, so re-running `newsdex index` while serving is seen without a
 //! restart.
@@ -17,8 +24,8 @@ use std::io::Read;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -50,12 +57,29 @@ const LINGER_BYTES: u64 = 1 << 20;
 /// Requests read and waiting for a worker before new ones get a 503.
 const QUEUE: usize = 64;
 /// Connections whose request head is being read at once, each on a small
-/// thread of its own, before new ones get a 503. Reading heads apart from
-/// the workers means idle connections cannot hold the workers; this bounds
-/// what they can hold instead (threads and their 8 KiB buffers).
+/// thread of its own. Reading heads apart from the workers means idle
+/// connections cannot hold the workers; this bounds what they can hold
+/// instead (threads and their 8 KiB buffers). A new connection beyond it
+/// closes the one that has waited longest without a whole head.
 const MAX_READING: usize = 256;
+/// Connection threads: those reading a head, those just closed to make
+/// room and not yet gone, those waiting for a worker's answer (at most
+/// [`QUEUE`] and the workers) and those writing an answer (big ones are
+/// bounded by [`MAX_SENDING_BYTES`], small ones go at once). Beyond it new
+/// connections get a 503.
+const MAX_READER_THREADS: usize = 2 * MAX_READING;
+/// Bytes of answers made and not yet taken by their clients before the
+/// workers wait to make more: what slow readers can hold in memory.
+const MAX_SENDING_BYTES: usize = 64 << 20;
+/// Slowest rate, in bytes a second, a client may take an answer at (past
+/// [`http::IO_TIMEOUT`]) before its connection is closed.
+const MIN_SEND_RATE: u64 = 1 << 20;
 /// How long a client has to send its request head.
 const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a connection may stay silent before its first byte. Browsers
+/// open connections ahead of need; these, and clients that connect and
+/// send nothing, are closed after it.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(2);
 /// Stack of a head-reading thread: the 8 KiB head buffer and parsing.
 const READER_STACK: usize = 128 * 1024;
 
@@ -124,120 +148,355 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // On loopback, only requests naming this machine are answered (see
     // [`misdirected`]); elsewhere the user chose to be reached by any name.
     let loopback = bound.ip().is_loopback();
-    let (sender, receiver) = crossbeam_channel::bounded::<(TcpStream, Request)>(QUEUE);
+    let (sender, receiver) = crossbeam_channel::bounded::<Job>(QUEUE);
     let news = Arc::new(news);
+    let sending = Arc::new(Sending::default());
     for n in 0..args.threads.max(1) {
         let receiver = receiver.clone();
         let news = Arc::clone(&news);
+        let sending = Arc::clone(&sending);
         thread::Builder::new()
             .name(format!("newsdex-serve-{n}"))
             .spawn(move || {
-                for (stream, request) in receiver {
-                    answer(&news, stream, &request);
+                for job in receiver {
+                    // Slow clients taking big answers hold memory, not
+                    // workers; past the budget, the slowest is closed.
+                    sending.wait_for_room();
+                    let response = answer(&news, &job.request);
+                    let held = sending.hold(&response);
+                    // The connection is gone when nobody waits.
+                    let _ = job.reply.send((response, held));
                 }
             })
             .context("cannot start a worker thread")?;
     }
-    let reading = Arc::new(AtomicUsize::new(0));
+    let threads = Arc::new(AtomicUsize::new(0));
+    let reading = Arc::new(Reading::default());
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else {
             // A connection reset before accept: nothing to answer.
             continue;
         };
-        if reading.fetch_add(1, Ordering::SeqCst) >= MAX_READING {
-            reading.fetch_sub(1, Ordering::SeqCst);
+        if threads.fetch_add(1, Ordering::SeqCst) >= MAX_READER_THREADS {
+            threads.fetch_sub(1, Ordering::SeqCst);
             refuse_busy(&mut stream);
             continue;
         }
-        let reader = ReadingSlot(Arc::clone(&reading));
+        let slot = ThreadSlot(Arc::clone(&threads));
+        let stream = Arc::new(stream);
+        let heard = Arc::new(AtomicBool::new(false));
+        let id = reading.admit(&stream, &heard);
+        let list = Arc::clone(&reading);
         let sender = sender.clone();
-        // Out of threads: the connection closes with the closure.
-        let _ = thread::Builder::new()
+        let spawned = thread::Builder::new()
             .name("newsdex-read".to_string())
             .stack_size(READER_STACK)
             .spawn(move || {
-                let _slot = reader;
-                if let Some(read) = read_head(stream, loopback)
-                    && let Err(full) = sender.try_send(read)
-                {
-                    let (mut stream, _) = full.into_inner();
-                    refuse_busy(&mut stream);
+                let _slot = slot;
+                let read = read_head(&stream, &heard, loopback);
+                // Closed to make room: what was read, if anything, is lost.
+                if !list.release(id) {
+                    return;
+                }
+                // The list held the only other handle, and has let it go.
+                let Ok(mut stream) = Arc::try_unwrap(stream) else {
+                    return;
+                };
+                match read {
+                    Ok(request) => {
+                        let method = request.method;
+                        let (reply, answer) = crossbeam_channel::bounded(1);
+                        if sender.try_send(Job { request, reply }).is_err() {
+                            refuse_busy(&mut stream);
+                        } else if let Ok((response, held)) = answer.recv() {
+                            // Written here, not on the worker, so a client
+                            // slow to take its answer holds no worker.
+                            held.writing_to(&stream);
+                            let _ = send(&stream, &response, method);
+                        }
+                    }
+                    Err(Some(refusal)) => refuse(&mut stream, &refusal),
+                    Err(None) => {}
                 }
             });
+        if spawned.is_err() {
+            // Out of threads: the connection closes with the closure, and
+            // with its place in the list.
+            reading.release(id);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Counts a connection whose request head is being read; frees its place
-/// when dropped.
-struct ReadingSlot(Arc<AtomicUsize>);
+/// Counts a reader thread; frees its place when dropped.
+struct ThreadSlot(Arc<AtomicUsize>);
 
-impl Drop for ReadingSlot {
+impl Drop for ThreadSlot {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
-/// The 503 of a server with no room for another request.
-fn refuse_busy(stream: &mut TcpStream) {
-    let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
-    let busy = Response::error(503, "busy: try again in a moment").with_header("Retry-After", "1");
-    let _ = http::write_response(stream, &busy, Method::Get);
+/// The connections whose request head is being read, at most
+/// [`MAX_READING`]: a new one beyond it closes the one that has waited
+/// longest without a whole head, a silent one first. A client sends its
+/// head in one packet as it connects, so the oldest incomplete heads are
+/// idle browsers' spare connections, or clients holding places on purpose.
+#[derive(Default)]
+struct Reading(Mutex<ReadingList>);
+
+#[derive(Default)]
+struct ReadingList {
+    next_id: u64,
+    open: Vec<Pending>,
 }
 
-/// Reads one request head within [`HEAD_TIMEOUT`], on the connection's
-/// own reader thread, so that a client that connects and sends nothing
-/// holds no worker. `None` when the request was refused here (answered)
-/// or the client went away.
-fn read_head(mut stream: TcpStream, loopback: bool) -> Option<(TcpStream, Request)> {
-    let _ = stream.set_write_timeout(Some(http::IO_TIMEOUT));
-    let mut timed = Deadline {
-        stream: &stream,
-        until: Instant::now() + HEAD_TIMEOUT,
-    };
-    let refusal = match http::read_request(&mut timed) {
-        Ok(request) => match loopback.then(|| misdirected(&request)).flatten() {
-            None => return Some((stream, request)),
-            Some(refusal) => refusal,
-        },
-        Err(ReadError::Reply(response)) => response,
-        Err(ReadError::Io(_)) => return None,
-    };
-    // The client may still be sending what was refused; answer, then read
-    // off a bounded amount of it so that closing does not reset the
-    // connection before the answer is read.
-    if http::write_response(&mut stream, &refusal, Method::Get).is_ok() {
-        let _ = stream.shutdown(std::net::Shutdown::Write);
-        linger(&mut stream);
+struct Pending {
+    id: u64,
+    stream: Arc<TcpStream>,
+    since: Instant,
+    /// Whether any byte of the head has arrived.
+    heard: Arc<AtomicBool>,
+}
+
+impl Reading {
+    /// Adds a connection, first closing one to make room when full, and
+    /// returns its id.
+    fn admit(&self, stream: &Arc<TcpStream>, heard: &Arc<AtomicBool>) -> u64 {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if list.open.len() >= MAX_READING {
+            let victim = list
+                .open
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, p)| (p.heard.load(Ordering::SeqCst), p.since))
+                .map(|(i, _)| i);
+            if let Some(victim) = victim {
+                let pending = list.open.swap_remove(victim);
+                // Wakes its reader, whose read then ends.
+                let _ = pending.stream.shutdown(std::net::Shutdown::Both);
+            }
+        }
+        let id = list.next_id;
+        list.next_id += 1;
+        list.open.push(Pending {
+            id,
+            stream: Arc::clone(stream),
+            since: Instant::now(),
+            heard: Arc::clone(heard),
+        });
+        id
     }
-    None
+
+    /// Removes a connection whose head has been read (or not); false when
+    /// it was closed to make room.
+    fn release(&self, id: u64) -> bool {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match list.open.iter().position(|p| p.id == id) {
+            Some(i) => {
+                list.open.swap_remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A request read, for a worker to answer on `reply`.
+struct Job {
+    request: Request,
+    reply: crossbeam_channel::Sender<(Response, Held)>,
+}
+
+/// Bytes of answers made by workers and not yet written to their clients.
+/// Past [`MAX_SENDING_BYTES`], a worker closes the connection that has
+/// been taking its answer longest, and waits for the bytes to go, before
+/// making another answer: slow readers hold bounded memory, and cannot
+/// hold the workers either.
+#[derive(Default)]
+struct Sending {
+    state: Mutex<SendingState>,
+    freed: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct SendingState {
+    bytes: usize,
+    next_id: u64,
+    /// Connections being written to, oldest first.
+    writing: Vec<(u64, TcpStream)>,
+}
+
+/// An answer's bytes in [`Sending`], given back when dropped.
+struct Held {
+    sending: Arc<Sending>,
+    bytes: usize,
+    id: u64,
+}
+
+impl Sending {
+    fn wait_for_room(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while state.bytes > MAX_SENDING_BYTES {
+            if !state.writing.is_empty() {
+                let (_, oldest) = state.writing.remove(0);
+                // Its write fails at once, and its answer is dropped.
+                let _ = oldest.shutdown(std::net::Shutdown::Both);
+            }
+            state = self
+                .freed
+                .wait_timeout(state, Duration::from_millis(100))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    fn hold(self: &Arc<Self>, response: &Response) -> Held {
+        let bytes = response.body.len();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.bytes += bytes;
+        state.next_id += 1;
+        Held {
+            sending: Arc::clone(self),
+            bytes,
+            id: state.next_id,
+        }
+    }
+}
+
+impl Held {
+    /// Marks the answer as being written to `stream`, which a worker may
+    /// close to make room.
+    fn writing_to(&self, stream: &TcpStream) {
+        if let Ok(stream) = stream.try_clone() {
+            let mut state = self.sending.state.lock().unwrap_or_else(|e| e.into_inner());
+            state.writing.push((self.id, stream));
+        }
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut state = self.sending.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.bytes -= self.bytes;
+        state.writing.retain(|(id, _)| *id != self.id);
+        self.sending.freed.notify_all();
+    }
+}
+
+/// Writes an answer within [`http::IO_TIMEOUT`] and the time its body
+/// takes at [`MIN_SEND_RATE`], in all: a client taking it a byte at a
+/// time cannot hold the connection's thread and the answer's memory.
+fn send(stream: &TcpStream, response: &Response, method: Method) -> std::io::Result<()> {
+    let body = if method == Method::Get {
+        response.body.len() as u64
+    } else {
+        0
+    };
+    let allowed = http::IO_TIMEOUT + Duration::from_secs(body / MIN_SEND_RATE);
+    let mut timed = WriteDeadline {
+        stream,
+        until: Instant::now() + allowed,
+    };
+    http::write_response(&mut timed, response, method)
+}
+
+/// A socket written under one deadline for all its writes.
+struct WriteDeadline<'a> {
+    stream: &'a TcpStream,
+    until: Instant,
+}
+
+impl std::io::Write for WriteDeadline<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_write_timeout(Some(left))?;
+        let mut stream = self.stream;
+        stream.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The 503 of a server with no room for another request.
+fn refuse_busy(stream: &mut TcpStream) {
+    let busy = Response::error(503, "busy: try again in a moment").with_header("Retry-After", "1");
+    let _ = send(stream, &busy, Method::Get);
+}
+
+/// Reads one request head within [`HEAD_TIMEOUT`] (its first byte within
+/// [`IDLE_TIMEOUT`]), on the connection's own reader thread, so that a
+/// client that connects and sends nothing holds no worker. `Err` holds
+/// the refusal to answer, or `None` when the client went away.
+fn read_head(
+    stream: &TcpStream,
+    heard: &AtomicBool,
+    loopback: bool,
+) -> Result<Request, Option<Response>> {
+    let started = Instant::now();
+    let mut timed = Deadline {
+        stream,
+        heard,
+        idle_until: started + IDLE_TIMEOUT,
+        until: started + HEAD_TIMEOUT,
+    };
+    match http::read_request(&mut timed) {
+        Ok(request) => match loopback.then(|| misdirected(&request)).flatten() {
+            None => Ok(request),
+            Some(refusal) => Err(Some(refusal)),
+        },
+        Err(ReadError::Reply(response)) => Err(Some(response)),
+        Err(ReadError::Io(_)) => Err(None),
+    }
+}
+
+/// Answers a refused request. The client may still be sending what was
+/// refused; answer, then read off a bounded amount of it so that closing
+/// does not reset the connection before the answer is read.
+fn refuse(stream: &mut TcpStream, refusal: &Response) {
+    if send(stream, refusal, Method::Get).is_ok() {
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        linger(stream);
+    }
 }
 
 /// A socket read under one deadline for all its reads, however slowly
-/// the client sends.
+/// the client sends, and a shorter one for the first byte.
 struct Deadline<'a> {
     stream: &'a TcpStream,
+    heard: &'a AtomicBool,
+    idle_until: Instant,
     until: Instant,
 }
 
 impl Read for Deadline<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let left = self.until.saturating_duration_since(Instant::now());
+        let heard = self.heard.load(Ordering::SeqCst);
+        let until = if heard { self.until } else { self.idle_until };
+        let left = until.saturating_duration_since(Instant::now());
         if left.is_zero() {
             return Err(std::io::ErrorKind::TimedOut.into());
         }
         self.stream.set_read_timeout(Some(left))?;
         let mut stream = self.stream;
-        stream.read(buf)
+        let n = stream.read(buf)?;
+        if n > 0 && !heard {
+            self.heard.store(true, Ordering::SeqCst);
+        }
+        Ok(n)
     }
 }
 
-/// Answers one read request on a worker, then closes the connection.
-fn answer(news: &NewsIndex, mut stream: TcpStream, request: &Request) {
+/// The answer to one read request, made on a worker.
+fn answer(news: &NewsIndex, request: &Request) -> Response {
     // A bug must cost one request a 500, not the worker thread.
-    let response = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, request)))
-        .unwrap_or_else(|_| Response::error(500, "internal error"));
-    let _ = http::write_response(&mut stream, &response, request.method);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(news, request)))
+        .unwrap_or_else(|_| Response::error(500, "internal error"))
 }
 
 /// The refusal of a request to a server on loopback whose `Host` is not a

@@ -485,6 +485,20 @@ fn on_loopback_answers_only_requests_that_name_loopback() {
     assert_eq!(status, 200);
     let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\n\r\n");
     assert_eq!(status, 400);
+    // A target in the absolute form names the host itself, and that name
+    // is the one checked; a Host with space before its colon is refused.
+    let absolute = |authority: &str| {
+        server.raw(
+            format!("GET http://{authority}/api/search?q=snow HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .as_bytes(),
+        )
+    };
+    let (status, body) = absolute(&format!("attacker.example:{port}"));
+    assert_eq!(status, 421, "{body}");
+    let (status, body) = absolute(&format!("localhost:{port}"));
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = server.raw(b"GET /api/search?q=snow HTTP/1.1\r\nHost : localhost\r\n\r\n");
+    assert_eq!(status, 400);
 }
 
 #[test]
@@ -505,4 +519,88 @@ fn idle_connections_hold_no_worker() {
         started.elapsed()
     );
     drop(idle);
+}
+
+#[test]
+fn idle_connections_beyond_the_limit_lock_nobody_out() {
+    let env = indexed_env();
+    let server = Server::start(&env);
+    // More silent clients than heads read at once (256), then as many
+    // that sent half a request line and stopped: the oldest are closed to
+    // make room, and a live request is still answered at once.
+    let connect = |n: usize, send: &[u8]| -> Vec<TcpStream> {
+        (0..n)
+            .map(|_| {
+                let mut stream = TcpStream::connect(&server.addr).expect("connects");
+                stream.write_all(send).unwrap();
+                stream
+            })
+            .collect()
+    };
+    let mut silent = connect(300, b"");
+    std::thread::sleep(Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let (status, value) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200, "{value}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    let partial = connect(300, b"GET / HTTP/1.1\r\n");
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, value) = server.json("/api/search?q=snow");
+    assert_eq!(status, 200, "{value}");
+    // The first silent connection was closed to make room (or, later, for
+    // its silence): it reads the end of the stream, not a timeout.
+    let first = &mut silent[0];
+    first
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let read = first.read(&mut [0u8; 16]);
+    assert!(
+        matches!(&read, Ok(0))
+            || matches!(&read, Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset),
+        "an idle connection stayed open: {read:?}"
+    );
+    drop(partial);
+}
+
+#[test]
+fn clients_slow_to_read_big_answers_hold_no_worker() {
+    let env = Env::new();
+    // One article of 6,000 passages: its listing is some megabytes, more
+    // than the socket buffers take from a client that reads nothing.
+    let words = [
+        "snow", "baku", "river", "school", "minister", "weather", "city",
+    ];
+    let mut text = String::from("A long story\n\n");
+    for p in 0..6000 {
+        let passage: Vec<&str> = (0..60).map(|w| words[(p * 7 + w * 3) % 7]).collect();
+        text.push_str(&passage.join(" "));
+        text.push_str(" zebra.\n\n");
+    }
+    env.write("long.txt", &text);
+    let run = env.run(&["index", "corpus", "--default-date", "2024-12-30", "-q"]);
+    assert_eq!(run.status, 0, "index failed: {}", run.stderr);
+    let server = Server::start(&env);
+    let (status, found) = server.json("/api/search?q=zebra&limit=1");
+    assert_eq!(status, 200, "{found}");
+    let path = found["hits"][0]["path"].as_str().unwrap().to_string();
+    // More such clients than workers (4).
+    let slow: Vec<TcpStream> = (0..6)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.addr).expect("connects");
+            let request =
+                format!("GET /api/article?path={path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            stream.write_all(request.as_bytes()).unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    let started = std::time::Instant::now();
+    let (status, value) = server.json("/api/search?q=snow&limit=1");
+    assert_eq!(status, 200, "{value}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "a search waited {:?} behind clients not reading their answers",
+        started.elapsed()
+    );
+    drop(slow);
 }
