@@ -107,34 +107,51 @@ fn column_gap(text: &str, tokens: &[scan::Token], start: usize, end: usize) -> O
         if gap.contains(['\n', '\r']) {
             is_table_row(text, before) || is_table_row(text, after)
         } else {
-            (gap.contains('\t') || gap.len() >= 2) && is_table_row(text, before)
+            let blank = gap.bytes().all(|b| b == b' ' || b == b'\t');
+            blank && (gap.contains('\t') || gap.len() >= 2) && is_table_row(text, before)
         }
     })
 }
 
+/// How far either side of a gap [`is_table_row`] reads its line: a row of
+/// a table is short, and a text of one long line (a dump of a table) must
+/// not be read whole at each gap, which made tagging it quadratic.
+const ROW_WINDOW: usize = 160;
+
 /// Whether the line holding byte `at` is a row of columns: three or more
-/// runs of spaces (or tabs) between its words. One or two may be a typist's
-/// ("Pay  Aug  14, 1987"), and spaces after a full stop end a sentence.
+/// runs of spaces (or tabs) between its words, within [`ROW_WINDOW`] bytes
+/// of `at`. One or two may be a typist's ("Pay  Aug  14, 1987"), and
+/// spaces after a full stop end a sentence.
 fn is_table_row(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = text[line_start..line_end].trim().as_bytes();
+    let bytes = text.as_bytes();
+    let low = at.saturating_sub(ROW_WINDOW);
+    let high = (at + ROW_WINDOW).min(bytes.len());
+    let line_start = bytes[low..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(low, |i| low + i + 1);
+    let line_end = bytes[at..high]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(high, |i| at + i);
+    let line = bytes[line_start..line_end].trim_ascii();
+    let is_blank = |b: u8| b == b' ' || b == b'\t';
     let mut runs = 0;
     let mut i = 0;
     while i < line.len() {
-        if line[i] == b' ' || line[i] == b'\t' {
-            let run_start = i;
-            while i < line.len() && (line[i] == b' ' || line[i] == b'\t') {
-                i += 1;
-            }
-            let wide = i - run_start >= 2 || line[run_start..i].contains(&b'\t');
-            let after_sentence =
-                run_start > 0 && matches!(line[run_start - 1], b'.' | b'!' | b'?' | b':' | b';');
-            if wide && !after_sentence {
-                runs += 1;
-            }
-        } else {
+        if !is_blank(line[i]) {
             i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < line.len() && is_blank(line[i]) {
+            i += 1;
+        }
+        let wide = i - run_start >= 2 || line[run_start..i].contains(&b'\t');
+        let after_sentence =
+            run_start > 0 && matches!(line[run_start - 1], b'.' | b'!' | b'?' | b':' | b';');
+        if wide && !after_sentence {
+            runs += 1;
         }
     }
     runs >= 3
