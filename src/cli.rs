@@ -617,17 +617,6 @@ fn described(query: &str) -> String {
 /// Why a query found nothing: the index is empty (say how to fill it), the
 /// query matches but not with the filters (name them), or no passage
 /// matches.
-/// The flag that filters on entities of `label`.
-fn entity_flag(kind: NameKind) -> &'static str {
-    match kind {
-        NameKind::Of(EntityLabel::Person) => "--person",
-        NameKind::Of(EntityLabel::Organization) => "--org",
-        NameKind::Of(EntityLabel::Location) => "--place",
-        NameKind::Of(EntityLabel::Misc) => "--misc",
-        NameKind::Any => "--name",
-    }
-}
-
 fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyhow::Result<String> {
     if search::matching_passages(news, &Filter::default())? == 0 {
         let dir = args
@@ -645,7 +634,7 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     let mut names = Vec::new();
     for (kind, name) in &filter.entities {
         if let Some(why) = search::why_no_name_matches(news, *kind, name)? {
-            names.push(format!("{} {name:?}: {why}", entity_flag(*kind)));
+            names.push(format!("--{} {name:?}: {why}", kind.param()));
         }
     }
     let check = if names.is_empty() {

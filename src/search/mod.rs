@@ -88,6 +88,18 @@ impl NameKind {
             NameKind::Any => &EntityLabel::ALL,
         }
     }
+
+    /// The API parameter that filters on names of this kind; the CLI's
+    /// flag is it after `--`.
+    pub fn param(self) -> &'static str {
+        match self {
+            NameKind::Of(EntityLabel::Person) => "person",
+            NameKind::Of(EntityLabel::Organization) => "org",
+            NameKind::Of(EntityLabel::Location) => "place",
+            NameKind::Of(EntityLabel::Misc) => "misc",
+            NameKind::Any => "name",
+        }
+    }
 }
 
 /// How to order hits.

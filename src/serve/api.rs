@@ -206,7 +206,7 @@ impl Params {
             NameKind::Of(EntityLabel::Misc),
             NameKind::Any,
         ] {
-            let param = entity_param(kind);
+            let param = kind.param();
             for value in self.all(param).filter(|v| !v.trim().is_empty()) {
                 if value.len() > MAX_NAME_BYTES {
                     return Err(ApiError::bad(format!("{param} is too long")));
@@ -311,7 +311,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         let mut why = Vec::new();
         for (kind, name) in &request.filter.entities {
             if let Some(reason) = search::why_no_name_matches(news, *kind, name)? {
-                why.push(format!("{} {name:?}: {reason}", entity_param(*kind)));
+                why.push(format!("{} {name:?}: {reason}", kind.param()));
             }
         }
         if why.is_empty()
@@ -324,17 +324,6 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         }
     }
     Ok(answer)
-}
-
-/// The parameter that filters on names of `kind`.
-fn entity_param(kind: NameKind) -> &'static str {
-    match kind {
-        NameKind::Of(EntityLabel::Person) => "person",
-        NameKind::Of(EntityLabel::Organization) => "org",
-        NameKind::Of(EntityLabel::Location) => "place",
-        NameKind::Of(EntityLabel::Misc) => "misc",
-        NameKind::Any => "name",
-    }
 }
 
 /// `/api/entities`: `{"query", "entities": [{label, name, passages, articles}]}`.
