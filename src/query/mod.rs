@@ -77,7 +77,7 @@ pub fn rewrite(query: &str) -> Result<String, QueryProblem> {
 pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
     let query = ascii_spaces(query);
     let query = straight_quotes(&query);
-    check_balanced(&query)?;
+    check_quotes_and_groups(&query)?;
     let written_dates = written_dates::find(&query);
     let query = written_dates::as_groups(&query, &written_dates);
     let mut rest: &str = &query;
@@ -247,7 +247,10 @@ fn next_token(input: &str) -> (&str, &str) {
 /// one writes more than a few.
 const MAX_GROUP_DEPTH: i32 = 64;
 
-fn check_balanced(query: &str) -> Result<(), QueryProblem> {
+/// Refuses what tantivy's parser would take badly or not explain: an
+/// unclosed quote or group, a `)` without its `(`, groups nested past
+/// [`MAX_GROUP_DEPTH`], and a phrase with no word in it.
+fn check_quotes_and_groups(query: &str) -> Result<(), QueryProblem> {
     let quotes = query.matches('"').count();
     if quotes % 2 == 1 {
         return Err(problem(
