@@ -116,8 +116,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// paragraphs and a number as a title are read; front matter without its
 /// closing `---` ends at the first blank line; another index in the corpus
 /// is skipped (`corpus`); a metadata date with the year last that reads
-/// one way only, or with dots, is read (`corpus::metadate`).
-const ANALYSIS_VERSION: u64 = 10;
+/// one way only, or with dots, is read (`corpus::metadate`). 11: dates:
+/// a holiday's name is matched whole ("Good Friday" is two days before
+/// Easter, not the nearest Friday) and more holidays are read ("Memorial
+/// Day", "Easter Monday", "St. Patrick's Day"; `dates::grammar::holidays`).
+const ANALYSIS_VERSION: u64 = 11;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.

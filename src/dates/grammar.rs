@@ -11,13 +11,14 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::TimexType;
-use super::lexicon::{DayPart, Holiday, Lex, Season, Unit, W};
+use super::lexicon::{DayPart, Lex, Season, Unit, W};
 use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
 use super::tense::{tense_around, weekday_tense};
 
 mod day_range;
 mod four_digits;
+mod holidays;
 
 use day_range::OpenRange;
 
@@ -167,7 +168,11 @@ impl<'a> Grammar<'a> {
     /// A cheap filter: most tokens cannot start an expression.
     fn may_start(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            Kind::Word(Lex::Unknown) => false,
+            // Most holiday names start with a word of no date sense:
+            // "Good Friday", "Memorial Day".
+            Kind::Word(Lex::Unknown) => {
+                self.capitalized(i) && holidays::may_start_name(self.word(i))
+            }
             Kind::Word(_) | Kind::Number { .. } => true,
             Kind::Punct(b'\'') => {
                 matches!(self.kind(i + 1), Some(Kind::Number { digits: 2, .. }))
@@ -2521,112 +2526,6 @@ impl<'a> Grammar<'a> {
     fn age_after(&self, k: usize) -> bool {
         let k = if self.punct(k, b'-') { k + 1 } else { k };
         self.is(k, W::Old) || self.word(k) == "olds"
-    }
-
-    /// "Christmas", "Christmas Eve", "Thanksgiving Day", "Easter",
-    /// "New Year's Day", "Boxing Day", "Valentine's Day".
-    fn holiday(&self, i: usize) -> Found {
-        let (holiday_date, end): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match self.lex(i)
-        {
-            Lex::Holiday(h) => {
-                // "Christmas trees" and "Christmas Island" are no days.
-                if !self.capitalized(i)
-                    || matches!(
-                        self.word(i + 1),
-                        "tree" | "trees" | "card" | "cards" | "island"
-                    )
-                {
-                    return None;
-                }
-                let mut end = i + 1;
-                let eve = self.is(end, W::Eve);
-                if matches!(h, Holiday::Boxing | Holiday::Bastille | Holiday::Valentine) {
-                    // "Boxing Day", "Bastille Day", "Valentine's Day".
-                    if h == Holiday::Valentine
-                        && self.punct(end, b'\'')
-                        && self.word(end + 1) == "s"
-                    {
-                        end += 2;
-                    }
-                    if self.unit(end) != Some((Unit::Day, false)) || !self.capitalized(end) {
-                        return None;
-                    }
-                    end += 1;
-                } else if eve || self.unit(end) == Some((Unit::Day, false)) && self.capitalized(end)
-                {
-                    end += 1;
-                }
-                let f: Box<dyn Fn(i32) -> Option<NaiveDate>> = match h {
-                    Holiday::Christmas if eve => Box::new(|y| NaiveDate::from_ymd_opt(y, 12, 24)),
-                    Holiday::Christmas => Box::new(|y| NaiveDate::from_ymd_opt(y, 12, 25)),
-                    Holiday::Thanksgiving => Box::new(|y| r::nth_weekday(y, 11, Weekday::Thu, 4)),
-                    Holiday::Easter => Box::new(r::easter),
-                    Holiday::Halloween => Box::new(|y| NaiveDate::from_ymd_opt(y, 10, 31)),
-                    Holiday::Boxing => Box::new(|y| NaiveDate::from_ymd_opt(y, 12, 26)),
-                    Holiday::Bastille => Box::new(|y| NaiveDate::from_ymd_opt(y, 7, 14)),
-                    Holiday::Valentine => Box::new(|y| NaiveDate::from_ymd_opt(y, 2, 14)),
-                };
-                (f, end)
-            }
-            Lex::Word(W::New)
-                if self.capitalized(i)
-                    && self.unit(i + 1) == Some((Unit::Year, false))
-                    && self.punct(i + 2, b'\'')
-                    && self.word(i + 3) == "s" =>
-            {
-                let eve = self.is(i + 4, W::Eve);
-                if !eve && self.unit(i + 4) != Some((Unit::Day, false)) {
-                    return None;
-                }
-                let f: Box<dyn Fn(i32) -> Option<NaiveDate>> = if eve {
-                    Box::new(|y| NaiveDate::from_ymd_opt(y, 12, 31))
-                } else {
-                    Box::new(|y| NaiveDate::from_ymd_opt(y, 1, 1))
-                };
-                (f, i + 5)
-            }
-            _ => return None,
-        };
-        // "Christmas 2004": the year is written.
-        let mut y = end;
-        if self.punct(y, b',') {
-            y += 1;
-        }
-        if let Some((year, after_year)) = self.year_number(y) {
-            return date(after_year, r::day_value(holiday_date(year)?));
-        }
-        let Some(dct) = self.dct else {
-            // Without a publication date the year is unknown, but a holiday
-            // on a fixed day keeps its month and day, as "December 25"
-            // does (`XXXX-12-25`); only a movable feast (Easter,
-            // Thanksgiving) is a day of no known month: a holiday that
-            // falls on the same day in two years is a fixed one.
-            let fixed = holiday_date(2000)
-                .zip(holiday_date(2001))
-                .filter(|(a, b)| (a.month(), a.day()) == (b.month(), b.day()));
-            return date(
-                end,
-                fixed.map_or_else(
-                    || "XXXX-XX-XX".into(),
-                    |(d, _)| format!("XXXX-{:02}-{:02}", d.month(), d.day()),
-                ),
-            );
-        };
-        // A future sentence means the next occurrence. Otherwise a holiday
-        // without a year is the occurrence nearest the DCT, as a year-less
-        // day is: "by Easter" in February is the coming Easter, "over
-        // Christmas" in January the one just past. Holidays lie further off
-        // than the days news names, so a past tense tilts the choice
-        // harder: "at Easter he went home" in January is last year's.
-        let candidates: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
-            .filter_map(&holiday_date)
-            .collect();
-        let pick = match self.tense(i, end) {
-            Tense::Future => candidates.iter().copied().find(|&d| d >= dct),
-            Tense::Past => r::nearest_occurrence(dct, &candidates, 4),
-            _ => r::nearest_occurrence(dct, &candidates, 2),
-        }?;
-        date(end, r::day_value(pick))
     }
 }
 

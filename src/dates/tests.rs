@@ -681,6 +681,19 @@ const NEWS: &[&str] = &[
     "1987-03-09 | Toys will be on the shelves for Christmas. | Christmas = DATE 1987-12-25",
     "2005-03-01 | sales over Christmas 2004 fell | Christmas 2004 = DATE 2004-12-25",
     "2005-03-01 | lit up like Christmas trees |",
+    // A holiday's name is matched whole: "Good Friday" is no plain Friday.
+    "1987-04-13 | futures will expire Thursday because of the Good Friday holiday | Thursday = DATE 1987-04-16; Good Friday = DATE 1987-04-17",
+    "2005-03-01 | It was a good Friday for stocks. | Friday = DATE 2005-02-25",
+    "2024-12-30 | Crowds gathered on Easter Sunday and Easter Monday. | Easter Sunday = DATE 2024-03-31; Easter Monday = DATE 2024-04-01",
+    "2024-12-30 | On Palm Sunday the march began. | Palm Sunday = DATE 2024-03-24",
+    "2000-04-17 | travel during Easter week | Easter week = DATE 2000-W16",
+    "2005-03-01 | They sailed to Easter Island. |",
+    "1987-04-24 | the driving season, which begins Memorial Day weekend | Memorial Day = DATE 1987-05-25",
+    "1987-04-08 | mines could face a May Day work stoppage | May Day = DATE 1987-05-01",
+    "2024-12-30 | Markets close on Martin Luther King Jr. Day and Presidents Day 2025. | Martin Luther King Jr. Day = DATE 2025-01-20; Presidents Day 2025 = DATE 2025-02-17",
+    "2024-12-30 | St. Patrick’s Day and Valentine’s Day | St. Patrick’s Day = DATE 2025-03-17; Valentine’s Day = DATE 2025-02-14",
+    // A day some countries keep on other dates is left untagged.
+    "2005-03-01 | the Independence Day parade |",
     // A day that names a newspaper or a programme is no date.
     "2005-03-01 | He told the Sunday Times on Friday. | Friday = DATE 2005-02-25",
     "2005-03-01 | the Sunday Telegraph reported |",
