@@ -11,6 +11,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use newsdex::corpus::{self, LoadOptions};
+use newsdex::counted::counted;
 use newsdex::entities::EntityLabel;
 use newsdex::indexer::{self, Event, IndexConfig, IndexSummary, Mode};
 use newsdex::output::{self, Format, HitOptions, Style};
@@ -447,7 +448,7 @@ fn print_summary(s: &IndexSummary) {
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
         "newsdex: indexed in {secs:.2}s ({:.1} MB/s): {} added, {} updated, {} removed, {} unchanged; \
-         {} articles, {} passages, {} entities, {} dates; {} warnings, {} files failed, {} of unknown type skipped{}",
+         {} articles, {} passages, {} entities, {} dates; {}, {}, {} of unknown type skipped{}",
         if secs > 0.0 { mb / secs } else { 0.0 },
         s.added,
         s.updated,
@@ -457,8 +458,8 @@ fn print_summary(s: &IndexSummary) {
         s.passages,
         s.entities,
         s.dates,
-        s.warnings,
-        s.failed,
+        counted(s.warnings as u64, "warning", "warnings"),
+        counted(s.failed as u64, "file failed", "files failed"),
         s.skipped_unknown,
         skipped_kinds(&s.skipped_kinds),
     );
@@ -596,11 +597,7 @@ fn how_to_list_more(request: &SearchRequest, shown: usize) -> String {
 }
 
 fn passages_match(n: usize) -> String {
-    if n == 1 {
-        "1 passage matches".to_string()
-    } else {
-        format!("{n} passages match")
-    }
+    counted(n as u64, "passage matches", "passages match")
 }
 
 /// ` "QUERY"` for a message, or nothing for the empty query (filters

@@ -12,6 +12,7 @@
 pub mod article;
 pub mod chars;
 pub mod corpus;
+pub mod counted;
 pub mod dates;
 pub mod dedup;
 pub mod directory;

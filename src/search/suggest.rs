@@ -12,6 +12,7 @@ use super::{Filter, NameKind, analyze, matching_passages};
 use tantivy::Term;
 use tantivy::schema::Field;
 
+use crate::counted::counted;
 use crate::entities::{EntityLabel, canonical};
 use crate::error::Result;
 use crate::query;
@@ -243,9 +244,5 @@ pub fn why_no_words_match(news: &NewsIndex, query: &str) -> Result<Option<String
 }
 
 fn passages_count(n: u64) -> String {
-    if n == 1 {
-        "1 passage".to_string()
-    } else {
-        format!("{n} passages")
-    }
+    counted(n, "passage", "passages")
 }

@@ -146,7 +146,7 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("1 files failed"),
+        run.stderr.contains("1 file failed"),
         "the binary file skipped whole:\n{}",
         run.stderr
     );

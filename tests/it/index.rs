@@ -129,7 +129,7 @@ fn an_unreadable_folder_keeps_its_articles() {
     let run = env.run(&["index", "corpus"]);
     assert_eq!(run.status, 3, "{}", run.stderr);
     assert!(run.stderr.contains("0 removed"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 files failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 file failed"), "{}", run.stderr);
     assert!(
         run.stderr
             .lines()
@@ -206,7 +206,7 @@ fn broken_input_is_reported_and_the_rest_indexed() {
         "binary file named: {}",
         run.stderr
     );
-    assert!(run.stderr.contains("1 files failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 file failed"), "{}", run.stderr);
     assert!(
         run.stderr.contains("1 of unknown type skipped (.pdf 1)"),
         "{}",
