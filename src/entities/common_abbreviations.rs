@@ -6,17 +6,24 @@
 //! anyone may own, and CoNLL-2003 leaves such words ("GDP", "CEO", "MPs",
 //! "VAT") outside every name. Only the abbreviation alone goes: "PC World"
 //! or "CD Projekt" are names. Not "CCTV", China's broadcaster as well as
-//! the cameras, nor "GMT", "AIDS" or "HIV", which CoNLL makes MISC, nor
-//! "TV", a name's end as often ("Sky TV") as a word.
+//! the cameras, nor "AIDS" or "HIV", diseases CoNLL makes MISC, nor "TV",
+//! a name's end as often ("Sky TV") as a word.
+//!
+//! Time zones and currency signs go too, though CoNLL makes "GMT" and
+//! "US$" MISC: they say when and in what a figure is, not who or what a
+//! story is about, and they topped the entity lists ("US$" the fourth
+//! most mentioned name of the bundled corpus, "GMT" in 316 passages of
+//! BBC + Reuters).
 
 use super::Entity;
 
-/// Abbreviations of common nouns, as news writes them, plurals too;
-/// sorted, and none longer than four bytes.
+/// Abbreviations of common nouns, time zones and currency signs, as news
+/// writes them, plurals too; sorted by bytes, and none longer than four.
 const COMMON_ABBREVIATIONS: &[&str] = &[
-    "ATM", "ATMs", "CD", "CDs", "CEO", "CEOs", "DSL", "DVD", "DVDs", "GDP", "GNP", "HDTV", "ID",
-    "IDs", "LCD", "MP", "MPs", "PC", "PCs", "PDA", "PDAs", "RAM", "SMS", "SUV", "SUVs", "USB",
-    "VAT", "VCR", "VCRs",
+    "A$", "ATM", "ATMs", "BST", "C$", "CD", "CDT", "CDs", "CEO", "CEOs", "CEST", "CET", "CST",
+    "DSL", "DVD", "DVDs", "EDT", "EST", "GDP", "GMT", "GNP", "HDTV", "HK$", "ID", "IDs", "JST",
+    "LCD", "MP", "MPs", "NZ$", "PC", "PCs", "PDA", "PDAs", "PDT", "PST", "RAM", "S$", "SMS", "SUV",
+    "SUVs", "US$", "USB", "UTC", "VAT", "VCR", "VCRs",
 ];
 
 /// Drops the mentions that are one of [`COMMON_ABBREVIATIONS`] alone
@@ -87,7 +94,8 @@ mod tests {
             ("the [ORG:PC] market and [MISC:DVDs]", &[]),
             ("a [ORG:PC's] speed", &[]),
             ("[ORG:PC World] sold [ORG:Sony] TVs", &["PC World", "Sony"]),
-            ("at 1200 [MISC:GMT], [MISC:AIDS]", &["GMT", "AIDS"]),
+            ("at 1200 [MISC:GMT], [MISC:AIDS]", &["AIDS"]),
+            ("[MISC:US$] 5 mln, 14:00 [ORG:UTC]", &[]),
             ("[ORG:Pc]", &["Pc"]),
             ("[ORG:HDTV] and [ORG:VCRs]", &[]),
             (
