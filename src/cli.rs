@@ -343,7 +343,8 @@ pub struct ExtractArgs {
     /// overrides the articles' own.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub published: Option<NaiveDate>,
-    /// Files to read (`-` reads standard input as plain text).
+    /// Files or folders to read (`-` reads standard input as plain text); a
+    /// folder is read as `index` reads it.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -947,44 +948,35 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
     for path in &args.files {
-        let loaded = if path.as_os_str() == "-" {
+        if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             io::stdin()
                 .read_to_end(&mut bytes)
                 .context("reading standard input")?;
-            corpus::load_bytes(Path::new("-.txt"), None, &bytes, &options)
+            let loaded = corpus::load_bytes(Path::new("-.txt"), None, &bytes, &options);
+            failed |= !print_extracted(&mut out, "-", loaded, args.published)?;
+        } else if path.is_dir() {
+            // A folder is read as `index` reads it: its news files in path
+            // order, no hidden ones, none of unknown type, and dates from the
+            // path below it.
+            for found in corpus::walk(path, None) {
+                match found {
+                    corpus::Found::File(file) => {
+                        let loaded = corpus::load_file(&file.path, Some(path), &options);
+                        let shown = file.path.display().to_string();
+                        failed |= !print_extracted(&mut out, &shown, loaded, args.published)?;
+                    }
+                    corpus::Found::Unknown(_) => {}
+                    corpus::Found::Unreadable(warning) | corpus::Found::Loop(warning) => {
+                        eprintln!("newsdex: warning: {warning}");
+                        failed = true;
+                    }
+                }
+            }
         } else {
-            corpus::load_file(path, None, &options)
-        };
-        let loaded = match loaded {
-            Ok(loaded) => loaded,
-            Err(warning) => {
-                eprintln!("newsdex: warning: {warning}");
-                failed = true;
-                continue;
-            }
-        };
-        for warning in &loaded.warnings {
-            eprintln!("newsdex: warning: {warning}");
-        }
-        for mut article in loaded.articles {
-            if args.published.is_some() {
-                article.published = args.published;
-            }
-            let found = extract::extract(&article);
-            let record = ExtractRecord {
-                path: if path.as_os_str() == "-" {
-                    "-".into()
-                } else {
-                    path.display().to_string()
-                },
-                record: article.record,
-                published: article.published.map(|d| d.to_string()),
-                entities: &found.entities,
-                dates: &found.dates,
-            };
-            serde_json::to_writer(&mut out, &record)?;
-            writeln!(out)?;
+            let loaded = corpus::load_file(path, None, &options);
+            let shown = path.display().to_string();
+            failed |= !print_extracted(&mut out, &shown, loaded, args.published)?;
         }
     }
     out.flush()?;
@@ -993,6 +985,42 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints one record per article of a loaded file, its warnings to stderr;
+/// `false` when the whole file could not be read.
+fn print_extracted(
+    out: &mut impl Write,
+    path: &str,
+    loaded: Result<corpus::Loaded, corpus::Warning>,
+    published: Option<NaiveDate>,
+) -> anyhow::Result<bool> {
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(warning) => {
+            eprintln!("newsdex: warning: {warning}");
+            return Ok(false);
+        }
+    };
+    for warning in &loaded.warnings {
+        eprintln!("newsdex: warning: {warning}");
+    }
+    for mut article in loaded.articles {
+        if published.is_some() {
+            article.published = published;
+        }
+        let found = extract::extract(&article);
+        let record = ExtractRecord {
+            path: path.to_string(),
+            record: article.record,
+            published: article.published.map(|d| d.to_string()),
+            entities: &found.entities,
+            dates: &found.dates,
+        };
+        serde_json::to_writer(&mut *out, &record)?;
+        writeln!(out)?;
+    }
+    Ok(true)
 }
 
 #[cfg(test)]

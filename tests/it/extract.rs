@@ -99,3 +99,27 @@ fn an_eight_digit_date_number_is_a_calendar_date() {
         assert_eq!(record["published"], "2024-12-30", "{record}");
     }
 }
+
+#[test]
+fn a_folder_is_read_as_index_reads_it() {
+    let env = Env::new();
+    env.write(
+        "2024/12/30/crash.txt",
+        "Crash\n\nThe plane fell on Wednesday.\n",
+    )
+    .write("2024/b.md", "# Talks\n\nTalks went on.\n")
+    .write("README.md", "About this folder.\n")
+    .write(".hidden.txt", "Never read.\n")
+    .write("notes.pdf", "not news");
+    let run = env.run(&["extract", "corpus"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let records = run.json_lines();
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["corpus/2024/12/30/crash.txt", "corpus/2024/b.md"]);
+    // The path below the folder dates the story, as in an index.
+    assert_eq!(records[0]["published"], "2024-12-30");
+    assert_eq!(records[0]["dates"][0]["value"], "2024-12-25");
+}
