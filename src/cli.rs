@@ -195,7 +195,7 @@ impl FilterArgs {
     /// Opens the index, building the default one on first use.
     fn open(&self) -> anyhow::Result<NewsIndex> {
         match &self.index {
-            Some(dir) => Ok(NewsIndex::open(dir)?),
+            Some(dir) => open_named_index(dir),
             None => open_default_index(Path::new(DEFAULT_INDEX)),
         }
     }
@@ -761,7 +761,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         .index
         .clone()
         .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX));
-    let news = NewsIndex::open(&dir)?;
+    let news = open_named_index(&dir)?;
     // PATH:LINE names the passage at a line; a path, or an article's
     // identity (`day-2.json#id:1`), may itself end in a colon and digits,
     // so the whole target is looked up first.
@@ -890,15 +890,51 @@ fn with_stdout(print: impl FnOnce(&mut dyn Write, Style) -> io::Result<()>) -> a
     Ok(())
 }
 
+/// Whether `news` was built from `folder` (under any spelling of its path).
+fn indexes_folder(news: &NewsIndex, folder: &Path) -> anyhow::Result<bool> {
+    let indexed = news.commit_meta()?.and_then(|meta| meta.corpus);
+    Ok(indexed.is_some_and(|indexed| {
+        std::fs::canonicalize(indexed).ok() == std::fs::canonicalize(folder).ok()
+    }))
+}
+
+/// Opens an index the user named, with a note when its entities and dates
+/// are those an older newsdex found.
+fn open_named_index(dir: &Path) -> anyhow::Result<NewsIndex> {
+    let news = NewsIndex::open(dir)?;
+    if let Some(note) = indexer::older_analysis_note(&news)? {
+        eprintln!("newsdex: note: {note}");
+    }
+    Ok(news)
+}
+
 /// Opens the default index, building it from the default corpus the first
 /// time a user searches, so `newsdex search Aliyev` works on a fresh clone.
 fn open_default_index(dir: &Path) -> anyhow::Result<NewsIndex> {
     // The default index is built from the bundled corpus in a fraction of a
     // second, so one made by an older newsdex is simply rebuilt.
-    let mode = match NewsIndex::open(dir) {
-        Ok(news) => return Ok(news),
-        Err(newsdex::Error::SchemaMismatch { .. }) => Mode::Rebuild,
-        Err(newsdex::Error::IndexMissing { .. }) => Mode::Incremental,
+    let (mode, what) = match NewsIndex::open(dir) {
+        Ok(news) => {
+            let Some(note) = indexer::older_analysis_note(&news)? else {
+                return Ok(news);
+            };
+            // An index of another folder is the user's to update.
+            if !indexes_folder(&news, Path::new(DEFAULT_CORPUS))? {
+                eprintln!("newsdex: note: {note}");
+                return Ok(news);
+            }
+            // Its files are read again: their fingerprints hold the
+            // analysis version.
+            (
+                Mode::Incremental,
+                "the index holds what an older newsdex found; updating",
+            )
+        }
+        Err(newsdex::Error::SchemaMismatch { .. }) => (
+            Mode::Rebuild,
+            "the index was made by another newsdex; rebuilding",
+        ),
+        Err(newsdex::Error::IndexMissing { .. }) => (Mode::Incremental, "no index yet; building"),
         Err(other) => return Err(other.into()),
     };
     let corpus = PathBuf::from(DEFAULT_CORPUS);
@@ -910,11 +946,6 @@ fn open_default_index(dir: &Path) -> anyhow::Result<NewsIndex> {
             corpus.display()
         );
     }
-    let what = if mode == Mode::Rebuild {
-        "the index was made by another newsdex; rebuilding"
-    } else {
-        "no index yet; building"
-    };
     eprintln!(
         "newsdex: {what} {} from {}/",
         dir.display(),

@@ -374,7 +374,13 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         }
     };
 
-    let meta = CommitMeta::new(&config.corpus);
+    // Until the run's last commit, the index holds what it held and what
+    // the run has read so far: the analysis it was read with is known only
+    // if the two agree.
+    let mut meta = CommitMeta::new(&config.corpus);
+    if config.mode == Mode::Incremental {
+        meta.analysis = news.commit_meta()?.and_then(|meta| meta.analysis);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -443,8 +449,12 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         }
         Ok(())
     })?;
-    // When nothing changed, a commit would only wake the merger.
-    if changed {
+    // When nothing changed, a commit would only wake the merger, unless
+    // the index does not yet say that its articles are all read with this
+    // analysis: a file read with another changed its fingerprint, so the
+    // run has read it again.
+    if changed || meta.analysis != Some(ANALYSIS_VERSION) {
+        meta.analysis = Some(ANALYSIS_VERSION);
         commit(&mut writer, &meta)?;
         writer.wait_merging_threads()?;
         // Everything is committed by now: a failed merge leaves a complete
@@ -844,6 +854,28 @@ fn passage_document(
 struct StoredMentions<'a> {
     entities: &'a [crate::entities::Entity],
     dates: &'a [crate::dates::TimeExpression],
+}
+
+/// A note for a user of an index whose entities and dates an older
+/// newsdex found (or that a run left half read again), naming the command
+/// that reads its files again; `None` when every article was read by this
+/// newsdex's analysis, or the index is empty.
+pub fn older_analysis_note(news: &NewsIndex) -> Result<Option<String>> {
+    let Some(meta) = news.commit_meta()? else {
+        return Ok(None);
+    };
+    if meta.analysis == Some(ANALYSIS_VERSION) || news.searcher()?.num_docs() == 0 {
+        return Ok(None);
+    }
+    let corpus = meta
+        .corpus
+        .map_or_else(|| "FOLDER".to_string(), |c| c.display().to_string());
+    Ok(Some(format!(
+        "{} holds entities and dates found by another version of newsdex; \
+         `newsdex index {corpus} --index {}` finds them again",
+        news.dir.display(),
+        news.dir.display()
+    )))
 }
 
 /// The facet key of an entity: `PER:Vladimir Putin`.

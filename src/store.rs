@@ -35,6 +35,12 @@ pub struct CommitMeta {
     pub newsdex_schema: u32,
     /// The corpus folder the index was built from.
     pub corpus: Option<PathBuf>,
+    /// The analysis version (`indexer::ANALYSIS_VERSION`) every article of
+    /// the index was read with: written by the last commit of a run, so an
+    /// index a run left half read again, or one of a newsdex that did not
+    /// record it, has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<u64>,
 }
 
 impl CommitMeta {
@@ -45,6 +51,7 @@ impl CommitMeta {
         CommitMeta {
             newsdex_schema: SCHEMA_VERSION,
             corpus: Some(std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf())),
+            analysis: None,
         }
     }
 }

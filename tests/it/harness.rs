@@ -87,6 +87,18 @@ impl Env {
         std::fs::write(&meta_path, meta.to_string()).unwrap();
     }
 
+    /// Makes `index/` look like the work of a newsdex that analysed its
+    /// articles otherwise: its last commit no longer names the analysis.
+    pub fn forget_analysis_version(&self) {
+        let meta: Value = serde_json::from_str(
+            &std::fs::read_to_string(self.root().join("index/meta.json")).unwrap(),
+        )
+        .unwrap();
+        let mut payload: Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+        payload.as_object_mut().unwrap().remove("analysis").unwrap();
+        self.set_commit_payload(&payload.to_string());
+    }
+
     /// `newsdex index corpus`, which must succeed.
     pub fn index(&self) -> Run {
         let run = self.run(&["index", "corpus"]);

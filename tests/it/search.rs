@@ -378,6 +378,33 @@ fn a_default_index_of_an_older_newsdex_is_rebuilt_from_corpus() {
 }
 
 #[test]
+fn an_index_of_an_older_analysis_says_so_and_the_default_one_is_read_again() {
+    let env = Env::new();
+    env.write("a.txt", "The walrus slept.\n");
+    env.index();
+    let named = ["search", "walrus", "--index", "index"];
+    assert!(!env.run(&named).stderr.contains("note"));
+    env.forget_analysis_version();
+    let run = env.run(&named);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("another version of newsdex") && run.stderr.contains("newsdex index "),
+        "{}",
+        run.stderr
+    );
+    // The default index of the default corpus is simply read again.
+    let run = env.run(&["search", "walrus"]);
+    assert!(run.stderr.contains("updating"), "{}", run.stderr);
+    assert!(run.stdout.contains("walrus"), "{}", run.stdout);
+    let again = env.run(&named);
+    assert!(
+        !again.stderr.contains("note") && !again.stderr.contains("updating"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
 fn since_and_until_filter_on_mentioned_dates() {
     let env = Env::new();
     env.write("2024-12-30/seed.txt", SEED).write(
