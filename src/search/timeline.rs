@@ -75,10 +75,11 @@ pub fn timeline(
         })
         .collect();
     buckets.sort_by_key(|b| b.start);
-    if field == TimeField::Mentioned {
-        buckets.retain(|b| overlaps(b.start, by, filter.since, filter.until));
+    if field == TimeField::Published {
+        return Ok(fill_gaps(buckets, by, None, None));
     }
-    Ok(fill_gaps(buckets, by))
+    buckets.retain(|b| overlaps(b.start, by, filter.since, filter.until));
+    Ok(fill_gaps(buckets, by, filter.since, filter.until))
 }
 
 /// Whether the bucket starting at `start` holds a day of `[since, until]`.
@@ -150,13 +151,26 @@ fn label(start: NaiveDate, by: Granularity) -> String {
 
 /// Adds empty buckets between the first and last, so the series plots as
 /// time; a series spanning too many buckets is left sparse.
-fn fill_gaps(buckets: Vec<Bucket>, by: Granularity) -> Vec<Bucket> {
+///
+/// A series of the dates in `[since, until]` spans the buckets of that
+/// range, empty ones at its ends included: two queries' timelines of one
+/// year then line up row for row in a spreadsheet, where a chart of
+/// December started on the first day anything was mentioned. A series
+/// with no bucket at all stays empty, so that nothing is said to match.
+fn fill_gaps(
+    buckets: Vec<Bucket>,
+    by: Granularity,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Vec<Bucket> {
     let (Some(first), Some(last)) = (
         buckets.first().map(|b| b.start),
         buckets.last().map(|b| b.start),
     ) else {
         return buckets;
     };
+    let first = since.map_or(first, |since| first.min(bucket_start(since, by)));
+    let last = until.map_or(last, |until| last.max(bucket_start(until, by)));
     let mut filled = Vec::new();
     let mut existing = buckets.iter().peekable();
     let mut at = Some(first);
@@ -337,6 +351,8 @@ mod tests {
         let filled = fill_gaps(
             vec![bucket(d(2024, 10, 1), 2), bucket(d(2024, 12, 1), 3)],
             Granularity::Month,
+            None,
+            None,
         );
         let labels: Vec<(&str, u64)> = filled
             .iter()
