@@ -158,7 +158,7 @@ fn label(start: NaiveDate, by: Granularity) -> String {
 /// December started on the first day anything was mentioned. A series
 /// with no bucket at all stays empty, so that nothing is said to match.
 fn fill_gaps(
-    buckets: Vec<Bucket>,
+    mut buckets: Vec<Bucket>,
     by: Granularity,
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
@@ -169,27 +169,54 @@ fn fill_gaps(
     ) else {
         return buckets;
     };
-    let first = since.map_or(first, |since| first.min(bucket_start(since, by)));
-    let last = until.map_or(last, |until| last.max(bucket_start(until, by)));
-    let mut filled = Vec::new();
-    let mut existing = buckets.iter().peekable();
-    let mut at = Some(first);
-    while let Some(start) = at.filter(|s| *s <= last) {
-        if filled.len() > MAX_FILLED_BUCKETS {
-            return buckets;
-        }
-        match existing.peek() {
-            Some(b) if b.start == start => filled.push(existing.next().expect("peeked").clone()),
-            _ => filled.push(Bucket {
-                start,
-                label: label(start, by),
-                passages: 0,
-                articles: 0,
-            }),
-        }
-        at = next_bucket(start, by);
+    if let Some(since) = since.map(|since| bucket_start(since, by))
+        && since < first
+    {
+        buckets.insert(0, empty_bucket(since, by));
     }
-    filled
+    if let Some(until) = until.map(|until| bucket_start(until, by))
+        && until > last
+    {
+        buckets.push(empty_bucket(until, by));
+    }
+    let filled: Vec<Bucket> = every_bucket(&buckets, by)
+        .take(MAX_FILLED_BUCKETS + 1)
+        .collect();
+    if filled.len() > MAX_FILLED_BUCKETS {
+        buckets
+    } else {
+        filled
+    }
+}
+
+/// Every bucket from the first of `buckets` (sorted, as a timeline is) to
+/// the last, the empty ones between them made as they come: a text chart
+/// draws the gaps of a series too long to fill, as one line for a long
+/// run, however many buckets that run holds.
+pub fn every_bucket(buckets: &[Bucket], by: Granularity) -> impl Iterator<Item = Bucket> + '_ {
+    let mut rest = buckets;
+    let mut at = buckets.first().map(|b| b.start);
+    std::iter::from_fn(move || {
+        let start = at?;
+        let (first, after) = rest.split_first()?;
+        let bucket = if first.start <= start {
+            rest = after;
+            first.clone()
+        } else {
+            empty_bucket(start, by)
+        };
+        at = next_bucket(start, by);
+        Some(bucket)
+    })
+}
+
+fn empty_bucket(start: NaiveDate, by: Granularity) -> Bucket {
+    Bucket {
+        start,
+        label: label(start, by),
+        passages: 0,
+        articles: 0,
+    }
 }
 
 /// Bucket start -> (passages, hashes of distinct articles).
