@@ -743,9 +743,15 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
             (0, _) => eprintln!("newsdex: {nothing_matched}"),
             (n, TimeField::Mentioned) => eprintln!(
                 "newsdex: {}{query}, and none mentions a date that counts in these buckets \
-                 (one as narrow as them or narrower; \"the 1990s\" counts in none): try a wider \
-                 --by, or --field published",
-                passages_match(n)
+                 (one as narrow as them or narrower; \"the 1990s\" counts in none): try {}\
+                 --field published",
+                passages_match(n),
+                // Years are the widest buckets there are.
+                if args.by == Granularity::Year {
+                    ""
+                } else {
+                    "a wider --by, or "
+                }
             ),
             (n, TimeField::Published) => eprintln!(
                 "newsdex: {}{query}, and none has a publication date: try --field \
