@@ -74,16 +74,6 @@ const BAR_WIDTH: u64 = 50;
 /// `timeline Iran` over 2005 news 319 rows, most of them empty months.
 const MAX_EMPTY_ROWS: usize = 3;
 
-/// `by`'s buckets, as a count names them.
-fn unit_plural(by: Granularity) -> &'static str {
-    match by {
-        Granularity::Day => "days",
-        Granularity::Week => "weeks",
-        Granularity::Month => "months",
-        Granularity::Year => "years",
-    }
-}
-
 /// Draws a run of `count` empty buckets (`first` holds the first few):
 /// each as a row if there are few, else one line saying how many.
 fn write_empty_run(
@@ -94,7 +84,7 @@ fn write_empty_run(
     first: &[Bucket],
 ) -> io::Result<()> {
     if count > MAX_EMPTY_ROWS {
-        return writeln!(out, "{:<width$} {count} {} with none", "…", unit_plural(by));
+        return writeln!(out, "{:<width$} {count} {} with none", "…", by.plural());
     }
     first
         .iter()

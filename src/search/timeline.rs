@@ -25,6 +25,18 @@ pub enum Granularity {
     Year,
 }
 
+impl Granularity {
+    /// The buckets, as a count names them: "3 months".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Granularity::Day => "days",
+            Granularity::Week => "weeks",
+            Granularity::Month => "months",
+            Granularity::Year => "years",
+        }
+    }
+}
+
 /// Which dates a timeline counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -210,6 +222,23 @@ pub fn every_bucket(buckets: &[Bucket], by: Granularity) -> impl Iterator<Item =
     })
 }
 
+/// How many buckets a series spans from its first to its last, listed
+/// or not: more than it lists when it was too long to fill.
+pub fn buckets_spanned(buckets: &[Bucket], by: Granularity) -> u64 {
+    let (Some(first), Some(last)) = (buckets.first(), buckets.last()) else {
+        return 0;
+    };
+    let (from, to) = (first.start, last.start);
+    let months = |date: NaiveDate| i64::from(date.year()) * 12 + i64::from(date.month0());
+    let steps = match by {
+        Granularity::Day => (to - from).num_days(),
+        Granularity::Week => (to - from).num_days() / 7,
+        Granularity::Month => months(to) - months(from),
+        Granularity::Year => i64::from(to.year() - from.year()),
+    };
+    u64::try_from(steps).unwrap_or(0) + 1
+}
+
 fn empty_bucket(start: NaiveDate, by: Granularity) -> Bucket {
     Bucket {
         start,
@@ -365,6 +394,19 @@ mod tests {
             label(bucket_start(thursday, Granularity::Year), Granularity::Year),
             "2025"
         );
+    }
+
+    #[test]
+    fn a_series_spans_the_buckets_from_its_first_to_its_last() {
+        let span = |from: NaiveDate, to: NaiveDate, by| {
+            let bucket = |start| empty_bucket(bucket_start(start, by), by);
+            buckets_spanned(&[bucket(from), bucket(to)], by)
+        };
+        assert_eq!(span(d(2024, 12, 30), d(2025, 1, 2), Granularity::Day), 4);
+        assert_eq!(span(d(2024, 12, 29), d(2024, 12, 30), Granularity::Week), 2);
+        assert_eq!(span(d(1799, 3, 3), d(2099, 1, 1), Granularity::Month), 3599);
+        assert_eq!(span(d(1799, 3, 3), d(2099, 1, 1), Granularity::Year), 301);
+        assert_eq!(buckets_spanned(&[], Granularity::Day), 0);
     }
 
     #[test]

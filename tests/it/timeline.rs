@@ -63,3 +63,31 @@ fn a_timeline_of_mentioned_dates_spans_the_whole_range_asked_for() {
     ];
     assert_eq!(rows(&env, &published), ["2024-12 2"]);
 }
+
+/// A series too long to fill lists only its buckets with passages; a
+/// notebook that plots the rows as a series needs to be told so.
+#[test]
+fn a_series_too_long_to_fill_says_it_is_sparse() {
+    let env = Env::new();
+    env.write(
+        "deal.txt",
+        "Deal\n\nThe deal signed on March 3, 1799 was to run until 1 January 2099.\n",
+    );
+    env.index();
+    let run = env.run(&[
+        "timeline", "deal", "--by", "day", "--format", "csv", "--index", "index",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("lists only the 2 days with passages"),
+        "{}",
+        run.stderr
+    );
+    // A series short enough to fill is complete: nothing to say.
+    let run = env.run(&[
+        "timeline", "deal", "--by", "year", "--format", "csv", "--index", "index",
+    ]);
+    assert_eq!(run.stdout.lines().count(), 1 + 2099 - 1799 + 1);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
