@@ -713,6 +713,22 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A series too long to fill lists only its buckets with passages: rows a
+/// notebook would plot as consecutive. The text chart draws the gaps.
+fn note_sparse_timeline(buckets: &[search::Bucket], by: Granularity, format: Format) {
+    let spanned = search::buckets_spanned(buckets, by);
+    if format == Format::Text || spanned <= buckets.len() as u64 {
+        return;
+    }
+    let units = by.plural();
+    let with_passages = buckets.iter().filter(|b| b.passages > 0).count();
+    eprintln!(
+        "newsdex: the timeline spans {spanned} {units}, too many to list each: it lists only \
+         the {with_passages} {units} with passages (a wider --by, or a narrower --since/--until, \
+         lists them all)"
+    );
+}
+
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
@@ -737,15 +753,22 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
             &buckets,
         )
     })?;
+    note_sparse_timeline(&buckets, args.by, args.format);
     if buckets.is_empty() {
         let query = described(&args.query);
         match (matching, args.field) {
             (0, _) => eprintln!("newsdex: {nothing_matched}"),
             (n, TimeField::Mentioned) => eprintln!(
                 "newsdex: {}{query}, and none mentions a date that counts in these buckets \
-                 (one as narrow as them or narrower; \"the 1990s\" counts in none): try a wider \
-                 --by, or --field published",
-                passages_match(n)
+                 (one as narrow as them or narrower; \"the 1990s\" counts in none): try {}\
+                 --field published",
+                passages_match(n),
+                // Years are the widest buckets there are.
+                if args.by == Granularity::Year {
+                    ""
+                } else {
+                    "a wider --by, or "
+                }
             ),
             (n, TimeField::Published) => eprintln!(
                 "newsdex: {}{query}, and none has a publication date: try --field \

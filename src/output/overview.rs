@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::text::printable;
 use super::{Format, Style, csv_error, spreadsheet_cell, write_json};
-use crate::search::{Bucket, EntityCount, Granularity, TimeField};
+use crate::search::{Bucket, EntityCount, Granularity, TimeField, every_bucket};
 
 /// Writes entity counts: a table for people, records for tools.
 pub fn write_entities(
@@ -74,14 +74,21 @@ const BAR_WIDTH: u64 = 50;
 /// `timeline Iran` over 2005 news 319 rows, most of them empty months.
 const MAX_EMPTY_ROWS: usize = 3;
 
-/// `by`'s buckets, as a count names them.
-fn unit_plural(by: Granularity) -> &'static str {
-    match by {
-        Granularity::Day => "days",
-        Granularity::Week => "weeks",
-        Granularity::Month => "months",
-        Granularity::Year => "years",
+/// Draws a run of `count` empty buckets (`first` holds the first few):
+/// each as a row if there are few, else one line saying how many.
+fn write_empty_run(
+    out: &mut dyn Write,
+    by: Granularity,
+    width: usize,
+    count: usize,
+    first: &[Bucket],
+) -> io::Result<()> {
+    if count > MAX_EMPTY_ROWS {
+        return writeln!(out, "{:<width$} {count} {} with none", "…", by.plural());
     }
+    first
+        .iter()
+        .try_for_each(|b| writeln!(out, "{:<width$}  0", b.label))
 }
 
 /// Writes a timeline: a bar chart for people, data for plotting otherwise.
@@ -102,14 +109,20 @@ pub fn write_timeline(
                 Style::Ansi => ("\x1b[36m", "\x1b[0m"),
                 Style::Plain => ("", ""),
             };
-            let mut rest = buckets;
-            while let Some(b) = rest.first() {
-                let empty = rest.iter().take_while(|b| b.passages == 0).count();
-                if empty > MAX_EMPTY_ROWS {
-                    writeln!(out, "{:<width$} {empty} {} with none", "…", unit_plural(by))?;
-                    rest = &rest[empty..];
+            // A run of empty buckets, and its first few, drawn one by one
+            // if that is all there are.
+            let mut empty = 0;
+            let mut first_empty = Vec::new();
+            for b in every_bucket(buckets, by) {
+                if b.passages == 0 {
+                    empty += 1;
+                    if first_empty.len() < MAX_EMPTY_ROWS {
+                        first_empty.push(b);
+                    }
                     continue;
                 }
+                write_empty_run(out, by, width, empty, &first_empty)?;
+                (empty, first_empty) = (0, Vec::new());
                 let filled = (b.passages * BAR_WIDTH).div_ceil(max) as usize;
                 writeln!(
                     out,
@@ -118,9 +131,8 @@ pub fn write_timeline(
                     "█".repeat(filled),
                     b.passages
                 )?;
-                rest = &rest[1..];
             }
-            Ok(())
+            write_empty_run(out, by, width, empty, &first_empty)
         }
         Format::Json => write_json(
             out,
@@ -155,12 +167,20 @@ mod tests {
     use super::*;
 
     fn chart(counts: &[u64]) -> String {
-        let buckets: Vec<Bucket> = (0..counts.len())
-            .map(|i| Bucket {
-                start: NaiveDate::from_ymd_opt(2000 + i as i32, 1, 1).unwrap(),
-                label: (2000 + i).to_string(),
-                passages: counts[i],
-                articles: counts[i],
+        let years: Vec<(i32, u64)> = (2000..).zip(counts.iter().copied()).collect();
+        sparse_chart(&years)
+    }
+
+    /// The text chart of a series that holds only the years given, as a
+    /// timeline spanning more than `MAX_FILLED_BUCKETS` is.
+    fn sparse_chart(years: &[(i32, u64)]) -> String {
+        let buckets: Vec<Bucket> = years
+            .iter()
+            .map(|&(year, passages)| Bucket {
+                start: NaiveDate::from_ymd_opt(year, 1, 1).unwrap(),
+                label: year.to_string(),
+                passages,
+                articles: passages,
             })
             .collect();
         let mut out = Vec::new();
@@ -192,6 +212,24 @@ mod tests {
                 "2004 █████████████ 1",
                 "…    5 years with none",
                 "2010 ██████████████████████████████████████████████████ 4",
+            ]
+        );
+    }
+
+    /// `timeline Iran --by day` spans too many days to be filled: the
+    /// chart drew 25 and 27 March 1987 as neighbours, and 1983 next to 1986.
+    #[test]
+    fn a_text_timeline_draws_the_gaps_of_a_sparse_series() {
+        let rows = sparse_chart(&[(2000, 2), (2002, 1), (2010, 2)]);
+        let rows: Vec<&str> = rows.lines().collect();
+        assert_eq!(
+            rows,
+            [
+                "2000 ██████████████████████████████████████████████████ 2",
+                "2001  0",
+                "2002 █████████████████████████ 1",
+                "…    7 years with none",
+                "2010 ██████████████████████████████████████████████████ 2",
             ]
         );
     }

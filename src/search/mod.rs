@@ -45,7 +45,9 @@ pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResult
 pub use suggest::{
     AbsentWord, Nearest, WordsAlone, why_no_name_matches, why_no_words_match, words_alone,
 };
-pub use timeline::{Bucket, Granularity, TimeField, matching_passages, timeline};
+pub use timeline::{
+    Bucket, Granularity, TimeField, buckets_spanned, every_bucket, matching_passages, timeline,
+};
 
 /// How much a title match counts against a passage-text match.
 const TITLE_BOOST: f32 = 2.0;

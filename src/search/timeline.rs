@@ -25,6 +25,18 @@ pub enum Granularity {
     Year,
 }
 
+impl Granularity {
+    /// The buckets, as a count names them: "3 months".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Granularity::Day => "days",
+            Granularity::Week => "weeks",
+            Granularity::Month => "months",
+            Granularity::Year => "years",
+        }
+    }
+}
+
 /// Which dates a timeline counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -75,10 +87,11 @@ pub fn timeline(
         })
         .collect();
     buckets.sort_by_key(|b| b.start);
-    if field == TimeField::Mentioned {
-        buckets.retain(|b| overlaps(b.start, by, filter.since, filter.until));
+    if field == TimeField::Published {
+        return Ok(fill_gaps(buckets, by, None, None));
     }
-    Ok(fill_gaps(buckets, by))
+    buckets.retain(|b| overlaps(b.start, by, filter.since, filter.until));
+    Ok(fill_gaps(buckets, by, filter.since, filter.until))
 }
 
 /// Whether the bucket starting at `start` holds a day of `[since, until]`.
@@ -150,32 +163,89 @@ fn label(start: NaiveDate, by: Granularity) -> String {
 
 /// Adds empty buckets between the first and last, so the series plots as
 /// time; a series spanning too many buckets is left sparse.
-fn fill_gaps(buckets: Vec<Bucket>, by: Granularity) -> Vec<Bucket> {
+///
+/// A series of the dates in `[since, until]` spans the buckets of that
+/// range, empty ones at its ends included: two queries' timelines of one
+/// year then line up row for row in a spreadsheet, where a chart of
+/// December started on the first day anything was mentioned. A series
+/// with no bucket at all stays empty, so that nothing is said to match.
+fn fill_gaps(
+    mut buckets: Vec<Bucket>,
+    by: Granularity,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Vec<Bucket> {
     let (Some(first), Some(last)) = (
         buckets.first().map(|b| b.start),
         buckets.last().map(|b| b.start),
     ) else {
         return buckets;
     };
-    let mut filled = Vec::new();
-    let mut existing = buckets.iter().peekable();
-    let mut at = Some(first);
-    while let Some(start) = at.filter(|s| *s <= last) {
-        if filled.len() > MAX_FILLED_BUCKETS {
-            return buckets;
-        }
-        match existing.peek() {
-            Some(b) if b.start == start => filled.push(existing.next().expect("peeked").clone()),
-            _ => filled.push(Bucket {
-                start,
-                label: label(start, by),
-                passages: 0,
-                articles: 0,
-            }),
-        }
-        at = next_bucket(start, by);
+    if let Some(since) = since.map(|since| bucket_start(since, by))
+        && since < first
+    {
+        buckets.insert(0, empty_bucket(since, by));
     }
-    filled
+    if let Some(until) = until.map(|until| bucket_start(until, by))
+        && until > last
+    {
+        buckets.push(empty_bucket(until, by));
+    }
+    let filled: Vec<Bucket> = every_bucket(&buckets, by)
+        .take(MAX_FILLED_BUCKETS + 1)
+        .collect();
+    if filled.len() > MAX_FILLED_BUCKETS {
+        buckets
+    } else {
+        filled
+    }
+}
+
+/// Every bucket from the first of `buckets` (sorted, as a timeline is) to
+/// the last, the empty ones between them made as they come: a text chart
+/// draws the gaps of a series too long to fill, as one line for a long
+/// run, however many buckets that run holds.
+pub fn every_bucket(buckets: &[Bucket], by: Granularity) -> impl Iterator<Item = Bucket> + '_ {
+    let mut rest = buckets;
+    let mut at = buckets.first().map(|b| b.start);
+    std::iter::from_fn(move || {
+        let start = at?;
+        let (first, after) = rest.split_first()?;
+        let bucket = if first.start <= start {
+            rest = after;
+            first.clone()
+        } else {
+            empty_bucket(start, by)
+        };
+        at = next_bucket(start, by);
+        Some(bucket)
+    })
+}
+
+/// How many buckets a series spans from its first to its last, listed
+/// or not: more than it lists when it was too long to fill.
+pub fn buckets_spanned(buckets: &[Bucket], by: Granularity) -> u64 {
+    let (Some(first), Some(last)) = (buckets.first(), buckets.last()) else {
+        return 0;
+    };
+    let (from, to) = (first.start, last.start);
+    let months = |date: NaiveDate| i64::from(date.year()) * 12 + i64::from(date.month0());
+    let steps = match by {
+        Granularity::Day => (to - from).num_days(),
+        Granularity::Week => (to - from).num_days() / 7,
+        Granularity::Month => months(to) - months(from),
+        Granularity::Year => i64::from(to.year() - from.year()),
+    };
+    u64::try_from(steps).unwrap_or(0) + 1
+}
+
+fn empty_bucket(start: NaiveDate, by: Granularity) -> Bucket {
+    Bucket {
+        start,
+        label: label(start, by),
+        passages: 0,
+        articles: 0,
+    }
 }
 
 /// Bucket start -> (passages, hashes of distinct articles).
@@ -327,6 +397,19 @@ mod tests {
     }
 
     #[test]
+    fn a_series_spans_the_buckets_from_its_first_to_its_last() {
+        let span = |from: NaiveDate, to: NaiveDate, by| {
+            let bucket = |start| empty_bucket(bucket_start(start, by), by);
+            buckets_spanned(&[bucket(from), bucket(to)], by)
+        };
+        assert_eq!(span(d(2024, 12, 30), d(2025, 1, 2), Granularity::Day), 4);
+        assert_eq!(span(d(2024, 12, 29), d(2024, 12, 30), Granularity::Week), 2);
+        assert_eq!(span(d(1799, 3, 3), d(2099, 1, 1), Granularity::Month), 3599);
+        assert_eq!(span(d(1799, 3, 3), d(2099, 1, 1), Granularity::Year), 301);
+        assert_eq!(buckets_spanned(&[], Granularity::Day), 0);
+    }
+
+    #[test]
     fn gaps_are_filled_with_empty_buckets() {
         let bucket = |start, passages| Bucket {
             start,
@@ -337,6 +420,8 @@ mod tests {
         let filled = fill_gaps(
             vec![bucket(d(2024, 10, 1), 2), bucket(d(2024, 12, 1), 3)],
             Granularity::Month,
+            None,
+            None,
         );
         let labels: Vec<(&str, u64)> = filled
             .iter()

@@ -737,7 +737,7 @@ fn empty_results_are_explained_on_stderr() {
     env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n")
         .write("b.txt", "Harbour\n\nSeals swam in the harbour.\n");
     env.index();
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 9] = [
         (
             &["search", "zzzqqq"],
             "no passage matches \"zzzqqq\": \"zzzqqq\" is in no passage",
@@ -768,6 +768,11 @@ fn empty_results_are_explained_on_stderr() {
         (
             &["timeline", "walrus", "--field", "published"],
             "none has a publication date",
+        ),
+        // Years are the widest buckets: no wider --by to try.
+        (
+            &["timeline", "walrus", "--by", "year"],
+            "counts in none): try --field published",
         ),
     ];
     check_empty_results(&env, &cases);

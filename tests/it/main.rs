@@ -13,3 +13,4 @@ mod index;
 mod pipes;
 mod search;
 mod serve;
+mod timeline;
