@@ -119,7 +119,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// one way only, or with dots, is read (`corpus::metadate`). 11: dates:
 /// a holiday's name is matched whole ("Good Friday" is two days before
 /// Easter, not the nearest Friday) and more holidays are read ("Memorial
-/// Day", "Easter Monday", "St. Patrick's Day"; `dates::grammar::holidays`).
+/// Day", "Easter Monday", "St. Patrick's Day"; `dates::grammar::holidays`),
+/// a number outside 1900-2099 is a year only after a preposition of time
+/// (`dates::grammar::four_digits`); time zones and currency signs alone
+/// are no entities (`entities::common_abbreviations`).
 const ANALYSIS_VERSION: u64 = 11;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -896,7 +896,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Whether the word before `i` makes a following "May"/"March" a month.
-    fn month_context_before(&self, i: usize) -> bool {
+    pub(super) fn month_context_before(&self, i: usize) -> bool {
         if i == 0 {
             return false;
         }

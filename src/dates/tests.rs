@@ -681,6 +681,16 @@ const NEWS: &[&str] = &[
     "1987-03-09 | Toys will be on the shelves for Christmas. | Christmas = DATE 1987-12-25",
     "2005-03-01 | sales over Christmas 2004 fell | Christmas 2004 = DATE 2004-12-25",
     "2005-03-01 | lit up like Christmas trees |",
+    // A number outside 1900-2099 is a year only where history or the
+    // future is written: "in 1848", "by 2100"; levels and table cells are not.
+    "1987-04-07 | the index hit a new high of 2188 versus 2179 |",
+    "1987-03-30 | the market can hold in the low to mid 2200 area |",
+    "1987-04-07 | the index hit a new high of 1757 from Friday's 1753 finish | Friday = DATE 1987-04-03",
+    "2005-03-01 | a curfew between 2200 and 0700 |",
+    "1987-04-07 | Platinum   ----   2226\n Copper   ---   1000 |",
+    "2005-03-01 | the war of 1812 | 1812 = DATE 1812",
+    "2005-03-01 | loan collateral between 1831 and 1865 | 1831 = DATE 1831; 1865 = DATE 1865",
+    "2005-03-01 | sea levels will rise by 2100 | 2100 = DATE 2100",
     // A holiday's name is matched whole: "Good Friday" is no plain Friday.
     "1987-04-13 | futures will expire Thursday because of the Good Friday holiday | Thursday = DATE 1987-04-16; Good Friday = DATE 1987-04-17",
     "2005-03-01 | It was a good Friday for stocks. | Friday = DATE 2005-02-25",

@@ -70,7 +70,42 @@ impl Grammar<'_> {
         {
             return false;
         }
-        (1900..=2099).contains(&value) || (i > 0 && self.month_context_before(i))
+        (1900..=2099).contains(&value) || (i > 0 && self.distant_year_context(i, value))
+    }
+
+    /// Whether the words before a four-digit number outside 1900-2099 make
+    /// it a year. History is written after a preposition ("in 1848",
+    /// "since 1497", "the war of 1812"), and so is the future ("by 2100"),
+    /// but news has few years past 2099 and many numbers that only look
+    /// like them: index levels ("a new high of 2188", "mid 2200 area"),
+    /// clock readings ("a curfew between 2200 and 0700") and the cells of
+    /// price tables ("Platinum   ----   2226").
+    fn distant_year_context(&self, i: usize, value: u32) -> bool {
+        let before = self.word(i - 1);
+        if value > 2099 {
+            return matches!(
+                before,
+                "in" | "by" | "until" | "till" | "through" | "before" | "after" | "since" | "from"
+            );
+        }
+        match before {
+            // "a new high of 1757", "a closing figure of 1841": levels.
+            "of" => !matches!(
+                self.word(i.saturating_sub(2)),
+                "high"
+                    | "highs"
+                    | "low"
+                    | "lows"
+                    | "level"
+                    | "figure"
+                    | "close"
+                    | "record"
+                    | "peak"
+            ),
+            // A range ("1831-1865"), not a table's empty cell ("---   1000").
+            "-" => i >= 2 && self.number(i - 2).is_some(),
+            _ => self.month_context_before(i),
+        }
     }
 
     /// Whether a unit of measure or a clock's time zone starts at `i`, so
