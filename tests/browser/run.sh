@@ -60,6 +60,8 @@ cat > "$tmp/corpus/test/injection.txt" <<'TXT'
 
 The text <script>alert(1)</script><img src=x onerror=alert(1)> also mentions Aliyev and Baku, and "quotes" & <b>tags</b>.
 TXT
+# A headline and a passage with words longer than a phone is wide.
+printf 'Aliyev %s headline\n\nAliyev %s passage.\n' "$(printf 'Unbroken%.0s' $(seq 1 40))" "$(printf 'word%.0s' $(seq 1 120))" > "$tmp/corpus/test/long-words.txt"
 cat > "$tmp/corpus/test/injection.md" <<'TXT'
 ---
 title: "<img src=x onerror=alert(2)> Aliyev in Markdown"

@@ -154,6 +154,34 @@ try {
     expect(bars.some((t) => t.startsWith('2024-12')), `bars: ${bars}`);
   });
 
+  await step('nothing is wider than the window, on a desktop or a phone', async () => {
+    // Every passage's timeline has many bars; one headline is a 320-letter word.
+    try {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const target of ['/', '/?q=Aliyev']) {
+          await page.goto(`${base}${target}`);
+          await waitForResults();
+          await page.waitForSelector('#timeline .bars, #timeline .hint');
+          const over = await page.evaluate(() => {
+            const right = document.documentElement.clientWidth;
+            const boxes = [...document.querySelectorAll('.panel, .hit, .hit > *, .top-inner')];
+            return [document.documentElement.scrollWidth > right ? `the page is ${document.documentElement.scrollWidth}px wide` : null,
+              ...boxes.filter((b) => b.getBoundingClientRect().right > right + 1).map((b) => `${b.className || b.tagName} ends at ${Math.round(b.getBoundingClientRect().right)}px`)]
+              .filter(Boolean).slice(0, 3);
+          });
+          expect(over.length === 0, `${target} at ${width}px, window ${width}px: ${over.join('; ')}`);
+          if (width === 390 && target !== '/') await page.screenshot({ path: join(shots, 'search-phone.png'), fullPage: true });
+        }
+      }
+    } finally {
+      // The steps after this one start from the search for Aliyev.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${base}/?q=Aliyev`);
+      await waitForResults();
+    }
+  });
+
   await step('screenshot of the search page', async () => {
     await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
   });
