@@ -154,6 +154,35 @@ try {
     expect(bars.some((t) => t.startsWith('2024-12')), `bars: ${bars}`);
   });
 
+  await step('"More results" lists the next hits, keeps them on reload, and a new search starts over', async () => {
+    const hitKeys = () => page.$$eval('#results .hit h3 a', (as) => as.map((a) => a.getAttribute('href')));
+    await page.goto(`${base}/`); // every passage: far more than one page
+    await waitForResults();
+    const first = await hitKeys();
+    expect(first.length === 20, `${first.length} hits at first`);
+    await page.focus('#more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#results .hit').length === 40);
+    const more = await hitKeys();
+    expect(first.every((h, i) => more[i] === h), 'the first 20 hits changed');
+    expect(new Set(more).size === 40, 'a hit is listed twice');
+    const focused = await page.evaluate(() => document.activeElement.closest('.hit') === document.querySelectorAll('#results .hit')[20]);
+    expect(focused, 'the focus is not on the first new hit');
+    expect((await page.textContent('#status')).includes('showing the best 40'), await page.textContent('#status'));
+    await page.reload();
+    await waitForResults();
+    expect((await hitKeys()).length === 40, 'a reload forgot the hits shown');
+    await page.fill('#q', 'Aliyev');
+    await page.press('#q', 'Enter');
+    await waitForResults();
+    await page.goBack();
+    await waitForResults();
+    expect((await hitKeys()).length === 40, 'going back forgot the hits shown');
+    await page.goForward();
+    await waitForResults();
+    expect(await page.isHidden('#more'), 'a short list offers more');
+  });
+
   await step('nothing is wider than the window, on a desktop or a phone', async () => {
     // Every passage's timeline has many bars; one headline is a 320-letter word.
     try {

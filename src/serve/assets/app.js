@@ -15,7 +15,10 @@ const FILTERS = [
 ];
 const BY_LABEL = Object.fromEntries(FILTERS.map((f) => [f.label, f]));
 const BY_PARAM = Object.fromEntries(FILTERS.map((f) => [f.param, f]));
+// Hits a search lists first, and each "More results" adds; the API lists
+// at most MAX_SHOWN.
 const LIMIT = 20;
+const MAX_SHOWN = 100;
 const TOP_ENTITIES = 24;
 const LAST_SEARCH = 'newsdex:last-search';
 
@@ -58,6 +61,16 @@ function toParams(state) {
   if (state.until) params.set('until', state.until);
   for (const f of state.filters) params.append(f.param, f.value);
   return params;
+}
+
+/**
+ * How many hits to list: what "More results" reached, kept in the history
+ * entry (not the address, so a shared link lists the best ones), so reload
+ * and the back button list them again.
+ */
+function shownCount() {
+  const n = history.state && history.state.shown;
+  return Number.isInteger(n) && n > LIMIT && n <= MAX_SHOWN ? n : LIMIT;
 }
 
 /** Goes to a new search state (a new history entry) and draws it. */
@@ -153,7 +166,8 @@ async function showSearch() {
   const mine = ++generation;
   const params = toParams(state);
   const searchParams = new URLSearchParams(params);
-  searchParams.set('limit', String(LIMIT));
+  const limit = shownCount();
+  searchParams.set('limit', String(limit));
   const entityParams = new URLSearchParams(params);
   entityParams.set('top', String(TOP_ENTITIES));
   $('results').setAttribute('aria-busy', 'true');
@@ -164,13 +178,15 @@ async function showSearch() {
       getJSON('/api/entities', entityParams),
     ]);
     if (mine !== generation) return;
-    drawResults(state, results);
+    drawResults(state, results, limit);
     drawFacets(state, entities.entities);
   } catch (err) {
     if (mine !== generation) return;
     showError($('error'), err.message);
     $('status').textContent = '';
     $('results').replaceChildren();
+    $('more').hidden = true;
+    $('more-hint').hidden = true;
     $('facets').replaceChildren();
   } finally {
     if (mine === generation) $('results').removeAttribute('aria-busy');
@@ -198,7 +214,32 @@ function drawActiveFilters(state) {
   box.hidden = state.filters.length === 0;
 }
 
-function drawResults(state, results) {
+/** Lists LIMIT more hits of the search shown, and moves the focus to the first new one. */
+async function showMore() {
+  const state = readState();
+  const shown = $('results').children.length;
+  const limit = Math.min(shown + LIMIT, MAX_SHOWN);
+  history.replaceState({ ...history.state, shown: limit }, '');
+  const mine = ++generation;
+  const params = toParams(state);
+  params.set('limit', String(limit));
+  $('more').disabled = true;
+  $('results').setAttribute('aria-busy', 'true');
+  try {
+    const results = await getJSON('/api/search', params);
+    if (mine !== generation) return;
+    drawResults(state, results, limit);
+    const next = $('results').children[shown];
+    if (next) next.querySelector('h3 a').focus();
+  } catch (err) {
+    if (mine === generation) showError($('error'), err.message);
+  } finally {
+    $('more').disabled = false;
+    if (mine === generation) $('results').removeAttribute('aria-busy');
+  }
+}
+
+function drawResults(state, results, limit) {
   const list = $('results');
   list.replaceChildren();
   const shown = results.hits.length;
@@ -210,6 +251,11 @@ function drawResults(state, results) {
     $('status').textContent += ` “${date.text}” also matches passages that mention a date from ${span} or were published then (quote it to match the words only).`;
   }
   for (const hit of results.hits) list.append(drawHit(state, hit));
+  // A full list may have more behind it; a shorter one was all there is.
+  const full = shown === limit && results.total > shown;
+  $('more').hidden = !full || limit >= MAX_SHOWN;
+  $('more-hint').hidden = !full || limit < MAX_SHOWN;
+  $('more-hint').textContent = `The page lists the best ${MAX_SHOWN}: narrow the search (a name, a phrase, dates) to see others.`;
 }
 
 function drawHit(state, hit) {
@@ -410,6 +456,7 @@ $('search-form').addEventListener('submit', (event) => {
   const state = readState();
   navigate({ ...state, q: $('q').value.trim(), since: $('since').value.trim(), until: $('until').value.trim() });
 });
+$('more').addEventListener('click', showMore);
 $('clear-dates').addEventListener('click', () => {
   const state = readState();
   if (location.pathname === '/article') return;
