@@ -137,6 +137,29 @@ try {
     expect(await page.isHidden('#error'), 'the error stays after clearing the dates');
   });
 
+  await step('a slow search says it is searching; a refused query is said once', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/search';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.fill('#q', 'Putin');
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(() => /Searching/.test(document.getElementById('status').textContent), null, { timeout: 3000 });
+    } finally {
+      release();
+      await waitForResults();
+      await page.unroute(slow);
+    }
+    expect(!/Searching/.test(await page.textContent('#status')), 'still searching');
+    await page.fill('#q', '"unclosed');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#error:not([hidden])');
+    await page.waitForTimeout(300); // the timeline is asked after the search
+    const side = await page.textContent('.side');
+    expect(!side.includes('quote is not closed'), `the side panels repeat the error: ${side}`);
+  });
+
   await step('a date written in the query is said to be read as a date', async () => {
     await page.goto(`${base}/?q=${encodeURIComponent('Aliyev in December 2024')}`);
     await waitForResults();

@@ -170,7 +170,10 @@ async function showSearch() {
   searchParams.set('limit', String(limit));
   const entityParams = new URLSearchParams(params);
   entityParams.set('top', String(TOP_ENTITIES));
+  // The old hits stay, faded, until the new ones come; the status (read
+  // out by screen readers) says a search is under way.
   $('results').setAttribute('aria-busy', 'true');
+  $('status').textContent = 'Searching…';
   showError($('error'), '');
   try {
     const [results, entities] = await Promise.all([
@@ -188,6 +191,9 @@ async function showSearch() {
     $('more').hidden = true;
     $('more-hint').hidden = true;
     $('facets').replaceChildren();
+    // The error box says it once; the timeline would be refused alike.
+    $('timeline').replaceChildren();
+    return;
   } finally {
     if (mine === generation) $('results').removeAttribute('aria-busy');
   }
