@@ -60,6 +60,11 @@ cat > "$tmp/corpus/test/injection.txt" <<'TXT'
 
 The text <script>alert(1)</script><img src=x onerror=alert(1)> also mentions Aliyev and Baku, and "quotes" & <b>tags</b>.
 TXT
+cat > "$tmp/corpus/test/arabic.txt" <<'TXT'
+بوتين يلتقي علييف في موسكو
+
+التقى الرئيس الروسي فلاديمير بوتين بالرئيس الأذربيجاني إلهام علييف في موسكو يوم 24 ديسمبر 2024.
+TXT
 # A headline and a passage with words longer than a phone is wide.
 printf 'Aliyev %s headline\n\nAliyev %s passage.\n' "$(printf 'Unbroken%.0s' $(seq 1 40))" "$(printf 'word%.0s' $(seq 1 120))" > "$tmp/corpus/test/long-words.txt"
 cat > "$tmp/corpus/test/injection.md" <<'TXT'

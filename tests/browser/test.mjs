@@ -234,6 +234,26 @@ try {
     }
   });
 
+  await step('Arabic headlines and passages read right to left', async () => {
+    try {
+      await page.goto(`${base}/?q=${encodeURIComponent('بوتين')}`);
+      await waitForResults();
+      const directions = await page.$$eval('#results .hit', (hits) => hits.flatMap((h) => [h.querySelector('h3'), h.querySelector('.text')])
+        .map((e) => getComputedStyle(e).direction));
+      expect(directions.length > 0 && directions.every((d) => d === 'rtl'), `directions: ${directions}; ${await page.textContent('#status')}`);
+    } finally {
+      await page.goto(`${base}/?q=Aliyev`);
+      await waitForResults();
+    }
+  });
+
+  await step('the timeline\'s bars are buttons to assistive technology', async () => {
+    await page.waitForSelector('#timeline .bar');
+    const bars = page.locator('#timeline').getByRole('button', { name: /passages/ });
+    expect(await bars.count() === await page.locator('#timeline .bar').count(), 'bars without the button role');
+    expect(await bars.count() > 0, 'no bars');
+  });
+
   await step('screenshot of the search page', async () => {
     await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
   });

@@ -3,7 +3,8 @@
 //
 // Everything that comes from the corpus or from the address bar is put on
 // the page with textContent or createElement, never as HTML: a story
-// titled <script> shows as the word <script>.
+// titled <script> shows as the word <script>. Text from the corpus is
+// marked dir="auto", so an Arabic or Hebrew story reads right to left.
 'use strict';
 
 // Filter parameters, their entity labels and how the page names them.
@@ -215,7 +216,7 @@ function drawActiveFilters(state) {
       class: `chip active ${kind.param}`,
       'aria-label': `Remove filter ${kind.name}: ${f.value}`,
       onclick: () => navigate({ ...state, filters: state.filters.filter((_, j) => j !== i) }),
-    }, el('span', { class: 'kind', text: kind.name }), f.value, el('span', { class: 'x', 'aria-hidden': 'true', text: '×' })));
+    }, el('span', { class: 'kind', text: kind.name }), el('bdi', { text: f.value }), el('span', { class: 'x', 'aria-hidden': 'true', text: '×' })));
   }
   box.hidden = state.filters.length === 0;
 }
@@ -284,12 +285,12 @@ function drawHit(state, hit) {
       class: `chip ${kind.param}`,
       title: `Filter by ${kind.name.toLowerCase()} ${e.canonical}`,
       onclick: () => addFilter(state, kind.param, e.canonical),
-    }, e.canonical));
+    }, el('bdi', { text: e.canonical })));
   }
   return el('li', { class: 'hit' },
-    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage, hit.article), text: hit.title || fileName(hit.path) })),
+    el('h3', { dir: 'auto' }, el('a', { href: articleHref(hit.path, hit.passage, hit.article), text: hit.title || fileName(hit.path) })),
     meta,
-    el('p', { class: 'text' }, highlighted(hit.text, hit.highlights)),
+    el('p', { class: 'text', dir: 'auto' }, highlighted(hit.text, hit.highlights)),
     seen.size ? names : null);
 }
 
@@ -309,7 +310,7 @@ function drawFacets(state, entities) {
       class: `chip ${kind.param}`,
       'aria-label': `Filter by ${kind.name.toLowerCase()} ${e.name} (${e.passages} passages)`,
       onclick: () => addFilter(state, kind.param, e.name),
-    }, e.name, el('span', { class: 'count', text: String(e.passages) })));
+    }, el('bdi', { text: e.name }), el('span', { class: 'count', text: String(e.passages) })));
   }
 }
 
@@ -333,13 +334,13 @@ async function drawTimeline(state, mine) {
     return;
   }
   const max = Math.max(...buckets.map((b) => b.passages), 1);
-  const bars = el('div', { class: 'bars', role: 'list' });
+  // A group of buttons: a list role would take the bars' button role away.
+  const bars = el('div', { class: 'bars', role: 'group', 'aria-label': `Passages by ${data.by}` });
   for (const b of buckets) {
     const range = bucketRange(b, data.by);
     const bar = el('button', {
       type: 'button',
       class: 'bar',
-      role: 'listitem',
       title: `${b.label}: ${b.passages} passage${b.passages === 1 ? '' : 's'}`,
       'aria-label': `${b.label}: ${b.passages} passages; show passages mentioning ${b.label}`,
       onclick: () => {
@@ -405,7 +406,7 @@ async function showArticle() {
   document.title = `${title} · newsdex`;
   const url = first && first.url ? safeUrl(first.url) : null;
   box.append(
-    el('h1', { text: title }),
+    el('h1', { text: title, dir: 'auto' }),
     el('p', { class: 'meta' },
       el('span', { class: 'path', text: path }),
       first && first.published ? el('span', { text: `published ${first.published}` }) : null,
@@ -428,7 +429,7 @@ async function showArticle() {
     for (const e of names.values()) {
       const kind = BY_LABEL[e.label];
       const href = `/?${new URLSearchParams({ [kind.param]: e.canonical }).toString()}`;
-      chips.append(el('a', { class: `chip ${kind.param}`, href, text: e.canonical }));
+      chips.append(el('a', { class: `chip ${kind.param}`, href, dir: 'auto', text: e.canonical }));
     }
     box.append(chips);
   }
@@ -437,7 +438,7 @@ async function showArticle() {
   for (const hit of data.hits) {
     const p = el('p', { id: `p-${hit.passage}`, class: 'passage', tabindex: '-1' },
       el('span', { class: 'line', 'aria-hidden': 'true', text: String(hit.line) }),
-      el('span', { class: 'body', text: hit.text }));
+      el('span', { class: 'body', dir: 'auto', text: hit.text }));
     if (current !== null && String(hit.passage) === current) {
       p.classList.add('current');
       target = p;
