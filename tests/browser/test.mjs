@@ -195,6 +195,11 @@ try {
     await page.reload();
     await waitForResults();
     expect((await hitKeys()).length === 40, 'a reload forgot the hits shown');
+    await page.click('#results .hit:nth-child(25) h3 a');
+    await page.waitForSelector('#article .passage');
+    await page.click('#back');
+    await waitForResults();
+    expect((await hitKeys()).length === 40, '"Back to results" forgot the hits shown');
     await page.fill('#q', 'Aliyev');
     await page.press('#q', 'Enter');
     await waitForResults();

@@ -65,19 +65,26 @@ function toParams(state) {
 }
 
 /**
- * How many hits to list: what "More results" reached, kept in the history
- * entry (not the address, so a shared link lists the best ones), so reload
- * and the back button list them again.
+ * How many hits to list: what "More results" reached, kept in the address
+ * (`shown`, never sent to the API) so that a reload, the back button and
+ * "Back to results" list them again.
  */
-function shownCount() {
-  const n = history.state && history.state.shown;
+function shownCount(search = location.search) {
+  const n = Number(new URLSearchParams(search).get('shown'));
   return Number.isInteger(n) && n > LIMIT && n <= MAX_SHOWN ? n : LIMIT;
+}
+
+/** The page's address for a state, listing `shown` hits. */
+function searchUrl(state, shown = LIMIT) {
+  const params = toParams(state);
+  if (shown > LIMIT) params.set('shown', String(shown));
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
 }
 
 /** Goes to a new search state (a new history entry) and draws it. */
 function navigate(state) {
-  const query = toParams(state).toString();
-  history.pushState(null, '', query ? `/?${query}` : '/');
+  history.pushState(null, '', searchUrl(state));
   showSearch();
 }
 
@@ -226,7 +233,8 @@ async function showMore() {
   const state = readState();
   const shown = $('results').children.length;
   const limit = Math.min(shown + LIMIT, MAX_SHOWN);
-  history.replaceState({ ...history.state, shown: limit }, '');
+  history.replaceState(null, '', searchUrl(state, limit));
+  sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
   const mine = ++generation;
   const params = toParams(state);
   params.set('limit', String(limit));
