@@ -259,6 +259,40 @@ try {
     expect(await bars.count() > 0, 'no bars');
   });
 
+  await step('all text on the search page has WCAG AA contrast', async () => {
+    await page.waitForSelector('#facets .chip');
+    const low = await page.evaluate(() => {
+      const rgba = (s) => (s.match(/[\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const found = [];
+      for (const node of document.querySelectorAll('#search-view *, .top *')) {
+        const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+        if (!own || node.closest('[hidden], .visually-hidden') || !node.getClientRects().length) continue;
+        // The text's colour, faded by the opacity of it and its ancestors,
+        // over the nearest background.
+        let alpha = 1;
+        let bg = [255, 255, 255];
+        for (let e = node; e; e = e.parentElement) {
+          const style = getComputedStyle(e);
+          alpha *= Number(style.opacity);
+          const b = rgba(style.backgroundColor);
+          if (b[3] > 0) { bg = b; break; }
+        }
+        const style = getComputedStyle(node);
+        const fg = rgba(style.color).slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));
+        const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) found.push(`${node.className || node.tagName} "${node.textContent.trim().slice(0, 20)}" ${ratio.toFixed(2)}`);
+      }
+      return [...new Set(found)];
+    });
+    expect(low.length === 0, `low contrast: ${low.slice(0, 6).join('; ')}`);
+  });
+
   await step('screenshot of the search page', async () => {
     await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
   });
