@@ -120,6 +120,26 @@ try {
     expect(!['person', 'org', 'place', 'misc'].some((p) => params.has(p)), `filter kept: ${page.url()}`);
   });
 
+  await step('a filter chip used from the keyboard leaves the focus before the new hits', async () => {
+    const focusAfterEnter = async (selector) => {
+      await page.focus(selector);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement !== document.body || !document.getElementById('results').hasAttribute('aria-busy'));
+      await waitForResults();
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => document.activeElement === document.querySelector('#results .hit h3 a'));
+    };
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    if (await page.$('#facets button.chip')) {
+      expect(await focusAfterEnter('#facets button.chip'), 'Tab after a name chip does not reach the first hit');
+    } else {
+      await page.goto(`${base}/?q=Aliyev&person=Ilham+Aliyev`);
+      await waitForResults();
+    }
+    expect(await focusAfterEnter('#active button.chip'), 'Tab after removing a filter does not reach the first hit');
+  });
+
   await step('a date range goes to the API; a bad date shows an error', async () => {
     await page.fill('#since', '2024-12-01');
     await page.fill('#until', '2024-12-31');

@@ -82,9 +82,15 @@ function searchUrl(state, shown = LIMIT) {
   return query ? `/?${query}` : '/';
 }
 
-/** Goes to a new search state (a new history entry) and draws it. */
-function navigate(state) {
+/**
+ * Goes to a new search state (a new history entry) and draws it. A chip or
+ * a bar that asked for it is about to be redrawn, which would drop the
+ * keyboard's place to the top of the page: the focus moves to the results'
+ * heading instead, so Tab goes on to the first hit. The form keeps it.
+ */
+function navigate(state, { keepFocus = false } = {}) {
   history.pushState(null, '', searchUrl(state));
+  if (!keepFocus) $('results-heading').focus();
   showSearch();
 }
 
@@ -469,13 +475,14 @@ function route() {
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const state = readState();
-  navigate({ ...state, q: $('q').value.trim(), since: $('since').value.trim(), until: $('until').value.trim() });
+  navigate({ ...state, q: $('q').value.trim(), since: $('since').value.trim(), until: $('until').value.trim() },
+    { keepFocus: true });
 });
 $('more').addEventListener('click', showMore);
 $('clear-dates').addEventListener('click', () => {
   const state = readState();
   if (location.pathname === '/article') return;
-  navigate({ ...state, since: '', until: '' });
+  navigate({ ...state, since: '', until: '' }, { keepFocus: true });
 });
 for (const id of ['tl-by', 'tl-field']) {
   $(id).addEventListener('change', () => drawTimeline(readState(), generation));
