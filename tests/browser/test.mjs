@@ -180,6 +180,21 @@ try {
     expect(!side.includes('quote is not closed'), `the side panels repeat the error: ${side}`);
   });
 
+  await step('the same search twice is one step back, not two', async () => {
+    await page.goto(`${base}/?q=Baku`);
+    await waitForResults();
+    await page.fill('#q', 'Aliyev');
+    for (let i = 0; i < 3; i += 1) {
+      await page.press('#q', 'Enter');
+      await waitForResults();
+    }
+    await page.click('#clear-dates'); // no dates to clear: the same search again
+    await waitForResults();
+    await page.goBack();
+    await waitForResults();
+    expect(new URL(page.url()).searchParams.get('q') === 'Baku', `one step back is ${page.url()}`);
+  });
+
   await step('a date written in the query is said to be read as a date', async () => {
     await page.goto(`${base}/?q=${encodeURIComponent('Aliyev in December 2024')}`);
     await waitForResults();

@@ -89,7 +89,12 @@ function searchUrl(state, shown = LIMIT) {
  * heading instead, so Tab goes on to the first hit. The form keeps it.
  */
 function navigate(state, { keepFocus = false } = {}) {
-  history.pushState(null, '', searchUrl(state));
+  // The same search again (Enter pressed twice, dates cleared that were
+  // not set) runs again, without a history entry the back button would
+  // have to step through.
+  const url = searchUrl(state);
+  if (url === location.pathname + location.search) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
   if (!keepFocus) $('results-heading').focus();
   showSearch();
 }
