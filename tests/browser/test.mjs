@@ -195,6 +195,24 @@ try {
     expect(new URL(page.url()).searchParams.get('q') === 'Baku', `one step back is ${page.url()}`);
   });
 
+  await step('a server that does not answer is said so, in words', async () => {
+    const api = (url) => url.pathname.startsWith('/api/');
+    await page.route(api, (route) => route.abort('connectionrefused'));
+    try {
+      await page.fill('#q', 'Aliyev');
+      await page.press('#q', 'Enter');
+      await page.waitForSelector('#error:not([hidden])');
+      const message = await page.textContent('#error');
+      expect(/newsdex serve/.test(message), `error says: ${message}`);
+    } finally {
+      await page.unroute(api);
+      // The refused connections' console lines are expected.
+      for (let i = problems.length - 1; i >= 0; i -= 1) {
+        if (/ERR_CONNECTION_REFUSED/.test(problems[i])) problems.splice(i, 1);
+      }
+    }
+  });
+
   await step('a date written in the query is said to be read as a date', async () => {
     await page.goto(`${base}/?q=${encodeURIComponent('Aliyev in December 2024')}`);
     await waitForResults();

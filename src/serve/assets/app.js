@@ -100,7 +100,13 @@ function navigate(state, { keepFocus = false } = {}) {
 }
 
 async function getJSON(path, params) {
-  const response = await fetch(`${path}?${params.toString()}`, { headers: { Accept: 'application/json' } });
+  let response;
+  try {
+    response = await fetch(`${path}?${params.toString()}`, { headers: { Accept: 'application/json' } });
+  } catch (_) {
+    // The browser says only "Failed to fetch".
+    throw new Error('newsdex serve did not answer: is it still running? Start it again and retry.');
+  }
   let body = null;
   try {
     body = await response.json();
