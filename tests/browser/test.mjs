@@ -157,6 +157,23 @@ try {
     expect(await page.isHidden('#error'), 'the error stays after clearing the dates');
   });
 
+  await step('a date box takes a date in words, as its error message advises', async () => {
+    try {
+      await page.fill('#since', '');
+      await page.type('#since', 'December 2024');
+      await page.press('#since', 'Enter');
+      await page.waitForFunction(() => new URLSearchParams(location.search).has('since')
+        && !document.getElementById('results').hasAttribute('aria-busy'));
+      expect(new URL(page.url()).searchParams.get('since') === 'December 2024', page.url());
+      expect(await page.isHidden('#error'), `error: ${await page.textContent('#error')}`);
+      const mode = await page.getAttribute('#since', 'inputmode');
+      expect(mode !== 'numeric', 'a phone would offer only digits, without "-" or letters');
+    } finally {
+      await page.goto(`${base}/?q=Aliyev`);
+      await waitForResults();
+    }
+  });
+
   await step('a slow search says it is searching; a refused query is said once', async () => {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
