@@ -174,6 +174,21 @@ try {
     }
   });
 
+  await step('hits sort by newest publication, and the address keeps the order', async () => {
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    await page.selectOption('#sort', 'published');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'published');
+    await waitForResults();
+    await page.reload();
+    await waitForResults();
+    expect(await page.inputValue('#sort') === 'published', 'a reload forgot the order');
+    const dates = await page.$$eval('#results .hit .meta .published', (ss) => ss.map((s) => s.textContent));
+    expect(dates.length > 1 && dates.every((d, i) => i === 0 || d <= dates[i - 1]), `dates in order: ${dates}`);
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+  });
+
   await step('a slow search says it is searching; a refused query is said once', async () => {
     let release;
     const held = new Promise((resolve) => { release = resolve; });

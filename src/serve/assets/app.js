@@ -22,6 +22,8 @@ const LIMIT = 20;
 const MAX_SHOWN = 100;
 const TOP_ENTITIES = 24;
 const LAST_SEARCH = 'newsdex:last-search';
+// The orders /api/search takes besides the best match first.
+const SORTS = ['published', 'date'];
 
 const $ = (id) => document.getElementById(id);
 
@@ -41,11 +43,12 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** The search state in the address bar: query, dates and entity filters. */
+/** The search state in the address bar: query, dates, entity filters and order. */
 function readState(search = location.search) {
   const params = new URLSearchParams(search);
+  const sort = params.get('sort');
   const state = { q: params.get('q') || '', since: params.get('since') || '',
-    until: params.get('until') || '', filters: [] };
+    until: params.get('until') || '', filters: [], sort: SORTS.includes(sort) ? sort : '' };
   for (const f of FILTERS) {
     for (const value of params.getAll(f.param)) {
       if (value.trim()) state.filters.push({ param: f.param, value: value.trim() });
@@ -54,7 +57,7 @@ function readState(search = location.search) {
   return state;
 }
 
-/** The API parameters of a state. */
+/** The parameters of a state every endpoint takes (the order is the search's alone). */
 function toParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
@@ -74,9 +77,18 @@ function shownCount(search = location.search) {
   return Number.isInteger(n) && n > LIMIT && n <= MAX_SHOWN ? n : LIMIT;
 }
 
+/** The parameters of /api/search for a state, listing `limit` hits. */
+function searchParams(state, limit) {
+  const params = toParams(state);
+  if (state.sort) params.set('sort', state.sort);
+  params.set('limit', String(limit));
+  return params;
+}
+
 /** The page's address for a state, listing `shown` hits. */
 function searchUrl(state, shown = LIMIT) {
   const params = toParams(state);
+  if (state.sort) params.set('sort', state.sort);
   if (shown > LIMIT) params.set('shown', String(shown));
   const query = params.toString();
   return query ? `/?${query}` : '/';
@@ -183,6 +195,7 @@ async function showSearch() {
   $('q').value = state.q;
   $('since').value = state.since;
   $('until').value = state.until;
+  $('sort').value = state.sort;
   document.title = state.q ? `${state.q} · newsdex` : 'newsdex';
   sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
   drawActiveFilters(state);
@@ -190,9 +203,7 @@ async function showSearch() {
   // A slow answer to an older search must not overwrite a newer one.
   const mine = ++generation;
   const params = toParams(state);
-  const searchParams = new URLSearchParams(params);
   const limit = shownCount();
-  searchParams.set('limit', String(limit));
   const entityParams = new URLSearchParams(params);
   entityParams.set('top', String(TOP_ENTITIES));
   // The old hits stay, faded, until the new ones come; the status (read
@@ -202,7 +213,7 @@ async function showSearch() {
   showError($('error'), '');
   try {
     const [results, entities] = await Promise.all([
-      getJSON('/api/search', searchParams),
+      getJSON('/api/search', searchParams(state, limit)),
       getJSON('/api/entities', entityParams),
     ]);
     if (mine !== generation) return;
@@ -253,12 +264,10 @@ async function showMore() {
   history.replaceState(null, '', searchUrl(state, limit));
   sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
   const mine = ++generation;
-  const params = toParams(state);
-  params.set('limit', String(limit));
   $('more').disabled = true;
   $('results').setAttribute('aria-busy', 'true');
   try {
-    const results = await getJSON('/api/search', params);
+    const results = await getJSON('/api/search', searchParams(state, limit));
     if (mine !== generation) return;
     drawResults(state, results, limit);
     const next = $('results').children[shown];
@@ -277,7 +286,7 @@ function drawResults(state, results, limit) {
   const shown = results.hits.length;
   $('status').textContent = shown === 0
     ? `No passages match${results.why_none ? `: ${results.why_none}` : ''}.`
-    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the best ${shown}` : ''}.`;
+    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${state.sort ? 'first' : 'best'} ${shown}` : ''}.`;
   for (const date of results.dates_read || []) {
     const span = `${date.since || '…'} to ${date.until || '…'}`;
     $('status').textContent += ` “${date.text}” also matches passages that mention a date from ${span} or were published then (quote it to match the words only).`;
@@ -293,7 +302,7 @@ function drawResults(state, results, limit) {
 function drawHit(state, hit) {
   const meta = el('p', { class: 'meta' },
     el('span', { class: 'path', text: `${hit.path}:${hit.line}` }),
-    hit.published ? el('span', { text: hit.published }) : null,
+    hit.published ? el('span', { class: 'published', text: hit.published }) : null,
     el('span', { text: `passage ${hit.passage}` }));
   if (hit.duplicates && hit.duplicates.length) {
     meta.append(el('span', { text: `also in ${hit.duplicates.length} other place${hit.duplicates.length === 1 ? '' : 's'}` }));
@@ -490,6 +499,10 @@ $('search-form').addEventListener('submit', (event) => {
     { keepFocus: true });
 });
 $('more').addEventListener('click', showMore);
+$('sort').addEventListener('change', () => {
+  if (location.pathname === '/article') return;
+  navigate({ ...readState(), sort: $('sort').value }, { keepFocus: true });
+});
 $('clear-dates').addEventListener('click', () => {
   const state = readState();
   if (location.pathname === '/article') return;
