@@ -324,6 +324,18 @@ try {
     }
   });
 
+  await step('the timeline shows its whole range between its two labels', async () => {
+    await page.goto(`${base}/`); // every passage: bars for decades of months
+    await waitForResults();
+    await page.waitForSelector('#timeline .bar');
+    const [count, lastRight, boxRight] = await page.$eval('#timeline .bars', (b) => [b.children.length,
+      b.lastElementChild.getBoundingClientRect().right, b.getBoundingClientRect().right]);
+    expect(count > 100, `only ${count} bars: the test needs more than fit`);
+    expect(lastRight <= boxRight + 1, `the last bar is at ${Math.round(lastRight)}px, past the panel's ${Math.round(boxRight)}px`);
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+  });
+
   await step('Arabic headlines and passages read right to left', async () => {
     try {
       await page.goto(`${base}/?q=${encodeURIComponent('بوتين')}`);
