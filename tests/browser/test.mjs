@@ -411,6 +411,22 @@ try {
     expect(new URL(page.url()).searchParams.get('q') === 'Aliyev', `back to ${page.url()}`);
   });
 
+  await step('a slow article says it is loading', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/article';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.goBack(); // to the article
+      await page.waitForFunction(() => /Loading/.test(document.getElementById('article').textContent), null, { timeout: 3000 });
+    } finally {
+      release();
+      await page.waitForSelector('#article .passage');
+      await page.unroute(slow);
+    }
+    expect(!/Loading/.test(await page.textContent('#article')), 'still loading');
+  });
+
   await step('articles with HTML, and javascript: URLs, stay inert', async () => {
     await page.goto(`${base}/?q=Markdown`);
     await waitForResults();

@@ -421,6 +421,9 @@ async function showArticle() {
   }
   let data;
   const query = new URLSearchParams({ path });
+  // Read out, and replaced by the article when it comes.
+  box.setAttribute('aria-busy', 'true');
+  box.append(el('p', { class: 'meta', role: 'status', text: 'Loading the article…' }));
   try {
     const article = params.get('article');
     if (article) query.set('article', article);
@@ -436,6 +439,9 @@ async function showArticle() {
   } catch (err) {
     showError($('article-error'), err.message);
     return;
+  } finally {
+    box.replaceChildren();
+    box.removeAttribute('aria-busy');
   }
   const first = data.hits[0];
   const title = (first && first.title) || fileName(path);
