@@ -73,6 +73,14 @@ try {
     expect(marks.length > 0 && marks.every((m) => /aliyev/i.test(m)), `marks: ${marks}`);
   });
 
+  await step('a short list says where the other matching passages went', async () => {
+    // Aliyev: more passages match than are listed, and no "More results".
+    const status = await page.textContent('#status');
+    const [, total, shown] = status.match(/^(\d+) matching passages, showing the best (\d+)/) || [];
+    expect(Number(total) > Number(shown) && Number(shown) < 20, `status: ${status}`);
+    expect(/at most 3 passages of an article/.test(status), `status says no why: ${status}`);
+  });
+
   await step('highlights fall on the right characters after non-ASCII text', async () => {
     // "Café" and "–" before "Aliyev" shift UTF-8 bytes against UTF-16 units.
     const marked = await page.$$eval('#results .hit .text', (ps) => ps

@@ -20,6 +20,8 @@ const BY_PARAM = Object.fromEntries(FILTERS.map((f) => [f.param, f]));
 // at most MAX_SHOWN.
 const LIMIT = 20;
 const MAX_SHOWN = 100;
+// Passages of one article a search lists; the others are read in the article.
+const PER_ARTICLE = 3;
 const TOP_ENTITIES = 24;
 const LAST_SEARCH = 'newsdex:last-search';
 // The orders /api/search takes besides the best match first.
@@ -82,6 +84,7 @@ function searchParams(state, limit) {
   const params = toParams(state);
   if (state.sort) params.set('sort', state.sort);
   params.set('limit', String(limit));
+  params.set('per_article', String(PER_ARTICLE));
   return params;
 }
 
@@ -286,7 +289,9 @@ function drawResults(state, results, limit) {
   const shown = results.hits.length;
   $('status').textContent = shown === 0
     ? `No passages match${results.why_none ? `: ${results.why_none}` : ''}.`
-    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${state.sort ? 'first' : 'best'} ${shown}` : ''}.`;
+    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${state.sort ? 'first' : 'best'} ${shown}` : ''}${
+      // Fewer listed than asked for: the cap and the copies left the rest out.
+      results.total > shown && shown < limit ? ` (at most ${PER_ARTICLE} passages of an article, and copies once: open a hit to read its article)` : ''}.`;
   for (const date of results.dates_read || []) {
     const span = `${date.since || '…'} to ${date.until || '…'}`;
     $('status').textContent += ` “${date.text}” also matches passages that mention a date from ${span} or were published then (quote it to match the words only).`;
