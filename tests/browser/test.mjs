@@ -304,6 +304,26 @@ try {
     expect(await page.isHidden('#more'), 'a short list offers more');
   });
 
+  await step('"More results" clicked before the timeline came still gets the timeline', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/timeline';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.goto(`${base}/`);
+      await waitForResults();
+      await page.click('#more');
+      await page.waitForFunction(() => document.querySelectorAll('#results .hit').length === 40);
+    } finally {
+      release();
+    }
+    try {
+      await page.waitForSelector('#timeline .bar', { timeout: 3000 });
+    } finally {
+      await page.unroute(slow);
+    }
+  });
+
   await step('nothing is wider than the window, on a desktop or a phone', async () => {
     // Every passage's timeline has many bars; one headline is a 320-letter word.
     try {

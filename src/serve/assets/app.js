@@ -266,7 +266,9 @@ async function showMore() {
   const limit = Math.min(shown + LIMIT, MAX_SHOWN);
   history.replaceState(null, '', searchUrl(state, limit));
   sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
-  const mine = ++generation;
+  // A new search drops this answer; this one drops nothing (the timeline of
+  // the same search may still be coming).
+  const mine = generation;
   $('more').disabled = true;
   $('results').setAttribute('aria-busy', 'true');
   try {
