@@ -304,6 +304,29 @@ try {
     expect(await page.isHidden('#more'), 'a short list offers more');
   });
 
+  await step('back from an article returns to the same place in the hits', async () => {
+    await page.goto(`${base}/`);
+    await waitForResults();
+    const link = page.locator('#results .hit:nth-child(15) h3 a');
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before > 500, `scrolled only to ${before}`);
+    await link.click();
+    await page.waitForSelector('#article .passage');
+    await page.goBack();
+    await waitForResults();
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => window.scrollY);
+    expect(Math.abs(after - before) < 50, `back at ${after}px, was at ${before}px`);
+    await link.click();
+    await page.waitForSelector('#article .passage');
+    await page.click('#back');
+    await waitForResults();
+    await page.waitForTimeout(300);
+    const link_ = await page.evaluate(() => window.scrollY);
+    expect(Math.abs(link_ - before) < 50, `"Back to results" at ${link_}px, was at ${before}px`);
+  });
+
   await step('"More results" clicked before the timeline came still gets the timeline', async () => {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
@@ -445,7 +468,8 @@ try {
     const slow = (url) => url.pathname === '/api/article';
     await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
     try {
-      await page.goBack(); // to the article
+      const href = await page.getAttribute('#results .hit h3 a[href*="aliyev-plane-crash"]', 'href');
+      await page.goto(`${base}${href}`);
       await page.waitForFunction(() => /Loading/.test(document.getElementById('article').textContent), null, { timeout: 3000 });
     } finally {
       release();

@@ -24,6 +24,8 @@ const MAX_SHOWN = 100;
 const PER_ARTICLE = 3;
 const TOP_ENTITIES = 24;
 const LAST_SEARCH = 'newsdex:last-search';
+// The search a hit was opened from, so "Back to results" can step back to it.
+const OPENED_FROM = 'newsdex:opened-from';
 // The orders /api/search takes besides the best match first.
 const SORTS = ['published', 'date'];
 
@@ -109,9 +111,22 @@ function navigate(state, { keepFocus = false } = {}) {
   // have to step through.
   const url = searchUrl(state);
   if (url === location.pathname + location.search) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  else {
+    keepScroll();
+    history.pushState(null, '', url);
+  }
   if (!keepFocus) $('results-heading').focus();
   showSearch();
+}
+
+/**
+ * Notes how far down the page is in its history entry. The hits are drawn
+ * after the page loads, too late for the browser's own restoring, so the
+ * page scrolls back itself (see showSearch): back from an article lands on
+ * the hit it was opened from, not on the first one.
+ */
+function keepScroll() {
+  history.replaceState({ ...history.state, scrollY: window.scrollY }, '');
 }
 
 async function getJSON(path, params) {
@@ -222,6 +237,8 @@ async function showSearch() {
     if (mine !== generation) return;
     drawResults(state, results, limit);
     drawFacets(state, entities.entities);
+    const y = history.state && history.state.scrollY;
+    if (typeof y === 'number') window.scrollTo(0, y);
   } catch (err) {
     if (mine !== generation) return;
     showError($('error'), err.message);
@@ -329,7 +346,11 @@ function drawHit(state, hit) {
     }, el('bdi', { text: e.canonical })));
   }
   return el('li', { class: 'hit' },
-    el('h3', { dir: 'auto' }, el('a', { href: articleHref(hit.path, hit.passage, hit.article), text: hit.title || fileName(hit.path) })),
+    el('h3', { dir: 'auto' }, el('a', {
+      href: articleHref(hit.path, hit.passage, hit.article),
+      text: hit.title || fileName(hit.path),
+      onclick: () => sessionStorage.setItem(OPENED_FROM, location.pathname + location.search),
+    })),
     meta,
     el('p', { class: 'text', dir: 'auto' }, highlighted(hit.text, hit.highlights)),
     seen.size ? names : null);
@@ -528,4 +549,18 @@ for (const id of ['tl-by', 'tl-field']) {
 }
 // The search form on the article page starts a new search.
 window.addEventListener('popstate', route);
+history.scrollRestoration = 'manual';
+// Opened from the last search, "Back to results" steps back to it, where
+// the page was left, as the browser's back button does; otherwise it is a
+// link to that search.
+$('back').addEventListener('click', (event) => {
+  const last = sessionStorage.getItem(LAST_SEARCH);
+  if (last && sessionStorage.getItem(OPENED_FROM) === last && history.length > 1) {
+    event.preventDefault();
+    history.back();
+  }
+});
+window.addEventListener('pagehide', () => {
+  if (location.pathname !== '/article') keepScroll();
+});
 route();
