@@ -120,6 +120,8 @@ try {
     }
     const active = await page.$$eval('#active button.chip', (bs) => bs.map((b) => b.textContent));
     expect(active.length === 1, `active chips: ${active}`);
+    // Screen readers name the chips' group (an aria-label needs a role to be read).
+    expect(await page.getByRole('group', { name: 'Active filters' }).count() === 1, 'no "Active filters" group');
     // Remove it with the keyboard.
     await page.focus('#active button.chip');
     await page.keyboard.press('Enter');
