@@ -481,6 +481,21 @@ try {
     expect(!/Loading/.test(await page.textContent('#article')), 'still loading');
   });
 
+  await step('wire copy wrapped at 60 columns flows to the screen; a table keeps its lines', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    try {
+      await page.goto(`${base}/article?path=corpus/test/wrapped.txt`);
+      await page.waitForSelector('#article .passage');
+      const bodies = await page.$$eval('#article .passage .body', (bs) => bs.map((b) => b.innerText));
+      const prose = bodies.find((b) => b.includes('President Reagan'));
+      const table = bodies.find((b) => b.includes('MAY 1922'));
+      expect(prose && !prose.includes('\n'), `the prose breaks where the wire did: ${JSON.stringify(prose)}`);
+      expect(table && table.includes('\n'), `the table lost its lines: ${JSON.stringify(table)}`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   await step('articles with HTML, and javascript: URLs, stay inert', async () => {
     await page.goto(`${base}/?q=Markdown`);
     await waitForResults();

@@ -182,6 +182,17 @@ function articleHref(path, passage, article) {
   return `/article?${params.toString()}#p-${passage ?? 0}`;
 }
 
+/**
+ * A passage as prose that flows to the width of the screen: wire copy
+ * wrapped at 60-70 columns, shown with its line breaks, broke every line
+ * early on a desktop and twice on a phone. Text aligned with runs of
+ * spaces inside its lines (a table of prices) keeps its lines.
+ */
+function flowing(text) {
+  if (/\S[^\S\n]{2,}\S/.test(text)) return text;
+  return text.split(/\n[^\S\n]*\n/).map((para) => para.replace(/[^\S\n]*\n[^\S\n]*/g, ' ')).join('\n\n');
+}
+
 /** The last part of a path: the heading of an article without a title. */
 function fileName(path) {
   return path.split('/').pop() || path;
@@ -508,7 +519,7 @@ async function showArticle() {
   for (const hit of data.hits) {
     const p = el('p', { id: `p-${hit.passage}`, class: 'passage', tabindex: '-1' },
       el('span', { class: 'line', 'aria-hidden': 'true', text: String(hit.line) }),
-      el('span', { class: 'body', dir: 'auto', text: hit.text }));
+      el('span', { class: 'body', dir: 'auto', text: flowing(hit.text) }));
     if (current !== null && String(hit.passage) === current) {
       p.classList.add('current');
       target = p;
