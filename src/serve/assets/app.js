@@ -408,8 +408,9 @@ async function drawTimeline(state, mine) {
   }
   const max = Math.max(...buckets.map((b) => b.passages), 1);
   // A group of buttons: a list role would take the bars' button role away.
-  // More bars than fit 3 pixels wide with gaps: drawn without the gaps.
-  const dense = buckets.length > 60;
+  // More bars than fit 3 pixels wide with gaps in the narrowest panel
+  // (about 290 pixels): drawn without the gaps, as thin as it takes.
+  const dense = buckets.length > 50;
   const bars = el('div', { class: dense ? 'bars dense' : 'bars', role: 'group', 'aria-label': `Passages by ${data.by}` });
   for (const b of buckets) {
     const range = bucketRange(b, data.by);
