@@ -319,11 +319,59 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         {
             why.push(words);
         }
+        // Words that match, emptied by the dates or names: "No passages
+        // match" alone sent people rewording a query that was fine.
+        if why.is_empty() {
+            why.extend(filters_emptied(news, params, &request.filter)?);
+        }
         if !why.is_empty() {
             answer["why_none"] = why.join("; ").into();
         }
     }
     Ok(answer)
+}
+
+/// When the query alone matches passages and its filters leave none, says
+/// so, naming the filters as they were sent (`since 2030`, `person "X"`),
+/// as the CLI does for its flags.
+fn filters_emptied(
+    news: &NewsIndex,
+    params: &Params,
+    filter: &Filter,
+) -> Result<Option<String>, ApiError> {
+    if filter.query.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut given = Vec::new();
+    for name in ["since", "until"] {
+        if let Some(date) = params.one(name)? {
+            given.push(format!("{name} {}", date.trim()));
+        }
+    }
+    for (kind, name) in &filter.entities {
+        given.push(format!("{} {name:?}", kind.param()));
+    }
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let alone = Filter {
+        query: filter.query.clone(),
+        ..Filter::default()
+    };
+    let n = search::matching_passages(news, &alone)?;
+    Ok((n > 0).then(|| {
+        format!(
+            "{n} {} {:?} without the filters, none with {}: \
+             change the dates or drop a filter",
+            if n == 1 {
+                "passage matches"
+            } else {
+                "passages match"
+            },
+            filter.query,
+            given.join(", ")
+        )
+    }))
 }
 
 /// `/api/entities`: `{"query", "entities": [{label, name, passages, articles}]}`.

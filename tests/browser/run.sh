@@ -60,6 +60,24 @@ cat > "$tmp/corpus/test/injection.txt" <<'TXT'
 
 The text <script>alert(1)</script><img src=x onerror=alert(1)> also mentions Aliyev and Baku, and "quotes" & <b>tags</b>.
 TXT
+cat > "$tmp/corpus/test/arabic.txt" <<'TXT'
+بوتين يلتقي علييف في موسكو
+
+التقى الرئيس الروسي فلاديمير بوتين بالرئيس الأذربيجاني إلهام علييف في موسكو يوم 24 ديسمبر 2024.
+TXT
+# Wire copy wrapped at 60 columns, and a table aligned with spaces.
+cat > "$tmp/corpus/test/wrapped.txt" <<'TXT'
+Reagan offers missile treaty draft
+
+President Reagan said the United
+States would offer a draft treaty on medium-range missile
+reductions at talks with the Soviet Union in Geneva tomorrow.
+
+ MAY 1922   (1934)
+ JLY 1956   (1967)
+TXT
+# A headline and a passage with words longer than a phone is wide.
+printf 'Aliyev %s headline\n\nAliyev %s passage.\n' "$(printf 'Unbroken%.0s' $(seq 1 40))" "$(printf 'word%.0s' $(seq 1 120))" > "$tmp/corpus/test/long-words.txt"
 cat > "$tmp/corpus/test/injection.md" <<'TXT'
 ---
 title: "<img src=x onerror=alert(2)> Aliyev in Markdown"

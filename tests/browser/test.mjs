@@ -73,6 +73,14 @@ try {
     expect(marks.length > 0 && marks.every((m) => /aliyev/i.test(m)), `marks: ${marks}`);
   });
 
+  await step('a short list says where the other matching passages went', async () => {
+    // Aliyev: more passages match than are listed, and no "More results".
+    const status = await page.textContent('#status');
+    const [, total, shown] = status.match(/^(\d+) matching passages, showing the best (\d+)/) || [];
+    expect(Number(total) > Number(shown) && Number(shown) < 20, `status: ${status}`);
+    expect(/at most 3 passages of an article/.test(status), `status says no why: ${status}`);
+  });
+
   await step('highlights fall on the right characters after non-ASCII text', async () => {
     // "Café" and "–" before "Aliyev" shift UTF-8 bytes against UTF-16 units.
     const marked = await page.$$eval('#results .hit .text', (ps) => ps
@@ -112,12 +120,34 @@ try {
     }
     const active = await page.$$eval('#active button.chip', (bs) => bs.map((b) => b.textContent));
     expect(active.length === 1, `active chips: ${active}`);
+    // Screen readers name the chips' group (an aria-label needs a role to be read).
+    expect(await page.getByRole('group', { name: 'Active filters' }).count() === 1, 'no "Active filters" group');
     // Remove it with the keyboard.
     await page.focus('#active button.chip');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#active button.chip').length === 0);
     const params = new URL(page.url()).searchParams;
     expect(!['person', 'org', 'place', 'misc'].some((p) => params.has(p)), `filter kept: ${page.url()}`);
+  });
+
+  await step('a filter chip used from the keyboard leaves the focus before the new hits', async () => {
+    const focusAfterEnter = async (selector) => {
+      await page.focus(selector);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement !== document.body || !document.getElementById('results').hasAttribute('aria-busy'));
+      await waitForResults();
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => document.activeElement === document.querySelector('#results .hit h3 a'));
+    };
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    if (await page.$('#facets button.chip')) {
+      expect(await focusAfterEnter('#facets button.chip'), 'Tab after a name chip does not reach the first hit');
+    } else {
+      await page.goto(`${base}/?q=Aliyev&person=Ilham+Aliyev`);
+      await waitForResults();
+    }
+    expect(await focusAfterEnter('#active button.chip'), 'Tab after removing a filter does not reach the first hit');
   });
 
   await step('a date range goes to the API; a bad date shows an error', async () => {
@@ -137,6 +167,94 @@ try {
     expect(await page.isHidden('#error'), 'the error stays after clearing the dates');
   });
 
+  await step('a date box takes a date in words, as its error message advises', async () => {
+    try {
+      await page.fill('#since', '');
+      await page.type('#since', 'December 2024');
+      await page.press('#since', 'Enter');
+      await page.waitForFunction(() => new URLSearchParams(location.search).has('since')
+        && !document.getElementById('results').hasAttribute('aria-busy'));
+      expect(new URL(page.url()).searchParams.get('since') === 'December 2024', page.url());
+      expect(await page.isHidden('#error'), `error: ${await page.textContent('#error')}`);
+      const mode = await page.getAttribute('#since', 'inputmode');
+      expect(mode !== 'numeric', 'a phone would offer only digits, without "-" or letters');
+    } finally {
+      await page.goto(`${base}/?q=Aliyev`);
+      await waitForResults();
+    }
+  });
+
+  await step('hits sort by newest publication, and the address keeps the order', async () => {
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    await page.selectOption('#sort', 'published');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'published');
+    await waitForResults();
+    await page.reload();
+    await waitForResults();
+    expect(await page.inputValue('#sort') === 'published', 'a reload forgot the order');
+    const dates = await page.$$eval('#results .hit .meta .published', (ss) => ss.map((s) => s.textContent));
+    expect(dates.length > 1 && dates.every((d, i) => i === 0 || d <= dates[i - 1]), `dates in order: ${dates}`);
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+  });
+
+  await step('a slow search says it is searching; a refused query is said once', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/search';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.fill('#q', 'Putin');
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(() => /Searching/.test(document.getElementById('status').textContent), null, { timeout: 3000 });
+    } finally {
+      release();
+      await waitForResults();
+      await page.unroute(slow);
+    }
+    expect(!/Searching/.test(await page.textContent('#status')), 'still searching');
+    await page.fill('#q', '"unclosed');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#error:not([hidden])');
+    await page.waitForTimeout(300); // the timeline is asked after the search
+    const side = await page.textContent('.side');
+    expect(!side.includes('quote is not closed'), `the side panels repeat the error: ${side}`);
+  });
+
+  await step('the same search twice is one step back, not two', async () => {
+    await page.goto(`${base}/?q=Baku`);
+    await waitForResults();
+    await page.fill('#q', 'Aliyev');
+    for (let i = 0; i < 3; i += 1) {
+      await page.press('#q', 'Enter');
+      await waitForResults();
+    }
+    await page.click('#clear-dates'); // no dates to clear: the same search again
+    await waitForResults();
+    await page.goBack();
+    await waitForResults();
+    expect(new URL(page.url()).searchParams.get('q') === 'Baku', `one step back is ${page.url()}`);
+  });
+
+  await step('a server that does not answer is said so, in words', async () => {
+    const api = (url) => url.pathname.startsWith('/api/');
+    await page.route(api, (route) => route.abort('connectionrefused'));
+    try {
+      await page.fill('#q', 'Aliyev');
+      await page.press('#q', 'Enter');
+      await page.waitForSelector('#error:not([hidden])');
+      const message = await page.textContent('#error');
+      expect(/newsdex serve/.test(message), `error says: ${message}`);
+    } finally {
+      await page.unroute(api);
+      // The refused connections' console lines are expected.
+      for (let i = problems.length - 1; i >= 0; i -= 1) {
+        if (/ERR_CONNECTION_REFUSED/.test(problems[i])) problems.splice(i, 1);
+      }
+    }
+  });
+
   await step('a date written in the query is said to be read as a date', async () => {
     await page.goto(`${base}/?q=${encodeURIComponent('Aliyev in December 2024')}`);
     await waitForResults();
@@ -152,6 +270,177 @@ try {
     await page.waitForSelector('#timeline .bar');
     const bars = await page.$$eval('#timeline .bar', (bs) => bs.map((b) => b.getAttribute('title')));
     expect(bars.some((t) => t.startsWith('2024-12')), `bars: ${bars}`);
+  });
+
+  await step('"More results" lists the next hits, keeps them on reload, and a new search starts over', async () => {
+    const hitKeys = () => page.$$eval('#results .hit h3 a', (as) => as.map((a) => a.getAttribute('href')));
+    await page.goto(`${base}/`); // every passage: far more than one page
+    await waitForResults();
+    const first = await hitKeys();
+    expect(first.length === 20, `${first.length} hits at first`);
+    await page.focus('#more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#results .hit').length === 40);
+    const more = await hitKeys();
+    expect(first.every((h, i) => more[i] === h), 'the first 20 hits changed');
+    expect(new Set(more).size === 40, 'a hit is listed twice');
+    const focused = await page.evaluate(() => document.activeElement.closest('.hit') === document.querySelectorAll('#results .hit')[20]);
+    expect(focused, 'the focus is not on the first new hit');
+    expect((await page.textContent('#status')).includes('showing the best 40'), await page.textContent('#status'));
+    await page.reload();
+    await waitForResults();
+    expect((await hitKeys()).length === 40, 'a reload forgot the hits shown');
+    await page.click('#results .hit:nth-child(25) h3 a');
+    await page.waitForSelector('#article .passage');
+    await page.click('#back');
+    await waitForResults();
+    expect((await hitKeys()).length === 40, '"Back to results" forgot the hits shown');
+    await page.fill('#q', 'Aliyev');
+    await page.press('#q', 'Enter');
+    await waitForResults();
+    await page.goBack();
+    await waitForResults();
+    expect((await hitKeys()).length === 40, 'going back forgot the hits shown');
+    await page.goForward();
+    await waitForResults();
+    expect(await page.isHidden('#more'), 'a short list offers more');
+  });
+
+  await step('back from an article returns to the same place in the hits', async () => {
+    await page.goto(`${base}/`);
+    await waitForResults();
+    const link = page.locator('#results .hit:nth-child(15) h3 a');
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before > 500, `scrolled only to ${before}`);
+    await link.click();
+    await page.waitForSelector('#article .passage');
+    await page.goBack();
+    await waitForResults();
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => window.scrollY);
+    expect(Math.abs(after - before) < 50, `back at ${after}px, was at ${before}px`);
+    await link.click();
+    await page.waitForSelector('#article .passage');
+    await page.click('#back');
+    await waitForResults();
+    await page.waitForTimeout(300);
+    const link_ = await page.evaluate(() => window.scrollY);
+    expect(Math.abs(link_ - before) < 50, `"Back to results" at ${link_}px, was at ${before}px`);
+  });
+
+  await step('"More results" clicked before the timeline came still gets the timeline', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/timeline';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.goto(`${base}/`);
+      await waitForResults();
+      await page.click('#more');
+      await page.waitForFunction(() => document.querySelectorAll('#results .hit').length === 40);
+    } finally {
+      release();
+    }
+    try {
+      await page.waitForSelector('#timeline .bar', { timeout: 3000 });
+    } finally {
+      await page.unroute(slow);
+    }
+  });
+
+  await step('nothing is wider than the window, on a desktop or a phone', async () => {
+    // Every passage's timeline has many bars; one headline is a 320-letter word.
+    try {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const target of ['/', '/?q=Aliyev']) {
+          await page.goto(`${base}${target}`);
+          await waitForResults();
+          await page.waitForSelector('#timeline .bars, #timeline .hint');
+          const over = await page.evaluate(() => {
+            const right = document.documentElement.clientWidth;
+            const boxes = [...document.querySelectorAll('.panel, .hit, .hit > *, .top-inner')];
+            return [document.documentElement.scrollWidth > right ? `the page is ${document.documentElement.scrollWidth}px wide` : null,
+              ...boxes.filter((b) => b.getBoundingClientRect().right > right + 1).map((b) => `${b.className || b.tagName} ends at ${Math.round(b.getBoundingClientRect().right)}px`)]
+              .filter(Boolean).slice(0, 3);
+          });
+          expect(over.length === 0, `${target} at ${width}px, window ${width}px: ${over.join('; ')}`);
+          if (width === 390 && target !== '/') await page.screenshot({ path: join(shots, 'search-phone.png'), fullPage: true });
+        }
+      }
+    } finally {
+      // The steps after this one start from the search for Aliyev.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${base}/?q=Aliyev`);
+      await waitForResults();
+    }
+  });
+
+  await step('the timeline shows its whole range between its two labels', async () => {
+    await page.goto(`${base}/`); // every passage: bars for decades of months
+    await waitForResults();
+    await page.waitForSelector('#timeline .bar');
+    const [count, lastRight, boxRight] = await page.$eval('#timeline .bars', (b) => [b.children.length,
+      b.lastElementChild.getBoundingClientRect().right, b.getBoundingClientRect().right]);
+    expect(count > 100, `only ${count} bars: the test needs more than fit`);
+    expect(lastRight <= boxRight + 1, `the last bar is at ${Math.round(lastRight)}px, past the panel's ${Math.round(boxRight)}px`);
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+  });
+
+  await step('Arabic headlines and passages read right to left', async () => {
+    try {
+      await page.goto(`${base}/?q=${encodeURIComponent('بوتين')}`);
+      await waitForResults();
+      const directions = await page.$$eval('#results .hit', (hits) => hits.flatMap((h) => [h.querySelector('h3'), h.querySelector('.text')])
+        .map((e) => getComputedStyle(e).direction));
+      expect(directions.length > 0 && directions.every((d) => d === 'rtl'), `directions: ${directions}; ${await page.textContent('#status')}`);
+    } finally {
+      await page.goto(`${base}/?q=Aliyev`);
+      await waitForResults();
+    }
+  });
+
+  await step('the timeline\'s bars are buttons to assistive technology', async () => {
+    await page.waitForSelector('#timeline .bar');
+    const bars = page.locator('#timeline').getByRole('button', { name: /passages/ });
+    expect(await bars.count() === await page.locator('#timeline .bar').count(), 'bars without the button role');
+    expect(await bars.count() > 0, 'no bars');
+  });
+
+  await step('all text on the search page has WCAG AA contrast', async () => {
+    await page.waitForSelector('#facets .chip');
+    const low = await page.evaluate(() => {
+      const rgba = (s) => (s.match(/[\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const found = [];
+      for (const node of document.querySelectorAll('#search-view *, .top *')) {
+        const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+        if (!own || node.closest('[hidden], .visually-hidden') || !node.getClientRects().length) continue;
+        // The text's colour, faded by the opacity of it and its ancestors,
+        // over the nearest background.
+        let alpha = 1;
+        let bg = [255, 255, 255];
+        for (let e = node; e; e = e.parentElement) {
+          const style = getComputedStyle(e);
+          alpha *= Number(style.opacity);
+          const b = rgba(style.backgroundColor);
+          if (b[3] > 0) { bg = b; break; }
+        }
+        const style = getComputedStyle(node);
+        const fg = rgba(style.color).slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));
+        const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) found.push(`${node.className || node.tagName} "${node.textContent.trim().slice(0, 20)}" ${ratio.toFixed(2)}`);
+      }
+      return [...new Set(found)];
+    });
+    expect(low.length === 0, `low contrast: ${low.slice(0, 6).join('; ')}`);
   });
 
   await step('screenshot of the search page', async () => {
@@ -173,6 +462,38 @@ try {
     await page.click('#back');
     await waitForResults();
     expect(new URL(page.url()).searchParams.get('q') === 'Aliyev', `back to ${page.url()}`);
+  });
+
+  await step('a slow article says it is loading', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/article';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      const href = await page.getAttribute('#results .hit h3 a[href*="aliyev-plane-crash"]', 'href');
+      await page.goto(`${base}${href}`);
+      await page.waitForFunction(() => /Loading/.test(document.getElementById('article').textContent), null, { timeout: 3000 });
+    } finally {
+      release();
+      await page.waitForSelector('#article .passage');
+      await page.unroute(slow);
+    }
+    expect(!/Loading/.test(await page.textContent('#article')), 'still loading');
+  });
+
+  await step('wire copy wrapped at 60 columns flows to the screen; a table keeps its lines', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    try {
+      await page.goto(`${base}/article?path=corpus/test/wrapped.txt`);
+      await page.waitForSelector('#article .passage');
+      const bodies = await page.$$eval('#article .passage .body', (bs) => bs.map((b) => b.innerText));
+      const prose = bodies.find((b) => b.includes('President Reagan'));
+      const table = bodies.find((b) => b.includes('MAY 1922'));
+      expect(prose && !prose.includes('\n'), `the prose breaks where the wire did: ${JSON.stringify(prose)}`);
+      expect(table && table.includes('\n'), `the table lost its lines: ${JSON.stringify(table)}`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   await step('articles with HTML, and javascript: URLs, stay inert', async () => {

@@ -197,6 +197,16 @@ fn serves_search_entities_timeline_and_article_as_json() {
         ),
         "{misspelt}"
     );
+    // Words that match, emptied by the dates: the dates are the reason.
+    let (_, dated) = server.json("/api/search?q=Aliyev&since=2030&person=Aliyev");
+    assert_eq!(dated["total"], 0);
+    let why = dated["why_none"].as_str().unwrap_or_default();
+    assert_eq!(
+        why,
+        "2 passages match \"Aliyev\" without the filters, none with since 2030, \
+         person \"Aliyev\": change the dates or drop a filter",
+        "{dated}"
+    );
 }
 
 #[test]

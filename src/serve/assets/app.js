@@ -3,7 +3,8 @@
 //
 // Everything that comes from the corpus or from the address bar is put on
 // the page with textContent or createElement, never as HTML: a story
-// titled <script> shows as the word <script>.
+// titled <script> shows as the word <script>. Text from the corpus is
+// marked dir="auto", so an Arabic or Hebrew story reads right to left.
 'use strict';
 
 // Filter parameters, their entity labels and how the page names them.
@@ -15,9 +16,18 @@ const FILTERS = [
 ];
 const BY_LABEL = Object.fromEntries(FILTERS.map((f) => [f.label, f]));
 const BY_PARAM = Object.fromEntries(FILTERS.map((f) => [f.param, f]));
+// Hits a search lists first, and each "More results" adds; the API lists
+// at most MAX_SHOWN.
 const LIMIT = 20;
+const MAX_SHOWN = 100;
+// Passages of one article a search lists; the others are read in the article.
+const PER_ARTICLE = 3;
 const TOP_ENTITIES = 24;
 const LAST_SEARCH = 'newsdex:last-search';
+// The search a hit was opened from, so "Back to results" can step back to it.
+const OPENED_FROM = 'newsdex:opened-from';
+// The orders /api/search takes besides the best match first.
+const SORTS = ['published', 'date'];
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,11 +47,12 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** The search state in the address bar: query, dates and entity filters. */
+/** The search state in the address bar: query, dates, entity filters and order. */
 function readState(search = location.search) {
   const params = new URLSearchParams(search);
+  const sort = params.get('sort');
   const state = { q: params.get('q') || '', since: params.get('since') || '',
-    until: params.get('until') || '', filters: [] };
+    until: params.get('until') || '', filters: [], sort: SORTS.includes(sort) ? sort : '' };
   for (const f of FILTERS) {
     for (const value of params.getAll(f.param)) {
       if (value.trim()) state.filters.push({ param: f.param, value: value.trim() });
@@ -50,7 +61,7 @@ function readState(search = location.search) {
   return state;
 }
 
-/** The API parameters of a state. */
+/** The parameters of a state every endpoint takes (the order is the search's alone). */
 function toParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
@@ -60,15 +71,72 @@ function toParams(state) {
   return params;
 }
 
-/** Goes to a new search state (a new history entry) and draws it. */
-function navigate(state) {
-  const query = toParams(state).toString();
-  history.pushState(null, '', query ? `/?${query}` : '/');
+/**
+ * How many hits to list: what "More results" reached, kept in the address
+ * (`shown`, never sent to the API) so that a reload, the back button and
+ * "Back to results" list them again.
+ */
+function shownCount(search = location.search) {
+  const n = Number(new URLSearchParams(search).get('shown'));
+  return Number.isInteger(n) && n > LIMIT && n <= MAX_SHOWN ? n : LIMIT;
+}
+
+/** The parameters of /api/search for a state, listing `limit` hits. */
+function searchParams(state, limit) {
+  const params = toParams(state);
+  if (state.sort) params.set('sort', state.sort);
+  params.set('limit', String(limit));
+  params.set('per_article', String(PER_ARTICLE));
+  return params;
+}
+
+/** The page's address for a state, listing `shown` hits. */
+function searchUrl(state, shown = LIMIT) {
+  const params = toParams(state);
+  if (state.sort) params.set('sort', state.sort);
+  if (shown > LIMIT) params.set('shown', String(shown));
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
+
+/**
+ * Goes to a new search state (a new history entry) and draws it. A chip or
+ * a bar that asked for it is about to be redrawn, which would drop the
+ * keyboard's place to the top of the page: the focus moves to the results'
+ * heading instead, so Tab goes on to the first hit. The form keeps it.
+ */
+function navigate(state, { keepFocus = false } = {}) {
+  // The same search again (Enter pressed twice, dates cleared that were
+  // not set) runs again, without a history entry the back button would
+  // have to step through.
+  const url = searchUrl(state);
+  if (url === location.pathname + location.search) history.replaceState(null, '', url);
+  else {
+    keepScroll();
+    history.pushState(null, '', url);
+  }
+  if (!keepFocus) $('results-heading').focus();
   showSearch();
 }
 
+/**
+ * Notes how far down the page is in its history entry. The hits are drawn
+ * after the page loads, too late for the browser's own restoring, so the
+ * page scrolls back itself (see showSearch): back from an article lands on
+ * the hit it was opened from, not on the first one.
+ */
+function keepScroll() {
+  history.replaceState({ ...history.state, scrollY: window.scrollY }, '');
+}
+
 async function getJSON(path, params) {
-  const response = await fetch(`${path}?${params.toString()}`, { headers: { Accept: 'application/json' } });
+  let response;
+  try {
+    response = await fetch(`${path}?${params.toString()}`, { headers: { Accept: 'application/json' } });
+  } catch (_) {
+    // The browser says only "Failed to fetch".
+    throw new Error('newsdex serve did not answer: is it still running? Start it again and retry.');
+  }
   let body = null;
   try {
     body = await response.json();
@@ -114,6 +182,17 @@ function articleHref(path, passage, article) {
   return `/article?${params.toString()}#p-${passage ?? 0}`;
 }
 
+/**
+ * A passage as prose that flows to the width of the screen: wire copy
+ * wrapped at 60-70 columns, shown with its line breaks, broke every line
+ * early on a desktop and twice on a phone. Text aligned with runs of
+ * spaces inside its lines (a table of prices) keeps its lines.
+ */
+function flowing(text) {
+  if (/\S[^\S\n]{2,}\S/.test(text)) return text;
+  return text.split(/\n[^\S\n]*\n/).map((para) => para.replace(/[^\S\n]*\n[^\S\n]*/g, ' ')).join('\n\n');
+}
+
 /** The last part of a path: the heading of an article without a title. */
 function fileName(path) {
   return path.split('/').pop() || path;
@@ -145,6 +224,7 @@ async function showSearch() {
   $('q').value = state.q;
   $('since').value = state.since;
   $('until').value = state.until;
+  $('sort').value = state.sort;
   document.title = state.q ? `${state.q} · newsdex` : 'newsdex';
   sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
   drawActiveFilters(state);
@@ -152,26 +232,35 @@ async function showSearch() {
   // A slow answer to an older search must not overwrite a newer one.
   const mine = ++generation;
   const params = toParams(state);
-  const searchParams = new URLSearchParams(params);
-  searchParams.set('limit', String(LIMIT));
+  const limit = shownCount();
   const entityParams = new URLSearchParams(params);
   entityParams.set('top', String(TOP_ENTITIES));
+  // The old hits stay, faded, until the new ones come; the status (read
+  // out by screen readers) says a search is under way.
   $('results').setAttribute('aria-busy', 'true');
+  $('status').textContent = 'Searching…';
   showError($('error'), '');
   try {
     const [results, entities] = await Promise.all([
-      getJSON('/api/search', searchParams),
+      getJSON('/api/search', searchParams(state, limit)),
       getJSON('/api/entities', entityParams),
     ]);
     if (mine !== generation) return;
-    drawResults(state, results);
+    drawResults(state, results, limit);
     drawFacets(state, entities.entities);
+    const y = history.state && history.state.scrollY;
+    if (typeof y === 'number') window.scrollTo(0, y);
   } catch (err) {
     if (mine !== generation) return;
     showError($('error'), err.message);
     $('status').textContent = '';
     $('results').replaceChildren();
+    $('more').hidden = true;
+    $('more-hint').hidden = true;
     $('facets').replaceChildren();
+    // The error box says it once; the timeline would be refused alike.
+    $('timeline').replaceChildren();
+    return;
   } finally {
     if (mine === generation) $('results').removeAttribute('aria-busy');
   }
@@ -193,29 +282,62 @@ function drawActiveFilters(state) {
       class: `chip active ${kind.param}`,
       'aria-label': `Remove filter ${kind.name}: ${f.value}`,
       onclick: () => navigate({ ...state, filters: state.filters.filter((_, j) => j !== i) }),
-    }, el('span', { class: 'kind', text: kind.name }), f.value, el('span', { class: 'x', 'aria-hidden': 'true', text: '×' })));
+    }, el('span', { class: 'kind', text: kind.name }), el('bdi', { text: f.value }), el('span', { class: 'x', 'aria-hidden': 'true', text: '×' })));
   }
   box.hidden = state.filters.length === 0;
 }
 
-function drawResults(state, results) {
+/** Lists LIMIT more hits of the search shown, and moves the focus to the first new one. */
+async function showMore() {
+  const state = readState();
+  const shown = $('results').children.length;
+  const limit = Math.min(shown + LIMIT, MAX_SHOWN);
+  history.replaceState(null, '', searchUrl(state, limit));
+  sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
+  // A new search drops this answer; this one drops nothing (the timeline of
+  // the same search may still be coming).
+  const mine = generation;
+  $('more').disabled = true;
+  $('results').setAttribute('aria-busy', 'true');
+  try {
+    const results = await getJSON('/api/search', searchParams(state, limit));
+    if (mine !== generation) return;
+    drawResults(state, results, limit);
+    const next = $('results').children[shown];
+    if (next) next.querySelector('h3 a').focus();
+  } catch (err) {
+    if (mine === generation) showError($('error'), err.message);
+  } finally {
+    $('more').disabled = false;
+    if (mine === generation) $('results').removeAttribute('aria-busy');
+  }
+}
+
+function drawResults(state, results, limit) {
   const list = $('results');
   list.replaceChildren();
   const shown = results.hits.length;
   $('status').textContent = shown === 0
     ? `No passages match${results.why_none ? `: ${results.why_none}` : ''}.`
-    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the best ${shown}` : ''}.`;
+    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${state.sort ? 'first' : 'best'} ${shown}` : ''}${
+      // Fewer listed than asked for: the cap and the copies left the rest out.
+      results.total > shown && shown < limit ? ` (at most ${PER_ARTICLE} passages of an article, and copies once: open a hit to read its article)` : ''}.`;
   for (const date of results.dates_read || []) {
     const span = `${date.since || '…'} to ${date.until || '…'}`;
     $('status').textContent += ` “${date.text}” also matches passages that mention a date from ${span} or were published then (quote it to match the words only).`;
   }
   for (const hit of results.hits) list.append(drawHit(state, hit));
+  // A full list may have more behind it; a shorter one was all there is.
+  const full = shown === limit && results.total > shown;
+  $('more').hidden = !full || limit >= MAX_SHOWN;
+  $('more-hint').hidden = !full || limit < MAX_SHOWN;
+  $('more-hint').textContent = `The page lists the best ${MAX_SHOWN}: narrow the search (a name, a phrase, dates) to see others.`;
 }
 
 function drawHit(state, hit) {
   const meta = el('p', { class: 'meta' },
     el('span', { class: 'path', text: `${hit.path}:${hit.line}` }),
-    hit.published ? el('span', { text: hit.published }) : null,
+    hit.published ? el('span', { class: 'published', text: hit.published }) : null,
     el('span', { text: `passage ${hit.passage}` }));
   if (hit.duplicates && hit.duplicates.length) {
     meta.append(el('span', { text: `also in ${hit.duplicates.length} other place${hit.duplicates.length === 1 ? '' : 's'}` }));
@@ -232,12 +354,16 @@ function drawHit(state, hit) {
       class: `chip ${kind.param}`,
       title: `Filter by ${kind.name.toLowerCase()} ${e.canonical}`,
       onclick: () => addFilter(state, kind.param, e.canonical),
-    }, e.canonical));
+    }, el('bdi', { text: e.canonical })));
   }
   return el('li', { class: 'hit' },
-    el('h3', {}, el('a', { href: articleHref(hit.path, hit.passage, hit.article), text: hit.title || fileName(hit.path) })),
+    el('h3', { dir: 'auto' }, el('a', {
+      href: articleHref(hit.path, hit.passage, hit.article),
+      text: hit.title || fileName(hit.path),
+      onclick: () => sessionStorage.setItem(OPENED_FROM, location.pathname + location.search),
+    })),
     meta,
-    el('p', { class: 'text' }, highlighted(hit.text, hit.highlights)),
+    el('p', { class: 'text', dir: 'auto' }, highlighted(hit.text, hit.highlights)),
     seen.size ? names : null);
 }
 
@@ -257,7 +383,7 @@ function drawFacets(state, entities) {
       class: `chip ${kind.param}`,
       'aria-label': `Filter by ${kind.name.toLowerCase()} ${e.name} (${e.passages} passages)`,
       onclick: () => addFilter(state, kind.param, e.name),
-    }, e.name, el('span', { class: 'count', text: String(e.passages) })));
+    }, el('bdi', { text: e.name }), el('span', { class: 'count', text: String(e.passages) })));
   }
 }
 
@@ -281,13 +407,16 @@ async function drawTimeline(state, mine) {
     return;
   }
   const max = Math.max(...buckets.map((b) => b.passages), 1);
-  const bars = el('div', { class: 'bars', role: 'list' });
+  // A group of buttons: a list role would take the bars' button role away.
+  // More bars than fit 3 pixels wide with gaps in the narrowest panel
+  // (about 290 pixels): drawn without the gaps, as thin as it takes.
+  const dense = buckets.length > 50;
+  const bars = el('div', { class: dense ? 'bars dense' : 'bars', role: 'group', 'aria-label': `Passages by ${data.by}` });
   for (const b of buckets) {
     const range = bucketRange(b, data.by);
     const bar = el('button', {
       type: 'button',
       class: 'bar',
-      role: 'listitem',
       title: `${b.label}: ${b.passages} passage${b.passages === 1 ? '' : 's'}`,
       'aria-label': `${b.label}: ${b.passages} passages; show passages mentioning ${b.label}`,
       onclick: () => {
@@ -332,6 +461,9 @@ async function showArticle() {
   }
   let data;
   const query = new URLSearchParams({ path });
+  // Read out, and replaced by the article when it comes.
+  box.setAttribute('aria-busy', 'true');
+  box.append(el('p', { class: 'meta', role: 'status', text: 'Loading the article…' }));
   try {
     const article = params.get('article');
     if (article) query.set('article', article);
@@ -347,13 +479,16 @@ async function showArticle() {
   } catch (err) {
     showError($('article-error'), err.message);
     return;
+  } finally {
+    box.replaceChildren();
+    box.removeAttribute('aria-busy');
   }
   const first = data.hits[0];
   const title = (first && first.title) || fileName(path);
   document.title = `${title} · newsdex`;
   const url = first && first.url ? safeUrl(first.url) : null;
   box.append(
-    el('h1', { text: title }),
+    el('h1', { text: title, dir: 'auto' }),
     el('p', { class: 'meta' },
       el('span', { class: 'path', text: path }),
       first && first.published ? el('span', { text: `published ${first.published}` }) : null,
@@ -376,7 +511,7 @@ async function showArticle() {
     for (const e of names.values()) {
       const kind = BY_LABEL[e.label];
       const href = `/?${new URLSearchParams({ [kind.param]: e.canonical }).toString()}`;
-      chips.append(el('a', { class: `chip ${kind.param}`, href, text: e.canonical }));
+      chips.append(el('a', { class: `chip ${kind.param}`, href, dir: 'auto', text: e.canonical }));
     }
     box.append(chips);
   }
@@ -385,7 +520,7 @@ async function showArticle() {
   for (const hit of data.hits) {
     const p = el('p', { id: `p-${hit.passage}`, class: 'passage', tabindex: '-1' },
       el('span', { class: 'line', 'aria-hidden': 'true', text: String(hit.line) }),
-      el('span', { class: 'body', text: hit.text }));
+      el('span', { class: 'body', dir: 'auto', text: flowing(hit.text) }));
     if (current !== null && String(hit.passage) === current) {
       p.classList.add('current');
       target = p;
@@ -408,16 +543,36 @@ function route() {
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const state = readState();
-  navigate({ ...state, q: $('q').value.trim(), since: $('since').value.trim(), until: $('until').value.trim() });
+  navigate({ ...state, q: $('q').value.trim(), since: $('since').value.trim(), until: $('until').value.trim() },
+    { keepFocus: true });
+});
+$('more').addEventListener('click', showMore);
+$('sort').addEventListener('change', () => {
+  if (location.pathname === '/article') return;
+  navigate({ ...readState(), sort: $('sort').value }, { keepFocus: true });
 });
 $('clear-dates').addEventListener('click', () => {
   const state = readState();
   if (location.pathname === '/article') return;
-  navigate({ ...state, since: '', until: '' });
+  navigate({ ...state, since: '', until: '' }, { keepFocus: true });
 });
 for (const id of ['tl-by', 'tl-field']) {
   $(id).addEventListener('change', () => drawTimeline(readState(), generation));
 }
 // The search form on the article page starts a new search.
 window.addEventListener('popstate', route);
+history.scrollRestoration = 'manual';
+// Opened from the last search, "Back to results" steps back to it, where
+// the page was left, as the browser's back button does; otherwise it is a
+// link to that search.
+$('back').addEventListener('click', (event) => {
+  const last = sessionStorage.getItem(LAST_SEARCH);
+  if (last && sessionStorage.getItem(OPENED_FROM) === last && history.length > 1) {
+    event.preventDefault();
+    history.back();
+  }
+});
+window.addEventListener('pagehide', () => {
+  if (location.pathname !== '/article') keepScroll();
+});
 route();
