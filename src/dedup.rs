@@ -39,7 +39,7 @@
 //! changed word moves 6 to 10 of its 64 bits, too close to unrelated text
 //! for a safe threshold; MinHash's estimate does not degrade that way.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::chars;
 use crate::tokenizer::is_paired;
@@ -163,7 +163,8 @@ impl Sketch {
 #[derive(Debug)]
 pub struct SignatureSet {
     signatures: Vec<Signature>,
-    sketches: HashSet<u64>,
+    /// Each kept sketch -> the first signature that has it.
+    sketches: HashMap<u64, usize>,
     /// The parts' ranges of positions.
     parts: Vec<std::ops::Range<usize>>,
     /// A hash of a part (its index and values) -> the signatures that have it.
@@ -180,7 +181,7 @@ impl SignatureSet {
     pub fn new() -> SignatureSet {
         SignatureSet {
             signatures: Vec::new(),
-            sketches: HashSet::new(),
+            sketches: HashMap::new(),
             parts: parts(SIGNATURE_LEN - min_equal_positions() + 1),
             by_part: HashMap::new(),
         }
@@ -188,7 +189,7 @@ impl SignatureSet {
 
     pub fn insert(&mut self, signature: Signature) {
         let index = self.signatures.len();
-        self.sketches.insert(signature.sketch().0);
+        self.sketches.entry(signature.sketch().0).or_insert(index);
         let keys: Vec<u64> = self.part_keys(&signature).collect();
         for key in keys {
             self.by_part.entry(key).or_default().push(index);
@@ -196,17 +197,20 @@ impl SignatureSet {
         self.signatures.push(signature);
     }
 
-    /// Whether a kept signature has this sketch.
-    pub fn has_sketch(&self, sketch: Sketch) -> bool {
-        self.sketches.contains(&sketch.0)
+    /// Which kept signature (by order of insertion) has this sketch, if
+    /// one does.
+    pub fn with_sketch(&self, sketch: Sketch) -> Option<usize> {
+        self.sketches.get(&sketch.0).copied()
     }
 
-    /// Whether a kept signature is a near-duplicate of `signature`.
-    pub fn has_near_duplicate_of(&self, signature: &Signature) -> bool {
-        self.part_keys(signature).any(|key| {
-            self.by_part.get(&key).is_some_and(|kept| {
+    /// Which kept signature (by order of insertion) is a near-duplicate of
+    /// `signature`, if one is.
+    pub fn near_duplicate_of(&self, signature: &Signature) -> Option<usize> {
+        self.part_keys(signature).find_map(|key| {
+            self.by_part.get(&key).and_then(|kept| {
                 kept.iter()
-                    .any(|&i| self.signatures[i].is_near_duplicate(signature))
+                    .copied()
+                    .find(|&i| self.signatures[i].is_near_duplicate(signature))
             })
         })
     }
@@ -559,9 +563,13 @@ mod tests {
                 probe.0[positions[i]] = next();
             }
             let each = kept.iter().any(|k| k.is_near_duplicate(&probe));
-            assert_eq!(set.has_near_duplicate_of(&probe), each, "{changed} changed");
             assert_eq!(
-                set.has_sketch(probe.sketch()),
+                set.near_duplicate_of(&probe).is_some(),
+                each,
+                "{changed} changed"
+            );
+            assert_eq!(
+                set.with_sketch(probe.sketch()).is_some(),
                 kept.iter().any(|k| k.sketch() == probe.sketch())
             );
             near += usize::from(each);

@@ -1,5 +1,5 @@
 //! Choosing the part of a passage to show: a window around the densest run
-//! of highlights, cut at word boundaries.
+//! of highlights, cut at sentence or word boundaries.
 
 use std::ops::Range;
 
@@ -64,7 +64,8 @@ fn push_escaped(out: &mut String, text: &str) {
 }
 
 /// At most about `max_bytes` of `text`, placed so that it holds as many
-/// highlights as possible, starting and ending at whitespace.
+/// highlights as possible, starting and ending with a sentence where that
+/// shows them all, else at whitespace.
 pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Snippet {
     if text.len() <= max_bytes {
         return Snippet {
@@ -88,8 +89,32 @@ pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Sni
         .map_or(0..0, |(_, h)| h.clone());
     // Show a little context before it; the cuts never pass into it, even
     // in text without spaces to cut at (Chinese, a long URL).
-    let start = word_start(text, best.start.saturating_sub(max_bytes / 5), best.start);
-    let end = word_end(text, (start + max_bytes).min(text.len()), best.end);
+    let by_words = word_start(text, best.start.saturating_sub(max_bytes / 5), best.start);
+    let sentences = Sentences::of(text);
+    // A window that starts with its sentence reads as prose, not as a
+    // fragment ("… 59.5% stake in holding company"): it starts there when
+    // that shows as many highlights.
+    let start = sentences
+        .start_before(best.start)
+        .filter(|&at| best.end <= at + max_bytes)
+        .filter(|&at| {
+            let shown = |start| window_end(text, start, max_bytes, best.end, highlights).1;
+            shown(at) >= shown(by_words)
+        })
+        .unwrap_or(by_words);
+    let (by_words_end, _) = window_end(text, start, max_bytes, best.end, highlights);
+    // Likewise it ends with a sentence, past half its length, when no
+    // highlight it shows comes after that sentence.
+    let last_shown = highlights
+        .iter()
+        .filter(|h| h.start >= start && h.end <= by_words_end)
+        .map(|h| h.end)
+        .max()
+        .unwrap_or(best.end);
+    let end = sentences
+        .end_before(by_words_end)
+        .filter(|&at| at >= last_shown && at >= start + max_bytes / 2)
+        .unwrap_or(by_words_end);
     let window = &text[start..end];
     let highlights = highlights
         .iter()
@@ -101,6 +126,60 @@ pub fn snippet(text: &str, highlights: &[Range<usize>], max_bytes: usize) -> Sni
         highlights,
         cut_before: start > 0,
         cut_after: end < text.len(),
+    }
+}
+
+/// Where a window of at most `max_bytes` from `start` ends at a word, not
+/// before `floor`, and how many of `highlights` it shows whole.
+fn window_end(
+    text: &str,
+    start: usize,
+    max_bytes: usize,
+    floor: usize,
+    highlights: &[Range<usize>],
+) -> (usize, usize) {
+    let end = word_end(text, (start + max_bytes).min(text.len()), floor);
+    let shown = highlights
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .count();
+    (end, shown)
+}
+
+/// Where the sentences of a passage start and end, as passages are cut
+/// ([`crate::passage::sentence_ends`]).
+struct Sentences {
+    /// Byte offsets just after each sentence's closing punctuation.
+    ends: Vec<usize>,
+    /// Byte offsets of each sentence's first character, the text's start
+    /// first.
+    starts: Vec<usize>,
+}
+
+impl Sentences {
+    fn of(text: &str) -> Sentences {
+        let ends = crate::passage::sentence_ends(text);
+        let starts = std::iter::once(0)
+            .chain(ends.iter().map(|&end| {
+                let rest = &text[end..];
+                end + rest.len() - rest.trim_start().len()
+            }))
+            .collect();
+        Sentences { ends, starts }
+    }
+
+    /// The start of the sentence that holds `at`.
+    fn start_before(&self, at: usize) -> Option<usize> {
+        self.starts
+            .iter()
+            .rev()
+            .find(|&&start| start <= at)
+            .copied()
+    }
+
+    /// The last sentence end at or before `at`.
+    fn end_before(&self, at: usize) -> Option<usize> {
+        self.ends.iter().rev().find(|&&end| end <= at).copied()
     }
 }
 
@@ -223,6 +302,72 @@ mod tests {
             assert!(s.text.len() <= 200, "{}", s.text);
             assert_eq!(s.highlights.len(), 1, "{word} in {:?}", s.text);
             assert_eq!(&s.text[s.highlights[0].clone()], word);
+        }
+    }
+
+    /// The window `snippet` shows of `text` around each `word` (all its
+    /// occurrences highlighted), rendered with `[` `]` round highlights.
+    fn window(text: &str, word: &str, max_bytes: usize) -> String {
+        let highlights: Vec<Range<usize>> = text
+            .match_indices(word)
+            .map(|(at, w)| at..at + w.len())
+            .collect();
+        snippet(text, &highlights, max_bytes).render("[", "]")
+    }
+
+    /// A window starts where the sentence holding its first highlight
+    /// starts and ends where a sentence ends, when that shows no fewer
+    /// highlights: "… 59.5% stake in holding company" read as a fragment
+    /// where "Mr Khodorkovsky handed over his entire 59.5% stake" was
+    /// a few words back.
+    #[test]
+    fn windows_cut_at_sentences_when_that_shows_as_many_highlights() {
+        let yukos = "Mr Khodorkovsky handed over his entire 59.5% stake in holding company \
+                     Group Menatep - which controls Yukos - to Leonid Nevzlin. A close ally of \
+                     the ex-Yukos boss, Mr Nevzlin is currently based in Israel. Mr Khodorkovsky \
+                     handed over his stake after the forced sale of Yuganskneftegas, the firm's \
+                     main production unit, which he says left him with no responsibilities. The \
+                     sale was condemned by investors.";
+        let filler = "The talks lasted most of the day and ended without a joint statement. ";
+        let late = format!(
+            "{}Later, Yukos said it would appeal. {}",
+            filler.repeat(4),
+            filler.repeat(3)
+        );
+        let run_on = format!(
+            "{}and then Yukos appealed {}",
+            "word ".repeat(60),
+            "more ".repeat(60)
+        );
+        // (passage, word, window)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                yukos,
+                "Yukos",
+                "Mr Khodorkovsky handed over his entire 59.5% stake in holding company Group \
+                 Menatep - which controls [Yukos] - to Leonid Nevzlin. A close ally of the \
+                 ex-[Yukos] boss, Mr Nevzlin is currently based in Israel. …",
+            ),
+            (
+                &late,
+                "Yukos",
+                "… Later, [Yukos] said it would appeal. The talks lasted most of the day and \
+                 ended without a joint statement. The talks lasted most of the day and ended \
+                 without a joint statement. …",
+            ),
+            // No sentence to cut at: words, as before.
+            (
+                &run_on,
+                "Yukos",
+                &format!(
+                    "… {}and then [Yukos] appealed {}…",
+                    "word ".repeat(7),
+                    "more ".repeat(32)
+                ),
+            ),
+        ];
+        for (text, word, want) in cases {
+            assert_eq!(window(text, word, 220), *want, "{text}");
         }
     }
 

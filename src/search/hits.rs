@@ -259,6 +259,16 @@ struct Selection<'a> {
     per_article: HashMap<String, usize>,
     /// The signatures of the kept passages, for finding their copies.
     kept_signatures: SignatureSet,
+    /// For each of `kept_signatures`, in order, its passage's article:
+    /// its `article_hash` and its identity.
+    signed_articles: Vec<(Option<u64>, String)>,
+    /// Which kept passages (by signature) passages of one article (by
+    /// `article_hash`) collapsed into, by the kept passages' article (by
+    /// identity).
+    collapsed_into: HashMap<(u64, String), Vec<usize>>,
+    /// Articles that are copies of another story (by `article_hash`), and
+    /// that story's identity, whose per-article cap they share.
+    copy_of: HashMap<u64, String>,
     /// Candidates walked so far.
     walked: usize,
 }
@@ -276,6 +286,9 @@ impl<'a> Selection<'a> {
             kept: Vec::new(),
             per_article: HashMap::new(),
             kept_signatures: SignatureSet::new(),
+            signed_articles: Vec::new(),
+            collapsed_into: HashMap::new(),
+            copy_of: HashMap::new(),
             walked: 0,
         }
     }
@@ -300,22 +313,30 @@ impl<'a> Selection<'a> {
             // passages just under the copy threshold have equal sketches a
             // few times in a thousand, unrelated ones practically never.
             let sketch = self.bands.and_then(|b| b.sketch(address));
-            if sketch.is_some_and(|s| self.kept_signatures.has_sketch(s)) {
+            let article_hash = self.bands.and_then(|b| b.article(address));
+            if let Some(copied) = sketch.and_then(|s| self.kept_signatures.with_sketch(s)) {
+                self.note_collapsed(article_hash, copied);
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(address)?;
             let signature = self.bands.and_then(|_| signature(fields, &doc));
-            if let Some(signature) = &signature
-                && self.kept_signatures.has_near_duplicate_of(signature)
+            if let Some(copied) = signature
+                .as_ref()
+                .and_then(|s| self.kept_signatures.near_duplicate_of(s))
             {
+                self.note_collapsed(article_hash, copied);
                 continue;
             }
+            let article = article_identity(
+                stored_text(&doc, fields.source).unwrap_or_default(),
+                stored_text(&doc, fields.article).unwrap_or_default(),
+            )
+            .into_owned();
             if self.request.per_article > 0 {
-                let article = article_identity(
-                    stored_text(&doc, fields.source).unwrap_or_default(),
-                    stored_text(&doc, fields.article).unwrap_or_default(),
-                );
-                let count = self.per_article.entry(article.into_owned()).or_default();
+                let story = article_hash
+                    .and_then(|hash| self.copy_of.get(&hash))
+                    .unwrap_or(&article);
+                let count = self.per_article.entry(story.clone()).or_default();
                 if *count >= self.request.per_article {
                     continue;
                 }
@@ -325,6 +346,7 @@ impl<'a> Selection<'a> {
             // per-article cap must not take its copies elsewhere with it.
             if let Some(signature) = signature {
                 self.kept_signatures.insert(signature);
+                self.signed_articles.push((article_hash, article));
             }
             self.kept.push(Selected {
                 score,
@@ -334,6 +356,40 @@ impl<'a> Selection<'a> {
             });
         }
         Ok(())
+    }
+
+    /// Notes that a passage of the article `article_hash` collapsed into
+    /// the `copied`th kept signature's passage. An article two of whose
+    /// passages collapse into one other article's is a copy of that story
+    /// (the same report filed twice, a wire story run whole): its other
+    /// passages count against the story's cap, or a copy would list the
+    /// passages the cap left out of the story. One shared paragraph (a
+    /// quoted wire paragraph) does not make a copy.
+    fn note_collapsed(&mut self, article_hash: Option<u64>, copied: usize) {
+        let (Some(hash), Some((kept_hash, story))) =
+            (article_hash, self.signed_articles.get(copied))
+        else {
+            return;
+        };
+        if *kept_hash == Some(hash) || self.copy_of.contains_key(&hash) {
+            return;
+        }
+        // The kept passage's article may itself be a copy of a story.
+        let story = kept_hash
+            .and_then(|kept| self.copy_of.get(&kept))
+            .unwrap_or(story)
+            .clone();
+        let into = self
+            .collapsed_into
+            .entry((hash, story.clone()))
+            .or_default();
+        // A paragraph the copy repeats is one shared passage, not two.
+        if !into.contains(&copied) {
+            into.push(copied);
+        }
+        if into.len() >= 2 {
+            self.copy_of.insert(hash, story);
+        }
     }
 }
 
@@ -394,6 +450,9 @@ struct BandIndex {
 struct SegmentBands {
     bands: std::sync::Arc<tantivy::InvertedIndexReader>,
     sketches: tantivy::columnar::Column<u64>,
+    /// Each passage's `article_hash`: whose copy a collapsed passage is,
+    /// without reading it.
+    articles: tantivy::columnar::Column<u64>,
     alive: Option<tantivy::fastfield::AliveBitSet>,
 }
 
@@ -410,6 +469,7 @@ impl BandIndex {
             segments.push(SegmentBands {
                 bands: segment.inverted_index(fields.minhash_band)?,
                 sketches: segment.fast_fields().u64("minhash")?,
+                articles: segment.fast_fields().u64("article_hash")?,
                 alive: segment.alive_bitset().cloned(),
             });
         }
@@ -419,6 +479,13 @@ impl BandIndex {
     /// A passage's sketch; `None` for a document without one (a marker).
     fn sketch(&self, address: DocAddress) -> Option<Sketch> {
         self.segments[address.segment_ord as usize].sketch(address.doc_id)
+    }
+
+    /// A passage's `article_hash`.
+    fn article(&self, address: DocAddress) -> Option<u64> {
+        self.segments[address.segment_ord as usize]
+            .articles
+            .first(address.doc_id)
     }
 
     /// For each signature, the live passages that share a band bucket with

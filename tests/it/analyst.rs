@@ -97,6 +97,35 @@ fn a_copy_of_a_passage_left_out_by_the_per_article_cap_is_shown() {
     assert!(files.iter().any(|f| f.ends_with("b.txt")), "{files:?}");
 }
 
+/// An article whose passages collapse into another's, twice or more, is a
+/// copy of that story, and its passages count against the story's cap: the
+/// BBC set holds "Apple iPod family expands market" twice, and `iPod`
+/// listed six passages of it, the copy's standing in for those the cap left
+/// out.
+#[test]
+fn a_copy_of_a_whole_article_shares_its_per_article_cap() {
+    let env = Env::new();
+    let story = [
+        "A walrus hauled itself onto the pier at dawn and refused to move.",
+        "Fishermen said the walrus had eaten most of the morning catch.",
+        "The harbour master closed the pier while the walrus slept in the sun.",
+        "Children gathered behind the barrier to photograph the walrus.",
+        "By evening the walrus had slipped back into the cold water.",
+    ]
+    .join("\n\n");
+    env.write("a.txt", format!("Walrus watch\n\n{story}\n"))
+        .write("b.txt", format!("Walrus watch\n\n{story}\n"))
+        .write(
+            "c.txt",
+            "Harbour notes\n\nA walrus was seen near the boats.\n",
+        );
+    env.index();
+    let files = env.hit_files("walrus", &["--per-article", "3"]);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.last().unwrap().ends_with("c.txt"), "{files:?}");
+    assert_eq!(env.hits("walrus", &["--per-article", "3"]).len(), 4);
+}
+
 #[test]
 fn passages_sharing_only_a_figure_are_neither_collapsed_nor_copies() {
     let env = Env::new();
