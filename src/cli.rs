@@ -927,9 +927,7 @@ fn indexes_folder(news: &NewsIndex, folder: &Path) -> anyhow::Result<bool> {
 /// are those an older newsdex found.
 fn open_named_index(dir: &Path) -> anyhow::Result<NewsIndex> {
     let news = NewsIndex::open(dir)?;
-    if let Some(note) = indexer::older_analysis_note(&news)? {
-        eprintln!("newsdex: note: {note}");
-    }
+    indexer::note_older_analysis(&news)?;
     Ok(news)
 }
 

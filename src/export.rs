@@ -84,6 +84,7 @@ pub struct ExportSummary {
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let news = NewsIndex::open(&args.index)?;
+    crate::indexer::note_older_analysis(&news)?;
     if let Some(out) = &args.out {
         check_out(out)?;
     }

@@ -881,6 +881,15 @@ pub fn older_analysis_note(news: &NewsIndex) -> Result<Option<String>> {
     )))
 }
 
+/// Says on stderr what [`older_analysis_note`] finds, for the commands
+/// that read an index a user names (`search`, `serve`, `export`, ...).
+pub fn note_older_analysis(news: &NewsIndex) -> Result<()> {
+    if let Some(note) = older_analysis_note(news)? {
+        eprintln!("newsdex: note: {note}");
+    }
+    Ok(())
+}
+
 /// The facet key of an entity: `PER:Vladimir Putin`.
 pub fn entity_key(label: EntityLabel, canonical: &str) -> String {
     format!("{}:{canonical}", label.as_str())

@@ -130,6 +130,7 @@ fn listen_addr(input: &str) -> Result<SocketAddr, String> {
 /// Serves until the process is stopped.
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let news = NewsIndex::open(&args.index)?.following_commits();
+    crate::indexer::note_older_analysis(&news)?;
     // Open the shared reader now, so a broken index fails here and not on
     // the first request.
     news.reader()?;
