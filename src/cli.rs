@@ -111,9 +111,9 @@ pub struct IndexArgs {
 const QUERY_HELP: &str = "Query syntax: words (all must match), \"exact phrases\" (\"a b\"~2 allows 2 words between), \
     a OR b, -excluded, (groups), fuzzy words (Aliev~1, Aliev~2), title:word, person:name, org:name, \
     place:name, misc:name, published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
-    date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open), and dates in \
-    words after in, on, since, after, before or until (crash in December 2024: the words, a date mentioned \
-    then, or a story published then).";
+    date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open), and \
+    dates in words after in, on, since, after, before or until (crash in December 2024: the \
+    words, a date mentioned then, or a story published then).";
 
 // Which passages: the filters every query command shares.
 // Not a doc comment: clap would show it as the subcommand's description,
