@@ -729,18 +729,46 @@ fn note_sparse_timeline(buckets: &[search::Bucket], by: Granularity, format: For
     );
 }
 
+/// The matching passages a timeline with bars could place in none of
+/// them: its bars added up to fewer passages than `search` found (11,973
+/// of 144,727 BBC and Reuters passages have no publication date), and
+/// nothing said why.
+fn note_uncounted(timeline: &search::Timeline, field: TimeField, filter: &Filter) {
+    let (uncounted, matching) = (timeline.uncounted, timeline.matching);
+    if uncounted == 0 || timeline.buckets.is_empty() {
+        return;
+    }
+    let one = uncounted == 1;
+    let why = match field {
+        TimeField::Published => format!("{} no publication date", if one { "has" } else { "have" }),
+        TimeField::Mentioned => format!(
+            "mention{} no date that counts in these buckets (one as narrow as them or \
+             narrower{})",
+            if one { "s" } else { "" },
+            if filter.since.is_some() || filter.until.is_some() {
+                ", within --since/--until"
+            } else {
+                ""
+            }
+        ),
+    };
+    eprintln!(
+        "newsdex: {uncounted} of {} {why} and {} not counted",
+        counted(matching, "matching passage", "matching passages"),
+        if one { "is" } else { "are" }
+    );
+}
+
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
     let news = args.filter.open()?;
-    let buckets = search::timeline(&news, &filter, args.by, args.field)?;
-    let (matching, nothing_matched) = match buckets.is_empty() {
-        true => match search::matching_passages(&news, &filter)? {
-            0 => (0, nothing_matched(&news, &args.filter, &filter)?),
-            n => (n, String::new()),
-        },
-        false => (0, String::new()),
+    let timeline = search::timeline(&news, &filter, args.by, args.field)?;
+    let nothing_matched = match timeline.matching {
+        0 => nothing_matched(&news, &args.filter, &filter)?,
+        _ => String::new(),
     };
+    let buckets = &timeline.buckets;
     release_at_exit(news);
     with_stdout(|out, style| {
         output::write_timeline(
@@ -750,13 +778,14 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
             &args.query,
             args.by,
             args.field,
-            &buckets,
+            &timeline,
         )
     })?;
-    note_sparse_timeline(&buckets, args.by, args.format);
+    note_sparse_timeline(buckets, args.by, args.format);
+    note_uncounted(&timeline, args.field, &filter);
     if buckets.is_empty() {
         let query = described(&args.query);
-        match (matching, args.field) {
+        match (timeline.matching as usize, args.field) {
             (0, _) => eprintln!("newsdex: {nothing_matched}"),
             (n, TimeField::Mentioned) => eprintln!(
                 "newsdex: {}{query}, and none mentions a date that counts in these buckets \

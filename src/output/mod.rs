@@ -13,7 +13,7 @@ pub mod snippet;
 mod text;
 
 pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits, write_listing};
-pub use overview::{write_entities, write_timeline};
+pub use overview::{timeline_record, write_entities, write_timeline};
 pub use text::write_article;
 
 /// How to print results.

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::text::printable;
 use super::{Format, Style, csv_error, spreadsheet_cell, write_json};
-use crate::search::{Bucket, EntityCount, Granularity, TimeField, every_bucket};
+use crate::search::{Bucket, EntityCount, Granularity, TimeField, Timeline, every_bucket};
 
 /// Writes entity counts: a table for people, records for tools.
 pub fn write_entities(
@@ -91,7 +91,28 @@ fn write_empty_run(
         .try_for_each(|b| writeln!(out, "{:<width$}  0", b.label))
 }
 
+/// A timeline as `timeline --format json` and `/api/timeline` print it:
+/// `{"query", "by", "field", "matching", "uncounted", "buckets"}`, where
+/// `matching` passages match the filter and `uncounted` of them are in no
+/// bucket, so that the buckets' sum can be checked against a search's.
+pub fn timeline_record(
+    query: &str,
+    by: Granularity,
+    field: TimeField,
+    timeline: &Timeline,
+) -> serde_json::Value {
+    json!({
+        "query": query,
+        "by": by,
+        "field": field,
+        "matching": timeline.matching,
+        "uncounted": timeline.uncounted,
+        "buckets": timeline.buckets,
+    })
+}
+
 /// Writes a timeline: a bar chart for people, data for plotting otherwise.
+/// Only JSON has room to say which passages it leaves out.
 pub fn write_timeline(
     out: &mut dyn Write,
     format: Format,
@@ -99,8 +120,9 @@ pub fn write_timeline(
     query: &str,
     by: Granularity,
     field: TimeField,
-    buckets: &[Bucket],
+    timeline: &Timeline,
 ) -> io::Result<()> {
+    let buckets = &timeline.buckets;
     match format {
         Format::Text => {
             let max = buckets.iter().map(|b| b.passages).max().unwrap_or(0).max(1);
@@ -134,11 +156,7 @@ pub fn write_timeline(
             }
             write_empty_run(out, by, width, empty, &first_empty)
         }
-        Format::Json => write_json(
-            out,
-            &json!({ "query": query, "by": by, "field": field, "buckets": buckets }),
-            true,
-        ),
+        Format::Json => write_json(out, &timeline_record(query, by, field, timeline), true),
         Format::Jsonl => buckets.iter().try_for_each(|b| write_json(out, b, false)),
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
@@ -192,7 +210,11 @@ mod tests {
             "q",
             Granularity::Year,
             field,
-            &buckets,
+            &Timeline {
+                buckets,
+                matching: 0,
+                uncounted: 0,
+            },
         )
         .unwrap();
         String::from_utf8(out).unwrap()

@@ -46,7 +46,8 @@ pub use suggest::{
     AbsentWord, Nearest, WordsAlone, why_no_name_matches, why_no_words_match, words_alone,
 };
 pub use timeline::{
-    Bucket, Granularity, TimeField, buckets_spanned, every_bucket, matching_passages, timeline,
+    Bucket, Granularity, TimeField, Timeline, buckets_spanned, every_bucket, matching_passages,
+    timeline,
 };
 
 /// How much a title match counts against a passage-text match.

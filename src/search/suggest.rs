@@ -54,6 +54,10 @@ const MIN_SUGGESTED_CHARS: usize = 3;
 /// and a pasted paragraph would make hundreds.
 const MAX_WORDS: usize = 16;
 
+/// The nearest spellings of each word of a name that [`nearest_name`]
+/// tries in its place, each a search of its own.
+const MAX_RESPELLINGS_PER_WORD: usize = 3;
+
 /// Each plain word of `query` searched alone (`query::plain_words`:
 /// quoted phrases, fields and excluded words are left out), each word
 /// once, the first [`MAX_WORDS`] of them.
@@ -168,18 +172,16 @@ pub fn why_no_name_matches(news: &NewsIndex, kind: NameKind, name: &str) -> Resu
     let mut missing = Vec::new();
     // The name fields share one analyzer: the first type's reading of the
     // name gives the words (a person's without courtesy titles).
-    for word in analyze(news, fields[0], &canonical::query_name(labels[0], name)) {
+    let words = analyze(news, fields[0], &canonical::query_name(labels[0], name));
+    for word in &words {
         let mut nearest: Option<Spelling> = None;
         let mut held = false;
         for &field in &fields {
-            if searcher.doc_freq(&Term::from_field_text(field, &word))? > 0 {
+            if searcher.doc_freq(&Term::from_field_text(field, word))? > 0 {
                 held = true;
                 break;
             }
-            let distance = if word.chars().count() >= 6 { 2 } else { 1 };
-            let near = spellings_within(&searcher, field, &word, distance)?
-                .into_iter()
-                .filter(|spelling| spelling.edits > 0);
+            let near = respellings(&searcher, field, word)?;
             nearest = nearest
                 .into_iter()
                 .chain(near)
@@ -197,7 +199,75 @@ pub fn why_no_name_matches(news: &NewsIndex, kind: NameKind, name: &str) -> Resu
             None => format!("{whose} holds \"{word}\""),
         });
     }
+    if missing.is_empty()
+        && let Some((near, passages)) = nearest_name(news, &searcher, kind, &fields, &words)?
+    {
+        missing.push(format!(
+            "{whose} holds \"{}\" (the index has \"{near}\", in {})",
+            words.join(" "),
+            passages_count(passages as u64)
+        ));
+    }
     Ok((!missing.is_empty()).then(|| missing.join("; ")))
+}
+
+/// The spellings of `field` an edit or two from `word` (two from six
+/// letters), not `word` itself.
+fn respellings(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    word: &str,
+) -> tantivy::Result<impl Iterator<Item = Spelling>> {
+    let distance = if word.chars().count() >= 6 { 2 } else { 1 };
+    Ok(spellings_within(searcher, field, word, distance)?
+        .into_iter()
+        .filter(|spelling| spelling.edits > 0))
+}
+
+/// The name nearest to a name of several `words` that some names hold
+/// each, never all in one, with the passages its filter finds: one word
+/// respelt ("vladmir putin" -> "vladimir putin"), the fewest edits, then
+/// the most passages. `--person "Vladmir Putin"` found nothing and said
+/// nothing, since a "Vladmir Semenovich" held the misspelt word.
+fn nearest_name(
+    news: &NewsIndex,
+    searcher: &tantivy::Searcher,
+    kind: NameKind,
+    fields: &[Field],
+    words: &[String],
+) -> Result<Option<(String, usize)>> {
+    if words.len() < 2 {
+        return Ok(None);
+    }
+    let mut best: Option<((usize, Reverse<usize>), String)> = None;
+    for (i, word) in words.iter().enumerate().take(MAX_WORDS) {
+        if word.chars().count() < MIN_SUGGESTED_CHARS {
+            continue;
+        }
+        let mut near = Vec::new();
+        for &field in fields {
+            near.extend(respellings(searcher, field, word)?);
+        }
+        // One spelling held by names of several types (`--name`) once.
+        near.sort_by(|a, b| a.text.cmp(&b.text).then(a.edits.cmp(&b.edits)));
+        near.dedup_by(|a, b| a.text == b.text);
+        near.sort_by_key(|s| (s.edits, Reverse(s.doc_freq), s.text.clone()));
+        for spelling in near.into_iter().take(MAX_RESPELLINGS_PER_WORD) {
+            let mut respelt = words.to_vec();
+            respelt[i] = spelling.text;
+            let name = respelt.join(" ");
+            let alone = Filter {
+                entities: vec![(kind, name.clone())],
+                ..Filter::default()
+            };
+            let passages = matching_passages(news, &alone)?;
+            let key = (spelling.edits, Reverse(passages));
+            if passages > 0 && best.as_ref().is_none_or(|(best_key, _)| key < *best_key) {
+                best = Some((key, name));
+            }
+        }
+    }
+    Ok(best.map(|((_, Reverse(passages)), name)| (name, passages)))
 }
 
 /// Which words of a query that found nothing no passage holds, with the

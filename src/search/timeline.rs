@@ -59,6 +59,20 @@ pub struct Bucket {
     pub articles: u64,
 }
 
+/// A timeline, and what its buckets leave out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timeline {
+    /// Oldest bucket first.
+    pub buckets: Vec<Bucket>,
+    /// Passages the filter matches, placed in a bucket or not.
+    pub matching: u64,
+    /// Matching passages in no bucket: without a publication date, or
+    /// mentioning no date that counts in these buckets (none as narrow as
+    /// them, or none within `--since`/`--until`). The buckets added up to
+    /// fewer passages than `search` found, and nothing said why.
+    pub uncounted: u64,
+}
+
 /// Buckets with gaps filled up to this many; beyond it only non-empty
 /// buckets are listed.
 const MAX_FILLED_BUCKETS: usize = 2000;
@@ -73,11 +87,24 @@ pub fn timeline(
     filter: &Filter,
     by: Granularity,
     field: TimeField,
-) -> Result<Vec<Bucket>> {
+) -> Result<Timeline> {
     let searcher = news.searcher()?;
     let built = build_query(news, &searcher, filter)?;
-    let counts = searcher.search(&*built.query, &TimelineCollector { by, field })?;
-    let mut buckets: Vec<Bucket> = counts
+    // The range filters the passages by the dates they mention, so it
+    // bounds a timeline of those dates only.
+    let (since, until) = match field {
+        TimeField::Mentioned => (filter.since, filter.until),
+        TimeField::Published => (None, None),
+    };
+    let collector = TimelineCollector {
+        by,
+        field,
+        since,
+        until,
+    };
+    let tally = searcher.search(&*built.query, &collector)?;
+    let mut buckets: Vec<Bucket> = tally
+        .counts
         .into_iter()
         .map(|(start, (passages, articles))| Bucket {
             start,
@@ -87,11 +114,11 @@ pub fn timeline(
         })
         .collect();
     buckets.sort_by_key(|b| b.start);
-    if field == TimeField::Published {
-        return Ok(fill_gaps(buckets, by, None, None));
-    }
-    buckets.retain(|b| overlaps(b.start, by, filter.since, filter.until));
-    Ok(fill_gaps(buckets, by, filter.since, filter.until))
+    Ok(Timeline {
+        buckets: fill_gaps(buckets, by, since, until),
+        matching: tally.matching,
+        uncounted: tally.matching - tally.placed,
+    })
 }
 
 /// Whether the bucket starting at `start` holds a day of `[since, until]`.
@@ -251,13 +278,26 @@ fn empty_bucket(start: NaiveDate, by: Granularity) -> Bucket {
 /// Bucket start -> (passages, hashes of distinct articles).
 type Counts = HashMap<NaiveDate, (u64, HashSet<u64>)>;
 
+/// What a [`TimelineCollector`] found.
+#[derive(Default)]
+struct Tally {
+    counts: Counts,
+    /// Passages collected.
+    matching: u64,
+    /// Passages counted in at least one bucket.
+    placed: u64,
+}
+
 struct TimelineCollector {
     by: Granularity,
     field: TimeField,
+    /// Only buckets holding a day of this range count (see [`overlaps`]).
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
 }
 
 impl Collector for TimelineCollector {
-    type Fruit = Counts;
+    type Fruit = Tally;
     type Child = TimelineSegmentCollector;
 
     fn for_segment(
@@ -290,9 +330,11 @@ impl Collector for TimelineCollector {
             .collect::<tantivy::Result<_>>()?;
         Ok(TimelineSegmentCollector {
             by: self.by,
+            since: self.since,
+            until: self.until,
             columns,
             articles: fast.u64("article_hash")?,
-            counts: Counts::new(),
+            tally: Tally::default(),
             seen: Vec::new(),
         })
     }
@@ -301,11 +343,13 @@ impl Collector for TimelineCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut merged = Counts::new();
+    fn merge_fruits(&self, fruits: Vec<Tally>) -> tantivy::Result<Tally> {
+        let mut merged = Tally::default();
         for fruit in fruits {
-            for (start, (passages, articles)) in fruit {
-                let entry = merged.entry(start).or_default();
+            merged.matching += fruit.matching;
+            merged.placed += fruit.placed;
+            for (start, (passages, articles)) in fruit.counts {
+                let entry = merged.counts.entry(start).or_default();
                 entry.0 += passages;
                 entry.1.extend(articles);
             }
@@ -316,16 +360,18 @@ impl Collector for TimelineCollector {
 
 struct TimelineSegmentCollector {
     by: Granularity,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
     /// Each column, and whether it holds the days of week mentions.
     columns: Vec<(Column<DateTime>, bool)>,
     articles: Column<u64>,
-    counts: Counts,
+    tally: Tally,
     /// Buckets already counted for the current document.
     seen: Vec<NaiveDate>,
 }
 
 impl SegmentCollector for TimelineSegmentCollector {
-    type Fruit = Counts;
+    type Fruit = Tally;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.seen.clear();
@@ -338,22 +384,29 @@ impl SegmentCollector for TimelineSegmentCollector {
                         date
                     };
                     let start = bucket_start(date, self.by);
-                    if !self.seen.contains(&start) {
+                    if !self.seen.contains(&start)
+                        && overlaps(start, self.by, self.since, self.until)
+                    {
                         self.seen.push(start);
                     }
                 }
             }
         }
+        self.tally.matching += 1;
+        if self.seen.is_empty() {
+            return;
+        }
+        self.tally.placed += 1;
         let article = self.articles.first(doc);
         for start in &self.seen {
-            let entry = self.counts.entry(*start).or_default();
+            let entry = self.tally.counts.entry(*start).or_default();
             entry.0 += 1;
             entry.1.extend(article);
         }
     }
 
-    fn harvest(self) -> Counts {
-        self.counts
+    fn harvest(self) -> Tally {
+        self.tally
     }
 }
 

@@ -390,14 +390,15 @@ pub fn entities(news: &NewsIndex, params: &Params) -> ApiResult {
     Ok(json!({ "query": filter.query, "entities": counts }))
 }
 
-/// `/api/timeline`: `{"query", "by", "field", "buckets": [{start, label, passages, articles}]}`.
+/// `/api/timeline`: `{"query", "by", "field", "matching", "uncounted",
+/// "buckets": [{start, label, passages, articles}]}`, as `timeline --format json`.
 pub fn timeline(news: &NewsIndex, params: &Params) -> ApiResult {
     params.only(&[FILTER_PARAMS, &["by", "field"]])?;
     let filter = params.filter()?;
     let by = params.choice("by", Granularity::Month)?;
     let field = params.choice("field", TimeField::Mentioned)?;
-    let buckets = search::timeline(news, &filter, by, field)?;
-    Ok(json!({ "query": filter.query, "by": by, "field": field, "buckets": buckets }))
+    let timeline = search::timeline(news, &filter, by, field)?;
+    Ok(output::timeline_record(&filter.query, by, field, &timeline))
 }
 
 /// `/api/article`: the passages of one article, as `show --format json`:

@@ -841,11 +841,23 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
     env.write(
         "a.txt",
         "Talks\n\nPresident Ilham Aliyev spoke in Baku on Monday about the talks.\n",
+    )
+    // Each word of "Vladmir Putin" is in a person's name, never both in one.
+    .write(
+        "b.txt",
+        "Oil\n\nVladmir Vladiminovich Semenovich, the head of petroleum geology at Moscow \
+         State University, told delegates at the World Petroleum Congress.\n\nRussian \
+         President Vladimir Putin said on Monday that output would rise.\n",
     );
     env.index();
     check_empty_results(
         &env,
         &[
+            (
+                &["search", "", "--person", "Vladmir Putin"],
+                "--person \"Vladmir Putin\": no person's name holds \"vladmir putin\" (the \
+                 index has \"vladimir putin\", in 1 passage)",
+            ),
             (
                 &["search", "talks", "--person", "Ilham Aliyevv"],
                 "1 passage matches \"talks\" without the filters, none with --person \"Ilham \

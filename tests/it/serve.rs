@@ -149,6 +149,9 @@ fn serves_search_entities_timeline_and_article_as_json() {
     assert_eq!(timeline["field"], "published");
     assert_eq!(timeline["buckets"][0]["label"], "2024-12");
     assert!(timeline["buckets"][0]["passages"].as_u64().unwrap() >= 1);
+    // What the buckets leave out, as `timeline --format json` says it.
+    assert!(timeline["matching"].as_u64().unwrap() >= 1, "{timeline}");
+    assert!(timeline["uncounted"].is_u64(), "{timeline}");
 
     let (status, article) = server.json("/api/article?path=corpus/aliyev.txt");
     assert_eq!(status, 200);

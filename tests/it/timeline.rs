@@ -91,3 +91,78 @@ fn a_series_too_long_to_fill_says_it_is_sparse() {
     assert_eq!(run.stdout.lines().count(), 1 + 2099 - 1799 + 1);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
+
+/// Four passages about talks: three in a story of 2024-12-30 (one
+/// mentions a day, one a month, one "the 1990s", which counts in no
+/// bucket) and one in a file with no publication date.
+fn placed_env() -> Env {
+    let env = Env::new();
+    env.write(
+        "2024-12-30/talks.txt",
+        "Meeting\n\nThe talks on December 25, 2024 went well.\n\nThe talks set a summit for \
+         March 2025.\n\nThe talks recalled the 1990s.\n",
+    );
+    env.write(
+        "notes/talks.txt",
+        "Notes\n\nThe talks on December 20, 2024 were planned.\n",
+    );
+    env.index();
+    env
+}
+
+/// `timeline talks ARGS --format json`: the passages it matched, and how
+/// many of them it could place in no bucket.
+fn matching_and_uncounted(env: &Env, args: &[&str]) -> (u64, u64) {
+    let mut all = vec!["timeline", "talks", "--format", "json", "--index", "index"];
+    all.extend_from_slice(args);
+    let run = env.run(&all);
+    assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+    let json = run.json();
+    let count = |key: &str| {
+        json[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no {key}: {json}"))
+    };
+    (count("matching"), count("uncounted"))
+}
+
+/// A timeline left out the passages it could not place (undated stories
+/// under `--field published`: 11,973 of 144,727 in BBC + Reuters), so its
+/// bars did not add up to what `search` found, and nothing said so.
+#[test]
+fn a_timeline_says_how_many_matching_passages_it_could_not_place() {
+    let env = placed_env();
+    let cases: [(&[&str], (u64, u64)); 5] = [
+        (&["--field", "published"], (4, 1)),
+        (&[], (4, 1)),
+        (&["--by", "day"], (4, 2)),
+        (&["--since", "2024-12", "--until", "2024-12"], (2, 0)),
+        (
+            &["--since", "2024-12", "--until", "2025-03", "--by", "day"],
+            (3, 1),
+        ),
+    ];
+    for (args, want) in cases {
+        assert_eq!(matching_and_uncounted(&env, args), want, "{args:?}");
+    }
+    let run = env.run(&[
+        "timeline",
+        "talks",
+        "--field",
+        "published",
+        "--index",
+        "index",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("1 of 4 matching passages has no publication date and is not counted"),
+        "{}",
+        run.stderr
+    );
+    // Every passage placed: nothing to say.
+    let run = env.run(&[
+        "timeline", "talks", "--since", "2024-12", "--until", "2024-12", "--index", "index",
+    ]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
