@@ -122,7 +122,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// Day", "Easter Monday", "St. Patrick's Day"; `dates::grammar::holidays`),
 /// a number outside 1900-2099 is a year only after a preposition of time
 /// (`dates::grammar::four_digits`); time zones and currency signs alone
-/// are no entities (`entities::common_abbreviations`).
+/// are no entities (`entities::common_abbreviations`); a last paragraph
+/// that is only a sign-off ("Reuter") joins the passage before (`passage`).
 const ANALYSIS_VERSION: u64 = 11;
 
 /// Commit after this many bytes of input by default, so an interrupted run
