@@ -36,9 +36,10 @@ pub struct CommitMeta {
     /// The corpus folder the index was built from.
     pub corpus: Option<PathBuf>,
     /// The analysis version (`indexer::ANALYSIS_VERSION`) every article of
-    /// the index was read with: written by the last commit of a run, so an
-    /// index a run left half read again, or one of a newsdex that did not
-    /// record it, has none.
+    /// the index was read with, `None` when they differ or nobody recorded
+    /// it: a run's last commit writes its own, the commits before keep the
+    /// index's earlier value (a run stopped half way through reading an
+    /// index again leaves it as it was).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis: Option<u64>,
 }
