@@ -38,8 +38,8 @@ pub struct CommitMeta {
     /// The analysis version (`indexer::ANALYSIS_VERSION`) every article of
     /// the index was read with, `None` when they differ or nobody recorded
     /// it: a run's last commit writes its own, the commits before keep the
-    /// index's earlier value (a run stopped half way through reading an
-    /// index again leaves it as it was).
+    /// index's earlier value (none in a rebuild), so a run stopped half way
+    /// through reading an index again leaves it as it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis: Option<u64>,
 }
