@@ -272,6 +272,14 @@ try {
     expect(bars.some((t) => t.startsWith('2024-12')), `bars: ${bars}`);
   });
 
+  await step('the timeline says how many matching passages no bar counts', async () => {
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    await page.waitForSelector('#timeline .bar');
+    const note = await page.textContent('#timeline .uncounted');
+    expect(/^\d+ of \d+ matching passages are in no bar: they mention no date that fits one\.$/.test(note), `note: ${note}`);
+  });
+
   await step('"More results" lists the next hits, keeps them on reload, and a new search starts over', async () => {
     const hitKeys = () => page.$$eval('#results .hit h3 a', (as) => as.map((a) => a.getAttribute('href')));
     await page.goto(`${base}/`); // every passage: far more than one page

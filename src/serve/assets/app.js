@@ -402,8 +402,15 @@ async function drawTimeline(state, mine) {
   if (mine !== generation) return;
   box.replaceChildren();
   const buckets = data.buckets;
+  // Bars that add up to fewer passages than the search found say why.
+  const uncounted = data.uncounted > 0 && el('p', {
+    class: 'hint uncounted',
+    text: `${data.uncounted} of ${data.matching} matching passages are in no bar: they ${data.field === 'published'
+      ? 'have no publication date' : 'mention no date that fits one'}.`,
+  });
   if (!buckets.length) {
     box.append(el('p', { class: 'hint', text: 'No dates in these passages.' }));
+    if (uncounted) box.append(uncounted);
     return;
   }
   const max = Math.max(...buckets.map((b) => b.passages), 1);
@@ -430,6 +437,7 @@ async function drawTimeline(state, mine) {
   box.append(bars, el('div', { class: 'axis' },
     el('span', { text: buckets[0].label }),
     el('span', { text: buckets[buckets.length - 1].label })));
+  if (uncounted) box.append(uncounted);
 }
 
 /** The first and last day of a bucket, for since/until. */
