@@ -944,14 +944,6 @@ fn with_stdout(print: impl FnOnce(&mut dyn Write, Style) -> io::Result<()>) -> a
     Ok(())
 }
 
-/// Whether `news` was built from `folder` (under any spelling of its path).
-fn indexes_folder(news: &NewsIndex, folder: &Path) -> anyhow::Result<bool> {
-    let indexed = news.commit_meta()?.and_then(|meta| meta.corpus);
-    Ok(indexed.is_some_and(|indexed| {
-        std::fs::canonicalize(indexed).ok() == std::fs::canonicalize(folder).ok()
-    }))
-}
-
 /// Opens an index the user named, with a note when its entities and dates
 /// are those an older newsdex found.
 fn open_named_index(dir: &Path) -> anyhow::Result<NewsIndex> {
@@ -971,7 +963,7 @@ fn open_default_index(dir: &Path) -> anyhow::Result<NewsIndex> {
                 return Ok(news);
             };
             // An index of another folder is the user's to update.
-            if !indexes_folder(&news, Path::new(DEFAULT_CORPUS))? {
+            if news.built_from(Path::new(DEFAULT_CORPUS)) != Some(true) {
                 eprintln!("newsdex: note: {note}");
                 return Ok(news);
             }

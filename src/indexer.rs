@@ -314,16 +314,10 @@ pub struct IndexSummary {
 /// folder; nor is one that no longer exists (a corpus moved or renamed),
 /// since nothing is left to keep.
 fn refuse_other_corpus(news: &NewsIndex, corpus: &Path) -> Result<()> {
-    let Some(indexed) = news.commit_meta()?.and_then(|meta| meta.corpus) else {
+    let Some(indexed) = news.commit_meta().and_then(|meta| meta.corpus.clone()) else {
         return Ok(());
     };
-    let (Ok(indexed_real), Ok(given_real)) = (
-        std::fs::canonicalize(&indexed),
-        std::fs::canonicalize(corpus),
-    ) else {
-        return Ok(());
-    };
-    if indexed_real == given_real || news.searcher()?.num_docs() == 0 {
+    if news.built_from(corpus) != Some(false) || news.searcher()?.num_docs() == 0 {
         return Ok(());
     }
     Err(Error::OtherCorpus {
@@ -383,7 +377,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
     // if the two agree.
     let mut meta = CommitMeta::new(&config.corpus);
     if config.mode == Mode::Incremental {
-        meta.analysis = news.commit_meta()?.and_then(|meta| meta.analysis);
+        meta.analysis = news.commit_meta().and_then(|meta| meta.analysis);
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -865,7 +859,7 @@ struct StoredMentions<'a> {
 /// that reads its files again; `None` when every article was read by this
 /// newsdex's analysis, or the index is empty.
 pub fn older_analysis_note(news: &NewsIndex) -> Result<Option<String>> {
-    let Some(meta) = news.commit_meta()? else {
+    let Some(meta) = news.commit_meta() else {
         return Ok(None);
     };
     if meta.analysis == Some(ANALYSIS_VERSION) || news.searcher()?.num_docs() == 0 {
@@ -873,6 +867,7 @@ pub fn older_analysis_note(news: &NewsIndex) -> Result<Option<String>> {
     }
     let corpus = meta
         .corpus
+        .as_ref()
         .map_or_else(|| "FOLDER".to_string(), |c| c.display().to_string());
     Ok(Some(format!(
         "{} holds entities and dates found by another version of newsdex; \

@@ -27,6 +27,9 @@ pub struct NewsIndex {
     /// Whether the reader follows new commits. A one-shot command answers
     /// from the commit it opened and needs no file watcher thread.
     follow_commits: bool,
+    /// The metadata of the commit the index was opened at, read once with
+    /// its schema version; `None` before the first commit.
+    opened_at: Option<CommitMeta>,
 }
 
 /// What newsdex records with each commit.
@@ -88,8 +91,8 @@ impl NewsIndex {
                     .err()
                     .unwrap_or_else(|| corrupt(dir, e))
             })?;
-        check_version(dir, &index)?;
-        NewsIndex::wrap(dir, index)
+        let opened_at = check_version(dir, &index)?;
+        NewsIndex::wrap(dir, index, opened_at)
     }
 
     /// Opens the index in `dir`, creating an empty one when there is none.
@@ -104,7 +107,7 @@ impl NewsIndex {
         let index = IndexDirectory::open(dir)
             .and_then(|d| Index::create(d, schema, IndexSettings::default()))
             .map_err(|e| corrupt(dir, e))?;
-        NewsIndex::wrap(dir, index)
+        NewsIndex::wrap(dir, index, None)
     }
 
     /// Deletes the index files in `dir` (only tantivy's own files and
@@ -127,7 +130,7 @@ impl NewsIndex {
         NewsIndex::open_or_create(dir)
     }
 
-    fn wrap(dir: &Path, index: Index) -> Result<NewsIndex> {
+    fn wrap(dir: &Path, index: Index, opened_at: Option<CommitMeta>) -> Result<NewsIndex> {
         schema::register_tokenizers(&index);
         let fields = Fields::from_schema(&index.schema()).map_err(|_| Error::SchemaMismatch {
             path: dir.to_path_buf(),
@@ -140,6 +143,7 @@ impl NewsIndex {
             dir: dir.to_path_buf(),
             reader: Default::default(),
             follow_commits: false,
+            opened_at,
         })
     }
 
@@ -169,13 +173,18 @@ impl NewsIndex {
         Ok(self.reader.get_or_init(|| reader))
     }
 
-    /// The metadata of the last commit; `None` before the first one.
-    pub fn commit_meta(&self) -> Result<Option<CommitMeta>> {
-        let metas = self.index.load_metas().map_err(|e| corrupt(&self.dir, e))?;
-        Ok(metas
-            .payload
-            .as_deref()
-            .and_then(|payload| serde_json::from_str(payload).ok()))
+    /// The metadata of the commit the index was opened at; `None` before
+    /// the first one.
+    pub fn commit_meta(&self) -> Option<&CommitMeta> {
+        self.opened_at.as_ref()
+    }
+
+    /// Whether the index was built from `folder`, under any spelling of
+    /// its path (`corpus`, `./corpus`, a link to it); `None` when it cannot
+    /// tell: no commit names a folder, or one of the two paths is gone.
+    pub fn built_from(&self, folder: &Path) -> Option<bool> {
+        let indexed = std::fs::canonicalize(self.commit_meta()?.corpus.as_ref()?).ok()?;
+        Some(indexed == std::fs::canonicalize(folder).ok()?)
     }
 
     /// A searcher on the last commit.
@@ -184,7 +193,9 @@ impl NewsIndex {
     }
 }
 
-fn check_version(dir: &Path, index: &Index) -> Result<()> {
+/// Checks that the index is one this newsdex reads, and returns the
+/// metadata of its last commit (`None` before the first one).
+fn check_version(dir: &Path, index: &Index) -> Result<Option<CommitMeta>> {
     let metas = index.load_metas().map_err(|e| corrupt(dir, e))?;
     let mismatch = |found: String| Error::SchemaMismatch {
         path: dir.to_path_buf(),
@@ -193,10 +204,10 @@ fn check_version(dir: &Path, index: &Index) -> Result<()> {
     };
     match metas.payload.as_deref() {
         // A fresh index that never finished its first commit.
-        None if metas.segments.is_empty() => Ok(()),
+        None if metas.segments.is_empty() => Ok(None),
         None => Err(mismatch("another tool (no newsdex metadata)".into())),
         Some(payload) => match serde_json::from_str::<CommitMeta>(payload) {
-            Ok(meta) if meta.newsdex_schema == SCHEMA_VERSION => Ok(()),
+            Ok(meta) if meta.newsdex_schema == SCHEMA_VERSION => Ok(Some(meta)),
             Ok(meta) => Err(mismatch(format!(
                 "newsdex schema version {}",
                 meta.newsdex_schema
