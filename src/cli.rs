@@ -644,21 +644,8 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     };
     // "No passage matches" alone sent a user hunting through a query
     // that matches thousands, when a misspelt --person emptied it.
-    let filters = args.given();
-    if !filters.is_empty() && !filter.query.trim().is_empty() {
-        let alone = Filter {
-            query: filter.query.clone(),
-            ..Filter::default()
-        };
-        let n = search::matching_passages(news, &alone)?;
-        if n > 0 {
-            return Ok(format!(
-                "{}{} without the filters, none with {}: {check}",
-                passages_match(n),
-                described(&filter.query),
-                filters.join(" ")
-            ));
-        }
+    if let Some(emptied) = search::emptied_by_filters(news, filter, &args.given().join(" "))? {
+        return Ok(format!("{emptied}: {check}"));
     }
     if !names.is_empty() {
         return Ok(format!(

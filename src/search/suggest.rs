@@ -313,6 +313,34 @@ pub fn why_no_words_match(news: &NewsIndex, query: &str) -> Result<Option<String
     Ok(None)
 }
 
+/// When the query's words match passages that its filters leave none of,
+/// says so, naming the filters as the user gave them (`--since 2030` on
+/// the command line, `since 2030` to the API): "59 passages match "Putin"
+/// without the filters, none with since 2030". "No passage matches" alone
+/// sent people rewording a query that was fine. `None` without words or
+/// filters, or when the words alone match nothing either.
+pub fn emptied_by_filters(
+    news: &NewsIndex,
+    filter: &Filter,
+    filters: &str,
+) -> Result<Option<String>> {
+    if filters.is_empty() || filter.query.trim().is_empty() {
+        return Ok(None);
+    }
+    let alone = Filter {
+        query: filter.query.clone(),
+        ..Filter::default()
+    };
+    let n = matching_passages(news, &alone)?;
+    Ok((n > 0).then(|| {
+        format!(
+            "{} {} without the filters, none with {filters}",
+            counted(n as u64, "passage matches", "passages match"),
+            crate::error::quoted_start(&filter.query)
+        )
+    }))
+}
+
 fn passages_count(n: u64) -> String {
     counted(n, "passage", "passages")
 }

@@ -331,17 +331,13 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     Ok(answer)
 }
 
-/// When the query alone matches passages and its filters leave none, says
-/// so, naming the filters as they were sent (`since 2030`, `person "X"`),
-/// as the CLI does for its flags.
+/// [`search::emptied_by_filters`], the filters named as they were sent
+/// (`since 2030`, `person "X"`).
 fn filters_emptied(
     news: &NewsIndex,
     params: &Params,
     filter: &Filter,
 ) -> Result<Option<String>, ApiError> {
-    if filter.query.trim().is_empty() {
-        return Ok(None);
-    }
     let mut given = Vec::new();
     for name in ["since", "until"] {
         if let Some(date) = params.one(name)? {
@@ -351,27 +347,8 @@ fn filters_emptied(
     for (kind, name) in &filter.entities {
         given.push(format!("{} {name:?}", kind.param()));
     }
-    if given.is_empty() {
-        return Ok(None);
-    }
-    let alone = Filter {
-        query: filter.query.clone(),
-        ..Filter::default()
-    };
-    let n = search::matching_passages(news, &alone)?;
-    Ok((n > 0).then(|| {
-        format!(
-            "{n} {} {:?} without the filters, none with {}: \
-             change the dates or drop a filter",
-            if n == 1 {
-                "passage matches"
-            } else {
-                "passages match"
-            },
-            filter.query,
-            given.join(", ")
-        )
-    }))
+    Ok(search::emptied_by_filters(news, filter, &given.join(", "))?
+        .map(|emptied| format!("{emptied}: change the dates or drop a filter")))
 }
 
 /// `/api/entities`: `{"query", "entities": [{label, name, passages, articles}]}`.
