@@ -482,48 +482,6 @@ fn timeline_counts_mentioned_days() {
     );
 }
 
-/// A timeline of mentioned dates with `--since`/`--until` draws the range
-/// asked for: the other dates the passages mention (a year long past, a
-/// plan for later) made bars outside it, and a chart of one month spanned
-/// years.
-#[test]
-fn a_timeline_of_mentioned_dates_keeps_to_the_filters_range() {
-    let env = Env::new();
-    env.write(
-        "2024-12-30/talks.txt",
-        "Talks\n\nThe talks on December 25, 2024 recalled the treaty of March 3, 1991 and \
-         set a summit for June 1, 2025.\n\nNothing happened on December 20, 2024.\n",
-    );
-    env.index();
-    let labels = |extra: &[&str]| -> Vec<String> {
-        let mut args = vec!["timeline", "", "--format", "json", "--index", "index"];
-        args.extend_from_slice(extra);
-        let run = env.run(&args);
-        assert_eq!(run.status, 0, "{extra:?}: {}", run.stderr);
-        run.json()["buckets"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|b| b["passages"].as_u64() > Some(0))
-            .map(|b| b["label"].as_str().unwrap().to_string())
-            .collect()
-    };
-    let month = ["--since", "2024-12", "--until", "2024-12", "--by", "day"];
-    assert_eq!(labels(&month), ["2024-12-20", "2024-12-25"]);
-    // A bucket that overlaps the range stays, whole.
-    assert_eq!(
-        labels(&["--since", "2024-12-22", "--by", "year"]),
-        ["2024", "2025"]
-    );
-    // Without a range, every date mentioned counts.
-    assert_eq!(labels(&["--by", "year"]), ["1991", "2024", "2025"]);
-    // Publication dates are not what the range filters.
-    assert_eq!(
-        labels(&["--since", "2025", "--field", "published", "--by", "year"]),
-        ["2024"]
-    );
-}
-
 /// A mention counts in timeline buckets at least as wide as it was
 /// written, and filters find it wherever it overlaps.
 #[test]

@@ -31,6 +31,42 @@ fn rows(env: &Env, args: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// A timeline of mentioned dates with `--since`/`--until` draws the range
+/// asked for: the other dates the passages mention (a year long past, a
+/// plan for later) made bars outside it, and a chart of one month spanned
+/// years.
+#[test]
+fn a_timeline_of_mentioned_dates_keeps_to_the_filters_range() {
+    let env = talks_env();
+    let labels = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["timeline", "", "--format", "json", "--index", "index"];
+        args.extend_from_slice(extra);
+        let run = env.run(&args);
+        assert_eq!(run.status, 0, "{extra:?}: {}", run.stderr);
+        run.json()["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["passages"].as_u64() > Some(0))
+            .map(|b| b["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let month = ["--since", "2024-12", "--until", "2024-12", "--by", "day"];
+    assert_eq!(labels(&month), ["2024-12-20", "2024-12-25"]);
+    // A bucket that overlaps the range stays, whole.
+    assert_eq!(
+        labels(&["--since", "2024-12-22", "--by", "year"]),
+        ["2024", "2025"]
+    );
+    // Without a range, every date mentioned counts.
+    assert_eq!(labels(&["--by", "year"]), ["1991", "2024", "2025"]);
+    // Publication dates are not what the range filters.
+    assert_eq!(
+        labels(&["--since", "2025", "--field", "published", "--by", "year"]),
+        ["2024"]
+    );
+}
+
 /// Two timelines over one range line up row for row in a spreadsheet:
 /// a bucket of the range with no mention at either end is a zero, not a
 /// missing row (a chart of December started on the 20th).
