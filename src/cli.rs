@@ -276,7 +276,8 @@ pub struct EntitiesArgs {
     #[arg(long = "type", value_enum)]
     pub kind: Option<EntityTypeArg>,
     /// How many entities to list.
-    #[arg(long, default_value_t = 20, value_parser = hit_limit())]
+    // `-n`/`--limit` as well: `search` names its count so.
+    #[arg(long, short = 'n', visible_alias = "limit", default_value_t = 20, value_parser = hit_limit())]
     pub top: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -1107,6 +1108,18 @@ mod tests {
                 Some(listed.to_string().as_str()),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn entities_takes_the_limit_spellings_of_search() {
+        for spelling in [&["--top", "5"][..], &["--limit", "5"], &["-n", "5"]] {
+            let cli = Cli::try_parse_from(["newsdex", "entities"].iter().chain(spelling))
+                .unwrap_or_else(|err| panic!("{spelling:?}: {err}"));
+            let Command::Entities(args) = cli.command else {
+                panic!("{spelling:?} parsed as another command")
+            };
+            assert_eq!(args.top, 5, "{spelling:?}");
         }
     }
 }
