@@ -33,6 +33,7 @@ mod exclusion;
 mod facets;
 mod fuzzy;
 mod hits;
+mod proximity;
 mod suggest;
 mod timeline;
 
@@ -55,6 +56,9 @@ pub use timeline::{
 const TITLE_BOOST: f32 = 2.0;
 /// Extra weight for passages whose entities carry the query's names.
 const ENTITY_BOOST: f32 = 0.5;
+/// How much the phrase of a query's plain words counts, when they stand
+/// together, against the words one by one.
+const PROXIMITY_BOOST: f32 = 1.0;
 
 /// What passages to find: the query and the filters. Shared by search,
 /// entity counts and timelines.
@@ -212,6 +216,9 @@ pub(crate) fn build_query(
     };
     let mut highlight = builder.highlight;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+    if !every_passage && let Some(together) = words_together(news, searcher, &rewritten) {
+        clauses.push((Occur::Should, together));
+    }
     if every_passage && let Some(ranking) = names_as_words(news, searcher, &filter.entities) {
         clauses.push((Occur::Should, ranking));
     }
@@ -267,6 +274,26 @@ pub(crate) fn build_query(
         highlight,
         written_dates,
     })
+}
+
+/// The optional clause that ranks passages holding the query's plain
+/// words close together first (see `proximity.rs`); `None` for a query
+/// without two of them. Built apart from the query, so its phrase adds no
+/// highlights of its own.
+fn words_together(news: &NewsIndex, searcher: &Searcher, query: &str) -> Option<Box<dyn Query>> {
+    let ast = query_grammar::parse_query(query).ok()?;
+    let phrase = proximity::words_phrase(&ast)?;
+    // In the passage's own text: a title that holds the words together
+    // would lift every passage of its article alike.
+    let text = news
+        .index
+        .schema()
+        .get_field_name(news.fields.text)
+        .to_string();
+    let together = TextQueryBuilder::new(news, searcher)
+        .build(&format!("{text}:{phrase}"))
+        .ok()?;
+    Some(boosted(together, PROXIMITY_BOOST))
 }
 
 /// The query that ranks the passages an empty query finds under name

@@ -59,6 +59,38 @@ fn title_matches_rank_first() {
     assert_eq!(env.hit_files("walrus", &[]), ["a.txt", "b.txt"]);
 }
 
+/// Unquoted words each match anywhere in a passage; a passage holding them
+/// together, in order, ranks above one that scatters them, even where the
+/// scattered one repeats a word. The phrase adds no match of its own.
+#[test]
+fn words_standing_together_rank_first() {
+    let env = Env::new();
+    env.write(
+        "apart.txt",
+        "Weekend roundup\n\nA plane was delayed at the airport. Later a crash on the \
+         motorway, and another crash near the bridge, closed two roads in the centre of \
+         England, and the bank holiday traffic did not ease until the evening.\n",
+    )
+    .write(
+        "together.txt",
+        "Weekend roundup\n\nThe plane crash near the coast was the first in the region \
+         for a decade, officials said. The Bank of England said markets were calm.\n",
+    )
+    .write(
+        "plane.txt",
+        "Weekend roundup\n\nA plane landed on the beach.\n",
+    );
+    env.index();
+    // (query, the file ranked higher, the file ranked lower)
+    let cases = [
+        ("plane crash", "together.txt", "apart.txt"),
+        ("bank of england", "together.txt", "apart.txt"),
+    ];
+    for (query, higher, lower) in cases {
+        assert_eq!(env.hit_files(query, &[]), [higher, lower], "{query}");
+    }
+}
+
 #[test]
 fn all_words_must_match_unless_or_is_given() {
     let env = Env::new();
