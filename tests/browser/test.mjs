@@ -272,6 +272,25 @@ try {
     expect(bars.some((t) => t.startsWith('2024-12')), `bars: ${bars}`);
   });
 
+  await step('the timeline\'s settings stay in the address, over a reload and a new search', async () => {
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    await page.selectOption('#tl-by', 'day');
+    await page.selectOption('#tl-field', 'published');
+    await page.waitForFunction(() => /by=day/.test(location.search) && /field=published/.test(location.search));
+    await page.reload();
+    await waitForResults();
+    await page.waitForSelector('#timeline .bar');
+    const settings = [await page.inputValue('#tl-by'), await page.inputValue('#tl-field')];
+    expect(settings.join() === 'day,published', `settings after a reload: ${settings}`);
+    const bars = await page.$$eval('#timeline .bar', (bs) => bs.map((b) => b.getAttribute('title')));
+    expect(bars.some((t) => /^2024-12-\d\d:/.test(t)), `bars by day of publication: ${bars}`);
+    await page.fill('#q', 'Putin');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => /q=Putin/.test(location.search));
+    expect(/by=day/.test(page.url()) && /field=published/.test(page.url()), `a new search dropped them: ${page.url()}`);
+  });
+
   await step('the timeline says how many matching passages no bar counts', async () => {
     await page.goto(`${base}/?q=Aliyev`);
     await waitForResults();

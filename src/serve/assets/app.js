@@ -28,6 +28,9 @@ const LAST_SEARCH = 'newsdex:last-search';
 const OPENED_FROM = 'newsdex:opened-from';
 // The orders /api/search takes besides the best match first.
 const SORTS = ['published', 'date'];
+/** The timeline's settings, the first of each its default. */
+const TIMELINE_BY = ['month', 'day', 'week', 'year'];
+const TIMELINE_FIELDS = ['mentioned', 'published'];
 
 const $ = (id) => document.getElementById(id);
 
@@ -47,12 +50,23 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** The search state in the address bar: query, dates, entity filters and order. */
+/** One of `allowed` from the address, or its first: the default. */
+function oneOf(params, name, allowed) {
+  const value = params.get(name);
+  return allowed.includes(value) ? value : allowed[0];
+}
+
+/**
+ * The search state in the address bar: query, dates, entity filters, order,
+ * and how the timeline counts (`by`, `field`), so that a reload or a shared
+ * link draws the same chart.
+ */
 function readState(search = location.search) {
   const params = new URLSearchParams(search);
   const sort = params.get('sort');
   const state = { q: params.get('q') || '', since: params.get('since') || '',
-    until: params.get('until') || '', filters: [], sort: SORTS.includes(sort) ? sort : '' };
+    until: params.get('until') || '', filters: [], sort: SORTS.includes(sort) ? sort : '',
+    by: oneOf(params, 'by', TIMELINE_BY), field: oneOf(params, 'field', TIMELINE_FIELDS) };
   for (const f of FILTERS) {
     for (const value of params.getAll(f.param)) {
       if (value.trim()) state.filters.push({ param: f.param, value: value.trim() });
@@ -94,6 +108,8 @@ function searchParams(state, limit) {
 function searchUrl(state, shown = LIMIT) {
   const params = toParams(state);
   if (state.sort) params.set('sort', state.sort);
+  if (state.by !== TIMELINE_BY[0]) params.set('by', state.by);
+  if (state.field !== TIMELINE_FIELDS[0]) params.set('field', state.field);
   if (shown > LIMIT) params.set('shown', String(shown));
   const query = params.toString();
   return query ? `/?${query}` : '/';
@@ -225,6 +241,8 @@ async function showSearch() {
   $('since').value = state.since;
   $('until').value = state.until;
   $('sort').value = state.sort;
+  $('tl-by').value = state.by;
+  $('tl-field').value = state.field;
   document.title = state.q ? `${state.q} · newsdex` : 'newsdex';
   sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
   drawActiveFilters(state);
@@ -390,8 +408,8 @@ function drawFacets(state, entities) {
 async function drawTimeline(state, mine) {
   const box = $('timeline');
   const params = toParams(state);
-  params.set('by', $('tl-by').value);
-  params.set('field', $('tl-field').value);
+  params.set('by', state.by);
+  params.set('field', state.field);
   let data;
   try {
     data = await getJSON('/api/timeline', params);
@@ -564,8 +582,15 @@ $('clear-dates').addEventListener('click', () => {
   if (location.pathname === '/article') return;
   navigate({ ...state, since: '', until: '' }, { keepFocus: true });
 });
-for (const id of ['tl-by', 'tl-field']) {
-  $(id).addEventListener('change', () => drawTimeline(readState(), generation));
+// A timeline setting redraws the chart only, and is kept in the address
+// (no new history entry: back still goes to the search before).
+for (const [id, key] of [['tl-by', 'by'], ['tl-field', 'field']]) {
+  $(id).addEventListener('change', () => {
+    const state = { ...readState(), [key]: $(id).value };
+    history.replaceState(history.state, '', searchUrl(state, shownCount()));
+    sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
+    drawTimeline(state, generation);
+  });
 }
 // The search form on the article page starts a new search.
 window.addEventListener('popstate', route);
