@@ -335,9 +335,12 @@ function drawResults(state, results, limit) {
   const list = $('results');
   list.replaceChildren();
   const shown = results.hits.length;
+  // Only words rank (a name filter's names count as words); without them
+  // every passage scores the same and they come in the index's order.
+  const which = !state.sort && (state.q || state.filters.length) ? 'best' : 'first';
   $('status').textContent = shown === 0
     ? `No passages match${results.why_none ? `: ${results.why_none}` : ''}.`
-    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${state.sort ? 'first' : 'best'} ${shown}` : ''}${
+    : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${which} ${shown}` : ''}${
       // Fewer listed than asked for: the cap and the copies left the rest out.
       results.total > shown && shown < limit ? ` (at most ${PER_ARTICLE} passages of an article, and copies once: open a hit to read its article)` : ''}.`;
   for (const date of results.dates_read || []) {
@@ -349,7 +352,7 @@ function drawResults(state, results, limit) {
   const full = shown === limit && results.total > shown;
   $('more').hidden = !full || limit >= MAX_SHOWN;
   $('more-hint').hidden = !full || limit < MAX_SHOWN;
-  $('more-hint').textContent = `The page lists the best ${MAX_SHOWN}: narrow the search (a name, a phrase, dates) to see others.`;
+  $('more-hint').textContent = `The page lists the ${which} ${MAX_SHOWN}: narrow the search (a name, a phrase, dates) to see others.`;
 }
 
 function drawHit(state, hit) {
