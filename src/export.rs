@@ -20,6 +20,7 @@ use serde_json::{Map, Value, json};
 use tantivy::schema::{Field, Value as _};
 use tantivy::{DocAddress, TantivyDocument};
 
+use crate::counted::counted;
 use crate::dates::value::calendar_points;
 use crate::indexer::{fnv1a, is_storable, to_day};
 use crate::schema::{Fields, article_identity};
@@ -77,9 +78,13 @@ fn parse_index_name(name: &str) -> Result<String, String> {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportSummary {
     pub passages: u64,
+    /// Passages with a value Quickwit stores but cannot search for (see
+    /// [`QUICKWIT_TERM_LIMIT`]), and the first such field's name.
+    pub unsearchable_in_quickwit: u64,
+    pub first_unsearchable_field: Option<&'static str>,
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -115,8 +120,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     eprintln!(
-        "newsdex: exported {} passages to {}; {} in {}",
-        summary.passages,
+        "newsdex: exported {} to {}; {} in {}",
+        counted(summary.passages, "passage", "passages"),
         args.out
             .as_deref()
             .filter(|path| *path != Path::new("-"))
@@ -130,6 +135,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         },
         mapping_path.display()
     );
+    if let Some(field) = summary.first_unsearchable_field {
+        eprintln!(
+            "newsdex: note: in {}, `{field}` (or another key or name) holds {QUICKWIT_TERM_LIMIT} \
+             bytes or more: Quickwit stores such a value, but its `raw` tokenizer indexes none, \
+             so a search for it finds nothing; search the text instead",
+            counted(summary.unsearchable_in_quickwit, "passage", "passages")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -203,7 +216,13 @@ pub fn export(
             if doc.get_first(news.fields.text).is_none() {
                 continue;
             }
-            let source = document(&news.fields, &doc);
+            let source = document(&news.fields, &doc, format);
+            if format == ExportFormat::Quickwit
+                && let Some(field) = unsearchable_in_quickwit(&source)
+            {
+                summary.unsearchable_in_quickwit += 1;
+                summary.first_unsearchable_field.get_or_insert(field);
+            }
             if format == ExportFormat::Elasticsearch {
                 let action = json!({ "index": { "_index": index_name, "_id": source["id"] } });
                 serde_json::to_writer(&mut *out, &action)?;
@@ -218,7 +237,7 @@ pub fn export(
 }
 
 /// One passage as a flat JSON document with every field.
-fn document(f: &Fields, doc: &TantivyDocument) -> Value {
+fn document(f: &Fields, doc: &TantivyDocument, format: ExportFormat) -> Value {
     let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str());
     let number = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
     let names = |field: Field| {
@@ -240,7 +259,14 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
 
     let mut d = Map::new();
     let identity = article_identity(text(f.source).unwrap_or_default(), article);
-    d.insert("id".into(), json!(document_id(&identity, passage)));
+    let id_limit = match format {
+        ExportFormat::Elasticsearch => MAX_ID_BYTES,
+        ExportFormat::Quickwit => QUICKWIT_TERM_LIMIT - 1,
+    };
+    d.insert(
+        "id".into(),
+        json!(document_id(&identity, passage, id_limit)),
+    );
     d.insert("article".into(), json!(article));
     d.insert("path".into(), json!(text(f.path)));
     d.insert("source".into(), json!(text(f.source)));
@@ -267,16 +293,43 @@ fn document(f: &Fields, doc: &TantivyDocument) -> Value {
 /// Elasticsearch refuses an `_id` longer than this many bytes.
 const MAX_ID_BYTES: usize = 512;
 
-/// A passage's document id: `IDENTITY#PASSAGE`, as long as Elasticsearch
-/// takes one. A longer identity (a deep path, a record id that is a long
-/// URL) keeps its head and is told apart by a hash of the whole.
-fn document_id(identity: &str, passage: u64) -> String {
+/// Quickwit's `raw` tokenizer drops a value of this many bytes or more
+/// (its `RemoveLongFilter`): the document keeps it, but no term query or
+/// aggregation finds it.
+pub const QUICKWIT_TERM_LIMIT: usize = 255;
+
+/// The Quickwit config's `raw` fields (see [`quickwit_config`]).
+const QUICKWIT_RAW_FIELDS: [&str; 8] = [
+    "id", "article", "path", "source", "person", "org", "place", "misc",
+];
+
+/// The first `raw` field of a Quickwit document with a value Quickwit
+/// cannot index; `None` when every value is searchable.
+fn unsearchable_in_quickwit(document: &Value) -> Option<&'static str> {
+    QUICKWIT_RAW_FIELDS.into_iter().find(|field| {
+        let too_long = |value: &Value| {
+            value
+                .as_str()
+                .is_some_and(|s| s.len() >= QUICKWIT_TERM_LIMIT)
+        };
+        match &document[*field] {
+            Value::Array(values) => values.iter().any(too_long),
+            value => too_long(value),
+        }
+    })
+}
+
+/// A passage's document id: `IDENTITY#PASSAGE`, at most `limit` bytes
+/// (Elasticsearch takes 512, Quickwit indexes 254). A longer identity (a
+/// deep path, a record id that is a long URL) keeps its head and is told
+/// apart by a hash of the whole.
+fn document_id(identity: &str, passage: u64, limit: usize) -> String {
     let id = format!("{identity}#{passage}");
-    if id.len() <= MAX_ID_BYTES {
+    if id.len() <= limit {
         return id;
     }
     let tail = format!("~{:016x}#{passage}", fnv1a(identity.as_bytes()));
-    let mut cut = MAX_ID_BYTES - tail.len();
+    let mut cut = limit - tail.len();
     while !identity.is_char_boundary(cut) {
         cut -= 1;
     }
@@ -440,17 +493,49 @@ mod tests {
     }
 
     #[test]
-    fn document_ids_fit_elasticsearch() {
-        assert_eq!(document_id("news/a.json#id:7", 3), "news/a.json#id:7#3");
-        let url = format!("feed.jsonl#id:https://news.example/{}", "é".repeat(400));
-        let long = document_id(&url, 12);
-        assert!(long.len() <= MAX_ID_BYTES, "{}", long.len());
-        assert!(long.starts_with("feed.jsonl#id:https://news.example/é"));
-        assert!(long.ends_with("#12"));
-        // Identities that share the head stay apart.
-        let other = format!("{url}x");
-        assert_ne!(document_id(&other, 12), long);
-        assert_ne!(document_id(&url, 13), long);
+    fn document_ids_fit_elasticsearch_and_quickwit() {
+        for limit in [MAX_ID_BYTES, QUICKWIT_TERM_LIMIT - 1] {
+            let short = document_id("news/a.json#id:7", 3, limit);
+            assert_eq!(short, "news/a.json#id:7#3");
+            let url = format!("feed.jsonl#id:https://news.example/{}", "é".repeat(400));
+            let long = document_id(&url, 12, limit);
+            assert!(long.len() <= limit, "{} > {limit}", long.len());
+            assert!(long.starts_with("feed.jsonl#id:https://news.example/é"));
+            assert!(long.ends_with("#12"));
+            // Identities that share the head stay apart.
+            let other = format!("{url}x");
+            assert_ne!(document_id(&other, 12, limit), long);
+            assert_ne!(document_id(&url, 13, limit), long);
+        }
+    }
+
+    #[test]
+    fn the_long_values_checked_are_the_configs_raw_fields() {
+        let config = quickwit_config("newsdex");
+        let raw: Vec<&str> = config["doc_mapping"]["field_mappings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|field| field["tokenizer"] == "raw")
+            .map(|field| field["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(raw, QUICKWIT_RAW_FIELDS);
+    }
+
+    #[test]
+    fn quickwit_cannot_search_raw_values_of_255_bytes() {
+        let long = "x".repeat(QUICKWIT_TERM_LIMIT);
+        let cases = [
+            (json!({ "id": "a#0", "person": ["Ilham Aliyev"] }), None),
+            (json!({ "id": "a#0", "path": "x".repeat(254) }), None),
+            (json!({ "id": "a#0", "path": long }), Some("path")),
+            (json!({ "id": "a#0", "org": ["EADS", long] }), Some("org")),
+            // Prose is cut into words: a long title is searchable.
+            (json!({ "id": "a#0", "title": long }), None),
+        ];
+        for (document, expected) in cases {
+            assert_eq!(unsearchable_in_quickwit(&document), expected, "{document}");
+        }
     }
 
     #[test]

@@ -138,6 +138,32 @@ fn quickwit_export_is_one_document_a_line_with_an_index_config() {
     assert_eq!(person["fast"], true);
 }
 
+/// Quickwit's `raw` tokenizer indexes no value of 255 bytes or more: ids are
+/// cut to fit, and a path too long to search is said on stderr.
+#[test]
+fn quickwit_ids_fit_its_term_limit_and_longer_paths_are_said() {
+    let env = Env::new();
+    let deep = format!("{}/story.txt", ["desk"; 60].join("/"));
+    env.write(&deep, "Snow in Baku\n\nHeavy snow closed schools.\n");
+    env.write("short.txt", "Rain in Baku\n\nRain closed roads.\n");
+    let run = env.run(&["index", "corpus", "-q"]);
+    assert_eq!(run.status, 0, "index failed: {}", run.stderr);
+
+    let run = env.run(&["export", "--format", "quickwit", "--out", "news.ndjson"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let docs = lines(&env, "news.ndjson");
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert!(ids.iter().all(|id| id.len() < 255), "{ids:?}");
+    assert!(ids.iter().any(|id| id.starts_with("desk/desk/")), "{ids:?}");
+    // A text file's article key is its path below the corpus.
+    let note = "in 1 passage, `article` (or another key or name) holds 255 bytes or more";
+    assert!(run.stderr.contains(note), "{}", run.stderr);
+
+    let run = env.run(&["export", "--format", "elasticsearch", "--out", "es.ndjson"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("Quickwit"), "{}", run.stderr);
+}
+
 #[test]
 fn export_without_out_writes_to_stdout_and_the_mapping_to_the_current_folder() {
     let env = indexed_env();
