@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use serde_json::json;
+use unicode_width::UnicodeWidthStr;
 
 use super::text::printable;
 use super::{Format, Style, csv_error, spreadsheet_cell, write_json};
@@ -21,23 +22,25 @@ pub fn write_entities(
                 return Ok(());
             }
             let names: Vec<_> = counts.iter().map(|c| printable(&c.name)).collect();
-            let width = names
-                .iter()
-                .map(|name| name.chars().count())
-                .max()
-                .unwrap_or(4)
-                .max(4);
+            // Columns as a terminal draws them: "习近平" takes six columns,
+            // and a combining accent none.
+            let width = names.iter().map(|name| name.width()).max().unwrap_or(4);
+            let width = width.max(4);
+            let padded = |name: &str| format!("{name}{}", " ".repeat(width - name.width()));
             writeln!(
                 out,
-                "{:<5} {:<width$} {:>8} {:>8}",
-                "type", "name", "passages", "articles"
+                "{:<5} {} {:>8} {:>8}",
+                "type",
+                padded("name"),
+                "passages",
+                "articles"
             )?;
             for (c, name) in counts.iter().zip(&names) {
                 writeln!(
                     out,
-                    "{:<5} {:<width$} {:>8} {:>8}",
+                    "{:<5} {} {:>8} {:>8}",
                     c.label.as_str(),
-                    name,
+                    padded(name),
                     c.passages,
                     c.articles
                 )?;
@@ -253,6 +256,29 @@ mod tests {
                 "…    7 years with none",
                 "2010 ██████████████████████████████████████████████████ 2",
             ]
+        );
+    }
+
+    #[test]
+    fn the_entities_table_lines_up_wide_and_combining_characters() {
+        let count = |name: &str, passages| EntityCount {
+            label: crate::entities::EntityLabel::Person,
+            name: name.to_string(),
+            passages,
+            articles: 1,
+        };
+        let counts = [
+            count("习近平", 12),
+            count("Ilham Aliyev", 7),
+            count("Jose\u{301}", 3),
+        ];
+        let mut out = Vec::new();
+        write_entities(&mut out, Format::Text, "q", &counts).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        let widths: Vec<usize> = table.lines().map(UnicodeWidthStr::width).collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "{widths:?}\n{table}"
         );
     }
 }
