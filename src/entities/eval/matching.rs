@@ -14,7 +14,10 @@
 //! - a prediction that overlaps no scored mention but lies within a
 //!   tolerated one of its label, or an untyped one, is neither right nor
 //!   wrong: it is not counted (MEANTIME: "Airbus A320" MISC inside "twenty
-//!   new Airbus A320 jets", a product mention it did not mark as a name).
+//!   new Airbus A320 jets", a product mention it did not mark as a name);
+//! - nor is one of another label inside an outer mention that overlaps no
+//!   innermost one: "Irish" MISC in "Irish low cost airline , Ryanair" ORG,
+//!   whose extent takes in a description the gold marks no name in.
 //!
 //! With flat gold that is all scored, as CoNLL's, this is exact CoNLL
 //! scoring. Offsets are bytes into one document's text.
@@ -89,7 +92,8 @@ pub enum Verdict {
     /// Overlaps no scored mention.
     Spurious,
     /// Overlaps no scored mention and lies within a tolerated one that
-    /// accepts its label, or an untyped one.
+    /// accepts its label, or an untyped one; or overlaps only outer scored
+    /// mentions, none of its label, and lies within one.
     Uncounted,
 }
 
@@ -117,6 +121,7 @@ pub struct Judgement {
 /// Judges one document's predictions against its gold mentions.
 pub fn judge(gold: &[GoldMention], predicted: &[Predicted]) -> Judgement {
     let scored: Vec<&GoldMention> = gold.iter().filter(|g| g.role == Role::Scored).collect();
+    let innermost = |g: &GoldMention| !scored.iter().any(|other| g.contains(other));
     let predictions = predicted
         .iter()
         .map(|p| {
@@ -141,7 +146,18 @@ pub fn judge(gold: &[GoldMention], predicted: &[Predicted]) -> Judgement {
             }
             let mut right = overlapping.iter().filter(|g| g.accepts(p.label)).peekable();
             if right.peek().is_none() {
-                Verdict::WrongType
+                // Inside an outer mention only: a name in its description
+                // ("Irish" in "Irish low cost airline , Ryanair"), which
+                // the gold did not mark.
+                let within_outer_only = overlapping.iter().all(|g| !innermost(g))
+                    && overlapping
+                        .iter()
+                        .any(|g| g.start <= p.start && p.end <= g.end);
+                if within_outer_only {
+                    Verdict::Uncounted
+                } else {
+                    Verdict::WrongType
+                }
             } else if right.any(|g| g.same_span(p.start, p.end)) {
                 Verdict::Exact
             } else {
@@ -151,10 +167,7 @@ pub fn judge(gold: &[GoldMention], predicted: &[Predicted]) -> Judgement {
         .collect();
     let gold_verdicts = gold
         .iter()
-        .map(|g| {
-            let innermost = !scored.iter().any(|other| g.contains(other));
-            (g.role == Role::Scored && innermost).then(|| found(g, predicted))
-        })
+        .map(|g| (g.role == Role::Scored && innermost(g)).then(|| found(g, predicted)))
         .collect();
     Judgement {
         predictions,
@@ -295,6 +308,9 @@ mod tests {
         check_prediction(&airbus(), p(0, 77, Organization), Exact);
         check_prediction(&airbus(), p(22, 77, Organization), Overlap);
         check_prediction(&airbus(), p(0, 6, Person), WrongType);
+        check_prediction(&airbus(), p(22, 32, Misc), Uncounted);
+        check_prediction(&airbus(), p(22, 70, Misc), WrongType);
+        check_prediction(&[scored(0, 77, Organization)], p(22, 32, Misc), WrongType);
         check_prediction(&airbus(), p(80, 90, Person), Spurious);
         check_prediction(&[tolerated(0, 20)], p(4, 10, Organization), Uncounted);
         check_prediction(&[tolerated(0, 20)], p(4, 10, Person), Spurious);
