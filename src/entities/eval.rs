@@ -355,7 +355,7 @@ fn print_meantime(tally: &Tally, articles: usize, bytes: usize, started: std::ti
         "nested gold: a prediction matching a name at any depth is right; recall counts the innermost names only"
     );
     println!(
-        "uncounted: {} predictions inside a name MEANTIME types otherwise (FIN, MIX, none), inside a mention of their type it gave no syntactic type (\"twenty new Airbus A320 jets\"), or of another type inside an outer name only (\"Irish\" in \"Irish low cost airline , Ryanair\")",
+        "uncounted: {} predictions inside a name MEANTIME types otherwise (FIN, MIX, none), inside another mention of their type (\"twenty new Airbus A320 jets\"), or of another type inside an outer name only (\"Irish\" in \"Irish low cost airline , Ryanair\")",
         tally.uncounted
     );
     println!("strict (exact span and type):");

@@ -238,7 +238,10 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use EntityLabel::*;
+    const PER: EntityLabel = EntityLabel::Person;
+    const ORG: EntityLabel = EntityLabel::Organization;
+    const LOC: EntityLabel = EntityLabel::Location;
+    const MISC: EntityLabel = EntityLabel::Misc;
 
     fn scored(start: usize, end: usize, label: EntityLabel) -> GoldMention {
         GoldMention {
@@ -253,21 +256,21 @@ mod tests {
     fn tolerated(start: usize, end: usize) -> GoldMention {
         GoldMention {
             role: Role::Tolerated,
-            ..scored(start, end, Organization)
+            ..scored(start, end, ORG)
         }
     }
 
     fn untyped(start: usize, end: usize) -> GoldMention {
         GoldMention {
             role: Role::Untyped,
-            ..scored(start, end, Misc)
+            ..scored(start, end, MISC)
         }
     }
 
     fn place_adjective(start: usize, end: usize) -> GoldMention {
         GoldMention {
-            also: Some(Misc),
-            ..scored(start, end, Location)
+            also: Some(MISC),
+            ..scored(start, end, LOC)
         }
     }
 
@@ -294,65 +297,54 @@ mod tests {
     // "Airbus parent company European Aeronautic Defence and Space Company
     // EADS N.V.": outer ORG 0..77 holding "Airbus" 0..6 and "EADS" 68..72.
     fn airbus() -> Vec<GoldMention> {
-        vec![
-            scored(0, 77, Organization),
-            scored(0, 6, Organization),
-            scored(68, 72, Organization),
-        ]
+        vec![scored(0, 77, ORG), scored(0, 6, ORG), scored(68, 72, ORG)]
     }
 
     #[test]
     fn predictions() {
         use Verdict::*;
-        check_prediction(&airbus(), p(0, 6, Organization), Exact);
-        check_prediction(&airbus(), p(0, 77, Organization), Exact);
-        check_prediction(&airbus(), p(22, 77, Organization), Overlap);
-        check_prediction(&airbus(), p(0, 6, Person), WrongType);
-        check_prediction(&airbus(), p(22, 32, Misc), Uncounted);
-        check_prediction(&airbus(), p(22, 70, Misc), WrongType);
-        check_prediction(&[scored(0, 77, Organization)], p(22, 32, Misc), WrongType);
-        check_prediction(&airbus(), p(80, 90, Person), Spurious);
-        check_prediction(&[tolerated(0, 20)], p(4, 10, Organization), Uncounted);
-        check_prediction(&[tolerated(0, 20)], p(4, 10, Person), Spurious);
-        check_prediction(&[tolerated(5, 20)], p(4, 10, Organization), Spurious);
-        check_prediction(&[untyped(0, 20)], p(4, 10, Person), Uncounted);
-        check_prediction(
-            &[tolerated(0, 20), scored(4, 8, Location)],
-            p(4, 10, Organization),
-            WrongType,
-        );
-        check_prediction(&[place_adjective(0, 8)], p(0, 8, Misc), Exact);
-        check_prediction(&[place_adjective(0, 8)], p(0, 8, Location), Exact);
-        check_prediction(&[place_adjective(0, 8)], p(0, 8, Person), WrongType);
+        check_prediction(&airbus(), p(0, 6, ORG), Exact);
+        check_prediction(&airbus(), p(0, 77, ORG), Exact);
+        check_prediction(&airbus(), p(22, 77, ORG), Overlap);
+        check_prediction(&airbus(), p(0, 6, PER), WrongType);
+        check_prediction(&airbus(), p(22, 32, MISC), Uncounted);
+        check_prediction(&airbus(), p(22, 70, MISC), WrongType);
+        check_prediction(&[scored(0, 77, ORG)], p(22, 32, MISC), WrongType);
+        check_prediction(&airbus(), p(80, 90, PER), Spurious);
+        check_prediction(&[tolerated(0, 20)], p(4, 10, ORG), Uncounted);
+        check_prediction(&[tolerated(0, 20)], p(4, 10, PER), Spurious);
+        check_prediction(&[tolerated(5, 20)], p(4, 10, ORG), Spurious);
+        check_prediction(&[untyped(0, 20)], p(4, 10, PER), Uncounted);
+        // Overlapping a scored name, a prediction is judged against it.
+        let tolerated_over_scored = [tolerated(0, 20), scored(4, 8, LOC)];
+        check_prediction(&tolerated_over_scored, p(4, 10, ORG), WrongType);
+        check_prediction(&[place_adjective(0, 8)], p(0, 8, MISC), Exact);
+        check_prediction(&[place_adjective(0, 8)], p(0, 8, LOC), Exact);
+        check_prediction(&[place_adjective(0, 8)], p(0, 8, PER), WrongType);
     }
 
     #[test]
     fn gold_mentions() {
         use Found::*;
-        let org = Organization;
         check_gold(
             &airbus(),
-            &[p(0, 6, org), p(22, 77, org)],
-            &[None, Some(Exact(org)), Some(Overlap(org))],
+            &[p(0, 6, ORG), p(22, 77, ORG)],
+            &[None, Some(Exact(ORG)), Some(Overlap(ORG))],
         );
         check_gold(&airbus(), &[], &[None, Some(Missed), Some(Missed)]);
-        check_gold(
-            &[scored(0, 6, org)],
-            &[p(0, 6, Location)],
-            &[Some(WrongType)],
-        );
+        check_gold(&[scored(0, 6, ORG)], &[p(0, 6, LOC)], &[Some(WrongType)]);
         check_gold(&[tolerated(0, 6), untyped(8, 9)], &[], &[None, None]);
         check_gold(
             &[place_adjective(0, 8)],
-            &[p(0, 8, Misc)],
-            &[Some(Exact(Misc))],
+            &[p(0, 8, MISC)],
+            &[Some(Exact(MISC))],
         );
     }
 
     #[test]
     fn tallies_strict_and_lenient() {
         let gold = airbus();
-        let predicted = [p(0, 6, Organization), p(22, 77, Organization)];
+        let predicted = [p(0, 6, ORG), p(22, 77, ORG)];
         let mut tally = Tally::default();
         tally.add(&gold, &predicted, &judge(&gold, &predicted));
         // Strict: "Airbus" right, "European ... N.V." wrong; of the two
@@ -364,17 +356,17 @@ mod tests {
     #[test]
     fn a_place_adjective_found_as_misc_counts_as_misc() {
         let gold = [place_adjective(0, 8)];
-        let predicted = [p(0, 8, Misc)];
+        let predicted = [p(0, 8, MISC)];
         let mut tally = Tally::default();
         tally.add(&gold, &predicted, &judge(&gold, &predicted));
-        assert_eq!(tally.strict.label(Misc), (1.0, 1.0, 1.0));
-        assert_eq!(tally.strict.label(Location), (0.0, 0.0, 0.0));
+        assert_eq!(tally.strict.label(MISC), (1.0, 1.0, 1.0));
+        assert_eq!(tally.strict.label(LOC), (0.0, 0.0, 0.0));
     }
 
     #[test]
     fn uncounted_predictions_change_no_score() {
-        let gold = [scored(0, 6, Person), tolerated(10, 30)];
-        let predicted = [p(0, 6, Person), p(12, 20, Organization)];
+        let gold = [scored(0, 6, PER), tolerated(10, 30)];
+        let predicted = [p(0, 6, PER), p(12, 20, ORG)];
         let mut tally = Tally::default();
         tally.add(&gold, &predicted, &judge(&gold, &predicted));
         assert_eq!(tally.strict.micro(), (1.0, 1.0, 1.0));

@@ -18,10 +18,11 @@
 //!   extent is "the United States", CoNLL's and ours "United States".
 //! - Tolerated, neither required nor wrong to tag: a name of any label
 //!   inside NAM and PRE.NAM mentions of other types ("Nikkei" FIN, or
-//!   untyped) and lower-case ones ("federal"); a name of its label inside a
-//!   mention whose syntactic type was left unset (a third of them): these
-//!   hold names MEANTIME did not mark ("General Motors", "Airbus A320" in
-//!   "twenty new Airbus A320 jets").
+//!   untyped) and lower-case ones ("federal"); a name of its label inside
+//!   any other mention (a description, or one whose syntactic type was left
+//!   unset, a third of them): these hold names MEANTIME did not mark
+//!   ("Airbus A320" in "twenty new Airbus A320 jets", "MacBook Air" in "new
+//!   MacBook Air laptops", "General Motors" with no syntactic type).
 //! - Only the title, the date line and the first four sentences are
 //!   annotated (MEANTIME's guidelines); what the tagger finds below them is
 //!   not scored.
@@ -63,7 +64,7 @@ pub fn is_meantime(record: &serde_json::Value) -> bool {
 }
 
 /// What the tagger is held to for one mention of `text`, `None` when
-/// nothing (a description, a pronoun).
+/// nothing (a mention of no type).
 pub fn classify(
     syntactic_type: Option<&str>,
     ent_type: Option<&str>,
@@ -84,7 +85,7 @@ pub fn classify(
             Some((label, also, Role::Scored))
         }
         ("NAM" | "PRE.NAM", _) => Some((EntityLabel::Misc, None, Role::Untyped)),
-        ("", Some(label)) => Some((label, None, Role::Tolerated)),
+        (_, Some(label)) => Some((label, None, Role::Tolerated)),
         _ => None,
     }
 }
@@ -154,108 +155,50 @@ pub fn annotated_end(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use EntityLabel::*;
     use Role::*;
 
-    /// One mention's kinds and text: what the tagger is held to.
-    fn check(
-        syntactic: Option<&str>,
-        ent_type: Option<&str>,
-        text: &str,
-        expected: Option<(EntityLabel, Option<EntityLabel>, Role)>,
-    ) {
-        assert_eq!(
-            classify(syntactic, ent_type, text),
-            expected,
-            "{syntactic:?} {ent_type:?} {text:?}"
-        );
+    /// What the tagger is held to, in short: `PER`, `LOC|MISC` (either is
+    /// right), `tolerated ORG`, `untyped` or `-` (nothing).
+    fn held_to(syntactic: &'static str, ent_type: &'static str, text: &str) -> String {
+        let field = |s: &'static str| (s != "null").then_some(s);
+        match classify(field(syntactic), field(ent_type), text) {
+            None => "-".into(),
+            Some((label, None, Scored)) => label.as_str().into(),
+            Some((label, Some(also), Scored)) => format!("{}|{}", label.as_str(), also.as_str()),
+            Some((label, _, Tolerated)) => format!("tolerated {}", label.as_str()),
+            Some((_, _, Untyped)) => "untyped".into(),
+        }
     }
 
     #[test]
     fn classifies_mentions() {
-        check(
-            Some("NAM"),
-            Some("PER"),
-            "Steve Jobs",
-            Some((Person, None, Scored)),
-        );
-        check(
-            Some("NAM"),
-            Some("ORG"),
-            "Boeing",
-            Some((Organization, None, Scored)),
-        );
-        check(
-            Some("NAM"),
-            Some("LOC"),
-            "Japan",
-            Some((Location, None, Scored)),
-        );
-        check(
-            Some("NAM"),
-            Some("PRO"),
-            "the iPhone",
-            Some((Misc, None, Scored)),
-        );
-        check(
-            Some("PRE.NAM"),
-            Some("LOC"),
-            "US",
-            Some((Location, Some(Misc), Scored)),
-        );
-        check(
-            Some("PRE.NAM"),
-            Some("LOC"),
-            "Canadian",
-            Some((Location, Some(Misc), Scored)),
-        );
-        check(
-            Some("PRE.NAM"),
-            Some("ORG"),
-            "Apple",
-            Some((Organization, None, Scored)),
-        );
-        check(
-            Some("PRE.NAM"),
-            Some("LOC"),
-            "federal",
-            Some((Misc, None, Untyped)),
-        );
-        check(
-            Some("NAM"),
-            Some("FIN"),
-            "Nikkei",
-            Some((Misc, None, Untyped)),
-        );
-        check(Some("NAM"), None, "Taro Aso", Some((Misc, None, Untyped)));
-        check(
-            Some("NAM"),
-            Some("MIX"),
-            "Dow Jones",
-            Some((Misc, None, Untyped)),
-        );
-        check(
-            Some(""),
-            Some("ORG"),
-            "General Motors",
-            Some((Organization, None, Tolerated)),
-        );
-        check(
-            None,
-            Some("ORG"),
-            "Chrysler",
-            Some((Organization, None, Tolerated)),
-        );
-        check(
-            Some(""),
-            Some("PRO"),
-            "new Airbus A320 jets",
-            Some((Misc, None, Tolerated)),
-        );
-        check(Some(""), None, "3,700", None);
-        check(Some("NOM"), Some("ORG"), "Airline", None);
-        check(Some("PRO"), Some("PER"), "He", None);
-        check(Some("APP"), Some("PER"), "Apple CEO Steve Jobs", None);
+        // syntactic_type, ent_type ("null": absent), text, held to
+        for (syntactic, ent_type, text, expected) in [
+            ("NAM", "PER", "Steve Jobs", "PER"),
+            ("NAM", "ORG", "Boeing", "ORG"),
+            ("NAM", "LOC", "Japan", "LOC"),
+            ("NAM", "PRO", "the iPhone", "MISC"),
+            ("PRE.NAM", "LOC", "US", "LOC|MISC"),
+            ("PRE.NAM", "LOC", "Canadian", "LOC|MISC"),
+            ("PRE.NAM", "ORG", "Apple", "ORG"),
+            ("PRE.NAM", "LOC", "federal", "untyped"),
+            ("NAM", "FIN", "Nikkei", "untyped"),
+            ("NAM", "MIX", "Dow Jones", "untyped"),
+            ("NAM", "null", "Taro Aso", "untyped"),
+            ("", "ORG", "General Motors", "tolerated ORG"),
+            ("null", "ORG", "Chrysler", "tolerated ORG"),
+            ("", "PRO", "twenty new Airbus A320 jets", "tolerated MISC"),
+            ("NOM", "PRO", "new MacBook Air laptops", "tolerated MISC"),
+            ("APP", "PER", "Apple CEO Steve Jobs", "tolerated PER"),
+            ("", "null", "3,700", "-"),
+            ("NOM", "null", "a new design", "-"),
+        ] {
+            assert_eq!(
+                held_to(syntactic, ent_type, text),
+                expected,
+                "{syntactic:?} {ent_type:?} {text:?}"
+            );
+        }
     }
 
     #[test]
