@@ -1,28 +1,42 @@
 //! CoNLL-style scoring: an entity counts only with exact span and label;
 //! micro-averaged and per-label precision, recall and F1.
+//!
+//! Precision counts predictions and recall counts gold mentions, each on its
+//! own: with flat gold and exact matching the two hits are the same pairs,
+//! but where gold mentions nest (MEANTIME, see `eval::matching`) one
+//! prediction may rightly overlap several, and a gold mention may be one
+//! the tagger need not find.
 
 use std::fmt::Write as _;
 
 use super::EntityLabel;
 use super::labels::label_index;
 
-/// True positives, false positives and false negatives per label.
+/// Per label: right predictions, wrong predictions, found gold mentions
+/// and missed gold mentions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Scores {
-    counts: [[usize; 3]; 4],
+    counts: [[usize; 4]; 4],
+}
+
+/// Whether a prediction was right, or a gold mention found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Hit,
+    Miss,
 }
 
 /// Precision, recall, F1.
 pub type Prf = (f64, f64, f64);
 
-fn prf([tp, fp, fn_]: [usize; 3]) -> Prf {
-    let precision = if tp + fp > 0 {
-        tp as f64 / (tp + fp) as f64
+fn prf([right, wrong, found, missed]: [usize; 4]) -> Prf {
+    let precision = if right + wrong > 0 {
+        right as f64 / (right + wrong) as f64
     } else {
         0.0
     };
-    let recall = if tp + fn_ > 0 {
-        tp as f64 / (tp + fn_) as f64
+    let recall = if found + missed > 0 {
+        found as f64 / (found + missed) as f64
     } else {
         0.0
     };
@@ -43,14 +57,33 @@ impl Scores {
         predicted: &[(usize, usize, EntityLabel)],
     ) {
         for entity in predicted {
-            let slot = if gold.contains(entity) { 0 } else { 1 };
-            self.counts[label_index(entity.2)][slot] += 1;
+            let outcome = if gold.contains(entity) {
+                Outcome::Hit
+            } else {
+                Outcome::Miss
+            };
+            self.prediction(entity.2, outcome);
         }
         for entity in gold {
-            if !predicted.contains(entity) {
-                self.counts[label_index(entity.2)][2] += 1;
-            }
+            let outcome = if predicted.contains(entity) {
+                Outcome::Hit
+            } else {
+                Outcome::Miss
+            };
+            self.gold(entity.2, outcome);
         }
+    }
+
+    /// Counts one prediction of `label`, right or wrong.
+    pub fn prediction(&mut self, label: EntityLabel, outcome: Outcome) {
+        let slot = if outcome == Outcome::Hit { 0 } else { 1 };
+        self.counts[label_index(label)][slot] += 1;
+    }
+
+    /// Counts one gold mention of `label`, found or missed.
+    pub fn gold(&mut self, label: EntityLabel, outcome: Outcome) {
+        let slot = if outcome == Outcome::Hit { 2 } else { 3 };
+        self.counts[label_index(label)][slot] += 1;
     }
 
     pub fn merge(&mut self, other: &Scores) {
@@ -62,7 +95,7 @@ impl Scores {
     }
 
     pub fn micro(&self) -> Prf {
-        let mut total = [0; 3];
+        let mut total = [0; 4];
         for counts in &self.counts {
             for (t, c) in total.iter_mut().zip(counts) {
                 *t += c;
@@ -80,7 +113,7 @@ impl Scores {
         let mut out = String::from("label  precision  recall      F1   gold\n");
         for label in EntityLabel::ALL {
             let (p, r, f) = self.label(label);
-            let [tp, _, fn_] = self.counts[label_index(label)];
+            let [_, _, found, missed] = self.counts[label_index(label)];
             let _ = writeln!(
                 out,
                 "{:<5} {:>10.4} {:>7.4} {:>7.4} {:>6}",
@@ -88,11 +121,15 @@ impl Scores {
                 p,
                 r,
                 f,
-                tp + fn_
+                found + missed
             );
         }
         let (p, r, f) = self.micro();
-        let gold: usize = self.counts.iter().map(|[tp, _, fn_]| tp + fn_).sum();
+        let gold: usize = self
+            .counts
+            .iter()
+            .map(|[_, _, found, missed]| found + missed)
+            .sum();
         let _ = writeln!(
             out,
             "{:<5} {:>10.4} {:>7.4} {:>7.4} {:>6}",

@@ -5,6 +5,7 @@ mod harness;
 mod analyst;
 mod crash;
 mod entity_names;
+mod eval_ner;
 mod export;
 mod extract;
 mod hostile;

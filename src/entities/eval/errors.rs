@@ -1,0 +1,105 @@
+//! `eval-ner --errors`: one line per scoring error, with its document and
+//! the text around it, so that a developer sees what the tagger missed and
+//! what it made up.
+//!
+//! Four kinds, tab-separated like `eval-dates --errors`:
+//! `MISS` a required gold name no prediction overlaps; `SPAN` a gold name
+//! found with other bounds (right leniently, wrong strictly); `TYPE` a
+//! prediction overlapping gold names of other types only; `SPUR` a
+//! prediction overlapping no gold name. Predictions the rule does not count
+//! (inside tolerated mentions) are not listed.
+
+use std::fmt::Write as _;
+
+use super::matching::{Found, GoldMention, Judgement, Predicted, Role, Verdict};
+
+/// Bytes of text shown on each side of an error.
+const CONTEXT: usize = 40;
+
+/// Appends the error lines of one document, in text order.
+pub fn describe(
+    out: &mut String,
+    document: &str,
+    text: &str,
+    gold: &[GoldMention],
+    predicted: &[Predicted],
+    judgement: &Judgement,
+) {
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let show = |start: usize, end: usize| &text[start..end];
+    for (g, found) in gold.iter().zip(&judgement.gold) {
+        let what = match found {
+            Some(Found::Missed) => (
+                "MISS",
+                format!("{:?} {}", show(g.start, g.end), g.label.as_str()),
+            ),
+            Some(Found::Overlap(label)) => {
+                let Some(p) = predicted
+                    .iter()
+                    .find(|p| p.label == *label && p.start < g.end && g.start < p.end)
+                else {
+                    continue;
+                };
+                (
+                    "SPAN",
+                    format!(
+                        "{:?} {}\t=> {:?} {}",
+                        show(g.start, g.end),
+                        g.label.as_str(),
+                        show(p.start, p.end),
+                        p.label.as_str()
+                    ),
+                )
+            }
+            _ => continue,
+        };
+        lines.push((g.start, line(what, document, text, g.start, g.end)));
+    }
+    for (p, verdict) in predicted.iter().zip(&judgement.predictions) {
+        let what = match verdict {
+            Verdict::Spurious => (
+                "SPUR",
+                format!("{:?} {}", show(p.start, p.end), p.label.as_str()),
+            ),
+            Verdict::WrongType => {
+                // The innermost gold name it overlaps, the one recall asks for.
+                let Some(g) = gold
+                    .iter()
+                    .filter(|g| g.role == Role::Scored && g.start < p.end && p.start < g.end)
+                    .min_by_key(|g| g.end - g.start)
+                else {
+                    continue;
+                };
+                (
+                    "TYPE",
+                    format!(
+                        "{:?} {}\t=> gold {:?} {}",
+                        show(p.start, p.end),
+                        p.label.as_str(),
+                        show(g.start, g.end),
+                        g.label.as_str()
+                    ),
+                )
+            }
+            _ => continue,
+        };
+        lines.push((p.start, line(what, document, text, p.start, p.end)));
+    }
+    lines.sort_by_key(|(start, _)| *start);
+    for (_, line) in lines {
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+/// `KIND\tdocument\tmentions\t| context`, as `eval-dates --errors` prints.
+fn line(
+    (kind, mentions): (&str, String),
+    document: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> String {
+    let from = text.floor_char_boundary(start.saturating_sub(CONTEXT));
+    let to = text.ceil_char_boundary((end + CONTEXT).min(text.len()));
+    format!("{kind}\t{document}\t{mentions}\t| {:?}", &text[from..to])
+}
