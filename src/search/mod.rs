@@ -216,8 +216,10 @@ pub(crate) fn build_query(
     };
     let mut highlight = builder.highlight;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
-    if !every_passage && let Some(together) = words_together(news, searcher, &rewritten) {
-        clauses.push((Occur::Should, together));
+    if !every_passage {
+        for together in words_together(news, searcher, &rewritten) {
+            clauses.push((Occur::Should, together));
+        }
     }
     if every_passage && let Some(ranking) = names_as_words(news, searcher, &filter.entities) {
         clauses.push((Occur::Should, ranking));
@@ -276,13 +278,14 @@ pub(crate) fn build_query(
     })
 }
 
-/// The optional clause that ranks passages holding the query's plain
-/// words close together first (see `proximity.rs`); `None` for a query
-/// without two of them. Built apart from the query, so its phrase adds no
-/// highlights of its own.
-fn words_together(news: &NewsIndex, searcher: &Searcher, query: &str) -> Option<Box<dyn Query>> {
-    let ast = query_grammar::parse_query(query).ok()?;
-    let phrase = proximity::words_phrase(&ast)?;
+/// The optional clauses that rank passages holding the query's plain
+/// words close together first (see `proximity.rs`); none for a query
+/// without two of them side by side. Built apart from the query, so their
+/// phrases add no highlights of their own.
+fn words_together(news: &NewsIndex, searcher: &Searcher, query: &str) -> Vec<Box<dyn Query>> {
+    let Ok(ast) = query_grammar::parse_query(query) else {
+        return Vec::new();
+    };
     // In the passage's own text: a title that holds the words together
     // would lift every passage of its article alike.
     let text = news
@@ -290,10 +293,15 @@ fn words_together(news: &NewsIndex, searcher: &Searcher, query: &str) -> Option<
         .schema()
         .get_field_name(news.fields.text)
         .to_string();
-    let together = TextQueryBuilder::new(news, searcher)
-        .build(&format!("{text}:{phrase}"))
-        .ok()?;
-    Some(boosted(together, PROXIMITY_BOOST))
+    proximity::words_phrases(&ast)
+        .into_iter()
+        .filter_map(|phrase| {
+            let together = TextQueryBuilder::new(news, searcher)
+                .build(&format!("{text}:{phrase}"))
+                .ok()?;
+            Some(boosted(together, PROXIMITY_BOOST))
+        })
+        .collect()
 }
 
 /// The query that ranks the passages an empty query finds under name

@@ -16,39 +16,43 @@ use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 /// crashed" a near one.
 const SLOP: u32 = 2;
 
-/// The most words the phrase takes: each word of a phrase with a slop
+/// The most words a phrase takes: each word of a phrase with a slop
 /// multiplies its cost (`TextQueryBuilder::check_phrase` refuses more than
 /// six in a user's phrase).
 const MAX_WORDS: usize = 6;
 
-/// The phrase of a query's plain words, in the query's language
-/// (`"plane crash"~2`), or `None` when fewer than two plain words must
-/// match.
+/// The phrases of a query's runs of plain words, in the query's language
+/// (`"plane crash"~2`): none for a query without two plain words side by
+/// side.
 ///
 /// A plain word is an unquoted word of the default fields that the query
 /// requires: not a phrase the user quoted (already a phrase), not one of
 /// alternatives (`Tokyo OR Japan` asks for either), not excluded, fuzzy,
-/// a prefix or in a field (`title:crash`). Other clauses (a quoted phrase,
-/// a date written in words) stay out of the phrase and do not stop it.
-pub(super) fn words_phrase(ast: &UserInputAst) -> Option<String> {
+/// a prefix or in a field (`title:crash`). Any other clause (a quoted
+/// phrase, a date written in words, an excluded word) ends a run: words the
+/// user wrote apart are not looked for together.
+pub(super) fn words_phrases(ast: &UserInputAst) -> Vec<String> {
     let UserInputAst::Clause(clauses) = ast else {
-        return None;
+        return Vec::new();
     };
     if clauses
         .iter()
         .any(|(occur, _)| *occur == Some(Occur::Should))
     {
-        return None;
+        return Vec::new();
     }
-    let words: Vec<&str> = clauses
-        .iter()
-        .filter(|(occur, _)| occur.is_none_or(|occur| occur == Occur::Must))
-        .filter_map(|(_, clause)| plain_word(clause))
-        .collect();
-    if !(2..=MAX_WORDS).contains(&words.len()) {
-        return None;
+    let required = |occur: &Option<Occur>| occur.is_none_or(|occur| occur == Occur::Must);
+    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    for (occur, clause) in clauses {
+        match plain_word(clause).filter(|_| required(occur)) {
+            Some(word) => runs.last_mut().expect("never empty").push(word),
+            None => runs.push(Vec::new()),
+        }
     }
-    Some(format!("\"{}\"~{SLOP}", words.join(" ")))
+    runs.into_iter()
+        .filter(|run| (2..=MAX_WORDS).contains(&run.len()))
+        .map(|run| format!("\"{}\"~{SLOP}", run.join(" ")))
+        .collect()
 }
 
 fn plain_word(clause: &UserInputAst) -> Option<&str> {
@@ -72,39 +76,50 @@ mod tests {
 
     use super::*;
 
-    fn phrase_of(query: &str) -> Option<String> {
-        words_phrase(&parse_query(query).expect("a valid query"))
+    fn phrases_of(query: &str) -> Vec<String> {
+        words_phrases(&parse_query(query).expect("a valid query"))
     }
 
     #[test]
-    fn the_plain_words_of_a_query_make_its_phrase() {
-        let cases: &[(&str, Option<&str>)] = &[
-            ("plane crash", Some("\"plane crash\"~2")),
-            ("bank of england", Some("\"bank of england\"~2")),
-            ("plane crash -Boeing", Some("\"plane crash\"~2")),
-            ("+plane +crash", Some("\"plane crash\"~2")),
-            ("al-Assad Damascus", Some("\"al-Assad Damascus\"~2")),
+    fn runs_of_plain_words_make_the_phrases() {
+        let cases: &[(&str, &[&str])] = &[
+            ("plane crash", &["\"plane crash\"~2"]),
+            ("bank of england", &["\"bank of england\"~2"]),
+            ("plane crash -Boeing", &["\"plane crash\"~2"]),
+            ("+plane +crash", &["\"plane crash\"~2"]),
+            ("al-Assad Damascus", &["\"al-Assad Damascus\"~2"]),
             // The user's own phrase stays theirs; the words around it
             // make one of their own.
-            ("\"plane crash\" Baku", None),
-            ("\"plane crash\" Baku airport", Some("\"Baku airport\"~2")),
+            ("\"plane crash\" Baku", &[]),
+            ("\"plane crash\" Baku airport", &["\"Baku airport\"~2"]),
             (
-                "crash (December OR January) plane",
-                Some("\"crash plane\"~2"),
+                "Baku airport \"plane crash\" Putin Aliyev",
+                &["\"Baku airport\"~2", "\"Putin Aliyev\"~2"],
             ),
+            // Words written apart are not looked for together.
+            ("crash (December OR January) plane", &[]),
+            ("plane -Boeing crash", &[]),
             // One word, alternatives, fields, fuzzy words, prefixes.
-            ("crash", None),
-            ("Tokyo OR Japan", None),
-            ("plane OR crash Baku", None),
-            ("title:plane crash", None),
-            ("Aliev~1 crash", None),
-            ("crash~1 plane~1", None),
-            ("plane cra*", None),
-            ("a b c d e f g", None),
-            ("a b c d e f", Some("\"a b c d e f\"~2")),
+            ("crash", &[]),
+            ("Tokyo OR Japan", &[]),
+            ("plane OR crash Baku", &[]),
+            ("title:plane crash", &[]),
+            ("Aliev~1 crash", &[]),
+            ("crash~1 plane~1", &[]),
+            ("plane cra*", &[]),
+            ("a b c d e f g", &[]),
+            ("a b c d e f", &["\"a b c d e f\"~2"]),
         ];
         for (query, expected) in cases {
-            assert_eq!(phrase_of(query).as_deref(), *expected, "{query}");
+            assert_eq!(phrases_of(query), *expected, "{query}");
         }
+    }
+
+    #[test]
+    fn a_date_written_in_words_stays_out_of_the_phrase() {
+        let rewritten = crate::query::rewrite_noting_dates("plane crash in December 2024 Baku")
+            .expect("a valid query")
+            .text;
+        assert_eq!(phrases_of(&rewritten), ["\"plane crash\"~2"], "{rewritten}");
     }
 }
