@@ -10,7 +10,7 @@ use super::wordform::{fold_typography, lower_key};
 use crate::chars;
 
 /// The gazetteer lists, one bit each in a membership mask.
-pub const LISTS: [(&str, &str); 9] = [
+pub const LISTS: [(&str, &str); 10] = [
     (
         "countries",
         include_str!("../../models/gazetteers/countries.txt"),
@@ -41,6 +41,10 @@ pub const LISTS: [(&str, &str); 9] = [
     (
         "organisations",
         include_str!("../../models/gazetteers/organisations.txt"),
+    ),
+    (
+        "companies",
+        include_str!("../../models/gazetteers/companies.txt"),
     ),
 ];
 
