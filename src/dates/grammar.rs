@@ -755,6 +755,12 @@ impl<'a> Grammar<'a> {
                 let d = NaiveDate::from_ymd_opt(year, month, day)?;
                 return date(end, r::day_value(d));
             }
+            // "November 20 to November 21, 1991": so is the year of a
+            // range whose end names its own month.
+            if let Some(year) = self.year_of_month_range(end, month, false) {
+                let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                return date(end, r::day_value(d));
+            }
             if self.punct(end, b',') && self.number(end + 1).is_some() {
                 // "Dec. 25, 12 people": the comma belongs to the sentence.
             }
@@ -791,6 +797,14 @@ impl<'a> Grammar<'a> {
         };
         if let Some((year, after_year)) = self.year_number(k) {
             return date(after_year, r::month_value(year, month));
+        }
+        // "April-May 1988", "January/November 1986", "April and July,
+        // 1986": the first month of a span or list is in the year written
+        // after the last.
+        if j == i
+            && let Some(year) = self.year_of_month_range(after_month, month, true)
+        {
+            return date(after_month, r::month_value(year, month));
         }
         // "June last year", "January this year", "October of next year".
         let rel = if self.is(after_month, W::Of) && self.capitalized(j) {

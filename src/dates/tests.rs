@@ -672,6 +672,15 @@ const NEWS: &[&str] = &[
     "1987-03-02 | They met on December\n25, 1986 in Paris. | December\n25, 1986 = DATE 1986-12-25",
     "1987-03-02 | Pay  Aug  14, 1987 | Aug  14, 1987 = DATE 1987-08-14",
     "1987-03-02 | swings.  The NYSE traded on December\n19, at the close. | December\n19 = DATE 1986-12-19",
+    // A range's first month or day takes the year written after its end.
+    "2005-12-12 | acting from November 20 to November 21, 1991 at the farm | November 20 = DATE 1991-11-20; November 21, 1991 = DATE 1991-11-21",
+    "1987-04-13 | bought shares between February 18 and February 21, 1986, selling | February 18 = DATE 1986-02-18; February 21, 1986 = DATE 1986-02-21",
+    "2005-11-28 | the expo will be held from May 1 to October 31, 2010, in Shanghai | May 1 = DATE 2010-05-01; October 31, 2010 = DATE 2010-10-31",
+    "1987-06-18 | with completion due April-May 1988. | April = DATE 1988-04; May 1988 = DATE 1988-05",
+    "1987-03-12 | shipments during January/November 1986 totalled | January = DATE 1986-01; November 1986 = DATE 1986-11",
+    "1987-03-23 | stock splits in April and July, 1986 | April = DATE 1986-04; July, 1986 = DATE 1986-07",
+    "1987-03-24 | from 238.1 billion in January-June 1985. | January = DATE 1985-01; June 1985 = DATE 1985-06",
+    "1987-03-02 | in the season from December through February 1987 | December = DATE 1986-12; February 1987 = DATE 1987-02",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
