@@ -18,6 +18,7 @@ use super::tense::{tense_around, weekday_tense};
 
 mod day_range;
 mod four_digits;
+mod games;
 mod holidays;
 
 use day_range::OpenRange;
@@ -110,6 +111,9 @@ impl<'a> Grammar<'a> {
             found = Some(range);
         }
         let (end, kind, value) = found?;
+        if self.names_a_round(end) {
+            return None;
+        }
         // "year-on-year", "month-over-month": a comparison, not a time.
         if self.glued(end)
             && self.punct(end, b'-')
@@ -1671,6 +1675,9 @@ impl<'a> Grammar<'a> {
             // "the fourth quarter 1986", "4th qtr 1986", as notes write it.
             year = Some(y);
             end = after;
+        }
+        if year.is_none() && !abbreviated && self.period_of_play(i, end) {
+            return None;
         }
         let dct = self.dct;
         let value = match which {

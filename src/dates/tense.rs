@@ -515,7 +515,7 @@ fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.
-fn ends_sentence(toks: &[Token], i: usize) -> bool {
+pub(super) fn ends_sentence(toks: &[Token], i: usize) -> bool {
     let tok = &toks[i];
     match tok.kind {
         Kind::Punct(b'!' | b'?' | b';') => true,

@@ -681,6 +681,18 @@ const NEWS: &[&str] = &[
     "1987-03-23 | stock splits in April and July, 1986 | April = DATE 1986-04; July, 1986 = DATE 1986-07",
     "1987-03-24 | from 238.1 billion in January-June 1985. | January = DATE 1985-01; June 1985 = DATE 1985-06",
     "1987-03-02 | in the season from December through February 1987 | December = DATE 1986-12; February 1987 = DATE 1987-02",
+    // The halves and quarters of a game, and the rounds of a cup, are no
+    // time of the calendar; those of a company's or a market's year are.
+    "2006-12-11 | he scored on a seven-yard run with 23 seconds left in the second quarter | 23 seconds = DURATION PT23S",
+    "2005-11-05 | Chinese Taipei out-scored the South Korean side 14-6 in the fourth quarter to seal a final berth. |",
+    "2006-12-30 | The referee called a halt about 15 minutes into the second half with the scores level. | 15 minutes = DURATION PT15M",
+    "2006-11-04 | Claus Jensen's deflected second-half strike awarded Fulham a 1-0 victory. |",
+    "2005-12-14 | Australia, upset by Canada in the quarter-finals, finished fifth. |",
+    "2006-12-20 | Liverpool will play Arsenal in the last quarter-final on January 9. | January 9 = DATE 2007-01-09",
+    "2006-11-09 | profits grew 9.93 percent in the first half, 1.22 percentage points higher than in 2005. | the first half = DATE 2006-H1; 2005 = DATE 2005",
+    "2006-11-09 | The index gained 1,200 points in the first half of the year. | the first half = DATE 2006-H1; the year = DATE 2006",
+    "2005-11-01 | Viacom reported third-quarter earnings of 45 cents a share. | third-quarter = DATE 2005-Q3",
+    "1987-03-26 | It expects a loss of 19-24 cts a share for the first quarter ending March 31. | the first quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
