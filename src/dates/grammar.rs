@@ -2472,6 +2472,11 @@ impl<'a> Grammar<'a> {
             && self.glued(end)
             && let Some((m, 2)) = self.number(end + 1)
         {
+            // "2:00.44", "8:45.47": minutes, seconds and hundredths of a
+            // race, no time of day.
+            if self.punct(end + 2, b'.') && self.glued(end + 2) && self.glued(end + 3) {
+                return None;
+            }
             minute = m;
             end += 2;
             has_minutes = true;

@@ -693,6 +693,10 @@ const NEWS: &[&str] = &[
     "2006-11-09 | The index gained 1,200 points in the first half of the year. | the first half = DATE 2006-H1; the year = DATE 2006",
     "2005-11-01 | Viacom reported third-quarter earnings of 45 cents a share. | third-quarter = DATE 2005-Q3",
     "1987-03-26 | It expects a loss of 19-24 cts a share for the first quarter ending March 31. | the first quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
+    // A race's time is no time of day.
+    "2006-12-02 | Mita set the fastest qualifying time of 2:00.44 ahead of Pan. |",
+    "2005-11-03 | Uchitomi came second in 8:45.47 and Wu was third. |",
+    "2005-11-03 | The shops opened at 8:45. Sales rose. | 8:45 = TIME 2005-11-03T08:45",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
