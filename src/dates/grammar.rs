@@ -2424,7 +2424,11 @@ impl<'a> Grammar<'a> {
             .filter(|(_, kind, value)| *kind == TimexType::Date && value.len() == 10);
         let (end, day_value) = match day {
             Some((e, _, value)) => (e, value),
-            None => (end, day_or_x(self.dct)),
+            None => (
+                end,
+                self.day_set_off_after_clock(end)
+                    .unwrap_or_else(|| day_or_x(self.dct)),
+            ),
         };
         let time = if clock.hour == 24 {
             "24:00".to_string()
@@ -2432,6 +2436,34 @@ impl<'a> Grammar<'a> {
             format!("{:02}:{:02}", clock.hour, clock.minute)
         };
         Some((end, TimexType::Time, format!("{day_value}T{time}{zulu}")))
+    }
+
+    /// The day a clock reading ending before `end` is on when words stand
+    /// between them: "11:45 a.m. on Nov. 5", "10:00 a.m. (0200 GMT)
+    /// Saturday", "2:00 a.m. local time Tuesday". The day is tagged on its
+    /// own, as TimeML draws it, but the time is on it, not on the DCT.
+    fn day_set_off_after_clock(&self, end: usize) -> Option<String> {
+        let mut k = end;
+        if self.punct(k, b'(') {
+            // Over the same time in another zone: "(0200 GMT)".
+            k = (k + 1..(k + 6).min(self.toks.len())).find(|&c| self.punct(c, b')'))? + 1;
+        } else if self.punct(k, b')') {
+            k += 1;
+        }
+        if self.word(k + 1) == "time" && matches!(self.kind(k), Some(Kind::Word(_))) {
+            k += 2;
+        }
+        if self.word(k) == "on" {
+            k += 1;
+        }
+        if k == end {
+            return None;
+        }
+        self.month_date(k)
+            .or_else(|| self.weekday(k))
+            .or_else(|| self.deictic(k))
+            .filter(|(_, kind, value)| *kind == TimexType::Date && value.len() == 10)
+            .map(|(_, _, value)| value)
     }
 
     /// A clock reading at `i` and the token after it.

@@ -697,6 +697,13 @@ const NEWS: &[&str] = &[
     "2006-12-02 | Mita set the fastest qualifying time of 2:00.44 ahead of Pan. |",
     "2005-11-03 | Uchitomi came second in 8:45.47 and Wu was third. |",
     "2005-11-03 | The shops opened at 8:45. Sales rose. | 8:45 = TIME 2005-11-03T08:45",
+    // A time of day is on the day written after it, also past "on", a
+    // clock in another zone or "local time".
+    "2006-11-24 | The blast occurred at 10:00 a.m. (0200 GMT) Saturday. | 10:00 a.m. = TIME 2006-11-18T10:00; 0200 GMT = TIME 2006-11-18T02:00Z; Saturday = DATE 2006-11-18",
+    "2006-11-14 | He was arrested at 11:45 a.m. on Nov. 5 in Paris. | 11:45 a.m. = TIME 2006-11-05T11:45; Nov. 5 = DATE 2006-11-05",
+    "1987-03-13 | The strike begins at midnight on Sunday. | midnight = TIME 1987-03-15T24:00; Sunday = DATE 1987-03-15",
+    "2005-11-14 | It hit at 2:00 a.m. local time Tuesday. | 2:00 a.m. = TIME 2005-11-08T02:00; Tuesday = DATE 2005-11-08",
+    "1987-06-18 | It closed at 3 p.m. and reopened on Monday. | 3 p.m. = TIME 1987-06-18T15:00; Monday = DATE 1987-06-15",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
@@ -861,7 +868,7 @@ const NEWS: &[&str] = &[
     "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
     "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
     "1987-03-26 | The pilots logged 1500 hours in the new jet. | 1500 hours = DURATION PT1500H",
-    "1987-03-26 | The tanker was hit at 1715 hours on March 21. | 1715 hours = TIME 1987-03-26T17:15; March 21 = DATE 1987-03-21",
+    "1987-03-26 | The tanker was hit at 1715 hours on March 21. | 1715 hours = TIME 1987-03-21T17:15; March 21 = DATE 1987-03-21",
     // A year before its unit names that year, as earnings tables write it.
     "1987-03-02 | NOTE: 1986 year includes 53 weeks. | 1986 year = DATE 1986; 53 weeks = DURATION P53W",
     "1987-03-02 | It lost 26 cts in the fourth quarter and 30 cts in the 1985 quarter. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4",
