@@ -14,7 +14,7 @@ use super::TimexType;
 use super::lexicon::{DayPart, Lex, Season, Unit, W};
 use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
-use super::tense::{tense_around, weekday_tense};
+use super::tense::{ends_sentence, tense_around, weekday_tense};
 
 mod day_range;
 mod four_digits;
@@ -57,7 +57,23 @@ pub struct Grammar<'a> {
     last_month_end: usize,
     /// The day just tagged, if a range may follow: "March 3" in "March 3-5".
     open_range: Option<OpenRange>,
+    /// The last year named as such (not derived with "ago" or
+    /// "earlier"): "in 1986 from 20,430 a year earlier" is 1985.
+    last_dated: Option<Dated>,
 }
+
+/// A year the text named, which "a year earlier" in its sentence counts
+/// back from.
+#[derive(Debug, Clone, Copy)]
+struct Dated {
+    year: i32,
+    /// The token after the date.
+    end: usize,
+}
+
+/// How far (in tokens) a date named keeps "a year earlier" its
+/// counterpart: within the sentence, which this bounds.
+const DATED_CONTEXT_TOKENS: usize = 40;
 
 /// What a rule found: its end token, type and value.
 type Found = Option<(usize, TimexType, String)>;
@@ -86,6 +102,7 @@ impl<'a> Grammar<'a> {
             last_month: None,
             last_month_end: 0,
             open_range: None,
+            last_dated: None,
         }
     }
 
@@ -138,6 +155,16 @@ impl<'a> Grammar<'a> {
         {
             self.last_quarter = Some(q);
             self.last_quarter_at = i;
+        }
+        // An index's base year ("(base 1985)", "1980=100") dates no
+        // figure of the sentence, and the second year of a split one
+        // ("1987/88") leaves the first as the year counted back from.
+        let base = i > 0 && self.word(i - 1) == "base"
+            || self.word(end) == "base"
+            || self.punct(end, b'=');
+        let split = self.second_of_split_year(i).is_some();
+        if kind == TimexType::Date && !derived && !base && !split {
+            self.last_dated = dated(&value, end).or(self.last_dated);
         }
         if kind == TimexType::Date
             && let Some(day) = Self::day_of(&value)
@@ -2254,6 +2281,17 @@ impl<'a> Grammar<'a> {
             let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
             return date(end + 1, value.into());
         };
+        // "in 1986 from 20,430 a year earlier": counted back from the date
+        // its sentence named, when that came after any quarter named.
+        if unit == Unit::Year
+            && self.is(end, W::Earlier)
+            && let Some(anchor) = self.dated_in_sentence(i)
+            && self
+                .last_quarter
+                .is_none_or(|_| anchor.end > self.last_quarter_at)
+        {
+            return date(end + 1, r::year_value(anchor.year - n as i32));
+        }
         // Earnings reports compare quarters: "a year earlier" is the same
         // quarter of the previous year when the sentence talks about quarters.
         if unit == Unit::Year
@@ -2306,6 +2344,13 @@ impl<'a> Grammar<'a> {
         let year = value.get(..4).and_then(|y| y.parse::<i32>().ok());
         let plausible = year.is_none_or(|y| r::YEARS.contains(&y));
         plausible.then_some((end + 1, TimexType::Date, value))
+    }
+
+    /// The date named last before token `i`, if it is in `i`'s sentence.
+    fn dated_in_sentence(&self, i: usize) -> Option<Dated> {
+        let anchor = self.last_dated?;
+        let near = anchor.end <= i && i - anchor.end < DATED_CONTEXT_TOKENS;
+        (near && !(anchor.end..i).any(|k| ends_sentence(self.toks, k))).then_some(anchor)
     }
 
     /// Whether a title-case "Daily" is part of a newspaper's name: "China
@@ -2585,6 +2630,19 @@ impl<'a> Grammar<'a> {
         let k = if self.punct(k, b'-') { k + 1 } else { k };
         self.is(k, W::Old) || self.word(k) == "olds"
     }
+}
+
+/// The year a date value names when it names a year and nothing finer
+/// ("1986", not "1987-02"), which ends before token `end`. A month or a
+/// day is no anchor: "from 1.82 mln in January and 1.64 mln a year
+/// earlier" compares with the February reported, and a December named in
+/// January would put it two years back.
+fn dated(value: &str, end: usize) -> Option<Dated> {
+    if value.len() != 4 {
+        return None;
+    }
+    let year = value.parse::<i32>().ok()?;
+    Some(Dated { year, end })
 }
 
 fn day_or_x(day: Option<NaiveDate>) -> String {

@@ -704,6 +704,15 @@ const NEWS: &[&str] = &[
     "1987-03-13 | The strike begins at midnight on Sunday. | midnight = TIME 1987-03-15T24:00; Sunday = DATE 1987-03-15",
     "2005-11-14 | It hit at 2:00 a.m. local time Tuesday. | 2:00 a.m. = TIME 2005-11-08T02:00; Tuesday = DATE 2005-11-08",
     "1987-06-18 | It closed at 3 p.m. and reopened on Monday. | 3 p.m. = TIME 1987-06-18T15:00; Monday = DATE 1987-06-15",
+    // "A year earlier" is a year before the year its sentence named, if any.
+    "1987-03-05 | Exports rose to 22,068 tonnes in 1986 from 20,430 a year earlier, it said. | 1986 = DATE 1986; a year earlier = DATE 1985",
+    "1987-03-02 | Output fell in the fourth quarter. The deflator rose 2.2 pct in 1986 after a 3.3 pct rise a year earlier. | the fourth quarter = DATE 1986-Q4; 1986 = DATE 1986; a year earlier = DATE 1985",
+    "1987-03-27 | Sales in February rose 3.7 pct from a year earlier. | February = DATE 1987-02; a year earlier = DATE 1986",
+    "1987-03-27 | The index (base 1985) fell to 106.7 in February compared with 102.9 a year earlier. | 1985 = DATE 1985; February = DATE 1987-02; a year earlier = DATE 1986",
+    "1987-06-01 | Sales rose five pct in 1987/88 from a year earlier. | 1987 = DATE 1987; 88 = DATE 1988; a year earlier = DATE 1986",
+    "1987-01-27 | Use was 993,156 tonnes, against 1.20 mln in December and 896,718 a year earlier. | December = DATE 1986-12; a year earlier = DATE 1986",
+    "1987-03-27 | Sales rose in 1986. They were 3.7 pct above a year earlier. | 1986 = DATE 1986; a year earlier = DATE 1986",
+    "1987-03-27 | Sales were up 3.7 pct in 1986 from two years earlier. | 1986 = DATE 1986; two years earlier = DATE 1984",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
