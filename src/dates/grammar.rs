@@ -1340,6 +1340,27 @@ impl<'a> Grammar<'a> {
     /// "this week", "last year", "the past month", "next quarter",
     /// "last December", "this summer", "the weekend", "this century".
     fn relative(&self, i: usize) -> Found {
+        // "the last day of 1986", "the last week of April": the end of
+        // what follows, not the day or week before the DCT's.
+        if self.is(i, W::The)
+            && self.is(i + 1, W::Last)
+            && self.is(i + 3, W::Of)
+            && let Some((unit @ (Unit::Day | Unit::Week | Unit::Month), false)) = self.unit(i + 2)
+        {
+            return self.last_unit_of(i, unit, i + 4);
+        }
+        // ... nor is its "last year" the year before the DCT's.
+        if i > 0
+            && self.is(i - 1, W::The)
+            && self.is(i, W::Last)
+            && self.is(i + 2, W::Of)
+            && matches!(
+                self.unit(i + 1),
+                Some((Unit::Day | Unit::Week | Unit::Month, false))
+            )
+        {
+            return None;
+        }
         let shift: i32 = match self.lex(i) {
             Lex::Word(W::This | W::Current | W::That) => 0,
             Lex::Word(W::The) => match self.lex(i + 1) {
@@ -1414,6 +1435,49 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "the last day of 1986", "the last week of April": the last day
+    /// or week of the year or month at `k`. Of anything else ("the last
+    /// day of the summit") it is no date this rule can place.
+    fn last_unit_of(&self, i: usize, unit: Unit, k: usize) -> Found {
+        let (last_day, end) = if let Some((year, end)) = self.year_number(k)
+            && self.plausible_year_at(k, end)
+        {
+            (NaiveDate::from_ymd_opt(year, 12, 31)?, end)
+        } else {
+            let (month, after_month) = self.month_name(k)?;
+            let y = if self.punct(after_month, b',') {
+                after_month + 1
+            } else {
+                after_month
+            };
+            let (year, end) = match self.year_number(y) {
+                Some(found) => found,
+                None => (
+                    r::year_of_month(self.dct?, month, self.tense(i, after_month)),
+                    after_month,
+                ),
+            };
+            let (next_year, next_month) = r::shift_month(year, month, 1);
+            let first_of_next = NaiveDate::from_ymd_opt(next_year, next_month, 1)?;
+            (r::add_days(first_of_next, -1)?, end)
+        };
+        let value = match unit {
+            Unit::Day => r::day_value(last_day),
+            // The week a month counts as its last holds its last
+            // Thursday, as ISO weeks belong to the month of their Thursday.
+            Unit::Week => {
+                let past_thursday =
+                    (i64::from(last_day.weekday().num_days_from_monday()) - 3).rem_euclid(7);
+                r::week_value(r::add_days(last_day, -past_thursday)?)
+            }
+            Unit::Month if end > k + 1 || self.year_number(k).is_some() => {
+                r::month_value(last_day.year(), last_day.month())
+            }
+            _ => return None,
+        };
+        date(end, value)
     }
 
     /// "the summer", "summer 1990", "the spring of 1990", "the weekend".

@@ -713,6 +713,14 @@ const NEWS: &[&str] = &[
     "1987-01-27 | Use was 993,156 tonnes, against 1.20 mln in December and 896,718 a year earlier. | December = DATE 1986-12; a year earlier = DATE 1986",
     "1987-03-27 | Sales rose in 1986. They were 3.7 pct above a year earlier. | 1986 = DATE 1986; a year earlier = DATE 1986",
     "1987-03-27 | Sales were up 3.7 pct in 1986 from two years earlier. | 1986 = DATE 1986; two years earlier = DATE 1984",
+    // "The last day of" a year or month is its end; of anything else, no
+    // day before the publication date.
+    "1987-06-01 | On the last day of 1986, Uccel completed the buyouts. | the last day of 1986 = DATE 1986-12-31",
+    "1987-03-06 | Cash rose in the last week of February to 121.5 billion. | the last week of February = DATE 1987-W09",
+    "1987-06-01 | During the last week of April, silver futures traded up. | the last week of April = DATE 1987-W18",
+    "2009-04-01 | car sales rebounded in the last week of March. | the last week of March = DATE 2009-W13",
+    "1987-03-27 | Delegates want an agreement today, the last day of the meeting. | today = DATE 1987-03-27",
+    "1987-03-17 | It exported 17,000 tonnes in the last quarter of 1986. | the last quarter = DATE 1986-Q4; 1986 = DATE 1986",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
