@@ -14,10 +14,11 @@ use super::TimexType;
 use super::lexicon::{DayPart, Lex, Season, Unit, W};
 use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
-use super::tense::{tense_around, weekday_tense};
+use super::tense::{ends_sentence, tense_around, weekday_tense};
 
 mod day_range;
 mod four_digits;
+mod games;
 mod holidays;
 
 use day_range::OpenRange;
@@ -56,7 +57,23 @@ pub struct Grammar<'a> {
     last_month_end: usize,
     /// The day just tagged, if a range may follow: "March 3" in "March 3-5".
     open_range: Option<OpenRange>,
+    /// The last year named as such (not derived with "ago" or
+    /// "earlier"): "in 1986 from 20,430 a year earlier" is 1985.
+    last_dated: Option<Dated>,
 }
+
+/// A year the text named, which "a year earlier" in its sentence counts
+/// back from.
+#[derive(Debug, Clone, Copy)]
+struct Dated {
+    year: i32,
+    /// The token after the date.
+    end: usize,
+}
+
+/// How far (in tokens) a date named keeps "a year earlier" its
+/// counterpart: within the sentence, which this bounds.
+const DATED_CONTEXT_TOKENS: usize = 40;
 
 /// What a rule found: its end token, type and value.
 type Found = Option<(usize, TimexType, String)>;
@@ -85,6 +102,7 @@ impl<'a> Grammar<'a> {
             last_month: None,
             last_month_end: 0,
             open_range: None,
+            last_dated: None,
         }
     }
 
@@ -110,6 +128,9 @@ impl<'a> Grammar<'a> {
             found = Some(range);
         }
         let (end, kind, value) = found?;
+        if self.names_a_round(end) {
+            return None;
+        }
         // "year-on-year", "month-over-month": a comparison, not a time.
         if self.glued(end)
             && self.punct(end, b'-')
@@ -134,6 +155,16 @@ impl<'a> Grammar<'a> {
         {
             self.last_quarter = Some(q);
             self.last_quarter_at = i;
+        }
+        // An index's base year ("(base 1985)", "1980=100") dates no
+        // figure of the sentence, and the second year of a split one
+        // ("1987/88") leaves the first as the year counted back from.
+        let base = i > 0 && self.word(i - 1) == "base"
+            || self.word(end) == "base"
+            || self.punct(end, b'=');
+        let split = self.second_of_split_year(i).is_some();
+        if kind == TimexType::Date && !derived && !base && !split {
+            self.last_dated = dated(&value, end).or(self.last_dated);
         }
         if kind == TimexType::Date
             && let Some(day) = Self::day_of(&value)
@@ -755,6 +786,12 @@ impl<'a> Grammar<'a> {
                 let d = NaiveDate::from_ymd_opt(year, month, day)?;
                 return date(end, r::day_value(d));
             }
+            // "November 20 to November 21, 1991": so is the year of a
+            // range whose end names its own month.
+            if let Some(year) = self.year_of_month_range(end, month, false) {
+                let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                return date(end, r::day_value(d));
+            }
             if self.punct(end, b',') && self.number(end + 1).is_some() {
                 // "Dec. 25, 12 people": the comma belongs to the sentence.
             }
@@ -791,6 +828,14 @@ impl<'a> Grammar<'a> {
         };
         if let Some((year, after_year)) = self.year_number(k) {
             return date(after_year, r::month_value(year, month));
+        }
+        // "April-May 1988", "January/November 1986", "April and July,
+        // 1986": the first month of a span or list is in the year written
+        // after the last.
+        if j == i
+            && let Some(year) = self.year_of_month_range(after_month, month, true)
+        {
+            return date(after_month, r::month_value(year, month));
         }
         // "June last year", "January this year", "October of next year".
         let rel = if self.is(after_month, W::Of) && self.capitalized(j) {
@@ -1295,6 +1340,27 @@ impl<'a> Grammar<'a> {
     /// "this week", "last year", "the past month", "next quarter",
     /// "last December", "this summer", "the weekend", "this century".
     fn relative(&self, i: usize) -> Found {
+        // "the last day of 1986", "the last week of April": the end of
+        // what follows, not the day or week before the DCT's.
+        if self.is(i, W::The)
+            && self.is(i + 1, W::Last)
+            && self.is(i + 3, W::Of)
+            && let Some((unit @ (Unit::Day | Unit::Week | Unit::Month), false)) = self.unit(i + 2)
+        {
+            return self.last_unit_of(i, unit, i + 4);
+        }
+        // ... nor is its "last year" the year before the DCT's.
+        if i > 0
+            && self.is(i - 1, W::The)
+            && self.is(i, W::Last)
+            && self.is(i + 2, W::Of)
+            && matches!(
+                self.unit(i + 1),
+                Some((Unit::Day | Unit::Week | Unit::Month, false))
+            )
+        {
+            return None;
+        }
         let shift: i32 = match self.lex(i) {
             Lex::Word(W::This | W::Current | W::That) => 0,
             Lex::Word(W::The) => match self.lex(i + 1) {
@@ -1369,6 +1435,49 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "the last day of 1986", "the last week of April": the last day
+    /// or week of the year or month at `k`. Of anything else ("the last
+    /// day of the summit") it is no date this rule can place.
+    fn last_unit_of(&self, i: usize, unit: Unit, k: usize) -> Found {
+        let (last_day, end) = if let Some((year, end)) = self.year_number(k)
+            && self.plausible_year_at(k, end)
+        {
+            (NaiveDate::from_ymd_opt(year, 12, 31)?, end)
+        } else {
+            let (month, after_month) = self.month_name(k)?;
+            let y = if self.punct(after_month, b',') {
+                after_month + 1
+            } else {
+                after_month
+            };
+            let (year, end) = match self.year_number(y) {
+                Some(found) => found,
+                None => (
+                    r::year_of_month(self.dct?, month, self.tense(i, after_month)),
+                    after_month,
+                ),
+            };
+            let (next_year, next_month) = r::shift_month(year, month, 1);
+            let first_of_next = NaiveDate::from_ymd_opt(next_year, next_month, 1)?;
+            (r::add_days(first_of_next, -1)?, end)
+        };
+        let value = match unit {
+            Unit::Day => r::day_value(last_day),
+            // The week a month counts as its last holds its last
+            // Thursday, as ISO weeks belong to the month of their Thursday.
+            Unit::Week => {
+                let past_thursday =
+                    (i64::from(last_day.weekday().num_days_from_monday()) - 3).rem_euclid(7);
+                r::week_value(r::add_days(last_day, -past_thursday)?)
+            }
+            Unit::Month if end > k + 1 || self.year_number(k).is_some() => {
+                r::month_value(last_day.year(), last_day.month())
+            }
+            _ => return None,
+        };
+        date(end, value)
     }
 
     /// "the summer", "summer 1990", "the spring of 1990", "the weekend".
@@ -1657,6 +1766,9 @@ impl<'a> Grammar<'a> {
             // "the fourth quarter 1986", "4th qtr 1986", as notes write it.
             year = Some(y);
             end = after;
+        }
+        if year.is_none() && !abbreviated && self.period_of_play(i, end) {
+            return None;
         }
         let dct = self.dct;
         let value = match which {
@@ -2233,6 +2345,17 @@ impl<'a> Grammar<'a> {
             let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
             return date(end + 1, value.into());
         };
+        // "in 1986 from 20,430 a year earlier": counted back from the date
+        // its sentence named, when that came after any quarter named.
+        if unit == Unit::Year
+            && self.is(end, W::Earlier)
+            && let Some(anchor) = self.dated_in_sentence(i)
+            && self
+                .last_quarter
+                .is_none_or(|_| anchor.end > self.last_quarter_at)
+        {
+            return date(end + 1, r::year_value(anchor.year - n as i32));
+        }
         // Earnings reports compare quarters: "a year earlier" is the same
         // quarter of the previous year when the sentence talks about quarters.
         if unit == Unit::Year
@@ -2285,6 +2408,13 @@ impl<'a> Grammar<'a> {
         let year = value.get(..4).and_then(|y| y.parse::<i32>().ok());
         let plausible = year.is_none_or(|y| r::YEARS.contains(&y));
         plausible.then_some((end + 1, TimexType::Date, value))
+    }
+
+    /// The date named last before token `i`, if it is in `i`'s sentence.
+    fn dated_in_sentence(&self, i: usize) -> Option<Dated> {
+        let anchor = self.last_dated?;
+        let near = anchor.end <= i && i - anchor.end < DATED_CONTEXT_TOKENS;
+        (near && !(anchor.end..i).any(|k| ends_sentence(self.toks, k))).then_some(anchor)
     }
 
     /// Whether a title-case "Daily" is part of a newspaper's name: "China
@@ -2403,7 +2533,11 @@ impl<'a> Grammar<'a> {
             .filter(|(_, kind, value)| *kind == TimexType::Date && value.len() == 10);
         let (end, day_value) = match day {
             Some((e, _, value)) => (e, value),
-            None => (end, day_or_x(self.dct)),
+            None => (
+                end,
+                self.day_set_off_after_clock(end)
+                    .unwrap_or_else(|| day_or_x(self.dct)),
+            ),
         };
         let time = if clock.hour == 24 {
             "24:00".to_string()
@@ -2411,6 +2545,34 @@ impl<'a> Grammar<'a> {
             format!("{:02}:{:02}", clock.hour, clock.minute)
         };
         Some((end, TimexType::Time, format!("{day_value}T{time}{zulu}")))
+    }
+
+    /// The day a clock reading ending before `end` is on when words stand
+    /// between them: "11:45 a.m. on Nov. 5", "10:00 a.m. (0200 GMT)
+    /// Saturday", "2:00 a.m. local time Tuesday". The day is tagged on its
+    /// own, as TimeML draws it, but the time is on it, not on the DCT.
+    fn day_set_off_after_clock(&self, end: usize) -> Option<String> {
+        let mut k = end;
+        if self.punct(k, b'(') {
+            // Over the same time in another zone: "(0200 GMT)".
+            k = (k + 1..(k + 6).min(self.toks.len())).find(|&c| self.punct(c, b')'))? + 1;
+        } else if self.punct(k, b')') {
+            k += 1;
+        }
+        if self.word(k + 1) == "time" && matches!(self.kind(k), Some(Kind::Word(_))) {
+            k += 2;
+        }
+        if self.word(k) == "on" {
+            k += 1;
+        }
+        if k == end {
+            return None;
+        }
+        self.month_date(k)
+            .or_else(|| self.weekday(k))
+            .or_else(|| self.deictic(k))
+            .filter(|(_, kind, value)| *kind == TimexType::Date && value.len() == 10)
+            .map(|(_, _, value)| value)
     }
 
     /// A clock reading at `i` and the token after it.
@@ -2451,6 +2613,11 @@ impl<'a> Grammar<'a> {
             && self.glued(end)
             && let Some((m, 2)) = self.number(end + 1)
         {
+            // "2:00.44", "8:45.47": minutes, seconds and hundredths of a
+            // race, no time of day.
+            if self.punct(end + 2, b'.') && self.glued(end + 2) && self.glued(end + 3) {
+                return None;
+            }
             minute = m;
             end += 2;
             has_minutes = true;
@@ -2527,6 +2694,19 @@ impl<'a> Grammar<'a> {
         let k = if self.punct(k, b'-') { k + 1 } else { k };
         self.is(k, W::Old) || self.word(k) == "olds"
     }
+}
+
+/// The year a date value names when it names a year and nothing finer
+/// ("1986", not "1987-02"), which ends before token `end`. A month or a
+/// day is no anchor: "from 1.82 mln in January and 1.64 mln a year
+/// earlier" compares with the February reported, and a December named in
+/// January would put it two years back.
+fn dated(value: &str, end: usize) -> Option<Dated> {
+    if value.len() != 4 {
+        return None;
+    }
+    let year = value.parse::<i32>().ok()?;
+    Some(Dated { year, end })
 }
 
 fn day_or_x(day: Option<NaiveDate>) -> String {

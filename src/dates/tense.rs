@@ -468,13 +468,29 @@ fn deadline_before(lower: &str, toks: &[Token], start: usize, end: usize) -> boo
     while k > 0 && matches!(word(lower, toks, k - 1), "early" | "mid" | "late" | "-") {
         k -= 1;
     }
-    // A clock reading before a weekday belongs to it: "until 9 a.m. Tuesday".
+    // A clock reading before a weekday belongs to it: "until 9 a.m.
+    // Tuesday", "until about midday on Sunday".
     let mut clock = k;
     while clock > 0 && k - clock < 8 && clock_part(lower, toks, clock - 1) {
         clock -= 1;
     }
-    if clock < k && matches!(toks[clock].kind, Kind::Number { .. }) {
+    let reading = |c: usize| {
+        matches!(toks[c].kind, Kind::Number { .. })
+            || matches!(word(lower, toks, c), "noon" | "midday" | "midnight")
+    };
+    // "on" joins a clock to its day only in a reading of the clock: "by
+    // 5 on Tuesday" is an amount.
+    let marked = (clock..k).any(|c| {
+        matches!(toks[c].kind, Kind::Punct(b':'))
+            || !matches!(toks[c].kind, Kind::Number { .. } | Kind::Punct(_))
+                && word(lower, toks, c) != "on"
+    });
+    let joined_by_on = (clock..k).any(|c| word(lower, toks, c) == "on");
+    if clock < k && reading(clock) && (marked || !joined_by_on) {
         k = clock;
+        if k > 0 && matches!(word(lower, toks, k - 1), "about" | "around") {
+            k -= 1;
+        }
     }
     if k > 0 {
         let before = word(lower, toks, k - 1);
@@ -498,7 +514,11 @@ fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
         Kind::Number { .. } | Kind::Punct(b'.' | b':' | b',') => true,
         _ => matches!(
             word(lower, toks, i),
-            "a" | "p"
+            "on" | "noon"
+                | "midday"
+                | "midnight"
+                | "a"
+                | "p"
                 | "m"
                 | "am"
                 | "pm"
@@ -515,7 +535,7 @@ fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.
-fn ends_sentence(toks: &[Token], i: usize) -> bool {
+pub(super) fn ends_sentence(toks: &[Token], i: usize) -> bool {
     let tok = &toks[i];
     match tok.kind {
         Kind::Punct(b'!' | b'?' | b';') => true,
@@ -704,6 +724,8 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         }
         // Modals and a bare "be" look forward from the reported moment.
         "be" | "must" | "would" | "should" | "might" | "may" => Some(Tense::Future),
+        // "10:00 am" is a clock reading, not the verb.
+        "am" if i > 0 && matches!(toks[i - 1].kind, Kind::Number { .. }) => None,
         "is" | "are" | "am" => Some(Tense::Present),
         "was" | "were" | "had" | "did" | "said" | "has" | "have" | "told" | "made" | "came"
         | "went" | "took" | "gave" | "began" | "got" | "met" | "won" | "lost" | "left" | "fell"
@@ -788,6 +810,15 @@ mod tests {
             ("The talks are on Thursday and Friday.", Tense::Future),
             ("The vote was on Friday.", Tense::Past),
             ("The man who is on trial said Friday.", Tense::Past),
+            (
+                "Supplies will be cut at 10:00 am in Moscow (0700 GMT) on Friday.",
+                Tense::Future,
+            ),
+            (
+                "The sessions continue until about midday on Friday, she said.",
+                Tense::Future,
+            ),
+            ("Shares rose by 5 on Friday.", Tense::Past),
         ];
         for (text, want) in cases {
             let lower = text.to_ascii_lowercase();

@@ -672,6 +672,55 @@ const NEWS: &[&str] = &[
     "1987-03-02 | They met on December\n25, 1986 in Paris. | December\n25, 1986 = DATE 1986-12-25",
     "1987-03-02 | Pay  Aug  14, 1987 | Aug  14, 1987 = DATE 1987-08-14",
     "1987-03-02 | swings.  The NYSE traded on December\n19, at the close. | December\n19 = DATE 1986-12-19",
+    // A range's first month or day takes the year written after its end.
+    "2005-12-12 | acting from November 20 to November 21, 1991 at the farm | November 20 = DATE 1991-11-20; November 21, 1991 = DATE 1991-11-21",
+    "1987-04-13 | bought shares between February 18 and February 21, 1986, selling | February 18 = DATE 1986-02-18; February 21, 1986 = DATE 1986-02-21",
+    "2005-11-28 | the expo will be held from May 1 to October 31, 2010, in Shanghai | May 1 = DATE 2010-05-01; October 31, 2010 = DATE 2010-10-31",
+    "1987-06-18 | with completion due April-May 1988. | April = DATE 1988-04; May 1988 = DATE 1988-05",
+    "1987-03-12 | shipments during January/November 1986 totalled | January = DATE 1986-01; November 1986 = DATE 1986-11",
+    "1987-03-23 | stock splits in April and July, 1986 | April = DATE 1986-04; July, 1986 = DATE 1986-07",
+    "1987-03-24 | from 238.1 billion in January-June 1985. | January = DATE 1985-01; June 1985 = DATE 1985-06",
+    "1987-03-02 | in the season from December through February 1987 | December = DATE 1986-12; February 1987 = DATE 1987-02",
+    // The halves and quarters of a game, and the rounds of a cup, are no
+    // time of the calendar; those of a company's or a market's year are.
+    "2006-12-11 | he scored on a seven-yard run with 23 seconds left in the second quarter | 23 seconds = DURATION PT23S",
+    "2005-11-05 | Chinese Taipei out-scored the South Korean side 14-6 in the fourth quarter to seal a final berth. |",
+    "2006-12-30 | The referee called a halt about 15 minutes into the second half with the scores level. | 15 minutes = DURATION PT15M",
+    "2006-11-04 | Claus Jensen's deflected second-half strike awarded Fulham a 1-0 victory. |",
+    "2005-12-14 | Australia, upset by Canada in the quarter-finals, finished fifth. |",
+    "2006-12-20 | Liverpool will play Arsenal in the last quarter-final on January 9. | January 9 = DATE 2007-01-09",
+    "2006-11-09 | profits grew 9.93 percent in the first half, 1.22 percentage points higher than in 2005. | the first half = DATE 2006-H1; 2005 = DATE 2005",
+    "2006-11-09 | The index gained 1,200 points in the first half of the year. | the first half = DATE 2006-H1; the year = DATE 2006",
+    "2005-11-01 | Viacom reported third-quarter earnings of 45 cents a share. | third-quarter = DATE 2005-Q3",
+    "1987-03-26 | It expects a loss of 19-24 cts a share for the first quarter ending March 31. | the first quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
+    // A race's time is no time of day.
+    "2006-12-02 | Mita set the fastest qualifying time of 2:00.44 ahead of Pan. |",
+    "2005-11-03 | Uchitomi came second in 8:45.47 and Wu was third. |",
+    "2005-11-03 | The shops opened at 8:45. Sales rose. | 8:45 = TIME 2005-11-03T08:45",
+    // A time of day is on the day written after it, also past "on", a
+    // clock in another zone or "local time".
+    "2006-11-24 | The blast occurred at 10:00 a.m. (0200 GMT) Saturday. | 10:00 a.m. = TIME 2006-11-18T10:00; 0200 GMT = TIME 2006-11-18T02:00Z; Saturday = DATE 2006-11-18",
+    "2006-11-14 | He was arrested at 11:45 a.m. on Nov. 5 in Paris. | 11:45 a.m. = TIME 2006-11-05T11:45; Nov. 5 = DATE 2006-11-05",
+    "1987-03-13 | The strike begins at midnight on Sunday. | midnight = TIME 1987-03-15T24:00; Sunday = DATE 1987-03-15",
+    "2005-11-14 | It hit at 2:00 a.m. local time Tuesday. | 2:00 a.m. = TIME 2005-11-08T02:00; Tuesday = DATE 2005-11-08",
+    "1987-06-18 | It closed at 3 p.m. and reopened on Monday. | 3 p.m. = TIME 1987-06-18T15:00; Monday = DATE 1987-06-15",
+    // "A year earlier" is a year before the year its sentence named, if any.
+    "1987-03-05 | Exports rose to 22,068 tonnes in 1986 from 20,430 a year earlier, it said. | 1986 = DATE 1986; a year earlier = DATE 1985",
+    "1987-03-02 | Output fell in the fourth quarter. The deflator rose 2.2 pct in 1986 after a 3.3 pct rise a year earlier. | the fourth quarter = DATE 1986-Q4; 1986 = DATE 1986; a year earlier = DATE 1985",
+    "1987-03-27 | Sales in February rose 3.7 pct from a year earlier. | February = DATE 1987-02; a year earlier = DATE 1986",
+    "1987-03-27 | The index (base 1985) fell to 106.7 in February compared with 102.9 a year earlier. | 1985 = DATE 1985; February = DATE 1987-02; a year earlier = DATE 1986",
+    "1987-06-01 | Sales rose five pct in 1987/88 from a year earlier. | 1987 = DATE 1987; 88 = DATE 1988; a year earlier = DATE 1986",
+    "1987-01-27 | Use was 993,156 tonnes, against 1.20 mln in December and 896,718 a year earlier. | December = DATE 1986-12; a year earlier = DATE 1986",
+    "1987-03-27 | Sales rose in 1986. They were 3.7 pct above a year earlier. | 1986 = DATE 1986; a year earlier = DATE 1986",
+    "1987-03-27 | Sales were up 3.7 pct in 1986 from two years earlier. | 1986 = DATE 1986; two years earlier = DATE 1984",
+    // "The last day of" a year or month is its end; of anything else, no
+    // day before the publication date.
+    "1987-06-01 | On the last day of 1986, Uccel completed the buyouts. | the last day of 1986 = DATE 1986-12-31",
+    "1987-03-06 | Cash rose in the last week of February to 121.5 billion. | the last week of February = DATE 1987-W09",
+    "1987-06-01 | During the last week of April, silver futures traded up. | the last week of April = DATE 1987-W18",
+    "2009-04-01 | car sales rebounded in the last week of March. | the last week of March = DATE 2009-W13",
+    "1987-03-27 | Delegates want an agreement today, the last day of the meeting. | today = DATE 1987-03-27",
+    "1987-03-17 | It exported 17,000 tonnes in the last quarter of 1986. | the last quarter = DATE 1986-Q4; 1986 = DATE 1986",
     // A holiday without a year is the nearest one, ahead or behind.
     "1987-02-26 | The panel will consider it by Easter. | Easter = DATE 1987-04-19",
     "1987-03-05 | It pledged to act before Easter. | Easter = DATE 1987-04-19",
@@ -836,7 +885,7 @@ const NEWS: &[&str] = &[
     "1987-03-26 | The Spanish arrived after 1530. | 1530 = DATE 1530",
     "1987-03-26 | It flew for more than 1500 hours of tests. | more than 1500 hours = DURATION PT1500H",
     "1987-03-26 | The pilots logged 1500 hours in the new jet. | 1500 hours = DURATION PT1500H",
-    "1987-03-26 | The tanker was hit at 1715 hours on March 21. | 1715 hours = TIME 1987-03-26T17:15; March 21 = DATE 1987-03-21",
+    "1987-03-26 | The tanker was hit at 1715 hours on March 21. | 1715 hours = TIME 1987-03-21T17:15; March 21 = DATE 1987-03-21",
     // A year before its unit names that year, as earnings tables write it.
     "1987-03-02 | NOTE: 1986 year includes 53 weeks. | 1986 year = DATE 1986; 53 weeks = DURATION P53W",
     "1987-03-02 | It lost 26 cts in the fourth quarter and 30 cts in the 1985 quarter. | the fourth quarter = DATE 1986-Q4; the 1985 quarter = DATE 1985-Q4",

@@ -126,6 +126,39 @@ impl Grammar<'_> {
         self.year_number(y).map(|(year, _)| year)
     }
 
+    /// The year of the month `month` that opens a range of months or of
+    /// days across months, from the year written after the range's end:
+    /// 1991 in "November 20 to November 21, 1991", 1988 in "April-May
+    /// 1988" (one earlier in "December through February 1987"). `after`
+    /// is the token after the first month (with `bare_month`, which also
+    /// allows "January/November 1986") or after its day. A year that
+    /// opens a split year ("January 1986/87") names a season, not the
+    /// month's year, so it gives none.
+    pub(super) fn year_of_month_range(
+        &self,
+        after: usize,
+        month: u32,
+        bare_month: bool,
+    ) -> Option<i32> {
+        let next = match self.range_joint(after) {
+            Some((next, _)) => next,
+            None if bare_month && self.punct(after, b'/') && self.glued(after + 1) => after + 1,
+            None => return None,
+        };
+        let (last_month, mut k) = self.month_name(next)?;
+        if !bare_month {
+            k = self.day_number(k)?.1;
+        }
+        if self.punct(k, b',') {
+            k += 1;
+        }
+        let (year, after_year) = self.year_number(k)?;
+        if self.punct(after_year, b'/') && self.number(after_year + 1).is_some() {
+            return None;
+        }
+        Some(if month > last_month { year - 1 } else { year })
+    }
+
     /// Whether the token at `i` lets the number before it end a range of
     /// days rather than count or measure: "March 3-5 people", "on March 3
     /// to 5.2 pct" and "rose on March 3 to 5 from 4" are amounts. After
