@@ -13,7 +13,8 @@
 //! cut off the front ([`leading_modifiers`]: "Paris-based Reporters
 //! Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
-//! places ("Halloween II"), less wire
+//! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
+//! Murphy-O'Connor", "Mr Evans"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
@@ -155,6 +156,7 @@ impl Engine {
         leading_modifiers::split_leading_modifiers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
+        personal_titles::retype_titled_people(text, &mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -263,6 +265,7 @@ pub mod model;
 pub mod numbered_titles;
 pub mod parentheses;
 pub mod perceptron;
+pub mod personal_titles;
 pub mod pronoun_us;
 pub mod scoring;
 pub mod tagger;
