@@ -18,7 +18,8 @@
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
-//! pronoun "US" in a line of capitals) -> [`canonical`] names.
+//! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
+//! names joined ("BBC Radio 4") -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
 
@@ -162,6 +163,7 @@ impl Engine {
         boilerplate::remove_tickers(text, &mut entities);
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
+        trailing_numbers::join_trailing_numbers(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
     }
@@ -270,6 +272,7 @@ pub mod pronoun_us;
 pub mod scoring;
 pub mod tagger;
 pub mod tokenizer;
+pub mod trailing_numbers;
 pub mod train;
 pub mod wordform;
 
