@@ -14,7 +14,7 @@
 //! Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
-//! Murphy-O'Connor", "Mr Evans"), less wire
+//! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
@@ -158,6 +158,7 @@ impl Engine {
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
         personal_titles::retype_titled_people(text, &mut entities);
+        holidays::retype_holidays(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -260,6 +261,7 @@ pub mod features;
 pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
+pub mod holidays;
 pub mod known_names;
 pub mod labels;
 pub mod leading_modifiers;
