@@ -14,7 +14,8 @@
 //! Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
-//! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"), less wire
+//! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"),
+//! [`street_names`] places ("Downing Street"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
@@ -159,6 +160,7 @@ impl Engine {
         numbered_titles::retype_numbered_titles(&mut entities);
         personal_titles::retype_titled_people(text, &mut entities);
         holidays::retype_holidays(&mut entities);
+        street_names::retype_street_names(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -272,6 +274,7 @@ pub mod perceptron;
 pub mod personal_titles;
 pub mod pronoun_us;
 pub mod scoring;
+pub mod street_names;
 pub mod tagger;
 pub mod tokenizer;
 pub mod trailing_numbers;
