@@ -27,12 +27,17 @@ const MOST_DIGITS: usize = 3;
 /// not part of the name before it ("Hispanoil 30 pct", "Senate 13 to
 /// 11"); sorted by bytes.
 const QUANTITY_WORDS: &[&str] = &[
-    "and", "billion", "bln", "cents", "cts", "day", "days", "dlrs", "feet", "games", "goals",
-    "hours", "kg", "km", "laps", "matches", "meters", "metres", "miles", "million", "mins",
-    "minutes", "mln", "mm", "months", "off", "or", "out", "p", "pc", "pct", "pence", "people",
-    "per", "percent", "points", "pts", "runs", "seats", "seconds", "secs", "shares", "thousand",
-    "times", "to", "tonnes", "unch", "up", "votes", "vs", "weeks", "yards", "years",
+    "billion", "bln", "cents", "cts", "day", "days", "dlrs", "feet", "games", "goals", "hours",
+    "kg", "km", "laps", "matches", "meters", "metres", "miles", "million", "mins", "minutes",
+    "mln", "mm", "months", "off", "out", "p", "pc", "pct", "pence", "people", "per", "percent",
+    "points", "pts", "runs", "seats", "seconds", "secs", "shares", "thousand", "times", "tonnes",
+    "unch", "up", "votes", "vs", "weeks", "yards", "years",
 ];
+
+/// Words that join the number to another ("Locals 72 and 75", "Senate 13
+/// to 11"), making it one of a list or a score; before anything else they
+/// join the name to the next words ("BBC Radio 4 and will").
+const JOINING_WORDS: &[&str] = &["and", "or", "to", "vs"];
 
 /// Months, whose number after them is a day ("March 19"), one of the
 /// dates the date tagger reads.
@@ -85,7 +90,13 @@ fn number_after(text: &str, after: usize) -> Option<usize> {
             let word = &rest[..rest
                 .find(|c| !chars::is_alphabetic(c))
                 .unwrap_or(rest.len())];
-            word.starts_with(chars::is_lowercase) && QUANTITY_WORDS.binary_search(&word).is_err()
+            let joins_a_number = JOINING_WORDS.contains(&word)
+                && rest[word.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+            word.starts_with(chars::is_lowercase)
+                && QUANTITY_WORDS.binary_search(&word).is_err()
+                && !joins_a_number
         }
         // A possessive ("BBC Radio 4's Today programme").
         Some('\'' | '’') => next.as_str().starts_with('s'),
@@ -176,6 +187,8 @@ mod tests {
                 &["London-based/MISC"],
             ),
             ("the [ORG:Senate] 13 to 11", &["Senate/ORG"]),
+            ("[ORG:UAW Locals] 72 and 75", &["UAW Locals/ORG"]),
+            ("on [ORG:BBC Radio] 4 and will", &["BBC Radio 4/ORG"]),
             // People's minutes and places' scores.
             ("([PER:Gudjohnsen] 58)", &["Gudjohnsen/PER"]),
             (
