@@ -671,10 +671,13 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                     continue;
                 }
                 // A sequel or a model is not the whole name of what it
-                // numbers: "Halloween" is not "Halloween II".
+                // numbers: "Halloween" is not "Halloween II", nor
+                // "PlayStation" "PlayStation 2", nor "Radio" "Radio 4".
                 if starts
                     && longer.len() == name_words.len() + 1
-                    && longer.last().is_some_and(|word| is_numeral(word))
+                    && longer.last().is_some_and(|word| {
+                        is_numeral(word) || word.bytes().all(|b| b.is_ascii_digit())
+                    })
                 {
                     continue;
                 }
@@ -897,6 +900,11 @@ mod tests {
                 "[MISC:Halloween] and [MISC:Halloween II]",
                 &["Halloween", "Halloween II"],
             ),
+            (
+                "[MISC:PlayStation] and [MISC:PlayStation 2]",
+                &["PlayStation", "PlayStation 2"],
+            ),
+            ("[ORG:Radio 4] and [ORG:BBC Radio 4]", &["BBC Radio 4"; 2]),
             // A person is still the first of the longest.
             (
                 "[PER:Michael Howard] and [PER:Howard Flight] and [PER:Howard Flight]. [PER:Howard]",

@@ -13,11 +13,14 @@
 //! cut off the front ([`leading_modifiers`]: "Paris-based Reporters
 //! Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
-//! places ("Halloween II"), less wire
+//! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
+//! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"),
+//! [`street_names`] places ("Downing Street"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
-//! pronoun "US" in a line of capitals) -> [`canonical`] names.
+//! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
+//! names joined ("BBC Radio 4") -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
 
@@ -155,11 +158,15 @@ impl Engine {
         leading_modifiers::split_leading_modifiers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
+        personal_titles::retype_titled_people(text, &mut entities);
+        holidays::retype_holidays(&mut entities);
+        street_names::retype_street_names(&mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
+        trailing_numbers::join_trailing_numbers(text, &mut entities);
         canonical::resolve(text, &mut entities);
         entities
     }
@@ -256,6 +263,7 @@ pub mod features;
 pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
+pub mod holidays;
 pub mod known_names;
 pub mod labels;
 pub mod leading_modifiers;
@@ -263,10 +271,13 @@ pub mod model;
 pub mod numbered_titles;
 pub mod parentheses;
 pub mod perceptron;
+pub mod personal_titles;
 pub mod pronoun_us;
 pub mod scoring;
+pub mod street_names;
 pub mod tagger;
 pub mod tokenizer;
+pub mod trailing_numbers;
 pub mod train;
 pub mod wordform;
 

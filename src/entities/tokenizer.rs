@@ -24,6 +24,18 @@ const ABBREVIATIONS: &[&str] = &[
     "Wis", "Ariz", "Colo", "Ga", "Ky", "La", "Okla", "Del", "Neb", "Kan", "Ala", "Ark", "Miss",
 ];
 
+/// [`ABBREVIATIONS`] that are also words ("Mass", "Ore", "Miss", "Ill"):
+/// their period is the abbreviation's where the sentence goes on
+/// ("Boston, Mass., said") or the word is a state after its city and a
+/// comma ("in Portland, Ore. The company"), where it does both jobs, as
+/// after "Inc". Elsewhere, before a capital or a quotation, it ends the
+/// sentence, and kept on the word it made names end in a full stop: "his
+/// Christmas Midnight Mass. The cardinal", "chairman Norbert Ore.", "in
+/// LA.".
+const ABBREVIATIONS_ALSO_WORDS: &[&str] = &[
+    "Ark", "Del", "Ill", "Ind", "La", "Mass", "Miss", "Mo", "No", "Ore", "Pa", "Wash",
+];
+
 /// Clitics split off the end of a word, CoNLL/Penn style.
 const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "n't"];
 
@@ -77,24 +89,54 @@ fn only_char(text: &str) -> Option<char> {
     chars.next().filter(|_| chars.next().is_none())
 }
 
-/// Whether `word` (without its final period) keeps the period.
-fn keeps_period(word: &str, at_line_start: bool) -> bool {
+/// Whether the text `after` a word starts a new sentence: nothing but
+/// whitespace, or a capital or an opening quote after it.
+fn opens_sentence(after: &str) -> bool {
+    after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| chars::is_uppercase(c) || matches!(c, '"' | '“' | '\'' | '‘'))
+}
+
+/// Whether `word` (without its final period) keeps the period; `before`
+/// is the text before the word, `after` the text after the period.
+fn keeps_period(word: &str, at_line_start: bool, before: &str, after: &str) -> bool {
     if word.is_empty() {
         return false;
     }
     let single_letter = only_char(word).is_some_and(chars::is_alphabetic);
-    let dotted = word.contains('.') && word.chars().any(chars::is_alphanumeric);
+    // Dotted initials and abbreviations end in one letter or a
+    // capitalised word ("U.S", "e.g", "W.Va"); a web address or a figure
+    // ends its sentence ("PowerPage.org.", "HK$6.31bn.").
+    let dotted = word.rsplit_once('.').is_some_and(|(head, last)| {
+        let mut letters = last.chars();
+        head.chars().any(chars::is_alphanumeric)
+            && letters.next().is_some_and(chars::is_alphabetic)
+            && (last.len() == 1 || last.starts_with(chars::is_uppercase))
+            && letters.all(chars::is_alphabetic)
+    });
     // "1." numbering a list line, as in sports results tables.
     let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
     // All-caps headlines write "ST. LOUIS", "GOV."; compare title-cased.
     let shouted = word.len() > 1
         && word.chars().all(|c| c.is_ascii_uppercase())
         && ABBREVIATIONS.contains(&super::wordform::title_case(word).as_str());
-    single_letter || dotted || list_number || shouted || ABBREVIATIONS.contains(&word)
+    let also_word = || {
+        ABBREVIATIONS_ALSO_WORDS.contains(&word)
+            || (shouted
+                && ABBREVIATIONS_ALSO_WORDS.contains(&super::wordform::title_case(word).as_str()))
+    };
+    single_letter
+        || dotted
+        || list_number
+        || ((shouted || ABBREVIATIONS.contains(&word))
+            && !(also_word() && opens_sentence(after) && !before.trim_end().ends_with(',')))
 }
 
-/// Splits one whitespace-free chunk into tokens.
-fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Span>) {
+/// Splits one whitespace-free chunk, at byte `offset` of `text`, into
+/// tokens.
+fn split_chunk(text: &str, chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Span>) {
     // Most chunks are plain ASCII words or numbers: one token, no rule applies.
     if chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.push(Span {
@@ -146,7 +188,8 @@ fn split_chunk(chunk: &str, offset: usize, at_line_start: bool, out: &mut Vec<Sp
                 end -= 1;
                 continue;
             }
-            if !keeps_period(word, at_line_start && start == 0) {
+            let (before, after) = (&text[..offset + start], &text[offset + end..]);
+            if !keeps_period(word, at_line_start && start == 0, before, after) {
                 trailing.push(Span {
                     start: offset + end - 1,
                     end: offset + end,
@@ -317,7 +360,7 @@ fn each_token(text: &str, mut emit: impl FnMut(Span, usize)) {
             index += width;
         }
         scratch.clear();
-        split_chunk(&text[start..index], start, line_start, &mut scratch);
+        split_chunk(text, &text[start..index], start, line_start, &mut scratch);
         for (position, span) in scratch.iter().enumerate() {
             emit(*span, if position == 0 { newlines } else { 0 });
         }
@@ -555,7 +598,7 @@ mod tests {
         let mut chunk_start: Option<usize> = None;
         let mut flush = |start: usize, end: usize, newlines: usize, line_start: bool| {
             let mut spans = Vec::new();
-            split_chunk(&text[start..end], start, line_start, &mut spans);
+            split_chunk(text, &text[start..end], start, line_start, &mut spans);
             for (index, span) in spans.into_iter().enumerate() {
                 out.push((span, if index == 0 { newlines } else { 0 }));
             }
@@ -626,6 +669,27 @@ mod tests {
             ("the U.S.. He", &["the", "U.S.", ".", "He"]),
             ("Apple..", &["Apple", ".", "."]),
             ("Citicorp <CCI>", &["Citicorp", "<", "CCI", ">"]),
+            // A word that is also an abbreviation ends its sentence.
+            ("Midnight Mass. The", &["Midnight", "Mass", ".", "The"]),
+            (
+                "Norbert Ore.  \"While",
+                &["Norbert", "Ore", ".", "\"", "While"],
+            ),
+            ("in LA.", &["in", "LA", "."]),
+            (
+                "Boston, Mass., said",
+                &["Boston", ",", "Mass.", ",", "said"],
+            ),
+            ("Mass. and", &["Mass.", "and"]),
+            ("Mass.\"", &["Mass", ".", "\""]),
+            ("MCI Inc. Former", &["MCI", "Inc.", "Former"]),
+            ("Washington, D.C. He", &["Washington", ",", "D.C.", "He"]),
+            // An address or a figure is no abbreviation.
+            ("PowerPage.org. Apple", &["PowerPage.org", ".", "Apple"]),
+            ("to HK$6.31bn. If", &["to", "HK$6.31bn", ".", "If"]),
+            ("rose 3.5. Then", &["rose", "3.5", ".", "Then"]),
+            ("e.g. this", &["e.g.", "this"]),
+            ("(D-W.Va.) said", &["(", "D-W.Va.", ")", "said"]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text).concat(), expected.to_vec(), "{text}");
