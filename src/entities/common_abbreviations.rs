@@ -20,10 +20,10 @@ use super::Entity;
 /// Abbreviations of common nouns, time zones and currency signs, as news
 /// writes them, plurals too; sorted by bytes, and none longer than four.
 const COMMON_ABBREVIATIONS: &[&str] = &[
-    "A$", "ATM", "ATMs", "BST", "C$", "CD", "CDT", "CDs", "CEO", "CEOs", "CEST", "CET", "CST",
-    "DSL", "DVD", "DVDs", "EDT", "EST", "GDP", "GMT", "GNP", "HDTV", "HK$", "ID", "IDs", "JST",
-    "LCD", "MP", "MPs", "NZ$", "PC", "PCs", "PDA", "PDAs", "PDT", "PST", "RAM", "S$", "SMS", "SUV",
-    "SUVs", "US$", "USB", "UTC", "VAT", "VCR", "VCRs",
+    "A$", "ATM", "ATMs", "AU$", "BST", "C$", "CD", "CDT", "CDs", "CEO", "CEOs", "CEST", "CET",
+    "CST", "DSL", "DVD", "DVDs", "EDT", "EST", "GDP", "GMT", "GNP", "HDTV", "HK$", "ID", "IDs",
+    "JST", "LCD", "MP", "MPs", "NT$", "NZ$", "PC", "PCs", "PDA", "PDAs", "PDT", "PST", "R$", "RAM",
+    "S$", "SMS", "SUV", "SUVs", "US$", "USB", "UTC", "VAT", "VCR", "VCRs", "Z$",
 ];
 
 /// Drops the mentions that are one of [`COMMON_ABBREVIATIONS`] alone
@@ -96,6 +96,7 @@ mod tests {
             ("[ORG:PC World] sold [ORG:Sony] TVs", &["PC World", "Sony"]),
             ("at 1200 [MISC:GMT], [MISC:AIDS]", &["AIDS"]),
             ("[MISC:US$] 5 mln, 14:00 [ORG:UTC]", &[]),
+            ("[MISC:AU$] 3bn, [MISC:NT$] 5bn, [MISC:R$] 2bn", &[]),
             ("[ORG:Pc]", &["Pc"]),
             ("[ORG:HDTV] and [ORG:VCRs]", &[]),
             (
