@@ -45,6 +45,13 @@ pub fn retype_holidays(entities: &mut [Entity]) {
         if entity.label == EntityLabel::Misc || entity.text.len() > 20 {
             continue;
         }
+        // Cleaning a mention to compare it takes three allocations (1 %
+        // of indexing's instructions when every mention was cleaned): a
+        // mention that starts as no holiday does is passed over first.
+        let head = entity.text.as_bytes().get(..4);
+        if !head.is_some_and(|head| HOLIDAYS.iter().any(|h| &h.as_bytes()[..4] == head)) {
+            continue;
+        }
         if HOLIDAYS
             .binary_search(&clean_mention(&entity.text).as_str())
             .is_ok()
@@ -59,8 +66,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_holidays_are_sorted() {
+    fn the_holidays_are_sorted_and_told_by_their_first_four_bytes() {
         assert!(HOLIDAYS.is_sorted());
+        assert!(HOLIDAYS.iter().all(|h| h.len() >= 4 && h.is_ascii()));
     }
 
     #[test]
