@@ -291,6 +291,28 @@ try {
     expect(/by=day/.test(page.url()) && /field=published/.test(page.url()), `a new search dropped them: ${page.url()}`);
   });
 
+  await step('a timeline setting changed while the hits are coming is the one drawn', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/search';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.goto(`${base}/?q=Aliyev`);
+      await page.waitForFunction(() => /Searching/.test(document.getElementById('status').textContent), null, { timeout: 3000 });
+      await page.selectOption('#tl-by', 'day');
+      await page.waitForFunction(() => /by=day/.test(location.search));
+    } finally {
+      release();
+      await waitForResults();
+      await page.unroute(slow);
+    }
+    await page.waitForTimeout(500); // the timeline is asked after the search
+    await page.waitForSelector('#timeline .bar');
+    const bars = await page.$$eval('#timeline .bar', (bs) => bs.map((b) => b.getAttribute('title')));
+    expect(await page.inputValue('#tl-by') === 'day', 'the setting changed back');
+    expect(bars.length > 0 && bars.every((t) => /^\d{4}-\d\d-\d\d:/.test(t)), `bars by day: ${bars}`);
+  });
+
   await step('the timeline says how many matching passages no bar counts', async () => {
     await page.goto(`${base}/?q=Aliyev`);
     await waitForResults();

@@ -282,7 +282,11 @@ async function showSearch() {
   } finally {
     if (mine === generation) $('results').removeAttribute('aria-busy');
   }
-  drawTimeline(state, mine);
+  // The timeline's settings as the address holds them now: one changed
+  // while the hits were coming has drawn its chart, which this must not
+  // draw over with the setting it started with.
+  const { by, field } = readState();
+  drawTimeline({ ...state, by, field }, mine);
 }
 
 function addFilter(state, param, value) {
