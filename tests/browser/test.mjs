@@ -313,6 +313,19 @@ try {
     expect(bars.length > 0 && bars.every((t) => /^\d{4}-\d\d-\d\d:/.test(t)), `bars by day: ${bars}`);
   });
 
+  await step('a name chosen after a timeline setting changed keeps the setting', async () => {
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    await page.waitForSelector('#facets .chip');
+    await page.selectOption('#tl-by', 'year');
+    await page.waitForFunction(() => /by=year/.test(location.search));
+    await page.click('#facets .chip');
+    await page.waitForFunction(() => /(person|org|place|misc)=/.test(location.search));
+    await waitForResults();
+    expect(/by=year/.test(page.url()), `the setting was dropped: ${page.url()}`);
+    expect(await page.inputValue('#tl-by') === 'year', 'the box went back to its old setting');
+  });
+
   await step('the timeline says how many matching passages no bar counts', async () => {
     await page.goto(`${base}/?q=Aliyev`);
     await waitForResults();
