@@ -143,6 +143,16 @@ fn read_articles(gold: &Path, split: Option<&str>) -> anyhow::Result<(JsonlGold,
             annotated_end,
         });
     }
+    if let Some(split) = split
+        && articles.is_empty()
+    {
+        // Scores of nothing would read as a tagger that finds nothing.
+        anyhow::bail!(
+            "no line of {} is of split `{split}` (its `split` field; MEANTIME's lines have none): \
+             leave out --split to score every line",
+            gold.display()
+        );
+    }
     Ok((format.unwrap_or(JsonlGold::Entities), articles))
 }
 

@@ -291,6 +291,41 @@ try {
     expect(/by=day/.test(page.url()) && /field=published/.test(page.url()), `a new search dropped them: ${page.url()}`);
   });
 
+  await step('a timeline setting changed while the hits are coming is the one drawn', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const slow = (url) => url.pathname === '/api/search';
+    await page.route(slow, async (route) => { await held; await route.continue().catch(() => {}); });
+    try {
+      await page.goto(`${base}/?q=Aliyev`);
+      await page.waitForFunction(() => /Searching/.test(document.getElementById('status').textContent), null, { timeout: 3000 });
+      await page.selectOption('#tl-by', 'day');
+      await page.waitForFunction(() => /by=day/.test(location.search));
+    } finally {
+      release();
+      await waitForResults();
+      await page.unroute(slow);
+    }
+    await page.waitForTimeout(500); // the timeline is asked after the search
+    await page.waitForSelector('#timeline .bar');
+    const bars = await page.$$eval('#timeline .bar', (bs) => bs.map((b) => b.getAttribute('title')));
+    expect(await page.inputValue('#tl-by') === 'day', 'the setting changed back');
+    expect(bars.length > 0 && bars.every((t) => /^\d{4}-\d\d-\d\d:/.test(t)), `bars by day: ${bars}`);
+  });
+
+  await step('a name chosen after a timeline setting changed keeps the setting', async () => {
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    await page.waitForSelector('#facets .chip');
+    await page.selectOption('#tl-by', 'year');
+    await page.waitForFunction(() => /by=year/.test(location.search));
+    await page.click('#facets .chip');
+    await page.waitForFunction(() => /(person|org|place|misc)=/.test(location.search));
+    await waitForResults();
+    expect(/by=year/.test(page.url()), `the setting was dropped: ${page.url()}`);
+    expect(await page.inputValue('#tl-by') === 'year', 'the box went back to its old setting');
+  });
+
   await step('the timeline says how many matching passages no bar counts', async () => {
     await page.goto(`${base}/?q=Aliyev`);
     await waitForResults();

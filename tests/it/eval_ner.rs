@@ -178,3 +178,16 @@ fn a_missing_text_is_named() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("text/a.txt"), "{}", run.stderr);
 }
+
+/// A split no line has (MEANTIME's lines have none) leaves nothing to
+/// score: said, not scored as zeros.
+#[test]
+fn a_split_that_selects_nothing_is_refused() {
+    let env = Env::new();
+    env.write("text/a.txt", TEXT)
+        .write("gold.jsonl", format!("{}\n", gold()));
+    let run = env.run(&["eval-ner", "corpus/gold.jsonl", "--split", "testa"]);
+    assert_eq!(run.status, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("testa"), "{}", run.stderr);
+    assert!(!run.stdout.contains("ALL"), "{}", run.stdout);
+}

@@ -5,7 +5,8 @@
 //! Four kinds, tab-separated like `eval-dates --errors`:
 //! `MISS` a required gold name no prediction overlaps; `SPAN` a gold name
 //! found with other bounds (right leniently, wrong strictly); `TYPE` a
-//! prediction overlapping gold names of other types only; `SPUR` a
+//! prediction overlapping gold names of other types only, or a gold name
+//! only a prediction of another type overlaps; `SPUR` a
 //! prediction overlapping no gold name. Predictions the rule does not count
 //! (inside tolerated mentions) are not listed.
 
@@ -48,6 +49,30 @@ pub fn describe(
                         g.label.as_str(),
                         show(p.start, p.end),
                         p.label.as_str()
+                    ),
+                )
+            }
+            // Listed with the prediction over it (a TYPE line below), unless
+            // that prediction is right for another gold name ("UK RAF" ORG
+            // over "UK" LOC and "RAF" ORG): then here, or no line would say
+            // why it is missed.
+            Some(Found::WrongType) => {
+                let overlaps = |p: &&Predicted| p.start < g.end && g.start < p.end;
+                let typed = predicted
+                    .iter()
+                    .zip(&judgement.predictions)
+                    .any(|(p, verdict)| *verdict == Verdict::WrongType && overlaps(&p));
+                let Some(p) = predicted.iter().find(overlaps).filter(|_| !typed) else {
+                    continue;
+                };
+                (
+                    "TYPE",
+                    format!(
+                        "{:?} {}\t=> gold {:?} {}",
+                        show(p.start, p.end),
+                        p.label.as_str(),
+                        show(g.start, g.end),
+                        g.label.as_str()
                     ),
                 )
             }
@@ -102,4 +127,61 @@ fn line(
     let from = text.floor_char_boundary(start.saturating_sub(CONTEXT));
     let to = text.ceil_char_boundary((end + CONTEXT).min(text.len()));
     format!("{kind}\t{document}\t{mentions}\t| {:?}", &text[from..to])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::matching::judge;
+    use super::*;
+    use crate::entities::EntityLabel::{Location, Organization};
+
+    fn gold(start: usize, end: usize, label: crate::entities::EntityLabel) -> GoldMention {
+        GoldMention {
+            start,
+            end,
+            label,
+            also: None,
+            role: Role::Scored,
+        }
+    }
+
+    /// The error lines of one document, without their context.
+    fn errors(text: &str, gold: &[GoldMention], predicted: &[Predicted]) -> Vec<String> {
+        let mut out = String::new();
+        describe(
+            &mut out,
+            "d",
+            text,
+            gold,
+            predicted,
+            &judge(gold, predicted),
+        );
+        out.lines()
+            .map(|line| line.split("\t| ").next().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_name_of_another_type_inside_a_prediction_right_for_another_is_listed() {
+        // "UK RAF" ORG: right (leniently) for "RAF" ORG, and "UK" LOC,
+        // missed, is counted in both scores.
+        let text = "UK RAF tanker";
+        let predicted = [Predicted {
+            start: 0,
+            end: 6,
+            label: Organization,
+        }];
+        let listed = errors(
+            text,
+            &[gold(0, 2, Location), gold(3, 6, Organization)],
+            &predicted,
+        );
+        assert_eq!(
+            listed,
+            [
+                "TYPE\td\t\"UK RAF\" ORG\t=> gold \"UK\" LOC",
+                "SPAN\td\t\"RAF\" ORG\t=> \"UK RAF\" ORG",
+            ],
+        );
+    }
 }

@@ -122,10 +122,14 @@ function searchUrl(state, shown = LIMIT) {
  * heading instead, so Tab goes on to the first hit. The form keeps it.
  */
 function navigate(state, { keepFocus = false } = {}) {
+  // The timeline's settings are the page's, not the search's: as the
+  // address holds them now, since a chip drawn before one changed holds
+  // the old.
+  const { by, field } = readState();
   // The same search again (Enter pressed twice, dates cleared that were
   // not set) runs again, without a history entry the back button would
   // have to step through.
-  const url = searchUrl(state);
+  const url = searchUrl({ ...state, by, field });
   if (url === location.pathname + location.search) history.replaceState(null, '', url);
   else {
     keepScroll();
@@ -282,7 +286,11 @@ async function showSearch() {
   } finally {
     if (mine === generation) $('results').removeAttribute('aria-busy');
   }
-  drawTimeline(state, mine);
+  // The timeline's settings as the address holds them now: one changed
+  // while the hits were coming has drawn its chart, which this must not
+  // draw over with the setting it started with.
+  const { by, field } = readState();
+  drawTimeline({ ...state, by, field }, mine);
 }
 
 function addFilter(state, param, value) {
