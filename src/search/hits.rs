@@ -136,6 +136,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let fields = news.fields;
     let searcher = news.searcher()?;
     let built = build_query(news, &searcher, &request.filter)?;
+    let ranked = built.ranked();
     let limit = request.limit.max(1);
 
     // Capping and collapsing drop candidates, so fetch more than asked for
@@ -148,7 +149,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let mut want = (limit * 4).max(40);
     let mut selection = Selection::new(request, limit, bands.as_ref());
     let total = loop {
-        let (candidates, total) = candidates(&searcher, &*built.query, request.sort, want)?;
+        let (candidates, total) = candidates(&searcher, &*ranked, request.sort, want)?;
         let exhausted = candidates.len() < want;
         selection.extend(&searcher, &fields, &candidates)?;
         if selection.is_full() || exhausted {

@@ -151,10 +151,29 @@ impl Default for SearchRequest {
 
 /// The tantivy query for a filter, and what of it to highlight.
 pub(crate) struct BuiltQuery {
+    /// What the passages must match: all that counting them needs.
     pub query: Box<dyn Query>,
+    /// Clauses that only rank the matches (`proximity.rs`): a search
+    /// scores them, while a count or a chart, which scores nothing, would
+    /// pay for them and gain nothing (a phrase of common words doubled a
+    /// timeline's time).
+    pub ranking: Vec<Box<dyn Query>>,
     pub highlight: Highlight,
     /// The dates written in the query as words, read as dates too.
     pub written_dates: Vec<query::WrittenDate>,
+}
+
+impl BuiltQuery {
+    /// The query a search ranks by: the matching query, with the clauses
+    /// that only score beside it. They find no passage more.
+    pub fn ranked(&self) -> Box<dyn Query> {
+        if self.ranking.is_empty() {
+            return self.query.box_clone();
+        }
+        let mut clauses = vec![(Occur::Must, self.query.box_clone())];
+        clauses.extend(self.ranking.iter().map(|q| (Occur::Should, q.box_clone())));
+        Box::new(BooleanQuery::new(clauses))
+    }
 }
 
 /// What a passage's highlights show: the words and phrases the query
@@ -216,11 +235,11 @@ pub(crate) fn build_query(
     };
     let mut highlight = builder.highlight;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
-    if !every_passage {
-        for together in words_together(news, searcher, &rewritten) {
-            clauses.push((Occur::Should, together));
-        }
-    }
+    let ranking = if every_passage {
+        Vec::new()
+    } else {
+        words_together(news, searcher, &rewritten)
+    };
     if every_passage && let Some(ranking) = names_as_words(news, searcher, &filter.entities) {
         clauses.push((Occur::Should, ranking));
     }
@@ -273,6 +292,7 @@ pub(crate) fn build_query(
     }
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
+        ranking,
         highlight,
         written_dates,
     })

@@ -345,7 +345,8 @@ function drawResults(state, results, limit) {
   const shown = results.hits.length;
   // Only words rank (a name filter's names count as words); without them
   // every passage scores the same and they come in the index's order.
-  const which = !state.sort && (state.q || state.filters.length) ? 'best' : 'first';
+  const words = state.q && state.q !== '*';
+  const which = !state.sort && (words || state.filters.length) ? 'best' : 'first';
   $('status').textContent = shown === 0
     ? `No passages match${results.why_none ? `: ${results.why_none}` : ''}.`
     : `${results.total} matching passage${results.total === 1 ? '' : 's'}${results.total > shown ? `, showing the ${which} ${shown}` : ''}${
