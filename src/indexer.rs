@@ -129,7 +129,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// name are a person (`personal_titles`), a name keeps the number it ends
 /// with ("BBC Radio 4"; `trailing_numbers`), a sentence's full stop stays
 /// out of a name, a holiday alone is MISC, a street no person
-/// (`street_names`), "AU$", "NT$", "R$" are no names. Dates: a range's
+/// (`street_names`), "AU$", "NT$", "R$" are no names, a name takes the
+/// label most of its mentions in the article carry (`one_label`). Dates: a range's
 /// first part takes the year after its end, a game's halves and a race's
 /// times are no dates (`dates::grammar::games`), a time of day is on the day
 /// written after it, "a year earlier" counts from the sentence's year, "the

@@ -1,0 +1,95 @@
+//! One label per name within an article.
+//!
+//! The model types each mention from its own sentence, so an article may
+//! call the same name a person in one sentence and an organisation in the
+//! next ("Tory" as PER and ORG, "Nintendo" as PER and ORG). A name means
+//! one thing within one story; the label most of its mentions carry is
+//! given to all of them. A tie leaves each as it was.
+
+use std::collections::HashMap;
+
+use super::{Entity, EntityLabel};
+
+/// Gives every mention the label most mentions of the same text carry in
+/// the article, where one label has more than any other.
+pub fn one_label_per_name(entities: &mut [Entity]) {
+    let mut counts: HashMap<&str, [u32; 4]> = HashMap::new();
+    for entity in entities.iter() {
+        counts.entry(entity.text.as_str()).or_default()[slot(entity.label)] += 1;
+    }
+    let majority: HashMap<String, EntityLabel> = counts
+        .into_iter()
+        .filter_map(|(text, labels)| {
+            let best = *labels.iter().max()?;
+            let winners = labels.iter().filter(|&&n| n == best).count();
+            let mixed = labels.iter().filter(|&&n| n > 0).count() > 1;
+            (mixed && winners == 1).then(|| {
+                let at = labels
+                    .iter()
+                    .position(|&n| n == best)
+                    .expect("a best label");
+                (text.to_string(), LABELS[at])
+            })
+        })
+        .collect();
+    if majority.is_empty() {
+        return;
+    }
+    for entity in entities.iter_mut() {
+        if let Some(&label) = majority.get(&entity.text) {
+            entity.label = label;
+        }
+    }
+}
+
+const LABELS: [EntityLabel; 4] = [
+    EntityLabel::Person,
+    EntityLabel::Organization,
+    EntityLabel::Location,
+    EntityLabel::Misc,
+];
+
+fn slot(label: EntityLabel) -> usize {
+    LABELS
+        .iter()
+        .position(|&l| l == label)
+        .expect("a known label")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_takes_the_label_most_of_its_mentions_carry() {
+        let labelled = |marked: &str| -> Vec<String> {
+            let (_, mut entities) = crate::entities::marked_mentions(marked);
+            one_label_per_name(&mut entities);
+            crate::entities::labelled(&entities)
+        };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "[ORG:Bolton] won. [LOC:Bolton] fans cheered [ORG:Bolton].",
+                &["Bolton/ORG", "Bolton/ORG", "Bolton/ORG"],
+            ),
+            (
+                "[PER:Nintendo] said [ORG:Nintendo] and [ORG:Nintendo] sold",
+                &["Nintendo/ORG", "Nintendo/ORG", "Nintendo/ORG"],
+            ),
+            // A tie, or one mention, leaves each as it was.
+            (
+                "[ORG:Reading] beat [LOC:Reading]",
+                &["Reading/ORG", "Reading/LOC"],
+            ),
+            ("[PER:Halo]", &["Halo/PER"]),
+            // Other names are not counted together.
+            (
+                "[ORG:Bath] and [LOC:Bath Spa] and [LOC:Bath]",
+                &["Bath/ORG", "Bath Spa/LOC", "Bath/LOC"],
+            ),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(labelled(marked), *expected, "{marked}");
+        }
+    }
+}
