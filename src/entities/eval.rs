@@ -22,7 +22,7 @@ use super::labels::{Tag, spans};
 use super::model::Model;
 use super::scoring::Scores;
 use super::tagger::tag_document;
-use matching::{GoldMention, Predicted, Role, Tally, judge};
+use matching::{GoldMention, Predicted, Tally, judge};
 
 // Arguments of `newsdex eval-ner`.
 // Not a doc comment: clap would show it as the subcommand's description,
@@ -178,13 +178,7 @@ fn entity_mentions(record: &serde_json::Value, text: &str) -> Vec<GoldMention> {
             .and_then(|v| v.as_str())
             .and_then(EntityLabel::from_tag);
         if let (Some(start), Some(end), Some(label)) = (offset("start"), offset("end"), label) {
-            gold.push(GoldMention {
-                start,
-                end,
-                label,
-                also: None,
-                role: Role::Scored,
-            });
+            gold.push(GoldMention::scored(start, end, label));
         }
     }
     gold
@@ -212,14 +206,7 @@ fn score_articles(articles: &[Article], errors: Option<&mut String>) -> Tally {
         let judgement = judge(&article.gold, &predicted);
         tally.add(&article.gold, &predicted, &judgement);
         if let Some(out) = errors.as_deref_mut() {
-            errors::describe(
-                out,
-                &article.name,
-                &article.text,
-                &article.gold,
-                &predicted,
-                &judgement,
-            );
+            errors::describe(out, article, &predicted, &judgement);
         }
     }
     tally
@@ -249,13 +236,7 @@ fn conll_article(
         // One past the space after the last word: `starts[end] - 1` ends a span.
         starts.push(text.len() + 1);
         for (first, end, label) in spans(&sentence.tags) {
-            gold.push(GoldMention {
-                start: starts[first],
-                end: starts[end] - 1,
-                label,
-                also: None,
-                role: Role::Scored,
-            });
+            gold.push(GoldMention::scored(starts[first], starts[end] - 1, label));
         }
         let sentence_tags = &tags[offset..offset + sentence.words.len()];
         offset += sentence.words.len();
@@ -291,14 +272,7 @@ fn conll_errors(
         let tags = tag_document(model, &document);
         let (article, predicted) = conll_article(index + 1, conll_document, &tags);
         let judgement = judge(&article.gold, &predicted);
-        errors::describe(
-            out,
-            &article.name,
-            &article.text,
-            &article.gold,
-            &predicted,
-            &judgement,
-        );
+        errors::describe(out, &article, &predicted, &judgement);
     }
 }
 

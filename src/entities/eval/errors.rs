@@ -12,22 +12,35 @@
 
 use std::fmt::Write as _;
 
+use super::Article;
 use super::matching::{Found, GoldMention, Judgement, Predicted, Role, Verdict};
 
 /// Bytes of text shown on each side of an error.
 const CONTEXT: usize = 40;
 
-/// Appends the error lines of one document, in text order.
+/// Appends the error lines of one article, in text order.
 pub fn describe(
     out: &mut String,
-    document: &str,
-    text: &str,
-    gold: &[GoldMention],
+    article: &Article,
     predicted: &[Predicted],
     judgement: &Judgement,
 ) {
+    let (document, text, gold) = (article.name.as_str(), article.text.as_str(), &article.gold);
     let mut lines: Vec<(usize, String)> = Vec::new();
     let show = |start: usize, end: usize| &text[start..end];
+    // A prediction typed otherwise than the gold name under it.
+    let type_error = |p: &Predicted, g: &GoldMention| {
+        (
+            "TYPE",
+            format!(
+                "{:?} {}\t=> gold {:?} {}",
+                show(p.start, p.end),
+                p.label.as_str(),
+                show(g.start, g.end),
+                g.label.as_str()
+            ),
+        )
+    };
     for (g, found) in gold.iter().zip(&judgement.gold) {
         let what = match found {
             Some(Found::Missed) => (
@@ -65,16 +78,7 @@ pub fn describe(
                 let Some(p) = predicted.iter().find(overlaps).filter(|_| !typed) else {
                     continue;
                 };
-                (
-                    "TYPE",
-                    format!(
-                        "{:?} {}\t=> gold {:?} {}",
-                        show(p.start, p.end),
-                        p.label.as_str(),
-                        show(g.start, g.end),
-                        g.label.as_str()
-                    ),
-                )
+                type_error(p, g)
             }
             _ => continue,
         };
@@ -95,16 +99,7 @@ pub fn describe(
                 else {
                     continue;
                 };
-                (
-                    "TYPE",
-                    format!(
-                        "{:?} {}\t=> gold {:?} {}",
-                        show(p.start, p.end),
-                        p.label.as_str(),
-                        show(g.start, g.end),
-                        g.label.as_str()
-                    ),
-                )
+                type_error(p, g)
             }
             _ => continue,
         };
@@ -136,26 +131,19 @@ mod tests {
     use crate::entities::EntityLabel::{Location, Organization};
 
     fn gold(start: usize, end: usize, label: crate::entities::EntityLabel) -> GoldMention {
-        GoldMention {
-            start,
-            end,
-            label,
-            also: None,
-            role: Role::Scored,
-        }
+        GoldMention::scored(start, end, label)
     }
 
     /// The error lines of one document, without their context.
     fn errors(text: &str, gold: &[GoldMention], predicted: &[Predicted]) -> Vec<String> {
         let mut out = String::new();
-        describe(
-            &mut out,
-            "d",
-            text,
-            gold,
-            predicted,
-            &judge(gold, predicted),
-        );
+        let article = Article {
+            name: "d".to_string(),
+            text: text.to_string(),
+            gold: gold.to_vec(),
+            annotated_end: text.len(),
+        };
+        describe(&mut out, &article, predicted, &judge(gold, predicted));
         out.lines()
             .map(|line| line.split("\t| ").next().unwrap_or_default().to_string())
             .collect()

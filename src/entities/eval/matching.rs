@@ -52,6 +52,18 @@ pub struct GoldMention {
 }
 
 impl GoldMention {
+    /// A name the score requires, right under `label` alone: every gold
+    /// name of CoNLL and of a flat `gold_entities.jsonl`.
+    pub fn scored(start: usize, end: usize, label: EntityLabel) -> GoldMention {
+        GoldMention {
+            start,
+            end,
+            label,
+            also: None,
+            role: Role::Scored,
+        }
+    }
+
     fn accepts(&self, label: EntityLabel) -> bool {
         self.label == label || self.also == Some(label)
     }
@@ -245,13 +257,7 @@ mod tests {
     const MISC: EntityLabel = EntityLabel::Misc;
 
     fn scored(start: usize, end: usize, label: EntityLabel) -> GoldMention {
-        GoldMention {
-            start,
-            end,
-            label,
-            also: None,
-            role: Role::Scored,
-        }
+        GoldMention::scored(start, end, label)
     }
 
     fn tolerated(start: usize, end: usize) -> GoldMention {
