@@ -21,6 +21,7 @@
 //! alone is the person only after "the" ("the Pope", not "Pope and
 //! Talbot").
 
+use super::wordform::without_possessive;
 use super::{Entity, EntityLabel};
 use crate::chars;
 
@@ -125,11 +126,7 @@ fn is_not_a_person(word: &str) -> bool {
 /// A word without the possessive or period it ends with ("Evans's",
 /// "Mr.").
 fn bare(word: &str) -> &str {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    ["'s", "’s", "'", "’"]
-        .iter()
-        .find_map(|suffix| word.strip_suffix(suffix))
-        .unwrap_or(word)
+    without_possessive(word.strip_suffix('.').unwrap_or(word))
 }
 
 /// Whether `words` (a mention's, in order) are a personal title and one to

@@ -7,6 +7,7 @@
 //! is the street, as those words are no one's surname in the news; not
 //! "Lane", "Church" or "Park" (Nathan Lane, Charlotte Church, Ji-sung Park).
 
+use super::wordform::without_possessive;
 use super::{Entity, EntityLabel};
 
 /// Words that end the name of a street and no person's; sorted by bytes.
@@ -23,11 +24,10 @@ pub fn retype_street_names(entities: &mut [Entity]) {
         let (Some(last), Some(_)) = (words.next(), words.next()) else {
             continue;
         };
-        let last = ["'s", "’s", "'", "’"]
-            .iter()
-            .find_map(|suffix| last.strip_suffix(suffix))
-            .unwrap_or(last);
-        if STREET_WORDS.binary_search(&last).is_ok() {
+        if STREET_WORDS
+            .binary_search(&without_possessive(last))
+            .is_ok()
+        {
             entity.label = EntityLabel::Location;
         }
     }

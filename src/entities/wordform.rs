@@ -139,6 +139,15 @@ fn casing_of(mut letters: impl Iterator<Item = (bool, bool)>) -> Casing {
     }
 }
 
+/// `word` without the possessive it ends with, straight or curly
+/// ("Evans's", "Downing Street’s", "Jones'").
+pub fn without_possessive(word: &str) -> &str {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word)
+}
+
 /// Title-cases an all-caps word ("BRUSSELS" -> "Brussels").
 pub fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
