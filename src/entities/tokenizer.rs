@@ -119,14 +119,19 @@ fn keeps_period(word: &str, at_line_start: bool, before: &str, after: &str) -> b
     // "1." numbering a list line, as in sports results tables.
     let list_number = at_line_start && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
     // All-caps headlines write "ST. LOUIS", "GOV."; compare title-cased.
-    let shouted = word.len() > 1
-        && word.chars().all(|c| c.is_ascii_uppercase())
-        && ABBREVIATIONS.contains(&super::wordform::title_case(word).as_str());
+    let title_cased = (word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| super::wordform::title_case(word));
+    let shouted = title_cased
+        .as_deref()
+        .is_some_and(|titled| ABBREVIATIONS.contains(&titled));
     let also_word = || {
         ABBREVIATIONS_ALSO_WORDS.contains(&word)
             || (shouted
-                && ABBREVIATIONS_ALSO_WORDS.contains(&super::wordform::title_case(word).as_str()))
+                && title_cased
+                    .as_deref()
+                    .is_some_and(|titled| ABBREVIATIONS_ALSO_WORDS.contains(&titled)))
     };
+
     single_letter
         || dotted
         || list_number
