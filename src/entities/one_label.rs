@@ -17,29 +17,24 @@ pub fn one_label_per_name(entities: &mut [Entity]) {
     for entity in entities.iter() {
         counts.entry(entity.text.as_str()).or_default()[slot(entity.label)] += 1;
     }
-    let majority: HashMap<String, EntityLabel> = counts
-        .into_iter()
-        .filter_map(|(text, labels)| {
-            let best = *labels.iter().max()?;
-            let winners = labels.iter().filter(|&&n| n == best).count();
-            let mixed = labels.iter().filter(|&&n| n > 0).count() > 1;
-            (mixed && winners == 1).then(|| {
-                let at = labels
-                    .iter()
-                    .position(|&n| n == best)
-                    .expect("a best label");
-                (text.to_string(), LABELS[at])
-            })
-        })
+    // A name of one label keeps it; so does one whose labels tie.
+    let labels: Vec<Option<EntityLabel>> = entities
+        .iter()
+        .map(|entity| most_carried(&counts[entity.text.as_str()]))
         .collect();
-    if majority.is_empty() {
-        return;
-    }
-    for entity in entities.iter_mut() {
-        if let Some(&label) = majority.get(&entity.text) {
+    for (entity, label) in entities.iter_mut().zip(labels) {
+        if let Some(label) = label {
             entity.label = label;
         }
     }
+}
+
+/// The label with the most mentions, if one has more than every other.
+fn most_carried(counts: &[u32; 4]) -> Option<EntityLabel> {
+    let best = *counts.iter().max()?;
+    let mut at = (0..counts.len()).filter(|&i| counts[i] == best);
+    let first = at.next()?;
+    at.next().is_none().then_some(LABELS[first])
 }
 
 const LABELS: [EntityLabel; 4] = [
