@@ -223,23 +223,22 @@ pub(crate) fn build_query(
     } = query::rewrite_noting_dates(&filter.query).map_err(|p| invalid(p.message))?;
     let mut builder = TextQueryBuilder::new(news, searcher);
     let every_passage = rewritten.is_empty() || rewritten == "*";
-    let text_query: Box<dyn Query> = if every_passage {
+    let problem = |problem| match problem {
+        BuildProblem::Invalid(reason) => invalid(reason),
+        BuildProblem::Index(e) => Error::Tantivy(e),
+    };
+    let (text_query, ranking): (Box<dyn Query>, _) = if every_passage {
         // Every passage: files without passages have a marker document
         // without a passage ordinal, which this leaves out.
-        Box::new(ExistsQuery::new("passage".to_string(), false))
+        let every = ExistsQuery::new("passage".to_string(), false);
+        (Box::new(every), Vec::new())
     } else {
-        builder.build(&rewritten).map_err(|problem| match problem {
-            BuildProblem::Invalid(reason) => invalid(reason),
-            BuildProblem::Index(e) => Error::Tantivy(e),
-        })?
+        let ast = parse(&rewritten).map_err(problem)?;
+        let ranking = words_together(news, searcher, &ast);
+        (builder.build_parsed(ast).map_err(problem)?, ranking)
     };
     let mut highlight = builder.highlight;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
-    let ranking = if every_passage {
-        Vec::new()
-    } else {
-        words_together(news, searcher, &rewritten)
-    };
     if every_passage && let Some(ranking) = names_as_words(news, searcher, &filter.entities) {
         clauses.push((Occur::Should, ranking));
     }
@@ -302,26 +301,36 @@ pub(crate) fn build_query(
 /// words close together first (see `proximity.rs`); none for a query
 /// without two of them side by side. Built apart from the query, so their
 /// phrases add no highlights of their own.
-fn words_together(news: &NewsIndex, searcher: &Searcher, query: &str) -> Vec<Box<dyn Query>> {
-    let Ok(ast) = query_grammar::parse_query(query) else {
+fn words_together(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    query: &UserInputAst,
+) -> Vec<Box<dyn Query>> {
+    let phrases = proximity::words_phrases(query);
+    if phrases.is_empty() {
         return Vec::new();
-    };
+    }
     // In the passage's own text: a title that holds the words together
     // would lift every passage of its article alike.
-    let text = news
-        .index
-        .schema()
-        .get_field_name(news.fields.text)
-        .to_string();
-    proximity::words_phrases(&ast)
+    let schema = news.index.schema();
+    let text = schema.get_field_name(news.fields.text);
+    let mut builder = TextQueryBuilder::new(news, searcher);
+    phrases
         .into_iter()
         .filter_map(|phrase| {
-            let together = TextQueryBuilder::new(news, searcher)
-                .build(&format!("{text}:{phrase}"))
-                .ok()?;
+            let together = builder.build(&format!("{text}:{phrase}")).ok()?;
             Some(boosted(together, PROXIMITY_BOOST))
         })
         .collect()
+}
+
+/// The query language's grammar read over `query`; its syntax error
+/// explained.
+fn parse(query: &str) -> std::result::Result<UserInputAst, BuildProblem> {
+    query_grammar::parse_query(query).map_err(|_| {
+        let error = QueryParserError::SyntaxError(query.to_string());
+        BuildProblem::Invalid(query::explain_parser_error(&error))
+    })
 }
 
 /// The query that ranks the passages an empty query finds under name
@@ -428,9 +437,15 @@ impl<'a> TextQueryBuilder<'a> {
     }
 
     fn build(&mut self, query: &str) -> std::result::Result<Box<dyn Query>, BuildProblem> {
+        self.build_parsed(parse(query)?)
+    }
+
+    /// [`TextQueryBuilder::build`] of a query the grammar has read.
+    fn build_parsed(
+        &mut self,
+        ast: UserInputAst,
+    ) -> std::result::Result<Box<dyn Query>, BuildProblem> {
         let explain = |e: QueryParserError| query::explain_parser_error(&e);
-        let ast = query_grammar::parse_query(query)
-            .map_err(|_| explain(QueryParserError::SyntaxError(query.to_string())))?;
         let node = self.node(ast, Polarity::Sought)?;
         if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
             return Err(explain(QueryParserError::AllButQueryForbidden).into());
