@@ -48,6 +48,14 @@ pub const LISTS: [(&str, &str); 10] = [
     ),
 ];
 
+/// The entries of the named list, one a line (empty for no such list).
+pub fn entries(name: &str) -> &'static str {
+    LISTS
+        .iter()
+        .find(|(list, _)| *list == name)
+        .map_or("", |(_, text)| text)
+}
+
 /// The [`Gazetteer::annotate`] marks of any position in the named lists.
 pub fn list_marks(names: &[&str]) -> u64 {
     LISTS
@@ -238,6 +246,12 @@ mod tests {
 
     fn hashes(words: &[&str]) -> Vec<u64> {
         words.iter().map(|w| hash_str(&w.to_lowercase())).collect()
+    }
+
+    #[test]
+    fn a_list_is_found_by_its_name() {
+        assert!(entries("org_cues").lines().any(|cue| cue == "Inc"));
+        assert_eq!(entries("no such list"), "");
     }
 
     #[test]

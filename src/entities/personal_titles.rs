@@ -21,6 +21,7 @@
 //! alone is the person only after "the" ("the Pope", not "Pope and
 //! Talbot").
 
+use super::gazetteer;
 use super::wordform::without_possessive;
 use super::{Entity, EntityLabel};
 use crate::chars;
@@ -109,16 +110,16 @@ const NOT_A_PERSON: &[&str] = &[
     "University",
 ];
 
-/// Words that end or make up an organisation's name ("Association",
-/// "Inc", "Group"), one a line.
-const ORGANISATION_CUES: &str = include_str!("../../models/gazetteers/org_cues.txt");
+/// The gazetteer's words that end or make up an organisation's name
+/// ("Association", "Inc", "Group"), one a line.
+const ORGANISATION_CUES: &str = "org_cues";
 
 /// Whether `word` says a name is a body, not a person: one of
 /// [`NOT_A_PERSON`] or [`ORGANISATION_CUES`], or a company suffix in
 /// capitals ("PLC", "INC").
 fn is_not_a_person(word: &str) -> bool {
     NOT_A_PERSON.binary_search(&word).is_ok()
-        || ORGANISATION_CUES
+        || gazetteer::entries(ORGANISATION_CUES)
             .lines()
             .any(|cue| cue.eq_ignore_ascii_case(word))
 }
