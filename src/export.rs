@@ -22,6 +22,7 @@ use tantivy::{DocAddress, TantivyDocument};
 
 use crate::counted::counted;
 use crate::dates::value::calendar_points;
+use crate::entities::EntityLabel;
 use crate::indexer::{fnv1a, is_storable, to_day};
 use crate::schema::{Fields, article_identity};
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
@@ -240,10 +241,6 @@ pub fn export(
 fn document(f: &Fields, doc: &TantivyDocument, format: ExportFormat) -> Value {
     let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str());
     let number = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
-    let names = |field: Field| {
-        let set: BTreeSet<&str> = doc.get_all(field).filter_map(|v| v.as_str()).collect();
-        json!(set)
-    };
     let article = text(f.article).unwrap_or_default();
     let passage = number(f.ordinal).unwrap_or(0);
     let published = doc
@@ -278,16 +275,33 @@ fn document(f: &Fields, doc: &TantivyDocument, format: ExportFormat) -> Value {
     d.insert("start".into(), json!(number(f.start)));
     d.insert("end".into(), json!(number(f.end)));
     d.insert("text".into(), json!(text(f.text).unwrap_or_default()));
-    d.insert("person".into(), names(f.person));
-    d.insert("org".into(), names(f.org));
-    d.insert("place".into(), names(f.place));
-    d.insert("misc".into(), names(f.misc));
+    for (name, label) in [
+        ("person", EntityLabel::Person),
+        ("org", EntityLabel::Organization),
+        ("place", EntityLabel::Location),
+        ("misc", EntityLabel::Misc),
+    ] {
+        d.insert(name.into(), json!(canonical_names(&entities, label)));
+    }
     for (name, days) in mentioned {
         d.insert(name.into(), json!(days));
     }
     d.insert("entities".into(), entities);
     d.insert("dates".into(), dates);
     Value::Object(d)
+}
+
+/// The distinct canonical names of one type among a passage's stored
+/// entity mentions, in order: the index keeps them only as terms.
+fn canonical_names(entities: &Value, label: EntityLabel) -> BTreeSet<&str> {
+    let Some(mentions) = entities.as_array() else {
+        return BTreeSet::new();
+    };
+    mentions
+        .iter()
+        .filter(|mention| mention["label"].as_str() == Some(label.as_str()))
+        .filter_map(|mention| mention["canonical"].as_str())
+        .collect()
 }
 
 /// Elasticsearch refuses an `_id` longer than this many bytes.

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, FieldType, INDEXED, IndexRecordOption, STORED,
-    STRING, Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, FieldType, IndexRecordOption, NumericOptions,
+    STORED, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
@@ -25,8 +25,9 @@ use crate::tokenizer::WordTokenizer;
 /// pairs of characters, as Chinese is; `line` is a fast field, so `show
 /// PATH:LINE` finds a passage by its line; weeks, quarters, decades and
 /// centuries are kept apart from the days, months and years written as such
-/// (`date_*_wide`).
-pub const SCHEMA_VERSION: u32 = 7;
+/// (`date_*_wide`). 8: names are kept as terms only (the stored mentions
+/// hold them), and only the fields a search scores keep field norms.
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The field holding a mentioned calendar unit: days, months and years as
 /// written in `date_day`, `date_month`, `date_year`; those of a wider
@@ -163,25 +164,35 @@ impl Fields {
                 .set_tokenizer(PROSE_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
-        let names = TextOptions::default().set_stored().set_indexing_options(
+        let names = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(NAME_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
-        let day = DateOptions::from(INDEXED)
+        let key = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        let day = DateOptions::default()
+            .set_indexed()
             .set_fast()
             .set_precision(DateTimePrecision::Seconds);
         let fields = Fields {
             text: b.add_text_field("text", prose.clone()),
             title: b.add_text_field("title", prose),
-            source: b.add_text_field("source", STRING | FAST | STORED),
+            source: b.add_text_field("source", key.clone() | FAST | STORED),
             path: b.add_text_field("path", STORED),
-            article: b.add_text_field("article", STRING | STORED),
+            article: b.add_text_field("article", key.clone() | STORED),
             article_hash: b.add_u64_field("article_hash", FAST),
             url: b.add_text_field("url", STORED),
             published: b.add_date_field("published", day.clone().set_stored()),
             fingerprint: b.add_u64_field("fingerprint", FAST | STORED),
-            ordinal: b.add_u64_field("passage", INDEXED | FAST | STORED),
+            ordinal: b.add_u64_field(
+                "passage",
+                NumericOptions::default().set_indexed() | FAST | STORED,
+            ),
             start: b.add_u64_field("start", STORED),
             end: b.add_u64_field("end", STORED),
             line: b.add_u64_field("line", STORED | FAST),
@@ -195,9 +206,9 @@ impl Fields {
             mentioned_day_wide: b.add_date_field("date_day_wide", day.clone()),
             mentioned_month_wide: b.add_date_field("date_month_wide", day.clone()),
             mentioned_year_wide: b.add_date_field("date_year_wide", day),
-            entity_key: b.add_text_field("entity", STRING | FAST),
+            entity_key: b.add_text_field("entity", key | FAST),
             latest_mention: b.add_date_field("latest_mention", DateOptions::from(FAST)),
-            minhash_band: b.add_u64_field("minhash_band", INDEXED),
+            minhash_band: b.add_u64_field("minhash_band", NumericOptions::default().set_indexed()),
             minhash: b.add_u64_field("minhash", FAST),
             mentions: b.add_text_field("mentions", STORED),
         };

@@ -87,6 +87,17 @@ fn elasticsearch_export_is_bulk_pairs_with_a_mapping() {
             assert!(source.get(key).is_some(), "source lacks {key}: {source}");
         }
         assert!(source["person"].is_array() && source["date_day"].is_array());
+        if source["text"]
+            .as_str()
+            .unwrap()
+            .contains("Putin apologised")
+        {
+            assert_eq!(
+                source["person"],
+                serde_json::json!(["Ilham Aliyev", "Vladimir Putin"]),
+                "a passage lists each person it names once, by full name"
+            );
+        }
     }
 
     let mapping: Value = serde_json::from_str(
