@@ -167,6 +167,7 @@ impl Engine {
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
         trailing_numbers::join_trailing_numbers(text, &mut entities);
+        organisation_nouns::retype_named_organisations(text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -271,6 +272,7 @@ pub mod leading_modifiers;
 pub mod model;
 pub mod numbered_titles;
 pub mod one_label;
+pub mod organisation_nouns;
 pub mod parentheses;
 pub mod perceptron;
 pub mod personal_titles;

@@ -124,6 +124,11 @@ fn is_not_a_person(word: &str) -> bool {
             .any(|cue| cue.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` is a title only a person bears ("Mr", "Mr.", "Lord").
+pub(super) fn is_personal_title(word: &str) -> bool {
+    PERSONAL_TITLES.binary_search(&bare(word)).is_ok()
+}
+
 /// A word without the possessive or period it ends with ("Evans's",
 /// "Mr.").
 fn bare(word: &str) -> &str {

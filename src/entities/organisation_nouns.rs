@@ -1,0 +1,323 @@
+//! Names that news introduces with a noun only an organisation is ("Dutch
+//! firm Heineken", "Australian airline Qantas", "US mortgage giant Fannie
+//! Mae") or gives a post only an organisation has ("Qantas chief executive
+//! Geoff Dixon"), which the model read as people, places or other names.
+//!
+//! The model learned companies from the names it saw in 1996 wire copy and
+//! from a list of listed companies; a company it does not know reads like a
+//! surname or a town. In the BBC stories of 2004-05, about one name in six
+//! right after "firm", "giant", "airline" or "carmaker" was typed a person
+//! or a place. Such a noun before a name is the writer saying what the name
+//! is; so is "chief executive" after it. Every mention of that name in the
+//! article is the organisation too ("Qantas" three paragraphs later).
+//!
+//! Not nouns that people are as well ("broadcaster", "developer",
+//! "publisher", "film-maker"), nor a name that opens with a personal title
+//! ("the firm Mr Smith founded"), nor a country ("the giant US budget
+//! deficit").
+
+use super::personal_titles::is_personal_title;
+use super::wordform::without_possessive;
+use super::{Entity, EntityLabel, gazetteer};
+use crate::chars;
+
+/// Lower-case nouns that, written right before a name, say it is an
+/// organisation; sorted by bytes. Not "carrier" (aircraft carriers and
+/// bulk carriers are ships) nor "brewer" ("Australian brewer Alan Bond").
+const NOUNS_BEFORE: &[&str] = &[
+    "agency",
+    "airline",
+    "automaker",
+    "bank",
+    "car-maker",
+    "carmaker",
+    "chipmaker",
+    "club",
+    "company",
+    "conglomerate",
+    "drugmaker",
+    "firm",
+    "giant",
+    "group",
+    "insurer",
+    "label",
+    "network",
+    "newspaper",
+    "retailer",
+    "studio",
+];
+
+/// "maker" says a company unless the word before it makes a person ("film
+/// maker", "policy maker"); sorted by bytes.
+const MAKERS_WHO_ARE_PEOPLE: &[&str] = &[
+    "decision",
+    "documentary",
+    "film",
+    "movie",
+    "peace",
+    "policy",
+    "programme",
+];
+
+/// Words after which "firm" or "giant" is an adjective ("a firm American
+/// commitment", "as firm Chicago wheat futures", "the giant US budget
+/// deficit"), and after which any of the nouns refers back to a body
+/// already named ("told the company Pickens' offer was"); sorted by bytes.
+const BEFORE_AN_ADJECTIVE: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "be",
+    "been",
+    "fairly",
+    "is",
+    "more",
+    "most",
+    "quite",
+    "relatively",
+    "remained",
+    "so",
+    "the",
+    "too",
+    "very",
+    "was",
+    "were",
+];
+
+/// Posts after a name and before their holder's name: "Qantas chief
+/// executive Geoff Dixon", "Villa boss David O'Leary". Without the holder
+/// after them they follow people too: "elected John Kerr chairman of".
+const POSTS_BEFORE_A_HOLDER: &[&str] = &["CEO", "boss", "chairman", "chief executive"];
+
+/// Posts after a name's possessive: "Foster's chief executive", "Hardie's
+/// shareholders"; not "boss" ("North's boss").
+const POSTS_OF_A_POSSESSIVE: &[&str] = &["CEO", "chairman", "chief executive", "shareholders"];
+
+/// The list of places that stay places after such a noun ("the giant US
+/// budget deficit").
+const COUNTRIES: &str = "countries";
+
+/// Makes organisations of the names an organisation noun introduces or an
+/// organisation's post follows, and of every other mention of those names
+/// in the article. `text` is the text the mentions' offsets index.
+pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
+    let may_retype = |entity: &Entity| {
+        entity.label != EntityLabel::Organization
+            && !is_titled(text, entity)
+            && !(entity.label == EntityLabel::Location && is_country(entity))
+    };
+    let names: Vec<&str> = entities
+        .iter()
+        .filter(|entity| {
+            entity.label != EntityLabel::Organization
+                && (after_organisation_noun(text, entity)
+                    || (entity.label == EntityLabel::Person
+                        && before_organisation_post(text, entity)))
+                && may_retype(entity)
+        })
+        .map(name_of)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    // The surname-like last word of a name the model took for a person
+    // ("Hardie" of "James Hardie") is the same organisation.
+    let retyped: Vec<bool> = entities
+        .iter()
+        .map(|entity| {
+            let name = name_of(entity);
+            may_retype(entity)
+                && names.iter().any(|known| {
+                    *known == name
+                        || (entity.label == EntityLabel::Person
+                            && known.len() > name.len()
+                            && known.split_whitespace().next_back() == Some(name))
+                })
+        })
+        .collect();
+    for (entity, retyped) in entities.iter_mut().zip(retyped) {
+        if retyped {
+            entity.label = EntityLabel::Organization;
+        }
+    }
+}
+
+/// A mention without a possessive.
+fn name_of(entity: &Entity) -> &str {
+    without_possessive(&entity.text)
+}
+
+/// Whether the mention opens with a personal title or follows one ("Mr
+/// Molyneux" where the model left "Mr" out).
+fn is_titled(text: &str, entity: &Entity) -> bool {
+    let first = entity.text.split_whitespace().next().unwrap_or_default();
+    let before = text[..entity.start].split_whitespace().next_back();
+    is_personal_title(first) || before.is_some_and(is_personal_title)
+}
+
+fn is_country(entity: &Entity) -> bool {
+    let name = name_of(entity);
+    gazetteer::entries(COUNTRIES).lines().any(|c| c == name)
+}
+
+/// Whether the word right before the mention, one space apart, is one of
+/// [`NOUNS_BEFORE`] or a company's "maker", and not after one of
+/// [`BEFORE_AN_ADJECTIVE`].
+/// A comma may stand between them, after "the" too, when the name is one
+/// word with a comma after it ("the airline, Ryanair, said"; not "the head
+/// of the company, Yury Boyko,"). A name that the next words continue ("firm Kahn and
+/// Harris") is left as it is: its other mentions are likely the person.
+fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
+    let after = &text[entity.end..];
+    let before = &text[..entity.start];
+    let (before, apposed) = match before.strip_suffix(", ") {
+        Some(apposed) if after.starts_with(',') && !entity.text.contains(char::is_whitespace) => {
+            (apposed, true)
+        }
+        Some(_) => return false,
+        None => match before.strip_suffix(' ') {
+            Some(before) => (before, false),
+            None => return false,
+        },
+    };
+    // The whole lower-case word that ends `before` ("Firm" holds none).
+    let word_start = before
+        .trim_end_matches(|c: char| c.is_ascii_lowercase() || c == '-')
+        .len();
+    let (rest, noun) = before.split_at(word_start);
+    let is_maker = noun == "maker";
+    if !(is_maker || NOUNS_BEFORE.binary_search(&noun).is_ok())
+        || rest.ends_with(chars::is_alphanumeric)
+        || (after.starts_with(char::is_whitespace)
+            && matches!(after.split_whitespace().next(), Some("and" | "&")))
+    {
+        return false;
+    }
+    let previous = rest
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if !apposed
+        && BEFORE_AN_ADJECTIVE
+            .binary_search(&previous.as_str())
+            .is_ok()
+    {
+        return false;
+    }
+    // "games maker Peter Molyneux" is a person; "Mahindra" a company.
+    !is_maker
+        || (!previous.is_empty()
+            && MAKERS_WHO_ARE_PEOPLE
+                .binary_search(&previous.as_str())
+                .is_err()
+            && !(entity.label == EntityLabel::Person && entity.text.contains(char::is_whitespace)))
+}
+
+/// Whether one of [`POSTS_BEFORE_A_HOLDER`] and a capitalised name follow
+/// the mention, or one of [`POSTS_OF_A_POSSESSIVE`] its "'s".
+fn before_organisation_post(text: &str, entity: &Entity) -> bool {
+    let after = &text[entity.end..];
+    let (after, posts) = match after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    {
+        Some(after) => (after, POSTS_OF_A_POSSESSIVE),
+        None => match after.strip_prefix(' ') {
+            Some(after) => (after, POSTS_BEFORE_A_HOLDER),
+            None => return false,
+        },
+    };
+    posts.iter().any(|post| {
+        after.strip_prefix(post).is_some_and(|rest| {
+            if posts == POSTS_OF_A_POSSESSIVE {
+                !rest.starts_with(chars::is_alphanumeric)
+            } else {
+                rest.strip_prefix(' ')
+                    .is_some_and(|holder| holder.starts_with(|c: char| c.is_ascii_uppercase()))
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_are_sorted() {
+        assert!(NOUNS_BEFORE.is_sorted());
+        assert!(MAKERS_WHO_ARE_PEOPLE.is_sorted());
+        assert!(BEFORE_AN_ADJECTIVE.is_sorted());
+    }
+
+    #[test]
+    fn a_name_an_organisation_noun_introduces_is_an_organisation() {
+        let retyped = |marked: &str| -> Vec<String> {
+            let (text, mut entities) = crate::entities::marked_mentions(marked);
+            retype_named_organisations(&text, &mut entities);
+            crate::entities::labelled(&entities)
+        };
+        let cases: &[(&str, &[&str])] = &[
+            ("Dutch firm [PER:Heineken] saw", &["Heineken/ORG"]),
+            ("Italian airline [LOC:Alitalia] is", &["Alitalia/ORG"]),
+            ("US mortgage giant [PER:Fannie Mae]", &["Fannie Mae/ORG"]),
+            ("plane maker [MISC:Airbus] sold", &["Airbus/ORG"]),
+            ("tractor maker [PER:Mahindra] said", &["Mahindra/ORG"]),
+            ("the airline, [PER:Ryanair], said", &["Ryanair/ORG"]),
+            ("[PER:Qantas] chief executive Geoff", &["Qantas/ORG"]),
+            ("[PER:Villa] boss David O'Leary", &["Villa/ORG"]),
+            ("[PER:Foster]'s chief executive", &["Foster/ORG"]),
+            ("[PER:Hardie]'s shareholders", &["Hardie/ORG"]),
+            // Every mention of the name, and a person's last word.
+            (
+                "[PER:Qantas] said. Australian airline [PER:Qantas] grew",
+                &["Qantas/ORG", "Qantas/ORG"],
+            ),
+            (
+                "building group [PER:James Hardie] said [PER:Hardie] would",
+                &["James Hardie/ORG", "Hardie/ORG"],
+            ),
+            // People, countries, ships and adjectives stay.
+            ("film maker [PER:Spike Lee] said", &["Spike Lee/PER"]),
+            ("film\nmaker [PER:Spike Lee] said", &["Spike Lee/PER"]),
+            (
+                "Documentary maker [PER:Michael Cockerell]",
+                &["Michael Cockerell/PER"],
+            ),
+            (
+                "games maker [PER:Peter Molyneux]. Mr [PER:Molyneux]",
+                &["Peter Molyneux/PER", "Molyneux/PER"],
+            ),
+            ("broadcaster [PER:Cyril Fletcher]", &["Cyril Fletcher/PER"]),
+            ("brewer [PER:Alan Bond] said", &["Alan Bond/PER"]),
+            ("aircraft carrier [PER:Kitty Hawk]", &["Kitty Hawk/PER"]),
+            ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
+            ("the giant [LOC:US] budget", &["US/LOC"]),
+            ("a firm [MISC:American] commitment", &["American/MISC"]),
+            ("as firm [LOC:Chicago] wheat", &["Chicago/LOC"]),
+            ("a very firm [MISC:Japanese] bond", &["Japanese/MISC"]),
+            ("told the company [PER:Pickens]' offer", &["Pickens/PER"]),
+            ("its [LOC:UK] chief executive", &["UK/LOC"]),
+            ("the firm, [PER:Smith] said", &["Smith/PER"]),
+            (
+                "of the company, [PER:Yury Boyko], said",
+                &["Yury Boyko/PER"],
+            ),
+            ("law firm [PER:Kahn] and Harris", &["Kahn/PER"]),
+            ("law firm [PER:Dreyer] and\nTraub", &["Dreyer/PER"]),
+            ("elected [PER:John Kerr] chairman of", &["John Kerr/PER"]),
+            ("[PER:Thomas Clark] chairman. REUTER", &["Thomas Clark/PER"]),
+            ("[PER:North]'s boss", &["North/PER"]),
+            ("a Firm [PER:Smith]", &["Smith/PER"]),
+            ("[PER:Smith] chairmanship", &["Smith/PER"]),
+            ("the café’s firm [PER:Smith]", &["Smith/ORG"]),
+            ("a ‘firm’ [PER:Smith]", &["Smith/PER"]),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(retyped(marked), *expected, "{marked}");
+        }
+    }
+}
