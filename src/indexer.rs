@@ -138,7 +138,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// 13: entities: a name an organisation noun introduces ("Dutch firm
 /// Heineken") or an organisation's post follows ("Qantas chief executive
 /// Geoff Dixon") is an organisation throughout the article
-/// (`organisation_nouns`).
+/// (`organisation_nouns`), and so is a place or other name that is a
+/// company of the article without its legal form ("Gillette" of "Gillette
+/// Co"; `company_short_names`).
 const ANALYSIS_VERSION: u64 = 13;
 
 /// Commit after this many bytes of input by default, so an interrupted run

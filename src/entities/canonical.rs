@@ -460,7 +460,7 @@ impl<'a> Lines<'a> {
 /// Corp", "Reuters Holdings PLC"), compared in lower case: a name that is
 /// a shorter one and these is that company itself, where one with other
 /// words is more often a unit of it ("Chevron U.S.A. Inc").
-const COMPANY_SUFFIXES: &[&str] = &[
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "ag",
     "co",
     "co.",
@@ -490,7 +490,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 
 /// How many words of an organisation's lower-case name are left without
 /// the [`COMPANY_SUFFIXES`] it ends with.
-fn core_words(words: &[&str]) -> usize {
+pub(super) fn core_words(words: &[&str]) -> usize {
     let suffixes = words
         .iter()
         .rev()

@@ -168,6 +168,7 @@ impl Engine {
         pronoun_us::remove_pronoun_us(text, &mut entities);
         trailing_numbers::join_trailing_numbers(text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
+        company_short_names::retype_short_company_names(&mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -258,6 +259,7 @@ pub mod canonical;
 pub mod capitalised_nouns;
 pub mod clusters;
 pub mod common_abbreviations;
+pub mod company_short_names;
 pub mod conll;
 pub mod decode;
 pub mod eval;

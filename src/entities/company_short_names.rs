@@ -1,0 +1,130 @@
+//! A company that the article names with its legal form ("Gillette Co",
+//! "Southam Inc") and elsewhere without it ("Gillette rose three",
+//! "Southam said"), where the model read the short name as a place or
+//! another name: in the Reuters stories of 1987, "Gillette" was a place
+//! 15 times in one story about "Gillette Co", "San Miguel" a place 12
+//! times beside "San Miguel Corp".
+//!
+//! Only places and other names are retyped: a person may share a
+//! company's name in the same story ("Sullivan said he", beside "Frost and
+//! Sullivan Inc"; "Fletcher, 39", beside "Fletcher Industries"), and so may
+//! a country or nationality ("Singapore" beside "Singapore Airlines Ltd").
+
+use super::canonical::{COMPANY_SUFFIXES, core_words};
+use super::wordform::without_possessive;
+use super::{Entity, EntityLabel, gazetteer};
+
+/// Lists whose names stay what the model read them as.
+const KEPT_LISTS: [&str; 2] = ["countries", "nationalities"];
+
+/// Makes organisations of the places and other names that are an
+/// organisation's name of the article without the legal forms it ends
+/// with.
+pub fn retype_short_company_names(entities: &mut [Entity]) {
+    let short_names: Vec<Vec<String>> = entities
+        .iter()
+        .filter(|entity| entity.label == EntityLabel::Organization)
+        .filter_map(|entity| short_name(&entity.text))
+        .collect();
+    if short_names.is_empty() {
+        return;
+    }
+    for entity in entities.iter_mut() {
+        if !matches!(entity.label, EntityLabel::Location | EntityLabel::Misc) {
+            continue;
+        }
+        let name = without_possessive(&entity.text);
+        let is_short_name = short_names
+            .iter()
+            .any(|short| short.iter().map(String::as_str).eq(name.split_whitespace()));
+        if is_short_name && !is_kept(name) {
+            entity.label = EntityLabel::Organization;
+        }
+    }
+}
+
+/// The words of an organisation's name without the legal forms it ends
+/// with ("Gillette" of "Gillette Co", "Reuters" of "Reuters Holdings PLC");
+/// `None` when it ends with none or is nothing else.
+fn short_name(name: &str) -> Option<Vec<String>> {
+    let last = name.split_whitespace().next_back()?;
+    // Most organisations end with no legal form: one comparison each.
+    if !COMPANY_SUFFIXES
+        .iter()
+        .any(|suffix| suffix.eq_ignore_ascii_case(last))
+    {
+        return None;
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let lower: Vec<&str> = words.iter().map(String::as_str).collect();
+    let core = core_words(&lower);
+    (core > 0).then(|| {
+        name.split_whitespace()
+            .take(core)
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+fn is_kept(name: &str) -> bool {
+    KEPT_LISTS
+        .iter()
+        .any(|list| gazetteer::entries(list).lines().any(|entry| entry == name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_company_named_without_its_legal_form_is_the_company() {
+        let retyped = |marked: &str| -> Vec<String> {
+            let (_, mut entities) = crate::entities::marked_mentions(marked);
+            retype_short_company_names(&mut entities);
+            crate::entities::labelled(&entities)
+        };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "[ORG:Gillette Co] said. [LOC:Gillette] rose",
+                &["Gillette Co/ORG", "Gillette/ORG"],
+            ),
+            (
+                "[LOC:San Miguel]'s stock. [ORG:San Miguel Corp]",
+                &["San Miguel/ORG", "San Miguel Corp/ORG"],
+            ),
+            (
+                "[ORG:Reuters Holdings PLC] and [MISC:Reuters]",
+                &["Reuters Holdings PLC/ORG", "Reuters/ORG"],
+            ),
+            (
+                "[ORG:Gulf Canada Corp] and [LOC:Gulf\nCanada]'s",
+                &["Gulf Canada Corp/ORG", "Gulf\nCanada/ORG"],
+            ),
+            // People, countries and nationalities keep their label.
+            (
+                "[ORG:Frost and Sullivan Inc]. [PER:Sullivan] said he",
+                &["Frost and Sullivan Inc/ORG", "Sullivan/PER"],
+            ),
+            (
+                "[ORG:Singapore Inc] and [LOC:Singapore]",
+                &["Singapore Inc/ORG", "Singapore/LOC"],
+            ),
+            (
+                "[ORG:American Co] and [MISC:American]",
+                &["American Co/ORG", "American/MISC"],
+            ),
+            // Only the name without the legal form.
+            (
+                "[ORG:Gillette Co] in [LOC:Boston]",
+                &["Gillette Co/ORG", "Boston/LOC"],
+            ),
+            ("[ORG:Inc] and [LOC:Inc]", &["Inc/ORG", "Inc/LOC"]),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(retyped(marked), *expected, "{marked}");
+        }
+    }
+}
