@@ -14,6 +14,9 @@ use super::canonical::{COMPANY_SUFFIXES, core_words};
 use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
 
+/// The first letters of the [`COMPANY_SUFFIXES`].
+const SUFFIX_INITIALS: &[u8] = b"acghilnps";
+
 /// Lists whose names stay what the model read them as.
 const KEPT_LISTS: [&str; 2] = ["countries", "nationalities"];
 
@@ -21,7 +24,7 @@ const KEPT_LISTS: [&str; 2] = ["countries", "nationalities"];
 /// organisation's name of the article without the legal forms it ends
 /// with.
 pub fn retype_short_company_names(entities: &mut [Entity]) {
-    let short_names: Vec<Vec<String>> = entities
+    let short_names: Vec<String> = entities
         .iter()
         .filter(|entity| entity.label == EntityLabel::Organization)
         .filter_map(|entity| short_name(&entity.text))
@@ -34,39 +37,40 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
             continue;
         }
         let name = without_possessive(&entity.text);
-        let is_short_name = short_names
-            .iter()
-            .any(|short| short.iter().map(String::as_str).eq(name.split_whitespace()));
+        // Short names are words parted by one space; so are most mentions.
+        let spaced = name.contains("  ") || name.contains(['\n', '\r', '\t']);
+        let is_short_name = short_names.iter().any(|short| {
+            short == name || (spaced && short.split_whitespace().eq(name.split_whitespace()))
+        });
         if is_short_name && !is_kept(name) {
             entity.label = EntityLabel::Organization;
         }
     }
 }
 
-/// The words of an organisation's name without the legal forms it ends
-/// with ("Gillette" of "Gillette Co", "Reuters" of "Reuters Holdings PLC");
+/// An organisation's name without the legal forms it ends with
+/// ("Gillette" of "Gillette Co", "Reuters" of "Reuters Holdings PLC");
 /// `None` when it ends with none or is nothing else.
-fn short_name(name: &str) -> Option<Vec<String>> {
-    let last = name.split_whitespace().next_back()?;
-    // Most organisations end with no legal form: one comparison each.
-    if !COMPANY_SUFFIXES
-        .iter()
-        .any(|suffix| suffix.eq_ignore_ascii_case(last))
+fn short_name(name: &str) -> Option<String> {
+    let last = name.rsplit(|c: char| c.is_ascii_whitespace()).next()?;
+    // Most organisations end with no legal form: a look at the last word's
+    // first letter rules out most.
+    let might_be_one = last
+        .bytes()
+        .next()
+        .is_some_and(|first| SUFFIX_INITIALS.contains(&first.to_ascii_lowercase()));
+    if !might_be_one
+        || !COMPANY_SUFFIXES
+            .iter()
+            .any(|suffix| suffix.eq_ignore_ascii_case(last))
     {
         return None;
     }
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let lower: Vec<&str> = words.iter().map(String::as_str).collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     let core = core_words(&lower);
-    (core > 0).then(|| {
-        name.split_whitespace()
-            .take(core)
-            .map(str::to_string)
-            .collect()
-    })
+    (core > 0).then(|| words[..core].join(" "))
 }
 
 fn is_kept(name: &str) -> bool {
@@ -78,6 +82,13 @@ fn is_kept(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_initials_are_those_of_the_suffixes() {
+        for suffix in COMPANY_SUFFIXES {
+            assert!(SUFFIX_INITIALS.contains(&suffix.as_bytes()[0]), "{suffix}");
+        }
+    }
 
     #[test]
     fn a_company_named_without_its_legal_form_is_the_company() {
@@ -122,6 +133,10 @@ mod tests {
                 &["Gillette Co/ORG", "Boston/LOC"],
             ),
             ("[ORG:Inc] and [LOC:Inc]", &["Inc/ORG", "Inc/LOC"]),
+            (
+                "[ORG:Texaco\nInc] and [LOC:Texaco]",
+                &["Texaco\nInc/ORG", "Texaco/ORG"],
+            ),
         ];
         for (marked, expected) in cases {
             assert_eq!(retyped(marked), *expected, "{marked}");

@@ -128,13 +128,14 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
         .iter()
         .map(|entity| {
             let name = name_of(entity);
-            may_retype(entity)
+            entity.label != EntityLabel::Organization
                 && names.iter().any(|known| {
                     *known == name
                         || (entity.label == EntityLabel::Person
                             && known.len() > name.len()
                             && known.split_whitespace().next_back() == Some(name))
                 })
+                && may_retype(entity)
         })
         .collect();
     for (entity, retyped) in entities.iter_mut().zip(retyped) {
