@@ -208,13 +208,18 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
     {
         return false;
     }
-    // "games maker Peter Molyneux" is a person; "Mahindra" a company.
-    !is_maker
-        || (!previous.is_empty()
-            && MAKERS_WHO_ARE_PEOPLE
-                .binary_search(&previous.as_str())
-                .is_err()
-            && !(entity.label == EntityLabel::Person && entity.text.contains(char::is_whitespace)))
+    // A maker or an agency may be its head, named without the post:
+    // "games maker Peter Molyneux", "watchdog agency Mohamed ElBaradei";
+    // one word ("Mahindra", "Gosplan") is the body.
+    let may_be_its_head = is_maker || noun == "agency";
+    let person_named =
+        entity.label == EntityLabel::Person && entity.text.contains(char::is_whitespace);
+    !(may_be_its_head && person_named)
+        && (!is_maker
+            || (!previous.is_empty()
+                && MAKERS_WHO_ARE_PEOPLE
+                    .binary_search(&previous.as_str())
+                    .is_err()))
 }
 
 /// Whether one of [`POSTS_BEFORE_A_HOLDER`] and a capitalised name follow
@@ -293,6 +298,11 @@ mod tests {
                 &["Peter Molyneux/PER", "Molyneux/PER"],
             ),
             ("broadcaster [PER:Cyril Fletcher]", &["Cyril Fletcher/PER"]),
+            (
+                "watchdog agency [PER:Mohamed ElBaradei]",
+                &["Mohamed ElBaradei/PER"],
+            ),
+            ("planning agency, [PER:Gosplan], would", &["Gosplan/ORG"]),
             ("brewer [PER:Alan Bond] said", &["Alan Bond/PER"]),
             ("aircraft carrier [PER:Kitty Hawk]", &["Kitty Hawk/PER"]),
             ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
