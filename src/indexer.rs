@@ -140,7 +140,7 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// Geoff Dixon") is an organisation throughout the article
 /// (`organisation_nouns`), and so is a place or other name that is a
 /// company of the article without its legal form ("Gillette" of "Gillette
-/// Co"; `company_short_names`).
+/// Co"; `company_short_names`); "Tory" alone is MISC.
 const ANALYSIS_VERSION: u64 = 13;
 
 /// Commit after this many bytes of input by default, so an interrupted run
