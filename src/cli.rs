@@ -810,8 +810,9 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     // A path completed by a shell (`./corpus/a.txt`) is the path search prints.
     let target = args.target.trim_start_matches("./");
     let whole = search::read_article(&news, target, None)?;
-    let around = |passage| search::Around {
+    let around = |passage, through| search::Around {
         passage,
+        through,
         context: args.context,
     };
     let (key, passage, listing) = match target.rsplit_once(':') {
@@ -839,22 +840,29 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                      PATH:LINE as `newsdex search` prints it, or PATH --passage N",
                     dir.display()
                 ),
-                // The line's article alone, of a file that holds many.
+                // The line's article alone, of a file that holds many, and
+                // every passage that starts on the line: a JSON Lines
+                // record's all do, and the line does not say which is the hit.
                 [at] => (
                     path,
-                    Some(at.passage),
-                    search::read_article_of(&news, path, &at.article, Some(around(at.passage)))?,
+                    Some(at.first.passage),
+                    search::read_article_of(
+                        &news,
+                        path,
+                        &at.first.article,
+                        Some(around(at.first.passage, at.last)),
+                    )?,
                 ),
                 many => {
                     eprintln!(
                         "newsdex: {} articles start on line {} of {path}; all are shown. \
                          Name one by the article `newsdex search` prints with it",
                         many.len(),
-                        many[0].line
+                        many[0].first.line
                     );
                     let mut all = search::ArticleListing::default();
                     for at in many {
-                        let one = search::read_article_of(&news, path, &at.article, None)?;
+                        let one = search::read_article_of(&news, path, &at.first.article, None)?;
                         all.passages.extend(one.passages);
                         all.truncated |= one.truncated;
                     }
@@ -877,7 +885,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                         articles.len()
                     );
                 }
-                let listing = search::read_article(&news, target, Some(around(n)))?;
+                let listing = search::read_article(&news, target, Some(around(n, n)))?;
                 (target, Some(n), listing)
             }
         },

@@ -38,8 +38,8 @@ mod suggest;
 mod timeline;
 
 pub use article::{
-    Around, ArticleListing, ArticlePassage, MAX_ARTICLE_PASSAGES, file_in_index, passages_at_line,
-    read_article, read_article_of,
+    Around, ArticleListing, ArticlePassage, MAX_ARTICLE_PASSAGES, OnLine, file_in_index,
+    passages_at_line, read_article, read_article_of,
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};

@@ -404,7 +404,11 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
             })?),
         };
     let context = params.number("context", 2, 0..=MAX_CONTEXT)? as u64;
-    let around = passage.map(|passage| search::Around { passage, context });
+    let around = passage.map(|passage| search::Around {
+        passage,
+        through: passage,
+        context,
+    });
     let listing = match article {
         Some(article) => search::read_article_of(news, path, article, around)?,
         None => search::read_article(news, path, around)?,

@@ -671,6 +671,51 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
     );
 }
 
+/// Every passage of a JSON Lines record starts on the record's line, so
+/// the line of a hit does not say which of them it is: `show PATH:LINE`
+/// showed the record's last passages, and a hit early in a long story
+/// was not among them.
+#[test]
+fn show_path_line_of_a_long_record_shows_the_hit() {
+    let env = Env::new();
+    let paragraphs: Vec<String> = (0..8)
+        .map(|i| match i {
+            1 => "Paragraph 1 about the narwhal in the harbour.".to_string(),
+            _ => format!("Paragraph {i} about the harbour."),
+        })
+        .collect();
+    let body = paragraphs.join("\n\n");
+    let record = serde_json::json!({"title": "Harbour", "text": body}).to_string();
+    env.write("long.jsonl", format!("{record}\n"));
+    env.index();
+    let hit = &env.hits("narwhal", &[])[0];
+    assert_eq!(hit["passage"], 1, "{hit}");
+    let target = format!("corpus/long.jsonl:{}", hit["line"]);
+    for context in ["0", "2"] {
+        let shown = env.run(&[
+            "show",
+            &target,
+            "--context",
+            context,
+            "--index",
+            "index",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(shown.status, 0, "{}", shown.stderr);
+        let texts: Vec<String> = shown.json()["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("narwhal")),
+            "--context {context}: {texts:?}"
+        );
+    }
+}
+
 #[test]
 fn the_same_id_in_two_files_names_two_articles() {
     let env = Env::new();
