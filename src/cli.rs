@@ -290,8 +290,10 @@ pub struct EntitiesArgs {
                         newsdex timeline 'oil prices' --by year --field published --format csv"
 )]
 pub struct TimelineArgs {
-    /// The query (`''` for every passage).
-    #[arg(long_help = QUERY_HELP, value_parser = query_arg)]
+    /// Count only passages matching this query (default: every passage).
+    // Optional as in `entities`: `timeline --person Putin` was refused
+    // for want of a query.
+    #[arg(default_value = "", long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -1116,6 +1118,22 @@ mod tests {
                 Some(listed.to_string().as_str()),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn overviews_need_no_query_with_filters_alone() {
+        // `entities --person Putin` counted; `timeline --person Putin`
+        // was refused for want of a query.
+        for command in ["entities", "timeline"] {
+            let cli = Cli::try_parse_from(["newsdex", command, "--person", "Putin"])
+                .unwrap_or_else(|err| panic!("{command}: {err}"));
+            let query = match cli.command {
+                Command::Entities(args) => args.query,
+                Command::Timeline(args) => args.query,
+                _ => panic!("{command} parsed as another command"),
+            };
+            assert_eq!(query, "", "{command}");
         }
     }
 
