@@ -539,6 +539,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
+        context: args.context > 0,
     };
     with_stdout(|out, style| {
         output::write_hits(out, args.format, style, &options, &args.query, &results)

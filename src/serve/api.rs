@@ -293,6 +293,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     let options = HitOptions {
         fields,
         mark: params.flag("mark", false)?,
+        context: request.context > 0,
     };
     let results = search::search(news, &request)?;
     let hits: Vec<output::Record> = results
