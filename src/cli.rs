@@ -824,12 +824,6 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 && !n.is_empty()
                 && n.bytes().all(|b| b.is_ascii_digit()) =>
         {
-            if args.passage.is_some() {
-                anyhow::bail!(
-                    "give either PATH:LINE or --passage N, not both: {:?} names a line",
-                    args.target
-                );
-            }
             let line: u64 = n.parse()?;
             let Some(at_line) = search::passages_at_line(&news, path, line)? else {
                 anyhow::bail!(
@@ -846,15 +840,27 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 // The line's article alone, of a file that holds many, and
                 // every passage that starts on the line: a JSON Lines
                 // record's all do, and the line does not say which is the hit.
-                [at] => (
-                    path,
-                    Some(at.first.passage),
-                    search::read_article_of(
-                        &news,
+                // `--passage N` names it (search prints `PATH:LINE passage
+                // N`), as it does of a file of one article.
+                [at] => {
+                    let (first, last) =
+                        args.passage.map_or((at.first.passage, at.last), |n| (n, n));
+                    (
                         path,
-                        &at.first.article,
-                        Some(around(at.first.passage, at.last)),
-                    )?,
+                        Some(first),
+                        search::read_article_of(
+                            &news,
+                            path,
+                            &at.first.article,
+                            Some(around(first, last)),
+                        )?,
+                    )
+                }
+                many if args.passage.is_some() => anyhow::bail!(
+                    "{} articles start on line {} of {path}: name one by the article \
+                     `newsdex search` prints with a hit, before --passage",
+                    many.len(),
+                    many[0].first.line
                 ),
                 many => {
                     eprintln!(

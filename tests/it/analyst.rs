@@ -714,6 +714,27 @@ fn show_path_line_of_a_long_record_shows_the_hit() {
             "--context {context}: {texts:?}"
         );
     }
+    // The line names the record and `--passage` the hit, as search prints
+    // them (`long.jsonl:1 passage 1`); the pair was refused.
+    let one = env.run(&[
+        "show",
+        &target,
+        "--passage",
+        "1",
+        "--context",
+        "0",
+        "--index",
+        "index",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(one.status, 0, "{}", one.stderr);
+    let passages: Vec<u64> = one
+        .json_lines()
+        .iter()
+        .map(|h| h["passage"].as_u64().unwrap())
+        .collect();
+    assert_eq!(passages, [1], "{}", one.stdout);
 }
 
 #[test]
