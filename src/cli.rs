@@ -639,6 +639,17 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     for (kind, name) in &filter.entities {
         if let Some(why) = search::why_no_name_matches(news, *kind, name)? {
             names.push(format!("--{} {name:?}: {why}", kind.param()));
+        } else if let Some(turned) = first_name_first(news, *kind, name)? {
+            names.push(format!(
+                "--{param} {name:?}: no {whose} is written so: put the first name first, \
+                 --{param} {turned:?}",
+                param = kind.param(),
+                whose = if *kind == NameKind::Of(EntityLabel::Person) {
+                    "person's name"
+                } else {
+                    "name"
+                },
+            ));
         }
     }
     let check = if names.is_empty() {
@@ -660,8 +671,41 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     let nothing = format!("no passage matches{}", described(&filter.query));
     Ok(match search::why_no_words_match(news, &filter.query)? {
         Some(why) => format!("{nothing}: {why}"),
+        // Filters alone, each of whose names is somewhere: "no passage
+        // matches the filters" named neither them nor what to do.
+        None if filter.query.trim().is_empty() => {
+            format!("{nothing} ({}): {check}", args.given().join(" "))
+        }
         None => nothing,
     })
+}
+
+/// `Putin, Vladimir`, as a catalogue or a spreadsheet of names orders it,
+/// turned as the news writes it (`Vladimir Putin`), when that finds
+/// passages and the name as given finds none.
+fn first_name_first(
+    news: &NewsIndex,
+    kind: NameKind,
+    name: &str,
+) -> anyhow::Result<Option<String>> {
+    let Some((last, first)) = name.split_once(',') else {
+        return Ok(None);
+    };
+    let (last, first) = (last.trim(), first.trim());
+    if last.is_empty() || first.is_empty() || first.contains(',') {
+        return Ok(None);
+    }
+    let passages = |name: String| {
+        search::matching_passages(
+            news,
+            &Filter {
+                entities: vec![(kind, name)],
+                ..Filter::default()
+            },
+        )
+    };
+    let turned = format!("{first} {last}");
+    Ok((passages(name.to_string())? == 0 && passages(turned.clone())? > 0).then_some(turned))
 }
 
 /// Lets go of an index a one-shot command has finished with, without

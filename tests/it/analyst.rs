@@ -938,6 +938,18 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
                 &["search", "", "--name", "Aliyevv"],
                 "--name \"Aliyevv\": no name holds \"aliyevv\" (the index has \"aliyev\"",
             ),
+            // A name in a catalogue's order, and filters that leave nothing
+            // with no query, said only "no passage matches the filters".
+            (
+                &["search", "", "--person", "Putin, Vladimir"],
+                "--person \"Putin, Vladimir\": no person's name is written so: put the first \
+                 name first, --person \"Vladimir Putin\"",
+            ),
+            (
+                &["search", "", "--person", "Aliyev", "--since", "2030"],
+                "no passage matches the filters (--person \"Aliyev\" --since 2030): check the \
+                 names and dates, or drop a filter",
+            ),
         ],
     );
 }
