@@ -290,8 +290,10 @@ pub struct EntitiesArgs {
                         newsdex timeline 'oil prices' --by year --field published --format csv"
 )]
 pub struct TimelineArgs {
-    /// The query (`''` for every passage).
-    #[arg(long_help = QUERY_HELP, value_parser = query_arg)]
+    /// Count only passages matching this query (default: every passage).
+    // Optional as in `entities`: `timeline --person Putin` was refused
+    // for want of a query.
+    #[arg(default_value = "", long_help = QUERY_HELP, value_parser = query_arg)]
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -537,6 +539,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
+        context: args.context > 0,
     };
     with_stdout(|out, style| {
         output::write_hits(out, args.format, style, &options, &args.query, &results)
@@ -636,6 +639,17 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     for (kind, name) in &filter.entities {
         if let Some(why) = search::why_no_name_matches(news, *kind, name)? {
             names.push(format!("--{} {name:?}: {why}", kind.param()));
+        } else if let Some(turned) = first_name_first(news, *kind, name)? {
+            names.push(format!(
+                "--{param} {name:?}: no {whose} is written so: put the first name first, \
+                 --{param} {turned:?}",
+                param = kind.param(),
+                whose = if *kind == NameKind::Of(EntityLabel::Person) {
+                    "person's name"
+                } else {
+                    "name"
+                },
+            ));
         }
     }
     let check = if names.is_empty() {
@@ -657,8 +671,41 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     let nothing = format!("no passage matches{}", described(&filter.query));
     Ok(match search::why_no_words_match(news, &filter.query)? {
         Some(why) => format!("{nothing}: {why}"),
+        // Filters alone, each of whose names is somewhere: "no passage
+        // matches the filters" named neither them nor what to do.
+        None if filter.query.trim().is_empty() => {
+            format!("{nothing} ({}): {check}", args.given().join(" "))
+        }
         None => nothing,
     })
+}
+
+/// `Putin, Vladimir`, as a catalogue or a spreadsheet of names orders it,
+/// turned as the news writes it (`Vladimir Putin`), when that finds
+/// passages and the name as given finds none.
+fn first_name_first(
+    news: &NewsIndex,
+    kind: NameKind,
+    name: &str,
+) -> anyhow::Result<Option<String>> {
+    let Some((last, first)) = name.split_once(',') else {
+        return Ok(None);
+    };
+    let (last, first) = (last.trim(), first.trim());
+    if last.is_empty() || first.is_empty() || first.contains(',') {
+        return Ok(None);
+    }
+    let passages = |name: String| {
+        search::matching_passages(
+            news,
+            &Filter {
+                entities: vec![(kind, name)],
+                ..Filter::default()
+            },
+        )
+    };
+    let turned = format!("{first} {last}");
+    Ok((passages(name.to_string())? == 0 && passages(turned.clone())? > 0).then_some(turned))
 }
 
 /// Lets go of an index a one-shot command has finished with, without
@@ -810,8 +857,9 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     // A path completed by a shell (`./corpus/a.txt`) is the path search prints.
     let target = args.target.trim_start_matches("./");
     let whole = search::read_article(&news, target, None)?;
-    let around = |passage| search::Around {
+    let around = |passage, through| search::Around {
         passage,
+        through,
         context: args.context,
     };
     let (key, passage, listing) = match target.rsplit_once(':') {
@@ -820,12 +868,6 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                 && !n.is_empty()
                 && n.bytes().all(|b| b.is_ascii_digit()) =>
         {
-            if args.passage.is_some() {
-                anyhow::bail!(
-                    "give either PATH:LINE or --passage N, not both: {:?} names a line",
-                    args.target
-                );
-            }
             let line: u64 = n.parse()?;
             let Some(at_line) = search::passages_at_line(&news, path, line)? else {
                 anyhow::bail!(
@@ -839,22 +881,41 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                      PATH:LINE as `newsdex search` prints it, or PATH --passage N",
                     dir.display()
                 ),
-                // The line's article alone, of a file that holds many.
-                [at] => (
-                    path,
-                    Some(at.passage),
-                    search::read_article_of(&news, path, &at.article, Some(around(at.passage)))?,
+                // The line's article alone, of a file that holds many, and
+                // every passage that starts on the line: a JSON Lines
+                // record's all do, and the line does not say which is the hit.
+                // `--passage N` names it (search prints `PATH:LINE passage
+                // N`), as it does of a file of one article.
+                [at] => {
+                    let (first, last) =
+                        args.passage.map_or((at.first.passage, at.last), |n| (n, n));
+                    (
+                        path,
+                        Some(first),
+                        search::read_article_of(
+                            &news,
+                            path,
+                            &at.first.article,
+                            Some(around(first, last)),
+                        )?,
+                    )
+                }
+                many if args.passage.is_some() => anyhow::bail!(
+                    "{} articles start on line {} of {path}: name one by the article \
+                     `newsdex search` prints with a hit, before --passage",
+                    many.len(),
+                    many[0].first.line
                 ),
                 many => {
                     eprintln!(
                         "newsdex: {} articles start on line {} of {path}; all are shown. \
                          Name one by the article `newsdex search` prints with it",
                         many.len(),
-                        many[0].line
+                        many[0].first.line
                     );
                     let mut all = search::ArticleListing::default();
                     for at in many {
-                        let one = search::read_article_of(&news, path, &at.article, None)?;
+                        let one = search::read_article_of(&news, path, &at.first.article, None)?;
                         all.passages.extend(one.passages);
                         all.truncated |= one.truncated;
                     }
@@ -877,7 +938,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                         articles.len()
                     );
                 }
-                let listing = search::read_article(&news, target, Some(around(n)))?;
+                let listing = search::read_article(&news, target, Some(around(n, n)))?;
                 (target, Some(n), listing)
             }
         },
@@ -1108,6 +1169,22 @@ mod tests {
                 Some(listed.to_string().as_str()),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn overviews_need_no_query_with_filters_alone() {
+        // `entities --person Putin` counted; `timeline --person Putin`
+        // was refused for want of a query.
+        for command in ["entities", "timeline"] {
+            let cli = Cli::try_parse_from(["newsdex", command, "--person", "Putin"])
+                .unwrap_or_else(|err| panic!("{command}: {err}"));
+            let query = match cli.command {
+                Command::Entities(args) => args.query,
+                Command::Timeline(args) => args.query,
+                _ => panic!("{command} parsed as another command"),
+            };
+            assert_eq!(query, "", "{command}");
         }
     }
 

@@ -16,6 +16,12 @@ pub enum Error {
     NotAnIndex { path: PathBuf, example: String },
 
     #[error(
+        "{path} is a file, not an index folder: give --index the folder `newsdex index` built, \
+         or a new one"
+    )]
+    NotAFolder { path: PathBuf },
+
+    #[error(
         "the index at {path} was built by {found}, but this newsdex needs schema version {expected}: \
          rebuild it with `newsdex index FOLDER --rebuild --index {path}`"
     )]

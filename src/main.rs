@@ -5,11 +5,14 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 mod cli;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse_from(queries_are_not_options(std::env::args_os().collect()));
+    let args = queries_are_not_options(std::env::args_os().collect());
+    let cli =
+        cli::Cli::try_parse_from(&args).unwrap_or_else(|err| with_quoting_tip(&args, err).exit());
     match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -46,6 +49,33 @@ fn queries_are_not_options(mut args: Vec<OsString>) -> Vec<OsString> {
         }
     }
     args
+}
+
+/// `newsdex search plane crash` was refused with "unexpected argument
+/// 'crash' found", which did not say that a query (or a `--person` name,
+/// a `--since` date) of several words is one argument. A word clap finds
+/// no place for, after a command that takes a query, gets a tip to quote
+/// it.
+fn with_quoting_tip(args: &[OsString], mut err: clap::Error) -> clap::Error {
+    let command = args.get(1).and_then(|c| c.to_str()).unwrap_or_default();
+    let stray_word = matches!(
+        err.get(ContextKind::InvalidArg),
+        Some(ContextValue::String(arg)) if !arg.starts_with('-')
+    );
+    if err.kind() == ErrorKind::UnknownArgument
+        && stray_word
+        && matches!(command, "search" | "entities" | "timeline")
+    {
+        let tip = format!(
+            "a query, a name or a date of several words is one argument: quote it, as in \
+             `newsdex {command} 'plane crash' --person 'Tony Blair' --since 'Dec 2024'`"
+        );
+        err.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![tip.into()]),
+        );
+    }
+    err
 }
 
 /// The error and its causes, each cause once: most of the library's
@@ -89,7 +119,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 mod tests {
     use std::ffi::OsString;
 
-    use super::{message, queries_are_not_options};
+    use clap::Parser;
+
+    use super::{cli, message, queries_are_not_options, with_quoting_tip};
 
     #[test]
     fn an_error_names_each_cause_once() {
@@ -105,6 +137,26 @@ mod tests {
             message(&added),
             "cannot create index folder idx: File exists"
         );
+    }
+
+    #[test]
+    fn words_of_a_query_left_unquoted_get_a_tip_to_quote_them() {
+        // (the arguments, whether clap's refusal tells to quote)
+        let cases: [(&[&str], bool); 6] = [
+            (&["search", "plane", "crash"], true),
+            (&["search", "crash", "--since", "Dec", "2024"], true),
+            (&["entities", "crash", "--person", "Tony", "Blair"], true),
+            (&["timeline", "oil", "prices", "--by", "year"], true),
+            // An unknown flag keeps clap's own suggestion.
+            (&["search", "crash", "--persn", "Putin"], false),
+            (&["show", "a.txt", "b.txt"], false),
+        ];
+        for (args, tip) in cases {
+            let args: Vec<OsString> = ["newsdex"].iter().chain(args).map(OsString::from).collect();
+            let err = cli::Cli::try_parse_from(&args).expect_err("refused");
+            let message = with_quoting_tip(&args, err).to_string();
+            assert_eq!(message.contains("quote"), tip, "{args:?}: {message}");
+        }
     }
 
     #[test]

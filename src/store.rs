@@ -237,6 +237,13 @@ pub(crate) fn corrupt(dir: &Path, err: TantivyError) -> Error {
 /// repository's `index/.gitignore`) and an interrupted run's own files do
 /// not count.
 fn refuse_foreign_folder(dir: &Path) -> Result<()> {
+    // A file is no index either: "no index at news.jsonl: build it with
+    // `--index news.jsonl`" sent the user to a command that failed.
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::NotAFolder {
+            path: dir.to_path_buf(),
+        });
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };

@@ -62,6 +62,9 @@ pub struct HitOptions {
     pub fields: Vec<String>,
     /// Wrap highlights in the snippet in `<mark>` … `</mark>`.
     pub mark: bool,
+    /// The search asked for neighbouring passages: CSV's default columns
+    /// end with them, which they left out, so `--context` did nothing.
+    pub context: bool,
 }
 
 /// Writes search results in `format`.
@@ -92,7 +95,8 @@ pub fn write_hits(
         }
         Format::Csv => {
             let columns: Vec<&str> = if options.fields.is_empty() {
-                CSV_DEFAULT_FIELDS.to_vec()
+                let context = options.context.then_some("context");
+                CSV_DEFAULT_FIELDS.iter().copied().chain(context).collect()
             } else {
                 options.fields.iter().map(String::as_str).collect()
             };
@@ -378,6 +382,7 @@ mod tests {
         let options = HitOptions {
             fields: fields.iter().map(|f| f.to_string()).collect(),
             mark: true,
+            context: false,
         };
         let mut out = Vec::new();
         write_hits(&mut out, format, Style::Plain, &options, "Aliyev", &results).unwrap();

@@ -93,6 +93,9 @@ pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
         // A group's parentheses (and a sign before them) stay around the
         // clause they hold: `(date:[…] OR published:2024-12)`.
         let (open, clause, close) = split_parentheses(token);
+        if let Some(problem) = foreign_operator(clause) {
+            return Err(problem);
+        }
         if let Some((rewritten, sought)) = rewrite_date_clause(clause)? {
             if !open.contains('-') {
                 sought_dates.extend(sought);
@@ -107,6 +110,24 @@ pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
         sought_dates,
         written_dates,
     })
+}
+
+/// Operators of other search engines that tantivy's grammar reads as no
+/// operator at all, which turned a query into its opposite: `crash ||
+/// accident` found only the passages with both words, and `crash !drone`
+/// only those with the drone. (`&&` reads as the words all must match,
+/// which is what it means.)
+fn foreign_operator(clause: &str) -> Option<QueryProblem> {
+    if clause == "||" {
+        return Some(problem("`||` is no operator in newsdex: write OR"));
+    }
+    let excluded = clause.strip_prefix('!')?;
+    let excluded = excluded.trim_start_matches('!');
+    Some(problem(if excluded.is_empty() {
+        "`!` excludes nothing in newsdex: write `-word` to exclude a word".to_string()
+    } else {
+        format!("`{clause}` excludes nothing in newsdex: write `-{excluded}` to exclude it")
+    }))
 }
 
 /// True for a token of the query that is a word and nothing else: no
@@ -881,10 +902,17 @@ mod tests {
             ("a)", "`)`"),
             ("date:[2024-13 TO 2024-12]", "date:2024-12-25"),
             ("published:yesterday", "not a date range"),
+            ("crash || accident", "write OR"),
+            ("crash !drone", "write `-drone`"),
+            ("crash (!drone OR !jet)", "write `-drone`"),
         ];
         for (q, hint) in cases {
             let err = rewrite(q).unwrap_err();
             assert!(err.message.contains(hint), "{q}: {}", err.message);
+        }
+        // A `!` inside or at the end of a word, or in a phrase, is no operator.
+        for q in ["Yahoo! results", "\"crash !drone\"", "crash && accident"] {
+            assert!(rewrite(q).is_ok(), "{q}");
         }
     }
 }

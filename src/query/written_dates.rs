@@ -71,12 +71,12 @@ pub fn as_groups<'a>(query: &'a str, found: &[WrittenDate]) -> Cow<'a, str> {
 /// The dates the tagger finds in one run, each widened to the whole words
 /// it touches and to a preposition before it.
 fn dates_in_run(query: &str, run: Run) -> Vec<WrittenDate> {
-    let (run_start, run_end) = (run[0].0, run[run.len() - 1].1);
-    let text = &query[run_start..run_end];
+    let text = months_capitalised(query, &run);
+    let run_start = run[0].0;
     let mut found = Vec::new();
     // Without a publication date, "yesterday" or "December 25" resolve to
     // no day, and `calendar_span` leaves them out.
-    for expression in dates::tag(text, None) {
+    for expression in dates::tag(&text, None) {
         if expression.kind != TimexType::Date {
             continue;
         }
@@ -119,6 +119,59 @@ fn dates_in_run(query: &str, run: Run) -> Vec<WrittenDate> {
         });
     }
     found
+}
+
+/// The run's text with each month typed in lower case capitalised, as the
+/// tagger reads months only so (in prose, "may" and "march" are words):
+/// `crash in december 2024` was read as the year 2024 and the word
+/// "december". A month that may end a name typed in lower case ("theresa
+/// may 2019") stays as typed, unless a preposition or a day is before it.
+/// Capitals take the bytes of the letters they replace, so offsets hold.
+fn months_capitalised(query: &str, run: &Run) -> String {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let run_start = run[0].0;
+    let mut text = query[run_start..run[run.len() - 1].1].to_string();
+    for (i, &(start, end)) in run.iter().enumerate() {
+        let word = query[start..end].trim_end_matches(['.', ',']);
+        if !MONTHS.contains(&word) {
+            continue;
+        }
+        let may_end_a_name = matches!(word, "may" | "june" | "april" | "august")
+            && i.checked_sub(1).is_some_and(|b| {
+                let before = &query[run[b].0..run[b].1];
+                Preposition::of(before).is_none() && !before.bytes().all(|c| c.is_ascii_digit())
+            });
+        if !may_end_a_name {
+            let at = start - run_start;
+            text.replace_range(at..at + 1, &word[..1].to_ascii_uppercase());
+        }
+    }
+    text
 }
 
 /// Whether the month word at `month` ends a person's name with the
@@ -219,6 +272,15 @@ mod tests {
                 "Aliyev December 2024",
                 "Aliyev (\"December 2024\" OR date:[2024-12-01 TO 2024-12-31] OR \
                  published:[2024-12-01 TO 2024-12-31])",
+            ),
+            (
+                "plane crash in december 2024",
+                "plane crash (\"in december 2024\" OR date:[2024-12-01 TO 2024-12-31] OR \
+                 published:[2024-12-01 TO 2024-12-31])",
+            ),
+            (
+                "oil since mar 1987",
+                "oil (\"since mar 1987\" OR date:[1987-03-01 TO *] OR published:[1987-03-01 TO *])",
             ),
             (
                 "talks on December 25, 2024, Baku",

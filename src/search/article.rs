@@ -20,12 +20,15 @@ pub const MAX_ARTICLE_PASSAGES: usize = 10_000;
 /// A passage of an article as `show` prints it: a hit without a score.
 pub type ArticlePassage = Hit;
 
-/// The passages to read of an article: those within `context` of
-/// `passage`. The restriction is part of the query, so any passage can be
-/// read, however long the article.
+/// The passages to read of an article: `passage` through `through`, and
+/// `context` more on each side. The restriction is part of the query, so
+/// any passage can be read, however long the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Around {
     pub passage: u64,
+    /// The last passage asked for: `passage` itself, or the last of those
+    /// that start on one line ([`passages_at_line`]).
+    pub through: u64,
     pub context: u64,
 }
 
@@ -34,7 +37,7 @@ pub struct Around {
 pub struct ArticleListing {
     pub passages: Vec<ArticlePassage>,
     /// More passages matched than [`MAX_ARTICLE_PASSAGES`]: the listing is
-    /// cut (never with [`Around`], whose window is smaller).
+    /// cut (with [`Around`], only when one line starts more passages).
     pub truncated: bool,
     /// With [`Around`] and its passage missing, the article's last passage
     /// number, to say which passages there are; `None` also when the
@@ -115,17 +118,23 @@ pub fn read_article_of(
     })
 }
 
-/// The passages of the file at `path` that hold source line `line`: the
-/// last that starts on it or before it, or, when several articles start on
-/// that line (a JSON array written on one line), the first passage of each.
+/// The passages of one article that start on one line.
+#[derive(Debug, Clone)]
+pub struct OnLine {
+    /// The first of them.
+    pub first: ArticlePassage,
+    /// The number of the last of them.
+    pub last: u64,
+}
+
+/// The passages of the file at `path` that hold source line `line`: those
+/// that start on the last line at or before it that any passage starts
+/// on, per article (several when a JSON array is written on one line).
 /// `search` prints a hit as `PATH:LINE`, as grep does; in a file of many
-/// articles (JSON Lines) the line also tells which article.
+/// articles (JSON Lines) the line also tells which article, but not which
+/// passage: all of a record's passages start on its line.
 /// `None` when no file at `path` is in the index.
-pub fn passages_at_line(
-    news: &NewsIndex,
-    path: &str,
-    line: u64,
-) -> Result<Option<Vec<ArticlePassage>>> {
+pub fn passages_at_line(news: &NewsIndex, path: &str, line: u64) -> Result<Option<Vec<OnLine>>> {
     let f = news.fields;
     let searcher = news.searcher()?;
     let Some(source) = source_of(news, &searcher, path)? else {
@@ -147,13 +156,22 @@ pub fn passages_at_line(
     let Some((Some(start), _)) = searcher.search(&lines(0, line), &last)?.into_iter().next() else {
         return Ok(Some(Vec::new()));
     };
-    // In article order; of each article, the last passage that starts on
-    // the line.
-    let mut passages = passages_where(news, &lines(start, start), None, |_| true)?.passages;
-    passages.reverse();
-    passages.dedup_by(|a, b| a.article == b.article);
-    passages.sort_by_key(|p| p.passage);
-    Ok(Some(passages))
+    // In article order; of each article, the first and the last passage
+    // that start on the line. Only the last was kept, and `show` of a hit
+    // early in a long JSON Lines record missed it.
+    let passages = passages_where(news, &lines(start, start), None, |_| true)?.passages;
+    let mut on_line: Vec<OnLine> = Vec::new();
+    for passage in passages {
+        match on_line.last_mut() {
+            Some(same) if same.first.article == passage.article => same.last = passage.passage,
+            _ => on_line.push(OnLine {
+                last: passage.passage,
+                first: passage,
+            }),
+        }
+    }
+    on_line.sort_by_key(|at| at.first.passage);
+    Ok(Some(on_line))
 }
 
 /// Whether a file at `path` (as search prints it, or relative to the
@@ -213,7 +231,11 @@ fn passages_where(
     let windowed;
     let query: &dyn Query = match around {
         None => base,
-        Some(Around { passage, context }) => {
+        Some(Around {
+            passage,
+            through,
+            context,
+        }) => {
             let window = RangeQuery::new(
                 Bound::Included(Term::from_field_u64(
                     f.ordinal,
@@ -221,7 +243,7 @@ fn passages_where(
                 )),
                 Bound::Included(Term::from_field_u64(
                     f.ordinal,
-                    passage.saturating_add(context),
+                    through.max(passage).saturating_add(context),
                 )),
             );
             windowed = BooleanQuery::new(vec![

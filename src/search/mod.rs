@@ -38,8 +38,8 @@ mod suggest;
 mod timeline;
 
 pub use article::{
-    Around, ArticleListing, ArticlePassage, MAX_ARTICLE_PASSAGES, file_in_index, passages_at_line,
-    read_article, read_article_of,
+    Around, ArticleListing, ArticlePassage, MAX_ARTICLE_PASSAGES, OnLine, file_in_index,
+    passages_at_line, read_article, read_article_of,
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
@@ -989,6 +989,14 @@ fn refuse_ambiguous_day_and_month(input: &str) -> Result<()> {
 /// no day here.
 fn written_date(input: &str, side: DateSide) -> Option<NaiveDate> {
     let input = input.trim();
+    // The tagger reads a month only capitalised ("may" and "march" in
+    // prose are words), but a date filter holds nothing else, and
+    // `--since "december 2024"` was refused.
+    tagged_date(input, side).or_else(|| tagged_date(&words_capitalised(input), side))
+}
+
+/// `input` as one date expression, its whole text.
+fn tagged_date(input: &str, side: DateSide) -> Option<NaiveDate> {
     let [expression] = crate::dates::tag(input, None).try_into().ok()?;
     if expression.kind != crate::dates::TimexType::Date || expression.text != input {
         return None;
@@ -998,6 +1006,22 @@ fn written_date(input: &str, side: DateSide) -> Option<NaiveDate> {
         DateSide::First => first,
         DateSide::Last => last,
     })
+}
+
+/// Each word of `text` with its first letter in capitals: `dec. 25 2024`
+/// is `Dec. 25 2024`.
+fn words_capitalised(text: &str) -> String {
+    let mut capitalised = String::with_capacity(text.len());
+    let mut starts_word = true;
+    for c in text.chars() {
+        if starts_word {
+            capitalised.extend(c.to_uppercase());
+        } else {
+            capitalised.push(c);
+        }
+        starts_word = c.is_whitespace();
+    }
+    capitalised
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (or with slashes: `YYYY/MM/DD`).
@@ -1327,6 +1351,9 @@ mod tests {
             ("December 2024", DateSide::First, d(2024, 12, 1)),
             ("Dec. 25, 2024", DateSide::Last, d(2024, 12, 25)),
             ("the 1990s", DateSide::Last, d(1999, 12, 31)),
+            // Typed in lower case, as people type at a prompt.
+            ("december 2024", DateSide::Last, d(2024, 12, 31)),
+            ("dec 25 2024", DateSide::First, d(2024, 12, 25)),
             // ISO order with slashes, as file paths and spreadsheets write it.
             ("2024/12/25", DateSide::First, d(2024, 12, 25)),
             ("2024/12", DateSide::Last, d(2024, 12, 31)),

@@ -293,6 +293,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     let options = HitOptions {
         fields,
         mark: params.flag("mark", false)?,
+        context: request.context > 0,
     };
     let results = search::search(news, &request)?;
     let hits: Vec<output::Record> = results
@@ -404,7 +405,11 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
             })?),
         };
     let context = params.number("context", 2, 0..=MAX_CONTEXT)? as u64;
-    let around = passage.map(|passage| search::Around { passage, context });
+    let around = passage.map(|passage| search::Around {
+        passage,
+        through: passage,
+        context,
+    });
     let listing = match article {
         Some(article) => search::read_article_of(news, path, article, around)?,
         None => search::read_article(news, path, around)?,

@@ -671,6 +671,72 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
     );
 }
 
+/// Every passage of a JSON Lines record starts on the record's line, so
+/// the line of a hit does not say which of them it is: `show PATH:LINE`
+/// showed the record's last passages, and a hit early in a long story
+/// was not among them.
+#[test]
+fn show_path_line_of_a_long_record_shows_the_hit() {
+    let env = Env::new();
+    let paragraphs: Vec<String> = (0..8)
+        .map(|i| match i {
+            1 => "Paragraph 1 about the narwhal in the harbour.".to_string(),
+            _ => format!("Paragraph {i} about the harbour."),
+        })
+        .collect();
+    let body = paragraphs.join("\n\n");
+    let record = serde_json::json!({"title": "Harbour", "text": body}).to_string();
+    env.write("long.jsonl", format!("{record}\n"));
+    env.index();
+    let hit = &env.hits("narwhal", &[])[0];
+    assert_eq!(hit["passage"], 1, "{hit}");
+    let target = format!("corpus/long.jsonl:{}", hit["line"]);
+    for context in ["0", "2"] {
+        let shown = env.run(&[
+            "show",
+            &target,
+            "--context",
+            context,
+            "--index",
+            "index",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(shown.status, 0, "{}", shown.stderr);
+        let texts: Vec<String> = shown.json()["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("narwhal")),
+            "--context {context}: {texts:?}"
+        );
+    }
+    // The line names the record and `--passage` the hit, as search prints
+    // them (`long.jsonl:1 passage 1`); the pair was refused.
+    let one = env.run(&[
+        "show",
+        &target,
+        "--passage",
+        "1",
+        "--context",
+        "0",
+        "--index",
+        "index",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(one.status, 0, "{}", one.stderr);
+    let passages: Vec<u64> = one
+        .json_lines()
+        .iter()
+        .map(|h| h["passage"].as_u64().unwrap())
+        .collect();
+    assert_eq!(passages, [1], "{}", one.stdout);
+}
+
 #[test]
 fn the_same_id_in_two_files_names_two_articles() {
     let env = Env::new();
@@ -871,6 +937,18 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
             (
                 &["search", "", "--name", "Aliyevv"],
                 "--name \"Aliyevv\": no name holds \"aliyevv\" (the index has \"aliyev\"",
+            ),
+            // A name in a catalogue's order, and filters that leave nothing
+            // with no query, said only "no passage matches the filters".
+            (
+                &["search", "", "--person", "Putin, Vladimir"],
+                "--person \"Putin, Vladimir\": no person's name is written so: put the first \
+                 name first, --person \"Vladimir Putin\"",
+            ),
+            (
+                &["search", "", "--person", "Aliyev", "--since", "2030"],
+                "no passage matches the filters (--person \"Aliyev\" --since 2030): check the \
+                 names and dates, or drop a filter",
             ),
         ],
     );

@@ -352,7 +352,7 @@ fn index_arguments_that_cannot_work_say_what_to_do() {
         ),
         (
             &["index", "corpus", "--index", "taken"],
-            "cannot create index folder taken",
+            "taken is a file, not an index folder: give --index the folder",
         ),
     ];
     for (args, message) in cases {
@@ -508,4 +508,30 @@ fn a_folder_of_other_files_is_no_index() {
     std::fs::write(env.root().join("fresh/.gitignore"), "*\n").unwrap();
     let run = env.run(&["index", "corpus", "--index", "fresh"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+/// A file given as `--index` (the corpus's `news.jsonl`, say) was "no
+/// index at news.jsonl: build it with `newsdex index FOLDER --index
+/// news.jsonl`", which then failed with "File exists".
+#[test]
+fn a_file_is_no_index_folder() {
+    let env = Env::new();
+    env.write(
+        "news.jsonl",
+        "{\"title\": \"Walrus\", \"text\": \"The walrus slept.\"}\n",
+    );
+    for args in [
+        vec!["search", "walrus", "--index", "corpus/news.jsonl"],
+        vec!["show", "news.jsonl", "--index", "corpus/news.jsonl"],
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("corpus/news.jsonl is a file, not an index folder")
+                && !run.stderr.contains("build it"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
 }

@@ -286,6 +286,55 @@ fn a_huge_context_lists_the_article_without_panicking() {
     }
 }
 
+/// `--context 1 --format csv` printed the default columns, without the
+/// neighbouring passages asked for: the flag did nothing.
+#[test]
+fn csv_lists_the_context_asked_for() {
+    let env = Env::new();
+    env.write(
+        "a.txt",
+        "Walrus\n\nFirst the boats came.\n\nA walrus was seen.\n\nThen it left.\n",
+    );
+    env.index();
+    let run = env.run(&[
+        "search",
+        "seen",
+        "--context",
+        "1",
+        "--format",
+        "csv",
+        "--index",
+        "index",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let mut lines = run.stdout.lines();
+    assert!(
+        lines.next().unwrap().ends_with(",duplicates,context"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",First the boats came.; Then it left."),
+        "{}",
+        run.stdout
+    );
+    // Without --context the columns stay as they were.
+    let plain = env.run(&["search", "seen", "--format", "csv", "--index", "index"]);
+    assert!(
+        plain
+            .stdout
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",duplicates"),
+        "{}",
+        plain.stdout
+    );
+}
+
 #[test]
 fn limit_caps_the_hits() {
     let env = Env::new();
