@@ -60,6 +60,10 @@ pub struct Grammar<'a> {
     /// The last year named as such (not derived with "ago" or
     /// "earlier"): "in 1986 from 20,430 a year earlier" is 1985.
     last_dated: Option<Dated>,
+    /// The last year the story wrote out, alone or in a date ("in 1986",
+    /// "June 1998", "May 22, 1995"): "the following year" and "that year"
+    /// refer back to it.
+    told_year: Option<Dated>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -74,6 +78,11 @@ struct Dated {
 /// How far (in tokens) a date named keeps "a year earlier" its
 /// counterpart: within the sentence, which this bounds.
 const DATED_CONTEXT_TOKENS: usize = 40;
+
+/// How far (in tokens) a year the story wrote keeps "the following year"
+/// and "that year" its own: a few sentences of narrative ("... in 2002.
+/// The following year Bournemouth hosted it").
+const TOLD_YEAR_TOKENS: usize = 80;
 
 /// What a rule found: its end token, type and value.
 type Found = Option<(usize, TimexType, String)>;
@@ -103,6 +112,7 @@ impl<'a> Grammar<'a> {
             last_month_end: 0,
             open_range: None,
             last_dated: None,
+            told_year: None,
         }
     }
 
@@ -165,6 +175,7 @@ impl<'a> Grammar<'a> {
         let split = self.second_of_split_year(i).is_some();
         if kind == TimexType::Date && !derived && !base && !split {
             self.last_dated = dated(&value, end).or(self.last_dated);
+            self.told_year = self.year_written(i, end, &value).or(self.told_year);
         }
         if kind == TimexType::Date
             && let Some(day) = Self::day_of(&value)
@@ -189,6 +200,17 @@ impl<'a> Grammar<'a> {
             kind,
             value,
         })
+    }
+
+    /// The year of a date value whose tokens `i..end` write it out: "1986",
+    /// "June 1998", "May 22, 1995", but not "June" or "Monday", which take
+    /// their year from the DCT.
+    fn year_written(&self, i: usize, end: usize, value: &str) -> Option<Dated> {
+        let year = value.get(..4)?.parse::<i32>().ok()?;
+        let written = value.len() == 4
+            || (i..end)
+                .any(|k| matches!(self.number(k), Some((n, 4)) if i32::try_from(n) == Ok(year)));
+        written.then_some(Dated { year, end })
     }
 
     /// The day a day-granular date value names.
@@ -1361,6 +1383,9 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        if let Some(found) = self.year_of_story(i) {
+            return Some(found);
+        }
         let shift: i32 = match self.lex(i) {
             Lex::Word(W::This | W::Current | W::That) => 0,
             Lex::Word(W::The) => match self.lex(i + 1) {
@@ -1435,6 +1460,41 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "the previous year", "the following year", "that year", "the same
+    /// year": years of the story's narrative, counted from the year it
+    /// wrote last, not from the DCT ("in 1986 from 52.2 mln the previous
+    /// year" is 1985). "The previous year" looks for that year in its own
+    /// sentence, as "a year earlier" does: alone it is the year before
+    /// the DCT's ("up 5% from the previous year"). The others only refer
+    /// back, so a year written a few sentences before counts, and without
+    /// one they are left to the other rules.
+    fn year_of_story(&self, i: usize) -> Found {
+        let same = |k: usize| self.word(k) == "same";
+        let (shift, j) = match (self.lex(i), self.lex(i + 1)) {
+            (Lex::Word(W::The), Lex::Word(W::Previous)) => (-1, i + 2),
+            (Lex::Word(W::The), Lex::Word(W::Following)) => (1, i + 2),
+            (Lex::Word(W::The | W::That), _) if same(i + 1) => (0, i + 2),
+            (Lex::Word(W::That), _) => (0, i + 1),
+            _ => return None,
+        };
+        // "that year-end", "that year-ago quarter": another expression.
+        if self.unit(j) != Some((Unit::Year, false)) || self.punct(j + 1, b'-') {
+            return None;
+        }
+        // "the same year that England won", "the same year as the war":
+        // the year of what follows, not the one told before.
+        if same(j - 1) && matches!(self.word(j + 1), "that" | "as" | "when" | "in") {
+            return None;
+        }
+        let anchor = if shift < 0 {
+            self.in_sentence(self.told_year, i)
+        } else {
+            self.told_year
+                .filter(|a| a.end <= i && i - a.end < TOLD_YEAR_TOKENS)
+        }?;
+        date(j + 1, r::year_value(anchor.year + shift))
     }
 
     /// "the last day of 1986", "the last week of April": the last day
@@ -2412,7 +2472,12 @@ impl<'a> Grammar<'a> {
 
     /// The date named last before token `i`, if it is in `i`'s sentence.
     fn dated_in_sentence(&self, i: usize) -> Option<Dated> {
-        let anchor = self.last_dated?;
+        self.in_sentence(self.last_dated, i)
+    }
+
+    /// `anchor`, if it ends in token `i`'s sentence before `i`.
+    fn in_sentence(&self, anchor: Option<Dated>, i: usize) -> Option<Dated> {
+        let anchor = anchor?;
         let near = anchor.end <= i && i - anchor.end < DATED_CONTEXT_TOKENS;
         (near && !(anchor.end..i).any(|k| ends_sentence(self.toks, k))).then_some(anchor)
     }

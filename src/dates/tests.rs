@@ -713,6 +713,23 @@ const NEWS: &[&str] = &[
     "1987-01-27 | Use was 993,156 tonnes, against 1.20 mln in December and 896,718 a year earlier. | December = DATE 1986-12; a year earlier = DATE 1986",
     "1987-03-27 | Sales rose in 1986. They were 3.7 pct above a year earlier. | 1986 = DATE 1986; a year earlier = DATE 1986",
     "1987-03-27 | Sales were up 3.7 pct in 1986 from two years earlier. | 1986 = DATE 1986; two years earlier = DATE 1984",
+    // "The previous year" counts from the year its sentence named, as "a
+    // year earlier" does; "the following year", "that year" and "the same
+    // year" from the year the story named last, never from the
+    // publication date. Without one named, "the previous year" is the
+    // publication's, and "that year" no date.
+    "1987-03-11 | Net earnings fell to 200,000 dlrs in 1986 from 52.2 mln dlrs the previous year. | 1986 = DATE 1986; the previous year = DATE 1985",
+    "1987-03-20 | Bad debts rose in 1986 to 187.6 mln rand from 162.1 mln rand in the prior year. | 1986 = DATE 1986; the prior year = DATE 1985",
+    "1987-03-20 | Sales rose in 1986. Profit rose from the previous year. | 1986 = DATE 1986; the previous year = DATE 1986",
+    "2024-12-30 | Sales rose 5% from the previous year. | the previous year = DATE 2023",
+    "1998-04-18 | On May 22, 1995, Farkas was made a general, and the following year he was appointed attache. | May 22, 1995 = DATE 1995-05-22; the following year = DATE 1996",
+    "2005-03-01 | The party did return in 2002. The following year Bournemouth hosted the event. | 2002 = DATE 2002; The following year = DATE 2003",
+    "1989-11-02 | Imports totaled $37.3 million in 1988, a small share of the $1.5 billion in watch imports that year. | 1988 = DATE 1988; that year = DATE 1988",
+    "2000-01-28 | He fled to Florida in June 1998 and returned to Cuba later that year. | June 1998 = DATE 1998-06; later that year = DATE 1998",
+    "2005-03-01 | She won an award in 2000. But in the same year she took a break. | 2000 = DATE 2000; the same year = DATE 2000",
+    "2005-03-01 | That year was good for us. |",
+    // "The same year that ..." is the year of what follows.
+    "2005-03-01 | They lost in 1987. The same year that England ruled, Wales lost. | 1987 = DATE 1987",
     // "The last day of" a year or month is its end; of anything else, no
     // day before the publication date.
     "1987-06-01 | On the last day of 1986, Uccel completed the buyouts. | the last day of 1986 = DATE 1986-12-31",
