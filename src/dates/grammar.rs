@@ -2123,6 +2123,18 @@ impl<'a> Grammar<'a> {
             )
     }
 
+    /// Whether the words from `k` on make the quarter before them a
+    /// fraction of something, not three months: "a quarter of its staff",
+    /// "about a quarter, of its dealers", "three-quarters of its food", "a
+    /// quarter percentage point", "a quarter stake".
+    fn fraction_after(&self, k: usize) -> bool {
+        let k = if self.punct(k, b',') { k + 1 } else { k };
+        matches!(
+            self.word(k),
+            "of" | "percentage" | "percent" | "point" | "points" | "stake" | "share" | "shares"
+        )
+    }
+
     /// "the same period last year", "the corresponding quarter a year
     /// ago", "the same month a year earlier": the counterpart, a year
     /// back, of the quarter or month the document is reporting on.
@@ -2300,10 +2312,11 @@ impl<'a> Grammar<'a> {
         let hyphenated = self.punct(k, b'-') && after_count > j;
         k = self.hyphen(k);
         // "eight trading days", "six straight days", "two consecutive quarters".
-        if matches!(
+        let run = matches!(
             self.lex(k),
             Lex::Word(W::Trading | W::Straight | W::Consecutive | W::Business)
-        ) {
+        );
+        if run {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
@@ -2348,6 +2361,17 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if unit == Unit::Quarter && count.is_some() && !framed && the {
+            return None;
+        }
+        // "a quarter of its staff", "three-quarters of its food": the
+        // fractions of everyday speech; "two consecutive quarters of
+        // contraction" is time.
+        if unit == Unit::Quarter
+            && matches!(count, Some(1 | 3))
+            && !framed
+            && !run
+            && self.fraction_after(k + 1)
+        {
             return None;
         }
         let end = k + 1;

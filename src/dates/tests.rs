@@ -693,6 +693,18 @@ const NEWS: &[&str] = &[
     "2006-11-09 | The index gained 1,200 points in the first half of the year. | the first half = DATE 2006-H1; the year = DATE 2006",
     "2005-11-01 | Viacom reported third-quarter earnings of 45 cents a share. | third-quarter = DATE 2005-Q3",
     "1987-03-26 | It expects a loss of 19-24 cts a share for the first quarter ending March 31. | the first quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
+    // A quarter of something is a fraction, not three months: "a quarter
+    // of its staff", "three-quarters of its food", "a quarter percentage
+    // point", "a quarter stake". Quarters of time stay durations.
+    "1987-03-09 | Iomega Corp said it has laid off over a quarter of its professional staff. |",
+    "1990-08-15 | Iraq imports about three-quarters of its foodstuffs. |",
+    "1989-10-27 | It plans to eliminate 789, or about a quarter, of its 3,200 dealers by early 1990. | early 1990 = DATE 1990",
+    "2005-11-01 | The Fed raised the rate by another one quarter percentage point to 4 percent. |",
+    "2005-02-01 | Euronext has a quarter stake in Clearnet. |",
+    "2005-02-01 | The Fed would raise rates by a quarter of a percentage point. |",
+    "2005-02-01 | Profits were lower than in the preceding three quarters. | three quarters = DURATION P3Q",
+    "2008-11-18 | Japan is in recession after two consecutive quarters of contraction. | two consecutive quarters = DURATION P2Q",
+    "2008-11-18 | Sales fell in two quarters of the year. | two quarters = DURATION P2Q; the year = DATE 2008",
     // A race's time is no time of day.
     "2006-12-02 | Mita set the fastest qualifying time of 2:00.44 ahead of Pan. |",
     "2005-11-03 | Uchitomi came second in 8:45.47 and Wu was third. |",
