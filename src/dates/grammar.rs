@@ -1247,11 +1247,19 @@ impl<'a> Grammar<'a> {
                 let century = self.century_for(n * 10) / 100;
                 return date(j + 1, format!("{century:02}{n}"));
             }
-            Lex::Ordinal(n) if the && (1..=21).contains(&n) => {
-                if self.unit(j + 1) == Some((Unit::Century, false)) {
+            // "the 20th century", and written with digits also without
+            // "the" ("a 20th century democrat"); "its first century" is
+            // its own hundred years.
+            Lex::Ordinal(n)
+                if (1..=21).contains(&n)
+                    && (the || self.word(j).as_bytes()[0].is_ascii_digit()) =>
+            {
+                if self.unit(j + 1) == Some((Unit::Century, false)) && !self.before_christ(j + 2) {
                     return date(j + 2, format!("{:02}", n - 1));
                 }
-                return None;
+                if the {
+                    return None;
+                }
             }
             _ => {}
         }
@@ -1280,6 +1288,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// Whether "BC", "BCE" or "B.C." starts at `k`: a year or century
+    /// before Christ, which the values of this tagger cannot write.
+    fn before_christ(&self, k: usize) -> bool {
+        matches!(self.word(k), "bc" | "bce")
+            || self.word(k) == "b" && self.punct(k + 1, b'.') && self.word(k + 2) == "c"
     }
 
     /// The second year of a crop or fiscal year written "1986/87": the

@@ -326,6 +326,22 @@ fn decades_quarters_and_centuries() {
         DCT,
         &[("the 20th century", "DATE", "19")],
     );
+    // A century written with digits needs no "the": "a 20th century
+    // democrat"; "its first century" counts its own years, and a
+    // century before Christ has no TIMEX3 value of this form.
+    check(
+        "she is a 20th century democrat",
+        DCT,
+        &[("20th century", "DATE", "19")],
+    );
+    check(
+        "the fabled 11th century temple",
+        DCT,
+        &[("11th century", "DATE", "10")],
+    );
+    check("in its first century of existence", DCT, &[]);
+    check("in the Zhou Dynasty (11th Century B.C.)", DCT, &[]);
+    check("from the 5th century BC on", DCT, &[]);
     check(
         "in the early 1990s",
         DCT,
