@@ -1785,6 +1785,15 @@ impl<'a> Grammar<'a> {
             explicit_year = Some(y);
             k = after;
         }
+        // "the latest period" of an earnings report is the quarter it
+        // reports on, as "the latest quarter" is; without a quarter named
+        // nearby it is any stretch of time ("the latest period of unrest").
+        if matches!(which, Which::Latest) && self.is(k, W::Period) {
+            let (y, q) = self
+                .last_quarter
+                .filter(|_| i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS)?;
+            return date(k + 1, r::quarter_value(y, q));
+        }
         let half = match (self.unit(k), self.lex(k)) {
             (Some((Unit::Quarter, false)), _) => false,
             (_, Lex::Word(W::Half)) if matches!(which, Which::Nth(1 | 2)) => true,

@@ -721,6 +721,11 @@ const NEWS: &[&str] = &[
     "2005-02-01 | Profits were lower than in the preceding three quarters. | three quarters = DURATION P3Q",
     "2008-11-18 | Japan is in recession after two consecutive quarters of contraction. | two consecutive quarters = DURATION P2Q",
     "2008-11-18 | Sales fell in two quarters of the year. | two quarters = DURATION P2Q; the year = DATE 2008",
+    // "The latest period" of an earnings report is the quarter it
+    // reports; without a quarter named it is no date.
+    "1989-11-02 | Net rose in the fourth quarter. Sales in the latest period were $1.76 billion. | the fourth quarter = DATE 1989-Q4; the latest period = DATE 1989-Q4",
+    "1989-11-02 | Third-quarter net fell. The latest period had profit from continuing operations. | Third-quarter = DATE 1989-Q3; The latest period = DATE 1989-Q3",
+    "1989-11-02 | The latest period of unrest began in the north. |",
     // A race's time is no time of day.
     "2006-12-02 | Mita set the fastest qualifying time of 2:00.44 ahead of Pan. |",
     "2005-11-03 | Uchitomi came second in 8:45.47 and Wu was third. |",
