@@ -49,6 +49,8 @@ pub struct Grammar<'a> {
     /// The last day the document named ("October 10, 2008", "Monday"):
     /// "the day" of a narrative refers to it.
     reference_day: Option<NaiveDate>,
+    /// The token after the expression that set `reference_day`.
+    reference_day_end: usize,
     /// The last month the document named ("sales rose in February"):
     /// "the same period last year" compares with its counterpart.
     last_month: Option<(i32, u32)>,
@@ -79,10 +81,10 @@ struct Dated {
 /// counterpart: within the sentence, which this bounds.
 const DATED_CONTEXT_TOKENS: usize = 40;
 
-/// How far (in tokens) a year the story wrote keeps "the following year"
-/// and "that year" its own: a few sentences of narrative ("... in 2002.
-/// The following year Bournemouth hosted it").
-const TOLD_YEAR_TOKENS: usize = 80;
+/// How far (in tokens) a year or day the story named keeps "the
+/// following year" and "that day" its own: a few sentences of narrative
+/// ("... in 2002. The following year Bournemouth hosted it").
+const TOLD_TOKENS: usize = 80;
 
 /// What a rule found: its end token, type and value.
 type Found = Option<(usize, TimexType, String)>;
@@ -108,6 +110,7 @@ impl<'a> Grammar<'a> {
             last_quarter: None,
             last_quarter_at: 0,
             reference_day: None,
+            reference_day_end: 0,
             last_month: None,
             last_month_end: 0,
             open_range: None,
@@ -181,6 +184,7 @@ impl<'a> Grammar<'a> {
             && let Some(day) = Self::day_of(&value)
         {
             self.reference_day = Some(day);
+            self.reference_day_end = end;
         }
         self.open_range = match kind {
             TimexType::Date => self.range_opened_by(end, &value),
@@ -1398,7 +1402,7 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        if let Some(found) = self.year_of_story(i) {
+        if let Some(found) = self.of_story(i) {
             return Some(found);
         }
         let shift: i32 = match self.lex(i) {
@@ -1478,38 +1482,75 @@ impl<'a> Grammar<'a> {
     }
 
     /// "the previous year", "the following year", "that year", "the same
-    /// year": years of the story's narrative, counted from the year it
-    /// wrote last, not from the DCT ("in 1986 from 52.2 mln the previous
-    /// year" is 1985). "The previous year" looks for that year in its own
+    /// year", and so of days (also "the next day"): the years and days of
+    /// the story's narrative, counted from the year it wrote or the day
+    /// it named last, not from the DCT ("in 1986 from 52.2 mln the
+    /// previous year" is 1985; "killed on Oct. 23. Earlier that day" is
+    /// Oct. 23). "The previous year" looks for that year in its own
     /// sentence, as "a year earlier" does: alone it is the year before
-    /// the DCT's ("up 5% from the previous year"). The others only refer
-    /// back, so a year written a few sentences before counts, and without
-    /// one they are left to the other rules.
-    fn year_of_story(&self, i: usize) -> Found {
+    /// the DCT's ("up 5% from the previous year"), and "the next year"
+    /// is mostly the coming one ("over the next year"). The others refer
+    /// back a few sentences; without a year or day named they are left
+    /// to the other rules ("the next day" from the DCT, "that day" none).
+    fn of_story(&self, i: usize) -> Found {
         let same = |k: usize| self.word(k) == "same";
         let (shift, j) = match (self.lex(i), self.lex(i + 1)) {
             (Lex::Word(W::The), Lex::Word(W::Previous)) => (-1, i + 2),
-            (Lex::Word(W::The), Lex::Word(W::Following)) => (1, i + 2),
+            (Lex::Word(W::The), Lex::Word(W::Following | W::Next)) => (1, i + 2),
             (Lex::Word(W::The | W::That), _) if same(i + 1) => (0, i + 2),
-            (Lex::Word(W::That), _) => (0, i + 1),
+            // "said that day traders sold": a conjunction, not "that day".
+            (Lex::Word(W::That), _)
+                if i == 0
+                    || !matches!(
+                        self.word(i - 1),
+                        "said" | "says" | "say" | "added" | "announced" | "reported" | "so"
+                    ) =>
+            {
+                (0, i + 1)
+            }
             _ => return None,
         };
-        // "that year-end", "that year-ago quarter": another expression.
-        if self.unit(j) != Some((Unit::Year, false)) || self.punct(j + 1, b'-') {
+        // "that year-end", "that day-to-day work": another expression.
+        if self.punct(j + 1, b'-') {
             return None;
         }
-        // "the same year that England won", "the same year as the war":
-        // the year of what follows, not the one told before.
+        // "the same year that England won", "the same day as the vote":
+        // the year or day of what follows, not the one told before.
         if same(j - 1) && matches!(self.word(j + 1), "that" | "as" | "when" | "in") {
             return None;
         }
-        let anchor = if shift < 0 {
-            self.in_sentence(self.told_year, i)
-        } else {
-            self.told_year
-                .filter(|a| a.end <= i && i - a.end < TOLD_YEAR_TOKENS)
-        }?;
-        date(j + 1, r::year_value(anchor.year + shift))
+        // "matures on that day in 1992": a day of the year that follows.
+        if matches!(self.word(j + 1), "in" | "of") && self.year_number(j + 2).is_some() {
+            return None;
+        }
+        // "pays annual interest on the same day": a day that recurs each
+        // year ("monthly pay for working that day" is paid once).
+        if (i.saturating_sub(4)..i).any(|k| {
+            matches!(
+                self.word(k),
+                "annual" | "annually" | "yearly" | "every" | "each"
+            )
+        }) {
+            return None;
+        }
+        let near = |end: usize| end <= i && i - end < TOLD_TOKENS;
+        match self.unit(j) {
+            Some((Unit::Year, false)) if !self.is(i + 1, W::Next) => {
+                let anchor = if shift < 0 {
+                    self.in_sentence(self.told_year, i)
+                } else {
+                    self.told_year.filter(|a| near(a.end))
+                }?;
+                date(j + 1, r::year_value(anchor.year + shift))
+            }
+            Some((Unit::Day, false)) => {
+                let day = self
+                    .reference_day
+                    .filter(|_| near(self.reference_day_end))?;
+                date(j + 1, r::day_value(r::add_days(day, i64::from(shift))?))
+            }
+            _ => None,
+        }
     }
 
     /// "the last day of 1986", "the last week of April": the last day

@@ -761,6 +761,21 @@ const NEWS: &[&str] = &[
     "2000-01-28 | He fled to Florida in June 1998 and returned to Cuba later that year. | June 1998 = DATE 1998-06; later that year = DATE 1998",
     "2005-03-01 | She won an award in 2000. But in the same year she took a break. | 2000 = DATE 2000; the same year = DATE 2000",
     "2005-03-01 | That year was good for us. |",
+    // So do the days of a story: "that day", "the same day", "the
+    // following day" count from the day it named last.
+    "2009-04-04 | Stocks posted gains on Friday, despite a report released on the same day. | Friday = DATE 2009-04-03; the same day = DATE 2009-04-03",
+    "1999-10-24 | Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a fax. | Oct. 23, 1998 = DATE 1998-10-23; Earlier that day = DATE 1998-10-23",
+    "2010-05-07 | Shares plunged on Thursday. By the following day the theory had been abandoned. | Thursday = DATE 2010-05-06; the following day = DATE 2010-05-07",
+    "1987-03-20 | He arrived on March 2, 1986 and left the next day. | March 2, 1986 = DATE 1986-03-02; the next day = DATE 1986-03-03",
+    "1987-03-20 | Talks ended on Monday. A deal was signed the previous day. | Monday = DATE 1987-03-16; the previous day = DATE 1987-03-15",
+    "2024-12-30 | They will meet again the next day. | the next day = DATE 2024-12-31",
+    "2024-12-30 | We will never forget that day. |",
+    // A day that recurs ("pays annual interest on the same day") or is
+    // placed in another year ("matures on that day in 1992") is no day
+    // of the story.
+    "1987-03-19 | Investors will pay for the bond on April 9, and the bond pays annual interest on the same day. It matures on that day in 1992. | April 9 = DATE 1987-04-09; 1992 = DATE 1992",
+    "1987-04-08 | Miners were offered a paid holiday on May 1 or a premium of their monthly pay for working that day. | May 1 = DATE 1987-05-01; monthly = SET P1M; that day = DATE 1987-05-01",
+    "2024-12-30 | Shares fell on Monday. The broker said that day traders sold. | Monday = DATE 2024-12-30",
     // "The same year that ..." is the year of what follows.
     "2005-03-01 | They lost in 1987. The same year that England ruled, Wales lost. | 1987 = DATE 1987",
     // "The last day of" a year or month is its end; of anything else, no
