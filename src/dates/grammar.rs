@@ -1498,18 +1498,24 @@ impl<'a> Grammar<'a> {
             (Lex::Word(W::The), Lex::Word(W::Previous)) => (-1, i + 2),
             (Lex::Word(W::The), Lex::Word(W::Following | W::Next)) => (1, i + 2),
             (Lex::Word(W::The | W::That), _) if same(i + 1) => (0, i + 2),
-            // "said that day traders sold": a conjunction, not "that day".
-            (Lex::Word(W::That), _)
-                if i == 0
-                    || !matches!(
-                        self.word(i - 1),
-                        "said" | "says" | "say" | "added" | "announced" | "reported" | "so"
-                    ) =>
-            {
-                (0, i + 1)
-            }
+            (Lex::Word(W::That), _) => (0, i + 1),
             _ => return None,
         };
+        // Only years and days, tested first: "that" is a common word.
+        let unit = match self.unit(j) {
+            Some((unit @ (Unit::Year | Unit::Day), false)) => unit,
+            _ => return None,
+        };
+        // "said that day traders sold": a conjunction, not "that day".
+        if j == i + 1
+            && i > 0
+            && matches!(
+                self.word(i - 1),
+                "said" | "says" | "say" | "added" | "announced" | "reported" | "so"
+            )
+        {
+            return None;
+        }
         // "that year-end", "that day-to-day work": another expression.
         if self.punct(j + 1, b'-') {
             return None;
@@ -1534,8 +1540,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let near = |end: usize| end <= i && i - end < TOLD_TOKENS;
-        match self.unit(j) {
-            Some((Unit::Year, false)) if !self.is(i + 1, W::Next) => {
+        match unit {
+            Unit::Year if !self.is(i + 1, W::Next) => {
                 let anchor = if shift < 0 {
                     self.in_sentence(self.told_year, i)
                 } else {
@@ -1543,7 +1549,7 @@ impl<'a> Grammar<'a> {
                 }?;
                 date(j + 1, r::year_value(anchor.year + shift))
             }
-            Some((Unit::Day, false)) => {
+            Unit::Day => {
                 let day = self
                     .reference_day
                     .filter(|_| near(self.reference_day_end))?;
