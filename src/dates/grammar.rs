@@ -49,6 +49,8 @@ pub struct Grammar<'a> {
     /// The last day the document named ("October 10, 2008", "Monday"):
     /// "the day" of a narrative refers to it.
     reference_day: Option<NaiveDate>,
+    /// The token after the expression that set `reference_day`.
+    reference_day_end: usize,
     /// The last month the document named ("sales rose in February"):
     /// "the same period last year" compares with its counterpart.
     last_month: Option<(i32, u32)>,
@@ -60,6 +62,10 @@ pub struct Grammar<'a> {
     /// The last year named as such (not derived with "ago" or
     /// "earlier"): "in 1986 from 20,430 a year earlier" is 1985.
     last_dated: Option<Dated>,
+    /// The last year the story wrote out, alone or in a date ("in 1986",
+    /// "June 1998", "May 22, 1995"): "the following year" and "that year"
+    /// refer back to it.
+    told_year: Option<Dated>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -74,6 +80,11 @@ struct Dated {
 /// How far (in tokens) a date named keeps "a year earlier" its
 /// counterpart: within the sentence, which this bounds.
 const DATED_CONTEXT_TOKENS: usize = 40;
+
+/// How far (in tokens) a year or day the story named keeps "the
+/// following year" and "that day" its own: a few sentences of narrative
+/// ("... in 2002. The following year Bournemouth hosted it").
+const TOLD_TOKENS: usize = 80;
 
 /// What a rule found: its end token, type and value.
 type Found = Option<(usize, TimexType, String)>;
@@ -99,10 +110,12 @@ impl<'a> Grammar<'a> {
             last_quarter: None,
             last_quarter_at: 0,
             reference_day: None,
+            reference_day_end: 0,
             last_month: None,
             last_month_end: 0,
             open_range: None,
             last_dated: None,
+            told_year: None,
         }
     }
 
@@ -165,11 +178,13 @@ impl<'a> Grammar<'a> {
         let split = self.second_of_split_year(i).is_some();
         if kind == TimexType::Date && !derived && !base && !split {
             self.last_dated = dated(&value, end).or(self.last_dated);
+            self.told_year = self.year_written(i, end, &value).or(self.told_year);
         }
         if kind == TimexType::Date
             && let Some(day) = Self::day_of(&value)
         {
             self.reference_day = Some(day);
+            self.reference_day_end = end;
         }
         self.open_range = match kind {
             TimexType::Date => self.range_opened_by(end, &value),
@@ -189,6 +204,17 @@ impl<'a> Grammar<'a> {
             kind,
             value,
         })
+    }
+
+    /// The year of a date value whose tokens `i..end` write it out: "1986",
+    /// "June 1998", "May 22, 1995", but not "June" or "Monday", which take
+    /// their year from the DCT.
+    fn year_written(&self, i: usize, end: usize, value: &str) -> Option<Dated> {
+        let year = value.get(..4)?.parse::<i32>().ok()?;
+        let written = value.len() == 4
+            || (i..end)
+                .any(|k| matches!(self.number(k), Some((n, 4)) if i32::try_from(n) == Ok(year)));
+        written.then_some(Dated { year, end })
     }
 
     /// The day a day-granular date value names.
@@ -1225,11 +1251,19 @@ impl<'a> Grammar<'a> {
                 let century = self.century_for(n * 10) / 100;
                 return date(j + 1, format!("{century:02}{n}"));
             }
-            Lex::Ordinal(n) if the && (1..=21).contains(&n) => {
-                if self.unit(j + 1) == Some((Unit::Century, false)) {
+            // "the 20th century", and written with digits also without
+            // "the" ("a 20th century democrat"); "its first century" is
+            // its own hundred years.
+            Lex::Ordinal(n)
+                if (1..=21).contains(&n)
+                    && (the || self.word(j).as_bytes()[0].is_ascii_digit()) =>
+            {
+                if self.unit(j + 1) == Some((Unit::Century, false)) && !self.before_christ(j + 2) {
                     return date(j + 2, format!("{:02}", n - 1));
                 }
-                return None;
+                if the {
+                    return None;
+                }
             }
             _ => {}
         }
@@ -1258,6 +1292,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         date(end, r::year_value(year))
+    }
+
+    /// Whether "BC", "BCE" or "B.C." starts at `k`: a year or century
+    /// before Christ, which the values of this tagger cannot write.
+    fn before_christ(&self, k: usize) -> bool {
+        matches!(self.word(k), "bc" | "bce")
+            || self.word(k) == "b" && self.punct(k + 1, b'.') && self.word(k + 2) == "c"
     }
 
     /// The second year of a crop or fiscal year written "1986/87": the
@@ -1361,6 +1402,9 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        if let Some(found) = self.of_story(i) {
+            return Some(found);
+        }
         let shift: i32 = match self.lex(i) {
             Lex::Word(W::This | W::Current | W::That) => 0,
             Lex::Word(W::The) => match self.lex(i + 1) {
@@ -1432,6 +1476,84 @@ impl<'a> Grammar<'a> {
                     None => format!("XXXX-{}", season.code()),
                 };
                 date(j + 1, value)
+            }
+            _ => None,
+        }
+    }
+
+    /// "the previous year", "the following year", "that year", "the same
+    /// year", and so of days (also "the next day"): the years and days of
+    /// the story's narrative, counted from the year it wrote or the day
+    /// it named last, not from the DCT ("in 1986 from 52.2 mln the
+    /// previous year" is 1985; "killed on Oct. 23. Earlier that day" is
+    /// Oct. 23). "The previous year" looks for that year in its own
+    /// sentence, as "a year earlier" does: alone it is the year before
+    /// the DCT's ("up 5% from the previous year"), and "the next year"
+    /// is mostly the coming one ("over the next year"). The others refer
+    /// back a few sentences; without a year or day named they are left
+    /// to the other rules ("the next day" from the DCT, "that day" none).
+    fn of_story(&self, i: usize) -> Found {
+        let same = |k: usize| self.word(k) == "same";
+        let (shift, j) = match (self.lex(i), self.lex(i + 1)) {
+            (Lex::Word(W::The), Lex::Word(W::Previous)) => (-1, i + 2),
+            (Lex::Word(W::The), Lex::Word(W::Following | W::Next)) => (1, i + 2),
+            (Lex::Word(W::The | W::That), _) if same(i + 1) => (0, i + 2),
+            (Lex::Word(W::That), _) => (0, i + 1),
+            _ => return None,
+        };
+        // Only years and days, tested first: "that" is a common word.
+        let unit = match self.unit(j) {
+            Some((unit @ (Unit::Year | Unit::Day), false)) => unit,
+            _ => return None,
+        };
+        // "said that day traders sold": a conjunction, not "that day".
+        if j == i + 1
+            && i > 0
+            && matches!(
+                self.word(i - 1),
+                "said" | "says" | "say" | "added" | "announced" | "reported" | "so"
+            )
+        {
+            return None;
+        }
+        // "that year-end", "that day-to-day work": another expression.
+        if self.punct(j + 1, b'-') {
+            return None;
+        }
+        // "the same year that England won", "the same day as the vote":
+        // the year or day of what follows, not the one told before.
+        if same(j - 1) && matches!(self.word(j + 1), "that" | "as" | "when" | "in") {
+            return None;
+        }
+        // "matures on that day in 1992": a day of the year that follows.
+        if matches!(self.word(j + 1), "in" | "of") && self.year_number(j + 2).is_some() {
+            return None;
+        }
+        // "pays annual interest on the same day": a day that recurs each
+        // year ("monthly pay for working that day" is paid once).
+        if (i.saturating_sub(4)..i).any(|k| {
+            matches!(
+                self.word(k),
+                "annual" | "annually" | "yearly" | "every" | "each"
+            )
+        }) {
+            return None;
+        }
+        let near = |end: usize| end <= i && i - end < TOLD_TOKENS;
+        match unit {
+            Unit::Year if !self.is(i + 1, W::Next) => {
+                let anchor = if shift < 0 {
+                    self.in_sentence(self.told_year, i)
+                } else {
+                    self.told_year.filter(|a| near(a.end))
+                }?;
+                date(j + 1, r::year_value(anchor.year + shift))
+            }
+            Unit::Day => {
+                let day = self
+                    .reference_day
+                    .filter(|_| near(self.reference_day_end))?;
+                date(j + 1, r::day_value(r::add_days(day, i64::from(shift))?))
             }
             _ => None,
         }
@@ -1709,6 +1831,15 @@ impl<'a> Grammar<'a> {
         {
             explicit_year = Some(y);
             k = after;
+        }
+        // "the latest period" of an earnings report is the quarter it
+        // reports on, as "the latest quarter" is; without a quarter named
+        // nearby it is any stretch of time ("the latest period of unrest").
+        if matches!(which, Which::Latest) && self.is(k, W::Period) {
+            let (y, q) = self
+                .last_quarter
+                .filter(|_| i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS)?;
+            return date(k + 1, r::quarter_value(y, q));
         }
         let half = match (self.unit(k), self.lex(k)) {
             (Some((Unit::Quarter, false)), _) => false,
@@ -2063,6 +2194,18 @@ impl<'a> Grammar<'a> {
             )
     }
 
+    /// Whether the words from `k` on make the quarter before them a
+    /// fraction of something, not three months: "a quarter of its staff",
+    /// "about a quarter, of its dealers", "three-quarters of its food", "a
+    /// quarter percentage point", "a quarter stake".
+    fn fraction_after(&self, k: usize) -> bool {
+        let k = if self.punct(k, b',') { k + 1 } else { k };
+        matches!(
+            self.word(k),
+            "of" | "percentage" | "percent" | "point" | "points" | "stake" | "share" | "shares"
+        )
+    }
+
     /// "the same period last year", "the corresponding quarter a year
     /// ago", "the same month a year earlier": the counterpart, a year
     /// back, of the quarter or month the document is reporting on.
@@ -2240,10 +2383,11 @@ impl<'a> Grammar<'a> {
         let hyphenated = self.punct(k, b'-') && after_count > j;
         k = self.hyphen(k);
         // "eight trading days", "six straight days", "two consecutive quarters".
-        if matches!(
+        let run = matches!(
             self.lex(k),
             Lex::Word(W::Trading | W::Straight | W::Consecutive | W::Business)
-        ) {
+        );
+        if run {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
@@ -2288,6 +2432,17 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if unit == Unit::Quarter && count.is_some() && !framed && the {
+            return None;
+        }
+        // "a quarter of its staff", "three-quarters of its food": the
+        // fractions of everyday speech; "two consecutive quarters of
+        // contraction" is time.
+        if unit == Unit::Quarter
+            && matches!(count, Some(1 | 3))
+            && !framed
+            && !run
+            && self.fraction_after(k + 1)
+        {
             return None;
         }
         let end = k + 1;
@@ -2412,7 +2567,12 @@ impl<'a> Grammar<'a> {
 
     /// The date named last before token `i`, if it is in `i`'s sentence.
     fn dated_in_sentence(&self, i: usize) -> Option<Dated> {
-        let anchor = self.last_dated?;
+        self.in_sentence(self.last_dated, i)
+    }
+
+    /// `anchor`, if it ends in token `i`'s sentence before `i`.
+    fn in_sentence(&self, anchor: Option<Dated>, i: usize) -> Option<Dated> {
+        let anchor = anchor?;
         let near = anchor.end <= i && i - anchor.end < DATED_CONTEXT_TOKENS;
         (near && !(anchor.end..i).any(|k| ends_sentence(self.toks, k))).then_some(anchor)
     }

@@ -326,6 +326,22 @@ fn decades_quarters_and_centuries() {
         DCT,
         &[("the 20th century", "DATE", "19")],
     );
+    // A century written with digits needs no "the": "a 20th century
+    // democrat"; "its first century" counts its own years, and a
+    // century before Christ has no TIMEX3 value of this form.
+    check(
+        "she is a 20th century democrat",
+        DCT,
+        &[("20th century", "DATE", "19")],
+    );
+    check(
+        "the fabled 11th century temple",
+        DCT,
+        &[("11th century", "DATE", "10")],
+    );
+    check("in its first century of existence", DCT, &[]);
+    check("in the Zhou Dynasty (11th Century B.C.)", DCT, &[]);
+    check("from the 5th century BC on", DCT, &[]);
     check(
         "in the early 1990s",
         DCT,
@@ -693,6 +709,23 @@ const NEWS: &[&str] = &[
     "2006-11-09 | The index gained 1,200 points in the first half of the year. | the first half = DATE 2006-H1; the year = DATE 2006",
     "2005-11-01 | Viacom reported third-quarter earnings of 45 cents a share. | third-quarter = DATE 2005-Q3",
     "1987-03-26 | It expects a loss of 19-24 cts a share for the first quarter ending March 31. | the first quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
+    // A quarter of something is a fraction, not three months: "a quarter
+    // of its staff", "three-quarters of its food", "a quarter percentage
+    // point", "a quarter stake". Quarters of time stay durations.
+    "1987-03-09 | Iomega Corp said it has laid off over a quarter of its professional staff. |",
+    "1990-08-15 | Iraq imports about three-quarters of its foodstuffs. |",
+    "1989-10-27 | It plans to eliminate 789, or about a quarter, of its 3,200 dealers by early 1990. | early 1990 = DATE 1990",
+    "2005-11-01 | The Fed raised the rate by another one quarter percentage point to 4 percent. |",
+    "2005-02-01 | Euronext has a quarter stake in Clearnet. |",
+    "2005-02-01 | The Fed would raise rates by a quarter of a percentage point. |",
+    "2005-02-01 | Profits were lower than in the preceding three quarters. | three quarters = DURATION P3Q",
+    "2008-11-18 | Japan is in recession after two consecutive quarters of contraction. | two consecutive quarters = DURATION P2Q",
+    "2008-11-18 | Sales fell in two quarters of the year. | two quarters = DURATION P2Q; the year = DATE 2008",
+    // "The latest period" of an earnings report is the quarter it
+    // reports; without a quarter named it is no date.
+    "1989-11-02 | Net rose in the fourth quarter. Sales in the latest period were $1.76 billion. | the fourth quarter = DATE 1989-Q4; the latest period = DATE 1989-Q4",
+    "1989-11-02 | Third-quarter net fell. The latest period had profit from continuing operations. | Third-quarter = DATE 1989-Q3; The latest period = DATE 1989-Q3",
+    "1989-11-02 | The latest period of unrest began in the north. |",
     // A race's time is no time of day.
     "2006-12-02 | Mita set the fastest qualifying time of 2:00.44 ahead of Pan. |",
     "2005-11-03 | Uchitomi came second in 8:45.47 and Wu was third. |",
@@ -713,6 +746,38 @@ const NEWS: &[&str] = &[
     "1987-01-27 | Use was 993,156 tonnes, against 1.20 mln in December and 896,718 a year earlier. | December = DATE 1986-12; a year earlier = DATE 1986",
     "1987-03-27 | Sales rose in 1986. They were 3.7 pct above a year earlier. | 1986 = DATE 1986; a year earlier = DATE 1986",
     "1987-03-27 | Sales were up 3.7 pct in 1986 from two years earlier. | 1986 = DATE 1986; two years earlier = DATE 1984",
+    // "The previous year" counts from the year its sentence named, as "a
+    // year earlier" does; "the following year", "that year" and "the same
+    // year" from the year the story named last, never from the
+    // publication date. Without one named, "the previous year" is the
+    // publication's, and "that year" no date.
+    "1987-03-11 | Net earnings fell to 200,000 dlrs in 1986 from 52.2 mln dlrs the previous year. | 1986 = DATE 1986; the previous year = DATE 1985",
+    "1987-03-20 | Bad debts rose in 1986 to 187.6 mln rand from 162.1 mln rand in the prior year. | 1986 = DATE 1986; the prior year = DATE 1985",
+    "1987-03-20 | Sales rose in 1986. Profit rose from the previous year. | 1986 = DATE 1986; the previous year = DATE 1986",
+    "2024-12-30 | Sales rose 5% from the previous year. | the previous year = DATE 2023",
+    "1998-04-18 | On May 22, 1995, Farkas was made a general, and the following year he was appointed attache. | May 22, 1995 = DATE 1995-05-22; the following year = DATE 1996",
+    "2005-03-01 | The party did return in 2002. The following year Bournemouth hosted the event. | 2002 = DATE 2002; The following year = DATE 2003",
+    "1989-11-02 | Imports totaled $37.3 million in 1988, a small share of the $1.5 billion in watch imports that year. | 1988 = DATE 1988; that year = DATE 1988",
+    "2000-01-28 | He fled to Florida in June 1998 and returned to Cuba later that year. | June 1998 = DATE 1998-06; later that year = DATE 1998",
+    "2005-03-01 | She won an award in 2000. But in the same year she took a break. | 2000 = DATE 2000; the same year = DATE 2000",
+    "2005-03-01 | That year was good for us. |",
+    // So do the days of a story: "that day", "the same day", "the
+    // following day" count from the day it named last.
+    "2009-04-04 | Stocks posted gains on Friday, despite a report released on the same day. | Friday = DATE 2009-04-03; the same day = DATE 2009-04-03",
+    "1999-10-24 | Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a fax. | Oct. 23, 1998 = DATE 1998-10-23; Earlier that day = DATE 1998-10-23",
+    "2010-05-07 | Shares plunged on Thursday. By the following day the theory had been abandoned. | Thursday = DATE 2010-05-06; the following day = DATE 2010-05-07",
+    "1987-03-20 | He arrived on March 2, 1986 and left the next day. | March 2, 1986 = DATE 1986-03-02; the next day = DATE 1986-03-03",
+    "1987-03-20 | Talks ended on Monday. A deal was signed the previous day. | Monday = DATE 1987-03-16; the previous day = DATE 1987-03-15",
+    "2024-12-30 | They will meet again the next day. | the next day = DATE 2024-12-31",
+    "2024-12-30 | We will never forget that day. |",
+    // A day that recurs ("pays annual interest on the same day") or is
+    // placed in another year ("matures on that day in 1992") is no day
+    // of the story.
+    "1987-03-19 | Investors will pay for the bond on April 9, and the bond pays annual interest on the same day. It matures on that day in 1992. | April 9 = DATE 1987-04-09; 1992 = DATE 1992",
+    "1987-04-08 | Miners were offered a paid holiday on May 1 or a premium of their monthly pay for working that day. | May 1 = DATE 1987-05-01; monthly = SET P1M; that day = DATE 1987-05-01",
+    "2024-12-30 | Shares fell on Monday. The broker said that day traders sold. | Monday = DATE 2024-12-30",
+    // "The same year that ..." is the year of what follows.
+    "2005-03-01 | They lost in 1987. The same year that England ruled, Wales lost. | 1987 = DATE 1987",
     // "The last day of" a year or month is its end; of anything else, no
     // day before the publication date.
     "1987-06-01 | On the last day of 1986, Uccel completed the buyouts. | the last day of 1986 = DATE 1986-12-31",
