@@ -92,8 +92,9 @@ pub struct IndexArgs {
     /// Publication date (YYYY-MM-DD) for articles that have none.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub default_date: Option<NaiveDate>,
-    /// Worker threads for loading and extraction (default: one per core).
-    #[arg(long, default_value_t = 0)]
+    /// Worker threads for loading and extraction, at most 256 (0, the
+    /// default: one per core).
+    #[arg(long, default_value_t = 0, value_parser = thread_count())]
     pub threads: usize,
     /// Print no progress bar and no summary.
     #[arg(long, short)]
@@ -358,6 +359,13 @@ pub struct ExtractArgs {
 /// candidates gathered for them fit in memory.
 fn hit_limit() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
+}
+
+/// Worker threads an index may ask for: each holds a writer's memory and
+/// its stack, and `--threads 100000` started thousands of threads and ran
+/// for minutes over three files.
+fn thread_count() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(0..=256)
 }
 
 /// A query as given, without the space before it: `main` puts one before

@@ -101,8 +101,9 @@ pub struct ServeArgs {
     /// there is no authentication.
     #[arg(long, default_value = "127.0.0.1:8080", value_parser = listen_addr)]
     pub addr: SocketAddr,
-    /// Worker threads answering requests.
-    #[arg(long, default_value_t = 4)]
+    /// Worker threads answering requests, 1 to 256 (none would answer
+    /// nothing; each holds a stack).
+    #[arg(long, default_value_t = 4, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=256))]
     pub threads: usize,
 }
 

@@ -341,7 +341,7 @@ fn index_arguments_that_cannot_work_say_what_to_do() {
     env.write("a.txt", "Walrus\n\nA walrus basked on the pier.\n");
     std::fs::write(env.root().join("taken"), "").unwrap();
     // (arguments, expected message)
-    let cases: [(&[&str], &str); 3] = [
+    let cases: [(&[&str], &str); 4] = [
         (
             &["index", "corpus/a.txt", "--index", "index"],
             "corpus/a.txt is a file, not a folder: give the folder that holds it",
@@ -353,6 +353,10 @@ fn index_arguments_that_cannot_work_say_what_to_do() {
         (
             &["index", "corpus", "--index", "taken"],
             "taken is a file, not an index folder: give --index the folder",
+        ),
+        (
+            &["index", "corpus", "--threads", "100000"],
+            "100000 is not in 0..=256",
         ),
     ];
     for (args, message) in cases {
