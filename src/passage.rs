@@ -206,20 +206,27 @@ fn word_count(text: &str) -> usize {
         .sum()
 }
 
-/// `split_whitespace().count()` for ASCII, a byte at a time: every
-/// paragraph is counted, and decoding it as characters cost 1.4 % of all
-/// indexing instructions (4,299 M -> 4,270 M on the profile subset).
+/// `split_whitespace().count()` for ASCII: every paragraph is counted, and
+/// decoding it as characters cost 1.4 % of all indexing instructions. A
+/// word starts where a space is followed by another byte; the pairs are
+/// compared without branches and counted in bytes, 255 pairs a chunk, so
+/// the compiler checks 16 at a time (a byte at a time with a branch cost
+/// another 0.6 %).
 fn ascii_word_count(bytes: &[u8]) -> usize {
     // Unicode's White_Space in ASCII: tab, line feed, vertical tab, form
     // feed, carriage return and space (`u8::is_ascii_whitespace` leaves out
     // the vertical tab).
-    let is_space = |byte: u8| matches!(byte, b' ' | b'\t'..=b'\r');
-    let mut words = 0;
-    let mut after_space = true;
-    for &byte in bytes {
-        let space = is_space(byte);
-        words += usize::from(after_space && !space);
-        after_space = space;
+    let is_space = |byte: u8| (byte == b' ') | (byte.wrapping_sub(b'\t') <= b'\r' - b'\t');
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    let mut words = usize::from(!is_space(first));
+    for (before, after) in bytes.chunks(255).zip(bytes[1..].chunks(255)) {
+        let starts = before
+            .iter()
+            .zip(after)
+            .fold(0u8, |n, (&b, &a)| n + u8::from(is_space(b) & !is_space(a)));
+        words += usize::from(starts);
     }
     words
 }
@@ -524,11 +531,31 @@ mod properties {
             " two  words ",
             "a\x0bb\x0cc\rd\te\nf",
             "x\u{1}y",
+            "\t\n\x0b\x0c\r lead",
         ] {
             assert_eq!(
                 word_count(ascii),
                 ascii.split_whitespace().count(),
                 "{ascii:?}"
+            );
+        }
+        // Across the chunks the pairs are counted in.
+        for len in [254, 255, 256, 257, 510, 511, 1000] {
+            let ascii: String = (0..len)
+                .map(|i| if i % 3 == 0 { ' ' } else { 'w' })
+                .collect();
+            assert_eq!(
+                word_count(&ascii),
+                ascii.split_whitespace().count(),
+                "{len}"
+            );
+            let ascii: String = (0..len)
+                .map(|i| if i % 2 == 0 { 'w' } else { '\n' })
+                .collect();
+            assert_eq!(
+                word_count(&ascii),
+                ascii.split_whitespace().count(),
+                "{len}"
             );
         }
     }
