@@ -324,6 +324,19 @@ pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) {
 /// those scripts put no spaces between words, so a run of them was one
 /// "word", and two passages that differ by one character shared nothing.
 /// Their shingles are then pairs of characters, the terms of the index.
+/// Each ASCII letter and digit in lower case, by byte; 0 for the others.
+const ASCII_WORD_BYTES: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut byte: u8 = 0;
+    while byte < 128 {
+        if byte.is_ascii_alphanumeric() {
+            table[byte as usize] = byte.to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut hash = FNV_OFFSET;
@@ -336,11 +349,13 @@ fn word_hashes(text: &str) -> Vec<u64> {
         let byte = bytes[index];
         let alphanumeric = if byte.is_ascii() {
             index += 1;
-            let alphanumeric = byte.is_ascii_alphanumeric();
-            if alphanumeric {
-                hash = fnv(hash, u64::from(byte.to_ascii_lowercase()));
+            // One read says whether the byte is a letter or digit and
+            // gives it in lower case.
+            let lower = ASCII_WORD_BYTES[usize::from(byte)];
+            if lower != 0 {
+                hash = fnv(hash, u64::from(lower));
             }
-            alphanumeric
+            lower != 0
         } else {
             let c = text[index..]
                 .chars()
@@ -392,6 +407,18 @@ const fn mix(mut z: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_bytes_are_the_lower_case_letters_and_digits() {
+        for byte in 0..128u8 {
+            let expected = if byte.is_ascii_alphanumeric() {
+                byte.to_ascii_lowercase()
+            } else {
+                0
+            };
+            assert_eq!(ASCII_WORD_BYTES[usize::from(byte)], expected, "{byte}");
+        }
+    }
 
     const PARAGRAPH: &str = "However, Aliyev, according to sources privy to the conversation, was unconvinced. \
         Reports indicated that the plane had been shot down by Russian air defenses in a troubling error.";
