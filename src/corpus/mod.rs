@@ -211,20 +211,20 @@ fn load_bytes_with_limit(
         },
         Format::Markdown => markdown::load(path, text),
         Format::Html => html::load(path, text)?,
+        // An array cut at the limit keeps its complete records; the cut's
+        // warning (the first) says how many.
+        Format::Json
+            if let Some((loaded, kept)) =
+                cut.then(|| json::load_cut_array(path, &text)).flatten() =>
+        {
+            warnings[0].message = format!(
+                "file larger than {}; only its first {kept} records loaded (--max-file-size raises the limit)",
+                size(limit)
+            );
+            loaded
+        }
         Format::Json => match json::load_json(path, &text) {
             Ok(loaded) => loaded,
-            // An array cut at the limit keeps its complete records; the
-            // cut's warning (the first) says how many.
-            Err(_)
-                if let Some((loaded, kept)) =
-                    cut.then(|| json::load_cut_array(path, &text)).flatten() =>
-            {
-                warnings[0].message = format!(
-                    "file larger than {}; only its first {kept} records loaded (--max-file-size raises the limit)",
-                    size(limit)
-                );
-                loaded
-            }
             Err(mut skipped) => {
                 // Only one warning survives a skipped file; keep the earlier
                 // notes in it, since truncation is a likely cause.

@@ -89,6 +89,12 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         ),
         case("deep.json", deep_json, Some("recursion limit"), None),
         case(
+            "broken-record.json",
+            "[\n  {\"text\": \"The emu ran.\"},\n  {\"text\": The yak},\n  {\"text\": \"The gnu grazed.\"},\n]\n",
+            Some("broken-record.json:3: record 1: invalid JSON"),
+            Some("gnu"),
+        ),
+        case(
             "feed.jsonl",
             "{\"text\": \"The okapi hid.\"}\n{broken\n{\"text\": \"The dingo ran.\"}\n",
             Some("feed.jsonl:2:"),
@@ -151,7 +157,7 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("9 warnings"),
+        run.stderr.contains("11 warnings"),
         "every warning counted:\n{}",
         run.stderr
     );
