@@ -3,6 +3,8 @@
 //! BOM), and anything else
 //! guessed with chardetng and decoded with encoding_rs. Binary files are
 //! refused so that an image named `.txt` does not fill the index with noise.
+//! Lines that end in a carriage return alone become lines of line feeds
+//! ([`classic_mac_lines`]).
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
@@ -129,6 +131,20 @@ pub fn decode(
             }
         },
     }
+}
+
+/// `text` with line feeds for the carriage returns that end its lines
+/// when it has no line feed at all (a file saved by classic Mac OS): the
+/// loaders and every line count read `\n`, so such a file was one line,
+/// with no title, one passage and every passage on line 1. A CR is one
+/// byte, as a LF is, so offsets into the file still hold. A stray CR in a
+/// file of line feeds is left alone: `grep -n` and editors count no line
+/// there either.
+pub fn classic_mac_lines(text: String) -> String {
+    if text.contains('\n') || !text.contains('\r') {
+        return text;
+    }
+    text.replace('\r', "\n")
 }
 
 /// UTF-32 with a byte-order mark (`FF FE 00 00`, `00 00 FE FF`), which

@@ -193,7 +193,7 @@ fn load_bytes_with_limit(
     if let Some(note) = decoded.note {
         warnings.push(Warning::new(path, note));
     }
-    let text = decoded.text;
+    let text = encoding::classic_mac_lines(decoded.text);
     if text.trim().is_empty() {
         warnings.push(Warning::new(path, "empty file"));
         return Ok(Loaded {
@@ -500,6 +500,48 @@ mod tests {
             let loaded = load_bytes(Path::new(path), None, bytes, &options).unwrap();
             assert_eq!(loaded.articles.len(), *articles, "{bytes:?}");
             assert_eq!(messages(&loaded), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn lines_ending_in_a_carriage_return_alone_are_lines() {
+        // (path, bytes, title of the article holding "Second", its line):
+        // a file saved with classic Mac OS line breaks, in every format, and
+        // a stray CR in a file of LFs, which `grep -n` does not count either.
+        let cases: &[(&str, &str, &str, usize)] = &[
+            ("a.txt", "T\r\rFirst.\r\rSecond.\r", "T", 5),
+            ("a.md", "---\rtitle: T\r---\r\rFirst.\r\rSecond.\r", "T", 7),
+            (
+                "a.html",
+                "<html>\r<head><title>T</title></head>\r<body>\r<p>First.</p>\r<p>Second.</p>\r</body></html>\r",
+                "T",
+                5,
+            ),
+            (
+                "a.jsonl",
+                "{\"title\": \"A\", \"text\": \"x\"}\r{\"title\": \"T\", \"text\": \"Second.\"}\r",
+                "T",
+                2,
+            ),
+            ("a.txt", "T\r\n\r\nFirst.\r\n\r\nSecond.\r\n", "T", 5),
+            ("a.txt", "T\n\nOne\rtwo.\n\nSecond.\n", "T", 5),
+        ];
+        let options = LoadOptions::default();
+        for (path, bytes, title, line) in cases {
+            let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), &options).unwrap();
+            assert!(
+                loaded.warnings.is_empty(),
+                "{bytes:?}: {:?}",
+                loaded.warnings
+            );
+            let article = loaded
+                .articles
+                .iter()
+                .find(|a| a.body().contains("Second."))
+                .unwrap_or_else(|| panic!("{bytes:?}: {:?}", loaded.articles));
+            assert_eq!(article.title.as_deref(), Some(*title), "{bytes:?}");
+            let second = article.text.find("Second.").unwrap();
+            assert_eq!(article.line_at(second), *line, "{bytes:?}");
         }
     }
 

@@ -248,6 +248,36 @@ fn control_characters_in_articles_are_not_printed() {
     }
 }
 
+/// A file saved by classic Mac OS ends its lines in a carriage return
+/// alone: its title, its paragraphs and their lines are those an editor
+/// shows, and `show PATH:LINE` finds the passage search printed.
+#[test]
+fn lines_ending_in_a_carriage_return_alone_are_lines() {
+    let env = Env::new();
+    env.write(
+        "mac.txt",
+        "Storm title\r\rThe walrus slept.\r\rThe narwhal woke.\r",
+    );
+    env.index();
+    let hits = env.hits("narwhal", &[]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["title"], "Storm title");
+    assert_eq!(hits[0]["line"], 5);
+    assert_eq!(hits[0]["text"], "The narwhal woke.");
+    let show = [
+        "show",
+        "corpus/mac.txt:5",
+        "--context",
+        "0",
+        "--index",
+        "index",
+    ];
+    let run = env.run(&show);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("narwhal"), "{}", run.stdout);
+    assert!(!run.stdout.contains("walrus"), "{}", run.stdout);
+}
+
 #[test]
 fn a_json_array_over_the_size_limit_keeps_its_complete_records() {
     let env = Env::new();
