@@ -169,7 +169,9 @@ fn yaml_object(content: &str) -> Option<Result<Map<String, Value>, String>> {
     if content.trim().is_empty() {
         return Some(Ok(Map::new()));
     }
-    let yaml: serde_yaml_ng::Value = match serde_yaml_ng::from_str(content) {
+    // Front matter starts on the file's second line: a blank line before
+    // it makes the lines YAML's errors name the file's.
+    let yaml: serde_yaml_ng::Value = match serde_yaml_ng::from_str(&format!("\n{content}")) {
         Ok(yaml) => yaml,
         // Fields with a typo are worth a warning; prose is text.
         Err(e) => {
@@ -761,6 +763,11 @@ mod tests {
             (
                 "---\ntitle: \"open\n# a comment\ntags:\n  - x\n---\nBody.",
                 "a.md:1: front matter is not valid YAML: ",
+            ),
+            // The lines YAML names are the file's, as the TOML ones are.
+            (
+                "---\ntitle: T\ndate: [2020\n---\nBody.",
+                "a.md:1: front matter is not valid YAML: did not find expected ',' or ']' at line 4 column 1, while parsing a flow sequence at line 3 column 7; ignored",
             ),
             (
                 "---\ntitle: true\n---\nBody.",
