@@ -132,7 +132,8 @@ pub fn load_file(
     options: &LoadOptions,
 ) -> Result<Loaded, Warning> {
     use std::io::Read;
-    let cannot_read = |e: std::io::Error| Warning::new(path, format!("cannot read: {e}"));
+    // In the walk's words: the file may have gone, or be locked, since.
+    let cannot_read = |e: std::io::Error| Warning::new(path, walk::unreadable_reason(path, &e));
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     // One byte past the limit tells `load_bytes` the file was larger,
     // without reading (or holding) the rest of it.
@@ -605,7 +606,10 @@ mod tests {
         let loaded = load_file(&path, Some(dir.path()), &options).unwrap();
         assert_eq!(loaded.articles[0].title.as_deref(), Some("Title"));
         assert_eq!(loaded.articles[0].published, ymd(2024, 12, 30));
+        // Removed between the walk and the load.
         let missing = load_file(&dir.path().join("missing.txt"), None, &options).unwrap_err();
-        assert!(missing.message.starts_with("cannot read: "), "{missing}");
+        assert_eq!(missing.message, "vanished while the folder was read");
+        let folder = load_file(dir.path(), None, &options).unwrap_err();
+        assert!(folder.message.starts_with("cannot read: "), "{folder}");
     }
 }

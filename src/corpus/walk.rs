@@ -142,10 +142,10 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
     }))
 }
 
-/// Why the walk could not read `path`, in words that point at the fix: a
-/// broken link says where it points, since "No such file" about a name
-/// that `ls` lists is a puzzle.
-fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
+/// Why the walk (or the load after it) could not read `path`, in words
+/// that point at the fix: a broken link says where it points, since "No
+/// such file" about a name that `ls` lists is a puzzle.
+pub(super) fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match err.kind() {
         ErrorKind::NotFound => match std::fs::read_link(path) {
@@ -158,7 +158,7 @@ fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => {
             "permission denied: newsdex may not read it (check its owner and mode)".to_string()
         }
-        _ => err.to_string(),
+        _ => format!("cannot read: {err}"),
     }
 }
 

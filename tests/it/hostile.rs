@@ -182,7 +182,8 @@ fn an_unreadable_file_is_reported() {
     let run = env.run(&["index", "corpus"]);
     assert_eq!(run.status, 3, "{}", run.stderr);
     assert!(
-        run.stderr.contains("secret.txt") && run.stderr.contains("cannot read"),
+        run.stderr
+            .contains("secret.txt: permission denied: newsdex may not read it"),
         "{}",
         run.stderr
     );
