@@ -7,8 +7,10 @@
 //! article, even with a `data` list. Otherwise a list of objects under one
 //! of those keys holds the articles, even when the object has a
 //! `description` (a JSON Feed or an API's envelope describes itself); an
-//! object with neither is one article. A `.json` file of one object a line
-//! is JSON Lines under the wrong name: it is read as such, with a warning.
+//! object with neither is one article, unless its every value is an object
+//! under a key newsdex does not read (`{"a1": {...}, "b2": {...}}`): those
+//! are its articles. A `.json` file of one object a line is JSON Lines
+//! under the wrong name: it is read as such, with a warning.
 //!
 //! Field names are read by `super::fields`. A record whose text or title
 //! has the wrong type, or which has neither, is skipped with a warning; the
@@ -471,6 +473,7 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
                     })
                 });
             Ok(match shape(object.keys(), lists)? {
+                Shape::Article if let Some(records) = keyed_records(&object) => records,
                 Shape::Article => vec![top],
                 Shape::List(items) => items,
                 Shape::Nothing => Vec::new(),
@@ -478,6 +481,24 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
         }
         _ => Err(not_records()),
     }
+}
+
+/// The records of an object that files each under a key of its own
+/// (`{"a1": {...}, "b2": {...}}`, an export of a key-value store), in the
+/// order of the file: every value is an object and no key is a field
+/// newsdex reads, so it is no article itself (as one, it had no text).
+fn keyed_records<'a>(object: &BTreeMap<String, &'a RawValue>) -> Option<Vec<&'a RawValue>> {
+    let is_object = |raw: &RawValue| raw.get().trim_start().starts_with('{');
+    let keyed = !object.is_empty()
+        && !object.keys().any(|key| fields::is_known_key(key))
+        && object.values().all(|raw| is_object(raw));
+    if !keyed {
+        return None;
+    }
+    let mut records: Vec<&RawValue> = object.values().copied().collect();
+    // Each borrows the source, so its address is its place in the file.
+    records.sort_by_key(|raw| raw.get().as_ptr() as usize);
+    Some(records)
 }
 
 /// Turns one parsed record into an article, or a warning saying why not.
@@ -654,6 +675,11 @@ mod tests {
                 &[(0, "A", 1)],
             ),
             ("empty array", "[]", &[]),
+            (
+                "records under keys of their own",
+                "{\n\"b7\": {\"title\": \"A\", \"text\": \"x\"},\n\"a3\": {\"title\": \"B\", \"text\": \"y\"}\n}",
+                &[(0, "A", 2), (1, "B", 3)],
+            ),
         ];
         for (name, source, want) in cases {
             let loaded = load_json(Path::new("a.json"), source).unwrap();
