@@ -7,7 +7,7 @@
 //! ([`classic_mac_lines`]).
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 
 /// How much of the start of a file the binary sniff looks at.
 pub const SNIFF_BYTES: usize = 8 * 1024;
@@ -60,13 +60,30 @@ pub fn declared_in_html(bytes: &[u8]) -> Option<&'static Encoding> {
                 .iter()
                 .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace())
                 .unwrap_or(value.len());
-            if let Some(encoding) = Encoding::for_label(&value[..end]) {
+            if let Some(encoding) = Encoding::for_label(&value[..end]).and_then(as_declared) {
                 return Some(encoding);
             }
         }
         at = tag_end;
     }
     None
+}
+
+/// The encoding a page's `<meta>` declares, as browsers take it (the HTML
+/// standard's prescan): a tag read as ASCII is no UTF-16, so a page saying
+/// so is UTF-8, and x-user-defined is windows-1252. The replacement
+/// encoding (labels such as `iso-2022-kr`, which browsers refuse to
+/// decode) would make the page one U+FFFD: it counts as no declaration.
+fn as_declared(encoding: &'static Encoding) -> Option<&'static Encoding> {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        Some(UTF_8)
+    } else if encoding == X_USER_DEFINED {
+        Some(WINDOWS_1252)
+    } else if encoding == REPLACEMENT {
+        None
+    } else {
+        Some(encoding)
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -262,7 +279,7 @@ mod tests {
 
     #[test]
     fn an_html_page_declares_its_encoding_in_a_meta_tag() {
-        let cases: [(&str, Option<&str>); 7] = [
+        let cases: [(&str, Option<&str>); 11] = [
             ("<html><head><meta charset=\"gbk\"><title>", Some("GBK")),
             ("<META CHARSET=Shift_JIS>", Some("Shift_JIS")),
             (
@@ -271,6 +288,12 @@ mod tests {
             ),
             ("<meta name=\"x\"><meta charset='euc-kr' />", Some("EUC-KR")),
             ("<meta charset=\"klingon\">", None),
+            // As browsers read them: a page whose tag reads as ASCII is no
+            // UTF-16, and one that would decode to U+FFFD alone says nothing.
+            ("<meta charset=\"utf-16\">", Some("UTF-8")),
+            ("<meta charset=utf-16be>", Some("UTF-8")),
+            ("<meta charset=\"x-user-defined\">", Some("windows-1252")),
+            ("<meta charset=\"iso-2022-kr\">", None),
             ("<p>charset=gbk</p>", None),
             ("<meta name=\"description\" content=\"news\">", None),
         ];

@@ -57,6 +57,12 @@ fn broken_files_warn_and_everything_else_is_indexed() {
             Some("pelican"),
         ),
         case(
+            "utf16-meta.html",
+            b"<meta charset=\"utf-16\"><p>The marmot ate cr\xe8me br\xfbl\xe9e.</p>".to_vec(),
+            Some("not valid UTF-8; decoded as windows-1252"),
+            Some("marmot"),
+        ),
+        case(
             "utf16.txt",
             utf16le("The ocelot escaped from the zoo.\n"),
             None,
@@ -157,7 +163,7 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("11 warnings"),
+        run.stderr.contains("12 warnings"),
         "every warning counted:\n{}",
         run.stderr
     );
