@@ -11,6 +11,7 @@
 //! the file's modification time, which says when it was copied, not
 //! published.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -89,11 +90,37 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display().to_string();
+        let (path, message) = (one_line(&path), one_line(&self.message));
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            Some(line) => write!(f, "{path}:{line}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
+}
+
+/// `text` as one line that a terminal prints as it is: a line break, an
+/// escape sequence or a direction override in a file's name is written as
+/// its escape (`\n`, `\u{1b}`), so that a warning stays one line, cannot
+/// pass for another warning or recolour the terminal, and still names the
+/// file.
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
+    let obeyed = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(obeyed) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if obeyed(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// What loading one file produced.
@@ -501,6 +528,28 @@ mod tests {
             let loaded = load_bytes(Path::new(path), None, bytes, &options).unwrap();
             assert_eq!(loaded.articles.len(), *articles, "{bytes:?}");
             assert_eq!(messages(&loaded), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_warning_is_one_line_whatever_the_file_is_named() {
+        // (path, message, printed)
+        let cases = [
+            ("a.txt", "empty file", "a.txt: empty file"),
+            (
+                "a\nnewsdex: warning: b.txt",
+                "empty file",
+                "a\\nnewsdex: warning: b.txt: empty file",
+            ),
+            (
+                "\u{1b}[2J\u{202e}txt.exe",
+                "empty file",
+                "\\u{1b}[2J\\u{202e}txt.exe: empty file",
+            ),
+            ("Zürich\t.txt", "a\rb", "Zürich\\t.txt: a\\rb"),
+        ];
+        for (path, message, printed) in cases {
+            assert_eq!(Warning::new(path, message).to_string(), printed, "{path:?}");
         }
     }
 

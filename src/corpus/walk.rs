@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Format, Warning};
+use super::{Format, Warning, one_line};
 
 /// A file newsdex will load.
 #[derive(Debug, Clone)]
@@ -38,7 +38,9 @@ fn unknown_kind(path: &Path) -> String {
         return doc;
     }
     match path.extension() {
-        Some(ext) => format!(".{}", ext.to_string_lossy().to_lowercase()),
+        // Printed in the summary: an escape sequence in it must not reach
+        // the terminal.
+        Some(ext) => format!(".{}", one_line(&ext.to_string_lossy().to_lowercase())),
         None => "no extension".to_string(),
     }
 }
@@ -249,6 +251,19 @@ mod tests {
         assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
         assert_eq!(walk.files[0].format, Format::Text);
         assert_eq!(walk.files[0].size, 1);
+    }
+
+    #[test]
+    fn unknown_kinds() {
+        let cases = [
+            ("a.PDF", ".pdf"),
+            ("notes", "no extension"),
+            ("sub/LICENSE.txt", "LICENSE"),
+            ("a.p\u{1b}[31mdf", ".p\\u{1b}[31mdf"),
+        ];
+        for (path, kind) in cases {
+            assert_eq!(unknown_kind(Path::new(path)), kind, "{path:?}");
+        }
     }
 
     #[test]

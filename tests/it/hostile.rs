@@ -255,6 +255,41 @@ fn control_characters_in_articles_are_not_printed() {
     }
 }
 
+/// A file named with a line break or an escape sequence is warned about in
+/// one line that names it, and the terminal is sent no escape: the name
+/// cannot forge a warning of its own or recolour the screen.
+#[cfg(unix)]
+#[test]
+fn a_warning_is_one_line_whatever_the_file_is_named() {
+    let env = Env::new();
+    env.write("good.txt", "The walrus slept.\n")
+        .write("evil\nnewsdex: warning: fake.json", "{\"text\": ")
+        .write("red\u{1b}[31m.json", "{\"text\": ");
+    let run = env.run(&["index", "corpus"]);
+    assert_eq!(run.status, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.lines().all(|l| l.starts_with("newsdex: ")),
+        "one line each:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr
+            .lines()
+            .any(|l| l.starts_with("newsdex: warning: fake.json")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("corpus/evil\\nnewsdex: warning: fake.json:1: invalid JSON")
+    );
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("corpus/red\\u{1b}[31m.json:1: invalid JSON")
+    );
+}
+
 /// A file saved by classic Mac OS ends its lines in a carriage return
 /// alone: its title, its paragraphs and their lines are those an editor
 /// shows, and `show PATH:LINE` finds the passage search printed.
