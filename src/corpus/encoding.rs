@@ -214,7 +214,11 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) 
 
 /// UTF-16 without a BOM: text in Latin script has a zero in every other
 /// byte. Requires most of one parity to be zero and almost none of the
-/// other, so binary data with scattered NULs is not mistaken for it.
+/// other, so binary data with scattered NULs is not mistaken for it. Text
+/// in another script (Cyrillic, Chinese) has zeros only in its spaces, line
+/// breaks and ASCII signs: it is UTF-16 when, read in one byte order, it
+/// holds spaces or line breaks and no NUL, no other control character and
+/// no surrogate out of its pair, which binary data never avoids for long.
 fn bomless_utf16(sniff: &[u8]) -> Option<&'static Encoding> {
     let pairs = sniff.len() / 2;
     if pairs < 2 {
@@ -230,12 +234,45 @@ fn bomless_utf16(sniff: &[u8]) -> Option<&'static Encoding> {
     let most = pairs * 9 / 10;
     let few = pairs / 20;
     if odd >= most && even <= few {
-        Some(UTF_16LE)
+        return Some(UTF_16LE);
     } else if even >= most && odd <= few {
-        Some(UTF_16BE)
-    } else {
-        None
+        return Some(UTF_16BE);
     }
+    // Read in the wrong order, a space is U+2000 and a line break U+0A00:
+    // the right order is the one with more of them.
+    match (utf16_spaces(sniff, true), utf16_spaces(sniff, false)) {
+        (Some(le), be) if be.is_none_or(|be| le >= be) => Some(UTF_16LE),
+        (_, Some(_)) => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// How many spaces and line breaks `sniff` holds read as UTF-16 in one byte
+/// order; `None` when it holds none, or reads as no text: a NUL or another
+/// control character, or a surrogate out of its pair.
+fn utf16_spaces(sniff: &[u8], little_endian: bool) -> Option<usize> {
+    let units = sniff.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut decoded = char::decode_utf16(units).peekable();
+    let mut spaces = 0;
+    while let Some(c) = decoded.next() {
+        match c {
+            Ok('\t' | '\n' | '\r' | ' ') => spaces += 1,
+            Ok('\x0c') => {}
+            Ok(c) if c.is_control() => return None,
+            Ok(_) => {}
+            // A pair the end of the sniff cut is no fault of the text.
+            Err(_) if decoded.peek().is_none() => {}
+            Err(_) => return None,
+        }
+    }
+    (spaces > 0).then_some(spaces)
 }
 
 /// More than 30% control bytes (other than tab, newline, form feed and
@@ -368,6 +405,18 @@ mod tests {
                 Some("no byte order mark; decoded as UTF-16BE"),
             ),
             (
+                "utf-16le no bom, Cyrillic",
+                utf16le("Пожар в Москве\n\nВ среду в центре Москвы."),
+                "Пожар в Москве\n\nВ среду в центре Москвы.",
+                Some("no byte order mark; decoded as UTF-16LE"),
+            ),
+            (
+                "utf-16be no bom, Chinese",
+                utf16be("上海新闻\n\n上海市政府今天宣布了新的计划。一\n"),
+                "上海新闻\n\n上海市政府今天宣布了新的计划。一\n",
+                Some("no byte order mark; decoded as UTF-16BE"),
+            ),
+            (
                 "windows-1252",
                 b"Caf\xe9 cr\xe8me, na\xefve \x93quotes\x94 and \x80 signs in this sentence."
                     .to_vec(),
@@ -396,6 +445,11 @@ mod tests {
                 b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec(),
             ),
             ("nul in text", b"hello\0world, this is not text".to_vec()),
+            ("nuls in text", b"The lynx\0\0\0 prowled.\0\0".to_vec()),
+            (
+                "a gzip header",
+                b"\x1f\x8b\x08\0\0\0\0\0\0\x03\xed\x9d[s\xdb\xb6\x15".to_vec(),
+            ),
             ("control chars", vec![1, 2, 3, 4, 5, 6, b'a', 7, 8, 0x0e]),
         ];
         for (name, bytes) in cases {

@@ -69,6 +69,15 @@ fn broken_files_warn_and_everything_else_is_indexed() {
             Some("ocelot"),
         ),
         case(
+            "utf16-cyrillic.txt",
+            "Капибара спала у реки.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+            Some("no byte order mark; decoded as UTF-16LE"),
+            Some("капибара"),
+        ),
+        case(
             "nul.txt",
             b"The lynx\0\0\0 prowled.\0\0".to_vec(),
             Some("binary"),
@@ -163,7 +172,7 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("12 warnings"),
+        run.stderr.contains("13 warnings"),
         "every warning counted:\n{}",
         run.stderr
     );
