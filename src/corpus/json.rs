@@ -337,6 +337,9 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
     let mut loaded = Loaded::default();
     let mut record = 0;
     for (i, line) in source.lines().enumerate() {
+        // Files saved with a byte order mark and joined with `cat` keep
+        // one at the start of each: no part of the record.
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
@@ -941,6 +944,20 @@ mod tests {
             "{:?}",
             loaded.warnings
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_a_line_is_no_part_of_the_record() {
+        let source =
+            "{\"title\": \"A\", \"text\": \"x\"}\n\u{feff}{\"title\": \"B\", \"text\": \"y\"}\n";
+        let loaded = load_json_lines(Path::new("a.jsonl"), source);
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let got: Vec<(usize, &str, usize)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.record, a.title.as_deref().unwrap(), a.line_at(0)))
+            .collect();
+        assert_eq!(got, [(0, "A", 1), (1, "B", 2)]);
     }
 
     #[test]
