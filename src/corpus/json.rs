@@ -185,9 +185,15 @@ impl<'a> ArrayWalk<'a> {
         // first thing on its line.
         let mut record_column = None;
         let mut record = 0;
+        let unclosed = |at: usize| ArrayProblem {
+            line: line_of(at),
+            message: "invalid JSON: the array has no closing `]`; read to the end".to_string(),
+            at_end: true,
+        };
         loop {
             at = skip_space(at);
             if at == source.len() {
+                walk.problems.push(unclosed(at));
                 break;
             }
             if source[at..].starts_with(']') {
@@ -228,8 +234,14 @@ impl<'a> ArrayWalk<'a> {
                             walk.closed = true;
                             break;
                         }
-                        // A number cut short parses too: complete only
-                        // when something follows it.
+                        // The text ends after it: an object is whole (the
+                        // array lacks its `]`), but a number may be cut
+                        // short.
+                        None if raw.get().starts_with('{') => {
+                            walk.records.push((record, raw));
+                            walk.problems.push(unclosed(end));
+                            break;
+                        }
                         None => {
                             walk.problems.push(ArrayProblem {
                                 line: line_of(at),
@@ -826,6 +838,18 @@ mod tests {
                 &[
                     "a.json:3: invalid JSON: expected `,` or `]` (column 1); read on as if it were there",
                 ],
+            ),
+            (
+                "no closing bracket",
+                "[\n{\"text\": \"x\"},\n{\"text\": \"y\"}\n",
+                &[0, 1],
+                &["a.json:4: invalid JSON: the array has no closing `]`; read to the end"],
+            ),
+            (
+                "no closing bracket after a comma",
+                "[\n{\"text\": \"x\"},\n",
+                &[0],
+                &["a.json:3: invalid JSON: the array has no closing `]`; read to the end"],
             ),
             (
                 "a file cut short",
