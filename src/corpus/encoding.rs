@@ -3,9 +3,11 @@
 //! BOM), and anything else
 //! guessed with chardetng and decoded with encoding_rs. Binary files are
 //! refused so that an image named `.txt` does not fill the index with noise.
+//! Lines that end in a carriage return alone become lines of line feeds
+//! ([`classic_mac_lines`]).
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 
 /// How much of the start of a file the binary sniff looks at.
 pub const SNIFF_BYTES: usize = 8 * 1024;
@@ -58,13 +60,30 @@ pub fn declared_in_html(bytes: &[u8]) -> Option<&'static Encoding> {
                 .iter()
                 .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace())
                 .unwrap_or(value.len());
-            if let Some(encoding) = Encoding::for_label(&value[..end]) {
+            if let Some(encoding) = Encoding::for_label(&value[..end]).and_then(as_declared) {
                 return Some(encoding);
             }
         }
         at = tag_end;
     }
     None
+}
+
+/// The encoding a page's `<meta>` declares, as browsers take it (the HTML
+/// standard's prescan): a tag read as ASCII is no UTF-16, so a page saying
+/// so is UTF-8, and x-user-defined is windows-1252. The replacement
+/// encoding (labels such as `iso-2022-kr`, which browsers refuse to
+/// decode) would make the page one U+FFFD: it counts as no declaration.
+fn as_declared(encoding: &'static Encoding) -> Option<&'static Encoding> {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        Some(UTF_8)
+    } else if encoding == X_USER_DEFINED {
+        Some(WINDOWS_1252)
+    } else if encoding == REPLACEMENT {
+        None
+    } else {
+        Some(encoding)
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -131,6 +150,20 @@ pub fn decode(
     }
 }
 
+/// `text` with line feeds for the carriage returns that end its lines
+/// when it has no line feed at all (a file saved by classic Mac OS): the
+/// loaders and every line count read `\n`, so such a file was one line,
+/// with no title, one passage and every passage on line 1. A CR is one
+/// byte, as a LF is, so offsets into the file still hold. A stray CR in a
+/// file of line feeds is left alone: `grep -n` and editors count no line
+/// there either.
+pub fn classic_mac_lines(text: String) -> String {
+    if text.contains('\n') || !text.contains('\r') {
+        return text;
+    }
+    text.replace('\r', "\n")
+}
+
 /// UTF-32 with a byte-order mark (`FF FE 00 00`, `00 00 FE FF`), which
 /// encoding_rs does not decode (a WHATWG encoding it is not): each four
 /// bytes a code point; one that is none, or bytes left over at the end,
@@ -181,7 +214,11 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) 
 
 /// UTF-16 without a BOM: text in Latin script has a zero in every other
 /// byte. Requires most of one parity to be zero and almost none of the
-/// other, so binary data with scattered NULs is not mistaken for it.
+/// other, so binary data with scattered NULs is not mistaken for it. Text
+/// in another script (Cyrillic, Chinese) has zeros only in its spaces, line
+/// breaks and ASCII signs: it is UTF-16 when, read in one byte order, it
+/// holds spaces or line breaks and no NUL, no other control character and
+/// no surrogate out of its pair, which binary data never avoids for long.
 fn bomless_utf16(sniff: &[u8]) -> Option<&'static Encoding> {
     let pairs = sniff.len() / 2;
     if pairs < 2 {
@@ -197,12 +234,45 @@ fn bomless_utf16(sniff: &[u8]) -> Option<&'static Encoding> {
     let most = pairs * 9 / 10;
     let few = pairs / 20;
     if odd >= most && even <= few {
-        Some(UTF_16LE)
+        return Some(UTF_16LE);
     } else if even >= most && odd <= few {
-        Some(UTF_16BE)
-    } else {
-        None
+        return Some(UTF_16BE);
     }
+    // Read in the wrong order, a space is U+2000 and a line break U+0A00:
+    // the right order is the one with more of them.
+    match (utf16_spaces(sniff, true), utf16_spaces(sniff, false)) {
+        (Some(le), be) if be.is_none_or(|be| le >= be) => Some(UTF_16LE),
+        (_, Some(_)) => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// How many spaces and line breaks `sniff` holds read as UTF-16 in one byte
+/// order; `None` when it holds none, or reads as no text: a NUL or another
+/// control character, or a surrogate out of its pair.
+fn utf16_spaces(sniff: &[u8], little_endian: bool) -> Option<usize> {
+    let units = sniff.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut decoded = char::decode_utf16(units).peekable();
+    let mut spaces = 0;
+    while let Some(c) = decoded.next() {
+        match c {
+            Ok('\t' | '\n' | '\r' | ' ') => spaces += 1,
+            Ok('\x0c') => {}
+            Ok(c) if c.is_control() => return None,
+            Ok(_) => {}
+            // A pair the end of the sniff cut is no fault of the text.
+            Err(_) if decoded.peek().is_none() => {}
+            Err(_) => return None,
+        }
+    }
+    (spaces > 0).then_some(spaces)
 }
 
 /// More than 30% control bytes (other than tab, newline, form feed and
@@ -267,7 +337,7 @@ mod tests {
 
     #[test]
     fn an_html_page_declares_its_encoding_in_a_meta_tag() {
-        let cases: [(&str, Option<&str>); 7] = [
+        let cases: [(&str, Option<&str>); 11] = [
             ("<html><head><meta charset=\"gbk\"><title>", Some("GBK")),
             ("<META CHARSET=Shift_JIS>", Some("Shift_JIS")),
             (
@@ -276,6 +346,12 @@ mod tests {
             ),
             ("<meta name=\"x\"><meta charset='euc-kr' />", Some("EUC-KR")),
             ("<meta charset=\"klingon\">", None),
+            // As browsers read them: a page whose tag reads as ASCII is no
+            // UTF-16, and one that would decode to U+FFFD alone says nothing.
+            ("<meta charset=\"utf-16\">", Some("UTF-8")),
+            ("<meta charset=utf-16be>", Some("UTF-8")),
+            ("<meta charset=\"x-user-defined\">", Some("windows-1252")),
+            ("<meta charset=\"iso-2022-kr\">", None),
             ("<p>charset=gbk</p>", None),
             ("<meta name=\"description\" content=\"news\">", None),
         ];
@@ -350,6 +426,18 @@ mod tests {
                 Some("no byte order mark; decoded as UTF-16BE"),
             ),
             (
+                "utf-16le no bom, Cyrillic",
+                utf16le("Пожар в Москве\n\nВ среду в центре Москвы."),
+                "Пожар в Москве\n\nВ среду в центре Москвы.",
+                Some("no byte order mark; decoded as UTF-16LE"),
+            ),
+            (
+                "utf-16be no bom, Chinese",
+                utf16be("上海新闻\n\n上海市政府今天宣布了新的计划。一\n"),
+                "上海新闻\n\n上海市政府今天宣布了新的计划。一\n",
+                Some("no byte order mark; decoded as UTF-16BE"),
+            ),
+            (
                 "windows-1252",
                 b"Caf\xe9 cr\xe8me, na\xefve \x93quotes\x94 and \x80 signs in this sentence."
                     .to_vec(),
@@ -378,6 +466,11 @@ mod tests {
                 b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec(),
             ),
             ("nul in text", b"hello\0world, this is not text".to_vec()),
+            ("nuls in text", b"The lynx\0\0\0 prowled.\0\0".to_vec()),
+            (
+                "a gzip header",
+                b"\x1f\x8b\x08\0\0\0\0\0\0\x03\xed\x9d[s\xdb\xb6\x15".to_vec(),
+            ),
             ("control chars", vec![1, 2, 3, 4, 5, 6, b'a', 7, 8, 0x0e]),
         ];
         for (name, bytes) in cases {

@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::metadate::{PUBLICATION_YEARS, date_from_number, is_publication_date, parse_date};
+use super::metadate::{
+    PUBLICATION_YEARS, date_from_number, is_publication_date, not_a_date, parse_date,
+};
 
 /// Beside the common names: The Guardian's API (`webTitle`,
 /// `webPublicationDate`, `webUrl`, `bodyText`), news-please and CC-News
@@ -289,7 +291,7 @@ fn mongo_date(value: &Value) -> &Value {
 fn published(key: &str, value: &Value) -> Result<NaiveDate, Problem> {
     let date = match mongo_date(value) {
         Value::String(s) => parse_date(s)
-            .ok_or_else(|| Problem::BadDate(format!("unrecognised date {s:?} in field `{key}`")))?,
+            .ok_or_else(|| Problem::BadDate(format!("{} in field `{key}`", not_a_date(s))))?,
         Value::Number(n) => n.as_f64().and_then(date_from_number).ok_or_else(|| {
             Problem::BadDate(format!("timestamp {n} in field `{key}` is out of range"))
         })?,
@@ -569,6 +571,10 @@ mod tests {
             (
                 json!({"date": "next week"}),
                 Problem::BadDate("unrecognised date \"next week\" in field `date`".into()),
+            ),
+            (
+                json!({"date": "03/06/2008"}),
+                Problem::BadDate("ambiguous date \"03/06/2008\" (3 June 2008 or 6 March 2008: write 2008-06-03 or 2008-03-06) in field `date`".into()),
             ),
             (
                 json!({"date": 1e300}),

@@ -61,7 +61,7 @@ use serde_json::Value;
 
 use super::chrome_marks::is_marked_chrome;
 use super::fields;
-use super::metadate::{PUBLICATION_YEARS, is_publication_date, parse_date};
+use super::metadate::{PUBLICATION_YEARS, is_publication_date, not_a_date, parse_date};
 use super::{Loaded, Warning};
 use crate::article::{Article, LineAnchor, comparable_title, newlines};
 use crate::chars;
@@ -1543,7 +1543,7 @@ fn published<'a>(
                     "date {value:?} in {source} is outside the publication years {first} to {last}"
                 )
             }
-            None => format!("unrecognised date {value:?} in {source}"),
+            None => format!("{} in {source}", not_a_date(&value)),
         };
         warnings.push(Warning::new(path, format!("{problem}; ignored")));
     }

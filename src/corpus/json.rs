@@ -7,14 +7,17 @@
 //! article, even with a `data` list. Otherwise a list of objects under one
 //! of those keys holds the articles, even when the object has a
 //! `description` (a JSON Feed or an API's envelope describes itself); an
-//! object with neither is one article. A `.json` file of one object a line
-//! is JSON Lines under the wrong name: it is read as such, with a warning.
+//! object with neither is one article, unless its every value is an object
+//! under a key newsdex does not read (`{"a1": {...}, "b2": {...}}`): those
+//! are its articles. A `.json` file of one object a line is JSON Lines
+//! under the wrong name: it is read as such, with a warning.
 //!
 //! Field names are read by `super::fields`. A record whose text or title
 //! has the wrong type, or which has neither, is skipped with a warning; the
-//! other records are kept. Another recognised field of the wrong type (an
-//! `_id` object) is ignored with a warning. A record with a title
-//! and no text is a headline-only story (a wire "brief"): its headline is its
+//! other records are kept; so are they around a record that is not JSON at
+//! all (an array is then read record by record). Another recognised field
+//! of the wrong type (an `_id` object) is ignored with a warning. A record
+//! with a title and no text is a headline-only story (a wire "brief"): its headline is its
 //! text. `record` is the position of the record in the file (its index in
 //! the array, or among non-blank lines), skipped records included, so it
 //! names the same record on every run.
@@ -39,7 +42,8 @@ use crate::article::{Article, LineAnchor};
 /// Keys under which a `.json` object may hold its list of articles.
 const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "posts", "entries"];
 
-/// Loads a `.json` file. `Err` when the file is not valid JSON at all.
+/// Loads a `.json` file. `Err` when the file is not valid JSON at all (an
+/// array keeps the records that are).
 pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
     // The common shape, one article object, is parsed once; every other
     // shape, and invalid JSON, takes the general path, which explains it.
@@ -63,6 +67,8 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
             );
             return Ok(loaded);
         }
+        // One bad record must not lose the others.
+        Err(_) if let Some(loaded) = load_broken_array(path, source) => return Ok(loaded),
         Err(e) => {
             return Err(Warning::at_line(
                 path,
@@ -79,57 +85,240 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
         let reason = "an envelope with an empty list of articles; nothing to index";
         loaded.warnings.push(Warning::new(path, reason));
     }
-    load_raw_records(path, source, records, &mut loaded);
+    load_raw_records(path, source, records.into_iter().enumerate(), &mut loaded);
     Ok(loaded)
 }
 
 /// Loads the complete records of a top-level array that was cut short (a
-/// file over `--max-file-size`), element by element, and says how many
-/// there were. `None` when `source` is no array or holds no complete
-/// record.
+/// file over `--max-file-size`), and says how many there were. `None` when
+/// `source` is no array, holds no complete record, or ends within it (what
+/// was cut came after the array). The record cut in half gets no warning of
+/// its own: the cut's warning says why it is missing.
 pub fn load_cut_array(path: &Path, source: &str) -> Option<(Loaded, usize)> {
-    let skip_space = |at: usize| at + (source[at..].len() - source[at..].trim_start().len());
-    let mut at = skip_space(0);
-    if !source[at..].starts_with('[') {
-        return None;
-    }
-    at += 1;
-    let mut records = Vec::new();
-    loop {
-        at = skip_space(at);
-        let mut stream = serde_json::Deserializer::from_str(&source[at..]).into_iter::<&RawValue>();
-        let Some(Ok(raw)) = stream.next() else {
-            break;
-        };
-        // Complete only when a `,` or the array's `]` follows it: a number
-        // cut short parses too.
-        at = skip_space(at + stream.byte_offset());
-        match source.as_bytes().get(at) {
-            Some(b',') => {
-                records.push(raw);
-                at += 1;
-            }
-            Some(b']') => {
-                records.push(raw);
-                break;
-            }
-            _ => break,
-        }
-    }
-    if records.is_empty() {
-        return None;
-    }
-    let kept = records.len();
-    let mut loaded = Loaded::default();
-    load_raw_records(path, source, records, &mut loaded);
+    let walk = ArrayWalk::of(source).filter(|walk| !walk.closed)?;
+    let kept = walk.records.len();
+    let mut loaded = Loaded {
+        articles: Vec::new(),
+        warnings: walk
+            .problems
+            .iter()
+            .filter(|problem| !problem.at_end)
+            .map(|problem| problem.warning(path))
+            .collect(),
+    };
+    load_raw_records(path, source, walk.records, &mut loaded);
     Some((loaded, kept))
 }
 
-/// Loads records that borrow `source`, each anchored to the line it
-/// starts on.
-fn load_raw_records(path: &Path, source: &str, records: Vec<&RawValue>, loaded: &mut Loaded) {
+/// Loads the records of a top-level array that is not valid JSON as a
+/// whole (a record with a syntax error, a comma before the `]`): every
+/// record that parses on its own is kept, and each problem gets a warning
+/// at its line. `None` when `source` is no array or holds no complete
+/// record.
+fn load_broken_array(path: &Path, source: &str) -> Option<Loaded> {
+    let walk = ArrayWalk::of(source)?;
+    let mut loaded = Loaded {
+        articles: Vec::new(),
+        warnings: walk.problems.iter().map(|p| p.warning(path)).collect(),
+    };
+    load_raw_records(path, source, walk.records, &mut loaded);
+    Some(loaded)
+}
+
+/// A top-level array read element by element, for one that does not parse
+/// whole: its complete records, numbered by their place in the array, and
+/// what was wrong between them.
+struct ArrayWalk<'a> {
+    records: Vec<(usize, &'a RawValue)>,
+    problems: Vec<ArrayProblem>,
+    /// Whether the walk reached the array's `]`.
+    closed: bool,
+}
+
+/// Something wrong in an array read element by element.
+struct ArrayProblem {
+    line: usize,
+    message: String,
+    /// At the end of the text (an array cut short), where nothing follows.
+    at_end: bool,
+}
+
+impl ArrayProblem {
+    fn warning(&self, path: &Path) -> Warning {
+        Warning::at_line(path, self.line, self.message.clone())
+    }
+}
+
+impl<'a> ArrayWalk<'a> {
+    /// `None` when `source` is no array or holds no complete record.
+    ///
+    /// After a broken record the walk goes on at the next line that opens
+    /// an object where the first record opened (a pretty-printed export puts
+    /// each record on lines of its own): a `{` of the broken record's own
+    /// fields is indented deeper. In an array on one line nothing after the
+    /// error can be told from the broken record, so the rest is skipped
+    /// with it, and the warning says so.
+    fn of(source: &'a str) -> Option<ArrayWalk<'a>> {
+        let skip_space = |at: usize| at + (source[at..].len() - source[at..].trim_start().len());
+        let line_starts = line_starts(source);
+        let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).max(1);
+        // Line and column (as serde_json counts them) of an error in the
+        // text from `at`.
+        let place = |at: usize, e: &serde_json::Error| {
+            let line = line_of(at);
+            match e.line() {
+                1 => (line, at - line_starts[line - 1] + e.column()),
+                n => (line + n - 1, e.column()),
+            }
+        };
+        let mut at = skip_space(0);
+        if !source[at..].starts_with('[') {
+            return None;
+        }
+        at += 1;
+        let mut walk = ArrayWalk {
+            records: Vec::new(),
+            problems: Vec::new(),
+            closed: false,
+        };
+        // Where each record opens: the column of the first, when it is the
+        // first thing on its line.
+        let mut record_column = None;
+        let mut record = 0;
+        let unclosed = |at: usize| ArrayProblem {
+            line: line_of(at),
+            message: "invalid JSON: the array has no closing `]`; read to the end".to_string(),
+            at_end: true,
+        };
+        loop {
+            at = skip_space(at);
+            if at == source.len() {
+                walk.problems.push(unclosed(at));
+                break;
+            }
+            if source[at..].starts_with(']') {
+                walk.closed = true;
+                break;
+            }
+            let line_start = line_starts[line_of(at) - 1];
+            if record == 0 && source[line_start..at].trim().is_empty() {
+                record_column = Some(at - line_start);
+            }
+            let mut stream =
+                serde_json::Deserializer::from_str(&source[at..]).into_iter::<&RawValue>();
+            let error = match stream.next() {
+                Some(Ok(raw)) => {
+                    let end = skip_space(at + stream.byte_offset());
+                    match source.as_bytes().get(end) {
+                        Some(b',') => {
+                            walk.records.push((record, raw));
+                            record += 1;
+                            at = end + 1;
+                            let next = skip_space(at);
+                            if source[next..].starts_with(']') {
+                                let column = next - line_starts[line_of(next) - 1] + 1;
+                                walk.problems.push(ArrayProblem {
+                                    line: line_of(next),
+                                    message: format!(
+                                        "invalid JSON: trailing comma (column {column}); ignored"
+                                    ),
+                                    at_end: false,
+                                });
+                                walk.closed = true;
+                                break;
+                            }
+                            continue;
+                        }
+                        Some(b']') => {
+                            walk.records.push((record, raw));
+                            walk.closed = true;
+                            break;
+                        }
+                        // The text ends after it: an object is whole (the
+                        // array lacks its `]`), but a number may be cut
+                        // short.
+                        None if raw.get().starts_with('{') => {
+                            walk.records.push((record, raw));
+                            walk.problems.push(unclosed(end));
+                            break;
+                        }
+                        None => {
+                            walk.problems.push(ArrayProblem {
+                                line: line_of(at),
+                                message: format!("record {record}: cut short; skipped"),
+                                at_end: true,
+                            });
+                            break;
+                        }
+                        // A record and then no comma: the record is whole,
+                        // and the next one starts there.
+                        Some(_) => {
+                            walk.records.push((record, raw));
+                            record += 1;
+                            let column = end - line_starts[line_of(end) - 1] + 1;
+                            walk.problems.push(ArrayProblem {
+                                line: line_of(end),
+                                message: format!(
+                                    "invalid JSON: expected `,` or `]` (column {column}); read on as if it were there"
+                                ),
+                                at_end: false,
+                            });
+                            at = end;
+                            continue;
+                        }
+                    }
+                }
+                Some(Err(e)) => e,
+                None => break,
+            };
+            let (line, column) = place(at, &error);
+            let resume = record_column.and_then(|column| {
+                line_starts
+                    .iter()
+                    .skip(line)
+                    .map(|&start| start + column)
+                    .find(|&open| {
+                        source
+                            .get(open - column..open)
+                            .is_some_and(|s| s.trim().is_empty())
+                            && source.get(open..).is_some_and(|s| s.starts_with('{'))
+                    })
+            });
+            let rest = if resume.is_none() && !error.is_eof() {
+                ", with the rest of the array"
+            } else {
+                ""
+            };
+            walk.problems.push(ArrayProblem {
+                line,
+                message: format!(
+                    "record {record}: {}; skipped{rest}",
+                    json_error_at(&error, column)
+                ),
+                at_end: error.is_eof(),
+            });
+            match resume {
+                Some(open) => {
+                    record += 1;
+                    at = open;
+                }
+                None => break,
+            }
+        }
+        (!walk.records.is_empty()).then_some(walk)
+    }
+}
+
+/// Loads records that borrow `source`, numbered by their place in the
+/// file, each anchored to the line it starts on.
+fn load_raw_records<'a>(
+    path: &Path,
+    source: &str,
+    records: impl IntoIterator<Item = (usize, &'a RawValue)>,
+    loaded: &mut Loaded,
+) {
     let line_starts = line_starts(source);
-    for (record, raw) in records.into_iter().enumerate() {
+    for (record, raw) in records {
         // `raw` borrows `source`, so its address gives its offset.
         let offset = (raw.get().as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
         let line = line_starts.partition_point(|&s| s <= offset).max(1);
@@ -160,6 +349,9 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
     let mut loaded = Loaded::default();
     let mut record = 0;
     for (i, line) in source.lines().enumerate() {
+        // Files saved with a byte order mark and joined with `cat` keep
+        // one at the start of each: no part of the record.
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
@@ -296,6 +488,7 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
                     })
                 });
             Ok(match shape(object.keys(), lists)? {
+                Shape::Article if let Some(records) = keyed_records(&object) => records,
                 Shape::Article => vec![top],
                 Shape::List(items) => items,
                 Shape::Nothing => Vec::new(),
@@ -303,6 +496,24 @@ fn records(top: &RawValue) -> Result<Vec<&RawValue>, String> {
         }
         _ => Err(not_records()),
     }
+}
+
+/// The records of an object that files each under a key of its own
+/// (`{"a1": {...}, "b2": {...}}`, an export of a key-value store), in the
+/// order of the file: every value is an object and no key is a field
+/// newsdex reads, so it is no article itself (as one, it had no text).
+fn keyed_records<'a>(object: &BTreeMap<String, &'a RawValue>) -> Option<Vec<&'a RawValue>> {
+    let is_object = |raw: &RawValue| raw.get().trim_start().starts_with('{');
+    let keyed = !object.is_empty()
+        && !object.keys().any(|key| fields::is_known_key(key))
+        && object.values().all(|raw| is_object(raw));
+    if !keyed {
+        return None;
+    }
+    let mut records: Vec<&RawValue> = object.values().copied().collect();
+    // Each borrows the source, so its address is its place in the file.
+    records.sort_by_key(|raw| raw.get().as_ptr() as usize);
+    Some(records)
 }
 
 /// Turns one parsed record into an article, or a warning saying why not.
@@ -379,10 +590,15 @@ fn plain_text(value: String, warn: &dyn Fn(String) -> Warning, loaded: &mut Load
 /// serde_json's message without its ` at line L column C` suffix (the
 /// warning has its own line), keeping the column.
 fn json_error(e: &serde_json::Error) -> String {
+    json_error_at(e, e.column())
+}
+
+/// [`json_error`] at `column` of the file, for an error in a piece of it.
+fn json_error_at(e: &serde_json::Error, column: usize) -> String {
     let message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     match message.strip_suffix(&suffix) {
-        Some(reason) => format!("invalid JSON: {reason} (column {})", e.column()),
+        Some(reason) => format!("invalid JSON: {reason} (column {column})"),
         None => format!("invalid JSON: {message}"),
     }
 }
@@ -474,6 +690,11 @@ mod tests {
                 &[(0, "A", 1)],
             ),
             ("empty array", "[]", &[]),
+            (
+                "records under keys of their own",
+                "{\n\"b7\": {\"title\": \"A\", \"text\": \"x\"},\n\"a3\": {\"title\": \"B\", \"text\": \"y\"}\n}",
+                &[(0, "A", 2), (1, "B", 3)],
+            ),
         ];
         for (name, source, want) in cases {
             let loaded = load_json(Path::new("a.json"), source).unwrap();
@@ -585,6 +806,60 @@ mod tests {
                 &["a.json: an envelope with an empty list of articles; nothing to index"],
             ),
             (
+                "a broken record",
+                "[\n  {\"text\": \"x\"},\n  {\"text\": y},\n  {\"text\": \"z\"}\n]",
+                &[0, 2],
+                &["a.json:3: record 1: invalid JSON: expected value (column 12); skipped"],
+            ),
+            (
+                "a broken record with objects inside",
+                "[\n  {\n    \"text\": y,\n    \"meta\": {\n      \"a\": 1\n    }\n  },\n  {\n    \"text\": \"z\"\n  }\n]",
+                &[1],
+                &["a.json:3: record 0: invalid JSON: expected value (column 13); skipped"],
+            ),
+            (
+                "a broken record in an array on one line",
+                r#"[{"text": "x"}, {"text": y}, {"text": "z"}]"#,
+                &[0],
+                &[
+                    "a.json:1: record 1: invalid JSON: expected value (column 26); skipped, with the rest of the array",
+                ],
+            ),
+            (
+                "a trailing comma",
+                "[{\"text\": \"x\"},\n{\"text\": \"y\"},\n]",
+                &[0, 1],
+                &["a.json:3: invalid JSON: trailing comma (column 1); ignored"],
+            ),
+            (
+                "a missing comma",
+                "[\n{\"text\": \"x\"}\n{\"text\": \"y\"}\n]",
+                &[0, 1],
+                &[
+                    "a.json:3: invalid JSON: expected `,` or `]` (column 1); read on as if it were there",
+                ],
+            ),
+            (
+                "no closing bracket",
+                "[\n{\"text\": \"x\"},\n{\"text\": \"y\"}\n",
+                &[0, 1],
+                &["a.json:4: invalid JSON: the array has no closing `]`; read to the end"],
+            ),
+            (
+                "no closing bracket after a comma",
+                "[\n{\"text\": \"x\"},\n",
+                &[0],
+                &["a.json:3: invalid JSON: the array has no closing `]`; read to the end"],
+            ),
+            (
+                "a file cut short",
+                "[\n{\"text\": \"x\"},\n{\"text\": \"y",
+                &[0],
+                &[
+                    "a.json:3: record 1: invalid JSON: EOF while parsing a string (column 11); skipped",
+                ],
+            ),
+            (
                 "bad date kept",
                 r#"[{"text": "x", "date": "soon"}]"#,
                 &[0],
@@ -693,6 +968,20 @@ mod tests {
             "{:?}",
             loaded.warnings
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_a_line_is_no_part_of_the_record() {
+        let source =
+            "{\"title\": \"A\", \"text\": \"x\"}\n\u{feff}{\"title\": \"B\", \"text\": \"y\"}\n";
+        let loaded = load_json_lines(Path::new("a.jsonl"), source);
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let got: Vec<(usize, &str, usize)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.record, a.title.as_deref().unwrap(), a.line_at(0)))
+            .collect();
+        assert_eq!(got, [(0, "A", 1), (1, "B", 2)]);
     }
 
     #[test]

@@ -169,7 +169,16 @@ fn yaml_object(content: &str) -> Option<Result<Map<String, Value>, String>> {
     if content.trim().is_empty() {
         return Some(Ok(Map::new()));
     }
-    let yaml: serde_yaml_ng::Value = match serde_yaml_ng::from_str(content) {
+    if nested_deeper_than(content, MAX_YAML_NESTING) {
+        return is_key_value_lines(content).then(|| {
+            Err(format!(
+                "front matter nested more than {MAX_YAML_NESTING} brackets deep"
+            ))
+        });
+    }
+    // Front matter starts on the file's second line: a blank line before
+    // it makes the lines YAML's errors name the file's.
+    let yaml: serde_yaml_ng::Value = match serde_yaml_ng::from_str(&format!("\n{content}")) {
         Ok(yaml) => yaml,
         // Fields with a typo are worth a warning; prose is text.
         Err(e) => {
@@ -200,6 +209,32 @@ fn is_note(map: &Map<String, Value>) -> bool {
         && map.iter().all(|(key, value)| {
             !fields::is_known_key(key) && value.as_str().is_some_and(is_sentence)
         })
+}
+
+/// The deepest nesting of `[` and `{` read as YAML. serde_yaml_ng refuses
+/// more than 128 levels of any kind, but only after libyaml has scanned the
+/// whole text, in time that grows with the square of this nesting: 200 KB
+/// of `[` took 30 seconds, and a few megabytes would hold the run for hours.
+const MAX_YAML_NESTING: usize = 128;
+
+/// Whether `[` and `{` nest deeper than `limit` in `content`, counted as
+/// brackets wherever they stand (in a quoted string too, where no real
+/// field holds so many).
+fn nested_deeper_than(content: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    for byte in content.bytes() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `content` reads as YAML fields: it opens with a `key:` line and
@@ -753,7 +788,14 @@ mod tests {
 
     #[test]
     fn front_matter_warnings() {
+        let deep = format!("---\ntitle: {}\n---\nBody.", "[".repeat(5_000));
         let cases: &[(&str, &str)] = &[
+            // Refused before libyaml scans it, in time that grows with the
+            // square of the nesting.
+            (
+                &deep,
+                "a.md:1: front matter nested more than 128 brackets deep; ignored",
+            ),
             (
                 "---\ntitle: [unclosed\n---\nBody.",
                 "a.md:1: front matter is not valid YAML: ",
@@ -761,6 +803,11 @@ mod tests {
             (
                 "---\ntitle: \"open\n# a comment\ntags:\n  - x\n---\nBody.",
                 "a.md:1: front matter is not valid YAML: ",
+            ),
+            // The lines YAML names are the file's, as the TOML ones are.
+            (
+                "---\ntitle: T\ndate: [2020\n---\nBody.",
+                "a.md:1: front matter is not valid YAML: did not find expected ',' or ']' at line 4 column 1, while parsing a flow sequence at line 3 column 7; ignored",
             ),
             (
                 "---\ntitle: true\n---\nBody.",

@@ -127,6 +127,34 @@ fn numeric_prefix(s: &str) -> Option<NaiveDate> {
 /// `30/12/2024` or `12/30/2024` (whichever reads as a date; neither when
 /// both do), or `30.12.2024` (day first), optionally followed by a time.
 fn year_last(s: &str) -> Option<NaiveDate> {
+    match year_last_readings(s)? {
+        (Some(date), None) | (None, Some(date)) => Some(date),
+        // The same day either way ("05/05/2024") is no ambiguity.
+        (Some(a), Some(b)) if a == b => Some(a),
+        _ => None,
+    }
+}
+
+/// Why `value` is no date, for a warning: a date that reads two ways says
+/// both, so that the user learns it was refused, not misread, and how to
+/// write it.
+pub fn not_a_date(value: &str) -> String {
+    match year_last_readings(value.trim()) {
+        Some((Some(day_first), Some(month_first))) if day_first != month_first => format!(
+            "ambiguous date {value:?} ({} or {}: write {} or {})",
+            day_first.format("%-d %B %Y"),
+            month_first.format("%-d %B %Y"),
+            day_first.format("%Y-%m-%d"),
+            month_first.format("%Y-%m-%d"),
+        ),
+        _ => format!("unrecognised date {value:?}"),
+    }
+}
+
+/// The day-first and the month-first reading of a numeric date with the
+/// year last (`03/01/2024`), each `None` where it is no day; a date with
+/// dots is read day first only.
+fn year_last_readings(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
     let end = s.find(['T', 't', ' ', ',']).unwrap_or(s.len());
     let date = &s[..end];
     let sep = if date.contains('/') { '/' } else { '.' };
@@ -147,14 +175,9 @@ fn year_last(s: &str) -> Option<NaiveDate> {
     let year = year as i32;
     let day_first = NaiveDate::from_ymd_opt(year, second, first);
     if sep == '.' {
-        return day_first;
+        return Some((day_first, None));
     }
-    match (day_first, NaiveDate::from_ymd_opt(year, first, second)) {
-        (Some(date), None) | (None, Some(date)) => Some(date),
-        // The same day either way ("05/05/2024") is no ambiguity.
-        (Some(a), Some(b)) if a == b => Some(a),
-        _ => None,
-    }
+    Some((day_first, NaiveDate::from_ymd_opt(year, first, second)))
 }
 
 /// `December 30, 2024`, `Dec. 30 2024`, `30 Dec 2024`, `Monday, 30th

@@ -11,6 +11,7 @@
 //! the file's modification time, which says when it was copied, not
 //! published.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -89,11 +90,37 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display().to_string();
+        let (path, message) = (one_line(&path), one_line(&self.message));
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            Some(line) => write!(f, "{path}:{line}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
+}
+
+/// `text` as one line that a terminal prints as it is: a line break, an
+/// escape sequence or a direction override in a file's name is written as
+/// its escape (`\n`, `\u{1b}`), so that a warning stays one line, cannot
+/// pass for another warning or recolour the terminal, and still names the
+/// file.
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
+    let obeyed = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(obeyed) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if obeyed(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// What loading one file produced.
@@ -132,7 +159,8 @@ pub fn load_file(
     options: &LoadOptions,
 ) -> Result<Loaded, Warning> {
     use std::io::Read;
-    let cannot_read = |e: std::io::Error| Warning::new(path, format!("cannot read: {e}"));
+    // In the walk's words: the file may have gone, or be locked, since.
+    let cannot_read = |e: std::io::Error| Warning::new(path, walk::unreadable_reason(path, &e));
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     // One byte past the limit tells `load_bytes` the file was larger,
     // without reading (or holding) the rest of it.
@@ -193,7 +221,7 @@ fn load_bytes_with_limit(
     if let Some(note) = decoded.note {
         warnings.push(Warning::new(path, note));
     }
-    let text = decoded.text;
+    let text = encoding::classic_mac_lines(decoded.text);
     if text.trim().is_empty() {
         warnings.push(Warning::new(path, "empty file"));
         return Ok(Loaded {
@@ -211,20 +239,20 @@ fn load_bytes_with_limit(
         },
         Format::Markdown => markdown::load(path, text),
         Format::Html => html::load(path, text)?,
+        // An array cut at the limit keeps its complete records; the cut's
+        // warning (the first) says how many.
+        Format::Json
+            if let Some((loaded, kept)) =
+                cut.then(|| json::load_cut_array(path, &text)).flatten() =>
+        {
+            warnings[0].message = format!(
+                "file larger than {}; only its first {kept} records loaded (--max-file-size raises the limit)",
+                size(limit)
+            );
+            loaded
+        }
         Format::Json => match json::load_json(path, &text) {
             Ok(loaded) => loaded,
-            // An array cut at the limit keeps its complete records; the
-            // cut's warning (the first) says how many.
-            Err(_)
-                if let Some((loaded, kept)) =
-                    cut.then(|| json::load_cut_array(path, &text)).flatten() =>
-            {
-                warnings[0].message = format!(
-                    "file larger than {}; only its first {kept} records loaded (--max-file-size raises the limit)",
-                    size(limit)
-                );
-                loaded
-            }
             Err(mut skipped) => {
                 // Only one warning survives a skipped file; keep the earlier
                 // notes in it, since truncation is a likely cause.
@@ -504,6 +532,70 @@ mod tests {
     }
 
     #[test]
+    fn a_warning_is_one_line_whatever_the_file_is_named() {
+        // (path, message, printed)
+        let cases = [
+            ("a.txt", "empty file", "a.txt: empty file"),
+            (
+                "a\nnewsdex: warning: b.txt",
+                "empty file",
+                "a\\nnewsdex: warning: b.txt: empty file",
+            ),
+            (
+                "\u{1b}[2J\u{202e}txt.exe",
+                "empty file",
+                "\\u{1b}[2J\\u{202e}txt.exe: empty file",
+            ),
+            ("Zürich\t.txt", "a\rb", "Zürich\\t.txt: a\\rb"),
+        ];
+        for (path, message, printed) in cases {
+            assert_eq!(Warning::new(path, message).to_string(), printed, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn lines_ending_in_a_carriage_return_alone_are_lines() {
+        // (path, bytes, title of the article holding "Second", its line):
+        // a file saved with classic Mac OS line breaks, in every format, and
+        // a stray CR in a file of LFs, which `grep -n` does not count either.
+        let cases: &[(&str, &str, &str, usize)] = &[
+            ("a.txt", "T\r\rFirst.\r\rSecond.\r", "T", 5),
+            ("a.md", "---\rtitle: T\r---\r\rFirst.\r\rSecond.\r", "T", 7),
+            (
+                "a.html",
+                "<html>\r<head><title>T</title></head>\r<body>\r<p>First.</p>\r<p>Second.</p>\r</body></html>\r",
+                "T",
+                5,
+            ),
+            (
+                "a.jsonl",
+                "{\"title\": \"A\", \"text\": \"x\"}\r{\"title\": \"T\", \"text\": \"Second.\"}\r",
+                "T",
+                2,
+            ),
+            ("a.txt", "T\r\n\r\nFirst.\r\n\r\nSecond.\r\n", "T", 5),
+            ("a.txt", "T\n\nOne\rtwo.\n\nSecond.\n", "T", 5),
+        ];
+        let options = LoadOptions::default();
+        for (path, bytes, title, line) in cases {
+            let loaded = load_bytes(Path::new(path), None, bytes.as_bytes(), &options).unwrap();
+            assert!(
+                loaded.warnings.is_empty(),
+                "{bytes:?}: {:?}",
+                loaded.warnings
+            );
+            let article = loaded
+                .articles
+                .iter()
+                .find(|a| a.body().contains("Second."))
+                .unwrap_or_else(|| panic!("{bytes:?}: {:?}", loaded.articles));
+            assert_eq!(article.title.as_deref(), Some(*title), "{bytes:?}");
+            let second = article.text.find("Second.").unwrap();
+            assert_eq!(article.line_at(second), *line, "{bytes:?}");
+        }
+    }
+
+    #[test]
     fn skipped_files() {
         let cases: &[(&str, &[u8], &str)] = &[
             (
@@ -563,7 +655,10 @@ mod tests {
         let loaded = load_file(&path, Some(dir.path()), &options).unwrap();
         assert_eq!(loaded.articles[0].title.as_deref(), Some("Title"));
         assert_eq!(loaded.articles[0].published, ymd(2024, 12, 30));
+        // Removed between the walk and the load.
         let missing = load_file(&dir.path().join("missing.txt"), None, &options).unwrap_err();
-        assert!(missing.message.starts_with("cannot read: "), "{missing}");
+        assert_eq!(missing.message, "vanished while the folder was read");
+        let folder = load_file(dir.path(), None, &options).unwrap_err();
+        assert!(folder.message.starts_with("cannot read: "), "{folder}");
     }
 }

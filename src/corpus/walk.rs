@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Format, Warning};
+use super::{Format, Warning, one_line};
 
 /// A file newsdex will load.
 #[derive(Debug, Clone)]
@@ -38,7 +38,9 @@ fn unknown_kind(path: &Path) -> String {
         return doc;
     }
     match path.extension() {
-        Some(ext) => format!(".{}", ext.to_string_lossy().to_lowercase()),
+        // Printed in the summary: an escape sequence in it must not reach
+        // the terminal.
+        Some(ext) => format!(".{}", one_line(&ext.to_string_lossy().to_lowercase())),
         None => "no extension".to_string(),
     }
 }
@@ -142,10 +144,10 @@ fn classify(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Fo
     }))
 }
 
-/// Why the walk could not read `path`, in words that point at the fix: a
-/// broken link says where it points, since "No such file" about a name
-/// that `ls` lists is a puzzle.
-fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
+/// Why the walk (or the load after it) could not read `path`, in words
+/// that point at the fix: a broken link says where it points, since "No
+/// such file" about a name that `ls` lists is a puzzle.
+pub(super) fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match err.kind() {
         ErrorKind::NotFound => match std::fs::read_link(path) {
@@ -158,7 +160,7 @@ fn unreadable_reason(path: &Path, err: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => {
             "permission denied: newsdex may not read it (check its owner and mode)".to_string()
         }
-        _ => err.to_string(),
+        _ => format!("cannot read: {err}"),
     }
 }
 
@@ -249,6 +251,19 @@ mod tests {
         assert!(walk.warnings.is_empty(), "{:?}", walk.warnings);
         assert_eq!(walk.files[0].format, Format::Text);
         assert_eq!(walk.files[0].size, 1);
+    }
+
+    #[test]
+    fn unknown_kinds() {
+        let cases = [
+            ("a.PDF", ".pdf"),
+            ("notes", "no extension"),
+            ("sub/LICENSE.txt", "LICENSE"),
+            ("a.p\u{1b}[31mdf", ".p\\u{1b}[31mdf"),
+        ];
+        for (path, kind) in cases {
+            assert_eq!(unknown_kind(Path::new(path)), kind, "{path:?}");
+        }
     }
 
     #[test]

@@ -57,10 +57,25 @@ fn broken_files_warn_and_everything_else_is_indexed() {
             Some("pelican"),
         ),
         case(
+            "utf16-meta.html",
+            b"<meta charset=\"utf-16\"><p>The marmot ate cr\xe8me br\xfbl\xe9e.</p>".to_vec(),
+            Some("not valid UTF-8; decoded as windows-1252"),
+            Some("marmot"),
+        ),
+        case(
             "utf16.txt",
             utf16le("The ocelot escaped from the zoo.\n"),
             None,
             Some("ocelot"),
+        ),
+        case(
+            "utf16-cyrillic.txt",
+            "Капибара спала у реки.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+            Some("no byte order mark; decoded as UTF-16LE"),
+            Some("капибара"),
         ),
         case(
             "nul.txt",
@@ -88,6 +103,12 @@ fn broken_files_warn_and_everything_else_is_indexed() {
             Some("tapir"),
         ),
         case("deep.json", deep_json, Some("recursion limit"), None),
+        case(
+            "broken-record.json",
+            "[\n  {\"text\": \"The emu ran.\"},\n  {\"text\": The yak},\n  {\"text\": \"The gnu grazed.\"},\n]\n",
+            Some("broken-record.json:3: record 1: invalid JSON"),
+            Some("gnu"),
+        ),
         case(
             "feed.jsonl",
             "{\"text\": \"The okapi hid.\"}\n{broken\n{\"text\": \"The dingo ran.\"}\n",
@@ -151,7 +172,7 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("9 warnings"),
+        run.stderr.contains("13 warnings"),
         "every warning counted:\n{}",
         run.stderr
     );
@@ -176,7 +197,8 @@ fn an_unreadable_file_is_reported() {
     let run = env.run(&["index", "corpus"]);
     assert_eq!(run.status, 3, "{}", run.stderr);
     assert!(
-        run.stderr.contains("secret.txt") && run.stderr.contains("cannot read"),
+        run.stderr
+            .contains("secret.txt: permission denied: newsdex may not read it"),
         "{}",
         run.stderr
     );
@@ -240,6 +262,71 @@ fn control_characters_in_articles_are_not_printed() {
             run.stdout
         );
     }
+}
+
+/// A file named with a line break or an escape sequence is warned about in
+/// one line that names it, and the terminal is sent no escape: the name
+/// cannot forge a warning of its own or recolour the screen.
+#[cfg(unix)]
+#[test]
+fn a_warning_is_one_line_whatever_the_file_is_named() {
+    let env = Env::new();
+    env.write("good.txt", "The walrus slept.\n")
+        .write("evil\nnewsdex: warning: fake.json", "{\"text\": ")
+        .write("red\u{1b}[31m.json", "{\"text\": ");
+    let run = env.run(&["index", "corpus"]);
+    assert_eq!(run.status, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.lines().all(|l| l.starts_with("newsdex: ")),
+        "one line each:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr
+            .lines()
+            .any(|l| l.starts_with("newsdex: warning: fake.json")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("corpus/evil\\nnewsdex: warning: fake.json:1: invalid JSON")
+    );
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("corpus/red\\u{1b}[31m.json:1: invalid JSON")
+    );
+}
+
+/// A file saved by classic Mac OS ends its lines in a carriage return
+/// alone: its title, its paragraphs and their lines are those an editor
+/// shows, and `show PATH:LINE` finds the passage search printed.
+#[test]
+fn lines_ending_in_a_carriage_return_alone_are_lines() {
+    let env = Env::new();
+    env.write(
+        "mac.txt",
+        "Storm title\r\rThe walrus slept.\r\rThe narwhal woke.\r",
+    );
+    env.index();
+    let hits = env.hits("narwhal", &[]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["title"], "Storm title");
+    assert_eq!(hits[0]["line"], 5);
+    assert_eq!(hits[0]["text"], "The narwhal woke.");
+    let show = [
+        "show",
+        "corpus/mac.txt:5",
+        "--context",
+        "0",
+        "--index",
+        "index",
+    ];
+    let run = env.run(&show);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("narwhal"), "{}", run.stdout);
+    assert!(!run.stdout.contains("walrus"), "{}", run.stdout);
 }
 
 #[test]
