@@ -609,13 +609,19 @@ fn first_pass_features<const WORD: bool, const CONTEXT: bool>(
     let all_caps = document.all_caps[sentence];
     if is_capitalised(this) {
         // Where the token sits in its run of capitalised words, and how long
-        // the run is: multi-word names are such runs.
+        // the run is: multi-word names are such runs. Only lengths up to 5
+        // are told apart, so the run is looked for no further than that
+        // from the token: walking a whole run from each of its words took
+        // time growing with the square of its length (a megabyte of
+        // capitalised words without a full stop did not finish in minutes).
+        let lowest = range.start.max(index.saturating_sub(4));
         let mut run_start = index;
-        while run_start > range.start && is_capitalised(&tokens[run_start - 1]) {
+        while run_start > lowest && is_capitalised(&tokens[run_start - 1]) {
             run_start -= 1;
         }
+        let highest = range.end.min(index + 5);
         let mut run_end = index + 1;
-        while run_end < range.end && is_capitalised(&tokens[run_end]) {
+        while run_end < highest && is_capitalised(&tokens[run_end]) {
             run_end += 1;
         }
         let length = (run_end - run_start).min(5) as u64;
