@@ -20,7 +20,10 @@
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
-//! names joined ("BBC Radio 4") -> [`canonical`] names.
+//! names joined ("BBC Radio 4"), organisations the story says are
+//! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
+//! [`company_short_names`]: "Gillette" of "Gillette Co"), [`one_label`]
+//! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
 
