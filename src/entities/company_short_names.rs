@@ -38,7 +38,7 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
         }
         let name = without_possessive(&entity.text);
         // Short names are words parted by one space; so are most mentions.
-        let spaced = name.contains("  ") || name.contains(['\n', '\r', '\t']);
+        let spaced = name.contains("  ") || name.contains(|c: char| c != ' ' && c.is_whitespace());
         let is_short_name = short_names.iter().any(|short| {
             short == name || (spaced && short.split_whitespace().eq(name.split_whitespace()))
         });
@@ -52,7 +52,7 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
 /// ("Gillette" of "Gillette Co", "Reuters" of "Reuters Holdings PLC");
 /// `None` when it ends with none or is nothing else.
 fn short_name(name: &str) -> Option<String> {
-    let last = name.rsplit(|c: char| c.is_ascii_whitespace()).next()?;
+    let last = name.split_whitespace().next_back()?;
     // Most organisations end with no legal form: a look at the last word's
     // first letter rules out most.
     let might_be_one = last
@@ -136,6 +136,19 @@ mod tests {
             (
                 "[ORG:Texaco\nInc] and [LOC:Texaco]",
                 &["Texaco\nInc/ORG", "Texaco/ORG"],
+            ),
+            // A no-break space parts words as a space does.
+            (
+                "[ORG:Gillette\u{a0}Co] said. [LOC:Gillette] rose",
+                &["Gillette\u{a0}Co/ORG", "Gillette/ORG"],
+            ),
+            (
+                "[ORG:San Miguel Corp] and [LOC:San\u{a0}Miguel]",
+                &["San Miguel Corp/ORG", "San\u{a0}Miguel/ORG"],
+            ),
+            (
+                "[ORG:Gulf Canada Corp] and [LOC:Gulf\x0bCanada]",
+                &["Gulf Canada Corp/ORG", "Gulf\x0bCanada/ORG"],
             ),
         ];
         for (marked, expected) in cases {
