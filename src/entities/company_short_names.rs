@@ -39,15 +39,18 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
             continue;
         }
         let name = without_possessive(&entity.text);
-        // Short names are words parted by one space; so are most mentions.
+        // Short names and the lists' names are words parted by one space;
+        // so are most mentions ("Hong\nKong" is the list's "Hong Kong").
         // Looked up, not compared with each: an article may name thousands.
         let spaced = name.contains("  ") || name.contains(|c: char| c != ' ' && c.is_whitespace());
-        let is_short_name = if spaced {
-            short_names.contains(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+        let spaced_name;
+        let name = if spaced {
+            spaced_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            spaced_name.as_str()
         } else {
-            short_names.contains(name)
+            name
         };
-        if is_short_name && !is_kept(name) {
+        if short_names.contains(name) && !is_kept(name) {
             entity.label = EntityLabel::Organization;
         }
     }
@@ -151,6 +154,10 @@ mod tests {
             (
                 "[ORG:American Co] and [MISC:American]",
                 &["American Co/ORG", "American/MISC"],
+            ),
+            (
+                "[ORG:Hong Kong Ltd] and [LOC:Hong\nKong]",
+                &["Hong Kong Ltd/ORG", "Hong\nKong/LOC"],
             ),
             // Only the name without the legal form.
             (
