@@ -164,9 +164,13 @@ fn is_titled(text: &str, entity: &Entity) -> bool {
     is_personal_title(first) || before.is_some_and(is_personal_title)
 }
 
+/// Whether the mention is a country of the list, whose names are words
+/// parted by one space ("Saudi\nArabia" at a line break is one).
 fn is_country(entity: &Entity) -> bool {
     let name = name_of(entity);
-    gazetteer::entries(COUNTRIES).lines().any(|c| c == name)
+    gazetteer::entries(COUNTRIES)
+        .lines()
+        .any(|c| c.split(' ').eq(name.split_whitespace()))
 }
 
 /// Whether the word right before the mention, one space apart, is one of
@@ -333,6 +337,7 @@ mod tests {
             ("aircraft carrier [PER:Kitty Hawk]", &["Kitty Hawk/PER"]),
             ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
             ("the giant [LOC:US] budget", &["US/LOC"]),
+            ("oil giant [LOC:Saudi\nArabia] said", &["Saudi\nArabia/LOC"]),
             ("a firm [MISC:American] commitment", &["American/MISC"]),
             ("as firm [LOC:Chicago] wheat", &["Chicago/LOC"]),
             ("a very firm [MISC:Japanese] bond", &["Japanese/MISC"]),
