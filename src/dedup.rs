@@ -318,12 +318,6 @@ pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) {
     }
 }
 
-/// The FNV-1a hash of each word of `text`, lower-cased: words are runs of
-/// letters and digits, and each lower-cased character is hashed as its code
-/// point. A Chinese, Japanese or Korean character is a word of its own:
-/// those scripts put no spaces between words, so a run of them was one
-/// "word", and two passages that differ by one character shared nothing.
-/// Their shingles are then pairs of characters, the terms of the index.
 /// Each ASCII letter and digit in lower case, by byte; 0 for the others.
 const ASCII_WORD_BYTES: [u8; 128] = {
     let mut table = [0; 128];
@@ -337,6 +331,12 @@ const ASCII_WORD_BYTES: [u8; 128] = {
     table
 };
 
+/// The FNV-1a hash of each word of `text`, lower-cased: words are runs of
+/// letters and digits, and each lower-cased character is hashed as its code
+/// point. A Chinese, Japanese or Korean character is a word of its own:
+/// those scripts put no spaces between words, so a run of them was one
+/// "word", and two passages that differ by one character shared nothing.
+/// Their shingles are then pairs of characters, the terms of the index.
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut hash = FNV_OFFSET;
