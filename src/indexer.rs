@@ -140,7 +140,7 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// Geoff Dixon") is an organisation throughout the article
 /// (`organisation_nouns`), and so is a place or other name that is a
 /// company of the article without its legal form ("Gillette" of "Gillette
-/// Co"; `company_short_names`); "Tory" alone is MISC. Dates: "the previous
+/// Co"; `company_short_names`); "Tory" alone is MISC, "Yahoo" an organisation. Dates: "the previous
 /// year", "that day", "the following day" count from the year or day the
 /// story named; a quarter of something is no duration.
 const ANALYSIS_VERSION: u64 = 13;
