@@ -225,8 +225,8 @@ fn day_number(token: &str) -> Option<u32> {
 }
 
 /// 1 to 12 for an English month name or its three-letter abbreviation
-/// (also `Sept`).
-fn month_number(token: &str) -> Option<u32> {
+/// (also `Sept`), in any case.
+pub(crate) fn month_number(token: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{DateRange, Run, plain_runs};
+use crate::corpus::metadate::month_number;
 use crate::dates::{self, TimexType, value::calendar_span};
 
 /// A date written in a query, and the days it stands for; serialised as
@@ -128,37 +129,11 @@ fn dates_in_run(query: &str, run: Run) -> Vec<WrittenDate> {
 /// may 2019") stays as typed, unless a preposition or a day is before it.
 /// Capitals take the bytes of the letters they replace, so offsets hold.
 fn months_capitalised(query: &str, run: &Run) -> String {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     let run_start = run[0].0;
     let mut text = query[run_start..run[run.len() - 1].1].to_string();
     for (i, &(start, end)) in run.iter().enumerate() {
         let word = query[start..end].trim_end_matches(['.', ',']);
-        if !MONTHS.contains(&word) {
+        if month_number(word).is_none() {
             continue;
         }
         let may_end_a_name = matches!(word, "may" | "june" | "april" | "august")
