@@ -162,12 +162,15 @@ impl<'a> ArrayWalk<'a> {
         let skip_space = |at: usize| at + (source[at..].len() - source[at..].trim_start().len());
         let line_starts = line_starts(source);
         let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).max(1);
+        let line_start_of = |at: usize| line_starts[line_of(at) - 1];
+        // The 1-based column of byte `at` on its line.
+        let column_of = |at: usize| at - line_start_of(at) + 1;
         // Line and column (as serde_json counts them) of an error in the
         // text from `at`.
         let place = |at: usize, e: &serde_json::Error| {
             let line = line_of(at);
             match e.line() {
-                1 => (line, at - line_starts[line - 1] + e.column()),
+                1 => (line, column_of(at) - 1 + e.column()),
                 n => (line + n - 1, e.column()),
             }
         };
@@ -200,7 +203,7 @@ impl<'a> ArrayWalk<'a> {
                 walk.closed = true;
                 break;
             }
-            let line_start = line_starts[line_of(at) - 1];
+            let line_start = line_start_of(at);
             if record == 0 && source[line_start..at].trim().is_empty() {
                 record_column = Some(at - line_start);
             }
@@ -216,7 +219,7 @@ impl<'a> ArrayWalk<'a> {
                             at = end + 1;
                             let next = skip_space(at);
                             if source[next..].starts_with(']') {
-                                let column = next - line_starts[line_of(next) - 1] + 1;
+                                let column = column_of(next);
                                 walk.problems.push(ArrayProblem {
                                     line: line_of(next),
                                     message: format!(
@@ -255,7 +258,7 @@ impl<'a> ArrayWalk<'a> {
                         Some(_) => {
                             walk.records.push((record, raw));
                             record += 1;
-                            let column = end - line_starts[line_of(end) - 1] + 1;
+                            let column = column_of(end);
                             walk.problems.push(ArrayProblem {
                                 line: line_of(end),
                                 message: format!(
