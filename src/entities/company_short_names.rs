@@ -82,9 +82,7 @@ fn short_name(name: &str) -> Option<String> {
 }
 
 fn is_kept(name: &str) -> bool {
-    KEPT_LISTS
-        .iter()
-        .any(|list| gazetteer::entries(list).lines().any(|entry| entry == name))
+    KEPT_LISTS.iter().any(|list| gazetteer::lists(list, name))
 }
 
 #[cfg(test)]

@@ -56,6 +56,16 @@ pub fn entries(name: &str) -> &'static str {
         .map_or("", |(_, text)| text)
 }
 
+/// Whether the named list holds `name` as written, whatever white space
+/// parts its words ("Saudi\nArabia" at a line break is the entry "Saudi
+/// Arabia"). A scan of the list, for the few names a rule asks about; the
+/// tagger looks tokens up in [`Gazetteer`].
+pub fn lists(list: &str, name: &str) -> bool {
+    entries(list)
+        .lines()
+        .any(|entry| entry.split(' ').eq(name.split_whitespace()))
+}
+
 /// The [`Gazetteer::annotate`] marks of any position in the named lists.
 pub fn list_marks(names: &[&str]) -> u64 {
     LISTS

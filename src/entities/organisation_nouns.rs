@@ -164,13 +164,10 @@ fn is_titled(text: &str, entity: &Entity) -> bool {
     is_personal_title(first) || before.is_some_and(is_personal_title)
 }
 
-/// Whether the mention is a country of the list, whose names are words
-/// parted by one space ("Saudi\nArabia" at a line break is one).
+/// Whether the mention is a country of the list ("Saudi\nArabia" at a
+/// line break is one).
 fn is_country(entity: &Entity) -> bool {
-    let name = name_of(entity);
-    gazetteer::entries(COUNTRIES)
-        .lines()
-        .any(|c| c.split(' ').eq(name.split_whitespace()))
+    gazetteer::lists(COUNTRIES, name_of(entity))
 }
 
 /// Whether the word right before the mention, one space apart, is one of
