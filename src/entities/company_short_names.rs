@@ -16,8 +16,17 @@ use super::canonical::{COMPANY_SUFFIXES, core_words};
 use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
 
-/// The first letters of the [`COMPANY_SUFFIXES`].
-const SUFFIX_INITIALS: &[u8] = b"acghilnps";
+/// Whether an ASCII letter, by byte, starts one of the (lower-case)
+/// [`COMPANY_SUFFIXES`]; derived from them when compiled.
+const SUFFIX_INITIALS: [bool; 128] = {
+    let mut initials = [false; 128];
+    let mut i = 0;
+    while i < COMPANY_SUFFIXES.len() {
+        initials[COMPANY_SUFFIXES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    initials
+};
 
 /// Lists whose names stay what the model read them as.
 const KEPT_LISTS: [&str; 2] = ["countries", "nationalities"];
@@ -63,10 +72,9 @@ fn short_name(name: &str) -> Option<String> {
     let last = name.split_whitespace().next_back()?;
     // Most organisations end with no legal form: a look at the last word's
     // first letter rules out most.
-    let might_be_one = last
-        .bytes()
-        .next()
-        .is_some_and(|first| SUFFIX_INITIALS.contains(&first.to_ascii_lowercase()));
+    let might_be_one = last.bytes().next().is_some_and(|first| {
+        first.is_ascii() && SUFFIX_INITIALS[usize::from(first.to_ascii_lowercase())]
+    });
     if !might_be_one
         || !COMPANY_SUFFIXES
             .iter()
@@ -108,7 +116,10 @@ mod tests {
     #[test]
     fn the_initials_are_those_of_the_suffixes() {
         for suffix in COMPANY_SUFFIXES {
-            assert!(SUFFIX_INITIALS.contains(&suffix.as_bytes()[0]), "{suffix}");
+            assert!(
+                SUFFIX_INITIALS[usize::from(suffix.as_bytes()[0])],
+                "{suffix}"
+            );
         }
     }
 
