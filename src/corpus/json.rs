@@ -57,7 +57,7 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
     let top: &RawValue = match serde_json::from_str(source) {
         Ok(top) => top,
         Err(_) if is_json_lines(source) => {
-            let mut loaded = load_json_lines(path, source);
+            let mut loaded = load_json_lines(path, source)?;
             loaded.warnings.insert(
                 0,
                 Warning::new(
@@ -336,8 +336,11 @@ fn load_raw_records<'a>(
     }
 }
 
-/// Loads a JSON Lines file: each non-blank line one record.
-pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
+/// Loads a JSON Lines file: each non-blank line one record. `Err` when no
+/// line is JSON at all (a half-written export): as with a `.json` file that
+/// is not JSON, the file fails and keeps the passages an earlier run
+/// indexed, where loading nothing would have removed them.
+pub fn load_json_lines(path: &Path, source: &str) -> Result<Loaded, Warning> {
     if is_one_json_document(source) {
         // A pretty-printed array or object named `.jsonl`: read line by
         // line, every line would be a warning and every article lost.
@@ -347,10 +350,11 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
         });
         let note = "holds one JSON document, not one record a line: read as JSON (name it .json)";
         loaded.warnings.insert(0, Warning::new(path, note));
-        return loaded;
+        return Ok(loaded);
     }
     let mut loaded = Loaded::default();
     let mut record = 0;
+    let mut parsed = 0;
     for (i, line) in source.lines().enumerate() {
         // Files saved with a byte order mark and joined with `cat` keep
         // one at the start of each: no part of the record.
@@ -359,7 +363,10 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => load_record(path, record, i + 1, value, &mut loaded),
+            Ok(value) => {
+                parsed += 1;
+                load_record(path, record, i + 1, value, &mut loaded);
+            }
             Err(e) => loaded.warnings.push(Warning::at_line(
                 path,
                 i + 1,
@@ -368,7 +375,16 @@ pub fn load_json_lines(path: &Path, source: &str) -> Loaded {
         }
         record += 1;
     }
-    loaded
+    if parsed == 0
+        && let Some(first) = loaded.warnings.first()
+    {
+        // Every warning is a line that is not JSON; the first says why.
+        let (line, reason) = (first.line.unwrap_or(1), &first.message);
+        let reason = reason.strip_suffix("; line skipped").unwrap_or(reason);
+        let message = format!("{reason}; no line is JSON, file skipped");
+        return Err(Warning::at_line(path, line, message));
+    }
+    Ok(loaded)
 }
 
 /// True when a `.json` file that is not one JSON value is JSON Lines (an
@@ -911,7 +927,7 @@ mod tests {
             ),
         ];
         for (source, want) in cases {
-            let loaded = load_json_lines(Path::new("a.jsonl"), source);
+            let loaded = load_json_lines(Path::new("a.jsonl"), source).unwrap();
             let got: Vec<(&str, usize)> = loaded
                 .articles
                 .iter()
@@ -928,7 +944,13 @@ mod tests {
         }
         // A JSON Lines file whose last record was cut short stays JSON Lines.
         let cut = "{\"title\": \"A\", \"text\": \"x\"}\n{\"title\": \"B\", \"te";
-        assert_eq!(load_json_lines(Path::new("a.jsonl"), cut).articles.len(), 1);
+        assert_eq!(
+            load_json_lines(Path::new("a.jsonl"), cut)
+                .unwrap()
+                .articles
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -957,6 +979,21 @@ mod tests {
             let got = load_json(Path::new("a.json"), source).unwrap_err();
             assert_eq!(got.to_string(), *want, "{source:?}");
         }
+        // JSON Lines fail whole only when no line is JSON.
+        let lines: &[(&str, &str)] = &[
+            (
+                "\n{\"text\": \"x\n{\"text\": \"y\"\n",
+                "a.jsonl:2: invalid JSON: EOF while parsing a string (column 11); no line is JSON, file skipped",
+            ),
+            (
+                "<html>\n",
+                "a.jsonl:1: invalid JSON: expected value (column 1); no line is JSON, file skipped",
+            ),
+        ];
+        for (source, want) in lines {
+            let got = load_json_lines(Path::new("a.jsonl"), source).unwrap_err();
+            assert_eq!(got.to_string(), *want, "{source:?}");
+        }
         // Nesting beyond serde_json's recursion limit is a warning, not a crash.
         let loaded = load_json(Path::new("a.json"), &deep).unwrap();
         assert!(loaded.articles.is_empty());
@@ -977,7 +1014,7 @@ mod tests {
     fn a_byte_order_mark_opening_a_line_is_no_part_of_the_record() {
         let source =
             "{\"title\": \"A\", \"text\": \"x\"}\n\u{feff}{\"title\": \"B\", \"text\": \"y\"}\n";
-        let loaded = load_json_lines(Path::new("a.jsonl"), source);
+        let loaded = load_json_lines(Path::new("a.jsonl"), source).unwrap();
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
         let got: Vec<(usize, &str, usize)> = loaded
             .articles
@@ -993,7 +1030,7 @@ mod tests {
         let source = format!(
             "{{\"title\": \"A\", \"text\": \"x\", \"date\": \"2024-12-30\"}}\n\n{{not json}}\n{{\"title\": \"B\", \"text\": \"y\"}}\r\n{deep}\n{{\"text\": true}}\n{{\"title\": \"C\", \"body\": \"z\"}}"
         );
-        let loaded = load_json_lines(Path::new("a.jsonl"), &source);
+        let loaded = load_json_lines(Path::new("a.jsonl"), &source).unwrap();
         let got: Vec<(usize, &str, usize)> = loaded
             .articles
             .iter()

@@ -251,18 +251,24 @@ fn load_bytes_with_limit(
             );
             loaded
         }
-        Format::Json => match json::load_json(path, &text) {
-            Ok(loaded) => loaded,
-            Err(mut skipped) => {
-                // Only one warning survives a skipped file; keep the earlier
-                // notes in it, since truncation is a likely cause.
-                for note in &warnings {
-                    skipped.message = format!("{} ({})", skipped.message, note.message);
+        Format::Json | Format::JsonLines => {
+            let loaded = if format == Format::Json {
+                json::load_json(path, &text)
+            } else {
+                json::load_json_lines(path, &text)
+            };
+            match loaded {
+                Ok(loaded) => loaded,
+                Err(mut skipped) => {
+                    // Only one warning survives a skipped file; keep the
+                    // earlier notes in it, since truncation is a likely cause.
+                    for note in &warnings {
+                        skipped.message = format!("{} ({})", skipped.message, note.message);
+                    }
+                    return Err(skipped);
                 }
-                return Err(skipped);
             }
-        },
-        Format::JsonLines => json::load_json_lines(path, &text),
+        }
     };
     let path_date = pathdate::date_from_path(path, corpus_root);
     for article in &mut loaded.articles {

@@ -145,6 +145,44 @@ fn an_unreadable_folder_keeps_its_articles() {
     assert!(run.stderr.contains("2 unchanged"), "{}", run.stderr);
 }
 
+/// A file saved broken (a crashed export, a half-written download) is
+/// reported as failed and keeps the passages it had; it is read again when
+/// it changes.
+#[test]
+fn a_file_broken_by_an_update_keeps_its_passages() {
+    let cases = [
+        (
+            "a.json",
+            r#"{"text": "The walrus slept."}"#,
+            "{\"text\": \"The walr",
+        ),
+        (
+            "a.jsonl",
+            "{\"text\": \"The walrus slept.\"}\n",
+            "{\"text\": \"The walr\n{\"text\": \"The pel\n",
+        ),
+    ];
+    for (file, good, broken) in cases {
+        let env = Env::new();
+        env.write(file, good);
+        env.index();
+        env.write(file, broken);
+        let run = env.run(&["index", "corpus"]);
+        assert_eq!(run.status, 3, "{file}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("1 file failed"),
+            "{file}: {}",
+            run.stderr
+        );
+        assert_eq!(
+            env.hit_files("walrus", &[]),
+            [file],
+            "{file}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn rebuild_starts_over() {
     let env = Env::new();
