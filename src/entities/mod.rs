@@ -22,7 +22,8 @@
 //! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
 //! names joined ("BBC Radio 4"), organisations the story says are
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
-//! [`company_short_names`]: "Gillette" of "Gillette Co"), [`one_label`]
+//! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
+//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -172,6 +173,7 @@ impl Engine {
         trailing_numbers::join_trailing_numbers(text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
+        works_of_art::retype_works_of_art(text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -289,6 +291,7 @@ pub mod tokenizer;
 pub mod trailing_numbers;
 pub mod train;
 pub mod wordform;
+pub mod works_of_art;
 
 #[cfg(test)]
 mod tests {

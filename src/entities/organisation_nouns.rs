@@ -158,7 +158,7 @@ fn name_of(entity: &Entity) -> &str {
 
 /// Whether the mention opens with a personal title or follows one ("Mr
 /// Molyneux" where the model left "Mr" out).
-fn is_titled(text: &str, entity: &Entity) -> bool {
+pub(super) fn is_titled(text: &str, entity: &Entity) -> bool {
     let first = entity.text.split_whitespace().next().unwrap_or_default();
     let before = text[..entity.start].split_whitespace().next_back();
     is_personal_title(first) || before.is_some_and(is_personal_title)

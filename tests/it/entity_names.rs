@@ -137,3 +137,30 @@ fn companies_a_story_says_are_companies_are_organisations() {
     assert!(article_ids(&env, &["--place", "Alitalia"]).is_empty());
     assert!(article_ids(&env, &["--place", "Sealy"]).is_empty());
 }
+
+/// A film the model does not know reads like a person ("Vera Drake") or a
+/// company ("The Aviator"); the genre news puts before its title says what
+/// it is, in every passage that names it.
+#[test]
+fn titles_a_story_gives_a_genre_are_other_names() {
+    let env = Env::new();
+    env.write(
+        "arts.jsonl",
+        [
+            r#"{"id": "baftas", "title": "Bafta nominations", "body": "Mike Leigh's abortion drama Vera Drake has scooped seven nominations.\n\nJoining Vera Drake in the running for best film is Oscar-nominated movie The Aviator."}"#,
+        ]
+        .join("\n"),
+    );
+    env.index();
+    let others = entity_rows(&env, "misc");
+    for (title, passages) in [("Vera Drake", 2), ("Aviator", 1)] {
+        let row = others.iter().find(|(name, ..)| name == title);
+        assert_eq!(
+            row.map(|(_, passages, _)| *passages),
+            Some(passages),
+            "{title} in {others:?}"
+        );
+    }
+    assert_eq!(article_ids(&env, &["--misc", "Vera Drake"]), ["baftas"; 2]);
+    assert!(article_ids(&env, &["--person", "Vera Drake"]).is_empty());
+}
