@@ -144,7 +144,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// year", "that day", "the following day" count from the year or day the
 /// story named; a quarter of something is no duration.
 /// 14: entities: a title a genre introduces ("abortion drama Vera Drake",
-/// "movie The Aviator") is MISC throughout the article (`works_of_art`).
+/// "movie The Aviator") is MISC throughout the article (`works_of_art`);
+/// "band", "magazine", "channel" and an airline's "carrier" introduce
+/// organisations (`organisation_nouns`).
 const ANALYSIS_VERSION: u64 = 14;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -24,15 +24,18 @@ use super::{Entity, EntityLabel, gazetteer};
 use crate::chars;
 
 /// Lower-case nouns that, written right before a name, say it is an
-/// organisation; sorted by bytes. Not "carrier" (aircraft carriers and
-/// bulk carriers are ships) nor "brewer" ("Australian brewer Alan Bond").
+/// organisation; sorted by bytes. Not "carrier" alone (aircraft carriers
+/// and bulk carriers are ships; see [`AIRLINE_CARRIERS`]) nor "brewer"
+/// ("Australian brewer Alan Bond").
 const NOUNS_BEFORE: &[&str] = &[
     "agency",
     "airline",
     "automaker",
+    "band",
     "bank",
     "car-maker",
     "carmaker",
+    "channel",
     "chipmaker",
     "club",
     "company",
@@ -43,6 +46,7 @@ const NOUNS_BEFORE: &[&str] = &[
     "group",
     "insurer",
     "label",
+    "magazine",
     "network",
     "newspaper",
     "retailer",
@@ -59,6 +63,21 @@ const MAKERS_WHO_ARE_PEOPLE: &[&str] = &[
     "peace",
     "policy",
     "programme",
+];
+
+/// Words that make "carrier" an airline ("flag carrier Qantas", "low-cost
+/// carrier Virgin Blue"), not a ship ("aircraft carrier Kitty Hawk", "bulk
+/// carrier Envoy"); sorted by bytes.
+const AIRLINE_CARRIERS: &[&str] = &[
+    "budget",
+    "flag",
+    "long-haul",
+    "low-cost",
+    "national",
+    "no-frills",
+    "regional",
+    "state-owned",
+    "state-run",
 ];
 
 /// Words after which "firm" or "giant" is an adjective ("a firm American
@@ -196,7 +215,12 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
         .len();
     let (rest, noun) = before.split_at(word_start);
     let is_maker = noun == "maker";
-    if !(is_maker || NOUNS_BEFORE.binary_search(&noun).is_ok())
+    let is_airline = noun == "carrier"
+        && rest.strip_suffix(' ').is_some_and(|rest| {
+            let kind = rest.rsplit(char::is_whitespace).next().unwrap_or(rest);
+            AIRLINE_CARRIERS.binary_search(&kind).is_ok()
+        });
+    if !(is_maker || is_airline || NOUNS_BEFORE.binary_search(&noun).is_ok())
         || rest.ends_with(chars::is_alphanumeric)
         || (after.starts_with(char::is_whitespace)
             && matches!(after.split_whitespace().next(), Some("and" | "&")))
@@ -280,6 +304,7 @@ mod tests {
     fn the_lists_are_sorted() {
         assert!(NOUNS_BEFORE.is_sorted());
         assert!(MAKERS_WHO_ARE_PEOPLE.is_sorted());
+        assert!(AIRLINE_CARRIERS.is_sorted());
         assert!(BEFORE_AN_ADJECTIVE.is_sorted());
     }
 
@@ -329,6 +354,15 @@ mod tests {
             ("planning agency, [PER:Gosplan], would", &["Gosplan/ORG"]),
             ("brewer [PER:Alan Bond] said", &["Alan Bond/PER"]),
             ("aircraft carrier [PER:Kitty Hawk]", &["Kitty Hawk/PER"]),
+            ("bulk carrier [PER:Mykon Wave]", &["Mykon Wave/PER"]),
+            ("Russian flag carrier [PER:Aeroflot]", &["Aeroflot/ORG"]),
+            ("low-cost carrier [PER:Virgin Blue]", &["Virgin Blue/ORG"]),
+            (
+                "rock band [PER:Franz Ferdinand] won",
+                &["Franz Ferdinand/ORG"],
+            ),
+            ("gadget magazine [PER:Stuff] said", &["Stuff/ORG"]),
+            ("TV channel [MISC:Granada Men]", &["Granada Men/ORG"]),
             ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
             ("the giant [LOC:US] budget", &["US/LOC"]),
             ("oil giant [LOC:Saudi\nArabia] said", &["Saudi\nArabia/LOC"]),
