@@ -146,7 +146,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// 14: entities: a title a genre introduces ("abortion drama Vera Drake",
 /// "movie The Aviator") is MISC throughout the article (`works_of_art`);
 /// "band", "magazine", "channel" and an airline's "carrier" introduce
-/// organisations (`organisation_nouns`).
+/// organisations (`organisation_nouns`), "singer", "star", "striker" and
+/// other person nouns people (`person_nouns`).
 const ANALYSIS_VERSION: u64 = 14;
 
 /// Commit after this many bytes of input by default, so an interrupted run

@@ -23,7 +23,8 @@
 //! names joined ("BBC Radio 4"), organisations the story says are
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
-//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), [`one_label`]
+//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
+//! person noun introduces ([`person_nouns`]: "rap star Kanye West"), [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -174,6 +175,7 @@ impl Engine {
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
         works_of_art::retype_works_of_art(text, &mut entities);
+        person_nouns::retype_named_people(text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -277,11 +279,13 @@ pub mod known_names;
 pub mod labels;
 pub mod leading_modifiers;
 pub mod model;
+pub mod noun_before;
 pub mod numbered_titles;
 pub mod one_label;
 pub mod organisation_nouns;
 pub mod parentheses;
 pub mod perceptron;
+pub mod person_nouns;
 pub mod personal_titles;
 pub mod pronoun_us;
 pub mod scoring;

@@ -18,6 +18,7 @@
 
 use std::collections::HashSet;
 
+use super::noun_before::NounBefore;
 use super::personal_titles::is_personal_title;
 use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
@@ -209,29 +210,19 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
             None => return false,
         },
     };
-    // The whole lower-case word that ends `before` ("Firm" holds none).
-    let word_start = before
-        .trim_end_matches(|c: char| c.is_ascii_lowercase() || c == '-')
-        .len();
-    let (rest, noun) = before.split_at(word_start);
+    let Some(found) = NounBefore::of(before) else {
+        return false;
+    };
+    let noun = found.noun;
     let is_maker = noun == "maker";
-    let is_airline = noun == "carrier"
-        && rest.strip_suffix(' ').is_some_and(|rest| {
-            let kind = rest.rsplit(char::is_whitespace).next().unwrap_or(rest);
-            AIRLINE_CARRIERS.binary_search(&kind).is_ok()
-        });
+    let is_airline = noun == "carrier" && AIRLINE_CARRIERS.binary_search(&found.previous()).is_ok();
     if !(is_maker || is_airline || NOUNS_BEFORE.binary_search(&noun).is_ok())
-        || rest.ends_with(chars::is_alphanumeric)
         || (after.starts_with(char::is_whitespace)
             && matches!(after.split_whitespace().next(), Some("and" | "&")))
     {
         return false;
     }
-    let previous = rest
-        .split_whitespace()
-        .next_back()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let previous = found.previous().to_ascii_lowercase();
     if !apposed
         && BEFORE_AN_ADJECTIVE
             .binary_search(&previous.as_str())

@@ -22,6 +22,7 @@
 
 use std::collections::HashSet;
 
+use super::noun_before::NounBefore;
 use super::organisation_nouns::is_titled;
 use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
@@ -152,23 +153,17 @@ fn is_numeral_or_letter(name: &str) -> bool {
 /// [`GENRES`] (or of [`BROADCASTS`] after a word that makes it one), and not
 /// after one of [`NOT_AFTER`].
 fn after_genre(text: &str, entity: &Entity) -> bool {
-    let Some(before) = text[..entity.start].strip_suffix(' ') else {
+    let Some(found) = text[..entity.start]
+        .strip_suffix(' ')
+        .and_then(NounBefore::of)
+    else {
         return false;
     };
-    let word_start = before
-        .trim_end_matches(|c: char| c.is_ascii_lowercase())
-        .len();
-    let (rest, genre) = before.split_at(word_start);
-    let is_broadcast = BROADCASTS.contains(&genre);
-    if !(is_broadcast || GENRES.binary_search(&genre).is_ok()) {
+    let is_broadcast = BROADCASTS.contains(&found.noun);
+    if !(is_broadcast || GENRES.binary_search(&found.noun).is_ok()) {
         return false;
     }
-    let Some(rest) = rest.strip_suffix(' ') else {
-        // The genre opens the text, or is glued to the word before it
-        // ("sci-fi"'s "fi" is no genre; "pop-film" is rare).
-        return rest.is_empty() && !is_broadcast;
-    };
-    let previous = rest.split_whitespace().next_back().unwrap_or_default();
+    let previous = found.previous();
     let lower = previous.to_ascii_lowercase();
     if NOT_AFTER.binary_search(&lower.as_str()).is_ok() {
         return false;
