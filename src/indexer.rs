@@ -147,7 +147,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// "movie The Aviator") is MISC throughout the article (`works_of_art`);
 /// "band", "magazine", "channel" and an airline's "carrier" introduce
 /// organisations (`organisation_nouns`), "singer", "star", "striker" and
-/// other person nouns people (`person_nouns`).
+/// other person nouns people (`person_nouns`); a listed company's whole
+/// name is an organisation (`listed_companies`).
 const ANALYSIS_VERSION: u64 = 14;
 
 /// Commit after this many bytes of input by default, so an interrupted run

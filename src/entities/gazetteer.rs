@@ -66,6 +66,15 @@ pub fn lists(list: &str, name: &str) -> bool {
         .any(|entry| entry.split(' ').eq(name.split_whitespace()))
 }
 
+/// The bit of the named list in a [`Gazetteer::lists_of`] mask (0 for no
+/// such list).
+pub fn list_bit(name: &str) -> u16 {
+    LISTS
+        .iter()
+        .position(|(list, _)| *list == name)
+        .map_or(0, |list| 1 << list)
+}
+
 /// The [`Gazetteer::annotate`] marks of any position in the named lists.
 pub fn list_marks(names: &[&str]) -> u64 {
     LISTS
@@ -198,6 +207,20 @@ impl Gazetteer {
         Gazetteer::from_lists(&LISTS)
     }
 
+    /// The lists that hold `name` as one whole entry, a bit each in the
+    /// order of [`LISTS`] (see [`list_bit`]), matched as tagging matches
+    /// tokens: typography folded, case ignored.
+    pub fn lists_of(&self, name: &str) -> u16 {
+        let mut hashes = Vec::new();
+        EntryKeys::default().of(name, &mut hashes);
+        if hashes.is_empty() || hashes.len() > MAX_ENTRY_TOKENS {
+            return 0;
+        }
+        self.sequences
+            .get(&sequence_key(&hashes))
+            .map_or(0, |sequence| sequence.lists)
+    }
+
     /// For each token, a mask per list position: bit `4*list + p` is set when
     /// the token is at position p (0 begin, 1 inside, 2 last, 3 unit) of a
     /// match of `list`. Matching is greedy left to right, longest first.
@@ -302,6 +325,22 @@ mod tests {
         ] {
             assert!(!plain_hashes(entry, &mut fast), "{entry}");
         }
+    }
+
+    #[test]
+    fn a_whole_name_is_looked_up_in_every_list() {
+        let gazetteer = Gazetteer::from_lists(&[
+            ("companies", "Lockheed Martin\nAirbus\n"),
+            ("places", "Airbus\n"),
+        ]);
+        let bits = |name: &str| gazetteer.lists_of(name);
+        assert_eq!(bits("Lockheed Martin"), 0b01);
+        assert_eq!(bits("LOCKHEED\nMARTIN"), 0b01);
+        assert_eq!(bits("Airbus"), 0b11);
+        assert_eq!(bits("Lockheed"), 0, "a prefix is no entry");
+        assert_eq!(bits("Boeing"), 0);
+        assert_eq!(list_bit("companies"), 1 << 9);
+        assert_eq!(list_bit("no such list"), 0);
     }
 
     #[test]

@@ -20,7 +20,8 @@
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
 //! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
-//! names joined ("BBC Radio 4"), organisations the story says are
+//! names joined ("BBC Radio 4"), [`listed_companies`] organisations
+//! ("Lockheed Martin"), organisations the story says are
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
 //! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
@@ -172,6 +173,7 @@ impl Engine {
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
         trailing_numbers::join_trailing_numbers(text, &mut entities);
+        listed_companies::retype_listed_companies(&self.resources.gazetteer, text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
         works_of_art::retype_works_of_art(text, &mut entities);
@@ -278,6 +280,7 @@ pub mod holidays;
 pub mod known_names;
 pub mod labels;
 pub mod leading_modifiers;
+pub mod listed_companies;
 pub mod model;
 pub mod noun_before;
 pub mod numbered_titles;
