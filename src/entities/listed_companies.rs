@@ -51,11 +51,11 @@ pub fn retype_listed_companies(gazetteer: &Gazetteer, text: &str, entities: &mut
                 let one_word = !name.contains(char::is_whitespace);
                 if entity.label == EntityLabel::Organization
                     || (entity.label == EntityLabel::Location && one_word)
-                    || is_titled(text, entity)
                 {
                     return false;
                 }
-                *verdicts.entry((name, entity.label)).or_insert_with(|| {
+                // Looked at last: few mentions are listed companies.
+                let listed = *verdicts.entry((name, entity.label)).or_insert_with(|| {
                     let lists = gazetteer.lists_of(name);
                     // The table ignores case; a company does not ("analyst
                     // Ing said" is no "ING"). Few names get this far, so
@@ -70,7 +70,8 @@ pub fn retype_listed_companies(gazetteer: &Gazetteer, text: &str, entities: &mut
                     let first = name.split_whitespace().next().unwrap_or_default();
                     entity.label != EntityLabel::Person
                         || gazetteer.lists_of(first) & first_names == 0
-                })
+                });
+                listed && !is_titled(text, entity)
             })
             .collect()
     };

@@ -176,7 +176,7 @@ impl Engine {
         listed_companies::retype_listed_companies(&self.resources.gazetteer, text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
-        works_of_art::retype_works_of_art(text, &mut entities);
+        works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);

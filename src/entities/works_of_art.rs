@@ -22,10 +22,11 @@
 
 use std::collections::HashSet;
 
+use super::gazetteer::{self, Gazetteer};
 use super::noun_before::NounBefore;
 use super::organisation_nouns::is_titled;
 use super::wordform::without_possessive;
-use super::{Entity, EntityLabel, gazetteer};
+use super::{Entity, EntityLabel};
 use crate::chars;
 
 /// Lower-case genres that, right before a name, say it is a work's title;
@@ -97,7 +98,7 @@ const PLACE_LISTS: [&str; 2] = ["countries", "places"];
 /// Makes other names (MISC) of the titles a genre introduces, and of every
 /// other mention of those titles in the article. `text` is the text the
 /// mentions' offsets index.
-pub fn retype_works_of_art(text: &str, entities: &mut [Entity]) {
+pub fn retype_works_of_art(gazetteer: &Gazetteer, text: &str, entities: &mut [Entity]) {
     let introduced: Vec<usize> = (0..entities.len())
         .filter(|&i| {
             let entity = &entities[i];
@@ -111,14 +112,15 @@ pub fn retype_works_of_art(text: &str, entities: &mut [Entity]) {
         return;
     }
     // A place's name is retyped where the genre introduces it only.
+    let places = PLACE_LISTS
+        .iter()
+        .fold(0, |bits, list| bits | gazetteer::list_bit(list));
     let titles: HashSet<&str> = introduced
         .iter()
         .map(|&i| &entities[i])
         .filter(|entity| {
             entity.label != EntityLabel::Location
-                || !PLACE_LISTS
-                    .iter()
-                    .any(|list| gazetteer::lists(list, name_of(entity)))
+                || gazetteer.lists_of(name_of(entity)) & places == 0
         })
         .map(name_of)
         .collect();
@@ -186,9 +188,10 @@ mod tests {
 
     #[test]
     fn a_title_a_genre_introduces_is_an_other_name() {
+        let gazetteer = Gazetteer::embedded();
         let retyped = |marked: &str| -> Vec<String> {
             let (text, mut entities) = crate::entities::marked_mentions(marked);
-            retype_works_of_art(&text, &mut entities);
+            retype_works_of_art(&gazetteer, &text, &mut entities);
             crate::entities::labelled(&entities)
         };
         let cases: &[(&str, &[&str])] = &[
