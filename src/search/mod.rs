@@ -228,10 +228,7 @@ pub(crate) fn build_query(
         BuildProblem::Index(e) => Error::Tantivy(e),
     };
     let (text_query, ranking): (Box<dyn Query>, _) = if every_passage {
-        // Every passage: files without passages have a marker document
-        // without a passage ordinal, which this leaves out.
-        let every = ExistsQuery::new("passage".to_string(), false);
-        (Box::new(every), Vec::new())
+        (all_passages(), Vec::new())
     } else {
         let ast = parse(&rewritten).map_err(problem)?;
         let ranking = words_together(news, searcher, &ast);
@@ -322,6 +319,12 @@ fn words_together(
             Some(boosted(together, PROXIMITY_BOOST))
         })
         .collect()
+}
+
+/// Every passage: files without passages have a marker document without a
+/// passage ordinal, which this leaves out.
+fn all_passages() -> Box<dyn Query> {
+    Box::new(ExistsQuery::new("passage".to_string(), false))
 }
 
 /// The query language's grammar read over `query`; its syntax error
@@ -491,6 +494,12 @@ impl<'a> TextQueryBuilder<'a> {
         polarity: Polarity,
     ) -> std::result::Result<Node, BuildProblem> {
         let sought = polarity == Polarity::Sought;
+        // Every passage, as `*` alone is: tantivy's `AllQuery` took in the
+        // record an empty file leaves (no passage ordinal), which `* -sport`
+        // listed as a hit without text.
+        if let UserInputLeaf::All = &leaf {
+            return Ok(Node::Leaf(all_passages()));
+        }
         if let UserInputLeaf::Literal(literal) = &leaf
             && let Some(field) = self.text_field(literal.field_name.as_deref())
             && let Some(word) = unindexed_word(self.news, field, &literal.phrase)
@@ -1158,7 +1167,8 @@ mod tests {
             "crash published:2024-12",
             "crash date:[2024-12-20 TO *]",
             "x -(a b)",
-            "* -crash",
+            // Not `* -crash`: `*` is every passage, without the record an
+            // empty file leaves, which the parser's `AllQuery` holds.
             "crash ™",
             "crash ™^2",
             "™",

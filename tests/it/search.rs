@@ -1237,3 +1237,26 @@ fn a_query_may_start_with_an_excluded_word() {
     }
     assert_eq!(env.hit_files("-snow crash", &["-n", "5"]), ["b.txt"]);
 }
+
+/// `*` beside other clauses is every passage, as `*` alone is: it listed
+/// the empty record an empty file leaves in the index, as a hit with no
+/// text (`* -sport`: "everything but sport").
+#[test]
+fn every_passage_beside_other_words_holds_no_empty_file() {
+    let env = Env::new();
+    env.write("a.txt", "Title\n\nWalrus one.\n\nSeal two.\n");
+    env.write("empty.txt", "");
+    env.index();
+    // Passages, not files: `hit_files` would hide a second passage.
+    let cases = [
+        ("* -walrus", 1),
+        ("(* OR walrus) -seal", 1),
+        ("* OR walrus", 2),
+    ];
+    for (query, want) in cases {
+        let hits = env.hits(query, &[]);
+        let texts: Vec<&str> = hits.iter().map(|h| h["text"].as_str().unwrap()).collect();
+        assert_eq!(hits.len(), want, "{query}: {texts:?}");
+        assert!(!texts.contains(&""), "{query}: {texts:?}");
+    }
+}
