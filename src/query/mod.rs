@@ -23,6 +23,7 @@ pub use written_dates::WrittenDate;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::indexer::FIRST_STORABLE_YEAR;
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::search::{DateSide, parse_user_date};
 use crate::tokenizer::is_southeast_asian_mark;
@@ -342,7 +343,14 @@ fn rewrite_date_clause(token: &str) -> Result<Option<(String, Option<DateRange>)
     if field != PUBLISHED && field != MENTIONED {
         return Ok(None);
     }
-    let (since, until) = parse_date_range(field, body)?;
+    let (mut since, until) = parse_date_range(field, body)?;
+    // tantivy's parser drops a range open at both ends (`[* TO *]`, `*`),
+    // so `-date:*` excluded nothing and `published:*` found nothing: from
+    // the first day the index holds, it is "has a date", as other engines
+    // read it.
+    if since.is_none() && until.is_none() {
+        since = NaiveDate::from_ymd_opt(FIRST_STORABLE_YEAR, 1, 1);
+    }
     let bound = |d: Option<NaiveDate>| d.map_or_else(|| "*".to_string(), rfc3339);
     let clause = if field == PUBLISHED {
         format!("published:[{} TO {}]", bound(since), bound(until))
@@ -743,6 +751,12 @@ mod tests {
                 "published:[2024 TO *]",
                 "published:[2024-01-01T00:00:00Z TO *]",
             ),
+            // Open at both ends: tantivy's parser would drop the range.
+            (
+                "published:[* TO *]",
+                "published:[1678-01-01T00:00:00Z TO *]",
+            ),
+            ("-published:*", "-published:[1678-01-01T00:00:00Z TO *]"),
             (
                 "-published:2024",
                 "-published:[2024-01-01T00:00:00Z TO 2024-12-31T00:00:00Z]",

@@ -1260,3 +1260,34 @@ fn every_passage_beside_other_words_holds_no_empty_file() {
         assert!(!texts.contains(&""), "{query}: {texts:?}");
     }
 }
+
+/// A range open at both ends (`[* TO *]`, or `*`) of a date field is "has
+/// a date", as in the engines users know it from: tantivy's parser drops
+/// such a range, so `-date:[* TO *]` excluded nothing and
+/// `published:[* TO *]` found nothing.
+#[test]
+fn a_date_range_open_at_both_ends_is_any_date() {
+    let env = Env::new();
+    env.write(
+        "2024-12-30/dated.txt",
+        "Dated\n\nWalrus seen on December 25, 2024.\n\nWalrus seen again.\n",
+    );
+    env.write("undated.txt", "Undated\n\nWalrus elsewhere.\n");
+    env.index();
+    // How many passages of the dated file (the first of two mentions a
+    // date), and of the undated one.
+    let cases = [
+        ("walrus published:[* TO *]", (2, 0)),
+        ("published:*", (2, 0)),
+        ("walrus -published:*", (0, 1)),
+        ("date:[* TO *]", (1, 0)),
+        ("walrus -date:[* TO *]", (1, 1)),
+        ("walrus -date:*", (1, 1)),
+    ];
+    for (query, want) in cases {
+        let hits = env.hits(query, &[]);
+        let of = |file: &str| hits.iter().filter(|h| h["path"] == file).count();
+        let found = (of("corpus/2024-12-30/dated.txt"), of("corpus/undated.txt"));
+        assert_eq!(found, want, "{query}");
+    }
+}
