@@ -478,7 +478,9 @@ pub fn wildcard_problem(word: &str) -> String {
 pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
     match error {
-        E::FieldDoesNotExist(field) => format!(
+        // A field stored but not searched (`url:`, `path:`) is no field of
+        // the query language either.
+        E::FieldDoesNotExist(field) | E::FieldNotIndexed(field) => format!(
             "there is no field `{field}:`; use one of {}, or put the words in quotes",
             field_list()
         ),

@@ -500,6 +500,16 @@ impl<'a> TextQueryBuilder<'a> {
         if let UserInputLeaf::All = &leaf {
             return Ok(Node::Leaf(all_passages()));
         }
+        // `title:*` asks for any word of a field, which tantivy looks up in
+        // a column the text fields do not have, and failed with "Schema
+        // error". (`published:*` and `date:*` are ranges by now.)
+        if let UserInputLeaf::Exists { field } = &leaf {
+            return Err(format!(
+                "`{field}:*` is no query: newsdex finds words, not any word of a field; write a \
+                 word after `{field}:` (`{field}:crash`), or leave the field out"
+            )
+            .into());
+        }
         if let UserInputLeaf::Literal(literal) = &leaf
             && let Some(field) = self.text_field(literal.field_name.as_deref())
             && let Some(word) = unindexed_word(self.news, field, &literal.phrase)

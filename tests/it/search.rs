@@ -1291,3 +1291,33 @@ fn a_date_range_open_at_both_ends_is_any_date() {
         assert_eq!(found, want, "{query}");
     }
 }
+
+/// A field that is stored but not searched, or a field with `*` for any
+/// word, is refused with what to write: they printed tantivy's own words
+/// ("The field 'url' is not declared as indexed", "Schema error: 'Field
+/// title is not a fast field.'").
+#[test]
+fn fields_that_cannot_be_searched_so_say_what_to_write() {
+    let env = Env::new();
+    env.write("a.txt", "Title\n\nWalrus one.\n");
+    env.index();
+    let cases = [
+        ("url:bbc", "there is no field `url:`; use one of title:"),
+        (
+            "walrus path:a",
+            "there is no field `path:`; use one of title:",
+        ),
+        ("title:*", "`title:*`"),
+        ("walrus -person:*", "`person:*`"),
+    ];
+    for (query, want) in cases {
+        let run = env.run(&["search", query, "--index", "index"]);
+        assert_eq!(run.status, 2, "{query}: {}", run.stderr);
+        assert!(run.stderr.contains(want), "{query}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("tantivy") && !run.stderr.contains("Schema"),
+            "{}",
+            run.stderr
+        );
+    }
+}
