@@ -158,6 +158,9 @@ pub(crate) type Run = Vec<(usize, usize)>;
 pub(crate) fn plain_runs(query: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run = Run::new();
+    // Whether each group open at this token is excluded.
+    let mut groups: Vec<bool> = Vec::new();
+    let mut after_not = false;
     let mut at = 0;
     while at < query.len() {
         let (token, _) = next_token(&query[at..]);
@@ -166,10 +169,34 @@ pub(crate) fn plain_runs(query: &str) -> Vec<Run> {
         if token.trim().is_empty() {
             continue;
         }
-        if is_plain_word(token) {
-            run.push(span);
+        // A group's parentheses part runs but leave the word they touch
+        // plain: `(crash in December 2024)` holds a date, as `(crash in
+        // December 2024 )` did, and found nothing without it. The words of
+        // an excluded group (`-(a b)`, `NOT (a b)`) are no plain words.
+        let (open, clause, close) = split_parentheses(token);
+        if !open.is_empty() && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        let mut excluding = after_not;
+        for c in open.chars() {
+            match c {
+                '-' => excluding = true,
+                '(' => groups.push(std::mem::take(&mut excluding)),
+                _ => {}
+            }
+        }
+        after_not = token == "NOT";
+        let start = span.0 + open.len();
+        if !clause.is_empty() && !groups.contains(&true) && is_plain_word(clause) {
+            run.push((start, start + clause.len()));
         } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));
+        }
+        if !close.is_empty() && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        for _ in close.chars() {
+            groups.pop();
         }
     }
     if !run.is_empty() {
@@ -682,7 +709,11 @@ mod tests {
     fn plain_words_leave_out_syntax() {
         assert_eq!(
             plain_words(r#"Aliyev "plane crash" -drone (Baku OR Ganja) title:x Aliev~1 2024"#),
-            ["Aliyev", "2024"]
+            ["Aliyev", "Baku", "Ganja", "2024"]
+        );
+        assert_eq!(
+            plain_words("-(Baku OR (Ganja x)) ((Aliyev)) (-drone +jet) NOT (a b) c ( d )"),
+            ["Aliyev", "c", "d"]
         );
     }
 
