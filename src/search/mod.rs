@@ -875,12 +875,12 @@ pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String>
 /// phrase: `Putin` and `Vladimir Putin` both match "Vladimir Putin". The
 /// name is first made what the index holds (`Aliyev's` -> `Aliyev`,
 /// `US` -> `United States`), as mentions were.
-fn name_query(news: &NewsIndex, label: EntityLabel, name: &str) -> Result<Box<dyn Query>> {
+fn name_query(news: &NewsIndex, label: EntityLabel, given: &str) -> Result<Box<dyn Query>> {
     let field = news.fields.entity(label);
-    let name = &canonical::query_name(label, name);
+    let name = &canonical::query_name(label, given);
     if let Some(word) = unindexed_word(news, field, name) {
-        return Err(Error::InvalidQuery {
-            query: name.to_string(),
+        return Err(Error::InvalidName {
+            name: given.to_string(),
             reason: unindexed_word_problem(&word),
         });
     }
@@ -890,8 +890,8 @@ fn name_query(news: &NewsIndex, label: EntityLabel, name: &str) -> Result<Box<dy
         .collect();
     Ok(match terms.len() {
         0 => {
-            return Err(Error::InvalidQuery {
-                query: name.to_string(),
+            return Err(Error::InvalidName {
+                name: given.to_string(),
                 reason: format!(
                     "the {} filter needs a name with letters or digits",
                     news.index.schema().get_field_name(field)
