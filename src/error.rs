@@ -67,6 +67,13 @@ pub enum Error {
     #[error("invalid query {}: {reason}", quoted_start(query))]
     InvalidQuery { query: String, reason: String },
 
+    /// An entity filter's name (`--person`, the API's `person`) that can
+    /// match nothing: its own error, so the message blames the name and
+    /// not the query, which read `invalid query "!!"` for `crash --person
+    /// '!!'`.
+    #[error("invalid name {name:?}: {reason}")]
+    InvalidName { name: String, reason: String },
+
     #[error("invalid date {input:?}: {reason}")]
     InvalidDate { input: String, reason: String },
 

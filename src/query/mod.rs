@@ -23,6 +23,7 @@ pub use written_dates::WrittenDate;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::indexer::FIRST_STORABLE_YEAR;
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::search::{DateSide, parse_user_date};
 use crate::tokenizer::is_southeast_asian_mark;
@@ -157,6 +158,9 @@ pub(crate) type Run = Vec<(usize, usize)>;
 pub(crate) fn plain_runs(query: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run = Run::new();
+    // Whether each group open at this token is excluded.
+    let mut groups: Vec<bool> = Vec::new();
+    let mut after_not = false;
     let mut at = 0;
     while at < query.len() {
         let (token, _) = next_token(&query[at..]);
@@ -165,10 +169,34 @@ pub(crate) fn plain_runs(query: &str) -> Vec<Run> {
         if token.trim().is_empty() {
             continue;
         }
-        if is_plain_word(token) {
-            run.push(span);
+        // A group's parentheses part runs but leave the word they touch
+        // plain: `(crash in December 2024)` holds a date, as `(crash in
+        // December 2024 )` did, and found nothing without it. The words of
+        // an excluded group (`-(a b)`, `NOT (a b)`) are no plain words.
+        let (open, clause, close) = split_parentheses(token);
+        if !open.is_empty() && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        let mut excluding = after_not;
+        for c in open.chars() {
+            match c {
+                '-' => excluding = true,
+                '(' => groups.push(std::mem::take(&mut excluding)),
+                _ => {}
+            }
+        }
+        after_not = token == "NOT";
+        let start = span.0 + open.len();
+        if !clause.is_empty() && !groups.contains(&true) && is_plain_word(clause) {
+            run.push((start, start + clause.len()));
         } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));
+        }
+        if !close.is_empty() && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        for _ in close.chars() {
+            groups.pop();
         }
     }
     if !run.is_empty() {
@@ -342,7 +370,14 @@ fn rewrite_date_clause(token: &str) -> Result<Option<(String, Option<DateRange>)
     if field != PUBLISHED && field != MENTIONED {
         return Ok(None);
     }
-    let (since, until) = parse_date_range(field, body)?;
+    let (mut since, until) = parse_date_range(field, body)?;
+    // tantivy's parser drops a range open at both ends (`[* TO *]`, `*`),
+    // so `-date:*` excluded nothing and `published:*` found nothing: from
+    // the first day the index holds, it is "has a date", as other engines
+    // read it.
+    if since.is_none() && until.is_none() {
+        since = NaiveDate::from_ymd_opt(FIRST_STORABLE_YEAR, 1, 1);
+    }
     let bound = |d: Option<NaiveDate>| d.map_or_else(|| "*".to_string(), rfc3339);
     let clause = if field == PUBLISHED {
         format!("published:[{} TO {}]", bound(since), bound(until))
@@ -470,7 +505,9 @@ pub fn wildcard_problem(word: &str) -> String {
 pub fn explain_parser_error(error: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
     match error {
-        E::FieldDoesNotExist(field) => format!(
+        // A field stored but not searched (`url:`, `path:`) is no field of
+        // the query language either.
+        E::FieldDoesNotExist(field) | E::FieldNotIndexed(field) => format!(
             "there is no field `{field}:`; use one of {}, or put the words in quotes",
             field_list()
         ),
@@ -672,7 +709,11 @@ mod tests {
     fn plain_words_leave_out_syntax() {
         assert_eq!(
             plain_words(r#"Aliyev "plane crash" -drone (Baku OR Ganja) title:x Aliev~1 2024"#),
-            ["Aliyev", "2024"]
+            ["Aliyev", "Baku", "Ganja", "2024"]
+        );
+        assert_eq!(
+            plain_words("-(Baku OR (Ganja x)) ((Aliyev)) (-drone +jet) NOT (a b) c ( d )"),
+            ["Aliyev", "c", "d"]
         );
     }
 
@@ -743,6 +784,12 @@ mod tests {
                 "published:[2024 TO *]",
                 "published:[2024-01-01T00:00:00Z TO *]",
             ),
+            // Open at both ends: tantivy's parser would drop the range.
+            (
+                "published:[* TO *]",
+                "published:[1678-01-01T00:00:00Z TO *]",
+            ),
+            ("-published:*", "-published:[1678-01-01T00:00:00Z TO *]"),
             (
                 "-published:2024",
                 "-published:[2024-01-01T00:00:00Z TO 2024-12-31T00:00:00Z]",

@@ -257,6 +257,18 @@ mod tests {
                 "oil since mar 1987",
                 "oil (\"since mar 1987\" OR date:[1987-03-01 TO *] OR published:[1987-03-01 TO *])",
             ),
+            // Inside a group too, the parentheses touching it or not:
+            // `(crash in December 2024)` was read as four words.
+            (
+                "(crash in December 2024)",
+                "(crash (\"in December 2024\" OR date:[2024-12-01 TO 2024-12-31] OR \
+                 published:[2024-12-01 TO 2024-12-31]))",
+            ),
+            (
+                "crash OR (summit 2024)",
+                "crash OR (summit (\"2024\" OR date:[2024-01-01 TO 2024-12-31] OR \
+                 published:[2024-01-01 TO 2024-12-31]))",
+            ),
             (
                 "talks on December 25, 2024, Baku",
                 "talks (\"on December 25, 2024\" OR date:[2024-12-25 TO 2024-12-25] OR \
@@ -275,7 +287,6 @@ mod tests {
             "\"December 2024\" crash",
             "published:2024-12 crash",
             "-2024 crash",
-            "crash OR (summit 2024)",
             "crash December 25",
             "crash yesterday",
             "Boeing 737",

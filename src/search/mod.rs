@@ -228,10 +228,7 @@ pub(crate) fn build_query(
         BuildProblem::Index(e) => Error::Tantivy(e),
     };
     let (text_query, ranking): (Box<dyn Query>, _) = if every_passage {
-        // Every passage: files without passages have a marker document
-        // without a passage ordinal, which this leaves out.
-        let every = ExistsQuery::new("passage".to_string(), false);
-        (Box::new(every), Vec::new())
+        (all_passages(), Vec::new())
     } else {
         let ast = parse(&rewritten).map_err(problem)?;
         let ranking = words_together(news, searcher, &ast);
@@ -322,6 +319,12 @@ fn words_together(
             Some(boosted(together, PROXIMITY_BOOST))
         })
         .collect()
+}
+
+/// Every passage: files without passages have a marker document without a
+/// passage ordinal, which this leaves out.
+fn all_passages() -> Box<dyn Query> {
+    Box::new(ExistsQuery::new("passage".to_string(), false))
 }
 
 /// The query language's grammar read over `query`; its syntax error
@@ -491,6 +494,22 @@ impl<'a> TextQueryBuilder<'a> {
         polarity: Polarity,
     ) -> std::result::Result<Node, BuildProblem> {
         let sought = polarity == Polarity::Sought;
+        // Every passage, as `*` alone is: tantivy's `AllQuery` took in the
+        // record an empty file leaves (no passage ordinal), which `* -sport`
+        // listed as a hit without text.
+        if let UserInputLeaf::All = &leaf {
+            return Ok(Node::Leaf(all_passages()));
+        }
+        // `title:*` asks for any word of a field, which tantivy looks up in
+        // a column the text fields do not have, and failed with "Schema
+        // error". (`published:*` and `date:*` are ranges by now.)
+        if let UserInputLeaf::Exists { field } = &leaf {
+            return Err(format!(
+                "`{field}:*` is no query: newsdex finds words, not any word of a field; write a \
+                 word after `{field}:` (`{field}:crash`), or leave the field out"
+            )
+            .into());
+        }
         if let UserInputLeaf::Literal(literal) = &leaf
             && let Some(field) = self.text_field(literal.field_name.as_deref())
             && let Some(word) = unindexed_word(self.news, field, &literal.phrase)
@@ -856,12 +875,12 @@ pub(crate) fn analyze(news: &NewsIndex, field: Field, text: &str) -> Vec<String>
 /// phrase: `Putin` and `Vladimir Putin` both match "Vladimir Putin". The
 /// name is first made what the index holds (`Aliyev's` -> `Aliyev`,
 /// `US` -> `United States`), as mentions were.
-fn name_query(news: &NewsIndex, label: EntityLabel, name: &str) -> Result<Box<dyn Query>> {
+fn name_query(news: &NewsIndex, label: EntityLabel, given: &str) -> Result<Box<dyn Query>> {
     let field = news.fields.entity(label);
-    let name = &canonical::query_name(label, name);
+    let name = &canonical::query_name(label, given);
     if let Some(word) = unindexed_word(news, field, name) {
-        return Err(Error::InvalidQuery {
-            query: name.to_string(),
+        return Err(Error::InvalidName {
+            name: given.to_string(),
             reason: unindexed_word_problem(&word),
         });
     }
@@ -871,8 +890,8 @@ fn name_query(news: &NewsIndex, label: EntityLabel, name: &str) -> Result<Box<dy
         .collect();
     Ok(match terms.len() {
         0 => {
-            return Err(Error::InvalidQuery {
-                query: name.to_string(),
+            return Err(Error::InvalidName {
+                name: given.to_string(),
                 reason: format!(
                     "the {} filter needs a name with letters or digits",
                     news.index.schema().get_field_name(field)
@@ -1158,7 +1177,8 @@ mod tests {
             "crash published:2024-12",
             "crash date:[2024-12-20 TO *]",
             "x -(a b)",
-            "* -crash",
+            // Not `* -crash`: `*` is every passage, without the record an
+            // empty file leaves, which the parser's `AllQuery` holds.
             "crash ™",
             "crash ™^2",
             "™",

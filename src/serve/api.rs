@@ -60,6 +60,7 @@ impl From<Error> for ApiError {
         match err {
             // The caller's mistakes.
             Error::InvalidQuery { .. }
+            | Error::InvalidName { .. }
             | Error::InvalidDate { .. }
             | Error::InvalidDateRange { .. } => ApiError::bad(err.to_string()),
             // The server's: the index, the disk.

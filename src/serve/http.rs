@@ -327,6 +327,11 @@ pub fn percent_decode(input: &str) -> Option<String> {
             b'+' => out.push(b' '),
             b'%' => {
                 let hex = bytes.get(i + 1..i + 3)?;
+                // Two hex digits: `from_str_radix` also takes a sign, and
+                // read `%+1` as byte 1, a control character in the query.
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
                 let hex = std::str::from_utf8(hex).ok()?;
                 out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 2;
@@ -472,6 +477,8 @@ mod tests {
         assert_eq!(percent_decode("a+b%20c%C3%A9").as_deref(), Some("a b cé"));
         assert_eq!(percent_decode("%zz"), None);
         assert_eq!(percent_decode("%4"), None);
+        assert_eq!(percent_decode("%+1crash"), None);
+        assert_eq!(percent_decode("%-1"), None);
         assert_eq!(percent_decode("%FF"), None);
     }
 }

@@ -339,6 +339,8 @@ fn bad_queries_exit_2_and_say_how_to_fix_them() {
         (&["Aliev~7"], "1 or 2"),
         (&["crash", "--person", ""], "the person filter needs a name"),
         (&["crash", "--org", "!!"], "the org filter needs a name"),
+        // The name is at fault, not the query, which may be fine.
+        (&["crash", "--person", "!!"], "invalid name \"!!\":"),
     ];
     for &(query, hint) in cases {
         let mut args = vec!["search"];

@@ -1237,3 +1237,87 @@ fn a_query_may_start_with_an_excluded_word() {
     }
     assert_eq!(env.hit_files("-snow crash", &["-n", "5"]), ["b.txt"]);
 }
+
+/// `*` beside other clauses is every passage, as `*` alone is: it listed
+/// the empty record an empty file leaves in the index, as a hit with no
+/// text (`* -sport`: "everything but sport").
+#[test]
+fn every_passage_beside_other_words_holds_no_empty_file() {
+    let env = Env::new();
+    env.write("a.txt", "Title\n\nWalrus one.\n\nSeal two.\n");
+    env.write("empty.txt", "");
+    env.index();
+    // Passages, not files: `hit_files` would hide a second passage.
+    let cases = [
+        ("* -walrus", 1),
+        ("(* OR walrus) -seal", 1),
+        ("* OR walrus", 2),
+    ];
+    for (query, want) in cases {
+        let hits = env.hits(query, &[]);
+        let texts: Vec<&str> = hits.iter().map(|h| h["text"].as_str().unwrap()).collect();
+        assert_eq!(hits.len(), want, "{query}: {texts:?}");
+        assert!(!texts.contains(&""), "{query}: {texts:?}");
+    }
+}
+
+/// A range open at both ends (`[* TO *]`, or `*`) of a date field is "has
+/// a date", as in the engines users know it from: tantivy's parser drops
+/// such a range, so `-date:[* TO *]` excluded nothing and
+/// `published:[* TO *]` found nothing.
+#[test]
+fn a_date_range_open_at_both_ends_is_any_date() {
+    let env = Env::new();
+    env.write(
+        "2024-12-30/dated.txt",
+        "Dated\n\nWalrus seen on December 25, 2024.\n\nWalrus seen again.\n",
+    );
+    env.write("undated.txt", "Undated\n\nWalrus elsewhere.\n");
+    env.index();
+    // How many passages of the dated file (the first of two mentions a
+    // date), and of the undated one.
+    let cases = [
+        ("walrus published:[* TO *]", (2, 0)),
+        ("published:*", (2, 0)),
+        ("walrus -published:*", (0, 1)),
+        ("date:[* TO *]", (1, 0)),
+        ("walrus -date:[* TO *]", (1, 1)),
+        ("walrus -date:*", (1, 1)),
+    ];
+    for (query, want) in cases {
+        let hits = env.hits(query, &[]);
+        let of = |file: &str| hits.iter().filter(|h| h["path"] == file).count();
+        let found = (of("corpus/2024-12-30/dated.txt"), of("corpus/undated.txt"));
+        assert_eq!(found, want, "{query}");
+    }
+}
+
+/// A field that is stored but not searched, or a field with `*` for any
+/// word, is refused with what to write: they printed tantivy's own words
+/// ("The field 'url' is not declared as indexed", "Schema error: 'Field
+/// title is not a fast field.'").
+#[test]
+fn fields_that_cannot_be_searched_so_say_what_to_write() {
+    let env = Env::new();
+    env.write("a.txt", "Title\n\nWalrus one.\n");
+    env.index();
+    let cases = [
+        ("url:bbc", "there is no field `url:`; use one of title:"),
+        (
+            "walrus path:a",
+            "there is no field `path:`; use one of title:",
+        ),
+        ("title:*", "`title:*`"),
+        ("walrus -person:*", "`person:*`"),
+    ];
+    for (query, want) in cases {
+        let run = env.run(&["search", query, "--index", "index"]);
+        assert_eq!(run.status, 2, "{query}: {}", run.stderr);
+        assert!(run.stderr.contains(want), "{query}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("tantivy") && !run.stderr.contains("Schema"),
+            "{}",
+            run.stderr
+        );
+    }
+}
