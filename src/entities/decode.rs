@@ -185,6 +185,11 @@ impl Viterbi {
         }
     }
 
+    /// Makes room for stretches of up to `tokens` tokens.
+    pub fn reserve(&mut self, tokens: usize) {
+        self.scores.reserve(tokens);
+    }
+
     /// Writes to `tags` the best-scoring well-formed tag sequence for a
     /// stretch of tokens with `before` and `after` it (one tag per emission
     /// row).
