@@ -114,6 +114,8 @@ pub struct TokenForms {
     pub cluster: u32,
     pub gazetteer: u64,
     pub casing: Casing,
+    /// Some gazetteer entry starts with this word ([`Gazetteer::starts_entry`]).
+    pub starts_entry: bool,
     /// Written without capital or caseless letters: a lower-case word, a
     /// number, punctuation. Such a token is part of a name only next to one
     /// that is not (see [`super::focus`]).
@@ -122,10 +124,6 @@ pub struct TokenForms {
     pub title_elsewhere: bool,
     /// Lower-cased elsewhere in the document.
     pub lower_elsewhere: bool,
-    /// Lower-case forms of the neighbours in its sentence (boundary markers
-    /// at the edges), for context aggregation over the document.
-    pub previous_lower: u64,
-    pub next_lower: u64,
 }
 
 /// A document ready for tagging: token forms and sentence boundaries.
@@ -137,6 +135,13 @@ pub struct Document {
     pub all_caps: Vec<bool>,
     /// Token indices of the capitalised occurrences of each lower-case form.
     pub capitalised_occurrences: PrehashedMap<Vec<u32>>,
+    /// Each token's neighbours' lower-case forms in its sentence (boundary
+    /// markers at the edges), for context aggregation over the document.
+    /// Kept apart from the [`TokenForms`], which are copied from a word's
+    /// first occurrence to the others and from what a thread remembers:
+    /// with these in them they grew past 128 bytes, which the compiler
+    /// copies with a call to `memcpy`.
+    pub neighbour_lowers: Vec<[u64; 2]>,
 }
 
 impl Document {
@@ -170,12 +175,15 @@ impl Document {
         let mut lower_ids: Vec<u32> = Vec::with_capacity(token_count);
         let mut lower_forms: PrehashedMap<u32> = prehashed_map(token_count);
         let mut remembered = RememberedForms::take_for(resources);
+        // Buffers for each sentence.
+        let mut lower_hashes: Vec<u64> = Vec::new();
+        let mut headline_words: Vec<u64> = Vec::new();
         for sentence in sentences {
             sentence_starts.push(tokens.len());
             let first = tokens.len();
             // A title-case headline ("Leader Challenges Putin After Crash")
             // is shown to the model as the all-caps headline CoNLL has.
-            let headline = is_title_case_headline(sentence, &lower_words);
+            let headline = is_title_case_headline(sentence, &lower_words, &mut headline_words);
             for word in sentence {
                 let word = if headline {
                     upper.clear();
@@ -200,11 +208,12 @@ impl Document {
                     }
                 }
             }
-            let lower_hashes: Vec<u64> = tokens[first..].iter().map(|t| t.lower).collect();
-            for (token, mark) in tokens[first..]
-                .iter_mut()
-                .zip(resources.gazetteer.annotate(&lower_hashes))
-            {
+            lower_hashes.clear();
+            lower_hashes.extend(tokens[first..].iter().map(|t| t.lower));
+            let marks = resources
+                .gazetteer
+                .annotate_where(&lower_hashes, |index| tokens[first + index].starts_entry);
+            for (token, mark) in tokens[first..].iter_mut().zip(marks) {
                 token.gazetteer = mark;
             }
             all_caps.push(headline || is_all_caps(sentence));
@@ -219,6 +228,7 @@ impl Document {
             // for those, it never grows (growing the maps by word was 0.4 %
             // of an index's instructions).
             capitalised_occurrences: prehashed_map(lower_forms.len()),
+            neighbour_lowers: Vec::new(),
         };
         document.mark_document_casing(&lower_ids, lower_forms.len());
         document
@@ -237,6 +247,7 @@ impl Document {
     /// `lower_ids` numbers each token's lower-case form, from 0 to
     /// `distinct_words`.
     fn mark_document_casing(&mut self, lower_ids: &[u32], distinct_words: usize) {
+        self.neighbour_lowers.reserve_exact(self.tokens.len());
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
@@ -250,9 +261,8 @@ impl Document {
                 } else {
                     SENTENCE_END
                 };
-                let token = &mut self.tokens[index];
-                token.previous_lower = previous;
-                token.next_lower = next;
+                self.neighbour_lowers.push([previous, next]);
+                let token = &self.tokens[index];
                 if is_capitalised(token) {
                     self.capitalised_occurrences
                         .entry(token.lower)
@@ -299,14 +309,16 @@ const HEADLINE_MINOR_WORDS: &[&str] = &[
 /// Whether a sentence is a title-case headline: at least three content
 /// words, all capitalised, of which at least two are common words (seen in
 /// lower case elsewhere in the document) — which tells it from a list of
-/// names such as a sports results line.
+/// names such as a sports results line. `content` is a buffer (a vector
+/// of its own was an allocation for most sentences).
 fn is_title_case_headline(
     sentence: &[&str],
     lower_words: &impl Deref<Target = PrehashedMap<()>>,
+    content: &mut Vec<u64>,
 ) -> bool {
     // Casing first: most sentences have a lower-case content word, and then
     // `lower_words` is not needed.
-    let mut content = Vec::new();
+    content.clear();
     let mut title = 0;
     for word in sentence {
         if word.chars().filter(|c| chars::is_alphabetic(*c)).count() < 2 {
@@ -407,12 +419,11 @@ fn token_forms(resources: &Resources, word: &str, scratch: &mut Scratch) -> Toke
         suffixes,
         cluster,
         gazetteer: 0,
+        starts_entry: resources.gazetteer.starts_entry(lower),
         casing: word_casing,
         uncapitalised,
         title_elsewhere: false,
         lower_elsewhere: false,
-        previous_lower: 0,
-        next_lower: 0,
     }
 }
 
@@ -662,10 +673,10 @@ fn first_pass_features<const WORD: bool, const CONTEXT: bool>(
         let first_new = out.len();
         let others = occurrences.iter().filter(|&&o| o as usize != index);
         for &other in others.take(MAX_OTHER_OCCURRENCES) {
-            let other = &tokens[other as usize];
+            let [previous_lower, next_lower] = document.neighbour_lowers[other as usize];
             for key in [
-                mix(OTHER_OCCURRENCE_PREV, other.previous_lower),
-                mix(OTHER_OCCURRENCE_NEXT, other.next_lower),
+                mix(OTHER_OCCURRENCE_PREV, previous_lower),
+                mix(OTHER_OCCURRENCE_NEXT, next_lower),
             ] {
                 if !out[first_new..].contains(&key) {
                     out.push(key);
@@ -878,6 +889,13 @@ mod tests {
         // Other resources on the same thread: nothing remembered leaks in.
         let without = Document::prepare(&resources(), &sentences);
         assert_eq!(without.tokens[3].cluster, 0);
+    }
+
+    #[test]
+    fn token_forms_are_copied_inline() {
+        // Past 128 bytes the compiler copies them with a call to `memcpy`:
+        // 895,266 calls, 26M instructions, indexing the profile's news.
+        assert!(std::mem::size_of::<TokenForms>() <= 128);
     }
 
     #[test]

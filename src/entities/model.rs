@@ -50,6 +50,17 @@ pub struct Model {
 /// Accumulated integer weights of both passes for one token.
 pub type RowSum = [i32; ROW];
 
+/// Accumulated integer weights of one pass for one token: a half of a
+/// [`RowSum`].
+pub type PassSum = [i32; TAG_COUNT];
+
+/// The half of `sum` that holds the weights of `pass`.
+pub fn pass_sum(sum: &RowSum, pass: usize) -> &PassSum {
+    sum[pass * TAG_COUNT..(pass + 1) * TAG_COUNT]
+        .try_into()
+        .expect("a pass's half of a row sum")
+}
+
 fn fingerprint(key: u64) -> u32 {
     (key >> 32) as u32
 }
@@ -102,61 +113,83 @@ impl Model {
         self.weights.len() / (ROW * 2)
     }
 
-    /// Adds the rows of `keys` to `sum`.
+    /// Writes to `sum` the rows of `keys` added to `base`.
     ///
     /// Looking features up is bound by memory latency, so it runs in phases
     /// whose loads do not depend on each other and overlap in the memory
     /// system: first every key's slot (a further probe is rare), then the
-    /// weight rows.
-    pub fn accumulate(&self, keys: &[u64], sum: &mut RowSum) {
-        self.accumulate_lanes::<0, ROW>(keys, sum);
+    /// weight rows. (Summed onto a `base` rather than in place, so that a
+    /// token's sum is written once, where it is kept: a remembered word's
+    /// sum copied there first was a call to `memcpy` a token.)
+    pub fn accumulate_onto(&self, keys: &[u64], base: &RowSum, sum: &mut RowSum) {
+        self.accumulate_lanes::<0, ROW>(keys, base, sum);
     }
 
-    /// Adds the second pass's weights of the rows of `keys` to that pass's
-    /// half of `sum`: for the features only the second pass has, whose
-    /// first-pass weights nothing reads.
-    pub fn accumulate_second_pass(&self, keys: &[u64], sum: &mut RowSum) {
-        self.accumulate_lanes::<TAG_COUNT, TAG_COUNT>(keys, sum);
+    /// Writes to `sum` the second pass's weights of the rows of `keys`
+    /// added to `base`, both that pass's half of a [`RowSum`]: for the
+    /// features only the second pass has, whose first-pass weights nothing
+    /// reads.
+    pub fn accumulate_second_pass_onto(&self, keys: &[u64], base: &PassSum, sum: &mut PassSum) {
+        self.accumulate_lanes::<TAG_COUNT, TAG_COUNT>(keys, base, sum);
     }
 
-    /// Adds weights `FROM..FROM + LEN` of the rows of `keys` to the same
-    /// lanes of `sum`.
+    /// Writes to `sum` weights `FROM..FROM + LEN` of the rows of `keys`
+    /// added to `base`.
     fn accumulate_lanes<const FROM: usize, const LEN: usize>(
         &self,
         keys: &[u64],
-        sum: &mut RowSum,
+        base: &[i32; LEN],
+        sum: &mut [i32; LEN],
     ) {
         const BATCH: usize = 64;
         let mut rows = [0u32; BATCH];
-        for chunk in keys.chunks(BATCH) {
-            let mut found = 0;
-            for &key in chunk {
-                let (stored, row) = self.slots[slot_of(key, self.slot_mask)];
-                let row = if row == 0 || stored == fingerprint(key) {
-                    row
-                } else {
-                    self.probe(key)
-                };
-                rows[found] = row;
-                found += usize::from(row != 0);
-            }
-            self.add_rows::<FROM, LEN>(&rows[..found], sum);
+        let mut chunks = keys.chunks(BATCH);
+        let found = chunks
+            .next()
+            .map_or(0, |chunk| self.find_rows(chunk, &mut rows));
+        self.add_rows::<FROM, LEN>(&rows[..found], base, sum);
+        // Few tokens have more keys than a batch.
+        for chunk in chunks {
+            let so_far = *sum;
+            let found = self.find_rows(chunk, &mut rows);
+            self.add_rows::<FROM, LEN>(&rows[..found], &so_far, sum);
         }
     }
 
-    /// Adds weights `FROM..FROM + LEN` of rows (numbered from 1) to the
-    /// same lanes of `sum`. Kept out of line: inlined into
-    /// [`Model::accumulate`], the additions are not vectorised. Each row is
-    /// decoded from its bytes into an array first: added straight from the
-    /// byte pairs, the sums were not vectorised either (3.4 times the
-    /// instructions). The totals are summed in a local copy, which stays in
-    /// registers: summed in place, they were all stored back after every
-    /// row, since a bounds check could panic before the next.
+    /// Writes the rows (numbered from 1) of those of `keys` the model has
+    /// to the start of `rows`, and returns how many there are.
+    fn find_rows(&self, keys: &[u64], rows: &mut [u32]) -> usize {
+        let mut found = 0;
+        for &key in keys {
+            let (stored, row) = self.slots[slot_of(key, self.slot_mask)];
+            let row = if row == 0 || stored == fingerprint(key) {
+                row
+            } else {
+                self.probe(key)
+            };
+            rows[found] = row;
+            found += usize::from(row != 0);
+        }
+        found
+    }
+
+    /// Writes to `sum` weights `FROM..FROM + LEN` of rows (numbered
+    /// from 1) added to `base`. Kept out of line: inlined into
+    /// [`Model::accumulate_onto`], the additions are not vectorised. Each
+    /// row is decoded from its bytes into an array first: added straight
+    /// from the byte pairs, the sums were not vectorised either (3.4 times
+    /// the instructions). The totals are summed in a local copy, which
+    /// stays in registers: summed in place, they were all stored back after
+    /// every row, since a bounds check could panic before the next.
     #[inline(never)]
-    fn add_rows<const FROM: usize, const LEN: usize>(&self, rows: &[u32], sum: &mut RowSum) {
+    fn add_rows<const FROM: usize, const LEN: usize>(
+        &self,
+        rows: &[u32],
+        base: &[i32; LEN],
+        sum: &mut [i32; LEN],
+    ) {
         let (weights, _) = self.file[self.weights.clone()].as_chunks::<{ ROW * 2 }>();
-        let lanes = &mut sum[FROM..FROM + LEN];
-        let mut totals: [i32; LEN] = std::array::from_fn(|lane| lanes[lane]);
+        let mut totals: [i32; LEN] = *base;
         for &row in rows {
             let bytes = &weights[row as usize - 1];
             let row_weights: [i16; LEN] = std::array::from_fn(|lane| {
@@ -167,7 +200,7 @@ impl Model {
                 *total += i32::from(weight);
             }
         }
-        lanes.copy_from_slice(&totals);
+        *sum = totals;
     }
 
     /// Row + 1 of a key past its home slot, 0 if absent.
@@ -188,18 +221,18 @@ impl Model {
         self.id
     }
 
-    /// A decoder for the transitions of `pass`.
-    pub fn decoder(&self, pass: usize) -> Viterbi {
-        self.decoders[pass].clone()
+    /// A decoder for the transitions of `pass`, with room for stretches of
+    /// up to `longest` tokens.
+    pub fn decoder(&self, pass: usize, longest: usize) -> Viterbi {
+        let mut decoder = self.decoders[pass].clone();
+        decoder.reserve(longest);
+        decoder
     }
 
-    /// Emission scores of one pass from accumulated rows.
-    pub fn emissions(&self, pass: usize, sum: &RowSum) -> [f32; TAG_COUNT] {
-        let mut scores = [0f32; TAG_COUNT];
-        for (score, &total) in scores.iter_mut().zip(&sum[pass * TAG_COUNT..]) {
-            *score = total as f32 * self.scales[pass];
-        }
-        scores
+    /// Emission scores of one pass from its half of accumulated rows.
+    pub fn emissions(&self, pass: usize, sum: &PassSum) -> [f32; TAG_COUNT] {
+        let scale = self.scales[pass];
+        sum.map(|total| total as f32 * scale)
     }
 
     /// The model file format (little-endian).
@@ -334,8 +367,8 @@ mod tests {
         assert_eq!(model.row_count(), 2, "the all-zero row is pruned");
         let reloaded = Model::from_bytes(&model.to_bytes()).expect("valid file");
         let mut sum = [0; ROW];
-        reloaded.accumulate(&[7, 0, 99, 12345], &mut sum);
-        let scores = reloaded.emissions(0, &sum);
+        reloaded.accumulate_onto(&[7, 0, 99, 12345], &[0; ROW], &mut sum);
+        let scores = reloaded.emissions(0, pass_sum(&sum, 0));
         assert!((scores[2] - 4.0).abs() < 1e-3 && (scores[1] + 2.0).abs() < 1e-3);
         assert_eq!(reloaded.transitions[1].start[3], 0.5);
         assert!(Model::from_bytes(b"not a model").is_none());

@@ -13,7 +13,7 @@ use super::features::{Document, History, context_features, history_features, wor
 use super::focus::{self, Window};
 use super::hashing::PrehashedMap;
 use super::labels::{OUTSIDE, TAG_COUNT, Tag};
-use super::model::{Model, PASSES, ROW, RowSum};
+use super::model::{Model, PASSES, PassSum, ROW, RowSum, pass_sum};
 
 /// How often the second pass runs.
 const SECOND_PASS_ROUNDS: usize = 2;
@@ -59,74 +59,78 @@ impl WordRows {
         WORD_ROWS.set(self);
     }
 
-    /// Appends the summed rows of the word features of token `index` to
-    /// `sums`, using `keys` as a buffer. (Appended rather than returned: a
-    /// returned sum was copied once more.)
-    fn push(
+    /// Writes to `sum` the summed rows of the features of token `index`:
+    /// those of its word's features, remembered, and those of its context
+    /// features. `keys` is a buffer.
+    fn sum(
         &mut self,
         model: &Model,
         document: &Document,
         sentence: usize,
         index: usize,
         keys: &mut Vec<u64>,
-        sums: &mut Vec<RowSum>,
+        sum: &mut RowSum,
     ) {
         let token = &document.tokens[index];
-        if let Some((cluster, sum)) = self.rows.get(&token.exact)
+        // Integer sums: adding the word's rows as one sum changes nothing.
+        if let Some((cluster, word_sum)) = self.rows.get(&token.exact)
             && *cluster == token.cluster
         {
-            sums.push(*sum);
+            keys.clear();
+            context_features(document, sentence, index, keys);
+            model.accumulate_onto(keys, word_sum, sum);
             return;
         }
         keys.clear();
         word_features(document, sentence, index, keys);
-        let mut sum = [0; ROW];
-        model.accumulate(keys, &mut sum);
+        let mut word_sum = [0; ROW];
+        model.accumulate_onto(keys, &[0; ROW], &mut word_sum);
         if self.rows.len() < MAX_REMEMBERED_WORDS {
-            self.rows.insert(token.exact, (token.cluster, sum));
+            self.rows.insert(token.exact, (token.cluster, word_sum));
         }
-        sums.push(sum);
+        keys.clear();
+        context_features(document, sentence, index, keys);
+        model.accumulate_onto(keys, &word_sum, sum);
     }
 }
 
 /// Tags for every token of the document, in order.
 pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
     let windows = focus::windows(document);
-    // Accumulated rows of the windows' tokens, window after window (sized
-    // up front: growing it copied every row again, 0.5 % of an index).
-    let mut base: Vec<RowSum> = Vec::with_capacity(windows.iter().map(|w| w.tokens.len()).sum());
+    // Accumulated rows of the windows' tokens, window after window, each
+    // written once, in place (allocated zeroed up front: growing it copied
+    // every row again, 0.5 % of an index).
+    let mut base: Vec<RowSum> = vec![[0; ROW]; windows.iter().map(|w| w.tokens.len()).sum()];
     let mut keys = Vec::with_capacity(64);
     let mut word_rows = WordRows::take_for(model);
+    let mut sums = base.iter_mut();
     for window in &windows {
         for index in window.tokens.clone() {
-            // Integer sums: adding the word's rows as one sum changes
-            // nothing.
-            word_rows.push(
-                model,
-                document,
-                window.sentence,
-                index,
-                &mut keys,
-                &mut base,
-            );
-            keys.clear();
-            context_features(document, window.sentence, index, &mut keys);
-            model.accumulate(&keys, base.last_mut().expect("the word's sum"));
+            let sum = sums.next().expect("a sum for every token of the windows");
+            word_rows.sum(model, document, window.sentence, index, &mut keys, sum);
         }
     }
     word_rows.put_back();
     let mut tags = vec![OUTSIDE; document.tokens.len()];
-    let mut decoder = Decoder::new(model);
+    let longest_window = windows.iter().map(|w| w.tokens.len()).max().unwrap_or(0);
+    let mut decoder = Decoder::new(model, longest_window);
     let mut offset = 0;
     for window in &windows {
         let sums = &base[offset..offset + window.tokens.len()];
         offset += window.tokens.len();
-        decoder.decode(0, window, sums, &mut tags);
+        decoder.decode(
+            0,
+            window,
+            sums.iter().map(|sum| pass_sum(sum, 0)),
+            &mut tags,
+        );
     }
     // The second pass runs twice: the second time its history comes from
     // its own, cleaner output (+0.1 F1 on CoNLL dev; a third run changes
     // nothing). A window is decoded again only when its inputs changed.
-    let mut sums = base.clone();
+    // It reads only its own half of the sums, and only its own weights are
+    // added to it, so only that half is kept.
+    let mut sums: Vec<PassSum> = vec![[0; TAG_COUNT]; base.len()];
     let mut changed = vec![true; windows.len()];
     for _ in 0..SECOND_PASS_ROUNDS {
         let history = History::new(document, &tags);
@@ -138,18 +142,15 @@ pub fn tag_document(model: &Model, document: &Document) -> Vec<Tag> {
             if !changed {
                 continue;
             }
-            for (sum, (&first_pass, index)) in sums[range.clone()]
+            for (sum, (first_pass, index)) in sums[range.clone()]
                 .iter_mut()
                 .zip(base[range.clone()].iter().zip(window.tokens.clone()))
             {
-                // The second pass reads only its own half of the sums, and
-                // only its own weights are added to it.
-                *sum = first_pass;
                 keys.clear();
                 history_features(document, &history, &tags, window.sentence, index, &mut keys);
-                model.accumulate_second_pass(&keys, sum);
+                model.accumulate_second_pass_onto(&keys, pass_sum(first_pass, 1), sum);
             }
-            decoder.decode(1, window, &sums[range], &mut next);
+            decoder.decode(1, window, sums[range].iter(), &mut next);
         }
         if next == tags {
             // Same tags, same history: another round would change nothing.
@@ -197,20 +198,28 @@ struct Decoder<'a> {
 }
 
 impl<'a> Decoder<'a> {
-    fn new(model: &'a Model) -> Decoder<'a> {
+    /// A decoder for windows of up to `longest` tokens.
+    fn new(model: &'a Model, longest: usize) -> Decoder<'a> {
         Decoder {
             model,
-            viterbi: std::array::from_fn(|pass| model.decoder(pass)),
-            emissions: Vec::new(),
+            viterbi: std::array::from_fn(|pass| model.decoder(pass, longest)),
+            emissions: Vec::with_capacity(longest),
         }
     }
 
-    /// Decodes one window from its tokens' accumulated rows with the
-    /// weights and transitions of `pass`, writing its tags into `tags`.
-    fn decode(&mut self, pass: usize, window: &Window, sums: &[RowSum], tags: &mut [Tag]) {
+    /// Decodes one window from its tokens' accumulated weights of `pass`
+    /// with that pass's scale and transitions, writing its tags into
+    /// `tags`.
+    fn decode<'s>(
+        &mut self,
+        pass: usize,
+        window: &Window,
+        sums: impl Iterator<Item = &'s PassSum>,
+        tags: &mut [Tag],
+    ) {
         self.emissions.clear();
         self.emissions
-            .extend(sums.iter().map(|sum| self.model.emissions(pass, sum)));
+            .extend(sums.map(|sum| self.model.emissions(pass, sum)));
         self.viterbi[pass].decode(
             &self.emissions,
             window.before,

@@ -167,14 +167,17 @@ fn split_chunk(text: &str, chunk: &str, offset: usize, at_line_start: bool, out:
         });
         start += c.len_utf8();
     }
-    let mut trailing = Vec::new();
+    // Trailing punctuation goes to `out` as it is found, last first, and
+    // is put after the word's tokens at the end: a vector of its own was
+    // an allocation for a chunk as common as "said,".
+    let trailing_from = out.len();
     while end > start {
         let c = chunk[start..end].chars().next_back().expect("non-empty");
         if c == '.' {
             let word = &chunk[start..end - 1];
             if word.ends_with("..") {
                 let dots_start = word.trim_end_matches('.').len() + start;
-                trailing.push(Span {
+                out.push(Span {
                     start: offset + dots_start,
                     end: offset + end,
                 });
@@ -186,7 +189,7 @@ fn split_chunk(text: &str, chunk: &str, offset: usize, at_line_start: bool, out:
             // sentence, and "U.S.. He added" became one name. ("Apple.."
             // loses both periods.)
             if word.ends_with('.') {
-                trailing.push(Span {
+                out.push(Span {
                     start: offset + end - 1,
                     end: offset + end,
                 });
@@ -195,7 +198,7 @@ fn split_chunk(text: &str, chunk: &str, offset: usize, at_line_start: bool, out:
             }
             let (before, after) = (&text[..offset + start], &text[offset + end..]);
             if !keeps_period(word, at_line_start && start == 0, before, after) {
-                trailing.push(Span {
+                out.push(Span {
                     start: offset + end - 1,
                     end: offset + end,
                 });
@@ -205,7 +208,7 @@ fn split_chunk(text: &str, chunk: &str, offset: usize, at_line_start: bool, out:
             break;
         }
         if is_closing(c) && !is_clitic(&chunk[start..end]) {
-            trailing.push(Span {
+            out.push(Span {
                 start: offset + end - c.len_utf8(),
                 end: offset + end,
             });
@@ -214,8 +217,11 @@ fn split_chunk(text: &str, chunk: &str, offset: usize, at_line_start: bool, out:
         }
         break;
     }
+    let trailing = out.len() - trailing_from;
     split_word(&chunk[start..end], offset + start, out);
-    out.extend(trailing.into_iter().rev());
+    out[trailing_from..].rotate_left(trailing);
+    let tokens = out.len();
+    out[tokens - trailing..].reverse();
 }
 
 /// Splits a run of punctuation: a repeated character ("--", "...") stays one
