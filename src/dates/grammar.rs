@@ -66,6 +66,9 @@ pub struct Grammar<'a> {
     /// "June 1998", "May 22, 1995"): "the following year" and "that year"
     /// refer back to it.
     told_year: Option<Dated>,
+    /// The last year written alone in figures ("1986 net earnings"), not
+    /// "last year": a period "year-ago" figures may compare with.
+    figures_year: Option<Dated>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -116,6 +119,7 @@ impl<'a> Grammar<'a> {
             open_range: None,
             last_dated: None,
             told_year: None,
+            figures_year: None,
         }
     }
 
@@ -142,6 +146,11 @@ impl<'a> Grammar<'a> {
         }
         let (end, kind, value) = found?;
         if self.names_a_round(end) {
+            return None;
+        }
+        // "the year-ago figure", "a year-earlier loss": neither this year
+        // nor a span of one, but the one word "year-ago", read from "year".
+        if end > i + 1 && self.year_ago_at(end - 1) {
             return None;
         }
         // "year-on-year", "month-over-month": a comparison, not a time.
@@ -179,6 +188,13 @@ impl<'a> Grammar<'a> {
         if kind == TimexType::Date && !derived && !base && !split {
             self.last_dated = dated(&value, end).or(self.last_dated);
             self.told_year = self.year_written(i, end, &value).or(self.told_year);
+            if let Some(d) = dated(&value, end)
+                && (i..end).any(
+                    |k| matches!(self.number(k), Some((n, 4)) if i32::try_from(n) == Ok(d.year)),
+                )
+            {
+                self.figures_year = Some(d);
+            }
         }
         if kind == TimexType::Date
             && let Some(day) = Self::day_of(&value)
@@ -1602,6 +1618,48 @@ impl<'a> Grammar<'a> {
         date(end, value)
     }
 
+    /// Whether "year-ago" or "year-earlier" starts at `j`.
+    fn year_ago_at(&self, j: usize) -> bool {
+        self.unit(j) == Some((Unit::Year, false))
+            && self.punct(j + 1, b'-')
+            && self.glued(j + 1)
+            && (self.is(j + 2, W::Ago) || self.is(j + 2, W::Earlier))
+    }
+
+    /// The month named last before token `i`, if nothing else was named
+    /// after it (`year_ago_value`) and it is near enough to be the period a
+    /// sentence compares. A month more than a year before publication
+    /// ("1.78 billion in January 1986") is itself a counterpart.
+    fn recent_month(&self, i: usize) -> Option<(i32, u32)> {
+        let (y, m) = self.last_month?;
+        let near = i.saturating_sub(self.last_month_end) <= QUARTER_CONTEXT_TOKENS;
+        let after_quarter =
+            self.last_quarter.is_none() || self.last_month_end > self.last_quarter_at;
+        let current = self
+            .dct
+            .is_none_or(|d| y * 12 + m as i32 >= d.year() * 12 + d.month() as i32 - 13);
+        let after_year = self
+            .recent_year(i)
+            .is_none_or(|year| year.end <= self.last_month_end);
+        (near && after_quarter && current && after_year).then_some((y, m))
+    }
+
+    /// The year written alone in figures last before token `i` ("reported
+    /// 1986 net earnings"), near enough to be the period a sentence
+    /// compares; not "last year", which is often the counterpart itself.
+    fn recent_year(&self, i: usize) -> Option<Dated> {
+        let dated = self.figures_year?;
+        let near = i.saturating_sub(dated.end) <= QUARTER_CONTEXT_TOKENS;
+        let after_quarter = self.last_quarter.is_none() || dated.end > self.last_quarter_at;
+        // This year's, or last year's in the first months, when annual
+        // results come out; later a year before publication is itself
+        // the counterpart of this year's figures.
+        let current = self
+            .dct
+            .is_none_or(|d| dated.year == d.year() || dated.year == d.year() - 1 && d.month() <= 4);
+        (near && after_quarter && current).then_some(dated)
+    }
+
     /// "the summer", "summer 1990", "the spring of 1990", "the weekend".
     fn the_season(&self, i: usize) -> Found {
         let j = if self.is(i, W::The) { i + 1 } else { i };
@@ -1697,11 +1755,25 @@ impl<'a> Grammar<'a> {
             return Some(found);
         }
         // "year-ago quarter", "year-earlier period".
-        if self.unit(j) == Some((Unit::Year, false))
-            && self.punct(j + 1, b'-')
-            && (self.is(j + 2, W::Ago) || self.is(j + 2, W::Earlier))
-        {
+        if self.year_ago_at(j) {
             let mut end = j + 3;
+            // "the year-ago week", "the year-earlier month": that unit a
+            // year before the one reported on (a week's figures are of the
+            // week of publication, a month's of the month named or else of
+            // the last one).
+            match (self.unit(end), self.dct) {
+                (Some((Unit::Week, false)), Some(d)) => {
+                    let day = r::add_days(d, -364)?;
+                    return date(end + 1, r::week_value(day));
+                }
+                (Some((Unit::Month, false)), Some(d)) => {
+                    let (y, m) = self
+                        .recent_month(i)
+                        .unwrap_or_else(|| r::shift_month(d.year(), d.month(), -1));
+                    return date(end + 1, r::month_value(y - 1, m));
+                }
+                _ => {}
+            }
             if self.is(end, W::Fiscal) {
                 end += 1;
             }
@@ -1710,10 +1782,25 @@ impl<'a> Grammar<'a> {
             {
                 end = self.hyphen(end + 1);
             }
-            if matches!(self.unit(end), Some((Unit::Quarter, false))) || self.is(end, W::Period) {
+            let quarter = matches!(self.unit(end), Some((Unit::Quarter, false)));
+            if quarter || self.is(end, W::Period) {
                 end += 1;
             } else if the {
+                // "the year-ago figure": TimeML leaves "the" outside, and
+                // the word is read from "year" on (`year_ago_at`).
                 return None;
+            }
+            // A month named since the last quarter ("February's sales
+            // were above the year-ago level") is the period compared.
+            if !quarter {
+                if let Some((y, m)) = self.recent_month(i) {
+                    return date(end, r::month_value(y - 1, m));
+                }
+                // ... and so is a year ("1986 net earnings ... compared
+                // with a year-ago loss").
+                if let Some(year) = self.recent_year(i) {
+                    return date(end, r::year_value(year.year - 1));
+                }
             }
             let value = match self.last_quarter.or_else(|| self.dct.map(previous_quarter)) {
                 Some((y, q)) => r::quarter_value(y - 1, q),

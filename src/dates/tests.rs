@@ -982,6 +982,15 @@ const NEWS: &[&str] = &[
     "1987-04-07 | It sought the release of wheat in May and June, sources said. | May = DATE 1987-05; June = DATE 1987-06",
     "1987-03-23 | It is for delivery in April, May, June and July, traders said. | April = DATE 1987-04; May = DATE 1987-05; June = DATE 1987-06; July = DATE 1987-07",
     "1987-08-20 | Imports rose between December and February, it said. | December = DATE 1986-12; February = DATE 1987-02",
+    // "year-ago" and "year-earlier" before a noun are one word, a year before
+    // the period reported on: not "the year" (this one) nor "a year" (a span).
+    "1987-03-02 | It earned 1.5 mln dlrs in the fourth quarter. The year-earlier figure excluded a gain. | the fourth quarter = DATE 1986-Q4; year-earlier = DATE 1985-Q4",
+    "1987-03-05 | It had fourth quarter profit of 122 mln dlrs compared to a year-ago loss of 49 mln dlrs. | fourth quarter = DATE 1986-Q4; year-ago = DATE 1985-Q4",
+    "1987-03-12 | February's retail sales were 4.4 pct above the year-ago level. | February = DATE 1987-02; year-ago = DATE 1986-02",
+    "1987-02-26 | It compared with 84,250 tonnes in the year-ago week. | the year-ago week = DATE 1986-W09",
+    "1987-03-02 | Volume declined 14 pct from the year-ago month. | the year-ago month = DATE 1986-02",
+    "1987-03-02 | Sales rose in the year-ago period. | the year-ago period = DATE 1985-Q4",
+    "1987-03-16 | It reported 1986 net earnings of 4.2 mln dlrs, compared to a year-ago loss of 1.5 mln dlrs. | 1986 = DATE 1986; year-ago = DATE 1985",
 ];
 
 /// Quarters and halves as news codes and abbreviations write them:
