@@ -848,7 +848,7 @@ impl<'a> Grammar<'a> {
                     // A weekday written with the date picks the year.
                     let year = weekday
                         .and_then(|w| r::year_with_weekday(dct, month, day, w))
-                        .or_else(|| r::year_of_month_day(dct, month, day, tense))?;
+                        .or_else(|| self.year_of_day(i, dct, (month, day), tense))?;
                     r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
                 }
                 None => format!("XXXX-{month:02}-{day:02}"),
@@ -1012,6 +1012,26 @@ impl<'a> Grammar<'a> {
         )
     }
 
+    /// The year of a year-less day written from token `i`: a day a period
+    /// "ended" on ("the year ended June 30", "ended on 30 June") is past;
+    /// any other the nearest (`r::year_of_month_day`).
+    fn year_of_day(
+        &self,
+        i: usize,
+        dct: NaiveDate,
+        (month, day): (u32, u32),
+        tense: Tense,
+    ) -> Option<i32> {
+        let ended = i > 0
+            && (self.word(i - 1) == "ended"
+                || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended");
+        if ended {
+            r::year_ended(dct, month, day)
+        } else {
+            r::year_of_month_day(dct, month, day, tense)
+        }
+    }
+
     /// "25 December", "25 December 2024", "the 25th of December".
     fn day_month(&self, i: usize) -> Found {
         let j = if self.is(i, W::The) { i + 1 } else { i };
@@ -1034,7 +1054,8 @@ impl<'a> Grammar<'a> {
         }
         let value = match self.dct {
             Some(dct) => {
-                let year = r::year_of_month_day(dct, month, day, self.tense(i, after_month))?;
+                let tense = self.tense(i, after_month);
+                let year = self.year_of_day(i, dct, (month, day), tense)?;
                 r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
             }
             None => format!("XXXX-{month:02}-{day:02}"),
@@ -1618,6 +1639,51 @@ impl<'a> Grammar<'a> {
         date(end, value)
     }
 
+    /// The calendar quarter of three months that end on the day (or in
+    /// the month) written after "ended", "ending" or "to" at `k`: "the
+    /// quarter ended Jan 31" is 1986-Q4, most of it November and December,
+    /// though a company may call it its first or third (the quarter named
+    /// before is then no guide).
+    fn quarter_ending(&self, k: usize) -> Option<String> {
+        let looking_back = match self.word(k) {
+            "ended" | "to" => true,
+            "ending" => false,
+            _ => return None,
+        };
+        let k = if self.word(k + 1) == "on" {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (end, _, value) = self.month_date(k).or_else(|| self.day_month(k))?;
+        let mut last = match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+            Ok(day) => day,
+            Err(_) => {
+                let year = value.get(..4)?.parse::<i32>().ok()?;
+                let month = value.get(5..7)?.parse::<u32>().ok()?;
+                let (y, m) = r::shift_month(year, month, 1);
+                NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()?
+            }
+        };
+        // "the quarter to September" reports figures, as "ended" does: a
+        // year-less month well ahead of publication is last year's.
+        let year_written = (k..end).any(|t| matches!(self.number(t), Some((_, 4))));
+        if looking_back
+            && !year_written
+            && let Some(dct) = self.dct
+            && last > r::add_days(dct, r::ENDED_LEAD_DAYS)?
+        {
+            last = r::add_months(last, -12)?;
+        }
+        // Its middle day decides: a quarter ended March 8 is mostly
+        // January and February.
+        let middle = r::add_days(last, -45)?;
+        Some(r::quarter_value(
+            middle.year(),
+            r::quarter_of_month(middle.month()),
+        ))
+    }
+
     /// Whether "year-ago" or "year-earlier" starts at `j`.
     fn year_ago_at(&self, j: usize) -> bool {
         self.unit(j) == Some((Unit::Year, false))
@@ -1898,7 +1964,11 @@ impl<'a> Grammar<'a> {
                 unit: Unit::Quarter,
                 plural: false,
             } if the && explicit_year.is_none() => {
-                // "the quarter": the one being reported.
+                // "the quarter": the one being reported, or the one ending
+                // on the day written after it.
+                if let Some(ending) = self.quarter_ending(j + 1) {
+                    return date(j + 1, ending);
+                }
                 let value = match self.last_quarter.or_else(|| self.dct.map(previous_quarter)) {
                     Some((y, q)) => r::quarter_value(y, q),
                     None => "XXXX-QX".into(),

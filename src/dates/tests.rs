@@ -991,6 +991,19 @@ const NEWS: &[&str] = &[
     "1987-03-02 | Volume declined 14 pct from the year-ago month. | the year-ago month = DATE 1986-02",
     "1987-03-02 | Sales rose in the year-ago period. | the year-ago period = DATE 1985-Q4",
     "1987-03-16 | It reported 1986 net earnings of 4.2 mln dlrs, compared to a year-ago loss of 1.5 mln dlrs. | 1986 = DATE 1986; year-ago = DATE 1985",
+    // The day a period "ended" on is past, or at most a fortnight ahead.
+    "1987-03-24 | For the year ended June 28, Flowers earned 29.5 mln dlrs. | the year = DURATION P1Y; June 28 = DATE 1986-06-28",
+    "1989-11-01 | In the fiscal year ended Jan. 31, it reported sales of 59.5 mln dlrs. | the fiscal year = DURATION P1Y; Jan. 31 = DATE 1989-01-31",
+    "2005-03-20 | Profits for the year ended on 30 June rose. | the year = DURATION P1Y; 30 June = DATE 2004-06-30",
+    "1987-04-23 | Economists expect M-1 for the week ended April 29 to rise. | the week = DATE 1987-W17; April 29 = DATE 1987-04-29",
+    "1987-03-24 | The year ending June 28 will be good. | The year = DURATION P1Y; June 28 = DATE 1987-06-28",
+    // "The quarter ended" a day is the three months before it, whichever
+    // quarter of the year the story named before.
+    "1987-03-02 | It earned 1.3 mln dlrs in the fourth quarter. Orders in the quarter ended Jan 31 rose 15 pct. | the fourth quarter = DATE 1986-Q4; the quarter = DATE 1986-Q4; Jan 31 = DATE 1987-01-31",
+    "1987-03-18 | Output rose 1.8 pct in the quarter to September. | the quarter = DATE 1986-Q3; September = DATE 1986-09",
+    "1987-06-19 | In the quarter ended August 30, 1986, it earned 1 mln dlrs. | the quarter = DATE 1986-Q3; August 30, 1986 = DATE 1986-08-30",
+    "1989-10-26 | It had sales of $538.5 million for the quarter ended Sept. 29, up 39%. | the quarter = DATE 1989-Q3; Sept. 29 = DATE 1989-09-29",
+    "1987-03-03 | It expects revenues for the quarter ending March 31 to rise. | the quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
 ];
 
 /// Quarters and halves as news codes and abbreviations write them:
