@@ -842,6 +842,9 @@ impl<'a> Grammar<'a> {
                 Lex::Weekday { day, .. } if j != i => Some(day),
                 _ => None,
             };
+            if self.names_the_attacks((month, day), end) {
+                return date(end, "2001-09-11".into());
+            }
             let value = match self.dct {
                 Some(dct) => {
                     let tense = self.tense(i, end);
@@ -1032,6 +1035,30 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Whether a year-less day ending before `end` is the September 11 of
+    /// the attacks of 2001 ("the September 11 attacks", "Sept. 11 terror
+    /// attacks", "the 11 September hijackers"), which stories of later
+    /// years (and undated ones) name without their year.
+    fn names_the_attacks(&self, (month, day): (u32, u32), end: usize) -> bool {
+        (month, day) == (9, 11)
+            && matches!(
+                self.word(end),
+                "attack"
+                    | "attacks"
+                    | "terror"
+                    | "terrorist"
+                    | "terrorists"
+                    | "hijackings"
+                    | "hijackers"
+                    | "hijacker"
+                    | "bombers"
+                    | "commission"
+                    | "strikes"
+                    | "atrocities"
+                    | "atrocity"
+            )
+    }
+
     /// "25 December", "25 December 2024", "the 25th of December".
     fn day_month(&self, i: usize) -> Found {
         let j = if self.is(i, W::The) { i + 1 } else { i };
@@ -1051,6 +1078,9 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.year_number(y) {
             let d = NaiveDate::from_ymd_opt(year, month, day)?;
             return date(end, r::day_value(d));
+        }
+        if self.names_the_attacks((month, day), after_month) {
+            return date(after_month, "2001-09-11".into());
         }
         let value = match self.dct {
             Some(dct) => {

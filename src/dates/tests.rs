@@ -1004,6 +1004,12 @@ const NEWS: &[&str] = &[
     "1987-06-19 | In the quarter ended August 30, 1986, it earned 1 mln dlrs. | the quarter = DATE 1986-Q3; August 30, 1986 = DATE 1986-08-30",
     "1989-10-26 | It had sales of $538.5 million for the quarter ended Sept. 29, up 39%. | the quarter = DATE 1989-Q3; Sept. 29 = DATE 1989-09-29",
     "1987-03-03 | It expects revenues for the quarter ending March 31 to rise. | the quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
+    // The September 11 of the attacks is 2001's, whenever the story.
+    "2005-12-16 | It refused to hand over bin Laden for the September 11 attacks on New York. | September 11 = DATE 2001-09-11",
+    "2006-11-16 | said Regenhard, who lost her son on Sept. 11 terror attacks | Sept. 11 = DATE 2001-09-11",
+    "2005-06-01 | after the 11 September attacks | 11 September = DATE 2001-09-11",
+    "- | he performed after the September 11 attacks | September 11 = DATE 2001-09-11",
+    "2005-12-16 | He will visit Washington on September 11, officials said. | September 11 = DATE 2005-09-11",
 ];
 
 /// Quarters and halves as news codes and abbreviations write them:
