@@ -821,6 +821,15 @@ impl<'a> Grammar<'a> {
             }
             if let Some((year, after_year)) = self.year_number(k) {
                 let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                // A headline's last word over the dateline ("... closed
+                // until Friday\nSeptember 18, 2008") is another day.
+                if let Lex::Weekday { day: w, .. } = self.lex(i)
+                    && j != i
+                    && d.weekday().number_from_monday() != u32::from(w)
+                    && self.text[self.toks[i].end..self.toks[j].start].contains('\n')
+                {
+                    return None;
+                }
                 return date(after_year, r::day_value(d));
             }
             // "March 3-5, 2024": the range's year is its first day's too.
