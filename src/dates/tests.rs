@@ -1010,6 +1010,8 @@ const NEWS: &[&str] = &[
     "2005-06-01 | after the 11 September attacks | 11 September = DATE 2001-09-11",
     "- | he performed after the September 11 attacks | September 11 = DATE 2001-09-11",
     "2005-12-16 | He will visit Washington on September 11, officials said. | September 11 = DATE 2005-09-11",
+    // "is to" plans: the coming day.
+    "1989-10-27 | The stock is being traded in London and is to resume trading in Paris Tuesday. | Tuesday = DATE 1989-10-31",
     // A headline's weekday over a dateline of another day is its own day.
     "2008-09-18 | Russian markets to remain closed until Friday\nSeptember 18, 2008\nThe government | Friday = DATE 2008-09-19; September 18, 2008 = DATE 2008-09-18",
     "1987-03-02 | The talks ended on Friday,\nMarch 6, 1987. | Friday,\nMarch 6, 1987 = DATE 1987-03-06",
