@@ -1557,6 +1557,46 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "the year before", "the year earlier": the year before the one
+    /// reported on ("from 2.10 billion the year before"), as "a year
+    /// earlier" is, not the year of publication. It counts back from the
+    /// year its sentence wrote, else from this year's (or early in the
+    /// year, last year's) figures named nearby, else from the quarter
+    /// reported on, else from the DCT.
+    fn the_year_before(&self, i: usize) -> Found {
+        if !self.is(i, W::The)
+            || self.unit(i + 1) != Some((Unit::Year, false))
+            || !matches!(self.word(i + 2), "before" | "earlier")
+        {
+            return None;
+        }
+        let end = i + 3;
+        // "the year before taxes", "the year before the massacre", "well
+        // into the year before we offered it": "before" starts a phrase.
+        if self.word(i + 2) == "before"
+            && matches!(self.kind(end), Some(Kind::Word(_)))
+            && !matches!(self.word(end), "and" | "but" | "while")
+        {
+            return None;
+        }
+        if let Some(anchor) = self
+            .in_sentence(self.told_year, i)
+            .or_else(|| self.recent_year(i))
+        {
+            return date(end, r::year_value(anchor.year - 1));
+        }
+        if let Some((y, q)) = self.last_quarter
+            && i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS
+        {
+            return date(end, r::quarter_value(y - 1, q));
+        }
+        let value = match self.dct {
+            Some(d) => r::year_value(d.year() - 1),
+            None => "XXXX".into(),
+        };
+        date(end, value)
+    }
+
     /// "the previous year", "the following year", "that year", "the same
     /// year", and so of days (also "the next day"): the years and days of
     /// the story's narrative, counted from the year it wrote or the day
@@ -1569,6 +1609,9 @@ impl<'a> Grammar<'a> {
     /// back a few sentences; without a year or day named they are left
     /// to the other rules ("the next day" from the DCT, "that day" none).
     fn of_story(&self, i: usize) -> Found {
+        if let Some(found) = self.the_year_before(i) {
+            return Some(found);
+        }
         let same = |k: usize| self.word(k) == "same";
         let (shift, j) = match (self.lex(i), self.lex(i + 1)) {
             (Lex::Word(W::The), Lex::Word(W::Previous)) => (-1, i + 2),

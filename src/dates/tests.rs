@@ -1010,6 +1010,10 @@ const NEWS: &[&str] = &[
     "2005-06-01 | after the 11 September attacks | 11 September = DATE 2001-09-11",
     "- | he performed after the September 11 attacks | September 11 = DATE 2001-09-11",
     "2005-12-16 | He will visit Washington on September 11, officials said. | September 11 = DATE 2005-09-11",
+    // "The year before" is the year before the one reported on.
+    "1987-03-11 | Net profit fell in 1986 from 2.10 billion the year before. | 1986 = DATE 1986; the year before = DATE 1985",
+    "1987-06-11 | Its 1987 net will be level with 1.63 billion the year earlier, it said. | 1987 = DATE 1987; the year earlier = DATE 1986",
+    "1987-07-11 | Exports were much lower than the year before. | the year before = DATE 1986",
     // "is to" plans: the coming day.
     "1989-10-27 | The stock is being traded in London and is to resume trading in Paris Tuesday. | Tuesday = DATE 1989-10-31",
     // A headline's weekday over a dateline of another day is its own day.
