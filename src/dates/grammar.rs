@@ -66,6 +66,9 @@ pub struct Grammar<'a> {
     /// "June 1998", "May 22, 1995"): "the following year" and "that year"
     /// refer back to it.
     told_year: Option<Dated>,
+    /// The last year written alone in figures ("1986 net earnings"), not
+    /// "last year": a period "year-ago" figures may compare with.
+    figures_year: Option<Dated>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -116,6 +119,7 @@ impl<'a> Grammar<'a> {
             open_range: None,
             last_dated: None,
             told_year: None,
+            figures_year: None,
         }
     }
 
@@ -142,6 +146,11 @@ impl<'a> Grammar<'a> {
         }
         let (end, kind, value) = found?;
         if self.names_a_round(end) {
+            return None;
+        }
+        // "the year-ago figure", "a year-earlier loss": neither this year
+        // nor a span of one, but the one word "year-ago", read from "year".
+        if end > i + 1 && self.year_ago_at(end - 1) {
             return None;
         }
         // "year-on-year", "month-over-month": a comparison, not a time.
@@ -179,6 +188,13 @@ impl<'a> Grammar<'a> {
         if kind == TimexType::Date && !derived && !base && !split {
             self.last_dated = dated(&value, end).or(self.last_dated);
             self.told_year = self.year_written(i, end, &value).or(self.told_year);
+            if let Some(d) = dated(&value, end)
+                && (i..end).any(
+                    |k| matches!(self.number(k), Some((n, 4)) if i32::try_from(n) == Ok(d.year)),
+                )
+            {
+                self.figures_year = Some(d);
+            }
         }
         if kind == TimexType::Date
             && let Some(day) = Self::day_of(&value)
@@ -805,6 +821,15 @@ impl<'a> Grammar<'a> {
             }
             if let Some((year, after_year)) = self.year_number(k) {
                 let d = NaiveDate::from_ymd_opt(year, month, day)?;
+                // A headline's last word over the dateline ("... closed
+                // until Friday\nSeptember 18, 2008") is another day.
+                if let Lex::Weekday { day: w, .. } = self.lex(i)
+                    && j != i
+                    && d.weekday().number_from_monday() != u32::from(w)
+                    && self.text[self.toks[i].end..self.toks[j].start].contains('\n')
+                {
+                    return None;
+                }
                 return date(after_year, r::day_value(d));
             }
             // "March 3-5, 2024": the range's year is its first day's too.
@@ -826,13 +851,16 @@ impl<'a> Grammar<'a> {
                 Lex::Weekday { day, .. } if j != i => Some(day),
                 _ => None,
             };
+            if self.names_the_attacks((month, day), end) {
+                return date(end, "2001-09-11".into());
+            }
             let value = match self.dct {
                 Some(dct) => {
                     let tense = self.tense(i, end);
                     // A weekday written with the date picks the year.
                     let year = weekday
                         .and_then(|w| r::year_with_weekday(dct, month, day, w))
-                        .or_else(|| r::year_of_month_day(dct, month, day, tense))?;
+                        .or_else(|| self.year_of_day(i, dct, (month, day), tense))?;
                     r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
                 }
                 None => format!("XXXX-{month:02}-{day:02}"),
@@ -996,6 +1024,50 @@ impl<'a> Grammar<'a> {
         )
     }
 
+    /// The year of a year-less day written from token `i`: a day a period
+    /// "ended" on ("the year ended June 30", "ended on 30 June") is past;
+    /// any other the nearest (`r::year_of_month_day`).
+    fn year_of_day(
+        &self,
+        i: usize,
+        dct: NaiveDate,
+        (month, day): (u32, u32),
+        tense: Tense,
+    ) -> Option<i32> {
+        let ended = i > 0
+            && (self.word(i - 1) == "ended"
+                || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended");
+        if ended {
+            r::year_ended(dct, month, day)
+        } else {
+            r::year_of_month_day(dct, month, day, tense)
+        }
+    }
+
+    /// Whether a year-less day ending before `end` is the September 11 of
+    /// the attacks of 2001 ("the September 11 attacks", "Sept. 11 terror
+    /// attacks", "the 11 September hijackers"), which stories of later
+    /// years (and undated ones) name without their year.
+    fn names_the_attacks(&self, (month, day): (u32, u32), end: usize) -> bool {
+        (month, day) == (9, 11)
+            && matches!(
+                self.word(end),
+                "attack"
+                    | "attacks"
+                    | "terror"
+                    | "terrorist"
+                    | "terrorists"
+                    | "hijackings"
+                    | "hijackers"
+                    | "hijacker"
+                    | "bombers"
+                    | "commission"
+                    | "strikes"
+                    | "atrocities"
+                    | "atrocity"
+            )
+    }
+
     /// "25 December", "25 December 2024", "the 25th of December".
     fn day_month(&self, i: usize) -> Found {
         let j = if self.is(i, W::The) { i + 1 } else { i };
@@ -1016,9 +1088,13 @@ impl<'a> Grammar<'a> {
             let d = NaiveDate::from_ymd_opt(year, month, day)?;
             return date(end, r::day_value(d));
         }
+        if self.names_the_attacks((month, day), after_month) {
+            return date(after_month, "2001-09-11".into());
+        }
         let value = match self.dct {
             Some(dct) => {
-                let year = r::year_of_month_day(dct, month, day, self.tense(i, after_month))?;
+                let tense = self.tense(i, after_month);
+                let year = self.year_of_day(i, dct, (month, day), tense)?;
                 r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
             }
             None => format!("XXXX-{month:02}-{day:02}"),
@@ -1481,6 +1557,46 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "the year before", "the year earlier": the year before the one
+    /// reported on ("from 2.10 billion the year before"), as "a year
+    /// earlier" is, not the year of publication. It counts back from the
+    /// year its sentence wrote, else from this year's (or early in the
+    /// year, last year's) figures named nearby, else from the quarter
+    /// reported on, else from the DCT.
+    fn the_year_before(&self, i: usize) -> Found {
+        if !self.is(i, W::The)
+            || self.unit(i + 1) != Some((Unit::Year, false))
+            || !matches!(self.word(i + 2), "before" | "earlier")
+        {
+            return None;
+        }
+        let end = i + 3;
+        // "the year before taxes", "the year before the massacre", "well
+        // into the year before we offered it": "before" starts a phrase.
+        if self.word(i + 2) == "before"
+            && matches!(self.kind(end), Some(Kind::Word(_)))
+            && !matches!(self.word(end), "and" | "but" | "while")
+        {
+            return None;
+        }
+        if let Some(anchor) = self
+            .in_sentence(self.told_year, i)
+            .or_else(|| self.recent_year(i))
+        {
+            return date(end, r::year_value(anchor.year - 1));
+        }
+        if let Some((y, q)) = self.last_quarter
+            && i.saturating_sub(self.last_quarter_at) < QUARTER_CONTEXT_TOKENS
+        {
+            return date(end, r::quarter_value(y - 1, q));
+        }
+        let value = match self.dct {
+            Some(d) => r::year_value(d.year() - 1),
+            None => "XXXX".into(),
+        };
+        date(end, value)
+    }
+
     /// "the previous year", "the following year", "that year", "the same
     /// year", and so of days (also "the next day"): the years and days of
     /// the story's narrative, counted from the year it wrote or the day
@@ -1493,6 +1609,9 @@ impl<'a> Grammar<'a> {
     /// back a few sentences; without a year or day named they are left
     /// to the other rules ("the next day" from the DCT, "that day" none).
     fn of_story(&self, i: usize) -> Found {
+        if let Some(found) = self.the_year_before(i) {
+            return Some(found);
+        }
         let same = |k: usize| self.word(k) == "same";
         let (shift, j) = match (self.lex(i), self.lex(i + 1)) {
             (Lex::Word(W::The), Lex::Word(W::Previous)) => (-1, i + 2),
@@ -1602,6 +1721,93 @@ impl<'a> Grammar<'a> {
         date(end, value)
     }
 
+    /// The calendar quarter of three months that end on the day (or in
+    /// the month) written after "ended", "ending" or "to" at `k`: "the
+    /// quarter ended Jan 31" is 1986-Q4, most of it November and December,
+    /// though a company may call it its first or third (the quarter named
+    /// before is then no guide).
+    fn quarter_ending(&self, k: usize) -> Option<String> {
+        let looking_back = match self.word(k) {
+            "ended" | "to" => true,
+            "ending" => false,
+            _ => return None,
+        };
+        let k = if self.word(k + 1) == "on" {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (end, _, value) = self.month_date(k).or_else(|| self.day_month(k))?;
+        let mut last = match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+            Ok(day) => day,
+            Err(_) => {
+                let year = value.get(..4)?.parse::<i32>().ok()?;
+                let month = value.get(5..7)?.parse::<u32>().ok()?;
+                let (y, m) = r::shift_month(year, month, 1);
+                NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()?
+            }
+        };
+        // "the quarter to September" reports figures, as "ended" does: a
+        // year-less month well ahead of publication is last year's.
+        let year_written = (k..end).any(|t| matches!(self.number(t), Some((_, 4))));
+        if looking_back
+            && !year_written
+            && let Some(dct) = self.dct
+            && last > r::add_days(dct, r::ENDED_LEAD_DAYS)?
+        {
+            last = r::add_months(last, -12)?;
+        }
+        // Its middle day decides: a quarter ended March 8 is mostly
+        // January and February.
+        let middle = r::add_days(last, -45)?;
+        Some(r::quarter_value(
+            middle.year(),
+            r::quarter_of_month(middle.month()),
+        ))
+    }
+
+    /// Whether "year-ago" or "year-earlier" starts at `j`.
+    fn year_ago_at(&self, j: usize) -> bool {
+        self.unit(j) == Some((Unit::Year, false))
+            && self.punct(j + 1, b'-')
+            && self.glued(j + 1)
+            && (self.is(j + 2, W::Ago) || self.is(j + 2, W::Earlier))
+    }
+
+    /// The month named last before token `i`, if nothing else was named
+    /// after it (`year_ago_value`) and it is near enough to be the period a
+    /// sentence compares. A month more than a year before publication
+    /// ("1.78 billion in January 1986") is itself a counterpart.
+    fn recent_month(&self, i: usize) -> Option<(i32, u32)> {
+        let (y, m) = self.last_month?;
+        let near = i.saturating_sub(self.last_month_end) <= QUARTER_CONTEXT_TOKENS;
+        let after_quarter =
+            self.last_quarter.is_none() || self.last_month_end > self.last_quarter_at;
+        let current = self
+            .dct
+            .is_none_or(|d| y * 12 + m as i32 >= d.year() * 12 + d.month() as i32 - 13);
+        let after_year = self
+            .recent_year(i)
+            .is_none_or(|year| year.end <= self.last_month_end);
+        (near && after_quarter && current && after_year).then_some((y, m))
+    }
+
+    /// The year written alone in figures last before token `i` ("reported
+    /// 1986 net earnings"), near enough to be the period a sentence
+    /// compares; not "last year", which is often the counterpart itself.
+    fn recent_year(&self, i: usize) -> Option<Dated> {
+        let dated = self.figures_year?;
+        let near = i.saturating_sub(dated.end) <= QUARTER_CONTEXT_TOKENS;
+        let after_quarter = self.last_quarter.is_none() || dated.end > self.last_quarter_at;
+        // This year's, or last year's in the first months, when annual
+        // results come out; later a year before publication is itself
+        // the counterpart of this year's figures.
+        let current = self
+            .dct
+            .is_none_or(|d| dated.year == d.year() || dated.year == d.year() - 1 && d.month() <= 4);
+        (near && after_quarter && current).then_some(dated)
+    }
+
     /// "the summer", "summer 1990", "the spring of 1990", "the weekend".
     fn the_season(&self, i: usize) -> Found {
         let j = if self.is(i, W::The) { i + 1 } else { i };
@@ -1697,11 +1903,25 @@ impl<'a> Grammar<'a> {
             return Some(found);
         }
         // "year-ago quarter", "year-earlier period".
-        if self.unit(j) == Some((Unit::Year, false))
-            && self.punct(j + 1, b'-')
-            && (self.is(j + 2, W::Ago) || self.is(j + 2, W::Earlier))
-        {
+        if self.year_ago_at(j) {
             let mut end = j + 3;
+            // "the year-ago week", "the year-earlier month": that unit a
+            // year before the one reported on (a week's figures are of the
+            // week of publication, a month's of the month named or else of
+            // the last one).
+            match (self.unit(end), self.dct) {
+                (Some((Unit::Week, false)), Some(d)) => {
+                    let day = r::add_days(d, -364)?;
+                    return date(end + 1, r::week_value(day));
+                }
+                (Some((Unit::Month, false)), Some(d)) => {
+                    let (y, m) = self
+                        .recent_month(i)
+                        .unwrap_or_else(|| r::shift_month(d.year(), d.month(), -1));
+                    return date(end + 1, r::month_value(y - 1, m));
+                }
+                _ => {}
+            }
             if self.is(end, W::Fiscal) {
                 end += 1;
             }
@@ -1710,10 +1930,25 @@ impl<'a> Grammar<'a> {
             {
                 end = self.hyphen(end + 1);
             }
-            if matches!(self.unit(end), Some((Unit::Quarter, false))) || self.is(end, W::Period) {
+            let quarter = matches!(self.unit(end), Some((Unit::Quarter, false)));
+            if quarter || self.is(end, W::Period) {
                 end += 1;
             } else if the {
+                // "the year-ago figure": TimeML leaves "the" outside, and
+                // the word is read from "year" on (`year_ago_at`).
                 return None;
+            }
+            // A month named since the last quarter ("February's sales
+            // were above the year-ago level") is the period compared.
+            if !quarter {
+                if let Some((y, m)) = self.recent_month(i) {
+                    return date(end, r::month_value(y - 1, m));
+                }
+                // ... and so is a year ("1986 net earnings ... compared
+                // with a year-ago loss").
+                if let Some(year) = self.recent_year(i) {
+                    return date(end, r::year_value(year.year - 1));
+                }
             }
             let value = match self.last_quarter.or_else(|| self.dct.map(previous_quarter)) {
                 Some((y, q)) => r::quarter_value(y - 1, q),
@@ -1811,7 +2046,11 @@ impl<'a> Grammar<'a> {
                 unit: Unit::Quarter,
                 plural: false,
             } if the && explicit_year.is_none() => {
-                // "the quarter": the one being reported.
+                // "the quarter": the one being reported, or the one ending
+                // on the day written after it.
+                if let Some(ending) = self.quarter_ending(j + 1) {
+                    return date(j + 1, ending);
+                }
                 let value = match self.last_quarter.or_else(|| self.dct.map(previous_quarter)) {
                     Some((y, q)) => r::quarter_value(y, q),
                     None => "XXXX-QX".into(),

@@ -140,6 +140,24 @@ pub fn year_of_month_day(dct: NaiveDate, month: u32, day: u32, tense: Tense) -> 
     nearest_occurrence(dct, &candidates, future_weight).map(|d| d.year())
 }
 
+/// How far after the DCT a year-less day that a period "ended" on may
+/// fall: a report written just before the quarter closes still says
+/// "for the quarter ended March 31".
+pub const ENDED_LEAD_DAYS: i64 = 15;
+
+/// The year of a year-less month and day that a period ended on ("the
+/// year ended June 30"): the latest such day no later than a fortnight
+/// after the DCT. The nearest occurrence would put a fiscal year that
+/// ended nine months before publication three months ahead of it.
+pub fn year_ended(dct: NaiveDate, month: u32, day: u32) -> Option<i32> {
+    let limit = add_days(dct, ENDED_LEAD_DAYS)?;
+    (dct.year() - 1..=dct.year() + 1)
+        .rev()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| *d <= limit)
+        .map(|d| d.year())
+}
+
 /// The day among `candidates` nearest the DCT, a day after it counting
 /// `future_weight` times its distance.
 pub fn nearest_occurrence(

@@ -726,6 +726,8 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "be" | "must" | "would" | "should" | "might" | "may" => Some(Tense::Future),
         // "10:00 am" is a clock reading, not the verb.
         "am" if i > 0 && matches!(toks[i - 1].kind, Kind::Number { .. }) => None,
+        // "is to resume trading Tuesday", "are to meet Monday": a plan.
+        "is" | "are" if word(lower, toks, i + 1) == "to" => Some(Tense::Future),
         "is" | "are" | "am" => Some(Tense::Present),
         "was" | "were" | "had" | "did" | "said" | "has" | "have" | "told" | "made" | "came"
         | "went" | "took" | "gave" | "began" | "got" | "met" | "won" | "lost" | "left" | "fell"

@@ -982,6 +982,43 @@ const NEWS: &[&str] = &[
     "1987-04-07 | It sought the release of wheat in May and June, sources said. | May = DATE 1987-05; June = DATE 1987-06",
     "1987-03-23 | It is for delivery in April, May, June and July, traders said. | April = DATE 1987-04; May = DATE 1987-05; June = DATE 1987-06; July = DATE 1987-07",
     "1987-08-20 | Imports rose between December and February, it said. | December = DATE 1986-12; February = DATE 1987-02",
+    // "year-ago" and "year-earlier" before a noun are one word, a year before
+    // the period reported on: not "the year" (this one) nor "a year" (a span).
+    "1987-03-02 | It earned 1.5 mln dlrs in the fourth quarter. The year-earlier figure excluded a gain. | the fourth quarter = DATE 1986-Q4; year-earlier = DATE 1985-Q4",
+    "1987-03-05 | It had fourth quarter profit of 122 mln dlrs compared to a year-ago loss of 49 mln dlrs. | fourth quarter = DATE 1986-Q4; year-ago = DATE 1985-Q4",
+    "1987-03-12 | February's retail sales were 4.4 pct above the year-ago level. | February = DATE 1987-02; year-ago = DATE 1986-02",
+    "1987-02-26 | It compared with 84,250 tonnes in the year-ago week. | the year-ago week = DATE 1986-W09",
+    "1987-03-02 | Volume declined 14 pct from the year-ago month. | the year-ago month = DATE 1986-02",
+    "1987-03-02 | Sales rose in the year-ago period. | the year-ago period = DATE 1985-Q4",
+    "1987-03-16 | It reported 1986 net earnings of 4.2 mln dlrs, compared to a year-ago loss of 1.5 mln dlrs. | 1986 = DATE 1986; year-ago = DATE 1985",
+    // The day a period "ended" on is past, or at most a fortnight ahead.
+    "1987-03-24 | For the year ended June 28, Flowers earned 29.5 mln dlrs. | the year = DURATION P1Y; June 28 = DATE 1986-06-28",
+    "1989-11-01 | In the fiscal year ended Jan. 31, it reported sales of 59.5 mln dlrs. | the fiscal year = DURATION P1Y; Jan. 31 = DATE 1989-01-31",
+    "2005-03-20 | Profits for the year ended on 30 June rose. | the year = DURATION P1Y; 30 June = DATE 2004-06-30",
+    "1987-04-23 | Economists expect M-1 for the week ended April 29 to rise. | the week = DATE 1987-W17; April 29 = DATE 1987-04-29",
+    "1987-03-24 | The year ending June 28 will be good. | The year = DURATION P1Y; June 28 = DATE 1987-06-28",
+    // "The quarter ended" a day is the three months before it, whichever
+    // quarter of the year the story named before.
+    "1987-03-02 | It earned 1.3 mln dlrs in the fourth quarter. Orders in the quarter ended Jan 31 rose 15 pct. | the fourth quarter = DATE 1986-Q4; the quarter = DATE 1986-Q4; Jan 31 = DATE 1987-01-31",
+    "1987-03-18 | Output rose 1.8 pct in the quarter to September. | the quarter = DATE 1986-Q3; September = DATE 1986-09",
+    "1987-06-19 | In the quarter ended August 30, 1986, it earned 1 mln dlrs. | the quarter = DATE 1986-Q3; August 30, 1986 = DATE 1986-08-30",
+    "1989-10-26 | It had sales of $538.5 million for the quarter ended Sept. 29, up 39%. | the quarter = DATE 1989-Q3; Sept. 29 = DATE 1989-09-29",
+    "1987-03-03 | It expects revenues for the quarter ending March 31 to rise. | the quarter = DATE 1987-Q1; March 31 = DATE 1987-03-31",
+    // The September 11 of the attacks is 2001's, whenever the story.
+    "2005-12-16 | It refused to hand over bin Laden for the September 11 attacks on New York. | September 11 = DATE 2001-09-11",
+    "2006-11-16 | said Regenhard, who lost her son on Sept. 11 terror attacks | Sept. 11 = DATE 2001-09-11",
+    "2005-06-01 | after the 11 September attacks | 11 September = DATE 2001-09-11",
+    "- | he performed after the September 11 attacks | September 11 = DATE 2001-09-11",
+    "2005-12-16 | He will visit Washington on September 11, officials said. | September 11 = DATE 2005-09-11",
+    // "The year before" is the year before the one reported on.
+    "1987-03-11 | Net profit fell in 1986 from 2.10 billion the year before. | 1986 = DATE 1986; the year before = DATE 1985",
+    "1987-06-11 | Its 1987 net will be level with 1.63 billion the year earlier, it said. | 1987 = DATE 1987; the year earlier = DATE 1986",
+    "1987-07-11 | Exports were much lower than the year before. | the year before = DATE 1986",
+    // "is to" plans: the coming day.
+    "1989-10-27 | The stock is being traded in London and is to resume trading in Paris Tuesday. | Tuesday = DATE 1989-10-31",
+    // A headline's weekday over a dateline of another day is its own day.
+    "2008-09-18 | Russian markets to remain closed until Friday\nSeptember 18, 2008\nThe government | Friday = DATE 2008-09-19; September 18, 2008 = DATE 2008-09-18",
+    "1987-03-02 | The talks ended on Friday,\nMarch 6, 1987. | Friday,\nMarch 6, 1987 = DATE 1987-03-06",
 ];
 
 /// Quarters and halves as news codes and abbreviations write them:
