@@ -148,7 +148,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// "band", "magazine", "channel" and an airline's "carrier" introduce
 /// organisations (`organisation_nouns`), "singer", "star", "striker" and
 /// other person nouns people (`person_nouns`); a listed company's whole
-/// name is an organisation (`listed_companies`).
+/// name is an organisation (`listed_companies`). Dates: "the year-ago
+/// figure", "the year before" are the year before the one reported on; a
+/// day a period "ended" on is past; "the September 11 attacks" are of
+/// 2001; "is to ... Tuesday" is the coming Tuesday.
 const ANALYSIS_VERSION: u64 = 14;
 
 /// Commit after this many bytes of input by default, so an interrupted run
