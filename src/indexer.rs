@@ -148,7 +148,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// "band", "magazine", "channel" and an airline's "carrier" introduce
 /// organisations (`organisation_nouns`), "singer", "star", "striker" and
 /// other person nouns people (`person_nouns`); a listed company's whole
-/// name is an organisation (`listed_companies`). Dates: "the year-ago
+/// name is an organisation (`listed_companies`); "Meanwhile", "Although"
+/// and other sentence openers are cut off the name after them
+/// (`sentence_openers`). Dates: "the year-ago
 /// figure", "the year before" are the year before the one reported on; a
 /// day a period "ended" on is past; "the September 11 attacks" are of
 /// 2001; "is to ... Tuesday" is the coming Tuesday.

@@ -11,7 +11,8 @@
 //! -> spans, with the [`known_names`] put right, brackets held whole
 //! ([`parentheses`]: "Nikko Securities Co (Europe) Ltd"), describing compounds
 //! cut off the front ([`leading_modifiers`]: "Paris-based Reporters
-//! Without Borders"), [`capitalised_nouns`]
+//! Without Borders"), a sentence's first word cut off ([`sentence_openers`]:
+//! "Meanwhile Lib Dem"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
 //! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"),
@@ -162,6 +163,7 @@ impl Engine {
         known_names::split_one_word_names_at_line_breaks(&mut entities);
         known_names::retype_one_word_names(&mut entities);
         leading_modifiers::split_leading_modifiers(&mut entities);
+        sentence_openers::cut_sentence_openers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
         personal_titles::retype_titled_people(text, &mut entities);
@@ -292,6 +294,7 @@ pub mod person_nouns;
 pub mod personal_titles;
 pub mod pronoun_us;
 pub mod scoring;
+pub mod sentence_openers;
 pub mod street_names;
 pub mod tagger;
 pub mod tokenizer;
