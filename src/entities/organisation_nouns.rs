@@ -357,6 +357,10 @@ mod tests {
             ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
             ("the giant [LOC:US] budget", &["US/LOC"]),
             ("oil giant [LOC:Saudi\nArabia] said", &["Saudi\nArabia/LOC"]),
+            (
+                "oil giant [LOC:Saudi\u{a0} Arabia] said",
+                &["Saudi\u{a0} Arabia/LOC"],
+            ),
             ("a firm [MISC:American] commitment", &["American/MISC"]),
             ("as firm [LOC:Chicago] wheat", &["Chicago/LOC"]),
             ("a very firm [MISC:Japanese] bond", &["Japanese/MISC"]),
