@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use super::gazetteer::{self, Gazetteer};
 use super::noun_before::NounBefore;
 use super::organisation_nouns::is_titled;
-use super::wordform::without_possessive;
+use super::wordform::{fold_typography, without_possessive};
 use super::{Entity, EntityLabel};
 use crate::chars;
 
@@ -176,13 +176,15 @@ fn genre_before<'a>(text: &'a str, entity: &Entity) -> Option<&'a str> {
         return None;
     }
     let previous = found.previous();
-    let lower = previous.to_ascii_lowercase();
-    if NOT_AFTER.binary_search(&lower.as_str()).is_ok() {
+    // "children’s show" as "children's show".
+    let mut folded = String::new();
+    fold_typography(&previous.to_ascii_lowercase(), &mut folded);
+    if NOT_AFTER.binary_search(&folded.as_str()).is_ok() {
         return None;
     }
     (!is_broadcast
         || previous.starts_with(|c: char| chars::is_uppercase(c) || c.is_ascii_digit())
-        || BROADCAST_KINDS.binary_search(&previous).is_ok())
+        || BROADCAST_KINDS.binary_search(&folded.as_str()).is_ok())
     .then_some(found.noun)
 }
 
@@ -217,6 +219,7 @@ mod tests {
             ("TV show [ORG:Twin Peaks]", &["Twin Peaks/MISC"]),
             ("Channel 4 show [LOC:Faking It]", &["Faking It/MISC"]),
             ("hit show [PER:Jerry Springer]", &["Jerry Springer/MISC"]),
+            ("children’s show [PER:Fat Albert]", &["Fat Albert/MISC"]),
             ("children's show [PER:Fat Albert]", &["Fat Albert/MISC"]),
             (
                 "sketch programme [ORG:The Fast Show]",
