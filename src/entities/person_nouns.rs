@@ -10,7 +10,8 @@
 //! and every other mention of that name in the article is the person too.
 //!
 //! Not after "best" or "supporting", where the noun names an award ("best
-//! actress Oscar"), nor a country ("star Wales" would be a team).
+//! actress Oscar"), nor after "title" ("title defender Bayern Munich" is a
+//! team as often), nor a country ("star Wales" would be a team).
 
 use std::collections::HashSet;
 
@@ -47,8 +48,9 @@ const NOUNS_BEFORE: &[&str] = &[
 ];
 
 /// Words after which the noun names an award ("best actress Oscar",
-/// "supporting actress Academy Award"); sorted by bytes.
-const BEFORE_AN_AWARD: &[&str] = &["best", "supporting"];
+/// "supporting actress Academy Award") or a holder that teams are as often
+/// ("title defender Bayern Munich"); sorted by bytes.
+const BEFORE_AN_AWARD: &[&str] = &["best", "supporting", "title"];
 
 /// The list of places that stay places after such a noun.
 const COUNTRIES: &str = "countries";
@@ -143,6 +145,11 @@ mod tests {
                 &["Borussia Dortmund/ORG"],
             ),
             ("market leader [ORG:Nintendo]", &["Nintendo/ORG"]),
+            (
+                "and title defender [ORG:Bayern Munich] lost",
+                &["Bayern Munich/ORG"],
+            ),
+            ("Title defender [ORG:Porto] host", &["Porto/ORG"]),
             ("a Star [ORG:Chelsea]", &["Chelsea/ORG"]),
         ];
         for (marked, expected) in cases {
