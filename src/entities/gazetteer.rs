@@ -73,7 +73,10 @@ pub fn lists(list: &str, name: &str) -> bool {
     static ENTRIES: [OnceLock<FxHashSet<&str>>; LISTS.len()] =
         [const { OnceLock::new() }; LISTS.len()];
     let entries = ENTRIES[index].get_or_init(|| LISTS[index].1.lines().collect());
-    if name.split_whitespace().count() == name.split(' ').count() {
+    // A name already written as the list writes names is looked up as it
+    // is; counting its words is not enough ("Saudi \nArabia" has two either
+    // way).
+    if name.split(' ').eq(name.split_whitespace()) {
         entries.contains(name)
     } else {
         entries.contains(
@@ -331,6 +334,10 @@ mod tests {
         assert!(lists("countries", "Saudi Arabia"));
         assert!(lists("countries", "Saudi\nArabia"));
         assert!(lists("countries", " Saudi  Arabia "));
+        // A line wrapped after the space, a tab either side.
+        assert!(lists("countries", "Saudi \nArabia"));
+        assert!(lists("countries", "\tSaudi Arabia\t"));
+        assert!(!lists("countries", " \n "), "no words are no entry");
         assert!(!lists("countries", "saudi arabia"), "case is kept");
         assert!(!lists("countries", "Saudi"));
         assert!(!lists("no such list", "Saudi Arabia"));
@@ -404,6 +411,37 @@ mod tests {
         for (words, list) in cases {
             let marks = gazetteer.annotate(&hashes(words));
             assert_ne!(marks[0] & (0xf_u64 << (4 * list)), 0, "{words:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The set lookup answers as the scan it replaced did, for names
+        /// parted by any white space: line breaks after a space, tabs,
+        /// no-break spaces, none at all.
+        #[test]
+        fn lists_answers_as_the_scan_of_the_list(
+            parts in proptest::collection::vec(
+                "(Saudi|Arabia|United|States|Lockheed|Martin|Marathi|Maharashtra|Inc|)",
+                0..4,
+            ),
+            spaces in proptest::collection::vec(
+                "( |  |\n| \n|\n |\t|\u{a0}|\r\n|)",
+                5,
+            ),
+        ) {
+            let mut name = spaces[4].clone();
+            for (part, space) in parts.iter().zip(&spaces) {
+                name.push_str(part);
+                name.push_str(space);
+            }
+            for (list, _) in LISTS {
+                let scanned = entries(list)
+                    .lines()
+                    .any(|entry| entry.split(' ').eq(name.split_whitespace()));
+                proptest::prop_assert_eq!(lists(list, &name), scanned, "{} {:?}", list, name);
+            }
         }
     }
 }

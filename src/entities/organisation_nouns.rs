@@ -214,15 +214,17 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
         return false;
     };
     let noun = found.noun;
+    // "National carrier" opening a sentence as "national carrier".
+    let previous = found.previous().to_ascii_lowercase();
     let is_maker = noun == "maker";
-    let is_airline = noun == "carrier" && AIRLINE_CARRIERS.binary_search(&found.previous()).is_ok();
+    let is_airline =
+        noun == "carrier" && AIRLINE_CARRIERS.binary_search(&previous.as_str()).is_ok();
     if !(is_maker || is_airline || NOUNS_BEFORE.binary_search(&noun).is_ok())
         || (after.starts_with(char::is_whitespace)
             && matches!(after.split_whitespace().next(), Some("and" | "&")))
     {
         return false;
     }
-    let previous = found.previous().to_ascii_lowercase();
     if !apposed
         && BEFORE_AN_ADJECTIVE
             .binary_search(&previous.as_str())
@@ -348,6 +350,7 @@ mod tests {
             ("bulk carrier [PER:Mykon Wave]", &["Mykon Wave/PER"]),
             ("Russian flag carrier [PER:Aeroflot]", &["Aeroflot/ORG"]),
             ("low-cost carrier [PER:Virgin Blue]", &["Virgin Blue/ORG"]),
+            ("National carrier [PER:Alitalia] said", &["Alitalia/ORG"]),
             (
                 "rock band [PER:Franz Ferdinand] won",
                 &["Franz Ferdinand/ORG"],
@@ -357,6 +360,10 @@ mod tests {
             ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
             ("the giant [LOC:US] budget", &["US/LOC"]),
             ("oil giant [LOC:Saudi\nArabia] said", &["Saudi\nArabia/LOC"]),
+            (
+                "oil giant [LOC:Saudi\u{a0} Arabia] said",
+                &["Saudi\u{a0} Arabia/LOC"],
+            ),
             ("a firm [MISC:American] commitment", &["American/MISC"]),
             ("as firm [LOC:Chicago] wheat", &["Chicago/LOC"]),
             ("a very firm [MISC:Japanese] bond", &["Japanese/MISC"]),

@@ -9,8 +9,11 @@
 //! Dogg" an organisation). The noun is the writer saying who the name is,
 //! and every other mention of that name in the article is the person too.
 //!
-//! Not after "best" or "supporting", where the noun names an award ("best
-//! actress Oscar"), nor a country ("star Wales" would be a team).
+//! Not a name a person noun follows, which describes the person ("the star
+//! Arsenal striker"), nor after "best" or "supporting", where the noun
+//! names an award ("best actress Oscar"), nor after "title" ("title
+//! defender Bayern Munich" is a team as often), nor a country ("star
+//! Wales" would be a team).
 
 use std::collections::HashSet;
 
@@ -47,8 +50,14 @@ const NOUNS_BEFORE: &[&str] = &[
 ];
 
 /// Words after which the noun names an award ("best actress Oscar",
-/// "supporting actress Academy Award"); sorted by bytes.
-const BEFORE_AN_AWARD: &[&str] = &["best", "supporting"];
+/// "supporting actress Academy Award") or a holder that teams are as often
+/// ("title defender Bayern Munich"); sorted by bytes.
+const BEFORE_AN_AWARD: &[&str] = &["best", "supporting", "title"];
+
+/// Lower-case nouns for a person of a team or a firm, besides
+/// [`NOUNS_BEFORE`]: a name right before one describes the person ("the
+/// star Arsenal player"); sorted by bytes.
+const PEOPLE_OF_A_TEAM: &[&str] = &["boss", "captain", "coach", "manager", "player"];
 
 /// The list of places that stay places after such a noun.
 const COUNTRIES: &str = "countries";
@@ -62,6 +71,7 @@ pub fn retype_named_people(text: &str, entities: &mut [Entity]) {
         .filter(|entity| {
             entity.label != EntityLabel::Person
                 && after_person_noun(text, entity)
+                && !before_person_noun(text, entity)
                 && !(entity.label == EntityLabel::Location
                     && gazetteer::lists(COUNTRIES, name_of(entity)))
         })
@@ -100,6 +110,20 @@ fn after_person_noun(text: &str, entity: &Entity) -> bool {
         })
 }
 
+/// Whether a person noun follows the mention, one space apart: the name
+/// describes the person as an adjective would ("the star Arsenal striker",
+/// where "star" is the adjective).
+fn before_person_noun(text: &str, entity: &Entity) -> bool {
+    let Some(after) = text[entity.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let end = after
+        .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+        .unwrap_or(after.len());
+    let noun = &after[..end];
+    NOUNS_BEFORE.binary_search(&noun).is_ok() || PEOPLE_OF_A_TEAM.binary_search(&noun).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +132,7 @@ mod tests {
     fn the_lists_are_sorted() {
         assert!(NOUNS_BEFORE.is_sorted());
         assert!(BEFORE_AN_AWARD.is_sorted());
+        assert!(PEOPLE_OF_A_TEAM.is_sorted());
     }
 
     #[test]
@@ -143,6 +168,18 @@ mod tests {
                 &["Borussia Dortmund/ORG"],
             ),
             ("market leader [ORG:Nintendo]", &["Nintendo/ORG"]),
+            // A team or a firm the noun describes the person of.
+            ("was the star [ORG:Arsenal] striker", &["Arsenal/ORG"]),
+            (
+                "The star [ORG:Chelsea] midfielder [PER:Frank Lampard]",
+                &["Chelsea/ORG", "Frank Lampard/PER"],
+            ),
+            ("the star [ORG:Arsenal] player", &["Arsenal/ORG"]),
+            (
+                "and title defender [ORG:Bayern Munich] lost",
+                &["Bayern Munich/ORG"],
+            ),
+            ("Title defender [ORG:Porto] host", &["Porto/ORG"]),
             ("a Star [ORG:Chelsea]", &["Chelsea/ORG"]),
         ];
         for (marked, expected) in cases {

@@ -18,14 +18,16 @@
 //! organisation", "an epic New York Marathon", "a film Spielberg made"),
 //! after "best" (the award: "best film Bafta"), or after a verb's helper
 //! ("to film Vietnam"). A titled name ("the book Mr Brown is accused of
-//! copying") and a numeral or a letter ("series II warrants") stay.
+//! copying"), a numeral or a letter ("series II warrants") and a listed
+//! place after "track" or "series" (the venue, the team: "the race track
+//! Imola", "In the series Australia lead 2-0") stay.
 
 use std::collections::HashSet;
 
 use super::gazetteer::{self, Gazetteer};
 use super::noun_before::NounBefore;
 use super::organisation_nouns::is_titled;
-use super::wordform::without_possessive;
+use super::wordform::{fold_typography, without_possessive};
 use super::{Entity, EntityLabel};
 use crate::chars;
 
@@ -95,26 +97,37 @@ const NOT_AFTER: &[&str] = &[
 /// mentions: "his album Egypt" is the album, Egypt elsewhere the country.
 const PLACE_LISTS: [&str; 2] = ["countries", "places"];
 
+/// Genres after which a listed place the model read as a place stays one:
+/// the venue of a race ("the race track Imola") and a team in sports
+/// reports ("In the series Australia lead 2-0").
+const BEFORE_VENUES_AND_TEAMS: [&str; 2] = ["series", "track"];
+
 /// Makes other names (MISC) of the titles a genre introduces, and of every
 /// other mention of those titles in the article. `text` is the text the
 /// mentions' offsets index.
 pub fn retype_works_of_art(gazetteer: &Gazetteer, text: &str, entities: &mut [Entity]) {
+    let places = PLACE_LISTS
+        .iter()
+        .fold(0, |bits, list| bits | gazetteer::list_bit(list));
     let introduced: Vec<usize> = (0..entities.len())
         .filter(|&i| {
             let entity = &entities[i];
-            entity.label != EntityLabel::Misc
-                && after_genre(text, entity)
-                && !is_titled(text, entity)
-                && !is_numeral_or_letter(name_of(entity))
+            if entity.label == EntityLabel::Misc {
+                return false;
+            }
+            let Some(genre) = genre_before(text, entity) else {
+                return false;
+            };
+            let venue_or_team = BEFORE_VENUES_AND_TEAMS.contains(&genre)
+                && entity.label == EntityLabel::Location
+                && gazetteer.lists_of(name_of(entity)) & places != 0;
+            !venue_or_team && !is_titled(text, entity) && !is_numeral_or_letter(name_of(entity))
         })
         .collect();
     if introduced.is_empty() {
         return;
     }
     // A place's name is retyped where the genre introduces it only.
-    let places = PLACE_LISTS
-        .iter()
-        .fold(0, |bits, list| bits | gazetteer::list_bit(list));
     let titles: HashSet<&str> = introduced
         .iter()
         .map(|&i| &entities[i])
@@ -151,28 +164,28 @@ fn is_numeral_or_letter(name: &str) -> bool {
     name.chars().count() == 1 || name.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
-/// Whether the word right before the mention, one space apart, is one of
-/// [`GENRES`] (or of [`BROADCASTS`] after a word that makes it one), and not
-/// after one of [`NOT_AFTER`].
-fn after_genre(text: &str, entity: &Entity) -> bool {
-    let Some(found) = text[..entity.start]
+/// The genre right before the mention, one space apart: one of [`GENRES`]
+/// (or of [`BROADCASTS`] after a word that makes it one), not after one of
+/// [`NOT_AFTER`].
+fn genre_before<'a>(text: &'a str, entity: &Entity) -> Option<&'a str> {
+    let found = text[..entity.start]
         .strip_suffix(' ')
-        .and_then(NounBefore::of)
-    else {
-        return false;
-    };
+        .and_then(NounBefore::of)?;
     let is_broadcast = BROADCASTS.contains(&found.noun);
     if !(is_broadcast || GENRES.binary_search(&found.noun).is_ok()) {
-        return false;
+        return None;
     }
     let previous = found.previous();
-    let lower = previous.to_ascii_lowercase();
-    if NOT_AFTER.binary_search(&lower.as_str()).is_ok() {
-        return false;
+    // "children’s show" as "children's show".
+    let mut folded = String::new();
+    fold_typography(&previous.to_ascii_lowercase(), &mut folded);
+    if NOT_AFTER.binary_search(&folded.as_str()).is_ok() {
+        return None;
     }
-    !is_broadcast
+    (!is_broadcast
         || previous.starts_with(|c: char| chars::is_uppercase(c) || c.is_ascii_digit())
-        || BROADCAST_KINDS.binary_search(&previous).is_ok()
+        || BROADCAST_KINDS.binary_search(&folded.as_str()).is_ok())
+    .then_some(found.noun)
 }
 
 #[cfg(test)]
@@ -206,6 +219,7 @@ mod tests {
             ("TV show [ORG:Twin Peaks]", &["Twin Peaks/MISC"]),
             ("Channel 4 show [LOC:Faking It]", &["Faking It/MISC"]),
             ("hit show [PER:Jerry Springer]", &["Jerry Springer/MISC"]),
+            ("children’s show [PER:Fat Albert]", &["Fat Albert/MISC"]),
             ("children's show [PER:Fat Albert]", &["Fat Albert/MISC"]),
             (
                 "sketch programme [ORG:The Fast Show]",
@@ -236,6 +250,10 @@ mod tests {
             ("shares, series [PER:A.] net", &["A./PER"]),
             ("will play [PER:Hanks]", &["Hanks/PER"]),
             ("sci-fi [ORG:Firefly]", &["Firefly/ORG"]),
+            // A race track's place, a series' team.
+            ("the race track [LOC:Imola] hosted", &["Imola/LOC"]),
+            ("In the series [LOC:Australia] lead 2-0", &["Australia/LOC"]),
+            ("the track [LOC:Hackney] was", &["Hackney/MISC"]),
             ("a Film [PER:Smith]", &["Smith/PER"]),
         ];
         for (marked, expected) in cases {
