@@ -150,7 +150,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// other person nouns people (`person_nouns`); a listed company's whole
 /// name is an organisation (`listed_companies`); "Meanwhile", "Although"
 /// and other sentence openers are cut off the name after them
-/// (`sentence_openers`). Dates: "the year-ago
+/// (`sentence_openers`), and "MP", "MPs", "MEP" off the name before them
+/// (`trailing_posts`). Dates: "the year-ago
 /// figure", "the year before" are the year before the one reported on; a
 /// day a period "ended" on is past; "the September 11 attacks" are of
 /// 2001; "is to ... Tuesday" is the coming Tuesday.

@@ -9,10 +9,11 @@
 //! [`decode`]d by Viterbi; the second pass sees the first pass's document-level
 //! decisions; only the [`focus`] windows around possible names are scored)
 //! -> spans, with the [`known_names`] put right, brackets held whole
-//! ([`parentheses`]: "Nikko Securities Co (Europe) Ltd"), describing compounds
-//! cut off the front ([`leading_modifiers`]: "Paris-based Reporters
-//! Without Borders"), a sentence's first word cut off ([`sentence_openers`]:
-//! "Meanwhile Lib Dem"), [`capitalised_nouns`]
+//! ([`parentheses`]: "Nikko Securities Co (Europe) Ltd"), a sentence's
+//! first word cut off ([`sentence_openers`]: "Meanwhile Lib Dem"), a
+//! member's post cut off ([`trailing_posts`]: "Labour MPs"), describing
+//! compounds cut off the front ([`leading_modifiers`]: "Paris-based
+//! Reporters Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
 //! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"),
@@ -161,9 +162,11 @@ impl Engine {
         known_names::join_multi_word_names(text, &sentences, &mut entities);
         parentheses::mend_brackets(text, &mut entities);
         known_names::split_one_word_names_at_line_breaks(&mut entities);
+        // Before the one-word names' types: "Tory" of "Tory MP" is one.
+        sentence_openers::cut_sentence_openers(&mut entities);
+        trailing_posts::cut_trailing_posts(&mut entities);
         known_names::retype_one_word_names(&mut entities);
         leading_modifiers::split_leading_modifiers(&mut entities);
-        sentence_openers::cut_sentence_openers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
         numbered_titles::retype_numbered_titles(&mut entities);
         personal_titles::retype_titled_people(text, &mut entities);
@@ -299,6 +302,7 @@ pub mod street_names;
 pub mod tagger;
 pub mod tokenizer;
 pub mod trailing_numbers;
+pub mod trailing_posts;
 pub mod train;
 pub mod wordform;
 pub mod works_of_art;
