@@ -381,7 +381,7 @@ pub fn load_json_lines(path: &Path, source: &str) -> Result<Loaded, Warning> {
         // Every warning is a line that is not JSON; the first says why.
         let (line, reason) = (first.line.unwrap_or(1), &first.message);
         let reason = reason.strip_suffix("; line skipped").unwrap_or(reason);
-        let message = format!("{reason}; no line is JSON, file skipped");
+        let message = format!("{reason}; no line could be read, file skipped");
         return Err(Warning::at_line(path, line, message));
     }
     Ok(loaded)
@@ -979,15 +979,25 @@ mod tests {
             let got = load_json(Path::new("a.json"), source).unwrap_err();
             assert_eq!(got.to_string(), *want, "{source:?}");
         }
-        // JSON Lines fail whole only when no line is JSON.
+        // JSON Lines fail whole only when no line can be read, even a line
+        // that is JSON too deep to read.
+        let deep_line = format!("{{\"text\": {}{}}}\n", "[".repeat(1_000), "]".repeat(1_000));
+        let got = load_json_lines(Path::new("a.jsonl"), &deep_line).unwrap_err();
+        assert!(
+            got.to_string().contains("recursion limit exceeded")
+                && got
+                    .to_string()
+                    .ends_with("; no line could be read, file skipped"),
+            "{got}"
+        );
         let lines: &[(&str, &str)] = &[
             (
                 "\n{\"text\": \"x\n{\"text\": \"y\"\n",
-                "a.jsonl:2: invalid JSON: EOF while parsing a string (column 11); no line is JSON, file skipped",
+                "a.jsonl:2: invalid JSON: EOF while parsing a string (column 11); no line could be read, file skipped",
             ),
             (
                 "<html>\n",
-                "a.jsonl:1: invalid JSON: expected value (column 1); no line is JSON, file skipped",
+                "a.jsonl:1: invalid JSON: expected value (column 1); no line could be read, file skipped",
             ),
         ];
         for (source, want) in lines {
