@@ -11,7 +11,9 @@
 //! -> spans, with the [`known_names`] put right, brackets held whole
 //! ([`parentheses`]: "Nikko Securities Co (Europe) Ltd"), a sentence's
 //! first word cut off ([`sentence_openers`]: "Meanwhile Lib Dem"), a
-//! member's post cut off ([`trailing_posts`]: "Labour MPs"), describing
+//! member's post cut off ([`trailing_posts`]: "Labour MPs"), an article
+//! cut off an organisation named by its kind ([`leading_articles`]: "The
+//! Bank"), describing
 //! compounds cut off the front ([`leading_modifiers`]: "Paris-based
 //! Reporters Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
@@ -165,6 +167,7 @@ impl Engine {
         // Before the one-word names' types: "Tory" of "Tory MP" is one.
         sentence_openers::cut_sentence_openers(&mut entities);
         trailing_posts::cut_trailing_posts(&mut entities);
+        leading_articles::cut_leading_articles(&mut entities);
         known_names::retype_one_word_names(&mut entities);
         leading_modifiers::split_leading_modifiers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
@@ -284,6 +287,7 @@ pub mod hashing;
 pub mod holidays;
 pub mod known_names;
 pub mod labels;
+pub mod leading_articles;
 pub mod leading_modifiers;
 pub mod listed_companies;
 pub mod model;
