@@ -29,7 +29,8 @@
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
 //! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
-//! person noun introduces ([`person_nouns`]: "rap star Kanye West"), [`one_label`]
+//! person noun introduces ([`person_nouns`]: "rap star Kanye West"), firms
+//! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -186,6 +187,7 @@ impl Engine {
         company_short_names::retype_short_company_names(&mut entities);
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
+        partner_firms::retype_partner_firms(text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -296,6 +298,7 @@ pub mod numbered_titles;
 pub mod one_label;
 pub mod organisation_nouns;
 pub mod parentheses;
+pub mod partner_firms;
 pub mod perceptron;
 pub mod person_nouns;
 pub mod personal_titles;
