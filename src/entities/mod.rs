@@ -11,7 +11,9 @@
 //! -> spans, with the [`known_names`] put right, brackets held whole
 //! ([`parentheses`]: "Nikko Securities Co (Europe) Ltd"), a sentence's
 //! first word cut off ([`sentence_openers`]: "Meanwhile Lib Dem"), a
-//! member's post cut off ([`trailing_posts`]: "Labour MPs"), describing
+//! member's post cut off ([`trailing_posts`]: "Labour MPs"), an article
+//! cut off an organisation named by its kind ([`leading_articles`]: "The
+//! Bank"), describing
 //! compounds cut off the front ([`leading_modifiers`]: "Paris-based
 //! Reporters Without Borders"), [`capitalised_nouns`]
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
@@ -27,7 +29,8 @@
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
 //! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
-//! person noun introduces ([`person_nouns`]: "rap star Kanye West"), [`one_label`]
+//! person noun introduces ([`person_nouns`]: "rap star Kanye West"), firms
+//! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -165,6 +168,7 @@ impl Engine {
         // Before the one-word names' types: "Tory" of "Tory MP" is one.
         sentence_openers::cut_sentence_openers(&mut entities);
         trailing_posts::cut_trailing_posts(&mut entities);
+        leading_articles::cut_leading_articles(&mut entities);
         known_names::retype_one_word_names(&mut entities);
         leading_modifiers::split_leading_modifiers(&mut entities);
         capitalised_nouns::cut_capitalised_nouns(text, &mut entities);
@@ -183,6 +187,7 @@ impl Engine {
         company_short_names::retype_short_company_names(&mut entities);
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
+        partner_firms::retype_partner_firms(text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -284,6 +289,7 @@ pub mod hashing;
 pub mod holidays;
 pub mod known_names;
 pub mod labels;
+pub mod leading_articles;
 pub mod leading_modifiers;
 pub mod listed_companies;
 pub mod model;
@@ -292,6 +298,7 @@ pub mod numbered_titles;
 pub mod one_label;
 pub mod organisation_nouns;
 pub mod parentheses;
+pub mod partner_firms;
 pub mod perceptron;
 pub mod person_nouns;
 pub mod personal_titles;
