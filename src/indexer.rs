@@ -151,7 +151,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// name is an organisation (`listed_companies`); "Meanwhile", "Although"
 /// and other sentence openers are cut off the name after them
 /// (`sentence_openers`), and "MP", "MPs", "MEP" off the name before them
-/// (`trailing_posts`). Dates: "the year-ago
+/// (`trailing_posts`); "The" off "The Bank" (`leading_articles`); a name
+/// before "and Co" is the firm (`partner_firms`). Dates: "the year-ago
 /// figure", "the year before" are the year before the one reported on; a
 /// day a period "ended" on is past; "the September 11 attacks" are of
 /// 2001; "is to ... Tuesday" is the coming Tuesday.
