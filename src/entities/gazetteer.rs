@@ -88,6 +88,20 @@ pub fn lists(list: &str, name: &str) -> bool {
     }
 }
 
+/// The type a name has by the lists alone, when it is a country (a place)
+/// or a nationality (an other name): for what is left of a mention a pass
+/// cut, whose type the model gave the longer span ("Many German" a
+/// person).
+pub fn country_or_nationality(name: &str) -> Option<super::EntityLabel> {
+    if lists("countries", name) {
+        Some(super::EntityLabel::Location)
+    } else if lists("nationalities", name) {
+        Some(super::EntityLabel::Misc)
+    } else {
+        None
+    }
+}
+
 /// The bit of the named list in a [`Gazetteer::lists_of`] mask (0 for no
 /// such list).
 pub fn list_bit(name: &str) -> u16 {

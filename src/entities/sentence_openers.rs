@@ -9,7 +9,7 @@
 //! be a country or a nationality the model typed from the whole span
 //! ("Many German" a person): it takes the gazetteer's type.
 
-use super::{Entity, EntityLabel, gazetteer};
+use super::{Entity, gazetteer};
 use crate::chars;
 
 /// Capitalised words that open sentences and never names; sorted by bytes.
@@ -48,13 +48,7 @@ pub fn cut_sentence_openers(entities: &mut [Entity]) {
         {
             continue;
         }
-        let label = if gazetteer::lists("countries", rest) {
-            EntityLabel::Location
-        } else if gazetteer::lists("nationalities", rest) {
-            EntityLabel::Misc
-        } else {
-            entity.label
-        };
+        let label = gazetteer::country_or_nationality(rest).unwrap_or(entity.label);
         let cut = first.len() + 1;
         entity.start += cut;
         entity.text.drain(..cut);

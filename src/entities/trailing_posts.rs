@@ -8,7 +8,7 @@
 //! model's type, unless it is a country or a nationality ("Welsh MPs", an
 //! organisation to the model, are Welsh: MISC).
 
-use super::{Entity, EntityLabel, gazetteer};
+use super::{Entity, gazetteer};
 
 /// Posts written after a party, seat or member; sorted by bytes.
 const POSTS: &[&str] = &["MEP", "MEPs", "MP", "MPs", "MSP", "MSPs"];
@@ -23,13 +23,7 @@ pub fn cut_trailing_posts(entities: &mut [Entity]) {
         if POSTS.binary_search(&last).is_err() || rest.trim().is_empty() {
             continue;
         }
-        let label = if gazetteer::lists("countries", rest) {
-            EntityLabel::Location
-        } else if gazetteer::lists("nationalities", rest) {
-            EntityLabel::Misc
-        } else {
-            entity.label
-        };
+        let label = gazetteer::country_or_nationality(rest).unwrap_or(entity.label);
         entity.end -= last.len() + 1;
         entity.text.truncate(rest.len());
         entity.label = label;
