@@ -13,7 +13,6 @@
 use std::collections::HashSet;
 
 use super::canonical::{COMPANY_SUFFIXES, core_words};
-use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
 
 /// Whether an ASCII letter, by byte, starts one of the (lower-case)
@@ -47,7 +46,7 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
         if !matches!(entity.label, EntityLabel::Location | EntityLabel::Misc) {
             continue;
         }
-        let name = without_possessive(&entity.text);
+        let name = entity.name();
         // Short names and the lists' names are words parted by one space;
         // so are most mentions ("Hong\nKong" is the list's "Hong Kong").
         // Looked up, not compared with each: an article may name thousands.

@@ -52,9 +52,7 @@ pub fn cut_leading_articles(entities: &mut [Entity]) {
         {
             continue;
         }
-        let cut = first.len() + 1;
-        entity.start += cut;
-        entity.text.drain(..cut);
+        entity.drop_front(first.len() + 1);
     }
 }
 

@@ -130,8 +130,7 @@ fn cut(entity: &mut Entity) -> Option<(Entity, Modifier)> {
         end: entity.start + word_end,
         canonical: String::new(),
     };
-    entity.text = rest.to_string();
-    entity.start += rest_start;
+    entity.drop_front(rest_start);
     Some((modifier_entity, kind))
 }
 

@@ -16,7 +16,6 @@ use rustc_hash::FxHashMap;
 
 use super::gazetteer::{self, Gazetteer, list_bit};
 use super::organisation_nouns::is_titled;
-use super::wordform::without_possessive;
 use super::{Entity, EntityLabel};
 
 /// The list of companies.
@@ -47,7 +46,7 @@ pub fn retype_listed_companies(gazetteer: &Gazetteer, text: &str, entities: &mut
         entities
             .iter()
             .map(|entity| {
-                let name = without_possessive(&entity.text);
+                let name = entity.name();
                 let one_word = !name.contains(char::is_whitespace);
                 if entity.label == EntityLabel::Organization
                     || (entity.label == EntityLabel::Location && one_word)
@@ -75,11 +74,7 @@ pub fn retype_listed_companies(gazetteer: &Gazetteer, text: &str, entities: &mut
             })
             .collect()
     };
-    for (entity, retyped) in entities.iter_mut().zip(retyped) {
-        if retyped {
-            entity.label = EntityLabel::Organization;
-        }
-    }
+    super::relabel(entities, retyped, EntityLabel::Organization);
 }
 
 #[cfg(test)]

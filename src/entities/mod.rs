@@ -98,6 +98,39 @@ pub struct Entity {
     pub canonical: String,
 }
 
+impl Entity {
+    /// The mention without a possessive ("Qantas" of "Qantas'", "Kanye
+    /// West" of "Kanye West's"): the name the passes over mentions compare.
+    pub fn name(&self) -> &str {
+        wordform::without_possessive(&self.text)
+    }
+
+    /// Drops the first `bytes` of the mention ("Meanwhile " of "Meanwhile
+    /// Lib Dem"), its start offset with them.
+    pub fn drop_front(&mut self, bytes: usize) {
+        self.text.drain(..bytes);
+        self.start += bytes;
+    }
+
+    /// Drops the last `bytes` of the mention (" MPs" of "Labour MPs"), its
+    /// end offset with them.
+    pub fn drop_back(&mut self, bytes: usize) {
+        self.text.truncate(self.text.len() - bytes);
+        self.end -= bytes;
+    }
+}
+
+/// Gives `label` to the mentions a pass decided on, one decision a mention:
+/// passes decide over all mentions first (a decision may look at others),
+/// then relabel.
+pub(crate) fn relabel(entities: &mut [Entity], decided: Vec<bool>, label: EntityLabel) {
+    for (entity, decided) in entities.iter_mut().zip(decided) {
+        if decided {
+            entity.label = label;
+        }
+    }
+}
+
 /// The embedded model file (see `newsdex train-ner`).
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 

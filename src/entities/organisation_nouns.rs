@@ -20,7 +20,6 @@ use std::collections::HashSet;
 
 use super::noun_before::NounBefore;
 use super::personal_titles::is_personal_title;
-use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
 use crate::chars;
 
@@ -139,7 +138,7 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
                         && before_organisation_post(text, entity)))
                 && may_retype(entity)
         })
-        .map(name_of)
+        .map(Entity::name)
         .collect();
     if names.is_empty() {
         return;
@@ -157,23 +156,14 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
     let retyped: Vec<bool> = entities
         .iter()
         .map(|entity| {
-            let name = name_of(entity);
+            let name = entity.name();
             entity.label != EntityLabel::Organization
                 && (names.contains(name)
                     || (entity.label == EntityLabel::Person && last_words.contains(name)))
                 && may_retype(entity)
         })
         .collect();
-    for (entity, retyped) in entities.iter_mut().zip(retyped) {
-        if retyped {
-            entity.label = EntityLabel::Organization;
-        }
-    }
-}
-
-/// A mention without a possessive.
-fn name_of(entity: &Entity) -> &str {
-    without_possessive(&entity.text)
+    super::relabel(entities, retyped, EntityLabel::Organization);
 }
 
 /// Whether the mention opens with a personal title or follows one ("Mr
@@ -187,7 +177,7 @@ pub(super) fn is_titled(text: &str, entity: &Entity) -> bool {
 /// Whether the mention is a country of the list ("Saudi\nArabia" at a
 /// line break is one).
 fn is_country(entity: &Entity) -> bool {
-    gazetteer::lists(COUNTRIES, name_of(entity))
+    gazetteer::lists(COUNTRIES, entity.name())
 }
 
 /// Whether the word right before the mention, one space apart, is one of

@@ -18,7 +18,6 @@
 use std::collections::HashSet;
 
 use super::noun_before::NounBefore;
-use super::wordform::without_possessive;
 use super::{Entity, EntityLabel, gazetteer};
 
 /// Lower-case nouns that, written right before a name, say it is a person;
@@ -73,27 +72,18 @@ pub fn retype_named_people(text: &str, entities: &mut [Entity]) {
                 && after_person_noun(text, entity)
                 && !before_person_noun(text, entity)
                 && !(entity.label == EntityLabel::Location
-                    && gazetteer::lists(COUNTRIES, name_of(entity)))
+                    && gazetteer::lists(COUNTRIES, entity.name()))
         })
-        .map(name_of)
+        .map(Entity::name)
         .collect();
     if names.is_empty() {
         return;
     }
     let retyped: Vec<bool> = entities
         .iter()
-        .map(|entity| entity.label != EntityLabel::Person && names.contains(name_of(entity)))
+        .map(|entity| entity.label != EntityLabel::Person && names.contains(entity.name()))
         .collect();
-    for (entity, retyped) in entities.iter_mut().zip(retyped) {
-        if retyped {
-            entity.label = EntityLabel::Person;
-        }
-    }
-}
-
-/// A mention without a possessive.
-fn name_of(entity: &Entity) -> &str {
-    without_possessive(&entity.text)
+    super::relabel(entities, retyped, EntityLabel::Person);
 }
 
 /// Whether the word right before the mention, one space apart, is one of

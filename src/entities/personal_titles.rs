@@ -191,11 +191,7 @@ pub fn retype_titled_people(text: &str, entities: &mut Vec<Entity>) {
                     || (is_titled_person(&words) && !starts_an_organisation(&entity.text)))
         })
         .collect();
-    for (entity, retyped) in entities.iter_mut().zip(retyped) {
-        if retyped {
-            entity.label = EntityLabel::Person;
-        }
-    }
+    super::relabel(entities, retyped, EntityLabel::Person);
     let mut index = 0;
     while index + 1 < entities.len() {
         let (title, name) = (&entities[index], &entities[index + 1]);

@@ -49,9 +49,7 @@ pub fn cut_sentence_openers(entities: &mut [Entity]) {
             continue;
         }
         let label = gazetteer::country_or_nationality(rest).unwrap_or(entity.label);
-        let cut = first.len() + 1;
-        entity.start += cut;
-        entity.text.drain(..cut);
+        entity.drop_front(first.len() + 1);
         entity.label = label;
     }
 }

@@ -24,8 +24,7 @@ pub fn cut_trailing_posts(entities: &mut [Entity]) {
             continue;
         }
         let label = gazetteer::country_or_nationality(rest).unwrap_or(entity.label);
-        entity.end -= last.len() + 1;
-        entity.text.truncate(rest.len());
+        entity.drop_back(last.len() + 1);
         entity.label = label;
     }
 }

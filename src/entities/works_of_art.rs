@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use super::gazetteer::{self, Gazetteer};
 use super::noun_before::NounBefore;
 use super::organisation_nouns::is_titled;
-use super::wordform::{fold_typography, without_possessive};
+use super::wordform::fold_typography;
 use super::{Entity, EntityLabel};
 use crate::chars;
 
@@ -120,8 +120,8 @@ pub fn retype_works_of_art(gazetteer: &Gazetteer, text: &str, entities: &mut [En
             };
             let venue_or_team = BEFORE_VENUES_AND_TEAMS.contains(&genre)
                 && entity.label == EntityLabel::Location
-                && gazetteer.lists_of(name_of(entity)) & places != 0;
-            !venue_or_team && !is_titled(text, entity) && !is_numeral_or_letter(name_of(entity))
+                && gazetteer.lists_of(entity.name()) & places != 0;
+            !venue_or_team && !is_titled(text, entity) && !is_numeral_or_letter(entity.name())
         })
         .collect();
     if introduced.is_empty() {
@@ -132,30 +132,20 @@ pub fn retype_works_of_art(gazetteer: &Gazetteer, text: &str, entities: &mut [En
         .iter()
         .map(|&i| &entities[i])
         .filter(|entity| {
-            entity.label != EntityLabel::Location
-                || gazetteer.lists_of(name_of(entity)) & places == 0
+            entity.label != EntityLabel::Location || gazetteer.lists_of(entity.name()) & places == 0
         })
-        .map(name_of)
+        .map(Entity::name)
         .collect();
     let retyped: Vec<bool> = entities
         .iter()
         .enumerate()
         .map(|(i, entity)| {
             entity.label != EntityLabel::Misc
-                && (titles.contains(name_of(entity)) || introduced.binary_search(&i).is_ok())
+                && (titles.contains(entity.name()) || introduced.binary_search(&i).is_ok())
                 && !is_titled(text, entity)
         })
         .collect();
-    for (entity, retyped) in entities.iter_mut().zip(retyped) {
-        if retyped {
-            entity.label = EntityLabel::Misc;
-        }
-    }
-}
-
-/// A mention without a possessive.
-fn name_of(entity: &Entity) -> &str {
-    without_possessive(&entity.text)
+    super::relabel(entities, retyped, EntityLabel::Misc);
 }
 
 /// "II", "IV", "A", "A.": a series of shares or warrants, not a title.
