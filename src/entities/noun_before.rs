@@ -3,6 +3,7 @@
 //! singer Joss Stone"): news introduces a name with the noun that says what
 //! it is, and the passes that read it share how the noun is found.
 
+use super::wordform::fold_typography;
 use crate::chars;
 
 /// A noun that ends a text, and the text before it.
@@ -31,6 +32,15 @@ impl<'a> NounBefore<'a> {
     /// empty when the noun opens the text.
     pub fn previous(&self) -> &'a str {
         self.rest.split_whitespace().next_back().unwrap_or_default()
+    }
+
+    /// [`NounBefore::previous`] as the rules' word lists write it: lower
+    /// case ("National carrier" opening a sentence is "national carrier")
+    /// and typography folded ("children’s show" is "children's show").
+    pub fn previous_key(&self) -> String {
+        let mut key = String::new();
+        fold_typography(&self.previous().to_ascii_lowercase(), &mut key);
+        key
     }
 }
 

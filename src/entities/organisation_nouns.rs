@@ -204,8 +204,7 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
         return false;
     };
     let noun = found.noun;
-    // "National carrier" opening a sentence as "national carrier".
-    let previous = found.previous().to_ascii_lowercase();
+    let previous = found.previous_key();
     let is_maker = noun == "maker";
     let is_airline =
         noun == "carrier" && AIRLINE_CARRIERS.binary_search(&previous.as_str()).is_ok();

@@ -95,7 +95,7 @@ fn after_person_noun(text: &str, entity: &Entity) -> bool {
         .is_some_and(|found| {
             NOUNS_BEFORE.binary_search(&found.noun).is_ok()
                 && BEFORE_AN_AWARD
-                    .binary_search(&found.previous().to_ascii_lowercase().as_str())
+                    .binary_search(&found.previous_key().as_str())
                     .is_err()
         })
 }

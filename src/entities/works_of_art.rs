@@ -27,7 +27,6 @@ use std::collections::HashSet;
 use super::gazetteer::{self, Gazetteer};
 use super::noun_before::NounBefore;
 use super::organisation_nouns::is_titled;
-use super::wordform::fold_typography;
 use super::{Entity, EntityLabel};
 use crate::chars;
 
@@ -165,16 +164,15 @@ fn genre_before<'a>(text: &'a str, entity: &Entity) -> Option<&'a str> {
     if !(is_broadcast || GENRES.binary_search(&found.noun).is_ok()) {
         return None;
     }
-    let previous = found.previous();
-    // "children’s show" as "children's show".
-    let mut folded = String::new();
-    fold_typography(&previous.to_ascii_lowercase(), &mut folded);
-    if NOT_AFTER.binary_search(&folded.as_str()).is_ok() {
+    let previous = found.previous_key();
+    if NOT_AFTER.binary_search(&previous.as_str()).is_ok() {
         return None;
     }
     (!is_broadcast
-        || previous.starts_with(|c: char| chars::is_uppercase(c) || c.is_ascii_digit())
-        || BROADCAST_KINDS.binary_search(&folded.as_str()).is_ok())
+        || found
+            .previous()
+            .starts_with(|c: char| chars::is_uppercase(c) || c.is_ascii_digit())
+        || BROADCAST_KINDS.binary_search(&previous.as_str()).is_ok())
     .then_some(found.noun)
 }
 
