@@ -12,8 +12,6 @@
 //! first word is a first name ("Walt Disney", "Ralph Lauren"), a titled
 //! name ("Mr Gates"), or a name with a digit ("M3" the money supply).
 
-use rustc_hash::FxHashMap;
-
 use super::gazetteer::{self, Gazetteer, list_bit};
 use super::organisation_nouns::is_titled;
 use super::{Entity, EntityLabel};
@@ -35,45 +33,35 @@ const ALSO_PEOPLE_OR_PLACES: [&str; 6] = [
 /// company, and not as often something else. `text` is the text the
 /// mentions' offsets index.
 pub fn retype_listed_companies(gazetteer: &Gazetteer, text: &str, entities: &mut [Entity]) {
-    let company = list_bit(COMPANIES);
     let also_people_or_places = ALSO_PEOPLE_OR_PLACES
         .iter()
         .fold(0, |bits, list| bits | list_bit(list));
     let first_names = list_bit("first_names");
-    let retyped: Vec<bool> = {
-        // One lookup per name of the article, not per mention.
-        let mut verdicts: FxHashMap<(&str, EntityLabel), bool> = FxHashMap::default();
-        entities
-            .iter()
-            .map(|entity| {
-                let name = entity.name();
-                let one_word = !name.contains(char::is_whitespace);
-                if entity.label == EntityLabel::Organization
-                    || (entity.label == EntityLabel::Location && one_word)
-                {
-                    return false;
-                }
-                // Looked at last: few mentions are listed companies.
-                let listed = *verdicts.entry((name, entity.label)).or_insert_with(|| {
-                    let lists = gazetteer.lists_of(name);
-                    // The table ignores case; a company does not ("analyst
-                    // Ing said" is no "ING"). Few names get this far, so
-                    // the list is scanned for them.
-                    if lists & company == 0 || !gazetteer::lists(COMPANIES, name) {
-                        return false;
-                    }
-                    if one_word {
-                        return lists & also_people_or_places == 0
-                            && !name.contains(|c: char| c.is_ascii_digit());
-                    }
-                    let first = name.split_whitespace().next().unwrap_or_default();
-                    entity.label != EntityLabel::Person
-                        || gazetteer.lists_of(first) & first_names == 0
-                });
-                listed && !is_titled(text, entity)
-            })
-            .collect()
-    };
+    let retyped: Vec<bool> = entities
+        .iter()
+        .map(|entity| {
+            let name = entity.name();
+            let one_word = !name.contains(char::is_whitespace);
+            // The list as written, case kept ("analyst Ing said" is no
+            // "ING"): one set lookup, and few names are in it. The other
+            // lists are asked only about those, case folded as tagging
+            // folds it ("DOUGLAS" is the surname too).
+            if entity.label == EntityLabel::Organization
+                || (entity.label == EntityLabel::Location && one_word)
+                || !gazetteer::lists(COMPANIES, name)
+            {
+                return false;
+            }
+            let also_common = if one_word {
+                gazetteer.lists_of(name) & also_people_or_places != 0
+                    || name.contains(|c: char| c.is_ascii_digit())
+            } else {
+                let first = name.split_whitespace().next().unwrap_or_default();
+                entity.label == EntityLabel::Person && gazetteer.lists_of(first) & first_names != 0
+            };
+            !also_common && !is_titled(text, entity)
+        })
+        .collect();
     super::relabel(entities, retyped, EntityLabel::Organization);
 }
 
