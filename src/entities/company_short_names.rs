@@ -27,9 +27,6 @@ const SUFFIX_INITIALS: [bool; 128] = {
     initials
 };
 
-/// Lists whose names stay what the model read them as.
-const KEPT_LISTS: [&str; 2] = ["countries", "nationalities"];
-
 /// Makes organisations of the places and other names that are an
 /// organisation's name of the article without the legal forms it ends
 /// with.
@@ -58,7 +55,8 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
         } else {
             name
         };
-        if short_names.contains(name) && !is_kept(name) {
+        // A country or nationality stays what the model read it as.
+        if short_names.contains(name) && gazetteer::country_or_nationality(name).is_none() {
             entity.label = EntityLabel::Organization;
         }
     }
@@ -86,10 +84,6 @@ fn short_name(name: &str) -> Option<String> {
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     let core = core_words(&lower);
     (core > 0).then(|| words[..core].join(" "))
-}
-
-fn is_kept(name: &str) -> bool {
-    KEPT_LISTS.iter().any(|list| gazetteer::lists(list, name))
 }
 
 #[cfg(test)]

@@ -88,12 +88,19 @@ pub fn lists(list: &str, name: &str) -> bool {
     }
 }
 
+/// Whether `name` is a country of the list, as written ("Saudi\nArabia"
+/// at a line break is one): a place the rules that retype names leave a
+/// place ("the giant US budget deficit", "rugby star Wales").
+pub fn is_country(name: &str) -> bool {
+    lists("countries", name)
+}
+
 /// The type a name has by the lists alone, when it is a country (a place)
 /// or a nationality (an other name): for what is left of a mention a pass
 /// cut, whose type the model gave the longer span ("Many German" a
 /// person).
 pub fn country_or_nationality(name: &str) -> Option<super::EntityLabel> {
-    if lists("countries", name) {
+    if is_country(name) {
         Some(super::EntityLabel::Location)
     } else if lists("nationalities", name) {
         Some(super::EntityLabel::Misc)

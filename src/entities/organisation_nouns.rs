@@ -116,10 +116,6 @@ const POSTS_BEFORE_A_HOLDER: &[&str] = &["CEO", "boss", "chairman", "chief execu
 /// shareholders"; not "boss" ("North's boss").
 const POSTS_OF_A_POSSESSIVE: &[&str] = &["CEO", "chairman", "chief executive", "shareholders"];
 
-/// The list of places that stay places after such a noun ("the giant US
-/// budget deficit").
-const COUNTRIES: &str = "countries";
-
 /// Makes organisations of the names an organisation noun introduces or an
 /// organisation's post follows, and of every other mention of those names
 /// in the article. `text` is the text the mentions' offsets index.
@@ -127,7 +123,7 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
     let may_retype = |entity: &Entity| {
         entity.label != EntityLabel::Organization
             && !is_titled(text, entity)
-            && !(entity.label == EntityLabel::Location && is_country(entity))
+            && !(entity.label == EntityLabel::Location && gazetteer::is_country(entity.name()))
     };
     let names: HashSet<&str> = entities
         .iter()
@@ -172,12 +168,6 @@ pub(super) fn is_titled(text: &str, entity: &Entity) -> bool {
     let first = entity.text.split_whitespace().next().unwrap_or_default();
     let before = text[..entity.start].split_whitespace().next_back();
     is_personal_title(first) || before.is_some_and(is_personal_title)
-}
-
-/// Whether the mention is a country of the list ("Saudi\nArabia" at a
-/// line break is one).
-fn is_country(entity: &Entity) -> bool {
-    gazetteer::lists(COUNTRIES, entity.name())
 }
 
 /// Whether the word right before the mention, one space apart, is one of

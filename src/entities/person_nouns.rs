@@ -58,9 +58,6 @@ const BEFORE_AN_AWARD: &[&str] = &["best", "supporting", "title"];
 /// star Arsenal player"); sorted by bytes.
 const PEOPLE_OF_A_TEAM: &[&str] = &["boss", "captain", "coach", "manager", "player"];
 
-/// The list of places that stay places after such a noun.
-const COUNTRIES: &str = "countries";
-
 /// Makes people of the names a person noun introduces, and of every other
 /// mention of those names in the article. `text` is the text the mentions'
 /// offsets index.
@@ -71,8 +68,7 @@ pub fn retype_named_people(text: &str, entities: &mut [Entity]) {
             entity.label != EntityLabel::Person
                 && after_person_noun(text, entity)
                 && !before_person_noun(text, entity)
-                && !(entity.label == EntityLabel::Location
-                    && gazetteer::lists(COUNTRIES, entity.name()))
+                && !(entity.label == EntityLabel::Location && gazetteer::is_country(entity.name()))
         })
         .map(Entity::name)
         .collect();
