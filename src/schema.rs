@@ -321,16 +321,22 @@ pub fn query_analyzer(index: &Index, field: Field) -> Option<TextAnalyzer> {
         .or_else(|| index.tokenizer_for_field(field).ok())
 }
 
-/// The analyzer of [`PROSE_TOKENIZER`]: lower-cased, accents folded, stemmed.
+/// The analyzer of [`PROSE_TOKENIZER`]: accents folded, lower-cased,
+/// stemmed, all three by [`crate::stemmer::CachedStemmer`], which
+/// remembers each word's term.
 pub fn prose_analyzer(side: Side) -> TextAnalyzer {
-    folded_words(side)
-        .filter(crate::stemmer::CachedStemmer)
-        .build()
+    words(side).filter(crate::stemmer::CachedStemmer).build()
 }
 
-/// The analyzer of [`NAME_TOKENIZER`]: lower-cased, accents folded.
+/// The analyzer of [`NAME_TOKENIZER`]: accents folded, lower-cased.
+/// Folding comes first: lower-casing the Turkish and Azerbaijani `İ` gives
+/// `i` and a combining dot, which folding keeps, so `İstanbul` and `İlham`
+/// would never match `Istanbul` and `Ilham`.
 pub fn name_analyzer(side: Side) -> TextAnalyzer {
-    folded_words(side).build()
+    words(side)
+        .filter(AsciiFoldingFilter)
+        .filter(LowerCaser)
+        .build()
 }
 
 /// Words of this many bytes or more are not indexed: longer "words" are
@@ -340,21 +346,15 @@ pub fn name_analyzer(side: Side) -> TextAnalyzer {
 /// letters.
 pub const WORD_BYTES_LIMIT: usize = 100;
 
-/// Words shorter than [`WORD_BYTES_LIMIT`], accents folded, lower-cased: what both
-/// analyzers start with; Chinese, Japanese and Korean text is overlapping
-/// pairs of characters ([`WordTokenizer`]). Folding comes first:
-/// lower-casing the Turkish and Azerbaijani `İ` gives `i` and a combining
-/// dot, which folding keeps, so `İstanbul` and `İlham` would never match
-/// `Istanbul` and `Ilham`.
-fn folded_words(side: Side) -> TextAnalyzerBuilder<impl Tokenizer> {
+/// Words shorter than [`WORD_BYTES_LIMIT`], as written: what both analyzers
+/// start with; Chinese, Japanese and Korean text is overlapping pairs of
+/// characters ([`WordTokenizer`]).
+fn words(side: Side) -> TextAnalyzerBuilder<impl Tokenizer> {
     let words = match side {
         Side::Index => WordTokenizer::with_single_characters(),
         Side::Query => WordTokenizer::default(),
     };
-    TextAnalyzer::builder(words)
-        .filter(RemoveLongFilter::limit(WORD_BYTES_LIMIT))
-        .filter(AsciiFoldingFilter)
-        .filter(LowerCaser)
+    TextAnalyzer::builder(words).filter(RemoveLongFilter::limit(WORD_BYTES_LIMIT))
 }
 
 #[cfg(test)]
