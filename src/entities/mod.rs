@@ -197,6 +197,7 @@ impl Engine {
         }
         known_names::join_multi_word_names(text, &sentences, &mut entities);
         parentheses::mend_brackets(text, &mut entities);
+        quote_marks::cut_quote_marks(&mut entities);
         known_names::split_one_word_names_at_line_breaks(&mut entities);
         // Before the one-word names' types: "Tory" of "Tory MP" is one.
         sentence_openers::cut_sentence_openers(&mut entities);
@@ -336,6 +337,7 @@ pub mod perceptron;
 pub mod person_nouns;
 pub mod personal_titles;
 pub mod pronoun_us;
+pub mod quote_marks;
 pub mod scoring;
 pub mod sentence_openers;
 pub mod street_names;
