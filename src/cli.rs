@@ -1161,8 +1161,7 @@ fn print_extracted(
             entities: &found.entities,
             dates: &found.dates,
         };
-        serde_json::to_writer(&mut *out, &record)?;
-        writeln!(out)?;
+        output::write_line(out, &record)?;
     }
     Ok(true)
 }
