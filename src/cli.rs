@@ -1105,6 +1105,18 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
+        } else if path
+            .symlink_metadata()
+            .is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
+        {
+            // A path typed on the command line that names nothing was typed
+            // wrong: the loader's words for it ("vanished while the folder
+            // was read") are about a file a walk listed a moment before.
+            eprintln!(
+                "newsdex: warning: {}: no such file or folder",
+                path.display()
+            );
+            failed = true;
         } else {
             let loaded = corpus::load_file(path, None, &options);
             let shown = path.display().to_string();
@@ -1149,8 +1161,7 @@ fn print_extracted(
             entities: &found.entities,
             dates: &found.dates,
         };
-        serde_json::to_writer(&mut *out, &record)?;
-        writeln!(out)?;
+        output::write_line(out, &record)?;
     }
     Ok(true)
 }

@@ -24,6 +24,7 @@ use crate::counted::counted;
 use crate::dates::value::calendar_points;
 use crate::entities::EntityLabel;
 use crate::indexer::{fnv1a, is_storable, to_day};
+use crate::output;
 use crate::schema::{Fields, article_identity};
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::store::NewsIndex;
@@ -226,11 +227,9 @@ pub fn export(
             }
             if format == ExportFormat::Elasticsearch {
                 let action = json!({ "index": { "_index": index_name, "_id": source["id"] } });
-                serde_json::to_writer(&mut *out, &action)?;
-                out.write_all(b"\n")?;
+                output::write_line(out, &action)?;
             }
-            serde_json::to_writer(&mut *out, &source)?;
-            out.write_all(b"\n")?;
+            output::write_line(out, &source)?;
             summary.passages += 1;
         }
     }

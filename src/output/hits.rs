@@ -361,6 +361,7 @@ mod tests {
                 end: 14,
             }],
             duplicates: vec![Location {
+                article: "b".into(),
                 path: "news/b.md".into(),
                 passage: 2,
                 line: 9,

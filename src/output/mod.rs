@@ -8,11 +8,13 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 pub mod hits;
+mod json_line;
 pub mod overview;
 pub mod snippet;
 mod text;
 
 pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits, write_listing};
+pub use json_line::write_line;
 pub use overview::{timeline_record, write_entities, write_timeline};
 pub use text::write_article;
 
@@ -40,14 +42,14 @@ pub enum Style {
 /// Bytes of passage text a snippet shows.
 pub const SNIPPET_BYTES: usize = 320;
 
-/// Writes one JSON value and a newline.
+/// Writes one JSON value and a newline: pretty, or on one line (JSON Lines).
 fn write_json(out: &mut dyn Write, value: &impl serde::Serialize, pretty: bool) -> io::Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)
     } else {
-        serde_json::to_writer(&mut *out, value)?;
+        write_line(out, value)
     }
-    writeln!(out)
 }
 
 /// A CSV writer's error as the I/O error it is: `csv`'s own conversion

@@ -99,9 +99,12 @@ pub struct DateMention {
     pub value: String,
 }
 
-/// Where a copy of a passage is.
+/// Where a copy of a passage is. Its article names it within a file of
+/// many: a JSON array written on one line gives every article the same
+/// path and line, and a copy there read as a copy of the hit itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
+    pub article: String,
     pub line: u64,
     pub passage: u64,
     pub path: String,
@@ -423,6 +426,9 @@ fn duplicates(
             continue;
         }
         copies.push(Location {
+            article: stored_text(&copy, fields.article)
+                .unwrap_or_default()
+                .to_string(),
             path: stored_text(&copy, fields.path)
                 .unwrap_or_default()
                 .to_string(),

@@ -126,6 +126,40 @@ fn a_copy_of_a_whole_article_shares_its_per_article_cap() {
     assert_eq!(env.hits("walrus", &["--per-article", "3"]).len(), 4);
 }
 
+/// A copy in a file of many articles is named by its article too: in a
+/// JSON array written on one line (an API's dump), the copy's path, line
+/// and passage were those of the hit itself, which read as a copy of
+/// itself, and `show` could not be pointed at it.
+#[test]
+fn a_copy_in_a_file_of_many_articles_names_its_article() {
+    let env = Env::new();
+    let feed = serde_json::json!([
+        {"id": "a1", "title": "Rates", "text": WIRE},
+        {"id": "a2", "title": "Other", "text": "The mayor opened a bridge."},
+        {"id": "a3", "title": "Rates again", "text": WIRE},
+    ]);
+    env.write("feed.json", feed.to_string());
+    env.index();
+    let hits = env.hits("\"central bank\"", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    let copies = hits[0]["duplicates"].as_array().unwrap();
+    assert_eq!(copies.len(), 1, "{hits:#?}");
+    let (hit, copy) = (hits[0]["article"].as_str().unwrap(), &copies[0]["article"]);
+    let want = if hit == "a1" { "a3" } else { "a1" };
+    assert_eq!(copy, want, "{hits:#?}");
+    // The copy's article opens it, as a hit's does.
+    let shown = env.run(&[
+        "show",
+        copy.as_str().unwrap(),
+        "--index",
+        "index",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(shown.status, 0, "{}", shown.stderr);
+    assert_eq!(shown.json()["hits"][0]["article"], want);
+}
+
 #[test]
 fn passages_sharing_only_a_figure_are_neither_collapsed_nor_copies() {
     let env = Env::new();

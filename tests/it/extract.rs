@@ -37,6 +37,13 @@ fn unreadable_files_warn_and_the_rest_are_printed() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
     assert_eq!(run.json_lines().len(), 1);
+    // A path typed wrong is not a file that "vanished while the folder was
+    // read": the message says what it is.
+    assert!(
+        run.stderr.contains("no such file or folder") && !run.stderr.contains("vanished"),
+        "{}",
+        run.stderr
+    );
 }
 
 const SEED: &str = include_str!("../fixtures/seed.txt");

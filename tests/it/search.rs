@@ -260,6 +260,53 @@ fn jsonl_prints_one_hit_per_line() {
     );
 }
 
+/// Every JSON Lines output breaks only at its newlines, for any reader:
+/// U+2028 and U+2029 (pasted from web pages) and U+0085 (NEL, in text
+/// decoded from Latin-1 files) are valid raw in JSON, but Python's
+/// `str.splitlines()`, a notebook's usual way to read a command's output,
+/// ends a line at each, and a record cut there is no JSON.
+#[test]
+fn json_lines_break_only_at_their_newlines() {
+    let env = Env::new();
+    let text = "Walrus\u{2028}one\u{2029}two\u{85}three.";
+    env.write(
+        "a.jsonl",
+        format!(
+            "{}\n",
+            serde_json::json!({"title": "Walrus\u{2028}news", "text": text})
+        ),
+    );
+    env.index();
+    let outputs = [
+        env.run(&["search", "walrus", "--format", "jsonl", "--index", "index"]),
+        env.run(&["extract", "corpus/a.jsonl"]),
+        env.run(&[
+            "export", "--format", "quickwit", "--index", "index", "--out", "-",
+        ]),
+        env.run(&[
+            "export",
+            "--format",
+            "elasticsearch",
+            "--index",
+            "index",
+            "--out",
+            "-",
+        ]),
+    ];
+    for run in &outputs {
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert!(
+            !run.stdout.contains(['\u{2028}', '\u{2029}', '\u{85}']),
+            "a line splitter cuts {:?}",
+            run.stdout
+        );
+        assert!(!run.json_lines().is_empty());
+    }
+    // The characters are kept, escaped.
+    assert_eq!(outputs[0].json_lines()[0]["text"], text);
+    assert_eq!(outputs[2].json_lines()[0]["text"], text);
+}
+
 /// `--context` as large as it parses lists the whole article around the
 /// hit: the number of passages to fetch overflowed, and the search
 /// panicked ("capacity overflow").
