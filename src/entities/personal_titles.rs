@@ -142,12 +142,35 @@ fn is_titled_person(words: &[&str]) -> bool {
     let [title, names @ ..] = words else {
         return false;
     };
-    PERSONAL_TITLES.binary_search(&bare(title)).is_ok()
-        && (1..=3).contains(&names.len())
+    PERSONAL_TITLES.binary_search(&bare(title)).is_ok() && is_named_person(names)
+}
+
+/// Whether `names` (a mention's words) are one to three names, each a
+/// capitalised word that is no office or place ([`is_not_a_person`]).
+fn is_named_person(names: &[&str]) -> bool {
+    (1..=3).contains(&names.len())
         && names.iter().all(|name| {
             let name = bare(name);
             name.chars().next().is_some_and(chars::is_uppercase) && !is_not_a_person(name)
         })
+}
+
+/// Whether a personal title and one space or line break stand right
+/// before byte `start` of `text` ("Mr Putin", "Dr. Fox", a wire story's
+/// "Mr" at a line's end), the model having left the title out of the
+/// mention.
+fn follows_a_title(text: &str, start: usize) -> bool {
+    title_before(text, start).is_some()
+}
+
+/// Where the personal title of [`follows_a_title`] starts.
+fn title_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix([' ', '\n'])?;
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '(' | '“' | '‘'))
+        .next()
+        .unwrap_or_default();
+    is_personal_title(word).then(|| before.len() - word.len())
 }
 
 /// Makes people of the organisations, places and other names that are a
@@ -157,10 +180,11 @@ fn is_titled_person(words: &[&str]) -> bool {
 /// joins that name, as "Cardinal" is part of the first. `text` is the text
 /// the mentions' offsets index.
 pub fn retype_titled_people(text: &str, entities: &mut Vec<Entity>) {
-    // Most mentions start with no title: one lookup of the first word.
+    // Most mentions start with no title and follow none: a lookup of the
+    // first word and of the word before.
     let titled = |entity: &Entity| {
         let first = entity.text.split_whitespace().next().unwrap_or_default();
-        PERSONAL_TITLES.binary_search(&bare(first)).is_ok()
+        PERSONAL_TITLES.binary_search(&bare(first)).is_ok() || follows_a_title(text, entity.start)
     };
     if !entities
         .iter()
@@ -188,7 +212,11 @@ pub fn retype_titled_people(text: &str, entities: &mut Vec<Entity>) {
             let words: Vec<&str> = entity.text.split_whitespace().collect();
             entity.label != EntityLabel::Person
                 && ((is_title_alone(&words) && follows_the(text, entity.start))
-                    || (is_titled_person(&words) && !starts_an_organisation(&entity.text)))
+                    || (is_titled_person(&words) && !starts_an_organisation(&entity.text))
+                    || title_before(text, entity.start).is_some_and(|title| {
+                        // "Mr. Rooter said" of "Mr. Rooter Corp" is the firm.
+                        is_named_person(&words) && !starts_an_organisation(&text[title..entity.end])
+                    }))
         })
         .collect();
     super::relabel(entities, retyped, EntityLabel::Person);
@@ -296,6 +324,20 @@ mod tests {
                 &["Mr. Rooter Corp/ORG", "Mr. Rooter/ORG"],
             ),
             ("[LOC:Pope] and Talbot", &["Pope/LOC"]),
+            // A title the model left out of the mention.
+            ("Mr [LOC:Putin] spoke", &["Putin/PER"]),
+            ("Mr. [ORG:Aliyev] said", &["Aliyev/PER"]),
+            ("(Dr [MISC:Fox]) said", &["Fox/PER"]),
+            ("Lord [LOC:Goldsmith]'s advice", &["Goldsmith/PER"]),
+            ("Mr [ORG:Rooter Corp] said", &["Rooter Corp/ORG"]),
+            (
+                "[ORG:Mr. Rooter Corp] said. Mr. [ORG:Rooter] said",
+                &["Mr. Rooter Corp/ORG", "Rooter/ORG"],
+            ),
+            ("Mr [LOC:Chancellor] said", &["Chancellor/LOC"]),
+            ("Mr\n[LOC:Putin] spoke", &["Putin/PER"]),
+            ("Mr\n\n[LOC:Putin] spoke", &["Putin/LOC"]),
+            ("Amr [LOC:Moussa] spoke", &["Moussa/LOC"]),
             ("sale of [LOC:Cardinal] by", &["Cardinal/LOC"]),
             ("The [LOC:Pope] said", &["Pope/PER"]),
             // Not titles only a person bears, nor alone.
