@@ -107,6 +107,11 @@ const BEFORE_AN_ADJECTIVE: &[&str] = &[
     "were",
 ];
 
+/// Nouns of [`NOUNS_BEFORE`] that introduce a name after "the" too ("the
+/// band Gothic Plague", "the studio Focus Features"): no adjective, and no
+/// body named before ("told the company Pickens' offer"); sorted by bytes.
+const AFTER_THE: &[&str] = &["band", "studio"];
+
 /// Posts after a name and before their holder's name: "Qantas chief
 /// executive Geoff Dixon", "Villa boss David O'Leary". Without the holder
 /// after them they follow people too: "elected John Kerr chairman of".
@@ -172,7 +177,7 @@ pub(super) fn is_titled(text: &str, entity: &Entity) -> bool {
 
 /// Whether the word right before the mention, one space apart, is one of
 /// [`NOUNS_BEFORE`] or a company's "maker", and not after one of
-/// [`BEFORE_AN_ADJECTIVE`].
+/// [`BEFORE_AN_ADJECTIVE`] (but after "the" for one of [`AFTER_THE`]).
 /// A comma may stand between them, after "the" too, when the name is one
 /// word with a comma after it ("the airline, Ryanair, said"; not "the head
 /// of the company, Yury Boyko,"). A name that the next words continue ("firm Kahn and
@@ -204,7 +209,9 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
     {
         return false;
     }
+    let after_the = previous == "the" && AFTER_THE.binary_search(&noun).is_ok();
     if !apposed
+        && !after_the
         && BEFORE_AN_ADJECTIVE
             .binary_search(&previous.as_str())
             .is_ok()
@@ -278,6 +285,7 @@ mod tests {
         assert!(MAKERS_WHO_ARE_PEOPLE.is_sorted());
         assert!(AIRLINE_CARRIERS.is_sorted());
         assert!(BEFORE_AN_ADJECTIVE.is_sorted());
+        assert!(AFTER_THE.is_sorted());
     }
 
     #[test]
@@ -335,6 +343,15 @@ mod tests {
                 &["Franz Ferdinand/ORG"],
             ),
             ("gadget magazine [PER:Stuff] said", &["Stuff/ORG"]),
+            (
+                "formed the band [PER:Gothic Plague], changing",
+                &["Gothic Plague/ORG"],
+            ),
+            (
+                "Vanity Fair by the studio [LOC:Focus Features], who",
+                &["Focus Features/ORG"],
+            ),
+            ("a band [PER:Smith] led", &["Smith/PER"]),
             ("TV channel [MISC:Granada Men]", &["Granada Men/ORG"]),
             ("the firm [PER:Mr Smith] founded", &["Mr Smith/PER"]),
             ("the giant [LOC:US] budget", &["US/LOC"]),
