@@ -113,9 +113,20 @@ const BEFORE_AN_ADJECTIVE: &[&str] = &[
 const AFTER_THE: &[&str] = &["band", "studio"];
 
 /// Posts after a name and before their holder's name: "Qantas chief
-/// executive Geoff Dixon", "Villa boss David O'Leary". Without the holder
-/// after them they follow people too: "elected John Kerr chairman of".
-const POSTS_BEFORE_A_HOLDER: &[&str] = &["CEO", "boss", "chairman", "chief executive"];
+/// executive Geoff Dixon", "Villa boss David O'Leary", a firm's "Dean
+/// Witter analyst Karen Gibbs" (a brokerage named after its founders, a
+/// person to the model 16 times in the Reuters stories of 1987). Without
+/// the holder after them they follow people too: "elected John Kerr
+/// chairman of". Not "spokesman" ("Chirac spokesman Denis Baudouin").
+const POSTS_BEFORE_A_HOLDER: &[&str] = &[
+    "CEO",
+    "analyst",
+    "boss",
+    "chairman",
+    "chief executive",
+    "economist",
+    "strategist",
+];
 
 /// Posts after a name's possessive: "Foster's chief executive", "Hardie's
 /// shareholders"; not "boss" ("North's boss").
@@ -304,6 +315,17 @@ mod tests {
             ("the airline, [PER:Ryanair], said", &["Ryanair/ORG"]),
             ("[PER:Qantas] chief executive Geoff", &["Qantas/ORG"]),
             ("[PER:Villa] boss David O'Leary", &["Villa/ORG"]),
+            (
+                "said [PER:Dean Witter] analyst Karen Gibbs. [PER:Dean Witter] agreed",
+                &["Dean Witter/ORG", "Dean Witter/ORG"],
+            ),
+            (
+                "said [PER:Scrimgeour Vickers] economist Richard Holt",
+                &["Scrimgeour Vickers/ORG"],
+            ),
+            ("by [PER:Chirac] spokesman Denis Baudouin", &["Chirac/PER"]),
+            ("[PER:Smith] analysts Jones and", &["Smith/PER"]),
+            ("[LOC:New York] analyst William Raferty", &["New York/LOC"]),
             ("[PER:Foster]'s chief executive", &["Foster/ORG"]),
             ("[PER:Hardie]'s shareholders", &["Hardie/ORG"]),
             // Every mention of the name, and a person's last word.
