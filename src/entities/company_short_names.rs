@@ -5,10 +5,14 @@
 //! 15 times in one story about "Gillette Co", "San Miguel" a place 12
 //! times beside "San Miguel Corp".
 //!
-//! Only places and other names are retyped: a person may share a
-//! company's name in the same story ("Sullivan said he", beside "Frost and
-//! Sullivan Inc"; "Fletcher, 39", beside "Fletcher Industries"), and so may
-//! a country or nationality ("Singapore" beside "Singapore Airlines Ltd").
+//! A person of one word keeps its type: a person may share a company's
+//! name in the same story ("Sullivan said he", beside "Frost and Sullivan
+//! Inc"; "Fletcher, 39", beside "Fletcher Industries"), and so may a
+//! country or nationality ("Singapore" beside "Singapore Airlines Ltd").
+//! A person of several words whose whole name is the company's is the
+//! company: 80 such mentions in the Reuters stories of 1987 ("Jardine
+//! Matheson" 21 times beside "Jardine Matheson Holdings Ltd", "Diamond
+//! Shamrock", "Sara Lee" beside "Sara Lee Corp"), none of them a person.
 
 use std::collections::HashSet;
 
@@ -27,9 +31,9 @@ const SUFFIX_INITIALS: [bool; 128] = {
     initials
 };
 
-/// Makes organisations of the places and other names that are an
-/// organisation's name of the article without the legal forms it ends
-/// with.
+/// Makes organisations of the places, other names and people of several
+/// words that are an organisation's name of the article without the legal
+/// forms it ends with.
 pub fn retype_short_company_names(entities: &mut [Entity]) {
     let short_names: HashSet<String> = entities
         .iter()
@@ -40,10 +44,15 @@ pub fn retype_short_company_names(entities: &mut [Entity]) {
         return;
     }
     for entity in entities.iter_mut() {
-        if !matches!(entity.label, EntityLabel::Location | EntityLabel::Misc) {
+        let name = entity.name();
+        let may_retype = match entity.label {
+            EntityLabel::Location | EntityLabel::Misc => true,
+            EntityLabel::Person => name.contains(char::is_whitespace),
+            EntityLabel::Organization => false,
+        };
+        if !may_retype {
             continue;
         }
-        let name = entity.name();
         // Short names and the lists' names are words parted by one space;
         // so are most mentions ("Hong\nKong" is the list's "Hong Kong").
         // Looked up, not compared with each: an article may name thousands.
@@ -140,10 +149,28 @@ mod tests {
                 "[ORG:Gulf Canada Corp] and [LOC:Gulf\nCanada]'s",
                 &["Gulf Canada Corp/ORG", "Gulf\nCanada/ORG"],
             ),
-            // People, countries and nationalities keep their label.
+            // A person of several words named as the company is the company.
+            (
+                "Though [PER:Jardine Matheson] will be deprived. [ORG:Jardine Matheson Holdings Ltd]",
+                &["Jardine Matheson/ORG", "Jardine Matheson Holdings Ltd/ORG"],
+            ),
+            (
+                "[ORG:Sara Lee Corp] said. No new talks were scheduled, [PER:Sara Lee] said.",
+                &["Sara Lee Corp/ORG", "Sara Lee/ORG"],
+            ),
+            (
+                "[ORG:Diamond Shamrock Corp]. [PER:Diamond Shamrock]'s stock",
+                &["Diamond Shamrock Corp/ORG", "Diamond Shamrock/ORG"],
+            ),
+            // People of one word, people named as a longer company's first
+            // words, countries and nationalities keep their label.
             (
                 "[ORG:Frost and Sullivan Inc]. [PER:Sullivan] said he",
                 &["Frost and Sullivan Inc/ORG", "Sullivan/PER"],
+            ),
+            (
+                "[ORG:Adam Smith Institute Ltd] and [PER:Adam Smith]",
+                &["Adam Smith Institute Ltd/ORG", "Adam Smith/PER"],
             ),
             (
                 "[ORG:Singapore Inc] and [LOC:Singapore]",

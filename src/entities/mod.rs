@@ -19,7 +19,8 @@
 //! after "U.S." cut off ("U.S. Officials"), [`numbered_titles`] no
 //! places ("Halloween II"), [`personal_titles`] people ("Cardinal Cormac
 //! Murphy-O'Connor", "Mr Evans"), [`holidays`] events ("Christmas"),
-//! [`street_names`] places ("Downing Street"), less wire
+//! [`street_names`] places ("Downing Street"), [`administrations`]
+//! organisations ("Reagan Administration"), less wire
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
@@ -210,6 +211,7 @@ impl Engine {
         personal_titles::retype_titled_people(text, &mut entities);
         holidays::retype_holidays(&mut entities);
         street_names::retype_street_names(&mut entities);
+        administrations::retype_administrations(text, &mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
         boilerplate::remove_tickers(text, &mut entities);
@@ -307,6 +309,7 @@ pub fn recognize(text: &str) -> Vec<Entity> {
 
 #[cfg(test)]
 mod acceptance;
+pub mod administrations;
 pub mod boilerplate;
 pub mod canonical;
 pub mod capitalised_nouns;
