@@ -133,6 +133,8 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
     env.write("a.txt", "Reagan's budget was cut by O'Brien's committee.\n")
         .write("b.txt", "The budget was cut.\n")
         .write("tr.txt", "Talks in İstanbul with İlham Əliyev.\n")
+        // Decomposed, as macOS writes it: "u" and a combining diaeresis.
+        .write("nfd.txt", "Bankers met in Zu\u{308}rich.\n")
         .write(
             "ka.txt",
             "დამოუკიდებლობის დღე. Несанкционированного доступа.\n",
@@ -148,11 +150,16 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         ("\"Ilham Aliyev\"", "tr.txt"),
         ("დამოუკიდებლობის", "ka.txt"),
         ("несанкционированного", "ka.txt"),
+        ("Zürich", "nfd.txt"),
+        ("Zurich", "nfd.txt"),
+        ("Zu\u{308}rich", "nfd.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");
     }
     assert_eq!(env.hit_files("上海", &[]), ["zh.txt"]);
+    // The highlight holds the whole decomposed word, its accent too.
+    assert_eq!(highlighted(&env.hits("Zürich", &[])[0]), ["Zu\u{308}rich"]);
 }
 
 /// Runs of these scripts have no spaces between words; one over 13
