@@ -10,6 +10,7 @@
 //! Everything up to the index is pure: text in, data out.
 
 pub mod article;
+mod backlog;
 pub mod chars;
 pub mod corpus;
 pub mod counted;
