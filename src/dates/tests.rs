@@ -991,6 +991,18 @@ const NEWS: &[&str] = &[
     "1987-03-02 | Volume declined 14 pct from the year-ago month. | the year-ago month = DATE 1986-02",
     "1987-03-02 | Sales rose in the year-ago period. | the year-ago period = DATE 1985-Q4",
     "1987-03-16 | It reported 1986 net earnings of 4.2 mln dlrs, compared to a year-ago loss of 1.5 mln dlrs. | 1986 = DATE 1986; year-ago = DATE 1985",
+    // A bare ordinal opening a sentence or a table's line is a quarter or
+    // half, not a fraction, and the period a year-earlier figure counts back from.
+    "1987-04-09 | because of its fiscal 1986 writedown.\n    First quarter revenues fell to 14.7 mln dlrs from\nyear-earlier 29.8 mln. | fiscal 1986 = DATE 1986; First quarter = DATE 1987-Q1; year-earlier = DATE 1986-Q1",
+    "1987-04-29 | First quarter exports increased 12.7 pct to 63.2 billion baht compared with 56.1 billion a year ago. | First quarter = DATE 1987-Q1; a year ago = DATE 1986-Q1",
+    "1987-03-23 | Margins will be down slightly, it said. Second half sales are expected to be stronger. | Second half = DATE 1987-H2",
+    "1987-03-25 | First quarter 1987 results include West Virginia Power. | First quarter 1987 = DATE 1987-Q1",
+    // ... reporting results, so a quarter still ahead is last year's.
+    "1987-03-20 | NOTE: Company incorporated in June 1985.\n    Fourth quarter loss 895,000 dlrs. | June 1985 = DATE 1985-06; Fourth quarter = DATE 1986-Q4",
+    "1987-03-12 | Note - Company's full name is British Telecommunications Plc.\n    Third quarter turnover 2.40 billion stg vs 2.11 billion. | Third quarter = DATE 1986-Q3",
+    // Inside a sentence a bare ordinal stays a fraction.
+    "1987-03-09 | It sold a third quarter of its stake. |",
+    "1987-03-09 | Revenue, third quarter of the total, came from Japan. |",
     // The day a period "ended" on is past, or at most a fortnight ahead.
     "1987-03-24 | For the year ended June 28, Flowers earned 29.5 mln dlrs. | the year = DURATION P1Y; June 28 = DATE 1986-06-28",
     "1989-11-01 | In the fiscal year ended Jan. 31, it reported sales of 59.5 mln dlrs. | the fiscal year = DURATION P1Y; Jan. 31 = DATE 1989-01-31",
