@@ -20,6 +20,7 @@ mod day_range;
 mod four_digits;
 mod games;
 mod holidays;
+mod year_compared;
 
 use day_range::OpenRange;
 
@@ -1941,6 +1942,10 @@ impl<'a> Grammar<'a> {
             // A month named since the last quarter ("February's sales
             // were above the year-ago level") is the period compared.
             if !quarter {
+                // "Full-year earnings ... against a year-earlier loss".
+                if let Some(year) = self.year_compared(i) {
+                    return date(end, r::year_value(year - 1));
+                }
                 if let Some((y, m)) = self.recent_month(i) {
                     return date(end, r::month_value(y - 1, m));
                 }
@@ -2768,6 +2773,14 @@ impl<'a> Grammar<'a> {
                 .is_none_or(|_| anchor.end > self.last_quarter_at)
         {
             return date(end + 1, r::year_value(anchor.year - n as i32));
+        }
+        // "For the fiscal year ended March 31 ... from a year earlier".
+        if unit == Unit::Year
+            && n == 1
+            && sign < 0
+            && let Some(year) = self.year_compared(i)
+        {
+            return date(end + 1, r::year_value(year - 1));
         }
         // Earnings reports compare quarters: "a year earlier" is the same
         // quarter of the previous year when the sentence talks about quarters.

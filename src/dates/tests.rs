@@ -1000,6 +1000,14 @@ const NEWS: &[&str] = &[
     // ... reporting results, so a quarter still ahead is last year's.
     "1987-03-20 | NOTE: Company incorporated in June 1985.\n    Fourth quarter loss 895,000 dlrs. | June 1985 = DATE 1985-06; Fourth quarter = DATE 1986-Q4",
     "1987-03-12 | Note - Company's full name is British Telecommunications Plc.\n    Third quarter turnover 2.40 billion stg vs 2.11 billion. | Third quarter = DATE 1986-Q3",
+    // A sentence that names a whole year of results compares it with the
+    // year before, not with the quarter reported on a year back.
+    "1987-03-05 | It reported fourth quarter net of 43.8 mln dlrs. Full-year earnings totaled 2.9 mln dlrs against a year-earlier loss of 1.5 mln dlrs. | fourth quarter = DATE 1986-Q4; year-earlier = DATE 1985",
+    "1987-04-08 | It earned 1.2 mln dlrs in the fourth quarter. For the fiscal year ended March 31, net rose to 5.5 mln dlrs from year-ago 4.1 mln dlrs. | the fourth quarter = DATE 1986-Q4; the fiscal year = DURATION P1Y; March 31 = DATE 1987-03-31; year-ago = DATE 1986",
+    "1987-06-01 | Toshiba expects a group net profit of 38 billion yen for the year ending March 31, 1988, up 11.2 pct from a year earlier. | the year = DURATION P1Y; March 31, 1988 = DATE 1988-03-31; a year earlier = DATE 1987",
+    "1987-04-01 | World group net profit fell to 370.1 mln marks in the year ended September 1986 from 472.4 mln a year earlier. | the year = DURATION P1Y; September 1986 = DATE 1986-09; a year earlier = DATE 1985",
+    // A part of the year is no whole year: the quarter stays the guide.
+    "1987-04-08 | It earned 1.2 mln dlrs in the fourth quarter. Sales in the first month of its fiscal year rose from a year earlier. | the fourth quarter = DATE 1986-Q4; a year earlier = DATE 1985-Q4",
     // Inside a sentence a bare ordinal stays a fraction.
     "1987-03-09 | It sold a third quarter of its stake. |",
     "1987-03-09 | Revenue, third quarter of the total, came from Japan. |",
