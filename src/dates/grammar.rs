@@ -1944,7 +1944,7 @@ impl<'a> Grammar<'a> {
             if !quarter {
                 // "Full-year earnings ... against a year-earlier loss".
                 if let Some(year) = self.year_compared(i) {
-                    return date(end, r::year_value(year - 1));
+                    return date(end, r::year_value(year));
                 }
                 if let Some((y, m)) = self.recent_month(i) {
                     return date(end, r::month_value(y - 1, m));
@@ -2780,7 +2780,7 @@ impl<'a> Grammar<'a> {
             && sign < 0
             && let Some(year) = self.year_compared(i)
         {
-            return date(end + 1, r::year_value(year - 1));
+            return date(end + 1, r::year_value(year));
         }
         // Earnings reports compare quarters: "a year earlier" is the same
         // quarter of the previous year when the sentence talks about quarters.

@@ -1006,6 +1006,14 @@ const NEWS: &[&str] = &[
     "1987-04-08 | It earned 1.2 mln dlrs in the fourth quarter. For the fiscal year ended March 31, net rose to 5.5 mln dlrs from year-ago 4.1 mln dlrs. | the fourth quarter = DATE 1986-Q4; the fiscal year = DURATION P1Y; March 31 = DATE 1987-03-31; year-ago = DATE 1986",
     "1987-06-01 | Toshiba expects a group net profit of 38 billion yen for the year ending March 31, 1988, up 11.2 pct from a year earlier. | the year = DURATION P1Y; March 31, 1988 = DATE 1988-03-31; a year earlier = DATE 1987",
     "1987-04-01 | World group net profit fell to 370.1 mln marks in the year ended September 1986 from 472.4 mln a year earlier. | the year = DURATION P1Y; September 1986 = DATE 1986-09; a year earlier = DATE 1985",
+    // Nor is a span of months that ends on a day or in a year written a
+    // quarter: it looks back to the year before the one it ends in.
+    "1987-03-25 | It earned 1.2 mln dlrs in the fourth quarter. Earnings rose to 92.8 mln dlrs in the nine months ended January 31 from year-earlier 78 mln dlrs. | the fourth quarter = DATE 1986-Q4; the nine months = DURATION P9M; January 31 = DATE 1987-01-31; year-earlier = DATE 1986",
+    "1987-03-26 | BHP said net in the first half ended November 30 amounted to 397.0 mln dlrs, sharply down from 589.3 mln a year earlier. | the first half = DATE 1987-H1; November 30 = DATE 1986-11-30; a year earlier = DATE 1985",
+    "1987-03-13 | Sales fell in the fourth quarter. The quota is 93,000 tonnes, up from 83,000 in the second half of 1986/87 and 85,000 a year earlier. | the fourth quarter = DATE 1986-Q4; the second half of 1986 = DATE 1986-H2; 87 = DATE 1987; a year earlier = DATE 1986",
+    // Only within the comparison's sentence, which a full stop after a
+    // short word ("mths.") ends too.
+    "1987-03-02 | It lost 1.2 mln dlrs in the fourth quarter after a writedown for 12 mths.\n    Year-ago shr data restated. | the fourth quarter = DATE 1986-Q4; 12 mths = DURATION P12M; Year-ago = DATE 1985-Q4",
     // A part of the year is no whole year: the quarter stays the guide.
     "1987-04-08 | It earned 1.2 mln dlrs in the fourth quarter. Sales in the first month of its fiscal year rose from a year earlier. | the fourth quarter = DATE 1986-Q4; a year earlier = DATE 1985-Q4",
     // Inside a sentence a bare ordinal stays a fraction.
