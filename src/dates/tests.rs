@@ -999,7 +999,7 @@ const NEWS: &[&str] = &[
     "1987-03-25 | First quarter 1987 results include West Virginia Power. | First quarter 1987 = DATE 1987-Q1",
     // ... reporting results, so a quarter still ahead is last year's.
     "1987-03-20 | NOTE: Company incorporated in June 1985.\n    Fourth quarter loss 895,000 dlrs. | June 1985 = DATE 1985-06; Fourth quarter = DATE 1986-Q4",
-    "1987-03-12 | Note - Company's full name is British Telecommunications Plc.\n    Third quarter turnover 2.40 billion stg vs 2.11 billion. | Third quarter = DATE 1986-Q3",
+    "1987-03-12 | The adjusted surplus fell to 7.4 billion from 9.1 billion.\n    Fourth quarter medium and long-term foreign debt repayments exceeded new credits. | Fourth quarter = DATE 1986-Q4",
     // A sentence that names a whole year of results compares it with the
     // year before, not with the quarter reported on a year back.
     "1987-03-05 | It reported fourth quarter net of 43.8 mln dlrs. Full-year earnings totaled 2.9 mln dlrs against a year-earlier loss of 1.5 mln dlrs. | fourth quarter = DATE 1986-Q4; year-earlier = DATE 1985",
