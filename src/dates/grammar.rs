@@ -20,6 +20,7 @@ mod day_range;
 mod four_digits;
 mod games;
 mod holidays;
+mod year_compared;
 
 use day_range::OpenRange;
 
@@ -1941,6 +1942,10 @@ impl<'a> Grammar<'a> {
             // A month named since the last quarter ("February's sales
             // were above the year-ago level") is the period compared.
             if !quarter {
+                // "Full-year earnings ... against a year-earlier loss".
+                if let Some(year) = self.year_compared(i) {
+                    return date(end, r::year_value(year));
+                }
                 if let Some((y, m)) = self.recent_month(i) {
                     return date(end, r::month_value(y - 1, m));
                 }
@@ -2094,13 +2099,17 @@ impl<'a> Grammar<'a> {
         // quarter", "the seasonally slow third quarter"), but not a
         // fraction ("a third quarter", "one fourth quarter").
         // "4TH QTR", "1st half": written with digits or abbreviated, an
-        // ordinal is no fraction.
+        // ordinal is no fraction; nor is one that opens a sentence or a
+        // line of a results table ("First quarter revenues fell", "First
+        // half\n Shr 15 cts"), where a fraction would have its article.
         let abbreviated =
             self.word(j).as_bytes()[0].is_ascii_digit() || self.word(k).starts_with("qtr");
+        let opens = !the && self.opens_sentence(i);
         if !the
             && !possessed
             && k == j + 1
             && !abbreviated
+            && !opens
             && (!matches!(which, Which::Nth(_)) || self.fraction_before(i))
         {
             return None;
@@ -2143,8 +2152,10 @@ impl<'a> Grammar<'a> {
         let dct = self.dct;
         let value = match which {
             Which::Nth(q) => {
-                let y =
-                    year.or_else(|| dct.map(|d| self.year_of_quarter(d, q, i, end, abbreviated)));
+                // A quarter opening a sentence or a line reports results,
+                // as shorthand does ("Fourth quarter loss 895,000 dlrs").
+                let shorthand = abbreviated || opens;
+                let y = year.or_else(|| dct.map(|d| self.year_of_quarter(d, q, i, end, shorthand)));
                 match y {
                     Some(y) => r::quarter_value(y, q),
                     None => format!("XXXX-Q{q}"),
@@ -2417,6 +2428,19 @@ impl<'a> Grammar<'a> {
                 | "margins"
         );
         before || after
+    }
+
+    /// Whether the capitalised word at `i` opens a sentence or a line: it
+    /// starts the text or a line, or follows a full stop, question or
+    /// exclamation mark, colon or quotation mark.
+    fn opens_sentence(&self, i: usize) -> bool {
+        self.capitalized(i)
+            && (i == 0
+                || self.toks[i].newline_before
+                || matches!(
+                    self.kind(i - 1),
+                    Some(Kind::Punct(b'.' | b'!' | b'?' | b':' | b'"'))
+                ))
     }
 
     /// Whether the word before `i` would make an ordinal a fraction or a
@@ -2749,6 +2773,14 @@ impl<'a> Grammar<'a> {
                 .is_none_or(|_| anchor.end > self.last_quarter_at)
         {
             return date(end + 1, r::year_value(anchor.year - n as i32));
+        }
+        // "For the fiscal year ended March 31 ... from a year earlier".
+        if unit == Unit::Year
+            && n == 1
+            && sign < 0
+            && let Some(year) = self.year_compared(i)
+        {
+            return date(end + 1, r::year_value(year));
         }
         // Earnings reports compare quarters: "a year earlier" is the same
         // quarter of the previous year when the sentence talks about quarters.

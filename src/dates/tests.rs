@@ -991,6 +991,34 @@ const NEWS: &[&str] = &[
     "1987-03-02 | Volume declined 14 pct from the year-ago month. | the year-ago month = DATE 1986-02",
     "1987-03-02 | Sales rose in the year-ago period. | the year-ago period = DATE 1985-Q4",
     "1987-03-16 | It reported 1986 net earnings of 4.2 mln dlrs, compared to a year-ago loss of 1.5 mln dlrs. | 1986 = DATE 1986; year-ago = DATE 1985",
+    // A bare ordinal opening a sentence or a table's line is a quarter or
+    // half, not a fraction, and the period a year-earlier figure counts back from.
+    "1987-04-09 | because of its fiscal 1986 writedown.\n    First quarter revenues fell to 14.7 mln dlrs from\nyear-earlier 29.8 mln. | fiscal 1986 = DATE 1986; First quarter = DATE 1987-Q1; year-earlier = DATE 1986-Q1",
+    "1987-04-29 | First quarter exports increased 12.7 pct to 63.2 billion baht compared with 56.1 billion a year ago. | First quarter = DATE 1987-Q1; a year ago = DATE 1986-Q1",
+    "1987-03-23 | Margins will be down slightly, it said. Second half sales are expected to be stronger. | Second half = DATE 1987-H2",
+    "1987-03-25 | First quarter 1987 results include West Virginia Power. | First quarter 1987 = DATE 1987-Q1",
+    // ... reporting results, so a quarter still ahead is last year's.
+    "1987-03-20 | NOTE: Company incorporated in June 1985.\n    Fourth quarter loss 895,000 dlrs. | June 1985 = DATE 1985-06; Fourth quarter = DATE 1986-Q4",
+    "1987-03-12 | The adjusted surplus fell to 7.4 billion from 9.1 billion.\n    Fourth quarter medium and long-term foreign debt repayments exceeded new credits. | Fourth quarter = DATE 1986-Q4",
+    // A sentence that names a whole year of results compares it with the
+    // year before, not with the quarter reported on a year back.
+    "1987-03-05 | It reported fourth quarter net of 43.8 mln dlrs. Full-year earnings totaled 2.9 mln dlrs against a year-earlier loss of 1.5 mln dlrs. | fourth quarter = DATE 1986-Q4; year-earlier = DATE 1985",
+    "1987-04-08 | It earned 1.2 mln dlrs in the fourth quarter. For the fiscal year ended March 31, net rose to 5.5 mln dlrs from year-ago 4.1 mln dlrs. | the fourth quarter = DATE 1986-Q4; the fiscal year = DURATION P1Y; March 31 = DATE 1987-03-31; year-ago = DATE 1986",
+    "1987-06-01 | Toshiba expects a group net profit of 38 billion yen for the year ending March 31, 1988, up 11.2 pct from a year earlier. | the year = DURATION P1Y; March 31, 1988 = DATE 1988-03-31; a year earlier = DATE 1987",
+    "1987-04-01 | World group net profit fell to 370.1 mln marks in the year ended September 1986 from 472.4 mln a year earlier. | the year = DURATION P1Y; September 1986 = DATE 1986-09; a year earlier = DATE 1985",
+    // Nor is a span of months that ends on a day or in a year written a
+    // quarter: it looks back to the year before the one it ends in.
+    "1987-03-25 | It earned 1.2 mln dlrs in the fourth quarter. Earnings rose to 92.8 mln dlrs in the nine months ended January 31 from year-earlier 78 mln dlrs. | the fourth quarter = DATE 1986-Q4; the nine months = DURATION P9M; January 31 = DATE 1987-01-31; year-earlier = DATE 1986",
+    "1987-03-26 | BHP said net in the first half ended November 30 amounted to 397.0 mln dlrs, sharply down from 589.3 mln a year earlier. | the first half = DATE 1987-H1; November 30 = DATE 1986-11-30; a year earlier = DATE 1985",
+    "1987-03-13 | Sales fell in the fourth quarter. The quota is 93,000 tonnes, up from 83,000 in the second half of 1986/87 and 85,000 a year earlier. | the fourth quarter = DATE 1986-Q4; the second half of 1986 = DATE 1986-H2; 87 = DATE 1987; a year earlier = DATE 1986",
+    // Only within the comparison's sentence, which a full stop after a
+    // short word ("mths.") ends too.
+    "1987-03-02 | It lost 1.2 mln dlrs in the fourth quarter after a writedown for 12 mths.\n    Year-ago shr data restated. | the fourth quarter = DATE 1986-Q4; 12 mths = DURATION P12M; Year-ago = DATE 1985-Q4",
+    // A part of the year is no whole year: the quarter stays the guide.
+    "1987-04-08 | It earned 1.2 mln dlrs in the fourth quarter. Sales in the first month of its fiscal year rose from a year earlier. | the fourth quarter = DATE 1986-Q4; a year earlier = DATE 1985-Q4",
+    // Inside a sentence a bare ordinal stays a fraction.
+    "1987-03-09 | It sold a third quarter of its stake. |",
+    "1987-03-09 | Revenue, third quarter of the total, came from Japan. |",
     // The day a period "ended" on is past, or at most a fortnight ahead.
     "1987-03-24 | For the year ended June 28, Flowers earned 29.5 mln dlrs. | the year = DURATION P1Y; June 28 = DATE 1986-06-28",
     "1989-11-01 | In the fiscal year ended Jan. 31, it reported sales of 59.5 mln dlrs. | the fiscal year = DURATION P1Y; Jan. 31 = DATE 1989-01-31",
