@@ -22,7 +22,6 @@ use tantivy::schema::Value as _;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::article::Article;
-use crate::backlog::{Backlog, CloseOnDrop};
 use crate::corpus::{self, Found, LoadOptions, SourceFile, Warning};
 use crate::dates::TimexType;
 use crate::dates::value::calendar_points;
@@ -416,15 +415,10 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         .num_threads(threads)
         .build()
         .expect("a thread pool with a positive thread count always builds");
-    // The files queued for the workers are bounded in number, and their
-    // documents waiting for the writer in bytes (`Backlog`), so neither the
-    // walk nor the workers can run far ahead of the writer: memory stays
-    // flat however large the corpus. The walk's other messages are few
-    // beside the files it queues.
+    // Both queues are bounded, so neither the walk nor the workers can run
+    // far ahead of the writer: memory stays flat however large the corpus.
     let (job_sender, jobs) = crossbeam_channel::bounded::<Job>(QUEUED_FILES);
-    let (sender, messages) = crossbeam_channel::unbounded::<Message>();
-    let backlog = Backlog::new(BACKLOG_BYTES);
-    let backlog = &backlog;
+    let (sender, messages) = crossbeam_channel::bounded::<Message>(threads * 4);
     let fields = news.fields;
     let load_options = &config.load;
     let mut since_commit = 0u64;
@@ -441,13 +435,10 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                     .par_bridge()
                     .try_for_each_with(sender, |sender, job| {
                         let loaded = load_and_analyze(job, &fields, &config.corpus, load_options);
-                        backlog.reserve(loaded.job.file.size).map_err(drop)?;
                         sender.send(Message::Loaded(loaded)).map_err(drop)
                     });
             });
         });
-        // However the loop ends, workers waiting for room stop.
-        let _close = CloseOnDrop(backlog);
         for message in messages {
             match message {
                 Message::Queued { bytes } => {
@@ -475,9 +466,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
                 }
                 Message::Loaded(loaded) => {
                     let bytes = loaded.job.file.size;
-                    let added = add_file(&mut writer, &fields, loaded, &mut summary, on_event);
-                    backlog.release(bytes);
-                    if added? {
+                    if add_file(&mut writer, &fields, loaded, &mut summary, on_event)? {
                         since_commit += bytes;
                     }
                     if since_commit >= config.commit_every {
@@ -516,12 +505,6 @@ const MAX_UNKNOWN_KINDS: usize = 64;
 
 /// Files the walk may queue ahead of the workers.
 const QUEUED_FILES: usize = 1024;
-
-/// Bytes of input whose documents may wait for the writer: about two
-/// seconds of the workers' analysis on one core, as long as tantivy's
-/// thread takes to write a segment of a commit, during which the workers
-/// went on only as far as a few files. About three times as much memory.
-const BACKLOG_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Files the walk passes over (unchanged, or of an unknown type) that it
 /// counts before it tells the writer's thread. One message a file made the

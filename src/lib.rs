@@ -10,7 +10,6 @@
 //! Everything up to the index is pure: text in, data out.
 
 pub mod article;
-mod backlog;
 pub mod chars;
 pub mod corpus;
 pub mod counted;
