@@ -29,15 +29,17 @@ use super::{Entity, EntityLabel, gazetteer};
 /// mentions' offsets index.
 pub fn retype_administrations(text: &str, entities: &mut [Entity]) {
     for entity in entities.iter_mut() {
-        let mut words = entity.text.split_whitespace().rev();
-        let next = text[entity.end..].split_whitespace().next();
+        // Most mentions neither end with the noun nor come before it: a
+        // comparison of bytes rules each case out.
         if entity.label != EntityLabel::Organization
-            && words.next() == Some("Administration")
-            && words.next().is_some()
-            && !next.is_some_and(|word| word.eq_ignore_ascii_case("act"))
+            && entity.text.ends_with("Administration")
+            && is_named_administration(text, entity)
         {
             entity.label = EntityLabel::Organization;
         } else if entity.label != EntityLabel::Person
+            && text[entity.end..]
+                .trim_start()
+                .starts_with("administration")
             && before_lower_case_administration(text, entity)
         {
             let name = entity.name();
@@ -48,6 +50,16 @@ pub fn retype_administrations(text: &str, entities: &mut [Entity]) {
             }
         }
     }
+}
+
+/// Whether a mention ending with "Administration" is a name of several
+/// words whose last is that word, and no law ("act" after it).
+fn is_named_administration(text: &str, entity: &Entity) -> bool {
+    let mut words = entity.text.split_whitespace().rev();
+    let next = text[entity.end..].split_whitespace().next();
+    words.next() == Some("Administration")
+        && words.next().is_some()
+        && !next.is_some_and(|word| word.eq_ignore_ascii_case("act"))
 }
 
 /// Whether the word after the mention, past white space, is "administration"
