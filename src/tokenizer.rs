@@ -505,6 +505,23 @@ mod tests {
         assert_eq!((word[1].2, word[1].3), (3, 11));
     }
 
+    #[test]
+    fn decomposed_letters_give_the_terms_of_composed_ones() {
+        // Folding leaves Greek and Cyrillic accented letters as they are,
+        // so the accent is part of the composed word's term: the
+        // decomposed word's must keep it too ("Пётр", "Андрей", "Αθήνα").
+        let cases = [
+            ("Пе\u{308}тр Андре\u{306}й", "Пётр Андрей"),
+            ("Αθη\u{301}να", "Αθήνα"),
+            ("Zu\u{308}rich", "Zürich"),
+            // An accent no letter composes with is left out.
+            ("x\u{301}y", "xy"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), want, "{text}");
+        }
+    }
+
     mod properties {
         use proptest::prelude::*;
 
