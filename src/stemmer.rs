@@ -172,4 +172,22 @@ mod tests {
         }
         assert_eq!(tokens(&mut cached, "crashes")[0].0, "crash");
     }
+
+    #[test]
+    fn a_word_folded_into_a_known_word_it_does_not_fold_as_gets_its_own_term() {
+        // Lower-casing the Angstrom sign, the capital "Ʀ" and "Ↄ" gives a
+        // letter that folding would change ("å", "ʀ", "ↄ"), but folding
+        // came first: "\u{212b}ngstrom" is "ångstrom", not "angstrom",
+        // the term of "ångstrom" written so.
+        let text = "ångstrom \u{212b}ngstrom ʀun \u{1a6}un ↄave \u{2183}ave";
+        let mut cached = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(CachedStemmer)
+            .build();
+        let mut plain = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(AsciiFoldingFilter)
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        assert_eq!(tokens(&mut cached, text), tokens(&mut plain, text));
+    }
 }
