@@ -77,8 +77,13 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
         }
         let folded = self.analysis.fold(&token.text);
         // "Running" is new, but "running", its folded form, is usually
-        // known: stemming is what a new word costs most.
-        let stem = match self.stems.get(&folded) {
+        // known: stemming is what a new word costs most. Only a word of
+        // ASCII folds to itself: lower-casing, after folding, makes of the
+        // Angstrom sign and a few capitals letters folding would change,
+        // and the known word "ångstrom" is "angstrom" where
+        // "\u{212b}ngstrom" folded is "ångstrom".
+        let known = folded.is_ascii().then(|| self.stems.get(&folded)).flatten();
+        let stem = match known {
             Some(stem) => stem.clone(),
             None => self.analysis.stem(&folded),
         };
