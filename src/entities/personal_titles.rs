@@ -337,6 +337,9 @@ mod tests {
             ("Mr [LOC:Chancellor] said", &["Chancellor/LOC"]),
             ("Mr\n[LOC:Putin] spoke", &["Putin/PER"]),
             ("Mr\n\n[LOC:Putin] spoke", &["Putin/LOC"]),
+            // Text written on Windows ends its lines so.
+            ("Mr\r\n[LOC:Putin] spoke", &["Putin/PER"]),
+            ("Mr\r\n\r\n[LOC:Putin] spoke", &["Putin/LOC"]),
             ("Amr [LOC:Moussa] spoke", &["Moussa/LOC"]),
             ("sale of [LOC:Cardinal] by", &["Cardinal/LOC"]),
             ("The [LOC:Pope] said", &["Pope/PER"]),
