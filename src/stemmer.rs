@@ -77,8 +77,13 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
         }
         let folded = self.analysis.fold(&token.text);
         // "Running" is new, but "running", its folded form, is usually
-        // known: stemming is what a new word costs most.
-        let stem = match self.stems.get(&folded) {
+        // known: stemming is what a new word costs most. Only a word of
+        // ASCII folds to itself: lower-casing, after folding, makes of the
+        // Angstrom sign and a few capitals letters folding would change,
+        // and the known word "ångstrom" is "angstrom" where
+        // "\u{212b}ngstrom" folded is "ångstrom".
+        let known = folded.is_ascii().then(|| self.stems.get(&folded)).flatten();
+        let stem = match known {
             Some(stem) => stem.clone(),
             None => self.analysis.stem(&folded),
         };
@@ -171,5 +176,23 @@ mod tests {
             assert_eq!(tokens(&mut cached, text), tokens(&mut plain, text));
         }
         assert_eq!(tokens(&mut cached, "crashes")[0].0, "crash");
+    }
+
+    #[test]
+    fn a_word_folded_into_a_known_word_it_does_not_fold_as_gets_its_own_term() {
+        // Lower-casing the Angstrom sign, the capital "Ʀ" and "Ↄ" gives a
+        // letter that folding would change ("å", "ʀ", "ↄ"), but folding
+        // came first: "\u{212b}ngstrom" is "ångstrom", not "angstrom",
+        // the term of "ångstrom" written so.
+        let text = "ångstrom \u{212b}ngstrom ʀun \u{1a6}un ↄave \u{2183}ave";
+        let mut cached = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(CachedStemmer)
+            .build();
+        let mut plain = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(AsciiFoldingFilter)
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        assert_eq!(tokens(&mut cached, text), tokens(&mut plain, text));
     }
 }

@@ -27,13 +27,15 @@
 //!
 //! A run of other letters and digits is one word, exactly as before, and a
 //! word ends where one of these scripts begins (`iPhone手机`: `iPhone`,
-//! `手机`). Combining accents after a letter stay in its word, and out of
-//! its term: text decomposed into Unicode's normal form D (`Zu\u{308}rich`)
-//! gives the term of the composed word once folded (`Zurich`). ASCII bytes, most of any news text, are checked one by one and
-//! never decoded.
+//! `手机`). Combining accents after a letter stay in its word, which is
+//! composed: text decomposed into Unicode's normal form D
+//! (`Zu\u{308}rich`, `Пе\u{308}тр`) gives the term of the word written
+//! composed (`Zürich`, `Пётр`). ASCII bytes, most of any news text, are
+//! checked one by one and never decoded.
 
 use crate::chars;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::UnicodeNormalization as _;
 
 /// Splits text into words, and Chinese, Japanese and Korean into
 /// overlapping pairs of characters.
@@ -135,7 +137,8 @@ impl TokenStream for WordStream<'_> {
                 break;
             };
             at += c.len_utf8();
-            if !chars::is_alphanumeric(c) {
+            // An accent starts no word, even one Unicode calls a letter.
+            if !chars::is_alphanumeric(c) || is_combining_accent(c) {
                 continue;
             }
             if !is_paired(c) {
@@ -207,11 +210,14 @@ impl WordStream<'_> {
                 break;
             }
             match self.char_at(at) {
-                Some(c) if chars::is_alphanumeric(c) && !is_paired(c) => at += c.len_utf8(),
+                // First: Unicode calls a few accents letters ("\u{345}",
+                // "\u{363}"), and a word holding one must be composed
+                // as one holding others is.
                 Some(c) if is_combining_accent(c) => {
                     marked = true;
                     at += c.len_utf8();
                 }
+                Some(c) if chars::is_alphanumeric(c) && !is_paired(c) => at += c.len_utf8(),
                 _ => break,
             }
         }
@@ -225,15 +231,19 @@ impl WordStream<'_> {
 
     /// A word written with combining accents ("Zu\u{308}rich", as macOS
     /// and text copied from some PDFs decompose "Zürich"), as the term of
-    /// the same word written with its letters composed: without them, as
-    /// folding leaves "Zürich". The offsets span the whole word.
+    /// the same word written with its letters composed (Unicode's normal
+    /// form C). Dropping the accents instead gave the term of "Zürich",
+    /// which folding leaves "Zurich", but not those of the Greek and
+    /// Cyrillic letters folding keeps ("Пётр" and "Пе\u{308}тр" were
+    /// "пётр" and "петр"). An accent no letter composes with is left out.
+    /// The offsets span the whole word.
     fn emit_without_accents(&mut self, from: usize, to: usize) {
         self.token.offset_from = from;
         self.token.offset_to = to;
         let word = &self.text[from..to];
         self.token
             .text
-            .extend(word.chars().filter(|&c| !is_combining_accent(c)));
+            .extend(word.nfc().filter(|&c| !is_combining_accent(c)));
     }
 
     /// The pair of the characters `from..second` and `second..to`, and its
@@ -366,11 +376,13 @@ mod tests {
         let tokens = tokens(&mut WordTokenizer::default(), text);
         for (i, (position, token, from, to)) in tokens.iter().enumerate() {
             assert!(i == 0 || *position > tokens[i - 1].0, "{text}: {token}");
-            assert_eq!(
-                text[*from..*to].replace(is_combining_accent, ""),
-                *token,
-                "{text}"
-            );
+            let written = &text[*from..*to];
+            if written.contains(is_combining_accent) {
+                let composed: String = written.nfc().collect();
+                assert_eq!(composed.replace(is_combining_accent, ""), *token, "{text}");
+            } else {
+                assert_eq!(written, token, "{text}");
+            }
         }
         let words: Vec<String> = tokens.into_iter().map(|t| t.1).collect();
         words.join(" ")
@@ -487,12 +499,12 @@ mod tests {
     }
 
     #[test]
-    fn combining_accents_stay_in_the_word_and_out_of_its_term() {
+    fn combining_accents_stay_in_the_word() {
         let cases = [
-            ("Zu\u{308}rich", "Zurich"),
-            ("e\u{301}te\u{301} cafe\u{301} na\u{ef}ve", "ete cafe naïve"),
-            ("Les habitants de Zu\u{308}rich.", "Les habitants de Zurich"),
-            ("Ilham A\u{306}liyev's", "Ilham Aliyev s"),
+            ("Zu\u{308}rich", "Zürich"),
+            ("e\u{301}te\u{301} cafe\u{301} na\u{ef}ve", "été café naïve"),
+            ("Les habitants de Zu\u{308}rich.", "Les habitants de Zürich"),
+            ("Ilham A\u{306}liyev's", "Ilham Ăliyev s"),
             // An accent standing alone is no word, nor does one start a word.
             ("a \u{301} b \u{301}c", "a b c"),
             ("上\u{301}海", "上 海"),
@@ -505,12 +517,43 @@ mod tests {
         assert_eq!((word[1].2, word[1].3), (3, 11));
     }
 
+    #[test]
+    fn decomposed_letters_give_the_terms_of_composed_ones() {
+        // Folding leaves Greek and Cyrillic accented letters as they are,
+        // so the accent is part of the composed word's term: the
+        // decomposed word's must keep it too ("Пётр", "Андрей", "Αθήνα").
+        let cases = [
+            ("Пе\u{308}тр Андреи\u{306}", "Пётр Андрей"),
+            ("Αθη\u{301}να", "Αθήνα"),
+            ("Zu\u{308}rich", "Zürich"),
+            // An accent no letter composes with is left out.
+            ("x\u{301}y", "xy"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), want, "{text}");
+        }
+    }
+
     mod properties {
         use proptest::prelude::*;
 
         use super::*;
 
         proptest! {
+            /// Text written decomposed or composed, in normal form D or C,
+            /// gives the same terms.
+            #[test]
+            fn decomposed_and_composed_text_give_the_same_terms(
+                text in "([a-zA-Z\\x{3b1}-\\x{3c9}\\x{430}-\\x{44f}\\x{c0}-\\x{17f}\\x{1ea0}-\\x{1ef9}]{1,6}|[ ,.'-]|[\\x{300}-\\x{36f}]){0,30}"
+            ) {
+                let terms = |text: &str| -> Vec<String> {
+                    tokens(&mut WordTokenizer::default(), text).into_iter().map(|t| t.1).collect()
+                };
+                let composed: String = text.nfc().collect();
+                let decomposed: String = text.nfd().collect();
+                prop_assert_eq!(terms(&decomposed), terms(&composed));
+            }
+
             #[test]
             fn text_without_paired_characters_splits_as_simple_tokenizer_does(
                 text in "([a-zA-Z0-9]{1,6}|[ ,.'-]|\\PC){0,40}"

@@ -1010,6 +1010,7 @@ const NEWS: &[&str] = &[
     // quarter: it looks back to the year before the one it ends in.
     "1987-03-25 | It earned 1.2 mln dlrs in the fourth quarter. Earnings rose to 92.8 mln dlrs in the nine months ended January 31 from year-earlier 78 mln dlrs. | the fourth quarter = DATE 1986-Q4; the nine months = DURATION P9M; January 31 = DATE 1987-01-31; year-earlier = DATE 1986",
     "1987-03-26 | BHP said net in the first half ended November 30 amounted to 397.0 mln dlrs, sharply down from 589.3 mln a year earlier. | the first half = DATE 1987-H1; November 30 = DATE 1986-11-30; a year earlier = DATE 1985",
+    "1987-03-25 | Sales in the second half of fiscal 1986 rose from a year earlier. | the second half of fiscal 1986 = DATE 1986-H2; a year earlier = DATE 1985",
     "1987-03-13 | Sales fell in the fourth quarter. The quota is 93,000 tonnes, up from 83,000 in the second half of 1986/87 and 85,000 a year earlier. | the fourth quarter = DATE 1986-Q4; the second half of 1986 = DATE 1986-H2; 87 = DATE 1987; a year earlier = DATE 1986",
     // Only within the comparison's sentence, which a full stop after a
     // short word ("mths.") ends too.

@@ -155,7 +155,8 @@ fn is_named_person(names: &[&str]) -> bool {
         })
 }
 
-/// Whether a personal title and one space or line break stand right
+/// Whether a personal title and one space or line break (`\n`, or
+/// `\r\n` as Windows ends lines, which the text keeps) stand right
 /// before byte `start` of `text` ("Mr Putin", "Dr. Fox", a wire story's
 /// "Mr" at a line's end), the model having left the title out of the
 /// mention.
@@ -166,6 +167,7 @@ fn follows_a_title(text: &str, start: usize) -> bool {
 /// Where the personal title of [`follows_a_title`] starts.
 fn title_before(text: &str, start: usize) -> Option<usize> {
     let before = text[..start].strip_suffix([' ', '\n'])?;
+    let before = before.strip_suffix('\r').unwrap_or(before);
     let word = before
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '(' | '“' | '‘'))
         .next()
@@ -337,6 +339,9 @@ mod tests {
             ("Mr [LOC:Chancellor] said", &["Chancellor/LOC"]),
             ("Mr\n[LOC:Putin] spoke", &["Putin/PER"]),
             ("Mr\n\n[LOC:Putin] spoke", &["Putin/LOC"]),
+            // Text written on Windows ends its lines so.
+            ("Mr\r\n[LOC:Putin] spoke", &["Putin/PER"]),
+            ("Mr\r\n\r\n[LOC:Putin] spoke", &["Putin/LOC"]),
             ("Amr [LOC:Moussa] spoke", &["Moussa/LOC"]),
             ("sale of [LOC:Cardinal] by", &["Cardinal/LOC"]),
             ("The [LOC:Pope] said", &["Pope/PER"]),

@@ -135,6 +135,11 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         .write("tr.txt", "Talks in İstanbul with İlham Əliyev.\n")
         // Decomposed, as macOS writes it: "u" and a combining diaeresis.
         .write("nfd.txt", "Bankers met in Zu\u{308}rich.\n")
+        // Decomposed Cyrillic and Greek, whose accents folding keeps.
+        .write(
+            "nfd-ru.txt",
+            "Пе\u{308}тр Чаи\u{306}ковский в Αθη\u{301}να.\n",
+        )
         .write(
             "ka.txt",
             "დამოუკიდებლობის დღე. Несанкционированного доступа.\n",
@@ -153,6 +158,8 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         ("Zürich", "nfd.txt"),
         ("Zurich", "nfd.txt"),
         ("Zu\u{308}rich", "nfd.txt"),
+        ("\"Пётр Чайковский\"", "nfd-ru.txt"),
+        ("Αθήνα", "nfd-ru.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");

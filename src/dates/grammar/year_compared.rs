@@ -102,16 +102,18 @@ impl Grammar<'_> {
     /// The year before the one a span of months at `k` ends in: that of
     /// the day written after "ended" or "ending" ("the nine months ended
     /// March 31" a year earlier are mostly the year before), or of the year
-    /// written ("the first eight months of 1986", "the first two 1987
-    /// months"). Left alone ("Net for the nine months ... a year
+    /// written ("the first eight months of 1986", "of fiscal 1986", "the
+    /// first two 1987 months"). Left alone ("Net for the nine months ... a year
     /// earlier") TimeML's gold reads it as the quarter just reported.
     fn months_compared(&self, k: usize, after: usize) -> Option<i32> {
         if matches!(self.word(after), "ended" | "ending" | "to") {
             return self.year_period_ends(after).map(|year| year - 1);
         }
         let written = if self.is(after, W::Of) {
+            // "the first half of fiscal 1986" is of its year too.
+            let year_at = after + 1 + usize::from(self.is(after + 1, W::Fiscal));
             // A split year ("the second half of 1986/87") ends in its second.
-            self.year_number(after + 1)
+            self.year_number(year_at)
                 .map(|(year, end)| year + i32::from(self.punct(end, b'/')))
         } else {
             k.checked_sub(1).and_then(|j| self.year_of_a_unit(j))
