@@ -168,8 +168,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// quarter or half opening a sentence or a table's line is a date; "a year
 /// earlier" after a year of results, or a span of months ending on a day
 /// written, is the year before (`dates::grammar::year_compared`). Words:
-/// combining accents stay in their word and out of its term
-/// (`tokenizer`).
+/// a word written with combining accents is composed, so decomposed text
+/// gives the terms of composed text (`tokenizer`).
 const ANALYSIS_VERSION: u64 = 15;
 
 /// Commit after this many bytes of input by default, so an interrupted run
