@@ -157,20 +157,26 @@ mod tests {
         out
     }
 
+    /// The cached analyzer and the chain of tantivy's filters it stands for.
+    fn cached_and_plain() -> (TextAnalyzer, TextAnalyzer) {
+        let cached = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(CachedStemmer)
+            .build();
+        let plain = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(AsciiFoldingFilter)
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        (cached, plain)
+    }
+
     #[test]
     fn stems_as_tantivys_stemmer_does_and_remembers_words() {
         let text = "Running runners ran; the crashes crashed, crashing twice. \
                     RUNNING again: the Crashes of the running days, 上海市政府, \
                     İstanbul İlham Əliyev, ÄRZTE Straße ẞ, São Paulo's Zürich, \
                     Москва ΑΘΗΝΑ Ωmega, ﬁnancing Ⅻ.";
-        let mut cached = TextAnalyzer::builder(WordTokenizer::default())
-            .filter(CachedStemmer)
-            .build();
-        let mut plain = TextAnalyzer::builder(WordTokenizer::default())
-            .filter(AsciiFoldingFilter)
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let (mut cached, mut plain) = cached_and_plain();
         // The second pass is answered from the cache.
         for _ in 0..2 {
             assert_eq!(tokens(&mut cached, text), tokens(&mut plain, text));
@@ -185,14 +191,7 @@ mod tests {
         // came first: "\u{212b}ngstrom" is "ångstrom", not "angstrom",
         // the term of "ångstrom" written so.
         let text = "ångstrom \u{212b}ngstrom ʀun \u{1a6}un ↄave \u{2183}ave";
-        let mut cached = TextAnalyzer::builder(WordTokenizer::default())
-            .filter(CachedStemmer)
-            .build();
-        let mut plain = TextAnalyzer::builder(WordTokenizer::default())
-            .filter(AsciiFoldingFilter)
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let (mut cached, mut plain) = cached_and_plain();
         assert_eq!(tokens(&mut cached, text), tokens(&mut plain, text));
     }
 }
