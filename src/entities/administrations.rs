@@ -85,10 +85,10 @@ mod tests {
 
     #[test]
     fn an_administration_named_after_its_leader() {
-        let retyped = |marked: &str| -> Vec<String> {
-            let (text, mut entities) = crate::entities::marked_mentions(marked);
-            retype_administrations(&text, &mut entities);
-            crate::entities::labelled(&entities)
+        let retyped = |marked: &str| {
+            crate::entities::after_pass(marked, |text, entities| {
+                retype_administrations(text, entities)
+            })
         };
         let cases: &[(&str, &[&str])] = &[
             (

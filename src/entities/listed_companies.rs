@@ -72,10 +72,10 @@ mod tests {
     #[test]
     fn a_listed_company_is_an_organisation_unless_the_name_is_also_common() {
         let gazetteer = Gazetteer::embedded();
-        let retyped = |marked: &str| -> Vec<String> {
-            let (text, mut entities) = crate::entities::marked_mentions(marked);
-            retype_listed_companies(&gazetteer, &text, &mut entities);
-            crate::entities::labelled(&entities)
+        let retyped = |marked: &str| {
+            crate::entities::after_pass(marked, |text, entities| {
+                retype_listed_companies(&gazetteer, text, entities)
+            })
         };
         let cases: &[(&str, &[&str])] = &[
             ("for [MISC:Airbus] to sell", &["Airbus/ORG"]),

@@ -267,6 +267,19 @@ pub(crate) fn labelled(entities: &[Entity]) -> Vec<String> {
         .collect()
 }
 
+/// The mentions of `marked` once `pass` has run over them (with the text
+/// their offsets index), as [`labelled`] lists them; each mention still
+/// spells the text at its offsets.
+#[cfg(test)]
+pub(crate) fn after_pass(marked: &str, pass: impl FnOnce(&str, &mut Vec<Entity>)) -> Vec<String> {
+    let (text, mut entities) = marked_mentions(marked);
+    pass(&text, &mut entities);
+    for entity in &entities {
+        assert_eq!(&text[entity.start..entity.end], entity.text, "{marked}");
+    }
+    labelled(&entities)
+}
+
 /// The most text, in bytes, the tagger reads as one document: whole
 /// sentences up to this size. News articles are far shorter, so they are
 /// tagged whole, as the model was trained; a dump of many stories in one

@@ -51,10 +51,10 @@ mod tests {
 
     #[test]
     fn a_name_before_and_co_is_a_firm() {
-        let retype = |marked: &str| -> Vec<String> {
-            let (text, mut entities) = crate::entities::marked_mentions(marked);
-            retype_partner_firms(&text, &mut entities);
-            crate::entities::labelled(&entities)
+        let retype = |marked: &str| {
+            crate::entities::after_pass(marked, |text, entities| {
+                retype_partner_firms(text, entities)
+            })
         };
         let cases: &[(&str, &[&str])] = &[
             ("[PER:J.P. Morgan] and Co Inc said", &["J.P. Morgan/ORG"]),

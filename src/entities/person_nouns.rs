@@ -123,10 +123,10 @@ mod tests {
 
     #[test]
     fn a_name_a_person_noun_introduces_is_a_person() {
-        let retyped = |marked: &str| -> Vec<String> {
-            let (text, mut entities) = crate::entities::marked_mentions(marked);
-            retype_named_people(&text, &mut entities);
-            crate::entities::labelled(&entities)
+        let retyped = |marked: &str| {
+            crate::entities::after_pass(marked, |text, entities| {
+                retype_named_people(text, entities)
+            })
         };
         let cases: &[(&str, &[&str])] = &[
             ("rap star [LOC:Kanye West] won", &["Kanye West/PER"]),

@@ -190,10 +190,10 @@ mod tests {
     #[test]
     fn a_title_a_genre_introduces_is_an_other_name() {
         let gazetteer = Gazetteer::embedded();
-        let retyped = |marked: &str| -> Vec<String> {
-            let (text, mut entities) = crate::entities::marked_mentions(marked);
-            retype_works_of_art(&gazetteer, &text, &mut entities);
-            crate::entities::labelled(&entities)
+        let retyped = |marked: &str| {
+            crate::entities::after_pass(marked, |text, entities| {
+                retype_works_of_art(&gazetteer, text, entities)
+            })
         };
         let cases: &[(&str, &[&str])] = &[
             ("abortion drama [PER:Vera Drake] has", &["Vera Drake/MISC"]),
