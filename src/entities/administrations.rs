@@ -37,9 +37,6 @@ pub fn retype_administrations(text: &str, entities: &mut [Entity]) {
         {
             entity.label = EntityLabel::Organization;
         } else if entity.label != EntityLabel::Person
-            && text[entity.end..]
-                .trim_start()
-                .starts_with("administration")
             && before_lower_case_administration(text, entity)
         {
             let name = entity.name();
@@ -66,10 +63,11 @@ fn is_named_administration(text: &str, entity: &Entity) -> bool {
 /// (or its possessive, or with a stop after it).
 fn before_lower_case_administration(text: &str, entity: &Entity) -> bool {
     let after = &text[entity.end..];
-    if !after.starts_with(char::is_whitespace) {
+    let next = after.trim_start();
+    if next.len() == after.len() || !next.starts_with("administration") {
         return false;
     }
-    after.split_whitespace().next().is_some_and(|word| {
+    next.split_whitespace().next().is_some_and(|word| {
         let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
         let word = word
             .strip_suffix("'s")
