@@ -155,16 +155,11 @@ fn is_named_person(names: &[&str]) -> bool {
         })
 }
 
-/// Whether a personal title and one space or line break (`\n`, or
-/// `\r\n` as Windows ends lines, which the text keeps) stand right
-/// before byte `start` of `text` ("Mr Putin", "Dr. Fox", a wire story's
-/// "Mr" at a line's end), the model having left the title out of the
-/// mention.
-fn follows_a_title(text: &str, start: usize) -> bool {
-    title_before(text, start).is_some()
-}
-
-/// Where the personal title of [`follows_a_title`] starts.
+/// Where a personal title starts that stands, with one space or line
+/// break (`\n`, or `\r\n` as Windows ends lines, which the text keeps),
+/// right before byte `start` of `text` ("Mr Putin", "Dr. Fox", a wire
+/// story's "Mr" at a line's end), the model having left the title out of
+/// the mention.
 fn title_before(text: &str, start: usize) -> Option<usize> {
     let before = text[..start].strip_suffix([' ', '\n'])?;
     let before = before.strip_suffix('\r').unwrap_or(before);
@@ -186,7 +181,8 @@ pub fn retype_titled_people(text: &str, entities: &mut Vec<Entity>) {
     // first word and of the word before.
     let titled = |entity: &Entity| {
         let first = entity.text.split_whitespace().next().unwrap_or_default();
-        PERSONAL_TITLES.binary_search(&bare(first)).is_ok() || follows_a_title(text, entity.start)
+        PERSONAL_TITLES.binary_search(&bare(first)).is_ok()
+            || title_before(text, entity.start).is_some()
     };
     if !entities
         .iter()
