@@ -222,7 +222,7 @@ impl WordStream<'_> {
             }
         }
         if marked {
-            self.emit_without_accents(start, at);
+            self.emit_composed(start, at);
         } else {
             self.emit(start, at);
         }
@@ -237,7 +237,7 @@ impl WordStream<'_> {
     /// Cyrillic letters folding keeps ("Пётр" and "Пе\u{308}тр" were
     /// "пётр" and "петр"). An accent no letter composes with is left out.
     /// The offsets span the whole word.
-    fn emit_without_accents(&mut self, from: usize, to: usize) {
+    fn emit_composed(&mut self, from: usize, to: usize) {
         self.token.offset_from = from;
         self.token.offset_to = to;
         let word = &self.text[from..to];
