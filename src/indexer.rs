@@ -170,7 +170,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// written, is the year before (`dates::grammar::year_compared`). Words:
 /// a word written with combining accents is composed, so decomposed text
 /// gives the terms of composed text (`tokenizer`).
-const ANALYSIS_VERSION: u64 = 15;
+/// 16: words: a combining mark that is no letter (the virama of the Indic
+/// scripts) stays in its word, which was split at it (`tokenizer`).
+const ANALYSIS_VERSION: u64 = 16;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.

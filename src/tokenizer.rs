@@ -218,6 +218,7 @@ impl WordStream<'_> {
                     at += c.len_utf8();
                 }
                 Some(c) if chars::is_alphanumeric(c) && !is_paired(c) => at += c.len_utf8(),
+                Some(c) if continues_word(c) => at += c.len_utf8(),
                 _ => break,
             }
         }
@@ -260,6 +261,16 @@ impl WordStream<'_> {
         self.token.offset_to = to;
         self.token.text.push_str(&self.text[from..to]);
     }
+}
+
+/// Whether `c`, which is no letter or digit, belongs to the word before
+/// it all the same: a combining mark of a script that is not cut into
+/// pairs, such as the virama of the Indic scripts, which joins two
+/// consonants ("प्र" in "प्रधानमंत्री") and which Unicode calls no letter.
+/// A word split at each, and "री" found "प्रधानमंत्री". (Unicode's word
+/// boundaries never break before such a mark either.)
+fn continues_word(c: char) -> bool {
+    !c.is_ascii() && !is_paired(c) && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Whether `c` is a combining accent of the Latin, Greek and Cyrillic
@@ -482,7 +493,6 @@ mod tests {
             "ΑΘΗΝΑ — Ο πρωθυπουργός Κυριάκος Μητσοτάκης δήλωσε ότι…",
             "قال الرئيس السوري بشار الأسد في دمشق يوم الأحد ٣ مارس",
             "שלום עולם, ירושלים 2024",
-            "नई दिल्ली में प्रधानमंत्री ने कहा",
             "ＩＢＭ ｆｕｌｌ-width ①②③ x² ½ Ⅻ",
             "emoji 🚀 rocket👍ok, tabs\tand\nnewlines\r\n",
             "supercalifragilisticexpialidociousXXXXXXXXXXXXXXXXX word",
@@ -515,6 +525,25 @@ mod tests {
         // The offsets span the whole word, accents and all.
         let word = tokens(&mut WordTokenizer::default(), "in Zu\u{308}rich.");
         assert_eq!((word[1].2, word[1].3), (3, 11));
+    }
+
+    #[test]
+    fn marks_that_join_letters_stay_in_the_word() {
+        let cases = [
+            // Devanagari: the virama, the nukta ("ज़"), vowel signs.
+            ("नई दिल्ली में प्रधानमंत्री ने कहा", "नई दिल्ली में प्रधानमंत्री ने कहा"),
+            ("ज़िला", "ज़िला"),
+            // Bengali, Tamil, Telugu, Malayalam: their viramas.
+            ("বাংলাদেশ ক্রিকেট", "বাংলাদেশ ক্রিকেট"),
+            ("தமிழ்நாடு அரசு", "தமிழ்நாடு அரசு"),
+            ("హైదరాబాద్", "హైదరాబాద్"),
+            ("കേരളത്തിൽ", "കേരളത്തിൽ"),
+            // A mark standing alone starts no word.
+            ("a \u{94d}b", "a b"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), want, "{text}");
+        }
     }
 
     #[test]
@@ -557,7 +586,7 @@ mod tests {
             #[test]
             fn text_without_paired_characters_splits_as_simple_tokenizer_does(
                 text in "([a-zA-Z0-9]{1,6}|[ ,.'-]|\\PC){0,40}"
-                    .prop_map(|text| text.replace(|c| is_paired(c) || is_combining_accent(c), "_"))
+                    .prop_map(|text| text.replace(|c| is_paired(c) || is_combining_accent(c) || continues_word(c), "_"))
             ) {
                 prop_assert_eq!(
                     tokens(&mut WordTokenizer::default(), &text),

@@ -144,7 +144,8 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
             "ka.txt",
             "დამოუკიდებლობის დღე. Несанкционированного доступа.\n",
         )
-        .write("zh.txt", chinese);
+        .write("zh.txt", chinese)
+        .write("hi.txt", "नई दिल्ली में प्रधानमंत्री ने भाषण दिया।\n");
     env.index();
     let cases = [
         ("Reagan's budget", "a.txt"),
@@ -160,10 +161,15 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         ("Zu\u{308}rich", "nfd.txt"),
         ("\"Пётр Чайковский\"", "nfd-ru.txt"),
         ("Αθήνα", "nfd-ru.txt"),
+        ("प्रधानमंत्री", "hi.txt"),
+        ("\"नई दिल्ली\"", "hi.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");
     }
+    // A virama joins the letters of one word: "री" ends "प्रधानमंत्री" and
+    // is no word of its own.
+    assert!(env.hit_files("री", &[]).is_empty());
     assert_eq!(env.hit_files("上海", &[]), ["zh.txt"]);
     // The highlight holds the whole decomposed word, its accent too.
     assert_eq!(highlighted(&env.hits("Zürich", &[])[0]), ["Zu\u{308}rich"]);
