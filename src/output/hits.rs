@@ -275,17 +275,30 @@ fn snippet_text(hit: &Hit, mark: bool) -> String {
     }
 }
 
-/// One CSV cell: scalars as they are, lists joined with "; ".
+/// One CSV cell: scalars as they are, lists joined with "; ", and
+/// neighbouring passages with a blank line: a passage may hold "; ", so a
+/// reader could not split them again, but never a blank line, at which
+/// paragraphs end.
 fn cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => spreadsheet_cell(s).into_owned(),
         Value::Array(items) => {
-            let list = items.iter().map(list_item).collect::<Vec<_>>().join("; ");
-            spreadsheet_cell(&list).into_owned()
+            let separator = if items.iter().all(is_passage) {
+                "\n\n"
+            } else {
+                "; "
+            };
+            let list = items.iter().map(list_item).collect::<Vec<_>>();
+            spreadsheet_cell(&list.join(separator)).into_owned()
         }
         other => other.to_string(),
     }
+}
+
+/// Whether a list element is a passage of its own (`context`'s).
+fn is_passage(value: &Value) -> bool {
+    value.get("passage").is_some() && value.get("text").is_some()
 }
 
 /// A list element in a CSV cell: entities as `name (LABEL)`, dates as
