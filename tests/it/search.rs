@@ -377,7 +377,7 @@ fn csv_lists_the_context_asked_for() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
     let header = reader.headers().unwrap().clone();
-    assert_eq!(header.iter().last(), Some("context"), "{}", run.stdout);
+    assert_eq!(header.iter().next_back(), Some("context"), "{}", run.stdout);
     let row = reader.records().next().unwrap().unwrap();
     let passages: Vec<&str> = row[header.len() - 1].split("\n\n").collect();
     assert_eq!(
