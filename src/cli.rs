@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use newsdex::corpus::{self, LoadOptions};
 use newsdex::counted::counted;
 use newsdex::entities::EntityLabel;
+use newsdex::error::Quoted;
 use newsdex::indexer::{self, Event, IndexConfig, IndexSummary, Mode};
 use newsdex::output::{self, Format, HitOptions, Style};
 use newsdex::query::WrittenDate;
@@ -158,7 +159,7 @@ impl FilterArgs {
             ("--misc", &self.misc),
             ("--name", &self.name),
         ] {
-            given.extend(values.iter().map(|v| format!("{flag} {v:?}")));
+            given.extend(values.iter().map(|v| format!("{flag} {}", Quoted(v))));
         }
         for (flag, value) in [("--since", &self.since), ("--until", &self.until)] {
             given.extend(value.iter().map(|v| format!("{flag} {v}")));
@@ -646,12 +647,14 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
     let mut names = Vec::new();
     for (kind, name) in &filter.entities {
         if let Some(why) = search::why_no_name_matches(news, *kind, name)? {
-            names.push(format!("--{} {name:?}: {why}", kind.param()));
+            names.push(format!("--{} {}: {why}", kind.param(), Quoted(name)));
         } else if let Some(turned) = first_name_first(news, *kind, name)? {
             names.push(format!(
-                "--{param} {name:?}: no {whose} is written so: put the first name first, \
-                 --{param} {turned:?}",
+                "--{param} {name}: no {whose} is written so: put the first name first, \
+                 --{param} {turned}",
                 param = kind.param(),
+                name = Quoted(name),
+                turned = Quoted(&turned),
                 whose = if *kind == NameKind::Of(EntityLabel::Person) {
                     "person's name"
                 } else {
@@ -879,14 +882,16 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             let line: u64 = n.parse()?;
             let Some(at_line) = search::passages_at_line(&news, path, line)? else {
                 anyhow::bail!(
-                    "{path:?} is not in the index at {}: give a path as `newsdex search` prints it",
+                    "{} is not in the index at {}: give a path as `newsdex search` prints it",
+                    Quoted(path),
                     dir.display()
                 );
             };
             match at_line.as_slice() {
                 [] => anyhow::bail!(
-                    "{path:?} has no passage at or before line {line} in the index at {}: give \
+                    "{} has no passage at or before line {line} in the index at {}: give \
                      PATH:LINE as `newsdex search` prints it, or PATH --passage N",
+                    Quoted(path),
                     dir.display()
                 ),
                 // The line's article alone, of a file that holds many, and
@@ -953,7 +958,8 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     };
     if !listing.found() {
         anyhow::bail!(
-            "{key:?} is not in the index at {}: give a path as `newsdex search` prints it",
+            "{} is not in the index at {}: give a path as `newsdex search` prints it",
+            Quoted(key),
             dir.display()
         );
     }

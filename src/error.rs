@@ -71,10 +71,10 @@ pub enum Error {
     /// match nothing: its own error, so the message blames the name and
     /// not the query, which read `invalid query "!!"` for `crash --person
     /// '!!'`.
-    #[error("invalid name {name:?}: {reason}")]
+    #[error("invalid name {}: {reason}", Quoted(name))]
     InvalidName { name: String, reason: String },
 
-    #[error("invalid date {input:?}: {reason}")]
+    #[error("invalid date {}: {reason}", Quoted(input))]
     InvalidDate { input: String, reason: String },
 
     /// A `--since`/`--until` pair (the API's `since`/`until`) that no
@@ -105,7 +105,38 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// 80 characters, so that a runaway query does not fill the terminal.
 pub fn quoted_start(query: &str) -> String {
     let (shown, cut) = first_shown(query);
-    format!("{shown:?}{}", if cut { "…" } else { "" })
+    format!("{}{}", Quoted(shown), if cut { "…" } else { "" })
+}
+
+/// A user's input between double quotes, as a message repeats it. Rust's
+/// debug quoting (`{:?}`) escapes every combining mark, so a Hindi name
+/// read "प\u{94d}रधानम\u{902}त\u{94d}री" and a decomposed "Zürich"
+/// "Zu\u{308}rich": here only the quote, the backslash and characters a
+/// terminal would not show as themselves (controls, zero-width and
+/// direction marks) are escaped.
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' | '\\' => write!(f, "\\{c}")?,
+                c if c.is_control() || is_invisible(c) => write!(f, "{}", c.escape_default())?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// Characters that change or hide what a terminal shows without showing
+/// themselves: zero-width spaces and joiners, direction marks and
+/// overrides, line and paragraph separators, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Characters of a user's input that an error message repeats.
@@ -138,7 +169,22 @@ impl Error {
 
 #[cfg(test)]
 mod tests {
-    use super::{quoted_start, shown_start};
+    use super::{Quoted, quoted_start, shown_start};
+
+    #[test]
+    fn input_is_quoted_as_written_but_for_what_a_terminal_would_not_show() {
+        let cases = [
+            ("प्रधानमंत्री", "\"प्रधानमंत्री\""),
+            ("Zu\u{308}rich", "\"Zu\u{308}rich\""),
+            ("Ilham Əliyev", "\"Ilham Əliyev\""),
+            ("say \"no\" \\ yes", r#""say \"no\" \\ yes""#),
+            ("a\nb\tc", r#""a\nb\tc""#),
+            ("\u{202e}evil\u{200b}", r#""\u{202e}evil\u{200b}""#),
+        ];
+        for (input, shown) in cases {
+            assert_eq!(Quoted(input).to_string(), shown, "{input}");
+        }
+    }
 
     #[test]
     fn an_error_shows_the_start_of_a_long_query() {

@@ -269,7 +269,7 @@ impl WordStream<'_> {
 /// consonants ("प्र" in "प्रधानमंत्री") and which Unicode calls no letter.
 /// A word split at each, and "री" found "प्रधानमंत्री". (Unicode's word
 /// boundaries never break before such a mark either.)
-fn continues_word(c: char) -> bool {
+pub(crate) fn continues_word(c: char) -> bool {
     !c.is_ascii() && !is_paired(c) && unicode_normalization::char::is_combining_mark(c)
 }
 

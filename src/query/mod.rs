@@ -26,7 +26,7 @@ use chrono::{Duration, NaiveDate};
 use crate::indexer::FIRST_STORABLE_YEAR;
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::search::{DateSide, parse_user_date};
-use crate::tokenizer::is_southeast_asian_mark;
+use crate::tokenizer::{continues_word, is_southeast_asian_mark};
 
 /// `field:word~distance` (field optional).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -453,11 +453,13 @@ pub fn fuzzy_word(field: Option<&str>, text: &str) -> Result<Option<FuzzyWord>, 
         return Ok(None);
     };
     // `'` is written `’` for tantivy's parser (see `typographic_apostrophes`).
-    // Tone marks and viramas (`ไก่`, `ភ្នំ`) and combining accents (a
-    // decomposed `José`) are part of a word, though no letters to Unicode.
+    // Tone marks and viramas (`ไก่`, `ភ្នំ`, `प्रधानमंत्री`) and combining
+    // accents (a decomposed `José`) are part of a word, though no letters
+    // to Unicode.
     let word_char = |c: char| {
         chars::is_alphanumeric(c)
-            || matches!(c, '\'' | '’' | '-' | '\u{300}'..='\u{36f}')
+            || matches!(c, '\'' | '’' | '-')
+            || continues_word(c)
             || is_southeast_asian_mark(c)
     };
     if !word.chars().any(chars::is_alphanumeric) || !word.chars().all(word_char) {
@@ -926,6 +928,7 @@ mod tests {
             (None, "O’Brien~1", Some(fuzzy(None, "O’Brien", 1))),
             (None, "ไก่~1", Some(fuzzy(None, "ไก่", 1))),
             (None, "ភ្នំពេញ~1", Some(fuzzy(None, "ភ្នំពេញ", 1))),
+            (None, "प्रधानमंत्री~1", Some(fuzzy(None, "प्रधानमंत्री", 1))),
             (None, "Jose\u{301}~1", Some(fuzzy(None, "Jose\u{301}", 1))),
             (None, "Aliev", None),
             (None, "~Aliev", None),

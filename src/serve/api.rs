@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::http::percent_decode;
 use crate::entities::EntityLabel;
-use crate::error::Error;
+use crate::error::{Error, Quoted};
 use crate::output::{self, HitOptions};
 use crate::search::{
     self, DateSide, Filter, Granularity, NameKind, SearchRequest, Sort, TimeField,
@@ -313,7 +313,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         let mut why = Vec::new();
         for (kind, name) in &request.filter.entities {
             if let Some(reason) = search::why_no_name_matches(news, *kind, name)? {
-                why.push(format!("{} {name:?}: {reason}", kind.param()));
+                why.push(format!("{} {}: {reason}", kind.param(), Quoted(name)));
             }
         }
         if why.is_empty()
@@ -347,7 +347,7 @@ fn filters_emptied(
         }
     }
     for (kind, name) in &filter.entities {
-        given.push(format!("{} {name:?}", kind.param()));
+        given.push(format!("{} {}", kind.param(), Quoted(name)));
     }
     Ok(search::emptied_by_filters(news, filter, &given.join(", "))?
         .map(|emptied| format!("{emptied}: change the dates or drop a filter")))
@@ -418,10 +418,14 @@ pub fn article(news: &NewsIndex, params: &Params) -> ApiResult {
     if !listing.found() {
         return Err(ApiError::not_found(match article {
             Some(article) if search::file_in_index(news, path)? => format!(
-                "{path} holds no article {article:?}: give the article of a hit of \
-                 /api/search, or leave it out for the whole file"
+                "{path} holds no article {}: give the article of a hit of \
+                 /api/search, or leave it out for the whole file",
+                Quoted(article)
             ),
-            _ => format!("{path:?} is not in the index: give a path as /api/search returns it"),
+            _ => format!(
+                "{} is not in the index: give a path as /api/search returns it",
+                Quoted(path)
+            ),
         }));
     }
     if let (Some(n), Some(last)) = (passage, listing.last) {

@@ -163,6 +163,7 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         ("Αθήνα", "nfd-ru.txt"),
         ("प्रधानमंत्री", "hi.txt"),
         ("\"नई दिल्ली\"", "hi.txt"),
+        ("प्रधानमंत्र~1", "hi.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");
@@ -170,6 +171,13 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
     // A virama joins the letters of one word: "री" ends "प्रधानमंत्री" and
     // is no word of its own.
     assert!(env.hit_files("री", &[]).is_empty());
+    // Messages repeat such a word as it was typed, not escaped mark by mark.
+    let missing = env.run(&["search", "मंत्रीजी", "--index", "index"]);
+    assert!(
+        missing.stderr.contains("no passage matches \"मंत्रीजी\""),
+        "{}",
+        missing.stderr
+    );
     assert_eq!(env.hit_files("上海", &[]), ["zh.txt"]);
     // The highlight holds the whole decomposed word, its accent too.
     assert_eq!(highlighted(&env.hits("Zürich", &[])[0]), ["Zu\u{308}rich"]);

@@ -526,8 +526,10 @@ fn idle_connections_hold_no_worker() {
     let started = std::time::Instant::now();
     let (status, value) = server.json("/api/search?q=snow");
     assert_eq!(status, 200, "{value}");
+    // Held behind them, it would wait for a slow client's send to time
+    // out (10 s at least); a busy machine takes some seconds anyway.
     assert!(
-        started.elapsed() < Duration::from_secs(3),
+        started.elapsed() < Duration::from_secs(6),
         "a search waited {:?} behind idle connections",
         started.elapsed()
     );
@@ -610,8 +612,10 @@ fn clients_slow_to_read_big_answers_hold_no_worker() {
     let started = std::time::Instant::now();
     let (status, value) = server.json("/api/search?q=snow&limit=1");
     assert_eq!(status, 200, "{value}");
+    // Held behind them, it would wait for a slow client's send to time
+    // out (10 s at least); a busy machine takes some seconds anyway.
     assert!(
-        started.elapsed() < Duration::from_secs(3),
+        started.elapsed() < Duration::from_secs(6),
         "a search waited {:?} behind clients not reading their answers",
         started.elapsed()
     );
