@@ -450,7 +450,19 @@ impl<'a> TextQueryBuilder<'a> {
     ) -> std::result::Result<Box<dyn Query>, BuildProblem> {
         let explain = |e: QueryParserError| query::explain_parser_error(&e);
         let node = self.node(ast, Polarity::Sought)?;
-        if !matches!(&node, Node::Clause(clauses) if clauses.is_empty()) && node.all_negative() {
+        // Punctuation or symbols alone (`?`, `—`, `title:&`): the analyzer
+        // leaves no term, and "\"?\" is in no passage" suggested the index
+        // lacked what it never keeps (and `... ;`, two empty clauses, was
+        // said to "only exclude").
+        if node.is_empty() {
+            return Err(
+                "it holds no word: the index keeps words and numbers, not punctuation \
+                 or symbols; search a word"
+                    .to_string()
+                    .into(),
+            );
+        }
+        if node.all_negative() {
             return Err(explain(QueryParserError::AllButQueryForbidden).into());
         }
         let node = node.simplify();
@@ -1181,7 +1193,6 @@ mod tests {
             // empty file leaves, which the parser's `AllQuery` holds.
             "crash ™",
             "crash ™^2",
-            "™",
             "Reagan's budget",
             "-crash",
             "-a -b",
