@@ -575,16 +575,24 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
 /// user who wants only the words must know to quote them.
 fn note_written_dates(dates: &[WrittenDate]) {
     for date in dates {
-        let side =
-            |d: Option<chrono::NaiveDate>| d.map_or_else(|| "…".to_string(), |d| d.to_string());
-        eprintln!(
-            "newsdex: \"{}\" also matches passages that mention a date in {}..{} or were \
-             published then; quote it to match the words only",
-            date.text,
-            side(date.since),
-            side(date.until)
-        );
+        eprintln!("newsdex: {}", written_date_note(date));
     }
+}
+
+/// How a date written in the query is read. An open side is said in
+/// words: `before 2025` read "a date in …..2024-12-31".
+fn written_date_note(date: &WrittenDate) -> String {
+    let when = match (date.since, date.until) {
+        (Some(since), Some(until)) => format!("in {since}..{until}"),
+        (Some(since), None) => format!("on or after {since}"),
+        (None, Some(until)) => format!("on or before {until}"),
+        (None, None) => "of any day".to_string(),
+    };
+    format!(
+        "\"{}\" also matches passages that mention a date {when} or were published then; \
+         quote it to match the words only",
+        date.text
+    )
 }
 
 /// The dates written in a query as words, as the search reads them; none
@@ -1188,6 +1196,29 @@ mod tests {
                 Some(listed.to_string().as_str()),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn a_date_written_in_the_query_is_read_back_with_its_open_side_in_words() {
+        // (query, how its date is said)
+        let cases = [
+            (
+                "crash in December 2024",
+                "a date in 2024-12-01..2024-12-31 or",
+            ),
+            ("crash before 2025", "a date on or before 2024-12-31 or"),
+            ("oil since 1986", "a date on or after 1986-01-01 or"),
+        ];
+        for (query, said) in cases {
+            let dates = newsdex::query::rewrite_noting_dates(query)
+                .unwrap()
+                .written_dates;
+            let [date] = dates.as_slice() else {
+                panic!("{query}: {dates:?}");
+            };
+            let note = written_date_note(date);
+            assert!(note.contains(said), "{query}: {note}");
         }
     }
 
