@@ -23,7 +23,7 @@ pub use written_dates::WrittenDate;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::indexer::FIRST_STORABLE_YEAR;
+use crate::indexer::{FIRST_STORABLE_YEAR, LAST_STORABLE_YEAR};
 use crate::schema::{MENTIONED_DATES, mentioned_date_field};
 use crate::search::{DateSide, parse_user_date};
 use crate::tokenizer::is_southeast_asian_mark;
@@ -371,6 +371,15 @@ fn rewrite_date_clause(token: &str) -> Result<Option<(String, Option<DateRange>)
         return Ok(None);
     }
     let (mut since, until) = parse_date_range(field, body)?;
+    // No stored date lies there: `date:1066` found nothing and did not say
+    // why, where `--until 1066` is refused with the reason.
+    if crate::indexer::outside_storable(since, until) {
+        return Err(problem(format!(
+            "`{field}:{body}` lies outside the dates the index holds, {FIRST_STORABLE_YEAR} to \
+             {LAST_STORABLE_YEAR} (tantivy's range): search the text for the year instead \
+             (`Hastings 1066`)"
+        )));
+    }
     // tantivy's parser drops a range open at both ends (`[* TO *]`, `*`),
     // so `-date:*` excluded nothing and `published:*` found nothing: from
     // the first day the index holds, it is "has a date", as other engines
@@ -755,6 +764,28 @@ mod tests {
             assert!(problem.message.contains("holds no day"), "{query}");
         }
         assert!(rewrite("date:{2024-12-01 TO 2024-12-03}").is_ok());
+    }
+
+    #[test]
+    fn ranges_outside_the_dates_the_index_holds_are_refused() {
+        // `date:1066` found nothing and did not say why, where `--until
+        // 1066` was refused with the reason.
+        for query in [
+            "Hastings date:1066",
+            "date:[1000 TO 1100]",
+            "date:[* TO 1500]",
+            "oil date:3000",
+            "published:1066",
+        ] {
+            let problem = rewrite(query).unwrap_err();
+            assert!(
+                problem.message.contains("1678 to 2261"),
+                "{query}: {problem:?}"
+            );
+        }
+        for query in ["date:[1000 TO *]", "date:[1600 TO 1700]", "date:2261"] {
+            assert!(rewrite(query).is_ok(), "{query}");
+        }
     }
 
     #[test]

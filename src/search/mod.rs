@@ -273,9 +273,7 @@ pub(crate) fn build_query(
     // The index holds the dates tantivy can store; a range wholly outside
     // them would find nothing and not say why ("the Battle of Hastings in
     // 1066" is tagged, but not stored).
-    let outside = filter.until.is_some_and(|d| d.year() < FIRST_STORABLE_YEAR)
-        || filter.since.is_some_and(|d| d.year() > LAST_STORABLE_YEAR);
-    if outside {
+    if crate::indexer::outside_storable(filter.since, filter.until) {
         return Err(Error::InvalidDateRange {
             reason: format!(
                 "the index holds dates from {FIRST_STORABLE_YEAR} to {LAST_STORABLE_YEAR} only \
