@@ -544,6 +544,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let news = args.filter.open()?;
     let results = search::search(&news, &request)?;
     note_written_dates(&results.dates_read);
+    note_lowercase_operators(&args.query);
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
@@ -576,6 +577,19 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
 fn note_written_dates(dates: &[WrittenDate]) {
     for date in dates {
         eprintln!("newsdex: {}", written_date_note(date));
+    }
+}
+
+/// Says on stderr that a lower-case `or` or `not` between words is a word
+/// (`query::lowercase_operators`): every passage must then hold it, and a
+/// user who meant the operator found a fraction of the passages, unaware.
+fn note_lowercase_operators(query: &str) {
+    for word in newsdex::query::lowercase_operators(query) {
+        let instead = match word {
+            "not" => "write NOT (in capitals) or -word to exclude a word",
+            _ => "write OR (in capitals) for passages with either word",
+        };
+        eprintln!("newsdex: \"{word}\" is searched as a word every passage must hold; {instead}");
     }
 }
 
@@ -735,6 +749,7 @@ fn release_at_exit(news: NewsIndex) {
 fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
+    note_lowercase_operators(&args.query);
     let label = args.kind.map(|k| match k {
         EntityTypeArg::Person => EntityLabel::Person,
         EntityTypeArg::Org => EntityLabel::Organization,
@@ -813,6 +828,7 @@ fn note_uncounted(timeline: &search::Timeline, field: TimeField, filter: &Filter
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
+    note_lowercase_operators(&args.query);
     let news = args.filter.open()?;
     let timeline = search::timeline(&news, &filter, args.by, args.field)?;
     let nothing_matched = match timeline.matching {

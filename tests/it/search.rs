@@ -1423,3 +1423,26 @@ fn fields_that_cannot_be_searched_so_say_what_to_write() {
         );
     }
 }
+
+/// A lower-case `or` or `not` between words is a word every passage must
+/// hold: `Blair or Brown` found a thirtieth of what `Blair OR Brown` found,
+/// and did not say so.
+#[test]
+fn a_lower_case_operator_between_words_is_said_to_be_a_word() {
+    let env = Env::new();
+    env.write(
+        "2005-02-01/labour.txt",
+        "Labour\n\nTony Blair spoke. Gordon Brown did not, or not yet.\n",
+    );
+    env.index();
+    for command in ["search", "entities", "timeline"] {
+        let run = env.run(&[command, "Blair or Brown", "--index", "index"]);
+        assert!(
+            run.stderr.contains("\"or\" is searched as a word") && run.stderr.contains("OR"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
+    let run = env.run(&["search", "Blair OR Brown", "--index", "index"]);
+    assert!(!run.stderr.contains("searched as a word"), "{}", run.stderr);
+}
