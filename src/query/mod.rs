@@ -115,12 +115,14 @@ pub fn rewrite_noting_dates(query: &str) -> Result<Rewritten, QueryProblem> {
 
 /// Operators of other search engines that tantivy's grammar reads as no
 /// operator at all, which turned a query into its opposite: `crash ||
-/// accident` found only the passages with both words, and `crash !drone`
+/// accident` (or `|`) found only the passages with both words, and `crash !drone`
 /// only those with the drone. (`&&` reads as the words all must match,
 /// which is what it means.)
 fn foreign_operator(clause: &str) -> Option<QueryProblem> {
-    if clause == "||" {
-        return Some(problem("`||` is no operator in newsdex: write OR"));
+    if matches!(clause, "||" | "|") {
+        return Some(problem(format!(
+            "`{clause}` is no operator in newsdex: write OR"
+        )));
     }
     let excluded = clause.strip_prefix('!')?;
     let excluded = excluded.trim_start_matches('!');
@@ -1018,6 +1020,9 @@ mod tests {
             ("date:[2024-13 TO 2024-12]", "date:2024-12-25"),
             ("published:yesterday", "not a date range"),
             ("crash || accident", "write OR"),
+            // A pipe alone was no operator either: `crash | accident`
+            // found the passages with both words.
+            ("crash | accident", "write OR"),
             ("crash !drone", "write `-drone`"),
             ("crash (!drone OR !jet)", "write `-drone`"),
         ];
