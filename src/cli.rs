@@ -111,8 +111,9 @@ pub struct IndexArgs {
 
 /// The query language, shown in `--help`.
 const QUERY_HELP: &str = "Query syntax: words (all must match), \"exact phrases\" (\"a b\"~2 allows 2 words between), \
-    a OR b, -excluded, (groups), fuzzy words (Aliev~1, Aliev~2), title:word, person:name, org:name, \
-    place:name, misc:name, published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
+    a OR b (OR, AND and NOT in capitals; a lower-case or is a word), -excluded, (groups), \
+    fuzzy words (Aliev~1, Aliev~2), title:word, person:name, org:name, place:name, \
+    misc:name, published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
     date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open), and \
     dates in words after in, on, since, after, before or until (crash in December 2024: the \
     words, a date mentioned then, or a story published then).";
@@ -545,6 +546,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let news = args.filter.open()?;
     let results = search::search(&news, &request)?;
     note_written_dates(&results.dates_read);
+    note_lowercase_operators(&args.query);
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
@@ -576,16 +578,37 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
 /// user who wants only the words must know to quote them.
 fn note_written_dates(dates: &[WrittenDate]) {
     for date in dates {
-        let side =
-            |d: Option<chrono::NaiveDate>| d.map_or_else(|| "…".to_string(), |d| d.to_string());
-        eprintln!(
-            "newsdex: \"{}\" also matches passages that mention a date in {}..{} or were \
-             published then; quote it to match the words only",
-            date.text,
-            side(date.since),
-            side(date.until)
-        );
+        eprintln!("newsdex: {}", written_date_note(date));
     }
+}
+
+/// Says on stderr that a lower-case `or` or `not` between words is a word
+/// (`query::lowercase_operators`): every passage must then hold it, and a
+/// user who meant the operator found a fraction of the passages, unaware.
+fn note_lowercase_operators(query: &str) {
+    for word in newsdex::query::lowercase_operators(query) {
+        let instead = match word {
+            "not" => "write NOT (in capitals) or -word to exclude a word",
+            _ => "write OR (in capitals) for passages with either word",
+        };
+        eprintln!("newsdex: \"{word}\" is searched as a word every passage must hold; {instead}");
+    }
+}
+
+/// How a date written in the query is read. An open side is said in
+/// words: `before 2025` read "a date in …..2024-12-31".
+fn written_date_note(date: &WrittenDate) -> String {
+    let when = match (date.since, date.until) {
+        (Some(since), Some(until)) => format!("in {since}..{until}"),
+        (Some(since), None) => format!("on or after {since}"),
+        (None, Some(until)) => format!("on or before {until}"),
+        (None, None) => "of any day".to_string(),
+    };
+    format!(
+        "\"{}\" also matches passages that mention a date {when} or were published then; \
+         quote it to match the words only",
+        date.text
+    )
 }
 
 /// The dates written in a query as words, as the search reads them; none
@@ -730,6 +753,7 @@ fn release_at_exit(news: NewsIndex) {
 fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
+    note_lowercase_operators(&args.query);
     let label = args.kind.map(|k| match k {
         EntityTypeArg::Person => EntityLabel::Person,
         EntityTypeArg::Org => EntityLabel::Organization,
@@ -808,6 +832,7 @@ fn note_uncounted(timeline: &search::Timeline, field: TimeField, filter: &Filter
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
+    note_lowercase_operators(&args.query);
     let news = args.filter.open()?;
     let timeline = search::timeline(&news, &filter, args.by, args.field)?;
     let nothing_matched = match timeline.matching {
@@ -1194,6 +1219,29 @@ mod tests {
                 Some(listed.to_string().as_str()),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn a_date_written_in_the_query_is_read_back_with_its_open_side_in_words() {
+        // (query, how its date is said)
+        let cases = [
+            (
+                "crash in December 2024",
+                "a date in 2024-12-01..2024-12-31 or",
+            ),
+            ("crash before 2025", "a date on or before 2024-12-31 or"),
+            ("oil since 1986", "a date on or after 1986-01-01 or"),
+        ];
+        for (query, said) in cases {
+            let dates = newsdex::query::rewrite_noting_dates(query)
+                .unwrap()
+                .written_dates;
+            let [date] = dates.as_slice() else {
+                panic!("{query}: {dates:?}");
+            };
+            let note = written_date_note(date);
+            assert!(note.contains(said), "{query}: {note}");
         }
     }
 

@@ -951,6 +951,13 @@ pub fn is_storable(date: NaiveDate) -> bool {
 pub const FIRST_STORABLE_YEAR: i32 = 1678;
 pub const LAST_STORABLE_YEAR: i32 = 2261;
 
+/// Whether a range (`None` an open side) lies wholly outside the storable
+/// years, so that no stored date can be in it.
+pub fn outside_storable(since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    until.is_some_and(|d| d.year() < FIRST_STORABLE_YEAR)
+        || since.is_some_and(|d| d.year() > LAST_STORABLE_YEAR)
+}
+
 /// Midnight UTC of a calendar day, the way every date is stored; days
 /// outside the storable years are clamped to its ends (which is what a
 /// range bound such as `--until 9999` means anyway).

@@ -861,7 +861,7 @@ impl<'a> Grammar<'a> {
                     // A weekday written with the date picks the year.
                     let year = weekday
                         .and_then(|w| r::year_with_weekday(dct, month, day, w))
-                        .or_else(|| self.year_of_day(i, dct, (month, day), tense))?;
+                        .or_else(|| self.year_of_day((i, end), dct, (month, day), tense))?;
                     r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
                 }
                 None => format!("XXXX-{month:02}-{day:02}"),
@@ -1025,16 +1025,37 @@ impl<'a> Grammar<'a> {
         )
     }
 
-    /// The year of a year-less day written from token `i`: a day a period
-    /// "ended" on ("the year ended June 30", "ended on 30 June") is past;
-    /// any other the nearest (`r::year_of_month_day`).
+    /// The year of a year-less day written from token `i` to `end`: the
+    /// year a relative year right after it names ("October 1 this year",
+    /// "1 February of next year", "March 31, next year"); a day a period "ended" on ("the year
+    /// ended June 30", "ended on 30 June") is past; any other the nearest
+    /// (`r::year_of_month_day`).
     fn year_of_day(
         &self,
-        i: usize,
+        (i, end): (usize, usize),
         dct: NaiveDate,
         (month, day): (u32, u32),
         tense: Tense,
     ) -> Option<i32> {
+        // The nearest October 1 of a March story is last year's, which
+        // "by October 1 this year" is not. The relative year stays an
+        // expression of its own, as in "October of next year".
+        let k = if self.is(end, W::Of) || self.punct(end, b',') {
+            end + 1
+        } else {
+            end
+        };
+        if self.word(k + 1) == "year" {
+            let shift = match self.word(k) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(shift) = shift {
+                return Some(dct.year() + shift);
+            }
+        }
         let ended = i > 0
             && (self.word(i - 1) == "ended"
                 || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended");
@@ -1095,7 +1116,7 @@ impl<'a> Grammar<'a> {
         let value = match self.dct {
             Some(dct) => {
                 let tense = self.tense(i, after_month);
-                let year = self.year_of_day(i, dct, (month, day), tense)?;
+                let year = self.year_of_day((i, after_month), dct, (month, day), tense)?;
                 r::day_value(NaiveDate::from_ymd_opt(year, month, day)?)
             }
             None => format!("XXXX-{month:02}-{day:02}"),

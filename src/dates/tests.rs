@@ -653,6 +653,52 @@ fn month_of_a_relative_year() {
     );
 }
 
+/// A year-less day followed by a year relative to publication takes that
+/// year: "by October 1 this year" in a story of March 1987 was read as the
+/// nearest October 1, in 1986.
+#[test]
+fn day_of_a_relative_year() {
+    let march_1987 = NaiveDate::from_ymd_opt(1987, 3, 3);
+    // (text, the day, its value)
+    let cases = [
+        (
+            "likely to fall sharply by October 1 this year",
+            "October 1",
+            "1987-10-01",
+        ),
+        (
+            "the vote is due on October 1 next year",
+            "October 1",
+            "1988-10-01",
+        ),
+        (
+            "talks open on October 1 of this year",
+            "October 1",
+            "1987-10-01",
+        ),
+        (
+            "the plant shut on 1 February last year",
+            "1 February",
+            "1986-02-01",
+        ),
+        (
+            "the law applies from 1 February next year",
+            "1 February",
+            "1988-02-01",
+        ),
+    ];
+    for (text, day, value) in cases {
+        let got: Vec<(String, String)> = tag(text, march_1987)
+            .into_iter()
+            .map(|e| (e.text, e.value))
+            .collect();
+        assert!(
+            got.contains(&(day.to_string(), value.to_string())),
+            "in {text:?}: {got:?}"
+        );
+    }
+}
+
 #[test]
 fn the_day_is_the_last_day_named() {
     check(

@@ -367,6 +367,13 @@ fn bad_queries_exit_2_and_say_how_to_fix_them() {
         (&["nosuchfield:crash"], "no field"),
         (&["crash oil:"], "`oil:` names no field"),
         (&["\"\""], "holds no word: put words between the quotes"),
+        // Punctuation and symbols alone: "\"?\" is in no passage" (status
+        // 1) suggested the index lacked them, when it keeps none.
+        (&["?"], "holds no word"),
+        (&["... ;"], "holds no word"),
+        (&["—"], "holds no word"),
+        (&["title:&"], "holds no word"),
+        (&["🙂", "--person", "Putin"], "holds no word"),
         (&["nosuchfield:crash~1"], "no field"),
         (&["url:crash~1"], "cannot be fuzzy"),
         (&["published:[2024-12-01 TO soon]"], "published:2024-12-25"),

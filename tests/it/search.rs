@@ -916,6 +916,47 @@ fn an_entity_filter_alone_ranks_passages_about_the_name_first() {
     }
 }
 
+/// An entity field of the query chooses passages as the filter does, and
+/// ranks them by its names as words: `person:Blair` put the comment first
+/// (BM25 on the name field favours a short list of names), below which
+/// every story about him came.
+#[test]
+fn an_entity_field_of_the_query_ranks_passages_about_the_name_first() {
+    let env = Env::new();
+    env.write(
+        "2005-02-01/comments.txt",
+        "Your views on the minimum wage\n\nI thank Blair for this. Students who do odd jobs gain.\n",
+    )
+    .write(
+        "2005-02-02/sheffield.txt",
+        "Blair visits Sheffield\n\nTony Blair visited a steel works in Sheffield with \
+         Gordon Brown on Tuesday. Mr Blair told workers the plant had a future, and Mr Blair \
+         promised to return.\n",
+    );
+    env.index();
+    for query in [
+        "person:Blair",
+        "person:\"Tony Blair\" OR person:Blair",
+        "person:Blair^2",
+    ] {
+        let files = env.hit_files(query, &[]);
+        assert_eq!(files.len(), 2, "{query:?}: {files:?}");
+        assert!(files[0].ends_with("sheffield.txt"), "{query:?}: {files:?}");
+    }
+    // Matching is the field's: a passage with the word and no such person
+    // is not found.
+    env.write(
+        "2005-02-03/blair_atholl.txt",
+        "Castle\n\nThe blair of the glen is wet.\n",
+    );
+    env.index();
+    let files = env.hit_files("person:Blair", &[]);
+    assert!(
+        !files.iter().any(|f| f.ends_with("blair_atholl.txt")),
+        "{files:?}"
+    );
+}
+
 /// A passage found by an entity filter or an entity field of the query
 /// shows where it names the entity: it was not highlighted, and the
 /// snippet of a long passage stayed at its start, far from the name.
@@ -1393,4 +1434,27 @@ fn fields_that_cannot_be_searched_so_say_what_to_write() {
             run.stderr
         );
     }
+}
+
+/// A lower-case `or` or `not` between words is a word every passage must
+/// hold: `Blair or Brown` found a thirtieth of what `Blair OR Brown` found,
+/// and did not say so.
+#[test]
+fn a_lower_case_operator_between_words_is_said_to_be_a_word() {
+    let env = Env::new();
+    env.write(
+        "2005-02-01/labour.txt",
+        "Labour\n\nTony Blair spoke. Gordon Brown did not, or not yet.\n",
+    );
+    env.index();
+    for command in ["search", "entities", "timeline"] {
+        let run = env.run(&[command, "Blair or Brown", "--index", "index"]);
+        assert!(
+            run.stderr.contains("\"or\" is searched as a word") && run.stderr.contains("OR"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
+    let run = env.run(&["search", "Blair OR Brown", "--index", "index"]);
+    assert!(!run.stderr.contains("searched as a word"), "{}", run.stderr);
 }
