@@ -171,7 +171,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// a word written with combining accents is composed, so decomposed text
 /// gives the terms of composed text (`tokenizer`).
 /// 16: words: a combining mark that is no letter (the virama of the Indic
-/// scripts) stays in its word, which was split at it (`tokenizer`).
+/// scripts) stays in its word, which was split at it (`tokenizer`). Dates:
+/// a year-less day followed by "this/last/next year" takes that year.
 const ANALYSIS_VERSION: u64 = 16;
 
 /// Commit after this many bytes of input by default, so an interrupted run
