@@ -261,6 +261,10 @@ try {
     const status = await page.textContent('#status');
     expect(status.includes('“in December 2024” also matches passages that mention a date from 2024-12-01 to 2024-12-31'), `status says: ${status}`);
     expect((await hitTexts()).length > 0, 'no hits');
+    await page.goto(`${base}/?q=${encodeURIComponent('Aliyev before 2025')}`);
+    await waitForResults();
+    const open = await page.textContent('#status');
+    expect(open.includes('“before 2025” also matches passages that mention a date on or before 2024-12-31'), `status says: ${open}`);
   });
 
   await step('the timeline draws bars for publication dates', async () => {

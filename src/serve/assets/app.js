@@ -353,8 +353,11 @@ function drawResults(state, results, limit) {
       // Fewer listed than asked for: the cap and the copies left the rest out.
       results.total > shown && shown < limit ? ` (at most ${PER_ARTICLE} passages of an article, and copies once: open a hit to read its article)` : ''}.`;
   for (const date of results.dates_read || []) {
-    const span = `${date.since || '…'} to ${date.until || '…'}`;
-    $('status').textContent += ` “${date.text}” also matches passages that mention a date from ${span} or were published then (quote it to match the words only).`;
+    // An open side in words: "from … to 2024-12-31" read as a typo.
+    const span = date.since && date.until ? `from ${date.since} to ${date.until}`
+      : date.since ? `on or after ${date.since}`
+      : date.until ? `on or before ${date.until}` : 'of any day';
+    $('status').textContent += ` “${date.text}” also matches passages that mention a date ${span} or were published then (quote it to match the words only).`;
   }
   for (const hit of results.hits) list.append(drawHit(state, hit));
   // A full list may have more behind it; a shorter one was all there is.
