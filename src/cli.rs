@@ -233,6 +233,10 @@ pub struct SearchArgs {
     /// index).
     #[arg(long, short = 'n', default_value_t = 10, value_parser = hit_limit())]
     pub limit: usize,
+    /// Pass over the first N hits: `--offset 10` lists the second page of
+    /// ten (the hits numbered 11 to 20).
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = hit_offset())]
+    pub offset: usize,
     /// At most N passages of one article (0: no cap).
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub per_article: usize,
@@ -361,6 +365,12 @@ pub struct ExtractArgs {
 /// candidates gathered for them fit in memory.
 fn hit_limit() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
+}
+
+/// The values `--offset` takes: with the limit, the hits gathered stay
+/// within what a search of the largest limit gathers.
+fn hit_offset() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(0..=1_000_000)
 }
 
 /// Worker threads an index may ask for: each holds a writer's memory and
@@ -534,6 +544,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let request = SearchRequest {
         filter: args.filter.to_filter(&args.query)?,
         limit: args.limit,
+        offset: args.offset,
         per_article: args.per_article,
         sort: match args.sort {
             SortArg::Score => Sort::Score,
@@ -556,19 +567,22 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         output::write_hits(out, args.format, style, &options, &args.query, &results)
     })?;
     if results.hits.is_empty() {
-        let why = nothing_matched(&news, &args.filter, &request.filter)?;
+        let why = if results.total > 0 {
+            format!(
+                "no hit after the first {}: {} (a smaller --offset lists them)",
+                request.offset,
+                passages_match(results.total)
+            )
+        } else {
+            nothing_matched(&news, &args.filter, &request.filter)?
+        };
         release_at_exit(news);
         eprintln!("newsdex: {why}");
         return Ok(ExitCode::from(1));
     }
     release_at_exit(news);
-    if results.total > results.hits.len() {
-        eprintln!(
-            "newsdex: {} of {} matching passages shown ({})",
-            results.hits.len(),
-            results.total,
-            how_to_list_more(&request, results.hits.len())
-        );
+    if let Some(summary) = shown_summary(&request, &results) {
+        eprintln!("newsdex: {summary}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -617,11 +631,38 @@ fn written_dates(query: &str) -> Vec<WrittenDate> {
     newsdex::query::rewrite_noting_dates(query).map_or_else(|_| Vec::new(), |r| r.written_dates)
 }
 
-/// Why a search showed fewer passages than matched, and the flag that
-/// lists more.
+/// Which hits a search showed of how many matching passages, and how to
+/// list the others; `None` when it showed them all.
+fn shown_summary(request: &SearchRequest, results: &search::SearchResults) -> Option<String> {
+    let shown = results.hits.len();
+    let through = results.offset + shown;
+    let which = if results.offset > 0 {
+        format!("hits {} to {through}", results.offset + 1)
+    } else {
+        shown.to_string()
+    };
+    if results.offset == 0 && results.total <= shown {
+        return None;
+    }
+    let more = if results.total > through {
+        format!(" ({})", how_to_list_more(request, shown))
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{which} of {} matching passages shown{more}",
+        results.total
+    ))
+}
+
+/// Why a search showed fewer passages than matched, and the flags that
+/// list more.
 fn how_to_list_more(request: &SearchRequest, shown: usize) -> String {
     if shown == request.limit {
-        return "--limit N lists more".to_string();
+        return format!(
+            "--limit N lists more; --offset {} the next page",
+            request.offset + shown
+        );
     }
     // Fewer than the limit: the per-article cap or collapsed copies left
     // the others out.
@@ -1003,6 +1044,7 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     let results = search::SearchResults {
         total: passages.len(),
         hits: passages,
+        offset: 0,
         dates_read: Vec::new(),
     };
     with_stdout(|out, style| {

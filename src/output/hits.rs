@@ -82,6 +82,7 @@ pub fn write_hits(
             let results = ResultsRecord {
                 dates_read: &results.dates_read,
                 hits: results.hits.iter().map(|h| record(h, options)).collect(),
+                offset: results.offset,
                 query,
                 total: results.total,
             };
@@ -189,6 +190,8 @@ struct ResultsRecord<'a> {
     /// The dates written in the query as words, read as dates too.
     dates_read: &'a [WrittenDate],
     hits: Vec<Record<'a>>,
+    /// Hits passed over before the first (`--offset`).
+    offset: usize,
     query: &'a str,
     total: usize,
 }
@@ -391,6 +394,7 @@ mod tests {
         let results = SearchResults {
             hits: vec![hit(), hit()],
             total: 7,
+            offset: 0,
             dates_read: Vec::new(),
         };
         let options = HitOptions {

@@ -29,7 +29,7 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
         writeln!(
             out,
             "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {}{} · {published} · score {:.2}{reset}",
-            rank + 1,
+            results.offset + rank + 1,
             printable(&hit.path),
             hit.line,
             hit.passage,

@@ -129,6 +129,8 @@ struct StoredMentions {
 pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// Hits passed over before the first of `hits` (the request's offset).
+    pub offset: usize,
     /// The dates written in the query as words, read as dates too
     /// (`query::written_dates`).
     pub dates_read: Vec<WrittenDate>,
@@ -140,7 +142,10 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     let searcher = news.searcher()?;
     let built = build_query(news, &searcher, &request.filter)?;
     let ranked = built.ranked();
-    let limit = request.limit.max(1);
+    // The page's hits are the last of those a longer list would show:
+    // the per-article cap and the collapse of copies count the hits
+    // passed over too, so a page holds no copy of an earlier page's hit.
+    let limit = request.offset.saturating_add(request.limit.max(1));
 
     // Capping and collapsing drop candidates, so fetch more than asked for
     // and fetch again, wider, when too few survive. A wider search ranks the
@@ -160,7 +165,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
         }
         want *= 4;
     };
-    let hits = selection.kept;
+    let hits: Vec<Selected> = selection.kept.into_iter().skip(request.offset).collect();
 
     let fuzzy = fuzzy_words(news, &built.highlight.fuzzy);
     // Passages are cut as the index cut them, each character of a Chinese,
@@ -211,6 +216,7 @@ pub fn search(news: &NewsIndex, request: &SearchRequest) -> Result<SearchResults
     Ok(SearchResults {
         hits: out,
         total,
+        offset: request.offset,
         dates_read: built.written_dates,
     })
 }

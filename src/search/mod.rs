@@ -127,6 +127,9 @@ pub enum Sort {
 pub struct SearchRequest {
     pub filter: Filter,
     pub limit: usize,
+    /// Hits to pass over first, for the next page: the hits are those a
+    /// search of `offset + limit` would list last.
+    pub offset: usize,
     /// At most this many passages of one article (0: no cap).
     pub per_article: usize,
     pub sort: Sort,
@@ -141,6 +144,7 @@ impl Default for SearchRequest {
         SearchRequest {
             filter: Filter::default(),
             limit: 10,
+            offset: 0,
             per_article: 3,
             sort: Sort::Score,
             collapse: true,

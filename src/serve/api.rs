@@ -25,6 +25,9 @@ pub const MAX_NAME_BYTES: usize = 1000;
 pub const MAX_ENTITY_FILTERS: usize = 20;
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 100;
+/// Most hits a search passes over (`offset`): a server shared by a
+/// newsroom gathers at most this many more candidates for one request.
+pub const MAX_OFFSET: usize = 10_000;
 /// Most entities one count returns.
 pub const MAX_TOP: usize = 200;
 /// Most neighbouring passages on each side.
@@ -258,6 +261,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         FILTER_PARAMS,
         &[
             "limit",
+            "offset",
             "per_article",
             "sort",
             "context",
@@ -281,6 +285,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     }
     let request = SearchRequest {
         limit: params.number("limit", 10, 1..=MAX_LIMIT)?,
+        offset: params.number("offset", 0, 0..=MAX_OFFSET)?,
         per_article: params.number("per_article", 3, 0..=MAX_PER_ARTICLE)?,
         sort: match params.choice("sort", SortParam::Score)? {
             SortParam::Score => Sort::Score,
@@ -305,6 +310,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
     let mut answer = json!({
         "query": request.filter.query,
         "total": results.total,
+        "offset": results.offset,
         "hits": hits,
         "dates_read": results.dates_read,
     });

@@ -223,7 +223,7 @@ fn per_article_caps_passages_of_one_article() {
         ),
         (
             &["--limit", "4"],
-            "4 of 7 matching passages shown (--limit N lists more)",
+            "4 of 7 matching passages shown (--limit N lists more; --offset 4 the next page)",
         ),
     ];
     for (extra, message) in cases {
@@ -233,6 +233,86 @@ fn per_article_caps_passages_of_one_article() {
         assert!(run.stderr.contains(message), "{extra:?}: {}", run.stderr);
         assert!(!run.stdout.contains("matching passages"), "{}", run.stdout);
     }
+}
+
+/// Pages of hits: `--offset N` passes over the first N of the list a
+/// longer `--limit` gives, with the cap and the copies counted as there.
+#[test]
+fn offset_lists_the_next_page_of_the_same_list() {
+    let env = Env::new();
+    let sightings = [
+        "near the pier at noon",
+        "on the beach at dawn with two calves",
+        "by fishermen hauling nets off the point",
+        "from a ferry crossing to the island",
+        "in the harbour mouth during the storm",
+        "off the lighthouse by a coastguard crew",
+        "asleep on the slipway behind the lifeboat station",
+    ];
+    let paragraphs: String = sightings
+        .iter()
+        .map(|s| format!("A walrus was seen {s}.\n\n"))
+        .collect();
+    env.write("long.txt", format!("Sightings\n\n{paragraphs}"))
+        .write("copy.txt", "A walrus was seen near the pier at noon.\n")
+        .write("short.txt", "One walrus here.\n");
+    env.index();
+    let passages = |hits: Vec<serde_json::Value>| -> Vec<String> {
+        hits.iter()
+            .map(|h| format!("{}#{}", h["path"], h["passage"]))
+            .collect()
+    };
+    // (flags, fewest hits in the list of six: which of the two copies is
+    // kept, and so how many other passages of the long story, depends on
+    // the order in which the index took the files)
+    for (extra, listed) in [
+        (&["--per-article", "0"][..], 6),
+        (&["--per-article", "2"], 3),
+        (&[], 4),
+    ] {
+        let whole = passages(env.hits("walrus", &[extra, &["--limit", "6"]].concat()));
+        assert!(whole.len() >= listed, "{extra:?}: {whole:?}");
+        let pages: Vec<String> = ["0", "2", "4"]
+            .iter()
+            .flat_map(|offset| {
+                passages(env.hits(
+                    "walrus",
+                    &[extra, &["--limit", "2", "--offset", offset]].concat(),
+                ))
+            })
+            .collect();
+        assert_eq!(pages, whole, "{extra:?}");
+    }
+    // Text numbers the hits from the first passed over, and stderr says
+    // which were shown.
+    let run = env.run(&[
+        "search",
+        "walrus",
+        "--per-article",
+        "0",
+        "--limit",
+        "2",
+        "--offset",
+        "2",
+        "--index",
+        "index",
+    ]);
+    assert!(run.stdout.starts_with("3. "), "{}", run.stdout);
+    assert!(run.stdout.contains("\n4. "), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("hits 3 to 4 of 9 matching passages shown (--limit N lists more; --offset 4 the next page)"),
+        "{}",
+        run.stderr
+    );
+    // Past the last hit: nothing, and the reason.
+    let past = env.run(&["search", "walrus", "--offset", "50", "--index", "index"]);
+    assert_eq!(past.status, 1);
+    assert!(
+        past.stderr
+            .contains("no hit after the first 50: 9 passages match"),
+        "{}",
+        past.stderr
+    );
 }
 
 #[test]

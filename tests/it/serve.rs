@@ -137,6 +137,10 @@ fn serves_search_entities_timeline_and_article_as_json() {
     let cli = env.hits("Aliyev", &["--limit", "5"]);
     assert_eq!(cli.len(), hits.len());
     assert_eq!(cli[0]["text"], hits[0]["text"]);
+    // `offset` pages as `--offset` does.
+    let (_, second) = server.json("/api/search?q=Aliyev&limit=1&offset=1");
+    assert_eq!(second["offset"], 1);
+    assert_eq!(second["hits"][0]["text"], hits[1]["text"]);
 
     let (status, entities) = server.json("/api/entities?q=Aliyev&type=person&top=5");
     assert_eq!(status, 200);
@@ -238,6 +242,7 @@ fn refuses_bad_requests_with_json_errors() {
         "/api/search?q=Aliyev&limit=101",
         "/api/search?q=Aliyev&limit=0",
         "/api/search?q=Aliyev&limit=ten",
+        "/api/search?q=Aliyev&offset=10001",
         "/api/search?sort=best",
         "/api/search?collapse=maybe",
         "/api/search?fields=path,nonsense",
