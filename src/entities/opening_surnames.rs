@@ -53,40 +53,35 @@ pub fn tag_opening_surnames(
     sentences: &[Vec<Span>],
     entities: &mut Vec<Entity>,
 ) {
-    // The surnames of the article's people named in full, and the names it
-    // gives anything else.
-    let first_names = list_bit("first_names");
-    let mut surnames: FxHashSet<&str> = FxHashSet::default();
-    let mut other_names: FxHashSet<&str> = FxHashSet::default();
-    for entity in entities.iter() {
-        if entity.label != EntityLabel::Person {
-            other_names.insert(entity.name());
-            continue;
-        }
-        // "Brian May" or "Mr Evans", not the model's one-word people
-        // ("Akamai uses", "Passport provides") nor a company it made a
-        // person ("Lorillard Tobacco").
-        if let [first, .., last] = entity.name().split_whitespace().collect::<Vec<_>>()[..]
-            && (is_personal_title(first) || resources.gazetteer.lists_of(first) & first_names != 0)
-        {
-            surnames.insert(last);
-        }
-    }
+    // The last words of the article's people of several words: one set
+    // insertion a person; the rest is asked only of the few words that
+    // open a sentence with one of them or before a verb of people.
+    let surnames: FxHashSet<&str> = entities
+        .iter()
+        .filter(|entity| entity.label == EntityLabel::Person)
+        .filter_map(|entity| {
+            let name = entity.name();
+            let (_, last) = name.rsplit_once(char::is_whitespace)?;
+            Some(last)
+        })
+        .collect();
     let mut found = Vec::new();
     for sentence in sentences {
         let [first, next, ..] = sentence.as_slice() else {
             continue;
         };
         let (word, next) = (&text[first.start..first.end], &text[next.start..next.end]);
-        if !is_capitalised_name(word)
-            || !next.chars().next().is_some_and(chars::is_lowercase)
-            || other_names.contains(word)
-        {
+        if !is_capitalised_name(word) || !next.chars().next().is_some_and(chars::is_lowercase) {
             continue;
         }
-        let person = surnames.contains(word)
+        let person = (surnames.contains(word) && names_in_full(resources, entities, word))
             || (PERSON_VERBS.binary_search(&next).is_ok() && is_rare_name(resources, word));
-        if person && !is_tagged(entities, first.start) {
+        if person
+            && !is_tagged(entities, first.start)
+            && !entities
+                .iter()
+                .any(|entity| entity.label != EntityLabel::Person && entity.name() == word)
+        {
             found.push(Entity {
                 text: word.to_string(),
                 label: EntityLabel::Person,
@@ -100,6 +95,22 @@ pub fn tag_opening_surnames(
         entities.extend(found);
         entities.sort_by_key(|entity| entity.start);
     }
+}
+
+/// Whether the article names a person in full who ends with `surname`:
+/// "Brian May" or "Mr Evans", a first name of the lists or a title first;
+/// not a company the model made a person ("Lorillard Tobacco").
+fn names_in_full(resources: &Resources, entities: &[Entity], surname: &str) -> bool {
+    let first_names = list_bit("first_names");
+    entities
+        .iter()
+        .filter(|entity| entity.label == EntityLabel::Person)
+        .any(|entity| {
+            let words: Vec<&str> = entity.name().split_whitespace().collect();
+            matches!(words[..], [first, .., last] if last == surname
+                && (is_personal_title(first)
+                    || resources.gazetteer.lists_of(first) & first_names != 0))
+        })
 }
 
 /// Whether `word` is written as a name: a capital, then letters with at
