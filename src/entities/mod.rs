@@ -31,7 +31,9 @@
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
 //! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
 //! person noun introduces ([`person_nouns`]: "rap star Kanye West"), firms
-//! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), [`one_label`]
+//! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), surnames
+//! that open a sentence ([`opening_surnames`]: "May said", "Putin spoke"),
+//! [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
 //! from `models/ner.bin`.
@@ -224,6 +226,7 @@ impl Engine {
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
         partner_firms::retype_partner_firms(text, &mut entities);
+        opening_surnames::tag_opening_surnames(&self.resources, text, &sentences, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -346,6 +349,7 @@ pub mod model;
 pub mod noun_before;
 pub mod numbered_titles;
 pub mod one_label;
+pub mod opening_surnames;
 pub mod organisation_nouns;
 pub mod parentheses;
 pub mod partner_firms;
