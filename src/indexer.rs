@@ -173,6 +173,7 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// 16: words: a combining mark that is no letter (the virama of the Indic
 /// scripts) stays in its word, which was split at it (`tokenizer`). Dates:
 /// a year-less day followed by "this/last/next year" takes that year.
+/// Entities: a surname alone opening a sentence (`opening_surnames`).
 const ANALYSIS_VERSION: u64 = 16;
 
 /// Commit after this many bytes of input by default, so an interrupted run
