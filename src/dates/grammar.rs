@@ -21,6 +21,7 @@ mod four_digits;
 mod games;
 mod holidays;
 mod year_compared;
+mod year_reported;
 
 use day_range::OpenRange;
 
@@ -480,10 +481,15 @@ impl<'a> Grammar<'a> {
                 if !self.is(k, W::End) {
                     return None;
                 }
-                date(
-                    k + 1,
-                    dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
-                )
+                // "At year-end 1986": the end of the year written.
+                if let Some((year, end)) = self.year_number(k + 1) {
+                    return date(end, r::year_value(year));
+                }
+                let value = match self.year_reported(i, k + 1) {
+                    Some(year) => r::year_value(year),
+                    None => dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                };
+                date(k + 1, value)
             }
             Lex::Word(W::Today) if self.names_a_title(i) => None,
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
@@ -519,6 +525,12 @@ impl<'a> Grammar<'a> {
                         _ => dct,
                     };
                     let value = match anchor {
+                        Some(_)
+                            if unit == Unit::Year
+                                && let Some(year) = self.year_reported(i, i + 2) =>
+                        {
+                            r::year_value(year)
+                        }
                         Some(d) => relative_unit_value(d, unit, 0)?,
                         None => x_value(unit)?,
                     };
@@ -529,13 +541,18 @@ impl<'a> Grammar<'a> {
                     if self.fiscal_year_end(i + 1).is_some() =>
                 {
                     let end = self.fiscal_year_end(i + 1)?;
-                    if matches!(self.word(end), "ended" | "ending") {
+                    if self.closes_a_span(end) {
                         return Some((end, TimexType::Duration, "P1Y".into()));
                     }
-                    date(
-                        end,
-                        dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
-                    )
+                    // "The current year" is the DCT's, whatever the story reports.
+                    let reported = (!self.is(i + 1, W::Current))
+                        .then(|| self.year_reported(i, end))
+                        .flatten();
+                    let value = match reported {
+                        Some(year) => r::year_value(year),
+                        None => dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                    };
+                    date(end, value)
                 }
                 Lex::Word(W::Past) => date(i + 2, "PAST_REF".into()),
                 Lex::Word(W::Future) => date(i + 2, "FUTURE_REF".into()),
@@ -555,7 +572,22 @@ impl<'a> Grammar<'a> {
     /// ended Jan. 31"). "For the year" reports on the year itself.
     fn year_span(&self, i: usize, end: usize) -> bool {
         let before = i > 0 && matches!(self.word(i - 1), "during" | "over" | "throughout");
-        before || matches!(self.word(end), "ended" | "ending")
+        before || self.closes_a_span(end)
+    }
+
+    /// Whether the words from `k` close a year into a span of twelve
+    /// months: "ended March 31", "ending June", and, before a month or an
+    /// end ("the year to January", "the year to end-February", "the year
+    /// starting April 1"), "to", "through", "starting", "beginning". "The
+    /// year to date" is the year so far, the DCT's.
+    fn closes_a_span(&self, k: usize) -> bool {
+        match self.word(k) {
+            "ended" | "ending" => true,
+            "to" | "through" | "starting" | "beginning" => {
+                matches!(self.lex(k + 1), Lex::Month { .. }) || self.is(k + 1, W::End)
+            }
+            _ => false,
+        }
     }
 
     /// The end of "[latest|current|full] [fiscal] year" at `j`, when at
@@ -1297,6 +1329,13 @@ impl<'a> Grammar<'a> {
     fn year(&self, i: usize) -> Found {
         let the = self.is(i, W::The);
         let j = if the { i + 1 } else { i };
+        // "the full year 1986", "full fiscal year 1987": the year written,
+        // not "the full year" (the DCT's) and a year beside it.
+        let full = self.word(j) == "full";
+        let j = if full { j + 1 } else { j };
+        if full && !self.is(j, W::Fiscal) && self.unit(j) != Some((Unit::Year, false)) {
+            return None;
+        }
         if self.is(j, W::Fiscal) {
             // "fiscal 1989", "fiscal year 1990".
             let mut k = j + 1;
@@ -1309,11 +1348,14 @@ impl<'a> Grammar<'a> {
         // "the year 2050": one date, "the" and "year" with it, as TimeML
         // tags "the year two thousand"; not "the year" (the DCT's) and a
         // year beside it.
-        if the
+        if (the || full)
             && self.unit(j) == Some((Unit::Year, false))
             && let Some((year, end)) = self.year_after_the_year(j + 1)
         {
             return date(end, r::year_value(year));
+        }
+        if full {
+            return None;
         }
         match self.lex(j) {
             Lex::Decades(n) if n >= 1000 => {

@@ -1106,6 +1106,36 @@ fn news() {
     check_rows(NEWS);
 }
 
+/// "The year" of a results story is the year it reports on, which the
+/// year-end results of the winter name (`grammar/year_reported.rs`); what
+/// is still to come keeps the DCT's.
+const YEAR_REPORTED: &[&str] = &[
+    "1987-03-02 | Hartford said higher worldwide premiums help boost net income for the 1986 fourth quarter to 88.6 mln dlrs. For the full year, Hartford said it earned 329 mln dlrs. | the 1986 fourth quarter = DATE 1986-Q4; the full year = DATE 1986",
+    "1987-03-20 | World Airways had a 1986 net loss of 469.3 mln dlrs. It said the airline's operating loss for the year was 325.5 mln dlrs. | 1986 = DATE 1986; the year = DATE 1986",
+    "1987-02-26 | In 1986 ChemLawn earned 1.19 dlrs per share for the full year, and 2.58 dlrs in the fourth quarter. | 1986 = DATE 1986; the full year = DATE 1986; the fourth quarter = DATE 1986-Q4",
+    "1987-03-12 | NOTE: 1986 excludes extraordinary gain of two cts per share in the quarter and four cts per share in the year. | 1986 = DATE 1986; the quarter = DATE 1986-Q4; the year = DATE 1986",
+    "1989-10-26 | comparable periods in 1988, when year-end net was below the 1987 level. | 1988 = DATE 1988; year-end = DATE 1988; 1987 = DATE 1987",
+    // The year written after it is the year.
+    "1987-03-09 | For the full year 1986 the index, base 1963, stood at 166. | the full year 1986 = DATE 1986; 1963 = DATE 1963",
+    "1987-06-18 | At year-end 1986, the firm had 261.5 mln dlrs of capital. | year-end 1986 = DATE 1986",
+    // Twelve months up to a month are a span, as "the year ended" is.
+    "1987-03-04 | Consumer prices rose by 16.1 pct in the year to January. | the year = DURATION P1Y; January = DATE 1987-01",
+    "1987-03-26 | Japan's plan to cut beef intervention prices for the fiscal year starting April 1 | the fiscal year = DURATION P1Y; April 1 = DATE 1987-04-01",
+    // What is still to come, or runs to now, is the DCT's year.
+    "1987-03-05 | Midway's fourth quarter loss widened. Traffic for the year-to-date advanced 17.7 pct. | fourth quarter = DATE 1986-Q4; the year = DATE 1987",
+    "1987-03-25 | Shipments fell in the fourth quarter. Order receipts could result in a five to eight pct increase in industry shipments for the full year, he said. | the fourth quarter = DATE 1986-Q4; the full year = DATE 1987",
+    "1987-03-24 | Vista earned 30.2 mln dlrs in fiscal 1986. Vista said sales for the year are expected to be comparable. | fiscal 1986 = DATE 1986; the year = DATE 1987",
+    "1987-03-30 | In a statement following the release of its 1986 results, IT stated that the current year had started well. | 1986 = DATE 1986; the current year = DATE 1987",
+    "1987-03-09 | Exchange members reported record fourth quarter volume. They have been discussing a single structure since the beginning of the year. | fourth quarter = DATE 1986-Q4; the beginning of the year = DATE 1987",
+    "1987-04-08 | America West's fourth quarter loss narrowed. For the first three months of the year available miles totaled 2.04 billion. | fourth quarter = DATE 1986-Q4; the first three months = DURATION P3M; the year = DATE 1987",
+    "1987-03-12 | Tonka's fourth quarter net rose. Retailers order and stock conservatively early in the year. | fourth quarter = DATE 1986-Q4; the year = DATE 1987",
+];
+
+#[test]
+fn year_reported() {
+    check_rows(YEAR_REPORTED);
+}
+
 /// Checks rows of `published | text | expression = TYPE value; ...`.
 fn check_rows(rows: &[&str]) {
     for row in rows {
