@@ -697,6 +697,17 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = &lower[tok.start..tok.end];
     let apostrophe_before = i > 0 && matches!(toks[i - 1].kind, Kind::Punct(b'\''));
     match w {
+        // "the plan in November", "his plan despite Sunday's defeat": a
+        // plan named, no verb; its sentence's own verb tells the tense
+        // ("South Korea unveiled the plan in November" is the November
+        // past). "A plan to bolster security", "plans for him to meet" still
+        // look forward.
+        "plans" | "plan"
+            if after_determiner(lower, toks, i)
+                && !matches!(word(lower, toks, i + 1), "to" | "for") =>
+        {
+            None
+        }
         "will" | "shall" | "wo" | "going" | "scheduled" | "slated" | "plans" | "plan"
         | "planned" | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),

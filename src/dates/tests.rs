@@ -683,6 +683,10 @@ fn the_day_is_the_last_day_named() {
 /// `publication date | text | expressions`, the expressions written
 /// `text = TYPE value` and joined by "; " (none after the bar expects none).
 const NEWS: &[&str] = &[
+    // "The plan", "his plan": a plan named is no verb of the future.
+    "1987-03-17 | South Korea unveiled the plan in November. | November = DATE 1986-11",
+    "1987-03-11 | Nakasone vowed yesterday to press on with his plan despite Sunday's unexpected Upper House by-election defeat. | yesterday = DATE 1987-03-10; Sunday = DATE 1987-03-08",
+    "1987-02-26 | bankers said there are no plans for Funaro to meet commercial bankers during his trip to Washington on Friday. | Friday = DATE 1987-02-27",
     // A row of a table is columns, no date: a contract month, volumes.
     "1987-03-02 | SEP    26     1799   up    21\nOCT     3     1244   up     2 |",
     "1987-03-02 | They met on December\n25, 1986 in Paris. | December\n25, 1986 = DATE 1986-12-25",
