@@ -71,6 +71,12 @@ pub struct Grammar<'a> {
     /// The last year written alone in figures ("1986 net earnings"), not
     /// "last year": a period "year-ago" figures may compare with.
     figures_year: Option<Dated>,
+    /// The last year in figures that is the DCT's, or the one before in
+    /// the first four months:
+    /// the year a results story reports on, which a comparison with an
+    /// older one ("a 1986 net loss ... against a profit in 1985") leaves
+    /// standing.
+    reported_year: Option<Dated>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -122,6 +128,7 @@ impl<'a> Grammar<'a> {
             last_dated: None,
             told_year: None,
             figures_year: None,
+            reported_year: None,
         }
     }
 
@@ -196,6 +203,12 @@ impl<'a> Grammar<'a> {
                 )
             {
                 self.figures_year = Some(d);
+                // Last year's results come out in the first months.
+                if self.dct.is_some_and(|dct| {
+                    d.year == dct.year() || d.year == dct.year() - 1 && dct.month() <= 4
+                }) {
+                    self.reported_year = Some(d);
+                }
             }
         }
         if kind == TimexType::Date

@@ -1115,7 +1115,9 @@ fn news() {
 /// is still to come keeps the DCT's.
 const YEAR_REPORTED: &[&str] = &[
     "1987-03-02 | Hartford said higher worldwide premiums help boost net income for the 1986 fourth quarter to 88.6 mln dlrs. For the full year, Hartford said it earned 329 mln dlrs. | the 1986 fourth quarter = DATE 1986-Q4; the full year = DATE 1986",
-    "1987-03-20 | World Airways had a 1986 net loss of 469.3 mln dlrs. It said the airline's operating loss for the year was 325.5 mln dlrs. | 1986 = DATE 1986; the year = DATE 1986",
+    "1987-03-20 | World Airways, had a 1986 net loss of 469.3 mln dlrs, compared with a profit of 38.7 mln dlrs in 1985. It said the airline's operating loss for the year was 325.5 mln dlrs compared with a operating profit of 196.5 mln dlrs in 1985. | 1986 = DATE 1986; 1985 = DATE 1985; the year = DATE 1986; 1985 = DATE 1985",
+    // Later in the year the year in figures is the story's own.
+    "1987-06-18 | Saudi oil reserves rose in 1986. West Germany appeared likely to finish the year with the lowest growth rate. | 1986 = DATE 1986; the year = DATE 1987",
     "1987-02-26 | In 1986 ChemLawn earned 1.19 dlrs per share for the full year, and 2.58 dlrs in the fourth quarter. | 1986 = DATE 1986; the full year = DATE 1986; the fourth quarter = DATE 1986-Q4",
     "1987-03-12 | NOTE: 1986 excludes extraordinary gain of two cts per share in the quarter and four cts per share in the year. | 1986 = DATE 1986; the quarter = DATE 1986-Q4; the year = DATE 1986",
     "1989-10-26 | comparable periods in 1988, when year-end net was below the 1987 level. | 1988 = DATE 1988; year-end = DATE 1988; 1987 = DATE 1987",

@@ -4,9 +4,10 @@
 //! story of March 1987 "fourth-quarter profit rose ... For the full year,
 //! profit rose" and "It reported a 1986 loss ... its operating loss for the
 //! year" speak of 1986, not of the year the story was written in. The year
-//! is that of a year written in the sentence, else of a year the story
-//! wrote alone in figures after any quarter, else of the fourth quarter
-//! just reported, when that is the publication year or the one before it.
+//! is that of a year written in the sentence, else of the last year the
+//! story wrote alone in figures after any quarter, else of the fourth
+//! quarter just reported, when that is the publication year or the one
+//! before it.
 //!
 //! What is still to come keeps the publication year: a forecast ("expects
 //! ... for the full year", "could result in ... for the full year"), the
@@ -48,9 +49,16 @@ impl Grammar<'_> {
             return plausible(told.year).then_some(told.year);
         }
         // "its 1986 results ... The company reported a loss for the year":
-        // a year in figures after any quarter named.
-        if let Some(figures) = self.recent_year(i) {
-            return plausible(figures.year).then_some(figures.year);
+        // a year in figures, after any quarter named, and not one an older
+        // year compared with it ("a 1986 net loss ... against a profit in
+        // 1985") since.
+        if let Some(reported) = self.reported_year
+            && i.saturating_sub(reported.end) <= QUARTER_CONTEXT_TOKENS
+            && self
+                .last_quarter
+                .is_none_or(|_| reported.end > self.last_quarter_at)
+        {
+            return Some(reported.year);
         }
         // "fourth-quarter profit rose ... For the full year": the year the
         // quarter ends.
@@ -109,7 +117,7 @@ impl Grammar<'_> {
             let w = self.word(k);
             [
                 "expect", "forecast", "foresee", "project", "predict", "estimat", "optimis",
-                "target",
+                "target", "likely", "unlikely",
             ]
             .iter()
             .any(|stem| w.starts_with(stem))
