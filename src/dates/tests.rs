@@ -683,6 +683,11 @@ fn the_day_is_the_last_day_named() {
 /// `publication date | text | expressions`, the expressions written
 /// `text = TYPE value` and joined by "; " (none after the bar expects none).
 const NEWS: &[&str] = &[
+    // A meeting in the present tense is scheduled.
+    "2006-12-14 | European Union leaders meet Friday for the last time as a group of 25. | Friday = DATE 2006-12-15",
+    "1987-06-02 | The Bundesbank is unlikely to change credit policies when its central bank council meets on Thursday for its last session. | Thursday = DATE 1987-06-04",
+    "2005-12-04 | The trial of Iraq's former dictator Saddam Hussein resumes on Monday with mounting pressure. | Monday = DATE 2005-12-05",
+    "1987-03-25 | The union agreed to meet on Monday. | Monday = DATE 1987-03-23",
     // "The plan", "his plan": a plan named is no verb of the future.
     "1987-03-17 | South Korea unveiled the plan in November. | November = DATE 1986-11",
     "1987-03-11 | Nakasone vowed yesterday to press on with his plan despite Sunday's unexpected Upper House by-election defeat. | yesterday = DATE 1987-03-10; Sunday = DATE 1987-03-08",
