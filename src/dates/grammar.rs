@@ -532,6 +532,32 @@ impl<'a> Grammar<'a> {
                     if unit == Unit::Year && self.year_span(i, i + 2) {
                         return Some((i + 2, TimexType::Duration, "P1Y".into()));
                     }
+                    if matches!(unit, Unit::Week | Unit::Month) {
+                        // "the week ended March 14", "the month to
+                        // January": seven days or a month up to a day the
+                        // text writes, as "the year ended" is twelve
+                        // months; not the DCT's.
+                        if self.closes_a_span(i + 2) {
+                            let value = if unit == Unit::Week { "P1W" } else { "P1M" };
+                            return Some((i + 2, TimexType::Duration, value.into()));
+                        }
+                        // "the week of March 16" is that day's week.
+                        if unit == Unit::Week
+                            && self.is(i + 2, W::Of)
+                            && let Some((end, _, value)) = self.month_date(i + 3)
+                            && let Some(day) = Self::day_of(&value)
+                        {
+                            return date(end, r::week_value(day));
+                        }
+                        // "the month of February" is February, which is
+                        // read alone.
+                        if unit == Unit::Month
+                            && self.is(i + 2, W::Of)
+                            && matches!(self.lex(i + 3), Lex::Month { .. })
+                        {
+                            return None;
+                        }
+                    }
                     // "the day" in a story is that of the last day named.
                     let anchor = match unit {
                         Unit::Day => self.reference_day.or(dct),

@@ -683,6 +683,13 @@ fn the_day_is_the_last_day_named() {
 /// `publication date | text | expressions`, the expressions written
 /// `text = TYPE value` and joined by "; " (none after the bar expects none).
 const NEWS: &[&str] = &[
+    // A week or month up to a day is a span, not the DCT's; "the week of"
+    // a day is that day's week, "the month of February" February.
+    "1987-03-24 | The API reported crude runs 154,000 b/d higher for the week ended March 13. | the week = DURATION P1W; March 13 = DATE 1987-03-13",
+    "1987-04-08 | Dutch seasonally adjusted unemployment rose in the month to end-March to a total 693,000. | the month = DURATION P1M; end-March = DATE 1987-03",
+    "1987-03-12 | Chrysler Motors said it will put four of its U.S. assembly plants on overtime during the week of March 16. | the week of March 16 = DATE 1987-W12",
+    "1987-03-24 | NASDAQ said short interest totaled 184.9 mln shares compared to 215.7 mln shares for the month of February. | February = DATE 1987-02",
+    "1987-03-24 | Prices fell during the week of the crash. | the week = DATE 1987-W13",
     // A meeting in the present tense is scheduled.
     "2006-12-14 | European Union leaders meet Friday for the last time as a group of 25. | Friday = DATE 2006-12-15",
     "1987-06-02 | The Bundesbank is unlikely to change credit policies when its central bank council meets on Thursday for its last session. | Thursday = DATE 1987-06-04",
@@ -1033,7 +1040,7 @@ const NEWS: &[&str] = &[
     "1987-03-24 | For the year ended June 28, Flowers earned 29.5 mln dlrs. | the year = DURATION P1Y; June 28 = DATE 1986-06-28",
     "1989-11-01 | In the fiscal year ended Jan. 31, it reported sales of 59.5 mln dlrs. | the fiscal year = DURATION P1Y; Jan. 31 = DATE 1989-01-31",
     "2005-03-20 | Profits for the year ended on 30 June rose. | the year = DURATION P1Y; 30 June = DATE 2004-06-30",
-    "1987-04-23 | Economists expect M-1 for the week ended April 29 to rise. | the week = DATE 1987-W17; April 29 = DATE 1987-04-29",
+    "1987-04-23 | Economists expect M-1 for the week ended April 29 to rise. | the week = DURATION P1W; April 29 = DATE 1987-04-29",
     "1987-03-24 | The year ending June 28 will be good. | The year = DURATION P1Y; June 28 = DATE 1987-06-28",
     // "The quarter ended" a day is the three months before it, whichever
     // quarter of the year the story named before.
