@@ -5,9 +5,9 @@
 //! profit rose" and "It reported a 1986 loss ... its operating loss for the
 //! year" speak of 1986, not of the year the story was written in. The year
 //! is that of a year written in the sentence, else of the last year the
-//! story wrote alone in figures after any quarter, else of the fourth
-//! quarter just reported, when that is the publication year or the one
-//! before it.
+//! story wrote alone in figures after any quarter (the publication's, or
+//! in its first four months the one before), else of the fourth quarter
+//! just reported, when that is the publication year or the one before it.
 //!
 //! What is still to come keeps the publication year: a forecast ("expects
 //! ... for the full year", "could result in ... for the full year"), the
@@ -24,10 +24,11 @@ use crate::dates::lexicon::W;
 use crate::dates::resolve::Tense;
 use crate::dates::tense::ends_sentence;
 
-/// How far (in tokens) the sentence is read for a forecast: back to its
-/// start, and forward for a modal after the year ("the year's sales
-/// should exceed").
+/// How far (in tokens) the sentence is read back to its start for a
+/// forecast.
 const BEFORE_TOKENS: usize = 40;
+/// How far (in tokens) it is read after the year, for a forecast that
+/// follows it ("the year's sales should exceed").
 const AFTER_TOKENS: usize = 8;
 
 impl Grammar<'_> {
