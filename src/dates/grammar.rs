@@ -21,6 +21,7 @@ mod four_digits;
 mod games;
 mod holidays;
 mod year_compared;
+mod year_reported;
 
 use day_range::OpenRange;
 
@@ -70,6 +71,12 @@ pub struct Grammar<'a> {
     /// The last year written alone in figures ("1986 net earnings"), not
     /// "last year": a period "year-ago" figures may compare with.
     figures_year: Option<Dated>,
+    /// The last year in figures that is the DCT's, or the one before in
+    /// the first four months:
+    /// the year a results story reports on, which a comparison with an
+    /// older one ("a 1986 net loss ... against a profit in 1985") leaves
+    /// standing.
+    reported_year: Option<Dated>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -121,6 +128,7 @@ impl<'a> Grammar<'a> {
             last_dated: None,
             told_year: None,
             figures_year: None,
+            reported_year: None,
         }
     }
 
@@ -195,6 +203,12 @@ impl<'a> Grammar<'a> {
                 )
             {
                 self.figures_year = Some(d);
+                // Last year's results come out in the first months.
+                if self.dct.is_some_and(|dct| {
+                    d.year == dct.year() || d.year == dct.year() - 1 && dct.month() <= 4
+                }) {
+                    self.reported_year = Some(d);
+                }
             }
         }
         if kind == TimexType::Date
@@ -480,10 +494,15 @@ impl<'a> Grammar<'a> {
                 if !self.is(k, W::End) {
                     return None;
                 }
-                date(
-                    k + 1,
-                    dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
-                )
+                // "At year-end 1986": the end of the year written.
+                if let Some((year, end)) = self.year_number(k + 1) {
+                    return date(end, r::year_value(year));
+                }
+                let value = match self.year_reported(i, k + 1) {
+                    Some(year) => r::year_value(year),
+                    None => dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                };
+                date(k + 1, value)
             }
             Lex::Word(W::Today) if self.names_a_title(i) => None,
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
@@ -513,12 +532,44 @@ impl<'a> Grammar<'a> {
                     if unit == Unit::Year && self.year_span(i, i + 2) {
                         return Some((i + 2, TimexType::Duration, "P1Y".into()));
                     }
+                    if matches!(unit, Unit::Week | Unit::Month) {
+                        // "the week ended March 14", "the month to
+                        // January": seven days or a month up to a day the
+                        // text writes, as "the year ended" is twelve
+                        // months; not the DCT's.
+                        if self.closes_a_span(i + 2) {
+                            let value = if unit == Unit::Week { "P1W" } else { "P1M" };
+                            return Some((i + 2, TimexType::Duration, value.into()));
+                        }
+                        // "the week of March 16" is that day's week.
+                        if unit == Unit::Week
+                            && self.is(i + 2, W::Of)
+                            && let Some((end, _, value)) = self.month_date(i + 3)
+                            && let Some(day) = Self::day_of(&value)
+                        {
+                            return date(end, r::week_value(day));
+                        }
+                        // "the month of February" is February, which is
+                        // read alone.
+                        if unit == Unit::Month
+                            && self.is(i + 2, W::Of)
+                            && matches!(self.lex(i + 3), Lex::Month { .. })
+                        {
+                            return None;
+                        }
+                    }
                     // "the day" in a story is that of the last day named.
                     let anchor = match unit {
                         Unit::Day => self.reference_day.or(dct),
                         _ => dct,
                     };
                     let value = match anchor {
+                        Some(_)
+                            if unit == Unit::Year
+                                && let Some(year) = self.year_reported(i, i + 2) =>
+                        {
+                            r::year_value(year)
+                        }
                         Some(d) => relative_unit_value(d, unit, 0)?,
                         None => x_value(unit)?,
                     };
@@ -529,13 +580,18 @@ impl<'a> Grammar<'a> {
                     if self.fiscal_year_end(i + 1).is_some() =>
                 {
                     let end = self.fiscal_year_end(i + 1)?;
-                    if matches!(self.word(end), "ended" | "ending") {
+                    if self.closes_a_span(end) {
                         return Some((end, TimexType::Duration, "P1Y".into()));
                     }
-                    date(
-                        end,
-                        dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
-                    )
+                    // "The current year" is the DCT's, whatever the story reports.
+                    let reported = (!self.is(i + 1, W::Current))
+                        .then(|| self.year_reported(i, end))
+                        .flatten();
+                    let value = match reported {
+                        Some(year) => r::year_value(year),
+                        None => dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                    };
+                    date(end, value)
                 }
                 Lex::Word(W::Past) => date(i + 2, "PAST_REF".into()),
                 Lex::Word(W::Future) => date(i + 2, "FUTURE_REF".into()),
@@ -555,7 +611,22 @@ impl<'a> Grammar<'a> {
     /// ended Jan. 31"). "For the year" reports on the year itself.
     fn year_span(&self, i: usize, end: usize) -> bool {
         let before = i > 0 && matches!(self.word(i - 1), "during" | "over" | "throughout");
-        before || matches!(self.word(end), "ended" | "ending")
+        before || self.closes_a_span(end)
+    }
+
+    /// Whether the words from `k` close a year into a span of twelve
+    /// months: "ended March 31", "ending June", and, before a month or an
+    /// end ("the year to January", "the year to end-February", "the year
+    /// starting April 1"), "to", "through", "starting", "beginning". "The
+    /// year to date" is the year so far, the DCT's.
+    fn closes_a_span(&self, k: usize) -> bool {
+        match self.word(k) {
+            "ended" | "ending" => true,
+            "to" | "through" | "starting" | "beginning" => {
+                matches!(self.lex(k + 1), Lex::Month { .. }) || self.is(k + 1, W::End)
+            }
+            _ => false,
+        }
     }
 
     /// The end of "[latest|current|full] [fiscal] year" at `j`, when at
@@ -1318,6 +1389,13 @@ impl<'a> Grammar<'a> {
     fn year(&self, i: usize) -> Found {
         let the = self.is(i, W::The);
         let j = if the { i + 1 } else { i };
+        // "the full year 1986", "full fiscal year 1987": the year written,
+        // not "the full year" (the DCT's) and a year beside it.
+        let full = self.word(j) == "full";
+        let j = if full { j + 1 } else { j };
+        if full && !self.is(j, W::Fiscal) && self.unit(j) != Some((Unit::Year, false)) {
+            return None;
+        }
         if self.is(j, W::Fiscal) {
             // "fiscal 1989", "fiscal year 1990".
             let mut k = j + 1;
@@ -1330,11 +1408,14 @@ impl<'a> Grammar<'a> {
         // "the year 2050": one date, "the" and "year" with it, as TimeML
         // tags "the year two thousand"; not "the year" (the DCT's) and a
         // year beside it.
-        if the
+        if (the || full)
             && self.unit(j) == Some((Unit::Year, false))
             && let Some((year, end)) = self.year_after_the_year(j + 1)
         {
             return date(end, r::year_value(year));
+        }
+        if full {
+            return None;
         }
         match self.lex(j) {
             Lex::Decades(n) if n >= 1000 => {

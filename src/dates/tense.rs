@@ -139,7 +139,7 @@ const STORY_LEAD: usize = 200;
 
 /// The tense of a weekday in a headline, the text's first line, which
 /// has no verb tense of its own ("U.S. TO SET ORANGE JUICE DUTIES
-/// MONDAY", "Talks resume Friday"): the story's first mention of the same
+/// MONDAY", "Talks continue Friday"): the story's first mention of the same
 /// day tells which one it is ("The Commerce Department on Monday will
 /// set..."); without one, a headline's "to" before a verb announces a
 /// plan ("REAGAN TO HOLD NEWS CONFERENCE THURSDAY"). Anything else stays
@@ -697,6 +697,17 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = &lower[tok.start..tok.end];
     let apostrophe_before = i > 0 && matches!(toks[i - 1].kind, Kind::Punct(b'\''));
     match w {
+        // "the plan in November", "his plan despite Sunday's defeat": a
+        // plan named, no verb; its sentence's own verb tells the tense
+        // ("South Korea unveiled the plan in November" is the November
+        // past). "A plan to bolster security", "plans for him to meet" still
+        // look forward.
+        "plans" | "plan"
+            if after_determiner(lower, toks, i)
+                && !matches!(word(lower, toks, i + 1), "to" | "for") =>
+        {
+            None
+        }
         "will" | "shall" | "wo" | "going" | "scheduled" | "slated" | "plans" | "plan"
         | "planned" | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),
@@ -707,6 +718,16 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         // Scheduled events in the present tense look forward: "which
         // expires in October", "the offer ends Friday".
         "expires" | "ends" | "begins" | "starts" | "opens" | "closes" | "matures" => {
+            Some(Tense::Future)
+        }
+        // Meetings in the present tense are scheduled: "EU leaders meet
+        // Friday", "the council meets on Thursday", "negotiations resume
+        // on Friday". After "to" the verb is an infinitive that the verb
+        // before it governs ("agreed to meet on Monday").
+        "meets" | "resumes" | "reconvenes" | "convenes" => Some(Tense::Future),
+        "meet" | "resume" | "reconvene" | "convene"
+            if i == 0 || !matches!(word(lower, toks, i - 1), "to" | "not" | "did") =>
+        {
             Some(Tense::Future)
         }
         // "is expected to", "is due to", "is set to", "are to resume".
@@ -769,8 +790,11 @@ mod tests {
             ("The talks will resume Friday.", Tense::Future),
             ("The talks resumed Friday.", Tense::Past),
             ("He said Friday that talks will resume.", Tense::Past),
-            ("Talks resume Friday", Tense::Unknown),
-            ("It rained. Talks resume Friday", Tense::Unknown),
+            ("Talks continue Friday", Tense::Unknown),
+            ("It rained. Talks continue Friday", Tense::Unknown),
+            ("Talks resume Friday", Tense::Future),
+            ("The council meets on Friday", Tense::Future),
+            ("They agreed to meet on Friday", Tense::Past),
             ("Talks are on Friday", Tense::Present),
             (
                 "It would be paid on a still unspecified date Friday",
@@ -806,7 +830,7 @@ mod tests {
                 Tense::Past,
             ),
             ("They will wait until after Friday's vote.", Tense::Future),
-            ("Talks resume Friday", Tense::Unknown),
+            ("Talks continue Friday", Tense::Unknown),
             ("The vote is on Friday.", Tense::Future),
             ("Talks are set for Friday.", Tense::Future),
             ("The talks are on Thursday and Friday.", Tense::Future),

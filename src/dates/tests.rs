@@ -729,6 +729,22 @@ fn the_day_is_the_last_day_named() {
 /// `publication date | text | expressions`, the expressions written
 /// `text = TYPE value` and joined by "; " (none after the bar expects none).
 const NEWS: &[&str] = &[
+    // A week or month up to a day is a span, not the DCT's; "the week of"
+    // a day is that day's week, "the month of February" February.
+    "1987-03-24 | The API reported crude runs 154,000 b/d higher for the week ended March 13. | the week = DURATION P1W; March 13 = DATE 1987-03-13",
+    "1987-04-08 | Dutch seasonally adjusted unemployment rose in the month to end-March to a total 693,000. | the month = DURATION P1M; end-March = DATE 1987-03",
+    "1987-03-12 | Chrysler Motors said it will put four of its U.S. assembly plants on overtime during the week of March 16. | the week of March 16 = DATE 1987-W12",
+    "1987-03-24 | NASDAQ said short interest totaled 184.9 mln shares compared to 215.7 mln shares for the month of February. | February = DATE 1987-02",
+    "1987-03-24 | Prices fell during the week of the crash. | the week = DATE 1987-W13",
+    // A meeting in the present tense is scheduled.
+    "2006-12-14 | European Union leaders meet Friday for the last time as a group of 25. | Friday = DATE 2006-12-15",
+    "1987-06-02 | The Bundesbank is unlikely to change credit policies when its central bank council meets on Thursday for its last session. | Thursday = DATE 1987-06-04",
+    "2005-12-04 | The trial of Iraq's former dictator Saddam Hussein resumes on Monday with mounting pressure. | Monday = DATE 2005-12-05",
+    "1987-03-25 | The union agreed to meet on Monday. | Monday = DATE 1987-03-23",
+    // "The plan", "his plan": a plan named is no verb of the future.
+    "1987-03-17 | South Korea unveiled the plan in November. | November = DATE 1986-11",
+    "1987-03-11 | Nakasone vowed yesterday to press on with his plan despite Sunday's unexpected Upper House by-election defeat. | yesterday = DATE 1987-03-10; Sunday = DATE 1987-03-08",
+    "1987-02-26 | bankers said there are no plans for Funaro to meet commercial bankers during his trip to Washington on Friday. | Friday = DATE 1987-02-27",
     // A row of a table is columns, no date: a contract month, volumes.
     "1987-03-02 | SEP    26     1799   up    21\nOCT     3     1244   up     2 |",
     "1987-03-02 | They met on December\n25, 1986 in Paris. | December\n25, 1986 = DATE 1986-12-25",
@@ -1070,7 +1086,7 @@ const NEWS: &[&str] = &[
     "1987-03-24 | For the year ended June 28, Flowers earned 29.5 mln dlrs. | the year = DURATION P1Y; June 28 = DATE 1986-06-28",
     "1989-11-01 | In the fiscal year ended Jan. 31, it reported sales of 59.5 mln dlrs. | the fiscal year = DURATION P1Y; Jan. 31 = DATE 1989-01-31",
     "2005-03-20 | Profits for the year ended on 30 June rose. | the year = DURATION P1Y; 30 June = DATE 2004-06-30",
-    "1987-04-23 | Economists expect M-1 for the week ended April 29 to rise. | the week = DATE 1987-W17; April 29 = DATE 1987-04-29",
+    "1987-04-23 | Economists expect M-1 for the week ended April 29 to rise. | the week = DURATION P1W; April 29 = DATE 1987-04-29",
     "1987-03-24 | The year ending June 28 will be good. | The year = DURATION P1Y; June 28 = DATE 1987-06-28",
     // "The quarter ended" a day is the three months before it, whichever
     // quarter of the year the story named before.
@@ -1150,6 +1166,38 @@ fn quarter_and_half_codes() {
 #[test]
 fn news() {
     check_rows(NEWS);
+}
+
+/// "The year" of a results story is the year it reports on, which the
+/// year-end results of the winter name (`grammar/year_reported.rs`); what
+/// is still to come keeps the DCT's.
+const YEAR_REPORTED: &[&str] = &[
+    "1987-03-02 | Hartford said higher worldwide premiums help boost net income for the 1986 fourth quarter to 88.6 mln dlrs. For the full year, Hartford said it earned 329 mln dlrs. | the 1986 fourth quarter = DATE 1986-Q4; the full year = DATE 1986",
+    "1987-03-20 | World Airways, had a 1986 net loss of 469.3 mln dlrs, compared with a profit of 38.7 mln dlrs in 1985. It said the airline's operating loss for the year was 325.5 mln dlrs compared with a operating profit of 196.5 mln dlrs in 1985. | 1986 = DATE 1986; 1985 = DATE 1985; the year = DATE 1986; 1985 = DATE 1985",
+    // Later in the year the year in figures is the story's own.
+    "1987-06-18 | Saudi oil reserves rose in 1986. West Germany appeared likely to finish the year with the lowest growth rate. | 1986 = DATE 1986; the year = DATE 1987",
+    "1987-02-26 | In 1986 ChemLawn earned 1.19 dlrs per share for the full year, and 2.58 dlrs in the fourth quarter. | 1986 = DATE 1986; the full year = DATE 1986; the fourth quarter = DATE 1986-Q4",
+    "1987-03-12 | NOTE: 1986 excludes extraordinary gain of two cts per share in the quarter and four cts per share in the year. | 1986 = DATE 1986; the quarter = DATE 1986-Q4; the year = DATE 1986",
+    "1989-10-26 | comparable periods in 1988, when year-end net was below the 1987 level. | 1988 = DATE 1988; year-end = DATE 1988; 1987 = DATE 1987",
+    // The year written after it is the year.
+    "1987-03-09 | For the full year 1986 the index, base 1963, stood at 166. | the full year 1986 = DATE 1986; 1963 = DATE 1963",
+    "1987-06-18 | At year-end 1986, the firm had 261.5 mln dlrs of capital. | year-end 1986 = DATE 1986",
+    // Twelve months up to a month are a span, as "the year ended" is.
+    "1987-03-04 | Consumer prices rose by 16.1 pct in the year to January. | the year = DURATION P1Y; January = DATE 1987-01",
+    "1987-03-26 | Japan's plan to cut beef intervention prices for the fiscal year starting April 1 | the fiscal year = DURATION P1Y; April 1 = DATE 1987-04-01",
+    // What is still to come, or runs to now, is the DCT's year.
+    "1987-03-05 | Midway's fourth quarter loss widened. Traffic for the year-to-date advanced 17.7 pct. | fourth quarter = DATE 1986-Q4; the year = DATE 1987",
+    "1987-03-25 | Shipments fell in the fourth quarter. Order receipts could result in a five to eight pct increase in industry shipments for the full year, he said. | the fourth quarter = DATE 1986-Q4; the full year = DATE 1987",
+    "1987-03-24 | Vista earned 30.2 mln dlrs in fiscal 1986. Vista said sales for the year are expected to be comparable. | fiscal 1986 = DATE 1986; the year = DATE 1987",
+    "1987-03-30 | In a statement following the release of its 1986 results, IT stated that the current year had started well. | 1986 = DATE 1986; the current year = DATE 1987",
+    "1987-03-09 | Exchange members reported record fourth quarter volume. They have been discussing a single structure since the beginning of the year. | fourth quarter = DATE 1986-Q4; the beginning of the year = DATE 1987",
+    "1987-04-08 | America West's fourth quarter loss narrowed. For the first three months of the year available miles totaled 2.04 billion. | fourth quarter = DATE 1986-Q4; the first three months = DURATION P3M; the year = DATE 1987",
+    "1987-03-12 | Tonka's fourth quarter net rose. Retailers order and stock conservatively early in the year. | fourth quarter = DATE 1986-Q4; the year = DATE 1987",
+];
+
+#[test]
+fn year_reported() {
+    check_rows(YEAR_REPORTED);
 }
 
 /// Checks rows of `published | text | expression = TYPE value; ...`.
