@@ -174,6 +174,8 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// scripts) stays in its word, which was split at it (`tokenizer`). Dates:
 /// a year-less day followed by "this/last/next year" takes that year.
 /// Entities: a surname alone opening a sentence (`opening_surnames`).
+/// Dates: the year a results story reports on (`year_reported`), weeks
+/// and months up to a day, meetings in the present tense.
 const ANALYSIS_VERSION: u64 = 16;
 
 /// Commit after this many bytes of input by default, so an interrupted run
