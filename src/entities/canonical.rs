@@ -24,20 +24,58 @@ use super::{Entity, EntityLabel};
 /// The mention as a clean name: typography folded, possessive stripped,
 /// whitespace collapsed.
 pub fn clean_mention(text: &str) -> String {
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(text.len());
     fold_typography(text, &mut folded);
-    let mut words: Vec<&str> = folded.split_whitespace().collect();
-    if let Some(last) = words.last_mut() {
-        let trimmed = last
-            .strip_suffix("'s")
-            .or_else(|| last.strip_suffix("'S"))
-            .unwrap_or(last);
-        *last = trimmed.strip_suffix('\'').unwrap_or(trimmed);
-        if last.is_empty() {
-            words.pop();
+    // Most mentions are their words joined by single spaces already: they
+    // are cleaned in place. Every rule pass cleans mentions, and a list of
+    // the words joined again was 1 % of an index's instructions.
+    let mut clean = if is_single_spaced(&folded) {
+        folded
+    } else {
+        let mut joined = String::with_capacity(folded.len());
+        for word in folded.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        }
+        joined
+    };
+    // The possessive of the last word, and the word if nothing else is left.
+    let last_start = clean.rfind(' ').map_or(0, |space| space + 1);
+    let last = &clean[last_start..];
+    let trimmed = last
+        .strip_suffix("'s")
+        .or_else(|| last.strip_suffix("'S"))
+        .unwrap_or(last);
+    let trimmed = trimmed.strip_suffix('\'').unwrap_or(trimmed);
+    let end = if trimmed.is_empty() {
+        last_start.saturating_sub(1)
+    } else {
+        last_start + trimmed.len()
+    };
+    clean.truncate(end);
+    clean
+}
+
+/// Whether `text` is words joined by single spaces: no other whitespace,
+/// none at either end.
+fn is_single_spaced(text: &str) -> bool {
+    // A space may not start the text.
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
         }
     }
-    words.join(" ")
+    text.is_empty() || !after_space
 }
 
 /// Companies whose "'s" is part of their one-word name, not a possessive:
@@ -742,9 +780,54 @@ mod tests {
             ("Aliyev’s", "Aliyev"),
             ("Azerbaijan  Airlines'", "Azerbaijan Airlines"),
             ("Vladimir\nPutin", "Vladimir Putin"),
+            (" Tony  Blair's ", "Tony Blair"),
+            ("Tony\u{a0}Blair", "Tony Blair"),
+            ("Reuters '", "Reuters"),
+            ("Reuters 's", "Reuters"),
+            ("'s", ""),
+            ("''", "'"),
+            ("Moody's Investors", "Moody's Investors"),
+            ("AT&T’S", "AT&T"),
+            ("Lib\u{2014}Dem\u{2026}", "Lib-Dem..."),
+            ("", ""),
+            ("  ", ""),
         ];
         for (input, expected) in cases {
-            assert_eq!(clean_mention(input), expected);
+            assert_eq!(clean_mention(input), expected, "{input:?}");
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::{clean_mention, fold_typography};
+
+        /// What `clean_mention` did before it cleaned most mentions in
+        /// place: the folded words, joined again.
+        fn joined_again(text: &str) -> String {
+            let mut folded = String::new();
+            fold_typography(text, &mut folded);
+            let mut words: Vec<&str> = folded.split_whitespace().collect();
+            if let Some(last) = words.last_mut() {
+                let trimmed = last
+                    .strip_suffix("'s")
+                    .or_else(|| last.strip_suffix("'S"))
+                    .unwrap_or(last);
+                *last = trimmed.strip_suffix('\'').unwrap_or(trimmed);
+                if last.is_empty() {
+                    words.pop();
+                }
+            }
+            words.join(" ")
+        }
+
+        proptest! {
+            #[test]
+            fn a_mention_cleans_as_its_words_joined_again(
+                text in "([a-zA-Z]{1,5}|[ \t\n\u{a0}\u{2009}\u{3000}]|['’`sS.…—])*"
+            ) {
+                prop_assert_eq!(clean_mention(&text), joined_again(&text));
+            }
         }
     }
 
