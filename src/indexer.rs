@@ -837,12 +837,15 @@ fn passage_document(
 
     // Fx, not SipHash: the keys are the analysis' own names, hashed for
     // every passage (SipHash was 0.4 % of an index's instructions).
-    let mut names = FxHashSet::default();
+    // Both sized for every mention to be a name of its own: grown from
+    // empty, they were rehashed a few times a passage.
+    let mut names = FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     // Entity counts add up a name's spellings ("OPEC", "Opec"; see
     // `name_key`), so a passage holds one facet key per name: with two
     // spellings of one name ("Texaco Inc" and "Texaco Inc.", which
     // canonical names leave apart), it would count twice.
-    let mut counted = FxHashSet::default();
+    let mut counted =
+        FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     for entity in &passage.entities {
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);

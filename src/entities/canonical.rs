@@ -637,7 +637,10 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // Preferred spelling per (label, lower-case name): the first of the
     // most telling kind, and the first mention. Its keys are the distinct
     // names, in the order they first appear.
-    let mut spelling: FxHashMap<(EntityLabel, &str), (usize, usize)> = FxHashMap::default();
+    // The maps by name are sized for every mention to be a name of its
+    // own: grown from empty, they were rehashed several times an article.
+    let mut spelling: FxHashMap<(EntityLabel, &str), (usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
     let mut distinct: Vec<usize> = Vec::new();
     // How often each distinct name is mentioned, at the index of its first
     // mention.
@@ -666,7 +669,8 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // (label, first word) and (label, last word), in the order they first
     // appear. Mentions of one name are all the same candidate: the first
     // of them stands for all.
-    let mut by_edge: FxHashMap<(EntityLabel, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_edge: FxHashMap<(EntityLabel, &str), Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(2 * distinct.len(), Default::default());
     for &index in &distinct {
         if let [first, .., last] = words[&index].as_slice() {
             let label = entities[index].label;
@@ -687,7 +691,8 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // Per distinct name (at its first mention), the name its resolution
     // extends at its end, or itself.
     let mut parent_of: Vec<usize> = (0..entities.len()).collect();
-    let mut resolved: FxHashMap<(EntityLabel, &str), String> = FxHashMap::default();
+    let mut resolved: FxHashMap<(EntityLabel, &str), String> =
+        FxHashMap::with_capacity_and_hasher(distinct.len(), Default::default());
     for &index in &by_length {
         let label = entities[index].label;
         let name_words = &words[&index];
