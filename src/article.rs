@@ -165,8 +165,17 @@ pub fn comparable_chars(title: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 fn blank_control_characters(text: &mut String) {
-    let is_blanked = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
-    if text.bytes().any(is_blanked) {
+    // Comparisons joined without branches, each chunk's bytes or-ed
+    // together before a branch: the compiler checks 16 bytes an
+    // instruction. Nearly every text has no such byte, and a branch per
+    // byte cost 0.5 % of indexing's instructions.
+    let is_blanked =
+        |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f);
+    let any_blanked = text
+        .as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |any, &b| any | is_blanked(b)));
+    if any_blanked {
         *text = text
             .chars()
             .map(|c| {
@@ -199,6 +208,24 @@ mod tests {
             assert_eq!(article.text, want, "{text:?}");
             assert_eq!(article.title.as_deref(), Some(want), "{text:?}");
             assert_eq!(article.text.len(), text.len(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_control_byte_is_blanked_wherever_it_stands() {
+        let is_blanked = |b: u8| (b < 0x20 && !b"\t\n\r".contains(&b)) || b == 0x7f;
+        // Before, inside and after the chunks the text is checked in.
+        for at in [0, 1, 63, 64, 65, 127, 128, 129] {
+            for b in 0..0x80u8 {
+                let mut bytes = vec![b'a'; 130];
+                bytes[at] = b;
+                let mut text = String::from_utf8(bytes.clone()).expect("ASCII");
+                blank_control_characters(&mut text);
+                if is_blanked(b) {
+                    bytes[at] = b' ';
+                }
+                assert_eq!(text.as_bytes(), bytes, "byte {b:#x} at {at}");
+            }
         }
     }
 

@@ -52,18 +52,25 @@ pub fn analyze(article: &Article) -> Vec<AnalyzedPassage> {
         .enumerate()
         .map(|(ordinal, (p, line))| {
             let range = p.range;
-            let entities = within(&extraction.entities, &range, |e| (e.start, e.end))
+            // Passages do not overlap, so each mention goes to one passage
+            // at most: it is moved there, not copied (its strings were
+            // 1 % of an index's allocations).
+            let entities = within(&mut extraction.entities, &range, |e| (e.start, e.end))
                 .map(|e| Entity {
+                    text: std::mem::take(&mut e.text),
+                    canonical: std::mem::take(&mut e.canonical),
                     start: e.start - range.start,
                     end: e.end - range.start,
-                    ..e.clone()
+                    ..*e
                 })
                 .collect();
-            let dates = within(&extraction.dates, &range, |d| (d.start, d.end))
+            let dates = within(&mut extraction.dates, &range, |d| (d.start, d.end))
                 .map(|d| TimeExpression {
+                    text: std::mem::take(&mut d.text),
+                    value: std::mem::take(&mut d.value),
                     start: d.start - range.start,
                     end: d.end - range.start,
-                    ..d.clone()
+                    ..*d
                 })
                 .collect();
             AnalyzedPassage {
@@ -130,13 +137,13 @@ fn comparable(text: &str) -> String {
 
 /// The spans of a list sorted by start that lie wholly inside `range`.
 fn within<'a, T>(
-    spans: &'a [T],
+    spans: &'a mut [T],
     range: &'a Range<usize>,
     bounds: impl Fn(&T) -> (usize, usize) + Copy + 'a,
-) -> impl Iterator<Item = &'a T> + 'a {
+) -> impl Iterator<Item = &'a mut T> + 'a {
     let first = spans.partition_point(|s| bounds(s).0 < range.start);
     spans[first..]
-        .iter()
+        .iter_mut()
         .take_while(move |s| bounds(s).0 < range.end)
         .filter(move |s| bounds(s).1 <= range.end)
 }
@@ -198,6 +205,38 @@ mod tests {
             let ordinals: Vec<usize> = passages.iter().map(|p| p.ordinal).collect();
             assert_eq!(ordinals, (0..want.len()).collect::<Vec<_>>(), "{title}");
         }
+    }
+
+    #[test]
+    fn every_mention_spells_its_passage_at_its_offsets() {
+        // Mentions are moved into the one passage that holds them: each
+        // must still be there, whole, where it stands.
+        let mut article = Article::from_text(
+            "a.txt",
+            "Putin arrives in Ankara on December 25, 2024\n\n\
+             Putin met Erdogan in Ankara on Monday.\n\n\
+             Putin left Ankara for Moscow on December 27.",
+        );
+        article.title = Some("Putin arrives in Ankara on December 25, 2024".into());
+        article.published = chrono::NaiveDate::from_ymd_opt(2024, 12, 30);
+        let passages = analyze(&article);
+        assert_eq!(passages.len(), 2);
+        let whole = extract(&article);
+        let (mut entities, mut dates) = (0, 0);
+        for passage in &passages {
+            for e in &passage.entities {
+                assert_eq!(passage.text[e.start..e.end], e.text, "{e:?}");
+                assert!(!e.canonical.is_empty(), "{e:?}");
+            }
+            for d in &passage.dates {
+                assert_eq!(passage.text[d.start..d.end], d.text, "{d:?}");
+                assert!(!d.value.is_empty(), "{d:?}");
+            }
+            entities += passage.entities.len();
+            dates += passage.dates.len();
+        }
+        assert_eq!(entities, whole.entities.len());
+        assert_eq!(dates, whole.dates.len());
     }
 
     #[test]

@@ -843,12 +843,15 @@ fn passage_document(
 
     // Fx, not SipHash: the keys are the analysis' own names, hashed for
     // every passage (SipHash was 0.4 % of an index's instructions).
-    let mut names = FxHashSet::default();
+    // Both sized for every mention to be a name of its own: grown from
+    // empty, they were rehashed a few times a passage.
+    let mut names = FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     // Entity counts add up a name's spellings ("OPEC", "Opec"; see
     // `name_key`), so a passage holds one facet key per name: with two
     // spellings of one name ("Texaco Inc" and "Texaco Inc.", which
     // canonical names leave apart), it would count twice.
-    let mut counted = FxHashSet::default();
+    let mut counted =
+        FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     for entity in &passage.entities {
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);
@@ -894,10 +897,7 @@ fn passage_document(
         entities: &passage.entities,
         dates: &passage.dates,
     };
-    doc.add_text(
-        fields.mentions,
-        serde_json::to_string(&mentions).expect("mentions serialise"),
-    );
+    doc.add_text(fields.mentions, mentions.to_json());
     doc
 }
 
@@ -906,6 +906,28 @@ fn passage_document(
 struct StoredMentions<'a> {
     entities: &'a [crate::entities::Entity],
     dates: &'a [crate::dates::TimeExpression],
+}
+
+impl StoredMentions<'_> {
+    /// The JSON, written into a buffer sized for it up front: grown from
+    /// serde_json's 128 bytes, it was copied several times a passage.
+    fn to_json(&self) -> String {
+        // Each mention's keys, numbers and quotes take under 90 bytes
+        // beside its strings.
+        let entities: usize = self
+            .entities
+            .iter()
+            .map(|e| e.text.len() + e.canonical.len() + 90)
+            .sum();
+        let dates: usize = self
+            .dates
+            .iter()
+            .map(|d| d.text.len() + d.value.len() + 90)
+            .sum();
+        let mut json = Vec::with_capacity(32 + entities + dates);
+        serde_json::to_writer(&mut json, self).expect("mentions serialise");
+        String::from_utf8(json).expect("serde_json writes UTF-8")
+    }
 }
 
 /// A note for a user of an index whose entities and dates an older
@@ -942,7 +964,13 @@ pub fn note_older_analysis(news: &NewsIndex) -> Result<()> {
 
 /// The facet key of an entity: `PER:Vladimir Putin`.
 pub fn entity_key(label: EntityLabel, canonical: &str) -> String {
-    format!("{}:{canonical}", label.as_str())
+    // Not `format!`: built for every name of every passage.
+    let label = label.as_str();
+    let mut key = String::with_capacity(label.len() + 1 + canonical.len());
+    key.push_str(label);
+    key.push(':');
+    key.push_str(canonical);
+    key
 }
 
 /// The years a stored date can hold: tantivy keeps dates as nanoseconds

@@ -45,6 +45,37 @@ static ONE_WORD: LazyLock<FxHashMap<String, EntityLabel>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The bytes a mention may start with and be one of [`ONE_WORD_TYPES`]:
+/// the listed words' first letters in either case, and the whitespace and
+/// backtick that cleaning drops or folds. Any other ASCII byte rules a
+/// mention out.
+static ONE_WORD_FIRST_BYTES: LazyLock<[bool; 128]> = LazyLock::new(|| {
+    let mut bytes = [false; 128];
+    for (word, _) in ONE_WORD_TYPES {
+        let first = word.as_bytes()[0];
+        bytes[usize::from(first.to_ascii_lowercase())] = true;
+        bytes[usize::from(first.to_ascii_uppercase())] = true;
+    }
+    for byte in b"`\t\n\x0b\x0c\r " {
+        bytes[usize::from(*byte)] = true;
+    }
+    bytes
+});
+
+/// The type [`ONE_WORD_TYPES`] gives `mention`, when it lists it.
+fn listed_one_word(mention: &str) -> Option<EntityLabel> {
+    // Most mentions are ruled out by their first byte, without the clean,
+    // lower-case copy the list is looked up by (half a percent of an
+    // index's instructions).
+    let first = *mention.as_bytes().first()?;
+    if first.is_ascii() && !ONE_WORD_FIRST_BYTES[usize::from(first)] {
+        return None;
+    }
+    ONE_WORD
+        .get(&clean_mention(mention).to_lowercase())
+        .copied()
+}
+
 /// Gives the one-word mentions of [`ONE_WORD_TYPES`] their type.
 pub fn retype_one_word_names(entities: &mut [Entity]) {
     // Most articles name none of them: one lookup a one-word mention.
@@ -53,7 +84,7 @@ pub fn retype_one_word_names(entities: &mut [Entity]) {
         .enumerate()
         .filter(|(_, e)| !e.text.contains(char::is_whitespace))
         .filter_map(|(index, e)| {
-            let label = *ONE_WORD.get(&clean_mention(&e.text).to_lowercase())?;
+            let label = listed_one_word(&e.text)?;
             (label != e.label).then_some((index, label))
         })
         .collect();
@@ -94,7 +125,7 @@ pub fn split_one_word_names_at_line_breaks(entities: &mut Vec<Entity>) {
         .filter(|(_, e)| e.text.as_bytes().contains(&b'\n'))
         .filter_map(|(index, e)| {
             let (word, _) = e.text.split_once('\n')?;
-            let label = *ONE_WORD.get(&clean_mention(word).to_lowercase())?;
+            let label = listed_one_word(word)?;
             let word = word.trim_end();
             (!word.is_empty() && !word.contains(char::is_whitespace)).then_some((
                 index,
@@ -388,6 +419,27 @@ mod tests {
             let expected: Vec<(String, EntityLabel)> =
                 expected.iter().map(|&(t, l)| (t.to_string(), l)).collect();
             assert_eq!(retyped(marked), expected, "{marked}");
+        }
+    }
+
+    #[test]
+    fn the_first_byte_rules_out_no_listed_word() {
+        let mut mentions = vec![String::new(), "’Sony".into(), "İstanbul".into()];
+        for (word, _) in ONE_WORD_TYPES {
+            for written in [word.to_string(), word.to_uppercase(), word.to_lowercase()] {
+                for around in ["{}", "{}'s", "{}’", " {}", "\t{}\n", "`{}", "{}s", "x{}"] {
+                    mentions.push(around.replace("{}", &written));
+                }
+            }
+        }
+        for byte in 0..0x80u8 {
+            mentions.push(format!("{}ony", char::from(byte)));
+        }
+        for mention in mentions {
+            let unfiltered = ONE_WORD
+                .get(&clean_mention(&mention).to_lowercase())
+                .copied();
+            assert_eq!(listed_one_word(&mention), unfiltered, "{mention:?}");
         }
     }
 

@@ -6,14 +6,18 @@
 //! one thing within one story; the label most of its mentions carry is
 //! given to all of them. A tie leaves each as it was.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Entity, EntityLabel};
 
 /// Gives every mention the label most mentions of the same text carry in
 /// the article, where one label has more than any other.
 pub fn one_label_per_name(entities: &mut [Entity]) {
-    let mut counts: HashMap<&str, [u32; 4]> = HashMap::new();
+    // Fx, not SipHash, and sized for every mention to be a name of its own
+    // so it never grows: two lookups a mention were 0.6 % of an index's
+    // instructions.
+    let mut counts: FxHashMap<&str, [u32; 4]> =
+        FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
     for entity in entities.iter() {
         counts.entry(entity.text.as_str()).or_default()[slot(entity.label)] += 1;
     }
