@@ -346,6 +346,11 @@ fn is_shouted(line: &str) -> bool {
     if line.is_ascii() {
         return is_shouted_ascii(line.as_bytes());
     }
+    is_shouted_by_words(line)
+}
+
+/// [`is_shouted`] of any line, word by word and character by character.
+fn is_shouted_by_words(line: &str) -> bool {
     let (mut upper, mut other) = (0, 0);
     for word in line.split_whitespace() {
         match casing(word) {
@@ -858,21 +863,6 @@ mod tests {
             words.join(" ")
         }
 
-        /// How `is_shouted` reads any line: word by word, as characters.
-        fn shouted_by_characters(line: &str) -> bool {
-            use super::super::{Casing, casing, chars};
-            let (mut upper, mut other) = (0, 0);
-            for word in line.split_whitespace() {
-                match casing(word) {
-                    Casing::Upper => upper += 1,
-                    Casing::Title | Casing::Lower => other += 1,
-                    Casing::Other if word.chars().any(chars::is_alphabetic) => other += 1,
-                    Casing::Other => {}
-                }
-            }
-            upper > other
-        }
-
         proptest! {
             #[test]
             fn a_line_of_ascii_is_shouted_as_any_line_is(
@@ -880,7 +870,7 @@ mod tests {
             ) {
                 prop_assert_eq!(
                     super::super::is_shouted_ascii(line.as_bytes()),
-                    shouted_by_characters(&line)
+                    super::super::is_shouted_by_words(&line)
                 );
             }
 

@@ -894,34 +894,11 @@ fn a_date_written_in_the_query_matches_mentioned_and_published_dates() {
 
 /// A filter chooses passages; it does not rank them. Scored on the name
 /// field, whose length norm favours short name lists, a reader's comment
-/// naming a bare "Blair" outranked every story about Tony Blair. With no
-/// query words, the names rank as words would.
+/// naming a bare "Blair" outranked every story about Tony Blair, with the
+/// filter (`--person Blair`) and with an entity field of the query
+/// (`person:Blair`). Both now rank by the name as words.
 #[test]
-fn an_entity_filter_alone_ranks_passages_about_the_name_first() {
-    let env = Env::new();
-    env.write(
-        "2005-02-01/comments.txt",
-        "Your views on the minimum wage\n\nI thank Blair for this. Students who do odd jobs gain.\n",
-    )
-    .write(
-        "2005-02-02/sheffield.txt",
-        "Blair visits Sheffield\n\nTony Blair visited a steel works in Sheffield on Tuesday. \
-         Mr Blair told workers the plant had a future, and Mr Blair promised to return.\n",
-    );
-    env.index();
-    for query in ["", "*"] {
-        let files = env.hit_files(query, &["--person", "Blair"]);
-        assert_eq!(files.len(), 2, "{query:?}: {files:?}");
-        assert!(files[0].ends_with("sheffield.txt"), "{query:?}: {files:?}");
-    }
-}
-
-/// An entity field of the query chooses passages as the filter does, and
-/// ranks them by its names as words: `person:Blair` put the comment first
-/// (BM25 on the name field favours a short list of names), below which
-/// every story about him came.
-#[test]
-fn an_entity_field_of_the_query_ranks_passages_about_the_name_first() {
+fn entity_filters_and_fields_rank_passages_about_the_name_first() {
     let env = Env::new();
     env.write(
         "2005-02-01/comments.txt",
@@ -934,12 +911,16 @@ fn an_entity_field_of_the_query_ranks_passages_about_the_name_first() {
          promised to return.\n",
     );
     env.index();
-    for query in [
-        "person:Blair",
-        "person:\"Tony Blair\" OR person:Blair",
-        "person:Blair^2",
-    ] {
-        let files = env.hit_files(query, &[]);
+    // (query, extra flags)
+    let cases: [(&str, &[&str]); 5] = [
+        ("", &["--person", "Blair"]),
+        ("*", &["--person", "Blair"]),
+        ("person:Blair", &[]),
+        ("person:\"Tony Blair\" OR person:Blair", &[]),
+        ("person:Blair^2", &[]),
+    ];
+    for (query, extra) in cases {
+        let files = env.hit_files(query, extra);
         assert_eq!(files.len(), 2, "{query:?}: {files:?}");
         assert!(files[0].ends_with("sheffield.txt"), "{query:?}: {files:?}");
     }
