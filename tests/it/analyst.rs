@@ -186,6 +186,15 @@ fn one_line_passages_are_not_taken_for_copies_of_each_other() {
     assert_eq!(hits.len(), 2, "{hits:#?}");
 }
 
+/// A story of one passage a sighting: "A walrus was seen {sighting}."
+fn walrus_sightings(sightings: &[&str]) -> String {
+    let paragraphs: String = sightings
+        .iter()
+        .map(|s| format!("A walrus was seen {s}.\n\n"))
+        .collect();
+    format!("Sightings\n\n{paragraphs}")
+}
+
 #[test]
 fn per_article_caps_passages_of_one_article() {
     let env = Env::new();
@@ -197,12 +206,7 @@ fn per_article_caps_passages_of_one_article() {
         "in the harbour mouth",
         "off the lighthouse",
     ];
-    let paragraphs: String = sightings
-        .iter()
-        .map(|s| format!("A walrus was seen {s}.\n\n"))
-        .collect();
-    let long = format!("Sightings\n\n{paragraphs}");
-    env.write("long.txt", long)
+    env.write("long.txt", walrus_sightings(&sightings))
         .write("short.txt", "One walrus here.\n");
     env.index();
     let capped = env.hits("walrus", &["--per-article", "2"]);
@@ -249,11 +253,7 @@ fn offset_lists_the_next_page_of_the_same_list() {
         "off the lighthouse by a coastguard crew",
         "asleep on the slipway behind the lifeboat station",
     ];
-    let paragraphs: String = sightings
-        .iter()
-        .map(|s| format!("A walrus was seen {s}.\n\n"))
-        .collect();
-    env.write("long.txt", format!("Sightings\n\n{paragraphs}"))
+    env.write("long.txt", walrus_sightings(&sightings))
         .write("copy.txt", "A walrus was seen near the pier at noon.\n")
         .write("short.txt", "One walrus here.\n");
     env.index();
