@@ -1193,6 +1193,8 @@ const YEAR_REPORTED: &[&str] = &[
     "1987-03-09 | Exchange members reported record fourth quarter volume. They have been discussing a single structure since the beginning of the year. | fourth quarter = DATE 1986-Q4; the beginning of the year = DATE 1987",
     "1987-04-08 | America West's fourth quarter loss narrowed. For the first three months of the year available miles totaled 2.04 billion. | fourth quarter = DATE 1986-Q4; the first three months = DURATION P3M; the year = DATE 1987",
     "1987-03-12 | Tonka's fourth quarter net rose. Retailers order and stock conservatively early in the year. | fourth quarter = DATE 1986-Q4; the year = DATE 1987",
+    // "Of" opening the text leaves no word before it to read.
+    "1987-03-02 | Of the year little was said. | the year = DATE 1987",
 ];
 
 #[test]
