@@ -938,6 +938,9 @@ fn an_entity_field_of_the_query_ranks_passages_about_the_name_first() {
         "person:Blair",
         "person:\"Tony Blair\" OR person:Blair",
         "person:Blair^2",
+        // A fuzzy name too: its words rank, not BM25 on the name field.
+        "person:Blair~1",
+        "person:Blar~1",
     ] {
         let files = env.hit_files(query, &[]);
         assert_eq!(files.len(), 2, "{query:?}: {files:?}");
