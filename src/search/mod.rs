@@ -604,7 +604,18 @@ impl<'a> TextQueryBuilder<'a> {
                 let terms = analyze(self.news, field, &literal.phrase);
                 self.highlight.names.push((label, terms));
             }
-            name = Some(literal.phrase.clone());
+            // A phrase ending in a prefix (`"Vladimir Put"*`) ranks by its
+            // whole words: the cut one is some other word ("put").
+            let whole = if literal.prefix {
+                literal
+                    .phrase
+                    .trim_end()
+                    .rsplit_once(char::is_whitespace)
+                    .map_or("", |(whole, _)| whole)
+            } else {
+                &literal.phrase
+            };
+            name = Some(whole.to_string());
         }
         let query = self
             .parser

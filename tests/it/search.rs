@@ -960,6 +960,26 @@ fn an_entity_field_of_the_query_ranks_passages_about_the_name_first() {
     );
 }
 
+/// A name ending in a prefix (`person:"Vladimir Put"*`) ranks by its
+/// whole words only: the cut word ranked too, so the verb "put" put a
+/// comment saying it three times above the story about Putin.
+#[test]
+fn a_name_ending_in_a_prefix_ranks_by_its_whole_words() {
+    let env = Env::new();
+    env.write(
+        "2005-02-01/comments.txt",
+        "Your views\n\nVladimir Putin should put it right: put simply, we put up with too much.\n",
+    )
+    .write(
+        "2005-02-02/moscow.txt",
+        "Putin in Moscow\n\nVladimir Putin visited Moscow.\n",
+    );
+    env.index();
+    let files = env.hit_files("person:\"Vladimir Put\"*", &[]);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("moscow.txt"), "{files:?}");
+}
+
 /// A passage found by an entity filter or an entity field of the query
 /// shows where it names the entity: it was not highlighted, and the
 /// snippet of a long passage stayed at its start, far from the name.
