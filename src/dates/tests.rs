@@ -686,6 +686,18 @@ fn day_of_a_relative_year() {
             "1 February",
             "1988-02-01",
         ),
+        // "Last year's" belongs to the noun after it: the day is the
+        // nearest.
+        (
+            "the company said on March 1 last year's profit was restated",
+            "March 1",
+            "1987-03-01",
+        ),
+        (
+            "the company said on March 1 last year\u{2019}s profit was restated",
+            "March 1",
+            "1987-03-01",
+        ),
     ];
     for (text, day, value) in cases {
         let got: Vec<(String, String)> = tag(text, march_1987)
