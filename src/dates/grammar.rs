@@ -1116,7 +1116,8 @@ impl<'a> Grammar<'a> {
         } else {
             end
         };
-        if self.word(k + 1) == "year" {
+        // Not "last year's profit", the noun's year.
+        if self.word(k + 1) == "year" && !matches!(self.word(k + 2), "'" | "’") {
             let shift = match self.word(k) {
                 "this" => Some(0),
                 "last" => Some(-1),

@@ -724,9 +724,14 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         // Friday", "the council meets on Thursday", "negotiations resume
         // on Friday". After "to" the verb is an infinitive that the verb
         // before it governs ("agreed to meet on Monday").
-        "meets" | "resumes" | "reconvenes" | "convenes" => Some(Tense::Future),
+        // A noun after a determiner is none ("the meet on Saturday was
+        // cancelled").
+        "meets" | "resumes" | "reconvenes" | "convenes" if !after_determiner(lower, toks, i) => {
+            Some(Tense::Future)
+        }
         "meet" | "resume" | "reconvene" | "convene"
-            if i == 0 || !matches!(word(lower, toks, i - 1), "to" | "not" | "did") =>
+            if !after_determiner(lower, toks, i)
+                && (i == 0 || !matches!(word(lower, toks, i - 1), "to" | "not" | "did")) =>
         {
             Some(Tense::Future)
         }
@@ -845,6 +850,9 @@ mod tests {
                 Tense::Future,
             ),
             ("Shares rose by 5 on Friday.", Tense::Past),
+            // A meeting named, no verb: its sentence's verb tells.
+            ("The meet on Friday was cancelled.", Tense::Past),
+            ("Her resume on Friday listed two jobs.", Tense::Past),
         ];
         for (text, want) in cases {
             let lower = text.to_ascii_lowercase();

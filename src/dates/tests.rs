@@ -686,6 +686,18 @@ fn day_of_a_relative_year() {
             "1 February",
             "1988-02-01",
         ),
+        // "Last year's" belongs to the noun after it: the day is the
+        // nearest.
+        (
+            "the company said on March 1 last year's profit was restated",
+            "March 1",
+            "1987-03-01",
+        ),
+        (
+            "the company said on March 1 last year\u{2019}s profit was restated",
+            "March 1",
+            "1987-03-01",
+        ),
     ];
     for (text, day, value) in cases {
         let got: Vec<(String, String)> = tag(text, march_1987)
@@ -1193,6 +1205,8 @@ const YEAR_REPORTED: &[&str] = &[
     "1987-03-09 | Exchange members reported record fourth quarter volume. They have been discussing a single structure since the beginning of the year. | fourth quarter = DATE 1986-Q4; the beginning of the year = DATE 1987",
     "1987-04-08 | America West's fourth quarter loss narrowed. For the first three months of the year available miles totaled 2.04 billion. | fourth quarter = DATE 1986-Q4; the first three months = DURATION P3M; the year = DATE 1987",
     "1987-03-12 | Tonka's fourth quarter net rose. Retailers order and stock conservatively early in the year. | fourth quarter = DATE 1986-Q4; the year = DATE 1987",
+    // "Of" opening the text leaves no word before it to read.
+    "1987-03-02 | Of the year little was said. | the year = DATE 1987",
 ];
 
 #[test]

@@ -111,6 +111,11 @@ fn dates_in_run(query: &str, run: Run) -> Vec<WrittenDate> {
             .filter(|&(s, _)| found.last().is_none_or(|d: &WrittenDate| d.end <= s))
             .and_then(|(s, e)| Some((s, Preposition::of(&query[s..e])?.bounds(first, last))));
         let (start, (since, until)) = preposition.unwrap_or((start, (Some(first), Some(last))));
+        // No stored date lies there ("the battle in 1066"): the words stay
+        // words, and the range, refused when written, is not made up.
+        if crate::indexer::outside_storable(since, until) {
+            continue;
+        }
         found.push(WrittenDate {
             text: query[start..end].to_string(),
             since,
@@ -294,6 +299,12 @@ mod tests {
             "for two years",
             "Theresa May 2019",
             "Brian May 1975 concert",
+            // Outside the years the index stores: no stored date is
+            // there, and the query was refused for a `date:` range the
+            // user never wrote.
+            "the battle in 1066",
+            "war before 1500",
+            "oil after 2300",
         ] {
             assert_eq!(grouped(query), query, "{query}");
         }

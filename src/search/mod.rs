@@ -373,6 +373,15 @@ fn names_as_words<'n>(
         .ok()
 }
 
+/// The passages `chooser` matches, ranked by `words` alone (which need
+/// not match).
+fn ranked_by(chooser: Box<dyn Query>, words: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(ConstScoreQuery::new(chooser, 0.0))),
+        (Occur::Should, words),
+    ]))
+}
+
 /// Builds the text query as tantivy's `QueryParser::parse_query` does,
 /// except for fuzzy words, which it builds where they stand: in a group,
 /// next to OR, excluded (`(Asad~1 OR Assad) Syria`, `-Aliev~1`).
@@ -551,10 +560,22 @@ impl<'a> TextQueryBuilder<'a> {
                 .map_err(|p| p.message)?
         {
             let query = fuzzy::fuzzy_query(self.news, self.searcher, &word)?;
+            // `person:Blar~1` ranks as `person:Blair` does, by the word
+            // over the passage's fields, not by BM25 on the name field.
+            let node = if self.entity_label(word.field.as_deref()).is_some() {
+                let as_word = FuzzyWord {
+                    field: None,
+                    ..word.clone()
+                };
+                let words = fuzzy::fuzzy_query(self.news, self.searcher, &as_word)?;
+                Node::Leaf(ranked_by(query, words))
+            } else {
+                Node::Leaf(query)
+            };
             if sought {
                 self.highlight.fuzzy.push(word);
             }
-            return Ok(Node::Leaf(query));
+            return Ok(node);
         }
         // Unquoted too: a word the analyzer cuts into terms (`al-Assad`)
         // is searched as their phrase.
@@ -583,7 +604,18 @@ impl<'a> TextQueryBuilder<'a> {
                 let terms = analyze(self.news, field, &literal.phrase);
                 self.highlight.names.push((label, terms));
             }
-            name = Some(literal.phrase.clone());
+            // A phrase ending in a prefix (`"Vladimir Put"*`) ranks by its
+            // whole words: the cut one is some other word ("put").
+            let whole = if literal.prefix {
+                literal
+                    .phrase
+                    .trim_end()
+                    .rsplit_once(char::is_whitespace)
+                    .map_or("", |(whole, _)| whole)
+            } else {
+                &literal.phrase
+            };
+            name = Some(whole.to_string());
         }
         let query = self
             .parser
@@ -617,10 +649,7 @@ impl<'a> TextQueryBuilder<'a> {
         let Some(words) = names_as_words(self.news, self.searcher, [name]) else {
             return Node::parsed(chooser);
         };
-        Node::Leaf(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(ConstScoreQuery::new(chooser, 0.0))),
-            (Occur::Should, words),
-        ])))
+        Node::Leaf(ranked_by(chooser, words))
     }
 
     /// Refuses a phrase with a slop that holds more than

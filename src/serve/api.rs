@@ -335,6 +335,15 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         if !why.is_empty() {
             answer["why_none"] = why.join("; ").into();
         }
+    } else if results.hits.is_empty() {
+        // A page past the last hit: the passages match, the offset is
+        // too far (the CLI says the same).
+        answer["why_none"] = format!(
+            "no hit after the first {}: {}; a smaller offset lists them",
+            results.offset,
+            crate::counted::counted(results.total as u64, "passage matches", "passages match")
+        )
+        .into();
     }
     Ok(answer)
 }

@@ -912,12 +912,15 @@ fn entity_filters_and_fields_rank_passages_about_the_name_first() {
     );
     env.index();
     // (query, extra flags)
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 7] = [
         ("", &["--person", "Blair"]),
         ("*", &["--person", "Blair"]),
         ("person:Blair", &[]),
         ("person:\"Tony Blair\" OR person:Blair", &[]),
         ("person:Blair^2", &[]),
+        // A fuzzy name too: its words rank, not BM25 on the name field.
+        ("person:Blair~1", &[]),
+        ("person:Blar~1", &[]),
     ];
     for (query, extra) in cases {
         let files = env.hit_files(query, extra);
@@ -936,6 +939,26 @@ fn entity_filters_and_fields_rank_passages_about_the_name_first() {
         !files.iter().any(|f| f.ends_with("blair_atholl.txt")),
         "{files:?}"
     );
+}
+
+/// A name ending in a prefix (`person:"Vladimir Put"*`) ranks by its
+/// whole words only: the cut word ranked too, so the verb "put" put a
+/// comment saying it three times above the story about Putin.
+#[test]
+fn a_name_ending_in_a_prefix_ranks_by_its_whole_words() {
+    let env = Env::new();
+    env.write(
+        "2005-02-01/comments.txt",
+        "Your views\n\nVladimir Putin should put it right: put simply, we put up with too much.\n",
+    )
+    .write(
+        "2005-02-02/moscow.txt",
+        "Putin in Moscow\n\nVladimir Putin visited Moscow.\n",
+    );
+    env.index();
+    let files = env.hit_files("person:\"Vladimir Put\"*", &[]);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("moscow.txt"), "{files:?}");
 }
 
 /// A passage found by an entity filter or an entity field of the query

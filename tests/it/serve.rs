@@ -141,6 +141,12 @@ fn serves_search_entities_timeline_and_article_as_json() {
     let (_, second) = server.json("/api/search?q=Aliyev&limit=1&offset=1");
     assert_eq!(second["offset"], 1);
     assert_eq!(second["hits"][0]["text"], hits[1]["text"]);
+    // Past the last hit, `why_none` says so, as the CLI does: an empty
+    // list with a total read as a broken page.
+    let (_, past) = server.json("/api/search?q=Aliyev&offset=10000");
+    assert_eq!(past["hits"].as_array().map(Vec::len), Some(0), "{past}");
+    let why = past["why_none"].as_str().unwrap_or_default();
+    assert!(why.contains("no hit after the first 10000"), "{past}");
 
     let (status, entities) = server.json("/api/entities?q=Aliyev&type=person&top=5");
     assert_eq!(status, 200);

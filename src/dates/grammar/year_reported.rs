@@ -92,10 +92,10 @@ impl Grammar<'_> {
         if bounded(before(1)) {
             return true;
         }
-        if before(1) != "of" {
+        // "Of the year" opening the text has no part before it.
+        let Some(part) = i.checked_sub(2).filter(|_| before(1) == "of") else {
             return false;
-        }
-        let part = i - 2;
+        };
         match before(2) {
             "rest" | "remainder" | "balance" => true,
             "start" | "beginning" | "end" | "middle" => before(3) == "the" && bounded(before(4)),
