@@ -137,8 +137,9 @@ impl TokenStream for WordStream<'_> {
                 break;
             };
             at += c.len_utf8();
-            // An accent starts no word, even one Unicode calls a letter.
-            if !chars::is_alphanumeric(c) || is_combining_accent(c) {
+            // An accent or a vowel point starts no word, even one Unicode
+            // calls a letter.
+            if !chars::is_alphanumeric(c) || is_combining_accent(c) || is_vowel_point(c) {
                 continue;
             }
             if !is_paired(c) {
@@ -213,7 +214,7 @@ impl WordStream<'_> {
                 // First: Unicode calls a few accents letters ("\u{345}",
                 // "\u{363}"), and a word holding one must be composed
                 // as one holding others is.
-                Some(c) if is_combining_accent(c) => {
+                Some(c) if is_combining_accent(c) || is_vowel_point(c) => {
                     marked = true;
                     at += c.len_utf8();
                 }
@@ -242,9 +243,10 @@ impl WordStream<'_> {
         self.token.offset_from = from;
         self.token.offset_to = to;
         let word = &self.text[from..to];
-        self.token
-            .text
-            .extend(word.nfc().filter(|&c| !is_combining_accent(c)));
+        self.token.text.extend(
+            word.nfc()
+                .filter(|&c| !is_combining_accent(c) && !is_vowel_point(c)),
+        );
     }
 
     /// The pair of the characters `from..second` and `second..to`, and its
@@ -271,6 +273,19 @@ impl WordStream<'_> {
 /// boundaries never break before such a mark either.)
 pub(crate) fn continues_word(c: char) -> bool {
     !c.is_ascii() && !is_paired(c) && unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Whether `c` is a mark Arabic or Hebrew text may write on its letters
+/// or leave out, as most news does: the short vowels and other
+/// diacritics (harakat, niqqud), the cantillation marks, and the tatweel
+/// that stretches a word ("مـحـمـد"). A word keeps them, but its term does
+/// not, so "محمد" finds "مُحَمَّد" and the other way round; unicode calls
+/// most of them letters, so they never split a word.
+fn is_vowel_point(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
+        | 0x0610..=0x061A | 0x0640 | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED)
 }
 
 /// Whether `c` is a combining accent of the Latin, Greek and Cyrillic
@@ -382,15 +397,17 @@ mod tests {
     }
 
     /// The tokens of `text`, space-separated; each token's text is the text
-    /// at its offsets (less combining accents), and positions go up.
+    /// at its offsets (less combining accents and vowel points), and
+    /// positions go up.
     fn split(text: &str) -> String {
         let tokens = tokens(&mut WordTokenizer::default(), text);
+        let dropped = |c: char| is_combining_accent(c) || is_vowel_point(c);
         for (i, (position, token, from, to)) in tokens.iter().enumerate() {
             assert!(i == 0 || *position > tokens[i - 1].0, "{text}: {token}");
             let written = &text[*from..*to];
-            if written.contains(is_combining_accent) {
+            if written.contains(dropped) {
                 let composed: String = written.nfc().collect();
-                assert_eq!(composed.replace(is_combining_accent, ""), *token, "{text}");
+                assert_eq!(composed.replace(dropped, ""), *token, "{text}");
             } else {
                 assert_eq!(written, token, "{text}");
             }
@@ -547,6 +564,26 @@ mod tests {
     }
 
     #[test]
+    fn arabic_and_hebrew_words_lose_their_vowel_points_in_their_terms() {
+        let cases = [
+            ("مُحَمَّد", "محمد"),
+            ("مـحـمـد", "محمد"),
+            ("قالَ الرَّئيسُ", "قال الرئيس"),
+            ("שָׁלוֹם עוֹלָם", "שלום עולם"),
+            // Unpointed text is as it was.
+            ("محمد שלום", "محمد שלום"),
+            // A point or a tatweel standing alone is no word.
+            ("ー\u{5b5} \u{64e}ـ x", "ー x"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), want, "{text}");
+        }
+        // The offsets span the word as written, its points too.
+        let word = tokens(&mut WordTokenizer::default(), "مُحَمَّد");
+        assert_eq!((word[0].2, word[0].3), (0, "مُحَمَّد".len()));
+    }
+
+    #[test]
     fn decomposed_letters_give_the_terms_of_composed_ones() {
         // Folding leaves Greek and Cyrillic accented letters as they are,
         // so the accent is part of the composed word's term: the
@@ -586,7 +623,7 @@ mod tests {
             #[test]
             fn text_without_paired_characters_splits_as_simple_tokenizer_does(
                 text in "([a-zA-Z0-9]{1,6}|[ ,.'-]|\\PC){0,40}"
-                    .prop_map(|text| text.replace(|c| is_paired(c) || is_combining_accent(c) || continues_word(c), "_"))
+                    .prop_map(|text| text.replace(|c| is_paired(c) || is_combining_accent(c) || continues_word(c) || is_vowel_point(c), "_"))
             ) {
                 prop_assert_eq!(
                     tokens(&mut WordTokenizer::default(), &text),

@@ -145,7 +145,9 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
             "დამოუკიდებლობის დღე. Несанкционированного доступа.\n",
         )
         .write("zh.txt", chinese)
-        .write("hi.txt", "नई दिल्ली में प्रधानमंत्री ने भाषण दिया।\n");
+        .write("hi.txt", "नई दिल्ली में प्रधानमंत्री ने भाषण दिया।\n")
+        // Vowelled Arabic, as a quotation or a name may be written.
+        .write("ar.txt", "قالَ الرَّئيسُ مُحَمَّد في دمشق.\n");
     env.index();
     let cases = [
         ("Reagan's budget", "a.txt"),
@@ -164,6 +166,9 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         ("प्रधानमंत्री", "hi.txt"),
         ("\"नई दिल्ली\"", "hi.txt"),
         ("प्रधानमंत्र~1", "hi.txt"),
+        ("محمد", "ar.txt"),
+        ("\"الرئيس محمد\"", "ar.txt"),
+        ("مُحَمَّد", "ar.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");
