@@ -272,7 +272,17 @@ impl WordStream<'_> {
 /// A word split at each, and "री" found "प्रधानमंत्री". (Unicode's word
 /// boundaries never break before such a mark either.)
 pub(crate) fn continues_word(c: char) -> bool {
-    !c.is_ascii() && !is_paired(c) && unicode_normalization::char::is_combining_mark(c)
+    !c.is_ascii()
+        && !is_paired(c)
+        && !is_emoji_mark(c)
+        && unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The variation selectors and the enclosing keycap, which turn the
+/// character before them into an emoji ("3\u{fe0f}\u{20e3}", a keycap 3):
+/// they end a word, so the digit is still found by "3".
+fn is_emoji_mark(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{20e3}')
 }
 
 /// Whether `c` is a mark Arabic or Hebrew text may write on its letters
@@ -557,6 +567,8 @@ mod tests {
             ("കേരളത്തിൽ", "കേരളത്തിൽ"),
             // A mark standing alone starts no word.
             ("a \u{94d}b", "a b"),
+            // Emoji selectors are no part of a word: a keycap 3 is a 3.
+            ("3\u{fe0f}\u{20e3} goals", "3 goals"),
         ];
         for (text, want) in cases {
             assert_eq!(split(text), want, "{text}");
