@@ -600,13 +600,8 @@ fn note_written_dates(dates: &[WrittenDate]) {
 /// (`query::lowercase_operators`): every passage must then hold it, and a
 /// user who meant the operator found a fraction of the passages, unaware.
 fn note_lowercase_operators(query: &str) {
-    for word in newsdex::query::lowercase_operators(query) {
-        let instead = if word.eq_ignore_ascii_case("not") {
-            "write NOT (in capitals) or -word to exclude a word"
-        } else {
-            "write OR (in capitals) for passages with either word"
-        };
-        eprintln!("newsdex: \"{word}\" is searched as a word every passage must hold; {instead}");
+    for note in newsdex::query::lowercase_operator_notes(query) {
+        eprintln!("newsdex: {note}");
     }
 }
 

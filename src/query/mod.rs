@@ -191,6 +191,23 @@ pub fn lowercase_operators(query: &str) -> Vec<&str> {
     found
 }
 
+/// What to tell the user of each of the query's [`lowercase_operators`]:
+/// the CLI writes it to stderr, the API in `notes`, the page under its
+/// search box.
+pub fn lowercase_operator_notes(query: &str) -> Vec<String> {
+    lowercase_operators(query)
+        .into_iter()
+        .map(|word| {
+            let instead = if word.eq_ignore_ascii_case("not") {
+                "write NOT (in capitals) or -word to exclude a word"
+            } else {
+                "write OR (in capitals) for passages with either word"
+            };
+            format!("\"{word}\" is searched as a word every passage must hold; {instead}")
+        })
+        .collect()
+}
+
 /// A run of plain words: their tokens' byte ranges in the query.
 pub(crate) type Run = Vec<(usize, usize)>;
 

@@ -267,6 +267,11 @@ try {
     expect(open.includes('“before 2025” also matches passages that mention a date on or before 2024-12-31'), `status says: ${open}`);
   });
 
+  await step('a lower-case or is said to be a word', async () => {
+    await page.goto(`${base}/?q=${encodeURIComponent('Aliyev or Putin')}`);
+    await page.waitForFunction(() => /searched as a word/.test(document.querySelector('#status').textContent));
+  });
+
   await step('the timeline draws bars for publication dates', async () => {
     await page.goto(`${base}/?q=Aliyev`);
     await waitForResults();

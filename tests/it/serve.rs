@@ -141,6 +141,15 @@ fn serves_search_entities_timeline_and_article_as_json() {
     let (_, second) = server.json("/api/search?q=Aliyev&limit=1&offset=1");
     assert_eq!(second["offset"], 1);
     assert_eq!(second["hits"][0]["text"], hits[1]["text"]);
+    // A lower-case `or` is a word: `notes` says so, as the CLI's stderr does.
+    let (_, lowered) = server.json("/api/search?q=Aliyev+or+Putin");
+    assert!(
+        lowered["notes"][0]
+            .as_str()
+            .is_some_and(|note| note.starts_with("\"or\" is searched as a word")),
+        "{lowered}"
+    );
+    assert_eq!(search["notes"], serde_json::json!([]));
     // Past the last hit, `why_none` says so, as the CLI does: an empty
     // list with a total read as a broken page.
     let (_, past) = server.json("/api/search?q=Aliyev&offset=10000");

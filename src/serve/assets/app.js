@@ -359,6 +359,7 @@ function drawResults(state, results, limit) {
       : date.until ? `on or before ${date.until}` : 'of any day';
     $('status').textContent += ` “${date.text}” also matches passages that mention a date ${span} or were published then (quote it to match the words only).`;
   }
+  for (const note of results.notes || []) $('status').textContent += ` Note: ${note}.`;
   for (const hit of results.hits) list.append(drawHit(state, hit));
   // A full list may have more behind it; a shorter one was all there is.
   const full = shown === limit && results.total > shown;
