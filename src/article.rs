@@ -145,7 +145,11 @@ pub(crate) fn newlines(bytes: &[u8]) -> usize {
 /// straight quotes for curly ones (a `<title>` and an `<h1>`, or a title
 /// and the body's first line, often quote differently).
 pub fn comparable_title(title: &str) -> String {
-    comparable_chars(title).collect()
+    // Sized for the title: collected a character at a time, the string
+    // grew by doubling for every article.
+    let mut comparable = String::with_capacity(title.len());
+    comparable.extend(comparable_chars(title));
+    comparable
 }
 
 /// The characters of [`comparable_title`], one at a time: comparing them

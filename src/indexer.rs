@@ -822,7 +822,27 @@ fn passage_document(
     keys: &ArticleKeys,
     passage: &AnalyzedPassage,
 ) -> TantivyDocument {
-    let mut doc = TantivyDocument::new();
+    let mentions = StoredMentions {
+        entities: &passage.entities,
+        dates: &passage.dates,
+    }
+    .to_json();
+    // The document's bytes sized for its strings and about 60 numbers,
+    // names and dates of 8 bytes and more: tantivy's default of 1 KB made
+    // a long passage's document grow and copy its bytes.
+    let strings = passage.text.len()
+        + article.title.as_ref().map_or(0, String::len)
+        + job.source.len()
+        + keys.path.len()
+        + keys.id.len()
+        + article.url.as_ref().map_or(0, String::len)
+        + passage
+            .entities
+            .iter()
+            .map(|e| 2 * e.canonical.len())
+            .sum::<usize>()
+        + mentions.len();
+    let mut doc = TantivyDocument::with_capacity(strings + 512);
     doc.add_text(fields.text, &passage.text);
     if let Some(title) = &article.title {
         doc.add_text(fields.title, title);
@@ -895,11 +915,7 @@ fn passage_document(
         let field = fields.mentioned_date(point.unit, point.widened);
         doc.add_date(field, day(point.date));
     }
-    let mentions = StoredMentions {
-        entities: &passage.entities,
-        dates: &passage.dates,
-    };
-    doc.add_text(fields.mentions, mentions.to_json());
+    doc.add_text(fields.mentions, mentions);
     doc
 }
 

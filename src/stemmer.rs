@@ -75,23 +75,16 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             token.text.clone_from(stem);
             return true;
         }
-        let folded = self.analysis.fold(&token.text);
-        // "Running" is new, but "running", its folded form, is usually
-        // known: stemming is what a new word costs most. Only a word of
-        // ASCII folds to itself: lower-casing, after folding, makes of the
-        // Angstrom sign and a few capitals letters folding would change,
-        // and the known word "ångstrom" is "angstrom" where
-        // "\u{212b}ngstrom" folded is "ångstrom".
-        let known = folded.is_ascii().then(|| self.stems.get(&folded)).flatten();
-        let stem = match known {
-            Some(stem) => stem.clone(),
-            None => self.analysis.stem(&folded),
-        };
-        if self.stems.len() < MAX_CACHED_WORDS {
-            self.stems
-                .insert(std::mem::take(&mut token.text), stem.clone());
+        let stem = self.analysis.stem(&token.text, self.stems);
+        // The token's buffer stays with the stream, and the cache gets a
+        // copy of the word at its length: handing the buffer over left the
+        // stream an empty one to grow again for the next word.
+        let word = (self.stems.len() < MAX_CACHED_WORDS).then(|| token.text.clone());
+        token.text.clear();
+        token.text.push_str(&stem);
+        if let Some(word) = word {
+            self.stems.insert(word, stem);
         }
-        token.text = stem;
         true
     }
 
@@ -111,6 +104,10 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 struct WordAnalysis {
     folded: TextAnalyzer,
     stemmer: frostem::Stemmer,
+    /// The last word folded. Copied out of the folding stream's token
+    /// rather than taken: taken, it left that token an empty buffer to
+    /// grow again for every new word.
+    folded_word: String,
 }
 
 impl WordAnalysis {
@@ -121,21 +118,33 @@ impl WordAnalysis {
                 .filter(LowerCaser)
                 .build(),
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            folded_word: String::new(),
         }
     }
 
-    /// The word with its accents folded, lower-cased.
-    fn fold(&mut self, word: &str) -> String {
+    /// The word with its accents folded, lower-cased, in `folded_word`.
+    fn fold(&mut self, word: &str) {
+        self.folded_word.clear();
         let mut stream = self.folded.token_stream(word);
-        if !stream.advance() {
-            return String::new();
+        if stream.advance() {
+            self.folded_word.push_str(&stream.token().text);
         }
-        std::mem::take(&mut stream.token_mut().text)
     }
 
-    /// The English stem of a folded word.
-    fn stem(&self, folded: &str) -> String {
-        self.stemmer.stem(folded).into_owned()
+    /// The term of a word the cache has not seen: its folded form's stem.
+    fn stem(&mut self, word: &str, stems: &FxHashMap<String, String>) -> String {
+        self.fold(word);
+        let folded = self.folded_word.as_str();
+        // "Running" is new, but "running", its folded form, is usually
+        // known: stemming is what a new word costs most. Only a word of
+        // ASCII folds to itself: lower-casing, after folding, makes of the
+        // Angstrom sign and a few capitals letters folding would change,
+        // and the known word "ångstrom" is "angstrom" where
+        // "\u{212b}ngstrom" folded is "ångstrom".
+        match folded.is_ascii().then(|| stems.get(folded)).flatten() {
+            Some(stem) => stem.clone(),
+            None => self.stemmer.stem(folded).into_owned(),
+        }
     }
 }
 

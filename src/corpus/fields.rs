@@ -228,13 +228,16 @@ struct NormalizedKeys<'a> {
 
 impl<'a> NormalizedKeys<'a> {
     fn of(object: &'a Map<String, Value>) -> NormalizedKeys<'a> {
-        NormalizedKeys {
-            keys: object
+        // Sized for every key: collected through the filter, the list
+        // grew from 4 entries by doubling for every record.
+        let mut keys = Vec::with_capacity(object.len());
+        keys.extend(
+            object
                 .iter()
                 .filter(|(_, value)| !value.is_null())
-                .map(|(key, value)| (normalize(key), key.as_str(), value))
-                .collect(),
-        }
+                .map(|(key, value)| (normalize(key), key.as_str(), value)),
+        );
+        NormalizedKeys { keys }
     }
 
     /// The first of `names` (normalised) that the object has with a

@@ -536,6 +536,20 @@ fn keyed_records<'a>(object: &BTreeMap<String, &'a RawValue>) -> Option<Vec<&'a 
 }
 
 /// Turns one parsed record into an article, or a warning saying why not.
+/// `text`'s words joined by single spaces: a title is one line, whatever
+/// blocks its markup held. Written into one buffer of the text's length
+/// (the list of words collected first grew by doubling for every record).
+fn single_line(text: &str) -> String {
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
+}
+
 fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &mut Loaded) {
     let warn =
         |message: String| Warning::at_line(path, line, format!("record {record}: {message}"));
@@ -574,7 +588,7 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
     article.record = record;
     article.id = fields.id;
     // A title is one line, whatever blocks its markup held.
-    article.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    article.title = title.map(|t| single_line(&t));
     article.url = fields.url;
     article.author = fields.author;
     article.published = fields.published;

@@ -164,8 +164,13 @@ pub fn load_file(
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     // One byte past the limit tells `load_bytes` the file was larger,
     // without reading (or holding) the rest of it.
-    let mut bytes = Vec::new();
-    file.take(options.max_file_bytes as u64 + 1)
+    let limit = options.max_file_bytes as u64 + 1;
+    // Sized for the file up front: `Take` gives `read_to_end` no size, so
+    // the buffer grew from 32 bytes by doubling, copied every time. A file
+    // that changed size since is still read whole, up to the limit.
+    let expected = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    file.take(limit)
         .read_to_end(&mut bytes)
         .map_err(cannot_read)?;
     load_bytes(path, corpus_root, &bytes, options)

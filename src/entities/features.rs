@@ -133,8 +133,16 @@ pub struct Document {
     /// Sentence k covers tokens `sentence_starts[k]..sentence_starts[k+1]`.
     pub sentence_starts: Vec<usize>,
     pub all_caps: Vec<bool>,
-    /// Token indices of the capitalised occurrences of each lower-case form.
-    pub capitalised_occurrences: PrehashedMap<Vec<u32>>,
+    /// Each token's lower-case form, numbered from 0 in order of
+    /// appearance: the document's tables by word are vectors indexed by it.
+    pub word_ids: Vec<u32>,
+    /// Token indices of the capitalised occurrences of each word, grouped
+    /// by word: word `w`'s are `capitalised[capitalised_starts[w] as
+    /// usize..capitalised_starts[w + 1] as usize]`, in token order. One
+    /// list for the document: a map of lists by word allocated a list for
+    /// each capitalised word and hashed every capitalised token.
+    capitalised_starts: Vec<u32>,
+    capitalised: Vec<u32>,
     /// Each token's neighbours' lower-case forms in its sentence (boundary
     /// markers at the edges), for context aggregation over the document.
     /// Kept apart from the [`TokenForms`], which are copied from a word's
@@ -224,13 +232,12 @@ impl Document {
             tokens,
             sentence_starts,
             all_caps,
-            // Its words are among the document's lower-case forms: sized
-            // for those, it never grows (growing the maps by word was 0.4 %
-            // of an index's instructions).
-            capitalised_occurrences: prehashed_map(lower_forms.len()),
+            word_ids: lower_ids,
+            capitalised_starts: Vec::new(),
+            capitalised: Vec::new(),
             neighbour_lowers: Vec::new(),
         };
-        document.mark_document_casing(&lower_ids, lower_forms.len());
+        document.mark_document_casing(lower_forms.len());
         document
     }
 
@@ -242,12 +249,41 @@ impl Document {
         self.sentence_starts[index]..self.sentence_starts[index + 1]
     }
 
+    /// Token indices of the capitalised occurrences of `word` (a word id),
+    /// in token order.
+    fn capitalised_occurrences(&self, word: u32) -> &[u32] {
+        let word = word as usize;
+        &self.capitalised
+            [self.capitalised_starts[word] as usize..self.capitalised_starts[word + 1] as usize]
+    }
+
     /// Sets the document-level casing flags: a word seen capitalised
     /// mid-sentence elsewhere is likely a name; seen lower-cased, likely not.
-    /// `lower_ids` numbers each token's lower-case form, from 0 to
+    /// `word_ids` numbers each token's lower-case form, from 0 to
     /// `distinct_words`.
-    fn mark_document_casing(&mut self, lower_ids: &[u32], distinct_words: usize) {
+    fn mark_document_casing(&mut self, distinct_words: usize) {
         self.neighbour_lowers.reserve_exact(self.tokens.len());
+        // Capitalised occurrences counted by word, then each word's start
+        // in the one list, then the list filled in token order.
+        let mut starts = vec![0u32; distinct_words + 1];
+        for (token, &word) in self.tokens.iter().zip(&self.word_ids) {
+            if is_capitalised(token) {
+                starts[word as usize + 1] += 1;
+            }
+        }
+        for word in 0..distinct_words {
+            starts[word + 1] += starts[word];
+        }
+        let mut next = starts.clone();
+        let mut capitalised = vec![0u32; starts[distinct_words] as usize];
+        for (index, (token, &word)) in self.tokens.iter().zip(&self.word_ids).enumerate() {
+            if is_capitalised(token) {
+                capitalised[next[word as usize] as usize] = index as u32;
+                next[word as usize] += 1;
+            }
+        }
+        self.capitalised_starts = starts;
+        self.capitalised = capitalised;
         for sentence in 0..self.sentence_count() {
             let range = self.sentence(sentence);
             for index in range.clone() {
@@ -262,13 +298,6 @@ impl Document {
                     SENTENCE_END
                 };
                 self.neighbour_lowers.push([previous, next]);
-                let token = &self.tokens[index];
-                if is_capitalised(token) {
-                    self.capitalised_occurrences
-                        .entry(token.lower)
-                        .or_default()
-                        .push(index as u32);
-                }
             }
         }
         // Counts by lower-case form.
@@ -279,7 +308,7 @@ impl Document {
             let range = self.sentence(sentence);
             for index in range.clone() {
                 let token = &self.tokens[index];
-                let word = lower_ids[index] as usize;
+                let word = self.word_ids[index] as usize;
                 if token.casing == Casing::Title && index != range.start && !self.all_caps[sentence]
                 {
                     title_mid[word] += 1;
@@ -291,7 +320,7 @@ impl Document {
             }
         }
         for (index, token) in self.tokens.iter_mut().enumerate() {
-            let word = lower_ids[index] as usize;
+            let word = self.word_ids[index] as usize;
             let own_title = u32::from(is_title_mid[index]);
             let own_lower = u32::from(token.casing == Casing::Lower);
             token.title_elsewhere = title_mid[word] > own_title;
@@ -669,7 +698,8 @@ fn first_pass_features<const WORD: bool, const CONTEXT: bool>(
     // occurrences of this word in the document, e.g. "President" before
     // "Putin" three sentences earlier.
     let out = keys.out;
-    if let Some(occurrences) = document.capitalised_occurrences.get(&this.lower) {
+    let occurrences = document.capitalised_occurrences(document.word_ids[index]);
+    if !occurrences.is_empty() {
         let first_new = out.len();
         let others = occurrences.iter().filter(|&&o| o as usize != index);
         for &other in others.take(MAX_OTHER_OCCURRENCES) {
@@ -698,25 +728,21 @@ fn type_of(tag: Tag) -> u64 {
 /// First-pass predictions of one document, aggregated per word: how often
 /// each word (capitalised, by lower-case form) was tagged with each type.
 pub struct History {
-    /// Per word: how often each BILOU tag was given to it.
-    tag_counts: PrehashedMap<[u32; TAG_COUNT]>,
+    /// Per word id: how often each BILOU tag was given to its capitalised
+    /// occurrences.
+    tag_counts: Vec<[u32; TAG_COUNT]>,
 }
 
 impl History {
     /// Counts the tags of the capitalised occurrences of each word, which
     /// the document has already gathered.
     pub fn new(document: &Document, first_pass: &[Tag]) -> History {
-        let tag_counts = document
-            .capitalised_occurrences
-            .iter()
-            .map(|(&word, occurrences)| {
-                let mut counts = [0; TAG_COUNT];
-                for &index in occurrences {
-                    counts[first_pass[index as usize] as usize] += 1;
-                }
-                (word, counts)
-            })
-            .collect();
+        let mut tag_counts = vec![[0; TAG_COUNT]; document.capitalised_starts.len() - 1];
+        for (word, counts) in tag_counts.iter_mut().enumerate() {
+            for &index in document.capitalised_occurrences(word as u32) {
+                counts[first_pass[index as usize] as usize] += 1;
+            }
+        }
         History { tag_counts }
     }
 }
@@ -751,10 +777,8 @@ pub fn history_features(
     if !is_capitalised(token) {
         return;
     }
-    let Some(tag_counts) = history.tag_counts.get(&token.lower) else {
-        return;
-    };
-    let mut other_tags = *tag_counts;
+    // A capitalised token is among its word's capitalised occurrences.
+    let mut other_tags = history.tag_counts[document.word_ids[index] as usize];
     other_tags[this_tag as usize] -= 1;
     let mut others = [0u32; 5];
     for (tag, &count) in other_tags.iter().enumerate() {

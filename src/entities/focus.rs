@@ -61,7 +61,8 @@ fn could_be_name(token: &TokenForms) -> bool {
 
 /// The windows of a document, in token order.
 pub fn windows(document: &Document) -> Vec<Window> {
-    let mut windows: Vec<Window> = Vec::new();
+    // Most sentences hold a name or two close together: one window each.
+    let mut windows: Vec<Window> = Vec::with_capacity(document.sentence_count());
     for sentence in 0..document.sentence_count() {
         let range = document.sentence(sentence);
         for index in range.clone() {
