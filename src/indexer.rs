@@ -172,8 +172,9 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// gives the terms of composed text (`tokenizer`).
 /// 16: words: a combining mark that is no letter (the virama of the Indic
 /// scripts) stays in its word, which was split at it, and Arabic and
-/// Hebrew vowel points and the tatweel stay out of a word's term
-/// (`tokenizer`). Dates:
+/// Hebrew vowel points and the tatweel stay out of a word's term, and
+/// Arabic letters written several ways take one spelling (`tokenizer`).
+/// Dates:
 /// a year-less day followed by "this/last/next year" takes that year.
 /// Entities: a surname alone opening a sentence (`opening_surnames`).
 /// Dates: the year a results story reports on (`year_reported`), weeks
