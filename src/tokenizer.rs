@@ -139,7 +139,7 @@ impl TokenStream for WordStream<'_> {
             at += c.len_utf8();
             // An accent or a vowel point starts no word, even one Unicode
             // calls a letter.
-            if !chars::is_alphanumeric(c) || is_combining_accent(c) || is_vowel_point(c) {
+            if !chars::is_alphanumeric(c) || is_left_out_of_term(c) {
                 continue;
             }
             if !is_paired(c) {
@@ -201,8 +201,7 @@ impl WordStream<'_> {
         let bytes = self.text.as_bytes();
         // Whether the word holds combining accents, which stay in the word
         // and out of its term, or letters its term writes otherwise.
-        let mut marked =
-            bytes[start] >= 0x80 && self.char_at(start).is_some_and(has_arabic_spelling);
+        let mut marked = bytes[start] >= 0x80 && self.char_at(start).is_some_and(is_respelt);
         while let Some(&byte) = bytes.get(at) {
             if ASCII_WORD[usize::from(byte)] {
                 at += 1;
@@ -212,12 +211,10 @@ impl WordStream<'_> {
                 break;
             }
             match self.char_at(at) {
-                // First: Unicode calls a few accents letters ("\u{345}",
-                // "\u{363}"), and a word holding one must be composed
-                // as one holding others is.
-                Some(c)
-                    if is_combining_accent(c) || is_vowel_point(c) || has_arabic_spelling(c) =>
-                {
+                // First: Unicode calls a few accents, and most vowel points
+                // and respelt letters, letters ("\u{345}", "\u{64e}"), and a
+                // word holding one must be respelt as one holding others is.
+                Some(c) if is_respelt(c) => {
                     marked = true;
                     at += c.len_utf8();
                 }
@@ -240,15 +237,16 @@ impl WordStream<'_> {
     /// form C). Dropping the accents instead gave the term of "Zürich",
     /// which folding leaves "Zurich", but not those of the Greek and
     /// Cyrillic letters folding keeps ("Пётр" and "Пе\u{308}тр" were
-    /// "пётр" and "петр"). An accent no letter composes with is left out.
-    /// The offsets span the whole word.
+    /// "пётр" and "петр"). An accent no letter composes with is left out,
+    /// as are vowel points, and Arabic letters take their folded spelling
+    /// ([`is_respelt`]). The offsets span the whole word.
     fn emit_composed(&mut self, from: usize, to: usize) {
         self.token.offset_from = from;
         self.token.offset_to = to;
         let word = &self.text[from..to];
         self.token.text.extend(
             word.nfc()
-                .filter(|&c| !is_combining_accent(c) && !is_vowel_point(c))
+                .filter(|&c| !is_left_out_of_term(c))
                 .map(arabic_spelling),
         );
     }
@@ -307,6 +305,18 @@ fn arabic_spelling(c: char) -> char {
 /// Whether [`arabic_spelling`] writes `c` otherwise.
 fn has_arabic_spelling(c: char) -> bool {
     arabic_spelling(c) != c
+}
+
+/// Whether a word's term leaves `c` out: a combining accent no letter
+/// composes with, or a vowel point.
+fn is_left_out_of_term(c: char) -> bool {
+    is_combining_accent(c) || is_vowel_point(c)
+}
+
+/// Whether a word's term writes `c` otherwise than the word does: left
+/// out, composed with its letter, or spelt as Arabic is folded.
+fn is_respelt(c: char) -> bool {
+    is_left_out_of_term(c) || has_arabic_spelling(c)
 }
 
 /// Whether `c` is a mark Arabic or Hebrew text may write on its letters
@@ -435,14 +445,13 @@ mod tests {
     /// positions go up.
     fn split(text: &str) -> String {
         let tokens = tokens(&mut WordTokenizer::default(), text);
-        let dropped = |c: char| is_combining_accent(c) || is_vowel_point(c);
         for (i, (position, token, from, to)) in tokens.iter().enumerate() {
             assert!(i == 0 || *position > tokens[i - 1].0, "{text}: {token}");
             let written = &text[*from..*to];
-            if written.contains(dropped) || written.contains(has_arabic_spelling) {
+            if written.contains(is_respelt) {
                 let composed: String = written.nfc().collect();
                 let spelt: String = composed
-                    .replace(dropped, "")
+                    .replace(is_left_out_of_term, "")
                     .chars()
                     .map(arabic_spelling)
                     .collect();
@@ -674,7 +683,7 @@ mod tests {
             #[test]
             fn text_without_paired_characters_splits_as_simple_tokenizer_does(
                 text in "([a-zA-Z0-9]{1,6}|[ ,.'-]|\\PC){0,40}"
-                    .prop_map(|text| text.replace(|c| is_paired(c) || is_combining_accent(c) || continues_word(c) || is_vowel_point(c) || has_arabic_spelling(c), "_"))
+                    .prop_map(|text| text.replace(|c| is_paired(c) || is_respelt(c) || continues_word(c), "_"))
             ) {
                 prop_assert_eq!(
                     tokens(&mut WordTokenizer::default(), &text),
