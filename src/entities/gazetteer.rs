@@ -118,6 +118,11 @@ pub fn list_bit(name: &str) -> u16 {
         .map_or(0, |list| 1 << list)
 }
 
+/// The [`Gazetteer::lists_of`] bits of any of the named lists.
+pub fn list_bits(names: &[&str]) -> u16 {
+    names.iter().fold(0, |bits, name| bits | list_bit(name))
+}
+
 /// The [`Gazetteer::annotate`] marks of any position in the named lists.
 pub fn list_marks(names: &[&str]) -> u64 {
     LISTS
@@ -418,6 +423,7 @@ mod tests {
         assert_eq!(bits("Boeing"), 0);
         assert_eq!(list_bit("companies"), 1 << 9);
         assert_eq!(list_bit("no such list"), 0);
+        assert_eq!(list_bits(&["companies", "no such list"]), 1 << 9);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! first word is a first name ("Walt Disney", "Ralph Lauren"), a titled
 //! name ("Mr Gates"), or a name with a digit ("M3" the money supply).
 
-use super::gazetteer::{self, Gazetteer, list_bit};
+use super::gazetteer::{self, Gazetteer, list_bit, list_bits};
 use super::organisation_nouns::is_titled;
 use super::{Entity, EntityLabel};
 
@@ -33,9 +33,7 @@ const ALSO_PEOPLE_OR_PLACES: [&str; 6] = [
 /// company, and not as often something else. `text` is the text the
 /// mentions' offsets index.
 pub fn retype_listed_companies(gazetteer: &Gazetteer, text: &str, entities: &mut [Entity]) {
-    let also_people_or_places = ALSO_PEOPLE_OR_PLACES
-        .iter()
-        .fold(0, |bits, list| bits | list_bit(list));
+    let also_people_or_places = list_bits(&ALSO_PEOPLE_OR_PLACES);
     let first_names = list_bit("first_names");
     let retyped: Vec<bool> = entities
         .iter()

@@ -25,7 +25,7 @@ use rustc_hash::FxHashSet;
 
 use super::clusters::Clusters;
 use super::features::Resources;
-use super::gazetteer::list_bit;
+use super::gazetteer::{list_bit, list_bits};
 use super::hashing::hash_str;
 use super::personal_titles::is_personal_title;
 use super::tokenizer::Span;
@@ -160,9 +160,7 @@ fn is_rare_name(resources: &Resources, word: &str) -> bool {
     fold_typography(word, &mut folded);
     let mut form = String::new();
     Clusters::form(&folded.to_lowercase(), &mut form);
-    let not_surnames = NOT_SURNAMES
-        .iter()
-        .fold(0, |bits, list| bits | list_bit(list));
+    let not_surnames = list_bits(&NOT_SURNAMES);
     resources.clusters.path(hash_str(&form)) == 0
         && resources.gazetteer.lists_of(word) & not_surnames == 0
 }

@@ -105,9 +105,7 @@ const BEFORE_VENUES_AND_TEAMS: [&str; 2] = ["series", "track"];
 /// other mention of those titles in the article. `text` is the text the
 /// mentions' offsets index.
 pub fn retype_works_of_art(gazetteer: &Gazetteer, text: &str, entities: &mut [Entity]) {
-    let places = PLACE_LISTS
-        .iter()
-        .fold(0, |bits, list| bits | gazetteer::list_bit(list));
+    let places = gazetteer::list_bits(&PLACE_LISTS);
     let introduced: Vec<usize> = (0..entities.len())
         .filter(|&i| {
             let entity = &entities[i];
