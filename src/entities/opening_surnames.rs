@@ -99,10 +99,12 @@ pub fn tag_opening_surnames(
             }
             continue;
         }
+        // A mention from before that reaches over the word.
+        let covered = at > 0 && entities[at - 1].end > first.start;
         let person = (surnames.contains(word) && names_in_full(resources, entities, word))
             || (before_verb && is_rare_name(resources, word));
         if person
-            && !is_tagged(entities, first.start)
+            && !covered
             && !entities
                 .iter()
                 .any(|entity| entity.label != EntityLabel::Person && entity.name() == word)
@@ -163,13 +165,6 @@ fn is_rare_name(resources: &Resources, word: &str) -> bool {
     let not_surnames = list_bits(&NOT_SURNAMES);
     resources.clusters.path(hash_str(&form)) == 0
         && resources.gazetteer.lists_of(word) & not_surnames == 0
-}
-
-/// Whether a mention covers byte `start`: the last to start at or before
-/// it, as mentions are in text order and never overlap.
-fn is_tagged(entities: &[Entity], start: usize) -> bool {
-    let after = entities.partition_point(|entity| entity.start <= start);
-    after > 0 && entities[after - 1].end > start
 }
 
 #[cfg(test)]
