@@ -498,11 +498,7 @@ impl<'a> Grammar<'a> {
                 if let Some((year, end)) = self.year_number(k + 1) {
                     return date(end, r::year_value(year));
                 }
-                let value = match self.year_reported(i, k + 1) {
-                    Some(year) => r::year_value(year),
-                    None => dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
-                };
-                date(k + 1, value)
+                date(k + 1, self.reported_year_value(i, k + 1))
             }
             Lex::Word(W::Today) if self.names_a_title(i) => None,
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
@@ -584,12 +580,10 @@ impl<'a> Grammar<'a> {
                         return Some((end, TimexType::Duration, "P1Y".into()));
                     }
                     // "The current year" is the DCT's, whatever the story reports.
-                    let reported = (!self.is(i + 1, W::Current))
-                        .then(|| self.year_reported(i, end))
-                        .flatten();
-                    let value = match reported {
-                        Some(year) => r::year_value(year),
-                        None => dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year())),
+                    let value = if self.is(i + 1, W::Current) {
+                        dct.map_or_else(|| "XXXX".into(), |d| r::year_value(d.year()))
+                    } else {
+                        self.reported_year_value(i, end)
                     };
                     date(end, value)
                 }

@@ -21,7 +21,7 @@ use chrono::Datelike;
 
 use super::{Grammar, QUARTER_CONTEXT_TOKENS};
 use crate::dates::lexicon::W;
-use crate::dates::resolve::Tense;
+use crate::dates::resolve::{self as r, Tense};
 use crate::dates::tense::ends_sentence;
 
 /// How far (in tokens) the sentence is read back to its start for a
@@ -71,6 +71,15 @@ impl Grammar<'_> {
                 Some(year)
             }
             _ => None,
+        }
+    }
+
+    /// The value of "the year" at `i..end`: the year it reports on, else
+    /// the publication's (`XXXX` without one).
+    pub(super) fn reported_year_value(&self, i: usize, end: usize) -> String {
+        match self.year_reported(i, end).or(self.dct.map(|d| d.year())) {
+            Some(year) => r::year_value(year),
+            None => "XXXX".into(),
         }
     }
 
