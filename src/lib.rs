@@ -9,6 +9,7 @@
 //!
 //! Everything up to the index is pure: text in, data out.
 
+mod arabic_stemmer;
 pub mod article;
 pub mod chars;
 pub mod corpus;
@@ -28,6 +29,7 @@ pub mod query;
 pub mod schema;
 pub mod search;
 pub mod serve;
+mod stem_language;
 pub mod stemmer;
 pub mod store;
 pub mod tokenizer;

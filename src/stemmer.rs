@@ -1,6 +1,7 @@
 //! The terms of the prose fields: each word with its accents folded,
-//! lower-cased and reduced to its English stem, with a cache of the words
-//! already seen.
+//! lower-cased and reduced to its stem (English, or the language its
+//! script is written in: [`crate::stem_language`]), with a cache of the
+//! words already seen.
 //!
 //! News repeats its vocabulary: a few tens of thousands of distinct words
 //! make up nearly every token. The Snowball algorithm was 5 % of a full
@@ -10,10 +11,13 @@
 //! before costs one lookup. Each indexing thread's analyzer keeps its own
 //! cache, so a word is analysed about once per segment. The terms are
 //! those of tantivy's `AsciiFoldingFilter`, `LowerCaser` and Snowball
-//! English `Stemmer` in that order, which a new word still goes through, so
-//! queries and indexes agree whichever made them.
+//! English `Stemmer` in that order for a word of the Latin script, which a
+//! new word still goes through, so queries and indexes agree whichever
+//! made them.
 
 use rustc_hash::FxHashMap;
+
+use crate::stem_language;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
     Tokenizer,
@@ -98,12 +102,11 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 }
 
 /// What a word the cache has not seen goes through: tantivy's own filters
-/// on the word as one token, then the stemmer (unless the folded word is
-/// known).
+/// on the word as one token, then the stemmer of its script's language
+/// (unless the folded word is known).
 #[derive(Clone)]
 struct WordAnalysis {
     folded: TextAnalyzer,
-    stemmer: frostem::Stemmer,
     /// The last word folded. Copied out of the folding stream's token
     /// rather than taken: taken, it left that token an empty buffer to
     /// grow again for every new word.
@@ -117,7 +120,6 @@ impl WordAnalysis {
                 .filter(AsciiFoldingFilter)
                 .filter(LowerCaser)
                 .build(),
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
             folded_word: String::new(),
         }
     }
@@ -143,7 +145,7 @@ impl WordAnalysis {
         // "\u{212b}ngstrom" folded is "ångstrom".
         match folded.is_ascii().then(|| stems.get(folded)).flatten() {
             Some(stem) => stem.clone(),
-            None => self.stemmer.stem(folded).into_owned(),
+            None => stem_language::stem(folded).into_owned(),
         }
     }
 }
@@ -184,13 +186,30 @@ mod tests {
         let text = "Running runners ran; the crashes crashed, crashing twice. \
                     RUNNING again: the Crashes of the running days, 上海市政府, \
                     İstanbul İlham Əliyev, ÄRZTE Straße ẞ, São Paulo's Zürich, \
-                    Москва ΑΘΗΝΑ Ωmega, ﬁnancing Ⅻ.";
+                    Ωmega, ﬁnancing Ⅻ, שלום.";
         let (mut cached, mut plain) = cached_and_plain();
         // The second pass is answered from the cache.
         for _ in 0..2 {
             assert_eq!(tokens(&mut cached, text), tokens(&mut plain, text));
         }
         assert_eq!(tokens(&mut cached, "crashes")[0].0, "crash");
+    }
+
+    #[test]
+    fn words_of_other_scripts_take_their_languages_stems() {
+        let (mut cached, _) = cached_and_plain();
+        let terms = |analyzer: &mut TextAnalyzer, text: &str| -> Vec<String> {
+            tokens(analyzer, text).into_iter().map(|t| t.0).collect()
+        };
+        for (inflected, plain) in [
+            ("Путина Путину", "Путин Путин"),
+            ("والقاهرة بالقاهرة", "القاهرة القاهرة"),
+            ("ΑΘΗΝΑ Αθήνας", "Αθήνα Αθήνα"),
+        ] {
+            assert_eq!(terms(&mut cached, inflected), terms(&mut cached, plain));
+        }
+        // A Ukrainian word is no Russian one: "Києва" keeps its ending.
+        assert_eq!(terms(&mut cached, "Києва"), ["києва"]);
     }
 
     #[test]

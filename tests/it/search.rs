@@ -146,6 +146,7 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         )
         .write("zh.txt", chinese)
         .write("hi.txt", "नई दिल्ली में प्रधानमंत्री ने भाषण दिया।\n")
+        .write("ru.txt", "Владимир Путин встретился с Алиевым в Баку.\n")
         // Vowelled Arabic, as a quotation or a name may be written.
         .write(
             "ar.txt",
@@ -176,6 +177,12 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
         // the teh marbuta.
         ("احمد", "ar.txt"),
         ("القاهره", "ar.txt"),
+        // Words take their language's endings off: "to Putin", "Aliyev"
+        // in the instrumental, "and Cairo", "of Athens".
+        ("Путину", "ru.txt"),
+        ("Алиев", "ru.txt"),
+        ("والقاهرة", "ar.txt"),
+        ("Αθήνας", "nfd-ru.txt"),
     ];
     for (query, file) in cases {
         assert_eq!(env.hit_files(query, &[]), [file], "{query}");
