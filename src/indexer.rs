@@ -179,9 +179,11 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// Entities: a surname alone opening a sentence (`opening_surnames`).
 /// Dates: the year a results story reports on (`year_reported`), weeks
 /// and months up to a day, meetings in the present tense.
-/// 17: words: a word of the Arabic, Cyrillic (Russian letters), Greek,
-/// Devanagari, Armenian or Tamil script takes its language's stem, not
-/// the English stemmer's none (`stem_language`, `arabic_stemmer`).
+/// 17: entities: a passage naming a company with and without its legal
+/// form keeps one facet key for it (`legal_forms`). Words: a word of the
+/// Arabic, Cyrillic (Russian letters), Greek, Devanagari, Armenian or
+/// Tamil script takes its language's stem, not the English stemmer's none
+/// (`stem_language`, `arabic_stemmer`).
 const ANALYSIS_VERSION: u64 = 17;
 
 /// Commit after this many bytes of input by default, so an interrupted run
@@ -874,14 +876,14 @@ fn passage_document(
     let mut names = FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     // Entity counts add up a name's spellings ("OPEC", "Opec"; see
     // `name_key`), so a passage holds one facet key per name: with two
-    // spellings of one name ("Texaco Inc" and "Texaco Inc.", which
-    // canonical names leave apart), it would count twice.
+    // spellings of one name ("Texaco Inc" and "Texaco", which canonical
+    // names leave apart), it would count twice.
     let mut counted =
         FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     for entity in &passage.entities {
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);
-            if counted.insert((entity.label, name_key(&entity.canonical))) {
+            if counted.insert((entity.label, name_key(entity.label, &entity.canonical))) {
                 doc.add_text(
                     fields.entity_key,
                     entity_key(entity.label, &entity.canonical),

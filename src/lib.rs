@@ -22,6 +22,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod indexer;
+pub mod legal_forms;
 pub mod name_key;
 pub mod output;
 pub mod passage;

@@ -12,6 +12,7 @@
 //! these steps keeps one name from being counted as several.
 
 use crate::chars;
+use crate::legal_forms::without_legal_form;
 use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
@@ -295,9 +296,10 @@ fn unaliased(label: EntityLabel, name: &str) -> &str {
 }
 
 /// The name an entity filter for `label` looks for: the name as the index
-/// holds it (clean, without courtesy titles if a person, unaliased), so
-/// `--person "Mr Blair's"` finds "Blair" and `--place us` finds "United
-/// States". A filter is typed, so its alias is matched ignoring case.
+/// holds it (clean, without courtesy titles if a person, unaliased,
+/// without its legal form if a company), so `--person "Mr Blair's"` finds
+/// "Blair", `--place us` "United States" and `--org "Texaco Inc"` "Texaco".
+/// A filter is typed, so its alias is matched ignoring case.
 pub fn query_name(label: EntityLabel, text: &str) -> String {
     let clean = clean_mention(text);
     let name = match label {
@@ -310,11 +312,15 @@ pub fn query_name(label: EntityLabel, text: &str) -> String {
     {
         return format!("{name}'s");
     }
-    ALIASES
+    let name = ALIASES
         .iter()
         .find(|(l, alias, _)| *l == label && alias.eq_ignore_ascii_case(name))
-        .map_or(name, |(_, _, full)| full)
-        .to_string()
+        .map_or(name, |(_, _, full)| full);
+    match label {
+        EntityLabel::Organization => without_legal_form(name),
+        _ => name,
+    }
+    .to_string()
 }
 
 /// Whether a name has an all-caps word and no title- or lower-case one.

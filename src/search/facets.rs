@@ -128,7 +128,7 @@ fn merge_sorted(segments: &[SegmentCounts], label: Option<EntityLabel>) -> Vec<T
 
 /// One total per name of each type, as a filter tells names apart
 /// (`name_key`): "OPEC" and "Opec" are one row, as `--org Opec` finds
-/// both. A passage holds one spelling of a name (the indexer keeps one
+/// both, and so are "Texaco Inc" and "Texaco". A passage holds one spelling of a name (the indexer keeps one
 /// facet key per name), so the spellings' passages add up. The row takes
 /// the spelling most of its passages use; on a tie the first in key order
 /// (capitals sort first: "NATO" before "Nato").
@@ -138,7 +138,7 @@ fn one_per_name(totals: Vec<Total<'_>>) -> Vec<Total<'_>> {
     let mut keys = String::new();
     let mut key_ends = Vec::with_capacity(totals.len());
     for total in &totals {
-        push_name_key(total.name, &mut keys);
+        push_name_key(total.label, total.name, &mut keys);
         key_ends.push(keys.len());
     }
     let key = |i: usize| &keys[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
