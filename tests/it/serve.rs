@@ -628,7 +628,16 @@ fn clients_slow_to_read_big_answers_hold_no_worker() {
             stream
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(1500));
+    // The first four (requests are taken in order) read the first byte of
+    // their answers, so those are made (on a busy machine that takes a
+    // debug build seconds), and then read no more. Were the workers
+    // writing the answers, all four would be held now.
+    for mut stream in &slow[..4] {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        stream.read_exact(&mut [0u8; 1]).expect("an answer starts");
+    }
     let started = std::time::Instant::now();
     let (status, value) = server.json("/api/search?q=snow&limit=1");
     assert_eq!(status, 200, "{value}");
