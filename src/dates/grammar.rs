@@ -2202,12 +2202,18 @@ impl<'a> Grammar<'a> {
         let abbreviated =
             self.word(j).as_bytes()[0].is_ascii_digit() || self.word(k).starts_with("qtr");
         let opens = !the && self.opens_sentence(i);
+        // "for second half 1987", "in first half of 1988": a year after
+        // it says a half is the calendar's, as an article does.
+        let year_after = match self.year_number(k + 1) {
+            Some((_, after)) => self.plausible_year_at(k + 1, after),
+            None => self.is(k + 1, W::Of) && self.year_number(k + 2).is_some(),
+        };
         if !the
             && !possessed
             && k == j + 1
             && !abbreviated
             && !opens
-            && (!matches!(which, Which::Nth(_)) || self.fraction_before(i))
+            && ((!matches!(which, Which::Nth(_)) && !year_after) || self.fraction_before(i))
         {
             return None;
         }

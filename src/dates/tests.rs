@@ -1070,6 +1070,9 @@ const NEWS: &[&str] = &[
     "1987-04-09 | because of its fiscal 1986 writedown.\n    First quarter revenues fell to 14.7 mln dlrs from\nyear-earlier 29.8 mln. | fiscal 1986 = DATE 1986; First quarter = DATE 1987-Q1; year-earlier = DATE 1986-Q1",
     "1987-04-29 | First quarter exports increased 12.7 pct to 63.2 billion baht compared with 56.1 billion a year ago. | First quarter = DATE 1987-Q1; a year ago = DATE 1986-Q1",
     "1987-03-23 | Margins will be down slightly, it said. Second half sales are expected to be stronger. | Second half = DATE 1987-H2",
+    // A half with its year needs no article: "for second half 1987".
+    "1987-06-29 | OPEC decided to cut planned output levels for second half 1987, traders said. | second half 1987 = DATE 1987-H2",
+    "1987-06-29 | Output in first half of 1988 will fall. | first half of 1988 = DATE 1988-H1",
     "1987-03-25 | First quarter 1987 results include West Virginia Power. | First quarter 1987 = DATE 1987-Q1",
     // ... reporting results, so a quarter still ahead is last year's.
     "1987-03-20 | NOTE: Company incorporated in June 1985.\n    Fourth quarter loss 895,000 dlrs. | June 1985 = DATE 1985-06; Fourth quarter = DATE 1986-Q4",
