@@ -33,6 +33,7 @@ mod exclusion;
 mod facets;
 mod fuzzy;
 mod hits;
+mod name_spellings;
 mod proximity;
 mod suggest;
 mod timeline;
@@ -255,7 +256,9 @@ pub(crate) fn build_query(
             among.push((Occur::Should, name_query(news, label, name)?));
             let name = canonical::query_name(label, name);
             let terms = analyze(news, fields.entity(label), &name);
-            highlight.names.push((label, terms));
+            for spelling in name_spellings::spellings(&terms) {
+                highlight.names.push((label, spelling));
+            }
         }
         let chooser: Box<dyn Query> = match among.len() {
             1 => among.remove(0).1,
@@ -596,13 +599,22 @@ impl<'a> TextQueryBuilder<'a> {
             phrase = hits::sought_phrase(&mut analyzer, &literal.phrase, literal.slop);
         }
         let mut name = None;
+        let mut respelt = None;
         if let UserInputLeaf::Literal(literal) = &leaf
             && let Some(label) = self.entity_label(literal.field_name.as_deref())
         {
-            if sought && !literal.prefix {
+            if !literal.prefix {
                 let field = self.news.fields.entity(label);
                 let terms = analyze(self.news, field, &literal.phrase);
-                self.highlight.names.push((label, terms));
+                let spellings = name_spellings::spellings(&terms);
+                if spellings.len() > 1 {
+                    respelt = Some(any_spelling(field, &terms, literal.slop));
+                }
+                if sought {
+                    for spelling in spellings {
+                        self.highlight.names.push((label, spelling));
+                    }
+                }
             }
             // A phrase ending in a prefix (`"Vladimir Put"*`) ranks by its
             // whole words: the cut one is some other word ("put").
@@ -622,6 +634,14 @@ impl<'a> TextQueryBuilder<'a> {
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|e| query::explain_parser_error(&e))?;
         if let Some(name) = name {
+            // `person:ONeill` finds "Martin O'Neill" too, as `--person` does.
+            let query = match respelt {
+                Some(respelt) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, query),
+                    (Occur::Should, respelt),
+                ])),
+                None => query,
+            };
             return Ok(self.ranked_as_words(query, &name));
         }
         if let Some(phrase) = phrase {
@@ -957,23 +977,44 @@ fn name_query(news: &NewsIndex, label: EntityLabel, given: &str) -> Result<Box<d
             reason: unindexed_word_problem(&word),
         });
     }
-    let mut terms: Vec<Term> = analyze(news, field, name)
-        .iter()
-        .map(|t| Term::from_field_text(field, t))
+    let terms = analyze(news, field, name);
+    if terms.is_empty() {
+        return Err(Error::InvalidName {
+            name: given.to_string(),
+            reason: format!(
+                "the {} filter needs a name with letters or digits",
+                news.index.schema().get_field_name(field)
+            ),
+        });
+    }
+    Ok(any_spelling(field, &terms, 0))
+}
+
+/// Names holding `terms` together in `field`, or another of their
+/// [`name_spellings::spellings`] ("oneill" as "o neill"), each a phrase
+/// with `slop`.
+fn any_spelling(field: Field, terms: &[String], slop: u32) -> Box<dyn Query> {
+    let mut spellings: Vec<(Occur, Box<dyn Query>)> = name_spellings::spellings(terms)
+        .into_iter()
+        .map(|spelling| {
+            let mut terms: Vec<Term> = spelling
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect();
+            let query: Box<dyn Query> = if terms.len() == 1 {
+                Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic))
+            } else {
+                let mut phrase = PhraseQuery::new(terms);
+                phrase.set_slop(slop);
+                Box::new(phrase)
+            };
+            (Occur::Should, query)
+        })
         .collect();
-    Ok(match terms.len() {
-        0 => {
-            return Err(Error::InvalidName {
-                name: given.to_string(),
-                reason: format!(
-                    "the {} filter needs a name with letters or digits",
-                    news.index.schema().get_field_name(field)
-                ),
-            });
-        }
-        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
-        _ => Box::new(PhraseQuery::new(terms)),
-    })
+    match spellings.len() {
+        1 => spellings.remove(0).1,
+        _ => Box::new(BooleanQuery::new(spellings)),
+    }
 }
 
 /// The widest `[since, until]`, in days, that [`mentioned_date_query`]
