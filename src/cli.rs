@@ -723,6 +723,12 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
             ));
         }
     }
+    // A name field of the query (`person:Juncker`) as a filter.
+    for (kind, name) in search::names_in_query(&filter.query) {
+        if let Some(why) = search::why_no_name_matches(news, kind, &name)? {
+            names.push(format!("{}:{}: {why}", kind.param(), Quoted(&name)));
+        }
+    }
     let check = if names.is_empty() {
         "check the names and dates, or drop a filter".to_string()
     } else {

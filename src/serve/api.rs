@@ -325,6 +325,11 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
                 why.push(format!("{} {}: {reason}", kind.param(), Quoted(name)));
             }
         }
+        for (kind, name) in search::names_in_query(&request.filter.query) {
+            if let Some(reason) = search::why_no_name_matches(news, kind, &name)? {
+                why.push(format!("{}:{}: {reason}", kind.param(), Quoted(&name)));
+            }
+        }
         if why.is_empty()
             && let Some(words) = search::why_no_words_match(news, &request.filter.query)?
         {

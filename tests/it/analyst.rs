@@ -1061,6 +1061,21 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
                 &["search", "", "--name", "Aliyevv"],
                 "--name \"Aliyevv\": no name holds \"aliyevv\" (the index has \"aliyev\"",
             ),
+            // A name field of the query gets the same help as a filter.
+            (
+                &["search", "person:Aliyevv"],
+                "no passage matches \"person:Aliyevv\": person:\"Aliyevv\": no person's name \
+                 holds \"aliyevv\" (the index has \"aliyev\", in 1 passage)",
+            ),
+            (
+                &["search", "talks place:Bakku -person:Aliyev"],
+                "place:\"Bakku\": no place's name holds \"bakku\" (the index has \"baku\"",
+            ),
+            (
+                &["search", "talks person:\"Vladmir Putin\""],
+                "person:\"Vladmir Putin\": no person's name holds \"vladmir putin\" (the index \
+                 has \"vladimir putin\", in 1 passage)",
+            ),
             // A name in a catalogue's order, and filters that leave nothing
             // with no query, said only "no passage matches the filters".
             (
