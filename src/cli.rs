@@ -955,6 +955,20 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                     dir.display()
                 );
             };
+            // The passages at or before a line past the file's end are its
+            // last: showing them answered a line the file does not have.
+            if let Some(at) = at_line.last()
+                && line > at.first.line
+                && let Some(lines) = indexed_file_lines(&news, &at.first.source)
+                && line > lines
+                && at.first.line <= lines
+            {
+                anyhow::bail!(
+                    "{} has {lines} lines, and no line {line}: give a line from 1 to {lines}, \
+                     as `newsdex search` prints a hit",
+                    Quoted(path)
+                );
+            }
             match at_line.as_slice() {
                 [] => anyhow::bail!(
                     "{} has no passage at or before line {line} in the index at {}: give \
@@ -1060,6 +1074,14 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         )
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lines of the file the index read `source` (relative to its corpus
+/// folder) from, when that file is still there to count.
+fn indexed_file_lines(news: &NewsIndex, source: &str) -> Option<u64> {
+    let corpus = news.commit_meta()?.corpus.as_ref()?;
+    let bytes = std::fs::read(corpus.join(source)).ok()?;
+    Some(newsdex::article::source_lines(&bytes) as u64)
 }
 
 /// Runs a printer on buffered stdout, styled when stdout is a terminal.

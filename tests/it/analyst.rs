@@ -671,6 +671,21 @@ fn show_prints_an_article_or_a_passage_with_its_neighbours() {
     }
     let hit = &env.hits("three", &[])[0];
     assert_eq!(hit["line"], 9, "search and show agree on lines");
+    // A line past the file's end says how many lines it has, rather
+    // than showing its last passages as if they were there.
+    for line in ["12", "9999"] {
+        let past = env.run(&["show", &format!("corpus/a.txt:{line}"), "--index", "index"]);
+        assert_eq!(past.status, 2, "{}", past.stderr);
+        assert!(
+            past.stderr.contains(&format!(
+                "\"corpus/a.txt\" has 11 lines, and no line {line}: give a line from 1 to 11"
+            )),
+            "{}",
+            past.stderr
+        );
+    }
+    let last = env.run(&["show", "corpus/a.txt:11", "--index", "index"]);
+    assert!(last.stdout.contains("Four."), "{}", last.stderr);
     let missing = env.run(&["show", "corpus/nope.txt", "--index", "index"]);
     assert_eq!(missing.status, 2);
     assert!(
