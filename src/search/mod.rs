@@ -360,11 +360,25 @@ fn names_as_words<'n>(
     let mut words = Vec::new();
     let mut tokenizer = WordTokenizer::default();
     for name in names {
+        let mut name_words = Vec::new();
         let mut stream = tokenizer.token_stream(name);
         while let Some(word) = stream.next() {
             // Lower case: `OR`, `AND` and `NOT` in a name are words.
-            words.push(word.text.to_lowercase());
+            name_words.push(word.text.to_lowercase());
         }
+        // The words of its other spellings too, a cut word as a phrase:
+        // `ONeill` ranked every "Martin O'Neill" story alike, `O'Neill` by
+        // how often it names him.
+        let respelt = name_spellings::respelt_words(&name_words);
+        words.append(&mut name_words);
+        words.extend(
+            respelt
+                .into_iter()
+                .map(|spelling| match spelling.as_slice() {
+                    [word] => word.clone(),
+                    _ => format!("\"{}\"", spelling.join(" ")),
+                }),
+        );
     }
     if words.is_empty() {
         return None;

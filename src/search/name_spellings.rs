@@ -35,6 +35,40 @@ pub fn spellings(terms: &[String]) -> Vec<Vec<String>> {
     all
 }
 
+/// Each word of `terms` that may have lost its apostrophe, cut ("oneill":
+/// "o", "neill"), and each letter that may open such a name, joined to the
+/// word after it ("o", "neill": "oneill"): the words of a name's other
+/// spellings, as a query ranks by them. Not its whole other spellings,
+/// whose words are mostly the name's own, nor their words one by one:
+/// "n" of "Nelson" cut would rank every "rock 'n' roll" higher.
+pub fn respelt_words(terms: &[String]) -> Vec<Vec<String>> {
+    let mut respelt = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        let after_letter = i > 0 && opens_name(&terms[i - 1]);
+        if !after_letter && let Some((letter, rest)) = cut_word(term) {
+            respelt.push(vec![letter.to_string(), rest.to_string()]);
+        }
+        if opens_name(term)
+            && let Some(next) = terms.get(i + 1)
+            && is_name_rest(next)
+        {
+            respelt.push(vec![format!("{term}{next}")]);
+        }
+    }
+    respelt
+}
+
+/// `word` cut after its first letter when it may be a name that lost the
+/// apostrophe there: "oneill" -> ("o", "neill").
+fn cut_word(word: &str) -> Option<(&str, &str)> {
+    match word.as_bytes() {
+        [first, ..] if APOSTROPHE_LETTERS.contains(first) && is_name_rest(&word[1..]) => {
+            Some(word.split_at(1))
+        }
+        _ => None,
+    }
+}
+
 /// `terms` with each word that may be a name without its apostrophe cut
 /// after its first letter: "oneill" -> "o", "neill"; not the word after
 /// such a letter, which is cut already ("o neill").
@@ -42,14 +76,10 @@ fn cut(terms: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(terms.len() + 1);
     for term in terms {
         let after_letter = out.last().is_some_and(|last| opens_name(last));
-        match term.as_bytes() {
-            [first, ..]
-                if !after_letter
-                    && APOSTROPHE_LETTERS.contains(first)
-                    && is_name_rest(&term[1..]) =>
-            {
-                out.push(term[..1].to_string());
-                out.push(term[1..].to_string());
+        match cut_word(term) {
+            Some((letter, rest)) if !after_letter => {
+                out.push(letter.to_string());
+                out.push(rest.to_string());
             }
             _ => out.push(term.clone()),
         }
@@ -92,6 +122,23 @@ mod tests {
     fn spelt(name: &str) -> Vec<String> {
         let terms: Vec<String> = name.split(' ').map(str::to_string).collect();
         spellings(&terms).iter().map(|s| s.join(" ")).collect()
+    }
+
+    #[test]
+    fn a_name_ranks_by_the_words_of_its_other_spellings() {
+        let cases: &[(&str, &[&str])] = &[
+            ("martin oneill", &["o neill"]),
+            ("martin o neill", &["oneill"]),
+            ("tony blair", &[]),
+        ];
+        for (name, expected) in cases {
+            let terms: Vec<String> = name.split(' ').map(str::to_string).collect();
+            let respelt: Vec<String> = super::respelt_words(&terms)
+                .iter()
+                .map(|words| words.join(" "))
+                .collect();
+            assert_eq!(respelt, *expected, "{name}");
+        }
     }
 
     #[test]
