@@ -22,6 +22,7 @@ use tantivy::{Score, Searcher, Term};
 use crate::entities::{EntityLabel, canonical};
 use crate::error::{Error, Result};
 use crate::indexer::{FIRST_STORABLE_YEAR, LAST_STORABLE_YEAR, day};
+use crate::query::respelling::Respelt;
 use crate::query::{self, FuzzyWord};
 use crate::schema::{Fields, MENTIONED_DATES};
 use crate::store::NewsIndex;
@@ -594,6 +595,41 @@ impl<'a> TextQueryBuilder<'a> {
             }
             return Ok(node);
         }
+        // A word news also writes another way ("US" and "U.S.", "G7" and
+        // "G-7") is either.
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.delimiter == Delimiter::None
+            && !literal.prefix
+            && matches!(literal.field_name.as_deref(), None | Some("text" | "title"))
+            && let Some(respelt) = query::respelling::respelt(&literal.phrase)
+        {
+            let mut other = literal.clone();
+            match respelt {
+                Respelt::Phrase(phrase) => {
+                    other.phrase = phrase;
+                    other.delimiter = Delimiter::DoubleQuotes;
+                }
+                Respelt::Word(word) => other.phrase = word,
+            }
+            let as_typed = self.written(leaf, polarity)?;
+            let other = self.written(UserInputLeaf::Literal(other), polarity)?;
+            return Ok(Node::Clause(vec![
+                (Occur::Should, as_typed),
+                (Occur::Should, other),
+            ]));
+        }
+        self.written(leaf, polarity)
+    }
+
+    /// A leaf that is no fuzzy word, as written: the word, phrase or range
+    /// as tantivy's parser builds it, an entity field's name ranked by its
+    /// words.
+    fn written(
+        &mut self,
+        leaf: UserInputLeaf,
+        polarity: Polarity,
+    ) -> std::result::Result<Node, BuildProblem> {
+        let sought = polarity == Polarity::Sought;
         // Unquoted too: a word the analyzer cuts into terms (`al-Assad`)
         // is searched as their phrase.
         if let UserInputLeaf::Literal(literal) = &leaf {
@@ -1452,7 +1488,11 @@ mod tests {
             ("\"crash\"", &["crash"]),
             ("Blair's budget", &["\"blair s\"", "budget"]),
             ("9/11", &["\"9 11\""]),
-            ("al-Assad e-mail", &["\"al assad\"", "\"e mail\""]),
+            (
+                "al-Assad e-mail",
+                &["\"al assad\"", "\"e mail\"", "alassad", "email"],
+            ),
+            ("US G-7 -UK", &["\"g 7\"", "\"u s\"", "g7", "us"]),
             ("crash OR \"plane crash\"", &["\"plane crash\"", "crash"]),
             (
                 "(\"plane crash\" OR drone) Baku",
