@@ -212,6 +212,8 @@ pub enum SortArg {
     Score,
     /// Newest publication first.
     Published,
+    /// Oldest publication first (undated last): a chronology.
+    Oldest,
     /// Latest mentioned date first.
     Date,
 }
@@ -549,6 +551,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         sort: match args.sort {
             SortArg::Score => Sort::Score,
             SortArg::Published => Sort::Published,
+            SortArg::Oldest => Sort::Oldest,
             SortArg::Date => Sort::Mentioned,
         },
         collapse: !args.no_collapse,

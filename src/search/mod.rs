@@ -120,6 +120,8 @@ pub enum Sort {
     Score,
     /// Newest publication first.
     Published,
+    /// Oldest publication first, undated stories last: a chronology.
+    Oldest,
     /// Latest mentioned day first.
     Mentioned,
 }

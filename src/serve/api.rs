@@ -237,6 +237,7 @@ impl Params {
 enum SortParam {
     Score,
     Published,
+    Oldest,
     Date,
 }
 
@@ -292,6 +293,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         sort: match params.choice("sort", SortParam::Score)? {
             SortParam::Score => Sort::Score,
             SortParam::Published => Sort::Published,
+            SortParam::Oldest => Sort::Oldest,
             SortParam::Date => Sort::Mentioned,
         },
         context: params.number("context", 0, 0..=MAX_CONTEXT)?,

@@ -352,6 +352,31 @@ fn sort_by_published_puts_the_newest_first() {
     assert_eq!(same_day, ["z.txt", "b.txt", "a.txt"]);
 }
 
+/// A chronology reads oldest first: `--sort oldest` lists the earliest
+/// publication first, and stories without a date last, not first.
+#[test]
+fn sort_by_oldest_puts_the_earliest_publication_first_and_undated_last() {
+    let env = Env::new();
+    env.write("2020-01-05/a.txt", "Walrus news, old.\n")
+        .write("2024-06-01/b.txt", "Walrus news, new.\n")
+        .write("undated.txt", "Walrus walrus walrus, undated.\n")
+        .write("2022-03-03/c.txt", "Walrus news, middle.\n");
+    env.index();
+    let dates: Vec<Option<String>> = env
+        .hits("walrus", &["--sort", "oldest"])
+        .iter()
+        .map(|h| h["published"].as_str().map(str::to_string))
+        .collect();
+    let oldest_first = ["2020-01-05", "2022-03-03", "2024-06-01"].map(|d| Some(d.to_string()));
+    assert_eq!(dates[..3], oldest_first);
+    assert_eq!(dates[3], None);
+    let page = env.hits(
+        "walrus",
+        &["--sort", "oldest", "--offset", "1", "--limit", "1"],
+    );
+    assert_eq!(page[0]["published"], "2022-03-03");
+}
+
 #[test]
 fn sort_by_date_puts_the_latest_mention_first_months_and_years_included() {
     let env = Env::new();
