@@ -153,6 +153,12 @@ pub fn source_lines(bytes: &[u8]) -> usize {
     breaks + usize::from(unbroken_last)
 }
 
+/// Line `n` (1-based) of a source file's `bytes`, without its break.
+pub fn source_line(bytes: &[u8], n: usize) -> Option<&[u8]> {
+    let line = bytes.split(|&b| b == b'\n').nth(n.checked_sub(1)?)?;
+    Some(line.strip_suffix(b"\r").unwrap_or(line))
+}
+
 /// A headline as headlines are compared: lower-cased, spaces collapsed,
 /// straight quotes for curly ones (a `<title>` and an `<h1>`, or a title
 /// and the body's first line, often quote differently).
@@ -274,6 +280,17 @@ mod tests {
         for (text, lines) in cases {
             assert_eq!(super::source_lines(text.as_bytes()), *lines, "{text:?}");
         }
+        let text = b"one\r\ntwo\n\nfour";
+        let lines: Vec<Option<&[u8]>> = (0..=5).map(|n| super::source_line(text, n)).collect();
+        let expected: [Option<&[u8]>; 6] = [
+            None,
+            Some(b"one"),
+            Some(b"two"),
+            Some(b""),
+            Some(b"four"),
+            None,
+        ];
+        assert_eq!(lines, expected);
     }
 
     #[test]

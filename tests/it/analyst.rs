@@ -834,6 +834,45 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
     );
 }
 
+/// A line of JSON Lines that indexing skipped (a broken record, as its
+/// warning names it, or a blank line) holds no article: `show` said
+/// nothing of it and showed the record before, another story. A record
+/// written over several lines is still found by any of its lines.
+#[test]
+fn show_path_line_of_a_skipped_json_lines_line_says_so() {
+    let env = Env::new();
+    env.write(
+        "feed.jsonl",
+        "{\"title\": \"Alpha\", \"text\": \"Alpha story.\"}\n{\"title\": broken}\n\n{\"title\": \"Gamma\", \"text\": \"Gamma story.\"}\n",
+    )
+    .write(
+        "pretty.jsonl",
+        "{\n  \"title\": \"Delta\",\n  \"text\": \"Delta story.\"\n}\n",
+    );
+    let index = env.index();
+    assert!(index.stderr.contains("feed.jsonl:2"), "{}", index.stderr);
+    for line in [2, 3] {
+        let run = env.run(&[
+            "show",
+            &format!("corpus/feed.jsonl:{line}"),
+            "--index",
+            "index",
+        ]);
+        assert_eq!(run.status, 2, "{}", run.stdout);
+        assert!(
+            run.stderr.contains(&format!(
+                "line {line} of \"corpus/feed.jsonl\" holds no article: indexing skipped it"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    let gamma = env.run(&["show", "corpus/feed.jsonl:4", "--index", "index"]);
+    assert!(gamma.stdout.contains("Gamma story."), "{}", gamma.stderr);
+    let delta = env.run(&["show", "corpus/pretty.jsonl:3", "--index", "index"]);
+    assert!(delta.stdout.contains("Delta story."), "{}", delta.stderr);
+}
+
 /// Every passage of a JSON Lines record starts on the record's line, so
 /// the line of a hit does not say which of them it is: `show PATH:LINE`
 /// showed the record's last passages, and a hit early in a long story
