@@ -1236,6 +1236,23 @@ fn numeric_date(input: &str, side: DateSide) -> Result<NaiveDate> {
         .ok_or_else(bad)?
         .parse::<i32>()
         .map_err(|_| bad())?;
+    // The form is right; the calendar has no such month (`2005-13-01`),
+    // or the day was written before it (`2024-25-12`).
+    if parts.len() <= 3
+        && let Some(month) = parts.get(1).and_then(|m| m.parse::<u32>().ok())
+        && !(1..=12).contains(&month)
+    {
+        let turned = parts
+            .get(2)
+            .and_then(|day| NaiveDate::from_ymd_opt(year, num(day).ok()?, month));
+        return Err(Error::InvalidDate {
+            input: input.to_string(),
+            reason: match turned {
+                Some(date) => format!("no such month: {month}: write the month first, {date}"),
+                None => format!("no such month: {month} (months are 1 to 12)"),
+            },
+        });
+    }
     let date = match (parts.len(), side) {
         (3, _) => {
             let (month, day) = (num(parts[1])?, num(parts[2])?);
@@ -1580,6 +1597,24 @@ mod tests {
         // the user did write.
         let no_day = parse_user_date("2024-02-30", DateSide::First).unwrap_err();
         assert!(no_day.to_string().contains("no such day"), "{no_day}");
+        // So is a month the year does not have, and a day written before
+        // its month gets the date turned round.
+        let months = [
+            (
+                "2005-13-01",
+                "no such month: 13: write the month first, 2005-01-13",
+            ),
+            ("2005-13-40", "no such month: 13 (months are 1 to 12)"),
+            ("2005-13", "no such month: 13 (months are 1 to 12)"),
+            (
+                "2024-25-12",
+                "no such month: 25: write the month first, 2024-12-25",
+            ),
+        ];
+        for (input, reason) in months {
+            let error = parse_user_date(input, DateSide::First).unwrap_err();
+            assert!(error.to_string().contains(reason), "{input}: {error}");
+        }
     }
 }
 
