@@ -39,6 +39,24 @@ pub fn respelt(word: &str) -> Option<Respelt> {
     }
 }
 
+/// `text` with each word that has another writing written so ("WalMart
+/// Stores" -> "Wal Mart Stores", "U.S. Steel" -> "US Steel"), as a name is
+/// also looked for; `None` when no word has one.
+pub fn respelt_words(text: &str) -> Option<String> {
+    let mut any = false;
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|word| match respelt(word) {
+            Some(Respelt::Phrase(other) | Respelt::Word(other)) => {
+                any = true;
+                other
+            }
+            None => word.to_string(),
+        })
+        .collect();
+    any.then(|| words.join(" "))
+}
+
 /// "US" -> "U S", "G7" -> "G 7", "WalMart" -> "Wal Mart", "USAir" -> "US
 /// Air": a word of ASCII letters and digits cut where its capitals, or its
 /// letters and digits, say a part begins.
@@ -152,6 +170,18 @@ mod tests {
         ];
         for (typed, expected) in cases {
             assert_eq!(respelt(typed), expected, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_also_written_with_its_words_respelt() {
+        let cases = [
+            ("WalMart Stores", Some("Wal Mart Stores")),
+            ("U.S. Steel Corp", Some("US Steel Corp")),
+            ("walmart stores", None),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(super::respelt_words(typed).as_deref(), expected, "{typed}");
         }
     }
 }

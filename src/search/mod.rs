@@ -258,8 +258,7 @@ pub(crate) fn build_query(
         for &label in kind.labels() {
             among.push((Occur::Should, name_query(news, label, name)?));
             let name = canonical::query_name(label, name);
-            let terms = analyze(news, fields.entity(label), &name);
-            for spelling in name_spellings::spellings(&terms) {
+            for spelling in spellings_of(news, fields.entity(label), &name) {
                 highlight.names.push((label, spelling));
             }
         }
@@ -657,10 +656,9 @@ impl<'a> TextQueryBuilder<'a> {
         {
             if !literal.prefix {
                 let field = self.news.fields.entity(label);
-                let terms = analyze(self.news, field, &literal.phrase);
-                let spellings = name_spellings::spellings(&terms);
+                let spellings = spellings_of(self.news, field, &literal.phrase);
                 if spellings.len() > 1 {
-                    respelt = Some(any_spelling(field, &terms, literal.slop));
+                    respelt = Some(any_spelling(field, &spellings, literal.slop));
                 }
                 if sought {
                     for spelling in spellings {
@@ -1039,15 +1037,31 @@ fn name_query(news: &NewsIndex, label: EntityLabel, given: &str) -> Result<Box<d
             ),
         });
     }
-    Ok(any_spelling(field, &terms, 0))
+    Ok(any_spelling(field, &spellings_of(news, field, name), 0))
 }
 
-/// Names holding `terms` together in `field`, or another of their
-/// [`name_spellings::spellings`] ("oneill" as "o neill"), each a phrase
-/// with `slop`.
-fn any_spelling(field: Field, terms: &[String], slop: u32) -> Box<dyn Query> {
-    let mut spellings: Vec<(Occur, Box<dyn Query>)> = name_spellings::spellings(terms)
-        .into_iter()
+/// The terms of `name` in the name field `field`, first as given, then
+/// as its other spellings ([`name_spellings::spellings`]: "oneill" as "o
+/// neill"; and its words written another way,
+/// [`query::respelling::respelt_words`]: "WalMart" as "Wal Mart").
+fn spellings_of(news: &NewsIndex, field: Field, name: &str) -> Vec<Vec<String>> {
+    let mut all = name_spellings::spellings(&analyze(news, field, name));
+    if let Some(respelt) = query::respelling::respelt_words(name) {
+        for spelling in name_spellings::spellings(&analyze(news, field, &respelt)) {
+            if !spelling.is_empty() && !all.contains(&spelling) {
+                all.push(spelling);
+            }
+        }
+    }
+    all
+}
+
+/// Names holding one of `spellings` (each the terms of a name) together in
+/// `field`, each a phrase with `slop`.
+fn any_spelling(field: Field, spellings: &[Vec<String>], slop: u32) -> Box<dyn Query> {
+    let mut spellings: Vec<(Occur, Box<dyn Query>)> = spellings
+        .iter()
+        .filter(|spelling| !spelling.is_empty())
         .map(|spelling| {
             let mut terms: Vec<Term> = spelling
                 .iter()
@@ -1064,6 +1078,7 @@ fn any_spelling(field: Field, terms: &[String], slop: u32) -> Box<dyn Query> {
         })
         .collect();
     match spellings.len() {
+        0 => Box::new(EmptyQuery),
         1 => spellings.remove(0).1,
         _ => Box::new(BooleanQuery::new(spellings)),
     }

@@ -238,3 +238,37 @@ fn names_with_an_apostrophe_after_their_first_letter_are_found_without_it() {
         "the mentions the filter found"
     );
 }
+
+/// A name is found however its words are run together or hyphenated, as
+/// a word of the query is: `--org WalMart` found no "Wal-Mart Stores".
+#[test]
+fn names_are_found_with_and_without_the_punctuation_in_them() {
+    let env = Env::new();
+    env.write(
+        "retail.jsonl",
+        [
+            r#"{"id": "hyphen", "title": "Retail", "body": "Wal-Mart Stores Inc said on Monday that its sales rose."}"#,
+            r#"{"id": "dots", "title": "Steel", "body": "U.S. Steel Corp said on Monday it would close a plant."}"#,
+        ]
+        .join("\n"),
+    );
+    env.index();
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["--org", "WalMart"], &["hyphen"]),
+        (&["--org", "Wal-Mart"], &["hyphen"]),
+        (&["--org", "WalMart Stores"], &["hyphen"]),
+        (&["--org", "US Steel"], &["dots"]),
+        (&["--org", "U.S. Steel"], &["dots"]),
+        // A name typed in lower case says nothing of its parts.
+        (&["--org", "walmart"], &[]),
+    ];
+    for (filter, expected) in cases {
+        assert_eq!(article_ids(&env, filter), *expected, "{filter:?}");
+    }
+    let ids: Vec<String> = env
+        .hits("org:WalMart", &[])
+        .iter()
+        .map(|h| h["article"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["hyphen"]);
+}
