@@ -141,6 +141,24 @@ pub(crate) fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
+/// How many lines a source file's `bytes` hold, as its passages' lines
+/// count them: a last line without a break counts, and a file that breaks
+/// its lines with carriage returns alone (classic Mac OS) is read as lines.
+pub fn source_lines(bytes: &[u8]) -> usize {
+    let breaks = match newlines(bytes) {
+        0 => bytes.iter().filter(|&&b| b == b'\r').count(),
+        n => n,
+    };
+    let unbroken_last = bytes.last().is_some_and(|&b| b != b'\n' && b != b'\r');
+    breaks + usize::from(unbroken_last)
+}
+
+/// Line `n` (1-based) of a source file's `bytes`, without its break.
+pub fn source_line(bytes: &[u8], n: usize) -> Option<&[u8]> {
+    let line = bytes.split(|&b| b == b'\n').nth(n.checked_sub(1)?)?;
+    Some(line.strip_suffix(b"\r").unwrap_or(line))
+}
+
 /// A headline as headlines are compared: lower-cased, spaces collapsed,
 /// straight quotes for curly ones (a `<title>` and an `<h1>`, or a title
 /// and the body's first line, often quote differently).
@@ -246,6 +264,33 @@ mod tests {
         let offsets = [0, 4, 4, 9, 14, 15, 16, 21, 99];
         let one_by_one: Vec<usize> = offsets.iter().map(|&o| a.line_at(o)).collect();
         assert_eq!(a.lines_at(offsets), one_by_one);
+    }
+
+    #[test]
+    fn a_source_file_has_the_lines_its_passages_count() {
+        let cases: &[(&str, usize)] = &[
+            ("", 0),
+            ("one", 1),
+            ("one\n", 1),
+            ("one\ntwo", 2),
+            ("one\r\ntwo\r\n", 2),
+            ("one\rtwo\rthree", 3),
+            ("\n\n", 2),
+        ];
+        for (text, lines) in cases {
+            assert_eq!(super::source_lines(text.as_bytes()), *lines, "{text:?}");
+        }
+        let text = b"one\r\ntwo\n\nfour";
+        let lines: Vec<Option<&[u8]>> = (0..=5).map(|n| super::source_line(text, n)).collect();
+        let expected: [Option<&[u8]>; 6] = [
+            None,
+            Some(b"one"),
+            Some(b"two"),
+            Some(b""),
+            Some(b"four"),
+            None,
+        ];
+        assert_eq!(lines, expected);
     }
 
     #[test]

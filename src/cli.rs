@@ -212,6 +212,8 @@ pub enum SortArg {
     Score,
     /// Newest publication first.
     Published,
+    /// Oldest publication first (undated last): a chronology.
+    Oldest,
     /// Latest mentioned date first.
     Date,
 }
@@ -549,6 +551,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
         sort: match args.sort {
             SortArg::Score => Sort::Score,
             SortArg::Published => Sort::Published,
+            SortArg::Oldest => Sort::Oldest,
             SortArg::Date => Sort::Mentioned,
         },
         collapse: !args.no_collapse,
@@ -721,6 +724,12 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
                     "name"
                 },
             ));
+        }
+    }
+    // A name field of the query (`person:Juncker`) as a filter.
+    for (kind, name) in search::names_in_query(&filter.query) {
+        if let Some(why) = search::why_no_name_matches(news, kind, &name)? {
+            names.push(format!("{}:{}: {why}", kind.param(), Quoted(&name)));
         }
     }
     let check = if names.is_empty() {
@@ -949,6 +958,36 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
                     dir.display()
                 );
             };
+            // The passages at or before a line past the file's end are its
+            // last: showing them answered a line the file does not have.
+            if let Some(at) = at_line.last()
+                && line > at.first.line
+                && let Some(file) = indexed_file(&news, &at.first.source)
+            {
+                let lines = newsdex::article::source_lines(&file) as u64;
+                if line > lines && at.first.line <= lines {
+                    anyhow::bail!(
+                        "{} has {}, and no line {line}: give a line from 1 to {lines}, as \
+                         `newsdex search` prints a hit",
+                        Quoted(path),
+                        counted(lines, "line", "lines")
+                    );
+                }
+                // A record of JSON Lines is its line: a line after it is
+                // one indexing skipped, and its warning named it.
+                if is_json_lines(&at.first.source)
+                    && newsdex::article::source_line(&file, at.first.line as usize)
+                        .is_some_and(is_whole_json)
+                {
+                    anyhow::bail!(
+                        "line {line} of {} holds no article: indexing skipped it (a blank line, \
+                         or a record it could not read, as its warning said); the article \
+                         before it starts on line {}",
+                        Quoted(path),
+                        at.first.line
+                    );
+                }
+            }
             match at_line.as_slice() {
                 [] => anyhow::bail!(
                     "{} has no passage at or before line {line} in the index at {}: give \
@@ -1054,6 +1093,25 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         )
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The bytes of the file the index read `source` (relative to its corpus
+/// folder) from, when that file is still there to read.
+fn indexed_file(news: &NewsIndex, source: &str) -> Option<Vec<u8>> {
+    let corpus = news.commit_meta()?.corpus.as_ref()?;
+    std::fs::read(corpus.join(source)).ok()
+}
+
+/// Whether `source` is read as JSON Lines, one article a line.
+fn is_json_lines(source: &str) -> bool {
+    corpus::Format::from_path(Path::new(source)) == Some(corpus::Format::JsonLines)
+}
+
+/// Whether `line` is a JSON value on its own: a record of JSON Lines, not
+/// a line of a document written over several.
+fn is_whole_json(line: &[u8]) -> bool {
+    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
 }
 
 /// Runs a printer on buffered stdout, styled when stdout is a terminal.

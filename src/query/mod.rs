@@ -17,6 +17,7 @@
 use crate::chars;
 use std::borrow::Cow;
 
+pub mod respelling;
 pub mod written_dates;
 
 pub use written_dates::WrittenDate;

@@ -231,31 +231,37 @@ fn candidates(
     let top = TopDocs::with_limit(want);
     Ok(match sort {
         Sort::Score => searcher.search(query, &(top.order_by_score(), Count))?,
-        Sort::Published | Sort::Mentioned => {
-            let field = if sort == Sort::Published {
-                "published"
-            } else {
-                "latest_mention"
-            };
-            // Passages of the same day rank by relevance, not by where
-            // they happen to stand in the index.
-            let by_date_then_score = (
-                (
-                    SortByStaticFastValue::<tantivy::DateTime>::for_field(field),
-                    Order::Desc,
-                ),
-                (SortBySimilarityScore, Order::Desc),
-            );
-            let (docs, total) =
-                searcher.search(query, &(top.order_by(by_date_then_score), Count))?;
-            (
-                docs.into_iter()
-                    .map(|((_, score), address)| (score, address))
-                    .collect(),
-                total,
-            )
-        }
+        Sort::Published => by_date(searcher, query, top, "published", Order::Desc)?,
+        Sort::Mentioned => by_date(searcher, query, top, "latest_mention", Order::Desc)?,
+        // tantivy's ascending order puts a passage without the date last.
+        Sort::Oldest => by_date(searcher, query, top, "published", Order::Asc)?,
     })
+}
+
+/// The best matches by the date column `field` in `order` (a passage
+/// without the date last), then by relevance: passages of the same day
+/// rank by relevance, not by where they happen to stand in the index.
+fn by_date(
+    searcher: &Searcher,
+    query: &dyn Query,
+    top: TopDocs,
+    field: &str,
+    order: Order,
+) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+    let by_date_then_score = (
+        (
+            SortByStaticFastValue::<tantivy::DateTime>::for_field(field),
+            order,
+        ),
+        (SortBySimilarityScore, Order::Desc),
+    );
+    let (docs, total) = searcher.search(query, &(top.order_by(by_date_then_score), Count))?;
+    Ok((
+        docs.into_iter()
+            .map(|((_, score), address)| (score, address))
+            .collect(),
+        total,
+    ))
 }
 
 /// Candidates walked in rank order, keeping at most `per_article` passages

@@ -22,6 +22,7 @@ use tantivy::{Score, Searcher, Term};
 use crate::entities::{EntityLabel, canonical};
 use crate::error::{Error, Result};
 use crate::indexer::{FIRST_STORABLE_YEAR, LAST_STORABLE_YEAR, day};
+use crate::query::respelling::Respelt;
 use crate::query::{self, FuzzyWord};
 use crate::schema::{Fields, MENTIONED_DATES};
 use crate::store::NewsIndex;
@@ -33,6 +34,7 @@ mod exclusion;
 mod facets;
 mod fuzzy;
 mod hits;
+mod name_spellings;
 mod proximity;
 mod suggest;
 mod timeline;
@@ -44,8 +46,8 @@ pub use article::{
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
 pub use suggest::{
-    AbsentWord, Nearest, WordsAlone, emptied_by_filters, why_no_name_matches, why_no_words_match,
-    words_alone,
+    AbsentWord, Nearest, WordsAlone, emptied_by_filters, names_in_query, why_no_name_matches,
+    why_no_words_match, words_alone,
 };
 pub use timeline::{
     Bucket, Granularity, TimeField, Timeline, buckets_spanned, every_bucket, matching_passages,
@@ -118,6 +120,8 @@ pub enum Sort {
     Score,
     /// Newest publication first.
     Published,
+    /// Oldest publication first, undated stories last: a chronology.
+    Oldest,
     /// Latest mentioned day first.
     Mentioned,
 }
@@ -254,8 +258,9 @@ pub(crate) fn build_query(
         for &label in kind.labels() {
             among.push((Occur::Should, name_query(news, label, name)?));
             let name = canonical::query_name(label, name);
-            let terms = analyze(news, fields.entity(label), &name);
-            highlight.names.push((label, terms));
+            for spelling in spellings_of(news, fields.entity(label), &name) {
+                highlight.names.push((label, spelling));
+            }
         }
         let chooser: Box<dyn Query> = match among.len() {
             1 => among.remove(0).1,
@@ -357,11 +362,25 @@ fn names_as_words<'n>(
     let mut words = Vec::new();
     let mut tokenizer = WordTokenizer::default();
     for name in names {
+        let mut name_words = Vec::new();
         let mut stream = tokenizer.token_stream(name);
         while let Some(word) = stream.next() {
             // Lower case: `OR`, `AND` and `NOT` in a name are words.
-            words.push(word.text.to_lowercase());
+            name_words.push(word.text.to_lowercase());
         }
+        // The words of its other spellings too, a cut word as a phrase:
+        // `ONeill` ranked every "Martin O'Neill" story alike, `O'Neill` by
+        // how often it names him.
+        let respelt = name_spellings::respelt_words(&name_words);
+        words.append(&mut name_words);
+        words.extend(
+            respelt
+                .into_iter()
+                .map(|spelling| match spelling.as_slice() {
+                    [word] => word.clone(),
+                    _ => format!("\"{}\"", spelling.join(" ")),
+                }),
+        );
     }
     if words.is_empty() {
         return None;
@@ -577,6 +596,41 @@ impl<'a> TextQueryBuilder<'a> {
             }
             return Ok(node);
         }
+        // A word news also writes another way ("US" and "U.S.", "G7" and
+        // "G-7") is either.
+        if let UserInputLeaf::Literal(literal) = &leaf
+            && literal.delimiter == Delimiter::None
+            && !literal.prefix
+            && matches!(literal.field_name.as_deref(), None | Some("text" | "title"))
+            && let Some(respelt) = query::respelling::respelt(&literal.phrase)
+        {
+            let mut other = literal.clone();
+            match respelt {
+                Respelt::Phrase(phrase) => {
+                    other.phrase = phrase;
+                    other.delimiter = Delimiter::DoubleQuotes;
+                }
+                Respelt::Word(word) => other.phrase = word,
+            }
+            let as_typed = self.written(leaf, polarity)?;
+            let other = self.written(UserInputLeaf::Literal(other), polarity)?;
+            return Ok(Node::Clause(vec![
+                (Occur::Should, as_typed),
+                (Occur::Should, other),
+            ]));
+        }
+        self.written(leaf, polarity)
+    }
+
+    /// A leaf that is no fuzzy word, as written: the word, phrase or range
+    /// as tantivy's parser builds it, an entity field's name ranked by its
+    /// words.
+    fn written(
+        &mut self,
+        leaf: UserInputLeaf,
+        polarity: Polarity,
+    ) -> std::result::Result<Node, BuildProblem> {
+        let sought = polarity == Polarity::Sought;
         // Unquoted too: a word the analyzer cuts into terms (`al-Assad`)
         // is searched as their phrase.
         if let UserInputLeaf::Literal(literal) = &leaf {
@@ -596,13 +650,21 @@ impl<'a> TextQueryBuilder<'a> {
             phrase = hits::sought_phrase(&mut analyzer, &literal.phrase, literal.slop);
         }
         let mut name = None;
+        let mut respelt = None;
         if let UserInputLeaf::Literal(literal) = &leaf
             && let Some(label) = self.entity_label(literal.field_name.as_deref())
         {
-            if sought && !literal.prefix {
+            if !literal.prefix {
                 let field = self.news.fields.entity(label);
-                let terms = analyze(self.news, field, &literal.phrase);
-                self.highlight.names.push((label, terms));
+                let spellings = spellings_of(self.news, field, &literal.phrase);
+                if spellings.len() > 1 {
+                    respelt = Some(any_spelling(field, &spellings, literal.slop));
+                }
+                if sought {
+                    for spelling in spellings {
+                        self.highlight.names.push((label, spelling));
+                    }
+                }
             }
             // A phrase ending in a prefix (`"Vladimir Put"*`) ranks by its
             // whole words: the cut one is some other word ("put").
@@ -622,6 +684,14 @@ impl<'a> TextQueryBuilder<'a> {
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|e| query::explain_parser_error(&e))?;
         if let Some(name) = name {
+            // `person:ONeill` finds "Martin O'Neill" too, as `--person` does.
+            let query = match respelt {
+                Some(respelt) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, query),
+                    (Occur::Should, respelt),
+                ])),
+                None => query,
+            };
             return Ok(self.ranked_as_words(query, &name));
         }
         if let Some(phrase) = phrase {
@@ -957,23 +1027,61 @@ fn name_query(news: &NewsIndex, label: EntityLabel, given: &str) -> Result<Box<d
             reason: unindexed_word_problem(&word),
         });
     }
-    let mut terms: Vec<Term> = analyze(news, field, name)
-        .iter()
-        .map(|t| Term::from_field_text(field, t))
-        .collect();
-    Ok(match terms.len() {
-        0 => {
-            return Err(Error::InvalidName {
-                name: given.to_string(),
-                reason: format!(
-                    "the {} filter needs a name with letters or digits",
-                    news.index.schema().get_field_name(field)
-                ),
-            });
+    let terms = analyze(news, field, name);
+    if terms.is_empty() {
+        return Err(Error::InvalidName {
+            name: given.to_string(),
+            reason: format!(
+                "the {} filter needs a name with letters or digits",
+                news.index.schema().get_field_name(field)
+            ),
+        });
+    }
+    Ok(any_spelling(field, &spellings_of(news, field, name), 0))
+}
+
+/// The terms of `name` in the name field `field`, first as given, then
+/// as its other spellings ([`name_spellings::spellings`]: "oneill" as "o
+/// neill"; and its words written another way,
+/// [`query::respelling::respelt_words`]: "WalMart" as "Wal Mart").
+fn spellings_of(news: &NewsIndex, field: Field, name: &str) -> Vec<Vec<String>> {
+    let mut all = name_spellings::spellings(&analyze(news, field, name));
+    if let Some(respelt) = query::respelling::respelt_words(name) {
+        for spelling in name_spellings::spellings(&analyze(news, field, &respelt)) {
+            if !spelling.is_empty() && !all.contains(&spelling) {
+                all.push(spelling);
+            }
         }
-        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
-        _ => Box::new(PhraseQuery::new(terms)),
-    })
+    }
+    all
+}
+
+/// Names holding one of `spellings` (each the terms of a name) together in
+/// `field`, each a phrase with `slop`.
+fn any_spelling(field: Field, spellings: &[Vec<String>], slop: u32) -> Box<dyn Query> {
+    let mut spellings: Vec<(Occur, Box<dyn Query>)> = spellings
+        .iter()
+        .filter(|spelling| !spelling.is_empty())
+        .map(|spelling| {
+            let mut terms: Vec<Term> = spelling
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect();
+            let query: Box<dyn Query> = if terms.len() == 1 {
+                Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic))
+            } else {
+                let mut phrase = PhraseQuery::new(terms);
+                phrase.set_slop(slop);
+                Box::new(phrase)
+            };
+            (Occur::Should, query)
+        })
+        .collect();
+    match spellings.len() {
+        0 => Box::new(EmptyQuery),
+        1 => spellings.remove(0).1,
+        _ => Box::new(BooleanQuery::new(spellings)),
+    }
 }
 
 /// The widest `[since, until]`, in days, that [`mentioned_date_query`]
@@ -1143,6 +1251,23 @@ fn numeric_date(input: &str, side: DateSide) -> Result<NaiveDate> {
         .ok_or_else(bad)?
         .parse::<i32>()
         .map_err(|_| bad())?;
+    // The form is right; the calendar has no such month (`2005-13-01`),
+    // or the day was written before it (`2024-25-12`).
+    if parts.len() <= 3
+        && let Some(month) = parts.get(1).and_then(|m| m.parse::<u32>().ok())
+        && !(1..=12).contains(&month)
+    {
+        let turned = parts
+            .get(2)
+            .and_then(|day| NaiveDate::from_ymd_opt(year, num(day).ok()?, month));
+        return Err(Error::InvalidDate {
+            input: input.to_string(),
+            reason: match turned {
+                Some(date) => format!("no such month: {month}: write the month first, {date}"),
+                None => format!("no such month: {month} (months are 1 to 12)"),
+            },
+        });
+    }
     let date = match (parts.len(), side) {
         (3, _) => {
             let (month, day) = (num(parts[1])?, num(parts[2])?);
@@ -1397,7 +1522,11 @@ mod tests {
             ("\"crash\"", &["crash"]),
             ("Blair's budget", &["\"blair s\"", "budget"]),
             ("9/11", &["\"9 11\""]),
-            ("al-Assad e-mail", &["\"al assad\"", "\"e mail\""]),
+            (
+                "al-Assad e-mail",
+                &["\"al assad\"", "\"e mail\"", "alassad", "email"],
+            ),
+            ("US G-7 -UK", &["\"g 7\"", "\"u s\"", "g7", "us"]),
             ("crash OR \"plane crash\"", &["\"plane crash\"", "crash"]),
             (
                 "(\"plane crash\" OR drone) Baku",
@@ -1483,6 +1612,24 @@ mod tests {
         // the user did write.
         let no_day = parse_user_date("2024-02-30", DateSide::First).unwrap_err();
         assert!(no_day.to_string().contains("no such day"), "{no_day}");
+        // So is a month the year does not have, and a day written before
+        // its month gets the date turned round.
+        let months = [
+            (
+                "2005-13-01",
+                "no such month: 13: write the month first, 2005-01-13",
+            ),
+            ("2005-13-40", "no such month: 13 (months are 1 to 12)"),
+            ("2005-13", "no such month: 13 (months are 1 to 12)"),
+            (
+                "2024-25-12",
+                "no such month: 25: write the month first, 2024-12-25",
+            ),
+        ];
+        for (input, reason) in months {
+            let error = parse_user_date(input, DateSide::First).unwrap_err();
+            assert!(error.to_string().contains(reason), "{input}: {error}");
+        }
     }
 }
 

@@ -10,6 +10,8 @@ use std::cmp::Reverse;
 use super::fuzzy::{Spelling, spellings_within};
 use super::{Filter, NameKind, analyze, matching_passages};
 use tantivy::Term;
+use tantivy::query::Occur;
+use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf};
 use tantivy::schema::Field;
 
 use crate::counted::counted;
@@ -209,6 +211,51 @@ pub fn why_no_name_matches(news: &NewsIndex, kind: NameKind, name: &str) -> Resu
         ));
     }
     Ok((!missing.is_empty()).then(|| missing.join("; ")))
+}
+
+/// The names the query looks for in an entity field (`person:Juncker`,
+/// `org:"Azerbaijan Airlines"`), each with the filter that looks for it,
+/// in query order: those a passage must or may hold, not the excluded
+/// (`-person:Blair`) nor the cut (`person:"Vladimir Put"*`). None for a
+/// query that does not parse. "No passage matches" was all a misspelt
+/// `person:Juncker` got, where `--person Juncker` named the nearest name.
+pub fn names_in_query(query: &str) -> Vec<(NameKind, String)> {
+    let Ok(rewritten) = query::rewrite(query) else {
+        return Vec::new();
+    };
+    let Ok(ast) = query_grammar::parse_query(&rewritten) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    push_names(&ast, &mut names);
+    names
+}
+
+fn push_names(ast: &UserInputAst, names: &mut Vec<(NameKind, String)>) {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            for (occur, clause) in clauses {
+                if *occur != Some(Occur::MustNot) {
+                    push_names(clause, names);
+                }
+            }
+        }
+        UserInputAst::Boost(ast, _) => push_names(ast, names),
+        UserInputAst::Leaf(leaf) => {
+            if let UserInputLeaf::Literal(literal) = leaf.as_ref()
+                && !literal.prefix
+                && let Some(field) = literal.field_name.as_deref()
+                && let Some(&label) = EntityLabel::ALL
+                    .iter()
+                    .find(|&&label| NameKind::Of(label).param() == field)
+            {
+                let name = (NameKind::Of(label), literal.phrase.clone());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
 }
 
 /// The spellings of `field` an edit or two from `word` (two from six

@@ -237,6 +237,7 @@ impl Params {
 enum SortParam {
     Score,
     Published,
+    Oldest,
     Date,
 }
 
@@ -292,6 +293,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         sort: match params.choice("sort", SortParam::Score)? {
             SortParam::Score => Sort::Score,
             SortParam::Published => Sort::Published,
+            SortParam::Oldest => Sort::Oldest,
             SortParam::Date => Sort::Mentioned,
         },
         context: params.number("context", 0, 0..=MAX_CONTEXT)?,
@@ -323,6 +325,11 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         for (kind, name) in &request.filter.entities {
             if let Some(reason) = search::why_no_name_matches(news, *kind, name)? {
                 why.push(format!("{} {}: {reason}", kind.param(), Quoted(name)));
+            }
+        }
+        for (kind, name) in search::names_in_query(&request.filter.query) {
+            if let Some(reason) = search::why_no_name_matches(news, kind, &name)? {
+                why.push(format!("{}:{}: {reason}", kind.param(), Quoted(&name)));
             }
         }
         if why.is_empty()

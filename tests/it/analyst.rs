@@ -352,6 +352,31 @@ fn sort_by_published_puts_the_newest_first() {
     assert_eq!(same_day, ["z.txt", "b.txt", "a.txt"]);
 }
 
+/// A chronology reads oldest first: `--sort oldest` lists the earliest
+/// publication first, and stories without a date last, not first.
+#[test]
+fn sort_by_oldest_puts_the_earliest_publication_first_and_undated_last() {
+    let env = Env::new();
+    env.write("2020-01-05/a.txt", "Walrus news, old.\n")
+        .write("2024-06-01/b.txt", "Walrus news, new.\n")
+        .write("undated.txt", "Walrus walrus walrus, undated.\n")
+        .write("2022-03-03/c.txt", "Walrus news, middle.\n");
+    env.index();
+    let dates: Vec<Option<String>> = env
+        .hits("walrus", &["--sort", "oldest"])
+        .iter()
+        .map(|h| h["published"].as_str().map(str::to_string))
+        .collect();
+    let oldest_first = ["2020-01-05", "2022-03-03", "2024-06-01"].map(|d| Some(d.to_string()));
+    assert_eq!(dates[..3], oldest_first);
+    assert_eq!(dates[3], None);
+    let page = env.hits(
+        "walrus",
+        &["--sort", "oldest", "--offset", "1", "--limit", "1"],
+    );
+    assert_eq!(page[0]["published"], "2022-03-03");
+}
+
 #[test]
 fn sort_by_date_puts_the_latest_mention_first_months_and_years_included() {
     let env = Env::new();
@@ -671,6 +696,21 @@ fn show_prints_an_article_or_a_passage_with_its_neighbours() {
     }
     let hit = &env.hits("three", &[])[0];
     assert_eq!(hit["line"], 9, "search and show agree on lines");
+    // A line past the file's end says how many lines it has, rather
+    // than showing its last passages as if they were there.
+    for line in ["12", "9999"] {
+        let past = env.run(&["show", &format!("corpus/a.txt:{line}"), "--index", "index"]);
+        assert_eq!(past.status, 2, "{}", past.stderr);
+        assert!(
+            past.stderr.contains(&format!(
+                "\"corpus/a.txt\" has 11 lines, and no line {line}: give a line from 1 to 11"
+            )),
+            "{}",
+            past.stderr
+        );
+    }
+    let last = env.run(&["show", "corpus/a.txt:11", "--index", "index"]);
+    assert!(last.stdout.contains("Four."), "{}", last.stderr);
     let missing = env.run(&["show", "corpus/nope.txt", "--index", "index"]);
     assert_eq!(missing.status, 2);
     assert!(
@@ -792,6 +832,45 @@ fn show_path_line_opens_the_article_of_that_line_in_json_lines() {
         "{}",
         past_the_end.stderr
     );
+}
+
+/// A line of JSON Lines that indexing skipped (a broken record, as its
+/// warning names it, or a blank line) holds no article: `show` said
+/// nothing of it and showed the record before, another story. A record
+/// written over several lines is still found by any of its lines.
+#[test]
+fn show_path_line_of_a_skipped_json_lines_line_says_so() {
+    let env = Env::new();
+    env.write(
+        "feed.jsonl",
+        "{\"title\": \"Alpha\", \"text\": \"Alpha story.\"}\n{\"title\": broken}\n\n{\"title\": \"Gamma\", \"text\": \"Gamma story.\"}\n",
+    )
+    .write(
+        "pretty.jsonl",
+        "{\n  \"title\": \"Delta\",\n  \"text\": \"Delta story.\"\n}\n",
+    );
+    let index = env.index();
+    assert!(index.stderr.contains("feed.jsonl:2"), "{}", index.stderr);
+    for line in [2, 3] {
+        let run = env.run(&[
+            "show",
+            &format!("corpus/feed.jsonl:{line}"),
+            "--index",
+            "index",
+        ]);
+        assert_eq!(run.status, 2, "{}", run.stdout);
+        assert!(
+            run.stderr.contains(&format!(
+                "line {line} of \"corpus/feed.jsonl\" holds no article: indexing skipped it"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    let gamma = env.run(&["show", "corpus/feed.jsonl:4", "--index", "index"]);
+    assert!(gamma.stdout.contains("Gamma story."), "{}", gamma.stderr);
+    let delta = env.run(&["show", "corpus/pretty.jsonl:3", "--index", "index"]);
+    assert!(delta.stdout.contains("Delta story."), "{}", delta.stderr);
 }
 
 /// Every passage of a JSON Lines record starts on the record's line, so
@@ -1060,6 +1139,21 @@ fn a_misspelt_entity_filter_gets_the_nearest_name() {
             (
                 &["search", "", "--name", "Aliyevv"],
                 "--name \"Aliyevv\": no name holds \"aliyevv\" (the index has \"aliyev\"",
+            ),
+            // A name field of the query gets the same help as a filter.
+            (
+                &["search", "person:Aliyevv"],
+                "no passage matches \"person:Aliyevv\": person:\"Aliyevv\": no person's name \
+                 holds \"aliyevv\" (the index has \"aliyev\", in 1 passage)",
+            ),
+            (
+                &["search", "talks place:Bakku -person:Aliyev"],
+                "place:\"Bakku\": no place's name holds \"bakku\" (the index has \"baku\"",
+            ),
+            (
+                &["search", "talks person:\"Vladmir Putin\""],
+                "person:\"Vladmir Putin\": no person's name holds \"vladmir putin\" (the index \
+                 has \"vladimir putin\", in 1 passage)",
             ),
             // A name in a catalogue's order, and filters that leave nothing
             // with no query, said only "no passage matches the filters".

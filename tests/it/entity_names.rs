@@ -173,3 +173,111 @@ fn titles_a_story_gives_a_genre_are_other_names() {
     assert_eq!(article_ids(&env, &["--misc", "Vera Drake"]), ["baftas"; 2]);
     assert!(article_ids(&env, &["--person", "Vera Drake"]).is_empty());
 }
+
+/// Irish, French and West African names are written with an apostrophe
+/// after their first letter ("O'Neill", "D'Arcy", "N'Dour"), and typed, or
+/// set by feeds that drop punctuation, without one ("ONeill"). Either
+/// spelling finds both, as a filter and as a field of the query.
+#[test]
+fn names_with_an_apostrophe_after_their_first_letter_are_found_without_it() {
+    let env = Env::new();
+    env.write(
+        "sport.jsonl",
+        [
+            r#"{"id": "celtic", "title": "Celtic", "body": "Celtic manager Martin O'Neill said on Monday that the club would appeal. O'Neill added that O'Neill's players were tired."}"#,
+            r#"{"id": "feed", "title": "Villa", "body": "Aston Villa manager Martin ONeill said the team was ready."}"#,
+            r#"{"id": "rugby", "title": "Rugby", "body": "Ireland centre Gordon D'Arcy said the side would beat France."}"#,
+            r#"{"id": "obrien", "title": "Referee", "body": "Referee Paddy O'Brien said he had no regrets about the decision."}"#,
+            r#"{"id": "neill", "title": "Neill", "body": "Defender Lucas Neill said he was happy at Blackburn."}"#,
+        ]
+        .join("\n"),
+    );
+    env.index();
+    let both = ["celtic", "feed"];
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["--person", "ONeill"], &both),
+        (&["--person", "O'Neill"], &both),
+        (&["--person", "Martin ONeill"], &both),
+        (&["--person", "Martin O'Neill"], &both),
+        (&["--person", "oneill"], &both),
+        (&["--person", "DArcy"], &["rugby"]),
+        (&["--person", "OBrien"], &["obrien"]),
+        (&["--name", "OBrien"], &["obrien"]),
+        (&["--person", "Neill"], &["celtic", "neill"]),
+    ];
+    for (filter, expected) in cases {
+        assert_eq!(article_ids(&env, filter), *expected, "{filter:?}");
+    }
+    for query in [
+        "person:ONeill",
+        "person:\"Martin ONeill\"",
+        "person:O'Neill",
+    ] {
+        let mut ids: Vec<String> = env
+            .hits(query, &[])
+            .iter()
+            .map(|h| h["article"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        assert_eq!(ids, both, "{query}");
+    }
+    // Ranked alike: the story naming him most first, however he is typed.
+    let ranked = |name: &str| -> Vec<String> {
+        env.hits("", &["--person", name])
+            .iter()
+            .map(|h| h["article"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ranked("ONeill"), ["celtic", "feed"]);
+    assert_eq!(ranked("O'Neill"), ["celtic", "feed"]);
+    let celtic = env.hits("", &["--person", "ONeill"]);
+    let highlighted: Vec<&str> = celtic
+        .iter()
+        .filter(|h| h["article"] == "celtic")
+        .flat_map(|h| {
+            let text = h["text"].as_str().unwrap();
+            h["highlights"].as_array().unwrap().iter().map(move |r| {
+                &text[r["start"].as_u64().unwrap() as usize..r["end"].as_u64().unwrap() as usize]
+            })
+        })
+        .collect();
+    assert_eq!(
+        highlighted,
+        ["Martin O'Neill", "O'Neill", "O'Neill"],
+        "the mentions the filter found"
+    );
+}
+
+/// A name is found however its words are run together or hyphenated, as
+/// a word of the query is: `--org WalMart` found no "Wal-Mart Stores".
+#[test]
+fn names_are_found_with_and_without_the_punctuation_in_them() {
+    let env = Env::new();
+    env.write(
+        "retail.jsonl",
+        [
+            r#"{"id": "hyphen", "title": "Retail", "body": "Wal-Mart Stores Inc said on Monday that its sales rose."}"#,
+            r#"{"id": "dots", "title": "Steel", "body": "U.S. Steel Corp said on Monday it would close a plant."}"#,
+        ]
+        .join("\n"),
+    );
+    env.index();
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["--org", "WalMart"], &["hyphen"]),
+        (&["--org", "Wal-Mart"], &["hyphen"]),
+        (&["--org", "WalMart Stores"], &["hyphen"]),
+        (&["--org", "US Steel"], &["dots"]),
+        (&["--org", "U.S. Steel"], &["dots"]),
+        // A name typed in lower case says nothing of its parts.
+        (&["--org", "walmart"], &[]),
+    ];
+    for (filter, expected) in cases {
+        assert_eq!(article_ids(&env, filter), *expected, "{filter:?}");
+    }
+    let ids: Vec<String> = env
+        .hits("org:WalMart", &[])
+        .iter()
+        .map(|h| h["article"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["hyphen"]);
+}

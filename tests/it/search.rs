@@ -202,6 +202,57 @@ fn apostrophes_and_non_latin_text_search_like_any_word() {
     assert_eq!(highlighted(&env.hits("Zürich", &[])[0]), ["Zu\u{308}rich"]);
 }
 
+/// News writes one word with punctuation in it and without: Reuters "U.S."
+/// and "G-7", the BBC "US" and "G7"; "Wal-Mart" and "WalMart", "e-mail" and
+/// "email". A word typed either way finds both, and highlights what it
+/// found: `US trade deficit` found 37 passages of BBC and Reuters news,
+/// `U.S. trade deficit` 306, and neither the other's.
+#[test]
+fn a_word_is_found_with_and_without_the_punctuation_in_it() {
+    let env = Env::new();
+    env.write(
+        "reuters.txt",
+        "The U.S. trade deficit widened after the G-7 meeting.\n",
+    )
+    .write(
+        "bbc.txt",
+        "The US trade deficit narrowed before the G7 meeting.\n",
+    )
+    .write(
+        "shops.txt",
+        "Wal-Mart opened a store; WalMart staff sent e-mail.\n",
+    )
+    .write("mail.txt", "An email reached Walmart rivals at 10am.\n")
+    .write("plain.txt", "They told us about the meeting at ten.\n");
+    env.index();
+    let both = ["bbc.txt", "reuters.txt"];
+    let cases: &[(&str, &[&str])] = &[
+        ("US trade deficit", &both),
+        ("U.S. trade deficit", &both),
+        ("G7 meeting", &both),
+        ("G-7 meeting", &both),
+        ("WalMart", &["mail.txt", "shops.txt"]),
+        ("Wal-Mart", &["mail.txt", "shops.txt"]),
+        ("e-mail", &["mail.txt", "shops.txt"]),
+        ("10am", &["mail.txt"]),
+        // Typed in lower case, a word is only itself.
+        ("us", &["bbc.txt", "plain.txt"]),
+        ("email", &["mail.txt"]),
+        ("US -G7", &["plain.txt"]),
+    ];
+    for (query, files) in cases {
+        let mut found = env.hit_files(query, &[]);
+        found.sort();
+        assert_eq!(found, *files, "{query}");
+    }
+    let hit = &env
+        .hits("US", &[])
+        .into_iter()
+        .find(|h| h["path"] == "corpus/reuters.txt")
+        .unwrap();
+    assert_eq!(highlighted(hit), ["U.S"]);
+}
+
 /// Runs of these scripts have no spaces between words; one over 13
 /// characters was dropped from the index, and a word inside a shorter one
 /// was never found.

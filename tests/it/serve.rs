@@ -219,6 +219,15 @@ fn serves_search_entities_timeline_and_article_as_json() {
         ),
         "{misspelt}"
     );
+    let (status, oldest) = server.json("/api/search?q=Aliyev&sort=oldest");
+    assert_eq!(status, 200, "{oldest}");
+    assert!(oldest["total"].as_u64().unwrap() > 0, "{oldest}");
+    let (_, misspelt) = server.json("/api/search?q=person:Aliyevv");
+    let why = misspelt["why_none"].as_str().unwrap_or_default();
+    assert!(
+        why.starts_with("person:\"Aliyevv\": no person's name holds \"aliyevv\""),
+        "{misspelt}"
+    );
     // Words that match, emptied by the dates: the dates are the reason.
     let (_, dated) = server.json("/api/search?q=Aliyev&since=2030&person=Aliyev");
     assert_eq!(dated["total"], 0);

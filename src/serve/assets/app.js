@@ -27,7 +27,7 @@ const LAST_SEARCH = 'newsdex:last-search';
 // The search a hit was opened from, so "Back to results" can step back to it.
 const OPENED_FROM = 'newsdex:opened-from';
 // The orders /api/search takes besides the best match first.
-const SORTS = ['published', 'date'];
+const SORTS = ['published', 'oldest', 'date'];
 /** The timeline's settings, the first of each its default. */
 const TIMELINE_BY = ['month', 'day', 'week', 'year'];
 const TIMELINE_FIELDS = ['mentioned', 'published'];
