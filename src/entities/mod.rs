@@ -29,7 +29,9 @@
 //! ("Lockheed Martin"), organisations the story says are
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
-//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
+//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), one-word
+//! "people" the story calls "its" or pairs with an organisation
+//! ([`lone_names`]: "GM and Chrysler"), people a
 //! person noun introduces ([`person_nouns`]: "rap star Kanye West"), firms
 //! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), surnames
 //! that open a sentence ([`opening_surnames`]: "May said", "Putin spoke"),
@@ -224,6 +226,7 @@ impl Engine {
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
+        lone_names::retype_lone_names(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
         partner_firms::retype_partner_firms(text, &mut entities);
         opening_surnames::tag_opening_surnames(&self.resources, text, &sentences, &mut entities);
@@ -345,6 +348,7 @@ pub mod labels;
 pub mod leading_articles;
 pub mod leading_modifiers;
 pub mod listed_companies;
+pub mod lone_names;
 pub mod model;
 pub mod noun_before;
 pub mod numbered_titles;
