@@ -8,8 +8,9 @@
 //! neighbours to tell what it is. Two of them say organisation: "its"
 //! referring back to it ("Toshiba said its profits"), and an organisation
 //! it is paired with ("GM and Chrysler"). Either makes the name an
-//! organisation, with its other mentions, unless some mention of it is
-//! followed by "he", "his", "she" or "her", or paired with a person. A
+//! organisation, with its other mentions, when its mentions say so more
+//! often than "he", "his", "she" or "her" follows them or a person is
+//! paired with them. A
 //! person noun before a mention ("rapper Kenzie") still makes a person of
 //! it after this pass ([`super::person_nouns`]).
 
@@ -33,6 +34,24 @@ enum Evidence {
     Person,
 }
 
+/// What the mentions of one name say it is.
+#[derive(Default)]
+struct Votes {
+    organisation: usize,
+    person: usize,
+    /// A listed first name or surname, or a title before a mention.
+    person_named: bool,
+}
+
+impl Votes {
+    /// Whether the name is an organisation: said so more often than a
+    /// person ("he" after a name is as often the one quoted about it:
+    /// "Yahoo is winning, he believes"), and not named as a person.
+    fn organisation_wins(&self) -> bool {
+        !self.person_named && self.organisation > self.person
+    }
+}
+
 /// Makes organisations of the one-word "people" the article refers to as
 /// an organisation, and never as a person. `text` is the text the
 /// mentions' offsets index.
@@ -48,7 +67,7 @@ pub fn retype_lone_names(gazetteer: &Gazetteer, text: &str, entities: &mut [Enti
         })
         .collect();
     let people_names = list_bits(&PEOPLE_NAMES);
-    let mut votes: FxHashMap<&str, (bool, bool)> = FxHashMap::default();
+    let mut votes: FxHashMap<&str, Votes> = FxHashMap::default();
     for (index, entity) in entities.iter().enumerate() {
         let name = entity.name();
         if entity.label != EntityLabel::Person
@@ -58,12 +77,12 @@ pub fn retype_lone_names(gazetteer: &Gazetteer, text: &str, entities: &mut [Enti
         {
             continue;
         }
-        let (organisation, person) = votes.entry(name).or_default();
-        if *person {
+        let votes = votes.entry(name).or_default();
+        if votes.person_named {
             continue;
         }
         if gazetteer.lists_of(name) & people_names != 0 || is_titled(text, entity) {
-            *person = true;
+            votes.person_named = true;
             continue;
         }
         for evidence in [
@@ -74,8 +93,8 @@ pub fn retype_lone_names(gazetteer: &Gazetteer, text: &str, entities: &mut [Enti
         .flatten()
         {
             match evidence {
-                Evidence::Organisation => *organisation = true,
-                Evidence::Person => *person = true,
+                Evidence::Organisation => votes.organisation += 1,
+                Evidence::Person => votes.person += 1,
             }
         }
     }
@@ -85,7 +104,7 @@ pub fn retype_lone_names(gazetteer: &Gazetteer, text: &str, entities: &mut [Enti
             entity.label == EntityLabel::Person
                 && votes
                     .get(entity.name())
-                    .is_some_and(|&(organisation, person)| organisation && !person)
+                    .is_some_and(Votes::organisation_wins)
         })
         .collect();
     super::relabel(entities, retyped, EntityLabel::Organization);
@@ -192,6 +211,16 @@ mod tests {
                 &["Yuji/PER", "Yuji/PER"],
             ),
             ("with [PER:Kenzie] its favourite", &["Kenzie/PER"]),
+            (
+                "[ORG:Google] and [PER:Yahoo]. [PER:Yahoo] wins, he says. [PER:Yahoo] and [ORG:MSN]",
+                &[
+                    "Google/ORG",
+                    "Yahoo/ORG",
+                    "Yahoo/ORG",
+                    "Yahoo/ORG",
+                    "MSN/ORG",
+                ],
+            ),
             (
                 "[PER:Tony Blair] and [ORG:Labour]. [PER:Blair] and [ORG:Labour]",
                 &["Tony Blair/PER", "Labour/ORG", "Blair/PER", "Labour/ORG"],
