@@ -24,7 +24,8 @@
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
-//! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
+//! pronoun "US" in a line of capitals), [`intercapped_names`] found
+//! ("iPod", "eBay"), the [`trailing_numbers`] of
 //! names joined ("BBC Radio 4"), [`listed_companies`] organisations
 //! ("Lockheed Martin"), organisations the story says are
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
@@ -221,6 +222,7 @@ impl Engine {
         boilerplate::remove_tickers(text, &mut entities);
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
+        intercapped_names::add_intercapped_names(&self.resources.gazetteer, text, &mut entities);
         trailing_numbers::join_trailing_numbers(text, &mut entities);
         listed_companies::retype_listed_companies(&self.resources.gazetteer, text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
@@ -343,6 +345,7 @@ pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
 pub mod holidays;
+pub mod intercapped_names;
 pub mod known_names;
 pub mod labels;
 pub mod leading_articles;
