@@ -219,6 +219,7 @@ impl Engine {
         administrations::retype_administrations(text, &mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
+        boilerplate::remove_date_row_labels(text, &mut entities);
         boilerplate::remove_tickers(text, &mut entities);
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
