@@ -36,6 +36,7 @@
 //! person noun introduces ([`person_nouns`]: "rap star Kanye West"), firms
 //! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), surnames
 //! that open a sentence ([`opening_surnames`]: "May said", "Putin spoke"),
+//! surnames alone that speak ([`surnames_alone`]: "Leigh-Pemberton said"),
 //! [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
@@ -233,6 +234,7 @@ impl Engine {
         person_nouns::retype_named_people(text, &mut entities);
         partner_firms::retype_partner_firms(text, &mut entities);
         opening_surnames::tag_opening_surnames(&self.resources, text, &sentences, &mut entities);
+        surnames_alone::retype_surnames_alone(&self.resources.gazetteer, text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -369,6 +371,7 @@ pub mod quote_marks;
 pub mod scoring;
 pub mod sentence_openers;
 pub mod street_names;
+pub mod surnames_alone;
 pub mod tagger;
 pub mod tokenizer;
 pub mod trailing_numbers;
