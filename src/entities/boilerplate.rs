@@ -80,14 +80,17 @@ pub fn remove_table_words(entities: &mut Vec<Entity>) {
 /// line (a tour's dates: "Glasgow 12 May") and is kept.
 pub fn remove_date_row_labels(text: &str, entities: &mut Vec<Entity>) {
     entities.retain(|entity| {
-        let line_start = text[..entity.start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = text[entity.end..]
-            .find('\n')
-            .map_or(text.len(), |at| entity.end + at);
-        let row_label = text[line_start..entity.start].trim().is_empty()
-            && !entity.text.contains(char::is_whitespace)
-            && is_day_and_month(&text[entity.end..line_end]);
-        !row_label || gazetteer::is_place(&entity.text)
+        // Read back over the spaces before the mention only, and on to the
+        // end of the line only after a mention that opens one: a line of
+        // running text is as long as its paragraph.
+        let before = text[..entity.start].trim_end_matches([' ', '\t']);
+        let opens_line = before.is_empty() || before.ends_with('\n');
+        if !opens_line || entity.text.contains(char::is_whitespace) {
+            return true;
+        }
+        let rest = &text[entity.end..];
+        let line = rest.find('\n').map_or(rest, |end| &rest[..end]);
+        !is_day_and_month(line) || gazetteer::is_place(&entity.text)
     });
 }
 

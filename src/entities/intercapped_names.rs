@@ -26,20 +26,18 @@ const FEWEST_AFTER_PREFIX: usize = 3;
 pub fn add_intercapped_names(gazetteer: &Gazetteer, text: &str, entities: &mut Vec<Entity>) {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut at = 0;
-    while at + 1 < bytes.len() {
-        let byte = bytes[at];
-        let starts_word = at == 0 || !is_word_byte(bytes[at - 1]);
-        if !(starts_word && PREFIXES.contains(&byte) && bytes[at + 1].is_ascii_uppercase()) {
-            at += 1;
-            continue;
+    // The capital after the prefix is tested first: it is the rarest of
+    // the three bytes a match needs, so most pairs cost one comparison.
+    for (at, pair) in bytes.windows(2).enumerate() {
+        if pair[1].is_ascii_uppercase()
+            && PREFIXES.contains(&pair[0])
+            && (at == 0 || !is_word_byte(bytes[at - 1]))
+        {
+            let end = at + 1 + word_length(&text[at + 1..]);
+            if is_intercapped(&text[at..end]) {
+                found.push(at..end);
+            }
         }
-        let end = at + 1 + word_length(&text[at + 1..]);
-        let word = &text[at..end];
-        if is_intercapped(word) {
-            found.push(at..end);
-        }
-        at = end;
     }
     if found.is_empty() {
         return;
