@@ -211,7 +211,7 @@ fn textual_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// `30`, `30th`, `1st`, `2nd`, `3rd`.
-fn day_number(token: &str) -> Option<u32> {
+pub(crate) fn day_number(token: &str) -> Option<u32> {
     let digits = token
         .strip_suffix("st")
         .or_else(|| token.strip_suffix("nd"))

@@ -7,8 +7,9 @@
 //! "mentioned" a person. A sign-off is recognised by where it stands, not
 //! by what it says, so no agency's name is listed here.
 
-use super::{Entity, EntityLabel};
+use super::{Entity, EntityLabel, gazetteer};
 use crate::chars;
+use crate::corpus::metadate;
 
 /// Drops the sign-offs and credits from one text's mentions: one-word
 /// lines among those that end the text, each starting a paragraph
@@ -70,6 +71,43 @@ pub fn remove_table_words(entities: &mut Vec<Entity>) {
             .split_whitespace()
             .all(|word| TABLE_WORDS.contains(&word))
     });
+}
+
+/// Drops the labels of a table's rows of dates, a dividend's "Pay 1 April"
+/// and "Record 16 March", which the model read as companies (25 times in
+/// Reuters-21578): a one-word mention that opens its line when the rest of
+/// the line is a day and a month and nothing else. A place may open such a
+/// line (a tour's dates: "Glasgow 12 May") and is kept.
+pub fn remove_date_row_labels(text: &str, entities: &mut Vec<Entity>) {
+    entities.retain(|entity| {
+        // Read back over the spaces before the mention only, and on to the
+        // end of the line only after a mention that opens one: a line of
+        // running text is as long as its paragraph.
+        let before = text[..entity.start].trim_end_matches([' ', '\t']);
+        let opens_line = before.is_empty() || before.ends_with('\n');
+        if !opens_line || entity.text.contains(char::is_whitespace) {
+            return true;
+        }
+        let rest = &text[entity.end..];
+        let line = rest.find('\n').map_or(rest, |end| &rest[..end]);
+        !is_day_and_month(line) || gazetteer::is_place(&entity.text)
+    });
+}
+
+/// Whether `rest` is a day and a month, in either order ("1 April",
+/// "April 1", "Sept. 30th") and nothing more. A month in capitals is a
+/// headline's ("USDA APRIL 7" heads a table of livestock receipts).
+fn is_day_and_month(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let month = |word: &str| {
+        metadate::month_number(word.trim_end_matches('.')).is_some()
+            && word.chars().any(chars::is_lowercase)
+    };
+    let day = |word: &str| metadate::day_number(word).is_some();
+    match words.as_slice() {
+        [first, second] => (day(first) && month(second)) || (month(first) && day(second)),
+        _ => false,
+    }
 }
 
 /// Drops stock symbols: a symbol in angle brackets right after another
@@ -249,6 +287,34 @@ mod tests {
             }];
             remove_table_words(&mut entities);
             assert_eq!(entities.is_empty(), dropped, "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_of_rows_of_dates_are_no_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Qtly div 25 cts\n    [ORG:Pay] 31 May\n    [ORG:Record] 1 May\n",
+                &[],
+            ),
+            ("[ORG:Payable] April 10th", &[]),
+            // A place may open a row of a tour's dates.
+            (
+                "[LOC:Glasgow] 12 May\n[LOC:Leeds] 14 May",
+                &["Glasgow/LOC", "Leeds/LOC"],
+            ),
+            // A name before more than a date, or inside a line.
+            ("[ORG:Record] 1 May profit", &["Record/ORG"]),
+            ("HEADLINE\n[ORG:USDA] APRIL 7", &["USDA/ORG"]),
+            ("[ORG:Ford] Motor 1 May", &["Ford/ORG"]),
+            ("said [ORG:Record] 1 May", &["Record/ORG"]),
+            ("[PER:John Smith] 1 May", &["John Smith/PER"]),
+        ];
+        for (marked, expected) in cases {
+            let kept = crate::entities::after_pass(marked, |text, entities| {
+                remove_date_row_labels(text, entities)
+            });
+            assert_eq!(kept, *expected, "{marked:?}");
         }
     }
 

@@ -688,6 +688,9 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
     // How often each distinct name is mentioned, at the index of its first
     // mention.
     let mut mentions: Vec<usize> = vec![0; entities.len()];
+    // Where each distinct name is mentioned a second time, at the index of
+    // its first mention.
+    let mut second_mention: Vec<Option<usize>> = vec![None; entities.len()];
     for (index, entity) in entities.iter().enumerate() {
         match spelling.entry((entity.label, lowered[index].as_str())) {
             Entry::Occupied(mut existing) => {
@@ -696,6 +699,7 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                     *preferred = index;
                 }
                 mentions[*first] += 1;
+                second_mention[*first].get_or_insert(index);
             }
             Entry::Vacant(vacant) => {
                 vacant.insert((index, index));
@@ -764,6 +768,22 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
                     && longer.last().is_some_and(|word| {
                         is_numeral(word) || word.bytes().all(|b| b.is_ascii_digit())
                     })
+                {
+                    continue;
+                }
+                // A name the article has written alone twice before it
+                // first writes a longer one that adds words to its end is
+                // a name of its own, not short for that one: "Yahoo" is
+                // not "Yahoo Messenger", nor "GM" the "GM Total
+                // Confidence" programme, named late in the story. A
+                // company's legal form added ("Gillette Co") still is its
+                // full name, and a person's first name, as a quote writes
+                // it ("Steven is not for sale"), still is his.
+                if starts
+                    && label != EntityLabel::Person
+                    && core_words(longer) > name_words.len()
+                    && second_mention[index]
+                        .is_some_and(|second| entities[second].start < entities[candidate].start)
                 {
                     continue;
                 }
@@ -1035,6 +1055,24 @@ mod tests {
             (
                 "[ORG:Bridgend Sony] of [ORG:Sony Corp]. [ORG:Sony]",
                 &["Bridgend Sony", "Sony Corp", "Sony Corp"],
+            ),
+            // A name written alone twice before a longer one adds to it is
+            // its own; once, as in a headline, it is still short for it.
+            (
+                "[ORG:Yahoo] rose. [ORG:Yahoo] fell. [ORG:Yahoo Messenger]",
+                &["Yahoo", "Yahoo", "Yahoo Messenger"],
+            ),
+            (
+                "[ORG:Nissan] rose.\n[ORG:Nissan Motor Co] said [ORG:Nissan]",
+                &["Nissan Motor Co"; 3],
+            ),
+            (
+                "[ORG:Sony] rose. [ORG:Sony] fell. [ORG:Sony Corp]",
+                &["Sony Corp"; 3],
+            ),
+            (
+                "[PER:Steven] is here. [PER:Steven] stays. [PER:Steven Gerrard]",
+                &["Steven Gerrard"; 3],
             ),
             // A sequel is not the name of its series.
             (

@@ -95,6 +95,11 @@ pub fn is_country(name: &str) -> bool {
     lists("countries", name)
 }
 
+/// Whether `name` is a country, city or town of the lists, as written.
+pub fn is_place(name: &str) -> bool {
+    is_country(name) || lists("places", name) || lists("towns", name)
+}
+
 /// The type a name has by the lists alone, when it is a country (a place)
 /// or a nationality (an other name): for what is left of a mention a pass
 /// cut, whose type the model gave the longer span ("Many German" a

@@ -24,15 +24,19 @@
 //! [`boilerplate`] (sign-offs, tickers, table
 //! abbreviations), [`common_abbreviations`] ("PC", "DVD") and
 //! [`pronoun_us`] (the
-//! pronoun "US" in a line of capitals), the [`trailing_numbers`] of
+//! pronoun "US" in a line of capitals), [`intercapped_names`] found
+//! ("iPod", "eBay"), the [`trailing_numbers`] of
 //! names joined ("BBC Radio 4"), [`listed_companies`] organisations
 //! ("Lockheed Martin"), organisations the story says are
 //! organisations ([`organisation_nouns`]: "Dutch firm Heineken";
 //! [`company_short_names`]: "Gillette" of "Gillette Co"), titles a genre
-//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), people a
+//! introduces ([`works_of_art`]: "abortion drama Vera Drake"), one-word
+//! "people" the story calls "its" or pairs with an organisation
+//! ([`lone_names`]: "GM and Chrysler"), people a
 //! person noun introduces ([`person_nouns`]: "rap star Kanye West"), firms
 //! named after partners ([`partner_firms`]: "J.P. Morgan and Co"), surnames
 //! that open a sentence ([`opening_surnames`]: "May said", "Putin spoke"),
+//! surnames alone that speak ([`surnames_alone`]: "Leigh-Pemberton said"),
 //! [`one_label`]
 //! per name in the article -> [`canonical`] names.
 //! The model is trained by `newsdex train-ner` ([`train`]) and embedded
@@ -216,17 +220,21 @@ impl Engine {
         administrations::retype_administrations(text, &mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
+        boilerplate::remove_date_row_labels(text, &mut entities);
         boilerplate::remove_tickers(text, &mut entities);
         common_abbreviations::remove_common_abbreviations(&mut entities);
         pronoun_us::remove_pronoun_us(text, &mut entities);
+        intercapped_names::add_intercapped_names(&self.resources.gazetteer, text, &mut entities);
         trailing_numbers::join_trailing_numbers(text, &mut entities);
         listed_companies::retype_listed_companies(&self.resources.gazetteer, text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
+        lone_names::retype_lone_names(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
         partner_firms::retype_partner_firms(text, &mut entities);
         opening_surnames::tag_opening_surnames(&self.resources, text, &sentences, &mut entities);
+        surnames_alone::retype_surnames_alone(&self.resources.gazetteer, text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -340,11 +348,13 @@ pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
 pub mod holidays;
+pub mod intercapped_names;
 pub mod known_names;
 pub mod labels;
 pub mod leading_articles;
 pub mod leading_modifiers;
 pub mod listed_companies;
+pub mod lone_names;
 pub mod model;
 pub mod noun_before;
 pub mod numbered_titles;
@@ -361,6 +371,7 @@ pub mod quote_marks;
 pub mod scoring;
 pub mod sentence_openers;
 pub mod street_names;
+pub mod surnames_alone;
 pub mod tagger;
 pub mod tokenizer;
 pub mod trailing_numbers;

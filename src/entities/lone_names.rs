@@ -1,0 +1,255 @@
+//! One-word names the model typed as people that the story treats as
+//! organisations ("Rosneft", "Toshiba", "Chrysler", "Yahoo": 553 such
+//! names of the BBC stories of 2004-05 were people with no other name).
+//!
+//! A person in news is named in full before a surname stands alone; a name
+//! the article never gives a first name, that no list holds as a first name
+//! or surname, and that no title introduces ("Mr"), has only its
+//! neighbours to tell what it is. Two of them say organisation: "its"
+//! referring back to it ("Toshiba said its profits"), and an organisation
+//! it is paired with ("GM and Chrysler"). Either makes the name an
+//! organisation, with its other mentions, when its mentions say so more
+//! often than "he", "his", "she" or "her" follows them or a person is
+//! paired with them. A
+//! person noun before a mention ("rapper Kenzie") still makes a person of
+//! it after this pass ([`super::person_nouns`]).
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::gazetteer::{Gazetteer, list_bits};
+use super::organisation_nouns::is_titled;
+use super::{Entity, EntityLabel};
+use crate::chars;
+
+/// Lists whose names are people's names as often as not.
+const PEOPLE_NAMES: [&str; 2] = ["first_names", "last_names"];
+
+/// How many words after a mention may still refer back to it.
+const PRONOUN_REACH: usize = 12;
+
+/// What the words around one mention say it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    Organisation,
+    Person,
+}
+
+/// What the mentions of one name say it is.
+#[derive(Default)]
+struct Votes {
+    organisation: usize,
+    person: usize,
+    /// A listed first name or surname, or a title before a mention.
+    person_named: bool,
+}
+
+impl Votes {
+    /// Whether the name is an organisation: said so more often than a
+    /// person ("he" after a name is as often the one quoted about it:
+    /// "Yahoo is winning, he believes"), and not named as a person.
+    fn organisation_wins(&self) -> bool {
+        !self.person_named && self.organisation > self.person
+    }
+}
+
+/// Makes organisations of the one-word "people" the article refers to as
+/// an organisation, and never as a person. `text` is the text the
+/// mentions' offsets index.
+pub fn retype_lone_names(gazetteer: &Gazetteer, text: &str, entities: &mut [Entity]) {
+    // Surnames the article gives a first name to ("Blair" of "Tony Blair").
+    let surnames: FxHashSet<&str> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .filter_map(|e| {
+            let mut words = e.name().split_whitespace();
+            let last = words.next_back();
+            words.next().and(last)
+        })
+        .collect();
+    let people_names = list_bits(&PEOPLE_NAMES);
+    let mut votes: FxHashMap<&str, Votes> = FxHashMap::default();
+    for (index, entity) in entities.iter().enumerate() {
+        let name = entity.name();
+        if entity.label != EntityLabel::Person
+            || name.contains(char::is_whitespace)
+            || !name.starts_with(chars::is_uppercase)
+            || surnames.contains(name)
+        {
+            continue;
+        }
+        let votes = votes.entry(name).or_default();
+        if votes.person_named {
+            continue;
+        }
+        if gazetteer.lists_of(name) & people_names != 0 || is_titled(text, entity) {
+            votes.person_named = true;
+            continue;
+        }
+        for evidence in [
+            pronoun_after(text, entities, index),
+            pairing(text, entities, index),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            match evidence {
+                Evidence::Organisation => votes.organisation += 1,
+                Evidence::Person => votes.person += 1,
+            }
+        }
+    }
+    let retyped: Vec<bool> = entities
+        .iter()
+        .map(|entity| {
+            entity.label == EntityLabel::Person
+                && votes
+                    .get(entity.name())
+                    .is_some_and(Votes::organisation_wins)
+        })
+        .collect();
+    super::relabel(entities, retyped, EntityLabel::Organization);
+}
+
+/// The first pronoun after the mention at `index`, within its sentence, a
+/// few words and before the next mention: "its" an organisation, "he",
+/// "his", "she" or "her" a person. "its" right after the name is not
+/// about it ("with Kenzie its favourite").
+fn pronoun_after(text: &str, entities: &[Entity], index: usize) -> Option<Evidence> {
+    let entity = &entities[index];
+    let limit = entities
+        .get(index + 1)
+        .map_or(text.len(), |next| next.start.max(entity.end));
+    let after = &text[entity.end..limit];
+    let sentence = after
+        .find(['.', '!', '?', '\n'])
+        .map_or(after, |end| &after[..end]);
+    let words = sentence
+        .split(|c: char| !(chars::is_alphabetic(c) || c == '\'' || c == '’'))
+        .filter(|word| !word.is_empty())
+        // "Rosneft's" leaves an "s".
+        .skip_while(|word| *word == "s")
+        .take(PRONOUN_REACH);
+    for (position, word) in words.enumerate() {
+        match word {
+            "its" if position > 0 => return Some(Evidence::Organisation),
+            "he" | "his" | "him" | "himself" | "she" | "her" | "herself" => {
+                return Some(Evidence::Person);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What the mention at `index` is paired with by "and" or "or": an
+/// organisation ("GM and Chrysler") or a person.
+fn pairing(text: &str, entities: &[Entity], index: usize) -> Option<Evidence> {
+    let entity = &entities[index];
+    let before = index
+        .checked_sub(1)
+        .map(|previous| &entities[previous])
+        .filter(|previous| previous.end <= entity.start)
+        .filter(|previous| is_conjunction(&text[previous.end..entity.start]));
+    let after = entities
+        .get(index + 1)
+        .filter(|next| next.start >= entity.end)
+        .filter(|next| is_conjunction(&text[entity.end..next.start]));
+    let mut evidence = None;
+    for other in before.into_iter().chain(after) {
+        match other.label {
+            EntityLabel::Person => return Some(Evidence::Person),
+            // "Dido and Coldplay's Chris Martin" pairs two people.
+            EntityLabel::Organization if !is_possessive(text, other) => {
+                evidence = Some(Evidence::Organisation);
+            }
+            _ => {}
+        }
+    }
+    evidence
+}
+
+/// Whether a mention is a possessive: "Coldplay's" ("'s" in the mention or
+/// right after it).
+fn is_possessive(text: &str, entity: &Entity) -> bool {
+    let after = &text[entity.end..];
+    entity.name().len() < entity.text.len() || after.starts_with("'s") || after.starts_with("’s")
+}
+
+/// Whether the text between two mentions pairs them: " and " or " or ".
+fn is_conjunction(between: &str) -> bool {
+    matches!(between, " and " | " or ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_name_an_organisation_stands_for_is_one() {
+        let gazetteer = Gazetteer::embedded();
+        let retyped = |marked: &str| {
+            crate::entities::after_pass(marked, |text, entities| {
+                retype_lone_names(&gazetteer, text, entities)
+            })
+        };
+        let cases: &[(&str, &[&str])] = &[
+            ("[PER:Toshiba] said its profit rose", &["Toshiba/ORG"]),
+            ("[PER:Rosneft]'s chief said its debt", &["Rosneft/ORG"]),
+            (
+                "[ORG:GM] and [PER:Chrysler] fell. [PER:Chrysler] rose.",
+                &["GM/ORG", "Chrysler/ORG", "Chrysler/ORG"],
+            ),
+            // Its other mentions are the organisation too.
+            (
+                "[PER:Varig] cut its fleet. [PER:Varig] flies on.",
+                &["Varig/ORG", "Varig/ORG"],
+            ),
+            // A person stays one.
+            ("[PER:Drogba] said his team", &["Drogba/PER"]),
+            (
+                "[PER:Yuji] sold its shares. [PER:Yuji] said he would",
+                &["Yuji/PER", "Yuji/PER"],
+            ),
+            ("with [PER:Kenzie] its favourite", &["Kenzie/PER"]),
+            (
+                "[ORG:Google] and [PER:Yahoo]. [PER:Yahoo] wins, he says. [PER:Yahoo] and [ORG:MSN]",
+                &[
+                    "Google/ORG",
+                    "Yahoo/ORG",
+                    "Yahoo/ORG",
+                    "Yahoo/ORG",
+                    "MSN/ORG",
+                ],
+            ),
+            (
+                "[PER:Tony Blair] and [ORG:Labour]. [PER:Blair] and [ORG:Labour]",
+                &["Tony Blair/PER", "Labour/ORG", "Blair/PER", "Labour/ORG"],
+            ),
+            (
+                "Mr [PER:Ambani] and [ORG:Reliance]",
+                &["Ambani/PER", "Reliance/ORG"],
+            ),
+            (
+                "[PER:Akon] and [ORG:Kaiser Chiefs]. [PER:Akon] and [PER:Tim McGraw]",
+                &[
+                    "Akon/PER",
+                    "Kaiser Chiefs/ORG",
+                    "Akon/PER",
+                    "Tim McGraw/PER",
+                ],
+            ),
+            (
+                "such as [PER:Dido] and [ORG:Coldplay]'s [PER:Chris Martin]",
+                &["Dido/PER", "Coldplay/ORG", "Chris Martin/PER"],
+            ),
+            // "its" of another name.
+            (
+                "[PER:Juninho] joined [ORG:Celtic] for its",
+                &["Juninho/PER", "Celtic/ORG"],
+            ),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(retyped(marked), *expected, "{marked}");
+        }
+    }
+}
