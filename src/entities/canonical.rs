@@ -13,6 +13,7 @@
 
 use crate::chars;
 use crate::legal_forms::without_legal_form;
+use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
@@ -480,36 +481,43 @@ enum Spelling {
 /// article of one very long line costs no more than one of many.
 pub(super) struct Lines<'a> {
     text: &'a str,
-    /// Byte offset where each line starts; the first is 0.
-    starts: Vec<usize>,
+    /// Byte offset where each line starts; the first is 0. Found at the
+    /// first question: most articles name nothing in capitals, and finding
+    /// the lines of every article was 4 % of resolving their names.
+    starts: OnceCell<Vec<usize>>,
     shouted: FxHashMap<usize, bool>,
 }
 
 impl<'a> Lines<'a> {
     pub(super) fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Lines {
             text,
-            starts,
+            starts: OnceCell::new(),
             shouted: FxHashMap::default(),
         }
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Index of the line around byte `at`: the line a newline at `at` ends.
     fn index(&self, at: usize) -> usize {
         // The last line starting at or before `at`; a newline at `at`
         // belongs to the line it ends.
-        self.starts.partition_point(|&start| start <= at) - 1
+        self.starts().partition_point(|&start| start <= at) - 1
     }
 
     /// The byte range of the line around byte `at`, without its newline.
     pub(super) fn around(&self, at: usize) -> std::ops::Range<usize> {
         let index = self.index(at);
-        let start = self.starts[index];
-        let end = self
-            .starts
+        let starts = self.starts();
+        let start = starts[index];
+        let end = starts
             .get(index + 1)
             .map_or(self.text.len(), |next| next - 1);
         start..end
