@@ -605,6 +605,21 @@ fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
         )
 }
 
+/// Whether the word at `i` ends a noun phrase that a determiner opens,
+/// with one or two words between and a singular one last: "the track
+/// meet", "a swim meet", "the annual track meet". A plural before it is
+/// the verb's subject ("the two leaders meet"), and so is a time word
+/// ("this week meet Barcelona"), which the lexicon knows.
+fn ends_noun_phrase(lower: &str, toks: &[Token], i: usize) -> bool {
+    let modifier = |k: usize| matches!(toks[k].kind, Kind::Word(Lex::Unknown));
+    let last = word(lower, toks, i.wrapping_sub(1));
+    // "athletics", "gymnastics" are singular.
+    let singular = !last.ends_with('s') || last.ends_with("ics") || last.ends_with("ss");
+    singular
+        && (1..=2)
+            .any(|n| i > n && (i - n..i).all(modifier) && after_determiner(lower, toks, i - n))
+}
+
 /// Whether the word at `i` makes "due to" a schedule ("due to expire",
 /// "due to slap tariffs on") rather than a cause ("due to the strike",
 /// "due to lower prices"): a verb news schedules, or any word other than a
@@ -711,6 +726,14 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "will" | "shall" | "wo" | "going" | "scheduled" | "slated" | "plans" | "plan"
         | "planned" | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),
+        // A wish or an aim in the present looks ahead: "hopes to return",
+        // "wants to publish". "The hope to" is a noun.
+        "hopes" | "hope" | "wants" | "want" | "aims" | "aim" | "seeks" | "seek" | "promises"
+        | "promise" | "pledges" | "pledge" | "vows" | "vow"
+            if word(lower, toks, i + 1) == "to" && !after_determiner(lower, toks, i) =>
+        {
+            Some(Tense::Future)
+        }
         // "due to a leak", "due to remarks": a cause, no tense.
         "due" if word(lower, toks, i + 1) == "to" && !schedule_after_due_to(lower, toks, i + 2) => {
             None
@@ -729,6 +752,8 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "meets" | "resumes" | "reconvenes" | "convenes" if !after_determiner(lower, toks, i) => {
             Some(Tense::Future)
         }
+        // "the track meet", "a swim meet": a sports event, no verb.
+        "meet" if ends_noun_phrase(lower, toks, i) => None,
         "meet" | "resume" | "reconvene" | "convene"
             if !after_determiner(lower, toks, i)
                 && (i == 0 || !matches!(word(lower, toks, i - 1), "to" | "not" | "did")) =>
@@ -801,6 +826,8 @@ mod tests {
             ("The council meets on Friday", Tense::Future),
             ("They agreed to meet on Friday", Tense::Past),
             ("Talks are on Friday", Tense::Present),
+            ("He hopes to sign on Friday", Tense::Future),
+            ("The hope to sign on Friday faded", Tense::Past),
             (
                 "It would be paid on a still unspecified date Friday",
                 Tense::Future,
@@ -852,6 +879,7 @@ mod tests {
             ("Shares rose by 5 on Friday.", Tense::Past),
             // A meeting named, no verb: its sentence's verb tells.
             ("The meet on Friday was cancelled.", Tense::Past),
+            ("Crowds at the track meet on Friday cheered.", Tense::Past),
             ("Her resume on Friday listed two jobs.", Tense::Past),
         ];
         for (text, want) in cases {

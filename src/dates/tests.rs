@@ -753,6 +753,10 @@ const NEWS: &[&str] = &[
     "1987-06-02 | The Bundesbank is unlikely to change credit policies when its central bank council meets on Thursday for its last session. | Thursday = DATE 1987-06-04",
     "2005-12-04 | The trial of Iraq's former dictator Saddam Hussein resumes on Monday with mounting pressure. | Monday = DATE 2005-12-05",
     "1987-03-25 | The union agreed to meet on Monday. | Monday = DATE 1987-03-23",
+    // A meet a noun phrase ends is a sports event, no meeting to come.
+    "2006-03-15 | Smith won the 100 metres at the track meet on Saturday. | Saturday = DATE 2006-03-11",
+    "2006-03-15 | She swam at an indoor swim meet on Saturday. | Saturday = DATE 2006-03-11",
+    "2006-03-15 | The two leaders meet on Saturday. | Saturday = DATE 2006-03-18",
     // "The plan", "his plan": a plan named is no verb of the future.
     "1987-03-17 | South Korea unveiled the plan in November. | November = DATE 1986-11",
     "1987-03-11 | Nakasone vowed yesterday to press on with his plan despite Sunday's unexpected Upper House by-election defeat. | yesterday = DATE 1987-03-10; Sunday = DATE 1987-03-08",
@@ -869,6 +873,10 @@ const NEWS: &[&str] = &[
     "1987-03-09 | Toys will be on the shelves for Christmas. | Christmas = DATE 1987-12-25",
     "2005-03-01 | sales over Christmas 2004 fell | Christmas 2004 = DATE 2004-12-25",
     "2005-03-01 | lit up like Christmas trees |",
+    // A movable feast in a sentence that looks ahead is the coming one.
+    "2005-11-20 | He hopes to return home for Easter. | Easter = DATE 2006-04-16",
+    "2005-11-20 | The new law comes into force at Easter. | Easter = DATE 2006-04-16",
+    "2005-11-20 | The chancellor wants to publish the bill before Easter. | Easter = DATE 2006-04-16",
     // A number outside 1900-2099 is a year only where history or the
     // future is written: "in 1848", "by 2100"; levels and table cells are not.
     "1987-04-07 | the index hit a new high of 2188 versus 2179 |",
