@@ -154,7 +154,7 @@ impl<'a> Grammar<'a> {
             found = Some(range);
         }
         let (end, kind, value) = found?;
-        if self.names_a_round(end) {
+        if self.names_a_round(end) || self.names_a_camp(i, end) {
             return None;
         }
         // "the year-ago figure", "a year-earlier loss": neither this year
@@ -646,7 +646,20 @@ impl<'a> Grammar<'a> {
                 format!("{}T{}", day_or_x(day), part.code()),
             ));
         }
+        if let Some(time) = self.hour_word(j) {
+            return Some((j + 1, TimexType::Time, format!("{}T{time}", day_or_x(day))));
+        }
         date(j, day_or_x(day))
+    }
+
+    /// The clock reading a word at `j` names after a day: "noon" and
+    /// "midday" 12:00, "midnight" the day's end, 24:00.
+    fn hour_word(&self, j: usize) -> Option<&'static str> {
+        match self.lex(j) {
+            Lex::Word(W::Noon | W::Midday) => Some("12:00"),
+            Lex::Word(W::Midnight) => Some("24:00"),
+            _ => None,
+        }
     }
 
     /// "Friday", "last Friday", "next Tuesday", "Friday morning".
@@ -690,6 +703,14 @@ impl<'a> Grammar<'a> {
             // with a part of the day as a DATE more often than as a TIME.
             return date(end + 1, format!("{}T{}", day_or_x(resolved), part.code()));
         }
+        if let Some(time) = self.hour_word(end) {
+            // "Monday noon" is a reading of the clock, as "noon Monday" is.
+            return Some((
+                end + 1,
+                TimexType::Time,
+                format!("{}T{time}", day_or_x(resolved)),
+            ));
+        }
         date(end, day_or_x(resolved))
     }
 
@@ -710,6 +731,18 @@ impl<'a> Grammar<'a> {
             Lex::Word(W::Last) => Some(-1),
             _ => None,
         }
+    }
+
+    /// Whether the day at tokens `i..end` names the political camp that
+    /// rallied on it: "the March 14 Forces", "the March 8 alliance", "the
+    /// June 4 movement". A year written makes it a date again.
+    fn names_a_camp(&self, i: usize, end: usize) -> bool {
+        matches!(
+            self.word(end),
+            "forces" | "alliance" | "coalition" | "movement" | "bloc" | "camp"
+        ) && (i..end).any(|k| matches!(self.lex(k), Lex::Month { .. }))
+            && (i..end).any(|k| matches!(self.number(k), Some((_, 1 | 2))))
+            && (i..end).all(|k| !matches!(self.number(k), Some((_, 4))))
     }
 
     /// Whether the capitalised day word at `i` begins the name of a

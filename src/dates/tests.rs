@@ -906,6 +906,14 @@ const NEWS: &[&str] = &[
     "2005-03-01 | He told BBC Radio 4's Today programme. |",
     "2005-03-01 | He said it on Sunday. | Sunday = DATE 2005-02-27",
     "2005-03-01 | She spoke Today at noon. | Today = DATE 2005-03-01; noon = TIME 2005-03-01T12:00",
+    // Noon or midnight after a day is the time on that day.
+    "2006-03-15 | The talks resumed on Monday noon. | Monday noon = TIME 2006-03-13T12:00",
+    "2006-03-15 | The offer expires at Friday midnight. | Friday midnight = TIME 2006-03-17T24:00",
+    "2006-03-15 | Prices fell by yesterday noon. | yesterday noon = TIME 2006-03-14T12:00",
+    // A day that names a political camp is no date.
+    "2006-11-06 | the Lebanese parliament majority, or March 14 Forces on the other | ",
+    "2006-11-21 | one of the leaders of the March 14 movement | ",
+    "2006-11-21 | the anti-Syrian March 14 alliance said it would march | ",
     // The decimals of a number count nothing.
     "1987-03-05 | a minimum life of 13.9 years and |",
     "2005-03-01 | in 9.87 seconds |",
