@@ -21,7 +21,13 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
     let left = nearest_cue_left(lower, toks, start, false);
     let hi = (end + WINDOW).min(toks.len());
     for (j, tok) in toks.iter().enumerate().take(hi).skip(end) {
-        if tok.newline_before && j > end || ends_sentence(toks, j) {
+        // A quotation ends the speaker's words: the report after it tells
+        // when they were said, not when their day falls ("... from June,"
+        // the spokesman said).
+        if tok.newline_before && j > end
+            || ends_sentence(toks, j)
+            || closes_quotation(lower, toks, j)
+        {
             break;
         }
         if let Some(t) = cue(lower, toks, j) {
@@ -33,6 +39,19 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
         }
     }
     left.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Whether the token at `i` closes a quotation at the end of a clause:
+/// a quotation mark, straight or curly, glued to what it closes, with a
+/// comma before or after it ("from June,\" the spokesman said", "in
+/// May\", he said"). One that opens a quotation ("earnings \"will
+/// probably be off") or closes a phrase the sentence goes on after
+/// ("results in the fourth quarter\" ended February 28") ends nothing.
+fn closes_quotation(lower: &str, toks: &[Token], i: usize) -> bool {
+    let quote = matches!(toks[i].kind, Kind::Punct(b'"'))
+        || matches!(word(lower, toks, i), "\u{201c}" | "\u{201d}");
+    let comma = |k: usize| matches!(toks.get(k).map(|t| t.kind), Some(Kind::Punct(b',')));
+    quote && i > 0 && !toks[i].space_before && (comma(i - 1) || comma(i + 1))
 }
 
 /// The tense that picks the occurrence of a bare weekday at `start..end`.
@@ -826,6 +845,10 @@ mod tests {
             ("The council meets on Friday", Tense::Future),
             ("They agreed to meet on Friday", Tense::Past),
             ("Talks are on Friday", Tense::Present),
+            (
+                "\"New models would reach 60 countries from Friday,\" the spokesman said.",
+                Tense::Future,
+            ),
             ("He hopes to sign on Friday", Tense::Future),
             ("The hope to sign on Friday faded", Tense::Past),
             (

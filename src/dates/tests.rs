@@ -757,6 +757,9 @@ const NEWS: &[&str] = &[
     "2006-03-15 | Smith won the 100 metres at the track meet on Saturday. | Saturday = DATE 2006-03-11",
     "2006-03-15 | She swam at an indoor swim meet on Saturday. | Saturday = DATE 2006-03-11",
     "2006-03-15 | The two leaders meet on Saturday. | Saturday = DATE 2006-03-18",
+    // The report after a quotation does not date the quoted words.
+    "1997-04-07 | \"Three new models would penetrate into 60 countries from June,\" the spokesman said. | June = DATE 1997-06",
+    "1987-02-26 | He repeated an earlier projection that third-quarter earnings \"will probably be off slightly\" from last year's 40 cts. | third-quarter = DATE 1987-Q3; last year = DATE 1986",
     // "The plan", "his plan": a plan named is no verb of the future.
     "1987-03-17 | South Korea unveiled the plan in November. | November = DATE 1986-11",
     "1987-03-11 | Nakasone vowed yesterday to press on with his plan despite Sunday's unexpected Upper House by-election defeat. | yesterday = DATE 1987-03-10; Sunday = DATE 1987-03-08",
