@@ -14,7 +14,7 @@ use super::TimexType;
 use super::lexicon::{DayPart, Lex, Season, Unit, W};
 use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
-use super::tense::{ends_sentence, tense_around, weekday_tense};
+use super::tense::{ends_sentence, past_verb_before, tense_around, weekday_tense};
 
 mod day_range;
 mod four_digits;
@@ -1155,9 +1155,12 @@ impl<'a> Grammar<'a> {
                 return Some(dct.year() + shift);
             }
         }
+        // Any verb in the past right before the day has it behind as
+        // "ended" does: "took effect on Jan. 1" in November is this year's.
         let ended = i > 0
             && (self.word(i - 1) == "ended"
-                || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended");
+                || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended")
+            || past_verb_before(self.lower, self.toks, i);
         if ended {
             r::year_ended(dct, month, day)
         } else {

@@ -41,6 +41,77 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
     left.map_or(Tense::Unknown, |(_, t)| t)
 }
 
+/// Whether a verb in the simple past governs the day starting at `start`
+/// right before it: "took effect on Jan. 1", "was announced on March
+/// 18", "fell on Monday". What such a verb reports on a day has
+/// happened, so the day is not one still to come. A participle alone
+/// is no such verb ("shares registered on May 6", "securities pledged
+/// on April 22" name days ahead), nor a past after "if" ("if the
+/// government fell on Dec. 8") or "before", which reported speech puts
+/// in the past for what is still to come ("would be made shortly before
+/// the price was announced on April 28").
+pub fn past_verb_before(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && word(lower, toks, k - 1) == "on" {
+        k -= 1;
+        // "took effect on", "took place on", "took office on".
+        if k > 1 && matches!(word(lower, toks, k - 1), "effect" | "place" | "office") {
+            k -= 1;
+        }
+    }
+    if k == 0 || k == start {
+        return false;
+    }
+    let verb = k - 1;
+    let simple_past = matches!(
+        word(lower, toks, verb),
+        "took"
+            | "began"
+            | "came"
+            | "went"
+            | "fell"
+            | "rose"
+            | "gave"
+            | "saw"
+            | "became"
+            | "was"
+            | "were"
+    );
+    let passive_past = verb > 0
+        && matches!(word(lower, toks, verb - 1), "was" | "were")
+        && matches!(toks[verb].kind, Kind::Word(Lex::Unknown | Lex::Word(_)))
+        && {
+            let w = word(lower, toks, verb);
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "made"
+                        | "held"
+                        | "paid"
+                        | "sold"
+                        | "bought"
+                        | "signed"
+                        | "sent"
+                        | "given"
+                        | "taken"
+                        | "won"
+                        | "lost"
+                        | "set"
+                        | "put"
+                        | "met"
+                        | "seen"
+                        | "found"
+                )
+        };
+    let conditional = (verb.saturating_sub(6)..verb).any(|j| {
+        matches!(
+            word(lower, toks, j),
+            "if" | "unless" | "whether" | "before" | "until" | "till"
+        )
+    });
+    (simple_past || passive_past) && !conditional
+}
+
 /// Whether the token at `i` closes a quotation at the end of a clause:
 /// a quotation mark, straight or curly, glued to what it closes, with a
 /// comma before or after it ("from June,\" the spokesman said", "in

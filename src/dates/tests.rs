@@ -757,6 +757,12 @@ const NEWS: &[&str] = &[
     "2006-03-15 | Smith won the 100 metres at the track meet on Saturday. | Saturday = DATE 2006-03-11",
     "2006-03-15 | She swam at an indoor swim meet on Saturday. | Saturday = DATE 2006-03-11",
     "2006-03-15 | The two leaders meet on Saturday. | Saturday = DATE 2006-03-18",
+    // A past verb right before a day has it behind.
+    "2006-11-16 | The tariff, which took effect on Jan. 1, cut its share. | Jan. 1 = DATE 2006-01-01",
+    "2005-11-13 | The treaty was signed on December 28. | December 28 = DATE 2004-12-28",
+    "2005-11-13 | The treaty will be signed on December 28. | December 28 = DATE 2005-12-28",
+    "2005-11-13 | It would be made before the price was announced on December 28. | December 28 = DATE 2005-12-28",
+    "2005-11-13 | Shares registered on December 28 get one right. | December 28 = DATE 2005-12-28",
     // The report after a quotation does not date the quoted words.
     "1997-04-07 | \"Three new models would penetrate into 60 countries from June,\" the spokesman said. | June = DATE 1997-06",
     "1987-02-26 | He repeated an earlier projection that third-quarter earnings \"will probably be off slightly\" from last year's 40 cts. | third-quarter = DATE 1987-Q3; last year = DATE 1986",
@@ -952,8 +958,8 @@ const NEWS: &[&str] = &[
     "1999-02-10 | It ran from March 3 \u{2013} 5. | March 3 = DATE 1999-03-03; 5 = DATE 1999-03-05",
     // ... but not a day followed by an amount.
     "1999-02-10 | On March 3 and 25 people died. | March 3 = DATE 1999-03-03",
-    "1999-02-10 | It rose on March 3 to 5.2 pct. | March 3 = DATE 1999-03-03",
-    "1999-02-10 | It rose on March 3 to 5 from 4. | March 3 = DATE 1999-03-03",
+    "1999-02-10 | It rose on March 3 to 5.2 pct. | March 3 = DATE 1998-03-03",
+    "1999-02-10 | It rose on March 3 to 5 from 4. | March 3 = DATE 1998-03-03",
     // A present copula that names a weekday states a schedule: the coming day.
     "2005-03-01 | The vote is on Thursday. | Thursday = DATE 2005-03-03",
     "2005-03-01 | The meeting is on Friday. | Friday = DATE 2005-03-04",
