@@ -173,7 +173,14 @@ impl<'a> Grammar<'a> {
         }
         // Only a quarter named as such anchors later "a year earlier"s;
         // "the year-ago quarter" is itself derived from one.
-        let derived = (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier));
+        // "The previous month" is derived from the month named before it,
+        // which stays the one a sentence compares ("up 0.6 pct from the
+        // previous month and 7.8 pct from the same month last year").
+        let previous_one = self.is(i, W::The)
+            && self.is(i + 1, W::Previous)
+            && matches!(self.unit(i + 2), Some((Unit::Month | Unit::Quarter, false)));
+        let derived =
+            (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier)) || previous_one;
         // "the 1985 quarter", "the same 1986 month" are counterparts of the
         // period reported on, so they anchor nothing either.
         let counterpart = (i..end).any(|k| {
@@ -224,6 +231,7 @@ impl<'a> Grammar<'a> {
         if kind == TimexType::Date
             && value.len() == 7
             && !counterpart
+            && !derived
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
         {
             self.last_month = Some((y, m));
@@ -1634,6 +1642,12 @@ impl<'a> Grammar<'a> {
                 unit,
                 plural: false,
             } => {
+                if self.is(i, W::The)
+                    && self.is(i + 1, W::Previous)
+                    && let Some(value) = self.before_the_one_named(i, unit)
+                {
+                    return date(j + 1, value);
+                }
                 let value = match dct {
                     Some(d) => relative_unit_value(d, unit, shift)?,
                     None => x_value(unit)?,
@@ -2967,6 +2981,33 @@ impl<'a> Grammar<'a> {
         let year = value.get(..4).and_then(|y| y.parse::<i32>().ok());
         let plausible = year.is_none_or(|y| r::YEARS.contains(&y));
         plausible.then_some((end + 1, TimexType::Date, value))
+    }
+
+    /// The month or quarter before the one the sentence of token `i` named
+    /// before it: "rose in February from the previous month" is January,
+    /// "in the fourth quarter of 1986 against the previous quarter" the
+    /// third. Without one named, "the previous month" counts from the DCT.
+    fn before_the_one_named(&self, i: usize, unit: Unit) -> Option<String> {
+        let in_sentence = |at: usize| {
+            at <= i
+                && i - at < DATED_CONTEXT_TOKENS
+                && !(at..i).any(|k| ends_sentence(self.toks, k))
+        };
+        match unit {
+            Unit::Month => {
+                let (year, month) = self.last_month?;
+                in_sentence(self.last_month_end).then_some(())?;
+                let (year, month) = r::shift_month(year, month, -1);
+                Some(r::month_value(year, month))
+            }
+            Unit::Quarter => {
+                let (year, quarter) = self.last_quarter?;
+                in_sentence(self.last_quarter_at).then_some(())?;
+                let (year, quarter) = r::shift_quarter(year, quarter, -1);
+                Some(r::quarter_value(year, quarter))
+            }
+            _ => None,
+        }
     }
 
     /// The date named last before token `i`, if it is in `i`'s sentence.

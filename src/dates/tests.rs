@@ -757,6 +757,11 @@ const NEWS: &[&str] = &[
     "2006-03-15 | Smith won the 100 metres at the track meet on Saturday. | Saturday = DATE 2006-03-11",
     "2006-03-15 | She swam at an indoor swim meet on Saturday. | Saturday = DATE 2006-03-11",
     "2006-03-15 | The two leaders meet on Saturday. | Saturday = DATE 2006-03-18",
+    // "The previous month" after a month the sentence named is the one before it.
+    "1987-03-27 | The index rose 0.3 pct in February from the previous month. | February = DATE 1987-02; the previous month = DATE 1987-01",
+    "1987-03-20 | GDP rose 0.3 pct in the fourth quarter of 1986 from 114.5 in the previous quarter. | the fourth quarter of 1986 = DATE 1986-Q4; the previous quarter = DATE 1986-Q3",
+    "1987-03-02 | It raised its dividend from the 42 cts paid in the previous quarter. | the previous quarter = DATE 1986-Q4",
+    "2005-11-16 | Sales in September rose 0.6 percent from the previous month and 7.8 percent from the same month last year. | September = DATE 2005-09; the previous month = DATE 2005-08; the same month last year = DATE 2004-09",
     // A past verb right before a day has it behind.
     "2006-11-16 | The tariff, which took effect on Jan. 1, cut its share. | Jan. 1 = DATE 2006-01-01",
     "2005-11-13 | The treaty was signed on December 28. | December 28 = DATE 2004-12-28",
