@@ -14,7 +14,7 @@ use super::TimexType;
 use super::lexicon::{DayPart, Lex, Season, Unit, W};
 use super::resolve::{self as r, Direction, Tense};
 use super::scan::{Kind, Token};
-use super::tense::{ends_sentence, tense_around, weekday_tense};
+use super::tense::{ends_sentence, past_verb_before, tense_around, weekday_tense};
 
 mod day_range;
 mod four_digits;
@@ -154,7 +154,7 @@ impl<'a> Grammar<'a> {
             found = Some(range);
         }
         let (end, kind, value) = found?;
-        if self.names_a_round(end) {
+        if self.names_a_round(end) || self.names_a_camp(i, end) {
             return None;
         }
         // "the year-ago figure", "a year-earlier loss": neither this year
@@ -173,7 +173,14 @@ impl<'a> Grammar<'a> {
         }
         // Only a quarter named as such anchors later "a year earlier"s;
         // "the year-ago quarter" is itself derived from one.
-        let derived = (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier));
+        // "The previous month" is derived from the month named before it,
+        // which stays the one a sentence compares ("up 0.6 pct from the
+        // previous month and 7.8 pct from the same month last year").
+        let previous_one = self.is(i, W::The)
+            && self.is(i + 1, W::Previous)
+            && matches!(self.unit(i + 2), Some((Unit::Month | Unit::Quarter, false)));
+        let derived =
+            (i..end).any(|k| self.is(k, W::Ago) || self.is(k, W::Earlier)) || previous_one;
         // "the 1985 quarter", "the same 1986 month" are counterparts of the
         // period reported on, so they anchor nothing either.
         let counterpart = (i..end).any(|k| {
@@ -224,6 +231,7 @@ impl<'a> Grammar<'a> {
         if kind == TimexType::Date
             && value.len() == 7
             && !counterpart
+            && !derived
             && let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u32>())
         {
             self.last_month = Some((y, m));
@@ -647,7 +655,20 @@ impl<'a> Grammar<'a> {
                 format!("{}T{}", day_or_x(day), part.code()),
             ));
         }
+        if let Some(time) = self.hour_word(j) {
+            return Some((j + 1, TimexType::Time, format!("{}T{time}", day_or_x(day))));
+        }
         date(j, day_or_x(day))
+    }
+
+    /// The clock reading a word at `j` names after a day: "noon" and
+    /// "midday" 12:00, "midnight" the day's end, 24:00.
+    fn hour_word(&self, j: usize) -> Option<&'static str> {
+        match self.lex(j) {
+            Lex::Word(W::Noon | W::Midday) => Some("12:00"),
+            Lex::Word(W::Midnight) => Some("24:00"),
+            _ => None,
+        }
     }
 
     /// "Friday", "last Friday", "next Tuesday", "Friday morning".
@@ -691,6 +712,14 @@ impl<'a> Grammar<'a> {
             // with a part of the day as a DATE more often than as a TIME.
             return date(end + 1, format!("{}T{}", day_or_x(resolved), part.code()));
         }
+        if let Some(time) = self.hour_word(end) {
+            // "Monday noon" is a reading of the clock, as "noon Monday" is.
+            return Some((
+                end + 1,
+                TimexType::Time,
+                format!("{}T{time}", day_or_x(resolved)),
+            ));
+        }
         date(end, day_or_x(resolved))
     }
 
@@ -711,6 +740,18 @@ impl<'a> Grammar<'a> {
             Lex::Word(W::Last) => Some(-1),
             _ => None,
         }
+    }
+
+    /// Whether the day at tokens `i..end` names the political camp that
+    /// rallied on it: "the March 14 Forces", "the March 8 alliance", "the
+    /// June 4 movement". A year written makes it a date again.
+    fn names_a_camp(&self, i: usize, end: usize) -> bool {
+        matches!(
+            self.word(end),
+            "forces" | "alliance" | "coalition" | "movement" | "bloc" | "camp"
+        ) && (i..end).any(|k| matches!(self.lex(k), Lex::Month { .. }))
+            && (i..end).any(|k| matches!(self.number(k), Some((_, 1 | 2))))
+            && (i..end).all(|k| !matches!(self.number(k), Some((_, 4))))
     }
 
     /// Whether the capitalised day word at `i` begins the name of a
@@ -1123,9 +1164,12 @@ impl<'a> Grammar<'a> {
                 return Some(dct.year() + shift);
             }
         }
+        // Any verb in the past right before the day has it behind as
+        // "ended" does: "took effect on Jan. 1" in November is this year's.
         let ended = i > 0
             && (self.word(i - 1) == "ended"
-                || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended");
+                || i > 1 && self.word(i - 1) == "on" && self.word(i - 2) == "ended")
+            || past_verb_before(self.lower, self.toks, i);
         if ended {
             r::year_ended(dct, month, day)
         } else {
@@ -1599,6 +1643,12 @@ impl<'a> Grammar<'a> {
                 unit,
                 plural: false,
             } => {
+                if self.is(i, W::The)
+                    && self.is(i + 1, W::Previous)
+                    && let Some(value) = self.before_the_one_named(i, unit)
+                {
+                    return date(j + 1, value);
+                }
                 let value = match dct {
                     Some(d) => relative_unit_value(d, unit, shift)?,
                     None => x_value(unit)?,
@@ -2938,6 +2988,33 @@ impl<'a> Grammar<'a> {
         let year = value.get(..4).and_then(|y| y.parse::<i32>().ok());
         let plausible = year.is_none_or(|y| r::YEARS.contains(&y));
         plausible.then_some((end + 1, TimexType::Date, value))
+    }
+
+    /// The month or quarter before the one the sentence of token `i` named
+    /// before it: "rose in February from the previous month" is January,
+    /// "in the fourth quarter of 1986 against the previous quarter" the
+    /// third. Without one named, "the previous month" counts from the DCT.
+    fn before_the_one_named(&self, i: usize, unit: Unit) -> Option<String> {
+        let in_sentence = |at: usize| {
+            at <= i
+                && i - at < DATED_CONTEXT_TOKENS
+                && !(at..i).any(|k| ends_sentence(self.toks, k))
+        };
+        match unit {
+            Unit::Month => {
+                let (year, month) = self.last_month?;
+                in_sentence(self.last_month_end).then_some(())?;
+                let (year, month) = r::shift_month(year, month, -1);
+                Some(r::month_value(year, month))
+            }
+            Unit::Quarter => {
+                let (year, quarter) = self.last_quarter?;
+                in_sentence(self.last_quarter_at).then_some(())?;
+                let (year, quarter) = r::shift_quarter(year, quarter, -1);
+                Some(r::quarter_value(year, quarter))
+            }
+            _ => None,
+        }
     }
 
     /// The date named last before token `i`, if it is in `i`'s sentence.

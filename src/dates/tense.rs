@@ -21,7 +21,13 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
     let left = nearest_cue_left(lower, toks, start, false);
     let hi = (end + WINDOW).min(toks.len());
     for (j, tok) in toks.iter().enumerate().take(hi).skip(end) {
-        if tok.newline_before && j > end || ends_sentence(toks, j) {
+        // A quotation ends the speaker's words: the report after it tells
+        // when they were said, not when their day falls ("... from June,"
+        // the spokesman said).
+        if tok.newline_before && j > end
+            || ends_sentence(toks, j)
+            || closes_quotation(lower, toks, j)
+        {
             break;
         }
         if let Some(t) = cue(lower, toks, j) {
@@ -33,6 +39,90 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
         }
     }
     left.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Whether a verb in the simple past governs the day starting at `start`
+/// right before it: "took effect on Jan. 1", "was announced on March
+/// 18", "fell on Monday". What such a verb reports on a day has
+/// happened, so the day is not one still to come. A participle alone
+/// is no such verb ("shares registered on May 6", "securities pledged
+/// on April 22" name days ahead), nor a past after "if" ("if the
+/// government fell on Dec. 8") or "before", which reported speech puts
+/// in the past for what is still to come ("would be made shortly before
+/// the price was announced on April 28").
+pub fn past_verb_before(lower: &str, toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && word(lower, toks, k - 1) == "on" {
+        k -= 1;
+        // "took effect on", "took place on", "took office on".
+        if k > 1 && matches!(word(lower, toks, k - 1), "effect" | "place" | "office") {
+            k -= 1;
+        }
+    }
+    if k == 0 || k == start {
+        return false;
+    }
+    let verb = k - 1;
+    let simple_past = matches!(
+        word(lower, toks, verb),
+        "took"
+            | "began"
+            | "came"
+            | "went"
+            | "fell"
+            | "rose"
+            | "gave"
+            | "saw"
+            | "became"
+            | "was"
+            | "were"
+    );
+    let passive_past = verb > 0
+        && matches!(word(lower, toks, verb - 1), "was" | "were")
+        && matches!(toks[verb].kind, Kind::Word(Lex::Unknown | Lex::Word(_)))
+        && {
+            let w = word(lower, toks, verb);
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "made"
+                        | "held"
+                        | "paid"
+                        | "sold"
+                        | "bought"
+                        | "signed"
+                        | "sent"
+                        | "given"
+                        | "taken"
+                        | "won"
+                        | "lost"
+                        | "set"
+                        | "put"
+                        | "met"
+                        | "seen"
+                        | "found"
+                )
+        };
+    let conditional = (verb.saturating_sub(6)..verb).any(|j| {
+        matches!(
+            word(lower, toks, j),
+            "if" | "unless" | "whether" | "before" | "until" | "till"
+        )
+    });
+    (simple_past || passive_past) && !conditional
+}
+
+/// Whether the token at `i` closes a quotation at the end of a clause:
+/// a quotation mark, straight or curly, glued to what it closes, with a
+/// comma before or after it ("from June,\" the spokesman said", "in
+/// May\", he said"). One that opens a quotation ("earnings \"will
+/// probably be off") or closes a phrase the sentence goes on after
+/// ("results in the fourth quarter\" ended February 28") ends nothing.
+fn closes_quotation(lower: &str, toks: &[Token], i: usize) -> bool {
+    let quote = matches!(toks[i].kind, Kind::Punct(b'"'))
+        || matches!(word(lower, toks, i), "\u{201c}" | "\u{201d}");
+    let comma = |k: usize| matches!(toks.get(k).map(|t| t.kind), Some(Kind::Punct(b',')));
+    quote && i > 0 && !toks[i].space_before && (comma(i - 1) || comma(i + 1))
 }
 
 /// The tense that picks the occurrence of a bare weekday at `start..end`.
@@ -605,6 +695,21 @@ fn after_determiner(lower: &str, toks: &[Token], i: usize) -> bool {
         )
 }
 
+/// Whether the word at `i` ends a noun phrase that a determiner opens,
+/// with one or two words between and a singular one last: "the track
+/// meet", "a swim meet", "the annual track meet". A plural before it is
+/// the verb's subject ("the two leaders meet"), and so is a time word
+/// ("this week meet Barcelona"), which the lexicon knows.
+fn ends_noun_phrase(lower: &str, toks: &[Token], i: usize) -> bool {
+    let modifier = |k: usize| matches!(toks[k].kind, Kind::Word(Lex::Unknown));
+    let last = word(lower, toks, i.wrapping_sub(1));
+    // "athletics", "gymnastics" are singular.
+    let singular = !last.ends_with('s') || last.ends_with("ics") || last.ends_with("ss");
+    singular
+        && (1..=2)
+            .any(|n| i > n && (i - n..i).all(modifier) && after_determiner(lower, toks, i - n))
+}
+
 /// Whether the word at `i` makes "due to" a schedule ("due to expire",
 /// "due to slap tariffs on") rather than a cause ("due to the strike",
 /// "due to lower prices"): a verb news schedules, or any word other than a
@@ -711,6 +816,14 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "will" | "shall" | "wo" | "going" | "scheduled" | "slated" | "plans" | "plan"
         | "planned" | "expects" | "expect" | "intends" | "upcoming" => Some(Tense::Future),
         "ll" if apostrophe_before => Some(Tense::Future),
+        // A wish or an aim in the present looks ahead: "hopes to return",
+        // "wants to publish". "The hope to" is a noun.
+        "hopes" | "hope" | "wants" | "want" | "aims" | "aim" | "seeks" | "seek" | "promises"
+        | "promise" | "pledges" | "pledge" | "vows" | "vow"
+            if word(lower, toks, i + 1) == "to" && !after_determiner(lower, toks, i) =>
+        {
+            Some(Tense::Future)
+        }
         // "due to a leak", "due to remarks": a cause, no tense.
         "due" if word(lower, toks, i + 1) == "to" && !schedule_after_due_to(lower, toks, i + 2) => {
             None
@@ -729,6 +842,8 @@ fn cue(lower: &str, toks: &[Token], i: usize) -> Option<Tense> {
         "meets" | "resumes" | "reconvenes" | "convenes" if !after_determiner(lower, toks, i) => {
             Some(Tense::Future)
         }
+        // "the track meet", "a swim meet": a sports event, no verb.
+        "meet" if ends_noun_phrase(lower, toks, i) => None,
         "meet" | "resume" | "reconvene" | "convene"
             if !after_determiner(lower, toks, i)
                 && (i == 0 || !matches!(word(lower, toks, i - 1), "to" | "not" | "did")) =>
@@ -802,6 +917,12 @@ mod tests {
             ("They agreed to meet on Friday", Tense::Past),
             ("Talks are on Friday", Tense::Present),
             (
+                "\"New models would reach 60 countries from Friday,\" the spokesman said.",
+                Tense::Future,
+            ),
+            ("He hopes to sign on Friday", Tense::Future),
+            ("The hope to sign on Friday faded", Tense::Past),
+            (
                 "It would be paid on a still unspecified date Friday",
                 Tense::Future,
             ),
@@ -852,6 +973,7 @@ mod tests {
             ("Shares rose by 5 on Friday.", Tense::Past),
             // A meeting named, no verb: its sentence's verb tells.
             ("The meet on Friday was cancelled.", Tense::Past),
+            ("Crowds at the track meet on Friday cheered.", Tense::Past),
             ("Her resume on Friday listed two jobs.", Tense::Past),
         ];
         for (text, want) in cases {

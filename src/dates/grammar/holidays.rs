@@ -180,13 +180,16 @@ impl Grammar<'_> {
         // Christmas" in January the one just past. Holidays lie further off
         // than the days news names, so a past tense tilts the choice
         // harder: "at Easter he went home" in January is last year's.
+        // Without a past tense the nearer one wins whichever side it is on:
+        // news speaks of a holiday ahead as often as of one gone ("the law
+        // comes into force at Whitsun" in November is the coming one).
         let candidates: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
             .filter_map(|year| rule.in_year(year))
             .collect();
         let pick = match self.tense(i, end) {
             Tense::Future => candidates.iter().copied().find(|&d| d >= dct),
             Tense::Past => r::nearest_occurrence(dct, &candidates, 4),
-            _ => r::nearest_occurrence(dct, &candidates, 2),
+            _ => r::nearest_occurrence(dct, &candidates, 1),
         }?;
         date(end, value(pick))
     }
