@@ -24,9 +24,6 @@ use crate::chars;
 /// Lists whose names are people's names as often as not.
 const PEOPLE_NAMES: [&str; 2] = ["first_names", "last_names"];
 
-/// How many words after a mention may still refer back to it.
-const PRONOUN_REACH: usize = 12;
-
 /// What the words around one mention say it is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Evidence {
@@ -115,20 +112,7 @@ pub fn retype_lone_names(gazetteer: &Gazetteer, text: &str, entities: &mut [Enti
 /// "his", "she" or "her" a person. "its" right after the name is not
 /// about it ("with Kenzie its favourite").
 fn pronoun_after(text: &str, entities: &[Entity], index: usize) -> Option<Evidence> {
-    let entity = &entities[index];
-    let limit = entities
-        .get(index + 1)
-        .map_or(text.len(), |next| next.start.max(entity.end));
-    let after = &text[entity.end..limit];
-    let sentence = after
-        .find(['.', '!', '?', '\n'])
-        .map_or(after, |end| &after[..end]);
-    let words = sentence
-        .split(|c: char| !(chars::is_alphabetic(c) || c == '\'' || c == '’'))
-        .filter(|word| !word.is_empty())
-        // "Rosneft's" leaves an "s".
-        .skip_while(|word| *word == "s")
-        .take(PRONOUN_REACH);
+    let words = super::words_referring_back(super::sentence_after(text, entities, index));
     for (position, word) in words.enumerate() {
         match word {
             "its" if position > 0 => return Some(Evidence::Organisation),

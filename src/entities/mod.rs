@@ -127,6 +127,33 @@ impl Entity {
     }
 }
 
+/// How many words after a mention may still refer back to it.
+const PRONOUN_REACH: usize = 12;
+
+/// The rest of the sentence after the mention at `index`, up to the next
+/// mention: where the words that tell what a name is stand ("said",
+/// "he", "its").
+pub(crate) fn sentence_after<'t>(text: &'t str, entities: &[Entity], index: usize) -> &'t str {
+    let entity = &entities[index];
+    let limit = entities
+        .get(index + 1)
+        .map_or(text.len(), |next| next.start.max(entity.end));
+    let after = &text[entity.end..limit];
+    after
+        .find(['.', '!', '?', '\n'])
+        .map_or(after, |end| &after[..end])
+}
+
+/// The first few words of `text` (letters and apostrophes), past the "s"
+/// a possessive leaves ("Rosneft's"): those that may still refer back to
+/// the mention before them.
+pub(crate) fn words_referring_back(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(crate::chars::is_alphabetic(c) || c == '\'' || c == '’'))
+        .filter(|word| !word.is_empty())
+        .skip_while(|word| *word == "s")
+        .take(PRONOUN_REACH)
+}
+
 /// Gives `label` to the mentions a pass decided on, one decision a mention:
 /// passes decide over all mentions first (a decision may look at others),
 /// then relabel.

@@ -16,7 +16,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::{Gazetteer, list_bits};
 use super::{Entity, EntityLabel};
-use crate::chars;
 
 /// Lists whose names are as often not a person's.
 const NOT_ONLY_PEOPLE: [&str; 6] = [
@@ -30,9 +29,6 @@ const NOT_ONLY_PEOPLE: [&str; 6] = [
 
 /// Verbs of saying that follow a person's name in reported speech.
 const SAYING: [&str; 4] = ["said", "says", "told", "added"];
-
-/// How many words after a mention may still refer back to it.
-const PRONOUN_REACH: usize = 12;
 
 /// Makes people of the surnames alone that the article's words say are
 /// the person it names in full. `text` is the text the mentions' offsets
@@ -88,14 +84,7 @@ pub fn retype_surnames_alone(gazetteer: &Gazetteer, text: &str, entities: &mut [
 /// words and before the next mention) say: `Some(true)` a person ("said",
 /// "he"), `Some(false)` a thing ("it", "its"), `None` neither.
 fn words_after(text: &str, entities: &[Entity], index: usize) -> Option<bool> {
-    let entity = &entities[index];
-    let limit = entities
-        .get(index + 1)
-        .map_or(text.len(), |next| next.start.max(entity.end));
-    let after = &text[entity.end..limit];
-    let sentence = after
-        .find(['.', '!', '?', '\n'])
-        .map_or(after, |end| &after[..end]);
+    let sentence = super::sentence_after(text, entities, index);
     // A quotation mark or bracket right after the name closes a quote or
     // an aside that the name is not the subject of ("the [Games]," said).
     if sentence
@@ -104,12 +93,7 @@ fn words_after(text: &str, entities: &[Entity], index: usize) -> Option<bool> {
     {
         return None;
     }
-    let mut words = sentence
-        .split(|c: char| !(chars::is_alphabetic(c) || c == '\'' || c == '’'))
-        .filter(|word| !word.is_empty())
-        .skip_while(|word| *word == "s")
-        .take(PRONOUN_REACH)
-        .peekable();
+    let mut words = super::words_referring_back(sentence).peekable();
     let saying = words.peek().is_some_and(|word| SAYING.contains(word));
     for word in words {
         match word {
