@@ -116,9 +116,7 @@ fn pronoun_after(text: &str, entities: &[Entity], index: usize) -> Option<Eviden
     for (position, word) in words.enumerate() {
         match word {
             "its" if position > 0 => return Some(Evidence::Organisation),
-            "he" | "his" | "him" | "himself" | "she" | "her" | "herself" => {
-                return Some(Evidence::Person);
-            }
+            word if super::is_personal_pronoun(word) => return Some(Evidence::Person),
             _ => {}
         }
     }

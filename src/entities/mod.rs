@@ -154,6 +154,15 @@ pub(crate) fn words_referring_back(text: &str) -> impl Iterator<Item = &str> {
         .take(PRONOUN_REACH)
 }
 
+/// Whether `word` (lower case) is a pronoun only a person is: "he",
+/// "his", "she", "her" and the like.
+pub(crate) fn is_personal_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "his" | "him" | "himself" | "she" | "her" | "herself"
+    )
+}
+
 /// Gives `label` to the mentions a pass decided on, one decision a mention:
 /// passes decide over all mentions first (a decision may look at others),
 /// then relabel.

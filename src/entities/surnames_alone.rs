@@ -98,7 +98,7 @@ fn words_after(text: &str, entities: &[Entity], index: usize) -> Option<bool> {
     for word in words {
         match word {
             "it" | "its" => return Some(false),
-            "he" | "his" | "him" | "himself" | "she" | "her" | "herself" => return Some(true),
+            word if super::is_personal_pronoun(word) => return Some(true),
             _ => {}
         }
     }
