@@ -39,6 +39,27 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     }
 }
 
+type CharClass = fn(char) -> bool;
+
+/// The scripts a language is stemmed in: the characters of the script,
+/// those of them its language writes, and how its words are stemmed.
+const SCRIPTS: [(CharClass, CharClass, Stemming); 6] = [
+    (is_arabic_script, is_arabic_letter, Stemming::ArabicLight),
+    (is_cyrillic, is_russian_letter, Stemming::Russian),
+    (is_greek, is_greek, Stemming::Snowball(Algorithm::Greek)),
+    (
+        is_devanagari,
+        is_devanagari,
+        Stemming::Snowball(Algorithm::Hindi),
+    ),
+    (
+        is_armenian,
+        is_armenian,
+        Stemming::Snowball(Algorithm::Armenian),
+    ),
+    (is_tamil, is_tamil, Stemming::Snowball(Algorithm::Tamil)),
+];
+
 /// How to stem `word`: the script of its first character decides.
 fn stemming_for(word: &str) -> Stemming {
     let Some(first) = word.chars().next() else {
@@ -48,21 +69,10 @@ fn stemming_for(word: &str) -> Stemming {
     if first.is_ascii() {
         return english;
     }
-    let (stemming, writes): (Stemming, fn(char) -> bool) = match first {
-        '\u{0600}'..='\u{06FF}' => (Stemming::ArabicLight, is_arabic_letter),
-        '\u{0400}'..='\u{04FF}' => (Stemming::Russian, is_russian_letter),
-        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => {
-            (Stemming::Snowball(Algorithm::Greek), is_greek)
-        }
-        '\u{0900}'..='\u{097F}' => (Stemming::Snowball(Algorithm::Hindi), is_devanagari),
-        '\u{0530}'..='\u{058F}' => (Stemming::Snowball(Algorithm::Armenian), is_armenian),
-        '\u{0B80}'..='\u{0BFF}' => (Stemming::Snowball(Algorithm::Tamil), is_tamil),
-        _ => return english,
-    };
-    if word.chars().all(writes) {
-        stemming
-    } else {
-        Stemming::Whole
+    match SCRIPTS.iter().find(|(in_script, ..)| in_script(first)) {
+        Some(&(_, writes, stemming)) if word.chars().all(writes) => stemming,
+        Some(_) => Stemming::Whole,
+        None => english,
     }
 }
 
@@ -82,6 +92,14 @@ fn russian_stem(word: &str) -> String {
     } else {
         stem.into_owned()
     }
+}
+
+fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}')
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
 /// The letters of Arabic as the tokenizer spells them (Persian and Urdu
