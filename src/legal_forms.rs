@@ -65,13 +65,24 @@ fn is_joiner(word: &str) -> bool {
 }
 
 /// Whether `word` is a legal form, in any case, with or without its dots.
+/// Asked for the last word of every organisation's name a passage holds,
+/// as it is indexed, so it lowers the word into a buffer on the stack.
 fn is_legal_form(word: &str) -> bool {
-    let mut letters = String::with_capacity(word.len());
-    for c in word.chars().filter(|&c| c != '.') {
-        letters.extend(c.to_lowercase());
+    let mut letters = [0u8; LONGEST_LEGAL_FORM];
+    let mut len = 0;
+    for byte in word.bytes().filter(|&b| b != b'.') {
+        if len == letters.len() || !byte.is_ascii_alphabetic() {
+            return false;
+        }
+        letters[len] = byte.to_ascii_lowercase();
+        len += 1;
     }
-    LEGAL_FORMS.binary_search(&letters.as_str()).is_ok()
+    std::str::from_utf8(&letters[..len])
+        .is_ok_and(|letters| LEGAL_FORMS.binary_search(&letters).is_ok())
 }
+
+/// Letters of the longest of [`LEGAL_FORMS`] ("incorporated").
+const LONGEST_LEGAL_FORM: usize = 12;
 
 #[cfg(test)]
 mod tests {
@@ -107,5 +118,7 @@ mod tests {
     #[test]
     fn the_list_is_sorted_for_its_search() {
         assert!(LEGAL_FORMS.is_sorted());
+        let longest = LEGAL_FORMS.iter().map(|form| form.len()).max();
+        assert_eq!(longest, Some(LONGEST_LEGAL_FORM));
     }
 }
