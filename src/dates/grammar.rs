@@ -2255,7 +2255,7 @@ impl<'a> Grammar<'a> {
         let opens = !the && self.opens_sentence(i);
         // "for second half 1987", "in first half of 1988": a year after
         // it says a half is the calendar's, as an article does.
-        let year_after = match self.year_number(k + 1) {
+        let year_after = || match self.year_number(k + 1) {
             Some((_, after)) => self.plausible_year_at(k + 1, after),
             None => self.is(k + 1, W::Of) && self.year_number(k + 2).is_some(),
         };
@@ -2264,7 +2264,7 @@ impl<'a> Grammar<'a> {
             && k == j + 1
             && !abbreviated
             && !opens
-            && ((!matches!(which, Which::Nth(_)) && !year_after) || self.fraction_before(i))
+            && ((!matches!(which, Which::Nth(_)) && !year_after()) || self.fraction_before(i))
         {
             return None;
         }
