@@ -128,6 +128,12 @@ pub fn decode(
             text: text.to_string(),
             note: None,
         }),
+        // UTF-8 with a few bad bytes (a stray byte of another encoding, a
+        // file cut in the middle of a character) is still UTF-8: read in a
+        // legacy encoding, every accent and dash of it would be garbled.
+        Err(_) if mostly_utf8(&bytes[..bytes.len().min(DETECT_BYTES)], bytes.len()) => {
+            Ok(lossy_utf8(bytes))
+        }
         // A page declaring UTF-8 whose bytes are not is mislabelled: the
         // guess reads it better.
         Err(_) => match declared().filter(|&encoding| encoding != UTF_8) {
@@ -209,6 +215,75 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) 
     Decoded {
         text: text.into_owned(),
         note,
+    }
+}
+
+/// Whether `sample`, the start of a file of `file_len` bytes that is not
+/// valid UTF-8, is UTF-8 with a few bad bytes rather than text in another
+/// encoding: its only fault is a character cut off at the file's end, or
+/// it holds at least twice as many valid multi-byte characters as bad
+/// sequences. Text in a legacy encoding seldom forms a valid multi-byte
+/// character: none in French, German, Greek, Turkish or Russian of their
+/// Windows code pages, and under a third as many as bad sequences in
+/// Chinese, Japanese or Korean of GBK, Big5, Shift_JIS, EUC-JP or EUC-KR.
+fn mostly_utf8(sample: &[u8], file_len: usize) -> bool {
+    let (mut characters, mut bad) = (0usize, 0usize);
+    let mut cut_at_end = false;
+    let mut chunks = sample.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        // Lead bytes: one a multi-byte character.
+        characters += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        if !chunk.invalid().is_empty() {
+            let last = chunks.peek().is_none();
+            // An incomplete character ending the sample is the sample's
+            // cut when the file goes on, the file's when it ends there.
+            let incomplete =
+                last && chunk.invalid().len() < 4 && starts_a_character(chunk.invalid());
+            if incomplete && sample.len() == file_len {
+                cut_at_end = true;
+            } else if !incomplete {
+                bad += 1;
+            }
+        }
+    }
+    (bad == 0 && (cut_at_end || characters > 0)) || (bad > 0 && characters >= 2 * bad)
+}
+
+/// Whether `bytes` are the start of a UTF-8 character that the end cut.
+fn starts_a_character(bytes: &[u8]) -> bool {
+    let expected = match bytes[0] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return false,
+    };
+    bytes.len() < expected && bytes[1..].iter().all(|&b| b & 0xC0 == 0x80)
+}
+
+/// `bytes` as UTF-8, each bad sequence a U+FFFD, with a note saying how
+/// many there were and on which line the first stands, for the user to
+/// mend the file.
+fn lossy_utf8(bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len());
+    let (mut bad, mut first_line) = (0usize, None);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+            first_line.get_or_insert_with(|| text.matches('\n').count() + 1);
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    let line = first_line.unwrap_or(1);
+    let note = match bad {
+        1 => format!("not valid UTF-8 in 1 place (line {line}); read as UTF-8 with U+FFFD there"),
+        _ => format!(
+            "not valid UTF-8 in {bad} places (the first on line {line}); read as UTF-8 with U+FFFD there"
+        ),
+    };
+    Decoded {
+        text,
+        note: Some(note),
     }
 }
 
@@ -445,6 +520,33 @@ mod tests {
                 Some("not valid UTF-8; decoded as windows-1252"),
             ),
             (
+                "utf-8 with a stray byte",
+                b"Caf\xc3\xa9 owner \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9\nna\xefve".to_vec(),
+                "Café owner — résumé\nna\u{fffd}ve",
+                Some("not valid UTF-8 in 1 place (line 2); read as UTF-8 with U+FFFD there"),
+            ),
+            (
+                "utf-8 with two latin-1 letters among many",
+                b"\xe2\x80\x9cZ\xfcrich\xe2\x80\x9d, \xe2\x80\x9cM\xfcnchen\xe2\x80\x9d".to_vec(),
+                "\u{201c}Z\u{fffd}rich\u{201d}, \u{201c}M\u{fffd}nchen\u{201d}",
+                Some(
+                    "not valid UTF-8 in 2 places (the first on line 1); read as UTF-8 with U+FFFD there",
+                ),
+            ),
+            (
+                "utf-8 cut in a character at the end",
+                b"Plain words, then a dash \xe2\x80".to_vec(),
+                "Plain words, then a dash \u{fffd}",
+                Some("not valid UTF-8 in 1 place (line 1); read as UTF-8 with U+FFFD there"),
+            ),
+            (
+                "windows-1252 with one character that is also utf-8",
+                b"\xc3\xa9 in Paris: caf\xe9 cr\xe8me, na\xefve \x93quotes\x94 and \x80 signs"
+                    .to_vec(),
+                "Ã© in Paris: café crème, naïve \u{201c}quotes\u{201d} and € signs",
+                Some("not valid UTF-8; decoded as windows-1252"),
+            ),
+            (
                 "bad utf-8 after bom",
                 with_bom(b"\xEF\xBB\xBF", b"a\xffb".to_vec()),
                 "a\u{fffd}b",
@@ -455,6 +557,45 @@ mod tests {
             let decoded = decode(&bytes, || None).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(decoded.text, text, "{name}");
             assert_eq!(decoded.note.as_deref(), note, "{name}");
+        }
+    }
+
+    #[test]
+    fn legacy_encodings_are_not_taken_for_damaged_utf8() {
+        let news = [
+            (
+                encoding_rs::GBK,
+                "中华人民共和国国务院总理周三在北京会见了阿塞拜疆总统，双方就航空安全交换了意见。",
+            ),
+            (
+                encoding_rs::BIG5,
+                "中華民國總統週三在台北會見了亞塞拜然總統，雙方就航空安全交換了意見。",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "東京都知事は水曜日、記者会見で新しい防災計画を発表した。",
+            ),
+            (
+                encoding_rs::EUC_JP,
+                "東京都知事は水曜日、記者会見で新しい防災計画を発表した。",
+            ),
+            (
+                encoding_rs::EUC_KR,
+                "대통령은 수요일 서울에서 아제르바이잔 대통령과 회담을 가졌다.",
+            ),
+            (
+                encoding_rs::KOI8_U,
+                "Президент Азербайджана заявил, что самолёт был сбит. Україна і Білорусь.",
+            ),
+            (
+                encoding_rs::WINDOWS_1253,
+                "Ο πρόεδρος δήλωσε ότι το αεροπλάνο καταρρίφθηκε.",
+            ),
+        ];
+        for (encoding, text) in news {
+            let (bytes, _, _) = encoding.encode(text);
+            assert!(!mostly_utf8(&bytes, bytes.len()), "{}", encoding.name());
+            assert_eq!(decode(&bytes, || Some(encoding)).unwrap().text, text);
         }
     }
 

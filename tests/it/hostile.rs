@@ -51,6 +51,12 @@ fn broken_files_warn_and_everything_else_is_indexed() {
             Some("narwhal"),
         ),
         case(
+            "stray-byte.txt",
+            b"The gecko of Z\xc3\xbcrich \xe2\x80\x94 \xff rested.\n".to_vec(),
+            Some("not valid UTF-8 in 1 place (line 1); read as UTF-8"),
+            Some("Zürich"),
+        ),
+        case(
             "latin1.txt",
             b"Caf\xe9 owner saw a pelican in M\xfcnchen.\n".to_vec(),
             Some("decoded as"),
@@ -172,7 +178,7 @@ fn broken_files_warn_and_everything_else_is_indexed() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("13 warnings"),
+        run.stderr.contains("14 warnings"),
         "every warning counted:\n{}",
         run.stderr
     );
