@@ -17,6 +17,7 @@
 use crate::chars;
 use std::borrow::Cow;
 
+pub mod demonyms;
 pub mod respelling;
 pub mod written_dates;
 

@@ -439,6 +439,11 @@ const MAX_SLOPPY_PHRASE_TERMS: usize = 6;
 const MAX_PHRASE_TERMS: usize = 64;
 
 /// A query tree as tantivy's parser holds it before building it.
+/// How much a country's adjective counts for its name and back (`Iraq`
+/// finding "Iraqi"): less than the word as typed, so that, other things
+/// equal, a passage saying "Iraq" ranks first.
+const PAIRED_WORD_WEIGHT: Score = 0.5;
+
 enum Node {
     Clause(Vec<(Occur, Node)>),
     Boost(Box<Node>, Score),
@@ -597,27 +602,38 @@ impl<'a> TextQueryBuilder<'a> {
             return Ok(node);
         }
         // A word news also writes another way ("US" and "U.S.", "G7" and
-        // "G-7") is either.
+        // "G-7") is either; a country's name is also its adjective ("Iraq"
+        // and "Iraqi"), which counts less than the word as typed.
         if let UserInputLeaf::Literal(literal) = &leaf
             && literal.delimiter == Delimiter::None
             && !literal.prefix
             && matches!(literal.field_name.as_deref(), None | Some("text" | "title"))
-            && let Some(respelt) = query::respelling::respelt(&literal.phrase)
         {
-            let mut other = literal.clone();
-            match respelt {
-                Respelt::Phrase(phrase) => {
-                    other.phrase = phrase;
-                    other.delimiter = Delimiter::DoubleQuotes;
+            let mut others = Vec::new();
+            if let Some(respelt) = query::respelling::respelt(&literal.phrase) {
+                let mut other = literal.clone();
+                match respelt {
+                    Respelt::Phrase(phrase) => {
+                        other.phrase = phrase;
+                        other.delimiter = Delimiter::DoubleQuotes;
+                    }
+                    Respelt::Word(word) => other.phrase = word,
                 }
-                Respelt::Word(word) => other.phrase = word,
+                others.push((other, 1.0));
             }
-            let as_typed = self.written(leaf, polarity)?;
-            let other = self.written(UserInputLeaf::Literal(other), polarity)?;
-            return Ok(Node::Clause(vec![
-                (Occur::Should, as_typed),
-                (Occur::Should, other),
-            ]));
+            for paired in query::demonyms::paired_words(&literal.phrase) {
+                let mut other = literal.clone();
+                other.phrase = paired.to_string();
+                others.push((other, PAIRED_WORD_WEIGHT));
+            }
+            if !others.is_empty() {
+                let mut alternatives = vec![(Occur::Should, self.written(leaf, polarity)?)];
+                for (other, weight) in others {
+                    let other = self.written(UserInputLeaf::Literal(other), polarity)?;
+                    alternatives.push((Occur::Should, other.boost(weight)));
+                }
+                return Ok(Node::Clause(alternatives));
+            }
         }
         self.written(leaf, polarity)
     }
@@ -1427,7 +1443,7 @@ mod tests {
         let news = NewsIndex::open_or_create(dir.path()).unwrap();
         // (query, the query tantivy's parser reads the same way)
         for (query, same) in [
-            ("Putin OR Medvedev Ukraine", "Ukraine (Putin OR Medvedev)"),
+            ("Putin OR Medvedev Kremlin", "Kremlin (Putin OR Medvedev)"),
             ("a b OR c d", "a d (b OR c)"),
             ("(zebra OR zebra) budget", "budget (zebra)"),
             ("+a b OR c", "a (b OR c)"),
@@ -1442,7 +1458,7 @@ mod tests {
         let news = NewsIndex::open_or_create(dir.path()).unwrap();
         // (query, the query tantivy's parser reads the same way)
         for (query, same) in [
-            ("Syria AND NOT Moscow", "Syria -Moscow"),
+            ("Damascus AND NOT Moscow", "Damascus -Moscow"),
             ("a AND NOT b OR c", "(a -b) OR c"),
             (
                 "crash AND NOT (drone OR Boeing)",
