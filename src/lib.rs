@@ -11,6 +11,7 @@
 
 mod arabic_stemmer;
 pub mod article;
+pub mod capitals;
 pub mod chars;
 pub mod corpus;
 pub mod counted;

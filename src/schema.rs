@@ -325,7 +325,11 @@ pub fn query_analyzer(index: &Index, field: Field) -> Option<TextAnalyzer> {
 /// stemmed, all three by [`crate::stemmer::CachedStemmer`], which
 /// remembers each word's term.
 pub fn prose_analyzer(side: Side) -> TextAnalyzer {
-    words(side).filter(crate::stemmer::CachedStemmer).build()
+    let stemmer = match side {
+        Side::Index => crate::stemmer::CachedStemmer::keeping_capitals(),
+        Side::Query => crate::stemmer::CachedStemmer::default(),
+    };
+    words(side).filter(stemmer).build()
 }
 
 /// The analyzer of [`NAME_TOKENIZER`]: accents folded, lower-cased.
@@ -360,6 +364,8 @@ fn words(side: Side) -> TextAnalyzerBuilder<impl Tokenizer> {
 #[cfg(test)]
 mod tests {
     use super::{Side, article_identity, name_analyzer, prose_analyzer};
+
+    use tantivy::tokenizer::TokenStream as _;
 
     fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<String> {
         super::terms(&mut analyzer, text)
@@ -397,6 +403,43 @@ mod tests {
         assert_eq!(
             tokens(prose_analyzer(Side::Query), "東京タワーs"),
             ["東京", "京タ", "タワ", "ワー", "s"]
+        );
+    }
+
+    #[test]
+    fn the_index_keeps_a_word_in_capitals_as_written_beside_its_stem() {
+        let text = "The WHO said AIDS aid rose.\nLET US PRAY";
+        let mut index = prose_analyzer(Side::Index);
+        let mut stream = index.token_stream(text);
+        let mut terms = Vec::new();
+        while let Some(token) = stream.next() {
+            terms.push((
+                token.text.clone(),
+                token.position,
+                &text[token.offset_from..token.offset_to],
+            ));
+        }
+        assert_eq!(
+            terms,
+            [
+                ("the".to_string(), 0, "The"),
+                ("who".to_string(), 1, "WHO"),
+                ("WHO".to_string(), 1, "WHO"),
+                ("said".to_string(), 2, "said"),
+                ("aid".to_string(), 3, "AIDS"),
+                ("AIDS".to_string(), 3, "AIDS"),
+                ("aid".to_string(), 4, "aid"),
+                ("rose".to_string(), 5, "rose"),
+                // A line in capitals says nothing of its words' case.
+                ("let".to_string(), 6, "LET"),
+                ("us".to_string(), 7, "US"),
+                ("pray".to_string(), 8, "PRAY"),
+            ]
+        );
+        // A query's words are lower-cased only: a search decides.
+        assert_eq!(
+            tokens(prose_analyzer(Side::Query), "WHO said"),
+            ["who", "said"]
         );
     }
 

@@ -17,6 +17,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::capitals::{MixedCaseLines, is_written_in_capitals};
 use crate::stem_language;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -28,9 +29,22 @@ use tantivy::tokenizer::{
 const MAX_CACHED_WORDS: usize = 200_000;
 
 /// A token filter replacing each token by its folded, lower-cased English
-/// stem.
+/// stem; [`CachedStemmer::keeping_capitals`] also gives a word written in
+/// capitals a second term as written ([`crate::capitals`]).
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CachedStemmer;
+pub struct CachedStemmer {
+    keeps_capitals: bool,
+}
+
+impl CachedStemmer {
+    /// The filter of the index's prose fields: "WHO" in a line of mixed
+    /// case is the terms "who" and "WHO".
+    pub fn keeping_capitals() -> CachedStemmer {
+        CachedStemmer {
+            keeps_capitals: true,
+        }
+    }
+}
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
@@ -40,6 +54,7 @@ impl TokenFilter for CachedStemmer {
             inner: tokenizer,
             analysis: WordAnalysis::new(),
             stems: FxHashMap::default(),
+            keeps_capitals: self.keeps_capitals,
         }
     }
 }
@@ -49,6 +64,7 @@ pub struct CachedStemmerFilter<T> {
     inner: T,
     analysis: WordAnalysis,
     stems: FxHashMap<String, String>,
+    keeps_capitals: bool,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -59,6 +75,12 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
             tail: self.inner.token_stream(text),
             stems: &mut self.stems,
             analysis: &mut self.analysis,
+            capitals: self.keeps_capitals.then(|| Capitals {
+                text,
+                lines: MixedCaseLines::default(),
+                word: String::new(),
+                pending: false,
+            }),
         }
     }
 }
@@ -67,14 +89,45 @@ pub struct CachedStemmerStream<'a, S> {
     tail: S,
     stems: &'a mut FxHashMap<String, String>,
     analysis: &'a mut WordAnalysis,
+    /// Where the words written in capitals are kept as written.
+    capitals: Option<Capitals<'a>>,
+}
+
+/// The text a stream reads, for the case of a word's line, and a word
+/// written in capitals whose own term comes next.
+struct Capitals<'a> {
+    text: &'a str,
+    lines: MixedCaseLines,
+    word: String,
+    pending: bool,
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
+        // The word in capitals, as written, at the position and offsets of
+        // its stem, given just before.
+        if let Some(capitals) = &mut self.capitals
+            && capitals.pending
+        {
+            capitals.pending = false;
+            let token = self.tail.token_mut();
+            token.text.clear();
+            token.text.push_str(&capitals.word);
+            return true;
+        }
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
+        if let Some(capitals) = &mut self.capitals
+            && is_written_in_capitals(&token.text)
+            && capitals
+                .lines
+                .has_lower_case(capitals.text, token.offset_from)
+        {
+            capitals.word.clone_from(&token.text);
+            capitals.pending = true;
+        }
         if let Some(stem) = self.stems.get(&token.text) {
             token.text.clone_from(stem);
             return true;
@@ -171,7 +224,7 @@ mod tests {
     /// The cached analyzer and the chain of tantivy's filters it stands for.
     fn cached_and_plain() -> (TextAnalyzer, TextAnalyzer) {
         let cached = TextAnalyzer::builder(WordTokenizer::default())
-            .filter(CachedStemmer)
+            .filter(CachedStemmer::default())
             .build();
         let plain = TextAnalyzer::builder(WordTokenizer::default())
             .filter(AsciiFoldingFilter)

@@ -188,6 +188,11 @@ pub(super) fn spellings_within(
             if is_paired_term(&text) != is_paired_term(part) {
                 return None;
             }
+            // "US", the term of a word written in capitals beside its
+            // lower-cased one, is no other spelling of "us".
+            if crate::capitals::is_written_in_capitals(&text) {
+                return None;
+            }
             let edits = edit_distance(part, &text).min(usize::from(distance));
             Some(Spelling {
                 text,

@@ -14,7 +14,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, InvertedIndexRangeQuery,
     Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
-use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
@@ -626,8 +626,13 @@ impl<'a> TextQueryBuilder<'a> {
                 other.phrase = paired.to_string();
                 others.push((other, PAIRED_WORD_WEIGHT));
             }
-            if !others.is_empty() {
-                let mut alternatives = vec![(Occur::Should, self.written(leaf, polarity)?)];
+            let in_capitals = self.in_capitals_only(literal, sought)?;
+            if in_capitals.is_some() || !others.is_empty() {
+                let as_typed = match in_capitals {
+                    Some(node) => node,
+                    None => self.written(leaf, polarity)?,
+                };
+                let mut alternatives = vec![(Occur::Should, as_typed)];
                 for (other, weight) in others {
                     let other = self.written(UserInputLeaf::Literal(other), polarity)?;
                     alternatives.push((Occur::Should, other.boost(weight)));
@@ -636,6 +641,68 @@ impl<'a> TextQueryBuilder<'a> {
             }
         }
         self.written(leaf, polarity)
+    }
+
+    /// `WHO`, `IT`, `AIDS`: a word typed in capitals that news writes in
+    /// lower case in most passages holding it (the pronoun, "it", "aids")
+    /// is looked for only where it is written in capitals, the term the
+    /// index keeps for such a word ([`crate::capitals`]); in an entity's
+    /// name as ever. `None` for any other word, and for a word written in
+    /// capitals in at least half its passages (`OPEC`, `NATO`: "Opec" and
+    /// "Nato" are the same names).
+    fn in_capitals_only(
+        &mut self,
+        literal: &UserInputLiteral,
+        sought: bool,
+    ) -> std::result::Result<Option<Node>, BuildProblem> {
+        let word = literal.phrase.as_str();
+        if !crate::capitals::is_written_in_capitals(word) {
+            return Ok(None);
+        }
+        let f = self.news.fields;
+        let in_capitals = self
+            .searcher
+            .doc_freq(&Term::from_field_text(f.text, word))?;
+        let any_case = match analyze(self.news, f.text, word).as_slice() {
+            [term] => self
+                .searcher
+                .doc_freq(&Term::from_field_text(f.text, term))?,
+            _ => return Ok(None),
+        };
+        if in_capitals == 0 || in_capitals * 2 >= any_case {
+            return Ok(None);
+        }
+        let fields = match literal.field_name.as_deref() {
+            Some("text") => vec![f.text],
+            Some("title") => vec![f.title],
+            _ => vec![f.text, f.title],
+        };
+        let mut alternatives: Vec<(Occur, Node)> = fields
+            .into_iter()
+            .map(|field| {
+                let term = TermQuery::new(
+                    Term::from_field_text(field, word),
+                    IndexRecordOption::WithFreqsAndPositions,
+                );
+                let query = boosted(Box::new(term), field_boost(&f, field));
+                (Occur::Should, Node::Leaf(query))
+            })
+            .collect();
+        if literal.field_name.is_none() {
+            let name = word.to_ascii_lowercase();
+            for field in [f.person, f.org, f.place, f.misc] {
+                let term = TermQuery::new(
+                    Term::from_field_text(field, &name),
+                    IndexRecordOption::WithFreqsAndPositions,
+                );
+                let query = boosted(Box::new(term), field_boost(&f, field));
+                alternatives.push((Occur::Should, Node::Leaf(query)));
+            }
+        }
+        if sought {
+            self.highlight.terms.insert(word.to_string());
+        }
+        Ok(Some(Node::Clause(alternatives)))
     }
 
     /// A leaf that is no fuzzy word, as written: the word, phrase or range
