@@ -647,9 +647,10 @@ impl<'a> TextQueryBuilder<'a> {
     /// lower case in most passages holding it (the pronoun, "it", "aids")
     /// is looked for only where it is written in capitals, the term the
     /// index keeps for such a word ([`crate::capitals`]); in an entity's
-    /// name as ever. `None` for any other word, and for a word written in
-    /// capitals in at least half its passages (`OPEC`, `NATO`: "Opec" and
-    /// "Nato" are the same names).
+    /// name as ever. `None` for any other word, for a word written in
+    /// capitals in at least half its passages (`GDP`, which a headline set
+    /// in capitals holds too), and for one that is a name in at least half
+    /// (`OPEC`, whose "Opec" is the same name; `IRAQ` typed with caps lock).
     fn in_capitals_only(
         &mut self,
         literal: &UserInputLiteral,
@@ -669,7 +670,16 @@ impl<'a> TextQueryBuilder<'a> {
                 .doc_freq(&Term::from_field_text(f.text, term))?,
             _ => return Ok(None),
         };
-        if in_capitals == 0 || in_capitals * 2 >= any_case {
+        // Typed in capitals, "IRAQ" is Iraq: a word the tagger finds in
+        // names in at least half its passages is one.
+        let name = word.to_ascii_lowercase();
+        let mut in_names = 0;
+        for field in [f.person, f.org, f.place, f.misc] {
+            in_names += self
+                .searcher
+                .doc_freq(&Term::from_field_text(field, &name))?;
+        }
+        if in_capitals == 0 || in_capitals * 2 >= any_case || in_names * 2 >= any_case {
             return Ok(None);
         }
         let fields = match literal.field_name.as_deref() {
@@ -689,7 +699,6 @@ impl<'a> TextQueryBuilder<'a> {
             })
             .collect();
         if literal.field_name.is_none() {
-            let name = word.to_ascii_lowercase();
             for field in [f.person, f.org, f.place, f.misc] {
                 let term = TermQuery::new(
                     Term::from_field_text(field, &name),

@@ -328,6 +328,11 @@ fn a_word_typed_in_capitals_is_sought_in_capitals_when_news_mostly_writes_it_low
     for (query, files) in cases {
         assert_eq!(env.hit_files(query, &[]), *files, "{query}");
     }
+    // Typed with caps lock, a name the tagger finds is the name.
+    env.write("talks.txt", "The talks in Vienna went on.\n")
+        .write("caps.txt", "Ministers left VIENNA on Monday.\n");
+    env.index();
+    assert_eq!(env.hit_files("VIENNA", &[]).len(), 3);
     let mut lower = env.hit_files("who", &[]);
     lower.sort();
     assert_eq!(
