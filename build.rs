@@ -27,6 +27,10 @@ mod gazetteer_entries;
 #[path = "src/entities/cluster_lines.rs"]
 mod cluster_lines;
 
+#[allow(dead_code)]
+#[path = "src/entities/list_lines.rs"]
+mod list_lines;
+
 /// `newsdex::chars`, whose answers are the standard library's of the
 /// toolchain that builds the crate (see `write_char_classes`).
 mod chars {
@@ -49,6 +53,7 @@ fn main() {
         "src/entities/key_table.rs",
         "src/entities/gazetteer_entries.rs",
         "src/entities/cluster_lines.rs",
+        "src/entities/list_lines.rs",
         "models/gazetteers",
         "models/clusters.tsv",
     ] {
@@ -56,14 +61,16 @@ fn main() {
     }
 }
 
-/// The gazetteer's table of plain entries and its other entries, and the
-/// word clusters' table: built here once, not at every start of a command
+/// The gazetteer's table of plain entries and its other entries, the table
+/// of its lists' lines, and the word clusters' table: built here once, not at every start of a command
 /// that tags entities.
 fn write_name_tables() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let (plain, others) = gazetteer_entries::other_entries_text(&gazetteer_entries::LISTS);
     std::fs::write(out.join("gazetteer_plain.bin"), plain.to_bytes()).expect("OUT_DIR is writable");
     std::fs::write(out.join("gazetteer_other.txt"), others).expect("OUT_DIR is writable");
+    let lines = list_lines::line_table(&gazetteer_entries::LISTS);
+    std::fs::write(out.join("gazetteer_lines.bin"), lines.to_bytes()).expect("OUT_DIR is writable");
     let clusters = cluster_lines::parse(include_str!("models/clusters.tsv"));
     std::fs::write(out.join("clusters.bin"), clusters.to_bytes()).expect("OUT_DIR is writable");
 }

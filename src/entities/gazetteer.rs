@@ -7,13 +7,12 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
-
 use super::gazetteer_entries::{
     EXTENDS, MAX_ENTRY_TOKENS, add_entry, other_entries, plain_hashes, plain_table, sequence_key,
 };
 use super::hashing::{EMPTY, hash_str, mix};
 use super::key_table::KeyTable;
+use super::list_lines::holds;
 use super::wordform::{fold_typography, lower_key};
 
 pub use super::gazetteer_entries::LISTS;
@@ -34,18 +33,20 @@ pub fn lists(list: &str, name: &str) -> bool {
     let Some(index) = LISTS.iter().position(|(name, _)| *name == list) else {
         return false;
     };
-    // Each list's entries, kept the first time a rule asks: scanning the
-    // 41,000 places for one name cost 9 million instructions.
-    static ENTRIES: [OnceLock<FxHashSet<&str>>; LISTS.len()] =
-        [const { OnceLock::new() }; LISTS.len()];
-    let entries = ENTRIES[index].get_or_init(|| LISTS[index].1.lines().collect());
+    // The table of the lists' lines, read the first time a rule asks:
+    // scanning the 41,000 places for one name cost 9 million instructions.
+    static LINES: OnceLock<KeyTable> = OnceLock::new();
+    let lines = LINES.get_or_init(|| KeyTable::from_bytes(LINE_TABLE));
     // A name already written as the list writes names is looked up as it
     // is; counting its words is not enough ("Saudi \nArabia" has two either
     // way).
     if name.split(' ').eq(name.split_whitespace()) {
-        entries.contains(name)
+        holds(lines, &LISTS, index, name)
     } else {
-        entries.contains(
+        holds(
+            lines,
+            &LISTS,
+            index,
             name.split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -53,6 +54,10 @@ pub fn lists(list: &str, name: &str) -> bool {
         )
     }
 }
+
+/// The table of the lists' lines, built by `build.rs` with
+/// [`super::list_lines::line_table`].
+static LINE_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_lines.bin"));
 
 /// Whether `name` is a country of the list, as written ("Saudi\nArabia"
 /// at a line break is one): a place the rules that retype names leave a
@@ -281,6 +286,7 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::list_lines::line_table;
     use super::*;
 
     fn hashes(words: &[&str]) -> Vec<u64> {
@@ -353,6 +359,18 @@ mod tests {
         let embedded = sorted(Gazetteer::embedded());
         assert!(embedded.len() > 100_000, "{}", embedded.len());
         assert_eq!(embedded, sorted(Gazetteer::from_lists(&LISTS)));
+    }
+
+    #[test]
+    fn the_lines_built_with_the_binary_are_the_lines_of_the_lists() {
+        let sorted = |table: &KeyTable| {
+            let mut entries: Vec<_> = table.entries().collect();
+            entries.sort_unstable();
+            entries
+        };
+        let embedded = KeyTable::from_bytes(LINE_TABLE);
+        assert!(embedded.len() > 100_000, "{}", embedded.len());
+        assert_eq!(sorted(&embedded), sorted(&line_table(&LISTS)));
     }
 
     #[test]

@@ -392,6 +392,7 @@ pub mod known_names;
 pub mod labels;
 pub mod leading_articles;
 pub mod leading_modifiers;
+pub mod list_lines;
 pub mod listed_companies;
 pub mod lone_names;
 pub mod model;
