@@ -24,6 +24,14 @@ mod key_table;
 #[path = "src/entities/gazetteer_entries.rs"]
 mod gazetteer_entries;
 
+#[allow(dead_code)]
+#[path = "src/entities/tokenizer.rs"]
+mod tokenizer;
+
+#[allow(dead_code)]
+#[path = "src/entities/wordform.rs"]
+mod wordform;
+
 #[path = "src/entities/cluster_lines.rs"]
 mod cluster_lines;
 
@@ -33,10 +41,26 @@ mod list_lines;
 
 /// `newsdex::chars`, whose answers are the standard library's of the
 /// toolchain that builds the crate (see `write_char_classes`).
+#[allow(clippy::disallowed_methods, dead_code)]
 mod chars {
-    #[allow(clippy::disallowed_methods)]
     pub fn is_alphabetic(c: char) -> bool {
         c.is_alphabetic()
+    }
+
+    pub fn is_numeric(c: char) -> bool {
+        c.is_numeric()
+    }
+
+    pub fn is_alphanumeric(c: char) -> bool {
+        c.is_alphanumeric()
+    }
+
+    pub fn is_uppercase(c: char) -> bool {
+        c.is_uppercase()
+    }
+
+    pub fn is_lowercase(c: char) -> bool {
+        c.is_lowercase()
     }
 }
 
@@ -52,6 +76,8 @@ fn main() {
         "src/entities/hashing.rs",
         "src/entities/key_table.rs",
         "src/entities/gazetteer_entries.rs",
+        "src/entities/tokenizer.rs",
+        "src/entities/wordform.rs",
         "src/entities/cluster_lines.rs",
         "src/entities/list_lines.rs",
         "models/gazetteers",
@@ -61,14 +87,13 @@ fn main() {
     }
 }
 
-/// The gazetteer's table of plain entries and its other entries, the table
-/// of its lists' lines, and the word clusters' table: built here once, not at every start of a command
+/// The gazetteer's table of entries, the table of its lists' lines, and
+/// the word clusters' table: built here once, not at every start of a command
 /// that tags entities.
 fn write_name_tables() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let (plain, others) = gazetteer_entries::other_entries_text(&gazetteer_entries::LISTS);
-    std::fs::write(out.join("gazetteer_plain.bin"), plain.to_bytes()).expect("OUT_DIR is writable");
-    std::fs::write(out.join("gazetteer_other.txt"), others).expect("OUT_DIR is writable");
+    let gazetteer = gazetteer_entries::table(&gazetteer_entries::LISTS);
+    std::fs::write(out.join("gazetteer.bin"), gazetteer.to_bytes()).expect("OUT_DIR is writable");
     let lines = list_lines::line_table(&gazetteer_entries::LISTS);
     std::fs::write(out.join("gazetteer_lines.bin"), lines.to_bytes()).expect("OUT_DIR is writable");
     let clusters = cluster_lines::parse(include_str!("models/clusters.tsv"));

@@ -7,13 +7,10 @@
 
 use std::sync::OnceLock;
 
-use super::gazetteer_entries::{
-    EXTENDS, MAX_ENTRY_TOKENS, add_entry, other_entries, plain_hashes, plain_table, sequence_key,
-};
-use super::hashing::{EMPTY, hash_str, mix};
+use super::gazetteer_entries::{EXTENDS, EntryKeys, MAX_ENTRY_TOKENS, sequence_key, table};
+use super::hashing::{EMPTY, mix};
 use super::key_table::KeyTable;
 use super::list_lines::holds;
-use super::wordform::{fold_typography, lower_key};
 
 pub use super::gazetteer_entries::LISTS;
 
@@ -118,79 +115,28 @@ pub struct Gazetteer {
     sequences: KeyTable,
 }
 
-/// The table of the embedded lists' plain entries, built by `build.rs`
-/// with [`plain_table`].
-static PLAIN_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_plain.bin"));
-
-/// The embedded lists' other entries, as `build.rs` wrote them with
-/// `gazetteer_entries::other_entries_text`.
-static OTHER_ENTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer_other.txt"));
+/// The table of the embedded lists, built by `build.rs` with [`table`].
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
 /// The lists of the entry of exactly a value's tokens.
 fn lists_in(value: u32) -> u16 {
     (value & (EXTENDS - 1)) as u16
 }
 
-/// Turns list entries into the token hashes tagging looks up, with buffers
-/// reused from entry to entry.
-#[derive(Default)]
-struct EntryKeys {
-    spans: Vec<super::tokenizer::Span>,
-    folded: String,
-    lower: String,
-}
-
-impl EntryKeys {
-    /// The [`lower_key`] hash of each token of `entry`, into `hashes`.
-    fn of(&mut self, entry: &str, hashes: &mut Vec<u64>) {
-        hashes.clear();
-        if !plain_hashes(entry, hashes) {
-            hashes.clear();
-            self.tokenized(entry, hashes);
-        }
-    }
-
-    /// [`EntryKeys::of`] for any entry: tokenized as text is for tagging.
-    fn tokenized(&mut self, entry: &str, hashes: &mut Vec<u64>) {
-        self.spans.clear();
-        super::tokenizer::tokens(entry, &mut self.spans);
-        hashes.extend(self.spans.iter().map(|span| {
-            fold_typography(&entry[span.start..span.end], &mut self.folded);
-            lower_key(&self.folded, &mut self.lower);
-            hash_str(&self.lower)
-        }));
-    }
-}
-
 impl Gazetteer {
     /// Builds the lookup from list texts (one entry a line).
     pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
-        let mut others = Vec::new();
-        let mut sequences = plain_table(lists, |bit, entry| others.push((bit, entry)));
-        Gazetteer::add_tokenized(&mut sequences, others);
-        Gazetteer { sequences }
+        Gazetteer {
+            sequences: table(lists),
+        }
     }
 
-    /// The embedded lists: the table `build.rs` made of their plain entries
-    /// (building it took 64M instructions at every start of a command that
-    /// tags entities), with their other entries keyed by the tokenizer.
+    /// The embedded lists, as `build.rs` built their table (building it
+    /// took 64M instructions at every start of a command that tags
+    /// entities).
     pub fn embedded() -> Gazetteer {
-        let mut sequences = KeyTable::from_bytes(PLAIN_TABLE);
-        Gazetteer::add_tokenized(&mut sequences, other_entries(OTHER_ENTRIES));
-        Gazetteer { sequences }
-    }
-
-    /// Enters each (list bit, entry) as the tokenizer splits the entry.
-    fn add_tokenized<'a>(
-        sequences: &mut KeyTable,
-        entries: impl IntoIterator<Item = (usize, &'a str)>,
-    ) {
-        let mut keys = EntryKeys::default();
-        let mut hashes = Vec::new();
-        for (bit, entry) in entries {
-            hashes.clear();
-            keys.tokenized(entry, &mut hashes);
-            add_entry(sequences, bit, &hashes);
+        Gazetteer {
+            sequences: KeyTable::from_bytes(TABLE),
         }
     }
 
@@ -286,6 +232,7 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::hashing::hash_str;
     use super::super::list_lines::line_table;
     use super::*;
 
@@ -315,38 +262,6 @@ mod tests {
             Gazetteer::from_lists(&[("places", "New York\nYork\n"), ("names", "John\n")]);
         let marks = gazetteer.annotate(&hashes(&["John", "flew", "to", "NEW", "YORK"]));
         assert_eq!(marks, vec![1 << (4 + 3), 0, 0, 1 << 0, 1 << 2]);
-    }
-
-    #[test]
-    fn plain_entries_hash_as_the_tokenizer_would() {
-        let mut keys = EntryKeys::default();
-        let (mut fast, mut full) = (Vec::new(), Vec::new());
-        let mut plain = 0;
-        for (_, text) in LISTS {
-            for line in text.lines().map(str::trim) {
-                fast.clear();
-                if !plain_hashes(line, &mut fast) {
-                    continue;
-                }
-                full.clear();
-                keys.tokenized(line, &mut full);
-                assert_eq!(fast, full, "{line}");
-                plain += 1;
-            }
-        }
-        assert!(plain > 90_000, "only {plain} plain entries");
-        for entry in [
-            "U.S.",
-            "Guinea-Bissau",
-            "Shi'ite",
-            "G20",
-            "a  b",
-            " a",
-            "a ",
-            "",
-        ] {
-            assert!(!plain_hashes(entry, &mut fast), "{entry}");
-        }
     }
 
     #[test]
