@@ -17,18 +17,22 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::hashing::{EMPTY, PrehashedMap, extend, mix, prehashed_map};
+use super::hashing::mix;
+use super::key_table::KeyTable;
 use super::tokenizer;
 use super::wordform::fold_typography;
 
 /// Word -> cluster path (leading 1 bit, then the path bits).
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
-    paths: PrehashedMap<u32>,
+    paths: KeyTable,
 }
 
 /// The clusters shipped in the binary.
 pub const EMBEDDED: &str = include_str!("../../models/clusters.tsv");
+
+/// [`EMBEDDED`] read by `build.rs` with [`super::cluster_lines::parse`].
+static EMBEDDED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.bin"));
 
 impl Clusters {
     /// The form a word is clustered under: typography folded, digits as 0,
@@ -42,54 +46,24 @@ impl Clusters {
         );
     }
 
-    /// Parses `path<TAB>word` lines (path as a string of 0s and 1s), as
-    /// `str::lines` and `split_once('\t')` would cut them, in one pass over
-    /// the bytes: parsed at every start of a tagging command, the 44,000
-    /// short lines cost two searches each, most of 29M instructions.
+    /// Parses `path<TAB>word` lines (path as a string of 0s and 1s).
     pub fn parse(text: &str) -> Clusters {
-        let bytes = text.as_bytes();
-        let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-        let mut paths = prehashed_map(lines);
-        let mut start = 0;
-        while start < bytes.len() {
-            let mut at = start;
-            let mut path = 1u32;
-            while at < bytes.len() && !matches!(bytes[at], b'\t' | b'\n') {
-                if at - start < 30 {
-                    path = (path << 1) | u32::from(bytes[at] == b'1');
-                }
-                at += 1;
-            }
-            if at == bytes.len() || bytes[at] == b'\n' {
-                // A line without a tab.
-                start = at + 1;
-                continue;
-            }
-            let word_start = at + 1;
-            at = word_start;
-            while at < bytes.len() && bytes[at] != b'\n' {
-                at += 1;
-            }
-            let mut word = &bytes[word_start..at];
-            // A line ends before "\r\n" as before "\n".
-            if at < bytes.len()
-                && let [before @ .., b'\r'] = word
-            {
-                word = before;
-            }
-            paths.insert(extend(EMPTY, word), path);
-            start = at + 1;
+        Clusters {
+            paths: super::cluster_lines::parse(text),
         }
-        Clusters { paths }
     }
 
+    /// The embedded clusters, as `build.rs` read them (reading them took
+    /// 21M instructions at every start of a command that tags entities).
     pub fn embedded() -> Clusters {
-        Clusters::parse(EMBEDDED)
+        Clusters {
+            paths: KeyTable::from_bytes(EMBEDDED_TABLE),
+        }
     }
 
     /// The path of a word by the hash of its [`Clusters::form`], 0 if unknown.
     pub fn path(&self, form_hash: u64) -> u32 {
-        self.paths.get(&form_hash).copied().unwrap_or(0)
+        self.paths.get(form_hash).unwrap_or(0)
     }
 
     pub fn len(&self) -> usize {
@@ -480,10 +454,23 @@ mod tests {
         assert_eq!(clusters.path(hash_str("Baku")), 0);
     }
 
+    fn sorted(clusters: &Clusters) -> Vec<(u64, u32)> {
+        let mut entries: Vec<_> = clusters.paths.entries().collect();
+        entries.sort_unstable();
+        entries
+    }
+
+    #[test]
+    fn the_table_built_with_the_binary_is_the_embedded_clusters() {
+        let embedded = sorted(&Clusters::embedded());
+        assert!(embedded.len() > 40_000, "{}", embedded.len());
+        assert_eq!(embedded, sorted(&Clusters::parse(EMBEDDED)));
+    }
+
     #[test]
     fn cuts_lines_and_fields_as_lines_and_split_once_do() {
         let by_lines = |text: &str| {
-            let mut paths = PrehashedMap::default();
+            let mut paths = std::collections::BTreeMap::new();
             for line in text.lines() {
                 if let Some((bits, word)) = line.split_once('\t') {
                     let path = bits
@@ -508,7 +495,8 @@ mod tests {
             "0110\tMoscow\n1\tMoscow\n",
         ];
         for text in texts {
-            assert_eq!(Clusters::parse(text).paths, by_lines(text), "{text:?}");
+            let by_lines: Vec<_> = by_lines(text).into_iter().collect();
+            assert_eq!(sorted(&Clusters::parse(text)), by_lines, "{text:?}");
         }
     }
 

@@ -7,50 +7,12 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use super::gazetteer_entries::{EXTENDS, EntryKeys, MAX_ENTRY_TOKENS, sequence_key, table};
+use super::hashing::{EMPTY, mix};
+use super::key_table::KeyTable;
+use super::list_lines::holds;
 
-use super::hashing::{EMPTY, PrehashedMap, extend, hash_str, mix, prehashed_map};
-use super::wordform::{fold_typography, lower_key};
-use crate::chars;
-
-/// The gazetteer lists, one bit each in a membership mask.
-pub const LISTS: [(&str, &str); 10] = [
-    (
-        "countries",
-        include_str!("../../models/gazetteers/countries.txt"),
-    ),
-    ("places", include_str!("../../models/gazetteers/places.txt")),
-    (
-        "first_names",
-        include_str!("../../models/gazetteers/first_names.txt"),
-    ),
-    (
-        "last_names",
-        include_str!("../../models/gazetteers/last_names.txt"),
-    ),
-    (
-        "nationalities",
-        include_str!("../../models/gazetteers/nationalities.txt"),
-    ),
-    (
-        "org_cues",
-        include_str!("../../models/gazetteers/org_cues.txt"),
-    ),
-    (
-        "person_titles",
-        include_str!("../../models/gazetteers/person_titles.txt"),
-    ),
-    // Appended, never inserted: a list's position is part of the model.
-    ("towns", include_str!("../../models/gazetteers/towns.txt")),
-    (
-        "organisations",
-        include_str!("../../models/gazetteers/organisations.txt"),
-    ),
-    (
-        "companies",
-        include_str!("../../models/gazetteers/companies.txt"),
-    ),
-];
+pub use super::gazetteer_entries::LISTS;
 
 /// The entries of the named list, one a line (empty for no such list).
 pub fn entries(name: &str) -> &'static str {
@@ -68,18 +30,20 @@ pub fn lists(list: &str, name: &str) -> bool {
     let Some(index) = LISTS.iter().position(|(name, _)| *name == list) else {
         return false;
     };
-    // Each list's entries, kept the first time a rule asks: scanning the
-    // 41,000 places for one name cost 9 million instructions.
-    static ENTRIES: [OnceLock<FxHashSet<&str>>; LISTS.len()] =
-        [const { OnceLock::new() }; LISTS.len()];
-    let entries = ENTRIES[index].get_or_init(|| LISTS[index].1.lines().collect());
+    // The table of the lists' lines, read the first time a rule asks:
+    // scanning the 41,000 places for one name cost 9 million instructions.
+    static LINES: OnceLock<KeyTable> = OnceLock::new();
+    let lines = LINES.get_or_init(|| KeyTable::from_bytes(LINE_TABLE));
     // A name already written as the list writes names is looked up as it
     // is; counting its words is not enough ("Saudi \nArabia" has two either
     // way).
     if name.split(' ').eq(name.split_whitespace()) {
-        entries.contains(name)
+        holds(lines, &LISTS, index, name)
     } else {
-        entries.contains(
+        holds(
+            lines,
+            &LISTS,
+            index,
             name.split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -87,6 +51,10 @@ pub fn lists(list: &str, name: &str) -> bool {
         )
     }
 }
+
+/// The table of the lists' lines, built by `build.rs` with
+/// [`super::list_lines::line_table`].
+static LINE_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_lines.bin"));
 
 /// Whether `name` is a country of the list, as written ("Saudi\nArabia"
 /// at a line break is one): a place the rules that retype names leave a
@@ -137,165 +105,39 @@ pub fn list_marks(names: &[&str]) -> u64 {
         .fold(0, |marks, (list, _)| marks | 0xf << (4 * list))
 }
 
-/// Longest entry matched, in tokens.
-const MAX_ENTRY_TOKENS: usize = 5;
-
 /// Entries keyed by the hash of their lower-cased tokens.
 pub struct Gazetteer {
     /// Every entry and every proper prefix of a multi-token entry, so one
-    /// lookup per token both finds entries and tells when to stop.
-    sequences: PrehashedMap<Sequence>,
+    /// lookup per token both finds entries and tells when to stop. Each
+    /// key's value holds the lists of the entry of exactly its tokens, a
+    /// bit each (none for a prefix only), and [`EXTENDS`] when some longer
+    /// entry starts with them.
+    sequences: KeyTable,
 }
 
-/// What a token sequence is in the lists.
-#[derive(Debug, Default, Clone, Copy)]
-struct Sequence {
-    /// List membership mask of the entry of exactly these tokens (0: none).
-    lists: u16,
-    /// Whether some longer entry starts with these tokens.
-    extends: bool,
-}
+/// The table of the embedded lists, built by `build.rs` with [`table`].
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
-/// The hash key of a token sequence, from each token's [`lower_key`] hash.
-pub fn sequence_key(token_hashes: &[u64]) -> u64 {
-    token_hashes.iter().fold(EMPTY, |acc, &h| mix(acc, h))
-}
-
-/// Turns list entries into the token hashes tagging looks up, with buffers
-/// reused from entry to entry.
-#[derive(Default)]
-struct EntryKeys {
-    spans: Vec<super::tokenizer::Span>,
-    folded: String,
-    lower: String,
-}
-
-impl EntryKeys {
-    /// The [`lower_key`] hash of each token of `entry`, into `hashes`.
-    fn of(&mut self, entry: &str, hashes: &mut Vec<u64>) {
-        hashes.clear();
-        if !plain_hashes(entry, hashes) {
-            hashes.clear();
-            self.tokenized(entry, hashes);
-        }
-    }
-
-    /// [`EntryKeys::of`] for any entry: tokenized as text is for tagging.
-    fn tokenized(&mut self, entry: &str, hashes: &mut Vec<u64>) {
-        self.spans.clear();
-        super::tokenizer::tokens(entry, &mut self.spans);
-        hashes.extend(self.spans.iter().map(|span| {
-            fold_typography(&entry[span.start..span.end], &mut self.folded);
-            lower_key(&self.folded, &mut self.lower);
-            hash_str(&self.lower)
-        }));
-    }
-}
-
-/// The token hashes of an entry of letters in words between single spaces
-/// ("Springfield", "New York", "Zürich": 97 entries in 100), in one pass
-/// over its characters: each word is one token, which folding leaves as it
-/// is, and whose key is its lower case. False, with `hashes` partly filled,
-/// for any other entry. The table is built at every start of a tagging
-/// command: with every entry through the tokenizer that took 162M
-/// instructions, with this 67M.
-fn plain_hashes(entry: &str, hashes: &mut Vec<u64>) -> bool {
-    let mut hash = EMPTY;
-    let mut word_chars = 0;
-    for c in entry.chars() {
-        if c.is_ascii_alphabetic() {
-            hash = extend(hash, &[c.to_ascii_lowercase() as u8]);
-        } else if chars::is_alphabetic(c) {
-            let mut utf8 = [0u8; 4];
-            for lower in c.to_lowercase() {
-                hash = extend(hash, lower.encode_utf8(&mut utf8).as_bytes());
-            }
-        } else if c == ' ' && word_chars > 0 {
-            hashes.push(hash);
-            hash = EMPTY;
-            word_chars = 0;
-            continue;
-        } else {
-            return false;
-        }
-        word_chars += 1;
-    }
-    hashes.push(hash);
-    word_chars > 0
-}
-
-/// The lines of `text` trimmed, as `text.lines().map(str::trim)` gives
-/// them (a carriage return before a newline is trimmed with the rest), cut
-/// at each newline by a plain loop: the search `lines` makes for every
-/// newline and the trimming of a line with nothing to trim cost 14M
-/// instructions of the 100,000 short lines read at every start.
-fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let text = rest.filter(|text| !text.is_empty())?;
-        let (line, after) = match text.bytes().position(|b| b == b'\n') {
-            Some(end) => (&text[..end], Some(&text[end + 1..])),
-            None => (text, None),
-        };
-        rest = after;
-        Some(trimmed(line))
-    })
-}
-
-/// `line.trim()`, answered without it for a line that starts and ends
-/// with ASCII that is not whitespace.
-fn trimmed(line: &str) -> &str {
-    match (line.as_bytes().first(), line.as_bytes().last()) {
-        (Some(&first), Some(&last))
-            if is_ascii_other_than_white_space(first) && is_ascii_other_than_white_space(last) =>
-        {
-            line
-        }
-        _ => line.trim(),
-    }
-}
-
-/// An ASCII byte that `str::trim` keeps: not one of the White_Space
-/// characters of ASCII (tab to carriage return, the vertical tab among
-/// them, and space).
-fn is_ascii_other_than_white_space(byte: u8) -> bool {
-    byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' ')
+/// The lists of the entry of exactly a value's tokens.
+fn lists_in(value: u32) -> u16 {
+    (value & (EXTENDS - 1)) as u16
 }
 
 impl Gazetteer {
     /// Builds the lookup from list texts (one entry a line).
     pub fn from_lists(lists: &[(&str, &str)]) -> Gazetteer {
-        // Built at every start of a command that tags entities, so the
-        // table is sized up front (one entry a line; the prefixes of
-        // multi-word entries add about 6 %) and buffers are reused.
-        let lines = lists
-            .iter()
-            .map(|(_, text)| text.bytes().filter(|&b| b == b'\n').count())
-            .sum();
-        let mut sequences: PrehashedMap<Sequence> = prehashed_map(lines);
-        let mut keys = EntryKeys::default();
-        let mut hashes = Vec::new();
-        for (bit, (_, text)) in lists.iter().enumerate() {
-            for line in trimmed_lines(text).filter(|l| !l.is_empty()) {
-                keys.of(line, &mut hashes);
-                if hashes.is_empty() || hashes.len() > MAX_ENTRY_TOKENS {
-                    continue;
-                }
-                sequences.entry(sequence_key(&hashes)).or_default().lists |= 1 << bit;
-                for length in 1..hashes.len() {
-                    sequences
-                        .entry(sequence_key(&hashes[..length]))
-                        .or_default()
-                        .extends = true;
-                }
-            }
+        Gazetteer {
+            sequences: table(lists),
         }
-        Gazetteer { sequences }
     }
 
-    /// The embedded lists.
+    /// The embedded lists, as `build.rs` built their table (building it
+    /// took 64M instructions at every start of a command that tags
+    /// entities).
     pub fn embedded() -> Gazetteer {
-        Gazetteer::from_lists(&LISTS)
+        Gazetteer {
+            sequences: KeyTable::from_bytes(TABLE),
+        }
     }
 
     /// The lists that hold `name` as one whole entry, a bit each in the
@@ -308,8 +150,8 @@ impl Gazetteer {
             return 0;
         }
         self.sequences
-            .get(&sequence_key(&hashes))
-            .map_or(0, |sequence| sequence.lists)
+            .get(sequence_key(&hashes))
+            .map_or(0, lists_in)
     }
 
     /// For each token, a mask per list position: bit `4*list + p` is set when
@@ -323,7 +165,7 @@ impl Gazetteer {
     /// [`lower_key`] hash): the same wherever the word stands, so the
     /// tagger works it out once per word, not at every token.
     pub fn starts_entry(&self, lower_hash: u64) -> bool {
-        self.sequences.contains_key(&sequence_key(&[lower_hash]))
+        self.sequences.get(sequence_key(&[lower_hash])).is_some()
     }
 
     /// [`Gazetteer::annotate`], told which tokens may start a match:
@@ -353,13 +195,13 @@ impl Gazetteer {
                 .enumerate()
             {
                 key = mix(key, h);
-                let Some(sequence) = self.sequences.get(&key) else {
+                let Some(sequence) = self.sequences.get(key) else {
                     break;
                 };
-                if sequence.lists != 0 {
-                    longest = Some((offset + 1, sequence.lists));
+                if lists_in(sequence) != 0 {
+                    longest = Some((offset + 1, lists_in(sequence)));
                 }
-                if !sequence.extends {
+                if sequence & EXTENDS == 0 {
                     break;
                 }
             }
@@ -390,31 +232,9 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::hashing::hash_str;
+    use super::super::list_lines::line_table;
     use super::*;
-
-    #[test]
-    fn lines_are_cut_and_trimmed_as_lines_and_trim_do() {
-        let texts = [
-            "",
-            "\n",
-            "\n\n",
-            "New York\nParis",
-            "New York\r\nParis\r\n",
-            "  Paris \n\tRome\t\n",
-            "Paris\r",
-            "\u{b}Paris\u{b}\n\u{c}Rome\u{1f}\n",
-            "\u{a0}Zürich\u{a0}\n\u{3000}東京\n",
-            "Zürich\nÅland\n",
-            "\r\n \n",
-        ];
-        for text in texts {
-            assert_eq!(
-                trimmed_lines(text).collect::<Vec<_>>(),
-                text.lines().map(str::trim).collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
-    }
 
     fn hashes(words: &[&str]) -> Vec<u64> {
         words.iter().map(|w| hash_str(&w.to_lowercase())).collect()
@@ -445,35 +265,27 @@ mod tests {
     }
 
     #[test]
-    fn plain_entries_hash_as_the_tokenizer_would() {
-        let mut keys = EntryKeys::default();
-        let (mut fast, mut full) = (Vec::new(), Vec::new());
-        let mut plain = 0;
-        for (_, text) in LISTS {
-            for line in text.lines().map(str::trim) {
-                fast.clear();
-                if !plain_hashes(line, &mut fast) {
-                    continue;
-                }
-                full.clear();
-                keys.tokenized(line, &mut full);
-                assert_eq!(fast, full, "{line}");
-                plain += 1;
-            }
-        }
-        assert!(plain > 90_000, "only {plain} plain entries");
-        for entry in [
-            "U.S.",
-            "Guinea-Bissau",
-            "Shi'ite",
-            "G20",
-            "a  b",
-            " a",
-            "a ",
-            "",
-        ] {
-            assert!(!plain_hashes(entry, &mut fast), "{entry}");
-        }
+    fn the_table_built_with_the_binary_is_the_table_of_the_lists() {
+        let sorted = |gazetteer: Gazetteer| {
+            let mut entries: Vec<_> = gazetteer.sequences.entries().collect();
+            entries.sort_unstable();
+            entries
+        };
+        let embedded = sorted(Gazetteer::embedded());
+        assert!(embedded.len() > 100_000, "{}", embedded.len());
+        assert_eq!(embedded, sorted(Gazetteer::from_lists(&LISTS)));
+    }
+
+    #[test]
+    fn the_lines_built_with_the_binary_are_the_lines_of_the_lists() {
+        let sorted = |table: &KeyTable| {
+            let mut entries: Vec<_> = table.entries().collect();
+            entries.sort_unstable();
+            entries
+        };
+        let embedded = KeyTable::from_bytes(LINE_TABLE);
+        assert!(embedded.len() > 100_000, "{}", embedded.len());
+        assert_eq!(sorted(&embedded), sorted(&line_table(&LISTS)));
     }
 
     #[test]
