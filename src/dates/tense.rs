@@ -5,7 +5,7 @@
 //! whether it is the coming or the past Friday. The search is bounded to a
 //! window of tokens, so it costs O(1) per expression.
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, W};
 use super::resolve::Tense;
 use super::scan::{Kind, Token};
 
@@ -625,6 +625,8 @@ fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.
+/// A period after a short word ends one only when the word is never
+/// shortened ("ago.", "week."), since "Dec." and "U.S." are.
 pub(super) fn ends_sentence(toks: &[Token], i: usize) -> bool {
     let tok = &toks[i];
     match tok.kind {
@@ -639,10 +641,17 @@ pub(super) fn ends_sentence(toks: &[Token], i: usize) -> bool {
                 && matches!(toks[i - 1].kind, Kind::Word(_) | Kind::Number { .. })
                 && (toks[i - 1].end - toks[i - 1].start > 4
                     || matches!(toks[i - 1].kind, Kind::Number { .. }));
-            next_is_break && prev_long
+            next_is_break && (prev_long || i > 0 && never_abbreviated(&toks[i - 1]))
         }
         _ => tok.newline_before && i > 0 && toks[i - 1].end + 1 < tok.start,
     }
+}
+
+/// Whether a short word is one no writer shortens, so a period after it
+/// ends its sentence: "two years ago.", "from now." ("Dec." and "U.S."
+/// are shortened forms).
+fn never_abbreviated(tok: &Token) -> bool {
+    matches!(tok.kind, Kind::Word(Lex::Word(W::Ago | W::Now)))
 }
 
 /// Whether a "had" in the same sentence near `start..end` puts the
@@ -912,6 +921,10 @@ mod tests {
             ("He said Friday that talks will resume.", Tense::Past),
             ("Talks continue Friday", Tense::Unknown),
             ("It rained. Talks continue Friday", Tense::Unknown),
+            (
+                "It rained two days ago. Talks continue Friday",
+                Tense::Unknown,
+            ),
             ("Talks resume Friday", Tense::Future),
             ("The council meets on Friday", Tense::Future),
             ("They agreed to meet on Friday", Tense::Past),

@@ -1155,6 +1155,8 @@ const NEWS: &[&str] = &[
     // A headline's weekday over a dateline of another day is its own day.
     "2008-09-18 | Russian markets to remain closed until Friday\nSeptember 18, 2008\nThe government | Friday = DATE 2008-09-19; September 18, 2008 = DATE 2008-09-18",
     "1987-03-02 | The talks ended on Friday,\nMarch 6, 1987. | Friday,\nMarch 6, 1987 = DATE 1987-03-06",
+    // A sentence ends after "ago.": the next one has its own tense.
+    "1987-06-29 | The plant shut two years ago. In September the old smelter at the site resumes output. | two years ago = DATE 1985; September = DATE 1987-09",
 ];
 
 /// Quarters and halves as news codes and abbreviations write them:
