@@ -1155,6 +1155,12 @@ const NEWS: &[&str] = &[
     // A headline's weekday over a dateline of another day is its own day.
     "2008-09-18 | Russian markets to remain closed until Friday\nSeptember 18, 2008\nThe government | Friday = DATE 2008-09-19; September 18, 2008 = DATE 2008-09-18",
     "1987-03-02 | The talks ended on Friday,\nMarch 6, 1987. | Friday,\nMarch 6, 1987 = DATE 1987-03-06",
+    // A clause of time in the present simple looks ahead.
+    "1987-03-31 | It is held by the Belgians until the Danes take over in July. | July = DATE 1987-07",
+    "1987-09-30 | It was held by the Belgians until the Danes took over in July. | July = DATE 1987-07",
+    "1987-06-29 | Kuwait exceeded its quota, and it could pump more when a new export pipeline comes on stream in September. | September = DATE 1987-09",
+    "1987-10-20 | The poll, taken after the close of stock trading on Monday, showed 58 pct. | Monday = DATE 1987-10-19",
+    "1987-03-04 | Results are for the time after change in fiscal year end to December 31 from August 31. | year end = DATE 1987; December 31 = DATE 1986-12-31; August 31 = DATE 1986-08-31",
     // A sentence ends after "ago.": the next one has its own tense.
     "1987-06-29 | The plant shut two years ago. In September the old smelter at the site resumes output. | two years ago = DATE 1985; September = DATE 1987-09",
 ];
