@@ -290,6 +290,15 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
     if before == "since" {
         return Tense::Past;
     }
+    // A weekday listed after "tomorrow" or "yesterday" is on its side of
+    // today: "in talks tomorrow and Friday".
+    if matches!(before, "and" | "or") && start > 1 {
+        match word(lower, toks, start - 2) {
+            "tomorrow" => return Tense::Future,
+            "yesterday" => return Tense::Past,
+            _ => {}
+        }
+    }
     if scheduled_by_present_copula(lower, toks, start)
         || moved_to(lower, toks, start)
         || settles_on(lower, toks, start)
