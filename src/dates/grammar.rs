@@ -92,6 +92,17 @@ struct Dated {
 /// counterpart: within the sentence, which this bounds.
 const DATED_CONTEXT_TOKENS: usize = 40;
 
+/// How far after a day the name of the political camp it names may end:
+/// "the March 14 anti-Syrian alliance" has three tokens between.
+const CAMP_MODIFIERS: usize = 5;
+
+/// Words that open or join phrases: no modifier of a noun between a day
+/// and the word after them.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "its", "of", "on", "or",
+    "that", "the", "their", "to", "was", "were", "when", "which", "who", "with",
+];
+
 /// How far (in tokens) a year or day the story named keeps "the
 /// following year" and "that day" its own: a few sentences of narrative
 /// ("... in 2002. The following year Bournemouth hosted it").
@@ -746,10 +757,28 @@ impl<'a> Grammar<'a> {
     /// rallied on it: "the March 14 Forces", "the March 8 alliance", "the
     /// June 4 movement". A year written makes it a date again.
     fn names_a_camp(&self, i: usize, end: usize) -> bool {
-        matches!(
-            self.word(end),
-            "forces" | "alliance" | "coalition" | "movement" | "bloc" | "camp"
-        ) && (i..end).any(|k| matches!(self.lex(k), Lex::Month { .. }))
+        let camp = |k: usize| {
+            matches!(
+                self.word(k),
+                "forces" | "alliance" | "coalition" | "movement" | "bloc" | "camp" | "majority"
+            )
+        };
+        // "the March 14 anti-Syrian alliance", "the March 14 parliamentary
+        // majority": the camp's name may come a word or two after the day
+        // when a determiner before the day makes them one noun phrase ("on
+        // March 14 rebel forces attacked" is a day).
+        let determined = i > 0 && matches!(self.word(i - 1), "the" | "its" | "their")
+            || i > 1 && self.word(i - 1) == "s" && self.punct(i - 2, b'\'');
+        let modifier = |k: usize| {
+            matches!(self.kind(k), Some(Kind::Word(Lex::Unknown)))
+                && !FUNCTION_WORDS.contains(&self.word(k))
+                || self.punct(k, b'-') && self.glued(k)
+        };
+        let named_after = camp(end)
+            || determined
+                && (end + 1..end + CAMP_MODIFIERS).any(|c| camp(c) && (end..c).all(modifier));
+        named_after
+            && (i..end).any(|k| matches!(self.lex(k), Lex::Month { .. }))
             && (i..end).any(|k| matches!(self.number(k), Some((_, 1 | 2))))
             && (i..end).all(|k| !matches!(self.number(k), Some((_, 4))))
     }

@@ -1163,6 +1163,11 @@ const NEWS: &[&str] = &[
     "1987-03-04 | Results are for the time after change in fiscal year end to December 31 from August 31. | year end = DATE 1987; December 31 = DATE 1986-12-31; August 31 = DATE 1986-08-31",
     // A sentence ends after "ago.": the next one has its own tense.
     "1987-06-29 | The plant shut two years ago. In September the old smelter at the site resumes output. | two years ago = DATE 1985; September = DATE 1987-09",
+    // A day that names a political camp is no date, with the camp's name a
+    // few words on after "the".
+    "2006-11-21 | the March 14 anti-Syrian alliance said it would march | ",
+    "2006-11-21 | the March 14 parliamentary majority met | ",
+    "2006-03-20 | On March 14 rebel forces attacked. | March 14 = DATE 2006-03-14",
     // A weekday listed after "tomorrow" is still to come.
     "1987-04-07 | He said if he fails in talks tomorrow and Friday he will seek more. | tomorrow = DATE 1987-04-08; Friday = DATE 1987-04-10",
 ];
