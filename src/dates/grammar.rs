@@ -2329,6 +2329,23 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             end = after;
         }
+        // "the first half of December", "the second half of a two-week
+        // statement period": a half of something other than a year.
+        if matches!(which, Which::Half(_))
+            && end == k + 1
+            && self.is(end, W::Of)
+            && !self.year_after_of(end + 1)
+            // "growth in the first half of 2.5-3.0 pct" is the year's.
+            && self.number(end + 1).is_none()
+        {
+            return None;
+        }
+        // "the second quarter ended March 29, 1986": a period that ended
+        // on a day whose year is written is that year's, as a company
+        // numbers its fiscal quarters.
+        if year.is_none() {
+            year = self.year_ended_written(end);
+        }
         if year.is_none() && !abbreviated && self.period_of_play(i, end) {
             return None;
         }
@@ -2382,6 +2399,54 @@ impl<'a> Grammar<'a> {
         } else {
             dct.year()
         }
+    }
+
+    /// The written year of the day a period ended on, read from "ended" or
+    /// "ending" at `k` (after a comma too): "ended March 29, 1986",
+    /// "ending on June 30, 1987".
+    fn year_ended_written(&self, k: usize) -> Option<i32> {
+        let k = if self.punct(k, b',') { k + 1 } else { k };
+        if !matches!(self.word(k), "ended" | "ending") {
+            return None;
+        }
+        let day = if self.word(k + 1) == "on" {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (end, _, value) = self.month_date(day).or_else(|| self.day_month(day))?;
+        let written = (day..end).any(|t| matches!(self.number(t), Some((_, 4))));
+        written.then(|| value.get(..4)?.parse().ok())?
+    }
+
+    /// Whether the words from `k` on, after "of", name a year: "the year",
+    /// "the current fiscal year", "its 1987/88 financial year".
+    fn year_after_of(&self, mut k: usize) -> bool {
+        while matches!(
+            self.word(k),
+            "the"
+                | "this"
+                | "its"
+                | "their"
+                | "our"
+                | "next"
+                | "last"
+                | "current"
+                | "coming"
+                | "present"
+                | "same"
+                | "fiscal"
+                | "financial"
+                | "calendar"
+                | "company"
+                | "s"
+                | "'"
+                | "/"
+        ) || matches!(self.number(k), Some((_, 2 | 4)))
+        {
+            k += 1;
+        }
+        self.unit(k) == Some((Unit::Year, false))
     }
 
     /// Whether "fourth quarter", "final quarter", "first half" or a quarter

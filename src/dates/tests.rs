@@ -1163,11 +1163,18 @@ const NEWS: &[&str] = &[
     "1987-03-04 | Results are for the time after change in fiscal year end to December 31 from August 31. | year end = DATE 1987; December 31 = DATE 1986-12-31; August 31 = DATE 1986-08-31",
     // A sentence ends after "ago.": the next one has its own tense.
     "1987-06-29 | The plant shut two years ago. In September the old smelter at the site resumes output. | two years ago = DATE 1985; September = DATE 1987-09",
+    // A quarter that ended on a day with its year written is that year's.
+    "1987-04-07 | It lost 1.8 mln dlrs in the second quarter ended March 29, 1986. | the second quarter = DATE 1986-Q2; March 29, 1986 = DATE 1986-03-29",
+    "1987-03-09 | It may break even in the second quarter ending March 28, 1987. | the second quarter = DATE 1987-Q2; March 28, 1987 = DATE 1987-03-28",
     // A day that names a political camp is no date, with the camp's name a
     // few words on after "the".
     "2006-11-21 | the March 14 anti-Syrian alliance said it would march | ",
     "2006-11-21 | the March 14 parliamentary majority met | ",
     "2006-03-20 | On March 14 rebel forces attacked. | March 14 = DATE 2006-03-14",
+    // A half of a month or of a statement period is no half-year.
+    "1987-03-09 | The dollar traded steadily through the first half of December. | December = DATE 1986-12",
+    "1987-04-03 | It points to growth in the first half of 2.5-3.0 pct. | the first half = DATE 1987-H1",
+    "1987-03-13 | Growth will be 3.5 pct in the first half of the year. | the first half = DATE 1987-H1; the year = DATE 1987",
     // A weekday listed after "tomorrow" is still to come.
     "1987-04-07 | He said if he fails in talks tomorrow and Friday he will seek more. | tomorrow = DATE 1987-04-08; Friday = DATE 1987-04-10",
 ];
