@@ -92,6 +92,10 @@ struct Dated {
 /// counterpart: within the sentence, which this bounds.
 const DATED_CONTEXT_TOKENS: usize = 40;
 
+/// How far before the end of a day's expression "week ended" may stand:
+/// "the week ended Wednesday, March 25" has five tokens from "ended".
+const WEEK_ENDED_TOKENS: usize = 7;
+
 /// How far after a day the name of the political camp it names may end:
 /// "the March 14 anti-Syrian alliance" has three tokens between.
 const CAMP_MODIFIERS: usize = 5;
@@ -3106,6 +3110,22 @@ impl<'a> Grammar<'a> {
                 in_sentence(self.last_quarter_at).then_some(())?;
                 let (year, quarter) = r::shift_quarter(year, quarter, -1);
                 Some(r::quarter_value(year, quarter))
+            }
+            // "in the week ended Feb 21 from 368,400 in the prior week":
+            // weekly figures compare with the week before the one that
+            // ended on the day named, in that sentence or the next ("That
+            // was up from 2,997,800 the previous week").
+            Unit::Week => {
+                let day = self.reference_day?;
+                let end = self.reference_day_end;
+                let near = end <= i && i - end < DATED_CONTEXT_TOKENS;
+                let week_ended = (end.saturating_sub(WEEK_ENDED_TOKENS)..end).any(|k| {
+                    matches!(self.word(k), "ended" | "ending")
+                        && k > 0
+                        && self.unit(k - 1) == Some((Unit::Week, false))
+                });
+                (near && week_ended).then_some(())?;
+                Some(r::week_value(r::add_days(day, -7)?))
             }
             _ => None,
         }

@@ -1175,6 +1175,11 @@ const NEWS: &[&str] = &[
     "1987-03-09 | The dollar traded steadily through the first half of December. | December = DATE 1986-12",
     "1987-04-03 | It points to growth in the first half of 2.5-3.0 pct. | the first half = DATE 1987-H1",
     "1987-03-13 | Growth will be 3.5 pct in the first half of the year. | the first half = DATE 1987-H1; the year = DATE 1987",
+    // "The prior week" of weekly figures is the week before the one that
+    // ended on the day named.
+    "1987-03-05 | Claims fell to 332,900 in the week ended Feb 21 from 368,400 in the prior week. | the week = DURATION P1W; Feb 21 = DATE 1987-02-21; the prior week = DATE 1987-W07",
+    "1987-03-05 | It was 3,014,400 in the week ended Feb 14, the latest figure. That was up from 2,997,800 the previous week. | the week = DURATION P1W; Feb 14 = DATE 1987-02-14; the previous week = DATE 1987-W06",
+    "1987-03-05 | Sales were higher than in the previous week. | the previous week = DATE 1987-W09",
     // A weekday listed after "tomorrow" is still to come.
     "1987-04-07 | He said if he fails in talks tomorrow and Friday he will seek more. | tomorrow = DATE 1987-04-08; Friday = DATE 1987-04-10",
 ];
