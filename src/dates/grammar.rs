@@ -527,6 +527,8 @@ impl<'a> Grammar<'a> {
             Lex::Word(W::Today) if self.names_a_title(i) => None,
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
             Lex::Word(W::Yesterday) => self.day_with_part(i + 1, day(-1)),
+            // "wished Hong Kong a better tomorrow": the future, no day.
+            Lex::Word(W::Tomorrow) if self.names_the_future(i) => date(i + 1, "FUTURE_REF".into()),
             Lex::Word(W::Tomorrow) => self.day_with_part(i + 1, day(1)),
             Lex::Word(W::Tonight) => {
                 Some((i + 1, TimexType::Time, format!("{}TNI", day_or_x(day(0)))))
@@ -674,6 +676,21 @@ impl<'a> Grammar<'a> {
             return Some((j + 1, TimexType::Time, format!("{}T{time}", day_or_x(day))));
         }
         date(j, day_or_x(day))
+    }
+
+    /// Whether the day word at `i` is a noun for the time to come: "a
+    /// better tomorrow", "a brighter tomorrow", "a tomorrow". Only such an
+    /// adjective may stand between: "a meeting tomorrow", "a tender
+    /// tomorrow" are events on the day.
+    fn names_the_future(&self, i: usize) -> bool {
+        let article = |k: usize| matches!(self.word(k), "a" | "an");
+        let hopeful = |k: usize| {
+            matches!(
+                self.word(k),
+                "better" | "brighter" | "happier" | "safer" | "greener" | "bright" | "new"
+            )
+        };
+        i > 0 && article(i - 1) || i > 1 && article(i - 2) && hopeful(i - 1)
     }
 
     /// The clock reading a word at `j` names after a day: "noon" and

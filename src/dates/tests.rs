@@ -1175,6 +1175,10 @@ const NEWS: &[&str] = &[
     "1987-03-09 | The dollar traded steadily through the first half of December. | December = DATE 1986-12",
     "1987-04-03 | It points to growth in the first half of 2.5-3.0 pct. | the first half = DATE 1987-H1",
     "1987-03-13 | Growth will be 3.5 pct in the first half of the year. | the first half = DATE 1987-H1; the year = DATE 1987",
+    // "a better tomorrow" is the future, no day, and so no day "the day"
+    // refers to.
+    "2005-11-28 | Nie wished Hong Kong a better tomorrow. They visited the park earlier in the day. | tomorrow = DATE FUTURE_REF; the day = DATE 2005-11-28",
+    "1987-03-09 | The commission will approve it at a meeting tomorrow. | tomorrow = DATE 1987-03-10",
     // "The prior week" of weekly figures is the week before the one that
     // ended on the day named.
     "1987-03-05 | Claims fell to 332,900 in the week ended Feb 21 from 368,400 in the prior week. | the week = DURATION P1W; Feb 21 = DATE 1987-02-21; the prior week = DATE 1987-W07",
