@@ -92,6 +92,21 @@ struct Dated {
 /// counterpart: within the sentence, which this bounds.
 const DATED_CONTEXT_TOKENS: usize = 40;
 
+/// How far before the end of a day's expression "week ended" may stand:
+/// "the week ended Wednesday, March 25" has five tokens from "ended".
+const WEEK_ENDED_TOKENS: usize = 7;
+
+/// How far after a day the name of the political camp it names may end:
+/// "the March 14 anti-Syrian alliance" has three tokens between.
+const CAMP_MODIFIERS: usize = 5;
+
+/// Words that open or join phrases: no modifier of a noun between a day
+/// and the word after them.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "its", "of", "on", "or",
+    "that", "the", "their", "to", "was", "were", "when", "which", "who", "with",
+];
+
 /// How far (in tokens) a year or day the story named keeps "the
 /// following year" and "that day" its own: a few sentences of narrative
 /// ("... in 2002. The following year Bournemouth hosted it").
@@ -512,6 +527,8 @@ impl<'a> Grammar<'a> {
             Lex::Word(W::Today) if self.names_a_title(i) => None,
             Lex::Word(W::Today) => self.day_with_part(i + 1, day(0)),
             Lex::Word(W::Yesterday) => self.day_with_part(i + 1, day(-1)),
+            // "wished Hong Kong a better tomorrow": the future, no day.
+            Lex::Word(W::Tomorrow) if self.names_the_future(i) => date(i + 1, "FUTURE_REF".into()),
             Lex::Word(W::Tomorrow) => self.day_with_part(i + 1, day(1)),
             Lex::Word(W::Tonight) => {
                 Some((i + 1, TimexType::Time, format!("{}TNI", day_or_x(day(0)))))
@@ -661,6 +678,21 @@ impl<'a> Grammar<'a> {
         date(j, day_or_x(day))
     }
 
+    /// Whether the day word at `i` is a noun for the time to come: "a
+    /// better tomorrow", "a brighter tomorrow", "a tomorrow". Only such an
+    /// adjective may stand between: "a meeting tomorrow", "a tender
+    /// tomorrow" are events on the day.
+    fn names_the_future(&self, i: usize) -> bool {
+        let article = |k: usize| matches!(self.word(k), "a" | "an");
+        let hopeful = |k: usize| {
+            matches!(
+                self.word(k),
+                "better" | "brighter" | "happier" | "safer" | "greener" | "bright" | "new"
+            )
+        };
+        i > 0 && article(i - 1) || i > 1 && article(i - 2) && hopeful(i - 1)
+    }
+
     /// The clock reading a word at `j` names after a day: "noon" and
     /// "midday" 12:00, "midnight" the day's end, 24:00.
     fn hour_word(&self, j: usize) -> Option<&'static str> {
@@ -746,10 +778,28 @@ impl<'a> Grammar<'a> {
     /// rallied on it: "the March 14 Forces", "the March 8 alliance", "the
     /// June 4 movement". A year written makes it a date again.
     fn names_a_camp(&self, i: usize, end: usize) -> bool {
-        matches!(
-            self.word(end),
-            "forces" | "alliance" | "coalition" | "movement" | "bloc" | "camp"
-        ) && (i..end).any(|k| matches!(self.lex(k), Lex::Month { .. }))
+        let camp = |k: usize| {
+            matches!(
+                self.word(k),
+                "forces" | "alliance" | "coalition" | "movement" | "bloc" | "camp" | "majority"
+            )
+        };
+        // "the March 14 anti-Syrian alliance", "the March 14 parliamentary
+        // majority": the camp's name may come a word or two after the day
+        // when a determiner before the day makes them one noun phrase ("on
+        // March 14 rebel forces attacked" is a day).
+        let determined = i > 0 && matches!(self.word(i - 1), "the" | "its" | "their")
+            || i > 1 && self.word(i - 1) == "s" && self.punct(i - 2, b'\'');
+        let modifier = |k: usize| {
+            matches!(self.kind(k), Some(Kind::Word(Lex::Unknown)))
+                && !FUNCTION_WORDS.contains(&self.word(k))
+                || self.punct(k, b'-') && self.glued(k)
+        };
+        let named_after = camp(end)
+            || determined
+                && (end + 1..end + CAMP_MODIFIERS).any(|c| camp(c) && (end..c).all(modifier));
+        named_after
+            && (i..end).any(|k| matches!(self.lex(k), Lex::Month { .. }))
             && (i..end).any(|k| matches!(self.number(k), Some((_, 1 | 2))))
             && (i..end).all(|k| !matches!(self.number(k), Some((_, 4))))
     }
@@ -2300,6 +2350,23 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             end = after;
         }
+        // "the first half of December", "the second half of a two-week
+        // statement period": a half of something other than a year.
+        if matches!(which, Which::Half(_))
+            && end == k + 1
+            && self.is(end, W::Of)
+            && !self.year_after_of(end + 1)
+            // "growth in the first half of 2.5-3.0 pct" is the year's.
+            && self.number(end + 1).is_none()
+        {
+            return None;
+        }
+        // "the second quarter ended March 29, 1986": a period that ended
+        // on a day whose year is written is that year's, as a company
+        // numbers its fiscal quarters.
+        if year.is_none() {
+            year = self.year_ended_written(end);
+        }
         if year.is_none() && !abbreviated && self.period_of_play(i, end) {
             return None;
         }
@@ -2353,6 +2420,54 @@ impl<'a> Grammar<'a> {
         } else {
             dct.year()
         }
+    }
+
+    /// The written year of the day a period ended on, read from "ended" or
+    /// "ending" at `k` (after a comma too): "ended March 29, 1986",
+    /// "ending on June 30, 1987".
+    fn year_ended_written(&self, k: usize) -> Option<i32> {
+        let k = if self.punct(k, b',') { k + 1 } else { k };
+        if !matches!(self.word(k), "ended" | "ending") {
+            return None;
+        }
+        let day = if self.word(k + 1) == "on" {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (end, _, value) = self.month_date(day).or_else(|| self.day_month(day))?;
+        let written = (day..end).any(|t| matches!(self.number(t), Some((_, 4))));
+        written.then(|| value.get(..4)?.parse().ok())?
+    }
+
+    /// Whether the words from `k` on, after "of", name a year: "the year",
+    /// "the current fiscal year", "its 1987/88 financial year".
+    fn year_after_of(&self, mut k: usize) -> bool {
+        while matches!(
+            self.word(k),
+            "the"
+                | "this"
+                | "its"
+                | "their"
+                | "our"
+                | "next"
+                | "last"
+                | "current"
+                | "coming"
+                | "present"
+                | "same"
+                | "fiscal"
+                | "financial"
+                | "calendar"
+                | "company"
+                | "s"
+                | "'"
+                | "/"
+        ) || matches!(self.number(k), Some((_, 2 | 4)))
+        {
+            k += 1;
+        }
+        self.unit(k) == Some((Unit::Year, false))
     }
 
     /// Whether "fourth quarter", "final quarter", "first half" or a quarter
@@ -3012,6 +3127,22 @@ impl<'a> Grammar<'a> {
                 in_sentence(self.last_quarter_at).then_some(())?;
                 let (year, quarter) = r::shift_quarter(year, quarter, -1);
                 Some(r::quarter_value(year, quarter))
+            }
+            // "in the week ended Feb 21 from 368,400 in the prior week":
+            // weekly figures compare with the week before the one that
+            // ended on the day named, in that sentence or the next ("That
+            // was up from 2,997,800 the previous week").
+            Unit::Week => {
+                let day = self.reference_day?;
+                let end = self.reference_day_end;
+                let near = end <= i && i - end < DATED_CONTEXT_TOKENS;
+                let week_ended = (end.saturating_sub(WEEK_ENDED_TOKENS)..end).any(|k| {
+                    matches!(self.word(k), "ended" | "ending")
+                        && k > 0
+                        && self.unit(k - 1) == Some((Unit::Week, false))
+                });
+                (near && week_ended).then_some(())?;
+                Some(r::week_value(r::add_days(day, -7)?))
             }
             _ => None,
         }

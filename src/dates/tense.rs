@@ -5,7 +5,7 @@
 //! whether it is the coming or the past Friday. The search is bounded to a
 //! window of tokens, so it costs O(1) per expression.
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, W};
 use super::resolve::Tense;
 use super::scan::{Kind, Token};
 
@@ -15,7 +15,7 @@ const WINDOW: usize = 40;
 /// The tense of the sentence containing tokens `start..end`, judged by the
 /// cue closest to the expression (nearer cues usually govern it).
 pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Tense {
-    if deadline_before(lower, toks, start, end) {
+    if deadline_before(lower, toks, start, end) || awaited_in_present(lower, toks, start) {
         return Tense::Future;
     }
     let left = nearest_cue_left(lower, toks, start, false);
@@ -39,6 +39,101 @@ pub fn tense_around(lower: &str, toks: &[Token], start: usize, end: usize) -> Te
         }
     }
     left.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// How far (in tokens) left of an expression the conjunction of a
+/// clause that awaits it is looked for.
+const AWAITING_CLAUSE: usize = 12;
+
+/// Whether the expression at `start` sits in a clause of time whose verb
+/// is in the present simple: "until the Danes take over in July", "once
+/// the new board meets in May", "when the loan comes due in June". English
+/// puts what is still to come in the present there, so such a clause
+/// looks ahead whatever tense the sentence around it has ("now held by
+/// the Belgians until ..."); a past verb in it ("until the Danes took
+/// over") is a cue, and the clause is then the past's.
+fn awaited_in_present(lower: &str, toks: &[Token], start: usize) -> bool {
+    let lo = start.saturating_sub(AWAITING_CLAUSE);
+    let mut verb = None;
+    let mut i = start;
+    while i > lo {
+        i -= 1;
+        if ends_sentence(toks, i)
+            || matches!(toks[i].kind, Kind::Punct(b',' | b':' | b'"' | b'(' | b')'))
+        {
+            return false;
+        }
+        let w = word(lower, toks, i);
+        if matches!(w, "until" | "till" | "once" | "when" | "before" | "after") {
+            return verb.is_some_and(|v| subject_between(lower, toks, i + 1, v));
+        }
+        if cue(lower, toks, i).is_some() {
+            return false;
+        }
+        if present_event_verb(w) {
+            verb = Some(i);
+        }
+    }
+    false
+}
+
+/// Whether tokens `from..verb` are the subject of the verb at `verb`:
+/// one word ("until Denmark takes over", "once it opens"), or up to four
+/// opened by a determiner ("until the Danes take over", "when a new
+/// export pipeline comes on stream"). A determiner or preposition right before makes the verb a
+/// noun ("after the close of trading", "after change in fiscal year end").
+fn subject_between(lower: &str, toks: &[Token], from: usize, verb: usize) -> bool {
+    let words = from..verb;
+    let all_words = words
+        .clone()
+        .all(|k| matches!(toks[k].kind, Kind::Word(Lex::Unknown | Lex::Word(_))));
+    let determiner = |k: usize| {
+        matches!(
+            word(lower, toks, k),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+        )
+    };
+    match words.len() {
+        1 => all_words && !determiner(from),
+        2..=4 => all_words && determiner(from) && !determiner(verb - 1),
+        _ => false,
+    }
+}
+
+/// Verbs of the events news schedules, in the present simple.
+fn present_event_verb(w: &str) -> bool {
+    let bare = w.strip_suffix("es").filter(|b| {
+        b.ends_with("ss") || b.ends_with("sh") || b.ends_with('o') || b.ends_with("ch")
+    });
+    let bare = bare.or_else(|| w.strip_suffix('s')).unwrap_or(w);
+    matches!(
+        bare,
+        "take"
+            | "come"
+            | "go"
+            | "begin"
+            | "start"
+            | "end"
+            | "meet"
+            | "return"
+            | "arrive"
+            | "leave"
+            | "open"
+            | "close"
+            | "vote"
+            | "visit"
+            | "resume"
+            | "hand"
+            | "join"
+            | "expire"
+            | "become"
+            | "assume"
+            | "reach"
+            | "finish"
+            | "complete"
+            | "mature"
+            | "convene"
+    )
 }
 
 /// Whether a verb in the simple past governs the day starting at `start`
@@ -194,6 +289,15 @@ pub fn weekday_tense(lower: &str, toks: &[Token], start: usize, end: usize) -> T
     }
     if before == "since" {
         return Tense::Past;
+    }
+    // A weekday listed after "tomorrow" or "yesterday" is on its side of
+    // today: "in talks tomorrow and Friday".
+    if matches!(before, "and" | "or") && start > 1 {
+        match word(lower, toks, start - 2) {
+            "tomorrow" => return Tense::Future,
+            "yesterday" => return Tense::Past,
+            _ => {}
+        }
     }
     if scheduled_by_present_copula(lower, toks, start)
         || moved_to(lower, toks, start)
@@ -625,6 +729,8 @@ fn clock_part(lower: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// A sentence ends at `.`, `!`, `?` followed by a space, or at a line break.
+/// A period after a short word ends one only when the word is never
+/// shortened ("ago.", "week."), since "Dec." and "U.S." are.
 pub(super) fn ends_sentence(toks: &[Token], i: usize) -> bool {
     let tok = &toks[i];
     match tok.kind {
@@ -639,10 +745,17 @@ pub(super) fn ends_sentence(toks: &[Token], i: usize) -> bool {
                 && matches!(toks[i - 1].kind, Kind::Word(_) | Kind::Number { .. })
                 && (toks[i - 1].end - toks[i - 1].start > 4
                     || matches!(toks[i - 1].kind, Kind::Number { .. }));
-            next_is_break && prev_long
+            next_is_break && (prev_long || i > 0 && never_abbreviated(&toks[i - 1]))
         }
         _ => tok.newline_before && i > 0 && toks[i - 1].end + 1 < tok.start,
     }
+}
+
+/// Whether a short word is one no writer shortens, so a period after it
+/// ends its sentence: "two years ago.", "from now." ("Dec." and "U.S."
+/// are shortened forms).
+fn never_abbreviated(tok: &Token) -> bool {
+    matches!(tok.kind, Kind::Word(Lex::Word(W::Ago | W::Now)))
 }
 
 /// Whether a "had" in the same sentence near `start..end` puts the
@@ -912,6 +1025,10 @@ mod tests {
             ("He said Friday that talks will resume.", Tense::Past),
             ("Talks continue Friday", Tense::Unknown),
             ("It rained. Talks continue Friday", Tense::Unknown),
+            (
+                "It rained two days ago. Talks continue Friday",
+                Tense::Unknown,
+            ),
             ("Talks resume Friday", Tense::Future),
             ("The council meets on Friday", Tense::Future),
             ("They agreed to meet on Friday", Tense::Past),

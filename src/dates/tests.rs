@@ -1155,6 +1155,37 @@ const NEWS: &[&str] = &[
     // A headline's weekday over a dateline of another day is its own day.
     "2008-09-18 | Russian markets to remain closed until Friday\nSeptember 18, 2008\nThe government | Friday = DATE 2008-09-19; September 18, 2008 = DATE 2008-09-18",
     "1987-03-02 | The talks ended on Friday,\nMarch 6, 1987. | Friday,\nMarch 6, 1987 = DATE 1987-03-06",
+    // A clause of time in the present simple looks ahead.
+    "1987-03-31 | It is held by the Belgians until the Danes take over in July. | July = DATE 1987-07",
+    "1987-09-30 | It was held by the Belgians until the Danes took over in July. | July = DATE 1987-07",
+    "1987-06-29 | Kuwait exceeded its quota, and it could pump more when a new export pipeline comes on stream in September. | September = DATE 1987-09",
+    "1987-10-20 | The poll, taken after the close of stock trading on Monday, showed 58 pct. | Monday = DATE 1987-10-19",
+    "1987-03-04 | Results are for the time after change in fiscal year end to December 31 from August 31. | year end = DATE 1987; December 31 = DATE 1986-12-31; August 31 = DATE 1986-08-31",
+    // A sentence ends after "ago.": the next one has its own tense.
+    "1987-06-29 | The plant shut two years ago. In September the old smelter at the site resumes output. | two years ago = DATE 1985; September = DATE 1987-09",
+    // A quarter that ended on a day with its year written is that year's.
+    "1987-04-07 | It lost 1.8 mln dlrs in the second quarter ended March 29, 1986. | the second quarter = DATE 1986-Q2; March 29, 1986 = DATE 1986-03-29",
+    "1987-03-09 | It may break even in the second quarter ending March 28, 1987. | the second quarter = DATE 1987-Q2; March 28, 1987 = DATE 1987-03-28",
+    // A day that names a political camp is no date, with the camp's name a
+    // few words on after "the".
+    "2006-11-21 | the March 14 anti-Syrian alliance said it would march | ",
+    "2006-11-21 | the March 14 parliamentary majority met | ",
+    "2006-03-20 | On March 14 rebel forces attacked. | March 14 = DATE 2006-03-14",
+    // A half of a month or of a statement period is no half-year.
+    "1987-03-09 | The dollar traded steadily through the first half of December. | December = DATE 1986-12",
+    "1987-04-03 | It points to growth in the first half of 2.5-3.0 pct. | the first half = DATE 1987-H1",
+    "1987-03-13 | Growth will be 3.5 pct in the first half of the year. | the first half = DATE 1987-H1; the year = DATE 1987",
+    // "a better tomorrow" is the future, no day, and so no day "the day"
+    // refers to.
+    "2005-11-28 | Nie wished Hong Kong a better tomorrow. They visited the park earlier in the day. | tomorrow = DATE FUTURE_REF; the day = DATE 2005-11-28",
+    "1987-03-09 | The commission will approve it at a meeting tomorrow. | tomorrow = DATE 1987-03-10",
+    // "The prior week" of weekly figures is the week before the one that
+    // ended on the day named.
+    "1987-03-05 | Claims fell to 332,900 in the week ended Feb 21 from 368,400 in the prior week. | the week = DURATION P1W; Feb 21 = DATE 1987-02-21; the prior week = DATE 1987-W07",
+    "1987-03-05 | It was 3,014,400 in the week ended Feb 14, the latest figure. That was up from 2,997,800 the previous week. | the week = DURATION P1W; Feb 14 = DATE 1987-02-14; the previous week = DATE 1987-W06",
+    "1987-03-05 | Sales were higher than in the previous week. | the previous week = DATE 1987-W09",
+    // A weekday listed after "tomorrow" is still to come.
+    "1987-04-07 | He said if he fails in talks tomorrow and Friday he will seek more. | tomorrow = DATE 1987-04-08; Friday = DATE 1987-04-10",
 ];
 
 /// Quarters and halves as news codes and abbreviations write them:
