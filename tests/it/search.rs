@@ -735,6 +735,7 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
             .collect()
     };
     assert_eq!(labels("year"), ["2024 3"]);
+    assert_eq!(labels("quarter"), ["2024-Q1 2", "2024-Q4 1"]);
     assert_eq!(labels("month"), ["2024-03 1", "2024-11 1"]);
     assert_eq!(labels("week"), ["2024-W10 1", "2024-W48 1"]);
     // (since, until, passages found)
