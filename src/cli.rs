@@ -560,7 +560,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let news = args.filter.open()?;
     let results = search::search(&news, &request)?;
     note_written_dates(&results.dates_read);
-    note_lowercase_operators(&args.query);
+    note_operator_words(&args.query);
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
@@ -600,10 +600,10 @@ fn note_written_dates(dates: &[WrittenDate]) {
 }
 
 /// Says on stderr that a lower-case `or` or `not` between words is a word
-/// (`query::lowercase_operators`): every passage must then hold it, and a
+/// (`query::operators_read_as_words`): every passage must then hold it, and a
 /// user who meant the operator found a fraction of the passages, unaware.
-fn note_lowercase_operators(query: &str) {
-    for note in newsdex::query::lowercase_operator_notes(query) {
+fn note_operator_words(query: &str) {
+    for note in newsdex::query::operator_word_notes(query) {
         eprintln!("newsdex: {note}");
     }
 }
@@ -799,7 +799,7 @@ fn release_at_exit(news: NewsIndex) {
 fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
-    note_lowercase_operators(&args.query);
+    note_operator_words(&args.query);
     let label = args.kind.map(|k| match k {
         EntityTypeArg::Person => EntityLabel::Person,
         EntityTypeArg::Org => EntityLabel::Organization,
@@ -878,7 +878,7 @@ fn note_uncounted(timeline: &search::Timeline, field: TimeField, filter: &Filter
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
-    note_lowercase_operators(&args.query);
+    note_operator_words(&args.query);
     let news = args.filter.open()?;
     let timeline = search::timeline(&news, &filter, args.by, args.field)?;
     let nothing_matched = match timeline.matching {
