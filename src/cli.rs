@@ -875,10 +875,31 @@ fn note_uncounted(timeline: &search::Timeline, field: TimeField, filter: &Filter
     );
 }
 
+/// `--since`/`--until` beside `--field published`: the range chooses the
+/// passages that mention a date in it, whenever they were published, and
+/// `timeline '' --field published --since 1987-03-01 --until 1987-03-31`
+/// drew bars from February to October of Reuters 1987 (a passage saying
+/// "1987" mentions March), where the user meant stories published in
+/// March. Says so, and what to write for that.
+fn note_range_of_mentions(field: TimeField, filter: &Filter) {
+    if field != TimeField::Published || (filter.since.is_none() && filter.until.is_none()) {
+        return;
+    }
+    let side = |date: Option<NaiveDate>| date.map_or_else(|| "*".to_string(), |d| d.to_string());
+    eprintln!(
+        "newsdex: --since/--until choose the passages that mention a date in the range, \
+         whenever they were published: for passages published in it, add \
+         published:[{} TO {}] to the query",
+        side(filter.since),
+        side(filter.until)
+    );
+}
+
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
     note_operator_words(&args.query);
+    note_range_of_mentions(args.field, &filter);
     let news = args.filter.open()?;
     let timeline = search::timeline(&news, &filter, args.by, args.field)?;
     let nothing_matched = match timeline.matching {
