@@ -346,7 +346,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Prints one JSON object per article:\n  {\"path\", \"record\", \"published\", \"entities\": \
+    after_help = "Prints one JSON object per article:\n  {\"path\", \"record\", \"published\", \"section\", \"entities\": \
                         [{\"text\", \"label\", \"start\", \"end\", \"canonical\"}], \"dates\": [{\"text\", \"type\", \
                         \"value\", \"start\", \"end\"}]}\nOffsets are UTF-8 byte offsets into the article's text \
                         (for .txt files: the file's bytes, unless it is HTML or JSON).\n\nExamples:\n  newsdex extract story.txt\n  \
@@ -1218,6 +1218,8 @@ struct ExtractRecord<'a> {
     path: String,
     record: usize,
     published: Option<String>,
+    /// The section or category the story ran in (the BBC's `category`).
+    section: Option<&'a str>,
     entities: &'a [entities::Entity],
     dates: &'a [dates::TimeExpression],
 }
@@ -1306,6 +1308,7 @@ fn print_extracted(
             path: path.to_string(),
             record: article.record,
             published: article.published.map(|d| d.to_string()),
+            section: article.section.as_deref(),
             entities: &found.entities,
             dates: &found.dates,
         };
