@@ -68,9 +68,9 @@ const ID_KEYS: &[&str] = &["id", "guid", "docid", "uuid"];
 const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline", "creator"];
 /// The part of the paper a story ran in: the BBC's `category` (business,
 /// sport, ...), the Guardian's `sectionName`, the New York Times'
-/// `section_name`. Not a field [`is_known_key`] names: an object with a
-/// category alone is no article.
-const SECTION_KEYS: &[&str] = &["section", "sectionname", "category"];
+/// `section_name`, a web page's JSON-LD `articleSection`. Not a field
+/// [`is_known_key`] names: an object with a category alone is no article.
+const SECTION_KEYS: &[&str] = &["section", "sectionname", "articlesection", "category"];
 
 /// The metadata fields found in one object.
 #[derive(Debug, Default, PartialEq, Eq)]
