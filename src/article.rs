@@ -23,6 +23,9 @@ pub struct Article {
     pub title: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// The section or category the story ran in ("sport"), when its
+    /// metadata names one.
+    pub section: Option<String>,
     /// Publication date: from the article's metadata, else from its path.
     pub published: Option<NaiveDate>,
     /// Plain text that passages and extraction see.
@@ -52,6 +55,7 @@ impl Article {
             title: None,
             url: None,
             author: None,
+            section: None,
             published: None,
             text: text.into(),
             body_start: 0,

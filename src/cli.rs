@@ -346,7 +346,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Prints one JSON object per article:\n  {\"path\", \"record\", \"published\", \"entities\": \
+    after_help = "Prints one JSON object per article:\n  {\"path\", \"record\", \"published\", \"section\", \"entities\": \
                         [{\"text\", \"label\", \"start\", \"end\", \"canonical\"}], \"dates\": [{\"text\", \"type\", \
                         \"value\", \"start\", \"end\"}]}\nOffsets are UTF-8 byte offsets into the article's text \
                         (for .txt files: the file's bytes, unless it is HTML or JSON).\n\nExamples:\n  newsdex extract story.txt\n  \
@@ -560,7 +560,7 @@ fn run_search(mut args: SearchArgs) -> anyhow::Result<ExitCode> {
     let news = args.filter.open()?;
     let results = search::search(&news, &request)?;
     note_written_dates(&results.dates_read);
-    note_lowercase_operators(&args.query);
+    note_operator_words(&args.query);
     let options = HitOptions {
         fields: args.fields,
         mark: args.mark,
@@ -600,10 +600,10 @@ fn note_written_dates(dates: &[WrittenDate]) {
 }
 
 /// Says on stderr that a lower-case `or` or `not` between words is a word
-/// (`query::lowercase_operators`): every passage must then hold it, and a
+/// (`query::operators_read_as_words`): every passage must then hold it, and a
 /// user who meant the operator found a fraction of the passages, unaware.
-fn note_lowercase_operators(query: &str) {
-    for note in newsdex::query::lowercase_operator_notes(query) {
+fn note_operator_words(query: &str) {
+    for note in newsdex::query::operator_word_notes(query) {
         eprintln!("newsdex: {note}");
     }
 }
@@ -799,7 +799,7 @@ fn release_at_exit(news: NewsIndex) {
 fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
-    note_lowercase_operators(&args.query);
+    note_operator_words(&args.query);
     let label = args.kind.map(|k| match k {
         EntityTypeArg::Person => EntityLabel::Person,
         EntityTypeArg::Org => EntityLabel::Organization,
@@ -875,10 +875,31 @@ fn note_uncounted(timeline: &search::Timeline, field: TimeField, filter: &Filter
     );
 }
 
+/// `--since`/`--until` beside `--field published`: the range chooses the
+/// passages that mention a date in it, whenever they were published, and
+/// `timeline '' --field published --since 1987-03-01 --until 1987-03-31`
+/// drew bars from February to October of Reuters 1987 (a passage saying
+/// "1987" mentions March), where the user meant stories published in
+/// March. Says so, and what to write for that.
+fn note_range_of_mentions(field: TimeField, filter: &Filter) {
+    if field != TimeField::Published || (filter.since.is_none() && filter.until.is_none()) {
+        return;
+    }
+    let side = |date: Option<NaiveDate>| date.map_or_else(|| "*".to_string(), |d| d.to_string());
+    eprintln!(
+        "newsdex: --since/--until choose the passages that mention a date in the range, \
+         whenever they were published: for passages published in it, add \
+         published:[{} TO {}] to the query",
+        side(filter.since),
+        side(filter.until)
+    );
+}
+
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter(&args.query)?;
     note_written_dates(&written_dates(&args.query));
-    note_lowercase_operators(&args.query);
+    note_operator_words(&args.query);
+    note_range_of_mentions(args.field, &filter);
     let news = args.filter.open()?;
     let timeline = search::timeline(&news, &filter, args.by, args.field)?;
     let nothing_matched = match timeline.matching {
@@ -1197,6 +1218,8 @@ struct ExtractRecord<'a> {
     path: String,
     record: usize,
     published: Option<String>,
+    /// The section or category the story ran in (the BBC's `category`).
+    section: Option<&'a str>,
     entities: &'a [entities::Entity],
     dates: &'a [dates::TimeExpression],
 }
@@ -1285,6 +1308,7 @@ fn print_extracted(
             path: path.to_string(),
             record: article.record,
             published: article.published.map(|d| d.to_string()),
+            section: article.section.as_deref(),
             entities: &found.entities,
             dates: &found.dates,
         };

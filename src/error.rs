@@ -96,8 +96,9 @@ pub enum Error {
 }
 
 /// What an [`Error::InvalidDate`] says when the input is no date at all.
-pub const DATE_FORMS: &str = "expected YYYY-MM-DD, YYYY-MM or YYYY, or a date with its year in \
-                              words (\"December 2024\")";
+pub const DATE_FORMS: &str = "expected YYYY-MM-DD, YYYY-MM or YYYY, a week or quarter as a \
+                              timeline labels it (2024-W52, 2024-Q4), or a date with its year \
+                              in words (\"December 2024\")";
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -66,6 +66,11 @@ const DATE_KEYS: &[&str] = &[
 const URL_KEYS: &[&str] = &["url", "link", "permalink", "canonicalurl", "weburl"];
 const ID_KEYS: &[&str] = &["id", "guid", "docid", "uuid"];
 const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline", "creator"];
+/// The part of the paper a story ran in: the BBC's `category` (business,
+/// sport, ...), the Guardian's `sectionName`, the New York Times'
+/// `section_name`, a web page's JSON-LD `articleSection`. Not a field
+/// [`is_known_key`] names: an object with a category alone is no article.
+const SECTION_KEYS: &[&str] = &["section", "sectionname", "articlesection", "category"];
 
 /// The metadata fields found in one object.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -74,6 +79,8 @@ pub struct Fields {
     pub title: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// The section or category the story ran in, when it is a string.
+    pub section: Option<String>,
     pub published: Option<NaiveDate>,
     pub text: Option<String>,
 }
@@ -186,6 +193,11 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
             None
         });
     }
+    // A section of another type (WordPress's numbered categories) says
+    // nothing a reader would know it by, and is no problem of the story.
+    if let Some((_, Value::String(section))) = object.lookup(SECTION_KEYS) {
+        fields.section = Some(section.clone());
+    }
     if let Some((key, value)) = object.lookup(DATE_KEYS) {
         match published(key, value) {
             Ok(date) => fields.published = Some(date),
@@ -197,6 +209,7 @@ pub fn read(object: &Map<String, Value>) -> (Fields, Vec<Problem>) {
         &mut fields.title,
         &mut fields.url,
         &mut fields.author,
+        &mut fields.section,
         &mut fields.id,
     ] {
         if let Some(s) = value {
@@ -376,6 +389,7 @@ mod tests {
                     title: Some("T".into()),
                     url: Some("u".into()),
                     author: Some("A".into()),
+                    section: None,
                     published: ymd(2024, 12, 30),
                     text: Some("B".into()),
                 },
@@ -387,6 +401,7 @@ mod tests {
                     title: Some("T".into()),
                     url: Some("u".into()),
                     author: Some("A, C".into()),
+                    section: None,
                     published: ymd(2024, 12, 30),
                     text: Some("B".into()),
                 },
@@ -487,6 +502,24 @@ mod tests {
                 Fields {
                     published: ymd(2024, 12, 30),
                     text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            // The BBC's category, the Guardian's section; not a number.
+            (
+                json!({"id": "sport/124.txt", "category": "sport", "body": "B"}),
+                Fields {
+                    id: Some("sport/124.txt".into()),
+                    section: Some("sport".into()),
+                    text: Some("B".into()),
+                    ..Fields::default()
+                },
+            ),
+            (
+                json!({"sectionName": " World news ", "webTitle": "T", "category": 7}),
+                Fields {
+                    title: Some("T".into()),
+                    section: Some("World news".into()),
                     ..Fields::default()
                 },
             ),

@@ -190,6 +190,8 @@ pub fn load(path: &Path, source: String) -> Result<Loaded, Warning> {
         .or_else(|| first_attr(&doc, "link[rel~=\"canonical\"]", "href"));
     article.author = meta_content(&metas, "name", "author")
         .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.author));
+    article.section = meta_content(&metas, "property", "article:section")
+        .or_else(|| json_ld.iter().find_map(|o| fields::read(o).0.section));
     Ok(Loaded {
         articles: vec![article],
         warnings,
@@ -2031,6 +2033,30 @@ mod tests {
             .articles[0];
             assert_eq!(a.url.as_deref(), *url, "{head}");
             assert_eq!(a.author.as_deref(), *author, "{head}");
+        }
+    }
+
+    /// The section from Open Graph's `article:section`, else JSON-LD's
+    /// `articleSection`.
+    #[test]
+    fn section() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                r#"<meta property="article:section" content="Politics">"#,
+                Some("Politics"),
+            ),
+            (
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","articleSection":"Sport"}</script>"#,
+                Some("Sport"),
+            ),
+            (r#"<meta name="author" content="Jane Doe">"#, None),
+        ];
+        for (head, section) in cases {
+            let a = &html(&format!(
+                "<html><head>{head}</head><body><p>x</p></body></html>"
+            ))
+            .articles[0];
+            assert_eq!(a.section.as_deref(), *section, "{head}");
         }
     }
 

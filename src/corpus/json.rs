@@ -591,6 +591,7 @@ fn load_record(path: &Path, record: usize, line: usize, value: Value, loaded: &m
     article.title = title.map(|t| single_line(&t));
     article.url = fields.url;
     article.author = fields.author;
+    article.section = fields.section;
     article.published = fields.published;
     // Every line of the text comes from the record's one source line.
     article.line_anchors = std::iter::once(0)

@@ -79,6 +79,7 @@ pub fn load(path: &Path, source: String) -> Loaded {
     article.id = fields.id;
     article.url = fields.url;
     article.author = fields.author;
+    article.section = fields.section;
     article.published = fields.published;
     // A leading `# Heading` is the headline: the title when the front
     // matter has none, and out of the passages when it repeats the title.

@@ -1,6 +1,7 @@
 //! Choosing the part of a passage to show: a window around the densest run
 //! of highlights, cut at sentence or word boundaries.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A window of a passage, with highlight ranges relative to the window.
@@ -36,18 +37,43 @@ impl Snippet {
         }
         let mut at = 0;
         for h in &self.highlights {
-            push(&mut out, &self.text[at..h.start]);
+            push(&mut out, &flowing(&self.text[at..h.start]));
             out.push_str(open);
-            push(&mut out, &self.text[h.clone()]);
+            push(&mut out, &flowing(&self.text[h.clone()]));
             out.push_str(close);
             at = h.end;
         }
-        push(&mut out, &self.text[at..]);
+        push(&mut out, &flowing(&self.text[at..]));
         if self.cut_after {
             out.push_str(" …");
         }
         out
     }
+}
+
+/// `text` with each run of white space that breaks a line as one space:
+/// wire copy is set in lines of some 65 characters, and a snippet of it
+/// came out of `--format csv` as a cell of four lines, and out of `jq -r
+/// .snippet` as four lines; `text` keeps them, as offsets count them.
+fn flowing(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(char::is_whitespace) {
+        out.push_str(&rest[..start]);
+        let run = &rest[start..];
+        let end = run.find(|c: char| !c.is_whitespace()).unwrap_or(run.len());
+        if run[..end].contains(['\n', '\r']) {
+            out.push(' ');
+        } else {
+            out.push_str(&run[..end]);
+        }
+        rest = &run[end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// `text` with HTML's special characters as character references.
@@ -245,6 +271,29 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_snippet_of_wire_copy_is_one_line() {
+        let text =
+            "Federal Reserve Board\nChairman Paul Volcker said  it\r\nwould not.\n   \n Reuter";
+        let at = text.find("Volcker").unwrap();
+        let window = snippet(
+            text,
+            &[Range {
+                start: at,
+                end: at + 7,
+            }],
+            200,
+        );
+        assert_eq!(
+            window.render("[", "]"),
+            "Federal Reserve Board Chairman Paul [Volcker] said  it would not. Reuter"
+        );
+        assert_eq!(
+            window.render_html(),
+            "Federal Reserve Board Chairman Paul <mark>Volcker</mark> said  it would not. Reuter"
+        );
     }
 
     #[test]

@@ -158,10 +158,12 @@ pub fn plain_words(query: &str) -> Vec<&str> {
 /// clauses of the query (`Blair or Brown`, `person:Blair or person:Brown`):
 /// tantivy reads operators in capitals only, so they are words every
 /// passage must hold, and `Blair or Brown` found 23 passages where `Blair
-/// OR Brown` found 787. As written, in query order, each once; not an
-/// excluded one (`-or`), one in a group's parentheses, nor one beside an
-/// operator.
-pub fn lowercase_operators(query: &str) -> Vec<&str> {
+/// OR Brown` found 787. So is `NEAR`, the proximity operator of news
+/// archives (Factiva, Nexis), in capitals: `Blair NEAR Brown` found 4
+/// passages of BBC + Reuters, the 4 that hold the word "near". As
+/// written, in query order, each once; not an excluded one (`-or`), one in
+/// a group's parentheses, nor one beside an operator.
+pub fn operators_read_as_words(query: &str) -> Vec<&str> {
     let mut clauses = Vec::new();
     let mut at = 0;
     while at < query.len() {
@@ -179,7 +181,7 @@ pub fn lowercase_operators(query: &str) -> Vec<&str> {
             continue;
         };
         let lowered = matches!(word.to_ascii_lowercase().as_str(), "or" | "not");
-        if lowered
+        if (lowered || word == "NEAR")
             && !operator(word)
             && open.is_empty()
             && close.is_empty()
@@ -193,14 +195,17 @@ pub fn lowercase_operators(query: &str) -> Vec<&str> {
     found
 }
 
-/// What to tell the user of each of the query's [`lowercase_operators`]:
+/// What to tell the user of each of the query's [`operators_read_as_words`]:
 /// the CLI writes it to stderr, the API in `notes`, the page under its
 /// search box.
-pub fn lowercase_operator_notes(query: &str) -> Vec<String> {
-    lowercase_operators(query)
+pub fn operator_word_notes(query: &str) -> Vec<String> {
+    operators_read_as_words(query)
         .into_iter()
         .map(|word| {
-            let instead = if word.eq_ignore_ascii_case("not") {
+            let instead = if word == "NEAR" {
+                "newsdex has no NEAR: a phrase with a slop, \"Blair Brown\"~5, finds two \
+                 words at most five words apart"
+            } else if word.eq_ignore_ascii_case("not") {
                 "write NOT (in capitals) or -word to exclude a word"
             } else {
                 "write OR (in capitals) for passages with either word"
@@ -800,9 +805,9 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_operators_between_words_are_found() {
+    fn operators_read_as_words_between_words_are_found() {
         // (query, the lower-case operators it holds between plain words)
-        let cases: [(&str, &[&str]); 15] = [
+        let cases: [(&str, &[&str]); 17] = [
             ("Blair or Brown", &["or"]),
             // Between fields, phrases and groups too, and in any case but
             // capitals: these found a fraction of what the operator finds.
@@ -821,9 +826,12 @@ mod tests {
             ("Blair or", &[]),
             ("\"to be or not to be\"", &[]),
             ("Blair and Brown", &[]),
+            // Other archives' proximity operator; "near" in prose is a word.
+            ("Blair NEAR Brown", &["NEAR"]),
+            ("bomb near Baghdad", &[]),
         ];
         for (query, want) in cases {
-            assert_eq!(lowercase_operators(query), want, "{query}");
+            assert_eq!(operators_read_as_words(query), want, "{query}");
         }
     }
 

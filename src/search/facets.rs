@@ -6,6 +6,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::name_spellings::push_joined_key;
 use super::{Filter, build_query};
 use crate::entities::EntityLabel;
 use crate::error::Result;
@@ -131,14 +132,21 @@ fn merge_sorted(segments: &[SegmentCounts], label: Option<EntityLabel>) -> Vec<T
 /// both, and so are "Texaco Inc" and "Texaco". A passage holds one spelling of a name (the indexer keeps one
 /// facet key per name), so the spellings' passages add up. The row takes
 /// the spelling most of its passages use; on a tie the first in key order
-/// (capitals sort first: "NATO" before "Nato").
+/// (capitals sort first: "NATO" before "Nato"). A name with an
+/// apostrophe after its first letter and the name without it ("Martin
+/// O'Neill", "Martin ONeill") are one row too, as `--person ONeill` finds
+/// both; those are keyed apart in the index, so a passage holding both
+/// counts twice (an article names a person one way, and almost none does).
 fn one_per_name(totals: Vec<Total<'_>>) -> Vec<Total<'_>> {
     // The keys of all names in one string, sorted as indices: a
     // whole-index count has some 60,000 names.
     let mut keys = String::new();
     let mut key_ends = Vec::with_capacity(totals.len());
+    let mut name_key = String::new();
     for total in &totals {
-        push_name_key(total.label, total.name, &mut keys);
+        name_key.clear();
+        push_name_key(total.label, total.name, &mut name_key);
+        push_joined_key(&name_key, &mut keys);
         key_ends.push(keys.len());
     }
     let key = |i: usize| &keys[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];

@@ -1231,11 +1231,39 @@ fn mentioned_date_query(
 }
 
 /// Parses a user's date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning their
-/// first day (`Bound::Lower`) or last day (`Bound::Upper`), or a date with
+/// first day (`Bound::Lower`) or last day (`Bound::Upper`), a week or
+/// quarter as a timeline labels it (`2024-W52`, `2024-Q4`), or a date with
 /// its year in words (`December 2024`), meaning the same.
 pub fn parse_user_date(input: &str, side: DateSide) -> Result<NaiveDate> {
     refuse_ambiguous_day_and_month(input)?;
-    numeric_date(input, side).or_else(|error| written_date(input, side).ok_or(error))
+    numeric_date(input, side).or_else(|error| {
+        bucket_label_date(input, side)
+            .or_else(|| written_date(input, side))
+            .ok_or(error)
+    })
+}
+
+/// A week or quarter as `timeline` labels its buckets (`2024-W52`,
+/// `2024-Q4`; a half, `2024-H2`, as TIMEX3 writes it): a timeline's bar
+/// is copied into `--since`/`--until` to read its passages, and was
+/// refused.
+fn bucket_label_date(input: &str, side: DateSide) -> Option<NaiveDate> {
+    let label = input.trim().to_ascii_uppercase();
+    let (year, unit) = label.split_once('-')?;
+    let number = unit.get(1..)?;
+    let well_formed = year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && matches!(unit.as_bytes().first(), Some(b'W' | b'Q' | b'H'))
+        && (1..=2).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit());
+    if !well_formed {
+        return None;
+    }
+    let (first, last) = crate::dates::value::calendar_span(&label)?;
+    Some(match side {
+        DateSide::First => first,
+        DateSide::Last => last,
+    })
 }
 
 /// `03/01/1987` is 1 March in the United States and 3 January elsewhere;
@@ -1672,6 +1700,12 @@ mod tests {
             // Day and month apart only when one of them cannot be a month.
             ("25/12/2024", DateSide::First, d(2024, 12, 25)),
             ("12/25/2024", DateSide::First, d(2024, 12, 25)),
+            // A timeline's week and quarter labels, copied from its bars.
+            ("2024-Q4", DateSide::First, d(2024, 10, 1)),
+            ("2024-q4", DateSide::Last, d(2024, 12, 31)),
+            ("2025-W01", DateSide::First, d(2024, 12, 30)),
+            ("2024-W52", DateSide::Last, d(2024, 12, 29)),
+            ("1987-H1", DateSide::Last, d(1987, 6, 30)),
         ];
         for (input, side, want) in cases {
             assert_eq!(parse_user_date(input, side).unwrap(), want, "{input}");
@@ -1688,6 +1722,10 @@ mod tests {
             "+2024",
             "02024",
             "2024/12-25",
+            "2024-Q5",
+            "2024-W54",
+            "2024-Q",
+            "2024-SU",
         ] {
             assert!(parse_user_date(bad, DateSide::First).is_err(), "{bad}");
         }

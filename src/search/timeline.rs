@@ -1,5 +1,6 @@
 //! How the passages matching a filter spread over time: counts per day,
-//! week, month or year of the dates they mention or of their publication.
+//! week, month, quarter or year of the dates they mention or of their
+//! publication.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,6 +23,8 @@ pub enum Granularity {
     Week,
     #[default]
     Month,
+    /// Calendar quarters, as results and economic figures are reported.
+    Quarter,
     Year,
 }
 
@@ -32,6 +35,7 @@ impl Granularity {
             Granularity::Day => "days",
             Granularity::Week => "weeks",
             Granularity::Month => "months",
+            Granularity::Quarter => "quarters",
             Granularity::Year => "years",
         }
     }
@@ -53,7 +57,7 @@ pub enum TimeField {
 pub struct Bucket {
     /// First day of the bucket.
     pub start: NaiveDate,
-    /// `2024-12-25`, `2024-W52`, `2024-12` or `2024`.
+    /// `2024-12-25`, `2024-W52`, `2024-12`, `2024-Q4` or `2024`.
     pub label: String,
     pub passages: u64,
     pub articles: u64,
@@ -155,6 +159,9 @@ pub fn bucket_start(date: NaiveDate, by: Granularity) -> NaiveDate {
             date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
         }
         Granularity::Month => date.with_day(1).unwrap_or(date),
+        Granularity::Quarter => {
+            NaiveDate::from_ymd_opt(date.year(), date.month0() / 3 * 3 + 1, 1).unwrap_or(date)
+        }
         Granularity::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date),
     }
 }
@@ -172,6 +179,7 @@ fn next_bucket(start: NaiveDate, by: Granularity) -> Option<NaiveDate> {
         Granularity::Day => start.succ_opt(),
         Granularity::Week => start.checked_add_signed(Duration::days(7)),
         Granularity::Month => start.checked_add_months(chrono::Months::new(1)),
+        Granularity::Quarter => start.checked_add_months(chrono::Months::new(3)),
         Granularity::Year => start.checked_add_months(chrono::Months::new(12)),
     }
 }
@@ -184,6 +192,7 @@ fn label(start: NaiveDate, by: Granularity) -> String {
             format!("{}-W{:02}", week.year(), week.week())
         }
         Granularity::Month => start.format("%Y-%m").to_string(),
+        Granularity::Quarter => format!("{}-Q{}", start.year(), start.month0() / 3 + 1),
         Granularity::Year => start.year().to_string(),
     }
 }
@@ -261,6 +270,7 @@ pub fn buckets_spanned(buckets: &[Bucket], by: Granularity) -> u64 {
         Granularity::Day => (to - from).num_days(),
         Granularity::Week => (to - from).num_days() / 7,
         Granularity::Month => months(to) - months(from),
+        Granularity::Quarter => (months(to) - months(from)) / 3,
         Granularity::Year => i64::from(to.year() - from.year()),
     };
     u64::try_from(steps).unwrap_or(0) + 1
@@ -308,25 +318,37 @@ impl Collector for TimelineCollector {
         let fast = segment.fast_fields();
         // Which stored granularities may count at this bucket width: those
         // no wider than the bucket. A week counts from week buckets up, a
-        // quarter, half or season in years, a decade or century nowhere.
-        let names: &[&str] = match (self.field, self.by) {
-            (TimeField::Published, _) => &["published"],
-            (TimeField::Mentioned, Granularity::Day) => &["date_day"],
-            (TimeField::Mentioned, Granularity::Week) => &["date_day", "date_day_wide"],
-            (TimeField::Mentioned, Granularity::Month) => {
-                &["date_day", "date_day_wide", "date_month"]
+        // quarter in quarters and years, a half or season in years, a
+        // decade or century nowhere.
+        use Widened::*;
+        let names: &[(&str, Widened)] = match (self.field, self.by) {
+            (TimeField::Published, _) => &[("published", AsWritten)],
+            (TimeField::Mentioned, Granularity::Day) => &[("date_day", AsWritten)],
+            (TimeField::Mentioned, Granularity::Week) => {
+                &[("date_day", AsWritten), ("date_day_wide", WeekDays)]
             }
+            (TimeField::Mentioned, Granularity::Month) => &[
+                ("date_day", AsWritten),
+                ("date_day_wide", WeekDays),
+                ("date_month", AsWritten),
+            ],
+            (TimeField::Mentioned, Granularity::Quarter) => &[
+                ("date_day", AsWritten),
+                ("date_day_wide", WeekDays),
+                ("date_month", AsWritten),
+                ("date_month_wide", WholeQuarters),
+            ],
             (TimeField::Mentioned, Granularity::Year) => &[
-                "date_day",
-                "date_day_wide",
-                "date_month",
-                "date_month_wide",
-                "date_year",
+                ("date_day", AsWritten),
+                ("date_day_wide", WeekDays),
+                ("date_month", AsWritten),
+                ("date_month_wide", AsWritten),
+                ("date_year", AsWritten),
             ],
         };
         let columns = names
             .iter()
-            .map(|name| Ok((fast.date(name)?, *name == "date_day_wide")))
+            .map(|&(name, widened)| Ok((fast.date(name)?, widened)))
             .collect::<tantivy::Result<_>>()?;
         Ok(TimelineSegmentCollector {
             by: self.by,
@@ -358,12 +380,27 @@ impl Collector for TimelineCollector {
     }
 }
 
+/// How a column's dates were widened from the mentions, which decides
+/// the buckets they count in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Widened {
+    /// Each date counts in its own bucket.
+    AsWritten,
+    /// The days of week mentions: each counts at its week's Thursday.
+    WeekDays,
+    /// The months of quarters, halves and seasons: in quarter buckets a
+    /// quarter counts when all three of its months are there, so a
+    /// quarter counts in itself and a season (March to May) in none; a
+    /// half holds two whole quarters and counts in both.
+    WholeQuarters,
+}
+
 struct TimelineSegmentCollector {
     by: Granularity,
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
-    /// Each column, and whether it holds the days of week mentions.
-    columns: Vec<(Column<DateTime>, bool)>,
+    /// Each column, and how its dates were widened.
+    columns: Vec<(Column<DateTime>, Widened)>,
     articles: Column<u64>,
     tally: Tally,
     /// Buckets already counted for the current document.
@@ -375,20 +412,17 @@ impl SegmentCollector for TimelineSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.seen.clear();
-        for (column, holds_weeks) in &self.columns {
-            for value in column.values_for_doc(doc) {
-                if let Some(date) = to_day(value) {
-                    let date = if *holds_weeks {
-                        week_thursday(date)
-                    } else {
-                        date
-                    };
-                    let start = bucket_start(date, self.by);
-                    if !self.seen.contains(&start)
-                        && overlaps(start, self.by, self.since, self.until)
-                    {
-                        self.seen.push(start);
-                    }
+        for (column, widened) in &self.columns {
+            let dates = column.values_for_doc(doc).filter_map(to_day);
+            let counted: Vec<NaiveDate> = match widened {
+                Widened::AsWritten => dates.collect(),
+                Widened::WeekDays => dates.map(week_thursday).collect(),
+                Widened::WholeQuarters => whole_quarters(&dates.collect::<Vec<_>>()),
+            };
+            for date in counted {
+                let start = bucket_start(date, self.by);
+                if !self.seen.contains(&start) && overlaps(start, self.by, self.since, self.until) {
+                    self.seen.push(start);
                 }
             }
         }
@@ -410,6 +444,23 @@ impl SegmentCollector for TimelineSegmentCollector {
     }
 }
 
+/// The first months of the quarters all of whose months are among
+/// `months` (first days of months).
+fn whole_quarters(months: &[NaiveDate]) -> Vec<NaiveDate> {
+    months
+        .iter()
+        .copied()
+        .filter(|first| {
+            first.month0() % 3 == 0
+                && (1..3).all(|later| {
+                    first
+                        .checked_add_months(chrono::Months::new(later))
+                        .is_some_and(|month| months.contains(&month))
+                })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +475,8 @@ mod tests {
             (Granularity::Day, d(2024, 12, 25), "2024-12-25"),
             (Granularity::Week, d(2024, 12, 25), "2024-W52"),
             (Granularity::Month, d(2024, 12, 25), "2024-12"),
+            (Granularity::Quarter, d(2024, 11, 30), "2024-Q4"),
+            (Granularity::Quarter, d(2024, 3, 31), "2024-Q1"),
             (Granularity::Year, d(2024, 12, 25), "2024"),
         ];
         for (by, date, want) in cases {
@@ -450,6 +503,37 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_counts_in_quarter_buckets_only_when_all_its_months_are_mentioned() {
+        type Months<'a> = &'a [(i32, u32)];
+        let months =
+            |list: Months| -> Vec<NaiveDate> { list.iter().map(|&(y, m)| d(y, m, 1)).collect() };
+        // (the widened months of a passage, the quarters they count in)
+        let cases: [(Months, Months); 4] = [
+            (&[(2024, 10), (2024, 11), (2024, 12)], &[(2024, 10)]),
+            (&[(2024, 3), (2024, 4), (2024, 5)], &[]),
+            (&[(2024, 12), (2025, 1), (2025, 2)], &[]),
+            (
+                &[
+                    (2024, 1),
+                    (2024, 2),
+                    (2024, 3),
+                    (2024, 4),
+                    (2024, 5),
+                    (2024, 6),
+                ],
+                &[(2024, 1), (2024, 4)],
+            ),
+        ];
+        for (mentioned, want) in cases {
+            assert_eq!(
+                whole_quarters(&months(mentioned)),
+                months(want),
+                "{mentioned:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_series_spans_the_buckets_from_its_first_to_its_last() {
         let span = |from: NaiveDate, to: NaiveDate, by| {
             let bucket = |start| empty_bucket(bucket_start(start, by), by);
@@ -458,6 +542,7 @@ mod tests {
         assert_eq!(span(d(2024, 12, 30), d(2025, 1, 2), Granularity::Day), 4);
         assert_eq!(span(d(2024, 12, 29), d(2024, 12, 30), Granularity::Week), 2);
         assert_eq!(span(d(1799, 3, 3), d(2099, 1, 1), Granularity::Month), 3599);
+        assert_eq!(span(d(2024, 3, 31), d(2025, 1, 1), Granularity::Quarter), 5);
         assert_eq!(span(d(1799, 3, 3), d(2099, 1, 1), Granularity::Year), 301);
         assert_eq!(buckets_spanned(&[], Granularity::Day), 0);
     }

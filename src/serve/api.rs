@@ -256,7 +256,7 @@ enum TypeParam {
 /// words, each `{"text", "since", "until"}` (`SearchResults::dates_read`),
 /// for the page to say why passages without those words match; `notes`:
 /// what the CLI says on stderr of the query's lower-case `or`/`not`
-/// (`query::lowercase_operator_notes`); with no hit, `why_none`
+/// (`query::operator_word_notes`); with no hit, `why_none`
 /// says which words (or which words of an entity filter's name) no passage
 /// holds, when they say why.
 pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
@@ -317,7 +317,7 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
         "offset": results.offset,
         "hits": hits,
         "dates_read": results.dates_read,
-        "notes": crate::query::lowercase_operator_notes(&request.filter.query),
+        "notes": crate::query::operator_word_notes(&request.filter.query),
     });
     if results.total == 0 {
         // A misspelt name first: with it, the words are no reason.

@@ -221,6 +221,12 @@ fn names_with_an_apostrophe_after_their_first_letter_are_found_without_it() {
         ids.sort();
         assert_eq!(ids, both, "{query}");
     }
+    // One row of `entities`, as the filter finds both.
+    let people = entity_rows(&env, "person");
+    assert!(
+        people.contains(&("Martin O'Neill".to_string(), 2, 2)),
+        "one row for Martin O'Neill and Martin ONeill: {people:?}"
+    );
     // Ranked alike: the story naming him most first, however he is typed.
     let ranked = |name: &str| -> Vec<String> {
         env.hits("", &["--person", name])

@@ -19,6 +19,29 @@ fn prints_one_object_per_file_with_the_contract_fields() {
     assert_eq!(records[0]["path"], "corpus/a.txt");
 }
 
+/// The section a story ran in, as its metadata names it (the BBC's
+/// `category`), or null.
+#[test]
+fn prints_the_section_a_story_ran_in() {
+    let env = Env::new();
+    env.write(
+        "bbc.jsonl",
+        "{\"id\": \"sport/1.txt\", \"category\": \"sport\", \"title\": \"T\", \"body\": \"Celtic won.\"}\n\
+         {\"id\": \"x\", \"title\": \"T\", \"body\": \"Rangers lost.\"}\n",
+    );
+    let run = env.run(&["extract", "corpus/bbc.jsonl"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let sections: Vec<_> = run
+        .json_lines()
+        .iter()
+        .map(|r| r["section"].clone())
+        .collect();
+    assert_eq!(
+        sections,
+        [serde_json::json!("sport"), serde_json::Value::Null]
+    );
+}
+
 #[test]
 fn published_flag_sets_the_date() {
     let env = Env::new();

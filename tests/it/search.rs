@@ -824,6 +824,7 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
             .collect()
     };
     assert_eq!(labels("year"), ["2024 3"]);
+    assert_eq!(labels("quarter"), ["2024-Q1 2", "2024-Q4 1"]);
     assert_eq!(labels("month"), ["2024-03 1", "2024-11 1"]);
     assert_eq!(labels("week"), ["2024-W10 1", "2024-W48 1"]);
     // (since, until, passages found)
@@ -834,6 +835,9 @@ fn decades_centuries_and_quarters_count_only_in_buckets_as_wide() {
         ("2024-03", "2024-03", 2),
         ("1700", "1799", 0),
         ("2024-12-01", "2024-12-31", 1),
+        // A timeline's labels, copied from its bars.
+        ("2024-Q1", "2024-Q1", 2),
+        ("2024-W48", "2024-W48", 1),
     ];
     for (since, until, found) in cases {
         let hits = env.hits("summit", &["--since", since, "--until", until]);

@@ -171,6 +171,9 @@ fn serves_search_entities_timeline_and_article_as_json() {
     // What the buckets leave out, as `timeline --format json` says it.
     assert!(timeline["matching"].as_u64().unwrap() >= 1, "{timeline}");
     assert!(timeline["uncounted"].is_u64(), "{timeline}");
+    let (status, quarters) = server.json("/api/timeline?q=snow&by=quarter&field=published");
+    assert_eq!(status, 200);
+    assert_eq!(quarters["buckets"][0]["label"], "2024-Q4", "{quarters}");
 
     let (status, article) = server.json("/api/article?path=corpus/aliyev.txt");
     assert_eq!(status, 200);

@@ -67,6 +67,25 @@ fn a_timeline_of_mentioned_dates_keeps_to_the_filters_range() {
     );
 }
 
+/// A timeline of publication dates with `--since`/`--until` counts the
+/// passages that mention a date in the range, published when they were:
+/// stderr says so, and how to ask for those published in the range.
+#[test]
+fn a_timeline_of_publication_dates_says_what_its_range_chose() {
+    let env = talks_env();
+    let stderr = |extra: &[&str]| {
+        let mut args = vec!["timeline", "", "--field", "published", "--index", "index"];
+        args.extend_from_slice(extra);
+        env.run(&args).stderr
+    };
+    let noted = stderr(&["--since", "2025-06"]);
+    assert!(
+        noted.contains("add published:[2025-06-01 TO *] to the query"),
+        "{noted}"
+    );
+    assert!(stderr(&[]).is_empty());
+}
+
 /// Two timelines over one range line up row for row in a spreadsheet:
 /// a bucket of the range with no mention at either end is a zero, not a
 /// missing row (a chart of December started on the 20th).

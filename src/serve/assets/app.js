@@ -29,7 +29,7 @@ const OPENED_FROM = 'newsdex:opened-from';
 // The orders /api/search takes besides the best match first.
 const SORTS = ['published', 'oldest', 'date'];
 /** The timeline's settings, the first of each its default. */
-const TIMELINE_BY = ['month', 'day', 'week', 'year'];
+const TIMELINE_BY = ['month', 'day', 'week', 'quarter', 'year'];
 const TIMELINE_FIELDS = ['mentioned', 'published'];
 
 const $ = (id) => document.getElementById(id);
@@ -479,6 +479,11 @@ function bucketRange(bucket, by) {
   if (by === 'week') {
     const end = new Date(`${bucket.start}T00:00:00Z`);
     end.setUTCDate(end.getUTCDate() + 6);
+    return [bucket.start, end.toISOString().slice(0, 10)];
+  }
+  if (by === 'quarter') {
+    const end = new Date(`${bucket.start}T00:00:00Z`);
+    end.setUTCMonth(end.getUTCMonth() + 3, 0);
     return [bucket.start, end.toISOString().slice(0, 10)];
   }
   // Days, months and years are dates the API reads as they are.
