@@ -271,6 +271,7 @@ impl Engine {
         partner_firms::retype_partner_firms(text, &mut entities);
         opening_surnames::tag_opening_surnames(&self.resources, text, &sentences, &mut entities);
         surnames_alone::retype_surnames_alone(&self.resources.gazetteer, text, &mut entities);
+        office_titles::retype_office_holders(&self.resources, text, &mut entities);
         one_label::one_label_per_name(&mut entities);
         canonical::resolve(text, &mut entities);
         entities
@@ -394,6 +395,7 @@ pub mod lone_names;
 pub mod model;
 pub mod noun_before;
 pub mod numbered_titles;
+pub mod office_titles;
 pub mod one_label;
 pub mod opening_surnames;
 pub mod organisation_nouns;
