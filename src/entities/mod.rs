@@ -265,6 +265,7 @@ impl Engine {
         listed_companies::retype_listed_companies(&self.resources.gazetteer, text, &mut entities);
         organisation_nouns::retype_named_organisations(text, &mut entities);
         company_short_names::retype_short_company_names(&mut entities);
+        initials::retype_initials(&self.resources.gazetteer, &mut entities);
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
         lone_names::retype_lone_names(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
@@ -385,6 +386,7 @@ pub mod focus;
 pub mod gazetteer;
 pub mod hashing;
 pub mod holidays;
+pub mod initials;
 pub mod intercapped_names;
 pub mod known_names;
 pub mod labels;
