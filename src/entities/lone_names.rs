@@ -124,22 +124,42 @@ fn pronoun_after(text: &str, entities: &[Entity], index: usize) -> Option<Eviden
 }
 
 /// What the mention at `index` is paired with by "and" or "or": an
-/// organisation ("GM and Chrysler") or a person.
+/// organisation ("GM and Chrysler") or a person; or, in a list of three or
+/// more with no place or other name in it ("Chrysler, Ford, and General
+/// Motors"), what its other members of several words or organisations
+/// are: a one-word "person" beside it in such a list is as often another
+/// company the model took for a surname. A list with a place in it
+/// ("Chios, Samos, Lesbos and Lemnos") is read as a pair only.
 fn pairing(text: &str, entities: &[Entity], index: usize) -> Option<Evidence> {
-    let entity = &entities[index];
-    let before = index
-        .checked_sub(1)
-        .map(|previous| &entities[previous])
-        .filter(|previous| previous.end <= entity.start)
-        .filter(|previous| is_conjunction(&text[previous.end..entity.start]));
-    let after = entities
-        .get(index + 1)
-        .filter(|next| next.start >= entity.end)
-        .filter(|next| is_conjunction(&text[entity.end..next.start]));
+    let (first, last) = list_around(text, entities, index);
+    let listed = last - first > 1
+        && !entities[first..=last]
+            .iter()
+            .any(|other| matches!(other.label, EntityLabel::Location | EntityLabel::Misc));
+    let others: Vec<&Entity> = if listed {
+        (first..=last)
+            .filter(|&other| other != index)
+            .map(|other| &entities[other])
+            .collect()
+    } else {
+        let joined = |left: usize| {
+            let (before, after) = (&entities[left], &entities[left + 1]);
+            before.end <= after.start && separator(&text[before.end..after.start]) == Some(true)
+        };
+        let before = index.checked_sub(1).filter(|&previous| joined(previous));
+        let after = Some(index + 1).filter(|&next| next < entities.len() && joined(index));
+        before
+            .into_iter()
+            .chain(after)
+            .map(|other| &entities[other])
+            .collect()
+    };
     let mut evidence = None;
-    for other in before.into_iter().chain(after) {
+    for other in others {
         match other.label {
-            EntityLabel::Person => return Some(Evidence::Person),
+            EntityLabel::Person if !listed || other.name().contains(char::is_whitespace) => {
+                return Some(Evidence::Person);
+            }
             // "Dido and Coldplay's Chris Martin" pairs two people.
             EntityLabel::Organization if !is_possessive(text, other) => {
                 evidence = Some(Evidence::Organisation);
@@ -150,16 +170,57 @@ fn pairing(text: &str, entities: &[Entity], index: usize) -> Option<Evidence> {
     evidence
 }
 
+/// The most mentions a list is followed for on either side of one of its
+/// members, so a column of names a results table lists stays cheap.
+const LONGEST_LIST: usize = 8;
+
+/// The first and last mentions of the list the mention at `index` is in:
+/// mentions one after another with a comma, "and" or "or" between, and
+/// "and" or "or" before the last ("GM, Ford and Chrysler"); `(index,
+/// index)` when it is in none.
+fn list_around(text: &str, entities: &[Entity], index: usize) -> (usize, usize) {
+    let joined = |left: usize| {
+        let (before, after) = (&entities[left], &entities[left + 1]);
+        (before.end <= after.start)
+            .then(|| separator(&text[before.end..after.start]))
+            .flatten()
+    };
+    let mut first = index;
+    while first > 0 && index - first < LONGEST_LIST && joined(first - 1).is_some() {
+        first -= 1;
+    }
+    let mut last = index;
+    while last + 1 < entities.len() && last - index < LONGEST_LIST && joined(last).is_some() {
+        last += 1;
+    }
+    if last > first && joined(last - 1) == Some(true) {
+        (first, last)
+    } else {
+        (index, index)
+    }
+}
+
+/// What the text between two mentions of a list is: `Some(true)` "and" or
+/// "or", with or without a comma before it (" and ", ", or ", " , and "
+/// as MEANTIME spaces its tokens), `Some(false)` a comma alone, `None`
+/// anything else.
+fn separator(between: &str) -> Option<bool> {
+    if between.len() > 8 || !between.starts_with([' ', ',']) || !between.ends_with(' ') {
+        return None;
+    }
+    let mut words = between.split([' ', ',']).filter(|word| !word.is_empty());
+    match (words.next(), words.next()) {
+        (None, _) if between.contains(',') => Some(false),
+        (Some("and" | "or"), None) => Some(true),
+        _ => None,
+    }
+}
+
 /// Whether a mention is a possessive: "Coldplay's" ("'s" in the mention or
 /// right after it).
 fn is_possessive(text: &str, entity: &Entity) -> bool {
     let after = &text[entity.end..];
     entity.name().len() < entity.text.len() || after.starts_with("'s") || after.starts_with("’s")
-}
-
-/// Whether the text between two mentions pairs them: " and " or " or ".
-fn is_conjunction(between: &str) -> bool {
-    matches!(between, " and " | " or ")
 }
 
 #[cfg(test)]
@@ -225,6 +286,33 @@ mod tests {
                 &["Dido/PER", "Coldplay/ORG", "Chris Martin/PER"],
             ),
             // "its" of another name.
+            // A list of three or more.
+            (
+                "automakers -- [PER:Chrysler] , [PER:Ford] , and [ORG:General Motors] --",
+                &["Chrysler/ORG", "Ford/PER", "General Motors/ORG"],
+            ),
+            (
+                "[ORG:GM], [PER:Chrysler] and [PER:Toyota]",
+                &["GM/ORG", "Chrysler/ORG", "Toyota/ORG"],
+            ),
+            (
+                "[ORG:Coldplay], [PER:Kenzie] and [PER:Chris Martin]",
+                &["Coldplay/ORG", "Kenzie/PER", "Chris Martin/PER"],
+            ),
+            // A list with a place in it: a pair only.
+            (
+                "[LOC:Chios], [PER:Samos], [LOC:Lesbos] and [ORG:Lemnos]",
+                &["Chios/LOC", "Samos/PER", "Lesbos/LOC", "Lemnos/ORG"],
+            ),
+            (
+                "[LOC:Opel], [ORG:Saab] and [PER:Vauxhall] in Europe",
+                &["Opel/LOC", "Saab/ORG", "Vauxhall/ORG"],
+            ),
+            // A comma alone is no list.
+            (
+                "[ORG:Toyota], [PER:Kenzie] said",
+                &["Toyota/ORG", "Kenzie/PER"],
+            ),
             (
                 "[PER:Juninho] joined [ORG:Celtic] for its",
                 &["Juninho/PER", "Celtic/ORG"],

@@ -146,7 +146,7 @@ fn names_in_full(resources: &Resources, entities: &[Entity], surname: &str) -> b
 /// Whether `word` is written as a name: a capital, then letters with at
 /// least one in lower case ("May", "Leigh-Pemberton", "McCain"; not "IBM",
 /// nor a headline's "SAID").
-fn is_capitalised_name(word: &str) -> bool {
+pub(super) fn is_capitalised_name(word: &str) -> bool {
     word.chars().next().is_some_and(chars::is_uppercase)
         && word.chars().any(chars::is_lowercase)
         && word
@@ -157,7 +157,7 @@ fn is_capitalised_name(word: &str) -> bool {
 /// Whether `word` is no common word (its lower-case form is no word the
 /// clusters know: "officials" is, "putin" is not) and no name of a place,
 /// company or body the lists hold.
-fn is_rare_name(resources: &Resources, word: &str) -> bool {
+pub(super) fn is_rare_name(resources: &Resources, word: &str) -> bool {
     let mut folded = String::new();
     fold_typography(word, &mut folded);
     let mut form = String::new();
