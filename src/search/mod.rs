@@ -687,25 +687,23 @@ impl<'a> TextQueryBuilder<'a> {
             Some("title") => vec![f.title],
             _ => vec![f.text, f.title],
         };
+        let term_in = |field: Field, text: &str| {
+            let term = TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::WithFreqsAndPositions,
+            );
+            (
+                Occur::Should,
+                Node::Leaf(boosted(Box::new(term), field_boost(&f, field))),
+            )
+        };
         let mut alternatives: Vec<(Occur, Node)> = fields
             .into_iter()
-            .map(|field| {
-                let term = TermQuery::new(
-                    Term::from_field_text(field, word),
-                    IndexRecordOption::WithFreqsAndPositions,
-                );
-                let query = boosted(Box::new(term), field_boost(&f, field));
-                (Occur::Should, Node::Leaf(query))
-            })
+            .map(|field| term_in(field, word))
             .collect();
         if literal.field_name.is_none() {
             for field in [f.person, f.org, f.place, f.misc] {
-                let term = TermQuery::new(
-                    Term::from_field_text(field, &name),
-                    IndexRecordOption::WithFreqsAndPositions,
-                );
-                let query = boosted(Box::new(term), field_boost(&f, field));
-                alternatives.push((Occur::Should, Node::Leaf(query)));
+                alternatives.push(term_in(field, &name));
             }
         }
         if sought {
