@@ -35,11 +35,10 @@ impl MixedCaseLines {
         let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = &text[start..end];
-        let answer = if line.is_ascii() {
-            line.bytes().any(|b| b.is_ascii_lowercase())
-        } else {
-            line.chars().any(crate::chars::is_lowercase)
-        };
+        // Most lines of news have a lower-case ASCII letter within a few
+        // bytes: the whole line is read only when it has none.
+        let answer = line.bytes().any(|b| b.is_ascii_lowercase())
+            || (!line.is_ascii() && line.chars().any(crate::chars::is_lowercase));
         self.last = Some((start, end, answer));
         answer
     }
