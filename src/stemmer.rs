@@ -1,7 +1,9 @@
 //! The terms of the prose fields: each word with its accents folded,
 //! lower-cased and reduced to its stem (English, or the language its
 //! script is written in: [`crate::stem_language`]), with a cache of the
-//! words already seen.
+//! words already seen. On the index's side a word of capitals in a line of
+//! mixed case is also given as written, at its stem's position
+//! ([`crate::capitals`]).
 //!
 //! News repeats its vocabulary: a few tens of thousands of distinct words
 //! make up nearly every token. The Snowball algorithm was 5 % of a full
