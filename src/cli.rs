@@ -357,7 +357,7 @@ pub struct ExtractArgs {
     /// overrides the articles' own.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub published: Option<NaiveDate>,
-    /// Files or folders to read (`-` reads standard input as plain text); a
+    /// Files or folders to read (`-` reads standard input: plain text, or the JSON or web page it holds); a
     /// folder is read as `index` reads it.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
@@ -1235,7 +1235,15 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             io::stdin()
                 .read_to_end(&mut bytes)
                 .context("reading standard input")?;
-            let loaded = corpus::load_bytes(Path::new("-.txt"), None, &bytes, &options);
+            let loaded = corpus::load_bytes(Path::new("-.txt"), None, &bytes, &options)
+                .map(|mut loaded| {
+                    loaded.warnings.iter_mut().for_each(from_standard_input);
+                    loaded
+                })
+                .map_err(|mut warning| {
+                    from_standard_input(&mut warning);
+                    warning
+                });
             failed |= !print_extracted(&mut out, "-", loaded, args.published)?;
         } else if path.is_dir() {
             // A folder is read as `index` reads it: its news files in path
@@ -1283,6 +1291,16 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 
 /// Prints one record per article of a loaded file, its warnings to stderr;
 /// `false` when the whole file could not be read.
+/// A warning about what `extract -` read, said of standard input: the
+/// loader names it "-.txt", and asks a file holding JSON or a web page to
+/// be renamed, which standard input cannot be.
+fn from_standard_input(warning: &mut corpus::Warning) {
+    warning.path = PathBuf::from("standard input");
+    if let Some(at) = warning.message.find(" (name it .") {
+        warning.message.truncate(at);
+    }
+}
+
 fn print_extracted(
     out: &mut impl Write,
     path: &str,

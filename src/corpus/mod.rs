@@ -308,12 +308,26 @@ fn misnamed_text(path: &Path, text: &str) -> Option<Result<Loaded, Warning>> {
         let loaded = json::load_json(path, text)
             .ok()
             .filter(|loaded| !loaded.articles.is_empty())?;
-        (Ok(loaded), "holds JSON: read as JSON (name it .json)")
+        // JSON Lines were said to be so, and to be named .jsonl.
+        let said = loaded
+            .warnings
+            .first()
+            .is_some_and(|warning| warning.message.starts_with("holds "));
+        (
+            Ok(loaded),
+            if said {
+                ""
+            } else {
+                "holds JSON: read as JSON (name it .json)"
+            },
+        )
     } else {
         return None;
     };
     Some(loaded.map(|mut loaded| {
-        loaded.warnings.insert(0, Warning::new(path, note));
+        if !note.is_empty() {
+            loaded.warnings.insert(0, Warning::new(path, note));
+        }
         loaded
     }))
 }
@@ -405,6 +419,12 @@ mod tests {
                 r#"{"title": "T", "body": "Body."}"#,
                 "T",
                 "a.txt: holds JSON: read as JSON (name it .json)",
+            ),
+            (
+                "a.txt",
+                "{\"title\": \"T\", \"body\": \"Body.\"}\n{\"title\": \"U\", \"body\": \"Body.\"}\n",
+                "T",
+                "a.txt: holds one JSON record a line: read as JSON Lines (name it .jsonl)",
             ),
         ];
         let options = LoadOptions::default();

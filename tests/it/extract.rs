@@ -94,25 +94,42 @@ fn seed_dates_resolve_against_the_publication_date_with_byte_offsets() {
     }
 }
 
-#[test]
-fn standard_input_is_read_as_plain_text() {
+/// `extract -` with `input` on standard input: its output and stderr.
+fn extract_standard_input(input: &[u8]) -> std::process::Output {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
         .args(["extract", "--published", "2024-12-30", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"The talks ended on December 25.")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn standard_input_is_read_as_plain_text() {
+    let output = extract_standard_input(b"The talks ended on December 25.");
     let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(record["path"], "-");
     assert_eq!(record["dates"][0]["value"], "2024-12-25");
+}
+
+/// JSON Lines piped in are read as such, and the warning speaks of
+/// standard input, not of a file "-.txt" to rename.
+#[test]
+fn json_lines_on_standard_input_are_records_and_warned_about_as_such() {
+    let output = extract_standard_input(
+        b"{\"text\": \"Talks ended on December 25.\"}\n{\"text\": \"Talks began.\"}\n",
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.trim_end(),
+        "newsdex: warning: standard input: holds one JSON record a line: read as JSON Lines"
+    );
 }
 
 #[test]
