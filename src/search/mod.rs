@@ -438,12 +438,12 @@ const MAX_SLOPPY_PHRASE_TERMS: usize = 6;
 /// [`TextQueryBuilder::check_phrase`]).
 const MAX_PHRASE_TERMS: usize = 64;
 
-/// A query tree as tantivy's parser holds it before building it.
 /// How much a country's adjective counts for its name and back (`Iraq`
 /// finding "Iraqi"): less than the word as typed, so that, other things
 /// equal, a passage saying "Iraq" ranks first.
 const PAIRED_WORD_WEIGHT: Score = 0.5;
 
+/// A query tree as tantivy's parser holds it before building it.
 enum Node {
     Clause(Vec<(Occur, Node)>),
     Boost(Box<Node>, Score),
