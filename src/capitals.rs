@@ -6,9 +6,12 @@
 //! The index keeps a word of two or more capital letters ("WHO", "AIDS",
 //! "US") as a second term, as written, at the word's position; a search
 //! for a word typed in capitals that news mostly writes in lower case
-//! looks for that term alone (`search`). A line with no lower-case letter
-//! (a wire headline, "LET US PRAY") says nothing of any word's case: its
-//! words get no such term.
+//! looks for that term alone (`search`). A line set in capitals (a wire
+//! headline, "LET US PRAY", "SAYS IT IS RAISING PRICES BY 30 DLRS/short
+//! ton": its all-caps words outnumber the others, as the entity recogniser
+//! reads it) says nothing of any word's case: its words get no such term.
+
+use crate::entities::canonical::is_shouted;
 
 /// Whether `word` is two or more ASCII capital letters, and nothing else:
 /// "WHO", "AIDS"; not "G7", "U", "Who".
@@ -16,9 +19,9 @@ pub fn is_written_in_capitals(word: &str) -> bool {
     word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Whether the line of `text` holding byte `offset` has a lower-case
-/// letter, remembering the last line asked about: the words of one line
-/// are asked about in turn, and a line is read once.
+/// Whether the line of `text` holding byte `offset` is in mixed case, not
+/// set in capitals, remembering the last line asked about: the words of
+/// one line are asked about in turn, and a line is read once.
 #[derive(Debug, Default)]
 pub struct MixedCaseLines {
     /// The last line asked about, as a byte range, and its answer.
@@ -26,7 +29,7 @@ pub struct MixedCaseLines {
 }
 
 impl MixedCaseLines {
-    pub fn has_lower_case(&mut self, text: &str, offset: usize) -> bool {
+    pub fn in_mixed_case(&mut self, text: &str, offset: usize) -> bool {
         if let Some((start, end, answer)) = self.last
             && (start..end).contains(&offset)
         {
@@ -34,11 +37,7 @@ impl MixedCaseLines {
         }
         let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line = &text[start..end];
-        // Most lines of news have a lower-case ASCII letter within a few
-        // bytes: the whole line is read only when it has none.
-        let answer = line.bytes().any(|b| b.is_ascii_lowercase())
-            || (!line.is_ascii() && line.chars().any(crate::chars::is_lowercase));
+        let answer = !is_shouted(&text[start..end]);
         self.last = Some((start, end, answer));
         answer
     }
@@ -65,14 +64,15 @@ mod tests {
     }
 
     #[test]
-    fn a_line_without_lower_case_letters_is_a_line_of_capitals() {
-        let text = "LET US PRAY\nThe WHO said so.\nПРИВЕТ NATO\nНАТО и WHO\n";
+    fn a_line_whose_words_are_mostly_in_capitals_is_a_line_of_capitals() {
+        let text = "LET US PRAY\nThe WHO said so.\nПРИВЕТ NATO\nСегодня НАТО и WHO заявили\nIT IS RAISING PRICES BY 30 DLRS/short ton\n";
         let mut lines = MixedCaseLines::default();
         let at = |word: &str| text.find(word).unwrap();
-        assert!(!lines.has_lower_case(text, at("US")));
-        assert!(!lines.has_lower_case(text, at("PRAY")));
-        assert!(lines.has_lower_case(text, at("WHO")));
-        assert!(!lines.has_lower_case(text, at("NATO")));
-        assert!(lines.has_lower_case(text, text.rfind("WHO").unwrap()));
+        assert!(!lines.in_mixed_case(text, at("US")));
+        assert!(!lines.in_mixed_case(text, at("PRAY")));
+        assert!(lines.in_mixed_case(text, at("WHO")));
+        assert!(!lines.in_mixed_case(text, at("NATO")));
+        assert!(lines.in_mixed_case(text, text.rfind("WHO").unwrap()));
+        assert!(!lines.in_mixed_case(text, at("IT")));
     }
 }

@@ -125,7 +125,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             && is_written_in_capitals(&token.text)
             && capitals
                 .lines
-                .has_lower_case(capitals.text, token.offset_from)
+                .in_mixed_case(capitals.text, token.offset_from)
         {
             capitals.word.clone_from(&token.text);
             capitals.pending = true;

@@ -348,8 +348,9 @@ fn is_all_lower(name: &str) -> bool {
 
 /// Whether a line is set in capitals (a headline, a sign-off): its
 /// all-caps words outnumber the others, so capitals there say nothing
-/// about how a name is spelt.
-fn is_shouted(line: &str) -> bool {
+/// about how a name is spelt (nor, to the index, how any word is:
+/// [`crate::capitals`]).
+pub(crate) fn is_shouted(line: &str) -> bool {
     if line.is_ascii() {
         return is_shouted_ascii(line.as_bytes());
     }
