@@ -11,36 +11,10 @@
 //! ton": its all-caps words outnumber the others, as the entity recogniser
 //! reads it) says nothing of any word's case: its words get no such term.
 
-use crate::entities::canonical::is_shouted;
-
 /// Whether `word` is two or more ASCII capital letters, and nothing else:
 /// "WHO", "AIDS"; not "G7", "U", "Who".
 pub fn is_written_in_capitals(word: &str) -> bool {
     word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// Whether the line of `text` holding byte `offset` is in mixed case, not
-/// set in capitals, remembering the last line asked about: the words of
-/// one line are asked about in turn, and a line is read once.
-#[derive(Debug, Default)]
-pub struct MixedCaseLines {
-    /// The last line asked about, as a byte range, and its answer.
-    last: Option<(usize, usize, bool)>,
-}
-
-impl MixedCaseLines {
-    pub fn in_mixed_case(&mut self, text: &str, offset: usize) -> bool {
-        if let Some((start, end, answer)) = self.last
-            && (start..end).contains(&offset)
-        {
-            return answer;
-        }
-        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let answer = !is_shouted(&text[start..end]);
-        self.last = Some((start, end, answer));
-        answer
-    }
 }
 
 #[cfg(test)]
@@ -66,13 +40,15 @@ mod tests {
     #[test]
     fn a_line_whose_words_are_mostly_in_capitals_is_a_line_of_capitals() {
         let text = "LET US PRAY\nThe WHO said so.\nПРИВЕТ NATO\nСегодня НАТО и WHO заявили\nIT IS RAISING PRICES BY 30 DLRS/short ton\n";
-        let mut lines = MixedCaseLines::default();
+        // The entity recogniser's lines, which the index's stemmer asks.
+        let mut lines = crate::entities::canonical::Lines::new(text);
+        let mut in_mixed_case = |at: usize| !lines.is_shouted(at);
         let at = |word: &str| text.find(word).unwrap();
-        assert!(!lines.in_mixed_case(text, at("US")));
-        assert!(!lines.in_mixed_case(text, at("PRAY")));
-        assert!(lines.in_mixed_case(text, at("WHO")));
-        assert!(!lines.in_mixed_case(text, at("NATO")));
-        assert!(lines.in_mixed_case(text, text.rfind("WHO").unwrap()));
-        assert!(!lines.in_mixed_case(text, at("IT")));
+        assert!(!in_mixed_case(at("US")));
+        assert!(!in_mixed_case(at("PRAY")));
+        assert!(in_mixed_case(at("WHO")));
+        assert!(!in_mixed_case(at("NATO")));
+        assert!(in_mixed_case(text.rfind("WHO").unwrap()));
+        assert!(!in_mixed_case(at("IT")));
     }
 }

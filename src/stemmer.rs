@@ -19,7 +19,8 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::capitals::{MixedCaseLines, is_written_in_capitals};
+use crate::capitals::is_written_in_capitals;
+use crate::entities::canonical::Lines;
 use crate::stem_language;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -78,8 +79,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
             stems: &mut self.stems,
             analysis: &mut self.analysis,
             capitals: self.keeps_capitals.then(|| Capitals {
-                text,
-                lines: MixedCaseLines::default(),
+                lines: Lines::new(text),
                 word: String::new(),
                 pending: false,
             }),
@@ -95,11 +95,11 @@ pub struct CachedStemmerStream<'a, S> {
     capitals: Option<Capitals<'a>>,
 }
 
-/// The text a stream reads, for the case of a word's line, and a word
-/// written in capitals whose own term comes next.
+/// The lines of the text a stream reads, for the case of a word's line,
+/// and a word written in capitals whose own term comes next.
 struct Capitals<'a> {
-    text: &'a str,
-    lines: MixedCaseLines,
+    /// The text's lines, each asked once whether it is set in capitals.
+    lines: Lines<'a>,
     word: String,
     pending: bool,
 }
@@ -123,9 +123,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
         let token = self.tail.token_mut();
         if let Some(capitals) = &mut self.capitals
             && is_written_in_capitals(&token.text)
-            && capitals
-                .lines
-                .in_mixed_case(capitals.text, token.offset_from)
+            && !capitals.lines.is_shouted(token.offset_from)
         {
             capitals.word.clone_from(&token.text);
             capitals.pending = true;

@@ -350,7 +350,7 @@ fn is_all_lower(name: &str) -> bool {
 /// all-caps words outnumber the others, so capitals there say nothing
 /// about how a name is spelt (nor, to the index, how any word is:
 /// [`crate::capitals`]).
-pub(crate) fn is_shouted(line: &str) -> bool {
+fn is_shouted(line: &str) -> bool {
     if line.is_ascii() {
         return is_shouted_ascii(line.as_bytes());
     }
@@ -477,10 +477,11 @@ enum Spelling {
     Lower,
 }
 
-/// Lines of one article, found once: which line a byte is on by binary
+/// Lines of one article (or of a passage the index reads: `stemmer`),
+/// found once: which line a byte is on by binary
 /// search, and whether it is shouted worked out once per line, so an
 /// article of one very long line costs no more than one of many.
-pub(super) struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a str,
     /// Byte offset where each line starts; the first is 0. Found at the
     /// first question: most articles name nothing in capitals, and finding
@@ -490,7 +491,7 @@ pub(super) struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Lines {
             text,
             starts: OnceCell::new(),
@@ -525,7 +526,7 @@ impl<'a> Lines<'a> {
     }
 
     /// Whether the line around byte `at` is shouted ([`is_shouted`]).
-    pub(super) fn is_shouted(&mut self, at: usize) -> bool {
+    pub(crate) fn is_shouted(&mut self, at: usize) -> bool {
         let index = self.index(at);
         if let Some(&shouted) = self.shouted.get(&index) {
             return shouted;
