@@ -27,6 +27,7 @@ use crate::dates::TimexType;
 use crate::dates::value::calendar_points;
 use crate::dedup::Signature;
 use crate::entities::EntityLabel;
+use crate::entities::initials::written_initials;
 use crate::error::{Error, Result};
 use crate::extract::{AnalyzedPassage, analyze};
 use crate::name_key::name_key;
@@ -186,7 +187,10 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// (`stem_language`, `arabic_stemmer`).
 /// 18: words: a word of two or more capitals in a line of mixed case is
 /// also a term as written ("WHO" beside "who"; `capitals`).
-const ANALYSIS_VERSION: u64 = 18;
+/// 19: entities: an organisation's initials are the organisation the
+/// article names in full ("SEC" the "Securities and Exchange Commission";
+/// `canonical`), and its entity field holds the initials too.
+const ANALYSIS_VERSION: u64 = 19;
 
 /// Commit after this many bytes of input by default, so an interrupted run
 /// keeps most of its work.
@@ -883,6 +887,11 @@ fn passage_document(
     let mut counted =
         FxHashSet::with_capacity_and_hasher(passage.entities.len(), Default::default());
     for entity in &passage.entities {
+        if let Some(initials) = written_initials(entity.label, &entity.text, &entity.canonical)
+            && names.insert((entity.label, initials))
+        {
+            doc.add_text(fields.entity(entity.label), initials);
+        }
         if names.insert((entity.label, entity.canonical.as_str())) {
             doc.add_text(fields.entity(entity.label), &entity.canonical);
             if counted.insert((entity.label, name_key(entity.label, &entity.canonical))) {

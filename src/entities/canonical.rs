@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::initials;
 use super::numbered_titles::is_numeral;
 use super::wordform::{Casing, casing, fold_typography, title_case};
 use super::{Entity, EntityLabel};
@@ -836,6 +837,7 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
             unaliased(label, &names[chosen]).to_string(),
         );
     }
+    expand_initials(entities, &names, &lowered, &distinct, &mut resolved);
     let canonical: Vec<String> = entities
         .iter()
         .enumerate()
@@ -843,6 +845,44 @@ pub fn resolve(text: &str, entities: &mut [Entity]) {
         .collect();
     for (entity, name) in entities.iter_mut().zip(canonical) {
         entity.canonical = name;
+    }
+}
+
+/// Resolves an organisation's initials that the article has not resolved
+/// otherwise to the one organisation of the article they stand for
+/// ([`initials::expansions`]): "SEC" is the "Securities and Exchange
+/// Commission" the story names in full, so the two are one name to count
+/// and filter by. An alias keeps the name it stands for ("UN"), and a
+/// country's other name stays the country's ("US" officials, whatever
+/// the story's "United Steelworkers").
+fn expand_initials<'a>(
+    entities: &[Entity],
+    names: &[String],
+    lowered: &'a [String],
+    distinct: &[usize],
+    resolved: &mut FxHashMap<(EntityLabel, &'a str), String>,
+) {
+    let is_initials = |index: usize| {
+        entities[index].label == EntityLabel::Organization
+            && initials::is_in_capitals(&names[index])
+            && !location_alias(&names[index])
+            && resolved[&(EntityLabel::Organization, lowered[index].as_str())] == names[index]
+    };
+    if !distinct.iter().any(|&index| is_initials(index)) {
+        return;
+    }
+    let expansions = initials::expansions(distinct.iter().map(|&index| {
+        let label = entities[index].label;
+        let full = resolved[&(label, lowered[index].as_str())].as_str();
+        (label, names[index].as_str(), full)
+    }));
+    let expanded: Vec<(usize, String)> = distinct
+        .iter()
+        .filter(|&&index| is_initials(index))
+        .filter_map(|&index| Some((index, expansions.get(&names[index])?.to_string())))
+        .collect();
+    for (index, full) in expanded {
+        resolved.insert((EntityLabel::Organization, lowered[index].as_str()), full);
     }
 }
 
@@ -1141,6 +1181,53 @@ mod tests {
         }
         assert_eq!(query_name(Organization, "Moody's"), "Moody's");
         assert_eq!(query_name(Organization, "Exxon's"), "Exxon");
+    }
+
+    #[test]
+    fn initials_are_the_organisation_the_article_names_in_full() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "the [ORG:Securities and Exchange Commission] ([ORG:SEC]). The [ORG:SEC] said",
+                &["Securities and Exchange Commission"; 3],
+            ),
+            // Before the name in full too, and as the full name resolves.
+            (
+                "[ORG:GM] cut jobs. [ORG:General Motors Corp] and [ORG:General Motors]",
+                &["General Motors Corp"; 3],
+            ),
+            (
+                "[ORG:GMC] cut jobs. [ORG:General Motors Corp] and [ORG:General Motors]",
+                &["General Motors Corp"; 3],
+            ),
+            // Two names of those initials: which one is meant is unknown.
+            (
+                "the [ORG:European Community] and the [ORG:European Commission]; the [ORG:EC]",
+                &["European Community", "European Commission", "EC"],
+            ),
+            // Initials another kind of name also makes decide nothing.
+            (
+                "[ORG:United Steelworkers] in the [LOC:United States]; [ORG:US] officials",
+                &["United Steelworkers", "United States", "US"],
+            ),
+            (
+                "[ORG:United Steelworkers] said. [ORG:US] officials",
+                &["United Steelworkers", "US"],
+            ),
+            // Aliases keep their own name; names of other types stay.
+            (
+                "the [ORG:Union of Nations] and the [ORG:UN]",
+                &["Union of Nations", "United Nations"],
+            ),
+            (
+                "[PER:George Michael] and [PER:GM]",
+                &["George Michael", "GM"],
+            ),
+            // No organisation of those initials.
+            ("the [ORG:SEC] said", &["SEC"]),
+        ];
+        for (marked, expected) in cases {
+            assert_eq!(canonical_names(marked), *expected, "{marked}");
+        }
     }
 
     /// A live blog naming the same people thousands of times, on one

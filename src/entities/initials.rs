@@ -64,8 +64,49 @@ pub fn retype_initials(gazetteer: &Gazetteer, entities: &mut [Entity]) {
     super::relabel(entities, retyped, EntityLabel::Organization);
 }
 
+/// Per initials, the one organisation of the article that they stand for
+/// ("SEC" -> "Securities and Exchange Commission"), from its distinct
+/// names: (label, name as written, the name it resolves to). Initials
+/// that two organisations make ("EC": "European Community", "European
+/// Commission"), or a name of another kind ("United States"), stand for
+/// none.
+pub(super) fn expansions<'a>(
+    names: impl Iterator<Item = (EntityLabel, &'a str, &'a str)>,
+) -> FxHashMap<String, &'a str> {
+    // Initials -> the organisation they stand for, `None` once ambiguous.
+    let mut makers: FxHashMap<String, Option<&'a str>> = FxHashMap::default();
+    for (label, name, resolved) in names {
+        let Some(letters) = initials(name) else {
+            continue;
+        };
+        let organisation = (label == EntityLabel::Organization).then_some(resolved);
+        makers
+            .entry(letters)
+            .and_modify(|maker| {
+                if *maker != organisation {
+                    *maker = None;
+                }
+            })
+            .or_insert(organisation);
+    }
+    makers
+        .into_iter()
+        .filter_map(|(letters, maker)| Some((letters, maker?)))
+        .collect()
+}
+
+/// The initials a mention writes when its canonical name is the
+/// organisation they stand for ("SEC" of "Securities and Exchange
+/// Commission"), so that the index holds the mention under both and a
+/// filter for either finds it; `None` for any other mention.
+pub fn written_initials<'a>(label: EntityLabel, text: &'a str, canonical: &str) -> Option<&'a str> {
+    let name = super::wordform::without_possessive(text);
+    (label == EntityLabel::Organization && name != canonical && is_in_capitals(name))
+        .then_some(name)
+}
+
 /// Whether `name` is a word of [`LETTERS`] capital letters ("GM", "HP").
-fn is_in_capitals(name: &str) -> bool {
+pub(super) fn is_in_capitals(name: &str) -> bool {
     LETTERS.contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 

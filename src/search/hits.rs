@@ -18,6 +18,7 @@ use super::{Highlight, SearchRequest, Sort, build_query};
 use crate::dates::value::calendar_span;
 use crate::dedup::{Signature, SignatureSet, Sketch};
 use crate::entities::EntityLabel;
+use crate::entities::initials::written_initials;
 use crate::error::{Error, Result};
 use crate::indexer::{stored_text, to_day};
 use crate::query::{DateRange, FuzzyWord, WrittenDate};
@@ -634,8 +635,9 @@ fn context(
 
 /// The byte ranges of `hit`'s entity mentions that an entity filter or an
 /// entity field of the query found: a mention of the type whose canonical
-/// name holds the name's terms together, as the search matches it
-/// (`Putin` in "Vladimir Putin").
+/// name, or initials written for it, holds the name's terms together, as
+/// the search matches it (`Putin` in "Vladimir Putin"; `SEC` the
+/// "Securities and Exchange Commission"'s initials).
 fn named_mentions(
     news: &NewsIndex,
     hit: &Hit,
@@ -649,9 +651,17 @@ fn named_mentions(
                 continue;
             }
             let held = canonical.get_or_insert_with(|| {
-                super::analyze(news, news.fields.entity(*label), &mention.canonical)
+                let field = news.fields.entity(*label);
+                let mut held = vec![super::analyze(news, field, &mention.canonical)];
+                if let Some(initials) = written_initials(*label, &mention.text, &mention.canonical)
+                {
+                    held.push(super::analyze(news, field, initials));
+                }
+                held
             });
-            let named = held.windows(terms.len()).any(|w| w == terms.as_slice());
+            let named = held
+                .iter()
+                .any(|name| name.windows(terms.len()).any(|w| w == terms.as_slice()));
             // Offsets come from the index; one that does not fit the text
             // is left out rather than trusted.
             if named && hit.text.get(mention.start..mention.end).is_some() {

@@ -287,3 +287,60 @@ fn names_are_found_with_and_without_the_punctuation_in_them() {
         .collect();
     assert_eq!(ids, ["hyphen"]);
 }
+
+/// Initials an article spells out ("the Securities and Exchange
+/// Commission (SEC)") are that organisation wherever the article uses
+/// them: one row of `entities`, found by either name, the initials
+/// highlighted. Initials an article never spells out stay as written.
+#[test]
+fn initials_are_the_organisation_the_article_names_in_full() {
+    let env = Env::new();
+    env.write(
+        "wire.jsonl",
+        [
+            r#"{"id": "inquiry", "title": "Inquiry", "body": "The Securities and Exchange Commission (SEC) opened an inquiry into Acme Corp on Monday.\n\nThe SEC said Acme had misled investors about its profits for two years."}"#,
+            r#"{"id": "fine", "title": "Fine", "body": "The SEC fined a bank on Tuesday for late filings."}"#,
+        ]
+        .join("\n"),
+    );
+    env.index();
+    // "article/passage" of each passage a filter finds.
+    let passages = |filter: &[&str]| -> Vec<String> {
+        let mut found: Vec<String> = env
+            .hits("", filter)
+            .iter()
+            .map(|h| format!("{}/{}", h["article"].as_str().unwrap(), h["passage"]))
+            .collect();
+        found.sort();
+        found
+    };
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["--org", "Securities and Exchange Commission"],
+            &["inquiry/0", "inquiry/1"],
+        ),
+        (&["--org", "SEC"], &["fine/0", "inquiry/0", "inquiry/1"]),
+    ];
+    for (filter, expected) in cases {
+        assert_eq!(passages(filter), *expected, "{filter:?}");
+    }
+    let organisations = entity_rows(&env, "org");
+    for row in [("Securities and Exchange Commission", 2, 1), ("SEC", 1, 1)] {
+        assert!(
+            organisations.contains(&(row.0.to_string(), row.1, row.2)),
+            "{row:?} in {organisations:?}"
+        );
+    }
+    let found = env.hits("", &["--org", "SEC"]);
+    let highlighted: Vec<&str> = found
+        .iter()
+        .filter(|h| h["article"] == "inquiry" && h["passage"] == 1)
+        .flat_map(|h| {
+            let text = h["text"].as_str().unwrap();
+            h["highlights"].as_array().unwrap().iter().map(move |r| {
+                &text[r["start"].as_u64().unwrap() as usize..r["end"].as_u64().unwrap() as usize]
+            })
+        })
+        .collect();
+    assert_eq!(highlighted, ["SEC"]);
+}
