@@ -1296,9 +1296,7 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 /// be renamed, which standard input cannot be.
 fn from_standard_input(warning: &mut corpus::Warning) {
     warning.path = PathBuf::from("standard input");
-    if let Some(at) = warning.message.find(" (name it .") {
-        warning.message.truncate(at);
-    }
+    warning.rename_to = None;
 }
 
 fn print_extracted(

@@ -36,7 +36,7 @@ use serde_json::value::RawValue;
 
 use super::fields::{self, Problem};
 use super::html;
-use super::{Loaded, Warning};
+use super::{Format, Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
 /// Keys under which a `.json` object may hold its list of articles.
@@ -60,10 +60,7 @@ pub fn load_json(path: &Path, source: &str) -> Result<Loaded, Warning> {
             let mut loaded = load_json_lines(path, source)?;
             loaded.warnings.insert(
                 0,
-                Warning::new(
-                    path,
-                    "holds one JSON record a line: read as JSON Lines (name it .jsonl)".to_string(),
-                ),
+                Warning::misnamed(path, "one JSON record a line", Format::JsonLines),
             );
             return Ok(loaded);
         }
@@ -348,8 +345,10 @@ pub fn load_json_lines(path: &Path, source: &str) -> Result<Loaded, Warning> {
             articles: Vec::new(),
             warnings: vec![skipped],
         });
-        let note = "holds one JSON document, not one record a line: read as JSON (name it .json)";
-        loaded.warnings.insert(0, Warning::new(path, note));
+        let what = "one JSON document, not one record a line";
+        loaded
+            .warnings
+            .insert(0, Warning::misnamed(path, what, Format::Json));
         return Ok(loaded);
     }
     let mut loaded = Loaded::default();

@@ -59,6 +59,28 @@ impl Format {
             _ => None,
         }
     }
+
+    /// What a warning calls the format ("JSON Lines").
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::JsonLines => "JSON Lines",
+        }
+    }
+
+    /// The extension a file of the format is best named with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+        }
+    }
 }
 
 /// Something wrong with one file (or one line of it) that did not stop the run.
@@ -68,6 +90,10 @@ pub struct Warning {
     /// 1-based line, where the problem has one (a bad JSON Lines record).
     pub line: Option<usize>,
     pub message: String,
+    /// The format a file was read as when its extension named another:
+    /// the warning asks for the file to be renamed, which a caller whose
+    /// input has no name (standard input) clears.
+    pub rename_to: Option<Format>,
 }
 
 impl Warning {
@@ -76,14 +102,23 @@ impl Warning {
             path: path.into(),
             line: None,
             message: message.into(),
+            rename_to: None,
         }
     }
 
     pub fn at_line(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Warning {
         Warning {
-            path: path.into(),
             line: Some(line),
-            message: message.into(),
+            ..Warning::new(path, message)
+        }
+    }
+
+    /// A file whose extension names another format than it holds, read as
+    /// `read_as`: "holds `what`: read as JSON (name it .json)".
+    pub fn misnamed(path: impl Into<PathBuf>, what: &str, read_as: Format) -> Warning {
+        Warning {
+            rename_to: Some(read_as),
+            ..Warning::new(path, format!("holds {what}: read as {}", read_as.name()))
         }
     }
 }
@@ -93,8 +128,12 @@ impl fmt::Display for Warning {
         let path = self.path.display().to_string();
         let (path, message) = (one_line(&path), one_line(&self.message));
         match self.line {
-            Some(line) => write!(f, "{path}:{line}: {message}"),
-            None => write!(f, "{path}: {message}"),
+            Some(line) => write!(f, "{path}:{line}: {message}")?,
+            None => write!(f, "{path}: {message}")?,
+        }
+        match self.rename_to {
+            Some(format) => write!(f, " (name it .{})", format.extension()),
+            None => Ok(()),
         }
     }
 }
@@ -301,8 +340,8 @@ fn misnamed_text(path: &Path, text: &str) -> Option<Result<Loaded, Warning>> {
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
     };
     let (loaded, note) = if opens_with("<!doctype html") || opens_with("<html") {
-        let note = "holds an HTML page: read as HTML (name it .html)";
-        (html::load(path, text.to_string()), note)
+        let note = Warning::misnamed(path, "an HTML page", Format::Html);
+        (html::load(path, text.to_string()), Some(note))
     } else if start.starts_with('{') || start.starts_with('[') {
         // Only JSON that holds articles: "[Reuters] ..." is text.
         let loaded = json::load_json(path, text)
@@ -312,21 +351,15 @@ fn misnamed_text(path: &Path, text: &str) -> Option<Result<Loaded, Warning>> {
         let said = loaded
             .warnings
             .first()
-            .is_some_and(|warning| warning.message.starts_with("holds "));
-        (
-            Ok(loaded),
-            if said {
-                ""
-            } else {
-                "holds JSON: read as JSON (name it .json)"
-            },
-        )
+            .is_some_and(|warning| warning.rename_to.is_some());
+        let note = (!said).then(|| Warning::misnamed(path, "JSON", Format::Json));
+        (Ok(loaded), note)
     } else {
         return None;
     };
     Some(loaded.map(|mut loaded| {
-        if !note.is_empty() {
-            loaded.warnings.insert(0, Warning::new(path, note));
+        if let Some(note) = note {
+            loaded.warnings.insert(0, note);
         }
         loaded
     }))
