@@ -49,6 +49,31 @@ impl Unit {
         };
         next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
     }
+
+    /// The first days of the first and the last unit lying wholly inside
+    /// `[since, until]` (`None` an open side, and so on the answer's);
+    /// `None` when no unit does: the months of 2024-12-15..2025-02-10 are
+    /// January alone, its years none.
+    pub fn wholly_inside(
+        self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let first = match since {
+            Some(since) if self.start_of(since) == since => Some(since),
+            Some(since) => Some(self.end_of(since).succ_opt()?),
+            None => None,
+        };
+        let last = match until {
+            Some(until) if self.end_of(until) == until => Some(self.start_of(until)),
+            Some(until) => Some(self.start_of(self.start_of(until).pred_opt()?)),
+            None => None,
+        };
+        match (first, last) {
+            (Some(first), Some(last)) if first > last => None,
+            _ => Some((first, last)),
+        }
+    }
 }
 
 impl CalendarPoint {
@@ -194,6 +219,59 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn units_wholly_inside_a_range() {
+        let cases = [
+            // Days are every day of the range.
+            (
+                Day,
+                Some(d(2024, 12, 15)),
+                Some(d(2025, 2, 10)),
+                Some((Some(d(2024, 12, 15)), Some(d(2025, 2, 10)))),
+            ),
+            (
+                Month,
+                Some(d(2024, 12, 15)),
+                Some(d(2025, 2, 10)),
+                Some((Some(d(2025, 1, 1)), Some(d(2025, 1, 1)))),
+            ),
+            (Year, Some(d(2024, 12, 15)), Some(d(2025, 2, 10)), None),
+            (
+                Month,
+                Some(d(2024, 12, 1)),
+                Some(d(2024, 12, 31)),
+                Some((Some(d(2024, 12, 1)), Some(d(2024, 12, 1)))),
+            ),
+            (Month, Some(d(2024, 12, 2)), Some(d(2024, 12, 31)), None),
+            (
+                Year,
+                Some(d(2024, 1, 1)),
+                Some(d(2025, 12, 31)),
+                Some((Some(d(2024, 1, 1)), Some(d(2025, 1, 1)))),
+            ),
+            // An open side stays open.
+            (
+                Month,
+                Some(d(2024, 12, 2)),
+                None,
+                Some((Some(d(2025, 1, 1)), None)),
+            ),
+            (
+                Year,
+                None,
+                Some(d(2024, 6, 30)),
+                Some((None, Some(d(2023, 1, 1)))),
+            ),
+        ];
+        for (unit, since, until, want) in cases {
+            assert_eq!(
+                unit.wholly_inside(since, until),
+                want,
+                "{unit:?} {since:?} {until:?}"
+            );
+        }
     }
 
     fn at(unit: Unit, date: NaiveDate) -> CalendarPoint {

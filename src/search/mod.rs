@@ -19,6 +19,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
+use crate::dates::value::Unit;
 use crate::entities::{EntityLabel, canonical};
 use crate::error::{Error, Result};
 use crate::indexer::{FIRST_STORABLE_YEAR, LAST_STORABLE_YEAR, day};
@@ -61,6 +62,12 @@ const ENTITY_BOOST: f32 = 0.5;
 /// How much the phrase of a query's plain words counts, when they stand
 /// together, against the words one by one.
 const PROXIMITY_BOOST: f32 = 1.0;
+
+/// What a passage mentioning a date inside a date range the search asks
+/// for adds to its score ([`dates_inside_query`]): about what one more
+/// occurrence of a query word adds, so it orders passages that match the
+/// words alike, and those a range alone chooses.
+const DATE_INSIDE_BOOST: f32 = 1.0;
 
 /// What passages to find: the query and the filters. Shared by search,
 /// entity counts and timelines.
@@ -235,7 +242,7 @@ pub(crate) fn build_query(
         BuildProblem::Invalid(reason) => invalid(reason),
         BuildProblem::Index(e) => Error::Tantivy(e),
     };
-    let (text_query, ranking): (Box<dyn Query>, _) = if every_passage {
+    let (text_query, mut ranking): (Box<dyn Query>, _) = if every_passage {
         (all_passages(), Vec::new())
     } else {
         let ast = parse(&rewritten).map_err(problem)?;
@@ -299,6 +306,12 @@ pub(crate) fn build_query(
             mentioned_date_query(&fields, filter.since, filter.until),
         ));
     }
+    ranking.extend(
+        highlight
+            .dates
+            .iter()
+            .filter_map(|&(since, until)| dates_inside_query(&fields, since, until)),
+    );
     Ok(BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
         ranking,
@@ -1193,39 +1206,75 @@ fn mentioned_date_query(
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
 ) -> Box<dyn Query> {
-    let narrow = match (since, until) {
-        (Some(since), Some(until)) => (until - since).num_days() <= INVERTED_RANGE_MAX_DAYS,
-        _ => false,
-    };
-    let range = |field: Field,
-                 lower: Option<NaiveDate>,
-                 upper: Option<NaiveDate>|
-     -> (Occur, Box<dyn Query>) {
-        let bound = |d: Option<NaiveDate>| match d {
-            Some(d) => Bound::Included(Term::from_field_date(field, day(d))),
-            None => Bound::Unbounded,
-        };
-        let (lower, upper) = (bound(lower), bound(upper));
-        let query: Box<dyn Query> = if narrow {
-            Box::new(InvertedIndexRangeQuery::new(lower, upper))
-        } else {
-            Box::new(RangeQuery::new(lower, upper))
-        };
-        (Occur::Should, query)
-    };
+    let narrow = is_narrow(since, until);
     Box::new(BooleanQuery::new(
         MENTIONED_DATES
             .iter()
             .map(|&(unit, widened)| {
                 let start = |d: NaiveDate| unit.start_of(d);
-                range(
-                    fields.mentioned_date(unit, widened),
-                    since.map(start),
-                    until.map(start),
-                )
+                let field = fields.mentioned_date(unit, widened);
+                let range = date_range_query(field, since.map(start), until.map(start), narrow);
+                (Occur::Should, range)
             })
             .collect(),
     ))
+}
+
+/// Whether a range is bounded and short enough for the inverted index
+/// ([`INVERTED_RANGE_MAX_DAYS`]).
+fn is_narrow(since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    match (since, until) {
+        (Some(since), Some(until)) => (until - since).num_days() <= INVERTED_RANGE_MAX_DAYS,
+        _ => false,
+    }
+}
+
+/// The passages whose date field `field` holds a date in `[lower, upper]`
+/// (`None` an open side), read from the inverted index when `narrow`,
+/// else from the column.
+fn date_range_query(
+    field: Field,
+    lower: Option<NaiveDate>,
+    upper: Option<NaiveDate>,
+    narrow: bool,
+) -> Box<dyn Query> {
+    let bound = |d: Option<NaiveDate>| match d {
+        Some(d) => Bound::Included(Term::from_field_date(field, day(d))),
+        None => Bound::Unbounded,
+    };
+    let (lower, upper) = (bound(lower), bound(upper));
+    if narrow {
+        Box::new(InvertedIndexRangeQuery::new(lower, upper))
+    } else {
+        Box::new(RangeQuery::new(lower, upper))
+    }
+}
+
+/// The passages that mention a day, a month or a year lying inside the
+/// range, as written, not widened (`None` for a range none can lie
+/// inside): ranked above those whose dates only overlap it, since "2024"
+/// overlaps December 2024 but says nothing of what happened in it. Of
+/// the passages of BBC and Reuters a range of March 1987 found, 62 %
+/// mentioned no date inside it, most of them "1987" alone.
+fn dates_inside_query(
+    fields: &Fields,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Option<Box<dyn Query>> {
+    let inside: Vec<(Occur, Box<dyn Query>)> = [Unit::Day, Unit::Month, Unit::Year]
+        .into_iter()
+        .filter_map(|unit| {
+            let (first, last) = unit.wholly_inside(since, until)?;
+            let field = fields.mentioned_date(unit, false);
+            let narrow = is_narrow(since, until);
+            Some((Occur::Should, date_range_query(field, first, last, narrow)))
+        })
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let any: Box<dyn Query> = Box::new(BooleanQuery::new(inside));
+    Some(Box::new(ConstScoreQuery::new(any, DATE_INSIDE_BOOST)))
 }
 
 /// Parses a user's date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning their

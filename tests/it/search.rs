@@ -717,6 +717,39 @@ fn an_index_of_an_older_analysis_says_so_and_the_default_one_is_read_again() {
     );
 }
 
+/// A date range finds every passage whose dates overlap it, and ranks
+/// those that mention a day, month or year inside it first: "2024"
+/// overlaps December 2024, but says nothing of what happened then.
+#[test]
+fn dates_inside_a_range_rank_above_dates_that_only_overlap_it() {
+    let env = Env::new();
+    env.write(
+        "2024-12-30/year.txt",
+        "Crash review\n\nThe crash review of 2024 is due.\n",
+    )
+    .write(
+        "2024-12-30/day.txt",
+        "Crash report\n\nThe report on the crash of December 25 found that the plane was hit by fire from the ground.\n",
+    );
+    env.index();
+    const DAY_FIRST: &[&str] = &["2024-12-30/day.txt", "2024-12-30/year.txt"];
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        // Without a range, the shorter passage ranks first on its words.
+        ("crash", &[], &["2024-12-30/year.txt", "2024-12-30/day.txt"]),
+        (
+            "crash",
+            &["--since", "2024-12-01", "--until", "2024-12-31"],
+            DAY_FIRST,
+        ),
+        ("", &["--since", "2024-12", "--until", "2024-12"], DAY_FIRST),
+        ("crash in December 2024", &[], DAY_FIRST),
+    ];
+    for (query, flags, want) in cases {
+        let got = env.hit_files(query, flags);
+        assert_eq!(got, *want, "{query:?} {flags:?}");
+    }
+}
+
 #[test]
 fn since_and_until_filter_on_mentioned_dates() {
     let env = Env::new();
