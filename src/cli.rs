@@ -766,6 +766,11 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
             names.push(format!("{}:{}: {why}", kind.param(), Quoted(&name)));
         }
     }
+    for section in search::sections_in_query(&filter.query) {
+        if let Some(why) = search::why_no_section_matches(news, &section)? {
+            names.push(format!("section:{}: {why}", Quoted(&section)));
+        }
+    }
     let check = if names.is_empty() {
         "check the names and dates, or drop a filter".to_string()
     } else {

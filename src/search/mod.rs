@@ -48,8 +48,8 @@ pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
 pub use sections::{SectionCount, section_counts, why_no_section_matches};
 pub use suggest::{
-    AbsentWord, Nearest, WordsAlone, emptied_by_filters, names_in_query, why_no_name_matches,
-    why_no_words_match, words_alone,
+    AbsentWord, Nearest, WordsAlone, emptied_by_filters, names_in_query, sections_in_query,
+    why_no_name_matches, why_no_words_match, words_alone,
 };
 pub use timeline::{
     Bucket, Granularity, TimeField, Timeline, buckets_spanned, every_bucket, matching_passages,

@@ -352,6 +352,11 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
                 why.push(format!("section {}: {reason}", Quoted(section)));
             }
         }
+        for section in search::sections_in_query(&request.filter.query) {
+            if let Some(reason) = search::why_no_section_matches(news, &section)? {
+                why.push(format!("section:{}: {reason}", Quoted(&section)));
+            }
+        }
         if why.is_empty()
             && let Some(words) = search::why_no_words_match(news, &request.filter.query)?
         {

@@ -80,15 +80,27 @@ fn a_section_filter_keeps_the_articles_of_that_section_in_any_case() {
 #[test]
 fn a_section_no_article_ran_in_is_named_with_the_sections_there_are() {
     let env = sectioned_env();
-    let run = env.run(&["search", "budget", "--section", "world", "--index", "index"]);
-    assert_eq!(run.status, 1, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("--section \"world\": no article ran in it; the index has")
-            && run.stderr.contains("\"Politics\", \"sport\""),
-        "{}",
-        run.stderr
-    );
+    let held = "no article ran in it; the index has \"Politics\", \"sport\"";
+    // (arguments, what stderr says)
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["search", "budget", "--section", "world"],
+            "--section \"world\": ",
+        ),
+        (&["search", "budget section:world"], "section:\"world\": "),
+        (&["sections", "--section", "world"], "--section \"world\": "),
+    ];
+    for (args, filter) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--index", "index"]);
+        let run = env.run(&args);
+        assert_eq!(run.status, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("{filter}{held}")),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

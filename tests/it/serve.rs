@@ -275,13 +275,23 @@ fn serves_sections_and_filters_by_them() {
         titles.sort();
         assert_eq!(titles, *want, "{target}");
     }
-    let (status, none) = server.json("/api/search?q=budget&section=world");
-    assert_eq!(status, 200, "{none}");
-    let why = none["why_none"].as_str().unwrap_or_default();
-    assert!(
-        why.contains("section \"world\": no article ran in it"),
-        "{none}"
-    );
+    // (target, why it found nothing)
+    let empty = [
+        (
+            "/api/search?q=budget&section=world",
+            "section \"world\": no article ran in it",
+        ),
+        (
+            "/api/search?q=budget+section%3Aworld",
+            "section:\"world\": no article ran in it",
+        ),
+    ];
+    for (target, want) in empty {
+        let (status, none) = server.json(target);
+        assert_eq!(status, 200, "{none}");
+        let why = none["why_none"].as_str().unwrap_or_default();
+        assert!(why.contains(want), "{target}: {none}");
+    }
     let (status, sections) = server.json("/api/sections?q=budget");
     assert_eq!(status, 200, "{sections}");
     assert_eq!(
