@@ -115,7 +115,8 @@ pub struct IndexArgs {
 const QUERY_HELP: &str = "Query syntax: words (all must match), \"exact phrases\" (\"a b\"~2 allows 2 words between), \
     a OR b (OR, AND and NOT in capitals; a lower-case or is a word), -excluded, (groups), \
     fuzzy words (Aliev~1, Aliev~2), title:word, person:name, org:name, place:name, \
-    misc:name, section:politics (the section an article ran in, in any case;     section:\"world news\"), published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
+    misc:name, section:politics (the section an article ran in, in any case; \
+    section:\"world news\"), published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
     date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open), and \
     dates in words after in, on, since, after, before or until (crash in December 2024: the \
     words, a date mentioned then, or a story published then).";
