@@ -57,6 +57,8 @@ pub enum Command {
     Search(SearchArgs),
     /// The most mentioned entities in the matching passages.
     Entities(EntitiesArgs),
+    /// The sections the matching passages' articles ran in, with counts.
+    Sections(SectionsArgs),
     /// How the matching passages spread over time.
     Timeline(TimelineArgs),
     /// An article, or one passage with its neighbours, from the index.
@@ -113,7 +115,8 @@ pub struct IndexArgs {
 const QUERY_HELP: &str = "Query syntax: words (all must match), \"exact phrases\" (\"a b\"~2 allows 2 words between), \
     a OR b (OR, AND and NOT in capitals; a lower-case or is a word), -excluded, (groups), \
     fuzzy words (Aliev~1, Aliev~2), title:word, person:name, org:name, place:name, \
-    misc:name, published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
+    misc:name, section:politics (the section an article ran in, in any case; \
+    section:\"world news\"), published:2024-12 or published:[2024-12-01 TO 2024-12-31], \
     date:[2024-12-20 TO 2024-12-31] (dates the passage mentions; * leaves a side open), and \
     dates in words after in, on, since, after, before or until (crash in December 2024: the \
     words, a date mentioned then, or a story published then).";
@@ -141,6 +144,11 @@ pub struct FilterArgs {
     /// Only passages mentioning this name, whatever its type (repeatable).
     #[arg(long, value_name = "NAME")]
     pub name: Vec<String>,
+    /// Only passages of articles that ran in this section, in any case:
+    /// "politics" is "Politics", not "UK Politics" (repeatable; any of them
+    /// matches; `newsdex sections` lists them).
+    #[arg(long, value_name = "SECTION")]
+    pub section: Vec<String>,
     /// Only passages mentioning a date on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY, or "December 2024").
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -159,6 +167,7 @@ impl FilterArgs {
             ("--place", &self.place),
             ("--misc", &self.misc),
             ("--name", &self.name),
+            ("--section", &self.section),
         ] {
             given.extend(values.iter().map(|v| format!("{flag} {}", Quoted(v))));
         }
@@ -192,6 +201,7 @@ impl FilterArgs {
         Ok(Filter {
             query: query.to_string(),
             entities,
+            sections: self.section.clone(),
             since,
             until,
         })
@@ -287,6 +297,25 @@ pub struct EntitiesArgs {
     /// How many entities to list.
     // `-n`/`--limit` as well: `search` names its count so.
     #[arg(long, short = 'n', visible_alias = "limit", default_value_t = 20, value_parser = hit_limit())]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  newsdex sections\n  newsdex sections budget --since 2005-01\n  \
+                        newsdex sections 'plane crash' --format csv > where.csv"
+)]
+pub struct SectionsArgs {
+    /// Count only in passages matching this query (default: the whole index).
+    #[arg(default_value = "", long_help = QUERY_HELP, value_parser = query_arg)]
+    pub query: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// How many sections to list (0: all).
+    #[arg(long, short = 'n', visible_alias = "limit", default_value_t = 20)]
     pub top: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -399,6 +428,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
         Command::Entities(args) => run_entities(args),
+        Command::Sections(args) => run_sections(args),
         Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
         Command::Extract(args) => run_extract(args),
@@ -726,10 +756,20 @@ fn nothing_matched(news: &NewsIndex, args: &FilterArgs, filter: &Filter) -> anyh
             ));
         }
     }
+    for section in &filter.sections {
+        if let Some(why) = search::why_no_section_matches(news, section)? {
+            names.push(format!("--section {}: {why}", Quoted(section)));
+        }
+    }
     // A name field of the query (`person:Juncker`) as a filter.
     for (kind, name) in search::names_in_query(&filter.query) {
         if let Some(why) = search::why_no_name_matches(news, kind, &name)? {
             names.push(format!("{}:{}: {why}", kind.param(), Quoted(&name)));
+        }
+    }
+    for section in search::sections_in_query(&filter.query) {
+        if let Some(why) = search::why_no_section_matches(news, &section)? {
+            names.push(format!("section:{}: {why}", Quoted(&section)));
         }
     }
     let check = if names.is_empty() {
@@ -819,6 +859,31 @@ fn run_entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
                 passages_match(n),
                 described(&args.query),
                 if label.is_some() { " of that type" } else { "" }
+            ),
+        };
+        release_at_exit(news);
+        eprintln!("newsdex: {why}");
+        return Ok(ExitCode::from(1));
+    }
+    release_at_exit(news);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_sections(args: SectionsArgs) -> anyhow::Result<ExitCode> {
+    let filter = args.filter.to_filter(&args.query)?;
+    note_written_dates(&written_dates(&args.query));
+    note_operator_words(&args.query);
+    let news = args.filter.open()?;
+    let counts = search::section_counts(&news, &filter, args.top)?;
+    with_stdout(|out, _| output::write_sections(out, args.format, &args.query, &counts))?;
+    if counts.is_empty() {
+        let why = match search::matching_passages(&news, &filter)? {
+            0 => nothing_matched(&news, &args.filter, &filter)?,
+            n => format!(
+                "{}{}, and no article of theirs names its section (JSON's `section` or \
+                 `category`, a page's `article:section`)",
+                passages_match(n),
+                described(&args.query),
             ),
         };
         release_at_exit(news);
@@ -1385,11 +1450,12 @@ mod tests {
     fn overviews_need_no_query_with_filters_alone() {
         // `entities --person Putin` counted; `timeline --person Putin`
         // was refused for want of a query.
-        for command in ["entities", "timeline"] {
+        for command in ["entities", "sections", "timeline"] {
             let cli = Cli::try_parse_from(["newsdex", command, "--person", "Putin"])
                 .unwrap_or_else(|err| panic!("{command}: {err}"));
             let query = match cli.command {
                 Command::Entities(args) => args.query,
+                Command::Sections(args) => args.query,
                 Command::Timeline(args) => args.query,
                 _ => panic!("{command} parsed as another command"),
             };

@@ -268,6 +268,7 @@ fn document(f: &Fields, doc: &TantivyDocument, format: ExportFormat) -> Value {
     d.insert("source".into(), json!(text(f.source)));
     d.insert("title".into(), json!(text(f.title)));
     d.insert("url".into(), json!(text(f.url)));
+    d.insert("section".into(), json!(text(f.section)));
     d.insert("published".into(), json!(published.map(timestamp)));
     d.insert("passage".into(), json!(passage));
     d.insert("line".into(), json!(number(f.line)));
@@ -306,14 +307,15 @@ fn canonical_names(entities: &Value, label: EntityLabel) -> BTreeSet<&str> {
 /// Elasticsearch refuses an `_id` longer than this many bytes.
 const MAX_ID_BYTES: usize = 512;
 
-/// Quickwit's `raw` tokenizer drops a value of this many bytes or more
-/// (its `RemoveLongFilter`): the document keeps it, but no term query or
-/// aggregation finds it.
+/// Quickwit's `raw` (and `raw_lowercase`) tokenizer drops a value of this
+/// many bytes or more (its `RemoveLongFilter`): the document keeps it, but
+/// no term query or aggregation finds it.
 pub const QUICKWIT_TERM_LIMIT: usize = 255;
 
-/// The Quickwit config's `raw` fields (see [`quickwit_config`]).
-const QUICKWIT_RAW_FIELDS: [&str; 8] = [
-    "id", "article", "path", "source", "person", "org", "place", "misc",
+/// The Quickwit config's `raw` and `raw_lowercase` fields (see
+/// [`quickwit_config`]).
+const QUICKWIT_RAW_FIELDS: [&str; 9] = [
+    "id", "article", "path", "source", "section", "person", "org", "place", "misc",
 ];
 
 /// The first `raw` field of a Quickwit document with a value Quickwit
@@ -385,8 +387,11 @@ fn timestamp(day: NaiveDate) -> String {
 
 /// The Elasticsearch index mapping: prose as `text` analysed as newsdex
 /// analyses it (positions and norms kept, for phrases and BM25), names as
-/// `keyword` for aggregations with a `.text` sub-field for matching, and
-/// the mention objects kept in `_source` only.
+/// `keyword` for aggregations with a `.text` sub-field for matching, the
+/// section a `keyword` matched in any case, as newsdex matches it (so its
+/// aggregations count "Politics" and "politics" as one, in lower case;
+/// `_source` keeps it as written), and the mention objects kept in
+/// `_source` only.
 ///
 /// The prose analyzer is built from Elasticsearch's own parts to match
 /// newsdex's: accents folded before lower-casing (`İstanbul` is
@@ -398,6 +403,7 @@ pub fn elasticsearch_mapping() -> Value {
         "type": "text", "analyzer": PROSE_ANALYZER, "index_options": "positions", "norms": true
     });
     let keyword = json!({ "type": "keyword" });
+    let section = json!({ "type": "keyword", "normalizer": SECTION_NORMALIZER });
     let name = json!({
         "type": "keyword",
         "fields": { "text": { "type": "text", "analyzer": "standard" } }
@@ -417,6 +423,9 @@ pub fn elasticsearch_mapping() -> Value {
                 },
                 "filter": {
                     "newsdex_english_stem": { "type": "stemmer", "language": "porter2" }
+                },
+                "normalizer": {
+                    SECTION_NORMALIZER: { "type": "custom", "filter": ["lowercase"] }
                 }
             }
         },
@@ -425,6 +434,7 @@ pub fn elasticsearch_mapping() -> Value {
             "properties": {
                 "id": keyword, "article": keyword, "path": keyword, "source": keyword,
                 "title": prose, "url": { "type": "keyword", "index": false },
+                "section": section,
                 "published": date,
                 "passage": integer, "line": integer, "start": integer, "end": integer,
                 "text": prose,
@@ -439,10 +449,14 @@ pub fn elasticsearch_mapping() -> Value {
 
 /// The name of the Elasticsearch analyzer of titles and text.
 const PROSE_ANALYZER: &str = "newsdex_prose";
+/// The name of the Elasticsearch normalizer of sections.
+const SECTION_NORMALIZER: &str = "newsdex_section";
 
 /// The Quickwit index config: `en_stem` prose with positions and field
-/// norms, raw fast names for aggregations, fast datetimes; fields it does
-/// not map (the mention objects) are stored but not indexed.
+/// norms, raw fast names for aggregations, the section matched in any case
+/// (`raw_lowercase`) and counted as written (its fast column), fast
+/// datetimes; fields it does not map (the mention objects) are stored but
+/// not indexed.
 pub fn quickwit_config(index_id: &str) -> Value {
     let prose = |name: &str| {
         json!({ "name": name, "type": "text", "tokenizer": "en_stem", "record": "position",
@@ -465,6 +479,8 @@ pub fn quickwit_config(index_id: &str) -> Value {
                 raw("source", "text"),
                 prose("title"),
                 { "name": "url", "type": "text", "indexed": false, "stored": true },
+                { "name": "section", "type": "text", "tokenizer": "raw_lowercase", "fast": true,
+                  "stored": true },
                 date("published", "datetime"),
                 number("passage"), number("line"), number("start"), number("end"),
                 prose("text"),
@@ -529,7 +545,12 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|field| field["tokenizer"] == "raw")
+            // `raw_lowercase` drops long values as `raw` does.
+            .filter(|field| {
+                field["tokenizer"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("raw"))
+            })
             .map(|field| field["name"].as_str().unwrap())
             .collect();
         assert_eq!(raw, QUICKWIT_RAW_FIELDS);

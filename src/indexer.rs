@@ -848,6 +848,7 @@ fn passage_document(
         + keys.path.len()
         + keys.id.len()
         + article.url.as_ref().map_or(0, String::len)
+        + article.section.as_ref().map_or(0, |s| 2 * s.len())
         + passage
             .entities
             .iter()
@@ -865,6 +866,11 @@ fn passage_document(
     doc.add_u64(fields.article_hash, keys.id_hash);
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
+    }
+    if let Some(section) = article.section.as_deref().map(str::trim)
+        && !section.is_empty()
+    {
+        doc.add_text(fields.section, section);
     }
     if let Some(published) = keys.published {
         doc.add_date(fields.published, published);

@@ -27,15 +27,15 @@ fn main() -> ExitCode {
 
 /// A query that starts with an excluded word (`newsdex search '-drone
 /// crash'`) is one argument starting with `-`, which clap read as the
-/// options `-d -r -o ...` and refused. An argument of `search`, `entities`
-/// or `timeline` that starts with `-` and holds a space is no option: it
+/// options `-d -r -o ...` and refused. An argument of `search`, `entities`,
+/// `sections` or `timeline` that starts with `-` and holds a space is no option: it
 /// gets a space before it, so clap takes it as a value (the query parser
 /// trims it off).
 fn queries_are_not_options(mut args: Vec<OsString>) -> Vec<OsString> {
     let takes_query = args
         .get(1)
         .and_then(|command| command.to_str())
-        .is_some_and(|command| matches!(command, "search" | "entities" | "timeline"));
+        .is_some_and(|command| matches!(command, "search" | "entities" | "sections" | "timeline"));
     if !takes_query {
         return args;
     }
@@ -64,7 +64,7 @@ fn with_quoting_tip(args: &[OsString], mut err: clap::Error) -> clap::Error {
     );
     if err.kind() == ErrorKind::UnknownArgument
         && stray_word
-        && matches!(command, "search" | "entities" | "timeline")
+        && matches!(command, "search" | "entities" | "sections" | "timeline")
     {
         let tip = format!(
             "a query, a name or a date of several words is one argument: quote it, as in \

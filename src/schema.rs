@@ -13,8 +13,8 @@ use tantivy::schema::{
     STORED, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
-    TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, TextAnalyzer,
+    TextAnalyzerBuilder, Tokenizer, TokenizerManager,
 };
 
 use crate::dates::value::Unit;
@@ -26,8 +26,9 @@ use crate::tokenizer::WordTokenizer;
 /// PATH:LINE` finds a passage by its line; weeks, quarters, decades and
 /// centuries are kept apart from the days, months and years written as such
 /// (`date_*_wide`). 8: names are kept as terms only (the stored mentions
-/// hold them), and only the fields a search scores keep field norms.
-pub const SCHEMA_VERSION: u32 = 8;
+/// hold them), and only the fields a search scores keep field norms. 9: the
+/// section an article ran in (`section`), for filters and counts.
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The field holding a mentioned calendar unit: days, months and years as
 /// written in `date_day`, `date_month`, `date_year`; those of a wider
@@ -83,6 +84,9 @@ fn is_record_suffix(rest: &str) -> bool {
 pub const PROSE_TOKENIZER: &str = "newsdex_prose";
 /// Tokenizer for names: lower-cased, accents folded, no stemming.
 pub const NAME_TOKENIZER: &str = "newsdex_name";
+/// Tokenizer for sections: the whole value one term, lower-cased, so a
+/// filter matches "Politics" and "politics" alike and not "UK Politics".
+pub const SECTION_TOKENIZER: &str = "newsdex_section";
 
 /// Handles to every field, resolved once per opened index.
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +110,10 @@ pub struct Fields {
     /// distinct articles fast.
     pub article_hash: Field,
     pub url: Field,
+    /// The section the article ran in ("sport", "World news"), when its
+    /// metadata names one: its term is lower-cased ([`SECTION_TOKENIZER`]),
+    /// its stored value and its column as written, for hits and counts.
+    pub section: Field,
     pub published: Field,
     /// Size and modification time of the source file when it was indexed.
     pub fingerprint: Field,
@@ -175,6 +183,15 @@ impl Fields {
                 .set_index_option(IndexRecordOption::Basic)
                 .set_fieldnorms(false),
         );
+        let section = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(SECTION_TOKENIZER)
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false),
+            )
+            .set_stored()
+            | FAST;
         let day = DateOptions::default()
             .set_indexed()
             .set_fast()
@@ -187,6 +204,7 @@ impl Fields {
             article: b.add_text_field("article", key.clone() | STORED),
             article_hash: b.add_u64_field("article_hash", FAST),
             url: b.add_text_field("url", STORED),
+            section: b.add_text_field("section", section),
             published: b.add_date_field("published", day.clone().set_stored()),
             fingerprint: b.add_u64_field("fingerprint", FAST | STORED),
             ordinal: b.add_u64_field(
@@ -226,6 +244,7 @@ impl Fields {
             article: f("article")?,
             article_hash: f("article_hash")?,
             url: f("url")?,
+            section: f("section")?,
             published: f("published")?,
             fingerprint: f("fingerprint")?,
             ordinal: f("passage")?,
@@ -292,6 +311,9 @@ pub fn register_tokenizers(index: &Index) {
     index
         .tokenizers()
         .register(NAME_TOKENIZER, name_analyzer(Side::Index));
+    index
+        .tokenizers()
+        .register(SECTION_TOKENIZER, section_analyzer());
 }
 
 /// newsdex's tokenizers as queries analyse words, for the query parser.
@@ -304,6 +326,7 @@ pub fn query_tokenizers() -> TokenizerManager {
             let manager = TokenizerManager::default();
             manager.register(PROSE_TOKENIZER, prose_analyzer(Side::Query));
             manager.register(NAME_TOKENIZER, name_analyzer(Side::Query));
+            manager.register(SECTION_TOKENIZER, section_analyzer());
             manager
         })
         .clone()
@@ -339,6 +362,14 @@ pub fn prose_analyzer(side: Side) -> TextAnalyzer {
 pub fn name_analyzer(side: Side) -> TextAnalyzer {
     words(side)
         .filter(AsciiFoldingFilter)
+        .filter(LowerCaser)
+        .build()
+}
+
+/// The analyzer of [`SECTION_TOKENIZER`]: the value as one lower-cased
+/// term, on both sides (the indexer and the filter trim it).
+pub fn section_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .build()
 }

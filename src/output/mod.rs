@@ -15,7 +15,7 @@ mod text;
 
 pub use hits::{HIT_FIELDS, HitOptions, Record, record, write_hits, write_listing};
 pub use json_line::write_line;
-pub use overview::{timeline_record, write_entities, write_timeline};
+pub use overview::{timeline_record, write_entities, write_sections, write_timeline};
 pub use text::write_article;
 
 /// How to print results.

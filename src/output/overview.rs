@@ -1,4 +1,4 @@
-//! Entity counts and timelines in every format.
+//! Entity and section counts and timelines in every format.
 
 use std::io::{self, Write};
 
@@ -7,7 +7,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::printable;
 use super::{Format, Style, csv_error, spreadsheet_cell, write_json};
-use crate::search::{Bucket, EntityCount, Granularity, TimeField, Timeline, every_bucket};
+use crate::search::{
+    Bucket, EntityCount, Granularity, SectionCount, TimeField, Timeline, every_bucket,
+};
 
 /// Writes entity counts: a table for people, records for tools.
 pub fn write_entities(
@@ -59,6 +61,56 @@ pub fn write_entities(
                     .write_record([
                         c.label.as_str(),
                         &spreadsheet_cell(&c.name),
+                        &c.passages.to_string(),
+                        &c.articles.to_string(),
+                    ])
+                    .map_err(csv_error)?;
+            }
+            writer.flush()
+        }
+    }
+}
+
+/// Writes section counts: a table for people, records for tools, as
+/// entity counts are written.
+pub fn write_sections(
+    out: &mut dyn Write,
+    format: Format,
+    query: &str,
+    counts: &[SectionCount],
+) -> io::Result<()> {
+    match format {
+        Format::Text => {
+            if counts.is_empty() {
+                return Ok(());
+            }
+            let names: Vec<_> = counts.iter().map(|c| printable(&c.section)).collect();
+            let width = names.iter().map(|name| name.width()).max().unwrap_or(7);
+            let width = width.max(7);
+            let padded = |name: &str| format!("{name}{}", " ".repeat(width - name.width()));
+            writeln!(
+                out,
+                "{} {:>8} {:>8}",
+                padded("section"),
+                "passages",
+                "articles"
+            )?;
+            for (c, name) in counts.iter().zip(&names) {
+                writeln!(out, "{} {:>8} {:>8}", padded(name), c.passages, c.articles)?;
+            }
+            Ok(())
+        }
+        Format::Json => write_json(out, &json!({ "query": query, "sections": counts }), true),
+        Format::Jsonl => counts.iter().try_for_each(|c| write_json(out, c, false)),
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer
+                .write_record(["section", "passages", "articles"])
+                .map_err(csv_error)?;
+            for c in counts {
+                writer
+                    .write_record([
+                        &*spreadsheet_cell(&c.section),
                         &c.passages.to_string(),
                         &c.articles.to_string(),
                     ])

@@ -28,12 +28,13 @@ pub fn write_hits(out: &mut dyn Write, style: Style, results: &SearchResults) ->
             .map_or_else(|| "undated".to_string(), |d| d.to_string());
         writeln!(
             out,
-            "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {}{} · {published} · score {:.2}{reset}",
+            "{dim}{}.{reset} {bold}{}:{}{reset} {dim}passage {}{} · {published}{} · score {:.2}{reset}",
             results.offset + rank + 1,
             printable(&hit.path),
             hit.line,
             hit.passage,
             one_of_many(hit),
+            in_section(hit.section.as_deref()),
             hit.score
         )?;
         // A headline-only story's passage is its title: show it once, as
@@ -110,8 +111,9 @@ pub fn write_article(
             )?;
             writeln!(
                 out,
-                "{dim}{} · {published}{}{reset}",
+                "{dim}{} · {published}{}{}{reset}",
                 printable(&p.path),
+                in_section(p.section.as_deref()),
                 p.url
                     .as_deref()
                     .map(|u| format!(" · {}", printable(u)))
@@ -127,6 +129,12 @@ pub fn write_article(
         }
     }
     Ok(())
+}
+
+/// ` · in SECTION` after the date, for an article whose metadata names
+/// the section it ran in.
+fn in_section(section: Option<&str>) -> String {
+    section.map_or_else(String::new, |s| format!(" · in {}", printable(s)))
 }
 
 /// ` · article ID` for a hit in a file of many articles (JSON records):

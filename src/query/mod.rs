@@ -50,7 +50,7 @@ const MENTIONED: &str = "date";
 
 /// The field names users may put before a colon.
 pub const USER_FIELDS: &[&str] = &[
-    "title", "text", "person", "org", "place", "misc", PUBLISHED, MENTIONED,
+    "title", "text", "person", "org", "place", "misc", "section", PUBLISHED, MENTIONED,
 ];
 
 /// Days a query asks passages to mention: `(since, until)`, `None` for an

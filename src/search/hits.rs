@@ -41,6 +41,8 @@ pub struct Hit {
     pub article: String,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// The section the article ran in, as its metadata writes it.
+    pub section: Option<String>,
     pub published: Option<NaiveDate>,
     pub passage: u64,
     pub line: u64,
@@ -920,6 +922,7 @@ pub(super) fn hit_from_doc(f: &Fields, doc: &TantivyDocument, score: f32) -> Hit
         article: text_of(f.article).unwrap_or_default(),
         title: text_of(f.title),
         url: text_of(f.url),
+        section: text_of(f.section),
         published: doc
             .get_first(f.published)
             .and_then(|v| v.as_datetime())

@@ -37,6 +37,7 @@ mod fuzzy;
 mod hits;
 mod name_spellings;
 mod proximity;
+mod sections;
 mod suggest;
 mod timeline;
 
@@ -46,9 +47,10 @@ pub use article::{
 };
 pub use facets::{EntityCount, entity_counts};
 pub use hits::{ContextPassage, DateMention, Hit, Location, Mention, SearchResults, search};
+pub use sections::{SectionCount, section_counts, why_no_section_matches};
 pub use suggest::{
-    AbsentWord, Nearest, WordsAlone, emptied_by_filters, names_in_query, why_no_name_matches,
-    why_no_words_match, words_alone,
+    AbsentWord, Nearest, WordsAlone, emptied_by_filters, names_in_query, sections_in_query,
+    why_no_name_matches, why_no_words_match, words_alone,
 };
 pub use timeline::{
     Bucket, Granularity, TimeField, Timeline, buckets_spanned, every_bucket, matching_passages,
@@ -77,6 +79,9 @@ pub struct Filter {
     pub query: String,
     /// Entity filters: each must match a canonical name of its kind.
     pub entities: Vec<(NameKind, String)>,
+    /// Keep passages of articles that ran in one of these sections, in
+    /// any case ("Politics" is "politics"); none keeps every passage.
+    pub sections: Vec<String>,
     /// Keep passages that mention a date in this range (inclusive).
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
@@ -277,6 +282,10 @@ pub(crate) fn build_query(
         // scored with BM25 on the name field, whose length norm favours
         // short name lists, `--person Blair` put reader comments naming a
         // bare "Blair" above every "Tony Blair" story.
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(chooser, 0.0))));
+    }
+    if !filter.sections.is_empty() {
+        let chooser = sections::section_query(news, &filter.sections)?;
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(chooser, 0.0))));
     }
     if let (Some(since), Some(until)) = (filter.since, filter.until)

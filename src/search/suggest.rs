@@ -220,39 +220,65 @@ pub fn why_no_name_matches(news: &NewsIndex, kind: NameKind, name: &str) -> Resu
 /// query that does not parse. "No passage matches" was all a misspelt
 /// `person:Juncker` got, where `--person Juncker` named the nearest name.
 pub fn names_in_query(query: &str) -> Vec<(NameKind, String)> {
+    let mut names = Vec::new();
+    for (field, phrase) in sought_in_fields(query) {
+        if let Some(&label) = EntityLabel::ALL
+            .iter()
+            .find(|&&label| NameKind::Of(label).param() == field)
+        {
+            let name = (NameKind::Of(label), phrase);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The sections the query looks for (`section:sport`), as
+/// [`names_in_query`] finds names: a misspelt one is named with the
+/// sections the index has, as `--section` is.
+pub fn sections_in_query(query: &str) -> Vec<String> {
+    let mut sections = Vec::new();
+    for (field, phrase) in sought_in_fields(query) {
+        if field == "section" && !sections.contains(&phrase) {
+            sections.push(phrase);
+        }
+    }
+    sections
+}
+
+/// `(field, words)` of each literal of the query written with a field,
+/// in query order, but not the excluded nor the cut ones; none for a
+/// query that does not parse.
+fn sought_in_fields(query: &str) -> Vec<(String, String)> {
     let Ok(rewritten) = query::rewrite(query) else {
         return Vec::new();
     };
     let Ok(ast) = query_grammar::parse_query(&rewritten) else {
         return Vec::new();
     };
-    let mut names = Vec::new();
-    push_names(&ast, &mut names);
-    names
+    let mut literals = Vec::new();
+    push_sought(&ast, &mut literals);
+    literals
 }
 
-fn push_names(ast: &UserInputAst, names: &mut Vec<(NameKind, String)>) {
+fn push_sought(ast: &UserInputAst, literals: &mut Vec<(String, String)>) {
     match ast {
         UserInputAst::Clause(clauses) => {
             for (occur, clause) in clauses {
                 if *occur != Some(Occur::MustNot) {
-                    push_names(clause, names);
+                    push_sought(clause, literals);
                 }
             }
         }
-        UserInputAst::Boost(ast, _) => push_names(ast, names),
+        UserInputAst::Boost(ast, _) => push_sought(ast, literals),
         UserInputAst::Leaf(leaf) => {
             if let UserInputLeaf::Literal(literal) = leaf.as_ref()
                 && !literal.prefix
-                && let Some(field) = literal.field_name.as_deref()
-                && let Some(&label) = EntityLabel::ALL
-                    .iter()
-                    .find(|&&label| NameKind::Of(label).param() == field)
+                && let Some(field) = &literal.field_name
             {
-                let name = (NameKind::Of(label), literal.phrase.clone());
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+                literals.push((field.clone(), literal.phrase.clone()));
             }
         }
     }

@@ -23,6 +23,8 @@ pub const MAX_QUERY_BYTES: usize = 1000;
 pub const MAX_NAME_BYTES: usize = 1000;
 /// Most entity filters in one request.
 pub const MAX_ENTITY_FILTERS: usize = 20;
+/// Most section filters in one request.
+pub const MAX_SECTION_FILTERS: usize = 20;
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 100;
 /// Most hits a search passes over (`offset`): a server shared by a
@@ -83,7 +85,7 @@ pub struct Params(Vec<(String, String)>);
 
 /// The parameters every query endpoint shares.
 const FILTER_PARAMS: &[&str] = &[
-    "q", "person", "org", "place", "misc", "name", "since", "until",
+    "q", "person", "org", "place", "misc", "name", "section", "since", "until",
 ];
 
 impl Params {
@@ -223,9 +225,22 @@ impl Params {
                 "at most {MAX_ENTITY_FILTERS} entity filters"
             )));
         }
+        let mut sections = Vec::new();
+        for value in self.all("section").filter(|v| !v.trim().is_empty()) {
+            if value.len() > MAX_NAME_BYTES {
+                return Err(ApiError::bad("section is too long"));
+            }
+            sections.push(value.trim().to_string());
+        }
+        if sections.len() > MAX_SECTION_FILTERS {
+            return Err(ApiError::bad(format!(
+                "at most {MAX_SECTION_FILTERS} section filters"
+            )));
+        }
         Ok(Filter {
             query: query.to_string(),
             entities,
+            sections,
             since: date("since", DateSide::First)?,
             until: date("until", DateSide::Last)?,
         })
@@ -332,6 +347,16 @@ pub fn search(news: &NewsIndex, params: &Params) -> ApiResult {
                 why.push(format!("{}:{}: {reason}", kind.param(), Quoted(&name)));
             }
         }
+        for section in &request.filter.sections {
+            if let Some(reason) = search::why_no_section_matches(news, section)? {
+                why.push(format!("section {}: {reason}", Quoted(section)));
+            }
+        }
+        for section in search::sections_in_query(&request.filter.query) {
+            if let Some(reason) = search::why_no_section_matches(news, &section)? {
+                why.push(format!("section:{}: {reason}", Quoted(&section)));
+            }
+        }
         if why.is_empty()
             && let Some(words) = search::why_no_words_match(news, &request.filter.query)?
         {
@@ -374,6 +399,9 @@ fn filters_emptied(
     for (kind, name) in &filter.entities {
         given.push(format!("{} {}", kind.param(), Quoted(name)));
     }
+    for section in &filter.sections {
+        given.push(format!("section {}", Quoted(section)));
+    }
     Ok(search::emptied_by_filters(news, filter, &given.join(", "))?
         .map(|emptied| format!("{emptied}: change the dates or drop a filter")))
 }
@@ -392,6 +420,16 @@ pub fn entities(news: &NewsIndex, params: &Params) -> ApiResult {
     let top = params.number("top", 20, 1..=MAX_TOP)?;
     let counts = search::entity_counts(news, &filter, label, top)?;
     Ok(json!({ "query": filter.query, "entities": counts }))
+}
+
+/// `/api/sections`: `{"query", "sections": [{section, passages, articles}]}`,
+/// as `sections --format json`.
+pub fn sections(news: &NewsIndex, params: &Params) -> ApiResult {
+    params.only(&[FILTER_PARAMS, &["top"]])?;
+    let filter = params.filter()?;
+    let top = params.number("top", 20, 1..=MAX_TOP)?;
+    let counts = search::section_counts(news, &filter, top)?;
+    Ok(json!({ "query": filter.query, "sections": counts }))
 }
 
 /// `/api/timeline`: `{"query", "by", "field", "matching", "uncounted",
@@ -478,10 +516,13 @@ mod tests {
 
     #[test]
     fn parameters_decode_and_repeat() {
-        let p = Params::parse("q=plane+crash&person=Ilham%20Aliyev&person=Putin&name=Baku&limit=5")
-            .unwrap();
+        let p = Params::parse(
+            "q=plane+crash&person=Ilham%20Aliyev&person=Putin&name=Baku&limit=5&section=UK+Politics&section=sport",
+        )
+        .unwrap();
         let filter = p.filter().unwrap();
         assert_eq!(filter.query, "plane crash");
+        assert_eq!(filter.sections, ["UK Politics", "sport"]);
         let person = NameKind::Of(EntityLabel::Person);
         assert_eq!(
             filter.entities,

@@ -88,6 +88,7 @@ const READER_STACK: usize = 128 * 1024;
     after_help = "Endpoints (GET, JSON, same parameters and shapes as the CLI):\n  \
                   /api/search?q=Aliyev&person=Putin&since=2024-12&limit=10\n  \
                   /api/entities?q=crash&type=person&top=20\n  \
+                  /api/sections?q=budget&top=20\n  \
                   /api/timeline?q=crash&by=month&field=mentioned\n  \
                   /api/article?path=corpus/story.txt&passage=3\n\
                   The search page is at /.\n\nExamples:\n  newsdex serve\n  \
@@ -554,6 +555,7 @@ pub fn route(news: &NewsIndex, request: &Request) -> Response {
             "/favicon.ico" => return Response::new(204, "image/x-icon", Vec::new()),
             "/api/search" => api::search,
             "/api/entities" => api::entities,
+            "/api/sections" => api::sections,
             "/api/timeline" => api::timeline,
             "/api/article" => api::article,
             other => {
@@ -561,7 +563,7 @@ pub fn route(news: &NewsIndex, request: &Request) -> Response {
                     404,
                     format!(
                         "no such page {other:?}: the API is /api/search, /api/entities, \
-                         /api/timeline and /api/article"
+                         /api/sections, /api/timeline and /api/article"
                     ),
                 );
             }

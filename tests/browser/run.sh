@@ -88,6 +88,12 @@ url: "javascript:alert(3)"
 Markdown body about Aliyev with <script>alert(4)</script> inside.
 TXT
 
+# Stories that name the section they ran in, as the BBC's records do.
+cat > "$tmp/corpus/test/sections.jsonl" <<'TXT'
+{"id": "w1", "category": "Politics", "title": "Walrus tax vote", "date": "2024-12-20", "body": "Ministers vote on the walrus tax."}
+{"id": "w2", "category": "sport", "title": "Walrus wins race", "date": "2024-12-21", "body": "A walrus won the harbour race."}
+TXT
+
 # From inside the temp folder, so paths read corpus/... as they would for a user.
 (cd "$tmp" && "$bin" index corpus --index index --default-date 2024-12-30 --quiet)
 "$bin" serve --index "$tmp/index" --addr 127.0.0.1:0 2> "$tmp/serve.log" &

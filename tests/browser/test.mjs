@@ -130,6 +130,28 @@ try {
     expect(!['person', 'org', 'place', 'misc'].some((p) => params.has(p)), `filter kept: ${page.url()}`);
   });
 
+  await step('a section chip keeps its stories, each hit names its section, and its active chip removes it', async () => {
+    await page.goto(`${base}/?q=walrus`);
+    await waitForResults();
+    await page.waitForSelector('#sections-panel:not([hidden]) #sections button.chip');
+    const sections = await page.$$eval('#sections button.chip bdi', (bs) => bs.map((b) => b.textContent));
+    expect(sections.join() === 'Politics,sport', `sections: ${sections}`);
+    await page.click('#sections button.chip >> text=Politics');
+    await page.waitForSelector('#active button.chip.section');
+    await waitForResults();
+    expect(new URL(page.url()).searchParams.get('section') === 'Politics', page.url());
+    const shown = await page.$$eval('#results .hit .meta .section', (ss) => ss.map((s) => s.textContent));
+    expect(shown.join() === 'Politics', `hits' sections: ${shown}`);
+    await page.click('#active button.chip.section');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('section'));
+    await waitForResults();
+    expect((await hitTexts()).length === 2, 'removing the section did not bring both stories back');
+    // A folder without sections shows no panel for them.
+    await page.goto(`${base}/?q=Aliyev`);
+    await waitForResults();
+    expect(await page.isHidden('#sections-panel'), 'a panel of sections with none to show');
+  });
+
   await step('a filter chip used from the keyboard leaves the focus before the new hits', async () => {
     const focusAfterEnter = async (selector) => {
       await page.focus(selector);

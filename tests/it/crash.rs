@@ -182,22 +182,27 @@ fn a_damaged_index_is_reported_with_what_to_do() {
 
 #[test]
 fn an_index_of_another_version_asks_for_a_rebuild() {
-    let env = Env::new();
-    env.write("a.txt", "The walrus slept.\n");
-    env.index();
-    env.set_commit_payload(r#"{"newsdex_schema":0,"corpus":null}"#);
-    for args in [
-        vec!["search", "walrus", "--index", "index"],
-        vec!["index", "corpus"],
-    ] {
-        let run = env.run(&args);
-        assert_eq!(run.status, 2, "{args:?}");
-        assert!(
-            run.stderr.contains("schema version 0") && run.stderr.contains("--rebuild"),
-            "{}",
-            run.stderr
-        );
+    // 8: the last schema without sections.
+    for version in [0, 8] {
+        let env = Env::new();
+        env.write("a.txt", "The walrus slept.\n");
+        env.index();
+        env.set_commit_payload(&format!(r#"{{"newsdex_schema":{version},"corpus":null}}"#));
+        for args in [
+            vec!["search", "walrus", "--index", "index"],
+            vec!["sections", "--index", "index"],
+            vec!["index", "corpus"],
+        ] {
+            let run = env.run(&args);
+            assert_eq!(run.status, 2, "{args:?}");
+            assert!(
+                run.stderr.contains(&format!("schema version {version}"))
+                    && run.stderr.contains("--rebuild"),
+                "{}",
+                run.stderr
+            );
+        }
+        assert_eq!(env.run(&["index", "corpus", "--rebuild"]).status, 0);
+        assert_eq!(env.hits("walrus", &[]).len(), 1);
     }
-    assert_eq!(env.run(&["index", "corpus", "--rebuild"]).status, 0);
-    assert_eq!(env.hits("walrus", &[]).len(), 1);
 }

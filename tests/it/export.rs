@@ -74,6 +74,7 @@ fn elasticsearch_export_is_bulk_pairs_with_a_mapping() {
             "title",
             "path",
             "article",
+            "section",
             "person",
             "org",
             "place",

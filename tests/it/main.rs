@@ -13,5 +13,6 @@ mod html_pages;
 mod index;
 mod pipes;
 mod search;
+mod sections;
 mod serve;
 mod timeline;

@@ -244,6 +244,66 @@ fn serves_search_entities_timeline_and_article_as_json() {
 }
 
 #[test]
+fn serves_sections_and_filters_by_them() {
+    let env = crate::sections::sectioned_env();
+    let server = Server::start(&env);
+    // (target, the titles of the hits)
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "/api/search?q=budget&section=POLITICS",
+            &["Budget row", "Budget vote"],
+        ),
+        (
+            "/api/search?q=budget&section=sport&section=politics",
+            &["Budget row", "Budget vote", "Club budget"],
+        ),
+        ("/api/search?q=budget+section%3Asport", &["Club budget"]),
+        (
+            "/api/search?q=budget&section=",
+            &["Budget news", "Budget row", "Budget vote", "Club budget"],
+        ),
+    ];
+    for (target, want) in cases {
+        let (status, value) = server.json(target);
+        assert_eq!(status, 200, "{target}: {value}");
+        let mut titles: Vec<&str> = value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap())
+            .collect();
+        titles.sort();
+        assert_eq!(titles, *want, "{target}");
+    }
+    // (target, why it found nothing)
+    let empty = [
+        (
+            "/api/search?q=budget&section=world",
+            "section \"world\": no article ran in it",
+        ),
+        (
+            "/api/search?q=budget+section%3Aworld",
+            "section:\"world\": no article ran in it",
+        ),
+    ];
+    for (target, want) in empty {
+        let (status, none) = server.json(target);
+        assert_eq!(status, 200, "{none}");
+        let why = none["why_none"].as_str().unwrap_or_default();
+        assert!(why.contains(want), "{target}: {none}");
+    }
+    let (status, sections) = server.json("/api/sections?q=budget");
+    assert_eq!(status, 200, "{sections}");
+    assert_eq!(
+        sections["sections"],
+        serde_json::json!([
+            { "section": "Politics", "passages": 2, "articles": 2 },
+            { "section": "sport", "passages": 1, "articles": 1 },
+        ])
+    );
+}
+
+#[test]
 fn serves_the_page_and_its_assets() {
     let env = indexed_env();
     let server = Server::start(&env);
@@ -284,6 +344,8 @@ fn refuses_bad_requests_with_json_errors() {
         "/api/search?person=%21%21",
         "/api/entities?type=animal",
         "/api/entities?top=201",
+        "/api/sections?top=201",
+        "/api/sections?type=person",
         "/api/timeline?by=century",
         "/api/timeline?field=written",
         "/api/article",

@@ -14,8 +14,10 @@ const FILTERS = [
   { param: 'place', label: 'LOC', name: 'Place' },
   { param: 'misc', label: 'MISC', name: 'Other' },
 ];
+// The section an article ran in: a filter too, of its own panel.
+const SECTION = { param: 'section', name: 'Section' };
 const BY_LABEL = Object.fromEntries(FILTERS.map((f) => [f.label, f]));
-const BY_PARAM = Object.fromEntries(FILTERS.map((f) => [f.param, f]));
+const BY_PARAM = Object.fromEntries([...FILTERS, SECTION].map((f) => [f.param, f]));
 // Hits a search lists first, and each "More results" adds; the API lists
 // at most MAX_SHOWN.
 const LIMIT = 20;
@@ -23,6 +25,7 @@ const MAX_SHOWN = 100;
 // Passages of one article a search lists; the others are read in the article.
 const PER_ARTICLE = 3;
 const TOP_ENTITIES = 24;
+const TOP_SECTIONS = 12;
 const LAST_SEARCH = 'newsdex:last-search';
 // The search a hit was opened from, so "Back to results" can step back to it.
 const OPENED_FROM = 'newsdex:opened-from';
@@ -67,7 +70,7 @@ function readState(search = location.search) {
   const state = { q: params.get('q') || '', since: params.get('since') || '',
     until: params.get('until') || '', filters: [], sort: SORTS.includes(sort) ? sort : '',
     by: oneOf(params, 'by', TIMELINE_BY), field: oneOf(params, 'field', TIMELINE_FIELDS) };
-  for (const f of FILTERS) {
+  for (const f of [...FILTERS, SECTION]) {
     for (const value of params.getAll(f.param)) {
       if (value.trim()) state.filters.push({ param: f.param, value: value.trim() });
     }
@@ -257,19 +260,23 @@ async function showSearch() {
   const limit = shownCount();
   const entityParams = new URLSearchParams(params);
   entityParams.set('top', String(TOP_ENTITIES));
+  const sectionParams = new URLSearchParams(params);
+  sectionParams.set('top', String(TOP_SECTIONS));
   // The old hits stay, faded, until the new ones come; the status (read
   // out by screen readers) says a search is under way.
   $('results').setAttribute('aria-busy', 'true');
   $('status').textContent = 'Searching…';
   showError($('error'), '');
   try {
-    const [results, entities] = await Promise.all([
+    const [results, entities, sections] = await Promise.all([
       getJSON('/api/search', searchParams(state, limit)),
       getJSON('/api/entities', entityParams),
+      getJSON('/api/sections', sectionParams),
     ]);
     if (mine !== generation) return;
     drawResults(state, results, limit);
     drawFacets(state, entities.entities);
+    drawSections(state, sections.sections);
     const y = history.state && history.state.scrollY;
     if (typeof y === 'number') window.scrollTo(0, y);
   } catch (err) {
@@ -280,6 +287,7 @@ async function showSearch() {
     $('more').hidden = true;
     $('more-hint').hidden = true;
     $('facets').replaceChildren();
+    $('sections').replaceChildren();
     // The error box says it once; the timeline would be refused alike.
     $('timeline').replaceChildren();
     return;
@@ -372,6 +380,7 @@ function drawHit(state, hit) {
   const meta = el('p', { class: 'meta' },
     el('span', { class: 'path', text: `${hit.path}:${hit.line}` }),
     hit.published ? el('span', { class: 'published', text: hit.published }) : null,
+    hit.section ? el('bdi', { class: 'section', text: hit.section }) : null,
     el('span', { text: `passage ${hit.passage}` }));
   if (hit.duplicates && hit.duplicates.length) {
     meta.append(el('span', { text: `also in ${hit.duplicates.length} other place${hit.duplicates.length === 1 ? '' : 's'}` }));
@@ -399,6 +408,31 @@ function drawHit(state, hit) {
     meta,
     el('p', { class: 'text', dir: 'auto' }, highlighted(hit.text, hit.highlights)),
     seen.size ? names : null);
+}
+
+/**
+ * The sections the matching passages' articles ran in, each a chip that
+ * filters by it; the panel is hidden when no article names its section
+ * and no section filter is on (a folder of plain text has none).
+ */
+function drawSections(state, sections) {
+  const box = $('sections');
+  box.replaceChildren();
+  const active = new Set(state.filters.filter((f) => f.param === SECTION.param).map((f) => f.value.toLowerCase()));
+  const shown = sections.filter((s) => !active.has(s.section.toLowerCase()));
+  $('sections-panel').hidden = sections.length === 0 && active.size === 0;
+  if (!shown.length) {
+    box.append(el('p', { class: 'hint', text: 'No other sections in these passages.' }));
+    return;
+  }
+  for (const s of shown) {
+    box.append(el('button', {
+      type: 'button',
+      class: `chip ${SECTION.param}`,
+      'aria-label': `Filter by section ${s.section} (${s.passages} passages)`,
+      onclick: () => addFilter(state, SECTION.param, s.section),
+    }, el('bdi', { text: s.section }), el('span', { class: 'count', text: String(s.passages) })));
+  }
 }
 
 function drawFacets(state, entities) {
