@@ -68,8 +68,8 @@ const PROXIMITY_BOOST: f32 = 1.0;
 /// What a passage mentioning a date inside a date range the search asks
 /// for adds to its score ([`dates_inside_query`]): about what one more
 /// occurrence of a query word adds, so it orders passages that match the
-/// words alike, and those a range alone chooses.
-const DATE_INSIDE_BOOST: f32 = 1.0;
+/// words about as well, and those a range alone chooses.
+const DATE_INSIDE_BOOST: f32 = 2.0;
 
 /// What passages to find: the query and the filters. Shared by search,
 /// entity counts and timelines.
@@ -1259,9 +1259,10 @@ fn date_range_query(
     }
 }
 
-/// The passages that mention a day, a month or a year lying inside the
-/// range, as written, not widened (`None` for a range none can lie
-/// inside): ranked above those whose dates only overlap it, since "2024"
+/// The passages that mention a day, a week, a month or a year lying
+/// inside the range (`None` for a range none can lie inside; a week by
+/// its days, so one straddling an end counts, while a quarter, a half or
+/// a decade, widened to months or years, says too little of them): ranked above those whose dates only overlap it, since "2024"
 /// overlaps December 2024 but says nothing of what happened in it. Of
 /// the passages of BBC and Reuters a range of March 1987 found, 62 %
 /// mentioned no date inside it, most of them "1987" alone.
@@ -1270,11 +1271,17 @@ fn dates_inside_query(
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
 ) -> Option<Box<dyn Query>> {
-    let inside: Vec<(Occur, Box<dyn Query>)> = [Unit::Day, Unit::Month, Unit::Year]
+    let fields_inside = [
+        (Unit::Day, false),
+        (Unit::Day, true),
+        (Unit::Month, false),
+        (Unit::Year, false),
+    ];
+    let inside: Vec<(Occur, Box<dyn Query>)> = fields_inside
         .into_iter()
-        .filter_map(|unit| {
+        .filter_map(|(unit, widened)| {
             let (first, last) = unit.wholly_inside(since, until)?;
-            let field = fields.mentioned_date(unit, false);
+            let field = fields.mentioned_date(unit, widened);
             let narrow = is_narrow(since, until);
             Some((Occur::Should, date_range_query(field, first, last, narrow)))
         })
