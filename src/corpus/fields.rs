@@ -8,8 +8,10 @@
 //! the object has with a non-null value.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
 use serde_json::{Map, Value};
 
 use super::metadate::{
@@ -126,6 +128,29 @@ pub fn is_known_key(key: &str) -> bool {
     ]
     .iter()
     .any(|keys| keys.contains(&key.as_ref()))
+}
+
+/// True if [`read`] may read `key`: one of the fields [`is_known_key`]
+/// names, or the section. A JSON record keeps no other value. Asked of
+/// every key of every record, so the names are in one table, and a key is
+/// normalised once: going through the lists took as long as parsing the
+/// values the answer spared.
+pub fn is_read_key(key: &str) -> bool {
+    static READ_KEYS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        [
+            TITLE_KEYS,
+            TEXT_KEYS,
+            DATE_KEYS,
+            URL_KEYS,
+            ID_KEYS,
+            AUTHOR_KEYS,
+            SECTION_KEYS,
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    });
+    READ_KEYS.contains(normalize(key).as_ref())
 }
 
 /// True if `key` names a body field that is not a summary: an object with
@@ -377,6 +402,20 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_record_keeps_the_keys_read_and_no_other() {
+        for (key, read) in [
+            ("Published_At", true),
+            ("sectionName", true),
+            ("content_html", true),
+            ("byline", true),
+            ("topics", false),
+            ("date_raw", false),
+        ] {
+            assert_eq!(is_read_key(key), read, "{key}");
+        }
     }
 
     #[test]

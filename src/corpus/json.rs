@@ -36,11 +36,12 @@ use serde_json::value::RawValue;
 
 use super::fields::{self, Problem};
 use super::html;
+use super::record::Record;
 use super::{Format, Loaded, Warning};
 use crate::article::{Article, LineAnchor};
 
 /// Keys under which a `.json` object may hold its list of articles.
-const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "posts", "entries"];
+pub(super) const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "posts", "entries"];
 
 /// Loads a `.json` file. `Err` when the file is not valid JSON at all (an
 /// array keeps the records that are).
@@ -322,8 +323,8 @@ fn load_raw_records<'a>(
         // `raw` borrows `source`, so its address gives its offset.
         let offset = (raw.get().as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
         let line = line_starts.partition_point(|&s| s <= offset).max(1);
-        match serde_json::from_str::<Value>(raw.get()) {
-            Ok(value) => load_record(path, record, line, value, loaded),
+        match serde_json::from_str::<Record>(raw.get()) {
+            Ok(Record(value)) => load_record(path, record, line, value, loaded),
             Err(e) => loaded.warnings.push(Warning::at_line(
                 path,
                 line,
@@ -361,8 +362,8 @@ pub fn load_json_lines(path: &Path, source: &str) -> Result<Loaded, Warning> {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(value) => {
+        match serde_json::from_str::<Record>(line) {
+            Ok(Record(value)) => {
                 parsed += 1;
                 load_record(path, record, i + 1, value, &mut loaded);
             }
@@ -417,7 +418,7 @@ fn single_article(source: &str) -> Option<serde_json::Map<String, Value>> {
     if !source.trim_start().starts_with('{') {
         return None;
     }
-    let Value::Object(object) = serde_json::from_str(source).ok()? else {
+    let Record(Value::Object(object)) = serde_json::from_str(source).ok()? else {
         return None;
     };
     let lists = LIST_KEYS
@@ -455,7 +456,7 @@ struct ListOf<T> {
 /// Keys that only a feed or an API's response has: with an empty list of
 /// articles it holds none, and its `description` is of itself. A story with
 /// a `description` and an empty `items` list stays a story.
-const ENVELOPE_KEYS: &[&str] = &["version", "status", "totalResults", "home_page_url"];
+pub(super) const ENVELOPE_KEYS: &[&str] = &["version", "status", "totalResults", "home_page_url"];
 
 /// The [`Shape`] of an object with `keys` and `lists` (in the order of
 /// [`LIST_KEYS`]), read as far as needed: a body of its own makes it an
@@ -905,6 +906,28 @@ mod tests {
             assert_eq!(records, *kept, "{name}");
             assert_eq!(warnings(&loaded), *want, "{name}");
         }
+    }
+
+    #[test]
+    fn fields_not_read_are_checked_as_fields_read_are() {
+        // An unpaired surrogate, a number out of range and nesting past the
+        // recursion limit each lose the record, in a field newsdex reads
+        // or not.
+        let deep = format!("{}1{}", "[".repeat(130), "]".repeat(130));
+        let source = format!(
+            "[{{\"text\": \"x\", \"note\": \"\\ud800\"}},\n{{\"text\": \"y\", \"n\": 1e400}},\n{{\"text\": \"z\", \"deep\": {deep}}},\n{{\"text\": \"w\", \"topics\": [\"a\\u0041\", {{\"b\": null}}]}}]"
+        );
+        let loaded = load_json(Path::new("a.json"), &source).unwrap();
+        let texts: Vec<&str> = loaded.articles.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["w"]);
+        assert_eq!(
+            warnings(&loaded),
+            [
+                "a.json:1: record 0: invalid JSON: unexpected end of hex escape (column 30); skipped",
+                "a.json:2: record 1: invalid JSON: number out of range (column 24); skipped",
+                "a.json:3: record 2: invalid JSON: recursion limit exceeded (column 149); skipped",
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod json;
 pub mod markdown;
 pub mod metadate;
 pub mod pathdate;
+mod record;
 pub mod text;
 mod walk;
 

@@ -13,7 +13,6 @@
 
 use crate::chars;
 use crate::legal_forms::without_legal_form;
-use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
@@ -372,30 +371,30 @@ fn is_shouted_by_words(line: &str) -> bool {
     upper > other
 }
 
-/// [`is_shouted`] of a line of ASCII, read as bytes: a word of letters is
-/// all-caps or not, and a word without one counts for neither. Lines are
-/// long, and splitting them into words of characters was 2 % of the
-/// entity recogniser's instructions.
+/// [`is_shouted`] of a line of ASCII, read as bytes in one pass: a word of
+/// letters is all-caps (two or more letters, all capitals) or not, and a
+/// word without one counts for neither. Lines are long: splitting them
+/// into words of characters was 2 % of the entity recogniser's
+/// instructions, and splitting them into words of bytes half of what
+/// asking about a line cost.
 fn is_shouted_ascii(line: &[u8]) -> bool {
     let (mut upper, mut other) = (0u32, 0u32);
-    // Unicode's White_Space in ASCII: tab to carriage return, and space.
-    let words = line
-        .split(|&b| b == b' ' || (b'\t'..=b'\r').contains(&b))
-        .filter(|word| !word.is_empty());
-    for word in words {
-        let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
-        let Some(first) = letters.next() else {
-            continue;
-        };
-        let (mut more, mut rest_upper) = (false, true);
-        for letter in letters {
-            more = true;
-            rest_upper &= letter.is_ascii_uppercase();
-        }
-        if first.is_ascii_uppercase() && more && rest_upper {
-            upper += 1;
-        } else {
-            other += 1;
+    // The word being read: its letters, and whether all are capitals.
+    let (mut letters, mut capitals) = (0u32, true);
+    // A space after the line ends its last word. Words end at Unicode's
+    // White_Space in ASCII: tab to carriage return, and space.
+    for &b in line.iter().chain(std::iter::once(&b' ')) {
+        if (b | 0x20).is_ascii_lowercase() {
+            letters += 1;
+            // A letter is a capital when its case bit is clear.
+            capitals &= b & 0x20 == 0;
+        } else if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+            if letters > 1 && capitals {
+                upper += 1;
+            } else if letters > 0 {
+                other += 1;
+            }
+            (letters, capitals) = (0, true);
         }
     }
     upper > other
@@ -479,61 +478,73 @@ enum Spelling {
 }
 
 /// Lines of one article (or of a passage the index reads: `stemmer`),
-/// found once: which line a byte is on by binary
-/// search, and whether it is shouted worked out once per line, so an
-/// article of one very long line costs no more than one of many.
+/// each found when a byte on it is asked about, by looking for the
+/// newlines either side of that byte: listing every line of a text at its
+/// first question was a quarter of what asking cost. Whether a line is
+/// shouted is worked out once per line, so an article of one very long
+/// line costs no more than one of many.
 pub(crate) struct Lines<'a> {
     text: &'a str,
-    /// Byte offset where each line starts; the first is 0. Found at the
-    /// first question: most articles name nothing in capitals, and finding
-    /// the lines of every article was 4 % of resolving their names.
-    starts: OnceCell<Vec<usize>>,
-    shouted: FxHashMap<usize, bool>,
+    /// The line asked about last and whether it is shouted: words are
+    /// asked about in the order of the text, most of them several to a
+    /// line (a headline).
+    last: Option<(std::ops::Range<usize>, bool)>,
+    /// The lines asked about before the last one, by their first byte:
+    /// kept only once a second line is asked about, so a text of one line
+    /// costs no table.
+    earlier: FxHashMap<usize, bool>,
 }
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Lines {
             text,
-            starts: OnceCell::new(),
-            shouted: FxHashMap::default(),
+            last: None,
+            earlier: FxHashMap::default(),
         }
     }
 
-    fn starts(&self) -> &[usize] {
-        self.starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        })
-    }
-
-    /// Index of the line around byte `at`: the line a newline at `at` ends.
-    fn index(&self, at: usize) -> usize {
-        // The last line starting at or before `at`; a newline at `at`
-        // belongs to the line it ends.
-        self.starts().partition_point(|&start| start <= at) - 1
-    }
-
-    /// The byte range of the line around byte `at`, without its newline.
+    /// The byte range of the line around byte `at`, without its newline;
+    /// a newline at `at` belongs to the line it ends.
     pub(super) fn around(&self, at: usize) -> std::ops::Range<usize> {
-        let index = self.index(at);
-        let starts = self.starts();
-        let start = starts[index];
-        let end = starts
-            .get(index + 1)
-            .map_or(self.text.len(), |next| next - 1);
+        if let Some((line, _)) = &self.last
+            && line.start <= at
+            && at <= line.end
+        {
+            return line.clone();
+        }
+        let text = self.text;
+        let at = at.min(text.len());
+        // Searched as text, a word at a time; `at` is the start of a word
+        // or a mention, so it is always a char boundary.
+        let (before, after) = text.split_at_checked(at).unwrap_or_else(|| {
+            let at = (0..at)
+                .rev()
+                .find(|&at| text.is_char_boundary(at))
+                .unwrap_or(0);
+            text.split_at(at)
+        });
+        let start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let end = after
+            .find('\n')
+            .map_or(text.len(), |newline| before.len() + newline);
         start..end
     }
 
     /// Whether the line around byte `at` is shouted ([`is_shouted`]).
     pub(crate) fn is_shouted(&mut self, at: usize) -> bool {
-        let index = self.index(at);
-        if let Some(&shouted) = self.shouted.get(&index) {
-            return shouted;
+        let line = self.around(at);
+        if let Some((last, shouted)) = &self.last {
+            if *last == line {
+                return *shouted;
+            }
+            self.earlier.insert(last.start, *shouted);
         }
-        let shouted = is_shouted(&self.text[self.around(at)]);
-        self.shouted.insert(index, shouted);
+        let shouted = match self.earlier.get(&line.start) {
+            Some(&shouted) => shouted,
+            None => is_shouted(&self.text[line.clone()]),
+        };
+        self.last = Some((line, shouted));
         shouted
     }
 
@@ -948,6 +959,21 @@ mod tests {
                     super::super::is_shouted_ascii(line.as_bytes()),
                     super::super::is_shouted_by_words(&line)
                 );
+            }
+
+            #[test]
+            fn a_line_is_found_around_any_byte_of_it(
+                text in "[a-z \n]{0,40}", asked in 0usize..41, at in 0usize..41
+            ) {
+                let at = at.min(text.len());
+                let starts: Vec<usize> = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                let index = starts.partition_point(|&start| start <= at) - 1;
+                let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
+                let mut lines = super::super::Lines::new(&text);
+                lines.is_shouted(asked.min(text.len()));
+                prop_assert_eq!(lines.around(at), starts[index]..end);
             }
 
             #[test]
