@@ -1184,6 +1184,9 @@ const NEWS: &[&str] = &[
     "1987-03-05 | Claims fell to 332,900 in the week ended Feb 21 from 368,400 in the prior week. | the week = DURATION P1W; Feb 21 = DATE 1987-02-21; the prior week = DATE 1987-W07",
     "1987-03-05 | It was 3,014,400 in the week ended Feb 14, the latest figure. That was up from 2,997,800 the previous week. | the week = DURATION P1W; Feb 14 = DATE 1987-02-14; the previous week = DATE 1987-W06",
     "1987-03-05 | Sales were higher than in the previous week. | the previous week = DATE 1987-W09",
+    // A wire slug's time stamp is no year.
+    "1987-04-07 | The long bond fell. (MRUA 2019, NYFK 2009) | ",
+    "1987-04-07 | CONSUMER PRICES (BASE 1967 EQUALS 100) | 1967 = DATE 1967",
     // A weekday listed after "tomorrow" is still to come.
     "1987-04-07 | He said if he fails in talks tomorrow and Friday he will seek more. | tomorrow = DATE 1987-04-08; Friday = DATE 1987-04-10",
 ];
