@@ -580,9 +580,13 @@ impl<'a> Grammar<'a> {
                             return None;
                         }
                     }
-                    // "the day" in a story is that of the last day named.
+                    // "the day" in a story is that of the last day named,
+                    // and "the week" of a weekly report ("loadings in the
+                    // week ended February 21 ... Grain loadings in the
+                    // week") the week it reports on.
                     let anchor = match unit {
                         Unit::Day => self.reference_day.or(dct),
+                        Unit::Week => self.week_ended_named(i).or(dct),
                         _ => dct,
                     };
                     let value = match anchor {
@@ -3132,20 +3136,24 @@ impl<'a> Grammar<'a> {
             // weekly figures compare with the week before the one that
             // ended on the day named, in that sentence or the next ("That
             // was up from 2,997,800 the previous week").
-            Unit::Week => {
-                let day = self.reference_day?;
-                let end = self.reference_day_end;
-                let near = end <= i && i - end < DATED_CONTEXT_TOKENS;
-                let week_ended = (end.saturating_sub(WEEK_ENDED_TOKENS)..end).any(|k| {
-                    matches!(self.word(k), "ended" | "ending")
-                        && k > 0
-                        && self.unit(k - 1) == Some((Unit::Week, false))
-                });
-                (near && week_ended).then_some(())?;
-                Some(r::week_value(r::add_days(day, -7)?))
-            }
+            Unit::Week => Some(r::week_value(r::add_days(self.week_ended_named(i)?, -7)?)),
             _ => None,
         }
+    }
+
+    /// The day that ends the week a weekly report named shortly before
+    /// token `i` ("in the week ended Feb 21"), if no other day was named
+    /// since.
+    fn week_ended_named(&self, i: usize) -> Option<NaiveDate> {
+        let day = self.reference_day?;
+        let end = self.reference_day_end;
+        let near = end <= i && i - end < DATED_CONTEXT_TOKENS;
+        let week_ended = (end.saturating_sub(WEEK_ENDED_TOKENS)..end).any(|k| {
+            matches!(self.word(k), "ended" | "ending")
+                && k > 0
+                && self.unit(k - 1) == Some((Unit::Week, false))
+        });
+        (near && week_ended).then_some(day)
     }
 
     /// The date named last before token `i`, if it is in `i`'s sentence.
