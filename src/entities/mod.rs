@@ -253,6 +253,7 @@ impl Engine {
         personal_titles::retype_titled_people(text, &mut entities);
         holidays::retype_holidays(&mut entities);
         street_names::retype_street_names(&mut entities);
+        divisions::retype_divisions(&mut entities);
         administrations::retype_administrations(text, &mut entities);
         boilerplate::remove_sign_offs(text, &mut entities);
         boilerplate::remove_table_words(&mut entities);
@@ -381,6 +382,7 @@ pub mod common_abbreviations;
 pub mod company_short_names;
 pub mod conll;
 pub mod decode;
+pub mod divisions;
 pub mod eval;
 pub mod features;
 pub mod focus;
