@@ -268,6 +268,7 @@ impl Engine {
         company_short_names::retype_short_company_names(&mut entities);
         initials::retype_initials(&self.resources.gazetteer, &mut entities);
         works_of_art::retype_works_of_art(&self.resources.gazetteer, text, &mut entities);
+        title_articles::join_title_articles(text, &mut entities);
         lone_names::retype_lone_names(&self.resources.gazetteer, text, &mut entities);
         person_nouns::retype_named_people(text, &mut entities);
         partner_firms::retype_partner_firms(text, &mut entities);
@@ -419,6 +420,7 @@ pub mod sentence_openers;
 pub mod street_names;
 pub mod surnames_alone;
 pub mod tagger;
+pub mod title_articles;
 pub mod tokenizer;
 pub mod trailing_numbers;
 pub mod trailing_posts;
