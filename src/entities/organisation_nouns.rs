@@ -209,12 +209,22 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
         })
         .map(Entity::name)
         .collect();
-    if names.is_empty() {
+    let publications: HashSet<&str> = entities
+        .iter()
+        .filter(|entity| {
+            entity.label != EntityLabel::Organization
+                && before_publication_noun(text, entity)
+                && may_retype(entity)
+        })
+        .map(Entity::name)
+        .collect();
+    if names.is_empty() && publications.is_empty() {
         return;
     }
     // The surname-like last word of a name the model took for a person
-    // ("Hardie" of "James Hardie") is the same organisation. Looked up, not
-    // compared with each name: an article may hold thousands.
+    // ("Hardie" of "James Hardie") is the same organisation; not a
+    // publication's ("Stone" of "Rolling Stone" is a film star). Looked up,
+    // not compared with each name: an article may hold thousands.
     let last_words: HashSet<&str> = names
         .iter()
         .filter_map(|known| {
@@ -228,6 +238,7 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
             let name = entity.name();
             entity.label != EntityLabel::Organization
                 && (names.contains(name)
+                    || publications.contains(name)
                     || (entity.label == EntityLabel::Person && last_words.contains(name)))
                 && may_retype(entity)
         })
@@ -311,6 +322,58 @@ fn introduces_a_publication(noun: &str, previous: &str, after: &str) -> bool {
         && ends_its_phrase(after)
 }
 
+/// Nouns after a publication's name ("the Guardian newspaper", "Time
+/// magazine", "the influential Mercurio newspaper"); sorted by bytes.
+const PUBLICATION_NOUNS_AFTER: &[&str] = &["daily", "magazine", "newspaper", "tabloid", "weekly"];
+
+/// Languages news names papers by that are no nationality of the list
+/// ("a Bengali daily", "the Afrikaans newspaper"); sorted by bytes.
+const LANGUAGES: &[&str] = &[
+    "Afrikaans",
+    "Arabic",
+    "Bengali",
+    "Gujarati",
+    "Hebrew",
+    "Hindi",
+    "Punjabi",
+    "Swahili",
+    "Tamil",
+    "Urdu",
+    "Yiddish",
+];
+
+/// Whether one of [`PUBLICATION_NOUNS_AFTER`] follows the mention, which
+/// is then the publication's name, unless it says where the publication
+/// comes from: a place ("a London newspaper"), a nationality or language
+/// ("the French newspaper", "West German weekly", "a Bengali daily"), a
+/// compound ("English-language daily", "Lagos-based newspaper") or a word
+/// in lower case ("anti-Syrian newspaper"). "Daily" and "weekly" must end
+/// the phrase, as they are also adjectives ("a 20 Ecu daily rebate").
+fn before_publication_noun(text: &str, entity: &Entity) -> bool {
+    let Some(after) = text[entity.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let noun_follows = PUBLICATION_NOUNS_AFTER.iter().any(|noun| {
+        after.strip_prefix(noun).is_some_and(|rest| {
+            !rest.starts_with(chars::is_alphanumeric)
+                && (!matches!(*noun, "daily" | "weekly")
+                    || ends_its_phrase(rest)
+                    || rest.trim_start().starts_with("newspaper"))
+        })
+    });
+    let name = entity.name();
+    let last = name.split_whitespace().next_back().unwrap_or(name);
+    let nationality = |name: &str| {
+        gazetteer::lists("nationalities", name) || LANGUAGES.binary_search(&name).is_ok()
+    };
+    noun_follows
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && !name.contains('-')
+        && !nationality(name)
+        && !nationality(last)
+        && !gazetteer::is_place(name)
+}
+
 /// Whether the text after a name starts with no word that could continue
 /// its phrase: the end, punctuation other than a possessive's apostrophe,
 /// or one of [`PHRASE_FOLLOWERS`].
@@ -386,6 +449,8 @@ mod tests {
         assert!(AFTER_THE.is_sorted());
         assert!(PUBLICATION_NOUNS.is_sorted());
         assert!(PHRASE_FOLLOWERS.is_sorted());
+        assert!(PUBLICATION_NOUNS_AFTER.is_sorted());
+        assert!(LANGUAGES.is_sorted());
     }
 
     #[test]
@@ -507,6 +572,30 @@ mod tests {
             ("In the paper [PER:Bangemann] wrote", &["Bangemann/PER"]),
             ("the trade paper [PER:Ward]'s Reports", &["Ward/PER"]),
             ("the newspaper [PER:Smith] edits", &["Smith/PER"]),
+            // A publication's name before its noun, not where it comes from.
+            (
+                "told the [LOC:Bisnis Indonesia] newspaper",
+                &["Bisnis Indonesia/ORG"],
+            ),
+            ("told [PER:Vanity Fair] magazine", &["Vanity Fair/ORG"]),
+            ("in the [MISC:Guardian] newspaper's", &["Guardian/ORG"]),
+            ("a [LOC:London] newspaper", &["London/LOC"]),
+            ("the [MISC:French] newspaper", &["French/MISC"]),
+            ("the [MISC:West German] weekly", &["West German/MISC"]),
+            (
+                "the [MISC:English-language] daily",
+                &["English-language/MISC"],
+            ),
+            ("[LOC:US] magazine Mobile PC", &["US/LOC"]),
+            ("the [PER:Smith] newspapers", &["Smith/PER"]),
+            ("a [MISC:South African] newspaper", &["South African/MISC"]),
+            ("a pro-government [MISC:Bengali] daily", &["Bengali/MISC"]),
+            ("a previous 20 [MISC:Ecu] daily rebate", &["Ecu/MISC"]),
+            ("the [LOC:Handelsblatt] daily that", &["Handelsblatt/ORG"]),
+            (
+                "in [PER:Rolling Stone] magazine. [PER:Stone] said",
+                &["Rolling Stone/ORG", "Stone/PER"],
+            ),
         ];
         for (marked, expected) in cases {
             assert_eq!(retyped(marked), *expected, "{marked}");
