@@ -37,20 +37,23 @@ pub fn retype_divisions(entities: &mut [Entity]) {
 /// ("Los Angeles County"), or "Province of" and one or two more ("Province
 /// of Quebec").
 fn names_a_division(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) {
+    // Most names are neither: two cheap looks before any word is counted.
+    let last = without_possessive(name.rsplit(char::is_whitespace).next().unwrap_or(name));
+    let ends_with_division = DIVISION_WORDS.binary_search(&last).is_ok();
+    if !ends_with_division && !name.starts_with("Province of ") {
         return false;
     }
-    let capitalised = |word: &&str| word.starts_with(|c: char| c.is_ascii_uppercase());
-    let last = without_possessive(words[words.len() - 1]);
-    let ends_with_division = DIVISION_WORDS.binary_search(&last).is_ok()
-        && words.iter().all(capitalised)
-        && CLUBS.binary_search(&without_possessive(name)).is_err();
-    let province_of = words[0] == "Province"
-        && words[1] == "of"
-        && words.len() > 2
-        && words[2..].iter().all(capitalised);
-    ends_with_division || province_of
+    let words = name.split_whitespace().count();
+    let capitalised = |word: &str| word.starts_with(|c: char| c.is_ascii_uppercase());
+    if !(2..=4).contains(&words) {
+        return false;
+    }
+    if ends_with_division {
+        name.split_whitespace().all(capitalised)
+            && CLUBS.binary_search(&without_possessive(name)).is_err()
+    } else {
+        words > 2 && name.split_whitespace().skip(2).all(capitalised)
+    }
 }
 
 #[cfg(test)]

@@ -353,6 +353,10 @@ fn before_publication_noun(text: &str, entity: &Entity) -> bool {
     let Some(after) = text[entity.end..].strip_prefix(' ') else {
         return false;
     };
+    // The nouns' first letters: most mentions are followed by none.
+    if !after.starts_with(['d', 'm', 'n', 't', 'w']) {
+        return false;
+    }
     let noun_follows = PUBLICATION_NOUNS_AFTER.iter().any(|noun| {
         after.strip_prefix(noun).is_some_and(|rest| {
             !rest.starts_with(chars::is_alphanumeric)
