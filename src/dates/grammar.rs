@@ -20,10 +20,12 @@ mod day_range;
 mod four_digits;
 mod games;
 mod holidays;
+mod month_reported;
 mod year_compared;
 mod year_reported;
 
 use day_range::OpenRange;
+use month_reported::ReportedMonth;
 
 /// How far (in tokens) a named quarter keeps "a year earlier" a quarter.
 const QUARTER_CONTEXT_TOKENS: usize = 120;
@@ -77,6 +79,9 @@ pub struct Grammar<'a> {
     /// older one ("a 1986 net loss ... against a profit in 1985") leaves
     /// standing.
     reported_year: Option<Dated>,
+    /// The latest month a statistics story has named: "the previous
+    /// month" of a later sentence counts back from it.
+    reported_month: Option<ReportedMonth>,
 }
 
 /// A year the text named, which "a year earlier" in its sentence counts
@@ -144,6 +149,7 @@ impl<'a> Grammar<'a> {
             told_year: None,
             figures_year: None,
             reported_year: None,
+            reported_month: None,
         }
     }
 
@@ -251,6 +257,7 @@ impl<'a> Grammar<'a> {
         {
             self.last_month = Some((y, m));
             self.last_month_end = end;
+            self.note_month_named((y, m), end);
         }
         Some(Match {
             start: i,
@@ -580,9 +587,13 @@ impl<'a> Grammar<'a> {
                             return None;
                         }
                     }
-                    // "the day" in a story is that of the last day named.
+                    // "the day" in a story is that of the last day named,
+                    // and "the week" of a weekly report ("loadings in the
+                    // week ended February 21 ... Grain loadings in the
+                    // week") the week it reports on.
                     let anchor = match unit {
                         Unit::Day => self.reference_day.or(dct),
+                        Unit::Week => self.week_ended_named(i).or(dct),
                         _ => dct,
                     };
                     let value = match anchor {
@@ -3108,7 +3119,8 @@ impl<'a> Grammar<'a> {
     /// The month or quarter before the one the sentence of token `i` named
     /// before it: "rose in February from the previous month" is January,
     /// "in the fourth quarter of 1986 against the previous quarter" the
-    /// third. Without one named, "the previous month" counts from the DCT.
+    /// third. Without one named, "the previous month" counts from the month
+    /// the story reports on, or from the DCT.
     fn before_the_one_named(&self, i: usize, unit: Unit) -> Option<String> {
         let in_sentence = |at: usize| {
             at <= i
@@ -3117,8 +3129,10 @@ impl<'a> Grammar<'a> {
         };
         match unit {
             Unit::Month => {
-                let (year, month) = self.last_month?;
-                in_sentence(self.last_month_end).then_some(())?;
+                let (year, month) = match self.last_month {
+                    Some(named) if in_sentence(self.last_month_end) => named,
+                    _ => self.month_reported(i)?,
+                };
                 let (year, month) = r::shift_month(year, month, -1);
                 Some(r::month_value(year, month))
             }
@@ -3132,20 +3146,24 @@ impl<'a> Grammar<'a> {
             // weekly figures compare with the week before the one that
             // ended on the day named, in that sentence or the next ("That
             // was up from 2,997,800 the previous week").
-            Unit::Week => {
-                let day = self.reference_day?;
-                let end = self.reference_day_end;
-                let near = end <= i && i - end < DATED_CONTEXT_TOKENS;
-                let week_ended = (end.saturating_sub(WEEK_ENDED_TOKENS)..end).any(|k| {
-                    matches!(self.word(k), "ended" | "ending")
-                        && k > 0
-                        && self.unit(k - 1) == Some((Unit::Week, false))
-                });
-                (near && week_ended).then_some(())?;
-                Some(r::week_value(r::add_days(day, -7)?))
-            }
+            Unit::Week => Some(r::week_value(r::add_days(self.week_ended_named(i)?, -7)?)),
             _ => None,
         }
+    }
+
+    /// The day that ends the week a weekly report named shortly before
+    /// token `i` ("in the week ended Feb 21"), if no other day was named
+    /// since.
+    fn week_ended_named(&self, i: usize) -> Option<NaiveDate> {
+        let day = self.reference_day?;
+        let end = self.reference_day_end;
+        let near = end <= i && i - end < DATED_CONTEXT_TOKENS;
+        let week_ended = (end.saturating_sub(WEEK_ENDED_TOKENS)..end).any(|k| {
+            matches!(self.word(k), "ended" | "ending")
+                && k > 0
+                && self.unit(k - 1) == Some((Unit::Week, false))
+        });
+        (near && week_ended).then_some(day)
     }
 
     /// The date named last before token `i`, if it is in `i`'s sentence.

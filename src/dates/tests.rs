@@ -1184,6 +1184,16 @@ const NEWS: &[&str] = &[
     "1987-03-05 | Claims fell to 332,900 in the week ended Feb 21 from 368,400 in the prior week. | the week = DURATION P1W; Feb 21 = DATE 1987-02-21; the prior week = DATE 1987-W07",
     "1987-03-05 | It was 3,014,400 in the week ended Feb 14, the latest figure. That was up from 2,997,800 the previous week. | the week = DURATION P1W; Feb 14 = DATE 1987-02-14; the previous week = DATE 1987-W06",
     "1987-03-05 | Sales were higher than in the previous week. | the previous week = DATE 1987-W09",
+    // "The week" of a weekly report is the week that ended on the day named.
+    "1987-04-02 | Corn was shipped in the week ended March 26. There were no wheat shipments during the week. | the week = DURATION P1W; March 26 = DATE 1987-03-26; the week = DATE 1987-W13",
+    "1987-04-02 | There were no wheat shipments during the week. | the week = DATE 1987-W14",
+    // "The previous month" with no month in its sentence counts from the
+    // month the story reports on, the latest it named.
+    "1987-03-24 | Reserves totalled 91 billion in January, against 93 billion in December. Gold reserves were unchanged from the previous month. | January = DATE 1987-01; December = DATE 1986-12; the previous month = DATE 1986-12",
+    "1987-03-02 | It paid 5.7 cts a share compared with 5.6 cts for the previous month. | the previous month = DATE 1987-02",
+    // A wire slug's time stamp is no year.
+    "1987-04-07 | The long bond fell. (MRUA 2019, NYFK 2009) | ",
+    "1987-04-07 | CONSUMER PRICES (BASE 1967 EQUALS 100) | 1967 = DATE 1967",
     // A weekday listed after "tomorrow" is still to come.
     "1987-04-07 | He said if he fails in talks tomorrow and Friday he will seek more. | tomorrow = DATE 1987-04-08; Friday = DATE 1987-04-10",
 ];

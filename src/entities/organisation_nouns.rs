@@ -53,6 +53,63 @@ const NOUNS_BEFORE: &[&str] = &[
     "studio",
 ];
 
+/// Nouns that name a publication ("the daily Politiken", "West German
+/// weekly Der Spiegel", "official paper Granma"), whose names the model
+/// read as people or places; sorted by bytes. "Daily" and "weekly" are
+/// also adjectives ("three daily Atlanta flights", "the weekly Treasury
+/// Bill rate"), so the name must end its phrase ([`PHRASE_FOLLOWERS`]);
+/// they and all but "paper" ("In the paper Bangemann wrote") introduce a
+/// name after "the" too.
+const PUBLICATION_NOUNS: &[&str] = &[
+    "daily",
+    "journal",
+    "magazine",
+    "newspaper",
+    "paper",
+    "tabloid",
+    "weekly",
+];
+
+/// Lower-case words that may follow the name of a publication, which no
+/// noun it describes would: a report ("said", "quoted"), a preposition or
+/// a pronoun ("the daily Al-Ittihad he was confident"); sorted by bytes.
+const PHRASE_FOLLOWERS: &[&str] = &[
+    "added",
+    "also",
+    "as",
+    "at",
+    "by",
+    "carried",
+    "cited",
+    "claimed",
+    "for",
+    "from",
+    "had",
+    "has",
+    "he",
+    "in",
+    "is",
+    "it",
+    "last",
+    "on",
+    "published",
+    "quoted",
+    "quoting",
+    "reported",
+    "reports",
+    "said",
+    "saying",
+    "says",
+    "she",
+    "that",
+    "this",
+    "today",
+    "was",
+    "which",
+    "wrote",
+    "yesterday",
+];
+
 /// "maker" says a company unless the word before it makes a person ("film
 /// maker", "policy maker"); sorted by bytes.
 const MAKERS_WHO_ARE_PEOPLE: &[&str] = &[
@@ -152,12 +209,22 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
         })
         .map(Entity::name)
         .collect();
-    if names.is_empty() {
+    let publications: HashSet<&str> = entities
+        .iter()
+        .filter(|entity| {
+            entity.label != EntityLabel::Organization
+                && before_publication_noun(text, entity)
+                && may_retype(entity)
+        })
+        .map(Entity::name)
+        .collect();
+    if names.is_empty() && publications.is_empty() {
         return;
     }
     // The surname-like last word of a name the model took for a person
-    // ("Hardie" of "James Hardie") is the same organisation. Looked up, not
-    // compared with each name: an article may hold thousands.
+    // ("Hardie" of "James Hardie") is the same organisation; not a
+    // publication's ("Stone" of "Rolling Stone" is a film star). Looked up,
+    // not compared with each name: an article may hold thousands.
     let last_words: HashSet<&str> = names
         .iter()
         .filter_map(|known| {
@@ -171,6 +238,7 @@ pub fn retype_named_organisations(text: &str, entities: &mut [Entity]) {
             let name = entity.name();
             entity.label != EntityLabel::Organization
                 && (names.contains(name)
+                    || publications.contains(name)
                     || (entity.label == EntityLabel::Person && last_words.contains(name)))
                 && may_retype(entity)
         })
@@ -214,10 +282,12 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
     let is_maker = noun == "maker";
     let is_airline =
         noun == "carrier" && AIRLINE_CARRIERS.binary_search(&previous.as_str()).is_ok();
-    if !(is_maker || is_airline || NOUNS_BEFORE.binary_search(&noun).is_ok())
-        || (after.starts_with(char::is_whitespace)
-            && matches!(after.split_whitespace().next(), Some("and" | "&")))
-    {
+    let continued = after.starts_with(char::is_whitespace)
+        && matches!(after.split_whitespace().next(), Some("and" | "&"));
+    if !continued && introduces_a_publication(noun, &previous, after) {
+        return true;
+    }
+    if !(is_maker || is_airline || NOUNS_BEFORE.binary_search(&noun).is_ok()) || continued {
         return false;
     }
     let after_the = previous == "the" && AFTER_THE.binary_search(&noun).is_ok();
@@ -241,6 +311,90 @@ fn after_organisation_noun(text: &str, entity: &Entity) -> bool {
                 && MAKERS_WHO_ARE_PEOPLE
                     .binary_search(&previous.as_str())
                     .is_err()))
+}
+
+/// Whether `noun`, one of [`PUBLICATION_NOUNS`] after the word
+/// `previous`, introduces a name that `after` shows ends its phrase.
+fn introduces_a_publication(noun: &str, previous: &str, after: &str) -> bool {
+    let after_the = previous == "the" && noun != "paper";
+    PUBLICATION_NOUNS.binary_search(&noun).is_ok()
+        && (after_the || BEFORE_AN_ADJECTIVE.binary_search(&previous).is_err())
+        && ends_its_phrase(after)
+}
+
+/// Nouns after a publication's name ("the Guardian newspaper", "Time
+/// magazine", "the influential Mercurio newspaper"); sorted by bytes.
+const PUBLICATION_NOUNS_AFTER: &[&str] = &["daily", "magazine", "newspaper", "tabloid", "weekly"];
+
+/// Languages news names papers by that are no nationality of the list
+/// ("a Bengali daily", "the Afrikaans newspaper"); sorted by bytes.
+const LANGUAGES: &[&str] = &[
+    "Afrikaans",
+    "Arabic",
+    "Bengali",
+    "Gujarati",
+    "Hebrew",
+    "Hindi",
+    "Punjabi",
+    "Swahili",
+    "Tamil",
+    "Urdu",
+    "Yiddish",
+];
+
+/// Whether one of [`PUBLICATION_NOUNS_AFTER`] follows the mention, which
+/// is then the publication's name, unless it says where the publication
+/// comes from: a place ("a London newspaper"), a nationality or language
+/// ("the French newspaper", "West German weekly", "a Bengali daily"), a
+/// compound ("English-language daily", "Lagos-based newspaper") or a word
+/// in lower case ("anti-Syrian newspaper"). "Daily" and "weekly" must end
+/// the phrase, as they are also adjectives ("a 20 Ecu daily rebate").
+fn before_publication_noun(text: &str, entity: &Entity) -> bool {
+    let Some(after) = text[entity.end..].strip_prefix(' ') else {
+        return false;
+    };
+    // The nouns' first letters: most mentions are followed by none.
+    if !after.starts_with(['d', 'm', 'n', 't', 'w']) {
+        return false;
+    }
+    let noun_follows = PUBLICATION_NOUNS_AFTER.iter().any(|noun| {
+        after.strip_prefix(noun).is_some_and(|rest| {
+            !rest.starts_with(chars::is_alphanumeric)
+                && (!matches!(*noun, "daily" | "weekly")
+                    || ends_its_phrase(rest)
+                    || rest.trim_start().starts_with("newspaper"))
+        })
+    });
+    let name = entity.name();
+    let last = name.split_whitespace().next_back().unwrap_or(name);
+    let nationality = |name: &str| {
+        gazetteer::lists("nationalities", name) || LANGUAGES.binary_search(&name).is_ok()
+    };
+    noun_follows
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && !name.contains('-')
+        && !nationality(name)
+        && !nationality(last)
+        && !gazetteer::is_place(name)
+}
+
+/// Whether the text after a name starts with no word that could continue
+/// its phrase: the end, punctuation other than a possessive's apostrophe,
+/// or one of [`PHRASE_FOLLOWERS`].
+fn ends_its_phrase(after: &str) -> bool {
+    let rest = after.trim_start();
+    match rest.chars().next() {
+        None => true,
+        Some('\'' | '\u{2019}') => false,
+        Some(c) if chars::is_alphanumeric(c) => {
+            let word = rest
+                .split(|c: char| !chars::is_alphabetic(c))
+                .next()
+                .unwrap_or_default();
+            PHRASE_FOLLOWERS.binary_search(&word).is_ok()
+        }
+        Some(_) => true,
+    }
 }
 
 /// Whether one of [`POSTS_BEFORE_A_HOLDER`] and a capitalised name follow
@@ -297,6 +451,10 @@ mod tests {
         assert!(AIRLINE_CARRIERS.is_sorted());
         assert!(BEFORE_AN_ADJECTIVE.is_sorted());
         assert!(AFTER_THE.is_sorted());
+        assert!(PUBLICATION_NOUNS.is_sorted());
+        assert!(PHRASE_FOLLOWERS.is_sorted());
+        assert!(PUBLICATION_NOUNS_AFTER.is_sorted());
+        assert!(LANGUAGES.is_sorted());
     }
 
     #[test]
@@ -401,6 +559,47 @@ mod tests {
             ("[PER:Smith] chairmanship", &["Smith/PER"]),
             ("the café’s firm [PER:Smith]", &["Smith/ORG"]),
             ("a ‘firm’ [PER:Smith]", &["Smith/PER"]),
+            // Publications, which "daily" and "weekly" introduce only when
+            // the name ends its phrase.
+            ("The daily [LOC:Borba], official", &["Borba/ORG"]),
+            (
+                "quoted by the daily [MISC:Politiken] as",
+                &["Politiken/ORG"],
+            ),
+            ("German weekly [PER:Der Spiegel] said", &["Der Spiegel/ORG"]),
+            ("in today's official paper [PER:Granma],", &["Granma/ORG"]),
+            ("three daily [LOC:Atlanta] flights", &["Atlanta/LOC"]),
+            (
+                "the weekly [PER:Treasury Bill] rate",
+                &["Treasury Bill/PER"],
+            ),
+            ("In the paper [PER:Bangemann] wrote", &["Bangemann/PER"]),
+            ("the trade paper [PER:Ward]'s Reports", &["Ward/PER"]),
+            ("the newspaper [PER:Smith] edits", &["Smith/PER"]),
+            // A publication's name before its noun, not where it comes from.
+            (
+                "told the [LOC:Bisnis Indonesia] newspaper",
+                &["Bisnis Indonesia/ORG"],
+            ),
+            ("told [PER:Vanity Fair] magazine", &["Vanity Fair/ORG"]),
+            ("in the [MISC:Guardian] newspaper's", &["Guardian/ORG"]),
+            ("a [LOC:London] newspaper", &["London/LOC"]),
+            ("the [MISC:French] newspaper", &["French/MISC"]),
+            ("the [MISC:West German] weekly", &["West German/MISC"]),
+            (
+                "the [MISC:English-language] daily",
+                &["English-language/MISC"],
+            ),
+            ("[LOC:US] magazine Mobile PC", &["US/LOC"]),
+            ("the [PER:Smith] newspapers", &["Smith/PER"]),
+            ("a [MISC:South African] newspaper", &["South African/MISC"]),
+            ("a pro-government [MISC:Bengali] daily", &["Bengali/MISC"]),
+            ("a previous 20 [MISC:Ecu] daily rebate", &["Ecu/MISC"]),
+            ("the [LOC:Handelsblatt] daily that", &["Handelsblatt/ORG"]),
+            (
+                "in [PER:Rolling Stone] magazine. [PER:Stone] said",
+                &["Rolling Stone/ORG", "Stone/PER"],
+            ),
         ];
         for (marked, expected) in cases {
             assert_eq!(retyped(marked), *expected, "{marked}");

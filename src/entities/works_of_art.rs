@@ -20,6 +20,10 @@
 //! word that makes it one ("video game", "board game"): a match is a game
 //! too ("the other Group B game Cameroon's ...").
 //!
+//! So does a performer known by the title: "Vera Drake star Imelda
+//! Staunton", "Troy actress Diane Kruger" (a person to the model; a
+//! club's or a town's star is a player: "Chelsea star Frank Lampard").
+//!
 //! A description after the name says the same ("The Life Aquatic, a
 //! quirky comedy starring Bill Murray", "Digoxin, a cardiovascular drug"),
 //! when the genre ends it ("Robert Uhl, a drug analyst" is the analyst).
@@ -120,6 +124,11 @@ const AFTER_DESCRIPTION: &[&str] = &[
     "written",
 ];
 
+/// Lower-case words for a performer that, after a title and before the
+/// performer's name, make the title a work: "Vera Drake star Imelda
+/// Staunton", "Troy actress Diane Kruger"; sorted by bytes.
+const PERFORMERS: &[&str] = &["actor", "actress", "star"];
+
 /// Lower-case words that make "game" a product, not a match ("video game
 /// Halo 2", not "the game England played"); sorted by bytes.
 const GAME_KINDS: &[&str] = &["board", "computer", "console", "online", "rhythm", "video"];
@@ -151,6 +160,9 @@ pub fn retype_works_of_art(gazetteer: &Gazetteer, text: &str, entities: &mut [En
             let entity = &entities[i];
             if entity.label == EntityLabel::Misc {
                 return false;
+            }
+            if entity.label == EntityLabel::Person && before_its_performer(text, entity) {
+                return !is_titled(text, entity);
             }
             let Some(genre) = genre_before(text, entity).or_else(|| genre_after(text, entity))
             else {
@@ -219,6 +231,22 @@ fn genre_after(text: &str, entity: &Entity) -> Option<&'static str> {
     None
 }
 
+/// Whether one of [`PERFORMERS`] and a capitalised name follow the
+/// mention: the model's person is a title its performer is known by
+/// ("Ray star Jamie Foxx"). Only a "person": a club's or a town's star is
+/// a player ("Chelsea star Frank Lampard", "Hollywood star").
+fn before_its_performer(text: &str, entity: &Entity) -> bool {
+    let Some(after) = text[entity.end..].strip_prefix(' ') else {
+        return false;
+    };
+    PERFORMERS.iter().any(|performer| {
+        after
+            .strip_prefix(performer)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|name| name.starts_with(|c: char| c.is_ascii_uppercase()))
+    })
+}
+
 /// "II", "IV", "A", "A.": a series of shares or warrants, not a title.
 fn is_numeral_or_letter(name: &str) -> bool {
     let name = name.strip_suffix('.').unwrap_or(name);
@@ -261,6 +289,7 @@ mod tests {
         assert!(GENRES.is_sorted());
         assert!(BROADCAST_KINDS.is_sorted());
         assert!(GAME_KINDS.is_sorted());
+        assert!(PERFORMERS.is_sorted());
         assert!(AFTER_DESCRIPTION.is_sorted());
         assert!(NOT_AFTER.is_sorted());
     }
@@ -275,6 +304,15 @@ mod tests {
         };
         let cases: &[(&str, &[&str])] = &[
             ("abortion drama [PER:Vera Drake] has", &["Vera Drake/MISC"]),
+            // A title its performer is known by, with its other mentions.
+            (
+                "[PER:Vera Drake] star Imelda Staunton. [PER:Vera Drake] won",
+                &["Vera Drake/MISC", "Vera Drake/MISC"],
+            ),
+            ("[PER:Troy] actress Diane Kruger", &["Troy/MISC"]),
+            ("[ORG:Chelsea] star Frank Lampard", &["Chelsea/ORG"]),
+            ("[PER:Smith] stars in", &["Smith/PER"]),
+            ("[PER:Smith] star player", &["Smith/PER"]),
             ("movie [ORG:The Aviator] won", &["The Aviator/MISC"]),
             ("previous film [LOC:Spirited Away]", &["Spirited Away/MISC"]),
             ("charity single [ORG:Band Aid 20]", &["Band Aid 20/MISC"]),

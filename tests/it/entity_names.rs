@@ -162,7 +162,7 @@ fn titles_a_story_gives_a_genre_are_other_names() {
     );
     env.index();
     let others = entity_rows(&env, "misc");
-    for (title, passages) in [("Vera Drake", 2), ("Aviator", 1)] {
+    for (title, passages) in [("Vera Drake", 2), ("The Aviator", 1)] {
         let row = others.iter().find(|(name, ..)| name == title);
         assert_eq!(
             row.map(|(_, passages, _)| *passages),

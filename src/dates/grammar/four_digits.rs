@@ -44,6 +44,9 @@ impl Grammar<'_> {
         if matches!(self.kind(end), Some(Kind::Punct(b'%'))) {
             return false;
         }
+        if self.wire_slug_at(i, end) {
+            return false;
+        }
         if self.unit(end).is_some() || self.measure_or_clock_at(end) {
             return false;
         }
@@ -71,6 +74,24 @@ impl Grammar<'_> {
             return false;
         }
         (1900..=2099).contains(&value) || (i > 0 && self.distant_year_context(i, value))
+    }
+
+    /// Whether the four-digit number at `i..end` is the time stamp of a
+    /// wire slug: a desk's code of four capitals and a clock reading in
+    /// parentheses, one or several, closing a story ("(NRAV 0513)",
+    /// "(MRUA 2019, NYFK 2123)"). Not a year in parentheses after a word
+    /// in capitals that goes on ("(BASE 1967 EQUALS 100)").
+    fn wire_slug_at(&self, i: usize, end: usize) -> bool {
+        let code = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                let written = &self.text.as_bytes()[t.start..t.end];
+                written.len() == 4 && written.iter().all(u8::is_ascii_uppercase)
+            })
+        };
+        i >= 2
+            && code(i - 1)
+            && (self.punct(i - 2, b'(') || self.punct(i - 2, b','))
+            && (self.punct(end, b')') || self.punct(end, b',') && code(end + 1))
     }
 
     /// Whether the words before a four-digit number outside 1900-2099 make
