@@ -189,7 +189,14 @@ use crate::store::{self, CommitMeta, NewsIndex};
 /// also a term as written ("WHO" beside "who"; `capitals`).
 /// 19: entities: an organisation's initials are the organisation the
 /// article names in full ("SEC" the "Securities and Exchange Commission";
-/// `canonical`), and its entity field holds the initials too.
+/// `canonical`), and its entity field holds the initials too; "X County"
+/// and "Province of X" are places (`divisions`); a name a publication noun
+/// introduces or precedes is the publication ("weekly Der Spiegel", "the
+/// Guardian newspaper"); a capital "The" inside a sentence before a title
+/// is the title's (`title_articles`); "Vera Drake star Imelda Staunton"
+/// names a title. Dates: a wire slug's time stamp is no year; "the week"
+/// after "the week ended March 26" is that week; "the previous month"
+/// counts from the month the story reports on (`month_reported`).
 const ANALYSIS_VERSION: u64 = 19;
 
 /// Commit after this many bytes of input by default, so an interrupted run
