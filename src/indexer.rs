@@ -307,6 +307,42 @@ fn compaction_groups<Id>(segments: Vec<(Id, u32)>) -> Vec<Vec<Id>> {
     groups
 }
 
+/// The writer of one `index` run, with `threads` workers feeding it; in
+/// [`Mode::Rebuild`], over an emptied index.
+///
+/// tantivy stamps a new writer's first operation with the opstamp of the
+/// commit the writer opened at, not one past it. A merge that starts
+/// before the run's first commit (the merge policy starts one when the run
+/// flushes its first segment) brings its segments' deletions up to that
+/// opstamp, so it takes the run's first deletion for one the commit
+/// already holds: a segment whose deletions were written at that commit
+/// counts as up to date and is merged without it, while the merged
+/// segment may go on from another segment's place in the deletions, past
+/// it. The merged segment then kept the deleted passages for good: a
+/// removed file stayed searchable, a changed one was found in two
+/// versions. An empty batch of operations takes that opstamp, so every
+/// operation of the run comes after the commit.
+fn run_writer(
+    news: &NewsIndex,
+    threads: usize,
+    mode: Mode,
+) -> Result<IndexWriter<TantivyDocument>> {
+    let writer: IndexWriter<TantivyDocument> = news
+        .index
+        .writer_with_num_threads(
+            indexing_threads(threads),
+            WRITER_MEMORY_PER_WORKER * threads.clamp(1, 4),
+        )
+        .map_err(|e| store::corrupt(&news.dir, e))?;
+    writer.set_merge_policy(Box::new(merge_policy()));
+    if mode == Mode::Rebuild {
+        // This also sets the opstamps back to the last commit's.
+        writer.delete_all_documents()?;
+    }
+    writer.run(Vec::new())?;
+    Ok(writer)
+}
+
 /// Whether to keep what the index holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -413,14 +449,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let mut writer: IndexWriter<TantivyDocument> = news
-        .index
-        .writer_with_num_threads(
-            indexing_threads(threads),
-            WRITER_MEMORY_PER_WORKER * threads.clamp(1, 4),
-        )
-        .map_err(|e| store::corrupt(&news.dir, e))?;
-    writer.set_merge_policy(Box::new(merge_policy()));
+    let mut writer = run_writer(&news, threads, config.mode)?;
 
     let mut summary = IndexSummary::default();
     let indexed = match config.mode {
@@ -428,10 +457,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
             refuse_other_corpus(&news, &config.corpus)?;
             indexed_files(&news)?
         }
-        Mode::Rebuild => {
-            writer.delete_all_documents()?;
-            IndexedFiles::default()
-        }
+        Mode::Rebuild => IndexedFiles::default(),
     };
 
     // Until the run's last commit, the index holds what it held and what
@@ -1531,5 +1557,90 @@ mod tests {
             .flat_map(|s| (0..3).map(move |p| format!("segment {s} passage {p}")))
             .collect();
         assert_eq!(texts, expected);
+    }
+
+    /// A passage document of `source`, read at `fingerprint`.
+    fn passage_of(fields: &Fields, source: &str, fingerprint: u64) -> TantivyDocument {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(fields.text, format!("{source} at {fingerprint}"));
+        doc.add_text(fields.source, source);
+        doc.add_u64(fields.fingerprint, fingerprint);
+        doc
+    }
+
+    /// The ids of the index's committed segments.
+    fn segment_ids(news: &NewsIndex) -> Vec<tantivy::index::SegmentId> {
+        let metas = news.index.searchable_segment_metas().unwrap();
+        metas.iter().map(|meta| meta.id()).collect()
+    }
+
+    /// The fingerprints of the passages of `source` a new reader of the
+    /// index finds, one a passage.
+    fn fingerprints_of(dir: &Path, source: &str) -> Vec<u64> {
+        let news = NewsIndex::open(dir).unwrap();
+        let term = Term::from_field_text(news.fields.source, source);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let searcher = news.searcher().unwrap();
+        let passages = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .unwrap();
+        passages
+            .into_iter()
+            .map(|address| {
+                let doc: TantivyDocument = searcher.doc(address).unwrap();
+                doc.get_first(news.fields.fingerprint)
+                    .and_then(|value| value.as_u64())
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_run_whose_first_change_is_a_removal_removes_the_file_while_segments_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let fields = news.fields;
+        let meta = CommitMeta::new(dir.path());
+        // An earlier run: one commit of `a.txt`, one of `gone.txt` and
+        // `edited.txt`, and a last one that replaced `edited.txt`, so the
+        // second segment's deletions date from the last commit.
+        let mut earlier = run_writer(&news, 1, Mode::Incremental).unwrap();
+        earlier
+            .add_document(passage_of(&fields, "a.txt", 1))
+            .unwrap();
+        commit(&mut earlier, &meta).unwrap();
+        let first = segment_ids(&news);
+        earlier
+            .add_document(passage_of(&fields, "gone.txt", 1))
+            .unwrap();
+        earlier
+            .add_document(passage_of(&fields, "edited.txt", 1))
+            .unwrap();
+        commit(&mut earlier, &meta).unwrap();
+        let second: Vec<_> = segment_ids(&news)
+            .into_iter()
+            .filter(|id| !first.contains(id))
+            .collect();
+        earlier.delete_term(Term::from_field_text(fields.source, "edited.txt"));
+        earlier
+            .add_document(passage_of(&fields, "edited.txt", 2))
+            .unwrap();
+        commit(&mut earlier, &meta).unwrap();
+        earlier.wait_merging_threads().unwrap();
+
+        // The next run finds `gone.txt` removed before anything else, and
+        // the merge policy merges the first two segments before the run's
+        // first commit (as it does when the run flushes its first segment).
+        let news = NewsIndex::open(dir.path()).unwrap();
+        let mut next = run_writer(&news, 1, Mode::Incremental).unwrap();
+        next.delete_term(Term::from_field_text(fields.source, "gone.txt"));
+        let both = [first[0], second[0]];
+        next.merge(&both).wait().unwrap();
+        commit(&mut next, &meta).unwrap();
+        next.wait_merging_threads().unwrap();
+
+        assert_eq!(fingerprints_of(dir.path(), "gone.txt"), [0u64; 0]);
+        assert_eq!(fingerprints_of(dir.path(), "edited.txt"), [2]);
+        assert_eq!(fingerprints_of(dir.path(), "a.txt"), [1]);
     }
 }
