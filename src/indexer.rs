@@ -635,7 +635,7 @@ fn walk_corpus(
                 let source = source_key(&config.corpus, &file.path);
                 let fingerprint = fingerprint(&file, &config.load);
                 match indexed.remove(&source) {
-                    Some(old) if old == fingerprint => {
+                    Some(Some(old)) if old == fingerprint => {
                         passed.unchanged += 1;
                         None
                     }
@@ -1228,10 +1228,23 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The files an index holds, by source key, with their fingerprints. Keys
-/// are local paths, so a fast non-keyed hash is safe; the walk looks up
-/// every file of the corpus here.
-type IndexedFiles = FxHashMap<String, u64>;
+/// The files an index holds, by source key, with the fingerprint of the
+/// reading their passages come from. Keys are local paths, so a fast
+/// non-keyed hash is safe; the walk looks up every file of the corpus here.
+type IndexedFiles = FxHashMap<String, Reading>;
+
+/// The fingerprint of the one reading of a file whose passages the index
+/// holds, or `None` when they come from several: an index written by an
+/// earlier newsdex can hold a changed file's old passages beside its new
+/// ones (see [`run_writer`]). Whichever fingerprint the walk compared such
+/// a file with, the index does not hold it as it is, so the walk reads it
+/// again, and replacing it deletes the passages of every reading.
+type Reading = Option<u64>;
+
+/// The reading of a file whose passages come from `reading` and `other`.
+fn together(reading: Reading, other: Reading) -> Reading {
+    if reading == other { reading } else { None }
+}
 
 /// The files the last commit holds, with their fingerprints.
 fn indexed_files(news: &NewsIndex) -> Result<IndexedFiles> {
@@ -1244,27 +1257,35 @@ fn indexed_files(news: &NewsIndex) -> Result<IndexedFiles> {
         };
         let fingerprints = fast.u64("fingerprint")?;
         // Source ordinals are dense, so a table by ordinal gathers each
-        // file's fingerprint from its passages in ordinal order.
-        let mut by_ordinal: Vec<Option<u64>> = vec![None; sources.num_terms()];
+        // file's reading from its passages in ordinal order.
+        let mut by_ordinal: Vec<Option<Reading>> = vec![None; sources.num_terms()];
         for doc in segment.doc_ids_alive() {
             if let (Some(ord), Some(fp)) = (sources.term_ords(doc).next(), fingerprints.first(doc))
             {
-                by_ordinal[ord as usize].get_or_insert(fp);
+                match &mut by_ordinal[ord as usize] {
+                    Some(Some(known)) if *known == fp => {}
+                    unseen @ None => *unseen = Some(Some(fp)),
+                    Some(reading) => *reading = None,
+                }
             }
         }
         // One pass over the sorted ordinals decompresses each dictionary
         // block once; a lookup per ordinal would decompress it every time.
         let ordinals: Vec<u64> = (0u64..)
             .zip(&by_ordinal)
-            .filter_map(|(ord, fp)| fp.map(|_| ord))
+            .filter_map(|(ord, reading)| reading.map(|_| ord))
             .collect();
-        let mut fingerprints = by_ordinal.into_iter().flatten();
+        let mut readings = by_ordinal.into_iter().flatten();
         files.reserve(ordinals.len());
         sources
             .dictionary()
             .sorted_ords_to_term_cb(&ordinals, |name| {
-                if let Some(fp) = fingerprints.next() {
-                    files.insert(String::from_utf8_lossy(name).into_owned(), fp);
+                if let Some(reading) = readings.next() {
+                    // A file's passages may lie in several segments.
+                    files
+                        .entry(String::from_utf8_lossy(name).into_owned())
+                        .and_modify(|known| *known = together(*known, reading))
+                        .or_insert(reading);
                 }
             })
             .map_err(|e| Error::io("reading the index", e))?;
@@ -1457,7 +1478,7 @@ mod tests {
             .filter_map(|found| match found {
                 Found::File(file) => Some((
                     source_key(&config.corpus, &file.path),
-                    fingerprint(&file, &config.load),
+                    Some(fingerprint(&file, &config.load)),
                 )),
                 _ => None,
             })
@@ -1642,5 +1663,61 @@ mod tests {
         assert_eq!(fingerprints_of(dir.path(), "gone.txt"), [0u64; 0]);
         assert_eq!(fingerprints_of(dir.path(), "edited.txt"), [2]);
         assert_eq!(fingerprints_of(dir.path(), "a.txt"), [1]);
+    }
+
+    #[test]
+    fn a_file_indexed_in_two_readings_is_read_again_and_kept_once() {
+        // Whether the old reading shares a segment with the current one.
+        for merged in [false, true] {
+            let root = tempfile::tempdir().unwrap();
+            let corpus = root.path().join("corpus");
+            std::fs::create_dir(&corpus).unwrap();
+            std::fs::write(corpus.join("s.txt"), "The walrus slept.\n").unwrap();
+            let config = IndexConfig {
+                corpus: corpus.clone(),
+                index_dir: root.path().join("index"),
+                mode: Mode::Incremental,
+                load: LoadOptions::default(),
+                threads: 1,
+                commit_every: COMMIT_EVERY_BYTES,
+            };
+            run(&config, &mut |_| {}).unwrap();
+            let current = fingerprints_of(&config.index_dir, "s.txt");
+            assert_eq!(current.len(), 1);
+
+            // An index an earlier newsdex left with the passages of an old
+            // reading of `s.txt` beside those of the current one. Read
+            // first (their segment is the larger) or first in the merged
+            // segment, the current reading's fingerprint hid them.
+            let news = NewsIndex::open(&config.index_dir).unwrap();
+            let before = segment_ids(&news);
+            let mut writer: IndexWriter<TantivyDocument> = news.index.writer(15_000_000).unwrap();
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+            for _ in 0..3 {
+                writer
+                    .add_document(passage_of(&news.fields, "s.txt", 7))
+                    .unwrap();
+            }
+            let mut meta = CommitMeta::new(&corpus);
+            meta.analysis = Some(ANALYSIS_VERSION);
+            commit(&mut writer, &meta).unwrap();
+            writer.wait_merging_threads().unwrap();
+            if merged {
+                let old: Vec<_> = segment_ids(&news)
+                    .into_iter()
+                    .filter(|id| !before.contains(id))
+                    .collect();
+                merge_groups(&news, &[[before, old].concat()], 1).unwrap();
+            }
+            drop(news);
+
+            let summary = run(&config, &mut |_| {}).unwrap();
+            assert_eq!(summary.updated, 1, "merged: {merged}");
+            assert_eq!(
+                fingerprints_of(&config.index_dir, "s.txt"),
+                current,
+                "merged: {merged}"
+            );
+        }
     }
 }
