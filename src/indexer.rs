@@ -322,6 +322,11 @@ fn compaction_groups<Id>(segments: Vec<(Id, u32)>) -> Vec<Vec<Id>> {
 /// removed file stayed searchable, a changed one was found in two
 /// versions. An empty batch of operations takes that opstamp, so every
 /// operation of the run comes after the commit.
+///
+/// The files a run stopped half way through a commit wrote for it are
+/// deleted first: its deletions are written to files named by segment and
+/// opstamp, so a next run that makes the same changes (from the same
+/// opstamps) could not create them, and failed until the corpus changed.
 fn run_writer(
     news: &NewsIndex,
     threads: usize,
@@ -335,6 +340,10 @@ fn run_writer(
         )
         .map_err(|e| store::corrupt(&news.dir, e))?;
     writer.set_merge_policy(Box::new(merge_policy()));
+    // Before a rebuild lets go of the committed segments, whose files a
+    // stopped rebuild still needs. A failure only leaves files behind, as
+    // it does when tantivy collects them after a commit.
+    let _ = writer.garbage_collect_files().wait();
     if mode == Mode::Rebuild {
         // This also sets the opstamps back to the last commit's.
         writer.delete_all_documents()?;
@@ -1719,5 +1728,38 @@ mod tests {
                 "merged: {merged}"
             );
         }
+    }
+
+    #[test]
+    fn a_run_after_one_stopped_while_committing_commits_the_same_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let fields = news.fields;
+        let meta = CommitMeta::new(dir.path());
+        let mut first = run_writer(&news, 1, Mode::Incremental).unwrap();
+        first.add_document(passage_of(&fields, "a.txt", 1)).unwrap();
+        first.add_document(passage_of(&fields, "b.txt", 1)).unwrap();
+        commit(&mut first, &meta).unwrap();
+        first.wait_merging_threads().unwrap();
+        let committed = std::fs::read(dir.path().join("meta.json")).unwrap();
+
+        // A run that removes `a.txt`, stopped after writing the deletions
+        // of its commit, before its meta.json: the index is as it was.
+        let news = NewsIndex::open(dir.path()).unwrap();
+        let mut killed = run_writer(&news, 1, Mode::Incremental).unwrap();
+        killed.delete_term(Term::from_field_text(fields.source, "a.txt"));
+        commit(&mut killed, &meta).unwrap();
+        killed.wait_merging_threads().unwrap();
+        std::fs::write(dir.path().join("meta.json"), committed).unwrap();
+
+        // The next run removes `b.txt` from the same segment, at the same
+        // opstamps.
+        let news = NewsIndex::open(dir.path()).unwrap();
+        let mut next = run_writer(&news, 1, Mode::Incremental).unwrap();
+        next.delete_term(Term::from_field_text(fields.source, "b.txt"));
+        commit(&mut next, &meta).unwrap();
+        next.wait_merging_threads().unwrap();
+        assert_eq!(fingerprints_of(dir.path(), "a.txt"), [1]);
+        assert_eq!(fingerprints_of(dir.path(), "b.txt"), [0u64; 0]);
     }
 }
