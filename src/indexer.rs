@@ -318,6 +318,51 @@ fn compaction_groups<Id>(segments: Vec<(Id, u32)>) -> Vec<Vec<Id>> {
     groups
 }
 
+/// The writer of one `index` run, with `threads` workers feeding it; in
+/// [`Mode::Rebuild`], over an emptied index.
+///
+/// tantivy stamps a new writer's first operation with the opstamp of the
+/// commit the writer opened at, not one past it. A merge that starts
+/// before the run's first commit (the merge policy starts one when the run
+/// flushes its first segment) brings its segments' deletions up to that
+/// opstamp, so it takes the run's first deletion for one the commit
+/// already holds: a segment whose deletions were written at that commit
+/// counts as up to date and is merged without it, while the merged
+/// segment may go on from another segment's place in the deletions, past
+/// it. The merged segment then kept the deleted passages for good: a
+/// removed file stayed searchable, a changed one was found in two
+/// versions. An empty batch of operations takes that opstamp, so every
+/// operation of the run comes after the commit.
+///
+/// The files a run stopped half way through a commit wrote for it are
+/// deleted first: its deletions are written to files named by segment and
+/// opstamp, so a next run that makes the same changes (from the same
+/// opstamps) could not create them, and failed until the corpus changed.
+fn run_writer(
+    news: &NewsIndex,
+    threads: usize,
+    mode: Mode,
+) -> Result<IndexWriter<TantivyDocument>> {
+    let writer: IndexWriter<TantivyDocument> = news
+        .index
+        .writer_with_num_threads(
+            indexing_threads(threads),
+            WRITER_MEMORY_PER_WORKER * threads.clamp(1, 4),
+        )
+        .map_err(|e| store::corrupt(&news.dir, e))?;
+    writer.set_merge_policy(Box::new(merge_policy()));
+    // Before a rebuild lets go of the committed segments, whose files a
+    // stopped rebuild still needs. A failure only leaves files behind, as
+    // it does when tantivy collects them after a commit.
+    let _ = writer.garbage_collect_files().wait();
+    if mode == Mode::Rebuild {
+        // This also sets the opstamps back to the last commit's.
+        writer.delete_all_documents()?;
+    }
+    writer.run(Vec::new())?;
+    Ok(writer)
+}
+
 /// Whether to keep what the index holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -424,14 +469,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let mut writer: IndexWriter<TantivyDocument> = news
-        .index
-        .writer_with_num_threads(
-            indexing_threads(threads),
-            WRITER_MEMORY_PER_WORKER * threads.clamp(1, 4),
-        )
-        .map_err(|e| store::corrupt(&news.dir, e))?;
-    writer.set_merge_policy(Box::new(merge_policy()));
+    let mut writer = run_writer(&news, threads, config.mode)?;
 
     let mut summary = IndexSummary::default();
     let indexed = match config.mode {
@@ -439,10 +477,7 @@ pub fn run(config: &IndexConfig, on_event: &mut dyn FnMut(Event)) -> Result<Inde
             refuse_other_corpus(&news, &config.corpus)?;
             indexed_files(&news)?
         }
-        Mode::Rebuild => {
-            writer.delete_all_documents()?;
-            IndexedFiles::default()
-        }
+        Mode::Rebuild => IndexedFiles::default(),
     };
 
     // Until the run's last commit, the index holds what it held and what
@@ -620,7 +655,7 @@ fn walk_corpus(
                 let source = source_key(&config.corpus, &file.path);
                 let fingerprint = fingerprint(&file, &config.load);
                 match indexed.remove(&source) {
-                    Some(old) if old == fingerprint => {
+                    Some(Some(old)) if old == fingerprint => {
                         passed.unchanged += 1;
                         None
                     }
@@ -1224,10 +1259,23 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The files an index holds, by source key, with their fingerprints. Keys
-/// are local paths, so a fast non-keyed hash is safe; the walk looks up
-/// every file of the corpus here.
-type IndexedFiles = FxHashMap<String, u64>;
+/// The files an index holds, by source key, with the fingerprint of the
+/// reading their passages come from. Keys are local paths, so a fast
+/// non-keyed hash is safe; the walk looks up every file of the corpus here.
+type IndexedFiles = FxHashMap<String, Reading>;
+
+/// The fingerprint of the one reading of a file whose passages the index
+/// holds, or `None` when they come from several: an index written by an
+/// earlier newsdex can hold a changed file's old passages beside its new
+/// ones (see [`run_writer`]). Whichever fingerprint the walk compared such
+/// a file with, the index does not hold it as it is, so the walk reads it
+/// again, and replacing it deletes the passages of every reading.
+type Reading = Option<u64>;
+
+/// The reading of a file whose passages come from `reading` and `other`.
+fn together(reading: Reading, other: Reading) -> Reading {
+    if reading == other { reading } else { None }
+}
 
 /// The files the last commit holds, with their fingerprints.
 fn indexed_files(news: &NewsIndex) -> Result<IndexedFiles> {
@@ -1240,27 +1288,35 @@ fn indexed_files(news: &NewsIndex) -> Result<IndexedFiles> {
         };
         let fingerprints = fast.u64("fingerprint")?;
         // Source ordinals are dense, so a table by ordinal gathers each
-        // file's fingerprint from its passages in ordinal order.
-        let mut by_ordinal: Vec<Option<u64>> = vec![None; sources.num_terms()];
+        // file's reading from its passages in ordinal order.
+        let mut by_ordinal: Vec<Option<Reading>> = vec![None; sources.num_terms()];
         for doc in segment.doc_ids_alive() {
             if let (Some(ord), Some(fp)) = (sources.term_ords(doc).next(), fingerprints.first(doc))
             {
-                by_ordinal[ord as usize].get_or_insert(fp);
+                match &mut by_ordinal[ord as usize] {
+                    Some(Some(known)) if *known == fp => {}
+                    unseen @ None => *unseen = Some(Some(fp)),
+                    Some(reading) => *reading = None,
+                }
             }
         }
         // One pass over the sorted ordinals decompresses each dictionary
         // block once; a lookup per ordinal would decompress it every time.
         let ordinals: Vec<u64> = (0u64..)
             .zip(&by_ordinal)
-            .filter_map(|(ord, fp)| fp.map(|_| ord))
+            .filter_map(|(ord, reading)| reading.map(|_| ord))
             .collect();
-        let mut fingerprints = by_ordinal.into_iter().flatten();
+        let mut readings = by_ordinal.into_iter().flatten();
         files.reserve(ordinals.len());
         sources
             .dictionary()
             .sorted_ords_to_term_cb(&ordinals, |name| {
-                if let Some(fp) = fingerprints.next() {
-                    files.insert(String::from_utf8_lossy(name).into_owned(), fp);
+                if let Some(reading) = readings.next() {
+                    // A file's passages may lie in several segments.
+                    files
+                        .entry(String::from_utf8_lossy(name).into_owned())
+                        .and_modify(|known| *known = together(*known, reading))
+                        .or_insert(reading);
                 }
             })
             .map_err(|e| Error::io("reading the index", e))?;
@@ -1453,7 +1509,7 @@ mod tests {
             .filter_map(|found| match found {
                 Found::File(file) => Some((
                     source_key(&config.corpus, &file.path),
-                    fingerprint(&file, &config.load),
+                    Some(fingerprint(&file, &config.load)),
                 )),
                 _ => None,
             })
@@ -1553,5 +1609,179 @@ mod tests {
             .flat_map(|s| (0..3).map(move |p| format!("segment {s} passage {p}")))
             .collect();
         assert_eq!(texts, expected);
+    }
+
+    /// A passage document of `source`, read at `fingerprint`.
+    fn passage_of(fields: &Fields, source: &str, fingerprint: u64) -> TantivyDocument {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(fields.text, format!("{source} at {fingerprint}"));
+        doc.add_text(fields.source, source);
+        doc.add_u64(fields.fingerprint, fingerprint);
+        doc
+    }
+
+    /// The ids of the index's committed segments.
+    fn segment_ids(news: &NewsIndex) -> Vec<tantivy::index::SegmentId> {
+        let metas = news.index.searchable_segment_metas().unwrap();
+        metas.iter().map(|meta| meta.id()).collect()
+    }
+
+    /// The fingerprints of the passages of `source` a new reader of the
+    /// index finds, one a passage.
+    fn fingerprints_of(dir: &Path, source: &str) -> Vec<u64> {
+        let news = NewsIndex::open(dir).unwrap();
+        let term = Term::from_field_text(news.fields.source, source);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let searcher = news.searcher().unwrap();
+        let passages = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .unwrap();
+        passages
+            .into_iter()
+            .map(|address| {
+                let doc: TantivyDocument = searcher.doc(address).unwrap();
+                doc.get_first(news.fields.fingerprint)
+                    .and_then(|value| value.as_u64())
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_run_whose_first_change_is_a_removal_removes_the_file_while_segments_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let fields = news.fields;
+        let meta = CommitMeta::new(dir.path());
+        // An earlier run: one commit of `a.txt`, one of `gone.txt` and
+        // `edited.txt`, and a last one that replaced `edited.txt`, so the
+        // second segment's deletions date from the last commit.
+        let mut earlier = run_writer(&news, 1, Mode::Incremental).unwrap();
+        earlier
+            .add_document(passage_of(&fields, "a.txt", 1))
+            .unwrap();
+        commit(&mut earlier, &meta).unwrap();
+        let first = segment_ids(&news);
+        earlier
+            .add_document(passage_of(&fields, "gone.txt", 1))
+            .unwrap();
+        earlier
+            .add_document(passage_of(&fields, "edited.txt", 1))
+            .unwrap();
+        commit(&mut earlier, &meta).unwrap();
+        let second: Vec<_> = segment_ids(&news)
+            .into_iter()
+            .filter(|id| !first.contains(id))
+            .collect();
+        earlier.delete_term(Term::from_field_text(fields.source, "edited.txt"));
+        earlier
+            .add_document(passage_of(&fields, "edited.txt", 2))
+            .unwrap();
+        commit(&mut earlier, &meta).unwrap();
+        earlier.wait_merging_threads().unwrap();
+
+        // The next run finds `gone.txt` removed before anything else, and
+        // the merge policy merges the first two segments before the run's
+        // first commit (as it does when the run flushes its first segment).
+        let news = NewsIndex::open(dir.path()).unwrap();
+        let mut next = run_writer(&news, 1, Mode::Incremental).unwrap();
+        next.delete_term(Term::from_field_text(fields.source, "gone.txt"));
+        let both = [first[0], second[0]];
+        next.merge(&both).wait().unwrap();
+        commit(&mut next, &meta).unwrap();
+        next.wait_merging_threads().unwrap();
+
+        assert_eq!(fingerprints_of(dir.path(), "gone.txt"), [0u64; 0]);
+        assert_eq!(fingerprints_of(dir.path(), "edited.txt"), [2]);
+        assert_eq!(fingerprints_of(dir.path(), "a.txt"), [1]);
+    }
+
+    #[test]
+    fn a_file_indexed_in_two_readings_is_read_again_and_kept_once() {
+        // Whether the old reading shares a segment with the current one.
+        for merged in [false, true] {
+            let root = tempfile::tempdir().unwrap();
+            let corpus = root.path().join("corpus");
+            std::fs::create_dir(&corpus).unwrap();
+            std::fs::write(corpus.join("s.txt"), "The walrus slept.\n").unwrap();
+            let config = IndexConfig {
+                corpus: corpus.clone(),
+                index_dir: root.path().join("index"),
+                mode: Mode::Incremental,
+                load: LoadOptions::default(),
+                threads: 1,
+                commit_every: COMMIT_EVERY_BYTES,
+            };
+            run(&config, &mut |_| {}).unwrap();
+            let current = fingerprints_of(&config.index_dir, "s.txt");
+            assert_eq!(current.len(), 1);
+
+            // An index an earlier newsdex left with the passages of an old
+            // reading of `s.txt` beside those of the current one. Read
+            // first (their segment is the larger) or first in the merged
+            // segment, the current reading's fingerprint hid them.
+            let news = NewsIndex::open(&config.index_dir).unwrap();
+            let before = segment_ids(&news);
+            let mut writer: IndexWriter<TantivyDocument> = news.index.writer(15_000_000).unwrap();
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+            for _ in 0..3 {
+                writer
+                    .add_document(passage_of(&news.fields, "s.txt", 7))
+                    .unwrap();
+            }
+            let mut meta = CommitMeta::new(&corpus);
+            meta.analysis = Some(ANALYSIS_VERSION);
+            commit(&mut writer, &meta).unwrap();
+            writer.wait_merging_threads().unwrap();
+            if merged {
+                let old: Vec<_> = segment_ids(&news)
+                    .into_iter()
+                    .filter(|id| !before.contains(id))
+                    .collect();
+                merge_groups(&news, &[[before, old].concat()], 1).unwrap();
+            }
+            drop(news);
+
+            let summary = run(&config, &mut |_| {}).unwrap();
+            assert_eq!(summary.updated, 1, "merged: {merged}");
+            assert_eq!(
+                fingerprints_of(&config.index_dir, "s.txt"),
+                current,
+                "merged: {merged}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_run_after_one_stopped_while_committing_commits_the_same_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = NewsIndex::open_or_create(dir.path()).unwrap();
+        let fields = news.fields;
+        let meta = CommitMeta::new(dir.path());
+        let mut first = run_writer(&news, 1, Mode::Incremental).unwrap();
+        first.add_document(passage_of(&fields, "a.txt", 1)).unwrap();
+        first.add_document(passage_of(&fields, "b.txt", 1)).unwrap();
+        commit(&mut first, &meta).unwrap();
+        first.wait_merging_threads().unwrap();
+        let committed = std::fs::read(dir.path().join("meta.json")).unwrap();
+
+        // A run that removes `a.txt`, stopped after writing the deletions
+        // of its commit, before its meta.json: the index is as it was.
+        let news = NewsIndex::open(dir.path()).unwrap();
+        let mut killed = run_writer(&news, 1, Mode::Incremental).unwrap();
+        killed.delete_term(Term::from_field_text(fields.source, "a.txt"));
+        commit(&mut killed, &meta).unwrap();
+        killed.wait_merging_threads().unwrap();
+        std::fs::write(dir.path().join("meta.json"), committed).unwrap();
+
+        // The next run removes `b.txt` from the same segment, at the same
+        // opstamps.
+        let news = NewsIndex::open(dir.path()).unwrap();
+        let mut next = run_writer(&news, 1, Mode::Incremental).unwrap();
+        next.delete_term(Term::from_field_text(fields.source, "b.txt"));
+        commit(&mut next, &meta).unwrap();
+        next.wait_merging_threads().unwrap();
+        assert_eq!(fingerprints_of(dir.path(), "a.txt"), [1]);
+        assert_eq!(fingerprints_of(dir.path(), "b.txt"), [0u64; 0]);
     }
 }
