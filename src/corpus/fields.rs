@@ -114,20 +114,21 @@ pub fn is_text_key(key: &str) -> bool {
     TEXT_KEYS.contains(&normalize(key).as_ref())
 }
 
+/// The names of the fields [`is_known_key`] names.
+const KNOWN_KEYS: [&[&str]; 6] = [
+    TITLE_KEYS,
+    TEXT_KEYS,
+    DATE_KEYS,
+    URL_KEYS,
+    ID_KEYS,
+    AUTHOR_KEYS,
+];
+
 /// True if `key` names a field newsdex reads: title, text, date, url, id
 /// or author.
 pub fn is_known_key(key: &str) -> bool {
     let key = normalize(key);
-    [
-        TITLE_KEYS,
-        TEXT_KEYS,
-        DATE_KEYS,
-        URL_KEYS,
-        ID_KEYS,
-        AUTHOR_KEYS,
-    ]
-    .iter()
-    .any(|keys| keys.contains(&key.as_ref()))
+    KNOWN_KEYS.iter().any(|keys| keys.contains(&key.as_ref()))
 }
 
 /// True if [`read`] may read `key`: one of the fields [`is_known_key`]
@@ -137,18 +138,11 @@ pub fn is_known_key(key: &str) -> bool {
 /// values the answer spared.
 pub fn is_read_key(key: &str) -> bool {
     static READ_KEYS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-        [
-            TITLE_KEYS,
-            TEXT_KEYS,
-            DATE_KEYS,
-            URL_KEYS,
-            ID_KEYS,
-            AUTHOR_KEYS,
-            SECTION_KEYS,
-        ]
-        .concat()
-        .into_iter()
-        .collect()
+        KNOWN_KEYS
+            .iter()
+            .chain([&SECTION_KEYS])
+            .flat_map(|keys| keys.iter().copied())
+            .collect()
     });
     READ_KEYS.contains(normalize(key).as_ref())
 }
