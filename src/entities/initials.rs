@@ -100,14 +100,16 @@ pub(super) fn expansions<'a>(
 /// Commission"), so that the index holds the mention under both and a
 /// filter for either finds it; `None` for any other mention.
 pub fn written_initials<'a>(label: EntityLabel, text: &'a str, canonical: &str) -> Option<&'a str> {
+    if label != EntityLabel::Organization {
+        return None;
+    }
     let name = super::wordform::without_possessive(text);
-    (label == EntityLabel::Organization && name != canonical && is_in_capitals(name))
-        .then_some(name)
+    (name != canonical && is_in_capitals(name)).then_some(name)
 }
 
 /// Whether `name` is a word of [`LETTERS`] capital letters ("GM", "HP").
 pub(super) fn is_in_capitals(name: &str) -> bool {
-    LETTERS.contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+    LETTERS.contains(&name.len()) && crate::capitals::is_written_in_capitals(name)
 }
 
 /// The initials of a name of several words each written as a name
